@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.test_corpus_new_layouts import _pdf_text, _squash
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -62,10 +63,6 @@ def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
             )
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
-
-
 def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:,\d+)?", text))
 
@@ -74,23 +71,6 @@ def _docx_tables(path: Path) -> list[list[list[str]]]:
     import docx
 
     return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(path)).tables]
-
-
-def _docx_text(path: Path) -> str:
-    import docx
-
-    document = docx.Document(str(path))
-    cells = [c for t in _docx_tables(path) for row in t for c in row]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
-
-
-def _pdf_text(path: Path) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
-        cells = [c for page in pdf.pages for t in page.extract_tables() for row in t for c in row if c]
-    return "\n".join(pages + cells)
 
 
 def _code_cells(code: str) -> set[str]:

@@ -20,10 +20,10 @@ import random
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Header, Landscape, Para, Signature, Table, Title
+from corpusgen.document import Document, Para, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, depth, points, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
-from corpusgen.plan_families import _plan_meta, _purpose, _target_paras, _truth_rows, _year
+from corpusgen.plan_families import _plan_meta, _truth_rows, _year, plan_with_annex
 from corpusgen.plans import TASK_HEADERS, TASK_WIDTHS, TaskRow, index_criteria, prose_targets, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Criterion, Row, ScoreTable, children_of
@@ -384,21 +384,9 @@ def task_merged_cells(inst: Instance) -> Built:
         (f"DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
         f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
     )
-    doc = Document(
-        meta,
-        (
-            Header(rng.choice(("table", "stacked"))),
-            Title("KẾ HOẠCH", meta.title_lines),
-            *_purpose(),
-            *_target_paras(lines, rng, "II. MỤC TIÊU"),
-            Para("III. NHIỆM VỤ VÀ GIẢI PHÁP", bold=True),
-            Para("Các nhiệm vụ, thời gian hoàn thành và bộ phận chủ trì tại Phụ lục kèm theo Kế hoạch này."),
-            Signature("table"),
-            Landscape(),
-            annex,
-            Table(grid, repeat_header=True, allow_break=True, font_pt=10),
-        ),
-    )
+    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
+    line = "Các nhiệm vụ, thời gian hoàn thành và bộ phận chủ trì tại Phụ lục kèm theo Kế hoạch này."
+    doc = plan_with_annex(meta, rng, lines, annex, table, tasks_line=line)
     variant = "merged-section-deadline" if whole_section else "merged-runs"
     built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
     built.task_rows = _truth_rows([r for run in runs for r in run], has_code_column=False)

@@ -82,6 +82,32 @@ def _plan_meta(inst: Instance, rng: random.Random, year: int, lines: tuple[str, 
     return meta
 
 
+PLAN_TASKS_LINE = "Các nhiệm vụ cụ thể, thời gian và đơn vị thực hiện tại Phụ lục kèm theo Kế hoạch này."
+
+
+def plan_with_annex(
+    meta, rng: random.Random, lines: list[str], annex: Title, table: Table, notes=(), tasks_line: str = PLAN_TASKS_LINE
+) -> Document:
+    """A yearly plan: its purpose, the targets under "II. MỤC TIÊU", a line sending the reader to the
+    appendix, the signature, then the appendix's task table on a landscape page (``notes`` under it)."""
+    return Document(
+        meta,
+        (
+            Header(rng.choice(("table", "stacked"))),
+            Title("KẾ HOẠCH", meta.title_lines),
+            *_purpose(),
+            *_target_paras(lines, rng, "II. MỤC TIÊU"),
+            Para("III. NHIỆM VỤ VÀ GIẢI PHÁP", bold=True),
+            Para(tasks_line),
+            Signature("table"),
+            Landscape(),
+            annex,
+            table,
+            *notes,
+        ),
+    )
+
+
 def f16(inst: Instance) -> Built:
     """A yearly plan: targets as a list under "Mục tiêu", tasks in an appendix grid (landscape) with
     varied headers and column orders, a column holding only criterion codes, footnote markers."""
@@ -96,22 +122,7 @@ def f16(inst: Instance) -> Built:
         (f"KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
         f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
     )
-    doc = Document(
-        meta,
-        (
-            Header(rng.choice(("table", "stacked"))),
-            Title("KẾ HOẠCH", meta.title_lines),
-            *_purpose(),
-            *_target_paras(lines, rng, "II. MỤC TIÊU"),
-            Para("III. NHIỆM VỤ VÀ GIẢI PHÁP", bold=True),
-            Para("Các nhiệm vụ cụ thể, thời gian và đơn vị thực hiện tại Phụ lục kèm theo Kế hoạch này."),
-            Signature("table"),
-            Landscape(),
-            annex,
-            table,
-            *notes,
-        ),
-    )
+    doc = plan_with_annex(meta, rng, lines, annex, table, notes)
     built = _built(meta, _docx_pdf("annex-landscape", doc))
     built.task_rows = _truth_rows(rows, has_codes)
     built.targets = [t.truth() for t in targets]
