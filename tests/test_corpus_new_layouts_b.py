@@ -122,9 +122,11 @@ def test_every_truth_value_is_in_the_pdf(corpus):
         truth = read_truth(corpus, doc)
         text = _pdf_text(corpus / doc["path"])
         squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        words = {w.rstrip(".:") for w in text.split()}
         for table in truth["score_tables"]:
             for r in table["rows"]:
                 assert _squash(r["name"]) in squashed, (where, r["name"])
+                assert _code_cells(r["code"]) & words, (where, r["code"])
                 for key in ("max_points", "self_points", "appraised_points"):
                     if r[key] is not None:
                         assert format_vn(r[key]) in numbers, (where, r["code"], key)
@@ -133,8 +135,11 @@ def test_every_truth_value_is_in_the_pdf(corpus):
         for annex in truth["statistics"]:
             for r in annex["rows"]:
                 assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
+                assert mark in words, (where, r["code"])
                 assert r["value"] is None or format_vn(r["value"]) in numbers, (where, r["code"])
         for task in truth["task_rows"]:
+            assert task["code"] in words, (where, task["code"])
             for key in ("task", "deadline", "lead"):
                 assert _squash(task[key]) in squashed, (where, key, task[key])
         for key in ("title", "signer", "commune", "number"):

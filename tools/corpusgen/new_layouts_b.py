@@ -191,7 +191,7 @@ def level_code_columns(inst: Instance) -> Built:
     name_label = rng.choice(("Nội dung", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Nội dung đánh giá"))
     codes_spec = [("TT", (), 3)] if roman else [(rng.choice(("Mã số", "Ký hiệu")), rng.choice(LEVEL_WORDS), 1)]
     spec = codes_spec + [(name_label, (), 1), ("Điểm số", point_labels, 1), (rng.choice(NOTE_LABELS), (), 1)]
-    widths = (1.0, 1.2, 1.5, 5.3, 1.6, 1.7, 1.7, 3.2) if not roman else (0.9, 0.8, 0.8, 6.4, 1.6, 1.7, 1.7, 3.4)
+    widths = (1.0, 1.2, 1.5, 5.3, 1.6, 1.7, 1.7, 3.2) if not roman else (1.2, 0.8, 0.8, 6.1, 1.6, 1.7, 1.7, 3.4)
     grid = Grid(widths, header_rows(spec) + tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     return _built(meta, _docx_pdf("level-codes-" + ("roman" if roman else "full"), doc), table, appraised=True)
