@@ -75,6 +75,22 @@ def is_target_table(table: JoinedTable, settings: TargetTableSettings = TargetTa
     return len(_year_layout(table)[2]) >= settings.min_year_columns
 
 
+def unit_cell(text: str) -> str:
+    """A unit column's cell as a unit: "Cuộc" and "cuộc" are one unit, and OCR tells "C" from "c"
+    only by size, so a capitalised word is lowered; an abbreviation ("TTHC", "VNĐ") keeps its case."""
+    text = " ".join(text.split())
+    first = text.split(" ", 1)[0] if text else ""
+    if first[:1].isupper() and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def indicator_cell(text: str) -> str:
+    """An indicator's cell as its name: a full stop or colon closing the cell is punctuation (OCR of a
+    scan often adds one from a speck), not a word of the name."""
+    return " ".join(text.split()).rstrip(" .:;,")
+
+
 def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
     out: list[Target] = []
     for table in join_tables(doc):
@@ -86,8 +102,8 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
         if indicator is None:
             continue
         for row in rows:
-            name = row.cells[indicator].strip() if indicator < len(row.cells) else ""
-            unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else ""
+            name = indicator_cell(row.cells[indicator]) if indicator < len(row.cells) else ""
+            unit = unit_cell(row.cells[unit_col]) if unit_col is not None and unit_col < len(row.cells) else ""
             for c, year in years.items():
                 cell = row.cells[c].strip() if c < len(row.cells) else ""
                 m = _CELL.match(shadow(cell)) if cell else None
