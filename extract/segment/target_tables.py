@@ -12,6 +12,7 @@ from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.narrative import shadow
 from extract.segment.table_join import join_tables
+from normalize.count_units import lowered_unit
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -75,16 +76,6 @@ def is_target_table(table: JoinedTable, settings: TargetTableSettings = TargetTa
     return len(_year_layout(table)[2]) >= settings.min_year_columns
 
 
-def unit_cell(text: str) -> str:
-    """A unit column's cell as a unit: "Cuộc" and "cuộc" are one unit, and OCR tells "C" from "c"
-    only by size, so a capitalised word is lowered; an abbreviation ("TTHC", "VNĐ") keeps its case."""
-    text = " ".join(text.split())
-    first = text.split(" ", 1)[0] if text else ""
-    if first[:1].isupper() and first[1:].islower():
-        return text[:1].lower() + text[1:]
-    return text
-
-
 def indicator_cell(text: str) -> str:
     """An indicator's cell as its name: a full stop or colon closing the cell is punctuation (OCR of a
     scan often adds one from a speck), not a word of the name."""
@@ -130,7 +121,7 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
             continue
         for row in rows:
             name = indicator_cell(row.cells[indicator]) if indicator < len(row.cells) else ""
-            unit = unit_cell(row.cells[unit_col]) if unit_col is not None and unit_col < len(row.cells) else ""
+            unit = lowered_unit(row.cells[unit_col]) if unit_col is not None and unit_col < len(row.cells) else ""
             for c, year in years.items():
                 cell = row.cells[c].strip() if c < len(row.cells) else ""
                 # a scan's cell: as sure as OCR was of it ("≥ 61" read ">1" at 0.05 goes to review),
