@@ -42,6 +42,7 @@ from extract.ocr_image import (
 )
 from extract.ocr_inequality import signs_with_bars
 from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
+from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.pdf_unruled import unruled_tables
@@ -123,7 +124,9 @@ def _read_page(
         found, replaced, inked, clean = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
     words += unread_ink(arr, words, tables, dpi, options, settings)
-    signs_with_bars([w for _, w in words], arr < otsu_threshold(arr))
+    page_ink = arr < otsu_threshold(arr)
+    signs_with_bars([w for _, w in words], page_ink)
+    count_quarter_stems([w for _, w in words], page_ink)
     borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings)
     if borderless:
         # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's

@@ -33,6 +33,18 @@ _LETTER_RUN = lazy_compile(r"[a-z%]+")
 _SPECKS = " .:,;'\"`‘’“”"
 
 
+def lowered_unit(text: str) -> str:
+    """A target's unit as a word of its sentence: "Cuộc" and "cuộc" are one unit, and OCR tells "C"
+    from "c" only by size ("đạt ít nhất 03 Cuộc.", a unit column's "Cuộc"), so a capitalised word is
+    lowered; an abbreviation ("TTHC", "VNĐ") keeps its case. (An annex row keeps its unit as printed:
+    its column is the form's.)"""
+    text = " ".join(text.split())
+    first = text.split(" ", 1)[0] if text else ""
+    if first[:1].isupper() and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def unit_key(unit: str, keep_figures: bool = False) -> str:
     """The key a count's unit is compared by (see the module's docstring for the two readings)."""
     if not keep_figures:

@@ -180,3 +180,18 @@ def test_a_range_wrapped_at_its_dash_on_a_pdf_page_is_one_target():
         (76.0, ">=", 2025)
     ]
     assert all(t.indicator for t in targets)  # no target of the range's rest alone
+
+
+def test_a_scanned_targets_unit_is_the_word_whatever_case_ocr_read():
+    # a scanned plan's objective: OCR read the unit's "c" as a capital ("03 Cuộc"); the counted
+    # abbreviation of another keeps its case
+    printed = [
+        "II. MỤC TIÊU",
+        "- Số cuộc kiểm tra công tác cải cách hành chính năm 2024 đạt ít nhất 03 Cuộc.",
+        "- Rà soát, đơn giản hóa năm 2024 ít nhất 05 TTHC.",
+    ]
+    lines = [Line(text=t, page=1, number=k + 1, conf=0.9) for k, t in enumerate(printed)]
+    doc = IngestedDocument(path="x.pdf", format="pdf", pages=[Page(1, list(lines), method="ocr")])
+    units = {t.value: t.unit for t in find_targets(doc)}
+    assert units[3.0] == "cuộc"
+    assert units.get(5.0) in (None, "TTHC")

@@ -107,3 +107,27 @@ def test_a_scanned_target_cell_is_as_sure_as_its_reading():
     doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=1, blocks=[table], method="ocr")])
     found = {t.year: t.confidence for t in find_target_tables(doc)}
     assert found[2021] >= 0.9 and found[2022] < 0.1
+
+
+def test_a_scanned_unit_cell_keeps_its_unit_whatever_case_ocr_read():
+    from extract.model import Cell, IngestedDocument, Page, Table
+    from extract.segment.target_tables import find_target_tables
+
+    # OCR tells "C" from "c" only by size: the printed "cuộc" came out "Cuộc", and a speck closed a name
+    grid = [["TT", "Nội dung chỉ tiêu", "Đơn vị", "Năm 2026", "Năm 2027"]]
+    grid += [["1", "Số cuộc kiểm tra công tác cải cách hành chính", "Cuộc", "> 3", "2"]]
+    grid += [["2", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng.", "%", "> 85", "75"]]
+    grid += [["3", "Số TTHC được rà soát", "TTHC", "10", "12"]]
+    grid += [["4", "Tỷ lệ thanh toán trực tuyến phí, lệ phí", "%", "50.", "7|0"]]  # a speck; a bar cut a figure
+    cells = [Cell(row=r, col=c, text=t, conf=0.95) for r, cs in enumerate(grid) for c, t in enumerate(cs)]
+    table = Table(page=1, cells=cells, n_rows=5, n_cols=5, source="ocr-lines", line_start=1, line_end=5)
+    doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=1, blocks=[table], method="ocr")])
+    targets = find_target_tables(doc)
+    found = {(t.indicator, t.year): (t.unit, t.comparator, t.value) for t in targets}
+    assert found[("Số cuộc kiểm tra công tác cải cách hành chính", 2026)] == ("cuộc", ">", 3.0)
+    assert found[("Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", 2027)] == ("%", "=", 75.0)
+    assert found[("Số TTHC được rà soát", 2027)][0] == "TTHC"
+    assert found[("Tỷ lệ thanh toán trực tuyến phí, lệ phí", 2026)] == ("%", "=", 50.0)
+    # the garbled figure is kept for the reviewer, not dropped
+    garbled = [t for t in targets if t.year == 2027 and t.indicator.startswith("Tỷ lệ thanh toán")]
+    assert [(t.value, t.confidence, t.text.endswith("7|0")) for t in garbled] == [(None, 0.0, True)]

@@ -2,7 +2,8 @@
 # Installs cchc-extract on a fresh Debian/Ubuntu machine, leaving the system's Python alone:
 # - system packages, only those missing (apt-get, as root or through sudo): Tesseract with its
 #   Vietnamese and orientation data, LibreOffice Writer (DOCX -> PDF in the tests, legacy
-#   .doc/.odt/.rtf conversion), Poppler and DejaVu fonts, Chromium and its driver (the review
+#   .doc/.odt/.rtf conversion), Poppler, DejaVu and Liberation fonts
+#   (Liberation Serif: a Times-like face, the tests' scanned quarter numerals), Chromium and its driver (the review
 #   page's browser tests), python3-venv (Debian's Python has no venv without it);
 # - a virtual environment in .venv (PEP 668: Debian 12 and Ubuntu 24.04 refuse `pip install`
 #   into the system Python) with the package and its test extras (pytest, ruff, mypy, selenium).
@@ -21,7 +22,7 @@ grep -qx osd <<<"$langs" || missing+=(tesseract-ocr-osd)
 grep -qx eng <<<"$langs" || missing+=(tesseract-ocr-eng)
 # Asked of dpkg, not of the `libreoffice` command: a LibreOffice with Calc only has the command but
 # cannot convert a document (it exits 0 and writes nothing).
-for pkg in libreoffice-writer poppler-utils fonts-dejavu chromium chromium-driver; do
+for pkg in libreoffice-writer poppler-utils fonts-dejavu fonts-liberation chromium chromium-driver; do
   dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -qx installed || missing+=("$pkg")
 done
 # A Python without ensurepip (Debian's, until python3-venv is installed) cannot make a venv.

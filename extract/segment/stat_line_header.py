@@ -45,9 +45,15 @@ def is_statistics_header(
         return False
     # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri")
     value = any(_has_word(folded, w) for w in _VALUE)
-    return value and (note or code) and sum([indicator, unit, note, code]) >= 2
+    # the unit column's own label ("ĐVT", "Đơn vị tính", not a sentence's "đơn vị") is an annex's
+    # (no score or task table has one): with the figure's, it names the form even when the
+    # indicator's label is garbled past reading ("Nơi ưu | DVT | Số liệu")
+    unit_label = any(_has_word(folded, w) for w in _UNIT_LABELS)
+    return value and ((note or code) and sum([indicator, unit, note, code]) >= 2 or unit_label)
 
 
+# The unit column's labels no sentence prints (a sentence's "đơn vị" is a unit of the commune).
+_UNIT_LABELS = ("dvt", "don vi tinh")
 # Words of a score table's labels ("Điểm | Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng"): a
 # header OCR garbled that prints one is no annex's.
 _SCORE_LABEL_WORDS = frozenset({"diem", "trinh", "chung"})

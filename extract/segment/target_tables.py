@@ -12,6 +12,7 @@ from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.narrative import shadow
 from extract.segment.table_join import join_tables
+from normalize.count_units import lowered_unit
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -75,6 +76,39 @@ def is_target_table(table: JoinedTable, settings: TargetTableSettings = TargetTa
     return len(_year_layout(table)[2]) >= settings.min_year_columns
 
 
+def indicator_cell(text: str) -> str:
+    """An indicator's cell as its name: a full stop or colon closing the cell is punctuation (OCR of a
+    scan often adds one from a speck), not a word of the name."""
+    return " ".join(text.split()).rstrip(" .:;,")
+
+
+def _target(
+    name: str,
+    cell: str,
+    value: tuple[str, float | None],
+    unit: str,
+    year: int,
+    conf: float | None,
+    at: tuple[JoinedTable, JoinedRow],
+) -> Target:
+    """One year's target of an indicator row; `value` is (comparator, figure)."""
+    table, row = at
+    return Target(
+        text=f"{name}: {cell}",
+        indicator=name,
+        comparator=value[0],
+        value=value[1],
+        unit=unit,
+        year=year,
+        section="",
+        confidence=1.0 if conf is None else round(min(1.0, conf), 3),
+        # A DOCX table has no boxes: its line range says where the target was read.
+        source=SourceRef(
+            page=row.page, line_start=table.line_start or None, line_end=table.line_end or None, bbox=row_bbox(row)
+        ),
+    )
+
+
 def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
     out: list[Target] = []
     for table in join_tables(doc):
@@ -86,38 +120,29 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
         if indicator is None:
             continue
         for row in rows:
-            name = row.cells[indicator].strip() if indicator < len(row.cells) else ""
-            unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else ""
+            name = indicator_cell(row.cells[indicator]) if indicator < len(row.cells) else ""
+            unit = lowered_unit(row.cells[unit_col]) if unit_col is not None and unit_col < len(row.cells) else ""
             for c, year in years.items():
                 cell = row.cells[c].strip() if c < len(row.cells) else ""
+                # a scan's cell: as sure as OCR was of it ("≥ 61" read ">1" at 0.05 goes to review),
+                # as a target in running text is as sure as its line
+                conf = row.confs[c] if c < len(row.confs) else None
+                if conf is not None:
+                    # OCR closes a cell with a speck's "." or ":" ("80:"): punctuation, not the figure
+                    cell = cell.rstrip(" .:;,")
                 m = _CELL.match(shadow(cell)) if cell else None
-                if not m or not name:
+                if not name or not cell:
+                    continue
+                if not m:
+                    if conf is not None and re.search(r"\d", cell):
+                        # an OCR'd figure we cannot read is a target to review, never one dropped
+                        out.append(_target(name, cell, ("=", None), unit, year, 0.0, (table, row)))
                     continue
                 parsed = parse_number(m.group("num"), kind="auto")
                 cmp = _CMP.get(cell[: m.end("cmp")].strip().lower() if m.group("cmp") else "", None)
                 cmp = cmp or _CMP.get(m.group("cmp") or "", "=")
                 if m.group("after"):
                     cmp = ">=" if m.group("after") == "tro len" else "<="
-                # a scan's cell: as sure as OCR was of it ("≥ 61" read ">1" at 0.05 goes to review),
-                # as a target in running text is as sure as its line
-                conf = row.confs[c] if c < len(row.confs) else None
-                out.append(
-                    Target(
-                        text=f"{name}: {cell}",
-                        indicator=name,
-                        comparator=cmp,
-                        value=parsed.value if parsed else None,
-                        unit="%" if m.group("pct") else unit,
-                        year=year,
-                        section="",
-                        confidence=1.0 if conf is None else round(min(1.0, conf), 3),
-                        # A DOCX table has no boxes: its line range says where the target was read.
-                        source=SourceRef(
-                            page=row.page,
-                            line_start=table.line_start or None,
-                            line_end=table.line_end or None,
-                            bbox=row_bbox(row),
-                        ),
-                    )
-                )
+                value = parsed.value if parsed else None
+                out.append(_target(name, cell, (cmp, value), "%" if m.group("pct") else unit, year, conf, (table, row)))
     return out

@@ -23,6 +23,7 @@ from extract.segment.narrative import (
 from extract.segment.paragraphs import range_rest, reading_lines
 from extract.segment.statements import states_group_score
 from extract.segment.target_signs import garbled_year, lost_sign_share
+from normalize.count_units import lowered_unit
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Target
@@ -347,7 +348,7 @@ def find_targets(
                     before = _indicator(text, low, start, end, prev_end, start)
                     names = len(before.split()) >= 3 and _MEASURE_NOUNS.search(shadow(before))
                     indicator = before if names else _clean(text[unit[0] : next_start])
-                    unit = text[unit[0] : unit[1]]
+                    unit = lowered_unit(text[unit[0] : unit[1]])
                 else:
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
                 indicator = _without_years(indicator)

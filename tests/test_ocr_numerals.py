@@ -1,0 +1,67 @@
+"""A quarter's Roman numeral on a scan counted by its stems (extract/ocr_numerals.py): in a Times-like
+serif face Tesseract reads "Quý III/2025" as "IIH1/2025" or "II/2025" (the serifs join the strokes),
+sure of it, and the deadline is a quarter off with nothing to doubt it. Real Tesseract reads a page
+the test draws; the stems are counted on its ink."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extract.base import ingest
+from extract.model import Word
+from extract.ocr_numerals import count_quarter_stems, leading_stems
+
+SERIF = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+
+
+def _page(tmp_path: Path, lines: list[str]) -> Path:
+    font = ImageFont.truetype(str(SERIF), 50)
+    image = Image.new("L", (2480, 150 + 150 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    for k, text in enumerate(lines):
+        draw.text((100, 100 + 150 * k), text, font=font, fill=0)
+    path = tmp_path / "plan.png"
+    image.save(path, dpi=(300, 300))
+    return path
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (fonts-liberation, LibreOffice's) not installed")
+def test_a_quarters_numeral_is_read_with_as_many_strokes_as_it_prints(tmp_path: Path):
+    printed = ["Thời hạn hoàn thành: Quý III/2025; Quý II/2025.", "Sản phẩm: Quý IV/2025 và Quý I/2026."]
+    doc = ingest(_page(tmp_path, printed))
+    text = " ".join(getattr(b, "text", "") for p in doc.pages for b in p.blocks)
+    assert "Quý III/2025" in text and "Quý II/2025" in text
+    assert "Quý IV/2025" in text and "Quý I/2026" in text
+
+
+def _stems(*shapes: str) -> np.ndarray:
+    """A word's ink, glyph by glyph: "I" a stem, "H" two stems and a bar, "/" a diagonal."""
+    cols: list[np.ndarray] = []
+    for shape in shapes:
+        glyph = np.zeros((40, 12), dtype=bool)
+        if shape == "I":
+            glyph[:, 5:8] = True
+        elif shape == "H":
+            glyph = np.zeros((40, 24), dtype=bool)
+            glyph[:, 3:6] = glyph[:, 18:21] = glyph[19:22, 3:21] = True
+        elif shape == "/":
+            for y in range(40):
+                glyph[y, 11 - y * 11 // 39] = True
+        cols += [glyph, np.zeros((40, 6), dtype=bool)]
+    return np.hstack(cols)
+
+
+def test_stems_are_counted_up_to_the_first_glyph_that_is_none():
+    ink = _stems("I", "I", "I", "/", "I")
+    word = Word(text="II/2025", bbox=(0, 0, ink.shape[1], 40), conf=0.93)
+    assert leading_stems(word, ink) == 3
+    count_quarter_stems([Word(text="Quý", bbox=(0, 0, 1, 1)), word], ink)
+    assert word.text == "III/2025"
+    joined = _stems("I", "H", "/")
+    assert leading_stems(Word(text="IH/2025", bbox=(0, 0, joined.shape[1], 40)), joined) == 3
+    # not after "Quý": a numeral of anything else is left as read
+    other = Word(text="II/2025", bbox=(0, 0, ink.shape[1], 40))
+    count_quarter_stems([Word(text="Phần", bbox=(0, 0, 1, 1)), other], ink)
+    assert other.text == "II/2025"
