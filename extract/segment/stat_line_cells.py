@@ -19,6 +19,7 @@ import regex as re
 from extract.model import Line
 from extract.segment.stat_bracketed_unit import bracketed_unit
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell
+from extract.segment.stat_item_letters import opens_with_lone_letter
 from extract.segment.stat_garbled_cells import (
     ACRONYM as _ACRONYM,
     CODE_SPECKS as _CODE_SPECKS,
@@ -93,6 +94,8 @@ def _code_token(tokens: list[str]) -> str | None:
         return re.sub(r"[:;]", ".", token).rstrip(".")  # "2:4 | Tỷ lệ …": its dot read as a colon
     if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
         return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
+    if opens_with_lone_letter([token, *(t.strip(_CODE_SPECKS) for t in tokens[1:2])]):
+        return token  # "b Số TTHC …": a bare letter, an item where the letters run as items do (``_drafts``)
     return None
 
 
