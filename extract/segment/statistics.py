@@ -348,7 +348,9 @@ def _item_letter(code_raw: str, ocr: bool, drafts: list[_Draft]) -> bool:
         return True
     letter = bare_letter(code_raw)
     above = drafts[-1] if drafts else None
-    return letter is not None and above is not None and follows_items(letter, above.token, above.printed is not None)
+    # (the row above counts as coded when its code cell shows a code, even one OCR garbled: "341")
+    coded_above = above is not None and above.coded and above.token is not None and not letter_item(above.token)
+    return letter is not None and above is not None and follows_items(letter, above.token, coded_above)
 
 
 def _unroled_columns(table: JoinedTable, roles: dict[str, int], code_col: int | None) -> list[tuple[int, str]]:
