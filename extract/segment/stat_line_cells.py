@@ -19,7 +19,6 @@ import regex as re
 from extract.model import Line
 from extract.segment.stat_bracketed_unit import bracketed_unit
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell
-from extract.segment.stat_item_letters import opens_with_lone_letter
 from extract.segment.stat_garbled_cells import (
     ACRONYM as _ACRONYM,
     CODE_SPECKS as _CODE_SPECKS,
@@ -29,6 +28,7 @@ from extract.segment.stat_garbled_cells import (
     garbled_code_alone,
     garbled_unit,
 )
+from extract.segment.stat_item_letters import opens_with_lone_letter
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator, prints_form_word

@@ -30,8 +30,8 @@ from extract.segment.column_labels import ANNEX_ROLE_WORDS
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_across import across_rows, label_unit
-from extract.segment.stat_item_letters import bare_letter, follows_items
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_item_letters import bare_letter, follows_items
 from extract.segment.stat_numbering import printed_depth
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
