@@ -55,3 +55,18 @@ def test_column_labels_count_in_a_unit() -> None:
     assert labels("Số hồ sơ mới tiếp Số hồ sơ từ kỳ Đã giải quyết | Đang giải quyết") == 2
     assert labels("So ho so moi tiep | Tong so ho so da giai quyet") == 2  # an ``eng`` dump's
     assert labels("Số năm công tác | Số lần") == 1  # "năm" counts no unit; "lần" does
+
+
+# Another reading (``--psm 4``): labels of statuses, the row of figures garbled past reading.
+STATUSES = """Đơn vị Đã tiếp | Tồn kỳ | - Đã xử lý ; | Đang xử lý
+. nhận trước ` Sớm | Đúng Trễ Tổng Chưa Trễ
+-UBND xã An 622 129 KT 143 159. 8. S01 lo p2, 2
+"""
+
+
+def test_status_labels_over_a_row_of_figures_are_told(tmp_path: Path) -> None:
+    (part,) = [p for p in _unread(tmp_path, STATUSES) if "printed across" in p["reason"]]
+    assert "622 129" in part["text_sample"]
+    # Status words without the row of figures under them are no such table.
+    words = "Đã tiếp nhận hồ sơ, Đang xử lý, Tồn kỳ trước chuyển sang.\n"
+    assert not [p for p in _unread(tmp_path, words) if "printed across" in p["reason"]]

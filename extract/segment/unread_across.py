@@ -26,8 +26,12 @@ from schemas.records import UnreadPart
 
 @dataclass(frozen=True)
 class UnreadAcrossSettings:
-    # Labels counting in a unit a header line must open, at least.
+    # Labels counting in a unit a header line must open, at least ...
     min_labels: int = 2
+    # ... or labels of any kind (a status's "Đã xử lý", "Đang xử lý" too), with a line of at least
+    # ``min_figures`` figures under them: the row of figures OCR kept and no reader took.
+    min_status_labels: int = 3
+    min_figures: int = 3
     # Lines under the header that are still the table's: its lower level, wrapped words, figures.
     body_lines: int = 3
 
@@ -39,6 +43,15 @@ _LABEL = lazy_compile(r"(?<![A-Za-z\d])(?:T[o6]ng s[o6]|S[o6])\s+(?P<rest>[a-z][
 
 
 _FIGURE = lazy_compile(r"\d{2}")
+# A column label naming a status or a stock, capitalised as labels are: "Đã giải quyết", "Đang
+# xử lý", "Chưa đến hạn", "Tồn kỳ trước" (on the letters without marks; "Da", "Dang" of a dump).
+_STATUS_LABEL = lazy_compile(r"(?<![A-Za-z\d])(?:Da|Dang|Chua|Ton)\s+[a-z]")
+_FIGURES = lazy_compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
+
+
+def status_labels(line: Line) -> int:
+    """How many column labels of a status or stock the line opens ("Đã tiếp | Tồn kỳ | Đã xử lý")."""
+    return len(_STATUS_LABEL.findall(" ".join(ascii_spelling(line.raw or line.text).split())))
 
 
 def counted_labels(line: Line) -> int:
@@ -64,7 +77,11 @@ def unread_across_tables(
         lines = [ln for ln in page.lines if ln.text.strip()]
         for k, line in enumerate(lines):
             # (a line of labels holds no figure: "Tổng số hồ sơ … là 125, số hồ sơ …" is a sentence)
-            if counted_labels(line) < settings.min_labels or _FIGURE.search(line.text) or is_read(line, page.number):
+            counted = counted_labels(line)
+            labels = counted + status_labels(line)
+            if counted < settings.min_labels and labels < settings.min_status_labels:
+                continue
+            if _FIGURE.search(line.text) or is_read(line, page.number):
                 continue
             span = [line]
             for below in lines[k + 1 : k + 1 + settings.body_lines]:
@@ -73,6 +90,9 @@ def unread_across_tables(
                 span.append(below)
             if any(is_read(ln, page.number) for ln in span):
                 continue
+            figured = any(len(_FIGURES.findall(ln.text)) >= settings.min_figures for ln in span[1:])
+            if counted < settings.min_labels and not figured:
+                continue  # (status words alone are no header without the row of figures under them)
             parts.append(
                 UnreadPart(
                     page=line.page,
