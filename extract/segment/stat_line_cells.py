@@ -94,10 +94,11 @@ def _code_token(tokens: list[str]) -> str | None:
         return re.sub(r"[:;]", ".", token).rstrip(".")  # "2:4 | Tỷ lệ …": its dot read as a colon
     if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
         return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
-    if opens_with_lone_letter([token, *(t.strip(_CODE_SPECKS) for t in tokens[1:2])]) and _is_figure(tokens[-1]):
+    if opens_with_lone_letter([token, *(t.strip(_CODE_SPECKS) for t in tokens[1:2])]) and _NUMBER.match(tokens[-1]):
         # "b Số TTHC … Thủ tục 53": a bare letter, an item where the letters run as items do
-        # (``_drafts``); only on a line ending in its figure, as a wrapped line opening with a
-        # speck read as a letter ("u UND mavens | Te") is no row
+        # (``_drafts``); only on a line ending in its figure's digits, as a wrapped line opening
+        # with a speck read as a letter is no row ("u UND mavens | Te", "a Fe ce": its "ce"
+        # repaired into the figure word "có")
         return token
     return None
 
