@@ -18,12 +18,13 @@ left to the unread account, which counts their rows as data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_conf
+from extract.segment.stat_across_split import split_joined_columns
 from extract.segment.stat_values import parse_stat_value
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -55,6 +56,10 @@ def across_rows(
 ) -> list[StatRow] | None:
     """The annex rows of a table of indicators printed across, or None when ``table`` is not one."""
     body = [row for row in table.rows if any(cell.strip() for cell in row.cells)]
+    if len(body) == 1 and len(body) != len(table.rows):
+        table = replace(table, rows=body)
+    table = split_joined_columns(table, ocr)
+    body = table.rows
     if len(body) != 1 or not table.header:
         return None
     (row,) = body

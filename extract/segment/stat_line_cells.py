@@ -28,6 +28,7 @@ from extract.segment.stat_garbled_cells import (
     garbled_code_alone,
     garbled_unit,
 )
+from extract.segment.stat_item_letters import opens_with_lone_letter
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator, prints_form_word
@@ -93,6 +94,12 @@ def _code_token(tokens: list[str]) -> str | None:
         return re.sub(r"[:;]", ".", token).rstrip(".")  # "2:4 | Tỷ lệ …": its dot read as a colon
     if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
         return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
+    if opens_with_lone_letter([token, *(t.strip(_CODE_SPECKS) for t in tokens[1:2])]) and _NUMBER.match(tokens[-1]):
+        # "b Số TTHC … Thủ tục 53": a bare letter, an item where the letters run as items do
+        # (``_drafts``); only on a line ending in its figure's digits, as a wrapped line opening
+        # with a speck read as a letter is no row ("u UND mavens | Te", "a Fe ce": its "ce"
+        # repaired into the figure word "có")
+        return token
     return None
 
 

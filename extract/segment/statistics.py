@@ -31,6 +31,7 @@ from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_item_letters import bare_letter, follows_items
 from extract.segment.stat_numbering import printed_depth
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
@@ -309,7 +310,7 @@ def _drafts(
         ocr = row.page in ocr_pages
         # (typed text only: on OCR'd lines a dash or a letter alone may be a code OCR garbled)
         bullet = not ocr and code_col is not None and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
-        code_raw = "" if bullet else f"{code_raw})" if not ocr and _BARE_LETTER.fullmatch(code_raw) else code_raw
+        code_raw = "" if bullet else f"{code_raw})" if _item_letter(code_raw, ocr, drafts) else code_raw
         printed = normalise_code(code_raw)
         token: str | None = code_raw or None
         coded = True
@@ -335,6 +336,21 @@ def _drafts(
         for draft in drafts:
             draft.unit = label_unit(draft.indicator)
     return drafts
+
+
+def _item_letter(code_raw: str, ocr: bool, drafts: list[_Draft]) -> bool:
+    """Whether a code cell's bare letter ("a", "b") is a lettered item: always on typed pages; on
+    OCR'd ones where the letters run as items do (``stat_item_letters.follows_items``), as a lone
+    letter may be a code OCR garbled there."""
+    if not _BARE_LETTER.fullmatch(code_raw):
+        return False
+    if not ocr:
+        return True
+    letter = bare_letter(code_raw)
+    above = drafts[-1] if drafts else None
+    # (the row above counts as coded when its code cell shows a code, even one OCR garbled: "341")
+    coded_above = above is not None and above.coded and above.token is not None and not letter_item(above.token)
+    return letter is not None and above is not None and follows_items(letter, above.token, coded_above)
 
 
 def _unroled_columns(table: JoinedTable, roles: dict[str, int], code_col: int | None) -> list[tuple[int, str]]:

@@ -21,6 +21,7 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
+from extract.segment.unread_across import unread_across_tables
 from extract.segment.unread_announced import unread_announced_tables
 from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
@@ -184,6 +185,11 @@ def find_unread(
     headed = unread_headed_tables(doc, lambda line, page: _line_read(line, page, sources))
     parts.extend(
         replace(p, text_sample=_sample(p.text_sample, settings)) for p in headed if not within_lines(p, known + parts)
+    )
+    # A table printed across whose figures no reader took (a dump's labels on one line).
+    across = unread_across_tables(doc, lambda line, page: _line_read(line, page, sources))
+    parts.extend(
+        replace(p, text_sample=_sample(p.text_sample, settings)) for p in across if not within_lines(p, known + parts)
     )
     # A score table a report announced ("… chấm điểm như sau:") of which OCR left only scraps.
     rows_only = _table_row_sources(result)
