@@ -269,8 +269,11 @@ def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
     the row's other score read above it ("7 0 - 6", whose self score is 6: OCR loses a figure's
     strokes to a "0" as often as a commune or its appraisers give none, and a row's two scores
     seldom lie that far apart), or read as the row's maximum with one of a doubled digit lost
-    (``doubled_digit_lost``)."""
+    (``doubled_digit_lost``), or one of two single figures that are the row's maximum split
+    (``split_figure``)."""
     if not re.search(r"\d", raw) or glued_digits(raw) or doubled_digit_lost(raw, values.get("max")):
+        return True
+    if split_figure(values):
         return True
     other = values.get("appraised" if key == "self" else "self")
     return values.get(key) == 0 and other is not None and other > 0
@@ -286,3 +289,17 @@ def doubled_digit_lost(raw: str, top: float | None) -> bool:
     return text.isdigit() and any(
         digits[k] == digits[k + 1] and digits[:k] + digits[k + 1 :] == text for k in range(len(digits) - 1)
     )
+
+
+def split_figure(values: dict[str, float | None]) -> bool:
+    """Whether a row's self and appraised scores are two single digits that, side by side, print
+    its maximum ("16 1 6": a maximum of 16, scores 1 and 6): OCR splits a figure at the gap
+    between its strokes as it splits a decimal from its mark, so the two "scores" may be one
+    figure, the score the maximum, with the cell beside it lost; the criteria set's maximum
+    cannot tell the two readings apart. Both scores are then guesses, for review."""
+    top, own, appraised = values.get("max"), values.get("self"), values.get("appraised")
+    if top is None or own is None or appraised is None:
+        return False
+    if not all(v == int(v) and 0 <= v <= 9 for v in (own, appraised)):
+        return False
+    return f"{int(own)}{int(appraised)}" == (str(int(top)) if top == int(top) else "")
