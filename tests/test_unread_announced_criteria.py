@@ -96,3 +96,50 @@ def test_two_lines_naming_criteria_under_the_sentence_are_no_table():
         "Nơi nhận:",
     ]
     assert unread_announced_tables(_doc(texts), lambda line, page: False) == []
+
+
+# Seed 2162 d02-i4 (a development seed): the header's "chấm" survives on a line of its own (a
+# points column named), and the explanation cell's "Chưa hoàn thành 2/9 nhiệm vụ" gave a count.
+# Before, the count read under the sentence silenced the header's tell and the criteria's
+# wordings were not asked: the table was lost without a word.
+NAMED_DUMP = [
+    "| ỦY BAN NHÂN DÂN XÃ BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+    ": ý HNG . Độc lập - Tự do - Hạnh phúc nã .",
+    ". §ố:152/KH-UBND - -. Bình Hưng, ngày 15 tháng 01 năm 2024 _ n",
+    '- _ KẾ HOẠCH ... _ `"... _',
+    ".. : _ Nâng cao Chỉ số cải cách hành chính năm 2024 , : `",
+    "Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2023, UBND xã Bình Hưng ban hành Kế hoạch nâng cao Chỉ số",  # noqa: E501
+    "cải cách hành chính năm 2024. Kết quả tự đánh giá, chấm điểm năm 2023 như sau: liệt ...",
+    ". _ ; - Ý_': Đền Điểm",
+    "sTT |_ Tiêu chí, tiêu chí thành phần - - `. nh 5 _",
+    ": `... : - iếm xã tự : :",
+    ": : Nà s định :",
+    ": chấm :",
+    "Bi irerrir E672 Y ftiiLôtiTl.triprfTi8iE 1 yrriiilgrigii ii ni 5",
+    "1 Công tác chỉ đạo, điều hành cải cách hành chính Quyết định số 175/QĐ-UBND ngày 10 8 n : ẹ :",
+    'ni ".. : 7 1401/2023.” ổ',
+    ": _ | Xây dựng và tổ chức thực hiện văn bản quy phạm Chưa hoàn thành 2/9 nhiệm vụ theo :",
+    "- 2. 5 cac Z 10 9,75 975",
+    "pháp luật tại tỉnh . : kế hoạch : : và :",
+    "Cải cách mg bội hành chính : : Ni „ hành đúng thời gian quy : :",
+    "Cải cách tõ chức bộ máy hành chính .. _ | Thông báo số 110/TB-UBND ngày | ¡¡ - :",
+    "ị 9/7/2023",
+    "Nơi nhận: 7... TM. ỦY BAN NHÂN DÂN “ ... |",
+    "- UBND huyện Kim Nghĩa (b/€); na - CHỦ TỊCH : ....",
+    '_~ Chủ tịch, các PCT UBND xã; `. 1"... na',
+    "5 7010191 V172. . dc",
+    '- __ Trương Khắc Tùng `"... n',
+]
+
+
+def test_a_count_read_beside_a_header_word_leaves_the_criteria_wordings_to_tell_the_table(tmp_path):
+    doc = _doc(NAMED_DUMP)
+    count_line = 16  # ": _ | Xây dựng … Chưa hoàn thành 2/9 nhiệm vụ theo :"
+    told = unread_announced_tables(doc, lambda line, page: line.number == count_line, row_read=lambda line, page: False)
+    assert len(told) == 1 and "some opening the criteria 1, 2, 4" in told[0].reason
+    # read end to end, the table's rows are recovered by the set's order and told in part
+    out, _ = read_score_dump(tmp_path, "\n".join(NAMED_DUMP) + "\n")
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert [r["code"] for r in rows][:2] == ["1", "2"]
+    assert all(FLAG_FROM_SET_ORDER in r["flags"] for r in rows)
+    assert out["unread"]

@@ -269,8 +269,13 @@ def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
     the row's other score read above it ("7 0 - 6", whose self score is 6: OCR loses a figure's
     strokes to a "0" as often as a commune or its appraisers give none, and a row's two scores
     seldom lie that far apart), or read as the row's maximum with one of a doubled digit lost
-    (``doubled_digit_lost``)."""
+    (``doubled_digit_lost``), or one of two single figures that are the row's maximum split
+    (``split_figure``), or read off the quarters points are given in ("5,79": a 5 of "5,75" OCR
+    read as a 9; no criteria set scores finer, so the figure is misread, not given so)."""
     if not re.search(r"\d", raw) or glued_digits(raw) or doubled_digit_lost(raw, values.get("max")):
+        return True
+    score = values.get(key)
+    if split_figure(values) or (score is not None and not _in_quarters(score)):
         return True
     other = values.get("appraised" if key == "self" else "self")
     return values.get(key) == 0 and other is not None and other > 0
@@ -286,3 +291,35 @@ def doubled_digit_lost(raw: str, top: float | None) -> bool:
     return text.isdigit() and any(
         digits[k] == digits[k + 1] and digits[:k] + digits[k + 1 :] == text for k in range(len(digits) - 1)
     )
+
+
+def split_figure(values: dict[str, float | None]) -> bool:
+    """Whether a row's self and appraised scores are two single digits that, side by side, print
+    its maximum ("16 1 6": a maximum of 16, scores 1 and 6): OCR splits a figure at the gap
+    between its strokes as it splits a decimal from its mark, so the two "scores" may be one
+    figure, the score the maximum, with the cell beside it lost; the criteria set's maximum
+    cannot tell the two readings apart. Both scores are then guesses, for review."""
+    top, own, appraised = values.get("max"), values.get("self"), values.get("appraised")
+    if top is None or own is None or appraised is None:
+        return False
+    if not all(v == int(v) and 0 <= v <= 9 for v in (own, appraised)):
+        return False
+    return f"{int(own)}{int(appraised)}" == (str(int(top)) if top == int(top) else "")
+
+
+def quarter_readings(raw: str | None) -> list[float]:
+    """The readings of a score printed off the quarters (``doubted_score``: "7,29", "1,9") with one
+    digit of its decimals read again so that it is in quarters ("7,25", "1,5": OCR reads a 5 as a
+    9 or a 3), for a sum that holds with one to choose (``reconcile.ocr_readings``); [] for a
+    score in quarters or no decimal figure."""
+    text = (raw or "").strip()
+    whole, mark, decimals = text.partition(",") if "," in text else text.partition(".")
+    if not mark or not whole.isdigit() or not decimals.isdigit() or _in_quarters(float(f"{whole}.{decimals}")):
+        return []
+    readings: list[float] = []
+    for k in range(len(decimals)):
+        for digit in "0123456789":
+            value = float(f"{whole}.{decimals[:k]}{digit}{decimals[k + 1 :]}")
+            if digit != decimals[k] and _in_quarters(value) and value not in readings:
+                readings.append(value)
+    return readings

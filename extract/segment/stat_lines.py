@@ -204,6 +204,11 @@ def read_statistics_lines(
             # an annex OCR garbled past reading whole, whose rows that print words run in sequence
             # once its lines of specks are left out (read in part by its code column, below).
             out_of_sequence = headless and not labelled and not codes_in_sequence(table, settings)
+            if out_of_sequence and cells and _sound(table, frozenset(pages), settings, stat_settings):
+                # Cells rejoined from sparse text (``--psm 11``) whose rows give their figures or
+                # units: OCR's sparse text drops most codes (and garbles the rest, "3:3" for 5.3),
+                # so the column says nothing of the rows, which the rejoin read as an annex's.
+                out_of_sequence = False
             if out_of_sequence and not _worded_in_sequence(table, settings):
                 continue
             body = lines[body_start:end]
