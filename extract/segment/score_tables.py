@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
+from extract.segment.column_legend import legend_labels
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -86,7 +87,7 @@ class ScoreTableSettings:
 
 
 _COLUMN_NAMES = {
-    "code": ("stt", "tt", "so tt", "ma"),
+    "code": ("stt", "tt", "so tt", "so thu tu", "ma"),
     "name": (
         "linh vuc tieu chi",
         "tieu chi",
@@ -172,6 +173,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
         columns = map_columns(joined.header_text, settings)
+        if columns is None and (legend := legend_labels(doc, joined)) is not None:
+            columns = map_columns(legend, settings)  # a header of column numbers, named by its legend
         if columns is None:
             continue
         drafts, total = _grid_drafts(joined, columns)

@@ -118,6 +118,12 @@ def _is_column_numbers(row: list[str]) -> bool:
     )
 
 
+def column_marks(row: list[str]) -> list[int | None]:
+    """Each cell's number in a row that numbers the columns ("(1) | (2) | (3)"), None where a
+    cell holds none (a number a scan lost)."""
+    return [int(m.group(1)) if (m := _COLUMN_NUMBER_CELL.match(c.strip())) else None for c in row]
+
+
 def _bracket_marked(cell: str) -> bool:
     """Whether a cell is a column number a bracket marks, on one side at least, or the bracket pair
     of one whose digit OCR lost ("(2)", "(6", "4)", "()")."""
@@ -287,6 +293,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             if k < len(rows) and _is_column_numbers(texts[k]):
                 k += 1
             header = [r.cells for r in rows[:k] if not _is_column_numbers(r.cells)]
+            numbered = [r.cells for r in rows[:k] if _is_column_numbers(r.cells)]
             _realign(rows[k:], column_numbers(header, block.n_cols))
             joined.append(
                 JoinedTable(
@@ -300,6 +307,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                     block_index=index,
                     owners=header_owners(block, k),
                     col_edges=list(block.col_edges),
+                    column_marks=column_marks(numbered[-1]) if numbered else [],
                 )
             )
         fragment += 1
