@@ -57,6 +57,7 @@ from extract.model import IngestedDocument, Line
 from extract.ocr_marks import laid_out_by_ocr
 from extract.official_letter import read_letter
 from extract.periods import find_period
+from extract.sheet_head import sheet_head_lines
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
 from extract.title_wording import TitleWordingSettings, in_wording, worded_title
@@ -146,6 +147,8 @@ def read_metadata(
     # Header and signature blocks printed as two columns (tables, tabs, side by side on a PDF
     # line) are read column by column: issuer lines stay together, the motto stays apart.
     lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
+    sheet = sheet_head_lines(doc)  # a printed spreadsheet's header rows, inside its grid
+    lines = sheet + lines
     # A text export's bar-separated lines are read as printed: its bars, not its spacing, say where
     # its cells are (the signature cell wraps inside its column; see _bar_runs_joined).
     barred = [b for p in doc.pages for b in p.blocks if isinstance(b, Line) and b.text.strip()]
@@ -158,7 +161,7 @@ def read_metadata(
     meta = DocumentMeta()
     _read_number(header, meta, settings)
     damaged_date = _read_place_date(header, meta)
-    kind_at = _read_kind_and_title(header, meta, settings)
+    kind_at = _read_kind_and_title(header, meta, settings, titled_first=bool(sheet))
     read_letter(header, meta)  # a công văn: "Số: 120/UBND-VP", its "V/v" subject its title
     # Text OCR read (a dump of a Vietnamese OCR has its marks and reads as typed, but for OCR's
     # layout marks) or that lost its marks: its words may be garbled.
@@ -371,10 +374,13 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | No
     return next((d for ln in header for t in line_variants(ln) if (d := specked_date(t))), None)
 
 
-def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:
+def _read_kind_and_title(
+    header: list[Line], meta: DocumentMeta, settings: MetadataSettings, titled_first: bool = False
+) -> int:
     """Kind from the kind word when the number did not give it; title = the line(s) after the kind
-    word, or without one the upper-case line(s) after the place-date line. Returns where the title
-    starts."""
+    word, or without one the upper-case line(s) after the place-date line, or from the first line
+    when the header opens with its title (``titled_first``: a printed sheet's rows, whose place-date
+    line comes under the grid). Returns where the title starts."""
     kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln, settings)), None)
     if kind_at is not None:
         word = _kind_word(header[kind_at], settings)
@@ -391,6 +397,8 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         anchor = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
         between = header[anchor : dated - 1]
         start = anchor if any(_title_worded(line_text(ln), settings.title_wording_run) for ln in between) else dated
+        if titled_first:
+            start = 0  # the issuer's line above the title is passed over below
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
