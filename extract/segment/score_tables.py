@@ -21,6 +21,7 @@ from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_legend import legend_labels
+from extract.segment.field_heading import heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -180,6 +181,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         drafts, total = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
+        drafts, total = heading_field(drafts, total, title)  # "1. FIELD" above its table, its points in "Cộng"
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for

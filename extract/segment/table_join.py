@@ -160,6 +160,22 @@ def _repeats(row: list[str], header: list[list[str]], threshold: float) -> bool:
     )
 
 
+def _without_header_repeats(rows: list[JoinedRow], header: list[list[str]], threshold: float) -> list[JoinedRow]:
+    """The body rows without the header printed again inside them: a PDF's tables that touch (one
+    table per field, each under its own header) come as one grid, each next table's header row a
+    row of its body. Matched on the whole row's text, cell by cell, and only against a header of
+    two labels or more: no data row prints every label of the header."""
+    labelled = [h for h in header if sum(bool(c.strip()) for c in h) >= 2]
+    if not labelled:
+        return rows
+    return [
+        row
+        for row in rows
+        if sum(bool(c.strip()) for c in row.cells) < 2
+        or not any(fuzz.ratio(_row_text(row.cells), _row_text(h)) >= threshold for h in labelled)
+    ]
+
+
 def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     grid = table.grid()
     # Each row its own line where the reader numbered the table's rows as lines (tab-separated
@@ -274,6 +290,8 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             if _restarts_numbering(current, rows, repeated > 0):
                 continues = False
                 rows = _fragment_rows(block, fragment)
+            else:
+                rows = _without_header_repeats(rows, current.header, settings.header_repeat_similarity)
         if continues and current is not None:
             _realign(rows, column_numbers(current.header, current.n_cols))
             if rows and current.rows and _finishes_cut_row(rows[0]):
@@ -294,6 +312,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                 k += 1
             header = [r.cells for r in rows[:k] if not _is_column_numbers(r.cells)]
             numbered = [r.cells for r in rows[:k] if _is_column_numbers(r.cells)]
+            rows = rows[:k] + _without_header_repeats(rows[k:], header, settings.header_repeat_similarity)
             _realign(rows[k:], column_numbers(header, block.n_cols))
             joined.append(
                 JoinedTable(
