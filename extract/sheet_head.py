@@ -6,7 +6,7 @@ it reads a letter's header printed above its body."""
 from __future__ import annotations
 
 from extract.letter_lines import is_upper
-from extract.model import IngestedDocument, Line, Table
+from extract.model import Cell, IngestedDocument, Line, Table
 
 
 def sheet_head_lines(doc: IngestedDocument) -> list[Line]:
@@ -18,15 +18,10 @@ def sheet_head_lines(doc: IngestedDocument) -> list[Line]:
     first = next((b for b in doc.pages[0].blocks if not isinstance(b, Line) or b.text.strip()), None)
     if not isinstance(first, Table) or first.n_cols < 2:
         return []
-    by_row: dict[int, list] = {}
-    for cell in first.cells:
-        by_row.setdefault(cell.row, []).append(cell)
     lines: list[Line] = []
-    for row in range(first.n_rows):
-        cells = [c for c in by_row.get(row, []) if c.text.strip()]
-        if len(cells) != 1 or cells[0].col_span < first.n_cols or not is_upper(cells[0].text):
+    for row, cell in enumerate(full_width_rows(first)):
+        if not is_upper(cell.text):
             break
-        cell = cells[0]
         lines.append(
             Line(
                 text=" ".join(cell.text.split()),
@@ -37,3 +32,19 @@ def sheet_head_lines(doc: IngestedDocument) -> list[Line]:
             )
         )
     return lines
+
+
+def full_width_rows(table: Table) -> list[Cell]:
+    """The cells of a grid's leading rows that are each one cell with text across the whole grid
+    (a sheet's merged title rows): no column's label, whatever they say."""
+    by_row: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        if cell.text.strip():
+            by_row.setdefault(cell.row, []).append(cell)
+    out: list[Cell] = []
+    for row in range(table.n_rows):
+        cells = by_row.get(row, [])
+        if table.n_cols < 2 or len(cells) != 1 or cells[0].col_span < table.n_cols:
+            break
+        out.append(cells[0])
+    return out

@@ -14,6 +14,7 @@ from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
+from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 
@@ -307,11 +308,15 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             current.line_end = block.line_end
         else:
             texts = [r.cells for r in rows]
-            k = header_row_count(texts, settings.max_header_rows)
+            # A sheet's merged title rows over its header are no column labels: the header is
+            # looked for under them.
+            titled = len(full_width_rows(block))
+            titled = titled if titled < len(rows) else 0
+            k = titled + header_row_count(texts[titled:], settings.max_header_rows)
             if k < len(rows) and _is_column_numbers(texts[k]):
                 k += 1
-            header = [r.cells for r in rows[:k] if not _is_column_numbers(r.cells)]
-            numbered = [r.cells for r in rows[:k] if _is_column_numbers(r.cells)]
+            header = [r.cells for r in rows[titled:k] if not _is_column_numbers(r.cells)]
+            numbered = [r.cells for r in rows[titled:k] if _is_column_numbers(r.cells)]
             rows = rows[:k] + _without_header_repeats(rows[k:], header, settings.header_repeat_similarity)
             _realign(rows[k:], column_numbers(header, block.n_cols))
             joined.append(
