@@ -161,6 +161,9 @@ def read_metadata(
     meta = DocumentMeta()
     _read_number(header, meta, settings)
     damaged_date = _read_place_date(header, meta)
+    if sheet and meta.date is None:  # a sheet prints its place-date line under the grid, pages on
+        closing = [ln for ln in lines[len(header) :] if PLACE_DATE.match(folded_text(ln))]
+        damaged_date = _read_place_date(closing[:1], meta) if closing else damaged_date
     kind_at = _read_kind_and_title(header, meta, settings, titled_first=bool(sheet))
     read_letter(header, meta)  # a công văn: "Số: 120/UBND-VP", its "V/v" subject its title
     # Text OCR read (a dump of a Vietnamese OCR has its marks and reads as typed, but for OCR's
