@@ -6,6 +6,7 @@ field whose "Cộng" disagrees with its rows)."""
 
 from __future__ import annotations
 
+from extract.letter_lines import is_upper
 from extract.segment.row_draft import RowDraft
 from normalize.codes import parse_code
 from normalize.lazy_regex import lazy_compile
@@ -18,6 +19,14 @@ def field_code(title: str) -> tuple[str, str] | None:
     """The field's code and name a heading prints, None when it is no numbered heading."""
     m = _FIELD_HEADING.match(title)
     return (m.group(1), m.group(2).strip()) if m else None
+
+
+def heads_a_table(text: str) -> bool:
+    """Whether a line is a numbered heading in capitals ("3. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"): printed
+    between two pieces of grid, it heads the next table, which is then no page's continuation of
+    the one above (page furniture is no numbered heading in capitals)."""
+    found = field_code(text)
+    return found is not None and len(found[1].split()) >= 2 and is_upper(found[1])
 
 
 def heading_field(drafts: list[RowDraft], total: tuple, title: str) -> tuple[list[RowDraft], tuple]:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
+from extract.segment.field_heading import heads_a_table
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from extract.sheet_head import full_width_rows
@@ -279,6 +280,8 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             )
             or (placed is not None and _goes_on_below(rows, gap, block.page - last_page, current, settings))
         )
+        # A numbered heading between the pieces ("3. CẢI CÁCH …") heads a table of its own.
+        continues = continues and not any(isinstance(b, Line) and heads_a_table(b.text) for b in gap)
         if continues and current is not None:
             if mapping is not None and mapping != list(range(current.n_cols)):
                 remap_columns(rows, mapping, current.n_cols)
