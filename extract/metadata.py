@@ -40,6 +40,7 @@ from extract.commune import (
     restored_place,
 )
 from extract.date_repair import DamagedDate, dated_in_period, specked_date
+from extract.issuer_lines import motto_tail, unit_text
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.letter_shapes import (
     ANCHORS,
@@ -503,14 +504,14 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
     """The issuing body's lines joined: from the first "ỦY BAN NHÂN DÂN"/"UBND" line, the lines
     under it that name a unit ("XÃ NGỌC KỲ", "ỦY BAN NHÂN DÂN XÃ MỸ HÒA") or continue one (a short
     upper-case line: a long name wrapped), up to "Số:", the motto or the kind word."""
-    tail = _motto_tail(header)
+    tail = motto_tail(header)
     for i, line in enumerate(header):
         folded = folded_text(line)
         if not ISSUER_BODY.match(folded) or NATIONAL.search(folded):
             continue
         block = [line_text(line)]
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
-            text, folded = _unit_text(line_text(nxt)), folded_text(nxt)
+            text, folded = unit_text(line_text(nxt)), folded_text(nxt)
             unit_line = ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 NATIONAL.search(folded)
@@ -531,30 +532,6 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
 
 
 _TRAILING_MARKS = lazy_re_compile(r"(?:\s+[\W_]+)+\s*$")  # bare marks ending a line: " —", " - :"
-
-_MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
-
-
-def _motto_tail(header: list[Line]) -> str | None:
-    """The words a motto line cut short leaves for the line under it ("… CHỦ NGHĨA VIỆT" then
-    "NAM", wrapped to the page's left edge, under the issuer): they are the motto's, never a
-    wrapped commune name ("XÃ TRUNG MINH BẮC" is not "… BẮC NAM")."""
-    for line in header:
-        words = folded_text(line).replace("-", " ").split()
-        for k in range(4, len(_MOTTO_WORDS)):  # from "cong hoa xa hoi" on, one word short at least
-            if words[-k:] == _MOTTO_WORDS[:k]:
-                return " ".join(_MOTTO_WORDS[k:])
-    return None
-
-
-def _unit_text(text: str) -> str:
-    """An issuer line without the specks OCR read before it ("‘ THUẬN", "5 THUONG", '"DONG _'):
-    tokens with no two letters in a row, and quotes, before the first word."""
-    tokens = text.split()
-    while tokens and not re.search(r"[^\W\d_]{2}", tokens[0]):
-        tokens.pop(0)
-    return title_text(" ".join(tokens).lstrip("“\"'‘"))
-
 
 _KIND_LETTERS = {word.replace(" ", ""): code for word, code in KIND_WORDS.items()}
 
