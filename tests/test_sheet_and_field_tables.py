@@ -102,3 +102,19 @@ def test_tables_that_touch_in_a_pdf_invent_no_row(corpus):
             assert set(_rows(convert_file(path))) == set(_truth_rows(truth)), path.name
 
 
+
+
+def test_numbered_columns_without_a_legend_are_told_apart_by_their_contents(corpus, tmp_path):
+    import docx
+
+    numbered = [(p, t) for p, t in _documents(corpus, "N04") if "numbered" in p.name and p.suffix == ".docx"]
+    assert numbered
+    for path, truth in numbered:
+        document = docx.Document(str(path))
+        for paragraph in document.paragraphs:
+            if paragraph.text.startswith("Ghi chú"):
+                paragraph._element.getparent().remove(paragraph._element)
+        bare = tmp_path / path.name
+        document.save(str(bare))
+        assert "cột (3)" not in "\n".join(p.text for p in docx.Document(str(bare)).paragraphs)
+        assert _rows(convert_file(bare)) == _truth_rows(truth), path.name

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
+from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import heading_field
 from extract.segment.fraction_points import split_fraction_column
@@ -174,8 +175,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
         columns = map_columns(joined.header_text, settings)
-        if columns is None and (legend := legend_labels(doc, joined)) is not None:
-            columns = map_columns(legend, settings)  # a header of column numbers, named by its legend
+        if columns is None:  # a header of column numbers: named by its legend, or by what they hold
+            named = legend_labels(doc, joined) or content_labels(joined)
+            columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
         drafts, total = _grid_drafts(joined, columns)
