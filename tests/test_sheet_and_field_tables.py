@@ -102,8 +102,6 @@ def test_tables_that_touch_in_a_pdf_invent_no_row(corpus):
             assert set(_rows(convert_file(path))) == set(_truth_rows(truth)), path.name
 
 
-
-
 def test_numbered_columns_without_a_legend_are_told_apart_by_their_contents(corpus, tmp_path):
     import docx
 
