@@ -29,7 +29,18 @@ def heads_a_table(text: str) -> bool:
     return found is not None and len(found[1].split()) >= 2 and is_upper(found[1])
 
 
-def heading_field(drafts: list[RowDraft], total: tuple, title: str) -> tuple[list[RowDraft], tuple]:
+def _under(field: str, code: str | None, ocr: bool) -> bool:
+    """Whether a row's printed code is one of the field's criteria ("4.1" under "4"); on a scan also
+    a code whose dot OCR lost ("41" for 4.1), which the code column's repair restores."""
+    if not code or not parse_code(code):
+        return False
+    if code.startswith(f"{field}."):
+        return True
+    digits = code.replace(".", "")
+    return ocr and digits.isdigit() and len(digits) > len(field) and digits.startswith(field)
+
+
+def heading_field(drafts: list[RowDraft], total: tuple, title: str, ocr: bool = False) -> tuple[list[RowDraft], tuple]:
     """The table's rows with the field its heading names put first, holding the closing total's
     points, and no table total left (it was the field's). The rows unchanged when the heading names
     no field, when some row is not one of the field's criteria ("1.2" under "1."), when a row is
@@ -38,7 +49,7 @@ def heading_field(drafts: list[RowDraft], total: tuple, title: str) -> tuple[lis
     if found is None or not drafts or (total[0] is None and total[1] is None):
         return drafts, total
     code, name = found
-    if not all(d.code and d.code.startswith(f"{code}.") and parse_code(d.code) for d in drafts):
+    if not all(_under(code, d.code, ocr) for d in drafts) or not any(_under(code, d.code, False) for d in drafts):
         return drafts, total
     first = drafts[0]
     field_row = RowDraft(

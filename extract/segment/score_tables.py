@@ -183,7 +183,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         drafts, total = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
-        drafts, total = heading_field(drafts, total, title)  # "1. FIELD" above its table, its points in "Cộng"
+        drafts, total = heading_field(drafts, total, title, ocr)  # "1. FIELD" above its table, its points in "Cộng"
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
