@@ -20,7 +20,7 @@ from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("new-typed"), "N02,N04", formats="docx,pdf", seed=2183)
+    return make_corpus(tmp_path_factory.mktemp("new-typed"), "N02,N04", formats="docx,pdf", quick=False, seed=2183)
 
 
 def _documents(corpus: Path, family: str) -> list[tuple[Path, dict]]:

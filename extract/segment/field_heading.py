@@ -10,6 +10,7 @@ from extract.letter_lines import is_upper
 from extract.segment.row_draft import RowDraft
 from normalize.codes import parse_code
 from normalize.lazy_regex import lazy_compile
+from schemas.records import ScoreTable
 
 # "1. CÔNG TÁC …", "II. CẢI CÁCH …": a code of a field (one number or a roman numeral), then its name.
 _FIELD_HEADING = lazy_compile(r"^\s*(\d{1,2}|[IVX]{1,5})\s*[.)]\s+(\S.*)$")
@@ -40,13 +41,16 @@ def _under(field: str, code: str | None, ocr: bool) -> bool:
     return ocr and digits.isdigit() and len(digits) > len(field) and digits.startswith(field)
 
 
-def heading_field(drafts: list[RowDraft], total: tuple, title: str, ocr: bool = False) -> tuple[list[RowDraft], tuple]:
-    """The table's rows with the field its heading names put first, holding the closing total's
-    points, and no table total left (it was the field's). The rows unchanged when the heading names
-    no field, when some row is not one of the field's criteria ("1.2" under "1."), when a row is
-    the field itself, or when the table states no total to give the field its points."""
+def heading_field(
+    drafts: list[RowDraft], total: tuple, closing: tuple, title: str, ocr: bool = False
+) -> tuple[list[RowDraft], tuple]:
+    """The table's rows with the field its heading names put first, holding the points of the
+    total row closing its rows (``closing``), and the table's total left: a later grand total
+    ("TỔNG CỘNG" over every field, printed under the last field's "Cộng"), or none. The rows
+    unchanged when the heading names no field, when some row is not one of the field's criteria
+    ("1.2" under "1."), when a row is the field itself, or when no total closes the rows."""
     found = field_code(title)
-    if found is None or not drafts or (total[0] is None and total[1] is None):
+    if found is None or not drafts or (closing[0] is None and closing[1] is None):
         return drafts, total
     code, name = found
     if not all(_under(code, d.code, ocr) for d in drafts) or not any(_under(code, d.code, False) for d in drafts):
@@ -55,12 +59,33 @@ def heading_field(drafts: list[RowDraft], total: tuple, title: str, ocr: bool = 
     field_row = RowDraft(
         code=code,
         name=[(t, t) for t in name.split()],
-        max_raw=total[0],
-        self_raw=total[1],
+        max_raw=closing[0],
+        self_raw=closing[1],
         page=first.page,
         line_start=first.line_start,
         line_end=first.line_start,
-        number_confs=dict(total[2]) if len(total) > 2 else {},
+        number_confs=dict(closing[2]) if len(closing) > 2 else {},
         started_by="grid",
     )
-    return [field_row, *drafts], (None, None, {})
+    left = (None, None, {}) if total is closing else total
+    return [field_row, *drafts], left
+
+
+def fields_joined(grids: list[tuple[ScoreTable, bool]]) -> list[ScoreTable]:
+    """The grids' score tables, those that follow one another each opened by a field row from its
+    heading joined into one: the score table printed a field at a time, whose grand total (under
+    the last field) is checked against every field's points, not the last field's alone."""
+    out: list[ScoreTable] = []
+    joining = False
+    for table, fielded in grids:
+        if fielded and joining:
+            whole = out[-1]
+            whole.rows += table.rows
+            whole.pages = sorted(set(whole.pages) | set(table.pages))
+            if table.stated_total_max is not None or table.stated_total_self is not None:
+                whole.stated_total_max, whole.stated_total_self = table.stated_total_max, table.stated_total_self
+                whole.stated_total_confidence = table.stated_total_confidence
+        else:
+            out.append(table)
+        joining = fielded
+    return out
