@@ -7,6 +7,7 @@ field whose "Cộng" disagrees with its rows)."""
 from __future__ import annotations
 
 from extract.letter_lines import is_upper
+from extract.model import Line
 from extract.segment.row_draft import RowDraft
 from normalize.codes import parse_code
 from normalize.lazy_regex import lazy_compile
@@ -42,13 +43,19 @@ def _under(field: str, code: str | None, ocr: bool) -> bool:
 
 
 def heading_field(
-    drafts: list[RowDraft], total: tuple, closing: tuple, title: str, ocr: bool = False
+    drafts: list[RowDraft],
+    total: tuple,
+    closing: tuple,
+    title: str,
+    ocr: bool = False,
+    heading: Line | None = None,
 ) -> tuple[list[RowDraft], tuple]:
     """The table's rows with the field its heading names put first, holding the points of the
     total row closing its rows (``closing``), and the table's total left: a later grand total
     ("TỔNG CỘNG" over every field, printed under the last field's "Cộng"), or none. The rows
     unchanged when the heading names no field, when some row is not one of the field's criteria
-    ("1.2" under "1."), when a row is the field itself, or when no total closes the rows."""
+    ("1.2" under "1."), when a row is the field itself, or when no total closes the rows.
+    ``heading``: the heading's line nearest the table, where the field row was printed."""
     found = field_code(title)
     if found is None or not drafts or (closing[0] is None and closing[1] is None):
         return drafts, total
@@ -56,15 +63,18 @@ def heading_field(
     if not all(_under(code, d.code, ocr) for d in drafts) or not any(_under(code, d.code, False) for d in drafts):
         return drafts, total
     first = drafts[0]
+    # Read from the heading's line (its last, nearest the table) when the caller has it: the row
+    # points back to where its name was printed, and that line is no text left unread.
     field_row = RowDraft(
         code=code,
         name=[(t, t) for t in name.split()],
         max_raw=closing[0],
         self_raw=closing[1],
-        page=first.page,
-        line_start=first.line_start,
-        line_end=first.line_start,
+        page=heading.page if heading else first.page,
+        line_start=heading.number if heading else first.line_start,
+        line_end=heading.number if heading else first.line_start,
         number_confs=dict(closing[2]) if len(closing) > 2 else {},
+        bbox=list(heading.bbox) if heading and heading.bbox else None,
         started_by="grid",
     )
     left = (None, None, {}) if total is closing else total

@@ -183,9 +183,10 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             continue
         drafts, total, closing = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
-        title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
+        above = lines_before(doc, joined, settings.caption.lines_above)
+        title = printed_title(above, settings.caption)
         read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
-        drafts, total = heading_field(drafts, total, closing, title, ocr)
+        drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
