@@ -40,6 +40,7 @@ from extract.commune import (
     restored_place,
 )
 from extract.date_repair import DamagedDate, dated_in_period, specked_date
+from extract.issuer_lines import motto_tail, unit_text
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.letter_shapes import (
     ANCHORS,
@@ -57,6 +58,7 @@ from extract.model import IngestedDocument, Line
 from extract.ocr_marks import laid_out_by_ocr
 from extract.official_letter import read_letter
 from extract.periods import find_period
+from extract.sheet_head import sheet_head_lines
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
 from extract.title_wording import TitleWordingSettings, in_wording, worded_title
@@ -146,6 +148,8 @@ def read_metadata(
     # Header and signature blocks printed as two columns (tables, tabs, side by side on a PDF
     # line) are read column by column: issuer lines stay together, the motto stays apart.
     lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
+    sheet = sheet_head_lines(doc)  # a printed spreadsheet's header rows, inside its grid
+    lines = sheet + lines
     # A text export's bar-separated lines are read as printed: its bars, not its spacing, say where
     # its cells are (the signature cell wraps inside its column; see _bar_runs_joined).
     barred = [b for p in doc.pages for b in p.blocks if isinstance(b, Line) and b.text.strip()]
@@ -158,7 +162,10 @@ def read_metadata(
     meta = DocumentMeta()
     _read_number(header, meta, settings)
     damaged_date = _read_place_date(header, meta)
-    kind_at = _read_kind_and_title(header, meta, settings)
+    if sheet and meta.date is None:  # a sheet prints its place-date line under the grid, pages on
+        closing = [ln for ln in lines[len(header) :] if PLACE_DATE.match(folded_text(ln))]
+        damaged_date = _read_place_date(closing[:1], meta) if closing else damaged_date
+    kind_at = _read_kind_and_title(header, meta, settings, titled_first=bool(sheet))
     read_letter(header, meta)  # a công văn: "Số: 120/UBND-VP", its "V/v" subject its title
     # Text OCR read (a dump of a Vietnamese OCR has its marks and reads as typed, but for OCR's
     # layout marks) or that lost its marks: its words may be garbled.
@@ -371,10 +378,13 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | No
     return next((d for ln in header for t in line_variants(ln) if (d := specked_date(t))), None)
 
 
-def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:
+def _read_kind_and_title(
+    header: list[Line], meta: DocumentMeta, settings: MetadataSettings, titled_first: bool = False
+) -> int:
     """Kind from the kind word when the number did not give it; title = the line(s) after the kind
-    word, or without one the upper-case line(s) after the place-date line. Returns where the title
-    starts."""
+    word, or without one the upper-case line(s) after the place-date line, or from the first line
+    when the header opens with its title (``titled_first``: a printed sheet's rows, whose place-date
+    line comes under the grid). Returns where the title starts."""
     kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln, settings)), None)
     if kind_at is not None:
         word = _kind_word(header[kind_at], settings)
@@ -391,6 +401,8 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         anchor = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
         between = header[anchor : dated - 1]
         start = anchor if any(_title_worded(line_text(ln), settings.title_wording_run) for ln in between) else dated
+        if titled_first:
+            start = 0  # the issuer's line above the title is passed over below
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
@@ -492,14 +504,14 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
     """The issuing body's lines joined: from the first "ỦY BAN NHÂN DÂN"/"UBND" line, the lines
     under it that name a unit ("XÃ NGỌC KỲ", "ỦY BAN NHÂN DÂN XÃ MỸ HÒA") or continue one (a short
     upper-case line: a long name wrapped), up to "Số:", the motto or the kind word."""
-    tail = _motto_tail(header)
+    tail = motto_tail(header)
     for i, line in enumerate(header):
         folded = folded_text(line)
         if not ISSUER_BODY.match(folded) or NATIONAL.search(folded):
             continue
         block = [line_text(line)]
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
-            text, folded = _unit_text(line_text(nxt)), folded_text(nxt)
+            text, folded = unit_text(line_text(nxt)), folded_text(nxt)
             unit_line = ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 NATIONAL.search(folded)
@@ -520,30 +532,6 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
 
 
 _TRAILING_MARKS = lazy_re_compile(r"(?:\s+[\W_]+)+\s*$")  # bare marks ending a line: " —", " - :"
-
-_MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
-
-
-def _motto_tail(header: list[Line]) -> str | None:
-    """The words a motto line cut short leaves for the line under it ("… CHỦ NGHĨA VIỆT" then
-    "NAM", wrapped to the page's left edge, under the issuer): they are the motto's, never a
-    wrapped commune name ("XÃ TRUNG MINH BẮC" is not "… BẮC NAM")."""
-    for line in header:
-        words = folded_text(line).replace("-", " ").split()
-        for k in range(4, len(_MOTTO_WORDS)):  # from "cong hoa xa hoi" on, one word short at least
-            if words[-k:] == _MOTTO_WORDS[:k]:
-                return " ".join(_MOTTO_WORDS[k:])
-    return None
-
-
-def _unit_text(text: str) -> str:
-    """An issuer line without the specks OCR read before it ("‘ THUẬN", "5 THUONG", '"DONG _'):
-    tokens with no two letters in a row, and quotes, before the first word."""
-    tokens = text.split()
-    while tokens and not re.search(r"[^\W\d_]{2}", tokens[0]):
-        tokens.pop(0)
-    return title_text(" ".join(tokens).lstrip("“\"'‘"))
-
 
 _KIND_LETTERS = {word.replace(" ", ""): code for word, code in KIND_WORDS.items()}
 

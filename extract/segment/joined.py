@@ -51,6 +51,9 @@ class JoinedTable:
     owners: list[int] = field(default_factory=list)
     # Column boundaries of the first fragment (Table.col_edges), for matching later fragments.
     col_edges: list[float] = field(default_factory=list)
+    # The number each column's "(1) (2) (3)" row gave it, None where the table has no such row:
+    # a legend under the grid ("cột (3): điểm tối đa") names the columns by these numbers.
+    column_marks: list[int | None] = field(default_factory=list)
 
     def columns_of(self, col: int) -> list[int]:
         """The grid columns a header column spans: itself and the unlabeled columns it owns."""

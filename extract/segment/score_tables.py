@@ -20,6 +20,9 @@ from rapidfuzz import fuzz
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
+from extract.segment.column_contents import content_labels
+from extract.segment.column_legend import legend_labels
+from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -92,7 +95,7 @@ class ScoreTableSettings:
 
 
 _COLUMN_NAMES = {
-    "code": ("stt", "tt", "so tt", "ma"),
+    "code": ("stt", "tt", "so tt", "so thu tu", "ma"),
     "name": (
         "linh vuc tieu chi",
         "tieu chi",
@@ -175,14 +178,21 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
 def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> ScoreTablesRead:
     tables: list[ScoreTable] = []
     set_aside: list[ScoreTable] = []
+    grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
         columns = map_columns(joined.header_text, settings)
+        if columns is None:  # a header of column numbers: named by its legend, or by what they hold
+            named = legend_labels(doc, joined) or content_labels(joined)
+            columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
-        drafts, total = _grid_drafts(joined, columns)
+        drafts, total, closing = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
-        title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
+        above = lines_before(doc, joined, settings.caption.lines_above)
+        title = printed_title(above, settings.caption)
+        read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
+        drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
@@ -190,7 +200,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
         if table.rows:
-            tables.append(table)
+            grids.append((table, len(drafts) > read))
+    tables += fields_joined(grids)  # a score table printed a field at a time is one table
     for found in find_line_tables(doc, settings.lines):
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
@@ -249,7 +260,8 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     return columns
 
 
-def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple]:
+def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple, tuple]:
+    """The rows, the grand total, and the first total row (the one closing the rows)."""
     drafts: list[RowDraft] = []
     totals: list[tuple[bool, tuple]] = []
 
@@ -319,7 +331,8 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         )
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
-    return drafts, grand[-1] if grand else (None, None, {})
+    first = totals[0][1] if totals else (None, None, {})
+    return drafts, grand[-1] if grand else (None, None, {}), first
 
 
 def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:

@@ -12,8 +12,10 @@ from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
+from extract.segment.field_heading import heads_a_table
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
+from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 
@@ -118,6 +120,12 @@ def _is_column_numbers(row: list[str]) -> bool:
     )
 
 
+def column_marks(row: list[str]) -> list[int | None]:
+    """Each cell's number in a row that numbers the columns ("(1) | (2) | (3)"), None where a
+    cell holds none (a number a scan lost)."""
+    return [int(m.group(1)) if (m := _COLUMN_NUMBER_CELL.match(c.strip())) else None for c in row]
+
+
 def _bracket_marked(cell: str) -> bool:
     """Whether a cell is a column number a bracket marks, on one side at least, or the bracket pair
     of one whose digit OCR lost ("(2)", "(6", "4)", "()")."""
@@ -152,6 +160,22 @@ def _repeats(row: list[str], header: list[list[str]], threshold: float) -> bool:
         any(fuzz.ratio(text, _row_text(h)) >= threshold for h in header)
         or fuzz.token_set_ratio(" ".join(row).lower(), " ".join(" ".join(h) for h in header).lower()) >= 97
     )
+
+
+def _without_header_repeats(rows: list[JoinedRow], header: list[list[str]], threshold: float) -> list[JoinedRow]:
+    """The body rows without the header printed again inside them: a PDF's tables that touch (one
+    table per field, each under its own header) come as one grid, each next table's header row a
+    row of its body. Matched on the whole row's text, cell by cell, and only against a header of
+    two labels or more: no data row prints every label of the header."""
+    labelled = [h for h in header if sum(bool(c.strip()) for c in h) >= 2]
+    if not labelled:
+        return rows
+    return [
+        row
+        for row in rows
+        if sum(bool(c.strip()) for c in row.cells) < 2
+        or not any(fuzz.ratio(_row_text(row.cells), _row_text(h)) >= threshold for h in labelled)
+    ]
 
 
 def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
@@ -256,6 +280,8 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             )
             or (placed is not None and _goes_on_below(rows, gap, block.page - last_page, current, settings))
         )
+        # A numbered heading between the pieces ("3. CẢI CÁCH …") heads a table of its own.
+        continues = continues and not any(isinstance(b, Line) and heads_a_table(b.text) for b in gap)
         if continues and current is not None:
             if mapping is not None and mapping != list(range(current.n_cols)):
                 remap_columns(rows, mapping, current.n_cols)
@@ -268,6 +294,8 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             if _restarts_numbering(current, rows, repeated > 0):
                 continues = False
                 rows = _fragment_rows(block, fragment)
+            else:
+                rows = _without_header_repeats(rows, current.header, settings.header_repeat_similarity)
         if continues and current is not None:
             _realign(rows, column_numbers(current.header, current.n_cols))
             if rows and current.rows and _finishes_cut_row(rows[0]):
@@ -283,10 +311,16 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             current.line_end = block.line_end
         else:
             texts = [r.cells for r in rows]
-            k = header_row_count(texts, settings.max_header_rows)
+            # A sheet's merged title rows over its header are no column labels: the header is
+            # looked for under them.
+            titled = len(full_width_rows(block))
+            titled = titled if titled < len(rows) else 0
+            k = titled + header_row_count(texts[titled:], settings.max_header_rows)
             if k < len(rows) and _is_column_numbers(texts[k]):
                 k += 1
-            header = [r.cells for r in rows[:k] if not _is_column_numbers(r.cells)]
+            header = [r.cells for r in rows[titled:k] if not _is_column_numbers(r.cells)]
+            numbered = [r.cells for r in rows[titled:k] if _is_column_numbers(r.cells)]
+            rows = rows[:k] + _without_header_repeats(rows[k:], header, settings.header_repeat_similarity)
             _realign(rows[k:], column_numbers(header, block.n_cols))
             joined.append(
                 JoinedTable(
@@ -300,6 +334,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                     block_index=index,
                     owners=header_owners(block, k),
                     col_edges=list(block.col_edges),
+                    column_marks=column_marks(numbered[-1]) if numbered else [],
                 )
             )
         fragment += 1
