@@ -17,6 +17,15 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import SPACE_RUN
 
 _THOUSANDS_GAP = lazy_compile(r"(?<=\d)\s+(?=\d{3}\b)")
+# A points cell printed with its unit ("2,5 điểm", "1,5đ", "2,0 đ."): the figure and the unit.
+_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
+
+
+def points_figure(raw: str) -> str:
+    """A points cell's figure without the unit printed after it ("1,5 điểm" → "1,5"): the unit is
+    the commune's wording, not a letter OCR read into the figure. Any other cell as it is."""
+    unit = _POINTS_UNIT.match(raw or "")
+    return unit.group(1) if unit else raw
 
 # Characters OCR puts in place of digits inside a numeric cell.
 _OCR_DIGITS = str.maketrans(

@@ -38,7 +38,7 @@ from normalize.codes import (
     parse_code,
 )
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
@@ -143,8 +143,6 @@ def total_label(label: str) -> str:
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
-# A points cell with its unit ("2,5 điểm", "2,5đ").
-_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
 # A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
 _NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
@@ -357,8 +355,7 @@ def _number(raw: str | None, ocr: bool) -> float | None:
         return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
     if ocr and raw:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
-    unit = _POINTS_UNIT.match(raw) if raw else None
-    parsed = parse_number(unit.group(1) if unit else raw, kind="score", ocr=ocr) if raw else None
+    parsed = parse_number(points_figure(raw), kind="score", ocr=ocr) if raw else None
     return parsed.value if parsed else None
 
 
