@@ -153,7 +153,9 @@ def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> Pars
 
 def lost_decimal_readings(raw: str, upper: float | None = None) -> list[float]:
     """Readings of a separator-less OCR'd number with its decimal point put back: "35" → 3.5,
-    0.35; "075" → 0.75. Only values up to ``upper`` (e.g. the row's max points) are kept."""
+    0.35; "075" → 0.75. Only values up to ``upper`` (e.g. the row's max points) are kept. A points
+    unit after the digits ("95đ": "9,5 đ" whose comma OCR lost beside the unit) is no digit of it."""
+    raw = points_figure(raw or "")
     digits = re.sub(r"\D", "", raw or "")
     if len(digits) < 2 or not re.fullmatch(r"[\d\s]+", (raw or "").strip()):
         return []
