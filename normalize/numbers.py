@@ -27,6 +27,7 @@ def points_figure(raw: str) -> str:
     unit = _POINTS_UNIT.match(raw or "")
     return unit.group(1) if unit else raw
 
+
 # Characters OCR puts in place of digits inside a numeric cell.
 _OCR_DIGITS = str.maketrans(
     {

@@ -67,9 +67,9 @@ def names_earlier(label: str) -> bool:
 def this_period_column(labels: list[str]) -> int | None:
     """The column of the report's own period when the header compares it with an earlier one
     (there is an earlier period's or a comparison column), else None."""
+    if not compares_periods(labels):
+        return None  # (years running forward: a plan's, no period of a report)
     kinds = period_kinds(labels)
-    if not {EARLIER, CHANGE} & set(kinds.values()):
-        return None
     this = [c for c, kind in kinds.items() if kind == THIS]
     return this[0] if len(this) == 1 else None
 

@@ -108,7 +108,9 @@ def column_roles(labels: list[str]) -> dict[str, int]:
     for role, pattern in _ROLE_PATTERNS.items():
         found = [c for c, label in enumerate(labels) if c not in taken and pattern.search(fold(label))]
         if role == "value":
-            found = sorted((c for c in found if not names_earlier(labels[c])), key=lambda c: _names_plan(fold(labels[c])))
+            found = sorted(
+                (c for c in found if not names_earlier(labels[c])), key=lambda c: _names_plan(fold(labels[c]))
+            )
             this = this_period_column(labels)
             if not found and this is not None and this not in taken:
                 found = [this]  # "Kỳ này | Cùng kỳ năm trước": the report's own period (stat_periods)
