@@ -18,7 +18,7 @@ from normalize.text import SPACE_RUN
 
 _THOUSANDS_GAP = lazy_compile(r"(?<=\d)\s+(?=\d{3}\b)")
 # A points cell printed with its unit ("2,5 điểm", "1,5đ", "2,0 đ."): the figure and the unit.
-_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
+_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,/:;]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
 
 
 def points_figure(raw: str) -> str:

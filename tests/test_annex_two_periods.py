@@ -92,3 +92,10 @@ def test_generated_points_with_units_keep_the_printed_maximum(corpus):
         read = {(r.code, r.max_points, r.self_points) for t in result.score_tables for r in t.rows}
         expected = {(r["code"], r["max_points"], r["self_points"]) for t in truth["score_tables"] for r in t["rows"]}
         assert expected <= read, doc["path"]
+
+
+def test_a_comma_read_as_a_slash_beside_a_whole_number_is_a_comma():
+    from extract.segment.line_common import misread_comma
+
+    assert misread_comma("2/0") == "2,0" and misread_comma("10/5") == "10,5"
+    assert misread_comma("7/14") is None  # (a count of tasks, no points cell)

@@ -23,7 +23,7 @@ from extract.segment.column_blocks import flag_order_realigned, flag_points_unpa
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
-from extract.segment.line_common import glued_digits
+from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
@@ -355,7 +355,10 @@ def _number(raw: str | None, ocr: bool) -> float | None:
         return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
     if ocr and raw:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
-    parsed = parse_number(points_figure(raw), kind="score", ocr=ocr) if raw else None
+    figure = points_figure(raw) if raw else ""
+    parsed = parse_number(figure, kind="score", ocr=ocr) if figure else None
+    if parsed is None and ocr and (comma := misread_comma(figure)):
+        parsed = parse_number(comma, kind="score")  # "2/0đ": the comma beside the unit misread
     return parsed.value if parsed else None
 
 
