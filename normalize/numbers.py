@@ -17,8 +17,10 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import SPACE_RUN
 
 _THOUSANDS_GAP = lazy_compile(r"(?<=\d)\s+(?=\d{3}\b)")
-# A points cell printed with its unit ("2,5 điểm", "1,5đ", "2,0 đ."): the figure and the unit.
-_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,/:;]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
+# A points cell printed with its unit ("2,5 điểm", "1,5đ", "2,0 đ."): the figure and the unit. The
+# abbreviation only in small letters: a capital glued to a figure ("37D") is OCR's look-alike of a
+# digit (D for 0), read by the OCR readings, not a unit.
+_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,/:;]*)\s*(?:(?i:điểm|diem)|đ|d)\.?\s*$")
 
 
 def points_figure(raw: str) -> str:

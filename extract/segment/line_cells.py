@@ -349,7 +349,7 @@ def _without_points_units(tokens: list[tuple[str, str]]) -> list[tuple[str, str]
     unless it stands in it)."""
     out: list[tuple[str, str]] = []
     for text, raw in tokens:
-        unit = fold(raw).strip(".") in _POINTS_UNITS
+        unit = raw.strip(".") in ("d", "đ") or fold(raw).strip(".") == "diem"  # (a capital "D" is a digit's look-alike)
         if unit and out and is_points_reading(out[-1][1]):
             continue
         figure = points_figure(raw)
@@ -357,10 +357,6 @@ def _without_points_units(tokens: list[tuple[str, str]]) -> list[tuple[str, str]
             text, raw = points_figure(text), figure
         out.append((text, raw))
     return out
-
-
-# A points cell's unit as OCR leaves it, folded ("điểm", "diém", "đ", "d").
-_POINTS_UNITS = frozenset({"d", "diem"})
 
 
 def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
