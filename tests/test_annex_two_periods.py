@@ -68,7 +68,7 @@ def test_a_points_unit_is_no_digit_of_the_figure():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("periods"), "N03,N05", formats="docx", seed=2190)
+    return make_corpus(tmp_path_factory.mktemp("periods"), "N03,N05", formats="docx", quick=False, seed=2190)
 
 
 def test_generated_two_period_annexes_read_this_periods_figures(corpus):
