@@ -345,15 +345,16 @@ def _without_points_units(tokens: list[tuple[str, str]]) -> list[tuple[str, str]
     """A line's tokens with the unit each points cell prints after its figure dropped ("12,0 đ
     9,5 đ", "2,5d", "3,0 điểm"): the unit is the commune's wording, and left in it breaks the run
     of figures (or glues a letter to one) so the points go to the explanation. Only after a
-    points figure: an explanation's "trừ 0,5 điểm" keeps its words (the figure is not the run's
-    unless it stands in it)."""
+    points figure, and not a scale item's ("Ban hành đúng quy định: 3 điểm", a label's colon
+    before it): the scale's figure is no cell, and its unit keeps it apart from the cells after."""
     out: list[tuple[str, str]] = []
     for text, raw in tokens:
-        unit = raw.strip(".") in ("d", "đ") or fold(raw).strip(".") == "diem"  # (a capital "D" is a digit's look-alike)
-        if unit and out and is_points_reading(out[-1][1]):
+        scale = len(out) > 0 and out[-1][1].endswith(":")
+        unit = raw.strip(".") in ("d", "đ") or fold(raw).strip(".") == "diem"  # (a capital "D": a digit's look-alike)
+        if unit and len(out) > 0 and is_points_reading(out[-1][1]) and not (len(out) > 1 and out[-2][1].endswith(":")):
             continue
         figure = points_figure(raw)
-        if figure != raw and is_points_reading(figure):
+        if figure != raw and is_points_reading(figure) and not scale:
             text, raw = points_figure(text), figure
         out.append((text, raw))
     return out
