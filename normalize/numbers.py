@@ -17,6 +17,18 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import SPACE_RUN
 
 _THOUSANDS_GAP = lazy_compile(r"(?<=\d)\s+(?=\d{3}\b)")
+# A points cell printed with its unit ("2,5 điểm", "1,5đ", "2,0 đ."): the figure and the unit. The
+# abbreviation only in small letters: a capital glued to a figure ("37D") is OCR's look-alike of a
+# digit (D for 0), read by the OCR readings, not a unit.
+_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,/:;]*)\s*(?:(?i:điểm|diem)|đ|d)\.?\s*$")
+
+
+def points_figure(raw: str) -> str:
+    """A points cell's figure without the unit printed after it ("1,5 điểm" → "1,5"): the unit is
+    the commune's wording, not a letter OCR read into the figure. Any other cell as it is."""
+    unit = _POINTS_UNIT.match(raw or "")
+    return unit.group(1) if unit else raw
+
 
 # Characters OCR puts in place of digits inside a numeric cell.
 _OCR_DIGITS = str.maketrans(
@@ -144,7 +156,9 @@ def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> Pars
 
 def lost_decimal_readings(raw: str, upper: float | None = None) -> list[float]:
     """Readings of a separator-less OCR'd number with its decimal point put back: "35" → 3.5,
-    0.35; "075" → 0.75. Only values up to ``upper`` (e.g. the row's max points) are kept."""
+    0.35; "075" → 0.75. Only values up to ``upper`` (e.g. the row's max points) are kept. A points
+    unit after the digits ("95đ": "9,5 đ" whose comma OCR lost beside the unit) is no digit of it."""
+    raw = points_figure(raw or "")
     digits = re.sub(r"\D", "", raw or "")
     if len(digits) < 2 or not re.fullmatch(r"[\d\s]+", (raw or "").strip()):
         return []

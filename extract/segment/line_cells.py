@@ -18,6 +18,7 @@ from extract.segment.line_common import (
     LineTableSettings,
     bracket_glued,
     glued_digits,
+    is_points_reading,
     is_score_token,
     line_tokens,
     points_cell,
@@ -37,7 +38,8 @@ from extract.segment.line_split import opens_explanation
 from extract.segment.scale_lines import closes_scale_item
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure
+from normalize.text import fold
 
 
 @dataclass
@@ -105,6 +107,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.bare = tokens[0][1]
         return cells
     tokens = without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens))))
+    tokens = _without_points_units(tokens)
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -336,6 +339,25 @@ def _after_speck_cell(tokens: list[tuple[str, str]], most: int = 2) -> list[tupl
     # (before a capitalised word the specks are left: the name is read past the bar, and a
     # garbled STT cell there keeps the row unsure, "Ee | Cqi cxch t6 chxc …")
     return tokens[k + 1 :] if coded or wrapped else tokens
+
+
+def _without_points_units(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's tokens with the unit each points cell prints after its figure dropped ("12,0 đ
+    9,5 đ", "2,5d", "3,0 điểm"): the unit is the commune's wording, and left in it breaks the run
+    of figures (or glues a letter to one) so the points go to the explanation. Only after a
+    points figure, and not a scale item's ("Ban hành đúng quy định: 3 điểm", a label's colon
+    before it): the scale's figure is no cell, and its unit keeps it apart from the cells after."""
+    out: list[tuple[str, str]] = []
+    for text, raw in tokens:
+        scale = len(out) > 0 and out[-1][1].endswith(":")
+        unit = raw.strip(".") in ("d", "đ") or fold(raw).strip(".") == "diem"  # (a capital "D": a digit's look-alike)
+        if unit and len(out) > 0 and is_points_reading(out[-1][1]) and not (len(out) > 1 and out[-2][1].endswith(":")):
+            continue
+        figure = points_figure(raw)
+        if figure != raw and is_points_reading(figure) and not scale:
+            text, raw = points_figure(text), figure
+        out.append((text, raw))
+    return out
 
 
 def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:

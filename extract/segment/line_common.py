@@ -214,9 +214,16 @@ CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!" + SPACING_ACCENTS
 _DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
 
 
-# A points cell whose decimal comma OCR read as another mark ("10/5", "2:75", "9;5"): the
-# fraction is one points are given in (quarters), so "7/14" (a count of tasks) is no cell.
-_MISREAD_COMMA = lazy_compile(r"^(0|[1-9]\d?)[/:;](25|5|75)$")
+# A points cell whose decimal comma OCR read as another mark ("10/5", "2:75", "9;5", "2/0"): the
+# fraction is one points are given in (quarters, or a whole number's ",0": no fraction is over 0),
+# so "7/14" (a count of tasks) is no cell.
+_MISREAD_COMMA = lazy_compile(r"^(0|[1-9]\d?)[/:;](25|5|75|0)$")
+
+
+def misread_comma(token: str) -> str | None:
+    """The points cell a token whose decimal comma OCR misread stands for ("2/0" → "2,0"), else None."""
+    misread = _MISREAD_COMMA.match(token)
+    return f"{misread[1]},{misread[2]}" if misread else None
 
 
 def points_cell(raw: str, beside_points: bool = False) -> str | None:
@@ -253,8 +260,7 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
     # value is its digits, ``glued_digits``, and a doubted one).
     if glued_digits(token) is not None:
         return token
-    misread = _MISREAD_COMMA.match(token)
-    return f"{misread[1]},{misread[2]}" if misread else None
+    return misread_comma(token)
 
 
 _BRACKETS = "[](){}"

@@ -12,7 +12,7 @@ import regex as re
 
 from extract.segment.line_common import glued_digits, glued_readings, lookalike_readings
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from schemas.records import ScoreRow, unsure_conf, unsure_flag
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
@@ -32,8 +32,9 @@ def points_readings(raw: str | None) -> list[float]:
     """The readings of a points cell as OCR printed it, the printed value first: "15" → 15, 1.5;
     "825" → 825, 82.5, 8.25; "05" → 0.5 (no points cell prints a leading zero, so the integer is
     no reading); "l5" → 5, 15 (``glued_readings``). One reading for anything else (a number with
-    its comma, a one-digit number)."""
-    text = (raw or "").strip()
+    its comma, a one-digit number). A points unit printed after the figure is dropped first
+    ("25đ" → 25, 2.5: the comma OCR lost beside the unit)."""
+    text = points_figure((raw or "").strip())
     glued = glued_readings(text)
     if len(glued) > 1:
         return glued  # a letter glued to the digits, read as a speck or as the digit it looks like

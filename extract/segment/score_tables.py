@@ -26,7 +26,7 @@ from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
-from extract.segment.line_common import glued_digits
+from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
@@ -47,7 +47,7 @@ from normalize.codes import (
     parse_code,
 )
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
@@ -152,8 +152,6 @@ def total_label(label: str) -> str:
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
-# A points cell with its unit ("2,5 điểm", "2,5đ").
-_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
 # A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
 _NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
@@ -376,8 +374,10 @@ def _number(raw: str | None, ocr: bool) -> float | None:
         return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
     if ocr and raw:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
-    unit = _POINTS_UNIT.match(raw) if raw else None
-    parsed = parse_number(unit.group(1) if unit else raw, kind="score", ocr=ocr) if raw else None
+    figure = points_figure(raw) if raw else ""
+    parsed = parse_number(figure, kind="score", ocr=ocr) if figure else None
+    if parsed is None and ocr and (comma := misread_comma(figure)):
+        parsed = parse_number(comma, kind="score")  # "2/0đ": the comma beside the unit misread
     return parsed.value if parsed else None
 
 

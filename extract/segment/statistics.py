@@ -33,6 +33,7 @@ from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.stat_item_letters import bare_letter, follows_items
 from extract.segment.stat_numbering import printed_depth
+from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -40,8 +41,9 @@ from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
 from normalize.text import SPACE_RUN, any_word, fold
-from schemas.records import SourceRef, StatAnnex, StatRow
+from schemas.records import MISSING_FLAG, SourceRef, StatAnnex, StatRow
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,19 @@ _RESULT_WORD = any_word(_RESULT_WORDS)
 def column_roles(labels: list[str]) -> dict[str, int]:
     """Role → column index from the stacked header labels; each role once, each column once. Of
     the columns whose labels could hold the figures, one naming the plan is the figures' only when
-    no other can ("Số lượng theo kế hoạch" beside "Số lượng thực hiện": the plan is a note)."""
+    no other can ("Số lượng theo kế hoạch" beside "Số lượng thực hiện": the plan is a note). A
+    header comparing two periods gives its own period's column as the figures' (``stat_periods``)."""
     roles: dict[str, int] = {}
     taken: set[int] = set()
     for role, pattern in _ROLE_PATTERNS.items():
         found = [c for c, label in enumerate(labels) if c not in taken and pattern.search(fold(label))]
         if role == "value":
-            found = sorted(found, key=lambda c: _names_plan(fold(labels[c])))
+            found = sorted(
+                (c for c in found if not names_earlier(labels[c])), key=lambda c: _names_plan(fold(labels[c]))
+            )
+            this = this_period_column(labels)
+            if not found and this is not None and this not in taken:
+                found = [this]  # "Kỳ này | Cùng kỳ năm trước": the report's own period (stat_periods)
         if found:
             roles[role] = found[0]
             taken.add(found[0])
@@ -228,9 +236,13 @@ def stat_rows(
     codes = _items_of_a_lost_count(drafts, codes)
     out: list[StatRow] = []
     seen: set[str] = set()
+    # (no column the figures' by its label: figures printed in the others are not read, and said so)
+    unroled = [] if "value" in roles else [c for c, _ in _unroled_columns(table, roles, code_col)]
     for draft, (code, how) in zip(drafts, codes):
         row = draft.row
         value, flags, _alt = parse_stat_value(draft.value_raw, draft.unit, draft.indicator, ocr=draft.ocr)
+        if any(parse_number(_cell(row, c), kind="auto") is not None for c in unroled):
+            flags.append(MISSING_FLAG["value"])  # a figure printed in a column not known as this period's
         allowed = allowed_values(draft.unit, settings)
         if value is None and allowed is not None:
             value = enumerated_value(draft.value_raw, allowed)
@@ -250,7 +262,7 @@ def stat_rows(
             confidence = min(confidence, settings.not_allowed_confidence)
         if "ambiguous_separator" in flags or LEADING_ZERO in flags:
             confidence = min(confidence, settings.ambiguous_confidence)
-        if "value_unparsed" in flags:
+        if "value_unparsed" in flags or MISSING_FLAG["value"] in flags:
             confidence = min(confidence, settings.unparsed_confidence)
         conf = _content_conf(row, code_col)
         if conf is not None:

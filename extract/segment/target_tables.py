@@ -11,6 +11,7 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.narrative import shadow
+from extract.segment.stat_periods import compares_periods
 from extract.segment.table_join import join_tables
 from normalize.count_units import lowered_unit
 from normalize.lazy_regex import lazy_compile
@@ -67,6 +68,8 @@ def _year_layout(table: JoinedTable) -> tuple[list[str], list[JoinedRow], dict[i
         labels, rows = rows[0].cells, rows[1:]
     header = [fold(h).strip() for h in labels]
     years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _YEAR_HEADER.match(h))}
+    if compares_periods(labels):
+        years = {}  # a report's period beside an earlier one ("Năm 2025 | Năm 2024"): an annex (stat_periods)
     return header, rows, years
 
 

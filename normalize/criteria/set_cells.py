@@ -21,7 +21,7 @@ from normalize.criteria.match_settings import (
 from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost, max_letters_read
 from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
         return False
     if abs(row.self_points - most) > s.max_tolerance or not row.self_points_raw:
         return False
-    printed = parse_number(row.appraised_points_raw, kind="score")
+    printed = parse_number(points_figure(row.appraised_points_raw), kind="score")
     if printed is None or printed.value <= most + s.max_tolerance:
         return False  # (within the max as printed: nothing said the order was off)
     readings = lost_decimal_readings(row.appraised_points_raw, upper=most)
@@ -383,7 +383,7 @@ def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
     before ("16 15" read 1,6 and 1,5): under the set's maximum the printed reading fits, and holds
     (the decimal reading kept as its alternative)."""
     value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
-    printed = parse_number(raw, kind="score") if raw else None
+    printed = parse_number(points_figure(raw), kind="score") if raw else None
     alternatives = row.alternatives.get(cell) or []
     if value is None or printed is None or printed.value == value or printed.value > most:
         return

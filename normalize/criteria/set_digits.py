@@ -19,7 +19,7 @@ import regex as re
 
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_READING_BY_SET, MatchSettings, SetMatch
 from normalize.criteria.recognise import names_criterion, printed_maxima
-from normalize.numbers import parse_number
+from normalize.numbers import parse_number, points_figure
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -48,11 +48,12 @@ def max_letters_read(row: ScoreRow, most: float, set_id: str, s: MatchSettings) 
     to the figure, or a lookalike letter for a digit), as a figure that is not the set's maximum
     ``most``, and each score read after it lies within ``most``: the value read from such a
     cell is OCR's guess at a figure, and a commune's own maximum is printed as a figure, so the
-    maximum is the set's, read as ``max_digit_lost`` reads it (the figure read kept as its
+    maximum is the set's (a unit the commune printed after the figure, "1,5 điểm", is no such
+    letter: ``points_figure``), read as ``max_digit_lost`` reads it (the figure read kept as its
     alternative, the cell doubted; a score read with a decimal mark to fit under the figure read
     takes its printed reading within ``most``)."""
     read, raw = row.max_points, row.max_points_raw or ""
-    if read is None or abs(read - most) <= s.max_tolerance or not _LETTER.search(raw):
+    if read is None or abs(read - most) <= s.max_tolerance or not _LETTER.search(points_figure(raw)):
         return False
     if any(v is not None and v > most + s.max_tolerance for v in (row.self_points, row.appraised_points)):
         return False
@@ -87,7 +88,7 @@ def digit_lost(row: ScoreRow, most: float, s: MatchSettings) -> bool:
 
 def _printed_scores(row: ScoreRow) -> dict[str, float | None]:
     """{cell: the score as printed} of the row's self and appraised cells (None where not a number)."""
-    parsed = {cell: parse_number(getattr(row, f"{cell}_raw"), kind="score") for cell in _SCORES}
+    parsed = {cell: parse_number(points_figure(getattr(row, f"{cell}_raw") or ""), kind="score") for cell in _SCORES}
     return {cell: p.value if p is not None else None for cell, p in parsed.items()}
 
 

@@ -1,0 +1,84 @@
+"""An annex that prints two periods side by side: this period's figures beside the same period of
+an earlier year ("6 tháng đầu năm 2025 | Cùng kỳ năm 2024", "Kỳ này | Cùng kỳ năm trước", "Năm
+2025 | Năm 2024"), often with the change between them ("So sánh (%)", "Tăng/giảm so với cùng kỳ").
+
+A period's label names no figure's role ("Số liệu", "Thực hiện"), so the annex reader
+(``statistics.column_roles``) finds the value column here: the period the report is about is the
+column that is neither the earlier period ("Cùng kỳ …", "… năm trước") nor their comparison; of
+several columns headed by a year, the latest year's. The other columns stay in the row's note
+("Cùng kỳ năm 2024: 19"), nothing printed dropped.
+
+A plan's targets are also headed by years ("Năm 2026 | Năm 2027"), so year headers alone do not
+tell the two apart (``target_tables.is_target_table``): a plan looks forward, year after year; a
+report compares its period with an earlier one, so an earlier period's column, a comparison
+column or years printed latest first make the table a report's annex."""
+
+from __future__ import annotations
+
+from normalize.lazy_regex import lazy_compile
+from normalize.text import any_word, fold
+
+# The earlier period a report compares with ("Cùng kỳ năm 2024", "Kỳ trước", "Năm trước").
+_EARLIER = any_word(("cung ky", "cung thoi ky", "ky truoc", "nam truoc", "ky bao cao truoc"))
+# The comparison of the two periods ("So sánh (%)", "Tăng/giảm so với cùng kỳ", "Tỷ lệ so với …").
+_CHANGE = lazy_compile(r"(?<![a-z])(?:so sanh|tang\s*/?\s*giam|chenh lech|so voi)(?![a-z])")
+# The period the report is about, named without a year ("Kỳ này", "Kỳ báo cáo").
+_THIS = any_word(("ky nay", "ky bao cao", "nam nay"))
+# A period with its year ("6 tháng đầu năm 2025", "Năm 2025", "Quý II/2025", "Thực hiện năm 2025").
+_PERIOD_YEAR = lazy_compile(r"(?<![a-z])(?:nam|quy|thang|ky)(?![a-z])[^0-9]{0,12}((?:19|20)\d\d)(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+EARLIER = "earlier"
+CHANGE = "change"
+THIS = "this"
+
+
+def period_kinds(labels: list[str]) -> dict[int, str]:
+    """Column → what period it holds: ``THIS`` (the report's), ``EARLIER`` (the one compared
+    with) or ``CHANGE`` (their comparison). Columns of no period are left out. Of several
+    year-headed periods no word marks, the latest year's is this period and the others earlier."""
+    kinds: dict[int, str] = {}
+    years: dict[int, int] = {}
+    for c, label in enumerate(labels):
+        folded = fold(label or "")
+        if _CHANGE.search(folded):
+            kinds[c] = CHANGE
+        elif _EARLIER.search(folded):
+            kinds[c] = EARLIER
+        elif _THIS.search(folded):
+            kinds[c] = THIS
+        elif m := _PERIOD_YEAR.search(folded):
+            years[c] = int(m.group(1))
+    latest = [c for c, year in years.items() if year == max(years.values())]
+    if len(latest) == 1:  # (two periods of one year, "Kế hoạch năm 2025 | 6 tháng năm 2025": no guess)
+        for c in years:
+            # (one year column beside a marked one: "6 tháng đầu năm 2025 | Cùng kỳ năm 2024")
+            kinds[c] = THIS if c == latest[0] and THIS not in kinds.values() else EARLIER
+    return kinds
+
+
+def names_earlier(label: str) -> bool:
+    """Whether a column's label names the earlier period or the change by its words ("Số liệu cùng
+    kỳ", "So sánh (%)"): never this period's figure, whatever else it says."""
+    folded = fold(label or "")
+    return bool(_EARLIER.search(folded) or _CHANGE.search(folded))
+
+
+def this_period_column(labels: list[str]) -> int | None:
+    """The column of the report's own period when the header compares it with an earlier one
+    (there is an earlier period's or a comparison column), else None."""
+    if not compares_periods(labels):
+        return None  # (years running forward: a plan's, no period of a report)
+    kinds = period_kinds(labels)
+    this = [c for c, kind in kinds.items() if kind == THIS]
+    return this[0] if len(this) == 1 else None
+
+
+def compares_periods(labels: list[str]) -> bool:
+    """Whether a header compares the report's period with an earlier one: a column of the earlier
+    period or of the change, or year columns printed latest first (a plan's years run forward)."""
+    if any(names_earlier(label) for label in labels):
+        return True
+    folded = [fold(label or "") for label in labels]
+    years = [int(m.group(1)) for f in folded if (m := _YEAR.search(f))]
+    return len(years) >= 2 and len(set(years)) == len(years) and years == sorted(years, reverse=True)
