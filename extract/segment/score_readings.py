@@ -306,21 +306,3 @@ def split_figure(values: dict[str, float | None]) -> bool:
     if not all(v == int(v) and 0 <= v <= 9 for v in (own, appraised)):
         return False
     return f"{int(own)}{int(appraised)}" == (str(int(top)) if top == int(top) else "")
-
-
-def quarter_readings(raw: str | None) -> list[float]:
-    """The readings of a score printed off the quarters (``doubted_score``: "7,29", "1,9") with one
-    digit of its decimals read again so that it is in quarters ("7,25", "1,5": OCR reads a 5 as a
-    9 or a 3), for a sum that holds with one to choose (``reconcile.ocr_readings``); [] for a
-    score in quarters or no decimal figure."""
-    text = (raw or "").strip()
-    whole, mark, decimals = text.partition(",") if "," in text else text.partition(".")
-    if not mark or not whole.isdigit() or not decimals.isdigit() or _in_quarters(float(f"{whole}.{decimals}")):
-        return []
-    readings: list[float] = []
-    for k in range(len(decimals)):
-        for digit in "0123456789":
-            value = float(f"{whole}.{decimals[:k]}{digit}{decimals[k + 1 :]}")
-            if digit != decimals[k] and _in_quarters(value) and value not in readings:
-                readings.append(value)
-    return readings

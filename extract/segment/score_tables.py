@@ -31,13 +31,7 @@ from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import (
-    doubted_score,
-    later_readings,
-    points_readings,
-    quarter_readings,
-    resolve_lost_commas,
-)
+from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
@@ -542,10 +536,6 @@ def _score_row(
     )
     if ocr and draft.later_raws:
         later_readings(row, draft.later_raws, draft.split_decimal, settings.letter_cell_conf)
-    for cell in ("self_points", "appraised_points") if ocr else ():
-        # (a score off the quarters is misread, ``doubted_score``: its readings in quarters are kept)
-        if readings := quarter_readings(getattr(row, f"{cell}_raw")):
-            row.alternatives[cell] = [*row.alternatives.get(cell, []), *readings]
     return row
 
 

@@ -1,20 +1,11 @@
-"""OCR'd scores doubted for what their figures say (issue 14: each was silent), and read again where
-the table's sums choose (issue 11):
+"""Two single-digit scores that side by side print their row's maximum ("1 16 1 6" beside a
+maximum of 16, printed 16 | 16 | 16): OCR splits a figure at the gap between its strokes, so the
+scores 1 and 6 may be one figure, 16, with the cell beside it lost, and the criteria set's maximum,
+the same either way, cannot choose; both scores are doubted and queued (issue 14: read 1 and 6,
+they were silent). The dump is the text Tesseract gave of one of the corpus generator's scans
+(seed 1901, spent)."""
 
-- two single-digit scores that side by side print their row's maximum ("1 16 1 6" beside a maximum
-  of 16, printed 16 | 16 | 16): OCR splits a figure at the gap between its strokes, so the scores
-  1 and 6 may be one figure, 16, with the cell beside it lost, and the criteria set's maximum, the
-  same either way, cannot choose: both are queued;
-- a score off the quarters points are given in ("5,79" for 5,75): misread, queued, its readings in
-  quarters kept for a sum to choose ("1,9" read 1,5 where its parent's and children's sums hold).
-
-The dumps are the text Tesseract gave of the corpus generator's scans (seeds 1901 and 1601, spent;
-2162, a development seed)."""
-
-from pathlib import Path
-
-from corpus_helpers import converted_with_truth
-from extract.segment.score_readings import quarter_readings, split_figure
+from extract.segment.score_readings import split_figure
 from score_dumps import queued_cell, read_score_dump
 
 DUMP = "\n".join(
@@ -113,27 +104,3 @@ def test_a_score_off_the_quarters_is_queued(tmp_path):
     assert not queued_cell(out, k, "self_points")
     k7, _ = rows["7"]  # "15,5" is a half: in quarters
     assert not queued_cell(out, k7, "self_points")
-    # ... and its readings in quarters are kept, for a sum to choose: none here (a flat table)
-    assert row["alternatives"]["appraised_points"] == [5.75]
-
-
-QUARTERS = Path(__file__).parent / "data" / "dumps_quarters" / "s2162-d01-i4-ruled-top-vie-150dpi-degraded.txt"
-
-
-def test_a_score_off_the_quarters_takes_the_reading_its_sum_holds_with():
-    # Seed 2162 (dev): 1.2's self score printed 1,5 read "1,9"; its children 1.2.1 and 1.2.2 and
-    # its parent 1's sum hold with 1,5 alone of its readings in quarters (1 and 1,5). Before, the
-    # 1,9 broke row 1's sum, a false alarm on a row whose figures were right.
-    out, truth = converted_with_truth(QUARTERS, QUARTERS.stem)
-    row = {r["code"]: r for r in out["score_tables"][0]["rows"]}["1.2"]
-    assert (row["self_points_raw"], row["self_points"]) == ("1,9", 1.5)
-    assert {r["code"]: r["self_points"] for r in truth["score_tables"][0]["rows"]}["1.2"] == 1.5
-    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
-
-
-def test_readings_in_quarters_change_one_decimal_digit():
-    assert quarter_readings("7,29") == [7.25]
-    assert quarter_readings("5,79") == [5.75]
-    assert quarter_readings("1,9") == [1.0, 1.5]
-    assert quarter_readings("7,25") == []  # in quarters: no other reading
-    assert quarter_readings("10") == [] and quarter_readings(None) == [] and quarter_readings("l,5") == []
