@@ -271,12 +271,10 @@ def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
     strokes to a "0" as often as a commune or its appraisers give none, and a row's two scores
     seldom lie that far apart), or read as the row's maximum with one of a doubled digit lost
     (``doubled_digit_lost``), or one of two single figures that are the row's maximum split
-    (``split_figure``), or read off the quarters points are given in ("5,79": a 5 of "5,75" OCR
-    read as a 9; no criteria set scores finer, so the figure is misread, not given so)."""
+    (``split_figure``)."""
     if not re.search(r"\d", raw) or glued_digits(raw) or doubled_digit_lost(raw, values.get("max")):
         return True
-    score = values.get(key)
-    if split_figure(values) or (score is not None and not _in_quarters(score)):
+    if split_figure(values):
         return True
     other = values.get("appraised" if key == "self" else "self")
     return values.get(key) == 0 and other is not None and other > 0
