@@ -192,13 +192,11 @@ def test_a_clean_vietnamese_dump_excuses_a_sum_a_misread_figure_breaks(tmp_path)
     # Real Tesseract ``vie`` output whose words came out clean (the repair takes it for typed
     # text); only its printed page's lines say OCR. One figure altered as OCR alters it ("9,75"
     # read "9,15": 7 and 1 alike): the part's sum fails, a misreading explains it, so it is no
-    # fault of the commune's: "9,15" is also off the quarters points are given in, so the one
-    # quarter reading that restores the sums (9,75) is taken and queued (``repaired``). Altered beyond
-    # any misreading ("9,25"), it stays the commune's.
+    # fault of the commune's. Altered beyond any misreading ("9,25"), it stays the commune's.
     source = (DUMPS_MISREAD / "s278-d06-i2-f10-i2-unruled-total-last-vie-psm4-200dpi.txt").read_text(encoding="utf-8")
     printed = "cải cách hành 10 9,75 Ban"
     assert printed in source
-    for figure, status in (("9,15", "repaired"), ("9,25", "mismatch")):
+    for figure, status in (("9,15", "misread"), ("9,25", "mismatch")):
         path = tmp_path / f"bao-cao-{figure}.txt"
         path.write_text(source.replace(printed, printed.replace("9,75", figure)), encoding="utf-8")
         result = convert_file(path, path.stem)
