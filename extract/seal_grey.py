@@ -24,8 +24,9 @@ from PIL import Image
 @dataclass(frozen=True)
 class GreySealSettings:
     enabled: bool = True
-    # The page is looked at with this many pixels per inch (a ring a few mm thick still shows).
-    work_dpi: int = 75
+    # The stamp's ink is told from print on a copy with this many pixels per inch (print keeps its
+    # dark cores, which a coarser copy greys) …
+    work_dpi: int = 150
     # A round official seal is 3-4.5 cm across (commune seals about 3.5 cm): its radius in cm.
     min_radius_cm: float = 1.2
     max_radius_cm: float = 2.4
@@ -43,8 +44,14 @@ class GreySealSettings:
     # and the stamp's faint side leave gaps).
     ring_bins: int = 36
     ring_min_bins: int = 22
-    # …within this share of the radius of it.
+    # …within this share of the radius of it, and that band this many times as inked as the
+    # paper just outside it.
     ring_band: float = 0.1
+    ring_contrast: float = 3.0
+    # Circles looked for: the strongest few of the Hough transform, voted by this many edge points.
+    hough_candidates: int = 8
+    hough_shrink: int = 4  # … and circles looked for on one this many times coarser
+    hough_votes: int = 20
     tone_min_gap: int = 15
     # The outer ring is fitted to the stamp ink in these bands of the guessed radius, in turn (the
     # ring of capitals lies inside 0.85 of it).
@@ -76,9 +83,11 @@ class Tones:
 def page_tones(gray: np.ndarray, settings: GreySealSettings = DEFAULT_GREY_SEAL) -> Tones:
     """The page's tones: its paper (the median), its ink (a low percentile of what is clearly
     darker than the paper) and the stamp's band between them (``dark_share``, ``light_share``)."""
-    paper = float(np.median(gray))
-    marked = gray[gray < paper - settings.ink_min_contrast]
-    ink = float(np.percentile(marked, settings.ink_percentile)) if marked.size else paper
+    counts = np.cumsum(np.bincount(gray.ravel(), minlength=256))  # a histogram: no sort of the page
+    paper = float(np.searchsorted(counts, counts[-1] / 2))
+    dark_end = max(int(paper) - settings.ink_min_contrast, 0)
+    marked = int(counts[dark_end - 1]) if dark_end else 0
+    ink = float(np.searchsorted(counts, marked * settings.ink_percentile / 100)) if marked else paper
     span = max(paper - ink, 1.0)
     return Tones(round(ink + settings.dark_share * span), round(ink + settings.light_share * span))
 
@@ -96,45 +105,85 @@ def stamp_ink(gray: np.ndarray, tones: Tones, edge_px: int) -> np.ndarray:
 
 def find_rings(gray: np.ndarray, dpi: int, settings: GreySealSettings = DEFAULT_GREY_SEAL) -> list[Ring]:
     """The seals' outer rings on a greyscale page (full-size pixel coordinates), found on a copy at
-    ``work_dpi``: blobs of stamp ink a seal's size across whose ink runs round their outline."""
+    ``work_dpi``: circles a seal's size (``_circle_guesses``) fitted to the stamp ink of a thin ring
+    that runs round them."""
     import cv2
 
     factor = max(1, round(dpi / settings.work_dpi))
     small = cv2.resize(gray, (gray.shape[1] // factor, gray.shape[0] // factor), interpolation=cv2.INTER_AREA)
     work = dpi / factor
-    tones = page_tones(small, settings)
-    ink = stamp_ink(small, tones, round(settings.edge_mm / 25.4 * work))
+    ink = stamp_ink(small, page_tones(small, settings), max(1, round(settings.edge_mm / 25.4 * work)))
     px_cm = work / 2.54
     lo, hi = settings.min_radius_cm * px_cm, settings.max_radius_cm * px_cm
-    if ink.sum() < math.pi * lo * 0.5:  # not even half a thin ring's worth of stamp ink
+    if np.count_nonzero(ink) < math.pi * lo:  # not even half a ring's worth of stamp ink
         return []
-    joined = cv2.morphologyEx(
-        ink.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5))
-    )
-    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    rings = []
-    for label in range(1, count):
-        x, y, w, h = (int(v) for v in stats[label, :4])
-        if not (2 * lo <= w <= 2 * hi and 2 * lo <= h <= 2 * hi) or max(w, h) > 1.3 * min(w, h):
-            continue
-        ring = fit_ring(ink, Ring(x + w / 2, y + h / 2, max(w, h) / 2), settings)
-        if ring is not None and lo <= ring.r <= hi and _runs_round(ink, ring, settings):
-            rings.append(Ring(ring.cx * factor, ring.cy * factor, ring.r * factor))
-    return rings
-
-
-def fit_ring(ink: np.ndarray, guess: Ring, settings: GreySealSettings = DEFAULT_GREY_SEAL) -> Ring | None:
-    """The circle through the stamp ink of the seal's outer ring, fitted (least squares, Kåsa)
-    to the ink near ``guess``: the blob's box is a poor guess where print crossing the ring cut
-    its ink away (that side of the box falls short), the ring's remaining arcs fix the circle."""
     ys, xs = np.nonzero(ink)
+    points = (xs.astype(np.float64), ys.astype(np.float64))
+    rings: list[Ring] = []
+    for guess in _circle_guesses(ink, lo, hi, settings):
+        ring = fit_ring(points, guess, settings)
+        if ring is None or not lo <= ring.r <= hi or not _runs_round(points, ring, settings):
+            continue
+        if not _thin_ring(points, ring, settings) or any(math.dist((ring.cx, ring.cy), (o.cx, o.cy)) < o.r for o in rings):
+            continue
+        rings.append(ring)
+    return [Ring(r.cx * factor, r.cy * factor, r.r * factor) for r in rings]
+
+
+def _circle_guesses(ink: np.ndarray, lo: float, hi: float, settings: GreySealSettings) -> list[Ring]:
+    """Circles a seal's size the stamp ink's edges vote for (Hough, on a copy ``hough_shrink`` times
+    smaller), the strongest first: print crossing the ring or the paper's edge cutting it leave
+    enough of its arcs to vote."""
+    import cv2
+
+    shrink = settings.hough_shrink
+    mask = cv2.resize(ink.astype(np.uint8) * 255, (ink.shape[1] // shrink, ink.shape[0] // shrink), interpolation=cv2.INTER_AREA)
+    mask = cv2.GaussianBlur(np.where(mask > 0, 255, 0).astype(np.uint8), (5, 5), 0)
+    lo, hi = lo / shrink, hi / shrink
+    found = cv2.HoughCircles(
+        mask,
+        cv2.HOUGH_GRADIENT,
+        dp=1,
+        minDist=lo,
+        param1=100,
+        param2=settings.hough_votes,
+        minRadius=int(lo),
+        maxRadius=int(math.ceil(hi)),
+    )
+    if found is None:
+        return []
+    return [Ring(float(x) * shrink, float(y) * shrink, float(r) * shrink) for x, y, r in found[0][: settings.hough_candidates]]
+
+
+def _thin_ring(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: GreySealSettings) -> bool:
+    """Whether the ink along the circle is a thin ring: denser in its band than just outside it
+    (a seal's outer ring has paper round it; a blob of grey print the ring was fitted into has not)."""
+    xs, ys = points
+    dist = np.hypot(xs - ring.cx, ys - ring.cy) / ring.r
+    band = settings.ring_band
+    on = np.count_nonzero(np.abs(dist - 1) <= band) / (4 * math.pi * band)
+    outside = np.count_nonzero((dist > 1 + band) & (dist <= 1 + 4 * band)) / (math.pi * ((1 + 4 * band) ** 2 - (1 + band) ** 2))
+    return on >= settings.ring_contrast * outside
+
+
+def fit_ring(
+    points: tuple[np.ndarray, np.ndarray], guess: Ring, settings: GreySealSettings = DEFAULT_GREY_SEAL
+) -> Ring | None:
+    """The circle through the stamp ink of the seal's outer ring, fitted (least squares, Kåsa)
+    to the ink near ``guess``, a coarse Hough circle: refitted in narrowing bands of its radius,
+    the ring's own arcs fix its centre and radius to a pixel or two of the page.
+    ``points``: the stamp ink's x and y coordinates."""
+    xs, ys = points
+    reach = guess.r * settings.ring_fit_bands[0][1]
+    box = (np.abs(xs - guess.cx) <= reach) & (np.abs(ys - guess.cy) <= reach)
+    xs, ys = xs[box], ys[box]
     ring = guess
     for inner, outer in settings.ring_fit_bands:
         dist = np.hypot(xs - ring.cx, ys - ring.cy)
         near = (dist >= inner * ring.r) & (dist <= outer * ring.r)
         if near.sum() < 8:
             return None
-        x, y = xs[near].astype(np.float64), ys[near].astype(np.float64)
+        x, y = xs[near], ys[near]
         design = np.column_stack([x, y, np.ones(len(x))])
         (d, e, f), *_ = np.linalg.lstsq(design, -(x * x + y * y), rcond=None)
         cx, cy = -d / 2, -e / 2
@@ -145,10 +194,10 @@ def fit_ring(ink: np.ndarray, guess: Ring, settings: GreySealSettings = DEFAULT_
     return ring
 
 
-def _runs_round(ink: np.ndarray, ring: Ring, settings: GreySealSettings) -> bool:
+def _runs_round(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: GreySealSettings) -> bool:
     """Whether stamp ink lies near the circle ``ring`` in at least ``ring_min_bins`` directions:
     a seal's ring does, a block of grey text or a picture does not."""
-    ys, xs = np.nonzero(ink)
+    xs, ys = points
     dist = np.hypot(xs - ring.cx, ys - ring.cy)
     near = np.abs(dist - ring.r) <= max(settings.ring_band * ring.r, 1.5)
     angles = np.arctan2(ys[near] - ring.cy, xs[near] - ring.cx)
