@@ -96,7 +96,7 @@ def stamp_ink(gray: np.ndarray, tones: Tones, edge_px: int) -> np.ndarray:
     """Where ``gray`` holds mid-grey ink that is not the blurred edge of dark ink (a bool mask)."""
     import cv2
 
-    dark = (gray < tones.dark_below).astype(np.uint8)
+    dark: np.ndarray = (gray < tones.dark_below).astype(np.uint8)
     if edge_px > 0:
         size = 2 * edge_px + 1
         dark = cv2.dilate(dark, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
@@ -124,7 +124,8 @@ def find_rings(gray: np.ndarray, dpi: int, settings: GreySealSettings = DEFAULT_
         ring = fit_ring(points, guess, settings)
         if ring is None or not lo <= ring.r <= hi or not _runs_round(points, ring, settings):
             continue
-        if not _thin_ring(points, ring, settings) or any(math.dist((ring.cx, ring.cy), (o.cx, o.cy)) < o.r for o in rings):
+        seen = any(math.dist((ring.cx, ring.cy), (o.cx, o.cy)) < o.r for o in rings)
+        if seen or not _thin_ring(points, ring, settings):
             continue
         rings.append(ring)
     return [Ring(r.cx * factor, r.cy * factor, r.r * factor) for r in rings]
@@ -137,7 +138,9 @@ def _circle_guesses(ink: np.ndarray, lo: float, hi: float, settings: GreySealSet
     import cv2
 
     shrink = settings.hough_shrink
-    mask = cv2.resize(ink.astype(np.uint8) * 255, (ink.shape[1] // shrink, ink.shape[0] // shrink), interpolation=cv2.INTER_AREA)
+    mask = cv2.resize(
+        ink.astype(np.uint8) * 255, (ink.shape[1] // shrink, ink.shape[0] // shrink), interpolation=cv2.INTER_AREA
+    )
     mask = cv2.GaussianBlur(np.where(mask > 0, 255, 0).astype(np.uint8), (5, 5), 0)
     lo, hi = lo / shrink, hi / shrink
     found = cv2.HoughCircles(
@@ -152,7 +155,10 @@ def _circle_guesses(ink: np.ndarray, lo: float, hi: float, settings: GreySealSet
     )
     if found is None:
         return []
-    return [Ring(float(x) * shrink, float(y) * shrink, float(r) * shrink) for x, y, r in found[0][: settings.hough_candidates]]
+    return [
+        Ring(float(x) * shrink, float(y) * shrink, float(r) * shrink)
+        for x, y, r in found[0][: settings.hough_candidates]
+    ]
 
 
 def _thin_ring(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: GreySealSettings) -> bool:
@@ -161,9 +167,11 @@ def _thin_ring(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: Grey
     xs, ys = points
     dist = np.hypot(xs - ring.cx, ys - ring.cy) / ring.r
     band = settings.ring_band
+    # ink per unit of area (in r²) in the ring's band and in the shell just outside it
     on = np.count_nonzero(np.abs(dist - 1) <= band) / (4 * math.pi * band)
-    outside = np.count_nonzero((dist > 1 + band) & (dist <= 1 + 4 * band)) / (math.pi * ((1 + 4 * band) ** 2 - (1 + band) ** 2))
-    return on >= settings.ring_contrast * outside
+    shell = math.pi * ((1 + 4 * band) ** 2 - (1 + band) ** 2)
+    outside = np.count_nonzero((dist > 1 + band) & (dist <= 1 + 4 * band)) / shell
+    return bool(on >= settings.ring_contrast * outside)
 
 
 def fit_ring(

@@ -72,7 +72,8 @@ def test_a_signature_block_without_a_readable_name_goes_to_review() -> None:
     assert reading.name is None and reading.unread
     (item,) = signer_review(reading)
     assert item.field == "signer" and item.raw == "TM. ỦY BAN NHÂN DÂN"
-    assert read_signer([Line(text="Báo cáo kết quả năm 2024", page=1, number=1)]).raw is None  # no block: nothing to say
+    no_block = [Line(text="Báo cáo kết quả năm 2024", page=1, number=1)]
+    assert read_signer(no_block).raw is None  # no signature block: nothing to say
 
 
 def test_a_ring_of_grey_text_is_no_seal() -> None:
