@@ -53,9 +53,10 @@ class GreySealSettings:
     hough_shrink: int = 4  # … and circles looked for on one this many times coarser
     hough_votes: int = 20
     tone_min_gap: int = 15
-    # The outer ring is fitted to the stamp ink in these bands of the guessed radius, in turn (the
-    # ring of capitals lies inside 0.85 of it).
-    ring_fit_bands: tuple[tuple[float, float], ...] = ((0.88, 1.35), (0.9, 1.1), (0.93, 1.07))
+    # The outer ring is fitted to the stamp ink in these bands of its radius, in turn (the ring of
+    # capitals lies inside 0.85 of it).
+    ring_refits: int = 2
+    ring_fit_bands: tuple[tuple[float, float], ...] = ((0.9, 1.1), (0.93, 1.07))
     # The tone is dropped within this share of the ring's radius (its outer edge's blur).
     erase_margin: float = 1.12
 
@@ -121,7 +122,9 @@ def find_rings(gray: np.ndarray, dpi: int, settings: GreySealSettings = DEFAULT_
     points = (xs.astype(np.float64), ys.astype(np.float64))
     rings: list[Ring] = []
     for guess in _circle_guesses(ink, lo, hi, settings):
-        ring = fit_ring(points, guess, settings)
+        ring: Ring | None = guess
+        for _ in range(settings.ring_refits):  # a better centre shows the outer ring better
+            ring = fit_ring(points, outer_ring(points, ring, lo, hi, settings), settings) if ring else None
         if ring is None or not lo <= ring.r <= hi or not _runs_round(points, ring, settings):
             continue
         seen = any(math.dist((ring.cx, ring.cy), (o.cx, o.cy)) < o.r for o in rings)
@@ -172,6 +175,28 @@ def _thin_ring(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: Grey
     shell = math.pi * ((1 + 4 * band) ** 2 - (1 + band) ** 2)
     outside = np.count_nonzero((dist > 1 + band) & (dist <= 1 + 4 * band)) / shell
     return bool(on >= settings.ring_contrast * outside)
+
+
+def outer_ring(
+    points: tuple[np.ndarray, np.ndarray], guess: Ring, lo: float, hi: float, settings: GreySealSettings
+) -> Ring:
+    """``guess``'s centre with the radius of the outermost circle round it that stamp ink follows
+    in most directions: a Hough circle may have locked onto the seal's ring of capitals or its
+    inner ring, which lie inside the outer one; the outer ring is the last the ink runs round."""
+    xs, ys = points
+    reach = hi * 1.15
+    box = (np.abs(xs - guess.cx) <= reach) & (np.abs(ys - guess.cy) <= reach)
+    dist = np.hypot(xs[box] - guess.cx, ys[box] - guess.cy)
+    angle = np.arctan2(ys[box] - guess.cy, xs[box] - guess.cx)
+    radii = int(reach) + 1
+    bins = settings.ring_bins
+    counts, _, _ = np.histogram2d(dist, angle, bins=(radii, bins), range=((0, radii), (-math.pi, math.pi)))
+    width = max(1, round(settings.ring_band * lo))  # a ring's stroke and its wobble, in pixels
+    kernel = np.ones(2 * width + 1)
+    smeared = np.apply_along_axis(lambda col: np.convolve(col, kernel, mode="same"), 0, counts)
+    coverage = (smeared > 0).sum(axis=1)
+    followed = [r for r in range(int(lo * 0.9), radii) if coverage[r] >= settings.ring_min_bins]
+    return Ring(guess.cx, guess.cy, float(max(followed))) if followed else guess
 
 
 def fit_ring(
