@@ -170,6 +170,11 @@ def _thin_ring(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: Grey
     xs, ys = points
     dist = np.hypot(xs - ring.cx, ys - ring.cy) / ring.r
     band = settings.ring_band
+    # the directions in which stamp ink lies just outside the ring: round a seal, paper (print
+    # beside it is not stamp ink); round a circle fitted into grey print, ink in most of them
+    shell_bins = _directions(xs, ys, ring, (dist > 1 + 2 * band) & (dist <= 1 + 4 * band), settings.ring_bins)
+    if shell_bins > settings.ring_bins - settings.ring_min_bins:
+        return False
     # ink per unit of area (in r²) in the ring's band and in the shell just outside it
     on = np.count_nonzero(np.abs(dist - 1) <= band) / (4 * math.pi * band)
     shell = math.pi * ((1 + 4 * band) ** 2 - (1 + band) ** 2)
@@ -233,9 +238,13 @@ def _runs_round(points: tuple[np.ndarray, np.ndarray], ring: Ring, settings: Gre
     xs, ys = points
     dist = np.hypot(xs - ring.cx, ys - ring.cy)
     near = np.abs(dist - ring.r) <= max(settings.ring_band * ring.r, 1.5)
-    angles = np.arctan2(ys[near] - ring.cy, xs[near] - ring.cx)
-    bins = np.unique(((angles + math.pi) / (2 * math.pi) * settings.ring_bins).astype(int) % settings.ring_bins)
-    return len(bins) >= settings.ring_min_bins
+    return _directions(xs, ys, ring, near, settings.ring_bins) >= settings.ring_min_bins
+
+
+def _directions(xs: np.ndarray, ys: np.ndarray, ring: Ring, where: np.ndarray, bins: int) -> int:
+    """In how many of ``bins`` directions round the ring's centre the points ``where`` lie."""
+    angles = np.arctan2(ys[where] - ring.cy, xs[where] - ring.cx)
+    return len(np.unique(((angles + math.pi) / (2 * math.pi) * bins).astype(int) % bins))
 
 
 def drop_grey_seal(image: Image.Image, dpi: int, settings: GreySealSettings = DEFAULT_GREY_SEAL) -> Image.Image:
