@@ -9,6 +9,7 @@ from PIL import Image
 from extract.image_prep import greyscale, prepare_page
 from extract.ocr_grid import Rule
 from extract.ocr_settings import OcrSettings
+from extract.seal_grey import drop_grey_seal
 
 
 def otsu_threshold(gray: np.ndarray) -> int:
@@ -104,12 +105,13 @@ def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int 
 
 def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.Image, int]:
     """Greyscale (transparency onto white), a photographed page cut out and flattened
-    (``extract.image_prep``), upscaled when coarse."""
+    (``extract.image_prep``), a grey seal dropped (``extract.seal_grey``), upscaled when coarse."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
     gray, dpi = prepare_page(greyscale(image, settings.prep), dpi, settings.prep)
+    gray = drop_grey_seal(gray, dpi, settings.grey_seal)  # after flattening: a photo's paper is even
     size, scaled_dpi = prepared_size(gray.width, gray.height, dpi, settings)
     if scaled_dpi != dpi:
         gray = gray.resize(size, Image.Resampling.LANCZOS)

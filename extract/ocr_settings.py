@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
 from extract.pdf_unruled import UnruledSettings
+from extract.seal_grey import GreySealSettings
 from extract.tesseract_api import TesseractApiSettings
 
 
@@ -105,6 +106,8 @@ class OcrSettings:
     roman_top_balance: float = 0.5
     # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
     prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
+    # A seal in a scanner's grey over the signature block, dropped by its tone (extract/seal_grey.py).
+    grey_seal: GreySealSettings = field(default_factory=GreySealSettings)
     # How Tesseract is called: its library in this process (a model loaded once per process), or
     # the command per reading (extract/tesseract_api.py).
     tesseract: TesseractApiSettings = field(default_factory=TesseractApiSettings)

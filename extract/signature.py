@@ -102,6 +102,9 @@ class SignerReading:
     name: str | None
     raw: str | None = None
     doubt: str = ""
+    # A signature block found with no name read under its title (a seal or a signature over the
+    # name line): ``raw`` is the title as read.
+    unread: bool = False
 
 
 def signer_review(reading: SignerReading) -> list[ReviewItem]:
@@ -109,6 +112,16 @@ def signer_review(reading: SignerReading) -> list[ReviewItem]:
     syllables whose marks could not be told."""
     if reading.name is not None or not reading.raw:
         return []
+    if reading.unread:
+        return [
+            ReviewItem(
+                item="/document",
+                field="signer",
+                raw=reading.raw,
+                reason="signature block found but the signer's name under it could not be read",
+                confidence=0.0,
+            )
+        ]
     return [
         ReviewItem(
             item="/document",
@@ -139,12 +152,14 @@ def read_signer(
     may hold only Latin-1 letters too: "Lò Pó", "Lê Tú")."""
     start = next((i for i, ln in enumerate(lines) if RECIPIENTS.match(fold(line_text(ln)).lstrip("*# "))), 0)
     pieces = [piece for line in lines[start:] for piece in _cells(line)]
+    title = None  # the first signature title seen: a block whose name was not read says so
     for i, piece in enumerate(pieces):
         tail = _after_signature_title(piece, settings)
         inline = tail is None  # the title printed after other text: a block only an OCR dump prints so
         tail = tail or _after_inline_title(piece, settings)
         if tail is None:
             continue
+        title = title or fold_spaces(line_text(piece))
         block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
         names, trailing, guessed, latin = _read_names(block, settings, latin_source)
         if names or trailing:
@@ -158,7 +173,7 @@ def read_signer(
             # after other text) is given when the OCR read its marks, not when the repair chose them.
             weak = inline or not names
             return SignerReading(None if weak and signer in guessed else signer)
-    return SignerReading(None)
+    return SignerReading(None, title, unread=True) if title else SignerReading(None)
 
 
 def _core(token: str) -> str:

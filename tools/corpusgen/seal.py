@@ -17,7 +17,8 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-SEAL_GREY = 105  # the seal's red as a greyscale scanner renders it
+SEAL_GREY = 105  # the seal's red as a greyscale scanner renders it, where the stamp pressed hardest
+SEAL_FADE = 60  # how much paler its ink is on the side pressed least
 INK_GREY = 45  # the signature's blue or black ink
 SEAL_RADIUS_CM = 1.8  # a commune's seal is about 3.5-4 cm across
 TITLE_WORDS = ("CHỦ", "TỊCH")  # "CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the signer's title
@@ -84,10 +85,12 @@ def seal_image(radius: int, commune: str, rng: random.Random) -> Image.Image:
         for k in range(10)
     ]
     draw.polygon(star, fill=0)
-    # uneven ink: the stamp pressed harder on one side
+    # uneven ink: the stamp pressed harder on one side, its ink paler across to the other (the
+    # fade lifts the ink's grey by up to SEAL_FADE levels; taking the lighter of the ink and a fade
+    # below SEAL_GREY, as before, left every seal one flat grey)
     fade = Image.linear_gradient("L").resize((size, size)).rotate(rng.uniform(0, 360), fillcolor=0)
     ink = Image.eval(image, lambda v: 255 if v > 128 else SEAL_GREY)
-    return ImageChops.lighter(ink, Image.eval(fade, lambda v: int(v * 0.35)))
+    return ImageChops.lighter(ink, Image.eval(fade, lambda v: SEAL_GREY + v * SEAL_FADE // 255))
 
 
 def signature_image(width: int, height: int, rng: random.Random) -> Image.Image:
