@@ -185,7 +185,10 @@ def read_metadata(
     meta.signer = signer.name
     # The commune's marks as OCR printed them are read on the physical lines: they keep the
     # OCR's text (``raw``) where the reading order's split pieces do not.
-    return meta, signer_review(signer) + _commune_review(meta, lines, barred, settings)
+    # A name lost under a seal or a signature is a scan's (a page OCR read); a typed document's or a
+    # text dump's block with no name read prints none, or lost it before we saw it.
+    reviews = signer_review(signer) if ocr_pages or not signer.unread else []
+    return meta, reviews + _commune_review(meta, lines, barred, settings)
 
 
 def as_printed(line: Line, typed_document: bool) -> Line:

@@ -159,8 +159,9 @@ def read_signer(
         tail = tail or _after_inline_title(piece, settings)
         if tail is None:
             continue
-        title = title or fold_spaces(line_text(piece))
         block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
+        if any(_unread_name_line(p) for p in block):  # something printed where the name stands
+            title = title or fold_spaces(line_text(piece))
         names, trailing, guessed, latin = _read_names(block, settings, latin_source)
         if names or trailing:
             signer = _pick_signer(names or trailing)
@@ -224,6 +225,15 @@ def _joined_texts(texts: list[str]) -> str:
         cells = [" ".join(c for c in column if c) for column in zip(*rows, strict=True)]
         return " | ".join(cells)
     return " ".join(texts)
+
+
+def _unread_name_line(line: Line) -> bool:
+    """Whether a line under a signature title is what OCR left of a name it could not read: a few
+    words of letters and no figure (not a table's row, which the reading order may put after a
+    title printed above it; not a blank). A block with nothing under its title may print no name
+    at all (an unsigned copy, a form's "CHỦ TỊCH" alone): that is the document's, not a reading lost."""
+    words = line_text(line).split()
+    return 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in line.text) and any(ch.isalpha() for ch in line.text)
 
 
 def _cells(line: Line) -> list[Line]:
