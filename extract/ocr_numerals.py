@@ -13,11 +13,11 @@ import numpy as np
 
 from extract.model import Word, bbox_of
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
 
 # A run of strokes opening the word after "Quý" up to its "/" or its end ("II/2025;", "III", "II."),
 # as OCR may spell it: "1", "l" or "|" for an I, "H" for two whose serifs joined ("IIH1/2025" for III).
-_STROKE_RUN = lazy_compile(r"^([IlH|1]{1,4})(?=$|[/.,;:)\-])")
+# Not before a comma: "1,5" is a figure (a points cell after a name ending in "quy").
+_STROKE_RUN = lazy_compile(r"^([IlH|1]{1,4})(?=$|[/.;:)\-])")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ def count_quarter_stems(words: list[Word], ink: np.ndarray, settings: NumeralSet
     no numeral's and leaves the reading."""
     for before, w in zip(words, words[1:]):
         run = _STROKE_RUN.match(w.text)
-        if run is None or w.bbox is None or fold(before.text).strip(" .,:") != "quy":
+        # "Quý" with its marks: "quy" of "quy định", "quy chế" ends many a criterion's name
+        if run is None or w.bbox is None or before.text.strip(" .,:").lower() != "quý":
             continue
         stems = leading_stems(w, ink, settings)
         if 1 <= stems <= 3 and "I" * stems != run.group(1):
