@@ -65,3 +65,11 @@ def test_stems_are_counted_up_to_the_first_glyph_that_is_none():
     other = Word(text="II/2025", bbox=(0, 0, ink.shape[1], 40))
     count_quarter_stems([Word(text="Phần", bbox=(0, 0, 1, 1)), other], ink)
     assert other.text == "II/2025"
+
+
+def test_a_points_figure_after_a_name_ending_in_quy_is_no_quarter():
+    # "… theo quy" ends a criterion's name, its points cell "1,5" next: one stem, but no quarter
+    ink = _stems("I", "/")
+    figure = Word(text="1,5", bbox=(0, 0, ink.shape[1], 40), conf=0.95)
+    count_quarter_stems([Word(text="quy", bbox=(0, 0, 1, 1)), figure], ink)
+    assert figure.text == "1,5"
