@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,3 +72,37 @@ def scored_rows_with_truth(path: Path) -> tuple[dict[str, dict], dict[str, dict]
     rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
     want = {str(r["code"]): r for t in truth["score_tables"] for r in t["rows"]}
     return rows, want, score_document(truth, output)["tally"]
+
+
+def signed_report_page(tmp_path: Path, mode: str, seed: int) -> tuple[int, Image.Image, Image.Image, dict]:
+    """A generated F01 report rendered at 300 dpi in ``mode`` ("L" a scanner's grey, "RGB" colour),
+    and the one page the corpus generator signs and seals (``corpusgen.seal.sign_pages``, seeded by
+    ``seed``): (its index, the page as printed, the page signed, the document's truth)."""
+    import random
+
+    import pypdfium2 as pdfium
+
+    sys.path[:0] = [str(ROOT / "tools")]
+    from corpusgen.seal import sign_pages
+
+    out = make_corpus(tmp_path / "c", "F01", formats="pdf")
+    (doc,) = manifest_documents(out)
+    truth = read_truth(out, doc)
+    pdf = out / doc["path"]
+    document = pdfium.PdfDocument(str(pdf))
+    pages = [page.render(scale=300 / 72).to_pil().convert(mode) for page in document]
+    document.close()
+    signed = sign_pages(pages, pdf, truth["document"]["commune"], random.Random(seed), 300)
+    (index,) = [i for i, (a, b) in enumerate(zip(pages, signed)) if a.tobytes() != b.tobytes()]
+    return index, pages[index], signed[index], truth
+
+
+def arithmetic_truth(built) -> dict:
+    """The parts of a built instance's truth whose arithmetic ``corpusgen.check.truth_problems``
+    checks (score tables, statistics, counts) and the faults planted in them."""
+    return {
+        "score_tables": built.score_tables,
+        "statistics": built.statistics,
+        "counts": built.counts,
+        "faults": [f.truth() for f in built.faults],
+    }

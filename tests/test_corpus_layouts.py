@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus_helpers import arithmetic_truth
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
 NEW = ("F25_nested_tables", "F26_official_letter", "F27_annex_across", "F28_annex_no_unit_column")
@@ -53,12 +55,7 @@ def test_truth_adds_up_but_for_its_planted_faults(family):
 
     for index in (1, 2, 3, 4):
         built = _built(family, index)
-        truth = {
-            "score_tables": built.score_tables,
-            "statistics": built.statistics,
-            "counts": built.counts,
-            "faults": [f.truth() for f in built.faults],
-        }
+        truth = arithmetic_truth(built)
         assert truth_problems(truth) == planted(truth)
         assert built.score_tables or built.statistics or built.counts
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import arithmetic_truth, make_corpus, manifest_documents, read_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -44,12 +44,7 @@ def test_truth_adds_up_but_for_its_planted_faults(family):
 
     for inst in mc.instances(family, mc.load_sets(), 4, seed=2183):
         built = mc.FAMILIES[family](inst)
-        truth = {
-            "score_tables": built.score_tables,
-            "statistics": built.statistics,
-            "counts": built.counts,
-            "faults": [f.truth() for f in built.faults],
-        }
+        truth = arithmetic_truth(built)
         assert built.score_tables or built.statistics
         assert truth_problems(truth) == planted(truth)
         again = mc.FAMILIES[family](inst)  # deterministic per seed: the same instance, the same truth

@@ -4,9 +4,6 @@ instead of taking it for a picture (the signer was lost on every signed page bef
 
 from __future__ import annotations
 
-import json
-import random
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,12 +11,7 @@ from PIL import Image
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.image_prep import ImagePrepSettings, greyscale
-from tests.corpus_helpers import make_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tools")]
-
-from corpusgen.seal import sign_pages  # noqa: E402
+from tests.corpus_helpers import signed_report_page
 
 
 def test_red_ink_reads_as_the_paper_under_it_and_black_print_stays() -> None:
@@ -34,22 +26,11 @@ def test_red_ink_reads_as_the_paper_under_it_and_black_print_stays() -> None:
 
 
 def test_a_signed_and_sealed_colour_photo_gives_the_signer_and_every_row(tmp_path: Path) -> None:
-    import pypdfium2 as pdfium
-
-    out = make_corpus(tmp_path / "c", "F01", formats="pdf")
-    (doc,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]
-    truth = json.loads((out / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
-    pdf = out / doc["path"]
-    document = pdfium.PdfDocument(str(pdf))
-    pages = [page.render(scale=300 / 72).to_pil().convert("RGB") for page in document]
-    document.close()
-    signed = sign_pages(pages, pdf, truth["document"]["commune"], random.Random(7), 300)
-    changed = [i for i, (a, b) in enumerate(zip(pages, signed)) if a.tobytes() != b.tobytes()]
-    assert len(changed) == 1
+    index, _, page, truth = signed_report_page(tmp_path, "RGB", 7)  # one page signed
     photo = tmp_path / "signed.jpg"
-    signed[changed[0]].save(photo, quality=88, dpi=(300, 300))
+    page.save(photo, quality=88, dpi=(300, 300))
     data = result_to_json(convert_file(photo))
     assert data["document"]["signer"] == truth["document"]["signer"]
-    if changed[0] == 0:  # the table and the signature on one page: every row read too
+    if index == 0:  # the table and the signature on one page: every row read too
         rows = [r["code"] for t in data["score_tables"] for r in t["rows"]]
         assert len(rows) == len(truth["score_tables"][0]["rows"])

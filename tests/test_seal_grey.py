@@ -5,9 +5,6 @@ without a seal is left as it is, and a block whose name still cannot be read say
 
 from __future__ import annotations
 
-import json
-import random
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -17,29 +14,13 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.seal_grey import drop_grey_seal, find_rings
 from extract.signature import read_signer, signer_review
-from tests.corpus_helpers import make_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tools")]
-
-from corpusgen.seal import sign_pages  # noqa: E402
+from tests.corpus_helpers import signed_report_page
 
 
 def _signed_grey_page(tmp_path: Path) -> tuple[Image.Image, Image.Image, dict]:
-    """A generated F01 report rendered in grey at 300 dpi, and its page signed and sealed by the
-    corpus generator (the seal in a scanner's grey), with the document's truth."""
-    import pypdfium2 as pdfium
-
-    out = make_corpus(tmp_path / "c", "F01", formats="pdf")
-    (doc,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]
-    truth = json.loads((out / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
-    pdf = out / doc["path"]
-    document = pdfium.PdfDocument(str(pdf))
-    pages = [page.render(scale=300 / 72).to_pil().convert("L") for page in document]
-    document.close()
-    signed = sign_pages(pages, pdf, truth["document"]["commune"], random.Random(11), 300)
-    (index,) = [i for i, (a, b) in enumerate(zip(pages, signed)) if a.tobytes() != b.tobytes()]
-    return pages[index], signed[index], truth
+    """A generated F01 report's page signed and sealed in a scanner's grey, as printed and signed."""
+    _, plain, signed, truth = signed_report_page(tmp_path, "L", 11)
+    return plain, signed, truth
 
 
 def test_the_grey_seal_is_found_and_its_ink_dropped_but_the_print_kept(tmp_path: Path) -> None:
