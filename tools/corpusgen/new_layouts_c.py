@@ -56,10 +56,10 @@ def continued_parts(grid: Grid, at: int, numbers_only: bool) -> tuple[Grid, Grid
 
 
 def table_continued(inst: Instance) -> Built:
-    """A landscape score table broken at a forced page break part-way through a field: the rest
-    on the next page under "(tiếp theo)" with the header printed again (odd instances), or under a
-    row of the columns' numbers "1 2 3 4 5" alone, the first part printing it under its header
-    (even). Truth: one table, as if printed whole."""
+    """A landscape score table broken at a forced page break where the first page ends (often
+    inside a field): the rest on the next page under "(tiếp theo)" with the header printed again
+    (odd instances), or under a row of the columns' numbers "1 2 3 4 5" alone, the first part
+    printing it under its header (even). Truth: one table, as if printed whole."""
     appraised = inst.index in (2, 3)  # the district's appraisal column in two instances of four
     rng, year, meta, title, table = _scored(inst, appraised=appraised)
     numbers_only = inst.index % 2 == 0
@@ -75,9 +75,10 @@ def table_continued(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = score_grid(table, layout)
     n_body = sum(1 for g in grid.rows if g.kind != "header")
-    first, second = continued_parts(grid, max(2, round(n_body * rng.uniform(0.35, 0.6))), numbers_only)
+    # the break where the first page ends (after the heading block, 5-8 rows fit), wherever that falls
+    first, second = continued_parts(grid, max(2, min(n_body - 2, rng.randint(5, 8))), numbers_only)
     cont = () if numbers_only else (Para(rng.choice(CONTINUED), italic=True, align=rng.choice(("left", "center"))),)
-    parts = (Table(first, repeat_header=False), PageBreak(), *cont, Table(second, repeat_header=False))
+    parts = (Table(first), PageBreak(), *cont, Table(second))
     head = standard_blocks(meta, title, Table(first), rng, year)
     doc = Document(meta, head[:3] + parts + head[4:], landscape=True)
     variant = "continued-numbers-row" if numbers_only else "continued-header-again"
@@ -229,8 +230,8 @@ def quarter_grid(
         cells = [Cell(r.printed, 1, None, top, "center"), Cell(r.indicator, 1, None, top), Cell(r.unit, 1, None)]
         cells += [Cell(v, 1, None, top, "center") for v in values]
         out.append(GridRow(tuple(cells)))
-    width = (15.8 - 1.1 - 1.5 - 5.2) / len(figures)
-    return Grid((1.1, 5.2, 1.5) + (round(width, 2),) * len(figures), tuple(out))
+    width = (15.8 - 1.2 - 1.5 - 5.1) / len(figures)
+    return Grid((1.2, 5.1, 1.5) + (round(width, 2),) * len(figures), tuple(out))
 
 
 def annex_quarters(inst: Instance) -> Built:
