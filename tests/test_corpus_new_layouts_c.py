@@ -14,13 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_helpers import arithmetic_truth, make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import (
+    assert_adds_up_and_repeats,
+    assert_named_only_ranked_last,
+    make_corpus,
+    manifest_documents,
+    read_truth,
+)
 from tests.test_corpus_new_layouts import _pdf_text, _squash
+from tests.test_corpus_new_layouts_b import _docx_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
 
-from corpusgen.check import planted, truth_problems  # noqa: E402
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C, STOCK_UNITS  # noqa: E402
 
 from normalize.numbers import format_vn  # noqa: E402
@@ -31,48 +37,20 @@ VERDICT_WORDS = {"Đạt", "Không đạt", "Chưa đạt"}
 
 
 def test_made_only_when_named_ranked_last_and_held_out():
-    import make_corpus as mc
     from corpusgen.derived import PROBES as ALL_PROBES
 
-    whole, _ = mc.selected_families([])
-    assert not (set(NEW) | set(PROBES)) & set(whole)
-    named, unknown = mc.selected_families(["N11", "N15", "S16", "D12"])
-    assert named == ["N11_table_continued", "N15_body_statistics", *PROBES]
-    assert not unknown
-    earlier = [f for f in mc.FAMILIES if f not in NEW]
-    assert max(mc.family_rank(f) for f in earlier) < min(mc.family_rank(f) for f in NEW)
-    assert set(NEW) <= set(mc.HELDOUT_FAMILIES)
+    assert_named_only_ranked_last(NEW, PROBES)
     for probe in PROBES:  # scans and dumps of the five, one instance each
         assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
 
 
 @pytest.mark.parametrize("family", NEW)
 def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    import make_corpus as mc
-
-    for seed in (2363, 2364):
-        for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
-            built = mc.FAMILIES[family](inst)
-            truth = arithmetic_truth(built)
-            assert built.score_tables or built.statistics
-            assert truth_problems(truth) == planted(truth)
-            again = mc.FAMILIES[family](inst)
-            assert (again.document, again.score_tables, again.statistics, again.counts) == (
-                built.document,
-                built.score_tables,
-                built.statistics,
-                built.counts,
-            )
+    assert_adds_up_and_repeats(family, (2363, 2364))
 
 
 def _numbers(text: str) -> set[str]:
     return set(re.findall(r"-?\d+(?:,\d+)?", text))
-
-
-def _docx_tables(path: Path) -> list[list[list[str]]]:
-    import docx
-
-    return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(path)).tables]
 
 
 def _score_grids(path: Path) -> list[list[list[str]]]:
