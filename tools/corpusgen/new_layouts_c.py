@@ -365,15 +365,16 @@ def untold(rows: list[StatRow], faults: list[Fault]) -> tuple[list[StatRow], lis
 def body_statistics(inst: Instance) -> Built:
     """A six-month or yearly report whose statistics are a table in its body, under a lead line in
     section I, with counts and their breakdowns told in sentences before it (odd instances) or after
-    it (even); no annex. Truth: the table's rows (as annex "1": the report's one statistics table)
-    and the sentences' counts; one fault kind or the other in a faulty instance."""
+    it, breakdowns as a)/b) items (even); no annex. Truth: the table's rows (as annex "1": the
+    report's one statistics table) and the sentences' counts; one fault kind or the other in a
+    faulty instance."""
     rng = inst.rng()
     year = evaluation_year(inst, rng)
     period = rng.choice((f"6 tháng đầu năm {year}", f"năm {year}"))
     lines = tuple(x.replace("{period}", period) for x in rng.choice(TITLES))
     meta = make_meta(inst, rng, "BC", lines, year)
     in_table = inst.faulty and rng.random() < 0.5
-    rows, faults = untold(*statistics(rng, rng.randint(5, 6), letters=inst.index % 3 == 0, fault=in_table))
+    rows, faults = untold(*statistics(rng, rng.randint(5, 6), inst.index % 2 == 0, in_table, min_items=2))
     paras, counts, told = narrative(rng, period, inst.faulty and not in_table)
     labels = BODY_LABELS[(inst.index - 1) % len(BODY_LABELS)]
     table = Table(stat_grid(rows, labels, (1.2, 8.6, 2.0, 2.0, 2.2)))
