@@ -106,3 +106,41 @@ def arithmetic_truth(built) -> dict:
         "counts": built.counts,
         "faults": [f.truth() for f in built.faults],
     }
+
+
+def assert_adds_up_and_repeats(family: str, seeds: tuple[int, ...]) -> None:
+    """Every instance of ``family`` at each seed: its truth adds up but for its planted faults, and
+    building it again gives the same metadata, score tables, statistics, counts and task rows."""
+    sys.path[:0] = [str(ROOT / "tools")]
+    import make_corpus as mc
+    from corpusgen.check import planted, truth_problems
+
+    for seed in seeds:
+        for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
+            built = mc.FAMILIES[family](inst)
+            truth = arithmetic_truth(built)
+            assert built.score_tables or built.statistics or built.task_rows, inst.name
+            assert truth_problems(truth) == planted(truth), inst.name
+            again = mc.FAMILIES[family](inst)
+            kinds = ("document", "score_tables", "statistics", "counts", "task_rows")
+            assert [getattr(again, k) for k in kinds] == [getattr(built, k) for k in kinds], inst.name
+
+
+def assert_named_only_ranked_last(new: tuple[str, ...], probes: tuple[str, ...]) -> None:
+    """A batch of held-out layouts and its probes: made only when named (a whole run leaves them
+    out; naming the first and last by their prefixes and the probes makes just those), ranked after
+    every other family but a later batch's, listed held out."""
+    sys.path[:0] = [str(ROOT / "tools")]
+    import make_corpus as mc
+
+    whole, _ = mc.selected_families([])
+    assert not (set(new) | set(probes)) & set(whole)
+    named, unknown = mc.selected_families([new[0][:3], new[-1][:3], *(p[:3] for p in probes)])
+    assert named == [new[0], new[-1], *probes]
+    assert not unknown
+    # only a later batch of held-out layouts ranks after them
+    later = mc.LATE_FAMILIES[mc.LATE_FAMILIES.index(new[-1]) + 1 :]
+    assert set(later) <= set(mc.NEW_LAYOUTS)
+    earlier = [f for f in mc.FAMILIES if f not in new and f not in later]
+    assert max(mc.family_rank(f) for f in earlier) < min(mc.family_rank(f) for f in new)
+    assert set(new) <= set(mc.HELDOUT_FAMILIES)

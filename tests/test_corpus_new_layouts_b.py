@@ -11,13 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_helpers import arithmetic_truth, make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import (
+    assert_adds_up_and_repeats,
+    assert_named_only_ranked_last,
+    make_corpus,
+    manifest_documents,
+    read_truth,
+)
 from tests.test_corpus_new_layouts import _pdf_text, _squash
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
 
-from corpusgen.check import planted, truth_problems  # noqa: E402
 from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B  # noqa: E402
 
 from normalize.numbers import format_vn  # noqa: E402
@@ -27,35 +32,12 @@ PROBES = ("S15_scan_new_layouts_b", "D11_dump_new_layouts_b")
 
 
 def test_made_only_when_named_ranked_last_and_held_out():
-    import make_corpus as mc
-
-    whole, _ = mc.selected_families([])
-    assert not (set(NEW) | set(PROBES)) & set(whole)
-    named, unknown = mc.selected_families(["N06", "N10", "S15", "D11"])
-    assert named == ["N06_pass_fail_points", "N10_task_merged_cells", *PROBES]
-    assert not unknown
-    earlier = [f for f in mc.FAMILIES if f not in NEW]
-    assert max(mc.family_rank(f) for f in earlier) < min(mc.family_rank(f) for f in NEW)
-    assert set(NEW) <= set(mc.HELDOUT_FAMILIES)
+    assert_named_only_ranked_last(NEW, PROBES)
 
 
 @pytest.mark.parametrize("family", NEW)
 def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    import make_corpus as mc
-
-    for seed in (2202, 2203):
-        for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
-            built = mc.FAMILIES[family](inst)
-            truth = arithmetic_truth(built)
-            assert built.score_tables or built.statistics or built.task_rows
-            assert truth_problems(truth) == planted(truth)
-            again = mc.FAMILIES[family](inst)
-            assert (again.document, again.score_tables, again.statistics, again.task_rows) == (
-                built.document,
-                built.score_tables,
-                built.statistics,
-                built.task_rows,
-            )
+    assert_adds_up_and_repeats(family, (2202, 2203))
 
 
 def _numbers(text: str) -> set[str]:

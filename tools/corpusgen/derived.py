@@ -146,6 +146,14 @@ PROBES: dict[str, Derivation] = {
         scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
     ),
     "D11_dump_new_layouts_b": Derivation("dump", ("N06", "N07", "N08", "N09")),
+    # The third batch (tools/corpusgen/new_layouts_c.py), held as the first two; every one of them
+    # prints scores or statistics, so the dump takes all five.
+    "S16_scan_new_layouts_c": Derivation(
+        "scan",
+        ("N11", "N12", "N13", "N14", "N15"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
+    ),
+    "D12_dump_new_layouts_c": Derivation("dump", ("N11", "N12", "N13", "N14", "N15")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
