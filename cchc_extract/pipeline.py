@@ -28,8 +28,8 @@ from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
-from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
+from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order

@@ -72,7 +72,7 @@ def read_as_summary(
     part: UnreadPart, summaries: list[ScoreTable], settings: FieldSummarySettings = FieldSummarySettings()
 ) -> bool:
     """Whether an unread part is a merged summary table, told unread because its rows are no table's
-    now: its lines are the summary's fields' but for a header and a total row."""
+    now: its lines on the part's page are the summary's fields' but for a header and a total row."""
     if part.line_start is None:
         return False
     end = part.line_end or part.line_start
@@ -83,8 +83,8 @@ def read_as_summary(
             if r.source.page == part.page and r.source.line_start is not None
             for n in range(r.source.line_start, (r.source.line_end or r.source.line_start) + 1)
         }
-        inside = sum(1 for n in lines if part.line_start <= n <= end)
-        if inside == len(summary.rows) and end - part.line_start + 1 - inside <= settings.frame_lines:
+        inside = sum(1 for n in lines if part.line_start <= n <= end)  # (a summary may run over a page turn)
+        if lines and inside == len(lines) and end - part.line_start + 1 - inside <= settings.frame_lines:
             return True
     return False
 
