@@ -54,3 +54,24 @@ def test_fields_summed_apart_fill_the_detail_and_their_faults_are_flagged(tmp_pa
         failed = {(c["code"], c["field"]) for c in out["checks"] if c["status"] == "mismatch"}
         for fault in truth["faults"]:
             assert (fault["code"], fault["field"]) in failed, (doc["path"], fault)
+
+
+def test_a_summary_numbering_its_fields_otherwise_is_matched_by_name():
+    detail = ScoreTable(
+        rows=[_row("I", None, "Công tác chỉ đạo, điều hành", None, None), _row("I.1", "I", "Kế hoạch", 6, 5)]
+        + [_row("II", None, "Cải cách thủ tục hành chính", None, None), _row("II.1", "II", "Công khai", 4, 3)]
+    )
+    summary = ScoreTable(
+        rows=[
+            _row("1", None, "Công tác chỉ đạo, điều hành", 6, 5),
+            _row("2", None, "Cải cách thủ tục hành chính", 4, 3),
+        ],
+        stated_total_max=10,
+        stated_total_self=8,
+    )
+    summed = fields_from_summary([detail, summary])
+    assert len(summed.tables) == 1 and summed.tables[0].stated_total_self == 8
+    assert [(r.code, r.max_points, r.self_points) for r in summed.tables[0].rows if r.parent is None] == [
+        ("I", 6, 5),
+        ("II", 4, 3),
+    ]

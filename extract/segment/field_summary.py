@@ -59,10 +59,11 @@ def fields_from_summary(
     for summary in tables:
         if not _is_summary(summary, settings):
             continue
-        detail = next((t for t in out if t is not summary and _sums(summary, t, settings)), None)
-        if detail is None:
+        found = ((t, _pairs(summary, t, settings)) for t in out if t is not summary)
+        detail, pairs = next(((t, p) for t, p in found if p), (None, None))
+        if detail is None or pairs is None:
             continue
-        out[out.index(detail)] = _merged(detail, summary)
+        out[out.index(detail)] = _merged(detail, summary, pairs)
         out.remove(summary)
         merged.append(summary)
     return FieldsSummed(out, merged)
@@ -99,35 +100,48 @@ def _is_summary(table: ScoreTable, settings: FieldSummarySettings) -> bool:
     )
 
 
-def _field_rows(detail: ScoreTable) -> dict[str, ScoreRow]:
-    """The detail's field rows that have criteria under them, by code."""
+def _field_rows(detail: ScoreTable) -> list[ScoreRow]:
+    """The detail's field rows: top-level rows with criteria under them."""
     parents = {r.parent for r in detail.rows if r.parent}
-    return {r.code: r for r in detail.rows if r.parent is None and r.code and r.code in parents}
+    return [r for r in detail.rows if r.parent is None and r.code and r.code in parents]
 
 
-def _sums(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettings) -> bool:
-    """Whether the summary's rows are the detail's fields: each code a field of the detail with a
-    name alike, at least one of them printed blank there, no figure printed in both disagreeing."""
+def _alike(a: str, b: str, settings: FieldSummarySettings) -> bool:
+    return fuzz.token_set_ratio(fold(a), fold(b)) >= settings.same_name_ratio
+
+
+def _field_of(row: ScoreRow, fields: list[ScoreRow], settings: FieldSummarySettings) -> ScoreRow | None:
+    """The detail's field a summary row is: the one of its code when their names are alike, else the
+    only one whose name is (a summary may number its fields 1, 2 where the detail prints I, II)."""
+    same_code = [f for f in fields if f.code == row.code and _alike(f.name, row.name, settings)]
+    if same_code:
+        return same_code[0]
+    named = [f for f in fields if _alike(f.name, row.name, settings)]
+    return named[0] if len(named) == 1 else None
+
+
+def _pairs(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettings) -> dict[int, ScoreRow] | None:
+    """{id of a detail field row: its summary row} when the summary's rows are the detail's fields,
+    each once, at least one printed blank there and no figure printed in both disagreeing; else None."""
     fields = _field_rows(detail)
-    if len(fields) < len(summary.rows):
-        return False
+    pairs: dict[int, ScoreRow] = {}
     blank = False
     for row in summary.rows:
-        field = fields.get(row.code or "")
-        if field is None or fuzz.token_set_ratio(fold(row.name), fold(field.name)) < settings.same_name_ratio:
-            return False
+        field = _field_of(row, fields, settings)
+        if field is None or id(field) in pairs:
+            return None
+        pairs[id(field)] = row
         for f in _FIELDS:
             mine, theirs = getattr(field, f), getattr(row, f)
             if mine is None and theirs is not None:
                 blank = True
             elif mine is not None and theirs is not None and abs(mine - theirs) > settings.tolerance:
-                return False
-    return blank
+                return None
+    return pairs if blank else None
 
 
-def _merged(detail: ScoreTable, summary: ScoreTable) -> ScoreTable:
-    by_code = {r.code: r for r in summary.rows}
-    rows = [_filled(r, by_code[r.code]) if r.code in by_code and r.parent is None else r for r in detail.rows]
+def _merged(detail: ScoreTable, summary: ScoreTable, pairs: dict[int, ScoreRow]) -> ScoreTable:
+    rows = [_filled(r, pairs[id(r)]) if id(r) in pairs else r for r in detail.rows]
     return replace(
         detail,
         rows=rows,
