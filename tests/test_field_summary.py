@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extract.segment.field_summary import FLAG_FROM_SUMMARY, fields_from_summary
 from schemas.records import ScoreRow, ScoreTable
-from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import converted_corpus
 
 
 def _row(code: str, parent: str | None, name: str, most: float | None, own: float | None) -> ScoreRow:
@@ -30,14 +30,9 @@ def test_a_summary_disagreeing_with_a_printed_field_figure_is_left_a_table_of_it
 
 
 def test_fields_summed_apart_fill_the_detail_and_their_faults_are_flagged(tmp_path: Path):
-    from cchc_extract.pipeline import convert_file, result_to_json
-
-    corpus = make_corpus(tmp_path / "c", "N09_fields_summed_apart", formats="docx", quick=False, seed=2322)
-    docs = manifest_documents(corpus)
-    assert {d["variant"] for d in docs} >= {"summary-after", "summary-before"}
-    for doc in docs:
-        truth = read_truth(corpus, doc)
-        out = result_to_json(convert_file(corpus / doc["path"], doc["path"]))
+    converted = converted_corpus(tmp_path / "c", "N09_fields_summed_apart", seed=2322)
+    assert {doc["variant"] for doc, _, _ in converted} >= {"summary-after", "summary-before"}
+    for doc, truth, out in converted:
         assert len(out["score_tables"]) == 1, doc["path"]
         table, want = out["score_tables"][0], truth["score_tables"][0]
         assert (table["stated_total_max"], table["stated_total_self"]) == (

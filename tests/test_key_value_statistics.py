@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.segment.stat_key_value import figure_and_unit, key_code
-from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import converted_corpus
 
 
 def test_key_code_splits_the_code_and_drops_the_layouts_colon():
@@ -29,14 +29,9 @@ def test_figure_and_unit_reads_the_unit_printed_after_the_figure():
 
 
 def test_key_value_reports_give_every_row_its_code_and_value_and_their_ratio_faults(tmp_path: Path):
-    from cchc_extract.pipeline import convert_file, result_to_json
-
-    corpus = make_corpus(tmp_path / "c", "N08_key_value_statistics", formats="docx", quick=False, seed=2322)
-    docs = manifest_documents(corpus)
-    assert {d["variant"] for d in docs} >= {"key-value-header", "key-value-colon"}
-    for doc in docs:
-        truth = read_truth(corpus, doc)
-        out = result_to_json(convert_file(corpus / doc["path"], doc["path"]))
+    converted = converted_corpus(tmp_path / "c", "N08_key_value_statistics", seed=2322)
+    assert {doc["variant"] for doc, _, _ in converted} >= {"key-value-header", "key-value-colon"}
+    for doc, truth, out in converted:
         got = {r["code"]: r for a in out["statistics"] for r in a["rows"]}
         want = {r["code"]: r for a in truth["statistics"] for r in a["rows"]}
         assert set(got) == set(want), doc["path"]

@@ -11,6 +11,8 @@ end in a figure and a few words is read the other way: the words after the figur
 
 from __future__ import annotations
 
+from collections import Counter
+
 from extract.model import Line
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -20,8 +22,11 @@ _FIGURE = lazy_compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?|\d+(?:[.,]\d+)?%?")
 _SPECKS = "|¦.,;:'`‘’\"_-—–"
 # A word of a unit: letters only (OCR's specks at its ends dropped).
 _WORD = lazy_compile(r"\p{L}+")
-# The header's words naming a unit column ("Đơn vị tính", "ĐVT"), accent-free.
+# The header's words naming a unit column ("Đơn vị tính", "ĐVT"), the indicator's ("Nội dung", "Chỉ
+# tiêu") and the figure's ("Kết quả", "Số liệu"), accent-free.
 _UNIT_LABEL = lazy_compile(r"\b(?:don vi|dvt)\b")
+_INDICATOR_LABEL = lazy_compile(r"\b(?:noi dung|chi tieu)\b")
+_FIGURE_LABEL = lazy_compile(r"\b(?:ket qua|so lieu|thuc hien|gia tri)\b")
 
 
 def figure_then_unit(tokens: list[str], unit_words: int) -> tuple[str, str, str] | None:
@@ -41,12 +46,16 @@ def figure_then_unit(tokens: list[str], unit_words: int) -> tuple[str, str, str]
 
 
 def units_follow_figures(header: str, body: list[Line], unit_words: int, sample: int = 12, least: int = 3) -> bool:
-    """Whether a table read from lines prints its units after its figures: its header names no unit
-    column, and of the first ``sample`` lines under it that end with a figure or a figure and a few
-    words, at least ``least`` and most end so with words."""
-    if _UNIT_LABEL.search(fold(header)):
-        return False
+    """Whether a table read from lines prints its units after its figures: its header names the
+    indicator's and the figure's columns and no unit column, and of the first ``sample`` lines
+    under it that end with a figure or a figure and a few words, at least ``least`` and most end
+    so with words, one unit on two rows at least (a table counts its rows in a few units; OCR's
+    specks after a figure do not repeat)."""
+    folded = fold(header)
+    if _UNIT_LABEL.search(folded) or not (_INDICATOR_LABEL.search(folded) and _FIGURE_LABEL.search(folded)):
+        return False  # (no header: the columns are inferred from the rows, as the cutter does)
     texts = [ln.text.split() for ln in body if ln.text.strip()][:sample]
-    after = sum(1 for t in texts if figure_then_unit(t, unit_words) is not None)
+    units = [cut[1] for t in texts if (cut := figure_then_unit(t, unit_words)) is not None]
     bare = sum(1 for t in texts if t and _FIGURE.fullmatch(t[-1].strip(_SPECKS)))
-    return after >= least and after > bare
+    repeated = bool(units) and Counter(fold(u) for u in units).most_common(1)[0][1] >= 2
+    return len(units) >= least and len(units) > bare and repeated
