@@ -96,8 +96,8 @@ def _table(
     header = " ".join(ln.text for ln in lines[head:start])
     # (a table read without its header: the line above its rows may be a header the finder did not
     # take for one, "Nội dung | Kết quả", naming no unit)
-    above = header or (lines[start - 1].text if start > 0 else "")
-    if units_follow_figures(above, lines[start:], settings.max_unit_words + 1):
+    labels = header or (lines[start - 1].text if start > 0 else "")
+    if units_follow_figures(labels, lines[start:], settings.max_unit_words + 1):
         settings = replace(settings, units_after_figures=True)  # "19 người": the unit after the figure
     while k < len(lines):
         line = lines[k]
