@@ -28,6 +28,7 @@ from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
+from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
@@ -117,6 +118,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result.document, meta_review = meta
     read = _run_stage(result, "segment", lambda: read_score_tables(doc), debug, default=ScoreTablesRead([], []))
     result.score_tables = read.tables
+    # A summary table of the fields' points fills the detail's blank field rows (extract.segment.field_summary).
+    summed = _run_stage(
+        result,
+        "segment",
+        lambda: fields_from_summary(result.score_tables),
+        debug,
+        default=FieldsSummed(result.score_tables, []),
+    )
+    result.score_tables = summed.tables
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None
@@ -211,6 +221,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread = _run_stage(
         result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=read.set_aside), debug, default=[]
     )
+    unread = [p for p in unread if not read_as_summary(p, summed.summaries)]  # merged into the detail's fields
     # A report's score statements printed but not read (OCR spoilt their scores): said, not dropped.
     unread += _run_stage(result, "segment", lambda: unread_statements(doc, result.score_statements), debug, default=[])
     # A statistics form's title printed with none of its rows read: said, not dropped.

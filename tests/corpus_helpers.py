@@ -41,6 +41,18 @@ def read_truth(corpus: Path, doc: dict) -> dict:
     return json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
 
 
+def converted_corpus(out: Path, families: str, seed: int, formats: str = "docx") -> list[tuple[dict, dict, dict]]:
+    """(manifest document, truth, output of the whole pipeline) of every document of ``families``
+    generated whole (not ``--quick``: every variant) into ``out``."""
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    corpus = make_corpus(out, families, formats=formats, quick=False, seed=seed)
+    return [
+        (doc, read_truth(corpus, doc), result_to_json(convert_file(corpus / doc["path"], doc["path"])))
+        for doc in manifest_documents(corpus)
+    ]
+
+
 def truth_beside(path: Path) -> dict:
     """The generator's truth stored beside a document copied into ``tests/data`` ("x.txt" and
     "x.txt.truth.json")."""

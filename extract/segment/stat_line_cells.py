@@ -29,6 +29,7 @@ from extract.segment.stat_garbled_cells import (
     garbled_unit,
 )
 from extract.segment.stat_item_letters import opens_with_lone_letter
+from extract.segment.stat_units_after import figure_then_unit
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator, prints_form_word
@@ -214,6 +215,8 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
     code = _code_token(tokens)
     rest = tokens[1:] if code is not None else tokens
     rest = _unspecked_figure(_without_specks_after_unit(rest, units, settings), units, settings)
+    if settings.units_after_figures and (after := figure_then_unit(rest, settings.max_unit_words + 1)):
+        return code or "", *after, ""  # "… cấp xã 19 người" (stat_units_after)
     figure = _figure_at(rest, units, settings)
     if figure is None:
         if len(rest) > settings.max_indicator_words:

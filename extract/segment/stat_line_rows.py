@@ -6,7 +6,7 @@ garbled or whose code and figure it lost; the rows then handed on as the annex r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -27,6 +27,7 @@ from extract.segment.stat_line_cells import (
 )
 from extract.segment.stat_line_header import is_statistics_header
 from extract.segment.stat_plan_column import plan_first, result_after_plan
+from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.statistics import normalise_code
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
@@ -93,6 +94,11 @@ def _table(
     smeared = False  # the line before was specks between rows: a row OCR smeared whole
     k = start
     header = " ".join(ln.text for ln in lines[head:start])
+    # (a table read without its header: the line above its rows may be a header the finder did not
+    # take for one, "Nội dung | Kết quả", naming no unit)
+    labels = header or (lines[start - 1].text if start > 0 else "")
+    if units_follow_figures(labels, lines[start:], settings.max_unit_words + 1):
+        settings = replace(settings, units_after_figures=True)  # "19 người": the unit after the figure
     while k < len(lines):
         line = lines[k]
         text = line.text.strip()

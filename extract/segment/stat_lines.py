@@ -144,6 +144,9 @@ class StatLineSettings:
     # annex-form wording, when at least this many do (``stat_in_part``); the other rows are told.
     # 0 reads no annex in part (the whole form is told unread).
     min_rows_in_part: int = 3
+    # The rows print their unit after the figure, in words ("19 người"): set for a table whose
+    # header names no unit column and whose rows end so (``stat_units_after``).
+    units_after_figures: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.stat_item_letters import bare_letter, follows_items
+from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded
 from extract.segment.stat_numbering import printed_depth
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
@@ -132,7 +133,7 @@ def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = Sta
 def is_statistics_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
     if another_kind_of_table(table, settings):
         return False
-    roles = column_roles(table.header_text)
+    roles = column_roles(table.header_text) or key_value_roles(table)  # no labels: a key-value table
     return "indicator" in roles and ("unit" in roles or "value" in roles)
 
 
@@ -226,11 +227,13 @@ def stat_rows(
 ) -> list[StatRow]:
     """The annex's rows. ``ocr_pages``: pages whose text came from OCR (codes repaired, figures
     read with OCR look-alikes, cell confidences in the row confidence)."""
-    roles = column_roles(table.header_text)
+    roles = column_roles(table.header_text) or key_value_roles(table)
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
-    drafts = _drafts(table, roles, code_col, ocr_pages, settings)
+    # (no code column: the codes may open the indicator cells, "2.1. Số hồ sơ …" — stat_key_value)
+    keyed = code_col is None and keys_coded([_cell(r, roles.get("indicator")) for r in table.rows])
+    drafts = _drafts(table, roles, code_col, ocr_pages, settings, keyed)
     codes: list[tuple[str | None, str | None]] = (
-        _settle_codes(drafts, settings) if code_col is not None else [(d.printed, None) for d in drafts]
+        _settle_codes(drafts, settings) if code_col is not None or keyed else [(d.printed, None) for d in drafts]
     )
     codes = _new_sections(drafts, codes)
     codes = _items_of_a_lost_count(drafts, codes)
@@ -304,6 +307,7 @@ def _drafts(
     code_col: int | None,
     ocr_pages: frozenset[int],
     settings: StatisticsSettings,
+    keyed: bool = False,
 ) -> list[_Draft]:
     """Rows with their cells, wrapped indicator text folded into the row above. A labelled column
     no role takes ("Kế hoạch", "Tỷ lệ" beside "Thực hiện") is kept in the note as "label: text":
@@ -313,8 +317,12 @@ def _drafts(
     for row in table.rows:
         code_raw = _cell(row, code_col)
         indicator = _cell(row, roles.get("indicator"))
+        if keyed:
+            code_raw, indicator = key_code(indicator)
         unit = _cell(row, roles.get("unit"))
         value_raw = _cell(row, roles.get("value"))
+        if "unit" not in roles:  # no unit column: the unit may follow the figure ("669 hồ sơ")
+            value_raw, unit = figure_and_unit(value_raw)
         others = [f"{label}: {_cell(row, c)}" for c, label in extra if _cell(row, c)]
         note = "; ".join(t for t in (_cell(row, roles.get("note")), *others) if t)
         if not any((code_raw, indicator, unit, value_raw, note)):
@@ -346,7 +354,7 @@ def _drafts(
         drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet))
     if "unit" not in roles:  # no unit column: the unit an indicator names ("Số cuộc kiểm tra (cuộc)")
         for draft in drafts:
-            draft.unit = label_unit(draft.indicator)
+            draft.unit = draft.unit or label_unit(draft.indicator)
     return drafts
 
 

@@ -1,0 +1,96 @@
+"""Statistics printed as key and value: a two-column table "indicator | figure" whose key cell
+opens with the row's code ("2.1. Số hồ sơ tiếp nhận trực tuyến", "a) Giải quyết trước hạn") and
+whose value cell prints the figure with its unit in words ("669 hồ sơ", "97,81%").
+
+Reports print their figures this way as often as in a form with STT and unit columns: under a
+header "Chỉ tiêu | Số liệu", or with no header at all, each key ending in a colon. Such a table is
+read as an annex whose code column is the key's opening code (the column repair then settles it
+and its parent chain as for a printed code column), whose indicator is the rest of the key, and
+whose unit is the words printed after the figure. A table reads as one when its rows read so:
+two filled columns, the keys mostly coded, the values mostly figures (``key_value_roles``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.segment.grid_codes import split_code
+from extract.segment.joined import JoinedTable
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+
+
+@dataclass(frozen=True)
+class KeyValueSettings:
+    # Rows a headerless table needs before its shape says anything.
+    min_rows: int = 3
+    # Shares of the rows whose key opens with a code, and of the filled value cells that print a
+    # figure, for a headerless two-column table to read as statistics (a signature block, a list
+    # of recipients or a table of names prints neither).
+    coded_share: float = 0.5
+    figure_share: float = 0.6
+    # Words a unit printed after a figure may have ("hồ sơ", "thủ tục hành chính"): more is a
+    # sentence, not a unit.
+    unit_words: int = 4
+
+
+# A lettered item opening a key ("a) Giải quyết trước hạn", "(b) …").
+_LETTER_KEY = lazy_compile(r"^\s*\(?([a-zđ])\)\s*(.*)$", re.S)
+# A figure opening a value cell and what follows it: "669 hồ sơ", "97,81%", "1.250 triệu đồng".
+_FIGURE_THEN_WORDS = lazy_compile(r"^\s*(\d[\d.,]*(?:\s*%)?)\s*(.*?)\s*$", re.S)
+_UNIT_WORDS = lazy_compile(r"[\p{L}%/ ]+")
+
+
+def key_code(cell: str) -> tuple[str, str]:
+    """(code as printed, indicator) of a key cell: ("2.1.", "Số hồ sơ …") from "2.1. Số hồ sơ …:",
+    ("a)", "Giải quyết trước hạn") from "a) Giải quyết trước hạn:"; ("", text) when no code opens
+    it. The colon that ends a key ("… đã thực hiện:") is the layout's, not the indicator's."""
+    text = cell.strip()
+    code, rest = split_code(text)
+    if not code:
+        m = _LETTER_KEY.match(text)
+        code, rest = (f"{m.group(1)})", m.group(2)) if m else ("", text)
+    return code, rest.strip().rstrip(":").rstrip()
+
+
+def figure_and_unit(raw: str, settings: KeyValueSettings = KeyValueSettings()) -> tuple[str, str]:
+    """(figure, unit) of a value cell printing its unit in words after the figure: ("669", "hồ sơ")
+    from "669 hồ sơ", ("97,81%", "%") from "97,81%"; (raw, "") when the cell is not a figure and a
+    few words (a bare figure, an enumerated answer "Có", a sentence)."""
+    m = _FIGURE_THEN_WORDS.match(raw or "")
+    if not m or parse_number(m.group(1).replace("%", "").strip(), kind="auto") is None:
+        return raw, ""
+    figure, words = m.group(1).strip(), m.group(2).strip()
+    if figure.endswith("%"):
+        return (figure, "%") if not words else (raw, "")
+    if not words or not _UNIT_WORDS.fullmatch(words) or len(words.split()) > settings.unit_words:
+        return raw, ""
+    return figure, words
+
+
+def keys_coded(keys: list[str], settings: KeyValueSettings = KeyValueSettings()) -> bool:
+    """Whether the key cells carry the rows' codes: most filled ones open with a code or a lettered
+    item, as a code column would print them."""
+    filled = [k for k in keys if k.strip()]
+    coded = sum(1 for k in filled if key_code(k)[0])
+    return bool(filled) and coded >= settings.coded_share * len(filled)
+
+
+def key_value_roles(table: JoinedTable, settings: KeyValueSettings = KeyValueSettings()) -> dict[str, int]:
+    """{"indicator": key column, "value": value column} for a table with no column labels whose rows
+    read as coded keys and figures; {} otherwise."""
+    if any(label.strip() for label in table.header_text):
+        return {}
+    filled = sorted({c for row in table.rows for c, text in enumerate(row.cells) if text.strip()})
+    if len(filled) != 2 or len(table.rows) < settings.min_rows:
+        return {}
+    key_col, value_col = filled
+    keys = [row.cells[key_col] for row in table.rows]
+    values = [row.cells[value_col].strip() for row in table.rows if value_col < len(row.cells)]
+    values = [v for v in values if v]
+    figures = sum(1 for v in values if figure_and_unit(v)[1] or parse_number(v, kind="auto") is not None)
+    if not values or figures < settings.figure_share * len(values) or not keys_coded(keys, settings):
+        return {}
+    return {"indicator": key_col, "value": value_col}
