@@ -1,0 +1,148 @@
+"""A score table printed a field at a time, read from lines of text (an OCR dump): the field as a
+numbered heading in capitals above its table ("3. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"), its criteria, then
+a "Cộng" row closing them with the field's points. The grid path reads such tables with
+``field_heading.heading_field``; here the same idea works on lines: the "Cộng" line's figures are
+the field's, not a row of their own, nor the table's grand total, nor the next field's (a line of
+figures without a code otherwise takes the next line's code: the next heading's).
+
+The heading of a field after the first is read as a row of its own (a code, a name, no figures);
+the first field's heading is printed above the table's header, so it is the table's title, and its
+row is made from it as the grid path makes it (``heading_field``)."""
+
+from __future__ import annotations
+
+import regex as re
+
+from extract.letter_lines import is_upper
+from extract.model import Line
+from extract.segment.field_heading import field_code, heading_field, heads_a_table, under_field
+from extract.segment.line_common import JUNK
+from extract.segment.row_draft import LineTable, RowDraft
+from extract.segment.table_end import TOTAL_LABEL, is_garbled_total
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from normalize.text import fold
+
+# A field's code as a row prints it: one number or a roman numeral, a dot or not ("3", "3.", "II").
+_FIELD_CODE = lazy_compile(r"^(\d{1,2}|[IVX]{1,5})\.?$")
+# OCR reads the blank code cell before the label, and its rules, as a speck or two ("CÔ |", "| |").
+_SPECK_WORDS = 2
+_SPECK_LETTERS = 2
+_EDGE_SPECKS = lazy_compile(r"^[^\d]+|[^\d]+$")
+# The words of a field row's name that show it a heading in capitals.
+_OPENING_WORDS = 4
+# A lost label's remains: "Cộng" read as another short word ("Cặp", "CN.").
+_TOTAL_WORD_LETTERS = 4
+
+
+def specked_total(folded: str) -> bool:
+    """A totals line whose label follows a speck or two OCR read from the blank cell before it
+    ("co | cong | 18 | 14 | |"): the label and its figures once the specks are set aside."""
+    words = folded.split()
+    dropped = 0
+    while (
+        words and dropped < _SPECK_WORDS and (JUNK.match(words[0]) or len(words[0].strip("|.:;_-—")) <= _SPECK_LETTERS)
+    ):
+        dropped += not JUNK.match(words[0])
+        words = words[1:]
+    if not dropped or not words:
+        return False
+    rest = " ".join(words)
+    return bool(TOTAL_LABEL.match(rest)) or is_garbled_total(rest)
+
+
+def unlabelled_closing(folded: str, figures: list[str], next_line: Line | None, last: RowDraft | None) -> bool:
+    """A line of figures whose label OCR lost ("| cap | 8 |3 |7"), right above the next field's
+    heading: by its place, the "Cộng" closing the field above, when the row before it holds its
+    own figures (else they are that row's, printed under its name). Its words are a speck or two."""
+    if len(figures) < 2 or next_line is None or not heads_a_table(next_line.raw or next_line.text):
+        return False
+    if last is None or not last.n_numbers:
+        return False
+    # (a field's self-assessed points are no more than its maximum: figures out of that order are
+    # a garbled line's, told as a row's rather than given to the field)
+    max_points, self_points = _points(figures[0]), _points(figures[1])
+    if max_points is None or self_points is None or self_points > max_points:
+        return False
+    # (a figure with a speck glued to it, "t4", is a cell, not a word)
+    words = [w for w in folded.split() if re.search(r"\p{L}", w) and not re.search(r"\d", w)]
+    return len(words) <= _SPECK_WORDS and all(len(re.sub(r"[^\p{L}]", "", w)) <= _TOTAL_WORD_LETTERS for w in words)
+
+
+def _field_heading(row: RowDraft) -> bool:
+    """A row read from a field's heading: a one-number code, a name in capitals ("34 | Rà soát …"
+    is a criterion whose dot OCR lost)."""
+    words = [t for t, _ in row.name if any(ch.isalpha() for ch in t)]
+    # (its opening words: the lost criteria's lines OCR left may run on in its name)
+    return _field_code(row.code) is not None and len(words) >= 2 and is_upper(" ".join(words[:_OPENING_WORDS]))
+
+
+def _field_code(code: str | None) -> str | None:
+    m = _FIELD_CODE.match(code or "")
+    return m.group(1) if m else None
+
+
+def _children_fit(field: str, rows: list[RowDraft], closing_max: float | None) -> bool:
+    """Whether the rows read since the field's heading are its criteria: none coded under another
+    field (OCR loses a row's code: one without is the field's all the same; it may lose every
+    criterion's line, the "Cộng" right under the heading), and none with a maximum above the
+    field's."""
+    if not all(under_field(field, r.code, True) for r in rows if r.code):
+        return False
+    maxima = [_points(r.max_raw) for r in rows]
+    return closing_max is None or all(m is None or m <= closing_max for m in maxima)
+
+
+def _points(raw: str | None) -> float | None:
+    """A figure's value for the checks here, a speck glued to its edge set aside ("T8": 8); the
+    row keeps the figure as printed, for the points reader to read."""
+    core = _EDGE_SPECKS.sub("", raw or "")
+    parsed = parse_number(core, kind="score") if core else None
+    return parsed.value if parsed else None
+
+
+def _closes(text: str, next_line: Line | None, closed_before: bool, labelled: bool) -> bool:
+    """Whether a totals line closes a field rather than the table: the next field's heading or
+    the grand total follows it, or it is a bare "Cộng" in a table that closed a field so already
+    (the last field's, the signature after it)."""
+    if not labelled:
+        return True  # (``unlabelled_closing`` said so by the heading after it)
+    if next_line is not None:
+        after = next_line.raw or next_line.text
+        if heads_a_table(after) or TOTAL_LABEL.match(fold(after)) or is_garbled_total(fold(after)):
+            return True
+    words = [w for w in re.split(r"[^\p{L}]+", text) if w]
+    return closed_before and bool(words) and words[-1] == "cong" and "tong" not in words
+
+
+def close_field(
+    table: LineTable, figures: list[str], text: str, next_line: Line | None, closed_before: bool, labelled: bool = True
+) -> bool:
+    """Give the field a totals line closes its figures (``figures``: max then self as printed;
+    ``text``: the line folded) and say so; False, the table unchanged, when the line closes no
+    field: no open field (a row of a one-number code and no figures, or the title's field, over
+    the rows read since), or the line is the table's own total. ``labelled``: False for a line
+    whose label OCR lost (``unlabelled_closing``)."""
+    if not figures or not table.rows or not _closes(text, next_line, closed_before, labelled):
+        return False
+    max_raw, self_raw = figures[0], (figures[1] if len(figures) > 1 else None)
+    closing_max = _points(max_raw)
+    opened = [k for k, r in enumerate(table.rows) if _field_heading(r)]
+    if opened:
+        k = opened[-1]
+        field, row = _field_code(table.rows[k].code), table.rows[k]
+        if row.n_numbers or row.appraised_raw is not None or field is None:
+            return False
+        if not _children_fit(field, table.rows[k + 1 :], closing_max):
+            return False
+        row.max_raw, row.self_raw = max_raw, self_raw
+        return True
+    # The first field: its heading is the title above the table's header.
+    found = field_code(table.title)
+    if found is None or not _children_fit(found[0], table.rows, closing_max):
+        return False
+    rows, _ = heading_field(table.rows, (None, None, {}), (max_raw, self_raw, {}), table.title, ocr=True)
+    if len(rows) == len(table.rows):
+        return False
+    table.rows[:] = rows  # (the row builder holds this list)
+    return True
