@@ -15,7 +15,7 @@ import regex as re
 
 from extract.letter_lines import is_upper
 from extract.model import Line
-from extract.segment.field_heading import field_code, heading_field, heads_a_table, under_field
+from extract.segment.field_heading import field_code, field_row, heads_a_table, under_field
 from extract.segment.line_common import JUNK
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total
@@ -29,6 +29,8 @@ _FIELD_CODE = lazy_compile(r"^(\d{1,2}|[IVX]{1,5})\.?$")
 _SPECK_WORDS = 2
 _SPECK_LETTERS = 2
 _EDGE_SPECKS = lazy_compile(r"^[^\d]+|[^\d]+$")
+# Rounding of the points a field's criteria print (quarter points), summed against its maximum.
+_SUM_SLACK = 0.01
 # The words of a field row's name that show it a heading in capitals.
 _OPENING_WORDS = 4
 # A lost label's remains: "Cộng" read as another short word ("Cặp", "CN.").
@@ -89,8 +91,18 @@ def _children_fit(field: str, rows: list[RowDraft], closing_max: float | None) -
     field's."""
     if not all(under_field(field, r.code, True) for r in rows if r.code):
         return False
+    if closing_max is None:
+        return True
     maxima = [_points(r.max_raw) for r in rows]
-    return closing_max is None or all(m is None or m <= closing_max for m in maxima)
+    # (the field's maximum is its criteria's: those read add up to no more; a row's own figures
+    # printed above its code, "8 5" over "2. XÂY DỰNG …", are more than the field above holds)
+    direct = [m for r, m in zip(rows, maxima) if m is not None and _direct_child(field, r.code)]
+    return all(m is None or m <= closing_max for m in maxima) and sum(direct) <= closing_max + _SUM_SLACK
+
+
+def _direct_child(field: str, code: str | None) -> bool:
+    parts = (code or "").rstrip(".").split(".")
+    return len(parts) == 2 and parts[0] == field
 
 
 def _points(raw: str | None) -> float | None:
@@ -138,11 +150,28 @@ def close_field(
         row.max_raw, row.self_raw = max_raw, self_raw
         return True
     # The first field: its heading is the title above the table's header.
+    return _title_field(table, max_raw, self_raw, closing_max)
+
+
+def _title_field(table: LineTable, max_raw: str | None, self_raw: str | None, closing_max: float | None) -> bool:
+    """Put the field the table's title heads first, with the points its "Cộng" printed, when the
+    rows read so far are its criteria (some of them coded under it, none under another)."""
     found = field_code(table.title)
-    if found is None or not _children_fit(found[0], table.rows, closing_max):
+    if found is None or not heads_a_table(table.title) or not table.rows:
         return False
-    rows, _ = heading_field(table.rows, (None, None, {}), (max_raw, self_raw, {}), table.title, ocr=True)
-    if len(rows) == len(table.rows):
+    code, name = found
+    ends = [k for k, r in enumerate(table.rows) if _field_heading(r)]
+    rows = table.rows[: ends[0]] if ends else table.rows
+    if any(r.code == code or r.code == f"{code}." for r in table.rows):
         return False
-    table.rows[:] = rows  # (the row builder holds this list)
+    if not any(under_field(code, r.code, False) for r in rows) or not _children_fit(code, rows, closing_max):
+        return False
+    table.rows.insert(0, field_row(code, name, (max_raw, self_raw), None, table.rows[0]))
     return True
+
+
+def title_field(table: LineTable, fields_closed: bool) -> None:
+    """A table read a field at a time whose first field's "Cộng" OCR lost: the field the title
+    heads is a row all the same, its points blank (told unread, not left out)."""
+    if fields_closed:
+        _title_field(table, None, None, None)

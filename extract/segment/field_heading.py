@@ -64,10 +64,17 @@ def heading_field(
         under_field(code, d.code, False) for d in drafts
     ):
         return drafts, total
-    first = drafts[0]
+    field = field_row(code, name, closing, heading, drafts[0])
+    left = (None, None, {}) if total is closing else total
+    return [field, *drafts], left
+
+
+def field_row(code: str, name: str, closing: tuple, heading: Line | None, first: RowDraft) -> RowDraft:
+    """The field's row from its heading (code and name) and the points of the total closing its
+    rows (``closing``: max, self as printed, and their confidences when OCR gave them)."""
     # Read from the heading's line (its last, nearest the table) when the caller has it: the row
     # points back to where its name was printed, and that line is no text left unread.
-    field_row = RowDraft(
+    return RowDraft(
         code=code,
         name=[(t, t) for t in name.split()],
         max_raw=closing[0],
@@ -79,8 +86,6 @@ def heading_field(
         bbox=list(heading.bbox) if heading and heading.bbox else None,
         started_by="grid",
     )
-    left = (None, None, {}) if total is closing else total
-    return [field_row, *drafts], left
 
 
 def fields_joined(grids: list[tuple[ScoreTable, bool]]) -> list[ScoreTable]:

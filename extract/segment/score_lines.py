@@ -17,7 +17,7 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
 from extract.segment.explanation_side import explanation_side
-from extract.segment.field_closing import close_field, specked_total, unlabelled_closing
+from extract.segment.field_closing import close_field, specked_total, title_field, unlabelled_closing
 from extract.segment.headless_table import headless_start
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_column_widths import column_widths
@@ -342,6 +342,7 @@ def _read_table(
         previous = line
         i += 1
     builder.close()
+    title_field(table, fields_closed)
     return table, i
 
 
