@@ -20,7 +20,7 @@ from extract.segment.line_common import JUNK
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import parse_number
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 
 # A field's code as a row prints it: one number or a roman numeral, a dot or not ("3", "3.", "II").
@@ -37,9 +37,11 @@ _OPENING_WORDS = 4
 _TOTAL_WORD_LETTERS = 4
 
 
-def specked_total(folded: str) -> bool:
-    """A totals line whose label follows a speck or two OCR read from the blank cell before it
-    ("co | cong | 18 | 14 | |"): the label and its figures once the specks are set aside."""
+def specked_total(folded: str) -> str | None:
+    """A field's totals line OCR marred: "clean" when its label follows a speck or two OCR read
+    from the blank cell before it ("co | cong | 18 | 14 | |": the label and its figures once the
+    specks are set aside); "garbled" when a "Cộng" is followed by figures specks cling to ("cong
+    j1 | 95", "cong [18 [138 7 77"), whose cells cannot be told apart; None otherwise."""
     words = folded.split()
     dropped = 0
     while (
@@ -47,10 +49,16 @@ def specked_total(folded: str) -> bool:
     ):
         dropped += not JUNK.match(words[0])
         words = words[1:]
-    if not dropped or not words:
-        return False
+    if not words:
+        return None
     rest = " ".join(words)
-    return bool(TOTAL_LABEL.match(rest)) or is_garbled_total(rest)
+    if dropped and (TOTAL_LABEL.match(rest) or is_garbled_total(rest)):
+        return "clean"
+    after = words[1:]
+    if words[0].strip("|.:;_-—") != "cong" or not any(re.search(r"\d", w) for w in after):
+        return None
+    specks = all(JUNK.match(w) or re.search(r"\d", w) or len(w.strip("|.:;_-—")) <= _SPECK_LETTERS for w in after)
+    return "garbled" if specks else None
 
 
 def unlabelled_closing(folded: str, figures: list[str], next_line: Line | None, last: RowDraft | None) -> bool:
@@ -59,16 +67,53 @@ def unlabelled_closing(folded: str, figures: list[str], next_line: Line | None, 
     own figures (else they are that row's, printed under its name). Its words are a speck or two."""
     if len(figures) < 2 or next_line is None or not heads_a_table(next_line.raw or next_line.text):
         return False
-    if last is None or not last.n_numbers:
+    # (both figures legible: a field's points, not a garbled line's specks)
+    if _points(figures[0]) is None or _points(figures[1]) is None:
         return False
-    # (a field's self-assessed points are no more than its maximum: figures out of that order are
-    # a garbled line's, told as a row's rather than given to the field)
-    max_points, self_points = _points(figures[0]), _points(figures[1])
-    if max_points is None or self_points is None or self_points > max_points:
+    return _closing_by_place(folded, figures, last)
+
+
+def _closing_by_place(folded: str, figures: list[str], last: RowDraft | None) -> bool:
+    if not figures or last is None or not last.n_numbers:
         return False
     # (a figure with a speck glued to it, "t4", is a cell, not a word)
     words = [w for w in folded.split() if re.search(r"\p{L}", w) and not re.search(r"\d", w)]
     return len(words) <= _SPECK_WORDS and all(len(re.sub(r"[^\p{L}]", "", w)) <= _TOTAL_WORD_LETTERS for w in words)
+
+
+def garbled_closing(
+    table: LineTable,
+    folded: str,
+    figures: list[str],
+    next_line: Line | None,
+    last: RowDraft | None,
+    labelled: bool = False,
+) -> bool:
+    """A field's closing line by its place (figures and specks above the next field's heading, in a
+    table printed a field at a time) whose figures do not fit the field (``close_field`` refused
+    them: "— —— CN 7818 1. 7"): no row of its own. The field's points cells are marked printed
+    but unread (confidence 0), so the field is reviewed rather than its points taken as blank;
+    False, the line left to be read as a row, when no blank field is open above it.
+    ``labelled``: a "Cộng" whose figures specks marred (``specked_total``), wherever it stands."""
+    if not heads_a_table(table.title):
+        return False
+    if not labelled and (not heading_next(table, next_line) or not _closing_by_place(folded, figures, last)):
+        return False
+    opened = [r for r in table.rows if _field_heading(r)]
+    if not opened and _title_field(table, None, None, None):
+        opened = [table.rows[0]]  # (the first field, its heading the title)
+    field = opened[-1] if opened else None
+    if field is None or field.n_numbers or field.appraised_raw is not None:
+        return False
+    field.number_confs.update({"max": 0.0, "self": 0.0})
+    return True
+
+
+def heading_next(table: LineTable, next_line: Line | None) -> bool:
+    """In a table printed a field at a time (its title the first field's heading), whether the next
+    line is a field's heading: it opens a row of its own, whatever line before it waits for a code
+    (a closing line OCR garbled past reading, "— —— CN 7818 1. 7", is no row the heading is)."""
+    return next_line is not None and heads_a_table(table.title) and heads_a_table(next_line.raw or next_line.text)
 
 
 def _field_heading(row: RowDraft) -> bool:
@@ -138,7 +183,12 @@ def close_field(
     if not figures or not table.rows or not _closes(text, next_line, closed_before, labelled):
         return False
     max_raw, self_raw = figures[0], (figures[1] if len(figures) > 1 else None)
-    closing_max = _points(max_raw)
+    closing_max, closing_self = _points(max_raw), _points(self_raw)
+    if closing_max is not None and closing_self is not None and closing_self > closing_max:
+        # (a field scores no more than its maximum: a garbled line's figures, unless OCR lost the
+        # self score's comma, "45" for 4,5, which the points reader puts back)
+        if not lost_decimal_readings(_EDGE_SPECKS.sub("", self_raw or ""), closing_max):
+            return False
     opened = [k for k, r in enumerate(table.rows) if _field_heading(r)]
     if opened:
         k = opened[-1]

@@ -17,7 +17,14 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
 from extract.segment.explanation_side import explanation_side
-from extract.segment.field_closing import close_field, specked_total, title_field, unlabelled_closing
+from extract.segment.field_closing import (
+    close_field,
+    garbled_closing,
+    heading_next,
+    specked_total,
+    title_field,
+    unlabelled_closing,
+)
 from extract.segment.headless_table import headless_start
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_column_widths import column_widths
@@ -292,11 +299,15 @@ def _read_table(
         page_top = False
         # (the repaired text too: OCR's "Téng sé diém" is "Tổng số điểm" once its marks are read)
         total_line = TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text))
-        if total_line or specked_total(text):
+        specked = None if total_line else specked_total(text)
+        if total_line or specked:
             # A "Cộng" closing one field of a table printed a field at a time: the field's points.
             numbers, after = _total_figures(lines, i)
             following = lines[after] if after < len(lines) else None
-            if close_field(table, numbers, text, following, fields_closed):
+            garbled = specked == "garbled"
+            if (not garbled and close_field(table, numbers, text, following, fields_closed)) or (
+                specked and garbled_closing(table, text, numbers, following, builder.cur, labelled=True)
+            ):
                 fields_closed = True
                 builder.end_row()
                 previous, i = lines[after - 1], after
@@ -336,7 +347,14 @@ def _read_table(
             previous = line
             i += 1
             continue
+        if cells.code is None and garbled_closing(table, text, figures, following, builder.cur):
+            builder.end_row()
+            previous = line
+            i += 1
+            continue
         builder.feed(cells)
+        if heading_next(table, following):
+            builder.end_row()
         if line.page not in table.pages:
             table.pages.append(line.page)
         previous = line
