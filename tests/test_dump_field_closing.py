@@ -141,3 +141,42 @@ def test_each_fields_cong_is_its_points_and_the_grand_total_the_tables(tmp_path)
     assert _points(rows, "1") == (5.0, 4.5)
     assert _points(rows, "2") == (6.0, 5.0)
     assert (table["stated_total_max"], table["stated_total_self"]) == (11.0, 9.5)
+
+
+# A field's closing line OCR garbled past reading ("— —— CN 7818 1. 7", above the next heading).
+GARBLED = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ AN BÌNH Độc lập - Tự do - Hạnh phúc
+Số: 12/BC-UBND An Bình, ngày 10 tháng 12 năm 2024
+BÁO CÁO
+Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024
+1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH
+STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
+1.1 Kế hoạch cải cách hành chính năm 3 2,5
+1.2 Thực hiện chế độ báo cáo cải cách hành chính định kỳ 2 2
+Cộng 5 4,5
+2. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
+2.1 Công khai thủ tục hành chính tại Bộ phận một cửa 3 3
+2.2 Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức 3 2
+— —— CN 7818 1. 7
+3. CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH
+STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
+3.1 Thực hiện quy định về chức năng, nhiệm vụ 3 3
+CÔ | Cộng | 3 | 3 | |
+Nơi nhận: KT. CHỦ TỊCH
+- Lưu: VT, VP.
+"""
+
+
+def test_a_closing_line_garbled_past_reading_is_no_row_and_its_field_is_reviewed(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text(GARBLED, encoding="utf-8")
+    out = result_to_json(convert_file(path))
+    rows = {row["code"]: row for table in out["score_tables"] for row in table["rows"]}
+    assert list(rows) == ["1", "1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"]
+    assert _points(rows, "1") == (5.0, 4.5)
+    # The field's points were printed but not read: blank, and in the review queue.
+    assert _points(rows, "2") == (None, None)
+    assert any(item["code"] == "2" for item in out["review"])
+    # The last field's "Cộng" (specks before its label, the signature after it) is its points.
+    assert _points(rows, "3") == (3.0, 3.0)
