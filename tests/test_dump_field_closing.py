@@ -86,8 +86,8 @@ Nơi nhận: KT. CHỦ TỊCH
 Trần Hồng Nhung
 """
 
-# Typed clean: each field's "Cộng", then the grand total under the last field.
-CLEAN = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+# The first field of the two tables below, typed clean, closed by its "Cộng".
+FIRST_FIELD = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 XÃ AN BÌNH Độc lập - Tự do - Hạnh phúc
 Số: 12/BC-UBND An Bình, ngày 10 tháng 12 năm 2024
 BÁO CÁO
@@ -97,15 +97,25 @@ STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
 1.1 Kế hoạch cải cách hành chính năm 3 2,5
 1.2 Thực hiện chế độ báo cáo cải cách hành chính định kỳ 2 2
 Cộng 5 4,5
-2. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+"""
+
+# ... and the second field's criteria.
+SECOND_FIELD = """2. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
 STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
 2.1 Công khai thủ tục hành chính tại Bộ phận một cửa 3 3
 2.2 Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức 3 2
-Cộng 6 5
+"""
+
+# Typed clean: each field's "Cộng", then the grand total under the last field.
+CLEAN = (
+    FIRST_FIELD
+    + SECOND_FIELD
+    + """Cộng 6 5
 TỔNG CỘNG 11 9,5
 Nơi nhận: KT. CHỦ TỊCH
 - Lưu: VT, VP.
 """
+)
 
 
 def _tables(tmp_path: Path, text: str) -> list[dict]:
@@ -144,21 +154,10 @@ def test_each_fields_cong_is_its_points_and_the_grand_total_the_tables(tmp_path)
 
 
 # A field's closing line OCR garbled past reading ("— —— CN 7818 1. 7", above the next heading).
-GARBLED = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-XÃ AN BÌNH Độc lập - Tự do - Hạnh phúc
-Số: 12/BC-UBND An Bình, ngày 10 tháng 12 năm 2024
-BÁO CÁO
-Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024
-1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH
-STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
-1.1 Kế hoạch cải cách hành chính năm 3 2,5
-1.2 Thực hiện chế độ báo cáo cải cách hành chính định kỳ 2 2
-Cộng 5 4,5
-2. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
-STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
-2.1 Công khai thủ tục hành chính tại Bộ phận một cửa 3 3
-2.2 Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức 3 2
-— —— CN 7818 1. 7
+GARBLED = (
+    FIRST_FIELD
+    + SECOND_FIELD
+    + """— —— CN 7818 1. 7
 3. CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH
 STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
 3.1 Thực hiện quy định về chức năng, nhiệm vụ 3 3
@@ -166,6 +165,7 @@ CÔ | Cộng | 3 | 3 | |
 Nơi nhận: KT. CHỦ TỊCH
 - Lưu: VT, VP.
 """
+)
 
 
 def test_a_closing_line_garbled_past_reading_is_no_row_and_its_field_is_reviewed(tmp_path):
