@@ -161,7 +161,7 @@ GARBLED = (
 3. CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH
 STT Nội dung tiêu chí Điểm chuẩn Điểm tự chấm Giải trình
 3.1 Thực hiện quy định về chức năng, nhiệm vụ 3 3
-CÔ | Cộng | 3 | 3 | |
+CC Cộng — j 3 | 3 |
 Nơi nhận: KT. CHỦ TỊCH
 - Lưu: VT, VP.
 """
@@ -178,5 +178,6 @@ def test_a_closing_line_garbled_past_reading_is_no_row_and_its_field_is_reviewed
     # The field's points were printed but not read: blank, and in the review queue.
     assert _points(rows, "2") == (None, None)
     assert any(item["code"] == "2" for item in out["review"])
-    # The last field's "Cộng" (specks before its label, the signature after it) is its points.
+    # The last field's "Cộng" (specks before and after its label, the signature after it) is its
+    # points: the table closes its fields so (the garbled line above counts).
     assert _points(rows, "3") == (3.0, 3.0)

@@ -33,6 +33,9 @@ _EDGE_SPECKS = lazy_compile(r"^[^\d]+|[^\d]+$")
 _SUM_SLACK = 0.01
 # The words of a field row's name that show it a heading in capitals.
 _OPENING_WORDS = 4
+# ... and the words a closing line whose label OCR lost may hold: the blank cell's, the label's
+# remains, a rule's ("CC | Cũ [18 [LH | 7").
+_PLACE_SPECKS = 3
 # A lost label's remains: "Cộng" read as another short word ("Cặp", "CN.").
 _TOTAL_WORD_LETTERS = 4
 
@@ -58,7 +61,11 @@ def specked_total(folded: str) -> str | None:
     if words[0].strip("|.:;_-—") != "cong" or not any(re.search(r"\d", w) for w in after):
         return None
     specks = all(JUNK.match(w) or re.search(r"\d", w) or len(w.strip("|.:;_-—")) <= _SPECK_LETTERS for w in after)
-    return "garbled" if specks else None
+    if not specks:
+        return None
+    # (a speck of a letter between the label and its figures, "cong — j 10 | 5 |", leaves them legible)
+    legible = all(parse_number(w, kind="score") for w in after if re.search(r"\d", w))
+    return "clean" if legible else "garbled"
 
 
 def unlabelled_closing(folded: str, figures: list[str], next_line: Line | None, last: RowDraft | None) -> bool:
@@ -78,7 +85,7 @@ def _closing_by_place(folded: str, figures: list[str], last: RowDraft | None) ->
         return False
     # (a figure with a speck glued to it, "t4", is a cell, not a word)
     words = [w for w in folded.split() if re.search(r"\p{L}", w) and not re.search(r"\d", w)]
-    return len(words) <= _SPECK_WORDS and all(len(re.sub(r"[^\p{L}]", "", w)) <= _TOTAL_WORD_LETTERS for w in words)
+    return len(words) <= _PLACE_SPECKS and all(len(re.sub(r"[^\p{L}]", "", w)) <= _TOTAL_WORD_LETTERS for w in words)
 
 
 def garbled_closing(
@@ -169,7 +176,7 @@ def _closes(text: str, next_line: Line | None, closed_before: bool, labelled: bo
         if heads_a_table(after) or TOTAL_LABEL.match(fold(after)) or is_garbled_total(fold(after)):
             return True
     words = [w for w in re.split(r"[^\p{L}]+", text) if w]
-    return closed_before and bool(words) and words[-1] == "cong" and "tong" not in words
+    return closed_before and "cong" in words and "tong" not in words
 
 
 def close_field(

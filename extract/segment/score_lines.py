@@ -348,6 +348,7 @@ def _read_table(
             i += 1
             continue
         if cells.code is None and garbled_closing(table, text, figures, following, builder.cur):
+            fields_closed = True  # (a field's closing all the same: the table closes its fields so)
             builder.end_row()
             previous = line
             i += 1
