@@ -31,7 +31,7 @@ def heads_a_table(text: str) -> bool:
     return found is not None and len(found[1].split()) >= 2 and is_upper(found[1])
 
 
-def _under(field: str, code: str | None, ocr: bool) -> bool:
+def under_field(field: str, code: str | None, ocr: bool) -> bool:
     """Whether a row's printed code is one of the field's criteria ("4.1" under "4"); on a scan also
     a code whose dot OCR lost ("41" for 4.1), which the code column's repair restores."""
     if not code or not parse_code(code):
@@ -60,12 +60,21 @@ def heading_field(
     if found is None or not drafts or (closing[0] is None and closing[1] is None):
         return drafts, total
     code, name = found
-    if not all(_under(code, d.code, ocr) for d in drafts) or not any(_under(code, d.code, False) for d in drafts):
+    if not all(under_field(code, d.code, ocr) for d in drafts) or not any(
+        under_field(code, d.code, False) for d in drafts
+    ):
         return drafts, total
-    first = drafts[0]
+    field = field_row(code, name, closing, heading, drafts[0])
+    left = (None, None, {}) if total is closing else total
+    return [field, *drafts], left
+
+
+def field_row(code: str, name: str, closing: tuple, heading: Line | None, first: RowDraft) -> RowDraft:
+    """The field's row from its heading (code and name) and the points of the total closing its
+    rows (``closing``: max, self as printed, and their confidences when OCR gave them)."""
     # Read from the heading's line (its last, nearest the table) when the caller has it: the row
     # points back to where its name was printed, and that line is no text left unread.
-    field_row = RowDraft(
+    return RowDraft(
         code=code,
         name=[(t, t) for t in name.split()],
         max_raw=closing[0],
@@ -77,8 +86,6 @@ def heading_field(
         bbox=list(heading.bbox) if heading and heading.bbox else None,
         started_by="grid",
     )
-    left = (None, None, {}) if total is closing else total
-    return [field_row, *drafts], left
 
 
 def fields_joined(grids: list[tuple[ScoreTable, bool]]) -> list[ScoreTable]:

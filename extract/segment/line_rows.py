@@ -559,5 +559,10 @@ class RowBuilder:
     def _explanation_width(self, cells: LineCells) -> int:
         return self.widths["explanation"].get(cells.line.page, self.widths["explanation"][-1])
 
+    def end_row(self) -> None:
+        """The row read so far is whole: a line closed it (a field's "Cộng"), the next line opens another."""
+        self._settle_tail()
+        self.cur = None
+
     def close(self) -> None:
         self._settle_tail()

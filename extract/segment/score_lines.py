@@ -17,6 +17,14 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
 from extract.segment.explanation_side import explanation_side
+from extract.segment.field_closing import (
+    close_field,
+    garbled_closing,
+    heading_next,
+    specked_total,
+    title_field,
+    unlabelled_closing,
+)
 from extract.segment.headless_table import headless_start
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_column_widths import column_widths
@@ -269,6 +277,7 @@ def _read_table(
         n_points=len(layout.points),
     )
     page_top = False
+    fields_closed = False  # a "Cộng" closed a field of this table (``field_closing``)
     under_header = True  # the line before was the header's (the first page's, or one repeated)
     previous: Line | None = header
     while i < len(lines):
@@ -289,27 +298,22 @@ def _read_table(
             continue
         page_top = False
         # (the repaired text too: OCR's "Téng sé diém" is "Tổng số điểm" once its marks are read)
-        if TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text)):
-            # (a figure with a rule's speck on its edge, "10:" or "10|", is the total's all the
-            # same: dropping it would take the next column's figure for this one's)
-            # A figure read as one beside others makes the line a run of cells, as a row's is: a
-            # speck glued to another figure ("19°.") is then the grid's (``points_cell``).
-            inside = set(label_figures(raws := [raw for _, raw in line_tokens(line)]))
-            tokens = [raw for place, raw in enumerate(raws) if place not in inside]
-            beside = any(parse_number(raw, kind="score") for raw in tokens)
-            numbers = [
-                cell
-                for raw in tokens
-                if (cell := raw if parse_number(raw, kind="score") else points_cell(raw, beside_points=beside))
-                and parse_number(cell, kind="score")
-            ]
-            i += 1
-            # One cell per line: the total's numbers are the bare-number lines right under its
-            # label, in the same block (a blank line ends the row; "2." after it is the next code).
-            if not numbers:
-                while i < len(lines) and lines[i].number == lines[i - 1].number + 1 and _bare_numbers(lines[i]):
-                    numbers += _bare_numbers(lines[i])
-                    i += 1
+        total_line = TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text))
+        specked = None if total_line else specked_total(text)
+        if total_line or specked:
+            # A "Cộng" closing one field of a table printed a field at a time: the field's points.
+            numbers, after = _total_figures(lines, i)
+            following = lines[after] if after < len(lines) else None
+            garbled = specked == "garbled"
+            if (not garbled and close_field(table, numbers, text, following, fields_closed)) or (
+                specked and garbled_closing(table, text, numbers, following, builder.cur, labelled=True)
+            ):
+                fields_closed = True
+                builder.end_row()
+                previous, i = lines[after - 1], after
+                continue
+        if total_line:
+            numbers, i = _total_figures(lines, i)
             table.stated_total_max = numbers[0] if numbers else None
             table.stated_total_self = numbers[1] if len(numbers) > 1 else None
             table.total_first = not table.rows
@@ -331,13 +335,60 @@ def _read_table(
             if columns and line.words
             else read_line(line, block_start, layout)
         )
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        figures = [raw for raw in (cells.max_raw, cells.self_raw) if raw is not None]
+        if (
+            cells.code is None
+            and unlabelled_closing(text, figures, following, builder.cur)
+            and close_field(table, figures, text, following, fields_closed, labelled=False)
+        ):
+            fields_closed = True  # (a field's "Cộng" whose label OCR lost, above the next field)
+            builder.end_row()
+            previous = line
+            i += 1
+            continue
+        if cells.code is None and garbled_closing(table, text, figures, following, builder.cur):
+            fields_closed = True  # (a field's closing all the same: the table closes its fields so)
+            builder.end_row()
+            previous = line
+            i += 1
+            continue
         builder.feed(cells)
+        if heading_next(table, following):
+            builder.end_row()
         if line.page not in table.pages:
             table.pages.append(line.page)
         previous = line
         i += 1
     builder.close()
+    title_field(table, fields_closed)
     return table, i
+
+
+def _total_figures(lines: list[Line], i: int) -> tuple[list[str], int]:
+    """The figures of the totals line ``i``, and the index of the line after them."""
+    line = lines[i]
+    # (a figure with a rule's speck on its edge, "10:" or "10|", is the total's all the
+    # same: dropping it would take the next column's figure for this one's)
+    # A figure read as one beside others makes the line a run of cells, as a row's is: a
+    # speck glued to another figure ("19°.") is then the grid's (``points_cell``).
+    inside = set(label_figures(raws := [raw for _, raw in line_tokens(line)]))
+    tokens = [raw for place, raw in enumerate(raws) if place not in inside]
+    beside = any(parse_number(raw, kind="score") for raw in tokens)
+    numbers = [
+        cell
+        for raw in tokens
+        if (cell := raw if parse_number(raw, kind="score") else points_cell(raw, beside_points=beside))
+        and parse_number(cell, kind="score")
+    ]
+    i += 1
+    # One cell per line: the total's numbers are the bare-number lines right under its
+    # label, in the same block (a blank line ends the row; "2." after it is the next code).
+    if not numbers:
+        while i < len(lines) and lines[i].number == lines[i - 1].number + 1 and _bare_numbers(lines[i]):
+            numbers += _bare_numbers(lines[i])
+            i += 1
+    return numbers, i
 
 
 def _beside_repeated_header(lines: list[Line], i: int, settings: LineTableSettings) -> bool:
