@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
 from extract.segment.field_heading import heads_a_table
-from extract.segment.level_codes import lone_letter
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.level_codes import lone_letter
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
