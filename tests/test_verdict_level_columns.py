@@ -91,3 +91,24 @@ def test_level_columns_join_under_a_merged_header_and_stop_at_a_column_of_words(
     assert lone_letter("đ") == "đ" and lone_letter("ab") is None and code_like("1.1.") and not code_like("Tổng")
     words = _table([["TT", "Ghi", "Nội dung", "Điểm chuẩn"]], [["1", "mới", "Kế hoạch", "5"]])
     assert level_columns(words, {"code": 0, "name": 2, "max": 3}) == []
+
+
+def test_a_lone_letter_in_a_single_code_column_stays_a_letter(tmp_path):
+    import docx
+
+    document = docx.Document()
+    body = [
+        ("TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"),
+        ("I", "Công tác chỉ đạo, điều hành", "4", "3"),
+        ("1", "Kế hoạch cải cách hành chính", "3", "2"),
+        ("a", "Ban hành kế hoạch kịp thời", "1", "1"),
+        ("b", "Mức độ hoàn thành kế hoạch", "2", "1"),
+        ("2", "Báo cáo cải cách hành chính", "1", "1"),
+    ]
+    table = document.add_table(rows=len(body), cols=4)
+    for r, cells in enumerate(body):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "letters.docx"
+    document.save(str(path))
+    assert [r.code for r in _read(path)] == ["I", "1", "1.a", "1.b", "2"]

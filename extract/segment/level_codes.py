@@ -60,6 +60,10 @@ def level_code(row: JoinedRow, levels: list[int]) -> str | None:
     filled = [row.cells[c].strip() for c in levels if c < len(row.cells) and row.cells[c].strip()]
     if not filled or not all(code_like(t) for t in filled):
         return None
-    deepest = compact_code(filled[-1])
-    letter = lone_letter(deepest)
-    return f"{letter})" if letter else deepest
+    return item_token(compact_code(filled[-1]))
+
+
+def item_token(code: str) -> str:
+    """A code cell printing a letter alone read as the lettered item it is ("a" → "a)"); any other unchanged."""
+    letter = lone_letter(code)
+    return f"{letter})" if letter else code

@@ -26,7 +26,7 @@ from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
-from extract.segment.level_codes import level_code, level_columns
+from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
@@ -269,7 +269,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     code_words = column_code_words([cell(row, "code") for row in joined.rows])
     levels = level_columns(joined, columns)  # "I" | "1" | "a": a code over a column per level
     for row in joined.rows:
-        code = (levels and level_code(row, levels)) or compact_code(cell(row, "code"), code_words)
+        code = (levels and level_code(row, levels)) or item_token(compact_code(cell(row, "code"), code_words))
         name = cell(row, "name")
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
