@@ -15,6 +15,7 @@ from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import code_like, level_code, level_columns, lone_letter
 from extract.segment.score_tables import find_score_tables, map_columns
 from extract.segment.verdict_columns import verdict_cell, verdict_column, without_verdicts
+from tests.layout_docs import plain_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -94,9 +95,6 @@ def test_level_columns_join_under_a_merged_header_and_stop_at_a_column_of_words(
 
 
 def test_a_lone_letter_in_a_single_code_column_stays_a_letter(tmp_path):
-    import docx
-
-    document = docx.Document()
     body = [
         ("TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"),
         ("I", "Công tác chỉ đạo, điều hành", "4", "3"),
@@ -105,10 +103,5 @@ def test_a_lone_letter_in_a_single_code_column_stays_a_letter(tmp_path):
         ("b", "Mức độ hoàn thành kế hoạch", "2", "1"),
         ("2", "Báo cáo cải cách hành chính", "1", "1"),
     ]
-    table = document.add_table(rows=len(body), cols=4)
-    for r, cells in enumerate(body):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    path = tmp_path / "letters.docx"
-    document.save(str(path))
+    path = plain_docx(tmp_path / "letters.docx", (), body, ())
     assert [r.code for r in _read(path)] == ["I", "1", "1.a", "1.b", "2"]

@@ -15,8 +15,10 @@ from extract.segment.joined import JoinedTable
 from normalize.numbers import parse_number
 from normalize.text import fold
 
-# A verdict as a commune prints it, on the letters without marks (the folded cell).
-_VERDICT_WORDS = frozenset({"dat", "khong dat", "chua dat", "d", "kd", "k dat"})
+# A verdict as a commune prints it, on the letters without marks (the folded cell): the words a verdict
+# opens with ("Đạt yêu cầu"), and its abbreviations, alone in their cell ("Đ", "KĐ").
+_VERDICT_WORDS = frozenset({"dat", "khong dat", "chua dat", "k dat"})
+_VERDICT_MARKS = frozenset({"d", "kd"})
 # Ticks marking the verdict a column heads.
 _TICKS = frozenset({"x", "✓", "✔", "√", "☑", "☒", "v"})
 # Points fields that a verdict column may be mistaken for.
@@ -24,9 +26,13 @@ _POINTS_KEYS = ("max", "self", "appraised")
 
 
 def verdict_cell(text: str) -> bool:
-    """Whether a cell prints a verdict or a tick (and no figure)."""
+    """Whether a cell prints a verdict ("Đạt", "Không đạt", "Đạt yêu cầu") or a tick, and no figure."""
     folded = " ".join(fold(text).strip(" .;:()").split())
-    return folded in _VERDICT_WORDS or text.strip() in _TICKS or folded in _TICKS
+    if text.strip() in _TICKS or folded in _TICKS:
+        return True
+    words = folded.split()
+    opening = {" ".join(words[:n]) for n in (1, 2) if len(words) >= n}
+    return folded in _VERDICT_MARKS or (not any(ch.isdigit() for ch in folded) and bool(opening & _VERDICT_WORDS))
 
 
 def verdict_column(joined: JoinedTable, col: int) -> bool:
