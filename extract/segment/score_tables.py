@@ -26,6 +26,7 @@ from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
+from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
@@ -33,6 +34,7 @@ from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_it
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
 from extract.segment.table_join import join_tables, lines_before
+from extract.segment.verdict_columns import without_verdicts
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
     CodeSettings,
@@ -173,7 +175,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
-        columns = map_columns(joined.header_text, settings)
+        remap = partial(map_columns, settings=settings)
+        columns = without_verdicts(joined, map_columns(joined.header_text, settings), remap)  # ticks: no points
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
             named = legend_labels(doc, joined) or content_labels(joined)
             columns = map_columns(named, settings) if named else None
@@ -264,8 +267,10 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     name_words = column_code_words([cell(row, "name") for row in joined.rows], opening=True)
     codes_in_names = _codes_in_names(joined, columns, cell, name_words)
     code_words = column_code_words([cell(row, "code") for row in joined.rows])
+    levels = level_columns(joined, columns)  # "I" | "1" | "a": a code over a column per level
     for row in joined.rows:
-        code, name = compact_code(cell(row, "code"), code_words), cell(row, "name")
+        code = (levels and level_code(row, levels)) or item_token(compact_code(cell(row, "code"), code_words))
+        name = cell(row, "name")
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:

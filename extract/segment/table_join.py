@@ -14,6 +14,7 @@ from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
 from extract.segment.field_heading import heads_a_table
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.level_codes import lone_letter
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
@@ -246,7 +247,8 @@ def _continues_text(row: JoinedRow) -> bool:
     filled = [c.strip() for c in row.cells if c.strip()]
     if not filled:
         return False
-    return filled[0][0].islower() or not _starts_item(row)
+    # (a lettered item's letter alone in its code cell, "b", opens a row: no sentence goes on)
+    return (filled[0][0].islower() and not lone_letter(filled[0])) or not _starts_item(row)
 
 
 def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) -> list[JoinedTable]:
