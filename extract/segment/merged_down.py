@@ -47,11 +47,18 @@ def merged_above(grid: Sequence[Sequence[Cell | None]], r: int) -> list[str | No
     return [cell.text if cell is not None and cell.row < r and cell.col == c else None for c, cell in enumerate(row)]
 
 
+def _page_break_opening(field: str) -> str:
+    return f"{DOUBT}{field} empty at the top of a page"
+
+
 def page_break_doubt(field: str, value: str) -> str:
-    return (
-        f"{DOUBT}{field} empty at the top of a page: the cell merged over the rows above carried on"
-        f" (taken as {value!r}), or left blank?"
-    )
+    carried_on = f"the cell merged over the rows above carried on (taken as {value!r})"
+    return f"{_page_break_opening(field)}: {carried_on}, or left blank?"
+
+
+def _guessed(row: TaskRow | None, field: str) -> bool:
+    """Whether ``row``'s ``field`` is a page break's guess (``page_break_doubt``)."""
+    return row is not None and any(f.startswith(_page_break_opening(field)) for f in row.flags)
 
 
 def blank_doubt(field: str) -> str:
@@ -66,20 +73,31 @@ def merged_down_values(
     page_turned: bool,
 ) -> list[str]:
     """Fills ``values``' empty mergeable fields from the cells merged down over the row; returns
-    the row's notes and doubts. A merged cell with no text (a page break cut it), or an empty cell
-    of the first row of a new page, takes the previous task row's value, doubted."""
+    the row's notes and doubts.
+
+    The task row above holds the same merge (every row between the merge's first and this one
+    is under it), and its value is the whole one where the merged cell's text is a piece: a cell
+    a page break cut prints its first words on the page before, the rest (or nothing) over the
+    row the join took for the cut row's rest (its text joined into the task row above). So the
+    row above's value is taken when the merged text is part of it or empty; the merged text
+    otherwise. Only an empty cell of its own at the top of a new page (a PDF draws a cut
+    merge's rest as a cell of the first row) is a guess: the row above's value, doubted, and so
+    is every row that takes the guess on down."""
     flags: list[str] = []
     for field in MERGEABLE_FIELDS:
         col = mapping.get(field)
         if col is None or values.get(field):
             continue
-        merged = above[col] if col < len(above) else None
+        merged = (above[col] if col < len(above) else None) or ""
         carried = getattr(previous, field, "") if previous is not None else ""
-        if merged and merged.strip():
-            values[field] = merged.strip()
-            flags.append(MERGED_DOWN)
-        elif carried and (merged is not None or page_turned):
-            # (a merged cell with no text is one a page break cut: its text is on the page before)
+        if col < len(above) and above[col] is not None:
+            value = carried if carried and merged.strip() in carried else merged.strip()
+            if value:
+                values[field] = value
+                flags.append(
+                    page_break_doubt(field, value) if value == carried and _guessed(previous, field) else MERGED_DOWN
+                )
+        elif carried and page_turned:
             values[field] = carried
             flags.append(page_break_doubt(field, carried))
     return list(dict.fromkeys(flags))
