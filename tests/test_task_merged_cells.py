@@ -87,3 +87,37 @@ def test_a_blank_in_a_column_filled_elsewhere_is_doubted_not_silent():
     sparse = [TaskRow(task=f"t{i}", budget="5 triệu" if i == 0 else "") for i in range(4)]
     doubt_blank_cells(sparse)
     assert not any(r.flags for r in sparse)
+
+
+# A plan's grid read from an OCR dump's lines: the deadline "Thường xuyên" printed once, in a cell
+# merged down over rows 2 and 3 (a dump keeps no rules: row 3 prints no deadline).
+_MERGED_IN_A_DUMP = """Các nhiệm vụ khắc phục:T 'Tên nhiệm vụ Hình thức sản Lộ trình Đơn vị chủ Bộ phận Chỉ
+T phẩm trì phối hợp số
+I | CẢI CÁCH THỂ CHẾ
+1 | Xây dựng Kế hoạch theo dõi thi Hồ sơ lưu trữ 13/06/2023 | Công chức Tư | Các ngành 2.1
+hành pháp luật trên địa bàn xã pháp - Hộ tịch | liên quan
+2 | Tổ chức phổ biến, giáo dục pháp | Báo cáo Thường Công chức UBMTTQ 2.2
+luật cho cán bộ và nhân dân Xuyên Văn hóa - Xã | Việt Nam xã
+hội
+3 | Công bố danh mục văn bản hết Quyết định Công chức Các ngành 2.3
+hiệu lực, ngưng hiệu lực Văn hóa - Xã | liên quan,
+hội UBMTTQ
+Việt Nam xã
+4 | Công khai dự toán, quyết toán Hồ sơ lưu trữ Trước ngày | Công chức Tư | Các ngành 6.1
+ngân sách xã 03/04/2023 | pháp - Hộ tịch | liên quan
+Nơi nhận: KT. CHỦ TỊCH
+"""
+
+
+def test_a_dumps_row_under_a_merged_deadline_is_doubted_not_silent():
+    from extract.model import IngestedDocument
+    from extract.segment.task_lines import find_task_lines
+    from extract.text_reader import parse_text
+
+    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(_MERGED_IN_A_DUMP))
+    (table,) = find_task_lines(doc)
+    # the row's line lacks the deadline's words: the rest shift a column over, its task left blank
+    blank = [r for r in table.rows if not r.task]
+    assert [r.code for r in blank] == ["3"]
+    assert blank_doubt("task") in blank[0].flags
+    assert not any(f.startswith(DOUBT) for r in table.rows if r.task for f in r.flags)

@@ -12,7 +12,8 @@ cell a page break cut prints its text on the page before only: the rows of the n
 empty cell of their own (a PDF) or one merged over them with no text. Those take the value of the
 task row above, and the guess is doubted (queued): it may be a blank the writer left. A blank
 cell in a column the table fills everywhere else is doubted too (a merge lost, or left blank?),
-never a silent "".
+never a silent "": in a grid, and in a task table read from an OCR dump's lines, where no rule
+tells a merge and the row under one reads its words a column over (its task blank).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from schemas.records import TaskRow
 # Fields a merged cell gives each row it covers. The keys (TT, criterion, task, activity) are not:
 # a row under a merged key is a continuation or inherits its keys (``task_tables.task_rows``).
 MERGEABLE_FIELDS = ("product", "deadline", "lead", "coordinator", "official", "budget")
+# Fields whose blank in a column the table fills elsewhere is doubted: the mergeable ones, and the
+# task (a dump keeps no rules: a merged cell missing from a row's line shifts its words a column
+# over, and the task's column is the one left blank).
+BLANK_DOUBTED_FIELDS = ("task", *MERGEABLE_FIELDS)
 # A row's note that a field came from a cell merged down over it (what the grid says: no doubt).
 MERGED_DOWN = "merged_down"
 
@@ -108,7 +113,7 @@ def doubt_blank_cells(rows: list[TaskRow], settings: BlankCellSettings = BlankCe
     (queued): a merged cell the reader lost, or a blank the writer left, a person tells."""
     if len(rows) < settings.min_rows:
         return rows
-    for field in MERGEABLE_FIELDS:
+    for field in BLANK_DOUBTED_FIELDS:
         filled = sum(bool(getattr(r, field)) for r in rows)
         if filled == len(rows) or filled < settings.filled_share * len(rows):
             continue
