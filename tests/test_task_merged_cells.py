@@ -18,9 +18,11 @@ from extract.segment.merged_down import (
     page_break_doubt,
 )
 from extract.segment.task_doubts import DOUBT
+from extract.segment.task_lines import find_task_lines
 from extract.segment.task_tables import find_task_tables
 from schemas.records import TaskRow
 from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.test_task_line_evidence import _TWO_ROWS_ONE_PRODUCT, _doc
 
 
 @pytest.fixture(scope="module")
@@ -89,33 +91,16 @@ def test_a_blank_in_a_column_filled_elsewhere_is_doubted_not_silent():
     assert not any(r.flags for r in sparse)
 
 
-# A plan's grid read from an OCR dump's lines: the deadline "Thường xuyên" printed once, in a cell
-# merged down over rows 2 and 3 (a dump keeps no rules: row 3 prints no deadline).
-_MERGED_IN_A_DUMP = """Các nhiệm vụ khắc phục:T 'Tên nhiệm vụ Hình thức sản Lộ trình Đơn vị chủ Bộ phận Chỉ
-T phẩm trì phối hợp số
-I | CẢI CÁCH THỂ CHẾ
-1 | Xây dựng Kế hoạch theo dõi thi Hồ sơ lưu trữ 13/06/2023 | Công chức Tư | Các ngành 2.1
-hành pháp luật trên địa bàn xã pháp - Hộ tịch | liên quan
-2 | Tổ chức phổ biến, giáo dục pháp | Báo cáo Thường Công chức UBMTTQ 2.2
-luật cho cán bộ và nhân dân Xuyên Văn hóa - Xã | Việt Nam xã
-hội
-3 | Công bố danh mục văn bản hết Quyết định Công chức Các ngành 2.3
-hiệu lực, ngưng hiệu lực Văn hóa - Xã | liên quan,
-hội UBMTTQ
-Việt Nam xã
-4 | Công khai dự toán, quyết toán Hồ sơ lưu trữ Trước ngày | Công chức Tư | Các ngành 6.1
-ngân sách xã 03/04/2023 | pháp - Hộ tịch | liên quan
-Nơi nhận: KT. CHỦ TỊCH
-"""
+# A plan's grid read from an OCR dump's lines (tests/test_task_line_evidence.py's), row 3's deadline
+# not on its lines: printed once, in a cell merged down from row 2 (a dump keeps no rules).
+_MERGED_IN_A_DUMP = _TWO_ROWS_ONE_PRODUCT.replace("Quyết định Tháng ", "Quyết định ").replace(
+    "ngưng hiệu lực 01/2023 ", "ngưng hiệu lực "
+)
 
 
 def test_a_dumps_row_under_a_merged_deadline_is_doubted_not_silent():
-    from extract.model import IngestedDocument
-    from extract.segment.task_lines import find_task_lines
-    from extract.text_reader import parse_text
-
-    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(_MERGED_IN_A_DUMP))
-    (table,) = find_task_lines(doc)
+    assert _MERGED_IN_A_DUMP != _TWO_ROWS_ONE_PRODUCT
+    (table,) = find_task_lines(_doc(_MERGED_IN_A_DUMP))
     # the row's line lacks the deadline's words: the rest shift a column over, its task left blank
     blank = [r for r in table.rows if not r.task]
     assert [r.code for r in blank] == ["3"]
