@@ -203,6 +203,19 @@ def test_a_criterion_numbered_past_nine_among_codes_under_ten_is_doubted():
     assert not any("past 9" in f for r in table.rows for f in r.flags)
 
 
+def test_a_stroke_read_before_a_criterion_code_is_dropped_and_the_code_doubted():
+    # A spent P04 dump: "2 |1 1.3 Xây dựng Kế hoạch …": the code column's bar read as a "1".
+    tasks = ["Xây dựng Kế hoạch tuyên truyền", "Rà soát chức năng, nhiệm vụ", "Cử cán bộ tham gia đào tạo"]
+    rows = [TaskRow(task=t, criterion_code=c) for t, c in zip(tasks, ["1.2", "1 1.3", "| 2.4"], strict=True)]
+    out = doubt_tasks(_table(*rows), ocr=True)[0].rows
+    assert [r.criterion_code for r in out] == ["1.2", "1.3", "2.4"]
+    assert [sum("a stroke before the code" in f for f in r.flags) for r in out] == [0, 1, 1]
+    # a code of two parts with a space inside ("1 13") is no stroke and a code: left to the other doubts
+    assert (
+        doubt_tasks(_table(TaskRow(task=tasks[0], criterion_code="1 13")), ocr=True)[0].rows[0].criterion_code == "1 13"
+    )
+
+
 def test_a_dash_closing_a_tasks_or_products_words_is_taken_out_and_a_units_kept():
     rows = [
         TaskRow(task="Rà soát chức năng, nhiệm vụ của các bộ phận chuyên môn -", product="Biên bản kiểm tra -"),

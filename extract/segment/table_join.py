@@ -15,6 +15,7 @@ from extract.segment.column_labels import labels_columns
 from extract.segment.field_heading import heads_a_table
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
+from extract.segment.merged_down import merged_above
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
@@ -198,7 +199,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
         line = table.line_start + r if per_row else table.line_start
         row = JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs)
         row.cut_by_page_edge = table.cut_by_page_edge
-        row.lines = lines
+        row.lines, row.above = lines, merged_above(grid, r)
         rows.append(row)
     return rows
 

@@ -43,6 +43,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   the list of administrative abbreviations (``normalize/vietnamese/data/abbreviations.txt``)
   prints, nor one another row of the table prints: OCR dropped or changed a capital letter, and
   what is left reads as an abbreviation;
+* a criterion code read with a stroke before it ("1 1.3": the column's bar read as a digit): the
+  code put ("1.3"), doubted;
 * a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
@@ -109,6 +111,9 @@ _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 # A code of digits and dots however many digits OCR ran together ("196.2": a bar and a speck
 # read before 6.2's field): its field is what stands before the first dot.
 _DIGIT_CODE = lazy_compile(r"\d+(?:\.\d+)+")
+# A criterion code cell read as a stroke and a code ("1 1.3", "| 2.4"): the column's ruling bar OCR
+# read as a digit or a bar before the code, set apart by a space.
+_STROKE_BEFORE_CODE = lazy_compile(r"[1lI|!]\s+(\d{1,2}(?:\.\d{1,2}){1,2})")
 # (A product the products' list reads as a product's start, "Danh mục" without "công bố", or as one
 # run into by other words, "Danh mục HĐND, công bố", was cut by the task cell's wrapped words or run
 # into by them: no product ends at a start.)
@@ -362,6 +367,16 @@ def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> 
     return [f"{DOUBT}criterion_code: '{code}' numbers its criterion past 9 where the table's other codes stay under 10"]
 
 
+def _stroke_code_doubt(row: TaskRow) -> tuple[str | None, list[str]]:
+    """A criterion code read with a stroke before it ("1 1.3"): no code as read; the code put
+    (its ruling bar dropped) and doubted, the reading kept in the entry."""
+    read = (row.criterion_code or "").strip()
+    m = _STROKE_BEFORE_CODE.fullmatch(read)
+    if m is None:
+        return None, []
+    return m.group(1), [f"{DOUBT}criterion_code: read '{read}', a stroke before the code ('{m.group(1)}' put)?"]
+
+
 def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -> list[str]:
     """A row's criterion code whose field is not the one its section's other rows name
     (``section_field_votes`` of them at least, more than name its own): the field's digit OCR
@@ -498,6 +513,9 @@ def doubt_tasks(
             for f, grammar in _GRAMMAR_FIELDS:
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
+            put_code, code_doubts = _stroke_code_doubt(row)
+            if put_code is not None:
+                row, doubts = replace(row, criterion_code=put_code), doubts + code_doubts
             doubts += _code_put_doubts(row)
             doubts += _undotted_code_doubt(row, codes, s)
             doubts += _long_number_doubt(row, codes, s)

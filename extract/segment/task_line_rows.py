@@ -24,8 +24,8 @@ _ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s
 _SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})(?:\s*[._|:)\-–,])*\s+(?P<title>\p{Lu}.*)$")
 # A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
 # ("L." for "I.", "TII." for "III.") and its dot read as a comma ("V, Xây dựng …"): a title in
-# sentence case is a section only with the dot.
-_DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}[.,]\s")
+# sentence case is a section only with the dot (a speck beside it read as a comma too: "V., Xây …").
+_DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}[.,][.,]?\s")
 _TABLE_END = lazy_compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
 _FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
 # A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.

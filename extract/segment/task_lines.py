@@ -21,6 +21,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.merged_down import doubt_blank_cells
 from extract.segment.paragraphs import reading_lines
 from extract.segment.task_doubts import stroke_doubts
 from extract.segment.task_header import header_columns, header_labels
@@ -84,8 +85,8 @@ def find_task_lines(
             continue
         labels = [(c, label) for c, label in header_labels(text) or [] if c != "code"]
         table, used = _read_table(lines[k + 1 :], header_columns(text) or [], labels, settings)
-        if table.rows:
-            tables.append(table)
+        if table.rows:  # (a deadline or lead printed once for a run of rows reads blank below it)
+            tables.append(replace(table, rows=doubt_blank_cells(table.rows)))
         k += 1 + max(used, 1)
     if tables or not shapes or not settings.row_shapes:
         return tables
@@ -112,7 +113,7 @@ def find_task_lines(
     ):
         for row in table.rows:
             row.flags.append("columns_from_rows")
-        tables.append(table)
+        tables.append(replace(table, rows=doubt_blank_cells(table.rows)))
     return tables
 
 

@@ -17,6 +17,7 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_doubts import DOUBT
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
@@ -439,7 +440,8 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             _merge(out[-1], values, extra, row)
             out[-1].footnotes += [n for n in notes if n not in out[-1].footnotes]
             continue
-        flags: list[str] = []
+        # deadlines and leads printed once in a cell merged down over this row and the ones above
+        flags = merged_down_values(values, row.above, mapping, out[-1] if out else None, page_turned)
         confidence = 1.0
         if out and not values.get("code"):
             # A new task/activity under the previous row's merged key cells: inherit them.
@@ -537,7 +539,7 @@ def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTa
     for table in join_tables(doc):
         if not is_task_table(table, settings):
             continue
-        rows = task_rows(table, settings)
+        rows = doubt_blank_cells(task_rows(table, settings))
         if rows:
             tables.append(
                 TaskTable(
