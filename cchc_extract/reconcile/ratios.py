@@ -514,9 +514,10 @@ def _less_vouched(
 def _ratio_reading(
     row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], certain: bool, decimals: int
 ) -> tuple[str, str, tuple[int, ...], float]:
-    """(status, message, (numerator, denominator) when one pair is meant, ratio) of a percentage
-    row against the pairs of counts it may be of: the pair that makes it, else the counts its
-    label joins, else the first pair (a mismatch when the pair is certain)."""
+    """(status, message, members, ratio) of a percentage row against the pairs of counts it may
+    be of: the pair that makes it (numerator, denominator), else the counts its label joins (its
+    parts, then the denominator: the share they make vouches for each, as a pair's does), else
+    the first pair (a mismatch when the pair is certain)."""
     label = row.code or row.indicator[:40]
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
@@ -528,7 +529,7 @@ def _ratio_reading(
             f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
             f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
         )
-        return "ok", message, (), round(ratio, 4)
+        return "ok", message, (*parts, den), round(ratio, 4)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (
