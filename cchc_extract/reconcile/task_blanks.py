@@ -9,7 +9,7 @@ typed and scanned): 82 and 12 such fields came out blank, every one wrong, none 
 
 from __future__ import annotations
 
-from schemas.records import TaskTable
+from schemas.records import TaskRow, TaskTable
 
 # The fields every task of a plan has, and the share of a table's rows that must print one before
 # a row's blank is taken for a cell lost (a table that prints the field for a few rows only uses
@@ -30,10 +30,17 @@ def blank_fields(table: TaskTable) -> dict[int, tuple[str, ...]]:
     expected = [f for f, n in printed.items() if n >= PRINTED_MIN and n >= PRINTED_SHARE * len(rows)]
     out: dict[int, tuple[str, ...]] = {}
     for i, row in enumerate(rows):
-        blank = tuple(f for f in expected if not getattr(row, f).strip())
+        if not (row.task or row.activity).strip():
+            continue  # no task read: nothing of a task's to miss (its own doubts queue it)
+        # a merged cell prints in the first row of its run: some row above prints the field
+        blank = tuple(f for f in expected if not getattr(row, f).strip() and _printed_above(rows, i, f))
         if blank:
             out[i] = blank
     return out
+
+
+def _printed_above(rows: list[TaskRow], i: int, f: str) -> bool:
+    return any(getattr(r, f).strip() for r in rows[:i])
 
 
 def blank_reason(fields: tuple[str, ...]) -> str:
