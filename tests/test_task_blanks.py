@@ -38,3 +38,14 @@ def test_rows_blank_under_a_merged_cell_go_to_review():
     queued = {r.item: r.reason for r in result.review}
     assert set(queued) == {"/task_tables/0/rows/1", "/task_tables/0/rows/3"}
     assert "merged" in queued["/task_tables/0/rows/1"]
+
+
+def test_an_empty_row_or_a_blank_above_every_filled_cell_is_no_merged_cell():
+    table = merged_runs()
+    # a row the reader made with no task in it, and a first task whose cells come below it
+    empty = TaskRow(code="", section="I", confidence=1.0)
+    first = task("0", "", "")
+    assert blank_fields(TaskTable(rows=[empty, first, *table.rows])) == {
+        3: ("deadline", "lead"),
+        5: ("deadline", "lead"),
+    }
