@@ -4,21 +4,13 @@ one pair does: an OCR dump's rows read unsurely (columns inferred, confidence 0.
 when it holds, and stay in it when it does not."""
 
 from cchc_extract.reconcile import reconcile
-from schemas.records import ExtractionResult, SourceInfo, SourceRef, StatAnnex, StatRow
+from schemas.records import ExtractionResult, SourceInfo, StatAnnex
+from test_reconcile_ratios import stat as annex_row
 
 
 def stat(code, indicator, unit, value, raw, *flags):
-    return StatRow(
-        code=code,
-        indicator=indicator,
-        unit=unit,
-        value=value,
-        value_raw=raw,
-        level=code.count(".") + 1,
-        confidence=0.7,
-        flags=["columns_inferred", *flags],
-        source=SourceRef(page=2),
-    )
+    # a dump's annex row: its columns inferred from the text, read at the segmenter's 0.7
+    return annex_row(code, indicator, unit, value, raw, confidence=0.7, flags=["columns_inferred", *flags])
 
 
 def queued(percent: float, raw: str) -> set[str | None]:
