@@ -121,6 +121,7 @@ from cchc_extract.reconcile.set_maxima import (
     set_children_sum,
     table_maxima as table_maxima,
 )
+from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
 from schemas.records import (
@@ -164,6 +165,9 @@ def value_features(
         # A mark other than the table's is OCR's slip only where OCR made the characters: a typed
         # cell prints the mark its writer typed.
         mark = table_mark(table.rows, fields, s) if read_by_ocr or from_scan else ""
+        # So is a bare figure where the table prints its whole points with a decimal ("20" among
+        # "2,0", "12,0": ``whole_decimals``).
+        wholes = bool(mark) and writes_wholes_with_decimal(table.rows, fields, s)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
@@ -206,6 +210,9 @@ def value_features(
                     features["row"] = max(features["row"], logit(restored, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
+                if wholes and bare_figure(row, f) and not set_filled(row, f):
+                    features["format"] = 1.0
+                    features["twin"] = 0.0 if bare_twins(row, fields) else features["twin"]
                 agrees = agrees_with_set(row, f, maxima)
                 if f == "max_points" and agrees < 0 and not disputed:
                     agrees = 0.0  # the set's parent is not the document's: its children say so

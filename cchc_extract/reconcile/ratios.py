@@ -8,8 +8,6 @@ from dataclasses import replace
 from functools import partial
 from itertools import combinations
 
-import regex as re
-
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
@@ -36,6 +34,7 @@ from cchc_extract.reconcile.stat_rows import (
 )
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 from schemas.records import ReviewItem, StatRow
 
 
@@ -282,7 +281,7 @@ def _check_ratio(
             if again[0] == "ok":
                 status, message, members, expected = again
         untold = [rows[k].code or "a count" for k in dict.fromkeys((*unread, *lost))]
-        if status == "mismatch" and untold and _JOINS.search(row.indicator or ""):
+        if status == "mismatch" and untold and _joins(row.indicator):
             # A share of several counts joined ("trước hạn và đúng hạn") with one of them unread:
             # its numerator is that count plus others, any figure up to the whole, so no pair
             # read can fail it (seed 497: "4.4 99,65%" of 4.1 + 4.2 over 4, 4.1 lost, queued
@@ -514,9 +513,10 @@ def _less_vouched(
 def _ratio_reading(
     row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], certain: bool, decimals: int
 ) -> tuple[str, str, tuple[int, ...], float]:
-    """(status, message, (numerator, denominator) when one pair is meant, ratio) of a percentage
-    row against the pairs of counts it may be of: the pair that makes it, else the counts its
-    label joins, else the first pair (a mismatch when the pair is certain)."""
+    """(status, message, members, ratio) of a percentage row against the pairs of counts it may
+    be of: the pair that makes it (numerator, denominator), else the counts its label joins (its
+    parts, then the denominator: the share they make vouches for each, as a pair's does), else
+    the first pair (a mismatch when the pair is certain)."""
     label = row.code or row.indicator[:40]
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
@@ -528,7 +528,7 @@ def _ratio_reading(
             f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
             f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
         )
-        return "ok", message, (), round(ratio, 4)
+        return "ok", message, (*parts, den), round(ratio, 4)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (
@@ -541,8 +541,14 @@ def _ratio_reading(
 
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
-# numerator is their sum.
-_JOINS = lazy_compile(r"\s(?:và|hoặc)\s", re.I)
+# numerator is their sum. Matched on the label folded (``_joins``): OCR drops the word's marks
+# ("trước han va đúng han" on a scan), which leave no other word between two counts' names.
+_JOINS = lazy_compile(r"\s(?:va|hoac)\s")
+
+
+def _joins(indicator: str | None) -> bool:
+    """Whether an indicator's label joins counts ("và", "hoặc"), marks or none."""
+    return bool(_JOINS.search(fold(indicator or "")))
 
 
 def _joined_numerator(
@@ -550,7 +556,7 @@ def _joined_numerator(
 ) -> tuple[tuple[int, ...], int, float] | None:
     """(parts, denominator, ratio) when the ratio is of the sum of several of its counts, in the
     order printed, and its label joins them; None otherwise."""
-    if not _JOINS.search(row.indicator or ""):
+    if not _joins(row.indicator):
         return None
     den = live[0][1]
     nums = [j for j, d in live if d == den]
