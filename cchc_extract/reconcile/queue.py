@@ -18,7 +18,6 @@ from cchc_extract.reconcile.settings import (
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.statements import STATED_POINTS
-from cchc_extract.reconcile.task_blanks import blank_fields, blank_reason
 from extract.page_edge import edge_fields, edge_said, edge_sides
 from extract.segment.task_doubts import DOUBT
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
@@ -148,7 +147,6 @@ def _review_doubtful(
                     edge_ref = replace(edge_ref, raw=None, value=stat_row.code if edge_field == "code" else None)
                 ledger.flag(edge_ref, _edge_reason(stat_row))
     for ti, task_table in enumerate(result.task_tables):
-        blanks = blank_fields(task_table)
         for ri, task_row in enumerate(task_table.rows):
             task_ref = ReviewItem(
                 item=f"/task_tables/{ti}/rows/{ri}",
@@ -161,8 +159,6 @@ def _review_doubtful(
                 confidence=task_row.confidence,
             )
             visit(task_ref, task_row.flags)
-            if ri in blanks:  # a field every task has, blank among filled ones (``task_blanks``)
-                ledger.flag(replace(task_ref, confidence=None), blank_reason(blanks[ri]))
             for flag in task_row.flags:
                 if flag.startswith(DOUBT):  # extract.segment.task_doubts: the text's own sign of a misreading
                     ledger.flag(replace(task_ref, confidence=None), flag.removeprefix(DOUBT))
