@@ -1,0 +1,48 @@
+"""A totals line whose first figure OCR garbled past reading ("TONG DIEM [a0 [ 8": "10" read
+"a0") prints one legible figure, which belongs to the second column, not the first. Read as
+the first column's, it set the table's stated total of maximum points to the self total and
+reported the commune's sum as wrong (held-out seed 2301, an `eng` dump at 150 dpi).
+
+A garbled figure is a short token that mixes digits with letters or specks and reads as no
+number (a unit after a figure, "85đ", reads as one and is no such token); it stands before the
+line's only legible figure. The first column's total is then unread (None), never the second's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from normalize.numbers import parse_number
+
+# Specks OCR reads for a cell's ruling beside its figure ("[a0", "a0|").
+_SPECKS = "[]|()!:;.,'\"`~_-—"
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"\p{L}")
+
+
+@dataclass(frozen=True)
+class GarbledTotalSettings:
+    # The longest token taken for one garbled figure (a total's figure prints at most "100,00").
+    max_chars: int = 6
+
+
+def garbled_figure(raw: str, settings: GarbledTotalSettings = GarbledTotalSettings()) -> bool:
+    """``raw`` is a figure OCR garbled: digits mixed with letters, short, reading as no number."""
+    token = raw.strip(_SPECKS)
+    if not token or len(token) > settings.max_chars or parse_number(token, kind="score") is not None:
+        return False
+    return bool(_DIGIT.search(token)) and bool(_LETTER.search(token))
+
+
+def first_total_unread(raws: list[str], figures: list[str]) -> bool:
+    """Whether a totals line's first figure is garbled before its one legible figure:
+    ``raws`` the line's tokens in order, ``figures`` the figures read from them."""
+    if len(figures) != 1:
+        return False
+    for raw in raws:
+        if raw.strip(_SPECKS) == figures[0] or parse_number(raw.strip(_SPECKS), kind="score") is not None:
+            return False  # the legible figure comes first
+        if garbled_figure(raw):
+            return True
+    return False
