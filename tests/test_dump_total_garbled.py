@@ -47,3 +47,10 @@ def test_a_garbled_figure_is_short_mixed_and_no_number() -> None:
     assert not first_total_unread(["TONG", "8", "a0"], ["8"])
     assert not first_total_unread(["TONG", "10", "8"], ["10", "8"])
     assert first_total_unread(["TONG", "DIEM", "[a0", "[", "8"], ["8"])
+
+
+def test_a_label_word_read_with_a_digit_is_no_garbled_figure() -> None:
+    # "Tổng số điểm 100": "số" read "s6", the maximum's total legible (the self total not printed)
+    assert not garbled_figure("s6")
+    assert not first_total_unread(["Tong", "s6", "diém", "hs", "100"], ["100"])
+    assert not first_total_unread(["Tong", "s6", "100"], ["100"])
