@@ -60,6 +60,7 @@ from extract.segment.line_split import (
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
+from extract.segment.total_garbled import first_total_unread
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -313,9 +314,12 @@ def _read_table(
                 previous, i = lines[after - 1], after
                 continue
         if total_line:
+            raws = [raw for _, raw in line_tokens(line)]
             numbers, i = _total_figures(lines, i)
-            table.stated_total_max = numbers[0] if numbers else None
-            table.stated_total_self = numbers[1] if len(numbers) > 1 else None
+            # (the first column's figure garbled: the one legible figure is the second's, ``total_garbled``)
+            total_cells: list[str | None] = [None, *numbers] if first_total_unread(raws, numbers) else [*numbers]
+            table.stated_total_max = total_cells[0] if total_cells else None
+            table.stated_total_self = total_cells[1] if len(total_cells) > 1 else None
             table.total_first = not table.rows
             if table.rows:
                 break  # a total last closes the table
