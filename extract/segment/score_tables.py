@@ -23,6 +23,7 @@ from extract.segment.column_blocks import flag_order_realigned, flag_points_unpa
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
+from extract.segment.deduction_points import deductions_read, flag_derived, self_from_verdicts
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -101,7 +102,7 @@ _COLUMN_NAMES = {
         "noi dung danh gia",
     ),
     "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
-    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
+    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat", "diem con lai"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
     "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
@@ -182,6 +183,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
+        joined, columns, derived = deductions_read(joined, columns)  # "Điểm trừ": never the self points
         drafts, total, closing = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
@@ -189,6 +191,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
         drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
+        table = self_from_verdicts(flag_derived(table) if derived else table)  # "Đạt" for a criterion's points
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
             printed = {"max": total[0], "self": total[1]}
