@@ -44,7 +44,9 @@ def deduction_column(labels: list[str]) -> int | None:
     return None
 
 
-def deductions_read(joined: JoinedTable, columns: dict[str, int] | None) -> tuple[JoinedTable, dict[str, int] | None, bool]:
+def deductions_read(
+    joined: JoinedTable, columns: dict[str, int] | None
+) -> tuple[JoinedTable, dict[str, int] | None, bool]:
     """The table and its columns with a deductions column no longer taken for a points field; where
     no self column is printed, that column's cells become the self points (maximum less deduction).
     The flag says whether the self points were so derived."""

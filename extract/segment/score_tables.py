@@ -22,8 +22,8 @@ from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
-from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.deduction_points import deductions_read, flag_derived, self_from_verdicts
+from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
