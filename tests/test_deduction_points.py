@@ -6,7 +6,7 @@ reads as the maximum or 0 where the maximum is read, and stays unread (missing) 
 from pathlib import Path
 
 import cchc_extract
-from extract.segment.deduction_points import DERIVED_FLAG, VERDICT_FLAG, deduction_column
+from extract.segment.deduction_points import DERIVED_FLAG, DISAGREES_FLAG, VERDICT_FLAG, deduction_column
 from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
 
 
@@ -88,3 +88,19 @@ def test_verdict_in_points_cell_reads_as_maximum_or_nothing(tmp_path: Path):
     ]
     flagged = [r["code"] for r in _rows(result) if VERDICT_FLAG in r["flags"]]
     assert flagged == ["1.1", "1.2", "2.1"]
+
+
+def test_self_points_that_disagree_with_the_deduction_are_doubted(tmp_path: Path):
+    rows = [
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm bị trừ", "Điểm tự chấm", "Lý do"),
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "8", "1", "6", ""),
+        ("1.1", "Kế hoạch cải cách hành chính năm", "4", "0", "4", ""),
+        ("1.2", "Báo cáo cải cách hành chính định kỳ", "4", "1", "2", "Chậm báo cáo"),
+        ("", "Tổng cộng", "8", "1", "6", ""),
+    ]
+    docx = plain_docx(tmp_path / "disagree.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
+    result = cchc_extract.convert(docx)
+    assert _read(result) == [("1", 8.0, 6.0), ("1.1", 4.0, 4.0), ("1.2", 4.0, 2.0)]
+    assert [r["code"] for r in _rows(result) if DISAGREES_FLAG in r["flags"]] == ["1", "1.2"]
+    assert [(e["code"], e["field"]) for e in result.data["review"]] == [("1", "self_points"), ("1.2", "self_points")]
+    assert not [c for c in result.data["checks"] if c["status"] == "mismatch"]

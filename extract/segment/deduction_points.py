@@ -17,7 +17,7 @@ otherwise the cell stays unread (``missing_self``), to be reviewed, never guesse
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.verdict_columns import verdict_cell
@@ -25,11 +25,21 @@ from normalize.numbers import parse_number
 from normalize.text import fold_words
 from schemas.records import MISSING_FLAG, ScoreTable
 
-# A deductions column's label words (folded), and words that make it the reason's column instead
-# ("Lý do trừ điểm", "Nguyên nhân bị trừ điểm").
+# A deductions column's label words (folded), and words that make it another column that speaks of
+# deductions: their reason ("Lý do trừ điểm", "Nguyên nhân bị trừ điểm"), the criteria
+# ("Tiêu chí bị trừ điểm").
 _DEDUCTION_WORDS = ("diem tru", "diem bi tru", "tru diem", "bi tru")
-_REASON_WORDS = ("ly do", "nguyen nhan", "giai trinh", "ghi chu", "noi dung")
+_REASON_WORDS = ("ly do", "nguyen nhan", "giai trinh", "ghi chu", "noi dung", "tieu chi", "nhiem vu")
+# Fields a deductions column may have been taken for; any other (the name, the code) is left alone.
+_POINTS_KEYS = ("max", "self", "appraised")
 DERIVED_FLAG = "self_from_deduction"
+# A row whose self points, maximum and deduction disagree, and what its review entry says
+# (``cchc_extract.reconcile.queue``).
+DISAGREES_FLAG = "deduction_disagrees"
+DISAGREES_REASON = "self points differ from the maximum less the points deducted, as printed"
+# How far a row's self points may stand from its maximum less its deduction (figures print two
+# decimals at most).
+_TOLERANCE = 0.005
 VERDICT_FLAG = "self_from_verdict"
 # Verdicts (folded, their opening words) that mean the criterion was met: its maximum.
 _MET = ("dat", "d")
@@ -44,22 +54,39 @@ def deduction_column(labels: list[str]) -> int | None:
     return None
 
 
-def deductions_read(
-    joined: JoinedTable, columns: dict[str, int] | None
-) -> tuple[JoinedTable, dict[str, int] | None, bool]:
+@dataclass(frozen=True)
+class DeductionsRead:
+    """A grid with its deductions column named: the table (its deduction cells turned into self
+    points when ``derived``), its columns, and each row's printed deduction by where the row starts
+    (page, line), to check the self points printed beside it."""
+
+    joined: JoinedTable
+    columns: dict[str, int]
+    derived: bool = False
+    deductions: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+def deductions_read(joined: JoinedTable, columns: dict[str, int]) -> DeductionsRead:
     """The table and its columns with a deductions column no longer taken for a points field; where
-    no self column is printed, that column's cells become the self points (maximum less deduction).
-    The flag says whether the self points were so derived."""
-    if not columns or "max" not in columns:
-        return joined, columns, False
+    no self column is printed, that column's cells become the self points (maximum less deduction)."""
+    if "max" not in columns:
+        return DeductionsRead(joined, columns)
     col = deduction_column(joined.header_text)
-    if col is None or col == columns["max"]:
-        return joined, columns, False
+    if col is None or any(c == col and key not in _POINTS_KEYS for key, c in columns.items()):
+        return DeductionsRead(joined, columns)
     kept = {key: c for key, c in columns.items() if c != col}
+    if "max" not in kept:
+        return DeductionsRead(joined, columns)
     if "self" in kept:
-        return joined, kept, False
-    rows = [_derived_row(joined, row, columns["max"], col) for row in joined.rows]
-    return replace(joined, rows=rows), {**kept, "self": col}, True
+        printed = {(row.page, row.line_start): _figure(row, col) for row in joined.rows}
+        return DeductionsRead(joined, kept, deductions={k: v for k, v in printed.items() if v is not None})
+    rows = [_derived_row(joined, row, kept["max"], col) for row in joined.rows]
+    return DeductionsRead(replace(joined, rows=rows), {**kept, "self": col}, derived=True)
+
+
+def _figure(row: JoinedRow, col: int) -> float | None:
+    parsed = parse_number(row.cells[col].strip(), kind="score") if col < len(row.cells) else None
+    return parsed.value if parsed else None
 
 
 def _derived_row(joined: JoinedTable, row: JoinedRow, max_col: int, col: int) -> JoinedRow:
@@ -68,25 +95,37 @@ def _derived_row(joined: JoinedTable, row: JoinedRow, max_col: int, col: int) ->
     if col >= len(row.cells):
         return row
     top = parse_number(joined.cell_text(row, max_col), kind="score")
-    lost = parse_number(row.cells[col].strip(), kind="score")
+    lost = _figure(row, col)
     if top is None or lost is None:
         return row
-    scored = round(top.value - lost.value, 2)
+    scored = round(top.value - lost, 2)
     cells = [*row.cells[:col], f"{scored:g}".replace(".", ","), *row.cells[col + 1 :]]
     return replace(row, cells=cells)
 
 
-def flag_derived(table: ScoreTable) -> ScoreTable:
-    """Each row whose self points were computed from a deduction says so."""
+def deductions_told(table: ScoreTable, read: DeductionsRead) -> ScoreTable:
+    """Each row whose self points were computed from a deduction says so; where the self points are
+    printed beside the deduction, a row whose three figures disagree (self ≠ maximum − deduction)
+    is flagged, for review: one of them is misprinted or misread, and which one the table does not
+    say (not a mismatch of the commune's sums: the deduction is no field of ours)."""
     for row in table.rows:
-        if row.self_points is not None:
+        if read.derived and row.self_points is not None:
             row.flags.append(DERIVED_FLAG)
+        lost = read.deductions.get((row.source.page or 0, row.source.line_start or 0))
+        if lost is None or row.max_points is None or row.self_points is None:
+            continue
+        if abs(row.max_points - lost - row.self_points) > _TOLERANCE:
+            row.flags.append(DISAGREES_FLAG)
     return table
 
 
 def self_from_verdicts(table: ScoreTable) -> ScoreTable:
     """Rows whose self cell prints a verdict instead of a figure, read as the maximum ("Đạt") or 0
-    ("Không đạt", "Chưa đạt") where the maximum is read; left unread (flagged missing) otherwise."""
+    ("Không đạt", "Chưa đạt") where the maximum is read; left unread (flagged missing) otherwise. Only
+    in a table whose self column prints figures too: a column of verdicts alone is no points column
+    (``verdict_columns``), its marks say nothing of how many points."""
+    if not any(row.self_points is not None for row in table.rows):
+        return table
     for row in table.rows:
         raw = (row.self_points_raw or "").strip()
         if row.self_points is not None or not raw or not verdict_cell(raw):

@@ -22,7 +22,7 @@ from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
-from extract.segment.deduction_points import deductions_read, flag_derived, self_from_verdicts
+from extract.segment.deduction_points import deductions_read, deductions_told, self_from_verdicts
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
@@ -183,7 +183,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
-        joined, columns, derived = deductions_read(joined, columns)  # "Điểm trừ": never the self points
+        deducted = deductions_read(joined, columns)  # "Điểm trừ": never the self points
+        joined, columns = deducted.joined, deducted.columns
         drafts, total, closing = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
@@ -191,7 +192,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
         drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
-        table = self_from_verdicts(flag_derived(table) if derived else table)  # "Đạt" for a criterion's points
+        table = self_from_verdicts(deductions_told(table, deducted))  # "Đạt" for a criterion's points
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
             printed = {"max": total[0], "self": total[1]}
