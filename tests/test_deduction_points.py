@@ -10,6 +10,11 @@ from extract.segment.deduction_points import DERIVED_FLAG, DISAGREES_FLAG, VERDI
 from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
 
 
+def _convert(path: Path, rows: list[tuple[str, ...]]):
+    """A score report whose one table is ``rows`` (header first), as a DOCX, converted."""
+    return cchc_extract.convert(plain_docx(path, SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",)))
+
+
 def _rows(result) -> list[dict]:
     return [r for t in result.data["score_tables"] for r in t["rows"]]
 
@@ -35,8 +40,7 @@ def test_self_points_derived_from_deductions(tmp_path: Path):
         ("2.2", "Giải quyết hồ sơ đúng hạn", "3", "0,25", "01 hồ sơ trễ hạn"),
         ("", "Tổng cộng", "14", "1,75", ""),
     ]
-    docx = plain_docx(tmp_path / "deductions.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
-    result = cchc_extract.convert(docx)
+    result = _convert(tmp_path / "deductions.docx", rows)
     assert _read(result) == [
         ("1", 8.0, 6.5),
         ("1.1", 4.0, 4.0),
@@ -59,8 +63,7 @@ def test_deductions_beside_printed_self_points_are_not_a_points_column(tmp_path:
         ("1.2", "Báo cáo cải cách hành chính định kỳ", "4", "1", "3", "Chậm báo cáo"),
         ("", "Tổng cộng", "8", "1", "7", ""),
     ]
-    docx = plain_docx(tmp_path / "both.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
-    result = cchc_extract.convert(docx)
+    result = _convert(tmp_path / "both.docx", rows)
     assert _read(result) == [("1", 8.0, 7.0), ("1.1", 4.0, 4.0), ("1.2", 4.0, 3.0)]
     assert not any(DERIVED_FLAG in r["flags"] for r in _rows(result))
 
@@ -76,8 +79,7 @@ def test_verdict_in_points_cell_reads_as_maximum_or_nothing(tmp_path: Path):
         ("2.1", "Công khai thủ tục hành chính", "4", "Không đạt", ""),
         ("", "Tổng cộng", "11", "5", ""),
     ]
-    docx = plain_docx(tmp_path / "verdicts.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
-    result = cchc_extract.convert(docx)
+    result = _convert(tmp_path / "verdicts.docx", rows)
     assert _read(result) == [
         ("1", 7.0, 5.0),
         ("1.1", 2.0, 2.0),
@@ -98,8 +100,7 @@ def test_self_points_that_disagree_with_the_deduction_are_doubted(tmp_path: Path
         ("1.2", "Báo cáo cải cách hành chính định kỳ", "4", "1", "2", "Chậm báo cáo"),
         ("", "Tổng cộng", "8", "1", "6", ""),
     ]
-    docx = plain_docx(tmp_path / "disagree.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
-    result = cchc_extract.convert(docx)
+    result = _convert(tmp_path / "disagree.docx", rows)
     assert _read(result) == [("1", 8.0, 6.0), ("1.1", 4.0, 4.0), ("1.2", 4.0, 2.0)]
     assert [r["code"] for r in _rows(result) if DISAGREES_FLAG in r["flags"]] == ["1", "1.2"]
     assert [(e["code"], e["field"]) for e in result.data["review"]] == [("1", "self_points"), ("1.2", "self_points")]
