@@ -6,7 +6,13 @@ reads as the maximum or 0 where the maximum is read, and stays unread (missing) 
 from pathlib import Path
 
 import cchc_extract
-from extract.segment.deduction_points import DERIVED_FLAG, DISAGREES_FLAG, VERDICT_FLAG, deduction_column
+from extract.segment.deduction_points import (
+    DERIVED_FLAG,
+    DISAGREES_FLAG,
+    VERDICT_FLAG,
+    deduction_column,
+    deductions_only,
+)
 from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
 
 
@@ -105,3 +111,15 @@ def test_self_points_that_disagree_with_the_deduction_are_doubted(tmp_path: Path
     assert [r["code"] for r in _rows(result) if DISAGREES_FLAG in r["flags"]] == ["1", "1.2"]
     assert [(e["code"], e["field"]) for e in result.data["review"]] == [("1", "self_points"), ("1.2", "self_points")]
     assert not [c for c in result.data["checks"] if c["status"] == "mismatch"]
+
+
+def test_wrapped_header_lines_name_deductions_only():
+    # OCR's lines of a header whose labels wrap: the deduction's words fall on three lines, the
+    # reason's label ("Nguyên nhân trừ" / "điểm") speaks of deductions too and is no column of points.
+    assert deductions_only(["TT Tiêu chí đánh giá Điểm tối Số Nguyên nhân trừ", "đa điểm bị điểm", "trừ"])
+    assert deductions_only(["STT Nội dung tiêu chí Điểm tối Điểm Lý do trừ điểm", "đa trừ"])
+    # a self column beside the deductions keeps the figures as printed
+    assert not deductions_only(["STT Tiêu chí Điểm tối đa Điểm trừ Điểm tự chấm Lý do"])
+    # a reason's column alone names no deduction
+    assert not deductions_only(["STT Tiêu chí Điểm tối đa Điểm đạt Lý do trừ điểm"])
+    assert not deductions_only(["STT Tiêu chí Điểm tối đa Ghi chú"])

@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.row_draft import LineTable
 from extract.segment.verdict_columns import verdict_cell
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold_words
 from schemas.records import MISSING_FLAG, ScoreTable
@@ -32,6 +34,10 @@ _DEDUCTION_WORDS = ("diem tru", "diem bi tru", "tru diem", "bi tru")
 _REASON_WORDS = ("ly do", "nguyen nhan", "giai trinh", "ghi chu", "noi dung", "tieu chi", "nhiem vu")
 # Fields a deductions column may have been taken for; any other (the name, the code) is left alone.
 _POINTS_KEYS = ("max", "self", "appraised")
+# The reason's label in a header line ("Lý do trừ điểm", "Nguyên nhân bị trừ", wrapped), and the
+# words of a self points label, folded.
+_REASON_PHRASE = lazy_compile(r"\b(?:ly do|nguyen nhan)(?:\s+bi)?(?:\s+tru)?(?:\s+diem)?\b")
+_SELF_WORDS = frozenset({"tu", "cham", "dat", "con"})
 DERIVED_FLAG = "self_from_deduction"
 # A row whose self points, maximum and deduction disagree, and what its review entry says
 # (``cchc_extract.reconcile.queue``).
@@ -116,6 +122,46 @@ def deductions_told(table: ScoreTable, read: DeductionsRead) -> ScoreTable:
             continue
         if abs(row.max_points - lost - row.self_points) > _TOLERANCE:
             row.flags.append(DISAGREES_FLAG)
+    return table
+
+
+def deductions_only(header: list[str]) -> bool:
+    """Whether a table's header lines, as OCR wrapped them (a label's words on two or three lines:
+    "Số" / "điểm bị" / "trừ"), name a deductions column and no self points column. The reason's label
+    ("Lý do trừ điểm", "Nguyên nhân trừ") is taken out first; any word of a self label ("tự chấm",
+    "Điểm đạt", "Điểm còn lại") keeps the figures as printed."""
+    words = " ".join(_REASON_PHRASE.sub(" ", fold_words(line)) for line in header).split()
+    return "tru" in words and not _SELF_WORDS & set(words)
+
+
+def lines_less_deductions(found: LineTable) -> LineTable:
+    """A table read from lines under a deductions-only header, its second figure (the deduction)
+    turned into the self points it leaves; a row whose figures do not both read loses the figure,
+    to be told missing (``deductions_told_lines``), not taken for its self points."""
+    if not found.deducted:
+        return found
+    rows = [replace(d, self_raw=_less(d.max_raw, d.self_raw)) for d in found.rows]
+    return replace(found, rows=rows, stated_total_self=_less(found.stated_total_max, found.stated_total_self))
+
+
+def _less(top_raw: str | None, lost_raw: str | None) -> str | None:
+    top = parse_number(top_raw or "", kind="score", ocr=True)
+    lost = parse_number(lost_raw or "", kind="score", ocr=True)
+    if top is None or lost is None:
+        return None
+    return f"{round(top.value - lost.value, 2):g}".replace(".", ",")
+
+
+def deductions_told_lines(table: ScoreTable, found: LineTable) -> ScoreTable:
+    """The rows of a deductions-only table read from lines: derived self points say so, a row with
+    its maximum and no self points is told missing (its deduction lost or not read)."""
+    if not found.deducted:
+        return table
+    for row in table.rows:
+        if row.self_points is not None:
+            row.flags.append(DERIVED_FLAG)
+        elif row.max_points is not None and MISSING_FLAG["self_points"] not in row.flags:
+            row.flags.append(MISSING_FLAG["self_points"])
     return table
 
 

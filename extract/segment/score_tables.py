@@ -18,11 +18,11 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
+from extract.segment import deduction_points as deducted_points
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
-from extract.segment.deduction_points import deductions_read, deductions_told, self_from_verdicts
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
@@ -183,7 +183,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
-        deducted = deductions_read(joined, columns)  # "Điểm trừ": never the self points
+        deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
         drafts, total, closing = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
@@ -192,7 +192,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
         drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
-        table = self_from_verdicts(deductions_told(table, deducted))  # "Đạt" for a criterion's points
+        table = deducted_points.self_from_verdicts(deducted_points.deductions_told(table, deducted))  # "Đạt": points
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
             printed = {"max": total[0], "self": total[1]}
@@ -201,10 +201,11 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
-    for found in find_line_tables(doc, settings.lines):
+    for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )
+        table = deducted_points.deductions_told_lines(table, found)
         table.stated_total_max, table.stated_total_self = _parse_total(
             (found.stated_total_max, found.stated_total_self), True, table.rows
         )
