@@ -19,6 +19,7 @@ from cchc_extract.reconcile.settings import (
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.statements import STATED_POINTS
 from extract.page_edge import edge_fields, edge_said, edge_sides
+from extract.segment.deduction_points import DISAGREES_FLAG, DISAGREES_REASON
 from extract.segment.task_doubts import DOUBT
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
@@ -135,6 +136,8 @@ def _review_doubtful(
                         _score_ref(ti, ri, row, "max_points", name),
                         f"maximum points differ from the criteria set {flag.partition(':')[2]}",
                     )
+            if DISAGREES_FLAG in row.flags:  # extract.segment.deduction_points: self ≠ maximum − deduction
+                ledger.flag(replace(_score_ref(ti, ri, row, "self_points", name), confidence=None), DISAGREES_REASON)
             for edge_field in edge_fields(row):  # a grid the page's edge cut (extract.segment.edge_cut)
                 ledger.flag(replace(_score_ref(ti, ri, row, edge_field, name), confidence=None), _edge_reason(row))
     for ai, annex in enumerate(result.statistics):

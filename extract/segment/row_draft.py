@@ -120,3 +120,5 @@ class LineTable:
     # The points columns its header's words name ("max", "self", "appraised"): a score table's
     # header, however garbled its body's figures (``score_tables.named_criteria``).
     header_points: frozenset[str] = frozenset()
+    # Its header names a deductions column and no self points (``deduction_points.deductions_only``).
+    deducted: bool = False

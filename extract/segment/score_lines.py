@@ -16,6 +16,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
+from extract.segment.deduction_points import deductions_only
 from extract.segment.explanation_side import explanation_side
 from extract.segment.field_closing import (
     close_field,
@@ -255,6 +256,7 @@ def _read_table(
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     header_lines = lines[header_index : _header_end(lines, i, settings)]
     table.header_points = frozenset(k for ln in header_lines for k in keyed_concepts(ln.raw or ln.text))
+    table.deducted = deductions_only([ln.raw or ln.text for ln in header_lines])  # "Số điểm bị trừ"
     layout = header_layout(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
         # A header line opening three points labels ("Điểm | Điểm tự | Điểm") hints at the column

@@ -18,6 +18,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
+from extract.segment import deduction_points as deducted_points
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
@@ -101,7 +102,7 @@ _COLUMN_NAMES = {
         "noi dung danh gia",
     ),
     "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
-    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
+    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat", "diem con lai"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
     "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
@@ -182,6 +183,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
+        deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
+        joined, columns = deducted.joined, deducted.columns
         drafts, total, closing = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
@@ -189,6 +192,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
         drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
+        table = deducted_points.self_from_verdicts(deducted_points.deductions_told(table, deducted))  # "Đạt": points
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
             printed = {"max": total[0], "self": total[1]}
@@ -197,10 +201,11 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
-    for found in find_line_tables(doc, settings.lines):
+    for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )
+        table = deducted_points.deductions_told_lines(table, found)
         table.stated_total_max, table.stated_total_self = _parse_total(
             (found.stated_total_max, found.stated_total_self), True, table.rows
         )
