@@ -20,16 +20,23 @@ from normalize.text import fold
 
 # A quarter ("quy i", "quy iv", "quy 2"; OCR may read the numeral's I as l or 1) or a month
 # ("thang 3", "t3") standing for its own part of the period.
-_PART = lazy_compile(r"(?<![a-z0-9])(?:quy\s*(?:[ivl1]{1,3}|iv|[1-4])|thang\s*(?:1[0-2]|[1-9])|t(?:1[0-2]|[1-9]))(?![a-z0-9])")
+_PART = lazy_compile(
+    r"(?<![a-z0-9])(?:quy\s*(?:[ivl1]{1,3}|[1-4])|thang\s*(?:1[0-2]|[1-9])|t(?:1[0-2]|[1-9]))(?![a-z0-9])"
+)
 # The whole period: the year ("cả năm"), a running total ("lũy kế", "tổng", "cộng") or a count of
 # months ("6 tháng", "9 tháng đầu năm": the number before the word, a month's is after it).
-_WHOLE = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke|tong cong|tong|cong)(?![a-z])|(?<![a-z0-9])\d{1,2}\s*thang(?![a-z])")
+_WHOLE_PERIOD = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke)(?![a-z])|(?<![a-z0-9])\d{1,2}\s*thang(?![a-z])")
+_TOTAL = lazy_compile(r"(?<![a-z])(?:tong cong|tong|cong)(?![a-z])")
+
+
+def _whole(folded: str) -> bool:
+    return bool(_WHOLE_PERIOD.search(folded) or _TOTAL.search(folded))
 
 
 def is_part_label(label: str) -> bool:
     """Whether a column's label names one part of the period (a quarter or a month)."""
     folded = fold(label or "")
-    return bool(_PART.search(folded)) and not _WHOLE.search(_PART.sub(" ", folded))
+    return bool(_PART.search(folded)) and not _whole(_PART.sub(" ", folded))
 
 
 def part_columns(labels: list[str]) -> list[int]:
@@ -43,5 +50,19 @@ def whole_period_column(labels: list[str]) -> int | None:
     parts = part_columns(labels)
     if len(parts) < 2:
         return None
-    wholes = [c for c, label in enumerate(labels) if c not in parts and _WHOLE.search(fold(label or ""))]
+    wholes = [c for c, label in enumerate(labels) if c not in parts and _whole(fold(label or ""))]
     return wholes[0] if len(wholes) == 1 else None
+
+
+# What a period's label holds besides its period: connectives and the year ("đầu năm 2025").
+_PERIOD_FILLER = lazy_compile(r"(?<![a-z])(?:dau|cuoi|nam|ky|bao cao|thuc hien)(?![a-z])|(?:19|20)\d\d|[^a-z0-9]")
+
+
+def names_period_only(label: str) -> bool:
+    """Whether a column's label names a period and nothing else ("6 tháng", "Quý II", "Cả năm
+    2025"): a figure's column, never points ("Thang điểm" is a scale of points: "điểm" remains)."""
+    folded = fold(label or "")
+    if not (_PART.search(folded) or _WHOLE_PERIOD.search(folded)):
+        return False  # ("Tổng" alone may head a score table's points)
+    rest = _PERIOD_FILLER.sub("", _TOTAL.sub(" ", _WHOLE_PERIOD.sub(" ", _PART.sub(" ", folded))))
+    return not rest.strip()
