@@ -66,3 +66,22 @@ def names_period_only(label: str) -> bool:
         return False  # ("Tổng" alone may head a score table's points)
     rest = _PERIOD_FILLER.sub("", _TOTAL.sub(" ", _WHOLE_PERIOD.sub(" ", _PART.sub(" ", folded))))
     return not rest.strip()
+
+
+# A part's word as OCR leaves it ("Quy!", "Quyll": the numeral past reading, the word not).
+_PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d{1,2}(?!\d))")
+
+
+def whole_printed_last(header: str) -> bool | None:
+    """Whether a header's text names the whole period after its parts (True), before them (False),
+    or says neither (None): "Quý I … Quý IV | Lũy kế cả năm", "Cộng 6 tháng | Quý I | Quý II"."""
+    folded = fold(header or "")
+    parts = [m.start() for m in _PART_WORD.finditer(folded)]
+    wholes = [m.start() for m in _WHOLE_PERIOD.finditer(folded)] + [m.start() for m in _TOTAL.finditer(folded)]
+    if len(parts) < 2 or not wholes:
+        return None
+    if all(w > parts[-1] for w in wholes):
+        return True
+    if all(w < parts[0] for w in wholes):
+        return False
+    return None
