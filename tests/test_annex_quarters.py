@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.api import convert
+from cchc_extract.reconcile.core import _Ledger
+from cchc_extract.reconcile.period_parts import check_period_parts
+from cchc_extract.reconcile.settings import ReconcileSettings
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.score_tables import map_columns
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG, whole_period_rows
@@ -102,3 +105,19 @@ def test_line_rows_with_the_whole_printed_first_keep_it():
     assert [r.value for r in out] == [580, 2] and not any(r.flags for r in out)
     assert whole_printed_last("Quý I Quý II Quý III Quý IV Lũy kế cả năm") is True
     assert whole_printed_last("Cộng 6 tháng Quý I Quý II") is False
+
+
+def _quarter_row(whole: str, parts: list[str], unit: str = "Hồ sơ") -> StatRow:
+    note = "; ".join(f"Quý {q}: {p}" for q, p in zip(("I", "II", "III", "IV"), parts, strict=False))
+    return StatRow(code="1", indicator="Số hồ sơ", unit=unit, value=float(whole), value_raw=whole, note=note)
+
+
+def test_quarters_that_do_not_add_up_to_the_whole_are_a_mismatch_on_a_typed_page_and_doubted_on_a_scan():
+    rows = [_quarter_row("378", ["65", "235", "28", "50"]), _quarter_row("380", ["65", "235", "28", "50"])]
+    rows += [_quarter_row("26", ["26", "26", "26", "26"], "Nhiệm vụ")]  # (a stock: no sum)
+    typed, scanned = _Ledger(), _Ledger()
+    for i in range(len(rows)):
+        check_period_parts(0, i, rows, "Phụ lục", typed, ReconcileSettings())
+        check_period_parts(0, i, rows, "Phụ lục", scanned, ReconcileSettings(), ocr=True)
+    assert [c.status for c in typed.checks] == ["ok", "mismatch"]
+    assert [c.status for c in scanned.checks] == ["ok", "misread"]
