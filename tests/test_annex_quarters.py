@@ -15,7 +15,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.score_tables import map_columns
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG, whole_period_rows
-from extract.segment.stat_period_parts import names_period_only, whole_period_column, whole_printed_last
+from extract.segment.stat_period_parts import is_part_label, names_period_only, whole_period_column, whole_printed_last
 from extract.segment.statistics import column_roles, stat_rows
 from schemas.records import StatRow
 from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
@@ -121,3 +121,13 @@ def test_quarters_that_do_not_add_up_to_the_whole_are_a_mismatch_on_a_typed_page
         check_period_parts(0, i, rows, "Phụ lục", scanned, ReconcileSettings(), ocr=True)
     assert [c.status for c in typed.checks] == ["ok", "mismatch"]
     assert [c.status for c in scanned.checks] == ["ok", "misread"]
+
+
+def test_a_quarter_ocr_garbled_is_still_a_part():
+    row = StatRow(
+        code="1", unit="Hồ sơ", value=378.0, note="Kết quả thực hiện Quý I: 65; Quý II: 235; Quý IH: 28; Quý IV: 50"
+    )
+    ledger = _Ledger()
+    check_period_parts(0, 0, [row], "Phụ lục", ledger, ReconcileSettings(), ocr=True)
+    assert [c.status for c in ledger.checks] == ["ok"]
+    assert not is_part_label("Quy định") and is_part_label("Quyll")

@@ -33,10 +33,16 @@ def _whole(folded: str) -> bool:
     return bool(_WHOLE_PERIOD.search(folded) or _TOTAL.search(folded))
 
 
+# A quarter whose numeral OCR garbled ("Quý IH", "Quyll", "Quy!"): the word and a short run of
+# the numeral's look-alikes, no word of its own after it ("Quy định" is none).
+_GARBLED_QUARTER = lazy_compile(r"(?<![a-z])quy\s*[ivlh1!|]{1,4}(?![a-z0-9])")
+
+
 def is_part_label(label: str) -> bool:
     """Whether a column's label names one part of the period (a quarter or a month)."""
     folded = fold(label or "")
-    return bool(_PART.search(folded)) and not _whole(_PART.sub(" ", folded))
+    found = _PART.search(folded) or _GARBLED_QUARTER.search(folded)
+    return bool(found) and not _whole(_GARBLED_QUARTER.sub(" ", _PART.sub(" ", folded)))
 
 
 def part_columns(labels: list[str]) -> list[int]:
