@@ -12,21 +12,13 @@ from cchc_extract.api import convert
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.period_parts import check_period_parts
 from cchc_extract.reconcile.settings import ReconcileSettings
-from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.score_tables import map_columns
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG, whole_period_rows
 from extract.segment.stat_period_parts import is_part_label, names_period_only, whole_period_column, whole_printed_last
 from extract.segment.statistics import column_roles, stat_rows
 from schemas.records import StatRow
 from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
-
-
-def _table(header: list[str], rows: list[list[str]]) -> JoinedTable:
-    joined = [
-        JoinedRow(cells=r, bold=[False] * len(r), page=1, line_start=10 + k, line_end=10 + k, fragment=0)
-        for k, r in enumerate(rows)
-    ]
-    return JoinedTable([header], joined, [1], len(header), "test", 9, 10 + len(rows), 0)
+from tests.test_annex_two_periods import _table  # (one annex table of printed cells)
 
 
 @pytest.mark.parametrize(
