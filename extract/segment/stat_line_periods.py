@@ -17,15 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from extract.segment.stat_period_parts import is_part_label, whole_printed_last
+from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import parse_stat_value
-from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
 from schemas.records import StatRow
 
-# A quarter's or a month's word as OCR leaves it ("Quy!", "Quyll", "Thang 3"): its numeral may be
-# past reading, the word is not.
-_PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d)")
 FIRST = "first"
 LAST = "last"
 
@@ -47,8 +42,7 @@ PARTS_DISAGREE_FLAG = "period_parts_disagree"
 
 def splits_period(header: str, settings: LinePeriodSettings = LinePeriodSettings()) -> bool:
     """Whether a header's text names parts of the period (quarters, months)."""
-    folded = fold(header or "")
-    return len(_PART_WORD.findall(folded)) >= settings.min_part_words or is_part_label(folded)
+    return part_words(header) >= settings.min_part_words or is_part_label(header)
 
 
 def _figures(row_tokens: list[str], unit: str, ocr: bool) -> list[float | None]:

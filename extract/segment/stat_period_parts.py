@@ -78,6 +78,11 @@ def names_period_only(label: str) -> bool:
 _PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d{1,2}(?!\d))")
 
 
+def part_words(text: str) -> int:
+    """How many parts of a period a header's text names, as OCR leaves their words."""
+    return len(_PART_WORD.findall(fold(text or "")))
+
+
 def whole_printed_last(header: str) -> bool | None:
     """Whether a header's text names the whole period after its parts (True), before them (False),
     or says neither (None): "Quý I … Quý IV | Lũy kế cả năm", "Cộng 6 tháng | Quý I | Quý II"."""
