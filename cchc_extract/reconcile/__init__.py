@@ -10,7 +10,7 @@ One module per kind of check, the settings in one place (``settings``):
   sums        score tables: sum_children (max points), sum_self (self points), self_le_max,
               stated_total, ocr_reading (a cell whose other OCR reading was taken to restore its sums),
               score_column (a row's one score moved to the appraised column where its sums hold)
-  annex       statistics: total_parts, allowed_code, count_value
+  annex       statistics: total_parts, allowed_code, count_value, period_parts (a figure per quarter)
   ratios      ratio (a percentage row against its counts: as their parent, as a sibling after
               them, or stated in a row's note), text_ratio ("a/b ... c%" in free text)
   counts      count_parts (a narrative total against its breakdown), narrative_annex

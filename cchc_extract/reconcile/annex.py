@@ -18,6 +18,7 @@ from cchc_extract.reconcile.core import (
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.note_ratio import check_note_ratio
+from cchc_extract.reconcile.period_parts import check_period_parts
 from cchc_extract.reconcile.ratios import _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_readings import repair_share_readings
@@ -100,6 +101,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr, gaps, unsure)
             continue
         check_note_ratio(ai, i, rows, parents, name, ledger, s)
+        check_period_parts(ai, i, rows, name, ledger, s, ocr)  # (a figure per quarter: stat_period_parts)
         if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
             unmade.append(_check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps))
         else:

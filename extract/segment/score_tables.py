@@ -34,6 +34,7 @@ from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
+from extract.segment.stat_period_parts import names_period_only
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.verdict_columns import without_verdicts
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
@@ -239,8 +240,8 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     scores = []
     for col, label in enumerate(labels):
         folded = " ".join(fold(label).replace("/", " ").replace(",", " ").split())
-        if not folded:
-            continue
+        if not folded or names_period_only(label):
+            continue  # ("6 tháng", "Quý I": an annex's period, no points; stat_period_parts)
         marked = {key for key, marks in _POINTS_MARKS.items() if any(m in folded for m in marks)}
         scale_label = any(m in folded for m in _SCALE_MARKS)
         for key, names in _COLUMN_NAMES.items():

@@ -43,6 +43,7 @@ from extract.segment.stat_line_cells import (
 )
 from extract.segment.stat_line_header import _header_span, _names_unit
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
+from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_line_rows import (
     _STOP,
     _joined_table,
@@ -238,6 +239,8 @@ def read_statistics_lines(
                 table.rows = worded
             read = _read_rows(table, ocr, settings, stat_settings)
             rows = specks_told(read, specks)
+            # (a figure per quarter and the whole period's: the whole is the value, stat_line_periods)
+            rows = whole_period_rows(rows, _header_text(lines, head, table), bool(ocr))
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
@@ -266,6 +269,13 @@ def read_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings.caption_lines)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return StatLinesRead(annexes, told)
+
+
+def _header_text(lines: list[Line], head: int, table: JoinedTable) -> str:
+    """The header's lines up to the first row's: a merged label's second line ("Quý I | Quý II …")
+    may fall below the span that named the columns."""
+    first = table.rows[0].line_start if table.rows else 0
+    return " ".join(ln.text for ln in lines[head:] if ln.number < first) if first else lines[head].text
 
 
 def _in_part(

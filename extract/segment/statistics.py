@@ -34,6 +34,7 @@ from extract.segment.stat_headings import heading_rows, headings_after_a_share, 
 from extract.segment.stat_item_letters import bare_letter, follows_items
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded
 from extract.segment.stat_numbering import printed_depth
+from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
@@ -116,6 +117,9 @@ def column_roles(labels: list[str]) -> dict[str, int]:
             this = this_period_column(labels)
             if not found and this is not None and this not in taken:
                 found = [this]  # "Kỳ này | Cùng kỳ năm trước": the report's own period (stat_periods)
+            whole = whole_period_column(labels)
+            if whole is not None and whole not in taken:
+                found = [whole]  # "Quý I | … | Cả năm": the whole period's, parts noted (stat_period_parts)
         if found:
             roles[role] = found[0]
             taken.add(found[0])

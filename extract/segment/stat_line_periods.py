@@ -1,0 +1,125 @@
+"""An annex read from lines (an OCR dump, a scan with no grid) whose header splits its period into
+quarters or months ("Quý I | Quý II | Quý III | Quý IV | Lũy kế cả năm"): each row prints a figure
+per part and one for the whole period, and the line reader takes the first figure for the value
+and keeps the rest in the note.
+
+Which end holds the whole period is read first from the arithmetic the rows print, since OCR
+garbles the header's labels ("Quy! | Quyll | Quy Quy . | Lity ké"): a flow's parts add up to its
+whole, so the table's whole is the figure at the end (first or last) that is the sum of the others
+on its rows that add up at one end and none at the other; where no row adds up as read, the
+header's words say it, when a whole's word stands after all the parts' or before them. Rows that print the same figure
+in every part (a stock) or a share say nothing. The whole period's figure becomes the value and
+the parts stay in the note as printed. A flow row whose parts, as read, do not add up to its whole
+is doubted (OCR misread one of them: a low confidence puts it in the review queue), not told as a
+mismatch, since which figure is wrong is not known."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
+from extract.segment.stat_values import parse_stat_value
+from schemas.records import StatRow
+
+FIRST = "first"
+LAST = "last"
+
+
+@dataclass(frozen=True)
+class LinePeriodSettings:
+    # Part words a header prints, at least, for its period to be split.
+    min_part_words: int = 2
+    # Rows adding up at one end (and none at the other) for that end to be the whole's.
+    min_votes: int = 1
+    # How far a sum may be from the whole and still add up (shares are left out).
+    tolerance: float = 0.01
+    # Confidence of a row whose parts, as read, do not add up to its whole.
+    doubted_confidence: float = 0.5
+
+
+PARTS_DISAGREE_FLAG = "period_parts_disagree"
+
+
+def splits_period(header: str, settings: LinePeriodSettings = LinePeriodSettings()) -> bool:
+    """Whether a header's text names parts of the period (quarters, months)."""
+    return part_words(header) >= settings.min_part_words or is_part_label(header)
+
+
+def _figures(row_tokens: list[str], unit: str, ocr: bool) -> list[float | None]:
+    return [parse_stat_value(t, unit, ocr=ocr)[0] for t in row_tokens]
+
+
+def _tokens(value_raw: str, note: str) -> list[str]:
+    return [t for t in (value_raw, *note.split()) if t]
+
+
+def _adds_up(whole: float, parts: list[float], tolerance: float) -> bool:
+    return abs(whole - sum(parts)) <= tolerance
+
+
+def _flow(figures: list[float | None], unit: str) -> list[float] | None:
+    """The row's figures when it is a flow that can vote: all read, at least a whole and two parts,
+    not all the same (a stock), not a share."""
+    if "%" in unit or len(figures) < 3 or any(f is None for f in figures):
+        return None
+    read = [f for f in figures if f is not None]
+    return read if len(set(read)) > 1 else None
+
+
+def whole_end(
+    rows: list[tuple[list[str], str]], ocr: bool, settings: LinePeriodSettings = LinePeriodSettings()
+) -> str | None:
+    """``FIRST`` or ``LAST``: the end of each row's figures that holds the whole period, voted by
+    the flow rows ((tokens, unit) each) that add up at one end only; None when the rows do not say."""
+    votes = {FIRST: 0, LAST: 0}
+    for tokens, unit in rows:
+        read = _flow(_figures(tokens, unit, ocr), unit)
+        if read is None:
+            continue
+        first = _adds_up(read[0], read[1:], settings.tolerance)
+        last = _adds_up(read[-1], read[:-1], settings.tolerance)
+        if first != last:
+            votes[FIRST if first else LAST] += 1
+    if votes[FIRST] and votes[LAST]:
+        return None
+    end = FIRST if votes[FIRST] else LAST
+    return end if votes[end] >= settings.min_votes else None
+
+
+def _doubted(row: StatRow, settings: LinePeriodSettings) -> StatRow:
+    flags = row.flags if PARTS_DISAGREE_FLAG in row.flags else [*row.flags, PARTS_DISAGREE_FLAG]
+    return replace(row, flags=flags, confidence=min(row.confidence, settings.doubted_confidence))
+
+
+def _whole_row(row: StatRow, end: str, ocr: bool, settings: LinePeriodSettings) -> StatRow:
+    """The row with the whole period's figure as its value and the parts in its note; doubted
+    when the whole cannot be read or a flow's parts do not add up to it."""
+    tokens = _tokens(row.value_raw, row.note)
+    if len(tokens) < 3:
+        return row  # (a heading, a row whose parts were not printed: nothing to place)
+    if end == LAST:
+        value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
+        if value is None:
+            return _doubted(row, settings)  # (the whole's figure garbled: the first figure stays, doubted)
+        row = replace(row, value=value, value_raw=tokens[-1], note=" ".join(tokens[:-1]), flags=[*row.flags, *flags])
+        tokens = [tokens[-1], *tokens[:-1]]
+    read = _flow(_figures(tokens, row.unit, ocr), row.unit)
+    if read is not None and not _adds_up(read[0], read[1:], settings.tolerance):
+        return _doubted(row, settings)
+    return row
+
+
+def whole_period_rows(
+    rows: list[StatRow], header: str, ocr: bool, settings: LinePeriodSettings = LinePeriodSettings()
+) -> list[StatRow]:
+    """The rows of a line-read annex with the whole period's figure as each row's value, when its
+    header splits the period and its rows' sums say which end holds the whole; else as read."""
+    if not splits_period(header, settings):
+        return rows
+    end = whole_end([(_tokens(r.value_raw, r.note), r.unit) for r in rows], ocr, settings)
+    if end is None:  # (no flow row adds up as read: the header's words, where they say)
+        last = whole_printed_last(header)
+        if last is None:
+            return rows
+        end = LAST if last else FIRST
+    return [_whole_row(r, end, ocr, settings) for r in rows]

@@ -1,0 +1,98 @@
+"""An annex that splits its period into parts: a figure per quarter or month beside the whole
+period's ("Quý I | Quý II | Quý III | Quý IV | Cả năm", "Quý I | Quý II | 6 tháng", "Tháng 1 | …
+| Lũy kế"), the whole printed last or first.
+
+The report is about the whole period, so its column holds the annex's figure; the parts are the
+way there and stay in the row's note ("Quý I: 2; Quý II: 1"), nothing printed dropped. A merged
+label over the parts ("Kết quả thực hiện" above "Quý I … Cả năm") stacks onto the first part's
+label ("Kết quả thực hiện Quý I"), so a role word in a part's label names no figure column here:
+the part words decide first.
+
+A part is a quarter ("Quý I", "Quý 2") or a month ("Tháng 3", "T3"); the whole is named "Cả năm",
+"Lũy kế", "Tổng", "Cộng" or a count of months ("6 tháng", "9 tháng đầu năm"). Without two parts
+no period is split and this module says nothing (a report's "6 tháng đầu năm 2025 | Cùng kỳ"
+is ``stat_periods``'s)."""
+
+from __future__ import annotations
+
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+
+# A quarter ("quy i", "quy iv", "quy 2"; OCR may read the numeral's I as l or 1) or a month
+# ("thang 3", "t3") standing for its own part of the period.
+_PART = lazy_compile(
+    r"(?<![a-z0-9])(?:quy\s*(?:[ivl1]{1,3}|[1-4])|thang\s*(?:1[0-2]|[1-9])|t(?:1[0-2]|[1-9]))(?![a-z0-9])"
+)
+# The whole period: the year ("cả năm"), a running total ("lũy kế", "tổng", "cộng") or a count of
+# months ("6 tháng", "9 tháng đầu năm": the number before the word, a month's is after it).
+_WHOLE_PERIOD = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke)(?![a-z])|(?<![a-z0-9])\d{1,2}\s*thang(?![a-z])")
+_TOTAL = lazy_compile(r"(?<![a-z])(?:tong cong|tong|cong)(?![a-z])")
+
+
+def _whole(folded: str) -> bool:
+    return bool(_WHOLE_PERIOD.search(folded) or _TOTAL.search(folded))
+
+
+# A quarter whose numeral OCR garbled ("Quý IH", "Quyll", "Quy!"): the word and a short run of
+# the numeral's look-alikes, no word of its own after it ("Quy định" is none).
+_GARBLED_QUARTER = lazy_compile(r"(?<![a-z])quy\s*[ivlh1!|]{1,4}(?![a-z0-9])")
+
+
+def is_part_label(label: str) -> bool:
+    """Whether a column's label names one part of the period (a quarter or a month)."""
+    folded = fold(label or "")
+    found = _PART.search(folded) or _GARBLED_QUARTER.search(folded)
+    return bool(found) and not _whole(_GARBLED_QUARTER.sub(" ", _PART.sub(" ", folded)))
+
+
+def part_columns(labels: list[str]) -> list[int]:
+    """The columns holding a part of the period each, in print order."""
+    return [c for c, label in enumerate(labels) if is_part_label(label)]
+
+
+def whole_period_column(labels: list[str]) -> int | None:
+    """The column of the whole period when the header splits it into at least two parts, else None
+    (also None when two columns could be the whole: no guess)."""
+    parts = part_columns(labels)
+    if len(parts) < 2:
+        return None
+    wholes = [c for c, label in enumerate(labels) if c not in parts and _whole(fold(label or ""))]
+    return wholes[0] if len(wholes) == 1 else None
+
+
+# What a period's label holds besides its period: connectives and the year ("đầu năm 2025").
+_PERIOD_FILLER = lazy_compile(r"(?<![a-z])(?:dau|cuoi|nam|ky|bao cao|thuc hien)(?![a-z])|(?:19|20)\d\d|[^a-z0-9]")
+
+
+def names_period_only(label: str) -> bool:
+    """Whether a column's label names a period and nothing else ("6 tháng", "Quý II", "Cả năm
+    2025"): a figure's column, never points ("Thang điểm" is a scale of points: "điểm" remains)."""
+    folded = fold(label or "")
+    if not (_PART.search(folded) or _WHOLE_PERIOD.search(folded)):
+        return False  # ("Tổng" alone may head a score table's points)
+    rest = _PERIOD_FILLER.sub("", _TOTAL.sub(" ", _WHOLE_PERIOD.sub(" ", _PART.sub(" ", folded))))
+    return not rest.strip()
+
+
+# A part's word as OCR leaves it ("Quy!", "Quyll": the numeral past reading, the word not).
+_PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d{1,2}(?!\d))")
+
+
+def part_words(text: str) -> int:
+    """How many parts of a period a header's text names, as OCR leaves their words."""
+    return len(_PART_WORD.findall(fold(text or "")))
+
+
+def whole_printed_last(header: str) -> bool | None:
+    """Whether a header's text names the whole period after its parts (True), before them (False),
+    or says neither (None): "Quý I … Quý IV | Lũy kế cả năm", "Cộng 6 tháng | Quý I | Quý II"."""
+    folded = fold(header or "")
+    parts = [m.start() for m in _PART_WORD.finditer(folded)]
+    wholes = [m.start() for m in _WHOLE_PERIOD.finditer(folded)] + [m.start() for m in _TOTAL.finditer(folded)]
+    if len(parts) < 2 or not wholes:
+        return None
+    if all(w > parts[-1] for w in wholes):
+        return True
+    if all(w < parts[0] for w in wholes):
+        return False
+    return None
