@@ -174,8 +174,8 @@ def self_from_verdicts(table: ScoreTable) -> ScoreTable:
         return table
     for row in table.rows:
         raw = (row.self_points_raw or "").strip()
-        if row.self_points is not None or not raw or not verdict_cell(raw):
-            continue
+        if row.self_points is not None or not raw or not verdict_cell(raw) or "self_marked_none" in row.flags:
+            continue  # (a mark for "not scored", "x" or "-", is that: no verdict, nothing missing)
         folded = fold_words(raw).split()
         if row.max_points is None or not folded or folded[0] in ("x", "v"):
             if MISSING_FLAG["self_points"] not in row.flags:
