@@ -54,6 +54,9 @@ HELDOUT_FAMILIES = (
     "N13_annex_quarters",
     "N14_verdict_for_points",
     "N15_body_statistics",
+    "N16_max_in_name",
+    "N17_appraisal_difference",
+    "N18_annex_hamlets",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -79,6 +82,7 @@ from corpusgen.families import FAMILIES
 from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES, own_set
 from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
+from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
@@ -107,11 +111,12 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES,
     *NEW_LAYOUT_FAMILIES_B,
     *NEW_LAYOUT_FAMILIES_C,
+    *NEW_LAYOUT_FAMILIES_D,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
-# new_layouts_c.py): like
+# new_layouts_c.py, new_layouts_d.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
-NEW_LAYOUTS = (*NEW_LAYOUT_FAMILIES, *NEW_LAYOUT_FAMILIES_B, *NEW_LAYOUT_FAMILIES_C)
+NEW_LAYOUTS = (*NEW_LAYOUT_FAMILIES, *NEW_LAYOUT_FAMILIES_B, *NEW_LAYOUT_FAMILIES_C, *NEW_LAYOUT_FAMILIES_D)
 
 
 def family_rank(family: str) -> int:

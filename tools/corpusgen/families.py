@@ -34,6 +34,7 @@ from corpusgen.grid import ScoreLayout, as_printed, score_grid, stat_grid
 from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES
 from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
+from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
@@ -591,4 +592,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES,
     **NEW_LAYOUT_FAMILIES_B,
     **NEW_LAYOUT_FAMILIES_C,
+    **NEW_LAYOUT_FAMILIES_D,
 }

@@ -1,0 +1,214 @@
+"""A fourth batch of held-out typed layouts (N16-N18): forms real commune documents print that
+neither F01-F31 nor N01-N15 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing
+figure moves; the held-out test of the round after N11-N15 were developed on.
+
+- N16 each criterion's maximum written in its name cell ("Ban hành kế hoạch CCHC (2 điểm)"), with no
+  maximum column, as many self-assessment tables of the provincial index print it;
+- N17 the appraisal beside the self points with the difference between them ("Điểm tự chấm | Điểm
+  thẩm định | Chênh lệch"), as the district's appraisal minutes print it;
+- N18 a statistics annex with a column per hamlet and the commune's total ("Thôn 1 | … | Toàn xã").
+
+The truth is the generator's rows as for every family (tools/CORPUS.md)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.document import Document, Table
+from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
+from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts_b import header_rows
+from corpusgen.new_layouts_c import STOCK_UNITS, by_period
+from corpusgen.reports import StatRow, statistics
+from corpusgen.scores import r2
+from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
+from corpusgen.typed_forms import _scored
+
+# --- N16: the maximum in the name cell --------------------------------------------------------------
+
+MAX_IN_NAME = ("{name} ({max} điểm)", "{name} (tối đa {max} điểm)")
+
+
+def with_max(name: str, max_points: float | None, pattern: str) -> str:
+    """The name as printed with its maximum after it (unchanged where the row has none)."""
+    return name if max_points is None else pattern.format(name=name, max=points(max_points))
+
+
+def max_in_name(inst: Instance) -> Built:
+    """No maximum column: each row's maximum is written after its name, "(2 điểm)" (odd instances)
+    or "(tối đa 2 điểm)" (even), on fields, criteria and the total alike; the self points and the
+    evidence in their own columns. Truth: the maximum as written in the name, the name without it."""
+    rng, year, meta, title, table = _scored(inst)
+    pattern = MAX_IN_NAME[(inst.index - 1) % 2]
+    labels = {**_labels(rng), "explanation": rng.choice(("Tài liệu kiểm chứng", "Giải trình", "Ghi chú"))}
+    labels["name"] = rng.choice(("Tiêu chí, tiêu chí thành phần", "Nội dung đánh giá", "Lĩnh vực, tiêu chí"))
+    layout = ScoreLayout(
+        ("code", "name", "self", "explanation"),
+        labels,
+        widths_cm={"name": 8.6, "self": 2.4, "explanation": 4.0},
+        total=rng.choice(("last", "last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    table = as_printed(table, layout)
+    data = iter(table.rows)
+    rows: list[GridRow] = []
+    for g in score_grid(table, layout).rows:
+        if g.kind == "data":
+            row = next(data)
+            named = replace(g.cells[1], text=with_max(g.cells[1].text, row.max_points, pattern))
+            g = replace(g, cells=g.cells[:1] + (named,) + g.cells[2:])
+        elif g.kind == "total":  # the total's maximum follows its label, in the name column
+            named = replace(g.cells[1], text=with_max(g.cells[1].text, table.total_max, pattern))
+            g = replace(g, cells=g.cells[:1] + (named,) + g.cells[2:])
+        rows.append(g)
+    grid = replace(score_grid(table, layout), rows=tuple(rows))
+    doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
+    variant = "max-in-name-" + ("toi-da" if "tối đa" in pattern else "bare")
+    return _built(meta, _docx_pdf(variant, doc), table)
+
+
+# --- N17: the appraisal and the difference --------------------------------------------------------
+
+DIFFERENCE_LABELS = ("Chênh lệch", "Chênh lệch (+/-)", "Tăng (+), giảm (-)")
+
+
+def difference(self_points: float | None, appraised: float | None, blank_zero: bool) -> str:
+    """The appraised points less the self points, signed ("-0,5", "+1"); "0" or blank where equal."""
+    if self_points is None or appraised is None:
+        return ""
+    d = r2(appraised - self_points)
+    if d == 0:
+        return "" if blank_zero else "0"
+    return ("+" if d > 0 else "-") + points(abs(d))
+
+
+def appraisal_difference(inst: Instance) -> Built:
+    """ "Điểm tối đa | Điểm tự chấm | Điểm thẩm định | Chênh lệch | Ghi chú": the district's appraisal
+    beside the commune's self points and their difference, signed, "0" where they agree (odd
+    instances), or blank where they agree and the points under a merged "Số điểm" (even). Truth: max,
+    self and appraised points; the difference is theirs."""
+    rng, year, meta, title, table = _scored(inst, appraised=True)
+    blank_zero = inst.index % 2 == 0
+    labels = {
+        **_labels(rng),
+        "self": rng.choice(("Điểm tự chấm", "Điểm tự đánh giá", "Xã tự chấm")),
+        "appraised": rng.choice(("Điểm thẩm định", "Huyện thẩm định", "Điểm thẩm định của Phòng Nội vụ")),
+        "explanation": rng.choice(("Ghi chú", "Lý do chênh lệch", "Giải trình")),
+    }
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "appraised", "explanation"),
+        labels,
+        widths_cm={"name": 6.0, "max": 1.6, "self": 1.7, "appraised": 1.9, "explanation": 2.6},
+        group_label="Số điểm" if blank_zero else None,
+        total=rng.choice(("last", "last", "first")),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    table = as_printed(table, layout)
+    grid = score_grid(table, layout)
+    label = rng.choice(DIFFERENCE_LABELS)
+    data = iter(table.rows)
+    headers = [g for g in grid.rows if g.kind == "header"]
+    rows: list[GridRow] = []
+    for g in grid.rows:
+        at = _after_appraised(g, blank_zero)
+        if g.kind == "header":
+            # merged down over a two-row header, as the other non-grouped labels are
+            top = g is headers[0]
+            vmerge = None if len(headers) == 1 else ("restart" if top else "continue")
+            cell = Cell(label if top else "", 1, vmerge, True, "center")
+        elif g.kind == "numbers":
+            cell = Cell("", 1, None, False, "center")
+        else:
+            self_points, appraised = (
+                (table.total_self, table.total_appraised) if g.kind == "total" else _pair(next(data))
+            )
+            cell = Cell(difference(self_points, appraised, blank_zero), 1, None, g.kind == "total", "center")
+        rows.append(replace(g, cells=g.cells[:at] + (cell,) + g.cells[at:]))
+    widths = grid.widths_cm[:5] + (1.8,) + grid.widths_cm[5:]
+    doc = Document(meta, standard_blocks(meta, title, Table(Grid(widths, tuple(rows))), rng, year))
+    variant = "difference-blank-zero" if blank_zero else "difference-signed"
+    return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
+
+
+def _pair(row) -> tuple[float | None, float | None]:
+    return row.self_points, row.appraised_points
+
+
+def _after_appraised(g: GridRow, grouped: bool) -> int:
+    """Where the difference cell goes in a printed row: after the appraised cell; in a grouped
+    header's top row, after the one cell over the three points columns."""
+    return 3 if grouped and g.kind == "header" and g.cells[2].span > 1 else 5
+
+
+# --- N18: a statistics annex with a column per hamlet --------------------------------------------
+
+HAMLETS = ("Thôn {n}", "TDP {n}", "Ấp {n}")
+UNITS_LABEL = ("Chia ra", "Chia theo thôn, tổ dân phố", "Trong đó")
+TOTAL_COLUMN = ("Toàn xã", "Tổng số", "Tổng cộng")
+
+
+def hamlet_figures(rows: list[StatRow], periods: dict[str, list[float | None]], n: int) -> dict[str, list[str]]:
+    """Each row's printed figures per hamlet: a flow's split, its ratio; a stock (what the commune
+    holds: procedures, staff, the plan's tasks) is the commune's, so its hamlet cells are blank."""
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        figures = periods.get(r.code or "", [None] * n)
+        blank = r.unit in STOCK_UNITS or r.value is None
+        out[r.code or ""] = ["" if blank or v is None else points(v) for v in figures]
+    return out
+
+
+def hamlet_grid(rows: list[StatRow], figures: dict[str, list[str]], labels: tuple[str, ...], total_first: bool) -> Grid:
+    """STT | indicator | unit | the total and the hamlets under a merged label (or the hamlets,
+    then the total)."""
+    head, names, split, total = labels[:3], labels[3:-2], labels[-2], labels[-1]
+    spec = [(h, (), 1) for h in head]
+    spec += [(total, (), 1), (split, names, 1)] if total_first else [(split, names, 1), (total, (), 1)]
+    out = list(header_rows(spec))
+    for r in rows:
+        top = r.code is not None and "." not in r.code
+        each = figures.get(r.code or "", [""] * len(names))
+        whole = "" if r.value is None else points(r.value)
+        values = [whole, *each] if total_first else [*each, whole]
+        cells = [Cell(r.printed, 1, None, top, "center"), Cell(r.indicator, 1, None, top), Cell(r.unit, 1, None)]
+        cells += [Cell(v, 1, None, top, "center") for v in values]
+        out.append(GridRow(tuple(cells)))
+    width = round((15.8 - 1.2 - 1.5 - 4.4) / (len(names) + 1), 2)
+    return Grid((1.2, 4.4, 1.5) + (width,) * (len(names) + 1), tuple(out))
+
+
+def annex_hamlets(inst: Instance) -> Built:
+    """A report whose annex prints each indicator's figure per hamlet (4-6 "Thôn 1 | Thôn 2 | …")
+    under a merged "Chia ra" and the commune's total: last (odd instances) or first, right after
+    the unit (even). A flow's hamlets sum to the total; a stock's hamlet cells are blank; a ratio
+    prints each hamlet's own. Truth ``value``: the total column."""
+    rng = inst.rng()
+    state = rng.getstate()
+    rows, faults = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=inst.faulty)
+    rng.setstate(state)  # the same draws without the fault: the hamlets' figures come from the true counts
+    true_rows, _ = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=False)
+    total_first = inst.index % 2 == 0
+    head = ANNEX_LABELS[(inst.index - 1) % len(ANNEX_LABELS)]
+    n = 4 + inst.index % 3
+    names = tuple(HAMLETS[(inst.index - 1) % len(HAMLETS)].format(n=k) for k in range(1, n + 1))
+
+    def grid_of(year: int, period: str) -> Grid:
+        periods = by_period(true_rows, random.Random(f"{inst.name}/{inst.seed}/hamlets"), n)
+        labels = head + names + (rng.choice(UNITS_LABEL), rng.choice(TOTAL_COLUMN))
+        return hamlet_grid(rows, hamlet_figures(rows, periods, n), labels, total_first)
+
+    doc, title = _annex_report(inst, rng, grid_of)
+    built = Built(_docx_pdf("hamlets-" + ("total-first" if total_first else "total-last"), doc), doc.meta.truth())
+    built.commune = doc.meta.place.commune
+    built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
+    built.faults = faults
+    return built
+
+
+NEW_LAYOUT_FAMILIES_D = {
+    "N16_max_in_name": max_in_name,
+    "N17_appraisal_difference": appraisal_difference,
+    "N18_annex_hamlets": annex_hamlets,
+}
