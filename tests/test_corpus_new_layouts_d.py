@@ -1,0 +1,188 @@
+"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N18): made only when
+named, ranked after every other family, their truth adds up but for its planted faults and is the
+same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
+(the maximum in the name cell, the appraisal with its difference, figures per hamlet and the
+commune's total), read from the files with python-docx and pdfplumber, never by the pipeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_helpers import (
+    assert_adds_up_and_repeats,
+    assert_named_only_ranked_last,
+    make_corpus,
+    manifest_documents,
+    read_truth,
+)
+from tests.test_corpus_new_layouts import _numbers, _pdf_text, _squash
+from tests.test_corpus_new_layouts_b import _docx_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tools")]
+
+from corpusgen.new_layouts_c import STOCK_UNITS  # noqa: E402
+from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D  # noqa: E402
+
+from normalize.numbers import format_vn  # noqa: E402
+
+NEW = tuple(NEW_LAYOUT_FAMILIES_D)
+PROBES = ("S17_scan_new_layouts_d", "D13_dump_new_layouts_d")
+
+
+def test_made_only_when_named_ranked_last_and_held_out():
+    from corpusgen.derived import PROBES as ALL_PROBES
+
+    assert_named_only_ranked_last(NEW, PROBES)
+    for probe in PROBES:  # scans and dumps of the three, one instance each
+        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
+
+
+@pytest.mark.parametrize("family", NEW)
+def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
+    assert_adds_up_and_repeats(family, (2393, 2394))
+
+
+def _points(text: str) -> float | None:
+    return float(text.replace(",", ".")) if text.strip() else None
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("newd"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2395)
+
+
+def _documents(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
+    return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]
+
+
+def _score_rows(path: Path) -> list[list[str]]:
+    """The rows of the DOCX's score table (the header block and the signature are tables too)."""
+    grid = next(t for t in _docx_tables(path) if any("điểm" in c.lower() for c in t[0] + t[-1]))
+    return [[c.strip() for c in row] for row in grid]
+
+
+def _row_of(rows: list[list[str]], code: str, name: str) -> list[str]:
+    """The one table row printing a truth row's code in a cell of its own and its name."""
+    found = [row for row in rows if code == row[0].rstrip(".") and _squash(row[1]).startswith(_squash(name))]
+    assert len(found) == 1, (code, name, len(found))
+    return found[0]
+
+
+def test_the_maximum_is_in_the_name_cell_and_nowhere_else(corpus):
+    """N16: no column is labelled with a maximum; each truth row's name cell is its name followed by
+    "(m điểm)" (odd instances) or "(tối đa m điểm)" (even), m its maximum; the self points in the next
+    cell; the total's label carries the total's maximum."""
+    documents = _documents(corpus, "docx", "N16")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        assert truth["split"] == "heldout"
+        rows = _score_rows(corpus / doc["path"])
+        assert not any("tối đa" in c.lower() or "chuẩn" in c.lower() for c in rows[0]), where
+        word = "tối đa " if "toi-da" in where else ""
+        table = truth["score_tables"][0]
+        for r in table["rows"]:
+            row = _row_of(rows, r["code"], r["name"])
+            assert _squash(row[1]) == _squash(f"{r['name']} ({word}{format_vn(r['max_points'])} điểm)"), (where, r)
+            assert _points(row[2]) == r["self_points"], (where, r["code"])
+            if r["explanation"]:
+                assert r["explanation"] in row[3], (where, r["code"])
+        totals = [row for row in rows if row[0] == "" and row[1].startswith(("Tổng", "TỔNG", "Cộng"))]
+        assert len(totals) == (table["stated_total_max"] is not None), where
+        if totals:
+            assert f"({word}{format_vn(table['stated_total_max'])} điểm)" in totals[0][1], where
+            assert _points(totals[0][2]) == table["stated_total_self"], where
+
+
+def test_the_difference_is_the_appraisal_less_the_self_points(corpus):
+    """N17: max | self | appraised | difference in each truth row, the difference the appraised
+    points less the self points, signed, "0" where they agree (odd instances) or blank (even, with
+    the points under a merged "Số điểm"); the total's the same."""
+    documents = _documents(corpus, "docx", "N17")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        rows = _score_rows(corpus / doc["path"])
+        blank_zero = "blank-zero" in where
+        assert any(c.startswith(("Chênh lệch", "Tăng (+)")) for c in rows[0]), where
+        assert ("Số điểm" in rows[0]) == blank_zero, where
+        table = truth["score_tables"][0]
+        for r in table["rows"]:
+            row = _row_of(rows, r["code"], r["name"])
+            values = [_points(c) for c in row[2:5]]
+            assert values == [r["max_points"], r["self_points"], r["appraised_points"]], (where, r["code"])
+            if r["self_points"] is None or r["appraised_points"] is None:
+                assert row[5] == "", (where, r["code"])
+                continue
+            gap = round(r["appraised_points"] - r["self_points"], 4)
+            assert _points(row[5] or "0") == gap, (where, r["code"])
+            assert (row[5] == "") == (blank_zero and gap == 0), (where, r["code"])
+            assert gap <= 0 or row[5].startswith("+"), (where, r["code"])
+            if r["explanation"]:
+                assert r["explanation"] in row[6], (where, r["code"])
+        totals = [row for row in rows if row[0] == "" and _squash(row[1]).startswith(("tổng", "cộng"))]
+        assert len(totals) == (table["stated_total_self"] is not None), where
+        for total in totals:  # the total's difference is its printed appraisal less its self points
+            assert _points(total[3]) == table["stated_total_self"], where
+            gap = round((_points(total[4]) or 0.0) - (_points(total[3]) or 0.0), 4)
+            assert _points(total[5] or "0") == gap, where
+
+
+def test_every_annex_row_has_its_hamlets_and_the_communes_total(corpus):
+    """N18: each truth row is a row of the annex (printed code, indicator) whose total cell, under
+    "Toàn xã" / "Tổng số" / "Tổng cộng", holds the truth value; a flow's hamlets add up to it, a
+    stock's hamlet cells are blank; the hamlets are numbered 1, 2, … under a merged label."""
+    documents = _documents(corpus, "docx", "N18")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        grid = [[c.strip() for c in row] for row in _docx_tables(corpus / doc["path"])[-1]]
+        top, header, body = grid[0], grid[1], grid[2:]
+        hamlets = [k for k, h in enumerate(header) if h[-1].isdigit()]
+        assert [header[k].rsplit(" ", 1)[1] for k in hamlets] == [str(i) for i in range(1, len(hamlets) + 1)], where
+        assert 4 <= len(hamlets) <= 6, where
+        whole = 3 if "total-first" in where else len(header) - 1
+        assert top[whole] in ("Toàn xã", "Tổng số", "Tổng cộng"), where
+        for r in truth["statistics"][0]["rows"]:
+            mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
+            row = next(x for x in body if x[0] == mark and _squash(x[1]) == _squash(r["indicator"]))
+            assert _points(row[whole]) == r["value"], (where, r["code"])
+            figures = [_points(row[k]) for k in hamlets]
+            if r["value"] is None or r["unit"] == "%":
+                continue
+            if r["unit"] in STOCK_UNITS:
+                assert figures == [None] * len(hamlets), (where, r["code"])
+            else:
+                assert sum(f or 0.0 for f in figures) == r["value"], (where, r["code"])
+
+
+def test_every_truth_value_is_in_the_pdf(corpus):
+    """Every truth name, code and number (N16: the maximum inside the name's parentheses; N17: the
+    appraised points), every annex indicator and value, the title, signer, commune and number, in
+    the PDF's text (pdfplumber)."""
+    documents = _documents(corpus, "pdf")
+    assert len(documents) == 12
+    for doc in documents:
+        truth = read_truth(corpus, doc)
+        text = _pdf_text(corpus / doc["path"])
+        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        words = {w.rstrip(".:") for w in text.split()}
+        for table in truth["score_tables"]:
+            for r in table["rows"]:
+                assert _squash(r["name"]) in squashed, (where, r["name"])
+                assert r["code"] in words, (where, r["code"])
+                assert format_vn(r["max_points"]) in numbers, (where, r["code"])
+                for key in ("self_points", "appraised_points"):
+                    assert r[key] is None or format_vn(r[key]) in numbers, (where, r["code"], key)
+            for key in ("stated_total_max", "stated_total_self"):
+                assert table.get(key) is None or format_vn(table[key]) in numbers, (where, key)
+        for annex in truth["statistics"]:
+            for r in annex["rows"]:
+                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                assert r["value"] is None or format_vn(r["value"]) in numbers, (where, r["code"])
+        for key in ("title", "signer", "commune", "number"):
+            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
