@@ -1,11 +1,13 @@
-"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N18): made only when
+"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N19): made only when
 named, ranked after every other family, their truth adds up but for its planted faults and is the
 same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
 (the maximum in the name cell, the appraisal with its difference, figures per hamlet and the
-commune's total), read from the files with python-docx and pdfplumber, never by the pipeline."""
+commune's total, two years' self points and their change), read from the files with python-docx
+and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -161,12 +163,46 @@ def test_every_annex_row_has_its_hamlets_and_the_communes_total(corpus):
                 assert sum(f or 0.0 for f in figures) == r["value"], (where, r["code"])
 
 
+def _year_columns(rows: list[list[str]]) -> dict[int, int]:
+    """The year each points column is headed by (its header cells read top to bottom)."""
+    header = [row for row in rows[:2] if not row[0][:1].isdigit()]
+    out: dict[int, int] = {}
+    for k in range(len(rows[0])):
+        found = re.findall(r"\b(20\d\d)\b", " ".join(row[k] for row in header))
+        if found:
+            out[int(found[-1])] = k
+    return out
+
+
+def test_this_years_points_are_the_later_years_column(corpus):
+    """N19: two columns headed by consecutive years; the later one holds each truth row's self
+    points, in either order; the change column (next after the three points columns) is this year's
+    less last year's, signed."""
+    documents = _documents(corpus, "docx", "N19")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        rows = _score_rows(corpus / doc["path"])
+        years = _year_columns(rows)
+        assert len(years) == 2 and max(years) - min(years) == 1, (where, years)
+        now, before = years[max(years)], years[min(years)]
+        assert (now < before) == ("this-first" in where), where
+        for r in truth["score_tables"][0]["rows"]:
+            row = _row_of(rows, r["code"], r["name"])
+            assert _points(row[2]) == r["max_points"] and _points(row[now]) == r["self_points"], (where, r["code"])
+            assert r["appraised_points"] is None, (where, r["code"])
+            if r["self_points"] is None:
+                continue
+            change = round(r["self_points"] - (_points(row[before]) or 0.0), 4)
+            assert _points(row[5]) == change and (change <= 0 or row[5].startswith("+")), (where, r["code"])
+
+
 def test_every_truth_value_is_in_the_pdf(corpus):
     """Every truth name, code and number (N16: the maximum inside the name's parentheses; N17: the
     appraised points), every annex indicator and value, the title, signer, commune and number, in
     the PDF's text (pdfplumber)."""
     documents = _documents(corpus, "pdf")
-    assert len(documents) == 12
+    assert len(documents) == 4 * len(NEW)
     for doc in documents:
         truth = read_truth(corpus, doc)
         text = _pdf_text(corpus / doc["path"])

@@ -1,4 +1,4 @@
-"""A fourth batch of held-out typed layouts (N16-N18): forms real commune documents print that
+"""A fourth batch of held-out typed layouts (N16-N19): forms real commune documents print that
 neither F01-F31 nor N01-N15 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing
 figure moves; the held-out test of the round after N11-N15 were developed on.
 
@@ -6,7 +6,9 @@ figure moves; the held-out test of the round after N11-N15 were developed on.
   maximum column, as many self-assessment tables of the provincial index print it;
 - N17 the appraisal beside the self points with the difference between them ("Điểm tự chấm | Điểm
   thẩm định | Chênh lệch"), as the district's appraisal minutes print it;
-- N18 a statistics annex with a column per hamlet and the commune's total ("Thôn 1 | … | Toàn xã").
+- N18 a statistics annex with a column per hamlet and the commune's total ("Thôn 1 | … | Toàn xã");
+- N19 the self points of two years side by side ("Năm 2023 | Năm 2024 | Tăng (+), giảm (-)"), as a
+  plan to raise the index prints the last results beside this year's.
 
 The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 
@@ -19,10 +21,10 @@ from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
-from corpusgen.new_layouts_b import header_rows
+from corpusgen.new_layouts_b import _leaves, header_rows
 from corpusgen.new_layouts_c import STOCK_UNITS, by_period
 from corpusgen.reports import StatRow, statistics
-from corpusgen.scores import r2
+from corpusgen.scores import ScoreTable, _leaf_self, r2
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
 from corpusgen.typed_forms import _scored
 
@@ -112,7 +114,7 @@ def appraisal_difference(inst: Instance) -> Built:
     headers = [g for g in grid.rows if g.kind == "header"]
     rows: list[GridRow] = []
     for g in grid.rows:
-        at = _after_appraised(g, blank_zero)
+        at = _after_points(g, blank_zero)
         if g.kind == "header":
             # merged down over a two-row header, as the other non-grouped labels are
             top = g is headers[0]
@@ -136,9 +138,9 @@ def _pair(row) -> tuple[float | None, float | None]:
     return row.self_points, row.appraised_points
 
 
-def _after_appraised(g: GridRow, grouped: bool) -> int:
-    """Where the difference cell goes in a printed row: after the appraised cell; in a grouped
-    header's top row, after the one cell over the three points columns."""
+def _after_points(g: GridRow, grouped: bool) -> int:
+    """Where the difference cell goes in a printed row: after the three points cells (code, name,
+    three points); in a grouped header's top row, after the one cell over them."""
     return 3 if grouped and g.kind == "header" and g.cells[2].span > 1 else 5
 
 
@@ -207,8 +209,81 @@ def annex_hamlets(inst: Instance) -> Built:
     return built
 
 
+# --- N19: two years' self points side by side --------------------------------------------------------
+
+TWO_YEAR_LABELS = (("Năm {prior}", "Năm {year}"), ("Điểm tự đánh giá năm {prior}", "Điểm tự đánh giá năm {year}"))
+CHANGE_LABELS = ("Tăng (+), giảm (-)", "So sánh", "Chênh lệch")
+
+
+def prior_year(table: ScoreTable, rng: random.Random) -> tuple[dict[str, float | None], float | None]:
+    """Last year's self points of the same criteria: a leaf drawn as this year's are (blank where this
+    year's is), a parent the sum of its children; and their total."""
+    leaves = _leaves(table)
+    out: dict[str, float | None] = {}
+    for r in reversed(table.rows):  # children are listed after their parent
+        if r.code in leaves:
+            drawn = None if r.self_points is None or r.max_points is None else _leaf_self(rng, r.max_points)
+            # a whole field scored nothing last year is no plan's starting point: three quarters instead
+            out[r.code] = r2(r.max_points * 0.75) if drawn == 0 and r.max_points and r.max_points > 3 else drawn
+        else:
+            got = [out[k.code] for k in table.rows if k.parent == r.code and out.get(k.code) is not None]
+            out[r.code] = r2(sum(v for v in got if v is not None)) if got else None
+    codes = {r.code for r in table.rows}
+    tops = [out[r.code] for r in table.rows if r.parent not in codes and out[r.code] is not None]
+    return out, (r2(sum(v for v in tops if v is not None)) if tops else None)
+
+
+def two_years(inst: Instance) -> Built:
+    """ "Điểm tối đa | Năm 2023 | Năm 2024 | Tăng (+), giảm (-) | Ghi chú": last year's self points and
+    this year's, last year first (odd instances) or this year first (even, the three points columns
+    under a merged "Điểm tự đánh giá" when the labels are bare years), and this year's less last
+    year's, signed. Truth: this year's points are the self points; last year's are not in the truth."""
+    rng, year, meta, title, table = _scored(inst)
+    prior, prior_total = prior_year(table, random.Random(f"{inst.name}/{inst.seed}/prior"))
+    this_first = inst.index % 2 == 0
+    words = TWO_YEAR_LABELS[(inst.index - 1) % len(TWO_YEAR_LABELS)]
+    before, now = (w.format(prior=year - 1, year=year) for w in words)
+    grouped = this_first and words[0].startswith("Năm")
+    labels = {**_labels(rng), "appraised": before, "self": now, "explanation": rng.choice(("Ghi chú", "Nguyên nhân"))}
+    layout = ScoreLayout(
+        ("code", "name", "max") + (("self", "appraised") if this_first else ("appraised", "self")) + ("explanation",),
+        labels,
+        widths_cm={"name": 6.0, "max": 1.6, "self": 1.9, "appraised": 1.9, "explanation": 2.4},
+        group_label=rng.choice(("Điểm tự đánh giá", "Số điểm")) if grouped else None,
+        total=rng.choice(("last", "last", "first")),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    table = as_printed(table, layout)
+    # last year's points stand in the appraised slot of the printed rows only: the truth leaves them out
+    shown = replace(
+        table,
+        rows=tuple(replace(r, appraised_points=prior[r.code]) for r in table.rows),
+        total_appraised=prior_total,
+    )
+    grid = score_grid(shown, layout)
+    label = rng.choice(CHANGE_LABELS)
+    headers = [g for g in grid.rows if g.kind == "header"]
+    data = iter(shown.rows)
+    rows: list[GridRow] = []
+    for g in grid.rows:
+        if g.kind == "header":
+            top = g is headers[0]
+            vmerge = None if len(headers) == 1 else ("restart" if top else "continue")
+            cell = Cell(label if top else "", 1, vmerge, True, "center")
+        else:
+            pair = (shown.total_appraised, shown.total_self) if g.kind == "total" else _pair(next(data))[::-1]
+            cell = Cell(difference(*pair, blank_zero=False), 1, None, g.kind == "total", "center")
+        rows.append(
+            replace(g, cells=g.cells[: _after_points(g, grouped)] + (cell,) + g.cells[_after_points(g, grouped) :])
+        )
+    widths = grid.widths_cm[:5] + (1.8,) + grid.widths_cm[5:]
+    doc = Document(meta, standard_blocks(meta, title, Table(Grid(widths, tuple(rows))), rng, year))
+    return _built(meta, _docx_pdf("two-years-" + ("this-first" if this_first else "last-first"), doc), table)
+
+
 NEW_LAYOUT_FAMILIES_D = {
     "N16_max_in_name": max_in_name,
     "N17_appraisal_difference": appraisal_difference,
     "N18_annex_hamlets": annex_hamlets,
+    "N19_two_years": two_years,
 }
