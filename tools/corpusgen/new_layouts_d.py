@@ -22,7 +22,7 @@ from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
 from corpusgen.new_layouts_b import _leaves, header_rows
-from corpusgen.new_layouts_c import STOCK_UNITS, by_period
+from corpusgen.new_layouts_c import STOCK_UNITS, by_period, counted
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable, _leaf_self, r2
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
@@ -153,11 +153,13 @@ TOTAL_COLUMN = ("Toàn xã", "Tổng số", "Tổng cộng")
 
 def hamlet_figures(rows: list[StatRow], periods: dict[str, list[float | None]], n: int) -> dict[str, list[str]]:
     """Each row's printed figures per hamlet: a flow's split, its ratio; a stock (what the commune
-    holds: procedures, staff, the plan's tasks) is the commune's, so its hamlet cells are blank."""
+    holds: procedures, staff, the plan's tasks) is the commune's, so its hamlet cells are blank, and
+    so are those of a ratio of a stock."""
     out: dict[str, list[str]] = {}
     for r in rows:
         figures = periods.get(r.code or "", [None] * n)
-        blank = r.unit in STOCK_UNITS or r.value is None
+        found = counted(rows, r) if r.unit == "%" and r.code is not None else None
+        blank = r.unit in STOCK_UNITS or r.value is None or (found is not None and found[0].unit in STOCK_UNITS)
         out[r.code or ""] = ["" if blank or v is None else points(v) for v in figures]
     return out
 
@@ -224,7 +226,8 @@ def prior_year(table: ScoreTable, rng: random.Random) -> tuple[dict[str, float |
         if r.code in leaves:
             drawn = None if r.self_points is None or r.max_points is None else _leaf_self(rng, r.max_points)
             # a whole field scored nothing last year is no plan's starting point: three quarters instead
-            out[r.code] = r2(r.max_points * 0.75) if drawn == 0 and r.max_points and r.max_points > 3 else drawn
+            low = drawn == 0 and r.max_points and r.max_points > 3
+            out[r.code] = r2(round(r.max_points * 3) / 4) if low and r.max_points else drawn  # in quarter points
         else:
             got = [out[k.code] for k in table.rows if k.parent == r.code and out.get(k.code) is not None]
             out[r.code] = r2(sum(v for v in got if v is not None)) if got else None
