@@ -1,13 +1,14 @@
-"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N19): made only when
+"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N20): made only when
 named, ranked after every other family, their truth adds up but for its planted faults and is the
 same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
 (the maximum in the name cell, the appraisal with its difference, figures per hamlet and the
-commune's total, two years' self points and their change), read from the files with python-docx
-and pdfplumber, never by the pipeline."""
+commune's total, two years' self points and their change, an annex continued with no header),
+read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -195,6 +196,37 @@ def test_this_years_points_are_the_later_years_column(corpus):
                 continue
             change = round(r["self_points"] - (_points(row[before]) or 0.0), 4)
             assert _points(row[5]) == change and (change <= 0 or row[5].startswith("+")), (where, r["code"])
+
+
+def test_the_annex_goes_on_with_no_header_after_its_marker(corpus):
+    """N20: the annex is two DOCX tables, the first under its header, the second opening on a body
+    row (a code, no label, no column numbers) after a paragraph "… (tiếp theo)" / "(Tiếp theo …)";
+    every truth row is a row of one of them, its value in the fourth cell. In pdftotext's pages the
+    marker opens a page after the one the annex starts on, and the second table's first row is on it."""
+    import docx
+
+    documents = _documents(corpus, "docx", "N20")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        document = docx.Document(str(corpus / doc["path"]))
+        first, second = ([[c.text.strip() for c in row.cells] for row in t.rows] for t in document.tables[-2:])
+        assert first[0][1] in ("Nội dung", "Chỉ tiêu") and first[0][0] in ("STT", "TT"), where
+        opening = second[0][0]
+        assert second[0][:2] != ["1", "2"] and (opening[:1].isdigit() or opening.endswith(")")), (where, opening)
+        marker = [p.text for p in document.paragraphs if "tiếp theo" in p.text.lower()]
+        assert len(marker) == 1 and "Phụ lục 1" in marker[0], (where, marker)
+        body = first[1:] + second
+        for r in truth["statistics"][0]["rows"]:
+            mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
+            row = next(x for x in body if x[0] == mark and x[1] == r["indicator"])
+            assert _points(row[3]) == r["value"] and row[2] == r["unit"], (where, r["code"])
+        pdf = corpus / doc["path"].replace(".docx", ".pdf")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+        pages = [_squash(p) for p in text.stdout.split("\f")]
+        annex = next(k for k, p in enumerate(pages) if "phụlục1" in p and "kèmtheo" in p)
+        marked = next(k for k, p in enumerate(pages) if "tiếptheo" in p)
+        assert marked > annex and _squash(second[0][1])[:20] in pages[marked], where
 
 
 def test_every_truth_value_is_in_the_pdf(corpus):

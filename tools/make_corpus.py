@@ -58,6 +58,7 @@ HELDOUT_FAMILIES = (
     "N17_appraisal_difference",
     "N18_annex_hamlets",
     "N19_two_years",
+    "N20_annex_continued",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")

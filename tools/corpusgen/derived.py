@@ -154,14 +154,14 @@ PROBES: dict[str, Derivation] = {
         scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
     ),
     "D12_dump_new_layouts_c": Derivation("dump", ("N11", "N12", "N13", "N14", "N15")),
-    # The fourth batch (tools/corpusgen/new_layouts_d.py), held as the others; all four print scores
+    # The fourth batch (tools/corpusgen/new_layouts_d.py), held as the others; all five print scores
     # or statistics, so the dump takes them all.
     "S17_scan_new_layouts_d": Derivation(
         "scan",
-        ("N16", "N17", "N18", "N19"),
+        ("N16", "N17", "N18", "N19", "N20"),
         scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
     ),
-    "D13_dump_new_layouts_d": Derivation("dump", ("N16", "N17", "N18", "N19")),
+    "D13_dump_new_layouts_d": Derivation("dump", ("N16", "N17", "N18", "N19", "N20")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

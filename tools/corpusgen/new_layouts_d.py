@@ -1,4 +1,4 @@
-"""A fourth batch of held-out typed layouts (N16-N19): forms real commune documents print that
+"""A fourth batch of held-out typed layouts (N16-N20): forms real commune documents print that
 neither F01-F31 nor N01-N15 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing
 figure moves; the held-out test of the round after N11-N15 were developed on.
 
@@ -8,7 +8,9 @@ figure moves; the held-out test of the round after N11-N15 were developed on.
   thẩm định | Chênh lệch"), as the district's appraisal minutes print it;
 - N18 a statistics annex with a column per hamlet and the commune's total ("Thôn 1 | … | Toàn xã");
 - N19 the self points of two years side by side ("Năm 2023 | Năm 2024 | Tăng (+), giảm (-)"), as a
-  plan to raise the index prints the last results beside this year's.
+  plan to raise the index prints the last results beside this year's;
+- N20 a statistics annex continued on the next page with no header there: the page opens on a line
+  "Phụ lục 1 (tiếp theo)" and then straight on the next row.
 
 The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 
@@ -18,8 +20,8 @@ import random
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Table
-from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
+from corpusgen.document import Document, PageBreak, Para, Table
+from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid, stat_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
 from corpusgen.new_layouts_b import _leaves, header_rows
 from corpusgen.new_layouts_c import STOCK_UNITS, by_period, counted
@@ -284,9 +286,47 @@ def two_years(inst: Instance) -> Built:
     return _built(meta, _docx_pdf("two-years-" + ("this-first" if this_first else "last-first"), doc), table)
 
 
+# --- N20: an annex continued with no header on its next page --------------------------------------
+
+ANNEX_CONTINUED = ("Phụ lục {n} (tiếp theo)", "(Tiếp theo Phụ lục {n})", "Phụ lục {n} - tiếp theo")
+STAT_LABELS = (
+    ("STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"),
+    ("TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"),
+)
+
+
+def headerless_rest(grid: Grid, at: int) -> tuple[Grid, Grid]:
+    """The grid cut before body row ``at``: the first part with its header, the rest with none."""
+    header = tuple(g for g in grid.rows if g.kind == "header")
+    body = tuple(g for g in grid.rows if g.kind != "header")
+    return replace(grid, rows=header + body[:at]), replace(grid, rows=body[at:])
+
+
+def annex_continued(inst: Instance) -> Built:
+    """A report and its statistics annex broken at a forced page break inside a group (after 8-12
+    rows): the next page opens on a running line "Phụ lục 1 (tiếp theo)" (italic, left or centre)
+    and then straight on the next row, a table with no header and no column numbers, as a typist
+    continues an annex. Truth: one table, as if printed whole."""
+    rng = inst.rng()
+    rows, faults = statistics(rng, rng.randint(5, 6), letters=inst.index % 2 == 1, fault=inst.faulty)
+    labels = STAT_LABELS[(inst.index - 1) % len(STAT_LABELS)]
+    grid = stat_grid(rows, labels, (1.2, 8.2, 2.0, 2.2, 2.2))
+    at = max(2, min(len(rows) - 2, rng.randint(8, 12)))
+    first, rest = headerless_rest(grid, at)
+    marker = Para(rng.choice(ANNEX_CONTINUED).format(n=1), italic=True, align=rng.choice(("left", "center")))
+    doc, title = _annex_report(inst, rng, lambda year, period: first)
+    # the annex's table is the last block: the rest follows it on a page of its own
+    doc = replace(doc, blocks=doc.blocks + (PageBreak(), marker, Table(rest)))
+    built = Built(_docx_pdf("annex-continued-headerless", doc), doc.meta.truth(), commune=doc.meta.place.commune)
+    built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
+    built.faults = faults
+    return built
+
+
 NEW_LAYOUT_FAMILIES_D = {
     "N16_max_in_name": max_in_name,
     "N17_appraisal_difference": appraisal_difference,
     "N18_annex_hamlets": annex_hamlets,
     "N19_two_years": two_years,
+    "N20_annex_continued": annex_continued,
 }
