@@ -27,7 +27,7 @@ from corpusgen.new_layouts_b import _leaves, header_rows
 from corpusgen.new_layouts_c import STOCK_UNITS, by_period, counted
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable, _leaf_self, r2
-from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
+from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built
 from corpusgen.typed_forms import _scored
 
 # --- N16: the maximum in the name cell --------------------------------------------------------------
@@ -206,11 +206,7 @@ def annex_hamlets(inst: Instance) -> Built:
         return hamlet_grid(rows, hamlet_figures(rows, periods, n), labels, total_first)
 
     doc, title = _annex_report(inst, rng, grid_of)
-    built = Built(_docx_pdf("hamlets-" + ("total-first" if total_first else "total-last"), doc), doc.meta.truth())
-    built.commune = doc.meta.place.commune
-    built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
-    built.faults = faults
-    return built
+    return annex_built(doc, title, rows, faults, "hamlets-" + ("total-first" if total_first else "total-last"))
 
 
 # --- N19: two years' self points side by side --------------------------------------------------------
@@ -317,10 +313,7 @@ def annex_continued(inst: Instance) -> Built:
     doc, title = _annex_report(inst, rng, lambda year, period: first)
     # the annex's table is the last block: the rest follows it on a page of its own
     doc = replace(doc, blocks=doc.blocks + (PageBreak(), marker, Table(rest)))
-    built = Built(_docx_pdf("annex-continued-headerless", doc), doc.meta.truth(), commune=doc.meta.place.commune)
-    built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
-    built.faults = faults
-    return built
+    return annex_built(doc, title, rows, faults, "annex-continued-headerless")
 
 
 NEW_LAYOUT_FAMILIES_D = {
