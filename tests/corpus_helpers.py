@@ -53,6 +53,17 @@ def converted_corpus(out: Path, families: str, seed: int, formats: str = "docx")
     ]
 
 
+def statistics_read(corpus: Path, doc: dict):
+    """The extraction of one generated document, with the (code, value) pairs its annexes were read
+    with and those its truth holds."""
+    from cchc_extract.api import convert
+
+    result = convert(corpus / doc["path"]).extraction
+    read = {(r.code, r.value) for a in result.statistics for r in a.rows}
+    expected = {(r["code"], r["value"]) for a in read_truth(corpus, doc)["statistics"] for r in a["rows"]}
+    return result, read, expected
+
+
 def truth_beside(path: Path) -> dict:
     """The generator's truth stored beside a document copied into ``tests/data`` ("x.txt" and
     "x.txt.truth.json")."""

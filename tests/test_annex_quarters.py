@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from cchc_extract.api import convert
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.period_parts import check_period_parts
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -17,7 +16,7 @@ from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG, whole_period_
 from extract.segment.stat_period_parts import is_part_label, names_period_only, whole_period_column, whole_printed_last
 from extract.segment.statistics import column_roles, stat_rows
 from schemas.records import StatRow
-from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import make_corpus, manifest_documents, statistics_read
 from tests.test_annex_two_periods import _table  # (one annex table of printed cells)
 
 
@@ -64,10 +63,7 @@ def test_generated_quarter_annexes_read_the_whole_periods_figures(corpus):
     docs = manifest_documents(corpus)
     assert len(docs) >= 4
     for doc in docs:
-        truth = read_truth(corpus, doc)
-        result = convert(corpus / doc["path"]).extraction
-        read = {(r.code, r.value) for a in result.statistics for r in a.rows}
-        expected = {(r["code"], r["value"]) for a in truth["statistics"] for r in a["rows"]}
+        result, read, expected = statistics_read(corpus, doc)
         assert expected <= read, doc["path"]
         assert not result.score_tables  # (the annex is no score table)
 

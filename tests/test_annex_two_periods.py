@@ -17,7 +17,7 @@ from extract.segment.stat_periods import compares_periods, this_period_column
 from extract.segment.statistics import column_roles, stat_rows
 from extract.segment.target_tables import is_target_table
 from normalize.numbers import lost_decimal_readings
-from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import make_corpus, manifest_documents, read_truth, statistics_read
 
 
 def _table(header: list[str], rows: list[list[str]]) -> JoinedTable:
@@ -75,10 +75,7 @@ def test_generated_two_period_annexes_read_this_periods_figures(corpus):
     docs = [d for d in manifest_documents(corpus) if d["family"].startswith("N05")]
     assert len(docs) >= 4
     for doc in docs:
-        truth = read_truth(corpus, doc)
-        result = convert(corpus / doc["path"]).extraction
-        read = {(r.code, r.value) for a in result.statistics for r in a.rows}
-        expected = {(r["code"], r["value"]) for a in truth["statistics"] for r in a["rows"]}
+        result, read, expected = statistics_read(corpus, doc)
         assert expected <= read, doc["path"]
         assert not result.targets  # (a report's two periods: no plan's targets invented)
 

@@ -101,66 +101,47 @@ DERIVED: dict[str, Derivation] = {
         cropped=(3,),
     ),
 }
+# How every probe scan is degraded (a 200-300 dpi scan rotated up to 2 degrees, as S01 is): one
+# setting for all of them, so the probes differ by their layouts only.
+PROBE_SCAN = ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0))
+
+
+def probe_scan(sources: tuple[str, ...], signed: bool = False) -> Derivation:
+    """A probe family of scans of ``sources``, degraded as every probe scan is (``PROBE_SCAN``)."""
+    return Derivation("scan", sources, scan=PROBE_SCAN, signed=signed)
+
+
 # Probe families: scans and dumps of the typed layouts no standing derived family takes as a source
 # (a generalisation probe for issues 11 and 16: the scan and dump readers meet layouts no rule about
 # scans or dumps was written against). Made only when named (``--families S08`` …): a whole run's
 # corpus, and so every standing figure, stays as it was. The layouts are split in two: the first of
 # each pair is for developing rules on, the second ("held") for reporting figures on only.
 PROBES: dict[str, Derivation] = {
-    "S08_scan_other_layouts": Derivation(
-        "scan",
-        ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28", "P03"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-    ),
-    "S09_scan_other_layouts_held": Derivation(
-        "scan",
-        ("F03", "F19", "F21", "F23", "F25", "F27", "F29", "P06"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-    ),
+    "S08_scan_other_layouts": probe_scan(("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28", "P03")),
+    "S09_scan_other_layouts_held": probe_scan(("F03", "F19", "F21", "F23", "F25", "F27", "F29", "P06")),
     "S10_photo_other_layouts": Derivation("photo", ("F02", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
     "S11_photo_other_layouts_held": Derivation("photo", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
     # Signed and sealed: the standing scan sources with the commune's seal over the signer's title
     # and a signature above the name, scanned (S12) and photographed (S13).
-    "S12_scan_signed": Derivation(
-        "scan",
-        ("F01", "F04", "F08", "F09", "F10", "F11", "F12", "F14", "P01", "P05"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-        signed=True,
-    ),
+    "S12_scan_signed": probe_scan(("F01", "F04", "F08", "F09", "F10", "F11", "F12", "F14", "P01", "P05"), signed=True),
     "S13_photo_signed": Derivation("photo", ("F01", "F10", "F12", "P02"), signed=True),
     "D08_dump_other_layouts": Derivation("dump", ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
     "D09_dump_other_layouts_held": Derivation("dump", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
     # The new held-out layouts (tools/corpusgen/new_layouts.py) scanned and OCR'd as S08 and D08 are:
     # for reporting figures on only, as the typed families N01-N05 themselves.
-    "S14_scan_new_layouts": Derivation(
-        "scan",
-        ("N01", "N02", "N03", "N04", "N05"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-    ),
+    "S14_scan_new_layouts": probe_scan(("N01", "N02", "N03", "N04", "N05")),
     "D10_dump_new_layouts": Derivation("dump", ("N01", "N02", "N03", "N04", "N05")),
     # The second batch (tools/corpusgen/new_layouts_b.py), held as the first: the dump leaves out the
     # task table (N10) as D08 leaves out P03 (a dump's figures are scores and statistics).
-    "S15_scan_new_layouts_b": Derivation(
-        "scan",
-        ("N06", "N07", "N08", "N09", "N10"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-    ),
+    "S15_scan_new_layouts_b": probe_scan(("N06", "N07", "N08", "N09", "N10")),
     "D11_dump_new_layouts_b": Derivation("dump", ("N06", "N07", "N08", "N09")),
     # The third batch (tools/corpusgen/new_layouts_c.py), held as the first two; every one of them
     # prints scores or statistics, so the dump takes all five.
-    "S16_scan_new_layouts_c": Derivation(
-        "scan",
-        ("N11", "N12", "N13", "N14", "N15"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-    ),
+    "S16_scan_new_layouts_c": probe_scan(("N11", "N12", "N13", "N14", "N15")),
     "D12_dump_new_layouts_c": Derivation("dump", ("N11", "N12", "N13", "N14", "N15")),
     # The fourth batch (tools/corpusgen/new_layouts_d.py), held as the others; all five print scores
     # or statistics, so the dump takes them all.
-    "S17_scan_new_layouts_d": Derivation(
-        "scan",
-        ("N16", "N17", "N18", "N19", "N20"),
-        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
-    ),
+    "S17_scan_new_layouts_d": probe_scan(("N16", "N17", "N18", "N19", "N20")),
     "D13_dump_new_layouts_d": Derivation("dump", ("N16", "N17", "N18", "N19", "N20")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
