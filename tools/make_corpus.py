@@ -59,6 +59,9 @@ HELDOUT_FAMILIES = (
     "N18_annex_hamlets",
     "N19_two_years",
     "N20_annex_continued",
+    "N21_evidence_first",
+    "N22_annex_thousands",
+    "N23_bulleted_names",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -85,6 +88,7 @@ from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES, own_set
 from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
 from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
+from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
@@ -114,11 +118,18 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_B,
     *NEW_LAYOUT_FAMILIES_C,
     *NEW_LAYOUT_FAMILIES_D,
+    *NEW_LAYOUT_FAMILIES_E,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
-# new_layouts_c.py, new_layouts_d.py): like
+# new_layouts_c.py, new_layouts_d.py, new_layouts_e.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
-NEW_LAYOUTS = (*NEW_LAYOUT_FAMILIES, *NEW_LAYOUT_FAMILIES_B, *NEW_LAYOUT_FAMILIES_C, *NEW_LAYOUT_FAMILIES_D)
+NEW_LAYOUTS = (
+    *NEW_LAYOUT_FAMILIES,
+    *NEW_LAYOUT_FAMILIES_B,
+    *NEW_LAYOUT_FAMILIES_C,
+    *NEW_LAYOUT_FAMILIES_D,
+    *NEW_LAYOUT_FAMILIES_E,
+)
 
 
 def family_rank(family: str) -> int:

@@ -1,0 +1,183 @@
+"""A fifth batch of held-out typed layouts (N21-N23): forms real commune documents print that neither
+F01-F31 nor N01-N20 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing figure
+moves; the held-out test of the round after N16-N20 were developed on.
+
+- N21 the evidence column first ("Tài liệu kiểm chứng | STT | Nội dung | Thang điểm | Điểm đạt
+  được"), under column words the usual forms do not use for the maximum and the self points;
+- N22 a statistics annex whose figures run into thousands and print their thousands separator
+  ("12.560 hồ sơ" a ward's yearly files), or, pasted from a spreadsheet kept in the English number
+  format, a comma for the thousands and a point for the decimals ("12,560", "96.15");
+- N23 a score table with no code column: the fields bold, the criteria and sub-criteria marked in
+  the name cell by bullets ("- ", "+ ") or letters ("a) ").
+
+The truth is the generator's rows as for every family (tools/CORPUS.md)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.document import Document, Table
+from corpusgen.grid import Grid, GridRow, ScoreLayout, as_printed, depth, score_grid
+from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
+from corpusgen.reports import StatRow, statistics
+from corpusgen.scores import ScoreTable, renumber
+from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built, annex_grid
+from corpusgen.typed_forms import _scored
+
+# --- N21: the evidence column first, under words the usual forms do not print ---------------------
+
+EVIDENCE_FIRST = {
+    "explanation": (
+        "Tài liệu kiểm chứng",
+        "Văn bản, tài liệu kiểm chứng",
+        "Tài liệu kiểm chứng (số, ký hiệu, ngày ban hành)",
+        "Hồ sơ minh chứng",
+    ),
+    "code": ("STT", "TT", "Số TT"),
+    "name": ("Nội dung", "Nội dung tiêu chí", "Tiêu chí đánh giá", "Nội dung đánh giá, chấm điểm"),
+    "max": ("Thang điểm", "Điểm quy định", "Điểm chuẩn", "Số điểm tối đa được chấm"),
+    "self": ("Điểm đạt được", "Kết quả tự chấm", "Điểm do xã tự đánh giá", "Điểm UBND xã tự chấm"),
+}
+
+
+def evidence_first(inst: Instance) -> Built:
+    """The evidence column printed before the criteria: "Tài liệu kiểm chứng | STT | Nội dung | Thang
+    điểm | Điểm đạt được" (odd instances), or between the number and the name, "STT | Tài liệu kiểm
+    chứng | Nội dung | …" (even), as forms that list the evidence a criterion asks for first print it;
+    the maximum and self points under words such as "Thang điểm", "Điểm quy định", "Kết quả tự chấm",
+    "Điểm do xã tự đánh giá". Truth: as every score table's, the evidence cell its ``explanation``."""
+    rng, year, meta, title, table = _scored(inst)
+    labels = {k: rng.choice(v) for k, v in EVIDENCE_FIRST.items()}
+    first = inst.index % 2 == 1
+    columns = ("explanation", "code", "name", "max", "self") if first else ("code", "explanation", "name", "max", "self")
+    layout = ScoreLayout(
+        columns,
+        labels,
+        widths_cm={"explanation": 4.2, "code": 1.2, "name": 6.6, "max": 1.8, "self": 2.0},
+        total=rng.choice(("last", "last", "first", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    table = as_printed(table, layout)
+    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
+    return _built(meta, _docx_pdf("evidence-first" if first else "evidence-after-number", doc), table)
+
+
+# --- N22: figures into thousands, with their separator ----------------------------------------------
+
+# Files a ward or a large commune receives in a year run into thousands; the other counts do not.
+SCALED_UNITS = ("Hồ sơ",)
+NUMBER_FORMATS = ("vi", "en")  # "12.560" / "96,15" (Vietnamese) and "12,560" / "96.15" (a sheet kept in English)
+
+
+def grouped(value: float | None, style: str) -> str:
+    """A figure as the annex prints it: thousands grouped by three ("12.560"), decimals after a comma
+    ("96,15"), at most two of them; "en" swaps the two marks ("12,560", "96.15")."""
+    if value is None:
+        return ""
+    whole, point = ("{:,.2f}".format(value)).rstrip("0").rstrip(".").partition(".")[::2]
+    if style == "vi":
+        whole = whole.replace(",", ".")
+        return whole + ("," + point if point else "")
+    return whole + ("." + point if point else "")
+
+
+def scaled(rows: list[StatRow], factor: int) -> list[StatRow]:
+    """The rows with every count of files (and its items) ``factor`` times larger: each group's
+    counts scale together, so its items still add up to it and its ratio (printed as it was) holds."""
+    return [replace(r, value=r.value * factor) if r.unit in SCALED_UNITS and r.value is not None else r for r in rows]
+
+
+def annex_thousands(inst: Instance) -> Built:
+    """A report and its statistics annex ("STT | Nội dung | ĐVT | Số liệu | Ghi chú") whose files run
+    into thousands (a ward's year: 1.200-21.000 files) and print grouped by three: "12.560" with the
+    decimals after a comma, "96,15" (odd instances), or with a comma for the thousands and a point
+    for the decimals, "12,560" and "96.15", as a table pasted from a spreadsheet kept in the English
+    number format (even). Truth ``value``: the figure; rows and ``ratio`` faults as F12's."""
+    rng = inst.rng()
+    rows, faults = statistics(rng, rng.randint(5, 6), letters=inst.index % 4 == 1, fault=inst.faulty)
+    rows = scaled(rows, rng.randint(8, 30))
+    style = NUMBER_FORMATS[(inst.index - 1) % 2]
+    labels = ANNEX_LABELS[(inst.index - 1) % len(ANNEX_LABELS)] + (
+        rng.choice(("Số liệu", "Kết quả", "Số lượng")),
+        "Ghi chú",
+    )
+
+    def grid_of(year: int, period: str) -> Grid:
+        grid = annex_grid(rows, labels, None)
+        body = iter(rows)
+        out = [g if g.kind == "header" else _figure(g, next(body), style) for g in grid.rows]
+        return replace(grid, rows=tuple(out))
+
+    doc, title = _annex_report(inst, rng, grid_of)
+    return annex_built(doc, title, rows, faults, "thousands-" + ("dot" if style == "vi" else "comma"))
+
+
+def _figure(g: GridRow, row: StatRow, style: str) -> GridRow:
+    """The annex row with its figure (the fourth cell) printed grouped."""
+    cell = replace(g.cells[3], text=grouped(row.value, style), align="right")
+    return replace(g, cells=g.cells[:3] + (cell,) + g.cells[4:])
+
+
+# --- N23: no code column, the hierarchy in bullets ------------------------------------------------
+
+# The marks a level prints before its name (field, criterion, sub-criterion, deeper), by variant.
+BULLETS = {"bullets": ("", "- ", "+ ", "* "), "letters": ("", "- ", "a) ", "+ ")}
+
+
+def marked(name: str, level: int, code: str, style: str) -> str:
+    """The name as the cell prints it: behind its level's mark; a lettered item ("1.1.a") behind its
+    own letter ("c) ")."""
+    last = code.rsplit(".", 1)[-1]
+    if style == "letters" and last.isalpha() and level > 0:
+        return f"{last}) {name}"
+    marks = BULLETS[style]
+    return marks[min(level, len(marks) - 1)] + name
+
+
+def bulleted_names(inst: Instance) -> Built:
+    """No code column: "Nội dung | Điểm tối đa | Điểm tự chấm | Ghi chú", each field a bold row of its
+    name alone, its criteria "- …" and their sub-criteria "+ …" (odd instances), or the deepest level
+    lettered "a) …", "b) …" under "- " criteria (even). Nothing prints a code, so the truth numbers
+    the rows in order as the set's tree does (field 1, 2, …; criterion 1.1; sub-criterion 1.1.1, or
+    1.1.a where it prints "a)"); ``name`` is the name without its mark."""
+    style = "bullets" if inst.index % 2 == 1 else "letters"
+    rng, year, meta, title, table = _scored(inst, transform=lambda c: renumber(c, letters=style == "letters"))
+    labels = {
+        "name": rng.choice(("Nội dung", "Lĩnh vực, tiêu chí đánh giá", "Nội dung đánh giá")),
+        "max": rng.choice(("Điểm tối đa", "Điểm chuẩn")),
+        "self": rng.choice(("Điểm tự chấm", "Điểm tự đánh giá")),
+        "explanation": rng.choice(("Ghi chú", "Giải trình", "Tài liệu kiểm chứng")),
+    }
+    layout = ScoreLayout(
+        ("name", "max", "self", "explanation"),
+        labels,
+        widths_cm={"name": 8.8, "max": 1.8, "self": 1.9, "explanation": 3.6},
+        total=rng.choice(("last", "last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    table = as_printed(table, layout)
+    grid = score_grid(table, layout)
+    return _built(meta, _docx_pdf("bulleted-" + style, _bulleted_doc(meta, title, table, grid, style, rng, year)), table)
+
+
+def _bulleted_doc(meta, title: str, table: ScoreTable, grid: Grid, style: str, rng: random.Random, year: int):
+    """The document whose grid's name cells carry their level's mark."""
+    by_code = {r.code: r for r in table.rows}
+    data = iter(table.rows)
+    rows: list[GridRow] = []
+    for g in grid.rows:
+        if g.kind == "data":
+            r = next(data)
+            name = replace(g.cells[0], text=marked(g.cells[0].text, depth(r, by_code), r.code, style))
+            g = replace(g, cells=(name,) + g.cells[1:])
+        rows.append(g)
+    return Document(meta, standard_blocks(meta, title, Table(replace(grid, rows=tuple(rows))), rng, year))
+
+
+NEW_LAYOUT_FAMILIES_E = {
+    "N21_evidence_first": evidence_first,
+    "N22_annex_thousands": annex_thousands,
+    "N23_bulleted_names": bulleted_names,
+}
