@@ -51,7 +51,8 @@ def evidence_first(inst: Instance) -> Built:
     rng, year, meta, title, table = _scored(inst)
     labels = {k: rng.choice(v) for k, v in EVIDENCE_FIRST.items()}
     first = inst.index % 2 == 1
-    columns = ("explanation", "code", "name", "max", "self") if first else ("code", "explanation", "name", "max", "self")
+    before = ("explanation", "code") if first else ("code", "explanation")
+    columns = (*before, "name", "max", "self")
     layout = ScoreLayout(
         columns,
         labels,
@@ -76,7 +77,7 @@ def grouped(value: float | None, style: str) -> str:
     ("96,15"), at most two of them; "en" swaps the two marks ("12,560", "96.15")."""
     if value is None:
         return ""
-    whole, point = ("{:,.2f}".format(value)).rstrip("0").rstrip(".").partition(".")[::2]
+    whole, point = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")[::2]
     if style == "vi":
         whole = whole.replace(",", ".")
         return whole + ("," + point if point else "")
@@ -159,7 +160,8 @@ def bulleted_names(inst: Instance) -> Built:
     )
     table = as_printed(table, layout)
     grid = score_grid(table, layout)
-    return _built(meta, _docx_pdf("bulleted-" + style, _bulleted_doc(meta, title, table, grid, style, rng, year)), table)
+    doc = _bulleted_doc(meta, title, table, grid, style, rng, year)
+    return _built(meta, _docx_pdf("bulleted-" + style, doc), table)
 
 
 def _bulleted_doc(meta, title: str, table: ScoreTable, grid: Grid, style: str, rng: random.Random, year: int):

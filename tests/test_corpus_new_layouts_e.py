@@ -1,0 +1,191 @@
+"""The fifth batch of held-out layouts (tools/corpusgen/new_layouts_e.py, N21-N23): made only when
+named, ranked after every other family, their truth adds up but for its planted faults and is the
+same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
+(the evidence column first, figures grouped by thousands, the levels shown by bullets with no code
+column), read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_helpers import (
+    assert_adds_up_and_repeats,
+    assert_named_only_ranked_last,
+    make_corpus,
+    manifest_documents,
+    read_truth,
+)
+from tests.test_corpus_new_layouts import _numbers, _pdf_text, _squash
+from tests.test_corpus_new_layouts_b import _docx_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tools")]
+
+from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E  # noqa: E402
+
+from normalize.numbers import format_vn  # noqa: E402
+
+NEW = tuple(NEW_LAYOUT_FAMILIES_E)
+PROBES = ("S18_scan_new_layouts_e", "D14_dump_new_layouts_e")
+
+
+def test_made_only_when_named_ranked_last_and_held_out():
+    from corpusgen.derived import PROBES as ALL_PROBES
+
+    assert_named_only_ranked_last(NEW, PROBES)
+    for probe in PROBES:  # scans and dumps of the three, one instance each
+        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
+
+
+@pytest.mark.parametrize("family", NEW)
+def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
+    assert_adds_up_and_repeats(family, (2493, 2494))
+
+
+def _points(text: str) -> float | None:
+    return float(text.replace(",", ".")) if text.strip() else None
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("newe"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2495)
+
+
+def _documents(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
+    return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]
+
+
+def _table(path: Path, word: str) -> list[list[str]]:
+    """The DOCX table whose first row holds ``word`` (the header block and the signature are tables too)."""
+    grid = next(t for t in _docx_tables(path) if any(word in c.lower() for c in t[0]))
+    return [[c.strip() for c in row] for row in grid]
+
+
+def test_the_evidence_column_comes_first_under_unfamiliar_words(corpus):
+    """N21: the evidence column ("… kiểm chứng", "… minh chứng") is the first column (odd instances)
+    or the second, after the number (even); no header cell is the usual "Điểm tối đa", "Điểm tự
+    đánh giá" or "Điểm tự chấm"; each
+    truth row is a row printing its code, its evidence in the evidence column, its name, maximum and
+    self points after it; a total row, where printed, holds the stated totals."""
+    documents = _documents(corpus, "docx", "N21")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        assert truth["split"] == "heldout"
+        rows = _table(corpus / doc["path"], "chứng")
+        header = [c.lower() for c in rows[0]]
+        evidence = 0 if "evidence-first" in where else 1
+        assert "chứng" in header[evidence] and "chứng" not in " ".join(header[:evidence] + header[evidence + 1 :])
+        code = 1 - evidence
+        assert header[code] in ("stt", "tt", "số tt"), (where, header)
+        assert not {"điểm tối đa", "điểm tự đánh giá", "điểm tự chấm"} & set(header), (where, header)
+        table = truth["score_tables"][0]
+        for r in table["rows"]:
+            found = [x for x in rows if x[code].rstrip(".") == r["code"] and _squash(x[2]) == _squash(r["name"])]
+            assert len(found) == 1, (where, r["code"])
+            row = found[0]
+            assert [_points(row[3]), _points(row[4])] == [r["max_points"], r["self_points"]], (where, r["code"])
+            assert _squash(row[evidence]) == _squash(r["explanation"] or ""), (where, r["code"])
+        totals = [x for x in rows[1:] if x[code] == "" and x[2] and x[3]]
+        assert len(totals) == (table["stated_total_max"] is not None), where
+        for total in totals:
+            assert [_points(total[3]), _points(total[4])] == [table["stated_total_max"], table["stated_total_self"]]
+
+
+def _grouped_value(text: str, style: str) -> float | None:
+    """A figure printed grouped by thousands: "12.560" / "96,15" (dot) or "12,560" / "96.15" (comma)."""
+    if not text:
+        return None
+    pattern = r"\d{1,3}(\.\d{3})*(,\d{1,2})?" if style == "dot" else r"\d{1,3}(,\d{3})*(\.\d{1,2})?"
+    assert re.fullmatch(pattern, text), (text, style)
+    thousands, point = (".", ",") if style == "dot" else (",", ".")
+    return float(text.replace(thousands, "").replace(point, "."))
+
+
+def test_the_annex_figures_are_grouped_by_thousands(corpus):
+    """N22: every truth row is an annex row (printed code, indicator, unit) whose figure, read with
+    the variant's marks (a dot for the thousands and a comma for the decimals, or the reverse), is its
+    value; some figure runs past a thousand and prints its separator; the figures are right-aligned."""
+    documents = _documents(corpus, "docx", "N22")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        style = "dot" if "thousands-dot" in where else "comma"
+        rows = _docx_tables(corpus / doc["path"])[-1]
+        body = [[c.strip() for c in row] for row in rows[1:]]
+        big = 0
+        for r in truth["statistics"][0]["rows"]:
+            mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
+            row = next(x for x in body if x[0] == mark and _squash(x[1]) == _squash(r["indicator"]))
+            assert row[2] == r["unit"] and _grouped_value(row[3], style) == r["value"], (where, r["code"], row[3])
+            big += r["value"] is not None and r["value"] >= 1000
+        assert big >= 1, where
+
+
+def test_the_levels_are_shown_by_bullets_with_no_code_column(corpus):
+    """N23: no column is headed by a number word; the body rows are the truth rows in order, each
+    name cell its name behind its level's mark (a field none and bold, a criterion "- ", a
+    sub-criterion "+ " or its letter "a) "), the maximum and self points beside it."""
+    import docx
+
+    documents = _documents(corpus, "docx", "N23")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        tables = docx.Document(str(corpus / doc["path"])).tables
+        table = next(t for t in tables if "điểm" in t.rows[0].cells[1].text.lower())
+        header = [c.text.strip() for c in table.rows[0].cells]
+        assert not {"STT", "TT", "Số TT"} & set(header), where
+        body = [row for row in table.rows[1:] if not row.cells[0].text.strip().upper().startswith(("TỔNG", "CỘNG"))]
+        rows = truth["score_tables"][0]["rows"]
+        assert len(body) == len(rows), where
+        letters = "letters" in where
+        assert any(r["code"][-1].isalpha() for r in rows) == letters, where
+        for r, row in zip(rows, body):
+            level = r["code"].count(".")
+            last = r["code"].split(".")[-1]
+            mark = f"{last}) " if last.isalpha() else ("", "- ", "+ ", "* ")[min(level, 3)]
+            name = row.cells[0].text
+            assert name == mark + r["name"], (where, r["code"], name)
+            assert [_points(row.cells[1].text), _points(row.cells[2].text)] == [r["max_points"], r["self_points"]]
+            runs = [run for p in row.cells[0].paragraphs for run in p.runs if run.text.strip()]
+            assert all(run.bold for run in runs) == (level == 0), (where, r["code"])
+
+
+def test_every_truth_value_is_in_the_pdf(corpus):
+    """Every truth name and number (N21: the code and evidence too; N22: each figure as the variant
+    groups it), every annex indicator, the title, signer, commune and number, in the PDF's text
+    (pdfplumber); N22's figures also in pdftotext's layout text."""
+    from corpusgen.new_layouts_e import grouped
+
+    documents = _documents(corpus, "pdf")
+    assert len(documents) == 4 * len(NEW)
+    for doc in documents:
+        truth = read_truth(corpus, doc)
+        text = _pdf_text(corpus / doc["path"])
+        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        words = {w.rstrip(".:") for w in text.split()}
+        for table in truth["score_tables"]:
+            for r in table["rows"]:
+                assert _squash(r["name"]) in squashed, (where, r["name"])
+                assert "N23" in doc["family"] or r["code"] in words, (where, r["code"])
+                assert not r["explanation"] or _squash(r["explanation"]) in squashed, (where, r["code"])
+                for key in ("max_points", "self_points"):
+                    assert r[key] is None or format_vn(r[key]) in numbers, (where, r["code"], key)
+            for key in ("stated_total_max", "stated_total_self"):
+                assert table.get(key) is None or format_vn(table[key]) in numbers, (where, key)
+        if truth["statistics"]:
+            style = "vi" if "thousands-dot" in where else "en"
+            layout = subprocess.run(["pdftotext", "-layout", str(corpus / doc["path"]), "-"], capture_output=True)
+            lines = layout.stdout.decode("utf-8")
+            for r in truth["statistics"][0]["rows"]:
+                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                figure = grouped(r["value"], style)
+                assert not figure or re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", lines), (where, figure)
+        for key in ("title", "signer", "commune", "number"):
+            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
