@@ -1,4 +1,4 @@
-"""A fifth batch of held-out typed layouts (N21-N23): forms real commune documents print that neither
+"""A fifth batch of held-out typed layouts (N21-N24): forms real commune documents print that neither
 F01-F31 nor N01-N20 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing figure
 moves; the held-out test of the round after N16-N20 were developed on.
 
@@ -8,21 +8,25 @@ moves; the held-out test of the round after N16-N20 were developed on.
   ("12.560 hồ sơ" a ward's yearly files), or, pasted from a spreadsheet kept in the English number
   format, a comma for the thousands and a point for the decimals ("12,560", "96.15");
 - N23 a score table with no code column: the fields bold, the criteria and sub-criteria marked in
-  the name cell by bullets ("- ", "+ ") or letters ("a) ").
+  the name cell by bullets ("- ", "+ ") or letters ("a) ");
+- N24 a score table typed as lines aligned by tab stops, no table at all (a text PDF whose columns
+  are only where the text stands), the names broken by hand, dot leaders in some.
 
 The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 
 from __future__ import annotations
 
 import random
+import textwrap
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Table
-from corpusgen.grid import Grid, GridRow, ScoreLayout, as_printed, depth, score_grid
+from corpusgen.grid import Grid, GridRow, ScoreLayout, as_printed, depth, points, printed_code, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable, renumber
+from corpusgen.tab_rows import TabLine, TabRows, TabStop
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built, annex_grid
 from corpusgen.typed_forms import _scored
 
@@ -178,8 +182,60 @@ def _bulleted_doc(meta, title: str, table: ScoreTable, grid: Grid, style: str, r
     return Document(meta, standard_blocks(meta, title, Table(replace(grid, rows=tuple(rows))), rng, year))
 
 
+# --- N24: a score table typed as tab-aligned lines, no table at all ----------------------------------
+
+TAB_LABELS = {
+    "code": ("TT", "STT"),
+    "name": ("Nội dung", "Tiêu chí đánh giá", "Lĩnh vực, tiêu chí"),
+    "max": ("Điểm tối đa", "Tối đa", "Điểm chuẩn"),
+    "self": ("Điểm tự chấm", "Tự chấm", "Điểm đạt"),
+}
+# What fits between the name's stop and the maximum's (10 cm at 12 pt), fewer in capitals.
+NAME_CHARS = {False: 42, True: 32}
+
+
+def tab_line(code: str, name: str, figures: tuple[str, str], dots: bool, bold: bool) -> TabLine:
+    """One row: the code, the name broken by hand into lines of the name's column, the two figures
+    at their stops: on the name's first line (odd instances), or after its last, where the dots run
+    up to them (even)."""
+    parts = textwrap.wrap(name, NAME_CHARS[name.isupper()]) or [""]
+    points = "\t" + "\t".join(figures)
+    text = (
+        code + "\t" + ("\n".join(parts) + points if dots else parts[0] + points + "".join("\n" + p for p in parts[1:]))
+    )
+    return TabLine(text, bold)
+
+
+def tab_aligned(inst: Instance) -> Built:
+    """A score table typed as lines, no table: "1.1.1<tab>Ban hành kế hoạch …<tab>1<tab>1" under a
+    bold header line "TT  Nội dung  Điểm tối đa  Điểm tự chấm"; a long name broken by hand onto
+    lines under the name's column; the fields bold; the figures on the name's first line (odd
+    instances) or after its last line, with a leader of dots up to the maximum (even); the total a
+    bold line "Tổng cộng" or none. No ruling, no cell: the columns are only where the text stands.
+    Truth as every score table's (no explanation: the layout prints none)."""
+    rng, year, meta, title, table = _scored(inst)
+    dots = inst.index % 2 == 0
+    table = replace(table, rows=tuple(replace(r, explanation=None, evidence=()) for r in table.rows))
+    table = as_printed(table, ScoreLayout(("code", "name", "max", "self"), total=rng.choice(("last", "last", None))))
+    labels = {k: rng.choice(v) for k, v in TAB_LABELS.items()}
+    stops = (TabStop(1.4), TabStop(12.8, "center", dots), TabStop(15.6, "center"))
+    lines = [TabLine("\t".join(labels[k] for k in ("code", "name", "max", "self")), True, leaders=False)]
+    by_code = {r.code: r for r in table.rows}
+    for r in table.rows:
+        level = depth(r, by_code)
+        figures = (points(r.max_points), points(r.self_points))
+        lines.append(tab_line(printed_code(r.code, "mixed"), r.name, figures, dots, level == 0))
+    if table.total_max is not None:
+        lines.append(
+            TabLine("\t".join(("", rng.choice(TOTAL_LABELS), points(table.total_max), points(table.total_self))), True)
+        )
+    doc = Document(meta, standard_blocks(meta, title, TabRows(stops, tuple(lines), indent_cm=1.4), rng, year))
+    return _built(meta, _docx_pdf("tab-aligned-" + ("dots" if dots else "plain"), doc), table)
+
+
 NEW_LAYOUT_FAMILIES_E = {
     "N21_evidence_first": evidence_first,
     "N22_annex_thousands": annex_thousands,
     "N23_bulleted_names": bulleted_names,
+    "N24_tab_aligned": tab_aligned,
 }

@@ -30,6 +30,7 @@ from corpusgen.document import (
 )
 from corpusgen.docx_parts import BoxLine, TextBox, add_list, box_run, number_paragraph
 from corpusgen.grid import Grid
+from corpusgen.tab_rows import TabRows, write_tab_rows
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -334,6 +335,8 @@ def write_docx(document: Document, path: Path) -> None:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Landscape):
             _landscape(doc.add_section(WD_SECTION.NEW_PAGE))
+        elif isinstance(block, TabRows):
+            write_tab_rows(doc, block)
         elif isinstance(block, PagePicture):
             from corpusgen.page_pictures import add_page_pictures  # LibreOffice: only for pictures
 
