@@ -158,9 +158,10 @@ def test_the_levels_are_shown_by_bullets_with_no_code_column(corpus):
 
 
 def test_every_truth_value_is_in_the_pdf(corpus):
-    """Every truth name and number (N21: the code and evidence too; N22: each figure as the variant
-    groups it), every annex indicator, the title, signer, commune and number, in the PDF's text
-    (pdfplumber); N22's figures also in pdftotext's layout text."""
+    """Every truth name (N24's read across the figures after its first line) and number (N21: the
+    code and evidence too; N22: each figure as the variant groups it), every annex indicator, the
+    title, signer, commune and number, in the PDF's text (pdfplumber); N22's figures also in
+    pdftotext's layout text."""
     from corpusgen.new_layouts_e import grouped
 
     documents = _documents(corpus, "pdf")
@@ -172,7 +173,8 @@ def test_every_truth_value_is_in_the_pdf(corpus):
         words = {w.rstrip(".:") for w in text.split()}
         for table in truth["score_tables"]:
             for r in table["rows"]:
-                assert _squash(r["name"]) in squashed, (where, r["name"])
+                # N24's plain lines print the figures after a name's first line, before its next
+                assert _bare(_squash(r["name"])) in _bare(squashed), (where, r["name"])
                 assert "N23" in doc["family"] or r["code"] in words, (where, r["code"])
                 assert not r["explanation"] or _squash(r["explanation"]) in squashed, (where, r["code"])
                 for key in ("max_points", "self_points"):
@@ -189,3 +191,59 @@ def test_every_truth_value_is_in_the_pdf(corpus):
                 assert not figure or re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", lines), (where, figure)
         for key in ("title", "signer", "commune", "number"):
             assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
+
+
+def test_the_tab_aligned_lines_carry_every_row_and_stand_in_two_columns(corpus):
+    """N24: no table in the DOCX; a paragraph per truth row, "code<tab>name<tab>max<tab>self", the
+    name's lines broken by hand (joined, the truth's name), the figures after the first line (plain)
+    or the last (dots, the dot leader on the maximum's stop); fields bold. In the PDF every figure
+    between the header line and "Nơi nhận" stands centred on the maximum's stop or the self
+    points' (pdfplumber's words): the columns are only where the text stands."""
+    import docx
+    import pdfplumber
+
+    documents = _documents(corpus, "docx", "N24")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        document = docx.Document(str(corpus / doc["path"]))
+        assert not [t for t in document.tables if any("điểm" in c.text.lower() for c in t.rows[0].cells)], where
+        paragraphs = [p for p in document.paragraphs if "\t" in p.text]
+        table = truth["score_tables"][0]
+        dots = "dots" in where
+        for r in table["rows"]:
+            found = [p for p in paragraphs if p.text.split("\t")[0].rstrip(".") == r["code"]]
+            assert len(found) == 1, (where, r["code"])
+            lines = found[0].text.split("\n")
+            name_lines = [lines[0].split("\t")[1]] + [line.split("\t")[0] for line in lines[1:]]
+            assert " ".join(name_lines) == r["name"], (where, r["code"])
+            figures = lines[-1 if dots else 0].split("\t")[-2:]
+            assert [_points(f) for f in figures] == [r["max_points"], r["self_points"]], (where, r["code"])
+            assert all(run.bold for run in found[0].runs) == ("." not in r["code"]), (where, r["code"])
+        total = [p for p in paragraphs if p.text.startswith("\t")]
+        assert len(total) == (table["stated_total_max"] is not None), where
+        with pdfplumber.open(corpus / doc["path"].replace(".docx", ".pdf")) as pdf:
+            inside, centres = False, []
+            for page in pdf.pages:
+                for line in _pdf_lines(page):
+                    if inside and line[0]["text"].startswith("Nơi"):
+                        inside = False
+                    if inside:
+                        centres += [(w["x0"] + w["x1"]) / 2 for w in line if re.fullmatch(r"\d+(,\d+)?", w["text"])]
+                    inside = inside or line[0]["text"] in ("TT", "STT")
+        stops = (2.0 + 12.8) / 2.54 * 72, (2.0 + 15.6) / 2.54 * 72
+        figures = [c for c in centres if c > stops[0] - 40]
+        assert figures and all(min(abs(c - s) for s in stops) < 2 for c in figures), (where, figures)
+
+
+def _bare(text: str) -> str:
+    """Text without its figures and their marks (a name read across the figures printed inside it)."""
+    return re.sub(r"[\d,.]", "", text)
+
+
+def _pdf_lines(page) -> list[list[dict]]:
+    """A PDF page's words grouped into lines by their top (to the nearest 2 points), left to right."""
+    lines: dict[int, list[dict]] = {}
+    for w in page.extract_words():
+        lines.setdefault(round(w["top"] / 2), []).append(w)
+    return [sorted(ws, key=lambda w: w["x0"]) for _, ws in sorted(lines.items())]
