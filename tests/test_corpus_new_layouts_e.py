@@ -247,3 +247,48 @@ def _pdf_lines(page) -> list[list[dict]]:
     for w in page.extract_words():
         lines.setdefault(round(w["top"] / 2), []).append(w)
     return [sorted(ws, key=lambda w: w["x0"]) for _, ws in sorted(lines.items())]
+
+
+def test_the_fields_are_in_the_report_and_their_criteria_in_the_annex(corpus):
+    """N25: the report's table prints the fields only (truth's top rows: code, name, max, self) and
+    the total; the annex has a heading per field ("Lĩnh vực 1: name" or "1. NAME"), in order, and a
+    table per field after the summary holding exactly that field's criteria (code, name, max, self,
+    evidence) and, in the even instances, a "Cộng" row repeating the field's points."""
+    import docx
+
+    documents = _documents(corpus, "docx", "N25")
+    assert len(documents) == 4
+    for doc in documents:
+        truth, where = read_truth(corpus, doc), doc["path"]
+        document = docx.Document(str(corpus / doc["path"]))
+        grids = [[[c.text.strip() for c in row.cells] for row in t.rows] for t in document.tables]
+        scored = [g for g in grids if g[0][0] in ("STT", "TT")]
+        summary, details = scored[0], scored[1:]
+        table = truth["score_tables"][0]
+        fields = [r for r in table["rows"] if "." not in r["code"]]
+        assert "Lĩnh vực" in summary[0] and len(summary) == len(fields) + 2, where
+        for r, row in zip(fields, summary[1:]):
+            assert row[:2] == [r["code"], r["name"]], (where, row)
+            assert [_points(row[2]), _points(row[3])] == [r["max_points"], r["self_points"]], (where, r["code"])
+        assert [_points(summary[-1][2]), _points(summary[-1][3])] == [
+            table["stated_total_max"],
+            table["stated_total_self"],
+        ], where
+        sums = "sums" in where
+        headings = [p.text for p in document.paragraphs if p.runs and p.runs[0].bold and p.text[:1] in "L123456789"]
+        wanted = [f"{f['code']}. {f['name'].upper()}" if sums else f"Lĩnh vực {f['code']}: {f['name']}" for f in fields]
+        assert [h for h in headings if h in wanted] == wanted, (where, headings)
+        assert len(details) == len(fields), where
+        for f, grid in zip(fields, details):
+            criteria = [r for r in table["rows"] if r["code"].startswith(f["code"] + ".")]
+            body = [row for row in grid[1:] if row[0]]
+            assert [row[0].rstrip(".") for row in body] == [r["code"] for r in criteria], (where, f["code"])
+            for r, row in zip(criteria, body):
+                assert _squash(row[1]) == _squash(r["name"]), (where, r["code"])
+                assert [_points(row[2]), _points(row[3])] == [r["max_points"], r["self_points"]], (where, r["code"])
+                assert _squash(row[4]) == _squash(r["explanation"] or ""), (where, r["code"])
+            closing = [row for row in grid[1:] if not row[0]]
+            assert len(closing) == sums, (where, f["code"])
+            for row in closing:
+                assert row[1].startswith("Cộng"), (where, row)
+                assert [_points(row[2]), _points(row[3])] == [f["max_points"], f["self_points"]], (where, f["code"])

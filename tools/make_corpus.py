@@ -63,6 +63,7 @@ HELDOUT_FAMILIES = (
     "N22_annex_thousands",
     "N23_bulleted_names",
     "N24_tab_aligned",
+    "N25_fields_then_details",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")

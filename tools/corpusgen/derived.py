@@ -145,8 +145,8 @@ PROBES: dict[str, Derivation] = {
     "D13_dump_new_layouts_d": Derivation("dump", ("N16", "N17", "N18", "N19", "N20")),
     # The fifth batch (tools/corpusgen/new_layouts_e.py), held as the others; all of them print
     # scores or statistics, so the dump takes them all.
-    "S18_scan_new_layouts_e": probe_scan(("N21", "N22", "N23", "N24")),
-    "D14_dump_new_layouts_e": Derivation("dump", ("N21", "N22", "N23", "N24")),
+    "S18_scan_new_layouts_e": probe_scan(("N21", "N22", "N23", "N24", "N25")),
+    "D14_dump_new_layouts_e": Derivation("dump", ("N21", "N22", "N23", "N24", "N25")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

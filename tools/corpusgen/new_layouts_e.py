@@ -1,4 +1,4 @@
-"""A fifth batch of held-out typed layouts (N21-N24): forms real commune documents print that neither
+"""A fifth batch of held-out typed layouts (N21-N25): forms real commune documents print that neither
 F01-F31 nor N01-N20 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing figure
 moves; the held-out test of the round after N16-N20 were developed on.
 
@@ -10,7 +10,9 @@ moves; the held-out test of the round after N16-N20 were developed on.
 - N23 a score table with no code column: the fields bold, the criteria and sub-criteria marked in
   the name cell by bullets ("- ", "+ ") or letters ("a) ");
 - N24 a score table typed as lines aligned by tab stops, no table at all (a text PDF whose columns
-  are only where the text stands), the names broken by hand, dot leaders in some.
+  are only where the text stands), the names broken by hand, dot leaders in some;
+- N25 a report whose score table prints the fields only, each field's criteria a table of their
+  own in the annex under the field's heading.
 
 The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 
@@ -21,9 +23,10 @@ import textwrap
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Table
+from corpusgen.document import Document, PageBreak, Para, Table, Title
 from corpusgen.grid import Grid, GridRow, ScoreLayout, as_printed, depth, points, printed_code, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
+from corpusgen.new_layouts_b import summary_grid
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable, renumber
 from corpusgen.tab_rows import TabLine, TabRows, TabStop
@@ -233,9 +236,78 @@ def tab_aligned(inst: Instance) -> Built:
     return _built(meta, _docx_pdf("tab-aligned-" + ("dots" if dots else "plain"), doc), table)
 
 
+# --- N25: the fields in the report, each field's criteria in a table of its own in the annex ----------
+
+ANNEX_WORDS = {"BC": "Báo cáo", "KH": "Kế hoạch"}
+FIELD_HEADINGS = ("Lĩnh vực {code}: {name}", "{code}. {upper}")
+
+
+def field_criteria(table: ScoreTable, field: str) -> ScoreTable:
+    """A field's criteria alone (its own row left out: its points are the summary's), the top ones
+    standing first; with the field's points as the table's total (the "Cộng" row where printed)."""
+    by_code = {r.code: r for r in table.rows}
+    rows, inside = [], {field}
+    for r in table.rows:
+        if r.parent in inside:
+            inside.add(r.code)
+            rows.append(replace(r, parent=None) if r.parent == field else r)
+    top = by_code[field]
+    return replace(table, rows=tuple(rows), total_max=top.max_points, total_self=top.self_points, total_appraised=None)
+
+
+def fields_then_details(inst: Instance) -> Built:
+    """A report whose score table prints **the fields only** ("STT | Lĩnh vực | Điểm tối đa | Điểm tự
+    đánh giá", a row per field and the total), the criteria nowhere beside them: each field's
+    criteria are a table of their own in the annex, under the field's heading ("Lĩnh vực 1: …" with
+    no sum row, odd instances; "1. CÔNG TÁC …" with a "Cộng" row repeating the field's points, even).
+    Truth: one table; a field's points are the summary's row, the stated totals its total row; a
+    ``parent_*_sum`` fault on a field shows only between the report's table and the annex's."""
+    rng, year, meta, title, table = _scored(inst, keeps=(0.8, 1.0))
+    sums = inst.index % 2 == 0
+    labels = {
+        "code": rng.choice(("STT", "TT")),
+        "name": rng.choice(("Tiêu chí, tiêu chí thành phần", "Nội dung tiêu chí", "Tiêu chí")),
+        "max": rng.choice(("Điểm tối đa", "Điểm chuẩn")),
+        "self": rng.choice(("Điểm tự đánh giá", "Điểm tự chấm")),
+        "explanation": rng.choice(("Tài liệu kiểm chứng", "Giải trình", "Ghi chú")),
+    }
+    summary = summary_grid(table, labels, rng.choice(TOTAL_LABELS))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        labels,
+        total="last" if sums else None,
+        total_label=rng.choice(("Cộng", "Cộng lĩnh vực")),
+    )
+    details: list = []
+    for top in (r for r in table.rows if r.parent is None):
+        heading = FIELD_HEADINGS[sums].format(code=top.code, name=top.name, upper=top.name.upper())
+        details += [Para(heading, bold=True, align="left"), Table(score_grid(field_criteria(table, top.code), layout))]
+    word = ANNEX_WORDS.get(meta.kind or "", "Báo cáo")
+    annex = Title(
+        "Phụ lục",
+        (
+            rng.choice(
+                ("KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHI TIẾT CÁC TIÊU CHÍ", "BẢNG CHẤM ĐIỂM CHI TIẾT THEO LĨNH VỰC")
+            ),
+        ),
+        f"(Kèm theo {word} số {meta.number} ngày {meta.date.strftime('%d/%m/%Y')} của UBND xã {meta.place.commune})",
+    )
+    head = standard_blocks(meta, title, Table(summary), rng, year)
+    body = (
+        Para(
+            rng.choice(("Kết quả tự đánh giá theo từng lĩnh vực như sau:", "Tổng hợp điểm tự đánh giá các lĩnh vực:"))
+        ),
+        head[3],
+        Para("(Chi tiết các tiêu chí tại Phụ lục kèm theo)", italic=True),
+    )
+    doc = Document(meta, head[:3] + body + head[4:] + (PageBreak(), annex, *details))
+    return _built(meta, _docx_pdf("fields-then-details-" + ("sums" if sums else "headings"), doc), table)
+
+
 NEW_LAYOUT_FAMILIES_E = {
     "N21_evidence_first": evidence_first,
     "N22_annex_thousands": annex_thousands,
     "N23_bulleted_names": bulleted_names,
     "N24_tab_aligned": tab_aligned,
+    "N25_fields_then_details": fields_then_details,
 }
