@@ -1,8 +1,9 @@
-"""The fifth batch of held-out layouts (tools/corpusgen/new_layouts_e.py, N21-N23): made only when
+"""The fifth batch of held-out layouts (tools/corpusgen/new_layouts_e.py, N21-N25): made only when
 named, ranked after every other family, their truth adds up but for its planted faults and is the
 same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
 (the evidence column first, figures grouped by thousands, the levels shown by bullets with no code
-column), read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+column, rows typed on tab stops with no table, the fields in the report and their criteria in the
+annex), read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def test_made_only_when_named_ranked_last_and_held_out():
     from corpusgen.derived import PROBES as ALL_PROBES
 
     assert_named_only_ranked_last(NEW, PROBES)
-    for probe in PROBES:  # scans and dumps of the three, one instance each
+    for probe in PROBES:  # scans and dumps of the five, one instance each
         assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
 
 
