@@ -281,7 +281,10 @@ def fields_then_details(inst: Instance) -> Built:
     details: list = []
     for top in (r for r in table.rows if r.parent is None):
         heading = FIELD_HEADINGS[sums].format(code=top.code, name=top.name, upper=top.name.upper())
-        details += [Para(heading, bold=True, align="left"), Table(score_grid(field_criteria(table, top.code), layout))]
+        details += [
+            Para(heading, bold=True, align="left"),
+            Table(score_grid(field_criteria(table, top.code), layout), repeat_header=False),
+        ]
     word = ANNEX_WORDS.get(meta.kind or "", "Báo cáo")
     annex = Title(
         "Phụ lục",
