@@ -18,11 +18,11 @@ from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
     assert_named_only_ranked_last,
     make_corpus,
-    manifest_documents,
     read_truth,
 )
 from tests.test_corpus_new_layouts import _numbers, _pdf_text, _squash
 from tests.test_corpus_new_layouts_b import _docx_tables
+from tests.test_corpus_new_layouts_d import _documents, _points
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -48,17 +48,9 @@ def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
     assert_adds_up_and_repeats(family, (2493, 2494))
 
 
-def _points(text: str) -> float | None:
-    return float(text.replace(",", ".")) if text.strip() else None
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("newe"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2495)
-
-
-def _documents(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
-    return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]
 
 
 def _table(path: Path, word: str) -> list[list[str]]:
