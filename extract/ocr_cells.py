@@ -19,8 +19,8 @@ from extract.ocr_codes import (
     MARKED_FIGURE,
     code_columns,
     fraction_columns,
-    numeric_columns,
     names_a_number,
+    numeric_columns,
     ones_as_roman,
 )
 from extract.ocr_image import otsu_threshold

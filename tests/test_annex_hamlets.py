@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.reconcile.core import _Ledger
-from cchc_extract.reconcile.period_parts import check_period_parts
+from cchc_extract.reconcile.period_parts import check_period_parts, noted_parts
 from cchc_extract.reconcile.settings import ReconcileSettings
 from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_period_parts import is_part_label, whole_period_column, whole_printed_last
 from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.statistics import column_roles, stat_rows
 from schemas.records import StatRow
-from tests.corpus_helpers import make_corpus, manifest_documents, statistics_read
+from tests.corpus_helpers import make_corpus, manifest_documents, read_truth, statistics_read
+from tests.test_annex_quarters import _line_row  # (a line-read row: its first figure, the rest noted)
 from tests.test_annex_two_periods import _table  # (one annex table of printed cells)
 
 
@@ -69,7 +70,8 @@ def test_the_hamlets_stay_in_the_note_and_a_stock_prints_the_total_only():
 
 def _hamlet_row(total: str, hamlets: list[str], unit: str = "Hồ sơ") -> StatRow:
     note = "; ".join(f"Thôn {k}: {v}" for k, v in enumerate(hamlets, 1) if v)
-    return StatRow(code="1", indicator="Số hồ sơ", unit=unit, value=float(total.replace(",", ".")), value_raw=total, note=note)
+    value = float(total.replace(",", "."))
+    return StatRow(code="1", indicator="Số hồ sơ", unit=unit, value=value, value_raw=total, note=note)
 
 
 def test_hamlets_that_do_not_add_up_to_the_total_are_a_mismatch_on_a_typed_page_and_doubted_on_a_scan():
@@ -87,11 +89,6 @@ def test_hamlets_that_do_not_add_up_to_the_total_are_a_mismatch_on_a_typed_page_
     assert "hamlets" in typed.checks[1].message
 
 
-def _line_row(code: str, unit: str, figures: str) -> StatRow:
-    first, *rest = figures.split()
-    return StatRow(code=code, indicator="Số hồ sơ", unit=unit, value=float(first), value_raw=first, note=" ".join(rest))
-
-
 def test_line_rows_take_the_total_the_sums_point_to():
     header = "STT Noi dung chi tiéu Shap ie Trong do Tong | le | Ap1 | Ap2 | Ap3 [ Ap4 | Ap5 | so"
     rows = [_line_row("1", "Văn bản", "3 1 6 15 4 29"), _line_row("2", "%", "100 100 100 100 40 71,25")]
@@ -107,9 +104,14 @@ def corpus(tmp_path_factory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("hamlets"), "N18", formats="docx", quick=False, seed=2383)
 
 
-def test_generated_hamlet_annexes_read_the_communes_total(corpus):
+def test_generated_hamlet_annexes_read_the_communes_total_and_keep_the_hamlets(corpus):
     docs = manifest_documents(corpus)
     assert len(docs) >= 4
     for doc in docs:
         result, read, expected = statistics_read(corpus, doc)
         assert expected <= read, doc["path"]
+        rows = [r for a in result.statistics for r in a.rows]
+        assert sum(len(noted_parts(r)) >= 4 for r in rows) >= 3, doc["path"]  # (4-5 hamlets a flow row)
+        faulty = bool(read_truth(corpus, doc)["faults"])  # (a planted fault may break a flow's sum: a finding)
+        mismatched = any(c.status == "mismatch" and c.kind == "period_parts" for c in result.checks)
+        assert faulty or not mismatched, doc["path"]

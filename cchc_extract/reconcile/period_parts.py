@@ -4,9 +4,9 @@ row's value: a flow's parts add up to its whole. A stock (the same figure in eve
 officials, procedures in force; or one that moved, whose whole is its last or largest part) and a
 share say nothing. The commune's hamlets ("Thôn 1: 75; …", ``stat_unit_parts``) are parts of its
 total the same way, but a place holds its own share of a stock at one time, so there the stock that
-moved is no excuse: only the same figure in every hamlet (the commune's, printed in each) is. On OCR'd pages a sum that fails is our
-misreading until shown otherwise (doubted, to review), on a typed page the commune's figures
-disagree (a mismatch)."""
+moved is no excuse: only the same figure in every hamlet (the commune's, printed in each) is. On
+OCR'd pages a sum that fails is our misreading until shown otherwise (doubted, to review), on a
+typed page the commune's figures disagree (a mismatch)."""
 
 from __future__ import annotations
 
