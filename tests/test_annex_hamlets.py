@@ -12,6 +12,7 @@ import pytest
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.period_parts import check_period_parts, noted_parts
 from cchc_extract.reconcile.settings import ReconcileSettings
+from extract.ocr_codes import names_a_number
 from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_period_parts import is_part_label, whole_period_column, whole_printed_last
 from extract.segment.stat_unit_parts import is_unit_label
@@ -115,3 +116,11 @@ def test_generated_hamlet_annexes_read_the_communes_total_and_keep_the_hamlets(c
         faulty = bool(read_truth(corpus, doc)["faults"])  # (a planted fault may break a flow's sum: a finding)
         mismatched = any(c.status == "mismatch" and c.kind == "period_parts" for c in result.checks)
         assert faulty or not mismatched, doc["path"]
+
+
+def test_a_hamlets_label_over_a_figures_column_is_no_figure_to_read_again():
+    # (the digits-only retry of a figures column's cells cut a scanned header's "Ấp 1" to "1")
+    for label in ("Ấp 1", "Ấp2", "TDP 3", "Thôn 4", "Tổ 12"):
+        assert names_a_number(label), label
+    for figure in ("ll1", "O5", "1,5", "S1", "12"):
+        assert not names_a_number(figure), figure
