@@ -19,6 +19,7 @@ from extract.ocr_codes import (
     MARKED_FIGURE,
     code_columns,
     fraction_columns,
+    names_a_number,
     numeric_columns,
     ones_as_roman,
 )
@@ -244,8 +245,8 @@ def retry_cells(
                 continue
             conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
             unsure = conf is not None and conf < settings.unsure_number_conf
-            if CLEAN_NUMBER.match(text) and key not in odd_shapes and not unsure:
-                continue
+            if (CLEAN_NUMBER.match(text) and key not in odd_shapes and not unsure) or names_a_number(text):
+                continue  # (a header's "Ấp 1", "TDP 3" over a figures column: read digits only, its word is lost)
             limit = settings.odd_figure_max_chars if MARKED_FIGURE.match(text) else settings.odd_max_chars
             if len(text) > limit or box is None:
                 continue

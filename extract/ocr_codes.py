@@ -127,3 +127,16 @@ def _balanced_top(glyph: np.ndarray, settings: OcrSettings) -> bool:
     left = float((axis - upper[upper < axis]).sum())
     right = float((upper[upper > axis] - axis).sum())
     return right >= settings.roman_top_balance * left
+
+
+# A label over a figures column: a word and its number ("Ấp 1", "TDP3", "Tổ 12"). A word no digit
+# looks like is a word as printed, not a figure OCR misread ("ll1", "O5" are figures).
+_NAMED_NUMBER = lazy_re_compile(r"^([^\W\d_]{2,})\.?\s*\d{1,3}$")
+_DIGIT_LOOKALIKES = frozenset("lLIiOoQDSsBbZzgq")
+
+
+def names_a_number(text: str) -> bool:
+    """Whether a cell's first reading is a word with its number, which a digits-only reading would cut
+    to the number."""
+    m = _NAMED_NUMBER.match(text.strip())
+    return m is not None and any(ch not in _DIGIT_LOOKALIKES for ch in m.group(1))

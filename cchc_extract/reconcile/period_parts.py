@@ -2,9 +2,11 @@
 Quý II: 235; …", ``extract/segment/stat_period_parts``), against its whole period's figure, the
 row's value: a flow's parts add up to its whole. A stock (the same figure in every part: tasks,
 officials, procedures in force; or one that moved, whose whole is its last or largest part) and a
-share say nothing. On OCR'd pages a sum that fails is our
-misreading until shown otherwise (doubted, to review), on a typed page the commune's figures
-disagree (a mismatch)."""
+share say nothing. The commune's hamlets ("Thôn 1: 75; …", ``stat_unit_parts``) are parts of its
+total the same way, but a place holds its own share of a stock at one time, so there the stock that
+moved is no excuse: only the same figure in every hamlet (the commune's, printed in each) is. On
+OCR'd pages a sum that fails is our misreading until shown otherwise (doubted, to review), on a
+typed page the commune's figures disagree (a mismatch)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, is_percent
 from extract.segment.stat_period_parts import is_part_label
+from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.stat_values import parse_stat_value
 from schemas.records import StatRow
 
@@ -39,10 +42,13 @@ def check_period_parts(
         return  # (a part not read: nothing to add; the same figure throughout: a stock)
     total = sum(figures)
     ok = abs(total - row.value) <= s.count_tolerance
-    if not ok and any(abs(f - row.value) <= s.count_tolerance for f in (figures[-1], max(figures))):
+    places = all(is_unit_label(p) for p, _ in parts)
+    if not ok and not places and any(abs(f - row.value) <= s.count_tolerance for f in (figures[-1], max(figures))):
         return  # a stock that moved (officials 20, 20, 21, 21; the year 21): its end, no sum
     label = row.code or row.indicator[:40]
     said = " + ".join(_vn(f) for f in figures)
+    whole = "the commune's total" if places else "the whole period"
+    kind = "hamlets" if places else "parts of the period"
     ledger.check(
         "period_parts",
         f"/statistics/{ai}/rows/{i}",
@@ -53,8 +59,8 @@ def check_period_parts(
         actual=row.value,
         tolerance=s.count_tolerance,
         status="ok" if ok else "mismatch",
-        message=f"{label}: its parts of the period ({', '.join(p for p, _ in parts)}) add up to {said} = "
-        f"{_vn(total)}, the whole period states {_vn(row.value)}",
+        message=f"{label}: its {kind} ({', '.join(p for p, _ in parts)}) add up to {said} = "
+        f"{_vn(total)}, {whole} states {_vn(row.value)}",
         rows=(_stat_ref(ai, i, row, name),),
         doubted=(_stat_ref(ai, i, row, name),) if ocr else (),
     )

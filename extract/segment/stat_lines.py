@@ -271,11 +271,17 @@ def read_statistics_lines(
     return StatLinesRead(annexes, told)
 
 
+_HEADER_ABOVE = 2  # lines a two-row header takes
+
+
 def _header_text(lines: list[Line], head: int, table: JoinedTable) -> str:
     """The header's lines up to the first row's: a merged label's second line ("Quý I | Quý II …")
     may fall below the span that named the columns."""
     first = table.rows[0].line_start if table.rows else 0
-    return " ".join(ln.text for ln in lines[head:] if ln.number < first) if first else lines[head].text
+    text = " ".join(ln.text for ln in lines[head:] if ln.number < first) if first else lines[head].text
+    # (a table found without its header, whose labels OCR garbled past naming a column, opens on its
+    # first row: the header's words, "Ap1 | Ap2 | … | Tổng số", are on the lines just above)
+    return text if text.strip() else " ".join(ln.text for ln in lines[max(0, head - _HEADER_ABOVE) : head])
 
 
 def _in_part(

@@ -15,6 +15,7 @@ is ``stat_periods``'s)."""
 
 from __future__ import annotations
 
+from extract.segment.stat_unit_parts import all_units_starts, is_unit_label, names_all_units, unit_word_starts
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -30,7 +31,7 @@ _TOTAL = lazy_compile(r"(?<![a-z])(?:tong cong|tong|cong)(?![a-z])")
 
 
 def _whole(folded: str) -> bool:
-    return bool(_WHOLE_PERIOD.search(folded) or _TOTAL.search(folded))
+    return bool(_WHOLE_PERIOD.search(folded) or _TOTAL.search(folded) or names_all_units(folded))
 
 
 # A quarter whose numeral OCR garbled ("Quý IH", "Quyll", "Quy!"): the word and a short run of
@@ -39,7 +40,11 @@ _GARBLED_QUARTER = lazy_compile(r"(?<![a-z])quy\s*[ivlh1!|]{1,4}(?![a-z0-9])")
 
 
 def is_part_label(label: str) -> bool:
-    """Whether a column's label names one part of the period (a quarter or a month)."""
+    """Whether a column's label names one part of the whole: of the period (a quarter or a month) or
+    of the commune (a hamlet: ``stat_unit_parts``; a year's quarters and a commune's hamlets are
+    read and checked alike)."""
+    if is_unit_label(label):
+        return True
     folded = fold(label or "")
     found = _PART.search(folded) or _GARBLED_QUARTER.search(folded)
     return bool(found) and not _whole(_GARBLED_QUARTER.sub(" ", _PART.sub(" ", folded)))
@@ -79,16 +84,19 @@ _PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d{1,2}(?!\d))")
 
 
 def part_words(text: str) -> int:
-    """How many parts of a period a header's text names, as OCR leaves their words."""
-    return len(_PART_WORD.findall(fold(text or "")))
+    """How many parts of a period (or hamlets of the commune) a header's text names, as OCR leaves
+    their words."""
+    folded = fold(text or "")
+    return len(_PART_WORD.findall(folded)) + len(unit_word_starts(folded))
 
 
 def whole_printed_last(header: str) -> bool | None:
     """Whether a header's text names the whole period after its parts (True), before them (False),
     or says neither (None): "Quý I … Quý IV | Lũy kế cả năm", "Cộng 6 tháng | Quý I | Quý II"."""
     folded = fold(header or "")
-    parts = [m.start() for m in _PART_WORD.finditer(folded)]
+    parts = sorted([m.start() for m in _PART_WORD.finditer(folded)] + unit_word_starts(folded))
     wholes = [m.start() for m in _WHOLE_PERIOD.finditer(folded)] + [m.start() for m in _TOTAL.finditer(folded)]
+    wholes += all_units_starts(folded)
     if len(parts) < 2 or not wholes:
         return None
     if all(w > parts[-1] for w in wholes):
