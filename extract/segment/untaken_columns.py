@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.segment.deduction_points import deduction_column
 from extract.segment.joined import JoinedTable
 from normalize.numbers import parse_number, points_figure
 from schemas.records import ScoreTable
@@ -62,8 +61,7 @@ def untaken_points_columns(
         return []
     ocr = joined.source.startswith("ocr")
     labels = joined.header_text
-    understood = [*columns.values(), deduction_column(labels)]  # points deducted: read, and no score
-    taken = {c for col in understood if col is not None for c in joined.columns_of(col)}
+    taken = {c for col in columns.values() for c in joined.columns_of(col)}
     taken_figures = {
         key: [_figure(joined.cell_text(row, columns[key]), ocr) for row in joined.rows]
         for key in _POINTS_KEYS
@@ -102,9 +100,7 @@ def _difference(
         for b in keys[i + 1 :]:
             pairs = [(v, taken[a][r], taken[b][r]) for v, r in zip(figures, rows) if v is not None]
             known = [(v, x, y) for v, x, y in pairs if x is not None and y is not None]
-            if known and sum(abs(abs(x - y) - v) < 0.005 for v, x, y in known) >= settings.under_max_share * len(
-                pairs
-            ):
+            if known and sum(abs(abs(x - y) - v) < 0.005 for v, x, y in known) >= settings.under_max_share * len(pairs):
                 return True
     return False
 
