@@ -60,6 +60,7 @@ from cchc_extract.reconcile.statements import _check_group_statements, group_cri
 from cchc_extract.reconcile.sums import _check_score_table
 from cchc_extract.reconcile.text_ratios import check_text_ratios, fraction_percents
 from cchc_extract.reconcile.unchecked import flag_unchecked
+from cchc_extract.reconcile.untaken import tell_untaken
 from schemas.records import ExtractionResult
 
 __all__ = [
@@ -111,6 +112,7 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
         result, ledger.checks, ledger.review, settings.confidence, ledger.confirmed
     )
     _review_doubtful(result, ledger, settings, vouched, headings)
+    tell_untaken(result, ledger)  # a points column no field took: the self points told, not trusted
     flag_unchecked(result, ledger, ocr_read(result))
     result.checks = ledger.checks
     result.review = ledger.review

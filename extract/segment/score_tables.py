@@ -36,6 +36,7 @@ from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_t
 from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.table_join import join_tables, lines_before
+from extract.segment.untaken_columns import flag_untaken, untaken_points_columns
 from extract.segment.verdict_columns import without_verdicts
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
@@ -199,6 +200,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             printed = {"max": total[0], "self": total[1]}
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
+        table = flag_untaken(table, untaken_points_columns(joined, columns))  # a points column unread: told
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
