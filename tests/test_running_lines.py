@@ -1,0 +1,101 @@
+"""A table continued on the next page under a running "(tiếp theo)" line, with no header there: the
+scan's second part joins the first (S17 of N20: 9/26 rows read, the later page an unread table)."""
+
+import pytest
+
+from extract.model import Cell, IngestedDocument, Line, Page, Table
+from extract.segment.running_lines import is_running_line
+from extract.segment.table_join import join_tables
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phụ lục 1 (tiếp theo)",
+        "(Tiếp theo Phụ lục 1)",
+        "Phụ lục 1 - tiếp theo",
+        "(tiếp theo)",
+        "(Tiếp theo)",
+        "Biểu tự đánh giá, chấm điểm (tiếp theo)",
+        "Phụ lục II (tiếp)",
+        "(Tiếp theo trang trước)",
+        "(Tiép theo Phu luc 1)",  # a dump's, marks lost
+    ],
+)
+def test_running_lines_are_recognised(text):
+    assert is_running_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phụ lục 1",
+        "Tiếp theo kết quả năm 2023, UBND xã đã triển khai thực hiện các nhiệm vụ sau đây",
+        "3. Tiếp tục đẩy mạnh cải cách thủ tục hành chính",
+        "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+    ],
+)
+def test_text_is_no_running_line(text):
+    assert not is_running_line(text)
+
+
+def _table(page: int, rows: list[list[str]], line: int) -> Table:
+    cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return Table(
+        page=page,
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=len(rows[0]),
+        source="ocr-lines",
+        line_start=line,
+        line_end=line + len(rows) - 1,
+    )
+
+
+_FIRST = [
+    ["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"],
+    ["3", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", "", ""],
+    ["3.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", "431", ""],
+]
+# The next page opens on the lettered items, the first letter lost to OCR: no code to carry on.
+_SECOND = [
+    [")", "Giải quyết trước hạn", "Hồ sơ", "352", ""],
+    ["b)", "Giải quyết đúng hạn", "Hồ sơ", "62", ""],
+    ["C)", "Giải quyết quá hạn", "Hồ sơ", "17", ""],
+    ["3.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", "96,06", ""],
+]
+
+
+def _doc(between: str, second: list[list[str]] = _SECOND) -> IngestedDocument:
+    return IngestedDocument(
+        path="scan.pdf",
+        format="pdf",
+        pages=[
+            Page(number=2, blocks=[Line(text="Phụ lục 1", page=2, number=1), _table(2, _FIRST, 2)], method="ocr"),
+            Page(number=3, blocks=[Line(text=between, page=3, number=5), _table(3, second, 6)], method="ocr"),
+        ],
+    )
+
+
+def test_a_headerless_part_under_a_running_line_goes_on_the_table_above():
+    tables = join_tables(_doc("(Tiếp theo Phụ lục 1)"))
+    assert len(tables) == 1
+    assert [r.cells[0] for r in tables[0].rows] == ["3", "3.1", ")", "b)", "C)", "3.2"]
+    assert tables[0].pages == [2, 3]
+
+
+def test_a_table_under_real_text_stays_a_table_of_its_own():
+    # A sentence between them: another table, however alike its shape.
+    tables = join_tables(_doc("Kết quả giải quyết hồ sơ của Bộ phận một cửa trong năm như sau"))
+    assert len(tables) == 2
+
+
+def test_a_part_with_another_count_of_columns_stays_apart():
+    narrow = [row[:4] for row in _SECOND]
+    assert len(join_tables(_doc("(Tiếp theo Phụ lục 1)", narrow))) == 2
+
+
+def test_a_part_under_its_own_other_header_stays_apart():
+    # A new annex's header under the running line is a table of its own, not this one's rows.
+    other = [["TT", "Nhiệm vụ", "Thời gian", "Kết quả", "Đơn vị"], *_SECOND]
+    assert len(join_tables(_doc("(tiếp theo)", other))) == 2
