@@ -99,3 +99,11 @@ def test_a_part_under_its_own_other_header_stays_apart():
     # A new annex's header under the running line is a table of its own, not this one's rows.
     other = [["TT", "Nhiệm vụ", "Thời gian", "Kết quả", "Đơn vị"], *_SECOND]
     assert len(join_tables(_doc("(tiếp theo)", other))) == 2
+
+
+def test_a_part_opening_on_the_rest_of_a_cut_row_goes_on_the_table_above():
+    # The break cut row 3.1's name: the next page opens on its rest, no code, no figure.
+    rest = [["", "trong năm", "", "", ""], *_SECOND]
+    tables = join_tables(_doc("Phụ lục 1 (tiếp theo)", rest))
+    assert len(tables) == 1
+    assert tables[0].rows[1].cells[1] == "Số hồ sơ TTHC đã giải quyết trong năm"

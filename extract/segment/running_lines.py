@@ -40,6 +40,13 @@ def _furniture(text: str) -> bool:
     return len(folded) <= 3 or bool(_PAGE_NUMBER.match(folded)) or is_running_line(text)
 
 
+def goes_on_in_lower_case(cells: Sequence[str]) -> bool:
+    """A row whose first filled cell goes on in lower case: the rest of a row the page break cut,
+    never a header (a header's labels open with a capital)."""
+    first = next((c.strip() for c in cells if c.strip()), "")
+    return first[:1].islower()
+
+
 def continues_under_running_line(
     gap: Sequence[object], page_step: int, shape_agrees: bool, opens_on_row: bool, max_lines: int
 ) -> bool:

@@ -17,7 +17,7 @@ from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
 from extract.segment.merged_down import merged_above
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
-from extract.segment.running_lines import continues_under_running_line
+from extract.segment.running_lines import continues_under_running_line, goes_on_in_lower_case
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -359,7 +359,8 @@ def _under_running_line(
         block.page - max(table.pages),
         placed or (not known and block.n_cols == table.n_cols),
         header_row_count([r.cells for r in rows], settings.max_header_rows) == 0
-        or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity),
+        or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity)
+        or (_finishes_cut_row(rows[0]) and goes_on_in_lower_case(rows[0].cells)),
         settings.max_page_turn_lines,
     )
 
