@@ -107,3 +107,44 @@ def test_a_part_opening_on_the_rest_of_a_cut_row_goes_on_the_table_above():
     tables = join_tables(_doc("Phụ lục 1 (tiếp theo)", rest))
     assert len(tables) == 1
     assert tables[0].rows[1].cells[1] == "Số hồ sơ TTHC đã giải quyết trong năm"
+
+
+def test_an_annex_whose_rows_go_on_under_a_running_line_is_told_unread_when_none_is_read():
+    # A dump (S17/D13 of N20, seed 2451): the title OCR garbled ("$0 LIEU …"), two legible coded
+    # lines on the label's page and two more on the next, under "Phu luc 1 (tiép theo)": no row
+    # read, and the annex was lost untold because each page alone held too few rows to be one.
+    from extract.segment.stat_unread import unread_annexes
+
+    def page(number: int, texts: list[str]) -> Page:
+        return Page(
+            number=number, blocks=[Line(text=t, page=number, number=number * 100 + k) for k, t in enumerate(texts)]
+        )
+
+    doc = IngestedDocument(
+        path="dump.txt",
+        format="txt",
+        pages=[
+            page(
+                2,
+                [
+                    ". Phu luc 1",
+                    "$0 LIEU KET QUA THUC HIEN CONG TAC",
+                    "[2 [Tong séhé so TTHC | _-Hoso | 172 |",
+                    "32 [Séphin nh, kiénnghi dang xrly | Phandnh | 0 |",
+                ],
+            ),
+            page(
+                3,
+                [
+                    ". Phu luc 1 (tiép theo) eee",
+                    "51 | Sénbigm vy @ihoanthanh | Nem | 33",
+                    "[52 | Sénbigm vu cha hoanthinh | Nhimww | 2)",
+                ],
+            ),
+        ],
+    )
+    parts = unread_annexes(doc, [], [])
+    assert [(p.page, p.kind) for p in parts] == [(2, "table")]
+    # The label's page alone is no annex's rows: two coded lines are a report's prose as often.
+    doc.pages.pop()
+    assert unread_annexes(doc, [], []) == []

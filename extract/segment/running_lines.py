@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.model import Line
+from extract.model import IngestedDocument, Line, Page
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -21,7 +21,8 @@ from normalize.text import fold
 _CONTINUED = lazy_compile(
     r"^[\W_]{0,3}(?:(?:phu\s*luc|bieu|bang|mau|phan)\b[^()]{0,80}?)?[\s(,:.\-–—]*"
     r"(?:tiep\s*theo\b(?:\s*(?:trang\s*truoc|phu\s*luc|bieu|bang|mau)\b[^()]{0,12})?|\(\s*tiep\s*\))"
-    r"[\s).\-–—]*$"
+    # (a dump's specks after it: "Phu luc 1 (tiép theo) eee")
+    r"[\s).\-–—]*(?:\s[^\w\s]*[a-z]{1,3}[^\w\s]*)?\s*$"
 )
 # Page furniture that may stand beside the running line at a page turn: a page number ("- 2 -",
 # "Trang 3", "2/5") or a speck.
@@ -61,3 +62,14 @@ def continues_under_running_line(
         return False
     lines = [b for b in gap if isinstance(b, Line)]
     return any(is_running_line(ln.text) for ln in lines) and all(_furniture(ln.text) for ln in lines)
+
+
+def continued_on_next_page(doc: IngestedDocument, page: Page, look: int = 3) -> list[Line]:
+    """The next page's lines when it opens (within its first ``look`` lines) on the running
+    "(tiếp theo)" line: the rest of a table this page ends with, which a reader of this page's
+    lines alone counts short. Empty when the next page opens otherwise."""
+    later = [p for p in doc.pages if p.number == page.number + 1]
+    if not later:
+        return []
+    lines = [ln for ln in later[0].lines if ln.text.strip()]
+    return lines if any(is_running_line(ln.text) for ln in lines[:look]) else []
