@@ -13,6 +13,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.running_lines import is_running_line
 from extract.segment.stat_line_cells import (
     _CODE_SPECKS,
     _cells,
@@ -104,6 +105,9 @@ def _table(
         text = line.text.strip()
         if not text:
             k += 1
+            continue
+        if rows and is_running_line(text):
+            k += 1  # "Phụ lục 1 (tiếp theo)" over the next page's rows: the page's layout, the table goes on
             continue
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break

@@ -19,6 +19,7 @@ from extract.model import IngestedDocument, Line
 from extract.segment.annex_captions import annex_caption
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.running_lines import is_running_line
 from extract.segment.stat_cell_labels import cells_under_labels, code_between_labels
 from extract.segment.stat_cells import (
     Cell,
@@ -424,6 +425,8 @@ def _body_lines(lines: list[Line], start: int, settings: StatLineSettings) -> li
         text = line.text.strip()
         if not text:
             continue
+        if is_running_line(text):
+            continue  # "Phụ lục 1 (tiếp theo)": the next page's layout, the table goes on under it
         if _STOP.match(text) or len(text.split()) > settings.max_wrap_words:
             break
         out.append(line)

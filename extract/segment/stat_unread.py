@@ -11,6 +11,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.joined import JoinedRow
+from extract.segment.running_lines import continued_on_next_page
 from extract.segment.stat_headings import count_worded, opens_as_no_count
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
@@ -230,9 +231,11 @@ def unread_annexes(
         if page.method not in LINE_METHODS:
             continue
         lines = [ln for ln in page.lines if ln.text.strip()]
+        # (an annex's rows the next page carries on under "(tiếp theo)" are its rows too)
+        window = lines + continued_on_next_page(doc, page)
         for k, line in enumerate(lines):
             titled = is_form_title(line.text, upper_share)
-            if not titled and not _label_over_rows(lines, k, upper_share):
+            if not titled and not _label_over_rows(window, k, upper_share):
                 continue
             after = [ln.number for ln in lines[k + 1 :]]
             if not after:

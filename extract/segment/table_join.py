@@ -17,6 +17,7 @@ from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
 from extract.segment.merged_down import merged_above
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
+from extract.segment.running_lines import continues_under_running_line, goes_on_in_lower_case
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -282,6 +283,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                 and _continues_over_page_turn(rows, gap, block.page - last_page, current, settings)
             )
             or (placed is not None and _goes_on_below(rows, gap, block.page - last_page, current, settings))
+            or _under_running_line(rows, gap, block, current, mapping is not None or placed is not None, settings)
         )
         # A numbered heading between the pieces ("3. CẢI CÁCH …") heads a table of its own.
         continues = continues and not any(isinstance(b, Line) and heads_a_table(b.text) for b in gap)
@@ -344,6 +346,23 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         last_index = index
         last_page = max(block.page, block.page_end)
     return joined
+
+
+def _under_running_line(
+    rows: list[JoinedRow], gap: list, block: Table, table: JoinedTable, placed: bool, settings: JoinSettings
+) -> bool:
+    """The fragment goes on the table under a running "(tiếp theo)" line (``running_lines``): its
+    columns placed under the table's, or as many where either's boundaries are unknown (a scan's)."""
+    known = bool(table.col_edges) and bool(block.col_edges)
+    return bool(rows) and continues_under_running_line(
+        gap,
+        block.page - max(table.pages),
+        placed or (not known and block.n_cols == table.n_cols),
+        header_row_count([r.cells for r in rows], settings.max_header_rows) == 0
+        or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity)
+        or (_finishes_cut_row(rows[0]) and goes_on_in_lower_case(rows[0].cells)),
+        settings.max_page_turn_lines,
+    )
 
 
 def header_owners(table: Table, header_rows: int) -> list[int]:
