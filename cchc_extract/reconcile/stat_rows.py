@@ -27,17 +27,17 @@ def same_unit_rows(a: StatRow, b: StatRow) -> bool:
 
 
 # A share's label opens with "Tỷ lệ", after what OCR left of a bullet or of its code ("-Tỷ lệ",
-# ".Tỷ lệ", "4.3°_ Tỷ lệ") and with OCR's slips in its two words ("Tỷ Iệ": I for l; "Tylệ": the
-# space lost). A share taken for a count spoils its group's sum (seed 2301: "-Tỷ lệ … 99,54" added
-# to "436 = 234 + 200 + 2" queued five right figures).
-_SHARE_LABEL = lazy_compile(r"[^\p{L}]*ty ?[li]e")
+# ".Tỷ lệ", "4.3°_ Tỷ lệ": tokens with a digit or no letter) and with OCR's slips in its two words
+# ("Tỷ Iệ": I for l; "Tylệ": the space lost). A share taken for a count spoils its group's sum
+# (seed 2301: "-Tỷ lệ … 99,54" added to "436 = 234 + 200 + 2" queued five right figures).
+_SHARE_LABEL = lazy_compile(r"(?:\S*\d\S*\s+|[^\p{L}\s]+\s*)*ty ?[li]e")
 
 
 def is_percent(row: StatRow) -> bool:
     return (
         "%" in row.unit
         or (row.value_raw or "").strip().endswith("%")
-        or _SHARE_LABEL.match(_plain(row.indicator)) is not None
+        or _SHARE_LABEL.match(_plain(row.indicator)[:60]) is not None  # (its opening words)
     )
 
 
