@@ -2,10 +2,11 @@
 
 A text dump of a scanned annex often loses a row's unit cell, or glues it into the indicator
 ("Số hồ sơ TTHC đã giải quyết ; Hoso" over "Giải quyết đúng hạn : Hoso"): the row keeps its figure
-but prints no unit, or one OCR garbled past reading ("Nhiémvu", "(NRQmvy"). The units then cannot tell whether a group's parts count what it counts, so its
-sum was neither weighed nor believed, and each of its figures went to review on its dump's reading
-confidence alone — right figures the arithmetic of the page vouches for (seed 2301's "314" over
-"251", "63" and "0": four entries on four right values).
+but prints no unit, or one OCR garbled past reading ("Nhiémvu" over "(NRQmvy"). The units then
+cannot tell whether a group's parts count what it counts, so its sum was neither weighed nor
+believed, and each of its figures went to review on its dump's reading confidence alone: right
+figures the arithmetic of the page vouches for (seed 2301's "314" over "251", "63" and "0": four
+entries on four right values).
 
 When the parts, two or more and every one read, make the group's figure exactly, and every figure
 is a whole number (counts are; a share's decimals are not), the sum holds whatever the lost units
