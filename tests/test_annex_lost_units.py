@@ -4,9 +4,9 @@ unit is confirmed; a sum that fails tells no doubt the units cannot back; a shar
 OCR prefixed with a bullet's or a code's debris is no part of its group. Rows modelled on the
 annex dumps of seed 2301 (d07-i7, i8, i1), figures changed."""
 
-from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.stat_rows import is_percent
-from schemas.records import ExtractionResult, SourceInfo, StatAnnex, StatRow
+from schemas.records import StatRow
+from test_annex_lost_parts import codes_queued, reconciled
 
 
 def row(code: str, indicator: str, unit: str, raw: str, confidence: float = 0.7) -> StatRow:
@@ -21,19 +21,6 @@ def row(code: str, indicator: str, unit: str, raw: str, confidence: float = 0.7)
         confidence=confidence,
         flags=["columns_inferred"] + ([] if raw else ["missing_value"]),
     )
-
-
-def reconciled(*rows: StatRow) -> ExtractionResult:
-    result = ExtractionResult(
-        source=SourceInfo(method="text", read_by_ocr=True), statistics=[StatAnnex(rows=list(rows))]
-    )
-    reconcile(result)
-    return result
-
-
-def codes_queued(result: ExtractionResult) -> set[str]:
-    rows = result.statistics[0].rows
-    return {rows[int(r.item.rsplit("/", 1)[1])].code or "" for r in result.review if r.item.startswith("/statistics/")}
 
 
 def test_a_group_whose_units_were_glued_into_its_labels_is_confirmed_by_its_exact_sum():
