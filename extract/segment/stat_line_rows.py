@@ -29,6 +29,7 @@ from extract.segment.stat_line_header import is_statistics_header
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.statistics import normalise_code
+from normalize.codes import item_letter, item_place, letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 
@@ -59,6 +60,31 @@ def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
         return False
     letters = indicator_wording(" ".join(words))
     return letters is not None and letters >= settings.min_indicator_wording
+
+
+def _items_in_order(item: str, rows: list[_RowLines], lines: list[Line], k: int) -> bool:
+    """Whether a lettered item read behind the grid's edge on a line that gives no figure ("Fa) |
+    Gidiquyét… | ST": the row's figure smeared) stands in a column of items: the row above is the
+    item before it, or the next line printing anything opens with the item after it, behind the
+    edge or not ("Fb) | …"). Two letters in their order are the form's items, not a garbled code
+    cell; taken for one, the rows were coded 4.1.1, 4.1.2 (no such rows) and 4.1.a, b lost."""
+    letter = _item_letter(item)
+    if letter is None:
+        return False
+    place = item_place(letter)
+    if rows and letter_item(rows[-1].code) == item_letter(place - 1):
+        return True
+    after = next((ln.text.strip() for ln in lines[k + 1 :] if ln.text.strip()), "")
+    return _item_letter(_EDGE_SPECK_ITEM.sub("", after, count=1)) == item_letter(place + 1)
+
+
+def _item_letter(text: str) -> str | None:
+    """The letter of the lettered item a line opens with, before its cell's bar ("b) | …")."""
+    m = _ITEM_TOKEN.match(text)
+    return letter_item(m.group(1)) if m else None
+
+
+_ITEM_TOKEN = lazy_compile(r"^[\[|(]?\s*([a-zđ€©]\))[\s_]*[|\[]")
 
 
 def _without_edge_speck(text: str) -> str:
@@ -109,7 +135,7 @@ def _table(
             break
         text = _without_edge_speck(text)
         item = _EDGE_SPECK_ITEM.sub("", text, count=1)
-        if item != text and (_cells(item, units, settings) or ("",) * 5)[3]:
+        if item != text and ((_cells(item, units, settings) or ("",) * 5)[3] or _items_in_order(item, rows, lines, k)):
             text = item
         if not rows and _header_rest(text):
             k += 1
