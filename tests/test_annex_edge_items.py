@@ -3,7 +3,9 @@ lost in dumps): "Fa) | Gidiquyét…SS | S" then "Fb) | …" is a column of item
 figures were lost, not two garbled code cells. Taken for garbled cells, the rows were coded by
 their position as 2.2, 2.3, 2.4 (rows the form has not) and the share after them was moved to
 2.5; 2.1.a, b, c were lost. A lone capital and letter before a bar, with no item beside it, stays
-a garbled code cell. Lines modelled on the eng psm 6 dumps of seeds 1901 and 2301 (d07-i1)."""
+a garbled code cell, and so do items after which the numbering does not resume with the next
+sibling of the row above them (the row they belong to was lost). Lines modelled on the eng psm 6
+dumps of seeds 1901 and 2301 (d07-i1)."""
 
 from pathlib import Path
 
@@ -40,3 +42,10 @@ def test_a_lone_capital_and_letter_before_a_bar_stays_a_garbled_code_cell(tmp_pa
     lone = "Fa) |GidiquyétinéchanSSSCS™~SCO SG |S\n"
     rows = _rows(tmp_path, HEAD + lone + TAIL)
     assert not [code for code in rows if code.endswith(".a")]
+
+
+def test_items_after_which_the_numbering_resumes_elsewhere_are_not_the_rows_breakdown(tmp_path):
+    # "2.1 … 314", a), b), c), then "3": the row the items belong to (2.2, say) was lost with its
+    # code; the items are not put under 2.1's siblings' numbering by their letters
+    rows = _rows(tmp_path, HEAD + ITEMS + TAIL.replace("2.2 | Ty le", "3.5 | Ty le", 1))
+    assert not [code for code in rows if code.endswith((".a", ".b"))]

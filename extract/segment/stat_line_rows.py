@@ -69,13 +69,36 @@ def _items_in_order(item: str, rows: list[_RowLines], lines: list[Line], k: int)
     edge or not ("Fb) | …"). Two letters in their order are the form's items, not a garbled code
     cell; taken for one, the rows were coded 4.1.1, 4.1.2 (no such rows) and 4.1.a, b lost."""
     letter = _item_letter(item)
-    if letter is None:
+    if letter is None or not rows:
         return False
     place = item_place(letter)
-    if rows and letter_item(rows[-1].code) == item_letter(place - 1):
+    if letter_item(rows[-1].code) == item_letter(place - 1):
         return True
     after = next((ln.text.strip() for ln in lines[k + 1 :] if ln.text.strip()), "")
-    return _item_letter(_EDGE_SPECK_ITEM.sub("", after, count=1)) == item_letter(place + 1)
+    return _item_letter(_EDGE_SPECK_ITEM.sub("", after, count=1)) == item_letter(place + 1) and _numbering_resumes(
+        rows[-1].code, lines[k + 1 : k + 1 + _ITEMS_SPAN]
+    )
+
+
+def _numbering_resumes(code: str, lines: list[Line]) -> bool:
+    """Whether the first numbered line after a run of items is the next sibling of the row the
+    items follow ("21" … a), b), c) … "22"): the items are that row's breakdown. Numbering that
+    resumes elsewhere ("22" … "4") lost the row the items belong to, and they are told lost."""
+    base = normalise_code(code)
+    if base is None:
+        return False
+    sibling = _LAST_NUMBER.sub(lambda m: str(int(m.group(1)) + 1), base, count=1)
+    for line in lines:
+        words = _without_edge_speck(line.text.strip()).split()
+        opened = normalise_code(words[0].strip("[|(_")) if words else None
+        if opened is not None:  # (OCR drops a code's dot: "21" for 2.1, beside "2.2")
+            return opened.replace(".", "") == sibling.replace(".", "")
+    return False
+
+
+# the lines a run of items and their smeared wraps spans before the numbering resumes
+_ITEMS_SPAN = 8
+_LAST_NUMBER = lazy_compile(r"(\d+)$")
 
 
 def _item_letter(text: str) -> str | None:
