@@ -6,21 +6,12 @@ annex dumps of seed 2301 (d07-i7, i8, i1), figures changed."""
 
 from cchc_extract.reconcile.stat_rows import is_percent
 from schemas.records import StatRow
-from test_annex_lost_parts import codes_queued, reconciled
+from test_annex_lost_parts import codes_queued, reconciled, row as lost_parts_row
 
 
-def row(code: str, indicator: str, unit: str, raw: str, confidence: float = 0.7) -> StatRow:
+def row(code: str, indicator: str, unit: str, raw: str) -> StatRow:
     # a dump's row whose columns the segmenter inferred: 0.7, every value under the threshold
-    value = float(raw.replace(",", ".")) if raw else None
-    return StatRow(
-        code=code,
-        indicator=indicator,
-        unit=unit,
-        value=value,
-        value_raw=raw,
-        confidence=confidence,
-        flags=["columns_inferred"] + ([] if raw else ["missing_value"]),
-    )
+    return lost_parts_row(code, indicator, unit, raw, 0.7, ["columns_inferred"] + ([] if raw else ["missing_value"]))
 
 
 def test_a_group_whose_units_were_glued_into_its_labels_is_confirmed_by_its_exact_sum():
