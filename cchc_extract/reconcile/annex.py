@@ -16,6 +16,7 @@ from cchc_extract.reconcile.core import (
     _vn,
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
+from cchc_extract.reconcile.lost_units import units_lost
 from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.note_ratio import check_note_ratio
 from cchc_extract.reconcile.period_parts import check_period_parts
@@ -123,14 +124,17 @@ def _confirm_group(
     row = rows[i]
     parts = [j for j in kids.get(i, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
     counted = is_count(row) or _own_unit(row, [rows[j] for j in parts])
-    if row.value is None or not (counted or (ocr and _unit_garbled(row, [rows[j] for j in parts]))):
+    garbled = ocr and _unit_garbled(row, [rows[j] for j in parts])
+    # units OCR lost: the sum alone may confirm, it tells no doubt (``lost_units``)
+    lost = ocr and not counted and not garbled and units_lost(row, [rows[j] for j in parts])
+    if row.value is None or not (counted or garbled or lost):
         return ()
     values = [rows[j].value for j in parts]
     if len(parts) < 2 or any(v is None for v in values):
         return ()
     if abs(sum(values) - row.value) > _EPS:  # type: ignore[arg-type]
-        return (i, *parts)
-    if not counted:
+        return () if lost else (i, *parts)
+    if not (counted or lost):
         return ()
     ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in (i, *parts)}
     return ()

@@ -11,6 +11,7 @@ from cchc_extract.reconcile.settings import (
     _DENOMINATOR_WORDS,
 )
 from normalize.count_units import same_unit, unit_key, unit_words
+from normalize.lazy_regex import lazy_compile
 from normalize.text import any_word, strip_markup
 from schemas.records import ReviewItem, StatRow
 
@@ -25,8 +26,19 @@ def same_unit_rows(a: StatRow, b: StatRow) -> bool:
     return same_unit(a.unit, b.unit)
 
 
+# A share's label opens with "Tỷ lệ", after what OCR left of a bullet or of its code ("-Tỷ lệ",
+# ".Tỷ lệ", "4.3°_ Tỷ lệ": tokens with a digit or no letter) and with OCR's slips in its two words
+# ("Tỷ Iệ": I for l; "Tylệ": the space lost). A share taken for a count spoils its group's sum
+# (seed 2301: "-Tỷ lệ … 99,54" added to "436 = 234 + 200 + 2" queued five right figures).
+_SHARE_LABEL = lazy_compile(r"(?:\S*\d\S*\s+|[^\p{L}\s]+\s*)*ty ?[li]e")
+
+
 def is_percent(row: StatRow) -> bool:
-    return "%" in row.unit or (row.value_raw or "").strip().endswith("%") or _plain(row.indicator).startswith("ty le")
+    return (
+        "%" in row.unit
+        or (row.value_raw or "").strip().endswith("%")
+        or _SHARE_LABEL.match(_plain(row.indicator)[:60]) is not None  # (its opening words)
+    )
 
 
 # Any counted unit as whole words of a unit cell.

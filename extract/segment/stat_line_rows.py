@@ -30,6 +30,7 @@ from extract.segment.stat_line_header import is_statistics_header
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.statistics import normalise_code
+from normalize.codes import item_letter, item_place, letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 
@@ -60,6 +61,54 @@ def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
         return False
     letters = indicator_wording(" ".join(words))
     return letters is not None and letters >= settings.min_indicator_wording
+
+
+def _items_in_order(item: str, rows: list[_RowLines], lines: list[Line], k: int) -> bool:
+    """Whether a lettered item read behind the grid's edge on a line that gives no figure ("Fa) |
+    Gidiquyét… | ST": the row's figure smeared) stands in a column of items: the row above is the
+    item before it, or the next line printing anything opens with the item after it, behind the
+    edge or not ("Fb) | …"). Two letters in their order are the form's items, not a garbled code
+    cell; taken for one, the rows were coded 4.1.1, 4.1.2 (no such rows) and 4.1.a, b lost."""
+    letter = _item_letter(item)
+    if letter is None or not rows:
+        return False
+    place = item_place(letter)
+    if letter_item(rows[-1].code) == item_letter(place - 1):
+        return True
+    after = next((ln.text.strip() for ln in lines[k + 1 :] if ln.text.strip()), "")
+    return _item_letter(_EDGE_SPECK_ITEM.sub("", after, count=1)) == item_letter(place + 1) and _numbering_resumes(
+        rows[-1].code, lines[k + 1 : k + 1 + _ITEMS_SPAN]
+    )
+
+
+def _numbering_resumes(code: str, lines: list[Line]) -> bool:
+    """Whether the first numbered line after a run of items is the next sibling of the row the
+    items follow ("21" … a), b), c) … "22"): the items are that row's breakdown. Numbering that
+    resumes elsewhere ("22" … "4") lost the row the items belong to, and they are told lost."""
+    base = normalise_code(code)
+    if base is None:
+        return False
+    sibling = _LAST_NUMBER.sub(lambda m: str(int(m.group(1)) + 1), base, count=1)
+    for line in lines:
+        words = _without_edge_speck(line.text.strip()).split()
+        opened = normalise_code(words[0].strip("[|(_")) if words else None
+        if opened is not None:  # (OCR drops a code's dot: "21" for 2.1, beside "2.2")
+            return opened.replace(".", "") == sibling.replace(".", "")
+    return False
+
+
+# the lines a run of items and their smeared wraps spans before the numbering resumes
+_ITEMS_SPAN = 8
+_LAST_NUMBER = lazy_compile(r"(\d+)$")
+
+
+def _item_letter(text: str) -> str | None:
+    """The letter of the lettered item a line opens with, before its cell's bar ("b) | …")."""
+    m = _ITEM_TOKEN.match(text)
+    return letter_item(m.group(1)) if m else None
+
+
+_ITEM_TOKEN = lazy_compile(r"^[\[|(]?\s*([a-zđ€©]\))[\s_]*[|\[]")
 
 
 def _without_edge_speck(text: str) -> str:
@@ -113,7 +162,7 @@ def _table(
             break
         text = _without_edge_speck(text)
         item = _EDGE_SPECK_ITEM.sub("", text, count=1)
-        if item != text and (_cells(item, units, settings) or ("",) * 5)[3]:
+        if item != text and ((_cells(item, units, settings) or ("",) * 5)[3] or _items_in_order(item, rows, lines, k)):
             text = item
         if not rows and _header_rest(text):
             k += 1
