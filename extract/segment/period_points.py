@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.segment.joined import JoinedTable
+from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_periods import CHANGE, EARLIER, THIS, period_kinds
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -36,8 +36,8 @@ EARLIER_FLAG = "earlier_points:"
 CHANGE_FLAG = "change_disagrees:"
 # A row's change agrees with its two periods within this (points are printed to two decimals).
 CHANGE_TOLERANCE = 0.011
-# The value confidence a self points cell gets on a scan when its change disagrees: under the
-# review threshold, so the cell is queued (a misread either of it or of a neighbour).
+# The value confidence a self points cell gets when its change disagrees: under the review
+# threshold, so the cell is queued (a misread or misprint of it or of a neighbour).
 CHANGE_DOUBT = 0.4
 
 
@@ -77,40 +77,40 @@ def period_columns(labels: list[str]) -> PeriodColumns:
     return PeriodColumns(relabelled, this[0], earlier, change[0] if len(change) == 1 else None, targets)
 
 
-def keep_periods(table: ScoreTable, joined: JoinedTable, periods: PeriodColumns, code_col: int, ocr: bool) -> None:
+def keep_periods(table: ScoreTable, joined: JoinedTable, periods: PeriodColumns, code_col: int) -> None:
     """Each row's earlier periods' points kept on it as context (``EARLIER_FLAG``), and its change
     checked against them: this period's points less the earlier one's is the printed change. A
-    disagreement flags the row (``CHANGE_FLAG``); on a scan it also doubts the self cell, so it is
-    reviewed rather than trusted (the typed figures are what the commune printed)."""
+    disagreement flags the row (``CHANGE_FLAG``) and doubts its self cell, so it is reviewed rather
+    than trusted: on a scan one of the three cells was misread, typed one was misprinted."""
     if periods.this is None:
         return
-    by_code = {}
+    by_code: dict[str, JoinedRow] = {}
     for jrow in joined.rows:
         code = joined.cell_text(jrow, code_col).strip().rstrip(".")
         if code:
             by_code.setdefault(code, jrow)
     header = joined.header_text
     for row in table.rows:
-        jrow = by_code.get((row.code_raw or row.code or "").strip().rstrip("."))
-        if jrow is None:
+        found = by_code.get((row.code_raw or row.code or "").strip().rstrip("."))
+        if found is None:
             continue
+        jrow = found
         earlier = [(header[c], joined.cell_text(jrow, c).strip()) for c in periods.earlier]
         row.flags.extend(f"{EARLIER_FLAG}{label}={raw}" for label, raw in earlier if raw)
         if periods.change is None or len(earlier) != 1:
             continue
         disagreement = change_disagreement(
-            row.self_points, earlier[0][1], joined.cell_text(jrow, periods.change).strip()
+            row.self_points, _figure(earlier[0][1]), joined.cell_text(jrow, periods.change).strip()
         )
         if disagreement is not None:
             row.flags.append(f"{CHANGE_FLAG}{disagreement}")
-            if ocr and row.self_points is not None:
+            if row.self_points is not None:  # a misread (scan) or a misprint (typed): either way, looked at
                 row.flags.append(unsure_flag("self_points", CHANGE_DOUBT))
 
 
-def change_disagreement(this: float | None, earlier_raw: str, change_raw: str) -> str | None:
-    """A note of how a row's change disagrees with its two periods' points ("2,5 - 1 ≠ +2"), or
+def change_disagreement(this: float | None, earlier: float | None, change_raw: str) -> str | None:
+    """A note of how a row's change disagrees with its two periods' points ("2.5 - 1 != +2"), or
     None when it agrees or a figure is blank or unreadable (nothing to check)."""
-    earlier = _figure(earlier_raw)
     change = _signed(change_raw)
     if this is None or earlier is None or change is None:
         return None

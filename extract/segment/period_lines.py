@@ -1,0 +1,92 @@
+"""The periods' points of a score table read from lines (an OCR dump, an OCR'd page): the line
+reader knows a self points column and an appraised one, so a table printing two years' self
+points side by side ("Điểm tự đánh giá năm 2024 | Điểm tự đánh giá năm 2023 | So sánh") comes out
+with last year's (or this year's) points as the appraisal and the change figure at the head of
+the note. The header's years put them right (``period_points`` does it for grids by their labels)."""
+
+from __future__ import annotations
+
+from extract.model import IngestedDocument, Line
+from extract.segment.appraised_column import header_runs
+from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
+from extract.segment.score_tables import LINES
+from extract.segment.unread_rows import LINE_METHODS
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+from schemas.records import ExtractionResult, ScoreRow, unsure_flag
+
+# A year in a header line ("2024", "năm 2023", OCR's "2U024" is no year: the order is then unknown).
+_YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# The words of an appraisal label: a header naming one has a true appraised column, no second period.
+_APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
+# A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
+# read into the note because the line reader knows no such column.
+_CHANGE_OPENING = lazy_compile(r"^\s*(?P<fig>[+\-−–]\s*\d+(?:[.,]\d+)?|0)(?=\s|$)\s*")
+# Flags of the appraised cell that go with it when it turns out to be a period's points.
+_APPRAISED_FLAGS = ("missing_appraised", "unsure_appraised_points:")
+
+
+def header_years(lines: list[Line]) -> list[int]:
+    """The years a table's header prints, in the order of the first header line printing two
+    different ones (the labels of the period columns, left to right), else in the order the
+    lines print them; empty when it prints fewer than two different years."""
+    for line in lines:
+        years = [int(y) for y in _YEAR.findall(line.raw or line.text)]
+        if len(set(years)) >= 2:
+            return list(dict.fromkeys(years))
+    years = [int(y) for line in lines for y in _YEAR.findall(line.raw or line.text)]
+    return list(dict.fromkeys(years)) if len(set(years)) >= 2 else []
+
+
+def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
+    """A score table read from lines (an OCR dump, an OCR'd page) reads a second period's points
+    column as the appraised one (three points labels: "Điểm | Điểm tự | Điểm tự"). When its
+    header prints two years and names no appraisal, the two points are two periods': the later
+    year's (``header_years`` gives their order) is the self points, the other kept as context
+    (``EARLIER_FLAG``), the appraised cell emptied; the signed figure opening a row's note is the
+    change column's cell, taken out of the note and checked (``CHANGE_FLAG``)."""
+    pages = {p.number: p for p in doc.pages if p.method in LINE_METHODS}
+    for table in result.score_tables:
+        if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
+            continue
+        runs = header_runs(table, pages)
+        lines = [ln for run in runs for ln in run]
+        if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
+            continue
+        years = header_years(lines)
+        if len(years) != 2:
+            continue
+        later_second = years[1] > years[0]
+        label = f"năm {min(years)}"
+        for row in table.rows:
+            _periods_of_row(row, later_second, label)
+        if later_second:  # the total line's second figure is the earlier year's: this year's total not read
+            table.stated_total_self = None
+
+
+def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> None:
+    if later_second:
+        earlier, earlier_raw = row.self_points, row.self_points_raw
+        row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
+        row.flags = [
+            f.replace("missing_appraised", "missing_self").replace("unsure_appraised_points:", "unsure_self_points:")
+            if f.startswith(_APPRAISED_FLAGS)
+            else ("" if f == "missing_self" or f.startswith("unsure_self_points:") else f)
+            for f in row.flags
+        ]
+        row.flags = [f for f in row.flags if f]
+    else:
+        earlier, earlier_raw = row.appraised_points, row.appraised_points_raw
+        row.flags = [f for f in row.flags if not f.startswith(_APPRAISED_FLAGS)]
+    row.appraised_points, row.appraised_points_raw = None, None
+    if earlier is not None:
+        row.flags.append(f"{EARLIER_FLAG}{label}={earlier_raw or f'{earlier:g}'}")
+    m = _CHANGE_OPENING.match(row.explanation or "")
+    if m is None:
+        return
+    row.explanation = row.explanation[m.end() :]
+    disagreement = change_disagreement(row.self_points, earlier, m.group("fig").replace(" ", ""))
+    if disagreement is not None:
+        row.flags.append(f"{CHANGE_FLAG}{disagreement}")
+        if row.self_points is not None and not any(f.startswith("unsure_self_points:") for f in row.flags):
+            row.flags.append(unsure_flag("self_points", CHANGE_DOUBT))
