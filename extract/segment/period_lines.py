@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from extract.model import IngestedDocument, Line
 from extract.segment.appraised_column import header_runs
+from extract.segment.line_header import appraised_hints, is_header_line
 from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
 from extract.segment.score_tables import LINES
 from extract.segment.unread_rows import LINE_METHODS
@@ -38,6 +39,15 @@ def header_years(lines: list[Line]) -> list[int]:
     return list(dict.fromkeys(years)) if len(set(years)) >= 2 else []
 
 
+def _from_header(run: list[Line]) -> list[Line]:
+    """A header run from its first header line on: the lines above it are the sentence that
+    leads into the table ("… năm 2024 như sau:"), whose years are no column's."""
+    for k, line in enumerate(run):
+        if is_header_line(line):
+            return run[k:]
+    return []
+
+
 def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
     """A score table read from lines (an OCR dump, an OCR'd page) reads a second period's points
     column as the appraised one (three points labels: "Điểm | Điểm tự | Điểm tự"). When its
@@ -49,10 +59,9 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
     for table in result.score_tables:
         if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
             continue
-        runs = header_runs(table, pages)
-        lines = [ln for run in runs for ln in run]
-        if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
-            continue
+        lines = [ln for run in header_runs(table, pages) for ln in _from_header(run)]
+        if appraised_hints(lines) or any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
+            continue  # "Điểm thẩm định" (or a piece of it OCR kept): a true appraisal, no second period
         years = header_years(lines)
         if len(years) != 2:
             continue
