@@ -108,3 +108,12 @@ def test_generated_two_years_tables_read_this_years_points(tmp_path: Path):
             assert got.appraised_points is None
         assert any(f.startswith(EARLIER_FLAG) for r in read.values() for f in r.flags)
         assert not any(f.startswith(CHANGE_FLAG) for r in read.values() for f in r.flags)  # typed: it agrees
+
+
+def test_rounds_of_one_years_assessment_the_last_is_the_self_points():
+    labels = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm lần 1", "Điểm tự chấm lần 2", "Chênh lệch", "Ghi chú"]
+    periods = period_columns(labels)
+    assert (periods.this, periods.earlier, periods.change) == (4, (3,), 5)
+    assert map_columns(periods.labels)["self"] == 4
+    evidence = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng (kế hoạch, báo cáo)"]
+    assert period_columns(evidence).labels == evidence  # "kế hoạch" undated, no points: no target

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.segment.joined import JoinedRow, JoinedTable
-from extract.segment.stat_periods import CHANGE, EARLIER, THIS, period_kinds
+from extract.segment.stat_periods import CHANGE, EARLIER, THIS, names_earlier, period_kinds
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -28,6 +28,12 @@ _TARGET = lazy_compile(r"(?<![a-z])(?:ke hoach|chi tieu|muc tieu|phan dau|du kie
 # The appraising office's or the maximum's label: such a column is no period's self points, whatever
 # year it names ("Điểm thẩm định năm 2024", "Điểm tối đa năm 2024").
 _OTHER_POINTS = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|toi da|diem chuan|thang diem)(?![a-z])")
+# A label dated by a year or naming points: a plan's target column, when it also names a target.
+_DATED_OR_POINTS = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![a-z])diem(?![a-z])")
+# A self-assessment round ("Tự đánh giá lần 1", "Điểm tự chấm đợt 2"): the rounds' order is their number.
+_ROUND = lazy_compile(r"(?<![a-z])(?:lan|dot|vong)\s*(?:thu\s*)?(\d)(?!\d)")
+# Words of a self-assessment's label ("Điểm tự đánh giá lần 2", "Tự chấm đợt 1", "Kết quả chấm lần 2").
+_SELF_WORDS = lazy_compile(r"(?<![a-z])(?:tu danh gia|tu cham|diem|cham)(?![a-z])")
 # The label the header matcher reads as the self points (``score_tables._COLUMN_NAMES``).
 SELF_LABEL = "Điểm tự đánh giá"
 # The flag keeping an earlier period's points on the row, as printed: "earlier_points:Năm 2023=10,25".
@@ -60,11 +66,14 @@ def period_columns(labels: list[str]) -> PeriodColumns:
     choice to make, and a table of appraisal and difference, "Tự chấm | Thẩm định | Chênh lệch",
     names no period)."""
     folded = [fold(label or "") for label in labels]
-    targets = tuple(c for c, f in enumerate(folded) if _TARGET.search(f))
+    # (a target's label names a year or points: "Kế hoạch" alone may head the evidence column)
+    targets = tuple(c for c, f in enumerate(folded) if _TARGET.search(f) and _DATED_OR_POINTS.search(f))
     candidates = [
         label if c not in targets and not _OTHER_POINTS.search(folded[c]) else "" for c, label in enumerate(labels)
     ]
     kinds = period_kinds(candidates)
+    if THIS not in kinds.values():  # no year: the rounds of one year's assessment, if any
+        kinds = round_kinds(candidates) or kinds
     this = [c for c, kind in kinds.items() if kind == THIS]
     earlier = tuple(c for c, kind in kinds.items() if kind == EARLIER)
     change = [c for c, kind in kinds.items() if kind == CHANGE]
@@ -75,6 +84,24 @@ def period_columns(labels: list[str]) -> PeriodColumns:
     blank = set(earlier) | set(change) | set(targets)
     relabelled = [SELF_LABEL if c == this[0] else ("" if c in blank else label) for c, label in enumerate(labels)]
     return PeriodColumns(relabelled, this[0], earlier, change[0] if len(change) == 1 else None, targets)
+
+
+def round_kinds(labels: list[str]) -> dict[int, str]:
+    """Column → ``THIS`` for the last of several self-assessment rounds ("Tự chấm lần 1 | Tự chấm
+    lần 2 | Chênh lệch"), ``EARLIER`` for the others, ``CHANGE`` for their difference; empty unless
+    two rounds of different numbers are printed and each names self-assessed points."""
+    rounds: dict[int, int] = {}
+    kinds: dict[int, str] = {}
+    for c, label in enumerate(labels):
+        folded = fold(label or "")
+        if (m := _ROUND.search(folded)) and _SELF_WORDS.search(folded):
+            rounds[c] = int(m.group(1))
+        elif names_earlier(label):
+            kinds[c] = CHANGE
+    if len(set(rounds.values())) < 2 or list(rounds.values()).count(max(rounds.values())) > 1:
+        return {}
+    last = max(rounds, key=lambda c: rounds[c])
+    return kinds | {c: THIS if c == last else EARLIER for c in rounds}
 
 
 def keep_periods(table: ScoreTable, joined: JoinedTable, periods: PeriodColumns, code_col: int) -> None:
