@@ -104,13 +104,13 @@ def round_kinds(labels: list[str]) -> dict[int, str]:
     return kinds | {c: THIS if c == last else EARLIER for c in rounds}
 
 
-def keep_periods(table: ScoreTable, joined: JoinedTable, periods: PeriodColumns, code_col: int) -> None:
+def keep_periods(table: ScoreTable, joined: JoinedTable, periods: PeriodColumns, code_col: int | None) -> None:
     """Each row's earlier periods' points kept on it as context (``EARLIER_FLAG``), and its change
     checked against them: this period's points less the earlier one's is the printed change. A
     disagreement flags the row (``CHANGE_FLAG``) and doubts its self cell, so it is reviewed rather
     than trusted: on a scan one of the three cells was misread, typed one was misprinted."""
-    if periods.this is None:
-        return
+    if periods.this is None or code_col is None:
+        return  # (no code column, "1.1. Kế hoạch …" in the name's cell: rows not matched, nothing kept)
     by_code: dict[str, JoinedRow] = {}
     for jrow in joined.rows:
         code = joined.cell_text(jrow, code_col).strip().rstrip(".")
