@@ -74,9 +74,15 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
 
 
 def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> None:
+    """One row's two periods put right: the later one's points (and their flags and other
+    readings) in the self cell, the earlier one's kept as a flag, the change checked."""
     if later_second:
         earlier, earlier_raw = row.self_points, row.self_points_raw
         row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
+        readings = row.alternatives.pop("appraised_points", None)
+        row.alternatives.pop("self_points", None)
+        if readings:
+            row.alternatives["self_points"] = readings
         row.flags = [
             f.replace("missing_appraised", "missing_self").replace("unsure_appraised_points:", "unsure_self_points:")
             if f.startswith(_APPRAISED_FLAGS)
@@ -87,6 +93,7 @@ def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> None:
     else:
         earlier, earlier_raw = row.appraised_points, row.appraised_points_raw
         row.flags = [f for f in row.flags if not f.startswith(_APPRAISED_FLAGS)]
+        row.alternatives.pop("appraised_points", None)
     row.appraised_points, row.appraised_points_raw = None, None
     if earlier is not None:
         row.flags.append(f"{EARLIER_FLAG}{label}={earlier_raw or f'{earlier:g}'}")
