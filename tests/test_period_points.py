@@ -117,3 +117,10 @@ def test_rounds_of_one_years_assessment_the_last_is_the_self_points():
     assert map_columns(periods.labels)["self"] == 4
     evidence = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng (kế hoạch, báo cáo)"]
     assert period_columns(evidence).labels == evidence  # "kế hoạch" undated, no points: no target
+
+
+def test_the_captions_year_is_the_evaluation_when_a_column_is_of_it():
+    labels = ["STT", "Tiêu chí", "Điểm tối đa", "Năm 2023", "6 tháng đầu năm 2024", "Ghi chú"]
+    assert period_columns(labels).this == 4  # the latest, when nothing says otherwise
+    assert period_columns(labels, lambda: "KẾT QUẢ TỰ ĐÁNH GIÁ NĂM 2023").this == 3
+    assert period_columns(labels, lambda: "KẾ HOẠCH NÂNG CAO CHỈ SỐ NĂM 2025").this == 4  # no column of 2025

@@ -13,6 +13,7 @@ disagrees had a cell misread (OCR) or misprinted. A plan's target for a year ("K
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.segment.joined import JoinedRow, JoinedTable
@@ -34,6 +35,8 @@ _DATED_OR_POINTS = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![a-z])diem(?![a
 _ROUND = lazy_compile(r"(?<![a-z])(?:lan|dot|vong)\s*(?:thu\s*)?(\d)(?!\d)")
 # Words of a self-assessment's label ("Điểm tự đánh giá lần 2", "Tự chấm đợt 1", "Kết quả chấm lần 2").
 _SELF_WORDS = lazy_compile(r"(?<![a-z])(?:tu danh gia|tu cham|diem|cham)(?![a-z])")
+# A year in a label or caption.
+_YEAR_IN = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # The label the header matcher reads as the self points (``score_tables._COLUMN_NAMES``).
 SELF_LABEL = "Điểm tự đánh giá"
 # The flag keeping an earlier period's points on the row, as printed: "earlier_points:Năm 2023=10,25".
@@ -59,12 +62,14 @@ class PeriodColumns:
     targets: tuple[int, ...] = field(default_factory=tuple)
 
 
-def period_columns(labels: list[str]) -> PeriodColumns:
+def period_columns(labels: list[str], caption: Callable[[], str] = str) -> PeriodColumns:
     """The header relabelled so the evaluation period's column reads as the self points and every
     other period's, the change's and a target's as nothing the points matcher takes. Unchanged
     unless at least two columns hold self points of different periods (one year column is no
     choice to make, and a table of appraisal and difference, "Tự chấm | Thẩm định | Chênh lệch",
-    names no period)."""
+    names no period). The evaluation period is the latest, or the one year the table's caption
+    states when a column is of that year ("KẾT QUẢ TỰ ĐÁNH GIÁ NĂM 2023" over "Năm 2023 | 6 tháng
+    đầu năm 2024"); ``caption`` is read only when there is a choice to make."""
     folded = [fold(label or "") for label in labels]
     # (a target's label names a year or points: "Kế hoạch" alone may head the evidence column)
     targets = tuple(c for c, f in enumerate(folded) if _TARGET.search(f) and _DATED_OR_POINTS.search(f))
@@ -74,16 +79,29 @@ def period_columns(labels: list[str]) -> PeriodColumns:
     kinds = period_kinds(candidates)
     if THIS not in kinds.values():  # no year: the rounds of one year's assessment, if any
         kinds = round_kinds(candidates) or kinds
-    this = [c for c, kind in kinds.items() if kind == THIS]
+    latest = [c for c, kind in kinds.items() if kind == THIS]
     earlier = tuple(c for c, kind in kinds.items() if kind == EARLIER)
     change = [c for c, kind in kinds.items() if kind == CHANGE]
-    if len(this) != 1 or not earlier:
+    if len(latest) != 1 or not earlier:
         if not targets:
             return PeriodColumns(list(labels))
         return PeriodColumns([label if c not in targets else "" for c, label in enumerate(labels)], targets=targets)
+    this, earlier = _stated_period(candidates, latest[0], earlier, caption())
     blank = set(earlier) | set(change) | set(targets)
-    relabelled = [SELF_LABEL if c == this[0] else ("" if c in blank else label) for c, label in enumerate(labels)]
-    return PeriodColumns(relabelled, this[0], earlier, change[0] if len(change) == 1 else None, targets)
+    relabelled = [SELF_LABEL if c == this else ("" if c in blank else label) for c, label in enumerate(labels)]
+    return PeriodColumns(relabelled, this, earlier, change[0] if len(change) == 1 else None, targets)
+
+
+def _stated_period(labels: list[str], this: int, earlier: tuple[int, ...], caption: str) -> tuple[int, tuple[int, ...]]:
+    """The evaluation column and the others: the caption's one year's column when one of the
+    earlier ones is of it (and the latest is not), else as the latest-first choice made them."""
+    years = set(_YEAR_IN.findall(fold(caption or "")))
+    if len(years) != 1:
+        return this, earlier
+    stated = [c for c in (this, *earlier) if years <= set(_YEAR_IN.findall(fold(labels[c])))]
+    if len(stated) != 1 or stated[0] == this:
+        return this, earlier
+    return stated[0], tuple(sorted({this, *earlier} - {stated[0]}))
 
 
 def round_kinds(labels: list[str]) -> dict[int, str]:

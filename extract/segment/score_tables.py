@@ -179,7 +179,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
         remap = partial(map_columns, settings=settings)
-        periods = period_columns(joined.header_text)  # "Năm 2023 | Năm 2024": the evaluation's is self
+        caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
+        periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
         columns = without_verdicts(joined, map_columns(periods.labels, settings), remap)  # ticks: no points
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
             named = legend_labels(doc, joined) or content_labels(joined)
