@@ -65,7 +65,7 @@ def test_the_change_is_this_period_less_the_earlier():
 def test_header_years_in_the_order_printed():
     from extract.model import Line
 
-    lines = [Line("Điểm tự | Điểm tự | So sánh", 1, 1), Line("2024 ;..2023 : :", 1, 2)]
+    lines = [Line("Căn cứ kết quả năm 2024, Kế hoạch năm 2025 như sau:", 1, 1), Line("2024 ;..2023 : :", 1, 2)]
     assert header_years(lines) == [2024, 2023]
     assert header_years([Line("năm 2024", 1, 1)]) == []
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from extract.model import IngestedDocument, Line
 from extract.segment.appraised_column import header_runs
-from extract.segment.line_header import appraised_hints, is_header_line
+from extract.segment.line_header import header_share
 from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
 from extract.segment.score_tables import LINES
 from extract.segment.unread_rows import LINE_METHODS
@@ -18,33 +18,34 @@ from schemas.records import ExtractionResult, ScoreRow, unsure_flag
 
 # A year in a header line ("2024", "năm 2023", OCR's "2U024" is no year: the order is then unknown).
 _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "năm" before a year, and a word of two letters or more: what a years line holds besides its years.
+_NAM = lazy_compile(r"(?<![a-z])nam(?![a-z])")
+_LETTERED = lazy_compile(r"[a-z]{2,}")
+# A line printing two years is the period columns' labels when at least this share of its other
+# words are header words ("Điểm tự đánh giá"), or it has none.
+_YEARS_LINE_SHARE = 0.6
 # The words of an appraisal label: a header naming one has a true appraised column, no second period.
 _APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
 # A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
-# read into the note because the line reader knows no such column.
-_CHANGE_OPENING = lazy_compile(r"^\s*(?P<fig>[+\-−–]\s*\d+(?:[.,]\d+)?|0)(?=\s|$)\s*")
+# read into the note because the line reader knows no such column (a speck OCR put after it goes too).
+_CHANGE_OPENING = lazy_compile(r"^\s*(?P<fig>[+\-−–]\s*\d+(?:[.,]\d+)?|0)[_|:;]*(?=\s|$)\s*")
 # Flags of the appraised cell that go with it when it turns out to be a period's points.
 _APPRAISED_FLAGS = ("missing_appraised", "unsure_appraised_points:")
 
 
 def header_years(lines: list[Line]) -> list[int]:
-    """The years a table's header prints, in the order of the first header line printing two
-    different ones (the labels of the period columns, left to right), else in the order the
-    lines print them; empty when it prints fewer than two different years."""
+    """The years of a table's period columns in the order printed, from the first header line
+    printing two different years and otherwise only header words ("năm 2024 | năm 2023", "Điểm
+    tự đánh giá năm 2023 | Điểm tự đánh giá năm 2024", OCR's specks between them); empty when no
+    such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025") is no such line."""
     for line in lines:
-        years = [int(y) for y in _YEAR.findall(line.raw or line.text)]
-        if len(set(years)) >= 2:
+        text = line.raw or line.text
+        years = [int(y) for y in _YEAR.findall(text)]
+        if len(set(years)) < 2:
+            continue
+        words = _YEAR.sub(" ", _NAM.sub(" ", fold(text)))
+        if not _LETTERED.search(words) or header_share(words) >= _YEARS_LINE_SHARE:
             return list(dict.fromkeys(years))
-    years = [int(y) for line in lines for y in _YEAR.findall(line.raw or line.text)]
-    return list(dict.fromkeys(years)) if len(set(years)) >= 2 else []
-
-
-def _from_header(run: list[Line]) -> list[Line]:
-    """A header run from its first header line on: the lines above it are the sentence that
-    leads into the table ("… năm 2024 như sau:"), whose years are no column's."""
-    for k, line in enumerate(run):
-        if is_header_line(line):
-            return run[k:]
     return []
 
 
@@ -59,9 +60,9 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
     for table in result.score_tables:
         if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
             continue
-        lines = [ln for run in header_runs(table, pages) for ln in _from_header(run)]
-        if appraised_hints(lines) or any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
-            continue  # "Điểm thẩm định" (or a piece of it OCR kept): a true appraisal, no second period
+        lines = [ln for run in header_runs(table, pages) for ln in run]
+        if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
+            continue  # "Điểm thẩm định": a true appraisal, no second period
         years = header_years(lines)
         if len(years) != 2:
             continue
