@@ -29,6 +29,8 @@ _APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
 # A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
 # read into the note because the line reader knows no such column (a speck OCR put after it goes too).
 _CHANGE_OPENING = lazy_compile(r"^\s*(?P<fig>[+\-−–]\s*\d+(?:[.,]\d+)?|0)[_|:;]*(?=\s|$)\s*")
+# The flag of a row of a two-period table with its self points but no earlier period's beside them.
+FLAG_CELL_LOST = "earlier_cell_lost"
 # Flags of the appraised cell that go with it when it turns out to be a period's points.
 _APPRAISED_FLAGS = ("missing_appraised", "unsure_appraised_points:")
 
@@ -68,15 +70,27 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
             continue
         later_second = years[1] > years[0]
         label = f"năm {min(years)}"
-        for row in table.rows:
-            _periods_of_row(row, later_second, label)
+        for row in table.rows:  # (the header prints the earlier column: a row without it lost it)
+            _doubt_shifted(row, _periods_of_row(row, later_second, label))
         if later_second:  # the total line's second figure is the earlier year's: this year's total not read
             table.stated_total_self = None
 
 
-def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> None:
+def _doubt_shifted(row: ScoreRow, earlier_raw: str | None) -> None:
+    """A row printing its self points but no earlier period's beside them, or a signed figure in
+    that place ("+1": the change), lost a cell to OCR in a table whose rows print both: its
+    figures may have moved along by one, the self points holding last year's. Doubted, as a row
+    that lost its appraised cell is (``missing_appraised``), so it is looked at."""
+    if row.self_points is None or any(f.startswith("unsure_self_points:") for f in row.flags):
+        return
+    if earlier_raw is None or _CHANGE_OPENING.fullmatch(earlier_raw.strip()) and earlier_raw.strip()[0] in "+-−–":
+        row.flags += [FLAG_CELL_LOST, unsure_flag("self_points", CHANGE_DOUBT)]
+
+
+def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> str | None:
     """One row's two periods put right: the later one's points (and their flags and other
-    readings) in the self cell, the earlier one's kept as a flag, the change checked."""
+    readings) in the self cell, the earlier one's kept as a flag, the change checked. The earlier
+    period's cell as read, None when the row has none."""
     if later_second:
         earlier, earlier_raw = row.self_points, row.self_points_raw
         row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
@@ -96,14 +110,16 @@ def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> None:
         row.flags = [f for f in row.flags if not f.startswith(_APPRAISED_FLAGS)]
         row.alternatives.pop("appraised_points", None)
     row.appraised_points, row.appraised_points_raw = None, None
-    if earlier is not None:
-        row.flags.append(f"{EARLIER_FLAG}{label}={earlier_raw or f'{earlier:g}'}")
+    shown = None if earlier is None else (earlier_raw or f"{earlier:g}")
+    if shown is not None:
+        row.flags.append(f"{EARLIER_FLAG}{label}={shown}")
     m = _CHANGE_OPENING.match(row.explanation or "")
     if m is None:
-        return
+        return shown
     row.explanation = row.explanation[m.end() :]
     disagreement = change_disagreement(row.self_points, earlier, m.group("fig").replace(" ", ""))
     if disagreement is not None:
         row.flags.append(f"{CHANGE_FLAG}{disagreement}")
         if row.self_points is not None and not any(f.startswith("unsure_self_points:") for f in row.flags):
             row.flags.append(unsure_flag("self_points", CHANGE_DOUBT))
+    return shown
