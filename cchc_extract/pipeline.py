@@ -31,6 +31,7 @@ from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.name_figures import points_in_names
+from extract.segment.period_lines import periods_on_lines
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
@@ -218,6 +219,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=[],
     )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
+    _run_stage(result, "segment", lambda: periods_on_lines(doc, result), debug)  # two years' points: not appraised
     unread = _run_stage(
         result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=read.set_aside), debug, default=[]
     )

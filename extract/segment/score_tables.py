@@ -31,6 +31,7 @@ from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
+from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
@@ -179,7 +180,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
         remap = partial(map_columns, settings=settings)
-        columns = without_verdicts(joined, map_columns(joined.header_text, settings), remap)  # ticks: no points
+        caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
+        periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
+        columns = without_verdicts(joined, map_columns(periods.labels, settings), remap)  # ticks: no points
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
             named = legend_labels(doc, joined) or content_labels(joined)
             columns = map_columns(named, settings) if named else None
@@ -195,6 +198,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table = deducted_points.self_from_verdicts(deducted_points.deductions_told(table, deducted))  # "Đạt": points
+        keep_periods(table, joined, periods, columns.get("code"))  # last year's: context; the change: a check
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
             printed = {"max": total[0], "self": total[1]}

@@ -51,7 +51,14 @@ from schemas.records import MISSING_FLAG, SourceRef, StatAnnex, StatRow
 @dataclass(frozen=True)
 class StatisticsSettings:
     # Header words that make a table someone else's: score tables, task frameworks.
-    score_header_words: tuple[str, ...] = ("diem toi da", "tu danh gia", "tu cham", "diem chuan", "diem tham dinh")
+    score_header_words: tuple[str, ...] = (
+        "diem toi da",
+        "tu danh gia",
+        "tu cham",
+        "diem chuan",
+        "thang diem",
+        "diem tham dinh",
+    )
     task_header_words: tuple[str, ...] = ("chu tri", "phoi hop", "thoi gian hoan thanh", "san pham")
     # Lines above a table searched for its annex label and title.
     caption_lines: int = 8

@@ -1,0 +1,125 @@
+"""The periods' points of a score table read from lines (an OCR dump, an OCR'd page): the line
+reader knows a self points column and an appraised one, so a table printing two years' self
+points side by side ("Điểm tự đánh giá năm 2024 | Điểm tự đánh giá năm 2023 | So sánh") comes out
+with last year's (or this year's) points as the appraisal and the change figure at the head of
+the note. The header's years put them right (``period_points`` does it for grids by their labels)."""
+
+from __future__ import annotations
+
+from extract.model import IngestedDocument, Line
+from extract.segment.appraised_column import header_runs
+from extract.segment.line_header import header_share
+from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
+from extract.segment.score_tables import LINES
+from extract.segment.unread_rows import LINE_METHODS
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+from schemas.records import ExtractionResult, ScoreRow, unsure_flag
+
+# A year in a header line ("2024", "năm 2023", OCR's "2U024" is no year: the order is then unknown).
+_YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "năm" before a year, and a word of two letters or more: what a years line holds besides its years.
+_NAM = lazy_compile(r"(?<![a-z])nam(?![a-z])")
+_LETTERED = lazy_compile(r"[a-z]{2,}")
+# A line printing two years is the period columns' labels when at least this share of its other
+# words are header words ("Điểm tự đánh giá"), or it has none.
+_YEARS_LINE_SHARE = 0.6
+# The words of an appraisal label: a header naming one has a true appraised column, no second period.
+_APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
+# A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
+# read into the note because the line reader knows no such column (a speck OCR put after it goes too).
+_CHANGE_OPENING = lazy_compile(r"^\s*(?P<fig>[+\-−–]\s*\d+(?:[.,]\d+)?|0)[_|:;]*(?=\s|$)\s*")
+# The flag of a row of a two-period table with its self points but no earlier period's beside them.
+FLAG_CELL_LOST = "earlier_cell_lost"
+# Flags of the appraised cell that go with it when it turns out to be a period's points.
+_APPRAISED_FLAGS = ("missing_appraised", "unsure_appraised_points:")
+
+
+def header_years(lines: list[Line]) -> list[int]:
+    """The years of a table's period columns in the order printed, from the first header line
+    printing two different years and otherwise only header words ("năm 2024 | năm 2023", "Điểm
+    tự đánh giá năm 2023 | Điểm tự đánh giá năm 2024", OCR's specks between them); empty when no
+    such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025") is no such line."""
+    for line in lines:
+        text = line.raw or line.text
+        years = [int(y) for y in _YEAR.findall(text)]
+        if len(set(years)) < 2:
+            continue
+        words = _YEAR.sub(" ", _NAM.sub(" ", fold(text)))
+        if not _LETTERED.search(words) or header_share(words) >= _YEARS_LINE_SHARE:
+            return list(dict.fromkeys(years))
+    return []
+
+
+def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
+    """A score table read from lines (an OCR dump, an OCR'd page) reads a second period's points
+    column as the appraised one (three points labels: "Điểm | Điểm tự | Điểm tự"). When its
+    header prints two years and names no appraisal, the two points are two periods': the later
+    year's (``header_years`` gives their order) is the self points, the other kept as context
+    (``EARLIER_FLAG``), the appraised cell emptied; the signed figure opening a row's note is the
+    change column's cell, taken out of the note and checked (``CHANGE_FLAG``)."""
+    pages = {p.number: p for p in doc.pages if p.method in LINE_METHODS}
+    for table in result.score_tables:
+        if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
+            continue
+        lines = [ln for run in header_runs(table, pages) for ln in run]
+        if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
+            continue  # "Điểm thẩm định": a true appraisal, no second period
+        years = header_years(lines)
+        if len(years) != 2:
+            continue
+        later_second = years[1] > years[0]
+        label = f"năm {min(years)}"
+        for row in table.rows:  # (the header prints the earlier column: a row without it lost it)
+            _doubt_shifted(row, _periods_of_row(row, later_second, label))
+        if later_second:  # the total line's second figure is the earlier year's: this year's total not read
+            table.stated_total_self = None
+
+
+def _doubt_shifted(row: ScoreRow, earlier_raw: str | None) -> None:
+    """A row printing its self points but no earlier period's beside them, or a signed figure in
+    that place ("+1": the change), lost a cell to OCR in a table whose rows print both: its
+    figures may have moved along by one, the self points holding last year's. Doubted, as a row
+    that lost its appraised cell is (``missing_appraised``), so it is looked at."""
+    if row.self_points is None or any(f.startswith("unsure_self_points:") for f in row.flags):
+        return
+    if earlier_raw is None or _CHANGE_OPENING.fullmatch(earlier_raw.strip()) and earlier_raw.strip()[0] in "+-−–":
+        row.flags += [FLAG_CELL_LOST, unsure_flag("self_points", CHANGE_DOUBT)]
+
+
+def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> str | None:
+    """One row's two periods put right: the later one's points (and their flags and other
+    readings) in the self cell, the earlier one's kept as a flag, the change checked. The earlier
+    period's cell as read, None when the row has none."""
+    if later_second:
+        earlier, earlier_raw = row.self_points, row.self_points_raw
+        row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
+        readings = row.alternatives.pop("appraised_points", None)
+        row.alternatives.pop("self_points", None)
+        if readings:
+            row.alternatives["self_points"] = readings
+        row.flags = [
+            f.replace("missing_appraised", "missing_self").replace("unsure_appraised_points:", "unsure_self_points:")
+            if f.startswith(_APPRAISED_FLAGS)
+            else ("" if f == "missing_self" or f.startswith("unsure_self_points:") else f)
+            for f in row.flags
+        ]
+        row.flags = [f for f in row.flags if f]
+    else:
+        earlier, earlier_raw = row.appraised_points, row.appraised_points_raw
+        row.flags = [f for f in row.flags if not f.startswith(_APPRAISED_FLAGS)]
+        row.alternatives.pop("appraised_points", None)
+    row.appraised_points, row.appraised_points_raw = None, None
+    shown = None if earlier is None else (earlier_raw or f"{earlier:g}")
+    if shown is not None:
+        row.flags.append(f"{EARLIER_FLAG}{label}={shown}")
+    m = _CHANGE_OPENING.match(row.explanation or "")
+    if m is None:
+        return shown
+    row.explanation = row.explanation[m.end() :]
+    disagreement = change_disagreement(row.self_points, earlier, m.group("fig").replace(" ", ""))
+    if disagreement is not None:
+        row.flags.append(f"{CHANGE_FLAG}{disagreement}")
+        if row.self_points is not None and not any(f.startswith("unsure_self_points:") for f in row.flags):
+            row.flags.append(unsure_flag("self_points", CHANGE_DOUBT))
+    return shown
