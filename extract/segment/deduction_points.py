@@ -70,6 +70,8 @@ class DeductionsRead:
     columns: dict[str, int]
     derived: bool = False
     deductions: dict[tuple[int, int], float] = field(default_factory=dict)
+    # the deductions column beside a printed self column: read as a check, not left unread
+    context: frozenset[int] = frozenset()
 
 
 def deductions_read(joined: JoinedTable, columns: dict[str, int]) -> DeductionsRead:
@@ -85,7 +87,8 @@ def deductions_read(joined: JoinedTable, columns: dict[str, int]) -> DeductionsR
         return DeductionsRead(joined, columns)
     if "self" in kept:
         printed = {(row.page, row.line_start): _figure(row, col) for row in joined.rows}
-        return DeductionsRead(joined, kept, deductions={k: v for k, v in printed.items() if v is not None})
+        deductions = {k: v for k, v in printed.items() if v is not None}
+        return DeductionsRead(joined, kept, deductions=deductions, context=frozenset({col}))
     rows = [_derived_row(joined, row, kept["max"], col) for row in joined.rows]
     return DeductionsRead(replace(joined, rows=rows), {**kept, "self": col}, derived=True)
 

@@ -61,6 +61,12 @@ class PeriodColumns:
     change: int | None = None
     targets: tuple[int, ...] = field(default_factory=tuple)
 
+    @property
+    def context(self) -> frozenset[int]:
+        """The columns read as context, not points: earlier periods, their change, targets."""
+        change = () if self.change is None else (self.change,)
+        return frozenset((*self.earlier, *change, *self.targets))
+
 
 def period_columns(labels: list[str], caption: Callable[[], str] = str) -> PeriodColumns:
     """The header relabelled so the evaluation period's column reads as the self points and every

@@ -204,7 +204,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             printed = {"max": total[0], "self": total[1]}
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
-        table = flag_untaken(table, untaken_points_columns(joined, columns))  # a points column unread: told
+        explained = periods.context | deducted.context  # columns read as context: no points left unread
+        table = flag_untaken(table, untaken_points_columns(joined, columns, explained))  # a points column unread: told
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table

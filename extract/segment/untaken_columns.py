@@ -53,10 +53,15 @@ def _signed(text: str) -> bool:
 
 
 def untaken_points_columns(
-    joined: JoinedTable, columns: dict[str, int], settings: UntakenSettings = UntakenSettings()
+    joined: JoinedTable,
+    columns: dict[str, int],
+    explained: frozenset[int] = frozenset(),
+    settings: UntakenSettings = UntakenSettings(),
 ) -> list[str]:
     """Header labels of the grid's columns no field took that hold points beside the maximum
-    column (see the module's docstring); empty when the maximum is not mapped."""
+    column (see the module's docstring); empty when the maximum is not mapped. ``explained``: the
+    columns another reader of the table knew for what they are (an earlier year's points, their
+    change, a plan's target, the points deducted): read as context, not left unread."""
     if "max" not in columns:
         return []
     ocr = joined.source.startswith("ocr")
@@ -73,7 +78,7 @@ def untaken_points_columns(
         return []
     found = []
     for col, label in enumerate(labels):
-        if col in taken or (joined.owners and joined.owners[col] != col):  # (a column its header's owner spans)
+        if col in taken or col in explained or (joined.owners and joined.owners[col] != col):  # (a column its header's owner spans)
             continue
         cells = [joined.rows[i].cells[col] if col < len(joined.rows[i].cells) else "" for i in scored]
         if any(_signed(c) for c in cells):
