@@ -78,7 +78,8 @@ def untaken_points_columns(
         return []
     found = []
     for col, label in enumerate(labels):
-        if col in taken or col in explained or (joined.owners and joined.owners[col] != col):  # (a column its header's owner spans)
+        spanned = bool(joined.owners) and joined.owners[col] != col  # (a column its header's owner spans)
+        if col in taken or col in explained or spanned:
             continue
         cells = [joined.rows[i].cells[col] if col < len(joined.rows[i].cells) else "" for i in scored]
         if any(_signed(c) for c in cells):
