@@ -30,6 +30,7 @@ from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
+from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
@@ -176,8 +177,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     set_aside: list[ScoreTable] = []
     grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
-    for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
-        remap = partial(map_columns, settings=settings)
+    remap = partial(map_columns, settings=settings)
+    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in join_tables(doc)):
         columns = without_verdicts(joined, map_columns(joined.header_text, settings), remap)  # ticks: no points
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
             named = legend_labels(doc, joined) or content_labels(joined)
