@@ -44,8 +44,10 @@ _MENTIONS = (
     # "…, tối đa 2 điểm", "… Tối đa: 2 điểm": said to be the maximum
     lazy_compile(rf"[\s,;]+{_MARKED}\s*$", re.I),
 )
-# A printed line of the cell that is the maximum alone: "2 điểm", "(2 điểm)", "Tối đa 2 điểm".
-_OWN_LINE = lazy_compile(rf"^\s*[(\[]?\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]?\.?\s*$", re.I)
+# A printed line of the cell that is the maximum alone: "2 điểm", "(2 điểm)", "Tối đa 2 điểm" (its
+# brackets matched: "2 điểm)" is the end of a mention the line above opened).
+_ALONE = rf"(?:{_MARKED}|{_COUNTED})"
+_OWN_LINE = lazy_compile(rf"^\s*(?:\(\s*{_ALONE}\s*\)|\[\s*{_ALONE}\s*\]|{_ALONE})\.?\s*$", re.I)
 
 
 def name_maximum(text: str) -> tuple[str, str] | None:

@@ -1,0 +1,111 @@
+"""Score tables with no maximum column, each maximum written in the criterion's name cell ("Cải cách
+thủ tục hành chính (14,5 điểm)"), as real DOCX files: the maximum is read from the name and cut out of
+it, the total's from its label, so the table's sums and self ≤ max are checked; a table that prints a
+maximum column keeps its names' words, and a criterion's wording that speaks of points is no maximum."""
+
+from pathlib import Path
+
+import pytest
+
+import cchc_extract
+from extract.segment.max_in_name import cell_maximum, name_maximum
+from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
+
+
+def _convert(path: Path, rows: list[tuple[str, ...]]):
+    return cchc_extract.convert(plain_docx(path, SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",)))
+
+
+def _read(result) -> list[tuple]:
+    return [
+        (r["code"], r["name"], r["max_points"], r["self_points"])
+        for t in result.data["score_tables"]
+        for r in t["rows"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "figure"),
+    [
+        ("Cải cách thủ tục hành chính (14,5 điểm)", "Cải cách thủ tục hành chính", "14,5"),
+        ("Báo cáo CCHC (tối đa 2 điểm)", "Báo cáo CCHC", "2"),
+        ("Báo cáo CCHC (Tối đa: 2 điểm)", "Báo cáo CCHC", "2"),
+        ("Báo cáo CCHC (điểm tối đa 2)", "Báo cáo CCHC", "2"),
+        ("Báo cáo CCHC (2đ)", "Báo cáo CCHC", "2"),
+        ("Báo cáo CCHC [2 điểm]", "Báo cáo CCHC", "2"),
+        ("Báo cáo CCHC - 2 điểm", "Báo cáo CCHC", "2"),
+        ("Cai cach thu tuc hanh chinh (14,5 diém)", "Cai cach thu tuc hanh chinh", "14,5"),  # OCR, diacritics lost
+        ("Tổng số điểm (70,5 điểm)", "Tổng số điểm", "70,5"),
+    ],
+)
+def test_maximum_closing_a_name_is_read(text: str, name: str, figure: str):
+    assert name_maximum(text) == (name, figure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có sáng kiến đạt 2 điểm trở lên",  # points spoken of inside the wording
+        "Tỷ lệ hồ sơ đúng hạn (đạt 2 điểm)",  # not said to be the maximum, no bare figure
+        "Hoàn thành đúng hạn: 2 điểm",  # a scale line's wording
+        "Kiểm tra công tác CCHC (2)",  # a bracketed figure with no unit
+    ],
+)
+def test_points_in_a_wording_are_no_maximum(text: str):
+    assert name_maximum(text) is None
+
+
+def test_maximum_on_a_line_of_its_own_or_wrapped():
+    assert cell_maximum("Báo cáo CCHC (2 điểm)", ["Báo cáo CCHC", "(2 điểm)"]) == (
+        "Báo cáo CCHC",
+        ["Báo cáo CCHC"],
+        "2",
+    )
+    # a mention the line break cut ("(tối đa" / "2 điểm)") is read whole from the cell
+    wrapped = cell_maximum("Báo cáo CCHC (tối đa 2 điểm)", ["Báo cáo CCHC (tối đa", "2 điểm)"])
+    assert wrapped == ("Báo cáo CCHC", ["Báo cáo CCHC"], "2")
+    # scale lines under a name whose first line closes on its maximum
+    scaled = cell_maximum("Báo cáo CCHC (2 điểm) - Đủ: 2 điểm", ["Báo cáo CCHC (2 điểm)", "- Đủ: 2 điểm"])
+    assert scaled == ("Báo cáo CCHC - Đủ: 2 điểm", ["Báo cáo CCHC", "- Đủ: 2 điểm"], "2")
+
+
+def test_score_table_with_maxima_in_names_is_read_and_checked(tmp_path: Path):
+    rows = [
+        ("TT", "Tiêu chí, tiêu chí thành phần", "Điểm UBND xã tự chấm", "Tài liệu kiểm chứng"),
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính (tối đa 6 điểm)", "5", ""),
+        ("1.1", "Kế hoạch cải cách hành chính năm (tối đa 3 điểm)", "3", "Kế hoạch số 12/KH-UBND"),
+        ("1.2", "Báo cáo cải cách hành chính định kỳ (tối đa 3 điểm)", "2", ""),
+        ("2", "Cải cách thủ tục hành chính (tối đa 4 điểm)", "4,5", ""),  # self above its maximum
+        ("2.1", "Công khai thủ tục hành chính (tối đa 2 điểm)", "2", ""),
+        ("2.2", "Giải quyết hồ sơ đúng hạn (tối đa 2 điểm)", "2,5", ""),
+        ("", "Tổng số điểm (tối đa 10 điểm)", "9,5", ""),
+    ]
+    result = _convert(tmp_path / "max_in_name.docx", rows)
+    assert _read(result) == [
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 6.0, 5.0),
+        ("1.1", "Kế hoạch cải cách hành chính năm", 3.0, 3.0),
+        ("1.2", "Báo cáo cải cách hành chính định kỳ", 3.0, 2.0),
+        ("2", "Cải cách thủ tục hành chính", 4.0, 4.5),
+        ("2.1", "Công khai thủ tục hành chính", 2.0, 2.0),
+        ("2.2", "Giải quyết hồ sơ đúng hạn", 2.0, 2.5),
+    ]
+    table = result.data["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (10.0, 9.5)
+    over = {c.get("code") for c in result.data["checks"] if c.get("status") == "mismatch"}
+    assert {"2", "2.2"} <= over  # self > max is told on the rows the maximum was read for
+    assert result.data["unread"] == []
+
+
+def test_names_keep_their_points_where_a_maximum_column_is_printed(tmp_path: Path):
+    rows = [
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"),
+        ("1", "Sáng kiến cải cách hành chính (2 điểm)", "3", "3", ""),
+        ("1.1", "Có sáng kiến được công nhận (2 điểm)", "2", "2", ""),
+        ("1.2", "Áp dụng sáng kiến (1 điểm)", "1", "1", ""),
+    ]
+    result = _convert(tmp_path / "max_column.docx", rows)
+    assert _read(result) == [
+        ("1", "Sáng kiến cải cách hành chính (2 điểm)", 3.0, 3.0),
+        ("1.1", "Có sáng kiến được công nhận (2 điểm)", 2.0, 2.0),
+        ("1.2", "Áp dụng sáng kiến (1 điểm)", 1.0, 1.0),
+    ]
