@@ -81,7 +81,8 @@ def cell_maximum(text: str, lines: list[str]) -> tuple[str, list[str], str] | No
 def _lines_without(lines: list[str], name: str) -> list[str]:
     """The printed lines cut where ``name`` ends (its maximum's words dropped); empty when they no
     longer hold its words one for one."""
-    words, kept = name.split(), []
+    words = name.split()
+    kept: list[str] = []
     for line in lines:
         taken = line.split()[: len(words) - sum(len(k.split()) for k in kept)]
         if taken:
