@@ -44,6 +44,8 @@ _MENTIONS = (
     # "…, tối đa 2 điểm", "… Tối đa: 2 điểm": said to be the maximum
     lazy_compile(rf"[\s,;]+{_MARKED}\s*$", re.I),
 )
+# A mention inside a line of text, bracketed (an OCR dump's row line: "… (14,5 điểm) 14,5 Hoàn thành").
+_BRACKETED = lazy_compile(rf"[(\[]\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]", re.I)
 # A printed line of the cell that is the maximum alone: "2 điểm", "(2 điểm)", "Tối đa 2 điểm" (its
 # brackets matched: "2 điểm)" is the end of a mention the line above opened).
 _ALONE = rf"(?:{_MARKED}|{_COUNTED})"
@@ -58,6 +60,12 @@ def name_maximum(text: str) -> tuple[str, str] | None:
         if m and text[: m.start()].strip():
             return text[: m.start()].rstrip(" ,;:-–—"), m.group("figure")
     return None
+
+
+def bracketed_mention(text: str) -> tuple[int, int, str] | None:
+    """Where the first bracketed mention of a maximum in ``text`` starts and ends, and its figure."""
+    m = _BRACKETED.search(text)
+    return (m.start(), m.end(), m.group("figure")) if m else None
 
 
 def cell_maximum(text: str, lines: list[str]) -> tuple[str, list[str], str] | None:
