@@ -109,3 +109,70 @@ def test_names_keep_their_points_where_a_maximum_column_is_printed(tmp_path: Pat
         ("1.1", "Có sáng kiến được công nhận (2 điểm)", 2.0, 2.0),
         ("1.2", "Áp dụng sáng kiến (1 điểm)", 1.0, 1.0),
     ]
+
+
+def test_maxima_in_the_wordings_real_documents_vary(tmp_path: Path):
+    """ "(Tối đa: 6 điểm)" on a line of its own, "[3đ]" before the scale lines, "- 3 điểm",
+    "(điểm tối đa 4)", "2 điểm" alone under the name, "(2đ)", the total's "(10 điểm)"."""
+    rows = [
+        ("STT", "Nội dung đánh giá", "Điểm tự chấm", "Ghi chú"),
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính\n(Tối đa: 6 điểm)", "5", ""),
+        ("1.1", "Kế hoạch cải cách hành chính năm [3đ]\n- Ban hành đúng hạn: 3 điểm\n- Ban hành chậm: 1 điểm", "3", ""),
+        ("1.2", "Báo cáo cải cách hành chính định kỳ - 3 điểm", "2", ""),
+        ("2", "Cải cách thủ tục hành chính (điểm tối đa 4)", "4", ""),
+        ("2.1", "Công khai thủ tục hành chính\n2 điểm", "2", ""),
+        ("2.2", "Giải quyết hồ sơ đúng hạn (2đ)", "2", ""),
+        ("", "Tổng cộng (10 điểm)", "9", ""),
+    ]
+    result = _convert(tmp_path / "wordings.docx", rows)
+    assert _read(result) == [
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 6.0, 5.0),
+        ("1.1", "Kế hoạch cải cách hành chính năm", 3.0, 3.0),
+        ("1.2", "Báo cáo cải cách hành chính định kỳ", 3.0, 2.0),
+        ("2", "Cải cách thủ tục hành chính", 4.0, 4.0),
+        ("2.1", "Công khai thủ tục hành chính", 2.0, 2.0),
+        ("2.2", "Giải quyết hồ sơ đúng hạn", 2.0, 2.0),
+    ]
+    scale = result.data["score_tables"][0]["rows"][1]["scale"]
+    assert scale == ["Ban hành đúng hạn: 3 điểm", "Ban hành chậm: 1 điểm"]
+    assert result.data["score_tables"][0]["stated_total_max"] == 10.0
+
+
+DUMP = """UBND XA HAI DINH CONG HOA XA HOI CHU NGHIA VIET NAM
+Doc lap - Tu do - Hanh phuc
+
+So: 74/BC-UBND Hai Dinh, ngay 23 thang 02 nam 2024
+
+BAO CAO
+Tu danh gia, cham diem xac dinh Chi so cai cach hanh chinh nam 2023
+
+TT Linh vuc, tieu chi Diem tu Tai lieu kiem chung
+cham
+1. Cong tac chi dao, dieu hanh cai cach hanh chinh 9,75 Thong bao so 254/TB-
+(10 diem) UBND ngay
+15/7/2023
+2. Xay dung va to chuc thuc hien van ban quy 10 Bao cao so 253/BC-
+pham phap luat tai tinh (10 diem) UBND ngay
+18/05/2023
+3. Cai cach thu tuc hanh chinh (14,5 diem) 14,5 Hoan thanh 100% ke
+hoach
+4. Cai cach to chuc bo may hanh chinh (11 diem) 10,5
+5. Xay dung va nang cao chat luong doi ngu can bo, cong chuc (16 diem)
+Tong so diem (61,5 diem) 44,75
+Noi nhan: TM. UY BAN NHAN DAN
+- Luu: VT, VP. CHU TICH
+
+Bui Thanh Loc
+"""
+
+
+def test_dump_reads_the_maximum_from_the_name_lines(tmp_path: Path):
+    """An OCR dump of such a table: the mention after the name, or on the wrapped name's next
+    line, is the row's maximum, the one figure its self points (not the maximum)."""
+    path = tmp_path / "dump.txt"
+    path.write_text(DUMP, encoding="utf-8")
+    result = cchc_extract.convert(path)
+    read = [(code, mx, sf) for code, _name, mx, sf in _read(result)]
+    assert read == [("1", 10.0, 9.75), ("2", 10.0, 10.0), ("3", 14.5, 14.5), ("4", 11.0, 10.5), ("5", 16.0, None)]
+    table = result.data["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (61.5, 44.75)

@@ -21,7 +21,7 @@ from extract.model import Line
 from extract.segment.line_common import LineTableSettings, is_score_token
 from extract.segment.line_header import header_concepts, is_header_line
 from extract.segment.max_in_name import MIN_NAMED, bracketed_mention
-from extract.segment.table_end import is_signature
+from extract.segment.table_end import is_signature, is_total_label
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -75,7 +75,9 @@ def _move_mention(lines: list[Line], j: int, top: int) -> None:
     """Line ``j``'s mention moved before its row's one figure (on the row's opening line, at or
     above ``j`` but under ``top``), or put in its place as a bare figure when the row prints none.
     OCR's raw text and the repaired text are edited alike (the mention's words differ in them)."""
-    opening = next((o for o in range(j, top - 1, -1) if _OPENING.match(_text(lines[o]))), None)
+    # (a totals line is a row of its own: "Tổng số điểm (100 điểm) 87,5")
+    total = is_total_label(fold(_text(lines[j])))
+    opening = j if total else next((o for o in range(j, top - 1, -1) if _OPENING.match(_text(lines[o]))), None)
     if opening is None:
         return
     line, head = lines[j], lines[opening]
