@@ -5,6 +5,7 @@ maximum column keeps its names' words, and a criterion's wording that speaks of 
 
 from pathlib import Path
 
+import docx
 import pytest
 
 import cchc_extract
@@ -176,3 +177,38 @@ def test_dump_reads_the_maximum_from_the_name_lines(tmp_path: Path):
     assert read == [("1", 10.0, 9.75), ("2", 10.0, 10.0), ("3", 14.5, 14.5), ("4", 11.0, 10.5), ("5", 16.0, None)]
     table = result.data["score_tables"][0]
     assert (table["stated_total_max"], table["stated_total_self"]) == (61.5, 44.75)
+
+
+def test_total_label_merged_across_the_code_and_name_columns(tmp_path: Path):
+    """ "Tổng cộng (10 điểm)" in a cell spanning STT and the name: the total's maximum, no row."""
+    rows = [
+        ("STT", "Nội dung đánh giá", "Điểm tự chấm", "Ghi chú"),
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính (6 điểm)", "5", ""),
+        ("1.1", "Kế hoạch cải cách hành chính năm (3 điểm)", "3", ""),
+        ("1.2", "Báo cáo cải cách hành chính định kỳ (3 điểm)", "2", ""),
+        ("2", "Cải cách thủ tục hành chính (4 điểm)", "4", ""),
+        ("Tổng cộng (10 điểm)", "", "9", ""),
+    ]
+    document = docx.Document()
+    for text in SCORE_REPORT_HEAD:
+        document.add_paragraph(text)
+    table = document.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+        if row[0].startswith("Tổng"):
+            cells[0].merge(cells[1]).text = row[0]
+    for text in CLOSE:
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "merged_total.docx"))
+    result = cchc_extract.convert(tmp_path / "merged_total.docx")
+    assert [(code, mx, sf) for code, _, mx, sf in _read(result)] == [
+        ("1", 6.0, 5.0),
+        ("1.1", 3.0, 3.0),
+        ("1.2", 3.0, 2.0),
+        ("2", 4.0, 4.0),
+    ]
+    table_read = result.data["score_tables"][0]
+    assert (table_read["stated_total_max"], table_read["stated_total_self"]) == (10.0, 9.0)

@@ -164,12 +164,19 @@ def _cut(joined: JoinedTable, col: int) -> JoinedTable:
 def _cut_row(row: JoinedRow, col: int, after: Callable[[list, Callable], list]) -> JoinedRow:
     if col >= len(row.cells):
         return row
-    found = _row_maximum(row, col)
-    name, lines, figure = found if found else (row.cells[col], row.lines[col] if col < len(row.lines) else [], "")
-    cells = [*row.cells[:col], name, figure, *row.cells[col + 1 :]]
-    printed = list(row.lines)
+    # The row's label: its name cell, or, that one blank, the cell before it its label is merged
+    # into ("Tổng số điểm (100 điểm)" across the STT and name columns).
+    at = next((c for c in range(col, -1, -1) if row.cells[c].strip()), col)
+    found = _row_maximum(row, at)
+    cells, printed = list(row.cells), [list(ln) for ln in row.lines]
+    figure = ""
+    if found:
+        cells[at], lines, figure = found
+        if at < len(printed):
+            printed[at] = lines
+    cells = [*cells[: col + 1], figure, *cells[col + 1 :]]
     if col < len(printed):
-        printed = [*printed[:col], lines, [figure] if figure else [], *printed[col + 1 :]]
+        printed = [*printed[: col + 1], [figure] if figure else [], *printed[col + 1 :]]
 
     def same(values: list):  # the name cell's box, bold and confidence
         return values[col]
