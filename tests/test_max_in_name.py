@@ -212,3 +212,43 @@ def test_total_label_merged_across_the_code_and_name_columns(tmp_path: Path):
     ]
     table_read = result.data["score_tables"][0]
     assert (table_read["stated_total_max"], table_read["stated_total_self"]) == (10.0, 9.0)
+
+
+# The "(tối đa 2 điểm)" wording as OCR and the line break leave it: cut between two lines ("(toi da
+# 9,75 …" / "10 diem) UBND"), its diacritics garbled ("t6i da"), on the total's line too.
+DUMP_CUT = """UBND XA HAI DINH CONG HOA XA HOI CHU NGHIA VIET NAM
+Doc lap - Tu do - Hanh phuc
+
+So: 74/BC-UBND Hai Dinh, ngay 23 thang 02 nam 2024
+
+BAO CAO
+Tu danh gia, cham diem xac dinh Chi so cai cach hanh chinh nam 2023
+
+TT Linh vuc, tieu chi Diem tu Tai lieu kiem chung
+cham
+1. Cong tac chi dao, dieu hanh cai cach hanh chinh (toi da 9,75 Thong bao so 254/TB-
+10 diem) UBND ngay
+15/7/2023
+2. Xay dung va to chuc thuc hien van ban quy 10 Bao cao so 253/BC-
+pham phap luat tai tinh (tối đa 10 diem) UBND ngay
+18/05/2023
+3. Cai cach thu tuc hanh chinh (t6i da 14,5 diém) 14,5 Hoan thanh 100% ke
+hoach
+4. Cai cach to chuc bo may hanh chinh (toi da 11 10,5
+diem)
+Tong so diem (toi da 45,5 diem) 44,75
+Noi nhan: TM. UY BAN NHAN DAN
+- Luu: VT, VP. CHU TICH
+
+Bui Thanh Loc
+"""
+
+
+def test_dump_reads_a_maximum_the_line_break_cut(tmp_path: Path):
+    path = tmp_path / "dump_cut.txt"
+    path.write_text(DUMP_CUT, encoding="utf-8")
+    result = cchc_extract.convert(path)
+    read = [(code, mx, sf) for code, _name, mx, sf in _read(result)]
+    assert read == [("1", 10.0, 9.75), ("2", 10.0, 10.0), ("3", 14.5, 14.5), ("4", 11.0, 10.5)]
+    table = result.data["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (45.5, 44.75)

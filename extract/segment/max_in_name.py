@@ -32,7 +32,7 @@ ColumnNamer = Callable[[list[str]], "dict[str, int] | None"]
 # The pieces of a mention, tolerant of OCR's lost or changed diacritics ("diém", "toi da", "tôi đa").
 _FIGURE = r"(?P<figure>\d{1,3}(?:[.,]\d{1,2})?)"
 _UNIT = r"(?:[đd][iíìịỉĩ]\S{0,2}m\b|đ|d)\.?"  # "điểm", "diem", "diém", "đ"
-_MOST = r"(?:[đd]i\S{0,2}m\s+)?t\S{1,2}i\s*[đd]a"  # "tối đa", "điểm tối đa", "toi da"
+_MOST = r"(?:[đd]i\S{0,2}m\s+)?t\S{1,2}i\s*[đd][aáàảãạ]"  # "tối đa", "điểm tối đa", "toi da" (the repair's "tới đã")
 _MARKED = rf"{_MOST}\s*[:=]?\s*{_FIGURE}\s*(?:{_UNIT})?"  # "tối đa 2 điểm", "điểm tối đa: 2"
 _COUNTED = rf"{_FIGURE}\s*{_UNIT}"  # "2 điểm", "2đ"
 # Each closes the text it is found in (a cell, or a printed line of it).
@@ -46,6 +46,10 @@ _MENTIONS = (
 )
 # A mention inside a line of text, bracketed (an OCR dump's row line: "… (14,5 điểm) 14,5 Hoàn thành").
 _BRACKETED = lazy_compile(rf"[(\[]\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]", re.I)
+# A mention a line break cut: "(tối đa" opened on a line (its figure, the row's score and more after
+# it) and "2 điểm)" opening the next one.
+_OPENED = lazy_compile(rf"[(\[]\s*{_MOST}\s*[:=]?(?![^()\[\]]*[)\]])", re.I)
+_CLOSING_HEAD = lazy_compile(rf"^\s*{_FIGURE}\s*(?:{_UNIT})?\s*[)\]]", re.I)
 # A printed line of the cell that is the maximum alone: "2 điểm", "(2 điểm)", "Tối đa 2 điểm" (its
 # brackets matched: "2 điểm)" is the end of a mention the line above opened).
 _ALONE = rf"(?:{_MARKED}|{_COUNTED})"
@@ -66,6 +70,17 @@ def bracketed_mention(text: str) -> tuple[int, int, str] | None:
     """Where the first bracketed mention of a maximum in ``text`` starts and ends, and its figure."""
     m = _BRACKETED.search(text)
     return (m.start(), m.end(), m.group("figure")) if m else None
+
+
+def cut_mention(line: str, next_line: str) -> tuple[str, str] | None:
+    """The two lines of a mention a line break cut ("… (tối đa 9,75 …" / "2 điểm) UBND …") with
+    the mention made whole on the first, "(tối đa 2 điểm)" where it opened, and its end dropped
+    from the second; None when they hold no such mention."""
+    opened, head = _OPENED.search(line), _CLOSING_HEAD.match(next_line)
+    if not opened or not head:
+        return None
+    whole = f"(tối đa {head.group('figure')} điểm)"
+    return line[: opened.start()] + whole + " " + line[opened.end() :].lstrip(), next_line[head.end() :].lstrip()
 
 
 def cell_maximum(text: str, lines: list[str]) -> tuple[str, list[str], str] | None:

@@ -14,13 +14,14 @@ two figures or more (a maximum column after all) keeps its text."""
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import takewhile
 
 import regex as re
 
 from extract.model import Line
 from extract.segment.line_common import LineTableSettings, is_score_token
 from extract.segment.line_header import header_concepts, is_header_line
-from extract.segment.max_in_name import MIN_NAMED, bracketed_mention
+from extract.segment.max_in_name import MIN_NAMED, bracketed_mention, cut_mention
 from extract.segment.table_end import is_signature, is_total_label
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
@@ -48,6 +49,8 @@ def maxima_into_lines(lines: list[Line]) -> list[Line]:
             continue
         end = next((j for j in range(k + 1, len(out)) if is_signature(fold(_text(out[j])))), len(out))
         body = range(k + 1, end)
+        for j in range(k + 1, end - 1):
+            _join_cut_mention(out, j)
         # (lines with word boxes are read by their positions: their words would no longer be the text)
         mentions = sum(1 for j in body if bracketed_mention(_text(out[j])))
         if mentions >= MIN_NAMED and not any(out[j].words for j in body):
@@ -55,6 +58,17 @@ def maxima_into_lines(lines: list[Line]) -> list[Line]:
                 _move_mention(out, j, k + 1)
         k = end
     return out
+
+
+def _join_cut_mention(lines: list[Line], j: int) -> None:
+    """A mention the line break cut between lines ``j`` and ``j + 1`` made whole on line ``j``, in
+    OCR's raw text and the repaired text alike."""
+    line, below = lines[j], lines[j + 1]
+    raw = cut_mention(_text(line), _text(below))
+    repaired = raw if line.raw is None and below.raw is None else cut_mention(line.text, below.text)
+    if raw is None or repaired is None:
+        return
+    lines[j], lines[j + 1] = _edited(line, raw[0], repaired[0]), _edited(below, raw[1], repaired[1])
 
 
 def _text(line: Line) -> str:
@@ -67,7 +81,9 @@ def _names_no_maximum(lines: list[Line], k: int) -> bool:
     line = lines[k]
     if not is_header_line(line, _LINE_SETTINGS) or "criterion" not in header_concepts(_text(line)):
         return False
-    run = lines[k : k + HEADER_RUN]
+    # (the run ends at the first row: a name's own "(tối đa 2 điểm)" is no header label)
+    run = list(takewhile(lambda ln: not _OPENING.match(_text(ln)), lines[k + 1 : k + HEADER_RUN]))
+    run = [line, *run]
     return not any(_MAX_LABELS.search(fold(_text(ln))) for ln in run) and "diem" in fold(_text(line))
 
 
@@ -76,7 +92,8 @@ def _move_mention(lines: list[Line], j: int, top: int) -> None:
     above ``j`` but under ``top``), or put in its place as a bare figure when the row prints none.
     OCR's raw text and the repaired text are edited alike (the mention's words differ in them)."""
     # (a totals line is a row of its own: "Tổng số điểm (100 điểm) 87,5")
-    total = is_total_label(fold(_text(lines[j])))
+    found, text = bracketed_mention(_text(lines[j])), _text(lines[j])
+    total = is_total_label(fold(text[: found[0]] + text[found[1] :] if found else text))
     opening = j if total else next((o for o in range(j, top - 1, -1) if _OPENING.match(_text(lines[o]))), None)
     if opening is None:
         return
