@@ -25,6 +25,21 @@ def _read(result) -> list[tuple]:
     ]
 
 
+# The criteria's names the DOCX tables below print, each with its maximum in some wording.
+NAMES = (
+    ("1", "Công tác chỉ đạo, điều hành cải cách hành chính"),
+    ("1.1", "Kế hoạch cải cách hành chính năm"),
+    ("1.2", "Báo cáo cải cách hành chính định kỳ"),
+    ("2", "Cải cách thủ tục hành chính"),
+    ("2.1", "Công khai thủ tục hành chính"),
+    ("2.2", "Giải quyết hồ sơ đúng hạn"),
+)
+
+
+def _expected(maxima: tuple[float, ...], scores: tuple[float, ...]) -> list[tuple]:
+    return [(code, name, float(m), float(s)) for (code, name), m, s in zip(NAMES, maxima, scores)]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "figure"),
     [
@@ -82,14 +97,7 @@ def test_score_table_with_maxima_in_names_is_read_and_checked(tmp_path: Path):
         ("", "Tổng số điểm (tối đa 10 điểm)", "9,5", ""),
     ]
     result = _convert(tmp_path / "max_in_name.docx", rows)
-    assert _read(result) == [
-        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 6.0, 5.0),
-        ("1.1", "Kế hoạch cải cách hành chính năm", 3.0, 3.0),
-        ("1.2", "Báo cáo cải cách hành chính định kỳ", 3.0, 2.0),
-        ("2", "Cải cách thủ tục hành chính", 4.0, 4.5),
-        ("2.1", "Công khai thủ tục hành chính", 2.0, 2.0),
-        ("2.2", "Giải quyết hồ sơ đúng hạn", 2.0, 2.5),
-    ]
+    assert _read(result) == _expected((6, 3, 3, 4, 2, 2), (5, 3, 2, 4.5, 2, 2.5))
     table = result.data["score_tables"][0]
     assert (table["stated_total_max"], table["stated_total_self"]) == (10.0, 9.5)
     over = {c.get("code") for c in result.data["checks"] if c.get("status") == "mismatch"}
@@ -126,20 +134,14 @@ def test_maxima_in_the_wordings_real_documents_vary(tmp_path: Path):
         ("", "Tổng cộng (10 điểm)", "9", ""),
     ]
     result = _convert(tmp_path / "wordings.docx", rows)
-    assert _read(result) == [
-        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 6.0, 5.0),
-        ("1.1", "Kế hoạch cải cách hành chính năm", 3.0, 3.0),
-        ("1.2", "Báo cáo cải cách hành chính định kỳ", 3.0, 2.0),
-        ("2", "Cải cách thủ tục hành chính", 4.0, 4.0),
-        ("2.1", "Công khai thủ tục hành chính", 2.0, 2.0),
-        ("2.2", "Giải quyết hồ sơ đúng hạn", 2.0, 2.0),
-    ]
+    assert _read(result) == _expected((6, 3, 3, 4, 2, 2), (5, 3, 2, 4, 2, 2))
     scale = result.data["score_tables"][0]["rows"][1]["scale"]
     assert scale == ["Ban hành đúng hạn: 3 điểm", "Ban hành chậm: 1 điểm"]
     assert result.data["score_tables"][0]["stated_total_max"] == 10.0
 
 
-DUMP = """UBND XA HAI DINH CONG HOA XA HOI CHU NGHIA VIET NAM
+# A dump's head (the header's "Điểm tự chấm" wrapped) and close, around each table below.
+DUMP_HEAD = """UBND XA HAI DINH CONG HOA XA HOI CHU NGHIA VIET NAM
 Doc lap - Tu do - Hanh phuc
 
 So: 74/BC-UBND Hai Dinh, ngay 23 thang 02 nam 2024
@@ -149,7 +151,10 @@ Tu danh gia, cham diem xac dinh Chi so cai cach hanh chinh nam 2023
 
 TT Linh vuc, tieu chi Diem tu Tai lieu kiem chung
 cham
-1. Cong tac chi dao, dieu hanh cai cach hanh chinh 9,75 Thong bao so 254/TB-
+"""
+DUMP = (
+    DUMP_HEAD
+    + """1. Cong tac chi dao, dieu hanh cai cach hanh chinh 9,75 Thong bao so 254/TB-
 (10 diem) UBND ngay
 15/7/2023
 2. Xay dung va to chuc thuc hien van ban quy 10 Bao cao so 253/BC-
@@ -165,6 +170,7 @@ Noi nhan: TM. UY BAN NHAN DAN
 
 Bui Thanh Loc
 """
+)
 
 
 def test_dump_reads_the_maximum_from_the_name_lines(tmp_path: Path):
@@ -216,17 +222,9 @@ def test_total_label_merged_across_the_code_and_name_columns(tmp_path: Path):
 
 # The "(tối đa 2 điểm)" wording as OCR and the line break leave it: cut between two lines ("(toi da
 # 9,75 …" / "10 diem) UBND"), its diacritics garbled ("t6i da"), on the total's line too.
-DUMP_CUT = """UBND XA HAI DINH CONG HOA XA HOI CHU NGHIA VIET NAM
-Doc lap - Tu do - Hanh phuc
-
-So: 74/BC-UBND Hai Dinh, ngay 23 thang 02 nam 2024
-
-BAO CAO
-Tu danh gia, cham diem xac dinh Chi so cai cach hanh chinh nam 2023
-
-TT Linh vuc, tieu chi Diem tu Tai lieu kiem chung
-cham
-1. Cong tac chi dao, dieu hanh cai cach hanh chinh (toi da 9,75 Thong bao so 254/TB-
+DUMP_CUT = (
+    DUMP_HEAD
+    + """1. Cong tac chi dao, dieu hanh cai cach hanh chinh (toi da 9,75 Thong bao so 254/TB-
 10 diem) UBND ngay
 15/7/2023
 2. Xay dung va to chuc thuc hien van ban quy 10 Bao cao so 253/BC-
@@ -242,6 +240,7 @@ Noi nhan: TM. UY BAN NHAN DAN
 
 Bui Thanh Loc
 """
+)
 
 
 def test_dump_reads_a_maximum_the_line_break_cut(tmp_path: Path):
