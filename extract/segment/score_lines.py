@@ -59,6 +59,7 @@ from extract.segment.line_split import (
     opens_name_part,
 )
 from extract.segment.line_words import speckish, starts_name, unspecked
+from extract.segment.max_in_name_lines import maxima_into_lines
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
 from extract.segment.total_garbled import first_total_unread
@@ -100,7 +101,7 @@ def column_block_reading(
 
 def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()) -> list[LineTable]:
     """Score tables among the document's lines (pages that have no grid for them)."""
-    lines = [ln for p in doc.pages for ln in p.lines]
+    lines = maxima_into_lines([ln for p in doc.pages for ln in p.lines])  # "… (2 điểm)": no max column
     pages = {p.number: p for p in doc.pages}
     # Tables OCR read one block per column first; the line reader reads the lines they leave.
     taken = [b for b in column_block_reading(doc, settings) if b.table.rows]

@@ -30,6 +30,7 @@ from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
+from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
@@ -178,8 +179,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     set_aside: list[ScoreTable] = []
     grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
-    for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
-        remap = partial(map_columns, settings=settings)
+    remap = partial(map_columns, settings=settings)
+    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in join_tables(doc)):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
         periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
         columns = without_verdicts(joined, map_columns(periods.labels, settings), remap)  # ticks: no points
