@@ -101,7 +101,7 @@ def test_a_one_word_line_coded_by_its_place_holds_no_code_against_the_row_named_
 def test_a_cell_printing_a_percent_is_no_points_number():
     # Seed 451's d05-i4 row 1: "… ĐIỀU HÀNH CCHC. : 10 55% Iÿ R85" (9 and 8,5 printed): "55%" was
     # read 55, a false "self-assessed 55 exceeds the maximum 10"; it is a garbled cell, unread.
-    from extract.segment.score_tables import _number
+    from extract.segment.points_cells import read_points as _number
 
     assert _number("55%", ocr=True) is None
     assert _number("5,5", ocr=True) == 5.5

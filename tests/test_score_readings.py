@@ -112,7 +112,7 @@ def test_with_no_bound_the_quarter_reading_of_three_digits():
 
 def test_a_stated_total_whose_comma_ocr_lost_is_the_reading_its_rows_add_up_to():
     # A phone photo (S04, seed 120): the total row's "7,5" read "75" had raised a false mismatch.
-    from extract.segment.score_tables import _parse_total
+    from extract.segment.points_cells import parse_total as _parse_total
 
     rows = [_row("1", None, "10", "7,5"), _row("1.1", "1", "5", "2,5"), _row("1.2", "1", "5", "5")]
     assert _parse_total(("10", "75"), True, rows) == (10.0, 7.5)

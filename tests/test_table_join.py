@@ -6,7 +6,8 @@ from pathlib import Path
 
 from extract.base import ingest
 from extract.model import Cell, IngestedDocument, Line, Page, Table
-from extract.segment.table_join import column_numbers, join_tables, realign_row
+from extract.segment.numbered_columns import column_numbers, realign_row
+from extract.segment.table_join import join_tables
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

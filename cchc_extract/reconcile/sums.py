@@ -1,15 +1,15 @@
 """Sums of score tables: sum_children (max points), sum_self (self points), sum_appraised (the
-appraising body's points, when the table has that column), self_le_max, stated_total, and
-ocr_reading (a cell whose other OCR reading was taken to restore its sums)."""
+appraising body's points, when the table has that column), stated_total, and ocr_reading (a cell
+whose other OCR reading was taken to restore its sums); self_le_max is ``le_max``'s."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
 from cchc_extract.reconcile.lost_totals import (
     exactly,
     made_up,
@@ -26,7 +26,6 @@ from cchc_extract.reconcile.misread import (
     from_letters,
     from_set,
     guessed_readings,
-    le_holds,
     only_guessed,
     other_readings,
     read_surely,
@@ -35,14 +34,13 @@ from cchc_extract.reconcile.misread import (
     sum_holds,
     total_holds,
 )
-from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
-from cchc_extract.reconcile.printed_cells import mark_inserted
-from cchc_extract.reconcile.score_cells import cell_confidence, coded_by_name, lost_beside
+from cchc_extract.reconcile.score_cells import lost_beside
 from cchc_extract.reconcile.score_columns import place_lone_scores
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.sum_doubts import placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
     confirmed_by_children,
     not_set_vouched,
@@ -58,15 +56,11 @@ from cchc_extract.reconcile.total_readings import (
     total_unsure,
 )
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
-from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
 # The sum check of each points column: a parent's points are its sub-criteria's, in every
 # column (the appraised column is added up as the self column is).
 _SUM_KIND = {"max_points": "sum_children", "self_points": "sum_self", "appraised_points": "sum_appraised"}
-# The check of each score column against its row's maximum (told only when it fails).
-_LE_MAX_KIND = {"self_points": "self_le_max", "appraised_points": "appraised_le_max"}
-_SCORE_WORD = {"self_points": "self-assessed", "appraised_points": "appraised"}
 _FIELD_WORDS = {
     "max_points": "max points",
     "self_points": "self-assessed points",
@@ -284,7 +278,7 @@ def _check_score_table(
                     members, partial(sum_holds, tol, lost)
                 )
             unconfirmed = [c for c in children if not confirmed_by_children(rows, c, field_, kids, tol)]
-            unsure = _unsure(ti, [i, *unconfirmed], rows, field_, name, s, ocr) + _placed_by_guess(
+            unsure = unsure_members(ti, [i, *unconfirmed], rows, field_, name, s, ocr) + placed_by_guess(
                 ti, i, kids, rows, field_, name
             )
             if ocr and field_ != "max_points":
@@ -323,12 +317,12 @@ def _check_score_table(
                 stated_too=from_set(found),
                 withheld=withheld_members(ti, [i, *children], rows, field_, maxima, ocr),
             )
-        for score in _LE_MAX_KIND:
+        for score in LE_MAX_KIND:
             # A score above its own row's maximum, in either column: no body scores past it, so
             # on OCR'd text one of the two figures is ours (the appraised column as much as the
             # self one: a line "9 9 9" read for "2 2 2" leaves both scores above the set's
             # maximum taken for the row, the self one queued, the appraised one silent).
-            _check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr)
+            check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr)
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [
@@ -445,7 +439,7 @@ def _check_score_table(
             if status == "mismatch"
             else (),
             misread=[(c.ref, r) for c, r in found] or above or shifted,
-            doubted=_unsure(
+            doubted=unsure_members(
                 ti,
                 [k for k in top if not confirmed_by_children(rows, k, field_, kids, tol)],
                 rows,
@@ -461,49 +455,6 @@ def _check_score_table(
             stated_too=from_set(found),
             withheld=withheld_members(ti, top, rows, field_, maxima, ocr),
         )
-
-
-def _check_le_max(
-    ti: int,
-    i: int,
-    row: ScoreRow,
-    score: str,
-    label: str,
-    name: str,
-    cell: Callable[[int, str], Cell],
-    rows: list[ScoreRow],
-    ledger: _Ledger,
-    s: ReconcileSettings,
-    ocr: bool,
-) -> None:
-    """The check that row i's ``score`` (self or appraised points) is at most its maximum, told
-    only when it fails."""
-    value = getattr(row, score)
-    if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
-        return
-    found = explain([cell(i, score), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
-    ledger.check(
-        _LE_MAX_KIND[score],
-        f"/score_tables/{ti}/rows/{i}",
-        table=name,
-        code=row.code,
-        field_=score,
-        expected=row.max_points,
-        actual=value,
-        tolerance=s.points_tolerance,
-        status="mismatch",
-        message=f"{label}: {_SCORE_WORD[score]} {_vn(value)} exceeds the maximum {_vn(row.max_points)}",
-        rows=(_score_ref(ti, i, row, score, name),),
-        misread=[(c.ref, r) for c, r in found],
-        # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
-        # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
-        # OCR'd maximum that is not its criterion's in the set the table was matched to (a
-        # score above the set's own maximum is the commune's: that one stays a mismatch)
-        doubted=_unsure(ti, [i], rows, score, name, s, ocr)
-        + _unsure(ti, [i], rows, "max_points", name, s, ocr)
-        + _max_not_the_sets(ti, i, row, score, name, ocr),
-        stated_too=from_set(found),
-    )
 
 
 def _total_of_other_column(
@@ -541,60 +492,3 @@ def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[s
         return []
     read = {norm_code(c.code) for c in children}
     return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
-
-
-def _placed_by_guess(
-    ti: int, i: int, kids: dict[int, list[int]], rows: list[ScoreRow], field_: str, name: str
-) -> tuple[ReviewItem, ...]:
-    """Rows below row i's children whose code was inferred from their position (OCR lost it):
-    the level guessed may be wrong, and such a row may be a child of row i itself (a "1.3" read as
-    "1.2.3" leaves section 1 short of it). The relation's members are then not certain. A row
-    whose name is the set's criterion for the code it was given (``coded_by_name``) is at that
-    level for sure: no doubt of the relation's, and not queued for it."""
-    out = []
-    stack = [g for c in kids.get(i, []) for g in kids.get(c, [])]
-    while stack:
-        k = stack.pop()
-        stack += kids.get(k, [])
-        if "code_inferred" in rows[k].flags and not coded_by_name(rows[k]):
-            out.append(_score_ref(ti, k, rows[k], field_, name))
-    return tuple(out)
-
-
-def _unsure(
-    ti: int,
-    members: list[int],
-    rows: list[ScoreRow],
-    field_: str,
-    name: str,
-    s: ReconcileSettings,
-    ocr: bool = False,
-) -> tuple[ReviewItem, ...]:
-    """The members of a relation the segmenter read unsurely (its own row confidence under the
-    review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely);
-    on OCR'd text also those with a points cell printed as letters, not digits ("D." taken for
-    0, "ae" for a lost maximum): that figure is a guess from the glyphs' shapes, and the row's
-    other cells were split from the same damaged line, so their columns are as unsure; and those
-    whose ``field_`` is a decimal mark we put into bare digits ("045" taken for 0,45): OCR lost the
-    mark, and may have spoilt a digit with it ("0,25" printed "045")."""
-    return tuple(
-        _score_ref(ti, k, rows[k], field_, name)
-        for k in members
-        if cell_confidence(rows[k], field_, s.confidence) < s.review_below
-        or (ocr and from_letters(*(getattr(rows[k], f"{f}_raw") for f in POINT_FIELDS)))
-        or (ocr and mark_inserted(getattr(rows[k], f"{field_}_raw") or "", getattr(rows[k], field_), "score"))
-    )
-
-
-def _max_not_the_sets(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
-    """Row i's maximum, on OCR'd text, when it differs from its criterion's in the criteria set the
-    matcher recognised (``FLAG_MAX_DIFFERS``) and the row's ``score`` is within the set's: the
-    characters read, not the commune's figure, are in doubt."""
-    differs = next((f for f in row.flags if f.startswith(FLAG_MAX_DIFFERS + ":")), None)
-    value = getattr(row, score)
-    if not ocr or differs is None or value is None:
-        return ()
-    top = maxima_by_set().get(differs.split(":", 1)[1], {}).get(norm_code(row.code) or "")
-    if top is None or value > top + 0.011:
-        return ()
-    return (_score_ref(ti, i, row, "max_points", name),)

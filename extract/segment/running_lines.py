@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex as re
+
 from extract.model import IngestedDocument, Line, Page
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -26,7 +28,7 @@ _CONTINUED = lazy_compile(
 )
 # Page furniture that may stand beside the running line at a page turn: a page number ("- 2 -",
 # "Trang 3", "2/5") or a speck.
-_PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$")
+PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
 
 
 def is_running_line(text: str) -> bool:
@@ -38,7 +40,7 @@ def is_running_line(text: str) -> bool:
 
 def _furniture(text: str) -> bool:
     folded = fold(text)
-    return len(folded) <= 3 or bool(_PAGE_NUMBER.match(folded)) or is_running_line(text)
+    return len(folded) <= 3 or bool(PAGE_NUMBER.match(folded)) or is_running_line(text)
 
 
 def goes_on_in_lower_case(cells: Sequence[str]) -> bool:

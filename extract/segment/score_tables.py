@@ -28,14 +28,14 @@ from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
-from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.line_words import name_tokens
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
+from extract.segment.points_cells import max_range, parse_total, points_cell, read_points
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
-from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
+from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
+from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.untaken_columns import flag_untaken, untaken_points_columns
@@ -48,7 +48,7 @@ from normalize.codes import (
     parse_code,
 )
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number, points_figure
+from normalize.numbers import lost_decimal_readings
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
@@ -200,7 +200,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table = deducted_points.self_from_verdicts(deducted_points.deductions_told(table, deducted))  # "Đạt": points
         keep_periods(table, joined, periods, columns.get("code"))  # last year's: context; the change: a check
-        table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
+        table.stated_total_max, table.stated_total_self = parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
             printed = {"max": total[0], "self": total[1]}
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
@@ -215,7 +215,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )
         table = deducted_points.deductions_told_lines(table, found)
-        table.stated_total_max, table.stated_total_self = _parse_total(
+        table.stated_total_max, table.stated_total_self = parse_total(
             (found.stated_total_max, found.stated_total_self), True, table.rows
         )
         table.read_from = LINES
@@ -289,8 +289,8 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
             code, name = split_code(name, name_words)
-        max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
-        appraised_raw = _points_cell(cell(row, "appraised"))
+        max_raw, self_raw = points_cell(cell(row, "max")), points_cell(cell(row, "self"))
+        appraised_raw = points_cell(cell(row, "appraised"))
         label = fold(name or code)
         # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
         total = _TOTAL_ROW.match(total_label(label))
@@ -370,47 +370,6 @@ def _codes_in_names(joined: JoinedTable, columns: dict[str, int], cell, words: f
     return in_names > in_column
 
 
-def _points_cell(text: str) -> str | None:
-    """A points cell's number. OCR leaves specks read as letters beside it ("1 h"): when the
-    cell holds exactly one points-shaped token among such noise, that token is the value."""
-    if not text:
-        return None
-    tokens = text.split()
-    points = [t for t in tokens if is_score_token(t)]
-    if len(tokens) > 1 and len(points) == 1 and all(len(t) <= 2 for t in tokens if t not in points):
-        return points[0]
-    return text
-
-
-def _number(raw: str | None, ocr: bool) -> float | None:
-    if ocr and raw and raw.rstrip().endswith("%"):
-        return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
-    if ocr and raw:
-        raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
-    figure = points_figure(raw) if raw else ""
-    parsed = parse_number(figure, kind="score", ocr=ocr) if figure else None
-    if parsed is None and ocr and (comma := misread_comma(figure)):
-        parsed = parse_number(comma, kind="score")  # "2/0đ": the comma beside the unit misread
-    return parsed.value if parsed else None
-
-
-def _parse_total(raw: tuple, ocr: bool, rows: list[ScoreRow] | None = None) -> tuple[float | None, float | None]:
-    return _total(raw[0], ocr, rows or [], "max_points"), _total(raw[1], ocr, rows or [], "self_points")
-
-
-def _total(raw: str | None, ocr: bool, rows: list[ScoreRow], field: str) -> float | None:
-    """A stated total; on a scan, one whose comma OCR lost ("75" for 7,5) is the reading its
-    top-level rows add up to, as a row's comma-less points are read by their sums."""
-    value = _number(raw, ocr)
-    top = [getattr(r, field) for r in rows if r.parent is None]
-    if not ocr or value is None or not top or any(v is None for v in top):
-        return value
-    total = sum(top)
-    if abs(value - total) <= 0.01:
-        return value
-    return next((v for v in points_readings(raw) if abs(v - total) <= 0.01), value)
-
-
 # ---------------------------------------------------------------- from drafts to rows
 
 
@@ -427,10 +386,10 @@ def finish_table(
     class as the repair stage saw it (``document_damage_class``, asked when needed); with it, an OCR'd row's name
     the repair changed is repaired again as one text (``repair_gathered``)."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
-    max_points = [_number(d.max_raw, ocr) for d in drafts]
+    max_points = [read_points(d.max_raw, ocr) for d in drafts]
     typed = replace(settings.codes, inferred=settings.typed_inferred_cost, clean_over_sums=True)
     codes = settings.codes if ocr else typed
-    maxima = [_max_range(d.max_raw, value, ocr) for d, value in zip(drafts, max_points)]
+    maxima = [max_range(d.max_raw, value, ocr) for d, value in zip(drafts, max_points)]
     choices = repair_codes([d.code for d in drafts], absorbable, codes, parent_rows(max_points), oversized_rows(maxima))
     kept: list[tuple[RowDraft, CodeChoice]] = []
     for draft, choice in zip(drafts, choices):
@@ -456,16 +415,6 @@ def finish_table(
     return ScoreTable(title=title, pages=list(pages), rows=rows)
 
 
-def _max_range(raw: str | None, value: float | None, ocr: bool) -> tuple[float, float] | None:
-    """The lowest and highest reading of a row's max points (on OCR'd text a comma-less cell
-    reads several ways, ``points_readings``); None when the row prints none, or prints letters
-    OCR may have made of anything ("Ss" read 55 from a garbled line): no evidence of its size."""
-    if ocr and raw and any(ch.isalpha() for ch in raw):
-        return None
-    values = [v for v in [value, *(points_readings(raw) if ocr else [])] if v is not None]
-    return (min(values), max(values)) if values else None
-
-
 def _score_row(
     draft: RowDraft,
     choice,
@@ -485,7 +434,7 @@ def _score_row(
         confidence -= settings.repaired_penalty
     values = {}
     for key, raw in (("max", draft.max_raw), ("self", draft.self_raw), ("appraised", draft.appraised_raw)):
-        value = _number(raw, ocr)
+        value = read_points(raw, ocr)
         values[key] = value if value is None or value <= settings.points_ceiling else None
         if values[key] is not None:
             continue

@@ -16,8 +16,9 @@ from extract.segment.field_heading import heads_a_table
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
 from extract.segment.merged_down import merged_above
+from extract.segment.numbered_columns import column_numbers, realign_rows
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
-from extract.segment.running_lines import continues_under_running_line, goes_on_in_lower_case
+from extract.segment.running_lines import PAGE_NUMBER, continues_under_running_line, goes_on_in_lower_case
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -51,7 +52,6 @@ class JoinSettings:
     max_page_turn_lines: int = 6
 
 
-_PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
 # A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text". A date
 # ("25/01/2023", "03/2023", "25.01.2023", a quarter's "I/2023") is a deadline cell's value, not
 # an item's number: the rest of a row a page break cut often holds only its date and the tails
@@ -212,7 +212,7 @@ def _is_gap(blocks: list, settings: JoinSettings, current: JoinedTable | None = 
     if len(lines) != len(blocks) or len(lines) > settings.max_gap_lines:
         return False
     markers = _footnote_markers(current, settings) if current is not None else set()
-    return all(_PAGE_NUMBER.match(ln.text) or len(ln.text) <= 3 or _is_footnote(ln.text, markers) for ln in lines)
+    return all(PAGE_NUMBER.match(ln.text) or len(ln.text) <= 3 or _is_footnote(ln.text, markers) for ln in lines)
 
 
 _FOOTNOTE = lazy_compile(r"^\s*(?:\(?(\d{1,2})\)|(\d{1,2})(?=\s)|([¹²³⁴⁵⁶⁷⁸⁹*]+))")
@@ -302,7 +302,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             else:
                 rows = _without_header_repeats(rows, current.header, settings.header_repeat_similarity)
         if continues and current is not None:
-            _realign(rows, column_numbers(current.header, current.n_cols))
+            realign_rows(rows, column_numbers(current.header, current.n_cols))
             if rows and current.rows and _finishes_cut_row(rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
             elif rows and current.rows and _head_of_cut_row(current.rows[-1], rows[0]):
@@ -326,7 +326,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             header = [r.cells for r in rows[titled:k] if not _is_column_numbers(r.cells)]
             numbered = [r.cells for r in rows[titled:k] if _is_column_numbers(r.cells)]
             rows = rows[:k] + _without_header_repeats(rows[k:], header, settings.header_repeat_similarity)
-            _realign(rows[k:], column_numbers(header, block.n_cols))
+            realign_rows(rows[k:], column_numbers(header, block.n_cols))
             joined.append(
                 JoinedTable(
                     header=header,
@@ -506,55 +506,6 @@ def _finishes_cut_row(row: JoinedRow) -> bool:
     return _continues_text(row)
 
 
-_COLUMN_NUMBER = lazy_compile(r"^\s*\(?(\d{1,2})\s*[-–.)]\s*\S")
-_CELL_CODE_FAMILY = lazy_compile(r"^\s*(\d{1,2})\s*\.\s*\d{1,2}")
-
-
-def column_numbers(header: list[list[str]], n_cols: int) -> list[int | None]:
-    """The numbers some templates give their columns ("1- Mục tiêu", "2- Nhiệm vụ", "(3) Hoạt
-    động"); None for a column without one."""
-    numbers: list[int | None] = [None] * n_cols
-    for row in header:
-        for c, text in enumerate(row[:n_cols]):
-            m = _COLUMN_NUMBER.match(text or "")
-            if m and numbers[c] is None:
-                numbers[c] = int(m.group(1))
-    return numbers
-
-
-def realign_row(cells: list[str], numbers: list[int | None]) -> list[str] | None:
-    """Put back a row the source shifted left: in a template whose columns are numbered and whose
-    cell texts carry codes of their column's family ("2.2. ..." under "2- Nhiệm vụ"), a row whose
-    first filled cell holds a code of a column further right has lost its leading empty cells.
-    Each coded cell goes to its column, uncoded cells follow the one before them. None when the
-    row is fine or cannot be placed."""
-    where = {n: c for c, n in enumerate(numbers) if n is not None}
-    if len(where) < 2:
-        return None
-    first = next((c for c, t in enumerate(cells) if t.strip()), None)
-    if first is None:
-        return None
-    m = _CELL_CODE_FAMILY.match(cells[first])
-    target = where.get(int(m.group(1))) if m else None
-    if target is None or target <= first or numbers[first] == int(m.group(1)):
-        return None
-    out = [""] * len(numbers)
-    offset = 0
-    last = -1
-    for c, text in enumerate(cells):
-        if not text.strip():
-            continue
-        m = _CELL_CODE_FAMILY.match(text)
-        if m and where.get(int(m.group(1)), -1) > last:
-            offset = where[int(m.group(1))] - c
-        dest = c + offset
-        if dest <= last or dest >= len(out):
-            return None
-        out[dest] = text
-        last = dest
-    return out
-
-
 def _merge_into(previous: JoinedRow, continuation: JoinedRow) -> None:
     for c, text in enumerate(continuation.cells):
         if not text.strip():
@@ -569,15 +520,6 @@ def _merge_into(previous: JoinedRow, continuation: JoinedRow) -> None:
     previous.line_end = continuation.line_end
     previous.joined_across_break = True
     previous.cut_by_page_edge = previous.cut_by_page_edge or continuation.cut_by_page_edge
-
-
-def _realign(rows: list[JoinedRow], numbers: list[int | None]) -> None:
-    for row in rows:
-        fixed = realign_row(row.cells, numbers)
-        if fixed is not None:
-            row.cells = fixed
-            row.bold = (row.bold + [False] * len(fixed))[: len(fixed)]
-            row.realigned = True
 
 
 def cell_at(table: Table, row: int, col: int) -> Cell | None:

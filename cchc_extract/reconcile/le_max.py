@@ -1,0 +1,62 @@
+"""The check that a row's self or appraised points are at most its maximum (``self_le_max``,
+``appraised_le_max``), told only when it fails, with the cells a misreading or an unsure row puts in
+doubt. Apart from the sums (``sums``) as a check of a kind of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from cchc_extract.reconcile.core import _Ledger, _vn
+from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
+from cchc_extract.reconcile.score_refs import _score_ref
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.sum_doubts import max_not_the_sets, unsure_members
+from schemas.records import ScoreRow
+
+# The check of each score column against its row's maximum (told only when it fails).
+LE_MAX_KIND = {"self_points": "self_le_max", "appraised_points": "appraised_le_max"}
+_SCORE_WORD = {"self_points": "self-assessed", "appraised_points": "appraised"}
+
+
+def check_le_max(
+    ti: int,
+    i: int,
+    row: ScoreRow,
+    score: str,
+    label: str,
+    name: str,
+    cell: Callable[[int, str], Cell],
+    rows: list[ScoreRow],
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool,
+) -> None:
+    """The check that row i's ``score`` (self or appraised points) is at most its maximum, told
+    only when it fails."""
+    value = getattr(row, score)
+    if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
+        return
+    found = explain([cell(i, score), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
+    ledger.check(
+        LE_MAX_KIND[score],
+        f"/score_tables/{ti}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_=score,
+        expected=row.max_points,
+        actual=value,
+        tolerance=s.points_tolerance,
+        status="mismatch",
+        message=f"{label}: {_SCORE_WORD[score]} {_vn(value)} exceeds the maximum {_vn(row.max_points)}",
+        rows=(_score_ref(ti, i, row, score, name),),
+        misread=[(c.ref, r) for c, r in found],
+        # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
+        # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
+        # OCR'd maximum that is not its criterion's in the set the table was matched to (a
+        # score above the set's own maximum is the commune's: that one stays a mismatch)
+        doubted=unsure_members(ti, [i], rows, score, name, s, ocr)
+        + unsure_members(ti, [i], rows, "max_points", name, s, ocr)
+        + max_not_the_sets(ti, i, row, score, name, ocr),
+        stated_too=from_set(found),
+    )

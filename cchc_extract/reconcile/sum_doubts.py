@@ -1,0 +1,74 @@
+"""Which members of a failed relation (a sum, a total, self ≤ max) the reading, not the commune,
+puts in doubt: rows read unsurely (a code inferred, a cell lost or read unsurely, on OCR'd text a
+figure made of letters or a decimal mark we put in), rows whose level was guessed from their place,
+an OCR'd maximum that is not its criterion's in the recognised set. The checks queue these cells
+instead of reporting the commune's fault."""
+
+from __future__ import annotations
+
+from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.misread import from_letters
+from cchc_extract.reconcile.named_set import maxima_by_set
+from cchc_extract.reconcile.printed_cells import mark_inserted
+from cchc_extract.reconcile.score_cells import cell_confidence, coded_by_name
+from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref
+from cchc_extract.reconcile.settings import ReconcileSettings
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
+from schemas.records import ReviewItem, ScoreRow
+
+
+def placed_by_guess(
+    ti: int, i: int, kids: dict[int, list[int]], rows: list[ScoreRow], field_: str, name: str
+) -> tuple[ReviewItem, ...]:
+    """Rows below row i's children whose code was inferred from their position (OCR lost it):
+    the level guessed may be wrong, and such a row may be a child of row i itself (a "1.3" read as
+    "1.2.3" leaves section 1 short of it). The relation's members are then not certain. A row
+    whose name is the set's criterion for the code it was given (``coded_by_name``) is at that
+    level for sure: no doubt of the relation's, and not queued for it."""
+    out = []
+    stack = [g for c in kids.get(i, []) for g in kids.get(c, [])]
+    while stack:
+        k = stack.pop()
+        stack += kids.get(k, [])
+        if "code_inferred" in rows[k].flags and not coded_by_name(rows[k]):
+            out.append(_score_ref(ti, k, rows[k], field_, name))
+    return tuple(out)
+
+
+def unsure_members(
+    ti: int,
+    members: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    name: str,
+    s: ReconcileSettings,
+    ocr: bool = False,
+) -> tuple[ReviewItem, ...]:
+    """The members of a relation the segmenter read unsurely (its own row confidence under the
+    review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely);
+    on OCR'd text also those with a points cell printed as letters, not digits ("D." taken for
+    0, "ae" for a lost maximum): that figure is a guess from the glyphs' shapes, and the row's
+    other cells were split from the same damaged line, so their columns are as unsure; and those
+    whose ``field_`` is a decimal mark we put into bare digits ("045" taken for 0,45): OCR lost the
+    mark, and may have spoilt a digit with it ("0,25" printed "045")."""
+    return tuple(
+        _score_ref(ti, k, rows[k], field_, name)
+        for k in members
+        if cell_confidence(rows[k], field_, s.confidence) < s.review_below
+        or (ocr and from_letters(*(getattr(rows[k], f"{f}_raw") for f in POINT_FIELDS)))
+        or (ocr and mark_inserted(getattr(rows[k], f"{field_}_raw") or "", getattr(rows[k], field_), "score"))
+    )
+
+
+def max_not_the_sets(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
+    """Row i's maximum, on OCR'd text, when it differs from its criterion's in the criteria set the
+    matcher recognised (``FLAG_MAX_DIFFERS``) and the row's ``score`` is within the set's: the
+    characters read, not the commune's figure, are in doubt."""
+    differs = next((f for f in row.flags if f.startswith(FLAG_MAX_DIFFERS + ":")), None)
+    value = getattr(row, score)
+    if not ocr or differs is None or value is None:
+        return ()
+    top = maxima_by_set().get(differs.split(":", 1)[1], {}).get(norm_code(row.code) or "")
+    if top is None or value > top + 0.011:
+        return ()
+    return (_score_ref(ti, i, row, "max_points", name),)
