@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
+from extract.segment.evidence_lead import lead_code_at
 from extract.segment.figures_first import figures_opening
 from extract.segment.line_code_words import without_code_word
 from extract.segment.line_common import (
@@ -109,6 +110,12 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     tokens = without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens))))
     tokens = _without_points_units(tokens)
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
+    lead = lead_code_at(tokens) if layout.evidence_leads and read_code_token(head) is None else None
+    evidence = [t for t in tokens[:lead] if not JUNK.match(t[1])] if lead is not None else []
+    if lead is not None:
+        # (the evidence's words before the code, "Chưa đầy đủ tài liệu 1.1.1 | Ban hành …": the row's)
+        tokens = tokens[lead:]
+        head = tokens[0][1].strip(CODE_NOISE)
     if (
         head
         and read_code_token(head) is not None
@@ -164,8 +171,9 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
-    cells.split = layout.explanation_first
+    cells.split = layout.explanation_first and not evidence
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
+    cells.explanation = evidence + cells.explanation
     return cells
 
 

@@ -10,6 +10,7 @@ import regex as re
 from rapidfuzz import fuzz, process
 
 from extract.model import Line, Page
+from extract.segment.evidence_lead import evidence_leads
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
 from normalize.criteria import folded_wordings
@@ -335,6 +336,8 @@ class HeaderLayout:
     explanation_named: bool = False
     # The points print as one fraction cell, scored over maximum ("0,25/1": ``line_fractions``).
     fractions: bool = False
+    # The evidence column prints before the code and the name (``evidence_lead``).
+    evidence_leads: bool = False
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -440,4 +443,5 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
         explanation_first=before > after,
         explanation_undecided=named and before == after,
         explanation_named=named,
+        evidence_leads=evidence_leads([_keyed_words(line.raw or line.text) for line in lines]),
     )
