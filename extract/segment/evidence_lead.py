@@ -13,10 +13,10 @@ from __future__ import annotations
 from extract.segment.line_common import JUNK
 from normalize.lazy_regex import lazy_compile
 
-# A criterion's code printed after the evidence: dotted ("1.1.1", "1.3"; OCR's rule stubs stripped),
-# as every criterion under a field is numbered. A bare "2" inside evidence text is a count or a
-# figure ("2 báo cáo"), never taken for a code.
-_DOTTED_CODE = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
+# A criterion's code printed after the evidence: dotted ("1.1.1", "1.3", a field's "4."; OCR's rule
+# stubs stripped). A bare "2" inside evidence text is a count or a figure ("2 báo cáo"), never taken
+# for a code.
+_DOTTED_CODE = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?$|^\d{1,2}\.$")
 # What follows a code in the STT cell: the name's capital, or a rule OCR read as a bar.
 _OPENS_NAME = lazy_compile(r"^(?:\||\p{Lu})")
 # OCR's specks on a code's edges ("1.2.2|", "_1.3").
