@@ -27,7 +27,9 @@ def evidence_leads(keys_by_line: list[list[str]]) -> bool:
     """Whether a header line names the explanation column first and another column after it
     ("Văn bản, tài liệu kiểm chứng | Số TT | Nội dung …"): the evidence prints before the code.
     ``keys_by_line``: each header line's keyed words, left to right."""
-    return any(len(keys) > 1 and keys[0] == "explanation" and any(k != "explanation" for k in keys) for keys in keys_by_line)
+    return any(
+        len(keys) > 1 and keys[0] == "explanation" and any(k != "explanation" for k in keys) for keys in keys_by_line
+    )
 
 
 def lead_code_at(tokens: list[tuple[str, str]]) -> int | None:
