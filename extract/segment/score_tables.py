@@ -105,7 +105,7 @@ _COLUMN_NAMES = {
         "tieu chi thanh phan",
         "noi dung danh gia",
     ),
-    "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
+    "max": ("diem toi da", "toi da", "diem chuan", "thang diem", "diem quy dinh"),
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat", "diem con lai"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
@@ -121,7 +121,7 @@ _FIELD_OF = {"max": "max_points", "self": "self_points", "appraised": "appraised
 # other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
 # thẩm định" to a fuzzy matcher, "Điểm tối đa được chấm" of "tự chấm").
 _POINTS_MARKS = {
-    "max": ("toi da", "diem chuan", "thang diem"),
+    "max": ("toi da", "diem chuan", "thang diem", "diem quy dinh"),  # "Điểm quy định": the rules' points
     "self": ("tu cham", "tu danh", "tu dg"),
     "appraised": ("tham dinh", "noi vu"),
 }
