@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from extract.letter_lines import is_upper
 from normalize.text import fold
 from schemas.records import ScoreRow, ScoreTable, UnreadPart
 
@@ -57,7 +58,7 @@ def fields_from_summary(
     out = list(tables)
     merged: list[ScoreTable] = []
     for summary in tables:
-        if not _is_summary(summary, settings):
+        if not is_summary(summary, settings):
             continue
         found = ((t, _pairs(summary, t, settings)) for t in out if t is not summary)
         detail, pairs = next(((t, p) for t, p in found if p), (None, None))
@@ -90,7 +91,7 @@ def read_as_summary(
     return False
 
 
-def _is_summary(table: ScoreTable, settings: FieldSummarySettings) -> bool:
+def is_summary(table: ScoreTable, settings: FieldSummarySettings = FieldSummarySettings()) -> bool:
     """Fields only (no row under another), each printing a figure."""
     rows = table.rows
     return (
@@ -122,10 +123,11 @@ def _field_of(row: ScoreRow, fields: list[ScoreRow], settings: FieldSummarySetti
 
 def _pairs(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettings) -> dict[int, ScoreRow] | None:
     """{id of a detail field row: its summary row} when the summary's rows are the detail's fields,
-    each once, at least one printed blank there and no figure printed in both disagreeing; else None."""
+    each once, and no figure printed in both disagrees; else None. A summary whose every figure the
+    detail prints too (each field's table closed by its "Cộng") is the same fields told twice: one
+    table, not a second one whose rows would be the fields again."""
     fields = _field_rows(detail)
     pairs: dict[int, ScoreRow] = {}
-    blank = False
     for row in summary.rows:
         field = _field_of(row, fields, settings)
         if field is None or id(field) in pairs:
@@ -133,11 +135,9 @@ def _pairs(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettin
         pairs[id(field)] = row
         for f in _FIELDS:
             mine, theirs = getattr(field, f), getattr(row, f)
-            if mine is None and theirs is not None:
-                blank = True
-            elif mine is not None and theirs is not None and abs(mine - theirs) > settings.tolerance:
+            if mine is not None and theirs is not None and abs(mine - theirs) > settings.tolerance:
                 return None
-    return pairs if blank else None
+    return pairs
 
 
 def _merged(detail: ScoreTable, summary: ScoreTable, pairs: dict[int, ScoreRow]) -> ScoreTable:
@@ -164,8 +164,13 @@ def _filled(field: ScoreRow, summary_row: ScoreRow) -> ScoreRow:
             changes[f] = value
             changes[f"{f}_raw"] = getattr(summary_row, f"{f}_raw")
             flags = [x for x in flags if x != _MISSING[f]]
+    if is_upper(field.name) and not is_upper(summary_row.name):
+        # A field's heading in capitals over its criteria is typography: the name as written is
+        # the summary's ("CẢI CÁCH TÀI CHÍNH CÔNG" over "Cải cách tài chính công").
+        changes["name"] = summary_row.name
     if not changes:
         return field
-    flags.append(FLAG_FROM_SUMMARY)
+    if any(f in changes for f in _FIELDS):
+        flags.append(FLAG_FROM_SUMMARY)
     confidence = min(field.confidence, summary_row.confidence)
     return replace(field, **changes, flags=flags, confidence=confidence)
