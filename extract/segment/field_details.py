@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from extract.segment.field_heading import under_field
 from extract.segment.field_summary import FieldsSummed, is_summary
+from normalize.text import fold
 from schemas.records import ScoreRow, ScoreTable
 
 
@@ -28,6 +31,9 @@ class FieldDetailsSettings:
     # Criteria tables a summary needs to be read with them: one is a table that happens to be a
     # field's criteria, not a report's annex printed field by field.
     min_details: int = 2
+    # A heading's name and its field row's are one field's when this alike (rapidfuzz
+    # token_set_ratio on folded text), as ``field_summary`` pairs a summary's rows.
+    same_name_ratio: float = 80.0
 
 
 def details_under_summary(
@@ -84,3 +90,21 @@ def _joined(summary: ScoreTable, details: dict[str, ScoreTable]) -> ScoreTable:
             rows += [r if r.parent else replace(r, parent=field.code) for r in detail.rows]
     pages = sorted({p for t in (summary, *details.values()) for p in t.pages})
     return replace(summary, rows=rows, pages=pages)
+
+
+def field_headings(
+    aside: ScoreTable, tables: list[ScoreTable], settings: FieldDetailsSettings = FieldDetailsSettings()
+) -> bool:
+    """Whether a table set aside (rows with no points, read from the lines between the grids) is
+    the headings of fields read: each row a field ("Lĩnh vực 1: Công tác …") of a score table read,
+    by code and name, printing no figure. Those lines were read, as the fields' rows: not unread."""
+    fields = [r for t in tables for r in t.rows if r.parent is None and r.code]
+    return bool(aside.rows) and all(
+        row.max_points is None
+        and row.self_points is None
+        and any(
+            f.code == row.code and fuzz.token_set_ratio(fold(f.name), fold(row.name)) >= settings.same_name_ratio
+            for f in fields
+        )
+        for row in aside.rows
+    )
