@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.segment.field_details import details_under_summary, field_headings
+from extract.segment.field_summary import FLAG_FROM_SUMMARY, fields_from_summary
 from extract.segment.score_tables import _TOTAL_ROW
 from schemas.records import ScoreRow, ScoreTable
 from tests.corpus_helpers import converted_corpus
@@ -61,3 +62,16 @@ def test_fields_then_details_read_as_one_table_with_its_faults_flagged(tmp_path:
         failed = {(c["code"], c["field"]) for c in out["checks"] if c["status"] == "mismatch"}
         for fault in truth["faults"]:
             assert (fault["code"], fault["field"]) in failed, (doc["path"], fault)
+
+
+def test_a_field_row_the_detail_lost_is_restored_from_the_summary():
+    summary = ScoreTable(rows=[_row("1", None, "Công tác chỉ đạo", 6, 5), _row("2", None, "Cải cách thủ tục", 4, 4)])
+    detail = ScoreTable(
+        rows=[_row("1", None, "Công tác chỉ đạo", None, None), _row("1.1", "1", "Kế hoạch", 6, 5)]
+        + [_row("2.1", None, "Công khai", 4, 4)]  # the heading of field 2 garbled past reading
+    )
+    summed = fields_from_summary([summary, detail])
+    assert summed.summaries == [summary] and len(summed.tables) == 1
+    rows = summed.tables[0].rows
+    assert [(r.code, r.parent) for r in rows] == [("1", None), ("1.1", "1"), ("2", None), ("2.1", "2")]
+    assert FLAG_FROM_SUMMARY in rows[2].flags and (rows[2].max_points, rows[2].self_points) == (4, 4)

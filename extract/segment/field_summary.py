@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extract.letter_lines import is_upper
+from extract.segment.field_heading import under_field
 from normalize.text import fold
 from schemas.records import ScoreRow, ScoreTable, UnreadPart
 
@@ -60,11 +61,12 @@ def fields_from_summary(
     for summary in tables:
         if not is_summary(summary, settings):
             continue
-        found = ((t, _pairs(summary, t, settings)) for t in out if t is not summary)
-        detail, pairs = next(((t, p) for t, p in found if p), (None, None))
-        if detail is None or pairs is None:
+        restored = ((t, with_lost_fields(t, summary)) for t in out if t is not summary)
+        found = ((t, r, _pairs(summary, r, settings)) for t, r in restored)
+        detail, whole, pairs = next(((t, r, p) for t, r, p in found if p), (None, None, None))
+        if detail is None or whole is None or pairs is None:
             continue
-        out[out.index(detail)] = _merged(detail, summary, pairs)
+        out[out.index(detail)] = _merged(whole, summary, pairs)
         out.remove(summary)
         merged.append(summary)
     return FieldsSummed(out, merged)
@@ -138,6 +140,26 @@ def _pairs(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettin
             if mine is not None and theirs is not None and abs(mine - theirs) > settings.tolerance:
                 return None
     return pairs
+
+
+def with_lost_fields(detail: ScoreTable, summary: ScoreTable) -> ScoreTable:
+    """The detail with each field row it lost restored from the summary: a
+    summary field the detail has no row of, though it holds that field's criteria with no field
+    over them ("4.1", "4.2" under a heading OCR garbled past reading), is put before its first
+    criterion, which are then its. The restored row is the summary's, flagged as taken from it."""
+    rows = list(detail.rows)
+    codes = {r.code for r in rows}
+    for field in summary.rows:
+        if not field.code or field.code in codes:
+            continue
+        orphans = [i for i, r in enumerate(rows) if r.parent is None and under_field(field.code, r.code, False)]
+        if not orphans:
+            continue
+        for i in orphans:
+            rows[i] = replace(rows[i], parent=field.code)
+        rows.insert(orphans[0], replace(field, flags=[*field.flags, FLAG_FROM_SUMMARY]))
+        codes.add(field.code)
+    return replace(detail, rows=rows) if len(rows) > len(detail.rows) else detail
 
 
 def _merged(detail: ScoreTable, summary: ScoreTable, pairs: dict[int, ScoreRow]) -> ScoreTable:
