@@ -28,6 +28,7 @@ from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
+from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.name_figures import points_in_names
@@ -128,6 +129,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=FieldsSummed(result.score_tables, []),
     )
     result.score_tables = summed.tables
+    # ... or, each field's criteria a table of its own (the annex's), joins them under its fields.
+    detailed = _run_stage(
+        result,
+        "segment",
+        lambda: details_under_summary(result.score_tables),
+        debug,
+        default=FieldsSummed(result.score_tables, []),
+    )
+    result.score_tables = detailed.tables
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None
@@ -220,8 +230,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     _run_stage(result, "segment", lambda: periods_on_lines(doc, result), debug)  # two years' points: not appraised
+    # Fields' headings over their criteria tables, read as the fields' rows, are no lines left unread.
+    aside = [t for t in read.set_aside if not field_headings(t, result.score_tables)]
     unread = _run_stage(
-        result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=read.set_aside), debug, default=[]
+        result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=aside), debug, default=[]
     )
     unread = [p for p in unread if not read_as_summary(p, summed.summaries)]  # merged into the detail's fields
     # A report's score statements printed but not read (OCR spoilt their scores): said, not dropped.

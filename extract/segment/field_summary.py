@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from extract.letter_lines import is_upper
+from extract.segment.field_heading import under_field
 from normalize.text import fold
 from schemas.records import ScoreRow, ScoreTable, UnreadPart
 
@@ -57,13 +59,14 @@ def fields_from_summary(
     out = list(tables)
     merged: list[ScoreTable] = []
     for summary in tables:
-        if not _is_summary(summary, settings):
+        if not is_summary(summary, settings):
             continue
-        found = ((t, _pairs(summary, t, settings)) for t in out if t is not summary)
-        detail, pairs = next(((t, p) for t, p in found if p), (None, None))
-        if detail is None or pairs is None:
+        restored = ((t, with_lost_fields(t, summary)) for t in out if t is not summary)
+        found = ((t, r, _pairs(summary, r, settings)) for t, r in restored)
+        detail, whole, pairs = next(((t, r, p) for t, r, p in found if p), (None, None, None))
+        if detail is None or whole is None or pairs is None:
             continue
-        out[out.index(detail)] = _merged(detail, summary, pairs)
+        out[out.index(detail)] = _merged(whole, summary, pairs)
         out.remove(summary)
         merged.append(summary)
     return FieldsSummed(out, merged)
@@ -90,7 +93,7 @@ def read_as_summary(
     return False
 
 
-def _is_summary(table: ScoreTable, settings: FieldSummarySettings) -> bool:
+def is_summary(table: ScoreTable, settings: FieldSummarySettings = FieldSummarySettings()) -> bool:
     """Fields only (no row under another), each printing a figure."""
     rows = table.rows
     return (
@@ -122,10 +125,11 @@ def _field_of(row: ScoreRow, fields: list[ScoreRow], settings: FieldSummarySetti
 
 def _pairs(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettings) -> dict[int, ScoreRow] | None:
     """{id of a detail field row: its summary row} when the summary's rows are the detail's fields,
-    each once, at least one printed blank there and no figure printed in both disagreeing; else None."""
+    each once, and no figure printed in both disagrees; else None. A summary whose every figure the
+    detail prints too (each field's table closed by its "Cộng") is the same fields told twice: one
+    table, not a second one whose rows would be the fields again."""
     fields = _field_rows(detail)
     pairs: dict[int, ScoreRow] = {}
-    blank = False
     for row in summary.rows:
         field = _field_of(row, fields, settings)
         if field is None or id(field) in pairs:
@@ -133,11 +137,29 @@ def _pairs(summary: ScoreTable, detail: ScoreTable, settings: FieldSummarySettin
         pairs[id(field)] = row
         for f in _FIELDS:
             mine, theirs = getattr(field, f), getattr(row, f)
-            if mine is None and theirs is not None:
-                blank = True
-            elif mine is not None and theirs is not None and abs(mine - theirs) > settings.tolerance:
+            if mine is not None and theirs is not None and abs(mine - theirs) > settings.tolerance:
                 return None
-    return pairs if blank else None
+    return pairs
+
+
+def with_lost_fields(detail: ScoreTable, summary: ScoreTable) -> ScoreTable:
+    """The detail with each field row it lost restored from the summary: a
+    summary field the detail has no row of, though it holds that field's criteria with no field
+    over them ("4.1", "4.2" under a heading OCR garbled past reading), is put before its first
+    criterion, which are then its. The restored row is the summary's, flagged as taken from it."""
+    rows = list(detail.rows)
+    codes = {r.code for r in rows}
+    for field in summary.rows:
+        if not field.code or field.code in codes:
+            continue
+        orphans = [i for i, r in enumerate(rows) if r.parent is None and under_field(field.code, r.code, False)]
+        if not orphans:
+            continue
+        for i in orphans:
+            rows[i] = replace(rows[i], parent=field.code)
+        rows.insert(orphans[0], replace(field, flags=[*field.flags, FLAG_FROM_SUMMARY]))
+        codes.add(field.code)
+    return replace(detail, rows=rows) if len(rows) > len(detail.rows) else detail
 
 
 def _merged(detail: ScoreTable, summary: ScoreTable, pairs: dict[int, ScoreRow]) -> ScoreTable:
@@ -164,8 +186,13 @@ def _filled(field: ScoreRow, summary_row: ScoreRow) -> ScoreRow:
             changes[f] = value
             changes[f"{f}_raw"] = getattr(summary_row, f"{f}_raw")
             flags = [x for x in flags if x != _MISSING[f]]
+    if is_upper(field.name) and not is_upper(summary_row.name):
+        # A field's heading in capitals over its criteria is typography: the name as written is
+        # the summary's ("CẢI CÁCH TÀI CHÍNH CÔNG" over "Cải cách tài chính công").
+        changes["name"] = summary_row.name
     if not changes:
         return field
-    flags.append(FLAG_FROM_SUMMARY)
+    if any(f in changes for f in _FIELDS):
+        flags.append(FLAG_FROM_SUMMARY)
     confidence = min(field.confidence, summary_row.confidence)
     return replace(field, **changes, flags=flags, confidence=confidence)

@@ -125,9 +125,10 @@ _POINTS_MARKS = {
     "self": ("tu cham", "tu danh", "tu dg"),
     "appraised": ("tham dinh", "noi vu"),
 }
-# Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"): not criteria.
+# Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"; a field's own
+# table closed by "Cộng lĩnh vực", "Cộng điểm lĩnh vực 2", "Tổng điểm lĩnh vực"): not criteria.
 _TOTAL_ROW = lazy_compile(
-    r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
+    r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*(?P<field>linh vuc)?\s*[:.]?\s*"
     r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
     r"(\s+[\d.,]+)*\W*$"
 )
@@ -295,7 +296,9 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
         total = _TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):
-            grand = total.group("word") == "tong" or not total.group("parts") or "+" in total.group("parts")
+            # A field's closing sum ("Cộng lĩnh vực") is no grand total, whatever its first word.
+            parts = total.group("parts")
+            grand = not total.group("field") and (total.group("word") == "tong" or not parts or "+" in parts)
             totals.append((grand, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self")))))
             continue
         scale = scale_items(cell(row, "scale"))
