@@ -29,6 +29,7 @@ from extract.segment.grid_codes import code_in_own_column, compact_code, split_c
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_words import name_tokens
+from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
@@ -282,9 +283,12 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     codes_in_names = _codes_in_names(joined, columns, cell, name_words)
     code_words = column_code_words([cell(row, "code") for row in joined.rows])
     levels = level_columns(joined, columns)  # "I" | "1" | "a": a code over a column per level
-    for row in joined.rows:
+    derived = None if levels else _marked_codes(joined, columns, cell)  # no code printed: the names' marks
+    for index, row in enumerate(joined.rows):
         code = (levels and level_code(row, levels)) or item_token(compact_code(cell(row, "code"), code_words))
         name = cell(row, "name")
+        if derived and derived[index]:
+            code, name = derived[index]
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
@@ -336,6 +340,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
                 seen_blank=seen_blank,
                 bbox=bbox,
                 started_by="grid",
+                code_derived=bool(derived and derived[index]),
                 joined_across_page=row.joined_across_break,
                 scale=scale,
             )
@@ -344,6 +349,17 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     first = totals[0][1] if totals else (None, None, {})
     return drafts, grand[-1] if grand else (None, None, {}), first
+
+
+def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | None:
+    """Codes derived from the name cells' marks and emphasis (``marked_levels``), for a table whose
+    code column is missing or empty; None otherwise."""
+    name_col = columns.get("name")
+    if name_col is None or (columns.get("code", name_col) != name_col and any(cell(r, "code") for r in joined.rows)):
+        return None
+    bolds = [name_col < len(r.bold) and r.bold[name_col] for r in joined.rows]
+    names = [cell(r, "name") for r in joined.rows]
+    return codes_from_marks(names, bolds, lambda n: bool(_TOTAL_ROW.match(total_label(fold(n)))))
 
 
 def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:
@@ -426,6 +442,8 @@ def _score_row(
 ) -> ScoreRow:
     flags: list[str] = []
     confidence = settings.ocr_confidence if ocr else settings.typed_confidence
+    if draft.code_derived:
+        flags.append(CODE_DERIVED)  # no code printed: the name's mark gave it
     if choice.inferred:
         flags.append("code_inferred")
         confidence -= settings.inferred_penalty
