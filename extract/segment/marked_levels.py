@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from extract.model import Line
+from extract.segment.row_draft import RowDraft
 from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
 
@@ -41,6 +43,9 @@ class MarkedLevelSettings:
     # Of a name's letters, the share in capitals for it to be a field's name printed in capitals.
     caps_share: float = 0.8
     min_caps_letters: int = 4
+    # Rows read from lines: past this share of rows printing a code, the table has codes of its own
+    # (OCR lost a few); under it, the codes read are OCR's specks read as digits.
+    max_printed_share: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -132,3 +137,29 @@ def codes_from_marks(
         return None
     codes = derived_codes(marks)
     return [None if m is None or c is None else (c, m.name) for m, c in zip(marks, codes)]
+
+
+# What OCR prints ahead of a row's first line where no mark was (a cell's ruling read as "|", specks).
+_LINE_SPECKS = "|:;'`‘’_~ "
+
+
+def mark_line_rows(
+    drafts: Sequence[RowDraft],
+    first_lines: Sequence[Line | None],
+    settings: MarkedLevelSettings = MarkedLevelSettings(),
+) -> None:
+    """Rows read from lines (an OCR dump, an unruled page) of a table printing no code: each given the
+    code its first line's mark derives (``codes_from_marks``) and flagged derived; left as read when
+    the table prints codes (more than ``max_printed_share`` of its rows) or its lines carry no marks.
+    The line reader took the mark off the name: the line's own text still holds it."""
+    printed = sum(d.code is not None for d in drafts)
+    if not drafts or printed > settings.max_printed_share * len(drafts):
+        return
+    texts = [line.text.lstrip(_LINE_SPECKS) if line is not None else "" for line in first_lines]
+    bolds = [line is not None and line.bold for line in first_lines]
+    read = codes_from_marks(texts, bolds, lambda _text: False, settings)
+    if read is None:
+        return
+    for draft, derived in zip(drafts, read):
+        if derived is not None:
+            draft.code, draft.code_derived = derived[0], True

@@ -29,7 +29,7 @@ from extract.segment.grid_codes import code_in_own_column, compact_code, split_c
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_words import name_tokens
-from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks
+from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
@@ -211,7 +211,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
+    line_of = {line.number: line for line in doc.lines()}
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
+        mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )
