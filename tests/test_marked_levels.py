@@ -63,3 +63,37 @@ def test_bulleted_score_tables_read_whole(tmp_path):
         rows = [row for table in out["score_tables"] for row in table["rows"]]
         assert [(r["code"], r["name"], r["max_points"], r["self_points"]) for r in rows] == expected, doc["path"]
         assert all(CODE_DERIVED in r["flags"] for r in rows)
+
+
+def test_rows_read_from_lines_take_their_first_lines_marks():
+    """An OCR dump's rows: the line reader took the mark off the name; the line still has it (a
+    cell's ruling read as "|" ahead of it), and the codes derived are flagged."""
+    from extract.model import Line
+    from extract.segment.marked_levels import mark_line_rows
+    from extract.segment.row_draft import RowDraft
+
+    texts = [
+        "Cong tac chi dao 12 8",
+        "- Ke hoach nam 3 2",
+        "| + Ban hanh kip thoi 1 1",
+        "+ Muc do 2 1",
+        "- Bao cao 2 2",
+    ]
+    lines = [Line(text=t, page=1, number=i + 1) for i, t in enumerate(texts)]
+    drafts = [RowDraft(line_start=i + 1) for i in range(len(texts))]
+    mark_line_rows(drafts, lines)
+    assert [d.code for d in drafts] == ["1", "1.1", "1.1.1", "1.1.2", "1.2"]
+    assert all(d.code_derived for d in drafts)
+
+
+def test_rows_read_from_lines_printing_codes_keep_them():
+    from extract.model import Line
+    from extract.segment.marked_levels import mark_line_rows
+    from extract.segment.row_draft import RowDraft
+
+    texts = ["1 Cong tac 12 8", "- a 3 2", "- b 1 1", "- c 2 1", "2 Xay dung 8 6"]
+    lines = [Line(text=t, page=1, number=i + 1) for i, t in enumerate(texts)]
+    drafts = [RowDraft(code=c, line_start=i + 1) for i, c in enumerate(["1", "1.1", "1.2", None, "2"])]
+    mark_line_rows(drafts, lines)
+    assert [d.code for d in drafts] == ["1", "1.1", "1.2", None, "2"]
+    assert not any(d.code_derived for d in drafts)

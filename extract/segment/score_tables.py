@@ -446,6 +446,9 @@ def _score_row(
     confidence = settings.ocr_confidence if ocr else settings.typed_confidence
     if draft.code_derived:
         flags.append(CODE_DERIVED)  # no code printed: the name's mark gave it
+        # (read from OCR'd lines, a row lost shifts the rows after it: their place is as unsure as a
+        # repaired code's; a grid's rows are its cells, none lost unseen)
+        confidence -= settings.repaired_penalty if draft.started_by != "grid" else 0.0
     if choice.inferred:
         flags.append("code_inferred")
         confidence -= settings.inferred_penalty
