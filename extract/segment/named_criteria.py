@@ -69,8 +69,13 @@ def named_criteria(
     enough of them print a code and open with a catalogued criterion's name."""
     if len(header_points) < settings.min_header_points or not table.rows:
         return False
-    named = sum(1 for row in table.rows if "code_inferred" not in row.flags and _criterion_named(row.name, settings))
+    named = sum(1 for row in table.rows if _code_printed(row) and _criterion_named(row.name, settings))
     return named >= settings.min_named_rows and named >= settings.min_named_share * len(table.rows)
+
+
+def _code_printed(row) -> bool:
+    # (a code the row's position gave, or its name's mark (``marked_levels``), was not printed)
+    return "code_inferred" not in row.flags and "code_derived" not in row.flags
 
 
 def _criterion_named(name: str, settings: NamedCriteriaSettings) -> bool:

@@ -43,6 +43,8 @@ class RowDraft:
     # The row's numbers line opened its figures with a scale item's (``LineCells.scale_figure``).
     scale_figure: bool = False
     started_by: str = "numbers"  # numbers | code | text
+    # No code printed: the name's mark and emphasis gave it (``marked_levels``).
+    code_derived: bool = False
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
     # waits for them; how many of its lines print above and below that line.
     awaiting_numbers: bool = False

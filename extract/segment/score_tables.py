@@ -29,6 +29,7 @@ from extract.segment.grid_codes import code_in_own_column, compact_code, split_c
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_words import name_tokens
+from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
@@ -211,7 +212,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
+    line_of = {line.number: line for line in doc.lines()}
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
+        mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )
@@ -283,9 +286,12 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     codes_in_names = _codes_in_names(joined, columns, cell, name_words)
     code_words = column_code_words([cell(row, "code") for row in joined.rows])
     levels = level_columns(joined, columns)  # "I" | "1" | "a": a code over a column per level
-    for row in joined.rows:
+    derived = None if levels else _marked_codes(joined, columns, cell)  # no code printed: the names' marks
+    for index, row in enumerate(joined.rows):
         code = (levels and level_code(row, levels)) or item_token(compact_code(cell(row, "code"), code_words))
         name = cell(row, "name")
+        if derived and derived[index]:
+            code, name = derived[index]
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
@@ -339,6 +345,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
                 seen_blank=seen_blank,
                 bbox=bbox,
                 started_by="grid",
+                code_derived=bool(derived and derived[index]),
                 joined_across_page=row.joined_across_break,
                 scale=scale,
             )
@@ -347,6 +354,17 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     first = totals[0][1] if totals else (None, None, {})
     return drafts, grand[-1] if grand else (None, None, {}), first
+
+
+def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | None:
+    """Codes derived from the name cells' marks and emphasis (``marked_levels``), for a table whose
+    code column is missing or empty; None otherwise."""
+    name_col = columns.get("name")
+    if name_col is None or (columns.get("code", name_col) != name_col and any(cell(r, "code") for r in joined.rows)):
+        return None
+    bolds = [name_col < len(r.bold) and r.bold[name_col] for r in joined.rows]
+    names = [cell(r, "name") for r in joined.rows]
+    return codes_from_marks(names, bolds, lambda n: bool(_TOTAL_ROW.match(total_label(fold(n)))))
 
 
 def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:
@@ -429,6 +447,11 @@ def _score_row(
 ) -> ScoreRow:
     flags: list[str] = []
     confidence = settings.ocr_confidence if ocr else settings.typed_confidence
+    if draft.code_derived:
+        flags.append(CODE_DERIVED)  # no code printed: the name's mark gave it
+        # (read from OCR'd lines, a row lost shifts the rows after it: their place is as unsure as a
+        # repaired code's; a grid's rows are its cells, none lost unseen)
+        confidence -= settings.repaired_penalty if draft.started_by != "grid" else 0.0
     if choice.inferred:
         flags.append("code_inferred")
         confidence -= settings.inferred_penalty

@@ -1,0 +1,165 @@
+"""A score table that prints no code at all: its levels shown by the name cells alone. Each field a
+row of its name in bold or in capitals (or opened by a Roman numeral, "I. CÔNG TÁC …"), its criteria
+opened by a bullet ("- …", "• …", "* …") and their sub-criteria by another ("+ …") or lettered
+("a) …", "b. …"). The marks carry the hierarchy as a code column would: the kinds of mark, in the
+order they first appear under the fields, are the levels below them.
+
+The codes are given by the rows' order as the set's tree numbers them (fields 1, 2, …; criterion
+1.1; sub-criterion 1.1.1, or its letter where the row prints one, "a)" → 1.1.a), so that sums and
+faults are checked as in any coded table; the rows are flagged ``code_derived``: no code was
+printed, the marks gave it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.row_draft import RowDraft
+from normalize.codes import letter_item
+from normalize.lazy_regex import lazy_compile
+
+CODE_DERIVED = "code_derived"
+
+# A bullet opening a name: the mark, then its words. Dashes of any length are one kind (a typist's
+# "-" and Word's autocorrected "–" print the same level); so are the round dots.
+_BULLET = lazy_compile(r"^\s*([-–—‒−]|[•·●▪■◦○∙]|[+*])\s*(?=\S)(.*)$", re.S)
+_BULLET_KIND = {**dict.fromkeys("-–—‒−", "-"), **dict.fromkeys("•·●∙", "•"), **dict.fromkeys("▪■", "▪")}
+# A lettered or numbered item mark: "a)", "b.", "(c)", "1)", "2.".
+_ITEM = lazy_compile(r"^\s*\(?([a-zđ]|\d{1,2})([.)])\s+(?=\S)(.*)$", re.S)
+# A field's Roman numeral: "I. CÔNG TÁC …", "II - …".
+_ROMAN_FIELD = lazy_compile(r"^\s*([IVX]{1,4})\s*[.:\-–)]\s*(?=\S)(.*)$", re.S)
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass(frozen=True)
+class MarkedLevelSettings:
+    # Rows opened by a mark, and their share of the rows: a coded table's names may open with a
+    # dash now and then, a table of marked names opens most of its rows with one.
+    min_marked: int = 3
+    min_marked_share: float = 0.4
+    # Of a name's letters, the share in capitals for it to be a field's name printed in capitals.
+    caps_share: float = 0.8
+    min_caps_letters: int = 4
+    # Rows read from lines: past this share of rows printing a code, the table has codes of its own
+    # (OCR lost a few); under it, the codes read are OCR's specks read as digits.
+    max_printed_share: float = 0.2
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What opens a name: its kind ("field", "-", "+", "a)", "1)", "plain"), the letter or number
+    printed with it (None for a bullet), and the name without it."""
+
+    kind: str
+    printed: str | None
+    name: str
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN_VALUE[c] for c in text]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if 0 < total <= 20 else None
+
+
+def _in_capitals(name: str, settings: MarkedLevelSettings) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= settings.min_caps_letters and sum(c.isupper() for c in letters) >= settings.caps_share * len(
+        letters
+    )
+
+
+def name_mark(name: str, bold: bool, settings: MarkedLevelSettings = MarkedLevelSettings()) -> Mark:
+    """The mark opening a name cell: a bullet or an item mark (its level told by its kind), else a
+    field's emphasis (bold, capitals, a Roman numeral), else none ("plain")."""
+    bullet = _BULLET.match(name)
+    if bullet:
+        mark = bullet.group(1)
+        return Mark(_BULLET_KIND.get(mark, mark), None, bullet.group(2).strip())
+    roman = _ROMAN_FIELD.match(name)
+    if roman and _roman(roman.group(1)):
+        return Mark("field", str(_roman(roman.group(1))), roman.group(2).strip())
+    item = _ITEM.match(name)
+    if item:
+        token, closing = item.group(1), item.group(2)
+        if token.isdigit():
+            return Mark("1" + closing, token, item.group(3).strip())
+        if letter_item(f"{token})"):
+            return Mark("a" + closing, token, item.group(3).strip())
+    if bold or _in_capitals(name, settings):
+        return Mark("field", None, name.strip())
+    return Mark("plain", None, name.strip())
+
+
+def marked_names(marks: Sequence[Mark | None], settings: MarkedLevelSettings = MarkedLevelSettings()) -> bool:
+    """Whether a table's names carry its levels: enough rows open with a bullet or an item mark."""
+    read = [m for m in marks if m is not None]
+    marked = sum(m.kind not in ("field", "plain") for m in read)
+    return marked >= settings.min_marked and marked >= settings.min_marked_share * len(read)
+
+
+def derived_codes(marks: Sequence[Mark | None]) -> list[str | None]:
+    """Each row's code as the tree numbers it in order: fields first, then each kind of mark in the
+    order it first appears, one level deeper each; a lettered row keeps its letter ("a)", which the
+    code repair places under the row above). None for a row left out (a total, ``marks`` None)."""
+    kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
+    for mark in marks:
+        if mark is not None and mark.kind not in kinds:
+            kinds.append(mark.kind)
+    path: list[int] = []
+    codes: list[str | None] = []
+    for mark in marks:
+        if mark is None:
+            codes.append(None)
+            continue
+        level = min(kinds.index(mark.kind) + 1, len(path) + 1)  # (a level skipped: the next one down)
+        place = path[level - 1] + 1 if len(path) >= level else 1
+        if mark.printed is not None and mark.printed.isdigit():
+            place = int(mark.printed)
+        path = path[: level - 1] + [place]
+        lettered = mark.printed is not None and not mark.printed.isdigit()
+        codes.append(f"{mark.printed})" if lettered and level > 1 else ".".join(map(str, path)))
+    return codes
+
+
+def codes_from_marks(
+    names: Sequence[str],
+    bolds: Sequence[bool],
+    left_out: Callable[[str], bool],
+    settings: MarkedLevelSettings = MarkedLevelSettings(),
+) -> list[tuple[str, str] | None] | None:
+    """For a table printing no code: each row's (derived code, name without its mark), None for a
+    row ``left_out`` (a total) or with no name; None when the names carry no levels."""
+    marks = [None if not n.strip() or left_out(n) else name_mark(n, b, settings) for n, b in zip(names, bolds)]
+    if not marked_names(marks, settings):
+        return None
+    codes = derived_codes(marks)
+    return [None if m is None or c is None else (c, m.name) for m, c in zip(marks, codes)]
+
+
+# What OCR prints ahead of a row's first line where no mark was (a cell's ruling read as "|", specks).
+_LINE_SPECKS = "|:;'`‘’_~ "
+
+
+def mark_line_rows(
+    drafts: Sequence[RowDraft],
+    first_lines: Sequence[Line | None],
+    settings: MarkedLevelSettings = MarkedLevelSettings(),
+) -> None:
+    """Rows read from lines (an OCR dump, an unruled page) of a table printing no code: each given the
+    code its first line's mark derives (``codes_from_marks``) and flagged derived; left as read when
+    the table prints codes (more than ``max_printed_share`` of its rows) or its lines carry no marks.
+    The line reader took the mark off the name: the line's own text still holds it."""
+    printed = sum(d.code is not None for d in drafts)
+    if not drafts or printed > settings.max_printed_share * len(drafts):
+        return
+    texts = [line.text.lstrip(_LINE_SPECKS) if line is not None else "" for line in first_lines]
+    bolds = [line is not None and line.bold for line in first_lines]
+    read = codes_from_marks(texts, bolds, lambda _text: False, settings)
+    if read is None:
+        return
+    for draft, derived in zip(drafts, read):
+        if derived is not None:
+            draft.code, draft.code_derived = derived[0], True

@@ -1,0 +1,99 @@
+"""A score table printing no code: its codes derived from the name cells' marks and emphasis
+(``extract/segment/marked_levels.py``), numbered in order as the set's tree numbers them and flagged
+``code_derived``."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks, derived_codes, name_mark
+from tests.corpus_helpers import converted_corpus
+
+
+def _never(_name: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("name", "bold", "kind", "printed", "rest"),
+    [
+        ("Công tác chỉ đạo", True, "field", None, "Công tác chỉ đạo"),
+        ("CÔNG TÁC CHỈ ĐẠO", False, "field", None, "CÔNG TÁC CHỈ ĐẠO"),
+        ("II. CÔNG TÁC CHỈ ĐẠO", False, "field", "2", "CÔNG TÁC CHỈ ĐẠO"),
+        ("- Kế hoạch năm", False, "-", None, "Kế hoạch năm"),
+        ("– Kế hoạch năm", False, "-", None, "Kế hoạch năm"),
+        ("• Kế hoạch năm", False, "•", None, "Kế hoạch năm"),
+        ("+ Ban hành kịp thời", False, "+", None, "Ban hành kịp thời"),
+        ("a) Ban hành kịp thời", False, "a)", "a", "Ban hành kịp thời"),
+        ("đ. Ban hành kịp thời", False, "a.", "đ", "Ban hành kịp thời"),
+        ("2) Ban hành kịp thời", False, "1)", "2", "Ban hành kịp thời"),
+        ("Ban hành kịp thời", False, "plain", None, "Ban hành kịp thời"),
+    ],
+)
+def test_a_names_mark(name, bold, kind, printed, rest):
+    mark = name_mark(name, bold)
+    assert (mark.kind, mark.printed, mark.name) == (kind, printed, rest)
+
+
+def test_levels_follow_the_marks_first_appearance():
+    names = ["Công tác A", "- x", "+ y", "+ z", "- w", "Công tác B", "- v", "Tổng cộng"]
+    bolds = [True, False, False, False, False, True, False, True]
+    read = codes_from_marks(names, bolds, lambda n: n.startswith("Tổng"))
+    assert read is not None
+    assert [r[0] if r else None for r in read] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1", None]
+    assert read[2] == ("1.1.1", "y")
+
+
+def test_letters_are_kept_for_the_repair_to_place():
+    names = ["I. CÔNG TÁC A", "* x", "a) y", "b) z", "II. CÔNG TÁC B", "* v"]
+    codes = derived_codes([name_mark(n, False) for n in names])
+    assert codes == ["1", "1.1", "a)", "b)", "2", "2.1"]
+
+
+def test_a_coded_table_with_a_dash_now_and_then_is_left_alone():
+    names = ["Kế hoạch", "- chi tiết", "Báo cáo", "Tuyên truyền", "Kiểm tra", "Sáng kiến"]
+    assert codes_from_marks(names, [False] * len(names), _never) is None
+
+
+def test_bulleted_score_tables_read_whole(tmp_path):
+    """N23 (tools/CORPUS.md): no code column, fields bold, criteria "- …", sub-criteria "+ …" or "a)";
+    every row read with the truth's code, name and points, its code flagged derived."""
+    for doc, truth, out in converted_corpus(tmp_path / "c", "N23", seed=7):
+        expected = [(r["code"], r["name"], r["max_points"], r["self_points"]) for r in truth["score_tables"][0]["rows"]]
+        rows = [row for table in out["score_tables"] for row in table["rows"]]
+        assert [(r["code"], r["name"], r["max_points"], r["self_points"]) for r in rows] == expected, doc["path"]
+        assert all(CODE_DERIVED in r["flags"] for r in rows)
+
+
+def test_rows_read_from_lines_take_their_first_lines_marks():
+    """An OCR dump's rows: the line reader took the mark off the name; the line still has it (a
+    cell's ruling read as "|" ahead of it), and the codes derived are flagged."""
+    from extract.model import Line
+    from extract.segment.marked_levels import mark_line_rows
+    from extract.segment.row_draft import RowDraft
+
+    texts = [
+        "Cong tac chi dao 12 8",
+        "- Ke hoach nam 3 2",
+        "| + Ban hanh kip thoi 1 1",
+        "+ Muc do 2 1",
+        "- Bao cao 2 2",
+    ]
+    lines = [Line(text=t, page=1, number=i + 1) for i, t in enumerate(texts)]
+    drafts = [RowDraft(line_start=i + 1) for i in range(len(texts))]
+    mark_line_rows(drafts, lines)
+    assert [d.code for d in drafts] == ["1", "1.1", "1.1.1", "1.1.2", "1.2"]
+    assert all(d.code_derived for d in drafts)
+
+
+def test_rows_read_from_lines_printing_codes_keep_them():
+    from extract.model import Line
+    from extract.segment.marked_levels import mark_line_rows
+    from extract.segment.row_draft import RowDraft
+
+    texts = ["1 Cong tac 12 8", "- a 3 2", "- b 1 1", "- c 2 1", "2 Xay dung 8 6"]
+    lines = [Line(text=t, page=1, number=i + 1) for i, t in enumerate(texts)]
+    drafts = [RowDraft(code=c, line_start=i + 1) for i, c in enumerate(["1", "1.1", "1.2", None, "2"])]
+    mark_line_rows(drafts, lines)
+    assert [d.code for d in drafts] == ["1", "1.1", "1.2", None, "2"]
+    assert not any(d.code_derived for d in drafts)
