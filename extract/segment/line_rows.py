@@ -169,7 +169,7 @@ class RowBuilder:
                 row.awaiting_numbers = False
             elif cur is not None and heading_tail(cur, cells, self.settings):
                 row = cur  # (numbers centred on a capitals heading's wrapped line: "CCHC 5 …")
-            elif closes_name(cur, cells):
+            elif cur is not None and closes_name(cur, cells):
                 row = cur  # (figures after a broken name's last line: "và bố trí … 1 0,5")
             else:
                 row = self._new(cells, "numbers")

@@ -11,11 +11,11 @@ from extract.segment.line_cells import LineCells
 from extract.segment.row_draft import RowDraft
 
 
-def closes_name(cur: RowDraft | None, cells: LineCells) -> bool:
+def closes_name(cur: RowDraft, cells: LineCells) -> bool:
     """Whether ``cells`` (a line with figures) ends the name of ``cur``: a coded row with a name
     and no figure yet, the line's text going on with that name (no code, its first word in lower
     case) and printed before its figures."""
-    if cur is None or cur.code is None or not cur.name or cur.n_numbers or cur.appraised_raw is not None:
+    if cur.code is None or not cur.name or cur.n_numbers or cur.appraised_raw is not None:
         return False
     if cells.code is not None or cells.figures_first or cells.bare is not None or not cells.name:
         return False
