@@ -8,6 +8,7 @@ is the next line's."""
 from __future__ import annotations
 
 from extract.segment.line_cells import LineCells
+from extract.segment.line_common import is_score_token
 from extract.segment.row_draft import RowDraft
 
 
@@ -16,6 +17,10 @@ def closes_name(cur: RowDraft, cells: LineCells) -> bool:
     and no figure yet, the line's text going on with that name (no code, its first word in lower
     case) and printed before its figures."""
     if cur.code is None or not cur.name or cur.n_numbers or cur.appraised_raw is not None:
+        return False
+    if any(is_score_token(raw) for _, raw in cur.name):
+        # (a figure the row's own lines print, read as text — "… kế hoạch 7 y¿": its cells are
+        # there, damaged; the figures below are the next row's, its code lost)
         return False
     if cells.code is not None or cells.figures_first or cells.bare is not None or not cells.name:
         return False
