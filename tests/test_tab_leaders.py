@@ -14,7 +14,7 @@ from tests.corpus_helpers import converted_corpus
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
     out = tmp_path_factory.mktemp("tabdots")
-    return out, converted_corpus(out, "N24", 2522, formats="docx,pdf")
+    return out, converted_corpus(out, "N24", 2521, formats="docx,pdf")
 
 
 def _rows(table_rows: list[dict]) -> list[tuple]:

@@ -18,9 +18,10 @@ def closes_name(cur: RowDraft, cells: LineCells) -> bool:
     case) and printed before its figures."""
     if cur.code is None or not cur.name or cur.n_numbers or cur.appraised_raw is not None:
         return False
-    if any(is_score_token(raw) for _, raw in cur.name):
+    if not cells.line.columns and any(is_score_token(raw) for _, raw in cur.name):
         # (a figure the row's own lines print, read as text — "… kế hoạch 7 y¿": its cells are
-        # there, damaged; the figures below are the next row's, its code lost)
+        # there, damaged; the figures below are the next row's, its code lost. Figures typed at
+        # tab stops are cells for sure: a number in the name above is its word, ``tab_stops``)
         return False
     if cells.code is not None or cells.figures_first or cells.bare is not None or not cells.name:
         return False
