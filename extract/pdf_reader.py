@@ -24,6 +24,7 @@ from extract.base import DocumentReader, IngestError, IngestOptions
 from extract.limits import check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
+from extract.pdf_leaders import split_leaders
 from extract.pdf_ocr_layer import page_image_covers
 from extract.pdf_page_image import Renderer
 from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
@@ -518,7 +519,9 @@ def text_page(
 ) -> Page:
     """One text-layer page: tables first (ruled, else borderless ones from word positions; ``carried``:
     the column edges of a borderless table the previous page ended with), the other words as lines."""
-    raw = pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    raw = split_leaders(
+        pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, return_chars=True)
+    )
     words = to_words(raw, settings)
     plain = [w for w, _ in words]
     tables = ruled_tables(pdf_page, plain, page_number, settings)

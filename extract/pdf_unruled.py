@@ -160,13 +160,14 @@ def _table_at(
     body_from = _first_row_line([items[k] for k in run], first_cut)
     kept = [start]
     for pos, k in enumerate(run[1:], start=1):
-        if pos > body_from and _crosses(items[k], first_cut):
+        if pos > body_from and _crosses(items[k], first_cut, s.gutter_evidence * size):
             break
         kept.append(k)
     # header lines above the seed that fit the columns
     k = start - 1
     while k >= floor and items[k + 1].top - items[k].top <= s.max_gap * pitch and not _crosses(items[k], first_cut):
-        if items[k].x0 < items[start].x0 - size or items[k].x1 > items[start].x1 + size:
+        wider = items[k].x0 < items[start].x0 - size or items[k].x1 > items[start].x1 + size
+        if wider and not (k == start - 1 and _opens_row_above(items[k], items[start], first_cut)):
             break
         kept.insert(0, k)
         k -= 1
@@ -180,6 +181,14 @@ def _table_at(
     if table is None:
         return None
     return table, set(kept)
+
+
+def _opens_row_above(line: _Line, seed: _Line, cuts: list[tuple[float, float]]) -> bool:
+    """``line``, right above the table's first line of columns, opens that line's row: it starts
+    with a code in the first column and the seed has none (a row broken over lines, its figures
+    on its name's last line, a page's first row the one the page before broke)."""
+    first = cuts[0][0]
+    return is_code_token(line.words[0].text) and bbox_of(line.words[0])[2] <= cuts[0][1] and seed.x0 > first
 
 
 def gutters(lines: list[_Line], size: float, s: UnruledSettings) -> list[tuple[float, float]]:
@@ -228,14 +237,26 @@ def _evidenced(gap: tuple[float, float], lines: list[_Line], size: float, s: Unr
     return False
 
 
-def _crosses(line: _Line, cuts: list[tuple[float, float]]) -> bool:
+def _crosses(line: _Line, cuts: list[tuple[float, float]], kept_white: float = 0.0) -> bool:
     """The line runs across a gutter: a word lies over it and the line has ink on both of its sides
-    (a wrapped cell that reaches into a gutter only narrows it; a paragraph joins the columns)."""
+    (a wrapped cell that reaches into a gutter only narrows it; a paragraph joins the columns).
+    With ``kept_white``, a line that leaves a strip that wide of the gutter white only narrows it
+    too: a later row's wider code ("1.1.1" under "TT", "1.", "1.1") reaching into the gap the
+    first rows left beside their codes."""
     for a, b in cuts:
-        over = any(bbox_of(w)[0] < b - 0.5 and bbox_of(w)[2] > a + 0.5 for w in line.words)
-        if over and line.x0 < a and line.x1 > b:
+        over = [bbox_of(w) for w in line.words if bbox_of(w)[0] < b - 0.5 and bbox_of(w)[2] > a + 0.5]
+        if over and line.x0 < a and line.x1 > b and not (kept_white and _widest_white(over, a, b) >= kept_white):
             return True
     return False
+
+
+def _widest_white(boxes: list, a: float, b: float) -> float:
+    """The widest stretch of ``a``..``b`` no box covers."""
+    widest, reach = 0.0, a
+    for x0, _, x1, _ in sorted(boxes):
+        widest = max(widest, min(x0, b) - reach)
+        reach = max(reach, x1)
+    return max(widest, b - reach)
 
 
 def _column(word: Word, bounds: list[float]) -> int:

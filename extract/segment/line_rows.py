@@ -33,6 +33,7 @@ from extract.segment.line_words import (
     unspecked,
     words_only,
 )
+from extract.segment.name_tail_figures import closes_name
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
     after_garbled,
@@ -168,6 +169,8 @@ class RowBuilder:
                 row.awaiting_numbers = False
             elif cur is not None and heading_tail(cur, cells, self.settings):
                 row = cur  # (numbers centred on a capitals heading's wrapped line: "CCHC 5 …")
+            elif cur is not None and closes_name(cur, cells):
+                row = cur  # (figures after a broken name's last line: "và bố trí … 1 0,5")
             else:
                 row = self._new(cells, "numbers")
             if cells.code and row.code is None:

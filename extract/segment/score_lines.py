@@ -61,6 +61,7 @@ from extract.segment.line_split import (
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.max_in_name_lines import maxima_into_lines
 from extract.segment.row_draft import LineTable, RowDraft
+from extract.segment.tab_stops import figures_off_stops, typed_at_tabs
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
 from extract.segment.total_garbled import first_total_unread
 from normalize.codes import read_code_token
@@ -259,6 +260,7 @@ def _read_table(
     table.header_points = frozenset(k for ln in header_lines for k in keyed_concepts(ln.raw or ln.text))
     table.deducted = deductions_only([ln.raw or ln.text for ln in header_lines])  # "Số điểm bị trừ"
     layout = header_layout(header_lines)
+    tabbed = typed_at_tabs(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
         # A header line opening three points labels ("Điểm | Điểm tự | Điểm") hints at the column
         # as a piece of its label does.
@@ -340,7 +342,7 @@ def _read_table(
         cells = (
             read_positioned_line(line, columns, block_start)
             if columns and line.words
-            else read_line(line, block_start, layout)
+            else figures_off_stops(read_line(line, block_start, layout), tabbed)
         )
         following = lines[i + 1] if i + 1 < len(lines) else None
         figures = [raw for raw in (cells.max_raw, cells.self_raw) if raw is not None]
