@@ -122,3 +122,16 @@ def test_a_hamlets_label_over_a_figures_column_is_no_figure_to_read_again():
         assert names_a_number(label), label
     for figure in ("ll1", "O5", "1,5", "S1", "12"):
         assert not names_a_number(figure), figure
+
+
+def test_a_hamlet_column_under_its_merged_label_is_no_score_tables_maximum():
+    # "tổ dân phố" is a near neighbour of "tối đa" to the fuzzy header matcher: the annex was read a
+    # second time as a score table whose maximum was Thôn 4's figures (found on held-out seed 2601).
+    from extract.segment.score_tables import map_columns
+
+    merged = "Chia theo thôn, tổ dân phố"
+    labels = ["STT", "Nội dung", "ĐVT", "Tổng cộng", *(f"{merged} Thôn {k}" for k in range(1, 5))]
+    assert map_columns(labels) is None
+    # a score table's own maximum column keeps its name
+    score = map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"])
+    assert score == {"code": 0, "name": 1, "max": 2, "self": 3}

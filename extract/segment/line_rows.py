@@ -80,7 +80,12 @@ class RowBuilder:
         widths: dict[str, dict[int, int]],
         centred: bool = False,
         n_points: int = 3,
+        typed_positions: bool = False,
     ):
+        # Figures after a broken name's last line close that row (``name_tail_figures``) only where
+        # the lines carry their layout (tab stops, words' positions): on a plain text dump a
+        # lower-case line with figures is as often the next row whose code OCR lost.
+        self.typed_positions = typed_positions
         self.centred = centred
         self.table_points = n_points  # the points columns the header names
         self.table = table
@@ -169,7 +174,7 @@ class RowBuilder:
                 row.awaiting_numbers = False
             elif cur is not None and heading_tail(cur, cells, self.settings):
                 row = cur  # (numbers centred on a capitals heading's wrapped line: "CCHC 5 …")
-            elif cur is not None and closes_name(cur, cells):
+            elif cur is not None and self.typed_positions and closes_name(cur, cells):
                 row = cur  # (figures after a broken name's last line: "và bố trí … 1 0,5")
             else:
                 row = self._new(cells, "numbers")

@@ -281,6 +281,7 @@ def _read_table(
         widths,
         centred=columns is None and _numbers_centred(lines[i:], layout, settings),
         n_points=len(layout.points),
+        typed_positions=tabbed or any(ln.words for ln in lines[i : i + settings.gutter_sample_lines]),
     )
     page_top = False
     fields_closed = False  # a "Cộng" closed a field of this table (``field_closing``)

@@ -38,6 +38,7 @@ from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_it
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
 from extract.segment.stat_period_parts import names_period_only
+from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.untaken_columns import flag_untaken, untaken_points_columns
 from extract.segment.verdict_columns import without_verdicts
@@ -254,6 +255,8 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
         folded = " ".join(fold(label).replace("/", " ").replace(",", " ").split())
         if not folded or names_period_only(label):
             continue  # ("6 tháng", "Quý I": an annex's period, no points; stat_period_parts)
+        if is_unit_label(label) and "diem" not in folded.split():
+            continue  # ("Chia theo thôn, tổ dân phố | Thôn 4": a hamlet's figures, no points; "tổ dân" ~ "tối đa")
         marked = {key for key, marks in _POINTS_MARKS.items() if any(m in folded for m in marks)}
         scale_label = any(m in folded for m in _SCALE_MARKS)
         for key, names in _COLUMN_NAMES.items():

@@ -16,8 +16,11 @@ from normalize.text import fold
 
 # The kinds of place a commune is divided into, folded; longest first so "to dan pho" wins over "to".
 _KINDS = r"to dan pho|khu dan cu|khu pho|tdp|kdc|thon|xom|ban|ap|buon|lang|soc|khom|khu|to|kp"
-# A numbered place ("thon 1", "ap1", "xom ii", "to 12", "khu pho 3a").
-_NUMBERED = lazy_compile(rf"(?<![a-z0-9])(?:{_KINDS})\s*(?:so\s*)?(?:\d{{1,3}}[a-z]?|[ivx]{{1,4}})(?![a-z0-9])")
+# A numbered place ("thon 1", "ap1", "xom ii", "to 12", "khu pho 3a"). A Roman numeral stands
+# apart from its kind: glued, "to" + "i" is "tối" folded ("Điểm tối đa" is no "Tổ I").
+_NUMBERED = lazy_compile(
+    rf"(?<![a-z0-9])(?:{_KINDS})(?:\s*(?:so\s*)?\d{{1,3}}[a-z]?|\s+(?:so\s+)?[ivx]{{1,4}})(?![a-z0-9])"
+)
 # A named place, as typed (accents and case kept): the kind capitalised, then a capitalised name
 # ("Thôn Đông Hòa", "THÔN ĐÔNG", "Bản Nà Sành"; not "Ban hành", "Tổ chức", "Khu vực").
 _NAMED = lazy_compile(
