@@ -28,6 +28,7 @@ from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
     _unit_key,
     code_legend,
+    counts_named,
     is_percent,
     same_unit_rows,
     worded_apart,
@@ -280,8 +281,10 @@ def _check_ratio(
             again = _ratio_reading(row, [(j, d) for j, d in loose if rows[d].value != 0], rows, certain, decimals)
             if again[0] == "ok":
                 status, message, members, expected = again
-        untold = [rows[k].code or "a count" for k in dict.fromkeys((*unread, *lost))]
-        if status == "mismatch" and untold and _joins(row.indicator):
+        unread_counts = list(dict.fromkeys((*unread, *lost)))
+        untold = [rows[k].code or "a count" for k in unread_counts]
+        named_read = _names_read_counts(row, pairs, unread_counts, rows)  # ("… và …" names counts all read)
+        if status == "mismatch" and untold and _joins(row.indicator) and not named_read:
             # A share of several counts joined ("trước hạn và đúng hạn") with one of them unread:
             # its numerator is that count plus others, any figure up to the whole, so no pair
             # read can fail it (seed 497: "4.4 99,65%" of 4.1 + 4.2 over 4, 4.1 lost, queued
@@ -544,6 +547,15 @@ def _ratio_reading(
 # numerator is their sum. Matched on the label folded (``_joins``): OCR drops the word's marks
 # ("trước han va đúng han" on a scan), which leave no other word between two counts' names.
 _JOINS = lazy_compile(r"\s(?:va|hoac)\s")
+
+
+def _names_read_counts(row: StatRow, pairs: list[tuple[int, int]], unread: list[int], rows: list[StatRow]) -> bool:
+    """Whether a joined share's label names two or more of its group's counts and none of those
+    unread ("trước hạn và đúng hạn" with "quá hạn" unread): its numerator is then the named counts
+    read, and a pair that fails it is a finding, not a figure we could not see."""
+    group = list(dict.fromkeys((*(j for j, _ in pairs), *unread)))
+    named = dict(zip(group, counts_named(row, [rows[k] for k in group])))
+    return sum(named.values()) >= 2 and not any(named[k] for k in unread)
 
 
 def _joins(indicator: str | None) -> bool:

@@ -109,3 +109,18 @@ def worded_apart(ratio: StatRow, numerators: list[StatRow], whole: StatRow) -> b
     if len(own) < 2:
         return False
     return not any(own & set(_plain(row.indicator).split()) for row in numerators)
+
+
+def counts_named(ratio: StatRow, counts: list[StatRow]) -> list[bool]:
+    """For each of a group's counts, whether a share's label names it: the words that tell that
+    count apart from its siblings (less the words any label holds) all stand in the share's label
+    ("Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn" names "Giải quyết trước hạn" and "Giải quyết
+    đúng hạn", not "Giải quyết quá hạn"). A count with no words of its own is never named."""
+    words = [set(_plain(row.indicator).split()) - _GENERIC_WORDS for row in counts]
+    label = set(_plain(ratio.indicator).split())
+    named = []
+    for k, own in enumerate(words):
+        others = set().union(*(w for j, w in enumerate(words) if j != k))
+        apart = {w for w in own - others if w.isalpha()}
+        named.append(bool(apart) and apart <= label)
+    return named
