@@ -59,7 +59,7 @@ from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
-from schemas.records import ErrorRecord, ExtractionResult, ScoreRow, SourceInfo, SourceRef, to_dict
+from schemas.records import ErrorRecord, ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef, to_dict
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,18 @@ def one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
     return message if isinstance(exc, IngestError) else f"{type(exc).__name__}: {message}".rstrip(": ")
+
+
+def _fields_stage(
+    result: ExtractionResult, join: Callable[[list[ScoreTable]], FieldsSummed], debug: bool
+) -> FieldsSummed:
+    """A segment stage joining the score tables read by their fields (a summary's points, per-field
+    tables): the tables it gives replace the result's; on failure they stay as read."""
+    joined = _run_stage(
+        result, "segment", lambda: join(result.score_tables), debug, default=FieldsSummed(result.score_tables, [])
+    )
+    result.score_tables = joined.tables
+    return joined
 
 
 def _run_stage(result: ExtractionResult, stage: str, fn: Callable, debug: bool, default=None):
@@ -120,24 +132,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result.document, meta_review = meta
     read = _run_stage(result, "segment", lambda: read_score_tables(doc), debug, default=ScoreTablesRead([], []))
     result.score_tables = read.tables
-    # A summary table of the fields' points fills the detail's blank field rows (extract.segment.field_summary).
-    summed = _run_stage(
-        result,
-        "segment",
-        lambda: fields_from_summary(result.score_tables),
-        debug,
-        default=FieldsSummed(result.score_tables, []),
-    )
-    result.score_tables = summed.tables
+    # A summary table of the fields' points fills the detail's blank field rows (extract.segment.field_summary)
     # ... or, each field's criteria a table of its own (the annex's), joins them under its fields.
-    detailed = _run_stage(
-        result,
-        "segment",
-        lambda: details_under_summary(result.score_tables),
-        debug,
-        default=FieldsSummed(result.score_tables, []),
-    )
-    result.score_tables = detailed.tables
+    summed = _fields_stage(result, fields_from_summary, debug)
+    _fields_stage(result, details_under_summary, debug)
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None

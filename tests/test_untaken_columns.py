@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from cchc_extract.reconcile.untaken import UntakenSettings
+from cchc_extract.reconcile.untaken import UntakenDoubtSettings
 from extract.segment.untaken_columns import UNTAKEN_FLAG
 from tests.corpus_helpers import converted_corpus
 
@@ -51,7 +51,7 @@ def test_a_second_years_points_column_sends_each_self_score_to_review(tmp_path):
     told = _untaken_entries(out)
     assert {(e["item"], e["field"]) for e in told} == {(f"/score_tables/0/rows/{i}", "self_points") for i in range(5)}
     assert "'Kết quả năm trước'" in told[0]["reason"]
-    assert all(r["value_confidence"]["self_points"] <= UntakenSettings().confidence for r in rows)
+    assert all(r["value_confidence"]["self_points"] <= UntakenDoubtSettings().confidence for r in rows)
 
 
 @pytest.mark.parametrize("gap", ["0", ""])

@@ -7,7 +7,7 @@ by the header's words alone, and nothing in the row's own evidence doubts them: 
 printed, its sums holding (a wrong year's column adds up as well as the right one's). So the
 calibrated confidence, which weighs that evidence, says 0.90–1.0 of values mostly wrong
 (lead-nd2501's two-year tables: 15% right at 0.902). The value's confidence is held at
-``UntakenSettings.confidence`` and it goes to the review queue naming the columns, one entry per
+``UntakenDoubtSettings.confidence`` and it goes to the review queue naming the columns, one entry per
 row's self points: the person reads which column the score is in.
 """
 
@@ -24,7 +24,7 @@ SELF = "self_points"
 
 
 @dataclass(frozen=True)
-class UntakenSettings:
+class UntakenDoubtSettings:
     # Confidence of a self score read beside a points column no field took: on the two-year
     # tables of lead-nd2501 (the layout this was measured on, before any rule for it) a quarter
     # of such values were right (those where both columns print the same figure).
@@ -39,7 +39,9 @@ def untaken_reason(labels: list[str]) -> str:
     )
 
 
-def tell_untaken(result: ExtractionResult, ledger: _Ledger, settings: UntakenSettings = UntakenSettings()) -> None:
+def tell_untaken(
+    result: ExtractionResult, ledger: _Ledger, settings: UntakenDoubtSettings = UntakenDoubtSettings()
+) -> None:
     """Hold the self points of each flagged row (one printing a figure) at the settings'
     confidence and queue them with the columns named."""
     for ti, table in enumerate(result.score_tables):

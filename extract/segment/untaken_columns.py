@@ -27,7 +27,7 @@ UNTAKEN_FLAG = "points_column_untaken"  # ":<the column's header>" follows
 
 
 @dataclass(frozen=True)
-class UntakenSettings:
+class UntakenColumnSettings:
     # Share of the rows printing a maximum that print a figure in the column: points are printed
     # on nearly every scored row; a column of remarks, dates or a difference blank where zero is not.
     printed_share: float = 0.6
@@ -56,7 +56,7 @@ def untaken_points_columns(
     joined: JoinedTable,
     columns: dict[str, int],
     explained: frozenset[int] = frozenset(),
-    settings: UntakenSettings = UntakenSettings(),
+    settings: UntakenColumnSettings = UntakenColumnSettings(),
 ) -> list[str]:
     """Header labels of the grid's columns no field took that hold points beside the maximum
     column (see the module's docstring); empty when the maximum is not mapped. ``explained``: the
@@ -96,7 +96,7 @@ def untaken_points_columns(
 
 
 def _difference(
-    figures: list[float | None], rows: list[int], taken: dict[str, list[float | None]], settings: UntakenSettings
+    figures: list[float | None], rows: list[int], taken: dict[str, list[float | None]], settings: UntakenColumnSettings
 ) -> bool:
     """Whether a column's figures are the gap between two points columns the table took (self
     and appraised points: a "chênh lệch" of zeros where they agree; maximum and self points: the
