@@ -64,6 +64,8 @@ HELDOUT_FAMILIES = (
     "N23_bulleted_names",
     "N24_tab_aligned",
     "N25_fields_then_details",
+    "N26_software_export",
+    "N27_stat_tab_lines",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -91,6 +93,7 @@ from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
 from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
+from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
@@ -121,9 +124,10 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_C,
     *NEW_LAYOUT_FAMILIES_D,
     *NEW_LAYOUT_FAMILIES_E,
+    *NEW_LAYOUT_FAMILIES_F,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
-# new_layouts_c.py, new_layouts_d.py, new_layouts_e.py): like
+# new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -131,6 +135,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_C,
     *NEW_LAYOUT_FAMILIES_D,
     *NEW_LAYOUT_FAMILIES_E,
+    *NEW_LAYOUT_FAMILIES_F,
 )
 
 

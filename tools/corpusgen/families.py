@@ -36,6 +36,7 @@ from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
 from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
+from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
@@ -595,4 +596,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_C,
     **NEW_LAYOUT_FAMILIES_D,
     **NEW_LAYOUT_FAMILIES_E,
+    **NEW_LAYOUT_FAMILIES_F,
 }

@@ -69,8 +69,9 @@ def annex_grid(rows: list[StatRow], labels: tuple[str, ...], plans: list[float |
     return Grid(widths, tuple(out))
 
 
-def _annex_report(inst: Instance, rng: random.Random, grid_of) -> tuple[Document, str]:
-    """The report and its annex (``grid_of(year, period)`` the annex's table); the annex's title."""
+def _annex_report(inst: Instance, rng: random.Random, grid_of, block=Table) -> tuple[Document, str]:
+    """The report and its annex (``block(grid_of(year, period))`` the annex's table, or whatever
+    ``block`` makes of it: lines typed with no table); the annex's title."""
     year = evaluation_year(inst, rng)
     period = rng.choice((f"6 tháng đầu năm {year}", f"năm {year}"))
     lines = tuple(x.replace("{period}", period) for x in rng.choice(TITLES))
@@ -85,7 +86,7 @@ def _annex_report(inst: Instance, rng: random.Random, grid_of) -> tuple[Document
         Para("II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", bold=True),
         Para("Tiếp tục nâng cao chất lượng giải quyết thủ tục hành chính, đẩy mạnh dịch vụ công trực tuyến."),
     )
-    doc = report_with_annex(meta, rng, year, body, ("table", "paragraphs"), annex, Table(grid_of(year, period)))
+    doc = report_with_annex(meta, rng, year, body, ("table", "paragraphs"), annex, block(grid_of(year, period)))
     return doc, title
 
 

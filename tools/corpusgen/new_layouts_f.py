@@ -1,0 +1,182 @@
+"""A sixth batch of held-out typed layouts (N26-N27): forms real commune documents print that neither
+F01-F31 nor N01-N25 have. Made only when named (``make_corpus.NEW_LAYOUTS``), so no standing figure
+moves; the held-out test of the round after N21-N25 were developed on.
+
+- N26 a score table exported from a provincial CCHC scoring software and printed: "Mã tiêu chí |
+  Tên tiêu chí | Điểm chuẩn | Điểm tự đánh giá | Tài liệu kiểm chứng", the codes zero-padded as
+  such software keys them ("1.01", "01.01.02"), a running row counter "STT" before them in some,
+  the evidence the names of the files uploaded ("15_BC-UBND_16-02-2025.pdf"), the export's stamp
+  under the table;
+- N27 a statistics annex typed as lines with no table: "1. Số hồ sơ tiếp nhận ........ 12.560 hồ
+  sơ", the unit after the figure, the breakdown "2.1." and the items "a)" under their count.
+
+The truth is the generator's rows as for every family (tools/CORPUS.md)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import replace
+
+from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.document import Document, Para, Table
+from corpusgen.grid import Cell, Grid, ScoreLayout, as_printed, printed_code, score_grid
+from corpusgen.new_layouts import _built, _docx_pdf
+from corpusgen.new_layouts_e import grouped, scaled
+from corpusgen.reports import StatRow, statistics
+from corpusgen.tab_rows import TabLine, TabRows, TabStop
+from corpusgen.typed_annexes import _annex_report, _built as annex_built
+from corpusgen.typed_forms import _scored
+
+# --- N26: a score table exported from a scoring software ------------------------------------------
+
+SOFTWARE_LABELS = {
+    "code": ("Mã tiêu chí", "Mã TC", "Mã số"),
+    "name": ("Tên tiêu chí", "Tên tiêu chí, tiêu chí thành phần", "Tiêu chí/Tiêu chí thành phần"),
+    "max": ("Điểm chuẩn", "Điểm tối đa", "Điểm tối đa (điểm chuẩn)"),
+    "self": ("Điểm tự đánh giá", "Điểm tự chấm", "Tự đánh giá"),
+    "explanation": ("Tài liệu kiểm chứng", "Tệp đính kèm", "File tài liệu kiểm chứng"),
+}
+COUNTER_LABELS = ("STT", "TT")
+SOFTWARE_TOTALS = ("Tổng điểm", "Tổng cộng", "TỔNG ĐIỂM")
+SOFTWARE_STAMPS = (
+    "Xuất từ Phần mềm chấm điểm cải cách hành chính lúc {time} ngày {date}",
+    "Dữ liệu trích xuất từ Hệ thống đánh giá, chấm điểm CCHC ngày {date} {time}",
+    "Ngày xuất báo cáo: {date} {time} - Đơn vị: UBND xã {commune}",
+)
+# A document cited in the evidence ("Báo cáo số 15/BC-UBND ngày 16/2/2025") as the file uploaded for it.
+CITED = re.compile(r"số (\d+)/([A-ZĐ]+(?:-[A-ZĐ]+)*) ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def padded(code: str, full: bool) -> str:
+    """A code as a scoring software keys it: every part after the first two digits ("1.01",
+    "1.01.02"), or every part ("01.01.02", ``full``); a roman part or a letter item as tables print
+    it (software keys those as typed)."""
+    parts = code.split(".")
+    if not all(p.isdigit() for p in parts):
+        return printed_code(code, "plain")
+    first = f"{int(parts[0]):02d}" if full else parts[0]
+    return ".".join([first, *(f"{int(p):02d}" for p in parts[1:])])
+
+
+def uploaded(explanation: str | None) -> str | None:
+    """The evidence as the software lists it: a cited document as the name of its uploaded file
+    ("15_BC-UBND_16-02-2025.pdf"); a note with no document ("Không phát sinh") as typed."""
+    if explanation is None:
+        return None
+    found = CITED.search(explanation)
+    if found is None:
+        return explanation
+    number, sign, day, month, year = found.groups()
+    return f"{number}_{sign}_{int(day):02d}-{int(month):02d}-{year}.pdf".replace("Đ", "D")
+
+
+def with_counter(grid: Grid, label: str) -> Grid:
+    """The grid with a running row counter first ("1", "2", … down every data row, whatever its
+    level), as an export numbers its lines; the total row's label spans it."""
+    rows, k = [], 0
+    for g in grid.rows:
+        if g.kind == "header":
+            first = Cell(label, 1, None, True, "center")
+        elif g.kind == "data":
+            k += 1
+            first = Cell(str(k), 1, None, False, "center")
+        else:
+            head = g.cells[0]
+            rows.append(replace(g, cells=(replace(head, span=head.span + 1),) + g.cells[1:]))
+            continue
+        rows.append(replace(g, cells=(first,) + g.cells))
+    return Grid((1.2, *grid.widths_cm), tuple(rows))
+
+
+def software_export(inst: Instance) -> Built:
+    """A score table as a provincial scoring software exports it: "Mã tiêu chí | Tên tiêu chí |
+    Điểm chuẩn | Điểm tự đánh giá | Tài liệu kiểm chứng", codes zero-padded after the field ("1.01",
+    "1.01.02") under a running counter "STT" 1, 2, 3 … that is no code (odd instances), or padded
+    throughout ("01", "01.01", "01.01.02") with no counter (even); the evidence the names of the
+    files uploaded; the total "Tổng điểm" last or none; the export's stamp under the table. Truth:
+    the codes normalised ("01.01" is "1.1"), the evidence cell as printed its ``explanation``."""
+    rng, year, meta, title, table = _scored(inst)
+    counter = inst.index % 2 == 1
+    table = replace(table, rows=tuple(replace(r, explanation=uploaded(r.explanation)) for r in table.rows))
+    labels = {k: rng.choice(v) for k, v in SOFTWARE_LABELS.items()}
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        labels,
+        widths_cm={"code": 1.7, "name": 6.4, "max": 1.6, "self": 1.7, "explanation": 4.4},
+        total=rng.choice(("last", "last", None)),
+        total_label=rng.choice(SOFTWARE_TOTALS),
+        bold_levels=rng.choice((0, 1)),
+    )
+    table = as_printed(table, layout)
+    grid = score_grid(table, layout)
+    codes = iter(table.rows)
+    rows = tuple(
+        replace(g, cells=(replace(g.cells[0], text=padded(next(codes).code, not counter)),) + g.cells[1:])
+        if g.kind == "data"
+        else g
+        for g in grid.rows
+    )
+    grid = replace(grid, rows=rows)
+    if counter:
+        grid = with_counter(grid, rng.choice(COUNTER_LABELS))
+    stamp = rng.choice(SOFTWARE_STAMPS).format(
+        time=f"{rng.randint(7, 17):02d}:{rng.randint(0, 59):02d}",
+        date=meta.date.strftime("%d/%m/%Y"),
+        commune=meta.place.commune,
+    )
+    blocks = standard_blocks(meta, title, Table(grid), rng, year)
+    at = next(k for k, b in enumerate(blocks) if isinstance(b, Table)) + 1
+    blocks = blocks[:at] + (Para(stamp, italic=True, align="right"),) + blocks[at:]
+    doc = Document(meta, blocks)
+    return _built(meta, _docx_pdf("software-" + ("counter" if counter else "padded"), doc), table)
+
+
+# --- N27: a statistics annex typed as lines, no table ---------------------------------------------
+
+# Where each part stands: the code and indicator at the margin, the figure at a right stop behind
+# its dot leader, the unit at a stop of its own after it; a long indicator broken by hand goes on
+# under its text (a hanging indent), the figure after its last line.
+STAT_STOPS = (TabStop(14.2, "right", True), TabStop(14.6))
+STAT_INDENT_CM = 1.0
+STAT_CHARS = 58  # what fits before the figure's stop at 13 pt
+
+
+def stat_line(row: StatRow, style: str, tabs: bool) -> TabLine:
+    """One indicator: "1. Số hồ sơ tiếp nhận ........ 12.560 hồ sơ" — the code ("1.", "2.1.", "a)"
+    or the bullet) and the indicator, dots up to the figure, the unit after it in lower case (a
+    ratio "96,15 %" prints "%"); a heading with no figure ends with a colon and no dots."""
+    code = row.printed if not row.printed[-1:].isdigit() else row.printed + "."
+    text = "\n".join(textwrap.wrap(f"{code} {row.indicator}", STAT_CHARS))
+    if row.value is None:
+        return TabLine(text + ":", True, leaders=False)
+    unit = row.unit if row.unit == "%" else row.unit.lower()
+    figure = grouped(row.value, style)
+    tail = f"\t{figure}\t{unit}" if tabs else f"\t{figure} {unit}"
+    return TabLine(text + tail, row.code is not None and "." not in row.code)
+
+
+def stat_tab_lines(inst: Instance) -> Built:
+    """A report whose statistics annex is typed as lines with no table, one indicator a line:
+    "1. Số hồ sơ TTHC tiếp nhận trong kỳ ......... 12.560 hồ sơ", the top counts bold, the
+    breakdown "2.1." / "a)" under them, the figure behind a dot leader at a right stop and
+    its unit after it (at a stop of its own, odd instances, or after one space, even); the files
+    of a large commune run into thousands, grouped "12.560". Truth ``value``: the figure; ``unit``
+    the indicator's unit (printed in lower case); rows and ``ratio`` faults as F12's."""
+    rng = inst.rng()
+    rows, faults = statistics(rng, rng.randint(4, 6), letters=inst.index % 2 == 0, fault=inst.faulty)
+    rows = scaled(rows, rng.choice((1, 1, 9, 17)))
+    tabs = inst.index % 2 == 1
+
+    def block_of(year: int, period: str) -> TabRows:
+        lines = tuple(stat_line(r, "vi", tabs) for r in rows)
+        return TabRows(STAT_STOPS, lines, indent_cm=STAT_INDENT_CM, font_pt=13)
+
+    doc, title = _annex_report(inst, rng, block_of, block=lambda b: b)
+    return annex_built(doc, title, rows, faults, "stat-lines-" + ("unit-stop" if tabs else "unit-after"))
+
+
+NEW_LAYOUT_FAMILIES_F = {
+    "N26_software_export": software_export,
+    "N27_stat_tab_lines": stat_tab_lines,
+}
