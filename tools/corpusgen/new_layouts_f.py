@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Para, Table
-from corpusgen.grid import Cell, Grid, ScoreLayout, as_printed, printed_code, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
+from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
+from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
 from corpusgen.new_layouts_e import grouped, scaled
 from corpusgen.reports import StatRow, statistics
 from corpusgen.tab_rows import TabLine, TabRows, TabStop
@@ -176,7 +176,96 @@ def stat_tab_lines(inst: Instance) -> Built:
     return annex_built(doc, title, rows, faults, "stat-lines-" + ("unit-stop" if tabs else "unit-after"))
 
 
+# --- N28: bonus and penalty points after the total ------------------------------------------------
+
+BONUS_LABELS = ("Điểm thưởng", "Điểm cộng (thưởng)", "Điểm thưởng (sáng kiến, mô hình mới)")
+PENALTY_LABELS = ("Điểm trừ", "Điểm bị trừ", "Điểm trừ (vi phạm, chậm báo cáo)")
+FINAL_LABELS = ("Tổng điểm sau khi cộng, trừ", "Tổng điểm cuối cùng", "Tổng điểm đạt được (sau khi cộng, trừ)")
+BONUS_REASONS = (
+    "Có sáng kiến CCHC được UBND huyện công nhận",
+    "Mô hình “Một cửa thân thiện” được nhân rộng",
+    "Được khen thưởng về công tác CCHC",
+)
+PENALTY_REASONS = (
+    "Chậm gửi báo cáo CCHC quý",
+    "Có hồ sơ giải quyết quá hạn chưa xin lỗi",
+    "Để xảy ra phản ánh, kiến nghị đúng về TTHC",
+)
+
+
+def adjusted(total: float | None, bonus: float, penalty: float) -> float | None:
+    """The total after the bonus is added and the penalty taken (a blank total stays blank)."""
+    return None if total is None else round(total + bonus - penalty, 2)
+
+
+def adjustment_rows(layout: ScoreLayout, total_self: float | None, bonus, penalty, words) -> tuple[GridRow, ...]:
+    """The rows under the total: the bonus, the penalty (printed "-1" or "1") and the total after
+    them (none where the sum is blank), each its label in the name's cell, the figure in the self
+    column, the reason in the note."""
+    (bonus_label, bonus_reason), (penalty_label, penalty_reason), (final_label, minus) = words
+    lines = (
+        (bonus_label, points(bonus), bonus_reason, False),
+        (penalty_label, ("-" if minus and penalty else "") + points(penalty), penalty_reason, False),
+        (final_label, points(adjusted(total_self, bonus, penalty)), "", True),
+    )[: 3 if total_self is not None else 2]  # no total after them where the sum is left blank
+    rows = []
+    for label, figure, reason, bold in lines:
+        text = {"code": "", "name": label, "max": "", "self": figure, "explanation": reason}
+        rows.append(
+            GridRow(
+                tuple(
+                    Cell(text[k], 1, None, bold, "left" if k in ("name", "explanation") else "center")
+                    for k in layout.columns
+                ),
+                "total",
+            )
+        )
+    return tuple(rows)
+
+
+def bonus_penalty(inst: Instance) -> Built:
+    """A score table whose total row ("Tổng cộng", the criteria's sum) is followed by the points the
+    province adds and takes: "Điểm thưởng", "Điểm trừ" and "Tổng điểm sau khi cộng, trừ" = the sum
+    + bonus − penalty, as rows of the table under the total (odd instances) or as lines under the
+    table (even). Truth: the criteria only; ``stated_total_*`` the sum's row (the adjusted total is
+    no criterion and no sum: a reader must not take it for the stated total)."""
+    rng, year, meta, title, table = _scored(inst)
+    rows_after = inst.index % 2 == 1
+    labels = {
+        "code": rng.choice(("STT", "TT")),
+        "name": rng.choice(("Lĩnh vực, tiêu chí", "Nội dung đánh giá", "Tiêu chí, tiêu chí thành phần")),
+        "max": rng.choice(("Điểm tối đa", "Điểm chuẩn")),
+        "self": rng.choice(("Điểm tự đánh giá", "Điểm tự chấm")),
+        "explanation": rng.choice(("Ghi chú", "Giải trình", "Tài liệu kiểm chứng")),
+    }
+    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), labels, total_label=rng.choice(TOTAL_LABELS))
+    table = as_printed(table, layout)
+    bonus = rng.choice((0.5, 1.0, 1.5, 2.0))
+    penalty = rng.choice((0.0, 0.5, 1.0, 1.5))
+    words = (
+        (rng.choice(BONUS_LABELS), rng.choice(BONUS_REASONS)),
+        (rng.choice(PENALTY_LABELS), rng.choice(PENALTY_REASONS) if penalty else "Không"),
+        (rng.choice(FINAL_LABELS), rng.random() < 0.5),
+    )
+    grid = score_grid(table, layout)
+    if rows_after:
+        grid = replace(grid, rows=grid.rows + adjustment_rows(layout, table.total_self, bonus, penalty, words))
+        after: tuple = ()
+    else:
+        final = adjusted(table.total_self, bonus, penalty)
+        after = (
+            Para(f"- {words[0][0]}: {points(bonus)} điểm ({words[0][1]})."),
+            Para(f"- {words[1][0]}: {points(penalty)} điểm" + (f" ({words[1][1]})." if penalty else ".")),
+            Para(f"- {words[2][0]}: {points(final)} điểm.", bold=True),
+        )[: 3 if final is not None else 2]
+    blocks = standard_blocks(meta, title, Table(grid), rng, year)
+    at = next(k for k, b in enumerate(blocks) if isinstance(b, Table)) + 1
+    doc = Document(meta, blocks[:at] + after + blocks[at:])
+    return _built(meta, _docx_pdf("bonus-penalty-" + ("rows" if rows_after else "lines"), doc), table)
+
+
 NEW_LAYOUT_FAMILIES_F = {
     "N26_software_export": software_export,
     "N27_stat_tab_lines": stat_tab_lines,
+    "N28_bonus_penalty": bonus_penalty,
 }
