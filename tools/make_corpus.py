@@ -67,6 +67,7 @@ HELDOUT_FAMILIES = (
     "N26_software_export",
     "N27_stat_tab_lines",
     "N28_bonus_penalty",
+    "N29_narrative_scores",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")

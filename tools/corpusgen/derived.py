@@ -149,8 +149,8 @@ PROBES: dict[str, Derivation] = {
     "D14_dump_new_layouts_e": Derivation("dump", ("N21", "N22", "N23", "N24", "N25")),
     # The sixth batch (tools/corpusgen/new_layouts_f.py), held as the others; all of them print
     # scores or statistics, so the dump takes them all.
-    "S19_scan_new_layouts_f": probe_scan(("N26", "N27", "N28")),
-    "D15_dump_new_layouts_f": Derivation("dump", ("N26", "N27", "N28")),
+    "S19_scan_new_layouts_f": probe_scan(("N26", "N27", "N28", "N29")),
+    "D15_dump_new_layouts_f": Derivation("dump", ("N26", "N27", "N28", "N29")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

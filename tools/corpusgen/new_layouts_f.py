@@ -14,19 +14,23 @@ The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 
 from __future__ import annotations
 
+import random
 import re
 import textwrap
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Para, Table
+from corpusgen.common import Built, Instance, intro, make_meta, standard_blocks
+from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
 from corpusgen.new_layouts_e import grouped, scaled
-from corpusgen.reports import StatRow, statistics
+from corpusgen.plans import Statement, index_criteria, statements
+from corpusgen.reports import Count, StatRow, _breakdown, statistics
+from corpusgen.scores import Fault
 from corpusgen.tab_rows import TabLine, TabRows, TabStop
 from corpusgen.typed_annexes import _annex_report, _built as annex_built
 from corpusgen.typed_forms import _scored
+from normalize.numbers import format_vn
 
 # --- N26: a score table exported from a scoring software ------------------------------------------
 
@@ -264,8 +268,130 @@ def bonus_penalty(inst: Instance) -> Built:
     return _built(meta, _docx_pdf("bonus-penalty-" + ("rows" if rows_after else "lines"), doc), table)
 
 
+# --- N29: scores in the narrative only, field by field, and counts in other sentence shapes ---------
+
+
+def share(part: float, whole: float) -> str:
+    """A share as reports print it, two decimals at most ("85,71")."""
+    return format_vn(round(part / whole * 100, 2)) if whole else "0"
+
+
+def field_sentence(field: Statement, criteria: list[Statement], k: int, style: int) -> str:
+    """A field's result in a sentence: "Lĩnh vực 2 (Cải cách TTHC): tự chấm 12/14 điểm, đạt 85,71%."
+    or "2. Cải cách TTHC: tự chấm 12/14 điểm (đạt 85,71%), trong đó: tiêu chí 2.1 (…) đạt 2/2 điểm;
+    …" where its criteria are stated too."""
+    score = f"{format_vn(field.points)}/{format_vn(field.max_points)} điểm"
+    pct = share(field.points, field.max_points)
+    if not criteria:
+        heads = (
+            f"Lĩnh vực {field.code} ({field.name}): tự chấm {score}, đạt {pct}%.",
+            f"- {field.name} (lĩnh vực {field.code}): tự chấm được {score}, đạt tỷ lệ {pct}%.",
+        )
+        return heads[style]
+    parts = "; ".join(
+        f"tiêu chí {c.code} ({c.name}) đạt {format_vn(c.points)}/{format_vn(c.max_points)} điểm" for c in criteria
+    )
+    return f"{k}. {field.name} (lĩnh vực {field.code}): tự chấm {score} (đạt {pct}%), trong đó: {parts}."
+
+
+def shaped_counts(rng: random.Random, fault: bool) -> tuple[list[str], list[Count], list[Fault]]:
+    """Counts in sentence shapes the standing reports do not use: "Trong số 412 hồ sơ đã giải
+    quyết, có 398 hồ sơ … (chiếm 96,6%), 14 hồ sơ quá hạn"; "… trong số đó có …"; a parenthetical
+    breakdown followed by a figure that is no part ("trong số này 15 người có trình độ đại học").
+    In a faulty instance one printed total is off its parts."""
+    done = rng.randint(180, 900)
+    ok, late = _breakdown(rng, done, 2)
+    heard = rng.randint(6, 40)
+    closed, open_ = _breakdown(rng, heard, 2)
+    cadres, civil = rng.randint(8, 12), rng.randint(9, 14)
+    degree = rng.randint(5, cadres + civil - 2)
+    specs = [
+        (
+            lambda t: (
+                f"Trong số {t} hồ sơ thủ tục hành chính đã giải quyết, có {ok} hồ sơ giải quyết trước và đúng hạn "
+                f"(chiếm {share(ok, done)}%), {late} hồ sơ quá hạn (chiếm {share(late, done)}%)."
+            ),
+            done,
+            (ok, late),
+            "hồ sơ",
+        ),
+        (
+            lambda t: (
+                f"UBND xã tiếp nhận {t} phản ánh, kiến nghị của người dân, trong số đó có {closed} phản ánh đã "
+                f"được xử lý xong, {open_} phản ánh đang xem xét, xử lý."
+            ),
+            heard,
+            (closed, open_),
+            "phản ánh",
+        ),
+        (
+            lambda t: (
+                f"Toàn xã hiện có {t} cán bộ, công chức ({cadres} cán bộ, {civil} công chức), trong số này "
+                f"{degree} người có trình độ đại học trở lên."
+            ),
+            cadres + civil,
+            (cadres, civil),
+            "người",
+        ),
+    ]
+    wrong = rng.randrange(len(specs)) if fault else -1
+    texts, counts, faults = [], [], []
+    for i, (text_of, total, parts, unit) in enumerate(specs):
+        printed = total + (rng.choice((-3, 2, 5)) if i == wrong else 0)
+        if i == wrong:
+            note = f"total {printed} {unit} but its parts add to {sum(parts)}"
+            faults.append(Fault("count_sum", "counts", None, "value", note))
+        text = text_of(str(printed))
+        texts.append(text)
+        counts.append(Count(text, printed, parts, unit))
+    return texts, counts, faults
+
+
+def narrative_scores(inst: Instance) -> Built:
+    """A report whose self-assessed scores are narrative only, no table: each field a sentence
+    "Lĩnh vực 2 (Cải cách thủ tục hành chính): tự chấm 12/14 điểm, đạt 85,71%" (odd instances), or
+    with its criteria in the same sentence "…, trong đó: tiêu chí 2.1 (…) đạt 2/2 điểm; …" (even);
+    the results of the period as counts in other sentence shapes. Truth ``score_statements`` as
+    F21's (fields; criteria where stated) and ``counts``; a faulty instance states a field's points
+    off its criteria's sum (even) or prints a count's total off its parts (odd)."""
+    rng = inst.rng()
+    year = rng.choice((2023, 2024, 2025))
+    with_criteria = inst.index % 2 == 0
+    meta = make_meta(inst, rng, "BC", (f"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}",), year)
+    pairs, faults = statements(rng, index_criteria(), inst.faulty and with_criteria)
+    stated = [st for st, _ in pairs if with_criteria or st.kind == "field"]
+    texts, counts, count_faults = shaped_counts(rng, inst.faulty and not with_criteria)
+    style = rng.randrange(2)
+    fields = [st for st in stated if st.kind == "field"]
+    lines = [
+        field_sentence(f, [c for c in stated if c.kind == "criterion" and c.code.split(".")[0] == f.code], k, style)
+        for k, f in enumerate(fields, start=1)
+    ]
+    doc = Document(
+        meta,
+        (
+            Header(rng.choice(("table", "stacked"))),
+            Title("BÁO CÁO", meta.title_lines),
+            intro(meta, rng, year, "kết quả tự đánh giá, chấm điểm"),
+            Para("I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", bold=True),
+            *[Para(t) for t in texts],
+            Para("II. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", bold=True),
+            Para(rng.choice(("Kết quả tự chấm điểm theo từng lĩnh vực như sau:", "Cụ thể từng lĩnh vực như sau:"))),
+            *[Para(t) for t in lines],
+            Signature(rng.choice(("table", "paragraphs"))),
+        ),
+    )
+    built = Built(_docx_pdf("narrative-" + ("criteria" if with_criteria else "fields"), doc), meta.truth())
+    built.commune = meta.place.commune
+    built.score_statements = [st.truth() for st in stated]
+    built.counts = [c.truth() for c in counts]
+    built.faults = faults + count_faults
+    return built
+
+
 NEW_LAYOUT_FAMILIES_F = {
     "N26_software_export": software_export,
     "N27_stat_tab_lines": stat_tab_lines,
     "N28_bonus_penalty": bonus_penalty,
+    "N29_narrative_scores": narrative_scores,
 }
