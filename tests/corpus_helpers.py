@@ -4,6 +4,7 @@ its manifest and truth: one place for what every corpus-driven test module needs
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,18 +123,20 @@ def signed_report_page(tmp_path: Path, mode: str, seed: int) -> tuple[int, Image
 
 def arithmetic_truth(built) -> dict:
     """The parts of a built instance's truth whose arithmetic ``corpusgen.check.truth_problems``
-    checks (score tables, statistics, counts) and the faults planted in them."""
+    checks (score tables, statistics, counts, score statements) and the faults planted in them."""
     return {
         "score_tables": built.score_tables,
         "statistics": built.statistics,
         "counts": built.counts,
+        "score_statements": built.score_statements,
         "faults": [f.truth() for f in built.faults],
     }
 
 
 def assert_adds_up_and_repeats(family: str, seeds: tuple[int, ...]) -> None:
     """Every instance of ``family`` at each seed: its truth adds up but for its planted faults, and
-    building it again gives the same metadata, score tables, statistics, counts and task rows."""
+    building it again gives the same metadata, score tables, statistics, counts, task rows and
+    score statements."""
     sys.path[:0] = [str(ROOT / "tools")]
     import make_corpus as mc
     from corpusgen.check import planted, truth_problems
@@ -142,10 +145,10 @@ def assert_adds_up_and_repeats(family: str, seeds: tuple[int, ...]) -> None:
         for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
             built = mc.FAMILIES[family](inst)
             truth = arithmetic_truth(built)
-            assert built.score_tables or built.statistics or built.task_rows, inst.name
+            assert built.score_tables or built.statistics or built.task_rows or built.score_statements, inst.name
             assert truth_problems(truth) == planted(truth), inst.name
             again = mc.FAMILIES[family](inst)
-            kinds = ("document", "score_tables", "statistics", "counts", "task_rows")
+            kinds = ("document", "score_tables", "statistics", "counts", "task_rows", "score_statements")
             assert [getattr(again, k) for k in kinds] == [getattr(built, k) for k in kinds], inst.name
 
 
@@ -167,3 +170,66 @@ def assert_named_only_ranked_last(new: tuple[str, ...], probes: tuple[str, ...])
     earlier = [f for f in mc.FAMILIES if f not in new and f not in later]
     assert max(mc.family_rank(f) for f in earlier) < min(mc.family_rank(f) for f in new)
     assert set(new) <= set(mc.HELDOUT_FAMILIES)
+
+
+# --- reading a batch of held-out layouts back from its files (tests/test_corpus_new_layouts*.py) ---
+
+
+def assert_batch_held(new: tuple[str, ...], probes: tuple[str, ...]) -> None:
+    """A batch of held-out layouts: made only when named, ranked last, held out, and its scan and
+    dump probes taking every family of the batch (one instance each)."""
+    assert_named_only_ranked_last(new, probes)
+    from corpusgen.derived import PROBES as ALL_PROBES
+
+    for probe in probes:
+        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in new)
+
+
+def batch_corpus(tmp_path_factory, name: str, new: tuple[str, ...], seed: int) -> Path:
+    """Every instance of a batch's families, DOCX and PDF, at ``seed``."""
+    return make_corpus(tmp_path_factory.mktemp(name), ",".join(f[:3] for f in new), "docx,pdf", False, seed)
+
+
+def documents_of(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
+    """The manifest's documents of one format whose family starts with ``prefix``."""
+    return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]
+
+
+def squash(text: str) -> str:
+    """Text with no white space, lower case: a name wrapped over lines compares with its truth."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def docx_tables(path: Path) -> list[list[list[str]]]:
+    """Every table of a DOCX as rows of cell texts (a merged cell is read in every row it spans)."""
+    import docx
+
+    return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(path)).tables]
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text as pdfplumber reads it: the page's lines and each ruled table's cells (a name
+    wrapped in its cell is one cell's text, not lines interleaved with the neighbouring columns')."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+        cells = [c for page in pdf.pages for t in page.extract_tables() for row in t for c in row if c]
+    return "\n".join(pages + cells)
+
+
+def printed_numbers(text: str) -> set[str]:
+    """Every number printed ("2", "1,5", "10,00" also as "10"): a cell's "2,0 điểm" holds 2."""
+    from normalize.numbers import format_vn
+
+    out = set()
+    for n in re.findall(r"\d+(?:,\d+)?", text):
+        out.add(n)
+        if "," in n:
+            out.add(format_vn(float(n.replace(",", "."))))
+    return out
+
+
+def cell_points(text: str) -> float | None:
+    """A points cell's figure ("1,5" is 1.5); a blank cell is None."""
+    return float(text.replace(",", ".")) if text.strip() else None

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_helpers import arithmetic_truth, make_corpus, manifest_documents, read_truth
+from tests.corpus_helpers import (
+    arithmetic_truth,
+    make_corpus,
+    manifest_documents,
+    pdf_text,
+    printed_numbers,
+    read_truth,
+    squash,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -55,37 +63,12 @@ def test_truth_adds_up_but_for_its_planted_faults(family):
         )
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
-
-
 def _docx_text(path: Path) -> str:
     import docx
 
     document = docx.Document(str(path))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
-
-
-def _pdf_text(path: Path) -> str:
-    import pdfplumber
-
-    # the page's lines and each ruled table's cells (a name wrapped in its cell is one cell's text,
-    # not lines interleaved with the neighbouring columns')
-    with pdfplumber.open(path) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
-        cells = [c for page in pdf.pages for t in page.extract_tables() for row in t for c in row if c]
-    return "\n".join(pages + cells)
-
-
-def _numbers(text: str) -> set[str]:
-    """Every number printed ("2", "1,5", "10,00" also as "10"): a cell's "2,0 điểm" holds 2."""
-    out = set()
-    for n in re.findall(r"\d+(?:,\d+)?", text):
-        out.add(n)
-        if "," in n:
-            out.add(format_vn(float(n.replace(",", "."))))
-    return out
 
 
 def _printed_code(code: str) -> str:
@@ -121,7 +104,7 @@ def _docx_rows(path: Path) -> tuple[list[list[str]], list[str], dict[str, list[s
 
 
 def _row_holding(rows: list[list[str]], name: str) -> list[str] | None:
-    return next((r for r in rows if any(_squash(c) == _squash(name) for c in r)), None)
+    return next((r for r in rows if any(squash(c) == squash(name) for c in r)), None)
 
 
 @pytest.fixture(scope="module")
@@ -152,14 +135,14 @@ def test_each_truth_row_is_one_printed_row_of_the_docx(every_docx):
                     assert code in [c.strip().rstrip(".") for c in cells], (doc["path"], row["code"], cells)
                 for key in ("max_points", "self_points", "appraised_points"):
                     if row[key] is not None:
-                        assert format_vn(row[key]) in _numbers(" ".join(cells)), (doc["path"], row["code"], key)
+                        assert format_vn(row[key]) in printed_numbers(" ".join(cells)), (doc["path"], row["code"], key)
         for annex in truth["statistics"]:
             for row in annex["rows"]:
                 cells = _row_holding(rows, row["indicator"])
                 assert cells is not None, (doc["path"], row["indicator"])
                 assert _printed_code(row["code"]) in [c.strip() for c in cells], (doc["path"], row["code"])
                 if row["value"] is not None:
-                    assert format_vn(row["value"]) in _numbers(" ".join(cells)), (doc["path"], row["code"])
+                    assert format_vn(row["value"]) in printed_numbers(" ".join(cells)), (doc["path"], row["code"])
 
 
 @pytest.fixture(scope="module")
@@ -175,28 +158,28 @@ def test_every_truth_row_is_in_the_files(corpus):
         truth = read_truth(corpus, doc)
         assert truth["split"] == "heldout"
         path = corpus / doc["path"]
-        text = _docx_text(path) if doc["format"] == "docx" else _pdf_text(path)
-        squashed, numbers = _squash(text), _numbers(text)
+        text = _docx_text(path) if doc["format"] == "docx" else pdf_text(path)
+        squashed, numbers = squash(text), printed_numbers(text)
         for table in truth["score_tables"]:
             for row in table["rows"]:
-                assert _squash(row["name"]) in squashed, (doc["path"], row["name"])
+                assert squash(row["name"]) in squashed, (doc["path"], row["name"])
                 assert _printed_code(row["code"]) in text, (doc["path"], row["code"])
                 for key in ("max_points", "self_points", "appraised_points"):
                     if row[key] is not None:
                         assert format_vn(row[key]) in numbers, (doc["path"], row["code"], key)
                 if row["explanation"]:
-                    assert _squash(row["explanation"]) in squashed, (doc["path"], row["code"])
+                    assert squash(row["explanation"]) in squashed, (doc["path"], row["code"])
             for total in (table["stated_total_max"], table["stated_total_self"]):
                 if total is not None:
                     assert format_vn(total) in numbers
         for annex in truth["statistics"]:
             for row in annex["rows"]:
-                assert _squash(row["indicator"]) in squashed, (doc["path"], row["indicator"])
+                assert squash(row["indicator"]) in squashed, (doc["path"], row["indicator"])
                 if row["value"] is not None:
                     assert format_vn(row["value"]) in numbers, (doc["path"], row["code"])
         for key in ("title", "signer", "commune"):
             if truth["document"][key]:
-                assert _squash(truth["document"][key]) in squashed, (doc["path"], key)
+                assert squash(truth["document"][key]) in squashed, (doc["path"], key)
 
 
 def test_each_layout_is_in_the_file(corpus):

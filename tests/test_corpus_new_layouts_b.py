@@ -14,11 +14,13 @@ import pytest
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
     assert_named_only_ranked_last,
-    make_corpus,
+    batch_corpus,
+    docx_tables,
     manifest_documents,
+    pdf_text,
     read_truth,
+    squash,
 )
-from tests.test_corpus_new_layouts import _pdf_text, _squash
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -44,12 +46,6 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:,\d+)?", text))
 
 
-def _docx_tables(path: Path) -> list[list[list[str]]]:
-    import docx
-
-    return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(path)).tables]
-
-
 def _code_cells(code: str) -> set[str]:
     """What a code cell may print for a normalised code: the code, or its last part ("II.1.a": "a")."""
     return {code, code.split(".")[-1]}
@@ -57,7 +53,7 @@ def _code_cells(code: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("newb"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2204)
+    return batch_corpus(tmp_path_factory, "newb", NEW, 2204)
 
 
 def test_every_truth_row_is_one_printed_row_of_the_docx(corpus):
@@ -71,11 +67,11 @@ def test_every_truth_row_is_one_printed_row_of_the_docx(corpus):
     for doc in documents:
         truth = read_truth(corpus, doc)
         assert truth["split"] == "heldout"
-        rows = [row for t in _docx_tables(corpus / doc["path"]) for row in t]
+        rows = [row for t in docx_tables(corpus / doc["path"]) for row in t]
         where = doc["path"]
         for table in truth["score_tables"]:
             for r in table["rows"]:
-                holding = [row for row in rows if any(_squash(c) == _squash(r["name"]) for c in row)]
+                holding = [row for row in rows if any(squash(c) == squash(r["name"]) for c in row)]
                 assert holding, (where, r["code"])
                 assert any(_code_cells(r["code"]) & {c.strip().rstrip(".") for c in row} for row in holding)
                 for key in ("max_points", "self_points", "appraised_points"):
@@ -84,7 +80,7 @@ def test_every_truth_row_is_one_printed_row_of_the_docx(corpus):
         for annex in truth["statistics"]:
             for r in annex["rows"]:
                 mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"] + "."
-                row = next(x for x in rows if _squash(x[0]).startswith(_squash(f"{mark} {r['indicator']}")))
+                row = next(x for x in rows if squash(x[0]).startswith(squash(f"{mark} {r['indicator']}")))
                 if r["value"] is not None:
                     assert format_vn(r["value"]) in _numbers(row[1]), (where, r)
         for task in truth["task_rows"]:
@@ -97,12 +93,12 @@ def test_every_truth_value_is_in_the_pdf(corpus):
         if doc["format"] != "pdf":
             continue
         truth = read_truth(corpus, doc)
-        text = _pdf_text(corpus / doc["path"])
-        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        text = pdf_text(corpus / doc["path"])
+        squashed, numbers, where = squash(text), _numbers(text), doc["path"]
         words = {w.rstrip(".:") for w in text.split()}
         for table in truth["score_tables"]:
             for r in table["rows"]:
-                assert _squash(r["name"]) in squashed, (where, r["name"])
+                assert squash(r["name"]) in squashed, (where, r["name"])
                 assert _code_cells(r["code"]) & words, (where, r["code"])
                 for key in ("max_points", "self_points", "appraised_points"):
                     if r[key] is not None:
@@ -111,7 +107,7 @@ def test_every_truth_value_is_in_the_pdf(corpus):
                 assert total is None or format_vn(total) in numbers, where
         for annex in truth["statistics"]:
             for r in annex["rows"]:
-                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                assert squash(r["indicator"]) in squashed, (where, r["indicator"])
                 mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
                 assert mark in words, (where, r["code"])
                 assert r["value"] is None or format_vn(r["value"]) in numbers, (where, r["code"])
@@ -119,10 +115,10 @@ def test_every_truth_value_is_in_the_pdf(corpus):
             assert task["code"] in words, (where, task["code"])
             for key in ("task", "deadline", "lead"):
                 # a task's row may split at a page break (the header repeated between its halves)
-                whole = _squash(task[key]) in squashed
+                whole = squash(task[key]) in squashed
                 assert whole or set(task[key].split()) <= words, (where, key, task[key])
         for key in ("title", "signer", "commune", "number"):
-            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
+            assert not truth["document"][key] or squash(truth["document"][key]) in squashed, (where, key)
 
 
 def test_each_layout_is_in_the_docx(corpus):
@@ -135,7 +131,7 @@ def test_each_layout_is_in_the_docx(corpus):
         if doc["format"] != "docx":
             continue
         path, truth, family = corpus / doc["path"], read_truth(corpus, doc), doc["family"]
-        tables = _docx_tables(path)
+        tables = docx_tables(path)
         cells = {c for t in tables for row in t for c in row}
         if family.startswith("N06"):
             assert cells & {"Đạt", "Không đạt"}, doc["path"]  # the verdicts, or the ticks' header
@@ -151,7 +147,7 @@ def test_each_layout_is_in_the_docx(corpus):
             fields = [r for r in truth["score_tables"][0]["rows"] if r["parent"] is None]
             detail = next(t for t in tables if len(t[0]) == 5)
             for f in fields:
-                row = next(x for x in detail if _squash(x[1]) == _squash(f["name"]))
+                row = next(x for x in detail if squash(x[1]) == squash(f["name"]))
                 assert row[2] == row[3] == "", (doc["path"], f["code"])
         elif family.startswith("N10"):
             xml = docx.Document(str(path)).tables[-1]._tbl.xml

@@ -16,13 +16,15 @@ import pytest
 
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
-    assert_named_only_ranked_last,
-    make_corpus,
-    manifest_documents,
+    assert_batch_held,
+    batch_corpus,
+    cell_points,
+    documents_of,
+    docx_tables,
+    pdf_text,
     read_truth,
+    squash,
 )
-from tests.test_corpus_new_layouts import _pdf_text, _squash
-from tests.test_corpus_new_layouts_b import _docx_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -37,11 +39,7 @@ VERDICT_WORDS = {"Đạt", "Không đạt", "Chưa đạt"}
 
 
 def test_made_only_when_named_ranked_last_and_held_out():
-    from corpusgen.derived import PROBES as ALL_PROBES
-
-    assert_named_only_ranked_last(NEW, PROBES)
-    for probe in PROBES:  # scans and dumps of the five, one instance each
-        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
+    assert_batch_held(NEW, PROBES)
 
 
 @pytest.mark.parametrize("family", NEW)
@@ -56,20 +54,12 @@ def _numbers(text: str) -> set[str]:
 def _score_grids(path: Path) -> list[list[list[str]]]:
     """The score tables of a DOCX (the header block and the signature are tables too): those whose
     first row names a points column or numbers the columns ("1", "2", …: a continuation)."""
-    return [t for t in _docx_tables(path) if any("điểm" in c.lower() for c in t[0]) or t[0][:2] == ["1", "2"]]
-
-
-def _points(text: str) -> float | None:
-    return float(text.replace(",", ".")) if text.strip() else None
+    return [t for t in docx_tables(path) if any("điểm" in c.lower() for c in t[0]) or t[0][:2] == ["1", "2"]]
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("newc"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2365)
-
-
-def _documents(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
-    return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]
+    return batch_corpus(tmp_path_factory, "newc", NEW, 2365)
 
 
 def _row_of(rows: list[list[str]], r: dict) -> list[str]:
@@ -78,7 +68,7 @@ def _row_of(rows: list[list[str]], r: dict) -> list[str]:
     found = [
         row
         for row in rows
-        if any(_squash(c) == _squash(r["name"]) for c in row) and code in {c.strip().rstrip(".") for c in row}
+        if any(squash(c) == squash(r["name"]) for c in row) and code in {c.strip().rstrip(".") for c in row}
     ]
     assert len(found) == 1, (code, r["name"], len(found))
     return found[0]
@@ -90,7 +80,7 @@ def test_every_score_row_is_one_printed_row_of_the_docx(corpus):
     self beside the maximum, and the self points unless the layout leaves them out (N12), the
     points or, for a yes/no criterion, "Đạt" at full marks and "Không đạt"/"Chưa đạt" at none (N14);
     the explanation (N12: the reason) in the row."""
-    documents = [d for d in _documents(corpus, "docx") if d["family"][:3] in ("N11", "N12", "N14")]
+    documents = [d for d in documents_of(corpus, "docx") if d["family"][:3] in ("N11", "N12", "N14")]
     assert len(documents) == 12
     verdicts = 0
     for doc in documents:
@@ -103,14 +93,14 @@ def test_every_score_row_is_one_printed_row_of_the_docx(corpus):
         for r in table["rows"]:
             row = _row_of(rows, r)
             cells = [c.strip() for c in row]
-            name_at = next(k for k, c in enumerate(row) if _squash(c) == _squash(r["name"]))
+            name_at = next(k for k, c in enumerate(row) if squash(c) == squash(r["name"]))
             figures = cells[name_at + 1 :]
-            assert _points(figures[0]) == r["max_points"], (doc["path"], r["code"])
+            assert cell_points(figures[0]) == r["max_points"], (doc["path"], r["code"])
             if family.startswith("N12"):
                 deducted = None if r["self_points"] is None else round(r["max_points"] - r["self_points"], 4)
-                assert _points(figures[1]) == deducted, (doc["path"], r["code"])
+                assert cell_points(figures[1]) == deducted, (doc["path"], r["code"])
                 if "deduction-and-points" in doc["path"]:
-                    assert _points(figures[2]) == r["self_points"], (doc["path"], r["code"])
+                    assert cell_points(figures[2]) == r["self_points"], (doc["path"], r["code"])
                 else:  # no self column: the reason follows the deduction
                     assert len(figures) == 3 and not any("tự" in h for h in header), doc["path"]
             elif family.startswith("N14") and figures[1] in VERDICT_WORDS:
@@ -119,13 +109,13 @@ def test_every_score_row_is_one_printed_row_of_the_docx(corpus):
                 full = figures[1] == "Đạt"
                 assert r["self_points"] == (r["max_points"] if full else 0.0), (doc["path"], r["code"])
             else:
-                assert _points(figures[1]) == r["self_points"], (doc["path"], r["code"])
+                assert cell_points(figures[1]) == r["self_points"], (doc["path"], r["code"])
                 if r["appraised_points"] is not None:
-                    assert _points(figures[2]) == r["appraised_points"], (doc["path"], r["code"])
+                    assert cell_points(figures[2]) == r["appraised_points"], (doc["path"], r["code"])
             if r["explanation"]:
                 assert r["explanation"] in cells[-1], (doc["path"], r["code"])
         total = next(
-            (row for row in rows if any(_squash(c) in ("tổngcộng", "tổngđiểm", "tổngsốđiểm") for c in row)), None
+            (row for row in rows if any(squash(c) in ("tổngcộng", "tổngđiểm", "tổngsốđiểm") for c in row)), None
         )
         assert (total is None) == (table["stated_total_max"] is None), doc["path"]
     assert verdicts >= 4  # every N14 document prints a verdict at least once
@@ -136,9 +126,9 @@ def test_a_continued_table_breaks_at_a_page_and_starts_again(corpus):
     instances, "(tiếp theo)" printed between them) or with a row "1 2 3 …" that the first prints
     under its header (even). In the PDF (pdftotext) the second part starts on a later page than
     the first table's first row."""
-    for doc in _documents(corpus, "docx", "N11"):
+    for doc in documents_of(corpus, "docx", "N11"):
         grids = _score_grids(corpus / doc["path"])
-        tables = [t for t in _docx_tables(corpus / doc["path"]) if t[0] == grids[0][0] or t[0][0] == "1"]
+        tables = [t for t in docx_tables(corpus / doc["path"]) if t[0] == grids[0][0] or t[0][0] == "1"]
         first, second = tables[0], tables[-1]
         assert len(tables) == 2, doc["path"]
         numbers = [str(i) for i in range(1, len(first[0]) + 1)]
@@ -146,15 +136,15 @@ def test_a_continued_table_breaks_at_a_page_and_starts_again(corpus):
             assert first[1] == numbers and second[0] == numbers, doc["path"]
         else:
             assert second[0] == first[0], doc["path"]
-    for doc in _documents(corpus, "pdf", "N11"):
+    for doc in documents_of(corpus, "pdf", "N11"):
         truth = read_truth(corpus, doc)
         text = subprocess.run(
             ["pdftotext", "-layout", str(corpus / doc["path"]), "-"], capture_output=True, text=True, check=True
         ).stdout
-        pages = [_squash(p) for p in text.split("\f")]
+        pages = [squash(p) for p in text.split("\f")]
         rows = truth["score_tables"][0]["rows"]
-        first_page = next(k for k, p in enumerate(pages) if _squash(rows[0]["name"])[:25] in p)
-        last_page = next(k for k, p in enumerate(pages) if _squash(rows[-1]["name"])[:25] in p)
+        first_page = next(k for k, p in enumerate(pages) if squash(rows[0]["name"])[:25] in p)
+        last_page = next(k for k, p in enumerate(pages) if squash(rows[-1]["name"])[:25] in p)
         assert last_page > first_page, doc["path"]
         if "header-again" in doc["path"]:
             marked = next(k for k, p in enumerate(pages) if "tiếptheo)" in p)
@@ -165,9 +155,9 @@ def test_every_annex_row_has_its_periods_and_its_whole(corpus):
     """N13: each truth row is a table row (its printed code, its indicator) whose whole-period cell
     holds the truth value, under the label "Cả năm" / "6 tháng" …; a flow's quarters add up to it,
     a stock's quarters each print it."""
-    for doc in _documents(corpus, "docx", "N13"):
+    for doc in documents_of(corpus, "docx", "N13"):
         truth = read_truth(corpus, doc)
-        grid = _docx_tables(corpus / doc["path"])[-1]
+        grid = docx_tables(corpus / doc["path"])[-1]
         header = grid[1] if grid[1][0] == grid[0][0] and grid[1][3] != grid[0][3] else grid[0]
         body = grid[2:] if header is grid[1] else grid[1:]
         quarters = [k for k, h in enumerate(header) if h.startswith("Quý")]
@@ -175,9 +165,9 @@ def test_every_annex_row_has_its_periods_and_its_whole(corpus):
         whole = 3 if quarters[0] == 4 else len(header) - 1
         for r in truth["statistics"][0]["rows"]:
             mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
-            row = next(x for x in body if x[0] == mark and _squash(x[1]) == _squash(r["indicator"]))
-            assert _points(row[whole]) == r["value"], (doc["path"], r["code"])
-            figures = [_points(row[k]) for k in quarters]
+            row = next(x for x in body if x[0] == mark and squash(x[1]) == squash(r["indicator"]))
+            assert cell_points(row[whole]) == r["value"], (doc["path"], r["code"])
+            figures = [cell_points(row[k]) for k in quarters]
             if r["value"] is None or r["unit"] == "%":
                 continue
             if r["unit"] in STOCK_UNITS:
@@ -192,7 +182,7 @@ def test_a_body_table_sits_among_the_sentences(corpus):
     it (even); no indicator the sentences count is in the table."""
     import docx
 
-    for doc in _documents(corpus, "docx", "N15"):
+    for doc in documents_of(corpus, "docx", "N15"):
         truth = read_truth(corpus, doc)
         document = docx.Document(str(corpus / doc["path"]))
         children = list(document.element.body.iterchildren())
@@ -202,7 +192,7 @@ def test_a_body_table_sits_among_the_sentences(corpus):
         for r in truth["statistics"][0]["rows"]:
             mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
             row = next(x for x in table if x[0] == mark and x[1] == r["indicator"])
-            assert _points(row[3]) == r["value"] and row[2] == r["unit"], (doc["path"], r["code"])
+            assert cell_points(row[3]) == r["value"] and row[2] == r["unit"], (doc["path"], r["code"])
             assert r["unit"] not in ("Thủ tục", "Hồ sơ", "Phản ánh"), (doc["path"], r["code"])
         stat_at = children.index(stats._tbl)
         assert truth["counts"], doc["path"]
@@ -217,14 +207,14 @@ def test_every_truth_value_is_in_the_pdf(corpus):
     printed; N14: the verdict where the self points are not printed), every annex indicator and
     value, every count's sentence, the title, signer, commune and number, in the PDF's text
     (pdfplumber)."""
-    for doc in _documents(corpus, "pdf"):
+    for doc in documents_of(corpus, "pdf"):
         truth = read_truth(corpus, doc)
-        text = _pdf_text(corpus / doc["path"])
-        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        text = pdf_text(corpus / doc["path"])
+        squashed, numbers, where = squash(text), _numbers(text), doc["path"]
         words = {w.rstrip(".:") for w in text.split()}
         for table in truth["score_tables"]:
             for r in table["rows"]:
-                assert _squash(r["name"]) in squashed, (where, r["name"])
+                assert squash(r["name"]) in squashed, (where, r["name"])
                 assert r["code"] in words, (where, r["code"])
                 assert format_vn(r["max_points"]) in numbers, (where, r["code"])
                 if r["self_points"] is None:
@@ -240,9 +230,9 @@ def test_every_truth_value_is_in_the_pdf(corpus):
                 assert total is None or format_vn(total) in numbers, where
         for annex in truth["statistics"]:
             for r in annex["rows"]:
-                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                assert squash(r["indicator"]) in squashed, (where, r["indicator"])
                 assert r["value"] is None or format_vn(r["value"]) in numbers, (where, r["code"])
         for count in truth["counts"]:
-            assert _squash(count["text"]) in squashed, (where, count["text"][:40])
+            assert squash(count["text"]) in squashed, (where, count["text"][:40])
         for key in ("title", "signer", "commune", "number"):
-            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
+            assert not truth["document"][key] or squash(truth["document"][key]) in squashed, (where, key)

@@ -16,13 +16,16 @@ import pytest
 
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
-    assert_named_only_ranked_last,
-    make_corpus,
-    manifest_documents,
+    assert_batch_held,
+    batch_corpus,
+    cell_points,
+    documents_of,
+    docx_tables,
+    pdf_text,
+    printed_numbers,
     read_truth,
+    squash,
 )
-from tests.test_corpus_new_layouts import _numbers, _pdf_text, _squash
-from tests.test_corpus_new_layouts_b import _docx_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -37,11 +40,7 @@ PROBES = ("S17_scan_new_layouts_d", "D13_dump_new_layouts_d")
 
 
 def test_made_only_when_named_ranked_last_and_held_out():
-    from corpusgen.derived import PROBES as ALL_PROBES
-
-    assert_named_only_ranked_last(NEW, PROBES)
-    for probe in PROBES:  # scans and dumps of the three, one instance each
-        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
+    assert_batch_held(NEW, PROBES)
 
 
 @pytest.mark.parametrize("family", NEW)
@@ -49,28 +48,20 @@ def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
     assert_adds_up_and_repeats(family, (2393, 2394))
 
 
-def _points(text: str) -> float | None:
-    return float(text.replace(",", ".")) if text.strip() else None
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("newd"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2395)
-
-
-def _documents(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
-    return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]
+    return batch_corpus(tmp_path_factory, "newd", NEW, 2395)
 
 
 def _score_rows(path: Path) -> list[list[str]]:
     """The rows of the DOCX's score table (the header block and the signature are tables too)."""
-    grid = next(t for t in _docx_tables(path) if any("điểm" in c.lower() for c in t[0] + t[-1]))
+    grid = next(t for t in docx_tables(path) if any("điểm" in c.lower() for c in t[0] + t[-1]))
     return [[c.strip() for c in row] for row in grid]
 
 
 def _row_of(rows: list[list[str]], code: str, name: str) -> list[str]:
     """The one table row printing a truth row's code in a cell of its own and its name."""
-    found = [row for row in rows if code == row[0].rstrip(".") and _squash(row[1]).startswith(_squash(name))]
+    found = [row for row in rows if code == row[0].rstrip(".") and squash(row[1]).startswith(squash(name))]
     assert len(found) == 1, (code, name, len(found))
     return found[0]
 
@@ -79,7 +70,7 @@ def test_the_maximum_is_in_the_name_cell_and_nowhere_else(corpus):
     """N16: no column is labelled with a maximum; each truth row's name cell is its name followed by
     "(m điểm)" (odd instances) or "(tối đa m điểm)" (even), m its maximum; the self points in the next
     cell; the total's label carries the total's maximum."""
-    documents = _documents(corpus, "docx", "N16")
+    documents = documents_of(corpus, "docx", "N16")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -90,22 +81,22 @@ def test_the_maximum_is_in_the_name_cell_and_nowhere_else(corpus):
         table = truth["score_tables"][0]
         for r in table["rows"]:
             row = _row_of(rows, r["code"], r["name"])
-            assert _squash(row[1]) == _squash(f"{r['name']} ({word}{format_vn(r['max_points'])} điểm)"), (where, r)
-            assert _points(row[2]) == r["self_points"], (where, r["code"])
+            assert squash(row[1]) == squash(f"{r['name']} ({word}{format_vn(r['max_points'])} điểm)"), (where, r)
+            assert cell_points(row[2]) == r["self_points"], (where, r["code"])
             if r["explanation"]:
                 assert r["explanation"] in row[3], (where, r["code"])
         totals = [row for row in rows if row[0] == "" and row[1].startswith(("Tổng", "TỔNG", "Cộng"))]
         assert len(totals) == (table["stated_total_max"] is not None), where
         if totals:
             assert f"({word}{format_vn(table['stated_total_max'])} điểm)" in totals[0][1], where
-            assert _points(totals[0][2]) == table["stated_total_self"], where
+            assert cell_points(totals[0][2]) == table["stated_total_self"], where
 
 
 def test_the_difference_is_the_appraisal_less_the_self_points(corpus):
     """N17: max | self | appraised | difference in each truth row, the difference the appraised
     points less the self points, signed, "0" where they agree (odd instances) or blank (even, with
     the points under a merged "Số điểm"); the total's the same."""
-    documents = _documents(corpus, "docx", "N17")
+    documents = documents_of(corpus, "docx", "N17")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -116,35 +107,35 @@ def test_the_difference_is_the_appraisal_less_the_self_points(corpus):
         table = truth["score_tables"][0]
         for r in table["rows"]:
             row = _row_of(rows, r["code"], r["name"])
-            values = [_points(c) for c in row[2:5]]
+            values = [cell_points(c) for c in row[2:5]]
             assert values == [r["max_points"], r["self_points"], r["appraised_points"]], (where, r["code"])
             if r["self_points"] is None or r["appraised_points"] is None:
                 assert row[5] == "", (where, r["code"])
                 continue
             gap = round(r["appraised_points"] - r["self_points"], 4)
-            assert _points(row[5] or "0") == gap, (where, r["code"])
+            assert cell_points(row[5] or "0") == gap, (where, r["code"])
             assert (row[5] == "") == (blank_zero and gap == 0), (where, r["code"])
             assert gap <= 0 or row[5].startswith("+"), (where, r["code"])
             if r["explanation"]:
                 assert r["explanation"] in row[6], (where, r["code"])
-        totals = [row for row in rows if row[0] == "" and _squash(row[1]).startswith(("tổng", "cộng"))]
+        totals = [row for row in rows if row[0] == "" and squash(row[1]).startswith(("tổng", "cộng"))]
         assert len(totals) == (table["stated_total_max"] is not None), where
         for total in totals:  # the total's difference is its printed appraisal less its self points
-            assert _points(total[2]) == table["stated_total_max"], where
-            assert _points(total[3]) == table["stated_total_self"], where
-            gap = round((_points(total[4]) or 0.0) - (_points(total[3]) or 0.0), 4)
-            assert _points(total[5] or "0") == gap, where
+            assert cell_points(total[2]) == table["stated_total_max"], where
+            assert cell_points(total[3]) == table["stated_total_self"], where
+            gap = round((cell_points(total[4]) or 0.0) - (cell_points(total[3]) or 0.0), 4)
+            assert cell_points(total[5] or "0") == gap, where
 
 
 def test_every_annex_row_has_its_hamlets_and_the_communes_total(corpus):
     """N18: each truth row is a row of the annex (printed code, indicator) whose total cell, under
     "Toàn xã" / "Tổng số" / "Tổng cộng", holds the truth value; a flow's hamlets add up to it, a
     stock's hamlet cells are blank; the hamlets are numbered 1, 2, … under a merged label."""
-    documents = _documents(corpus, "docx", "N18")
+    documents = documents_of(corpus, "docx", "N18")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
-        grid = [[c.strip() for c in row] for row in _docx_tables(corpus / doc["path"])[-1]]
+        grid = [[c.strip() for c in row] for row in docx_tables(corpus / doc["path"])[-1]]
         top, header, body = grid[0], grid[1], grid[2:]
         hamlets = [k for k, h in enumerate(header) if h[-1].isdigit()]
         assert [header[k].rsplit(" ", 1)[1] for k in hamlets] == [str(i) for i in range(1, len(hamlets) + 1)], where
@@ -153,9 +144,9 @@ def test_every_annex_row_has_its_hamlets_and_the_communes_total(corpus):
         assert top[whole] in ("Toàn xã", "Tổng số", "Tổng cộng"), where
         for r in truth["statistics"][0]["rows"]:
             mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
-            row = next(x for x in body if x[0] == mark and _squash(x[1]) == _squash(r["indicator"]))
-            assert _points(row[whole]) == r["value"], (where, r["code"])
-            figures = [_points(row[k]) for k in hamlets]
+            row = next(x for x in body if x[0] == mark and squash(x[1]) == squash(r["indicator"]))
+            assert cell_points(row[whole]) == r["value"], (where, r["code"])
+            figures = [cell_points(row[k]) for k in hamlets]
             if r["value"] is None or r["unit"] == "%":
                 continue
             if r["unit"] in STOCK_UNITS:
@@ -179,7 +170,7 @@ def test_this_years_points_are_the_later_years_column(corpus):
     """N19: two columns headed by consecutive years; the later one holds each truth row's self
     points, in either order; the change column (next after the three points columns) is this year's
     less last year's, signed."""
-    documents = _documents(corpus, "docx", "N19")
+    documents = documents_of(corpus, "docx", "N19")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -190,12 +181,15 @@ def test_this_years_points_are_the_later_years_column(corpus):
         assert (now < before) == ("this-first" in where), where
         for r in truth["score_tables"][0]["rows"]:
             row = _row_of(rows, r["code"], r["name"])
-            assert _points(row[2]) == r["max_points"] and _points(row[now]) == r["self_points"], (where, r["code"])
+            assert cell_points(row[2]) == r["max_points"] and cell_points(row[now]) == r["self_points"], (
+                where,
+                r["code"],
+            )
             assert r["appraised_points"] is None, (where, r["code"])
             if r["self_points"] is None:
                 continue
-            change = round(r["self_points"] - (_points(row[before]) or 0.0), 4)
-            assert _points(row[5]) == change and (change <= 0 or row[5].startswith("+")), (where, r["code"])
+            change = round(r["self_points"] - (cell_points(row[before]) or 0.0), 4)
+            assert cell_points(row[5]) == change and (change <= 0 or row[5].startswith("+")), (where, r["code"])
 
 
 def test_the_annex_goes_on_with_no_header_after_its_marker(corpus):
@@ -205,7 +199,7 @@ def test_the_annex_goes_on_with_no_header_after_its_marker(corpus):
     marker opens a page after the one the annex starts on, and the second table's first row is on it."""
     import docx
 
-    documents = _documents(corpus, "docx", "N20")
+    documents = documents_of(corpus, "docx", "N20")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -220,29 +214,29 @@ def test_the_annex_goes_on_with_no_header_after_its_marker(corpus):
         for r in truth["statistics"][0]["rows"]:
             mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
             row = next(x for x in body if x[0] == mark and x[1] == r["indicator"])
-            assert _points(row[3]) == r["value"] and row[2] == r["unit"], (where, r["code"])
+            assert cell_points(row[3]) == r["value"] and row[2] == r["unit"], (where, r["code"])
         pdf = corpus / doc["path"].replace(".docx", ".pdf")
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
-        pages = [_squash(p) for p in text.stdout.split("\f")]
+        pages = [squash(p) for p in text.stdout.split("\f")]
         annex = next(k for k, p in enumerate(pages) if "phụlục1" in p and "kèmtheo" in p)
         marked = next(k for k, p in enumerate(pages) if "tiếptheo" in p)
-        assert marked > annex and _squash(second[0][1])[:20] in pages[marked], where
+        assert marked > annex and squash(second[0][1])[:20] in pages[marked], where
 
 
 def test_every_truth_value_is_in_the_pdf(corpus):
     """Every truth name, code and number (N16: the maximum inside the name's parentheses; N17: the
     appraised points), every annex indicator and value, the title, signer, commune and number, in
     the PDF's text (pdfplumber)."""
-    documents = _documents(corpus, "pdf")
+    documents = documents_of(corpus, "pdf")
     assert len(documents) == 4 * len(NEW)
     for doc in documents:
         truth = read_truth(corpus, doc)
-        text = _pdf_text(corpus / doc["path"])
-        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        text = pdf_text(corpus / doc["path"])
+        squashed, numbers, where = squash(text), printed_numbers(text), doc["path"]
         words = {w.rstrip(".:") for w in text.split()}
         for table in truth["score_tables"]:
             for r in table["rows"]:
-                assert _squash(r["name"]) in squashed, (where, r["name"])
+                assert squash(r["name"]) in squashed, (where, r["name"])
                 assert r["code"] in words, (where, r["code"])
                 assert format_vn(r["max_points"]) in numbers, (where, r["code"])
                 for key in ("self_points", "appraised_points"):
@@ -251,7 +245,7 @@ def test_every_truth_value_is_in_the_pdf(corpus):
                 assert table.get(key) is None or format_vn(table[key]) in numbers, (where, key)
         for annex in truth["statistics"]:
             for r in annex["rows"]:
-                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                assert squash(r["indicator"]) in squashed, (where, r["indicator"])
                 assert r["value"] is None or format_vn(r["value"]) in numbers, (where, r["code"])
         for key in ("title", "signer", "commune", "number"):
-            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
+            assert not truth["document"][key] or squash(truth["document"][key]) in squashed, (where, key)

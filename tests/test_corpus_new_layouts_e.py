@@ -16,13 +16,16 @@ import pytest
 
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
-    assert_named_only_ranked_last,
-    make_corpus,
+    assert_batch_held,
+    batch_corpus,
+    cell_points,
+    documents_of,
+    docx_tables,
+    pdf_text,
+    printed_numbers,
     read_truth,
+    squash,
 )
-from tests.test_corpus_new_layouts import _numbers, _pdf_text, _squash
-from tests.test_corpus_new_layouts_b import _docx_tables
-from tests.test_corpus_new_layouts_d import _documents, _points
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -36,11 +39,7 @@ PROBES = ("S18_scan_new_layouts_e", "D14_dump_new_layouts_e")
 
 
 def test_made_only_when_named_ranked_last_and_held_out():
-    from corpusgen.derived import PROBES as ALL_PROBES
-
-    assert_named_only_ranked_last(NEW, PROBES)
-    for probe in PROBES:  # scans and dumps of the five, one instance each
-        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in NEW)
+    assert_batch_held(NEW, PROBES)
 
 
 @pytest.mark.parametrize("family", NEW)
@@ -50,12 +49,12 @@ def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("newe"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2495)
+    return batch_corpus(tmp_path_factory, "newe", NEW, 2495)
 
 
 def _table(path: Path, word: str) -> list[list[str]]:
     """The DOCX table whose first row holds ``word`` (the header block and the signature are tables too)."""
-    grid = next(t for t in _docx_tables(path) if any(word in c.lower() for c in t[0]))
+    grid = next(t for t in docx_tables(path) if any(word in c.lower() for c in t[0]))
     return [[c.strip() for c in row] for row in grid]
 
 
@@ -65,7 +64,7 @@ def test_the_evidence_column_comes_first_under_unfamiliar_words(corpus):
     đánh giá" or "Điểm tự chấm"; each
     truth row is a row printing its code, its evidence in the evidence column, its name, maximum and
     self points after it; a total row, where printed, holds the stated totals."""
-    documents = _documents(corpus, "docx", "N21")
+    documents = documents_of(corpus, "docx", "N21")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -79,15 +78,18 @@ def test_the_evidence_column_comes_first_under_unfamiliar_words(corpus):
         assert not {"điểm tối đa", "điểm tự đánh giá", "điểm tự chấm"} & set(header), (where, header)
         table = truth["score_tables"][0]
         for r in table["rows"]:
-            found = [x for x in rows if x[code].rstrip(".") == r["code"] and _squash(x[2]) == _squash(r["name"])]
+            found = [x for x in rows if x[code].rstrip(".") == r["code"] and squash(x[2]) == squash(r["name"])]
             assert len(found) == 1, (where, r["code"])
             row = found[0]
-            assert [_points(row[3]), _points(row[4])] == [r["max_points"], r["self_points"]], (where, r["code"])
-            assert _squash(row[evidence]) == _squash(r["explanation"] or ""), (where, r["code"])
+            assert [cell_points(row[3]), cell_points(row[4])] == [r["max_points"], r["self_points"]], (where, r["code"])
+            assert squash(row[evidence]) == squash(r["explanation"] or ""), (where, r["code"])
         totals = [x for x in rows[1:] if x[code] == "" and x[2] and x[3]]
         assert len(totals) == (table["stated_total_max"] is not None), where
         for total in totals:
-            assert [_points(total[3]), _points(total[4])] == [table["stated_total_max"], table["stated_total_self"]]
+            assert [cell_points(total[3]), cell_points(total[4])] == [
+                table["stated_total_max"],
+                table["stated_total_self"],
+            ]
 
 
 def _grouped_value(text: str, style: str) -> float | None:
@@ -104,17 +106,17 @@ def test_the_annex_figures_are_grouped_by_thousands(corpus):
     """N22: every truth row is an annex row (printed code, indicator, unit) whose figure, read with
     the variant's marks (a dot for the thousands and a comma for the decimals, or the reverse), is its
     value; some figure runs past a thousand and prints its separator; the figures are right-aligned."""
-    documents = _documents(corpus, "docx", "N22")
+    documents = documents_of(corpus, "docx", "N22")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
         style = "dot" if "thousands-dot" in where else "comma"
-        rows = _docx_tables(corpus / doc["path"])[-1]
+        rows = docx_tables(corpus / doc["path"])[-1]
         body = [[c.strip() for c in row] for row in rows[1:]]
         big = 0
         for r in truth["statistics"][0]["rows"]:
             mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"]
-            row = next(x for x in body if x[0] == mark and _squash(x[1]) == _squash(r["indicator"]))
+            row = next(x for x in body if x[0] == mark and squash(x[1]) == squash(r["indicator"]))
             assert row[2] == r["unit"] and _grouped_value(row[3], style) == r["value"], (where, r["code"], row[3])
             big += r["value"] is not None and r["value"] >= 1000
         assert big >= 1, where
@@ -126,7 +128,7 @@ def test_the_levels_are_shown_by_bullets_with_no_code_column(corpus):
     sub-criterion "+ " or its letter "a) "), the maximum and self points beside it."""
     import docx
 
-    documents = _documents(corpus, "docx", "N23")
+    documents = documents_of(corpus, "docx", "N23")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -145,7 +147,10 @@ def test_the_levels_are_shown_by_bullets_with_no_code_column(corpus):
             mark = f"{last}) " if last.isalpha() else ("", "- ", "+ ", "* ")[min(level, 3)]
             name = row.cells[0].text
             assert name == mark + r["name"], (where, r["code"], name)
-            assert [_points(row.cells[1].text), _points(row.cells[2].text)] == [r["max_points"], r["self_points"]]
+            assert [cell_points(row.cells[1].text), cell_points(row.cells[2].text)] == [
+                r["max_points"],
+                r["self_points"],
+            ]
             runs = [run for p in row.cells[0].paragraphs for run in p.runs if run.text.strip()]
             assert all(run.bold for run in runs) == (level == 0), (where, r["code"])
 
@@ -157,19 +162,19 @@ def test_every_truth_value_is_in_the_pdf(corpus):
     pdftotext's layout text."""
     from corpusgen.new_layouts_e import grouped
 
-    documents = _documents(corpus, "pdf")
+    documents = documents_of(corpus, "pdf")
     assert len(documents) == 4 * len(NEW)
     for doc in documents:
         truth = read_truth(corpus, doc)
-        text = _pdf_text(corpus / doc["path"])
-        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        text = pdf_text(corpus / doc["path"])
+        squashed, numbers, where = squash(text), printed_numbers(text), doc["path"]
         words = {w.rstrip(".:") for w in text.split()}
         for table in truth["score_tables"]:
             for r in table["rows"]:
                 # N24's plain lines print the figures after a name's first line, before its next
-                assert _bare(_squash(r["name"])) in _bare(squashed), (where, r["name"])
+                assert _bare(squash(r["name"])) in _bare(squashed), (where, r["name"])
                 assert "N23" in doc["family"] or r["code"] in words, (where, r["code"])
-                assert not r["explanation"] or _squash(r["explanation"]) in squashed, (where, r["code"])
+                assert not r["explanation"] or squash(r["explanation"]) in squashed, (where, r["code"])
                 for key in ("max_points", "self_points"):
                     assert r[key] is None or format_vn(r[key]) in numbers, (where, r["code"], key)
             for key in ("stated_total_max", "stated_total_self"):
@@ -179,11 +184,11 @@ def test_every_truth_value_is_in_the_pdf(corpus):
             layout = subprocess.run(["pdftotext", "-layout", str(corpus / doc["path"]), "-"], capture_output=True)
             lines = layout.stdout.decode("utf-8")
             for r in truth["statistics"][0]["rows"]:
-                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                assert squash(r["indicator"]) in squashed, (where, r["indicator"])
                 figure = grouped(r["value"], style)
                 assert not figure or re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", lines), (where, figure)
         for key in ("title", "signer", "commune", "number"):
-            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
+            assert not truth["document"][key] or squash(truth["document"][key]) in squashed, (where, key)
 
 
 def test_the_tab_aligned_lines_carry_every_row_and_stand_in_two_columns(corpus):
@@ -195,7 +200,7 @@ def test_the_tab_aligned_lines_carry_every_row_and_stand_in_two_columns(corpus):
     import docx
     import pdfplumber
 
-    documents = _documents(corpus, "docx", "N24")
+    documents = documents_of(corpus, "docx", "N24")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -211,7 +216,7 @@ def test_the_tab_aligned_lines_carry_every_row_and_stand_in_two_columns(corpus):
             name_lines = [lines[0].split("\t")[1]] + [line.split("\t")[0] for line in lines[1:]]
             assert " ".join(name_lines) == r["name"], (where, r["code"])
             figures = lines[-1 if dots else 0].split("\t")[-2:]
-            assert [_points(f) for f in figures] == [r["max_points"], r["self_points"]], (where, r["code"])
+            assert [cell_points(f) for f in figures] == [r["max_points"], r["self_points"]], (where, r["code"])
             assert all(run.bold for run in found[0].runs) == ("." not in r["code"]), (where, r["code"])
         total = [p for p in paragraphs if p.text.startswith("\t")]
         assert len(total) == (table["stated_total_max"] is not None), where
@@ -249,7 +254,7 @@ def test_the_fields_are_in_the_report_and_their_criteria_in_the_annex(corpus):
     evidence) and, in the even instances, a "Cộng" row repeating the field's points."""
     import docx
 
-    documents = _documents(corpus, "docx", "N25")
+    documents = documents_of(corpus, "docx", "N25")
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
@@ -262,8 +267,8 @@ def test_the_fields_are_in_the_report_and_their_criteria_in_the_annex(corpus):
         assert "Lĩnh vực" in summary[0] and len(summary) == len(fields) + 2, where
         for r, row in zip(fields, summary[1:]):
             assert row[:2] == [r["code"], r["name"]], (where, row)
-            assert [_points(row[2]), _points(row[3])] == [r["max_points"], r["self_points"]], (where, r["code"])
-        assert [_points(summary[-1][2]), _points(summary[-1][3])] == [
+            assert [cell_points(row[2]), cell_points(row[3])] == [r["max_points"], r["self_points"]], (where, r["code"])
+        assert [cell_points(summary[-1][2]), cell_points(summary[-1][3])] == [
             table["stated_total_max"],
             table["stated_total_self"],
         ], where
@@ -277,11 +282,17 @@ def test_the_fields_are_in_the_report_and_their_criteria_in_the_annex(corpus):
             body = [row for row in grid[1:] if row[0]]
             assert [row[0].rstrip(".") for row in body] == [r["code"] for r in criteria], (where, f["code"])
             for r, row in zip(criteria, body):
-                assert _squash(row[1]) == _squash(r["name"]), (where, r["code"])
-                assert [_points(row[2]), _points(row[3])] == [r["max_points"], r["self_points"]], (where, r["code"])
-                assert _squash(row[4]) == _squash(r["explanation"] or ""), (where, r["code"])
+                assert squash(row[1]) == squash(r["name"]), (where, r["code"])
+                assert [cell_points(row[2]), cell_points(row[3])] == [r["max_points"], r["self_points"]], (
+                    where,
+                    r["code"],
+                )
+                assert squash(row[4]) == squash(r["explanation"] or ""), (where, r["code"])
             closing = [row for row in grid[1:] if not row[0]]
             assert len(closing) == sums, (where, f["code"])
             for row in closing:
                 assert row[1].startswith("Cộng"), (where, row)
-                assert [_points(row[2]), _points(row[3])] == [f["max_points"], f["self_points"]], (where, f["code"])
+                assert [cell_points(row[2]), cell_points(row[3])] == [f["max_points"], f["self_points"]], (
+                    where,
+                    f["code"],
+                )
