@@ -93,6 +93,12 @@ def with_counter(grid: Grid, label: str) -> Grid:
     return Grid((1.2, *grid.widths_cm), tuple(rows))
 
 
+def after_table(blocks: tuple, lines: tuple) -> tuple:
+    """The document's blocks with ``lines`` just under its (first) table."""
+    at = next(k for k, b in enumerate(blocks) if isinstance(b, Table)) + 1
+    return blocks[:at] + lines + blocks[at:]
+
+
 def software_export(inst: Instance) -> Built:
     """A score table as a provincial scoring software exports it: "Mã tiêu chí | Tên tiêu chí |
     Điểm chuẩn | Điểm tự đánh giá | Tài liệu kiểm chứng", codes zero-padded after the field ("1.01",
@@ -130,9 +136,7 @@ def software_export(inst: Instance) -> Built:
         commune=meta.place.commune,
     )
     blocks = standard_blocks(meta, title, Table(grid), rng, year)
-    at = next(k for k, b in enumerate(blocks) if isinstance(b, Table)) + 1
-    blocks = blocks[:at] + (Para(stamp, italic=True, align="right"),) + blocks[at:]
-    doc = Document(meta, blocks)
+    doc = Document(meta, after_table(blocks, (Para(stamp, italic=True, align="right"),)))
     return _built(meta, _docx_pdf("software-" + ("counter" if counter else "padded"), doc), table)
 
 
@@ -182,6 +186,13 @@ def stat_tab_lines(inst: Instance) -> Built:
 
 # --- N28: bonus and penalty points after the total ------------------------------------------------
 
+ADJUSTED_LABELS = {
+    "code": ("STT", "TT"),
+    "name": ("Lĩnh vực, tiêu chí", "Nội dung đánh giá", "Tiêu chí, tiêu chí thành phần"),
+    "max": ("Điểm tối đa", "Điểm chuẩn"),
+    "self": ("Điểm tự đánh giá", "Điểm tự chấm"),
+    "explanation": ("Ghi chú", "Giải trình", "Tài liệu kiểm chứng"),
+}
 BONUS_LABELS = ("Điểm thưởng", "Điểm cộng (thưởng)", "Điểm thưởng (sáng kiến, mô hình mới)")
 PENALTY_LABELS = ("Điểm trừ", "Điểm bị trừ", "Điểm trừ (vi phạm, chậm báo cáo)")
 FINAL_LABELS = ("Tổng điểm sau khi cộng, trừ", "Tổng điểm cuối cùng", "Tổng điểm đạt được (sau khi cộng, trừ)")
@@ -235,13 +246,7 @@ def bonus_penalty(inst: Instance) -> Built:
     no criterion and no sum: a reader must not take it for the stated total)."""
     rng, year, meta, title, table = _scored(inst)
     rows_after = inst.index % 2 == 1
-    labels = {
-        "code": rng.choice(("STT", "TT")),
-        "name": rng.choice(("Lĩnh vực, tiêu chí", "Nội dung đánh giá", "Tiêu chí, tiêu chí thành phần")),
-        "max": rng.choice(("Điểm tối đa", "Điểm chuẩn")),
-        "self": rng.choice(("Điểm tự đánh giá", "Điểm tự chấm")),
-        "explanation": rng.choice(("Ghi chú", "Giải trình", "Tài liệu kiểm chứng")),
-    }
+    labels = {k: rng.choice(v) for k, v in ADJUSTED_LABELS.items()}
     layout = ScoreLayout(("code", "name", "max", "self", "explanation"), labels, total_label=rng.choice(TOTAL_LABELS))
     table = as_printed(table, layout)
     bonus = rng.choice((0.5, 1.0, 1.5, 2.0))
@@ -262,9 +267,7 @@ def bonus_penalty(inst: Instance) -> Built:
             Para(f"- {words[1][0]}: {points(penalty)} điểm" + (f" ({words[1][1]})." if penalty else ".")),
             Para(f"- {words[2][0]}: {points(final)} điểm.", bold=True),
         )[: 3 if final is not None else 2]
-    blocks = standard_blocks(meta, title, Table(grid), rng, year)
-    at = next(k for k, b in enumerate(blocks) if isinstance(b, Table)) + 1
-    doc = Document(meta, blocks[:at] + after + blocks[at:])
+    doc = Document(meta, after_table(standard_blocks(meta, title, Table(grid), rng, year), after))
     return _built(meta, _docx_pdf("bonus-penalty-" + ("rows" if rows_after else "lines"), doc), table)
 
 
