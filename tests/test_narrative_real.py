@@ -1,5 +1,5 @@
 """The narrative readers on the wording of real reports (tests/data/narrative_real.jsonl): sentences in
-the shapes of 29 published CCHC reports from 15 provinces, own words and changed numbers, labelled by
+the shapes of 29 published CCHC reports from 17 provinces, own words and changed numbers, labelled by
 hand and split dev / held-out by source document before any reader ran on them
 (``benchmarks/narrative_real.py`` prints the figures).
 
