@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.count_shares import are_shares, rate_of_the_total
 from extract.segment.count_words import (
     ASPECT,
     NOT_COUNT_BEFORE,
@@ -327,6 +328,9 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
             k = len(sent)
             break
         if isinstance(sent[k], Paren) and any(reader.is_count(sent[k].nodes, m) for m in range(len(sent[k].nodes))):
+            got = _bracket_after_rate(reader, sent, j, k, unit)
+            if got is not None:
+                return got
             k = len(sent)
             break
         k += 1
@@ -348,6 +352,22 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         exhaustive = "gom" in led[0]
         return parts, doubts, complete or exhaustive, _last_index(sent, items[:used])
     return None
+
+
+def _bracket_after_rate(reader: _Reader, sent: list, j: int, k: int, unit: str | None):
+    """The total's parts in the bracket after its own rate ("480 hồ sơ, đạt tỷ lệ 99,75% (đúng hạn
+    479 hồ sơ, trễ hạn 1 hồ sơ)"), every part counted in the total's unit; None otherwise
+    (``count_shares``)."""
+    rate = sent[k - 1] if k > j else None
+    if unit is None or rate is None or not is_tok(rate, "pct"):
+        return None
+    if not rate_of_the_total(reader.low[sent[j].start : rate.start]):
+        return None
+    got = _read_items(reader, sent[k].nodes, unit, paren_scope=True)
+    if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
+        return None
+    parts, doubts, complete, _used, _items = got
+    return parts, doubts, complete, k
 
 
 def _last_index(sent: list, items: list[list]) -> int:
@@ -402,7 +422,9 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
 
 def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: list[Count]) -> None:
     """ "hoàn thành 15/19 nhiệm vụ": total 19, one part 15; "7/12 ..., còn 5/12 ..." two parts."""
+    last_end = 0  # where the fraction before ends: the words between say whether this one is a share
     for m in _RATIO.finditer(low):
+        between, last_end = low[last_end : m.start()], m.end()
         unit_low = m.group("unit")
         if unit_low.split()[0] in NOT_COUNT_UNITS or NOT_COUNT_BEFORE.search(low[: m.start()]):
             continue
@@ -429,6 +451,7 @@ def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: l
             and previous.unit == unit
             and len(previous.parts) >= 1
             and "/" in previous.text
+            and are_shares(between, [p.label for p in previous.parts] + [part_label])
         ):
             previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
             previous.complete = True  # fractions of one total, side by side: its shares

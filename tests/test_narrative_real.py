@@ -1,0 +1,96 @@
+"""The narrative readers on the wording of real reports (tests/data/narrative_real.jsonl): sentences in
+the shapes of 29 published CCHC reports from 17 provinces, own words and changed numbers, labelled by
+hand and split dev / held-out by source document before any reader ran on them
+(``benchmarks/narrative_real.py`` prints the figures).
+
+What a careful reader takes from each sentence is asserted; the sentences the readers still read short
+are listed with why (strict xfail: a fix shows up as a pass to record). The floor holds everywhere:
+no ``mismatch`` a sentence does not hold.
+"""
+
+import pytest
+
+from benchmarks.narrative_real import _accepts, load, observe_counts, observe_scores, observe_targets
+
+ROWS = load()
+COUNT_ROWS = [r for r in ROWS if r["reader"] == "counts"]
+
+# Labelled breakdowns the count reader does not read whole (after development on the dev half);
+# the label stays what the sentence states.
+KNOWN_MISSES = {
+    "D02-03": "the last part opens with 'còn' after a share: read as a sibling clause, the part is left out",
+    "D06-18": "a ratio whose unit is an upper-case abbreviation ('3.874/4.820 HS') is not read",
+    "D09-21": "approximate figures in another unit: nothing is read (the sum is not checkable anyway)",
+    "D12-27": "the unit is named before the number ('Số hồ sơ đã giải quyết: 7.655 (…)'): the fault is missed",
+    "D14-31": "the breakdown is the sentence after its total ('… là 41.376 bộ. Trong đó, …')",
+    "D15-33": "a ratio with no unit before 'trong đó' ('1.208/1.342, trong đó …')",
+    "D16-36": "a ratio completed by 'N vụ còn lại' in another clause: the remainder is not joined",
+    "D28-54": "the last share is no fraction ('còn 4 đơn vị'): the fractions are read as subsets, not joined",
+}
+
+
+def _breakdowns():
+    for row in COUNT_ROWS:
+        for c in row["counts"]:
+            mark = pytest.mark.xfail(reason=KNOWN_MISSES[row["id"]], strict=True) if row["id"] in KNOWN_MISSES else ()
+            yield pytest.param(row["text"], c, marks=mark, id=f"{row['id']}-{c['total']:g}")
+
+
+@pytest.mark.parametrize("text,label", list(_breakdowns()))
+def test_labelled_breakdown_is_read_with_its_check(text, label):
+    seen = observe_counts(text)
+    mine = [(parts, status) for total, parts, status in seen if total == label["total"]]
+    assert any(parts == label["parts"] for parts, _ in mine), seen
+    assert any(_accepts(label["check"], status) for _, status in mine), seen
+
+
+def test_no_false_mismatch_on_real_wording():
+    """The floor, on both halves: a mismatch only where the sentence's own figures disagree."""
+    false = []
+    for row in COUNT_ROWS:
+        faults = {c["total"] for c in row["counts"] if c["check"] == "mismatch"}
+        false += [(row["id"], s) for s in observe_counts(row["text"]) if s[2] == "mismatch" and s[0] not in faults]
+    assert false == []
+
+
+def test_fractions_of_one_whole_under_two_conditions_are_not_added_up():
+    """'4/9 … dưới 3% và cả 9/9 … dưới 10%': the same districts counted twice, not shares of nine."""
+    seen = observe_counts(
+        "Có đến 4/9 huyện, thành phố đạt tỷ lệ này dưới 3% và cả 9/9 huyện, thành phố đạt tỷ lệ dưới 10%."
+    )
+    assert seen == [(9, [4], "ok"), (9, [9], "ok")]
+
+
+def test_fractions_with_the_remainder_are_still_shares():
+    seen = observe_counts("Có 7/12 chỉ tiêu đạt kế hoạch (58,33%), còn 6/12 chỉ tiêu chưa đạt.")
+    assert seen == [(12, [7, 6], "mismatch")]  # 7 + 6 is not 12: the commune's figures disagree
+
+
+def test_parts_in_the_bracket_after_the_totals_rate():
+    text = "Đã giải quyết 480 hồ sơ, đạt tỷ lệ 99,6% (số hồ sơ đúng hạn là 476 hồ sơ, trễ hạn là 2 hồ sơ)."
+    assert observe_counts(text) == [(480, [476, 2], "mismatch")]
+    # a change against another figure is no rate of the total: its bracket is not its breakdown
+    other = "Đã giải quyết 480 hồ sơ, tăng 12% (năm trước 428 hồ sơ, năm 2022 395 hồ sơ)."
+    assert all(status != "mismatch" for *_, status in observe_counts(other))
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["reader"] == "scores"], ids=lambda r: r["id"])
+def test_whole_index_totals_are_no_score_statements(row):
+    assert observe_scores(row["text"]) == [(s["points"], s["max_points"]) for s in row["statements"]]
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["reader"] == "targets"], ids=lambda r: r["id"])
+def test_targets_of_real_plans(row):
+    seen = observe_targets(row["text"])
+    for want in row["targets"]:
+        assert any(all(s[k] == want[k] for k in want) for s in seen), seen
+
+
+def test_the_split_is_by_source_document():
+    halves = {}
+    for row in ROWS:
+        halves.setdefault(row["doc"], set()).add(row["split"])
+        assert row["source"].startswith("http")
+    assert all(len(s) == 1 for s in halves.values())
+    held = sum(1 for s in halves.values() if s == {"heldout"})
+    assert len(halves) >= 25 and 0.4 <= held / len(halves) <= 0.6
