@@ -34,6 +34,7 @@ from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_points
+from extract.segment.points_words import POINTS_MARKS
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
@@ -119,14 +120,6 @@ _COLUMN_NAMES = {
 _SCALE_MARKS = ("cach tinh", "phuong phap", "huong dan", "cach cham")
 _POINTS_KEYS = ("max", "self", "appraised")
 _FIELD_OF = {"max": "max_points", "self": "self_points", "appraised": "appraised_points"}
-# Words that settle which points column a label is: a label carrying one of a key's words is no
-# other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
-# thẩm định" to a fuzzy matcher, "Điểm tối đa được chấm" of "tự chấm").
-_POINTS_MARKS = {
-    "max": ("toi da", "diem chuan", "thang diem", "diem quy dinh"),  # "Điểm quy định": the rules' points
-    "self": ("tu cham", "tu danh", "tu dg"),
-    "appraised": ("tham dinh", "noi vu"),
-}
 # Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"; a field's own
 # table closed by "Cộng lĩnh vực", "Cộng điểm lĩnh vực 2", "Tổng điểm lĩnh vực"): not criteria.
 _TOTAL_ROW = lazy_compile(
@@ -257,7 +250,7 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
             continue  # ("6 tháng", "Quý I": an annex's period, no points; stat_period_parts)
         if is_unit_label(label) and "diem" not in folded.split():
             continue  # ("Chia theo thôn, tổ dân phố | Thôn 4": a hamlet's figures, no points; "tổ dân" ~ "tối đa")
-        marked = {key for key, marks in _POINTS_MARKS.items() if any(m in folded for m in marks)}
+        marked = {key for key, marks in POINTS_MARKS.items() if any(m in folded for m in marks)}
         scale_label = any(m in folded for m in _SCALE_MARKS)
         for key, names in _COLUMN_NAMES.items():
             if key in _POINTS_KEYS and ((marked and key not in marked) or scale_label):

@@ -29,6 +29,7 @@ from extract.segment.annex_captions import annex_caption
 from extract.segment.column_labels import ANNEX_ROLE_WORDS
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.stat_item_letters import bare_letter, follows_items
@@ -50,15 +51,8 @@ from schemas.records import MISSING_FLAG, SourceRef, StatAnnex, StatRow
 
 @dataclass(frozen=True)
 class StatisticsSettings:
-    # Header words that make a table someone else's: score tables, task frameworks.
-    score_header_words: tuple[str, ...] = (
-        "diem toi da",
-        "tu danh gia",
-        "tu cham",
-        "diem chuan",
-        "thang diem",
-        "diem tham dinh",
-    )
+    # Header words that make a table someone else's: score tables (`points_words`), task frameworks.
+    score_header_words: tuple[str, ...] = SCORE_HEADER_WORDS
     task_header_words: tuple[str, ...] = ("chu tri", "phoi hop", "thoi gian hoan thanh", "san pham")
     # Lines above a table searched for its annex label and title.
     caption_lines: int = 8

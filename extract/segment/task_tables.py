@@ -18,6 +18,7 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
+from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_doubts import DOUBT
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
@@ -37,17 +38,8 @@ class TaskTableSettings:
     min_mapped_columns: int = 4
     # ...including one that only task frameworks have.
     required_any: tuple[str, ...] = ("lead", "deadline", "coordinator", "activity", "task")
-    # Header words of a score table, which is no task table. "thang diem" (the maximum's column)
-    # and "diem tu" (of "Điểm tự đánh giá" / "Điểm tự chấm") survive a scan that garbles the rest
-    # ("Điểm tự đánh ga").
-    score_header_words: tuple[str, ...] = (
-        "diem toi da",
-        "tu danh gia",
-        "tu cham",
-        "diem chuan",
-        "thang diem",
-        "diem tu",
-    )
+    # Header words of a score table, which is no task table (`points_words`).
+    score_header_words: tuple[str, ...] = SCORE_HEADER_WORDS
     caption_lines: int = 6
     inherited_confidence: float = 0.9
     realigned_confidence: float = 0.8
