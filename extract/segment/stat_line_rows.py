@@ -26,7 +26,9 @@ from extract.segment.stat_line_cells import (
     _words,
     stray_letters,
 )
+from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.statistics import normalise_code
@@ -61,6 +63,16 @@ def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
         return False
     letters = indicator_wording(" ".join(words))
     return letters is not None and letters >= settings.min_indicator_wording
+
+
+def _heading(above: _RowLines, text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is the next group's heading under a share
+    (``stat_share_headings``), not the share's wrapped words."""
+    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    indicator = " ".join(above.indicator)
+    return heading_after_share(
+        indicator, above.unit, above.value, words, settings.min_heading_words, settings.min_indicator_wording
+    )
 
 
 def _items_in_order(item: str, rows: list[_RowLines], lines: list[Line], k: int) -> bool:
@@ -116,6 +128,9 @@ def _without_edge_speck(text: str) -> str:
     the code stands alone in its cell ("P21 | …" → "21 | …"), its code apart from a bracket glued
     to it ("53_[Tỷ lệ" → "53 [Tỷ lệ"); any other line as it is."""
     text = _GLUED_CODE.sub(r"\1 ", text, count=1)
+    roman_edge = without_roman_edge(text)  # ("L 2.2 | …": the edge, though "L" is a Roman numeral)
+    if roman_edge is not None:
+        return roman_edge
     if normalise_code(text.split()[0] if text.split() else "") is not None:
         return text
     return _EDGE_SPECK.sub("", text, count=1)
@@ -205,7 +220,9 @@ def _table(
             elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
-            elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
+            elif rows and (
+                _indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings) or _heading(rows[-1], text, settings)
+            ):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
                 )
