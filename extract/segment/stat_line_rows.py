@@ -29,6 +29,7 @@ from extract.segment.stat_line_cells import (
 from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_line_header import is_statistics_header
 from extract.segment.stat_share_headings import heading_after_share
+from extract.segment.stat_speck_opening import behind_speck
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.statistics import normalise_code
@@ -58,7 +59,7 @@ def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
     """Whether a line with no code and no figure is a row whose code and figure OCR lost, not
     words wrapped from the row above: a capital opening annex indicators open with ("Tỷ lệ …",
     "Số …"), then enough words of annex-form wording (": Tỷ lệ cán bộ, công chức đạt chuẩn ,")."""
-    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    words = behind_speck(_words(text.strip(_CODE_SPECKS + ":;., ")))  # ("ES Tổng số …": the code cell's speck)
     if len(words) < settings.min_lost_code_words or not words[0][:1].isupper() or not opens_indicator(words[0]):
         return False
     letters = indicator_wording(" ".join(words))
