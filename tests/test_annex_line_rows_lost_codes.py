@@ -1,0 +1,89 @@
+"""Rows of a dumped statistics annex whose code OCR lost or hid (issue 11, rows lost in D07
+dumps): the grid's left edge read as a Roman-looking capital before a code ("L 2.2 | …"), a group
+heading with no code under the share that closes the group above, and a code cell read as a short
+speck before the indicator's opening ("ES Tong so …"). Lines modelled on the psm 3 and psm 4
+degraded dumps of spent seeds 2101 (d07-i8) and 1901 (d07-i7)."""
+
+from pathlib import Path
+
+from annex_dumps import annex_dump_result
+
+from extract.segment.stat_edge_roman import without_roman_edge
+from extract.segment.stat_share_headings import heading_after_share
+
+
+def _rows(tmp_path: Path, text: str) -> dict[str, dict]:
+    return {r["code"]: r for r in annex_dump_result(tmp_path, text)["statistics"][0]["rows"]}
+
+
+ROMAN_EDGE = """1 Số văn bản chỉ đạo, điều hành CCHC đã ban hành Văn bản 12
+: L 2 | Tổng số hồ sơ TTHC tiếp nhận trong kỳ | Hồ sơ | 354 |
+| 21 Số hồ sơ tiếp nhận trực tuyến _.. | Hồ sơ 347: l
+L 2.2 | Số hồ sơ tiếp nhận trực tiếp và qua bưu chính | Hồ sơ |. 7 L.
+L 2.3 | Tỷ lệ hồ sơ tiếp nhận trực tuyến. | % 98,02 L
+3 | Số cán bộ, công chức cấp xã | Người | 20
+3.1 | Số cán bộ, công chức đạt chuẩn | Người | 18 |
+"""
+
+
+def test_a_roman_looking_capital_before_a_code_is_the_grids_edge(tmp_path):
+    rows = _rows(tmp_path, ROMAN_EDGE)
+    assert list(rows) == ["1", "2", "2.1", "2.2", "2.3", "3", "3.1"]
+    assert rows["2.2"]["indicator"].startswith("Số hồ sơ tiếp nhận trực tiếp") and rows["2.2"]["value"] == 7
+    assert rows["2.3"]["value"] == 98.02 and "code_repaired" not in rows["2.3"]["flags"]
+
+
+def test_a_roman_heading_or_a_code_alone_is_no_edge():
+    assert without_roman_edge("I | Công tác chỉ đạo điều hành") is None
+    assert without_roman_edge("II. Kết quả giải quyết hồ sơ") is None
+    assert without_roman_edge("2.2 | Số hồ sơ") is None
+    assert without_roman_edge("L 2.2 | Số hồ sơ") == "2.2 | Số hồ sơ"
+
+
+SHARE_THEN_HEADING = """1 | Số cuộc tuyên truyền CCHC | Lượt | 16
+2 | Tổng số hồ sơ TTHC tiếp nhận trong kỳ | Hồ sơ | 312
+2.1 | Số hồ sơ tiếp nhận trực tuyến | Hồ sơ | 263
+2.2 | Số hồ sơ tiếp nhận trực tiếp và qua bưu chính | Hồ sơ | 49
+2.3 | Tỷ lệ hồ sơ tiếp nhận trực tuyến | % | 84,29
+Két qua giai quyét ho so thu tuc hanh chinh
+S6 ho so TTHC da giai quyét | Hồ sơ | 625
+a) | Giai quyét truéc han | Hồ sơ | 509
+b) | Giai quyét ding han | Hồ sơ | 114
+c) | Giai quyét qua han | Hồ sơ | 2
+3.2 | Ty lé ho so giai quyét truéc han va dung han | % | 99,68
+"""
+
+
+def test_a_heading_under_a_share_is_the_next_group_not_the_shares_wrap(tmp_path):
+    rows = _rows(tmp_path, SHARE_THEN_HEADING)
+    assert list(rows)[:6] == ["1", "2", "2.1", "2.2", "2.3", "3"]
+    assert rows["3"]["indicator"].startswith("Kết quả giải quyết") and rows["3"]["value"] is None
+    assert rows["2.3"]["indicator"].rstrip(" .") == "Tỷ lệ hồ sơ tiếp nhận trực tuyến"
+    assert rows["3.1"]["value"] == 625 and rows["3.1.a"]["value"] == 509 and rows["3.2"]["value"] == 99.68
+
+
+def test_a_shares_wrapped_words_stay_its_own():
+    # the label's last words in lower case, or a capitalised phrase too short to head a group
+    share = ("Tỷ lệ hoàn thành", "%", "80")
+    assert not heading_after_share(*share, "trình".split(), 5, 0.6)
+    assert not heading_after_share(*share, "Kế hoạch CCHC năm".split(), 5, 0.6)
+    assert not heading_after_share(*share, "UBND xã đã giải quyết hồ sơ".split(), 5, 0.6)
+    # under a count (no share) a line is a wrap, as before
+    assert not heading_after_share("Số hồ sơ tiếp nhận", "Hồ sơ", "12", "Kết quả giải quyết hồ sơ TTHC".split(), 5, 0.6)
+    assert heading_after_share(*share, "Kết quả giải quyết hồ sơ TTHC".split(), 5, 0.6)
+
+
+SPECK_BEFORE_OPENING = """1 SO cudc tuyén truyén CCHC co Luot 16
+ES Tong so: hé so TTHC tiép nhan trong ky _H6 so
+2.1 | S6 ho so tiép nhan truc tuyén | Hồ sơ | 263
+2.2 | S6 ho so tiép nhan truc tiép va qua buu chinh | Hồ sơ | 49
+2.3 | Ty lé ho so tiép nhan truc tuyén | % | 84,29
+3 | Số văn bản chỉ đạo, điều hành CCHC đã ban hành | Văn bản | 4
+"""
+
+
+def test_a_speck_before_an_indicators_opening_leaves_the_row_its_own(tmp_path):
+    rows = _rows(tmp_path, SPECK_BEFORE_OPENING)
+    assert "Tổng" not in rows["1"]["indicator"] and rows["1"]["value"] == 16
+    assert "Tổng số" in rows["2"]["indicator"] and rows["2"]["value"] is None
+    assert list(rows) == ["1", "2", "2.1", "2.2", "2.3", "3"]
