@@ -7,7 +7,6 @@ degraded dumps of spent seeds 2101 (d07-i8) and 1901 (d07-i7)."""
 from pathlib import Path
 
 from annex_dumps import annex_dump_result
-
 from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_share_headings import heading_after_share
 

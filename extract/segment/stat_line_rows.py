@@ -14,6 +14,7 @@ import regex as re
 from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.running_lines import is_running_line
+from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_line_cells import (
     _CODE_SPECKS,
     _cells,
@@ -26,11 +27,10 @@ from extract.segment.stat_line_cells import (
     _words,
     stray_letters,
 )
-from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_speck_opening import behind_speck
-from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.statistics import normalise_code
 from normalize.codes import item_letter, item_place, letter_item
@@ -222,7 +222,9 @@ def _table(
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
             elif rows and (
-                _indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings) or _heading(rows[-1], text, settings)
+                _indicator_code_lost(text, settings)
+                or _empty_cells_ruled(text, settings)
+                or _heading(rows[-1], text, settings)
             ):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
