@@ -9,6 +9,7 @@ from pathlib import Path
 from annex_dumps import annex_dump_result
 from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_share_headings import heading_after_share
+from extract.segment.stat_wrap_speck import wrap_with_speck
 
 
 def _rows(tmp_path: Path, text: str) -> dict[str, dict]:
@@ -86,3 +87,29 @@ def test_a_speck_before_an_indicators_opening_leaves_the_row_its_own(tmp_path):
     assert "Tổng" not in rows["1"]["indicator"] and rows["1"]["value"] == 16
     assert "Tổng số" in rows["2"]["indicator"] and rows["2"]["value"] is None
     assert list(rows) == ["1", "2", "2.1", "2.2", "2.3", "3"]
+
+
+WRAP_WITH_SPECK = """1 | Số văn bản chỉ đạo, điều hành CCHC đã ban hành | Văn bản | 12
+2 | Tổng số hồ sơ TTHC tiếp nhận trong kỳ | Hồ sơ | 354
+2.1 | Số hồ sơ tiếp nhận trực tuyến | Hồ sơ | 347
+2.2 | Số hồ sơ tiếp nhận trực tiếp và qua bưu chính | Hồ sơ | 7
+3| Tống số thủ tục hành chính thuộc thẩm quyền giải Thủ tục . 125
+quyết của UBND xã _ sả nc 1
+| 3.1 | Số TTHC cung cấp dịch vụ công trực tuyến toàn trình Thủ tục 1 110
+3.2 | Số TTHC cung cấp dịch vụ công trực tuyến một phần | Thủ tục | 14 |
+"""
+
+
+def test_a_wraps_trailing_speck_read_as_a_figure_leaves_it_a_wrap(tmp_path):
+    rows = _rows(tmp_path, WRAP_WITH_SPECK)
+    assert list(rows) == ["1", "2", "2.1", "2.2", "3", "3.1", "3.2"]
+    assert rows["3"]["value"] == 125 and "quyết của UBND xã" in rows["3"]["indicator"]
+
+
+def test_a_row_opening_in_lower_case_with_its_own_figure_is_no_wrap():
+    # a unit or a figure of more than one digit is the line's own; so is an indicator's opening
+    assert not wrap_with_speck("125", "quyết của UBND xã", "Thủ tục", "1")
+    assert not wrap_with_speck("125", "quyết của UBND xã", "", "12")
+    assert not wrap_with_speck("125", "số hồ sơ tiếp nhận", "", "1")
+    assert not wrap_with_speck("", "quyết của UBND xã", "", "1")
+    assert wrap_with_speck("125", "quyết của UBND xã sả nc", "", "1")

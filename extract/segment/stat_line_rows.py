@@ -32,6 +32,7 @@ from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_speck_opening import behind_speck
 from extract.segment.stat_units_after import units_follow_figures
+from extract.segment.stat_wrap_speck import wrap_with_speck
 from extract.segment.statistics import normalise_code
 from normalize.codes import item_letter, item_place, letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
@@ -202,6 +203,8 @@ def _table(
                 prose = 0
             elif not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
                 cells = None  # no code and no figure: wrapped text
+            elif not code and rows and wrap_with_speck(rows[-1].value, indicator, unit, value):
+                cells = None  # wrapped text, a speck after it read as a figure
             else:
                 rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
                 prose = 0
