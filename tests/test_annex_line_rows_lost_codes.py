@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annex_dumps import annex_dump_result
 from extract.segment.stat_edge_roman import without_roman_edge
+from extract.segment.stat_figure_above import figure_for_next_row
 from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_wrap_speck import wrap_with_speck
 
@@ -113,3 +114,30 @@ def test_a_row_opening_in_lower_case_with_its_own_figure_is_no_wrap():
     assert not wrap_with_speck("125", "số hồ sơ tiếp nhận", "", "1")
     assert not wrap_with_speck("", "quyết của UBND xã", "", "1")
     assert wrap_with_speck("125", "quyết của UBND xã sả nc", "", "1")
+
+
+FIGURE_ABOVE = """1 | Số văn bản chỉ đạo, điều hành CCHC đã ban hành | Văn bản | 26
+2 | Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết | Thủ tục | 129
+2.1 | Số TTHC cung cấp dịch vụ công trực tuyến toàn trình | Thủ tục | 94
+2.2 | Số TTHC cung cấp dịch vụ công trực tuyến một phần | Thủ tục | 33
+2.3 | Số TTHC chỉ cung cấp thông tin | Thủ tục | 2
+Ve 72,87
+2.4. |.Ty lé TTHC cung cap dich vu cong truc tuyén toan
+trinh
+3 | Số cuộc kiểm tra CCHC đã thực hiện | Cuộc | 6
+"""
+
+
+def test_a_figure_on_the_line_above_its_row_is_that_rows(tmp_path):
+    rows = _rows(tmp_path, FIGURE_ABOVE)
+    assert list(rows) == ["1", "2", "2.1", "2.2", "2.3", "2.4", "3"]
+    assert rows["2.4"]["value"] == 72.87 and rows["2.3"]["value"] == 2
+
+
+def test_a_figure_line_under_a_row_without_its_figure_stays_unless_it_is_the_next_shares():
+    below = ("2.3.", "Tỷ lệ hoàn thành Kế hoạch CCHC năm", "", "", "")
+    assert figure_for_next_row(("", "%", "", "86,21", ""), "", below) == ("%", "86,21")
+    assert figure_for_next_row(("", "Ve", "", "86,21", ""), "", below) is None  # may be the row above's
+    assert figure_for_next_row(("", "Ve", "", "86,21", ""), "29", below) == ("", "86,21")
+    assert figure_for_next_row(("", "Ve", "", "86,21", ""), "29", below[:3] + ("80", "")) is None  # it has one
+    assert figure_for_next_row(("", "Số hồ sơ", "", "86", ""), "29", below) is None  # a row with its words

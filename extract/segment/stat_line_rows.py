@@ -15,6 +15,7 @@ from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.running_lines import is_running_line
 from extract.segment.stat_edge_roman import without_roman_edge
+from extract.segment.stat_figure_above import figure_for_next_row
 from extract.segment.stat_line_cells import (
     _CODE_SPECKS,
     _cells,
@@ -159,6 +160,7 @@ def _table(
     rows: list[_RowLines] = []
     prose = 0
     smeared = False  # the line before was specks between rows: a row OCR smeared whole
+    held: tuple[str, str] | None = None  # (unit, figure) the line above set for this line's row
     k = start
     header = " ".join(ln.text for ln in lines[head:start])
     # (a table read without its header: the line above its rows may be a header the finder did not
@@ -189,6 +191,14 @@ def _table(
             header += " " + text  # (a label wrapped over short lines: "Thực hiện 6" / "tháng" / "đầu năm")
             k += 1
             continue
+        if cells is not None and held is not None and cells[0] and not cells[3]:
+            cells = (cells[0], cells[1], cells[2] or held[0], held[1], cells[4])  # its figure, on the line above
+        held = None
+        if cells is not None and rows:
+            held = figure_for_next_row(cells, rows[-1].value, _next_cells(lines, k, units, settings))
+            if held is not None:
+                k += 1
+                continue
         if cells is not None:
             code, indicator, unit, value, note = cells
             if plan_first(header):
@@ -248,6 +258,14 @@ def _table(
         smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings, min_figures), k
+
+
+def _next_cells(
+    lines: list[Line], k: int, units: set[str], settings: StatLineSettings
+) -> tuple[str, str, str, str, str] | None:
+    """The cells of the first line after line ``k`` that prints anything."""
+    after = next((ln.text.strip() for ln in lines[k + 1 :] if ln.text.strip()), "")
+    return _cells(_without_edge_speck(after), units, settings) if after else None
 
 
 def _header_tail(text: str, after: int, settings: StatLineSettings) -> bool:
