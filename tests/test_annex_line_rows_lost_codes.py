@@ -141,3 +141,20 @@ def test_a_figure_line_under_a_row_without_its_figure_stays_unless_it_is_the_nex
     assert figure_for_next_row(("", "Ve", "", "86,21", ""), "29", below) == ("", "86,21")
     assert figure_for_next_row(("", "Ve", "", "86,21", ""), "29", below[:3] + ("80", "")) is None  # it has one
     assert figure_for_next_row(("", "Số hồ sơ", "", "86", ""), "29", below) is None  # a row with its words
+
+
+LABEL_BELOW_ITS_FIGURE = """4 | Số nhiệm vụ trong Kế hoạch CCHC năm | Nhiệm vụ | 28
+4.1 | Số nhiệm vụ đã hoàn thành | Nhiệm vụ | 25
+4.2 | Số nhiệm vụ chưa hoàn thành | Nhiệm vụ | 3
+4.3 | Tỷ lệ hoàn thành Kế hoạch CCHC năm | % | 89,29
+Văn bản 13
+Ï Số văn bản chỉ đạo, điều hành CCHC đã ban hành
+"""
+
+
+def test_a_label_under_a_figure_that_printed_none_is_that_rows(tmp_path):
+    # "Văn bản 13" (the unit and figure) over its label, its code lost behind a speck: one row,
+    # not a row with no label and another with no figure
+    rows = list(annex_dump_result(tmp_path, LABEL_BELOW_ITS_FIGURE)["statistics"][0]["rows"])
+    last = rows[-1]
+    assert len(rows) == 5 and last["value"] == 13 and "Số văn bản chỉ đạo" in last["indicator"]

@@ -234,10 +234,14 @@ def _table(
             elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
-            elif rows and (
-                _indicator_code_lost(text, settings)
-                or _empty_cells_ruled(text, settings)
-                or _heading(rows[-1], text, settings)
+            elif (
+                rows
+                and not _label_below(rows[-1])
+                and (
+                    _indicator_code_lost(text, settings)
+                    or _empty_cells_ruled(text, settings)
+                    or _heading(rows[-1], text, settings)
+                )
             ):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
@@ -258,6 +262,13 @@ def _table(
         smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings, min_figures), k
+
+
+def _label_below(row: _RowLines) -> bool:
+    """Whether a row read so far printed its figure with no label (a unit's word at most: "Văn |
+    bản | 13"): the label OCR set on the line below it ("Ï Số văn bản chỉ đạo …") is its own, kept
+    as its wrapped words, not a row of its own with its code lost."""
+    return bool(row.value) and len(" ".join(row.indicator).split()) <= 1
 
 
 def _next_cells(
