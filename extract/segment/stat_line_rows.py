@@ -14,6 +14,8 @@ import regex as re
 from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.running_lines import is_running_line
+from extract.segment.stat_edge_roman import without_roman_edge
+from extract.segment.stat_figure_above import figure_for_next_row
 from extract.segment.stat_line_cells import (
     _CODE_SPECKS,
     _cells,
@@ -28,7 +30,10 @@ from extract.segment.stat_line_cells import (
 )
 from extract.segment.stat_line_header import is_statistics_header
 from extract.segment.stat_plan_column import plan_first, result_after_plan
+from extract.segment.stat_share_headings import heading_after_share
+from extract.segment.stat_speck_opening import behind_speck
 from extract.segment.stat_units_after import units_follow_figures
+from extract.segment.stat_wrap_speck import wrap_with_speck
 from extract.segment.statistics import normalise_code
 from normalize.codes import item_letter, item_place, letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
@@ -56,11 +61,21 @@ def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
     """Whether a line with no code and no figure is a row whose code and figure OCR lost, not
     words wrapped from the row above: a capital opening annex indicators open with ("Tỷ lệ …",
     "Số …"), then enough words of annex-form wording (": Tỷ lệ cán bộ, công chức đạt chuẩn ,")."""
-    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    words = behind_speck(_words(text.strip(_CODE_SPECKS + ":;., ")))  # ("ES Tổng số …": the code cell's speck)
     if len(words) < settings.min_lost_code_words or not words[0][:1].isupper() or not opens_indicator(words[0]):
         return False
     letters = indicator_wording(" ".join(words))
     return letters is not None and letters >= settings.min_indicator_wording
+
+
+def _heading(above: _RowLines, text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is the next group's heading under a share
+    (``stat_share_headings``), not the share's wrapped words."""
+    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    indicator = " ".join(above.indicator)
+    return heading_after_share(
+        indicator, above.unit, above.value, words, settings.min_heading_words, settings.min_indicator_wording
+    )
 
 
 def _items_in_order(item: str, rows: list[_RowLines], lines: list[Line], k: int) -> bool:
@@ -116,6 +131,9 @@ def _without_edge_speck(text: str) -> str:
     the code stands alone in its cell ("P21 | …" → "21 | …"), its code apart from a bracket glued
     to it ("53_[Tỷ lệ" → "53 [Tỷ lệ"); any other line as it is."""
     text = _GLUED_CODE.sub(r"\1 ", text, count=1)
+    roman_edge = without_roman_edge(text)  # ("L 2.2 | …": the edge, though "L" is a Roman numeral)
+    if roman_edge is not None:
+        return roman_edge
     if normalise_code(text.split()[0] if text.split() else "") is not None:
         return text
     return _EDGE_SPECK.sub("", text, count=1)
@@ -142,6 +160,7 @@ def _table(
     rows: list[_RowLines] = []
     prose = 0
     smeared = False  # the line before was specks between rows: a row OCR smeared whole
+    held: tuple[str, str] | None = None  # (unit, figure) the line above set for this line's row
     k = start
     header = " ".join(ln.text for ln in lines[head:start])
     # (a table read without its header: the line above its rows may be a header the finder did not
@@ -172,6 +191,14 @@ def _table(
             header += " " + text  # (a label wrapped over short lines: "Thực hiện 6" / "tháng" / "đầu năm")
             k += 1
             continue
+        if cells is not None and held is not None and cells[0] and not cells[3]:
+            cells = (cells[0], cells[1], cells[2] or held[0], held[1], cells[4])  # its figure, on the line above
+        held = None
+        if cells is not None and rows:
+            held = figure_for_next_row(cells, rows[-1].value, _next_cells(lines, k, units, settings))
+            if held is not None:
+                k += 1
+                continue
         if cells is not None:
             code, indicator, unit, value, note = cells
             if plan_first(header):
@@ -186,6 +213,8 @@ def _table(
                 prose = 0
             elif not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
                 cells = None  # no code and no figure: wrapped text
+            elif not code and rows and wrap_with_speck(rows[-1].value, indicator, unit, value):
+                cells = None  # wrapped text, a speck after it read as a figure
             else:
                 rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
                 prose = 0
@@ -205,7 +234,15 @@ def _table(
             elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
-            elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
+            elif (
+                rows
+                and not _label_below(rows[-1])
+                and (
+                    _indicator_code_lost(text, settings)
+                    or _empty_cells_ruled(text, settings)
+                    or _heading(rows[-1], text, settings)
+                )
+            ):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
                 )
@@ -225,6 +262,21 @@ def _table(
         smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings, min_figures), k
+
+
+def _label_below(row: _RowLines) -> bool:
+    """Whether a row read so far printed its figure with no label (a unit's word at most: "Văn |
+    bản | 13"): the label OCR set on the line below it ("Ï Số văn bản chỉ đạo …") is its own, kept
+    as its wrapped words, not a row of its own with its code lost."""
+    return bool(row.value) and len(" ".join(row.indicator).split()) <= 1
+
+
+def _next_cells(
+    lines: list[Line], k: int, units: set[str], settings: StatLineSettings
+) -> tuple[str, str, str, str, str] | None:
+    """The cells of the first line after line ``k`` that prints anything."""
+    after = next((ln.text.strip() for ln in lines[k + 1 :] if ln.text.strip()), "")
+    return _cells(_without_edge_speck(after), units, settings) if after else None
 
 
 def _header_tail(text: str, after: int, settings: StatLineSettings) -> bool:

@@ -135,6 +135,9 @@ class StatLineSettings:
     # Words a line with no code and no figure needs to be a row whose code OCR lost (it opens as
     # annex indicators do, "Tỷ lệ …"), not the row above's wrapped words.
     min_lost_code_words: int = 4
+    # Words a group heading with its code lost has at least, under the share closing the group
+    # above (``stat_share_headings``): more than a share's wrapped words ("Kế hoạch CCHC năm").
+    min_heading_words: int = 5
     # Letters the first word of a row whose code cell OCR garbled ("Sử [Sond …") has at least when
     # its words are not annex-form wording: words glued by OCR, not specks.
     min_garbled_row_letters: int = 6
