@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from extract.model import Line
 from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
-from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
 from extract.segment.stat_label_lookalikes import names_label_garbled
+from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
 from extract.segment.statistics import StatisticsSettings
 from normalize.criteria.annex_forms import lookalike_words
 from normalize.lazy_regex import lazy_compile
