@@ -20,6 +20,7 @@ from cchc_extract.reconcile.misread import (
 )
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.share_digit_swap import share_digit_swap
 from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, rule_readings
@@ -307,6 +308,8 @@ def _check_ratio(
                 # it (the reading is a guess of a lost glyph, the share may be the slip).
                 found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
                 beside = bool(found)
+                # ... or the share itself lost a glyph to another digit ("56,57" read "96,57")
+                found = found or share_digit_swap(cells, row.value_raw, decimals)
             elif not found and ocr and decimals == 0:
                 # A whole percentage OCR dropped a glyph of ("75,91" read "5]"): the one figure
                 # its counts make, a digit put back, is a reading of ours, not the commune's slip

@@ -27,6 +27,7 @@ from extract.segment.line_common import (
     points_cell,
 )
 from extract.segment.line_split import is_criterion_name, opens_explanation
+from extract.segment.misread_comma_run import misread_comma_run
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -106,7 +107,7 @@ def _number_run(
             continue  # "_ 1: 145 14,5 | Thực hiện": a speck read as a figure before the row's cells
         if len(cells) >= 2 and cells[0] is None and not _max_first([_digit_of(lookalike[0]), *lookalike[1:]]):
             continue  # "l 7": a letter read for a digit, below the self score beside it, is a rule's speck
-        if len(cells) >= 2 and any(c is not None for c in cells):
+        if len(cells) >= 2 and (any(c is not None for c in cells) or misread_comma_run(sources)):
             return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
         if _ruled_lookalikes(raws, i, end, len(cells), n_points):
             return i, end, [c for c in lookalike if c is not None]

@@ -58,7 +58,16 @@ def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSett
         unit = " ".join(fold(t).strip(",.;:") for t in head[start:])
         if unit in units or unit in _KNOWN_UNITS or bracketed_unit(head, settings.max_unit_words) == start:
             return [*head, bare]
+    if _FRACTION_FIGURE.fullmatch(bare):
+        # "… Kế hoạch CCHC năm 86,36.": a number with a decimal fraction is no article or clause
+        # an indicator cites ("theo Điều 5.", "mục 5.2"), so it is the figure, its unit lost
+        return [*tokens[:-1], bare]
     return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
+
+
+# A figure printed with its decimal fraction: a decimal comma (Vietnamese; a clause's number
+# prints dots), or two decimals after a point as a share's are ("98.34"; "5.2" may be a clause).
+_FRACTION_FIGURE = lazy_compile(r"\d{1,3},\d{1,2}|\d{1,3}\.\d{2}")
 
 
 def _is_speck(token: str, settings: StatLineSettings) -> bool:

@@ -1,0 +1,87 @@
+"""Issues 11 and 14, figures in OCR text dumps: real Tesseract dumps of generated reports
+(``tests/data/dump_figures``, from the spent corpus seed 2601) whose legible figures the line
+readers lost, and a share one OCR digit swap explains."""
+
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from cchc_extract.reconcile import reconcile
+from cchc_extract.reconcile.share_digit_swap import digit_swaps
+from extract.segment.line_points import _number_run
+from extract.segment.stat_line_cells import _cells
+from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_lines import StatLineSettings
+from schemas.records import Check, ExtractionResult, SourceInfo, StatAnnex, StatRow
+
+DUMPS = Path(__file__).parent / "data" / "dump_figures"
+
+
+def converted(name: str) -> dict:
+    path = DUMPS / name
+    return result_to_json(convert_file(path, str(path)))
+
+
+def test_a_run_of_cells_each_with_its_comma_misread_is_read():
+    line = "3. Cải cách thủ tục hành chính 14/5 14/5 Hoàn thành 100% kế"
+    assert _number_run([(t, t) for t in line.split()], 2) is not None
+    rows = {r["code"]: r for t in converted("misread-commas-run.txt")["score_tables"] for r in t["rows"]}
+    assert (rows["3"]["max_points"], rows["3"]["self_points"]) == (14.5, 14.5)
+
+
+def test_a_lone_misread_comma_in_text_stays_text():
+    # an explanation's fraction alone, no cell beside it, is no run of cells
+    line = "1.2 Báo cáo CCHC đạt 1/5 chỉ tiêu của huyện"
+    assert _number_run([(t, t) for t in line.split()], 2) is None
+
+
+def test_an_annex_header_of_glued_garbled_labels_is_found():
+    assert is_statistics_header("SEL |. Noi dung i DVI Soliéeu | Ghichi |", garbled=True)
+    # a score table's header stays none
+    assert not is_statistics_header("STT Noi dung danh gia Diem Ghichi Soliéeu", garbled=True)
+    out = converted("glued-garbled-annex-labels.txt")
+    values = {r["value"] for a in out["statistics"] for r in a["rows"]}
+    assert {15.0, 12.0, 3.0, 99.01} <= values
+    # the rows it could not read are told, not lost
+    assert any(u["kind"] == "rows" for u in out["unread"])
+
+
+def test_a_decimal_figure_with_a_speck_ends_a_row_with_its_unit_lost():
+    units = {"Người", "Nhiệm vụ", "%"}
+    cells = _cells("3.3 | Tỷ lệ hoàn thành Kế hoạch CCHC năm 86,36.", units, StatLineSettings())
+    assert cells is not None and cells[3] == "86,36"
+    # an article an indicator cites is no figure
+    cells = _cells("2 Số văn bản ban hành theo Điều 5.", units, StatLineSettings())
+    assert cells is None or cells[3] == ""
+
+
+def _share_check(share: str) -> Check:
+    rows = [
+        StatRow(code="7", indicator="Số phản ánh, kiến nghị tiếp nhận", unit="Phản ánh", value=99.0, value_raw="99"),
+        StatRow(code="7.1", indicator="Số phản ánh, kiến nghị đã xử lý", unit="Phản ánh", value=56.0, value_raw="56"),
+        StatRow(code="7.2", indicator="Số phản ánh, kiến nghị đang xử lý", unit="Phản ánh", value=43.0, value_raw="43"),
+        StatRow(
+            code="7.3",
+            indicator="Tỷ lệ phản ánh, kiến nghị được xử lý",
+            unit="%",
+            value=float(share.replace(",", ".")),
+            value_raw=share,
+        ),
+    ]
+    result = ExtractionResult(source=SourceInfo(method="text", read_by_ocr=True), statistics=[StatAnnex(rows=rows)])
+    reconcile(result)
+    return next(c for c in result.checks if c.kind == "ratio" and c.code == "7.3")
+
+
+def test_a_share_one_digit_swap_makes_exact_is_a_misread():
+    check = _share_check("96,57")  # 56/99 = 56,57%
+    assert check.status == "misread" and "56,57" in check.message
+    assert _share_check("56,57").status == "ok"
+
+
+def test_a_share_no_one_digit_swap_makes_stays_a_mismatch():
+    assert _share_check("71,20").status == "mismatch"
+
+
+def test_digit_swaps_keep_the_decimal_mark():
+    assert 56.57 in digit_swaps("96,57") and 96.57 not in digit_swaps("96,57")
+    assert digit_swaps("965") == []  # no decimal mark: ``share_readings`` puts a lost one back
