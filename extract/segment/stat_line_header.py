@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from extract.model import Line
 from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
-from extract.segment.stat_label_lookalikes import names_label_garbled
 from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
 from extract.segment.statistics import StatisticsSettings
 from normalize.criteria.annex_forms import lookalike_words
@@ -45,8 +44,7 @@ def is_statistics_header(
     if not garbled or any(w in _SCORE_LABEL_WORDS for w in folded.split()):
         return False
     # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri")
-    value = any(_has_word(folded, w) for w in _VALUE) or names_label_garbled(folded, _VALUE)
-    note = note or names_label_garbled(folded, ("ghi chu",))
+    value = any(_has_word(folded, w) for w in _VALUE)
     # the unit column's own label ("ĐVT", "Đơn vị tính", not a sentence's "đơn vị") is an annex's
     # (no score or task table has one): with the figure's, it names the form even when the
     # indicator's label is garbled past reading ("Nơi ưu | DVT | Số liệu")
