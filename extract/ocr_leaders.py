@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from extract.model import BBox, Word
+from extract.pdf_leaders import leader_reach
+
 
 @dataclass(frozen=True)
 class LeaderSettings:
@@ -45,11 +48,13 @@ class Dot:
         return (self.top + self.bottom) / 2
 
 
-def erase_leaders(gray: np.ndarray, ink: np.ndarray, dpi: int, settings: LeaderSettings = LeaderSettings()) -> int:
-    """Paint white, in place, the dot leaders of a page (``gray``, its ``ink`` mask). Returns how
-    many leaders were found."""
+def erase_leaders(
+    gray: np.ndarray, ink: np.ndarray, dpi: int, settings: LeaderSettings = LeaderSettings()
+) -> list[BBox]:
+    """Paint white, in place, the dot leaders of a page (``gray``, its ``ink`` mask). Returns
+    where they ran (``reach_over_leaders`` gives the names their ink back)."""
     if not settings.min_dots:
-        return 0
+        return []
     import cv2
 
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.view(np.uint8), connectivity=8)
@@ -59,7 +64,28 @@ def erase_leaders(gray: np.ndarray, ink: np.ndarray, dpi: int, settings: LeaderS
         for d in run:
             # (the box and a pixel round it: the dot's blurred edge, lighter than its ink, too)
             gray[max(0, d.top - 1) : d.bottom + 1, max(0, d.x0 - 1) : d.x1 + 1] = 255
-    return len(leaders)
+    return [(run[0].x0, min(d.top for d in run), run[-1].x1, max(d.bottom for d in run)) for run in leaders]
+
+
+def reach_over_leaders(words: list[Word], leaders: list[BBox]) -> None:
+    """The word a leader ran from (the name's last word) is taken to reach over the leader's
+    first half (``pdf_leaders.leader_reach``), in place: the leader was ink binding the name to its
+    figure. Erased and not given back, the white it left opened gutters inside the names' column
+    where a row's name is short ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU | HÀNH | CCHC"), as in a text layer."""
+    for x0, top, x1, bottom in leaders:
+        middle = (top + bottom) / 2
+        on_line = [w for w in words if w.bbox is not None and w.bbox[1] <= middle <= w.bbox[3] + (bottom - top)]
+        before = [w for w in on_line if w.bbox is not None and w.bbox[2] <= x0 + (bottom - top)]
+        after = [w for w in on_line if w.bbox is not None and w.bbox[0] >= x1 - (bottom - top)]
+        if not before:
+            continue
+        name = max(before, key=lambda w: w.bbox[2] if w.bbox else 0.0)
+        figure = min((w.bbox[0] for w in after if w.bbox is not None), default=float(x1))
+        box = name.bbox
+        if box is None:
+            continue
+        size = box[3] - box[1]
+        name.bbox = (box[0], box[1], max(box[2], leader_reach(box[2], figure, size)), box[3])
 
 
 def lone_dots(stats: np.ndarray, ink: np.ndarray, labels: np.ndarray, dpi: int, settings: LeaderSettings) -> list[Dot]:

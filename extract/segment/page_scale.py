@@ -25,8 +25,8 @@ def page_scale(doc: IngestedDocument, from_page: int, to_page: int) -> float:
     if from_page not in sizes or to_page not in sizes:
         return 1.0
     (w0, h0), (w1, h1) = sizes[from_page], sizes[to_page]
-    if min(w0, h0, w1, h1) <= 0:
-        return 1.0
+    if not (w0 and h0 and w1 and h1) or min(w0, h0, w1, h1) <= 0:
+        return 1.0  # (a text format's pages have no size)
     if abs((w1 / h1) / (w0 / h0) - 1) > SAME_SHAPE:
         return 1.0
     factor = w1 / w0
