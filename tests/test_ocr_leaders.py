@@ -103,7 +103,9 @@ def test_a_scanned_tables_piece_on_a_smaller_page_image_keeps_its_columns_and_it
         [196.0, 304.0, 1248.0, 1572.0, 1748.0],
         257,
     )
-    opening = Line(text="3.2.2. Thực hiện xin lỗi người dân khi giải quyết", page=2, number=40, bbox=(197, 202, 1029, 242))
+    opening = Line(
+        text="3.2.2. Thực hiện xin lỗi người dân khi giải quyết", page=2, number=40, bbox=(197, 202, 1029, 242)
+    )
     piece.line_start = 41
     doc = IngestedDocument(
         path="x.pdf",
@@ -123,7 +125,11 @@ def test_a_scanned_tables_piece_on_a_smaller_page_image_keeps_its_columns_and_it
 
 
 def test_the_names_last_word_reaches_over_its_leaders_first_half():
-    name, figure, other = Word("năm", (100, 50, 160, 80)), Word("5", (600, 50, 615, 80)), Word("x", (100, 200, 120, 230))
+    name, figure, other = (
+        Word("năm", (100, 50, 160, 80)),
+        Word("5", (600, 50, 615, 80)),
+        Word("x", (100, 200, 120, 230)),
+    )
     reach_over_leaders([name, figure, other], [(165, 74, 590, 80)])
     assert name.bbox is not None and 160 < name.bbox[2] <= 600 - 2 * 30
     assert figure.bbox == (600, 50, 615, 80) and other.bbox == (100, 200, 120, 230)

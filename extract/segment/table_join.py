@@ -13,11 +13,11 @@ from rapidfuzz import fuzz
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
 from extract.segment.field_heading import heads_a_table
+from extract.segment.gap_row_head import head_from_gap
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
 from extract.segment.merged_down import merged_above
 from extract.segment.numbered_columns import column_numbers, realign_rows
-from extract.segment.gap_row_head import head_from_gap
 from extract.segment.page_scale import page_scale, scaled_edges
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from extract.segment.running_lines import PAGE_NUMBER, continues_under_running_line, goes_on_in_lower_case
