@@ -41,6 +41,7 @@ from extract.ocr_image import (
     wipe_dust,
 )
 from extract.ocr_inequality import signs_with_bars
+from extract.ocr_leaders import erase_leaders, reach_over_leaders
 from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
@@ -116,8 +117,11 @@ def _read_page(
     if noisy and settings.whiten_paper:
         threshold = otsu_threshold(arr)
         arr[arr >= threshold + settings.whiten_from * (255 - threshold)] = 255
+    # (a bilevel page's threshold is 0, every level between as good: its black is the ink)
+    leaders = erase_leaders(arr, arr < max(1, otsu_threshold(arr)), dpi, settings.leaders)
     psm = settings.table_psm if tables else settings.psm
     words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
+    reach_over_leaders([w for _, w in words], leaders)
     inked: set = set()
     clean: set = set()
     if tables:

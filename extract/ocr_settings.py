@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
+from extract.ocr_leaders import LeaderSettings
 from extract.pdf_unruled import UnruledSettings
 from extract.seal_grey import GreySealSettings
 from extract.tesseract_api import TesseractApiSettings
@@ -145,6 +146,10 @@ class OcrSettings:
     noisy_paper_mad: float = 1.0
     # Ruling lines: a dark run at least this long (cm on the page) is a line, not a letter stroke.
     min_rule_cm: float = 1.2
+    # Dot leaders (a tab's run of dots from a name to its figure) are painted white before
+    # Tesseract reads, as ruling lines are: read, they become letters glued to both sides
+    # (``extract.ocr_leaders``).
+    leaders: LeaderSettings = field(default_factory=LeaderSettings)
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
     # A grid edge separates two cells when a ruling line covers this share of it.
     edge_coverage: float = 0.6

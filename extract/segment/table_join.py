@@ -13,10 +13,12 @@ from rapidfuzz import fuzz
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
 from extract.segment.field_heading import heads_a_table
+from extract.segment.gap_row_head import head_from_gap
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
 from extract.segment.merged_down import merged_above
 from extract.segment.numbered_columns import column_numbers, realign_rows
+from extract.segment.page_scale import page_scale, scaled_edges
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from extract.segment.running_lines import PAGE_NUMBER, continues_under_running_line, goes_on_in_lower_case
 from extract.sheet_head import full_width_rows
@@ -269,9 +271,14 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             column_map(current.col_edges, block.col_edges, settings.edge_tolerance) if current is not None else None
         )
         # Where the boundaries differ (an unruled table's columns found anew on each piece), the
-        # words' own places may still put every cell under one of the table's columns.
+        # words' own places may still put every cell under one of the table's columns (in this
+        # page's pixels: a scanned page may be the same paper at another size).
         placed = (
-            cell_columns(current.col_edges, rows, settings.edge_tolerance)
+            cell_columns(
+                scaled_edges(current.col_edges, page_scale(doc, current.pages[0], block.page)),
+                rows,
+                settings.edge_tolerance,
+            )
             if current is not None and mapping is None
             else None
         )
@@ -303,7 +310,9 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                 rows = _without_header_repeats(rows, current.header, settings.header_repeat_similarity)
         if continues and current is not None:
             realign_rows(rows, column_numbers(current.header, current.n_cols))
-            if rows and current.rows and _finishes_cut_row(rows[0]):
+            if rows and current.rows and head_from_gap(gap, rows[0], _row_code(current.rows[-1])):
+                pass  # (its first row opened by the coded line above it: no cut row to mend)
+            elif rows and current.rows and _finishes_cut_row(rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
             elif rows and current.rows and _head_of_cut_row(current.rows[-1], rows[0]):
                 _prepend(current.rows.pop(), rows[0])
