@@ -38,7 +38,10 @@ def unpadded_dotted(token: str) -> str | None:
 
 def unpadded_cell(text: str) -> str | None:
     """A code column's cell holding a zero-padded code, written plainly ("01" → "1", "01.02" →
-    "1.2"); None when the cell holds anything else (then it is read as printed)."""
+    "1.2"); None when the cell holds anything else (then it is read as printed). A narrow cell
+    wraps a long padded code inside a level ("01.01.0" over "1"): the pieces are one code when
+    joined they read as a padded one."""
+    text = "".join(text.split())
     dotted = unpadded_dotted(text)
     if dotted:
         return dotted

@@ -11,6 +11,10 @@ total is checked against the sum, the bonus and the penalty (``cchc_extract.reco
 
 from __future__ import annotations
 
+import regex as re
+
+from extract.model import IngestedDocument, Line, Table
+from extract.segment.joined import JoinedTable
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold_words
@@ -47,3 +51,47 @@ def adjustment(kind: str, label: str, figures: list[str | None], note: str = "")
             points = abs(parsed.value)
             break
     return ScoreAdjustment(kind=kind, label=" ".join(label.split()), points=points, note=" ".join(note.split()))
+
+
+# A line under the table that states one ("- Điểm thưởng: 1,5 điểm (sáng kiến …).", "+ Điểm bị
+# trừ: -1,5 điểm", "Tổng điểm sau khi cộng, trừ: 84 điểm"): its label, its figure, its reason.
+_STATED = lazy_compile(
+    r"^\s*[-+•*–]?\s*(?P<label>[^:]{4,80}?)\s*:\s*(?P<figure>[-–+]?\s*\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\s*"
+    r"(?:\((?P<note>.*)\))?\s*[.;]?\s*$",
+    re.I,
+)
+# How many lines under a table are looked at for them: they follow it at once, one a line.
+_LINES_UNDER = 6
+
+
+def stated_adjustment(text: str) -> ScoreAdjustment | None:
+    """The adjustment a line under a table states, else None."""
+    m = _STATED.match(text)
+    kind = adjustment_kind(m.group("label")) if m else None
+    if not m or not kind:
+        return None
+    figure = m.group("figure").replace(" ", "").replace("–", "-")
+    return adjustment(kind, m.group("label"), [figure], m.group("note") or "")
+
+
+def adjustments_under(doc: IngestedDocument, table: JoinedTable) -> list[ScoreAdjustment]:
+    """The adjustments stated in the lines just under a table, one a line, up to the first line
+    that states none (after at least one that does) or the next table."""
+    found: list[ScoreAdjustment] = []
+    looked = 0
+    for block in list(doc.blocks())[table.block_index + 1 :]:
+        if isinstance(block, Table):
+            if block.line_end <= table.line_end:
+                continue  # a later fragment of the same table
+            break
+        if not isinstance(block, Line):
+            break
+        if block.number <= table.line_end or not block.text.strip():
+            continue
+        looked += 1
+        stated = stated_adjustment(block.text)
+        if stated:
+            found.append(stated)
+        elif found or looked >= _LINES_UNDER:
+            break
+    return found

@@ -34,8 +34,8 @@ from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_points
-from extract.segment.score_adjustments import adjustment, adjustment_kind
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
+from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
 from extract.segment.stat_period_parts import names_period_only
@@ -54,7 +54,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
-from schemas.records import SCALE_FIGURE_FLAG, ScoreAdjustment, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
+from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             printed = {"max": total[0], "self": total[1]}
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
-        table.adjustments = adjustments
+        table.adjustments = adjustments or (adjustments_under(doc, joined) if total[:2] != (None, None) else [])
         explained = periods.context | deducted.context  # columns read as context: no points left unread
         table = flag_untaken(table, untaken_points_columns(joined, columns, explained))  # a points column unread: told
         if table.rows:
