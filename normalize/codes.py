@@ -15,6 +15,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from normalize.lazy_regex import lazy_compile
+from normalize.padded_codes import unpadded_dotted
 from normalize.text import ascii_spelling
 
 _DOTTED_DIGITS = lazy_compile(r"\d{1,2}(\.\d{1,2})*")
@@ -342,6 +343,9 @@ def read_code_token(token: str) -> CodeToken | None:
     if letter:
         return CodeToken(token.strip(), "", None, None, letter not in token, letter=letter)
     raw = token.strip().replace(":", ".").replace(",", ".").replace(";", ".")  # OCR reads the dots as ':', ',' or ';'
+    plain = unpadded_dotted(raw)  # a scoring software's "01.02", "1.01.02": the code 1.2, 1.1.2
+    if plain:
+        return read_code_token(plain)
     # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
     # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II) or at their feet into "U" ("U."
     # for "II."). A token of digits only keeps its arabic reading first (``roman_from_digits``).

@@ -112,6 +112,19 @@ class ScoreRow:
 
 
 @dataclass
+class ScoreAdjustment:
+    """Points a province adds to or takes from a score table's sum after its total row ("Điểm
+    thưởng", "Điểm bị trừ") and the total they make ("Tổng điểm sau khi cộng, trừ"): no criteria,
+    and not the stated total (``extract.segment.score_adjustments``)."""
+
+    kind: str  # bonus | penalty | adjusted_total
+    label: str = ""
+    # As printed, its sign dropped: a penalty printed "-1,5" or "1,5" is 1.5 points taken.
+    points: float | None = None
+    note: str = ""  # the reason printed beside it
+
+
+@dataclass
 class ScoreTable:
     title: str = ""
     pages: list[int] = field(default_factory=list)
@@ -129,6 +142,8 @@ class ScoreTable:
     # lines of text ourselves: an OCR dump, a scan without ruling). Whether a blank cell was
     # printed blank depends on it. "" in outputs written before it was recorded.
     read_from: str = ""
+    # Bonus and penalty points and the adjusted total printed after the total row.
+    adjustments: list[ScoreAdjustment] = field(default_factory=list)
 
 
 @dataclass

@@ -34,6 +34,7 @@ when that reading is the one that restores its sums.
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.adjusted import check_adjusted_totals
 from cchc_extract.reconcile.annex import _check_annex
 from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.confidence import set_value_confidence
@@ -90,6 +91,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     for ti, table in enumerate(result.score_tables):
         _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
     check_lost_totals(result, ledger)
+    check_adjusted_totals(result, ledger, settings.points_tolerance, ocr)  # sum + bonus - penalty
     check_lost_parents(result, ledger, settings.points_tolerance, ocr)
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)

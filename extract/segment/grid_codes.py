@@ -10,6 +10,7 @@ import regex as re
 from extract.segment.joined import JoinedTable
 from normalize.codes import opening_without_code_word, parse_code, without_code_word
 from normalize.lazy_regex import lazy_compile
+from normalize.padded_codes import unpadded_cell
 from normalize.text import SPACE_RUN
 
 # A criterion code opening a cell that also holds the name ("1.1. Kế hoạch CCHC", "II. ĐÁNH GIÁ").
@@ -35,7 +36,11 @@ _WRAPPED_CODE = lazy_compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
 
 def compact_code(text: str, column_words: frozenset[str] = frozenset()) -> str:
     """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again; a
-    word printed before the code dropped (``without_code_word``); any other text unchanged."""
+    word printed before the code dropped (``without_code_word``); a scoring software's zero-padded
+    code ("01.02") written plainly ("1.2", ``unpadded_cell``); any other text unchanged."""
+    plain = unpadded_cell(text)
+    if plain:
+        return plain
     if _WRAPPED_CODE.fullmatch(text.strip()):
         return SPACE_RUN.sub("", text)
     return without_code_word(text, column_words)

@@ -36,6 +36,7 @@ from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_points
 from extract.segment.points_words import POINTS_MARKS
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
+from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
 from extract.segment.stat_period_parts import names_period_only
@@ -187,7 +188,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             continue
         deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
-        drafts, total, closing = _grid_drafts(joined, columns)
+        drafts, total, closing, adjustments = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
         title = printed_title(above, settings.caption)
@@ -201,6 +202,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             printed = {"max": total[0], "self": total[1]}
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
+        table.adjustments = adjustments or (adjustments_under(doc, joined) if total[:2] != (None, None) else [])
         explained = periods.context | deducted.context  # columns read as context: no points left unread
         table = flag_untaken(table, untaken_points_columns(joined, columns, explained))  # a points column unread: told
         if table.rows:
@@ -269,9 +271,11 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     return columns
 
 
-def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple, tuple]:
-    """The rows, the grand total, and the first total row (the one closing the rows)."""
+def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple, tuple, list]:
+    """The rows, the grand total, the first total row (the one closing the rows), and the bonus and
+    penalty points printed under the total (``score_adjustments``)."""
     drafts: list[RowDraft] = []
+    adjustments: list[ScoreAdjustment] = []
     totals: list[tuple[bool, tuple]] = []
 
     def cell(row, key: str) -> str:
@@ -296,6 +300,10 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         appraised_raw = points_cell(cell(row, "appraised"))
         label = fold(name or code)
         # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
+        kind = adjustment_kind(name) if totals and not code else None
+        if kind:  # "Điểm thưởng" under the total: the sum's adjustment, no criterion
+            adjustments.append(adjustment(kind, name, [self_raw, max_raw, appraised_raw], cell(row, "explanation")))
+            continue
         total = _TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):
             # A field's closing sum ("Cộng lĩnh vực") is no grand total, whatever its first word.
@@ -349,7 +357,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     first = totals[0][1] if totals else (None, None, {})
-    return drafts, grand[-1] if grand else (None, None, {}), first
+    return drafts, grand[-1] if grand else (None, None, {}), first, adjustments
 
 
 def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | None:

@@ -1,0 +1,97 @@
+"""Bonus and penalty points printed after a score table's total row, and the total they make.
+
+Some provinces' indices add points for an initiative ("Điểm thưởng", "Điểm cộng (thưởng)") and
+take points for a breach or a late report ("Điểm trừ", "Điểm bị trừ") after the criteria's sum,
+then print the result ("Tổng điểm sau khi cộng, trừ", "Tổng điểm cuối cùng"). They are no
+criteria: read as rows they were invented criteria whose points broke the table's sums, and the
+adjusted total is not the criteria's stated total. So a codeless row under the total that names
+one of them is kept as an adjustment of the table (``ScoreTable.adjustments``), and the adjusted
+total is checked against the sum, the bonus and the penalty (``cchc_extract.reconcile.adjusted``).
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extract.model import IngestedDocument, Line, Table
+from extract.segment.joined import JoinedTable
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from normalize.text import fold_words
+from schemas.records import ScoreAdjustment
+
+BONUS, PENALTY, ADJUSTED = "bonus", "penalty", "adjusted_total"
+# Folded label openings. A bonus: "điểm thưởng", "điểm cộng (thưởng)", "điểm được cộng", "điểm
+# cộng thêm"; a penalty: "điểm trừ", "điểm bị trừ"; the adjusted total: a total said to come after
+# the adding and taking ("sau khi cộng, trừ", "sau cộng trừ"), or the final one ("cuối cùng").
+_BONUS = lazy_compile(r"^diem\s+(?:duoc\s+)?(?:thuong|cong(?:\s+thuong|\s+them)?)\b")
+_PENALTY = lazy_compile(r"^diem\s+(?:bi\s+)?tru\b")
+_ADJUSTED = lazy_compile(r"^tong\b.*\b(?:sau\s+(?:khi\s+)?cong\s+tru|sau\s+(?:khi\s+)?(?:cong|tru)|cuoi\s+cung)\b")
+
+
+def adjustment_kind(label: str) -> str | None:
+    """``BONUS``, ``PENALTY`` or ``ADJUSTED`` for a row's label that names one, else None."""
+    folded = fold_words(label)
+    if _ADJUSTED.match(folded):
+        return ADJUSTED
+    if _PENALTY.match(folded):
+        return PENALTY
+    if _BONUS.match(folded):
+        return BONUS
+    return None
+
+
+def adjustment(kind: str, label: str, figures: list[str | None], note: str = "") -> ScoreAdjustment:
+    """The adjustment a row prints: its first figure read as points, unsigned (a penalty printed
+    "-1,5" takes the same 1.5 points as one printed "1,5"); None when no cell holds a figure."""
+    points = None
+    for raw in figures:
+        parsed = parse_number(raw, "score") if raw else None
+        if parsed is not None and parsed.value is not None:
+            points = abs(parsed.value)
+            break
+    return ScoreAdjustment(kind=kind, label=" ".join(label.split()), points=points, note=" ".join(note.split()))
+
+
+# A line under the table that states one ("- Điểm thưởng: 1,5 điểm (sáng kiến …).", "+ Điểm bị
+# trừ: -1,5 điểm", "Tổng điểm sau khi cộng, trừ: 84 điểm"): its label, its figure, its reason.
+_STATED = lazy_compile(
+    r"^\s*[-+•*–]?\s*(?P<label>[^:]{4,80}?)\s*:\s*(?P<figure>[-–+]?\s*\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\s*"
+    r"(?:\((?P<note>.*)\))?\s*[.;]?\s*$",
+    re.I,
+)
+# How many lines under a table are looked at for them: they follow it at once, one a line.
+_LINES_UNDER = 6
+
+
+def stated_adjustment(text: str) -> ScoreAdjustment | None:
+    """The adjustment a line under a table states, else None."""
+    m = _STATED.match(text)
+    kind = adjustment_kind(m.group("label")) if m else None
+    if not m or not kind:
+        return None
+    figure = m.group("figure").replace(" ", "").replace("–", "-")
+    return adjustment(kind, m.group("label"), [figure], m.group("note") or "")
+
+
+def adjustments_under(doc: IngestedDocument, table: JoinedTable) -> list[ScoreAdjustment]:
+    """The adjustments stated in the lines just under a table, one a line, up to the first line
+    that states none (after at least one that does) or the next table."""
+    found: list[ScoreAdjustment] = []
+    looked = 0
+    for block in list(doc.blocks())[table.block_index + 1 :]:
+        if isinstance(block, Table):
+            if block.line_end <= table.line_end:
+                continue  # a later fragment of the same table
+            break
+        if not isinstance(block, Line):
+            break
+        if block.number <= table.line_end or not block.text.strip():
+            continue
+        looked += 1
+        stated = stated_adjustment(block.text)
+        if stated:
+            found.append(stated)
+        elif found or looked >= _LINES_UNDER:
+            break
+    return found
