@@ -223,18 +223,16 @@ def test_a_top_level_row_scored_in_one_column_lost_the_other():
     assert any(r.startswith("figures not read") and "2 appraised points" in r for r in reasons)
 
 
-def test_a_score_printed_beside_the_maximum_in_the_name_is_told_lost():
-    # seed 351 d01-i2: "8 'Tác động của CCHC đến người dân, tổ 15/5 15/5 Báo cáo số 1/BC-": the
-    # maximum 15,5 is read from the first "15/5" (the set's); the second, the self score (truth
-    # 15,5), stands in the name, and the top-level row with no total printed gave no sum or block
-    # to say its blank was lost: it said nothing. The figure no cell took says it.
+def test_a_score_printed_beside_the_maximum_in_the_name_is_read_as_its_cell():
+    # seed 351 d01-i2: "8 'Tác động của CCHC đến người dân, tổ 15/5 15/5 Báo cáo số 1/BC-": both
+    # "15/5" are cells whose comma OCR misread (maximum and self score, truth 15,5 each). Until stop 55
+    # the second stood in the name and was told lost ("figures not read … 8 self points"); the run of
+    # misread-comma cells (`misread_comma_run`) now reads it, so nothing is left to tell.
     out, truth = _convert("s351-d01-i2-ruled-center-vie-150dpi.txt")
     assert truth["score_tables"][0]["rows"][7]["self_points"] == 15.5
     row = _rows(out)["8"]
-    assert row["max_points"] == 15.5 and row["self_points"] is None
-    assert any(u["reason"].endswith("8 self points") for u in out["unread"])
-    # rows printing their scores whole are not claimed: only 8's cell is said
-    assert [u["reason"] for u in out["unread"]] == ["figures not read (the row's other figures were): 8 self points"]
+    assert row["max_points"] == 15.5 and row["self_points"] == 15.5
+    assert not [u for u in out["unread"] if u["reason"].startswith("figures not read")]
 
 
 def test_an_annex_figure_run_into_the_indicator_is_told_lost():
