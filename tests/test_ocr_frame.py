@@ -74,3 +74,10 @@ def test_a_frame_caption_and_note_round_a_grid_read_are_not_told():
     # The grid gave no row: its caption's points words still tell the table lost.
     told = unread_announced_tables(doc, lambda line, page: False)
     assert len(told) == 1
+
+
+def test_a_garbled_column_numbering_is_layout():
+    from extract.segment.column_numbers import numbers_the_columns
+
+    assert numbers_the_columns("Œ) (2)") and numbers_the_columns("(1) (2) (3)") and numbers_the_columns("(1 (2)")
+    assert not numbers_the_columns("1) Công tác chỉ đạo") and not numbers_the_columns("a) b)")
