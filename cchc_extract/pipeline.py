@@ -36,6 +36,7 @@ from extract.segment.period_lines import periods_on_lines
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
+from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import lost_rows
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
@@ -250,6 +251,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += lines_read.unread
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
+    # ... and the figures an OCR'd annex printed that OCR garbled past reading.
+    unread += _run_stage(
+        result, "segment", lambda: garbled_figures(result.statistics) if ocr_read(result) else [], debug, default=[]
+    )
     # ... and the rows an OCR'd annex's numbering says were printed that no row read carries.
     unread += _run_stage(
         result,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from extract.model import BBox
+from extract.ocr_frame import unframed
 from extract.ocr_settings import OcrSettings
 
 
@@ -163,11 +164,13 @@ def _grid_cells(xs, ys, hs, vs, tol, settings: OcrSettings):
         members.setdefault(root(k), []).append(k)
     cells: list[tuple[tuple[int, int, int, int], int, int, int, int]] = []
     taken: set[tuple[int, int]] = set()
-    for group in sorted(members.values()):
+    # A frame ruled round the table is no cell holding all of it (``ocr_frame``).
+    groups, (top, left) = unframed(sorted(members.values()))
+    for group in groups:
         r0, r1 = min(r for r, _ in group), max(r for r, _ in group)
         c0, c1 = min(c for _, c in group), max(c for _, c in group)
         if (r0, c0) in taken:
             continue
         taken.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
-        cells.append(((xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+        cells.append(((xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), r0 - top, c0 - left, r1 - r0 + 1, c1 - c0 + 1))
     return cells

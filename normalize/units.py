@@ -439,6 +439,7 @@ def spell_deadline(text: str, roman: bool = True) -> str:
     printed = text.split()
     keys = key.split()
     same = len(printed) == len(keys)
-    words = [_SPELLING.get(w) or (printed[i] if same and not q else w) for i, w in enumerate(keys)]
+    # (a word kept as printed keeps no fraction slash OCR read for the slash: "1⁄2023" is "1/2023")
+    words = [_SPELLING.get(w) or (printed[i].replace("⁄", "/") if same and not q else w) for i, w in enumerate(keys)]
     out = " ".join(words)
     return out[:1].upper() + out[1:]

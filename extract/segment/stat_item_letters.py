@@ -6,7 +6,16 @@ as items do: "a" opens them, each next one follows the letter above it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
+import regex as re
+
 from normalize.codes import item_letter, item_place, letter_item
+
+# A code cell's letter OCR garbled into a token of small letters ("bì" for "a"): one to three
+# letters, no digit (a digit makes it a code OCR garbled, read by the column repair).
+_GARBLED_LETTER = re.compile(r"\p{Ll}{1,3}[)}\].,]?")
 
 
 def bare_letter(cell: str) -> str | None:
@@ -33,3 +42,32 @@ def opens_with_lone_letter(tokens: list[str]) -> str | None:
     if len(tokens) < 2 or not tokens[1][:1].isupper():
         return None
     return bare_letter(tokens[0])
+
+
+class LetterDraft(Protocol):
+    """What ``garbled_letter_above`` reads of an annex row before its code is settled."""
+
+    indicator: str
+    token: str | None
+    coded: bool
+
+
+def garbled_letter_above(code_cell: str, drafts: Sequence[LetterDraft]) -> tuple[str, str] | None:
+    """The item letter OCR garbled in the row above a bare letter that would follow it: "b" under a
+    row whose code cell read "bì" (its "a"), itself right under the items' coded count (2.1), or
+    under the item lettered one before. The garbled cell was taken for words opening the row's
+    indicator ("bì Số hồ sơ …"): a short small-letter token, no digit in it, before a capital,
+    which no indicator opens with. Returns the above row's item token ("a)") and its indicator
+    without the token; None when the rows do not run so."""
+    letter = bare_letter(code_cell)
+    if letter is None or item_place(letter) < 2 or not drafts or drafts[-1].token is not None:
+        return None
+    above = drafts[-1]
+    words = above.indicator.split(maxsplit=1)
+    if len(words) < 2 or not _GARBLED_LETTER.fullmatch(words[0]) or not words[1][:1].isupper():
+        return None
+    lost = item_letter(item_place(letter) - 1)
+    before = drafts[-2] if len(drafts) > 1 else None
+    if before is None or not follows_items(lost, before.token, before.coded and before.token is not None):
+        return None
+    return f"{lost})", words[1]

@@ -32,7 +32,7 @@ from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
-from extract.segment.stat_item_letters import bare_letter, follows_items
+from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded
 from extract.segment.stat_numbering import printed_depth
 from extract.segment.stat_period_parts import whole_period_column
@@ -335,6 +335,9 @@ def _drafts(
         ocr = row.page in ocr_pages
         # (typed text only: on OCR'd lines a dash or a letter alone may be a code OCR garbled)
         bullet = not ocr and code_col is not None and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
+        mended = garbled_letter_above(code_raw, drafts) if ocr and code_col is not None else None
+        if mended is not None:  # ("bì" read for the "a" above this "b": stat_item_letters)
+            drafts[-1].token, drafts[-1].indicator = mended
         code_raw = "" if bullet else f"{code_raw})" if _item_letter(code_raw, ocr, drafts) else code_raw
         printed = normalise_code(code_raw)
         token: str | None = code_raw or None

@@ -450,6 +450,9 @@ def doubt_tasks(
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
         printed_capitals = _table_capitals(table)
         dates = [_deadline_dates(r) for r in table.rows]
+        # A task list titled for a year of its own ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" closing a
+        # report on 2023) sets its deadlines in that year: no year outside the plan's period.
+        titled = {int(y) for y in _YEAR.findall(table.title or "")}
         new_rows = []
         for i, row in enumerate(table.rows):
             doubts: list[str] = []
@@ -523,7 +526,7 @@ def doubt_tasks(
             others = [d for j, row_dates in enumerate(dates) if j != i for d in row_dates]
             doubts += _unpadded_date_doubt(_deadline_dates(row), others, s)
             doubts += _unknown_capitals(row, printed_capitals)
-            outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
+            outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years - titled) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
             new_rows.append(replace(row, flags=[*row.flags, *doubts]) if doubts else row)

@@ -88,9 +88,11 @@ _COLONLESS_UNIT_LABEL = lazy_compile(
 # is one too (the shadow has no marks, so a word of one marked letter, "ở", stands as one: no label
 # holds one).
 _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[a-z](?=\s[a-z])")
-# An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
+# An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …"). A
+# number closed by a bracket ("1)", or OCR's "8)" for an "a)") marks the item, no code of it: the
+# task's words start after it.
 _ITEM = lazy_compile(
-    r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
+    r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|\d{1,2}\)|[-+•*–])\s+"
 )
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"

@@ -13,15 +13,15 @@ signature block, lines of which none gave an item and one at least names a point
 set's order (``set_align.best_alignment``: "Công tác chỉ đạo, điều hành …", "Cải cách thủ tục
 hành chính …", the header and every code and figure garbled). Prose under such a sentence (a
 narrative report) names no points column and follows no set's wordings line by line, and a table
-read under it is read: neither is told. A table told here is a region ``set_rows`` recovers the
-rows of, by the same set's order."""
+read under it is read (its lines, or a grid set among them that gave rows): neither is told. A
+table told here is a region ``set_rows`` recovers the rows of, by the same set's order."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Table
 from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.set_align import best_alignment
 from extract.segment.set_rows import SetRowSettings
@@ -79,6 +79,8 @@ def unread_announced_tables(
                 body.append(after)
             if not body or any((row_read or is_read)(ln, page.number) for ln in body):
                 continue
+            if _grid_read_under(page.tables, line.number, body[-1].number, page.number, row_read or is_read):
+                continue
             named = set().union(*(_points_named(ln) for ln in body))
             if named and any(is_read(ln, page.number) for ln in body):
                 # (an item read under the sentence, a count of the explanation cell's "Chưa hoàn
@@ -105,6 +107,20 @@ def unread_announced_tables(
                 )
             )
     return parts
+
+
+def _grid_read_under(
+    tables: list[Table], after: int, until: int, page: int, row_read: Callable[[Line, int], bool]
+) -> bool:
+    """Whether a grid set between the announcing sentence and the body's last line gave a row: the
+    table announced was read from its grid, and the lines around it (a frame's caption "KẾT QUẢ
+    TỰ ĐÁNH GIÁ …" above, its note "(Tài liệu kiểm chứng …)" below) are no scraps of it."""
+    for table in tables:
+        if after < table.line_start <= until:
+            span = range(table.line_start, max(table.line_end, table.line_start) + 1)
+            if any(row_read(Line(text="", page=page, number=k), page) for k in span):
+                return True
+    return False
 
 
 def _announces_scores(sentence: list[Line]) -> bool:

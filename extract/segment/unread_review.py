@@ -7,6 +7,7 @@ entries the lost totals row's is the one that names its table."""
 
 from __future__ import annotations
 
+from extract.segment.stat_garbled_figures import garbled_figure_rows
 from extract.segment.stat_unread import lost_figure_rows, lost_figure_said
 from normalize.lazy_regex import lazy_compile
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, UnreadPart, reasons_of
@@ -15,6 +16,8 @@ from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, Unr
 _TABLE_ITEM = lazy_compile(r"/score_tables/\d+")
 # How the queue says a part was not read (``review.model.classify`` tells it by these words).
 UNREAD_PREFIX = "not read: "
+# What a row's entry says of its figure OCR garbled (``stat_garbled_figures``).
+GARBLED_SAID = "the printed figure could not be read (garbled by OCR)"
 
 
 def totals_told(known: list[UnreadPart], found: list[UnreadPart]) -> list[UnreadPart]:
@@ -55,6 +58,10 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
         if rows is not None:
             items += [_lost_figure_item(result, ai, ri) for ai, ri in rows]
             continue
+        rows = garbled_figure_rows(result.statistics, part)
+        if rows is not None:  # (a figure OCR garbled, told on its row's value as a lost one is)
+            items += [_lost_figure_item(result, ai, ri, GARBLED_SAID) for ai, ri in rows]
+            continue
         items.append(
             ReviewItem(
                 item=f"/unread/{i}",
@@ -71,7 +78,7 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     return items
 
 
-def _lost_figure_item(result: ExtractionResult, ai: int, ri: int) -> ReviewItem:
+def _lost_figure_item(result: ExtractionResult, ai: int, ri: int, said: str | None = None) -> ReviewItem:
     """A figure of an annex's row that the text lost, told on the row's own value: the cell a
     person fills in, which the queue doubts already (its blank's confidence), so one entry says
     both, not one for the annex's lost figures and one per row again."""
@@ -85,6 +92,6 @@ def _lost_figure_item(result: ExtractionResult, ai: int, ri: int) -> ReviewItem:
         page=row.source.page,
         raw=row.value_raw or None,
         value=None,
-        reason=f"{UNREAD_PREFIX}{lost_figure_said(annex, row)}",
+        reason=f"{UNREAD_PREFIX}{said or lost_figure_said(annex, row)}",
         confidence=0.0,
     )

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from extract.model import IngestedDocument, union_bbox
 from extract.segment.column_blocks import FLAG_POINTS_UNPAIRED
+from extract.segment.column_numbers import numbers_the_columns
 from extract.segment.unread import UnreadSettings, _narrative_sources, _sample
 from extract.segment.unread_coded import (
     as_coded,
@@ -119,6 +120,8 @@ def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: Unre
     those another segmenter read left out."""
     runs: list[list] = []
     previous = False
+    # (a table's column numbering "(1) (2)" OCR garbled is layout taken out, no row lost)
+    out = [r for r in out if not numbers_the_columns(f"{r.code_raw or ''} {r.name}")]
     for row in score.rows:
         now = any(row is o for o in out)
         if now:
