@@ -308,8 +308,6 @@ def _check_ratio(
                 # it (the reading is a guess of a lost glyph, the share may be the slip).
                 found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
                 beside = bool(found)
-                # ... or the share itself lost a glyph to another digit ("56,57" read "96,57")
-                found = found or share_digit_swap(cells, row.value_raw, decimals)
             elif not found and ocr and decimals == 0:
                 # A whole percentage OCR dropped a glyph of ("75,91" read "5]"): the one figure
                 # its counts make, a digit put back, is a reading of ours, not the commune's slip
