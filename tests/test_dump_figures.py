@@ -6,7 +6,6 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.share_digit_swap import digit_swaps
 from extract.segment.line_points import _number_run
 from extract.segment.stat_line_cells import _cells
 from extract.segment.stat_lines import StatLineSettings
@@ -69,16 +68,11 @@ def _share_check(share: str) -> Check:
     return next(c for c in result.checks if c.kind == "ratio" and c.code == "7.3")
 
 
-def test_a_share_one_digit_swap_makes_exact_is_a_misread():
-    check = _share_check("96,57")  # 56/99 = 56,57%
-    assert check.status == "misread" and "56,57" in check.message
+def test_a_share_one_unconfused_digit_off_its_counts_stays_a_mismatch():
+    # 56/99 = 56,57%, printed "96,57". Any one digit changed at any place would excuse the commune's
+    # own slips of one digit (a planted ratio fault is often one: 85,71 printed 80,71), so only the
+    # digits OCR confuses (`ReconcileSettings.ocr_digit_confusions`, 5/9 not among them) make a
+    # misread; the merge of stop 55 kept that rule and dropped a reading of any digit.
+    assert _share_check("96,57").status == "mismatch"
     assert _share_check("56,57").status == "ok"
-
-
-def test_a_share_no_one_digit_swap_makes_stays_a_mismatch():
-    assert _share_check("71,20").status == "mismatch"
-
-
-def test_digit_swaps_keep_the_decimal_mark():
-    assert 56.57 in digit_swaps("96,57") and 96.57 not in digit_swaps("96,57")
-    assert digit_swaps("965") == []  # no decimal mark: ``share_readings`` puts a lost one back
+    assert _share_check("58,57").status == "misread"  # 6 read 8: a confusion OCR makes

@@ -20,7 +20,6 @@ from cchc_extract.reconcile.misread import (
 )
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.share_digit_swap import share_digit_swap
 from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, rule_readings
