@@ -98,8 +98,11 @@ def test_a_score_glued_to_a_speck_beside_an_equal_maximum_is_read_or_told(tmp_pa
         assert row["self_points"] == 14.5 and not said, told
     else:
         assert said, told
-    # A maximum read from the name's own figure (row 8, "tổ 15/5 15/5 Báo cáo …") is still that figure.
-    assert any("8 self points" in reason for reason in told)
+    # Row 8 ("tổ 15/5 15/5 Báo cáo …"): both figures, their commas misread, are its cells
+    # (`misread_comma_run`, stop 55), so its self score is read, not told.
+    eight = next(r for r in out["score_tables"][0]["rows"] if r["code"] == "8")
+    assert (eight["max_points"], eight["self_points"]) == (15.5, 15.5)
+    assert not any("8 self points" in reason for reason in told)
 
 
 def test_rows_lost_after_a_maximum_read_above_the_sets_are_told():
