@@ -38,6 +38,7 @@ from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import lost_rows
+from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
@@ -165,6 +166,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=StatLinesRead([], []),
     )
     result.statistics += lines_read.annexes
+    # ... and annexes typed as lines at tab stops (a dot leader to the figure, its unit after it).
+    known = frozenset(p for a in result.statistics for p in a.pages)
+    result.statistics += _run_stage(
+        result, "segment", lambda: read_tab_line_annexes(doc, known).annexes, debug, default=[]
+    )
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,
@@ -243,6 +249,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         lambda: unread_annexes(doc, result.statistics, unread + unsure, others=_row_sources(result)),
         debug,
         default=[],
+    )
+    # ... and an annex typed as coded lines with figures that gave no row.
+    unread += _run_stage(
+        result, "segment", lambda: unread_tab_annexes(doc, result.statistics, _row_sources(result)), debug, default=[]
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
