@@ -112,13 +112,14 @@ def unread_tab_annexes(
     read += [(s.page, s.line_start) for s in others]
     for run in _typed_runs(doc, frozenset()):
         logical = _logical_lines(run, settings)
+        opens = [_opens_annex(ln) for ln in logical]
         for k, line in enumerate(logical):
-            if not _opens_annex(line):
-                continue
-            after = [ln for ln in logical[k + 1 :] if not _opens_annex(ln)]
-            nxt = next((j for j in range(k + 1, len(logical)) if _opens_annex(logical[j])), len(logical))
-            figured = [ln for ln in logical[k + 1 : nxt] if _coded(ln) and _has_figure(ln)]
-            if len(figured) < settings.min_rows or not after:
+            if not opens[k] or (k and opens[k - 1]):
+                continue  # (a label's title under it is its caption: one annex)
+            body = next((j for j in range(k + 1, len(logical)) if not opens[j]), len(logical))
+            nxt = next((j for j in range(body, len(logical)) if opens[j]), len(logical))
+            figured = [ln for ln in logical[body:nxt] if _coded(ln) and _has_figure(ln)]
+            if len(figured) < settings.min_rows:
                 continue
             head = line.first
             end = logical[nxt - 1].last
