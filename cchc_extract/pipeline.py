@@ -154,6 +154,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result, "segment", lambda: ocr_read(result, options.reconcile, layout=bool(layout)), debug
     )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
+    # Annexes typed as lines at tab stops (a dot leader to the figure, its unit after it), typed or
+    # OCR'd with their leaders.
+    known = frozenset(p for a in result.statistics for p in a.pages)
+    result.statistics += _run_stage(
+        result, "segment", lambda: read_tab_line_annexes(doc, known).annexes, debug, default=[]
+    )
     # Annexes of text pages with no grid (OCR text dumps): read from their lines.
     # (The rows of an annex read in part that were not kept are told with the unread parts.)
     lines_read = _run_stage(
@@ -166,11 +172,6 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=StatLinesRead([], []),
     )
     result.statistics += lines_read.annexes
-    # ... and annexes typed as lines at tab stops (a dot leader to the figure, its unit after it).
-    known = frozenset(p for a in result.statistics for p in a.pages)
-    result.statistics += _run_stage(
-        result, "segment", lambda: read_tab_line_annexes(doc, known).annexes, debug, default=[]
-    )
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,

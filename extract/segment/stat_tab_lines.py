@@ -9,6 +9,11 @@ layer's pieces at one height (the leader between them cut out, ``pdf_leaders``).
 into the annex form's cells (code / indicator / unit / figure) and read by the annex reader of the
 grid (``statistics.stat_rows``), so codes, items, figures and ratio checks are read one way.
 
+Such an annex printed and OCR'd (a scan, a text dump) keeps its leaders as dots and specks
+("… trực tuyến.........---- -+s+« se 503 hồ sơ"): on OCR'd pages the annex is read when its rows
+carry leaders (an OCR'd grid carries none: that is ``stat_lines``'s), each row's figure the one
+ending its line, and a row whose figure OCR lost is flagged so (``stat_unread.lost_figure``).
+
 An annex label or form title over coded lines with figures that gives no rows here is told
 (``unread_tab_annexes``): the annex is said unread, never lost without a word."""
 
@@ -22,16 +27,22 @@ from extract.pdf_leaders import LEADER
 from extract.segment.annex_captions import annex_caption
 from extract.segment.stat_line_rows import _joined_table, _RowLines
 from extract.segment.stat_lines import StatLineSettings, StatLinesRead
-from extract.segment.stat_unread import LINE_METHODS, is_form_title
-from extract.segment.statistics import StatisticsSettings, stat_rows
+from extract.segment.stat_unread import LINE_METHODS, is_form_title, lost_figure
+from extract.segment.statistics import COUNTED_UNITS, StatisticsSettings, stat_rows
+from normalize.count_units import unit_key
 from normalize.text import fold
 from schemas.records import SourceRef, StatAnnex, UnreadPart
 
-# Pages typed (not OCR'd, not a text dump: those are ``stat_lines``'s).
+# Pages typed; pages OCR'd (a scan's) or a text dump's, read only when their rows carry leaders.
 _TYPED_METHODS = frozenset({"docx", "pdf-text"}) - LINE_METHODS
+_OCR_METHODS = LINE_METHODS | {"ocr"}
 _LABEL = re.compile(r"^(?:phu luc|bieu so|bieu mau)\b(?:\s+(?:so\s+)?[0-9ivxlc]+[a-z]?)?\W*$")
 _CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(\S.*)$")
 _ITEM = re.compile(r"^([a-zđ])[.)]\s+(\S.*)$")
+# On an OCR'd line: the figure and unit ending it, after the specks a leader became (or its last dots).
+_FIGURE_AT_END = re.compile(
+    r"(?:^|[\s.…])(?P<fig>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*(?P<unit>%|[^\W\d_]+(?:\s[^\W\d_]+){0,2})?\s*$"
+)
 # The figure at its stop, then the unit in words or "%" (after a space or at a stop of its own).
 _FIGURE_UNIT = re.compile(r"^(?P<fig>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*(?P<unit>%|[^\W\d_][^\d]*)?$")
 # A line's end that is a figure and its unit, whatever the spacing (the telling of an unread annex).
@@ -52,6 +63,8 @@ class TabLineSettings:
     max_wrap_words: int = 20
     # Share of a row's pieces at one height (PDF: of the line's height) that put them on one line.
     same_line_share: float = 0.5
+    # Confidence of a row read from OCR'd lines whose figure was lost (``lost_figure``).
+    ocr_lost_confidence: float = 0.7
     # A gap between a PDF line's words wider than this many line heights is a tab stop's (a word
     # space is a quarter of one; a leader's place cut out of the text layer is one and more).
     stop_gap: float = 0.6
@@ -64,6 +77,7 @@ class _Logical:
     pieces: list[str]
     first: Line
     last: Line
+    leader: bool = False  # a leader of dots was cut out of it (typed into the text, or OCR's)
 
 
 def read_tab_line_annexes(
@@ -72,9 +86,12 @@ def read_tab_line_annexes(
     settings: TabLineSettings = TabLineSettings(),
     stat_settings: StatisticsSettings = StatisticsSettings(),
 ) -> StatLinesRead:
-    """Annexes typed as tab-stop lines on typed pages that gave no annex from a grid."""
+    """Annexes typed as tab-stop lines on pages that gave no annex from a grid: typed pages, and
+    OCR'd ones whose rows carry leaders."""
     annexes: list[StatAnnex] = []
-    for run in _typed_runs(doc, known_pages):
+    runs = [(r, False) for r in _typed_runs(doc, known_pages)]
+    runs += [(r, True) for r in _typed_runs(doc, known_pages, _OCR_METHODS)]
+    for run, ocr in runs:
         logical = _logical_lines(run, settings)
         k = 0
         while k < len(logical):
@@ -85,15 +102,21 @@ def read_tab_line_annexes(
             if start is None:
                 k += 1
                 continue
-            rows, end = _rows(logical, start, settings)
+            rows, end = _rows(logical, start, settings, ocr)
             k = max(end, k + 1)
+            if ocr and sum(1 for ln in logical[start:end] if ln.leader) < settings.min_rows:
+                continue  # (OCR'd lines with no leaders: a grid's, read by ``stat_lines``)
             table = _joined_table(rows, logical[start].first.number, StatLineSettings(min_rows=settings.min_rows))
             if table is None:
                 continue
             blocks = list(doc.blocks())
             table.block_index = next((i for i, b in enumerate(blocks) if b is logical[start].first), 0)
             label, title = annex_caption(doc, table, stat_settings.caption_lines)
-            read = stat_rows(table, stat_settings, frozenset())
+            pages = frozenset(table.pages) if ocr else frozenset()
+            read = stat_rows(table, stat_settings, pages)
+            if ocr:
+                heads = {r.parent for r in read if r.parent}
+                read = [lost_figure(r, r.code in heads, settings.ocr_lost_confidence) for r in read]
             if sum(1 for r in read if r.value is not None) >= settings.min_rows:
                 annexes.append(StatAnnex(label, title, table.pages, read, read_from="lines"))
     return StatLinesRead(annexes, [])
@@ -140,12 +163,14 @@ def unread_tab_annexes(
     return told
 
 
-def _typed_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
-    """The lines of consecutive typed pages not read as an annex already: an annex typed as lines
-    goes on over a page break."""
+def _typed_runs(
+    doc: IngestedDocument, known_pages: frozenset[int], methods: frozenset[str] = _TYPED_METHODS
+) -> list[list[Line]]:
+    """The lines of consecutive pages read by ``methods`` not read as an annex already: an annex
+    typed as lines goes on over a page break."""
     runs: list[list[Line]] = [[]]
     for page in doc.pages:
-        if page.method not in _TYPED_METHODS or page.number in known_pages:
+        if page.method not in methods or page.number in known_pages:
             runs.append([])
             continue
         runs[-1].extend(ln for ln in page.lines if ln.text.strip())
@@ -157,13 +182,16 @@ def _logical_lines(lines: list[Line], settings: TabLineSettings) -> list[_Logica
     (the text layer cuts a line at its leader: the figure is a "line" beside the indicator)."""
     out: list[_Logical] = []
     for line in lines:
-        pieces = [p for c in (line.columns or _gapped_pieces(line, settings)) for p in _without_leaders(c)]
+        columns = line.columns or _gapped_pieces(line, settings)
+        pieces = [p for c in columns for p in _without_leaders(c)]
+        leader = any(LEADER.search(c) for c in columns)
         prev = out[-1] if out else None
         if prev is not None and _beside(prev.last, line, settings):
             prev.pieces.extend(pieces)
             prev.last = line
+            prev.leader = prev.leader or leader
             continue
-        out.append(_Logical(pieces, line, line))
+        out.append(_Logical(pieces, line, line, leader))
     return out
 
 
@@ -249,8 +277,24 @@ def _figure_unit(pieces: list[str], settings: TabLineSettings) -> tuple[str, str
     return m.group("fig"), unit
 
 
-def _rows(logical: list[_Logical], start: int, settings: TabLineSettings) -> tuple[list[_RowLines], int]:
-    """The annex's rows from ``start``; the index after its last line."""
+def _ocr_figure(pieces: list[str], whole: bool) -> tuple[str, str] | None:
+    """The figure and unit ending an OCR'd line's tail (the specks a leader became before it); a
+    line with no leader (``whole``) ends so only with a unit the language counts in ("… trong kỳ.
+    562 hồ sơ"): an indicator ends in a year or a number of its own, with no unit."""
+    m = _FIGURE_AT_END.search(" ".join(pieces))
+    if m is None:
+        return None
+    unit = (m.group("unit") or "").strip()
+    if whole and unit != "%" and unit_key(unit) not in COUNTED_UNITS:
+        return None
+    return m.group("fig"), unit
+
+
+def _rows(
+    logical: list[_Logical], start: int, settings: TabLineSettings, ocr: bool = False
+) -> tuple[list[_RowLines], int]:
+    """The annex's rows from ``start``; the index after its last line. On OCR'd lines a row's tail
+    that gives no figure is its figure lost (the row is kept, its figure flagged), not the end."""
     rows: list[_RowLines] = []
     k = start
     while k < len(logical):
@@ -260,11 +304,16 @@ def _rows(logical: list[_Logical], start: int, settings: TabLineSettings) -> tup
             break
         m = _CODE.match(first) or _ITEM.match(first)
         figure = _figure_unit(line.pieces[1:], settings) if len(line.pieces) > 1 else None
+        if ocr and figure is None:
+            figure = _ocr_figure(line.pieces[1:], False) if len(line.pieces) > 1 else _ocr_figure(line.pieces, True)
+            if figure is not None and len(line.pieces) == 1:  # (the figure ended the one piece: cut off it)
+                first = first[: _FIGURE_AT_END.search(first).start()].rstrip(" .")  # type: ignore[union-attr]
+                m = _CODE.match(first) or _ITEM.match(first)
         if m is not None:
             code = m.group(1) + (")" if _ITEM.match(first) and not _CODE.match(first) else "")
             indicator = m.group(2).strip()
             value, unit = figure or ("", "")
-            if len(line.pieces) > 1 and figure is None:
+            if len(line.pieces) > 1 and figure is None and not ocr:
                 break  # a coded line whose tail is no figure and unit: not this annex's
             rows.append(
                 _RowLines(
@@ -280,8 +329,15 @@ def _rows(logical: list[_Logical], start: int, settings: TabLineSettings) -> tup
             )
         elif rows and _awaits_wrap(rows[-1], logical[k - 1]) and len(first.split()) <= settings.max_wrap_words:
             # A long indicator broken by hand (a hanging indent): its words go on the row above,
-            # and its figure, printed after its last line, is that row's.
-            if len(line.pieces) > 1 and figure is None:
+            # and its figure, printed after its last line, is that row's (alone on the line, when
+            # the figure went on past the indent).
+            alone = _figure_unit(line.pieces, settings) if len(line.pieces) == 1 else None
+            if alone is not None:
+                rows[-1].value, rows[-1].unit = alone
+                rows[-1].last = line.last.number
+                k += 1
+                continue
+            if len(line.pieces) > 1 and figure is None and not ocr:
                 break
             rows[-1].indicator.append(first)
             rows[-1].value, rows[-1].unit = figure or ("", "")
