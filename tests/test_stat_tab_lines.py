@@ -62,3 +62,35 @@ def test_an_annex_whose_lines_give_no_rows_is_told(tmp_path):
     assert not any(a.rows for a in result.statistics)
     told = [p for p in result.unread if p.kind == "rows"]
     assert len(told) == 1 and "Phụ lục 1" in told[0].reason
+
+
+def test_the_annex_ocrd_keeps_its_figures_after_the_leaders_specks(tmp_path):
+    # What Tesseract printed of such an annex (D15): leaders as dots and specks, a figure lost.
+    dump = "\n".join(
+        [
+            "Phụ lục 1",
+            "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023",
+            "",
+            "1. Tổng số hồ sơ TTHC tiếp nhận trong kỳ. 562 hồ sơ",
+            "1.1. Số hồ sơ tiếp nhận trực tuyến.........................---- -+s+« se sxesreesrsrrke 503 hồ sơ",
+            "1.2. Số hồ sơ tiếp nhận trực tiếp và qua bưu chính........................------ 59 hồ sơ",
+            "1.3. Tỷ lệ hồ sơ tiếp nhận trực tuyẾn...........................--- +5 +« «se x++erseerexeerse 89,5 %",
+            "2. Số cán bộ, công chức cấp Xã..................................o- <5 << «s9 s4 2s. 23 người",
+            "2.1. Số cán bộ, công chức đạt chuẩn...........................-- 5s 5s ++s£++sxeexsese 20 người",
+            "2.2. Số cán bộ, công chức chưa đạt chuẩn.............-- -- «+ + +<+s+x+x+xxsc+",
+        ]
+    )
+    path = tmp_path / "dump.txt"
+    path.write_text(dump + "\n", encoding="utf-8")
+    result = convert_file(path)
+    rows = {r.code: r for a in result.statistics for r in a.rows}
+    assert [(c, r.value) for c, r in rows.items()] == [
+        ("1", 562.0),
+        ("1.1", 503.0),
+        ("1.2", 59.0),
+        ("1.3", 89.5),
+        ("2", 23.0),
+        ("2.1", 20.0),
+        ("2.2", None),
+    ]
+    assert "missing_value" in rows["2.2"].flags  # the lost figure is said, not taken for a blank
