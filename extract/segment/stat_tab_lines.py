@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
-from extract.pdf_leaders import LEADER
+from extract.pdf_leaders import LEADER, leader_pieces
 from extract.segment.annex_captions import annex_caption
 from extract.segment.stat_line_rows import _joined_table, _RowLines
 from extract.segment.stat_lines import StatLineSettings, StatLinesRead
@@ -213,18 +213,8 @@ def _gapped_pieces(line: Line, settings: TabLineSettings) -> list[str]:
 
 def _without_leaders(text: str) -> list[str]:
     """A piece's text split at a leader of dots typed into it."""
-    spans = [text[a:b].strip() for a, b in _leader_spans(text)]
+    spans = [text[a:b].strip() for a, b in leader_pieces(text)]
     return [s for s in spans if s]
-
-
-def _leader_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in LEADER.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def _beside(left: Line, right: Line, settings: TabLineSettings) -> bool:
