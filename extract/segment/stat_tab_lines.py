@@ -106,6 +106,8 @@ def read_tab_line_annexes(
             k = max(end, k + 1)
             if ocr and sum(1 for ln in logical[start:end] if ln.leader) < settings.min_rows:
                 continue  # (OCR'd lines with no leaders: a grid's, read by ``stat_lines``)
+            if ocr and sum(1 for r in rows if r.value and r.unit) < settings.min_rows:
+                continue  # (figures with no unit after them: a score list's points, its own reader's)
             table = _joined_table(rows, logical[start].first.number, StatLineSettings(min_rows=settings.min_rows))
             if table is None:
                 continue
@@ -271,9 +273,10 @@ def _ocr_figure(pieces: list[str], whole: bool) -> tuple[str, str] | None:
     """The figure and unit ending an OCR'd line's tail (the specks a leader became before it); a
     line with no leader (``whole``) ends so only with a unit the language counts in ("… trong kỳ.
     562 hồ sơ"): an indicator ends in a year or a number of its own, with no unit."""
-    m = _FIGURE_AT_END.search(" ".join(pieces))
-    if m is None:
-        return None
+    text = " ".join(pieces)
+    m = _FIGURE_AT_END.search(text)
+    if m is None or re.search(r"(?:^|\s)\d[\d.,]*\s*$", text[: m.start() + 1]):
+        return None  # (two figures end it: a score line's maximum and points, not a count)
     unit = (m.group("unit") or "").strip()
     if whole and unit != "%" and unit_key(unit) not in COUNTED_UNITS:
         return None
