@@ -65,6 +65,9 @@ class TabLineSettings:
     same_line_share: float = 0.5
     # Confidence of a row read from OCR'd lines whose figure was lost (``lost_figure``).
     ocr_lost_confidence: float = 0.7
+    # Lines OCR smeared past reading (no code, no wrapped words) an OCR'd annex goes on over, when
+    # a coded line follows within so many lines; they are told by ``stat_unread.garbled_rows``.
+    ocr_smeared_lines: int = 2
     # A gap between a PDF line's words wider than this many line heights is a tab stop's (a word
     # space is a quarter of one; a leader's place cut out of the text layer is one and more).
     stop_gap: float = 0.6
@@ -335,10 +338,17 @@ def _rows(
             rows[-1].indicator.append(first)
             rows[-1].value, rows[-1].unit = figure or ("", "")
             rows[-1].last = line.last.number
+        elif ocr and rows and _coded_within(logical, k + 1, settings.ocr_smeared_lines):
+            pass  # a row OCR smeared past reading (its code garbled): the annex goes on under it
         else:
             break
         k += 1
     return rows, k
+
+
+def _coded_within(logical: list[_Logical], k: int, lines: int) -> bool:
+    """Whether a coded line comes within ``lines`` lines from ``k``."""
+    return any(_coded(ln) for ln in logical[k : k + lines])
 
 
 def _awaits_wrap(row: _RowLines, line: _Logical) -> bool:
