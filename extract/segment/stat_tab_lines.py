@@ -27,7 +27,7 @@ from extract.pdf_leaders import LEADER, leader_pieces
 from extract.segment.annex_captions import annex_caption
 from extract.segment.stat_line_rows import _joined_table, _RowLines
 from extract.segment.stat_lines import StatLineSettings, StatLinesRead
-from extract.segment.stat_unread import LINE_METHODS, is_form_title, lost_figure
+from extract.segment.stat_unread import COLUMNS_INFERRED, LINE_METHODS, is_form_title, layout_inferred, lost_figure
 from extract.segment.statistics import COUNTED_UNITS, StatisticsSettings, stat_rows
 from normalize.count_units import unit_key
 from normalize.text import fold
@@ -41,7 +41,7 @@ _CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(\S.*)$")
 _ITEM = re.compile(r"^([a-zđ])[.)]\s+(\S.*)$")
 # On an OCR'd line: the figure and unit ending it, after the specks a leader became (or its last dots).
 _FIGURE_AT_END = re.compile(
-    r"(?:^|[\s.…])(?P<fig>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*(?P<unit>%|[^\W\d_]+(?:\s[^\W\d_]+){0,2})?\s*$"
+    r"(?<!\w)(?<!\d[.,])(?P<fig>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*(?P<unit>%|[^\W\d_]+(?:\s[^\W\d_]+){0,2})?\s*$"
 )
 # The figure at its stop, then the unit in words or "%" (after a space or at a stop of its own).
 _FIGURE_UNIT = re.compile(r"^(?P<fig>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*(?P<unit>%|[^\W\d_][^\d]*)?$")
@@ -122,6 +122,9 @@ def read_tab_line_annexes(
             if ocr:
                 heads = {r.parent for r in read if r.parent}
                 read = [lost_figure(r, r.code in heads, settings.ocr_lost_confidence) for r in read]
+                # (no header: the columns were inferred from the rows, and OCR's specks before a
+                # figure can hide a digit of it, "ØØ 1 hồ sơ" for 801: every figure is weighed)
+                read = layout_inferred(read, COLUMNS_INFERRED, settings.ocr_lost_confidence)
             if sum(1 for r in read if r.value is not None) >= settings.min_rows:
                 annexes.append(StatAnnex(label, title, table.pages, read, read_from="lines"))
     return StatLinesRead(annexes, [])
@@ -278,11 +281,11 @@ def _ocr_figure(pieces: list[str], whole: bool) -> tuple[str, str] | None:
     562 hồ sơ"): an indicator ends in a year or a number of its own, with no unit."""
     text = " ".join(pieces)
     m = _FIGURE_AT_END.search(text)
-    if m is None or re.search(r"(?:^|\s)\d[\d.,]*\s*$", text[: m.start() + 1]):
+    if m is None or re.search(r"(?:^|\s)\d[\d.,]*\s*$", text[: m.start()]):
         return None  # (two figures end it: a score line's maximum and points, not a count)
     unit = (m.group("unit") or "").strip()
-    if whole and unit != "%" and unit_key(unit) not in COUNTED_UNITS:
-        return None
+    if unit != "%" and unit_key(unit) not in COUNTED_UNITS:
+        return None  # (a unit OCR garbled, "7 HƯỢT": the figure before it is no surer; told lost)
     return m.group("fig"), unit
 
 
