@@ -39,6 +39,7 @@ from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order
 from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import lost_rows
+from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
@@ -154,6 +155,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result, "segment", lambda: ocr_read(result, options.reconcile, layout=bool(layout)), debug
     )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
+    # Annexes typed as lines at tab stops (a dot leader to the figure, its unit after it), typed or
+    # OCR'd with their leaders.
+    known = frozenset(p for a in result.statistics for p in a.pages)
+    result.statistics += _run_stage(
+        result, "segment", lambda: read_tab_line_annexes(doc, known).annexes, debug, default=[]
+    )
     # Annexes of text pages with no grid (OCR text dumps): read from their lines.
     # (The rows of an annex read in part that were not kept are told with the unread parts.)
     lines_read = _run_stage(
@@ -244,6 +251,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         lambda: unread_annexes(doc, result.statistics, unread + unsure, others=_row_sources(result)),
         debug,
         default=[],
+    )
+    # ... and an annex typed as coded lines with figures that gave no row.
+    unread += _run_stage(
+        result, "segment", lambda: unread_tab_annexes(doc, result.statistics, _row_sources(result)), debug, default=[]
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
