@@ -111,7 +111,7 @@ def _statement(
         name=_clean(_clean(name).removeprefix("(").removesuffix(")")),
         points=_score(score[0]),
         max_points=_score(score[1]),
-        reason=None,
+        reason="",
         group=group,
         text=text,
         confidence=_line_confidence(line, settings),
