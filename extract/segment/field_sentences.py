@@ -26,8 +26,9 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ScoreStatement
 
-# A number as printed, and as OCR spaces its decimal comma ("6, 25/10 điểm").
-_NUM = r"\d{1,3}(?:[.,] ?\d{1,3})?"
+# A number as printed, and as OCR spaces its decimal comma or reads it a semicolon ("6, 25/10
+# điểm", "0;25/0,5 điểm").
+_NUM = r"\d{1,3}(?:[.,;] ?\d{1,3})?"
 # The points word or its abbreviation, never the start of a longer word.
 _POINTS_WORD = r"(?:diem|d)\b"
 # A score is a fraction of points: "12/14 điểm", "1,5 điểm/2 điểm", "8,5 trên 10 điểm" (OCR may
@@ -36,7 +37,7 @@ _POINTS_WORD = r"(?:diem|d)\b"
 _SCORE = lazy_compile(
     rf"(?<![\d.,/])(?P<pts>{_NUM})\s*(?:{_POINTS_WORD}\s*)?(?:/|\s+tren\s+)\s*(?P<max>{_NUM})\s*(?:[.,:]\s+)?{_POINTS_WORD}"
 )
-_ITEM = r"[\s+\-–—~•*]*(?:[a-z]\)\s*|\d{1,2}\.\s*)?"
+_ITEM = r"[\s+\-–—~•*_|]*(?:[a-z]\)\s*|\d{1,2}\.\s*)?"
 # The field named by its label first ("Lĩnh vực 2 (Cải cách TTHC):", "Lĩnh vực 3 – Cải cách
 # TTHC:") or after its name ("Cải cách TTHC (lĩnh vực 2):").
 _LABEL_FIRST = lazy_compile(rf"^{_ITEM}linh vuc\s+(?P<code>\d{{1,2}})(?![\d.])\s*[.:\-–—]?\s*(?P<name>[^:]*?)\s*:")
@@ -45,10 +46,11 @@ _LABEL_AFTER = lazy_compile(
 )
 # Where the field's criteria begin: "trong đó", "cụ thể", "gồm".
 _CRITERIA_START = lazy_compile(r"\b(?:trong do|cu the|gom)\b\s*:?")
-# A criterion's clause: its label and code (OCR may set a stop after the label: "tiêu chí. 6.1"),
+# A criterion's clause: its label and code (OCR may set a stop after the label or in it: "tiêu
+# chí. 6.1", "tiêu: chí 4.1"),
 # its name, the score.
 _CRITERION = lazy_compile(
-    r"^[^\p{L}\p{N}]*(?:tieu chi|tc)\s*[.:\-]?\s*(?P<code>\d{1,2}\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2})?)(?![\d/])"
+    r"^[^\p{L}\p{N}]*(?:tieu\W?\s*chi|tc)\s*[.:\-]?\s*(?P<code>\d{1,2}\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2})?)(?![\d/])"
 )
 # A printed line opening an item of its own: "2. Xây dựng …", "b) …", "III. …".
 _ITEM_OPENS = lazy_compile(r"^[\s+\-–—•*]*(?:\d{1,2}\.|[a-z]\)|[IVX]{1,4}\.)\s+\p{Lu}")
@@ -70,25 +72,34 @@ def _opening(low: str) -> re.Match | None:
 
 
 def _score(raw: str) -> float | None:
-    parsed = parse_number(re.sub(r"(?<=[.,])\s", "", raw), kind="score")
+    parsed = parse_number(re.sub(r"(?<=\d);", ",", re.sub(r"(?<=[.,;])\s", "", raw)), kind="score")
     return parsed.value if parsed else None
 
 
+def _open(text: str) -> bool:
+    """Whether a sentence runs on past this text: it ends on no stop (specks after it aside)."""
+    return not re.search(r"[.!?][\s:;|_¡!-]*$", text)
+
+
 def _joined(lines: Sequence[Line], k: int, settings: NarrativeSettings) -> tuple[Line, int]:
-    """The field sentence opening at line ``k`` with the printed lines it runs over (a text dump's
-    hard-wrapped lines): up to a blank, another page, a line opening an item or a field of its own,
-    or a new sentence after a stop."""
+    """The field sentence opening at line ``k`` with the lines it runs over: the printed lines of
+    a text dump's hard-wrapped paragraph (blank lines between them where the dump doubles its
+    spacing, so a blank ends it only after a stop), or a paragraph the page's layout split where a
+    criterion's name opens in a bracket, or over a page's end. It ends after a stop at a blank, another
+    paragraph or page, and wherever a line opens an item or a field of its own or a new sentence."""
     line, end = lines[k], k + 1
     while end < len(lines) and end - k < settings.field_sentence_lines:
         nxt, prev = lines[end], lines[end - 1]
         text = nxt.text.strip()
+        if not text and _open(line.text):
+            end += 1  # a dump's blank line inside the sentence
+            continue
         if (
             not text
-            or nxt.page != prev.page
-            or nxt.number != prev.number + 1
+            or ((nxt.page != prev.page or nxt.number != prev.number + 1) and not _open(line.text))
             or _ITEM_OPENS.match(text)
             or _opening(shadow(text))
-            or (re.search(r"\.\W{0,3}$", prev.text) and text[:1].isupper())
+            or (not _open(line.text) and text[:1].isupper())
         ):
             break
         raw = None
@@ -97,6 +108,8 @@ def _joined(lines: Sequence[Line], k: int, settings: NarrativeSettings) -> tuple
         conf = min((c for c in (line.conf, nxt.conf) if c is not None), default=None)
         line = replace(line, text=f"{line.text.rstrip()} {text}", raw=raw, conf=conf)
         end += 1
+    while end > k + 1 and not lines[end - 1].text.strip():
+        end -= 1  # blank lines after the sentence are not its own
     return line, end
 
 
@@ -128,7 +141,8 @@ def _criteria(text: str, tail: int, field: str, line: Line, last: Line, settings
     """Each "tiêu chí k (…) đạt a/b điểm" clause after the field's score, cut at the semicolons."""
     out = []
     start = tail
-    for end in [m.start() for m in re.finditer(";", text[tail:])] + [len(text) - tail]:
+    # (a semicolon between digits is OCR's decimal comma, not a clause's end)
+    for end in [m.start() for m in re.finditer(r";(?!\s?\d)", text[tail:])] + [len(text) - tail]:
         clause = text[start : tail + end]
         start = tail + end + 1
         low = shadow(clause)
