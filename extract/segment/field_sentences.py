@@ -32,10 +32,11 @@ _NUM = r"\d{1,3}(?:[.,;] ?\d{1,3})?"
 # The points word or its abbreviation, never the start of a longer word.
 _POINTS_WORD = r"(?:diem|d)\b"
 # A score is a fraction of points: "12/14 điểm", "1,5 điểm/2 điểm", "8,5 trên 10 điểm" (OCR may
-# set a speck before the word a dump wraps onto the next line: "0,25/1,5 . điểm"). A percentage
+# set a speck before the word a dump wraps onto the next line, "0,25/1,5 . điểm", or a fraction
+# slash beside the slash, "1,5/⁄2": two slashes in the shadow). A percentage
 # ("đạt 85,71%") has no maximum and is not one.
 _SCORE = lazy_compile(
-    rf"(?<![\d.,/])(?P<pts>{_NUM})\s*(?:{_POINTS_WORD}\s*)?(?:/|\s+tren\s+)\s*(?P<max>{_NUM})\s*(?:[.,:]\s+)?{_POINTS_WORD}"
+    rf"(?<![\d.,/])(?P<pts>{_NUM})\s*(?:{_POINTS_WORD}\s*)?(?://?|\s+tren\s+)\s*(?P<max>{_NUM})\s*(?:[.,:\-–_]\s+)?{_POINTS_WORD}"
 )
 _ITEM = r"[\s+\-–—~•*_|]*(?:[a-z]\)\s*|\d{1,2}\.\s*)?"
 # The field named by its label first ("Lĩnh vực 2 (Cải cách TTHC):", "Lĩnh vực 3 – Cải cách
