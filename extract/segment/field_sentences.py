@@ -42,9 +42,7 @@ _ITEM = r"[\s+\-–—~•*_|]*(?:[a-z]\)\s*|\d{1,2}\.\s*)?"
 # The field named by its label first ("Lĩnh vực 2 (Cải cách TTHC):", "Lĩnh vực 3 – Cải cách
 # TTHC:") or after its name ("Cải cách TTHC (lĩnh vực 2):").
 _LABEL_FIRST = lazy_compile(rf"^{_ITEM}linh vuc\s+(?P<code>\d{{1,2}})(?![\d.])\s*[.:\-–—]?\s*(?P<name>[^:]*?)\s*:")
-_LABEL_AFTER = lazy_compile(
-    rf"^{_ITEM}(?P<name>[^():;]{{3,}}?)\s*\(\s*linh vuc\s+(?P<code>\d{{1,2}})\s*\)\s*[:.\-–—]?"
-)
+_LABEL_AFTER = lazy_compile(rf"^{_ITEM}(?P<name>[^():;]{{3,}}?)\s*\(\s*linh vuc\s+(?P<code>\d{{1,2}})\s*\)\s*[:.\-–—]?")
 # Where the field's criteria begin: "trong đó", "cụ thể", "gồm".
 _CRITERIA_START = lazy_compile(r"\b(?:trong do|cu the|gom)\b\s*:?")
 # A criterion's clause: its label and code (OCR may set a stop after the label or in it: "tiêu
@@ -66,6 +64,10 @@ class FieldSentence:
     statements: list[ScoreStatement]
     next_index: int
     criteria: int
+    # Clauses after "trong đó" that speak of points but could not be placed (no criterion's label,
+    # or no score): the line they were read from, and (code or None, clause) of each.
+    line: Line
+    unplaced: tuple[tuple[str | None, str], ...] = ()
 
 
 def _opening(low: str) -> re.Match | None:
@@ -115,8 +117,15 @@ def _joined(lines: Sequence[Line], k: int, settings: NarrativeSettings) -> tuple
 
 
 def _statement(
-    line: Line, last: Line, settings: NarrativeSettings, kind: str, code: str, name: str, score: tuple[str, str],
-    group: str | None, text: str,
+    line: Line,
+    last: Line,
+    settings: NarrativeSettings,
+    kind: str,
+    code: str,
+    name: str,
+    score: tuple[str, str],
+    group: str | None,
+    text: str,
 ) -> ScoreStatement:
     """A statement read from ``line`` (printed down to ``last``), ``score`` its points and maximum as printed."""
     return ScoreStatement(
@@ -138,9 +147,12 @@ def _printed(text: str, score: re.Match) -> tuple[str, str]:
     return text[score.start("pts") : score.end("pts")], text[score.start("max") : score.end("max")]
 
 
-def _criteria(text: str, tail: int, field: str, line: Line, last: Line, settings: NarrativeSettings) -> list[ScoreStatement]:
-    """Each "tiêu chí k (…) đạt a/b điểm" clause after the field's score, cut at the semicolons."""
-    out = []
+def _criteria(
+    text: str, tail: int, field: str, line: Line, last: Line, settings: NarrativeSettings
+) -> tuple[list[ScoreStatement], list[tuple[str | None, str]]]:
+    """Each "tiêu chí k (…) đạt a/b điểm" clause after the field's score, cut at the semicolons;
+    and (code or None, clause) of each clause speaking of points that is none."""
+    out, unplaced = [], []
     start = tail
     # (a semicolon between digits is OCR's decimal comma, not a clause's end)
     for end in [m.start() for m in re.finditer(r";(?!\s?\d)", text[tail:])] + [len(text) - tail]:
@@ -150,7 +162,9 @@ def _criteria(text: str, tail: int, field: str, line: Line, last: Line, settings
         label = _CRITERION.match(low)
         score = _SCORE.search(low, label.end()) if label else None
         if not label or not score:
-            continue  # told by ``unread_statements`` when it names a criterion and speaks of points
+            if re.search(r"\bdiem\b", low) or _SCORE.search(low):
+                unplaced.append((re.sub(r"\s+", "", label["code"]) if label else None, clause.strip()))
+            continue
         name = clause[label.end() : _VERB_TAIL.search(low, label.end(), score.start()).start()]
         out.append(
             _statement(
@@ -165,7 +179,7 @@ def _criteria(text: str, tail: int, field: str, line: Line, last: Line, settings
                 text=clause.strip(),
             )
         )
-    return out
+    return out, unplaced
 
 
 def read_field_sentence(
@@ -200,5 +214,22 @@ def read_field_sentence(
         group=None,
         text=text[:head_end].strip(),
     )
-    criteria = _criteria(text, after.end(), code, line, last, settings) if after else []
-    return FieldSentence([field, *criteria], end, len(criteria))
+    criteria, unplaced = _criteria(text, after.end(), code, line, last, settings) if after else ([], [])
+    return FieldSentence([field, *criteria], end, len(criteria), line, tuple(unplaced))
+
+
+def unplaced_clauses(
+    lines: Sequence[Line], settings: NarrativeSettings = NarrativeSettings()
+) -> list[tuple[Line, str | None, str]]:
+    """(line, code or None, clause) of each clause of a field sentence that speaks of points but
+    was not read as a criterion's statement: told, never dropped (``unread_statements``)."""
+    out = []
+    k = 0
+    while k < len(lines):
+        field = read_field_sentence(lines, k, settings)
+        if not field:
+            k += 1
+            continue
+        out += [(field.line, code, clause) for code, clause in field.unplaced]
+        k = field.next_index
+    return out

@@ -194,7 +194,12 @@ def find_score_statements(
             for j in range(k + 1, min(len(lines), k + 1 + settings.statement_wrap_lines)):
                 nxt = lines[j]
                 low = shadow(nxt.text)
-                if j in read_at or not _same_paragraph(lines[j - 1], nxt) or _opens_statement(low) or _statement_match(low)[0]:
+                if (
+                    j in read_at
+                    or not _same_paragraph(lines[j - 1], nxt)
+                    or _opens_statement(low)
+                    or _statement_match(low)[0]
+                ):
                     break  # a statement of its own follows
                 raw = None
                 if line.raw is not None or nxt.raw is not None:
