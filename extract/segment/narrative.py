@@ -48,6 +48,9 @@ class NarrativeSettings:
     # A criterion or field statement whose score is not on its first line reads up to this many
     # printed lines (a long criterion name wraps once or twice).
     statement_wrap_lines: int = 3
+    # A field sentence listing its criteria ("…, trong đó: tiêu chí 3.1 … ; …") reads up to this
+    # many printed lines of a text dump's hard-wrapped paragraph (``field_sentences``).
+    field_sentence_lines: int = 10
 
 
 def shadow(text: str) -> str:

@@ -15,6 +15,7 @@ from functools import partial
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.field_sentences import FieldSentence, read_field_sentence
 from extract.segment.narrative import NarrativeSettings, _clean, _line_confidence, _source, shadow
 from extract.segment.paragraphs import reading_lines
 from normalize.lazy_regex import lazy_compile
@@ -126,6 +127,25 @@ def _statement_pieces(line: Line) -> list[Line]:
     ]
 
 
+def _pieces(lines: list[Line], settings: NarrativeSettings) -> tuple[list[Line], dict[int, FieldSentence]]:
+    """The lines cut where joined statements open (``_statement_pieces``), but a field sentence
+    listing its criteria after "trong đó" kept whole and read by its structure: the pieces, and
+    the field sentences read by the index of their piece."""
+    pieces: list[Line] = []
+    read_at: dict[int, FieldSentence] = {}
+    k = 0
+    while k < len(lines):
+        field = read_field_sentence(lines, k, settings)
+        if field and field.criteria:
+            read_at[len(pieces)] = field
+            pieces.append(lines[k])
+            k = field.next_index
+            continue
+        pieces.extend(_statement_pieces(lines[k]))
+        k += 1
+    return pieces, read_at
+
+
 def _statement_match(low: str) -> tuple[re.Match | None, str]:
     # Every statement states its score (``_NUM``: a digit): a line without a digit is none, and the
     # three long patterns are not compiled for a text that has none (issue 18's start-up).
@@ -157,10 +177,14 @@ def find_score_statements(
 ) -> list[ScoreStatement]:
     out: list[ScoreStatement] = []
     group: str | None = None
-    lines = [piece for line in reading_lines(doc) for piece in _statement_pieces(line)]
+    lines, read_at = _pieces(reading_lines(doc), settings)
     skip_to = 0
     for k, line in enumerate(lines):
         if k < skip_to:
+            continue
+        if k in read_at:  # a field sentence listing its criteria, read by its structure
+            out.extend(read_at[k].statements)
+            group = read_at[k].statements[0].code
             continue
         last = line.number
         m, kind = _statement_match(shadow(line.text))
@@ -170,7 +194,12 @@ def find_score_statements(
             for j in range(k + 1, min(len(lines), k + 1 + settings.statement_wrap_lines)):
                 nxt = lines[j]
                 low = shadow(nxt.text)
-                if not _same_paragraph(lines[j - 1], nxt) or _opens_statement(low) or _statement_match(low)[0]:
+                if (
+                    j in read_at
+                    or not _same_paragraph(lines[j - 1], nxt)
+                    or _opens_statement(low)
+                    or _statement_match(low)[0]
+                ):
                     break  # a statement of its own follows
                 raw = None
                 if line.raw is not None or nxt.raw is not None:
@@ -181,6 +210,12 @@ def find_score_statements(
                     skip_to, last = j + 1, nxt.number
                     break
         if not m:
+            # A field sentence the line-wise patterns cannot place ("Cải cách TTHC (lĩnh vực 2):
+            # tự chấm được 12/14 điểm"): read by its structure.
+            field = read_field_sentence(lines, k, settings)
+            if field:
+                out.extend(field.statements)
+                group, skip_to = field.statements[0].code, field.next_index
             continue
         text = line.text
         span = partial(_group_text, text, m)

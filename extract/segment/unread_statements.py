@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
+from extract.segment.field_sentences import unplaced_clauses
 from extract.segment.narrative import shadow
 from extract.segment.paragraphs import reading_lines
 from normalize.lazy_regex import lazy_compile
@@ -70,7 +71,8 @@ def unread_statements(
     criteria, fields = _stated_codes(statements)
     parts: list[UnreadPart] = []
     told: set[tuple[str, str]] = set()
-    for line in reading_lines(doc):
+    lines = reading_lines(doc)
+    for line in lines:
         for label, code, clause in _clauses(line):
             is_field = label == "linh vuc"
             if is_field and "." in code:
@@ -82,16 +84,29 @@ def unread_statements(
             if code in stated or key in told or not _POINTS.search(shadow(clause)):
                 continue
             told.add(key)
-            sample = clause if len(clause) <= settings.sample_chars else clause[: settings.sample_chars - 1] + "…"
-            parts.append(
-                UnreadPart(
-                    page=line.page,
-                    kind="rows",
-                    reason=f"the score statement of {'field' if is_field else 'criterion'} {code} is printed "
-                    "but its points were not read",
-                    text_sample=sample,
-                    line_start=line.number,
-                    line_end=line.number,
-                )
-            )
+            what = f"the score statement of {'field' if is_field else 'criterion'} {code}"
+            parts.append(_part(line, what, clause, settings))
+    # A field sentence's clause after "trong đó" that speaks of points but was read as no
+    # criterion's statement (its label or score spoilt, or split over a dump's lines).
+    for line, label_code, clause in unplaced_clauses(lines):
+        if label_code is not None and (label_code in criteria or ("criterion", label_code) in told):
+            continue
+        if label_code is not None:
+            told.add(("criterion", label_code))
+        what = (
+            f"the score statement of criterion {label_code}" if label_code else "a clause of a field's score statement"
+        )
+        parts.append(_part(line, what, clause, settings))
     return parts
+
+
+def _part(line: Line, what: str, clause: str, settings: UnreadStatementSettings) -> UnreadPart:
+    sample = clause if len(clause) <= settings.sample_chars else clause[: settings.sample_chars - 1] + "…"
+    return UnreadPart(
+        page=line.page,
+        kind="rows",
+        reason=f"{what} is printed but its points were not read",
+        text_sample=sample,
+        line_start=line.number,
+        line_end=line.number,
+    )
