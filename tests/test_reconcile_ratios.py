@@ -193,3 +193,19 @@ def test_a_count_ocr_read_as_no_count_is_ours_to_review():
     assert [c.status for c in scan.checks if c.kind == "count_value"] == ["misread"]
     assert "/statistics/0/rows/0" in {r.item for r in scan.review}
     assert [c.status for c in checked("docx").checks if c.kind == "count_value"] == ["mismatch"]
+
+
+def test_a_count_the_reader_read_unsurely_is_ours_to_review_on_text_not_judged_ocr():
+    """A dump whose text was not judged OCR's (clean psm-6 lines of a leader-typed annex: seed 2801's
+    d15-i2, looked at by the lead at the merge) still gives rows the reader read unsurely (confidence
+    0.7): a figure no count can be there is a reading of ours, as on OCR'd text; a sure one is the
+    document's."""
+
+    def checked(confidence):
+        rows = [stat("6.1.a", "Số hồ sơ giải quyết trước hạn", "Hồ sơ", 1.28, "1,28", confidence=confidence)]
+        result = ExtractionResult(source=SourceInfo(method="text"), statistics=[StatAnnex(annex="P", rows=rows)])
+        reconcile(result)
+        return [c.status for c in result.checks if c.kind == "count_value"]
+
+    assert checked(0.7) == ["misread"]
+    assert checked(1.0) == ["mismatch"]

@@ -90,8 +90,9 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
                 rows=(_stat_ref(ai, i, row, name),),
                 # On OCR'd text a figure no count can be is a reading of ours (a code of the next
                 # row taken for a lost cell, "5.3"; a speck read as a decimal mark), not the
-                # commune's: doubted, it goes to review without a reading to offer.
-                doubted=(_stat_ref(ai, i, row, name),) if ocr else (),
+                # commune's: doubted, it goes to review without a reading to offer. So is one the
+                # reader itself read unsurely where the text was not judged OCR's (a clean dump).
+                doubted=(_stat_ref(ai, i, row, name),) if ocr or row.confidence < s.review_below else (),
             )
         if row.value is None:
             continue
