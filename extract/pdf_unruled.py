@@ -151,8 +151,13 @@ def _table_at(
         end += 1
     run = list(range(start, end + 1))
     inherited = [(b, b) for b in carried[1:-1]]
-    if len(inherited) < s.min_cols - 1 or any(_crosses(items[k], inherited) for k in run if chunks[k] >= 2):
+    if len(inherited) < s.min_cols - 1:
         inherited = []
+    elif any(_crosses(items[k], inherited) for k in run if chunks[k] >= 2):
+        # the page may still open with the carried table's last row or two, the signature block
+        # or the next paragraph right under them
+        lead = _carried_lead([items[k] for k in run], inherited)
+        run, inherited = (run[:lead], inherited) if lead else (run, [])
     first_cut = inherited or gutters([items[k] for k in run if chunks[k] >= 2], size, s)
     if len(first_cut) < s.min_cols - 1:
         return None
@@ -177,10 +182,34 @@ def _table_at(
     cuts = _without_mark_columns(body, cuts)
     if len(cuts) < s.min_cols - 1:
         return None
-    table = _build([items[k] for k in kept], rows_from, cuts, page, s, cell_text, source)
+    # a page that opens with the last row or two of the table the page before ended: its columns
+    # carried, one row is enough when it reads as a row of that table (code, figures)
+    least = 1 if inherited and cuts == inherited and carried_rows_fit(body, cuts) else s.min_rows
+    table = _build([items[k] for k in kept], rows_from, cuts, page, s, cell_text, source, least)
     if table is None:
         return None
     return table, set(kept)
+
+
+def _carried_lead(lines: list[_Line], cuts: list[tuple[float, float]], most_rows: int = 2) -> int:
+    """How many of ``lines`` (a page's first block) are the last rows of the table the page before
+    ended with, under its carried columns: those before the first line running across them, when
+    they open with such a row and hold at most ``most_rows`` rows; 0 when they are not."""
+    lead = next((k for k, ln in enumerate(lines) if _crosses(ln, cuts)), len(lines))
+    bounds = [(a + b) / 2 for a, b in cuts]
+    codes = sum(1 for ln in lines[:lead] if 0 in (cells := _cells_of(ln, bounds)) and is_code_token(cells[0][0].text))
+    return lead if 0 < codes <= most_rows and carried_rows_fit(lines[:lead], cuts) else 0
+
+
+def carried_rows_fit(body: list[_Line], cuts: list[tuple[float, float]]) -> bool:
+    """The body lines under a carried table's columns open with a row of that table: a code in the
+    code column and a figure alone in a cell right of the name column (a paragraph or the signature
+    block that happens to fit the gutters has no such line)."""
+    if not body:
+        return False
+    cells = _cells_of(body[0], [(a + b) / 2 for a, b in cuts])
+    code = 0 in cells and is_code_token(cells[0][0].text)
+    return code and any(len(ws) == 1 and is_number_token(ws[0].text) for col, ws in cells.items() if col >= 2)
 
 
 def _opens_row_above(line: _Line, seed: _Line, cuts: list[tuple[float, float]]) -> bool:
@@ -301,7 +330,7 @@ def _is_number_row(cells: dict[int, list[Word]]) -> bool:
 
 
 def _build(
-    lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettings, cell_text, source: str
+    lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettings, cell_text, source: str, least: int
 ) -> Table | None:
     """The table's rows from its lines (the first ``body_from`` of them its header)."""
     bounds = [(a + b) / 2 for a, b in cuts]
@@ -324,7 +353,7 @@ def _build(
             for col, ws in cells.items():
                 rows[-1].setdefault(col, []).extend(ws)
     body = [r for r in rows if not _is_number_row(r)]
-    if len(body) < s.min_rows:
+    if len(body) < least:
         return None
     cells_out: list[Cell] = []
     for r, row in enumerate(rows):
