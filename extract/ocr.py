@@ -18,10 +18,13 @@ line read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PIL import Image
 
 from extract.base import IngestOptions
+from extract.carried_columns import CarriedColumns
 from extract.lifeline import tesseract_module
 from extract.limits import check_image
 from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
@@ -76,19 +79,21 @@ def ocr_page(
     options: IngestOptions = IngestOptions(),
     first_number: int = 1,
     settings: OcrSettings = OcrSettings(),
+    carried: CarriedColumns | None = None,
 ) -> Page:
     """One page image to a ``Page`` (method ``ocr``): lines, and tables where ruling lines form a
-    grid. Coordinates are pixels of the deskewed (and, for a sideways page, turned) image."""
+    grid. Coordinates are pixels of the deskewed (and, for a sideways page, turned) image. ``carried``:
+    the columns of a borderless table the page before ended with (``extract.carried_columns``)."""
     check_tesseract(options.ocr_lang)
     (width, height), _ = prepared_size(image.width, image.height, dpi, settings)
     check_image(width, height, options.limits, f"page {page_number}: image too large to OCR")
     gray, dpi = prepare(image, dpi, settings)
-    page, words = _read_page(gray, page_number, dpi, options, first_number, settings)
+    page, words = _read_page(gray, page_number, dpi, options, first_number, settings, carried)
     if settings.fix_orientation and reads_poorly(words, settings):
         turn = osd_rotation(gray, dpi, options, settings)
         if turn:
             turned, turned_words = _read_page(
-                gray.rotate(-turn, expand=True), page_number, dpi, options, first_number, settings
+                gray.rotate(-turn, expand=True), page_number, dpi, options, first_number, settings, carried
             )
             if confident_words(turned_words) > confident_words(words):
                 page = turned
@@ -96,7 +101,13 @@ def ocr_page(
 
 
 def _read_page(
-    gray: Image.Image, page_number: int, dpi: int, options: IngestOptions, first_number: int, settings: OcrSettings
+    gray: Image.Image,
+    page_number: int,
+    dpi: int,
+    options: IngestOptions,
+    first_number: int,
+    settings: OcrSettings,
+    carried: CarriedColumns | None = None,
 ) -> tuple[Page, list[Word]]:
     gray, angle = deskew(gray, settings)
     arr = np.array(gray)
@@ -131,7 +142,8 @@ def _read_page(
     page_ink = arr < otsu_threshold(arr)
     signs_with_bars([w for _, w in words], page_ink)
     count_quarter_stems([w for _, w in words], page_ink)
-    borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings)
+    edges = carried.on(gray.width, gray.height, "ocr-text") if carried else []
+    borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings, edges)
     if borderless:
         # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's
         # page segmentation drops lone numbers of a column), then the table is built anew.
@@ -139,7 +151,7 @@ def _read_page(
         found, replaced, _, _ = retry_cells(arr, boxes, words, dpi, options, settings)
         if found or replaced:
             words = [(k, w) for k, w in words if id(w) not in replaced] + found
-            borderless = unruled_ocr_tables([w for _, w in words], page_number, settings)
+            borderless = unruled_ocr_tables([w for _, w in words], page_number, settings, edges)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
     page.blocks = assemble(words, tables, page_number, first_number, inked, borderless, settings, clean)
     return page, [w for _, w in words]
@@ -186,7 +198,9 @@ def _as_bbox(values) -> BBox:
     return (x0, top, x1, bottom)
 
 
-def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSettings) -> list[tuple[Table, set[int]]]:
+def unruled_ocr_tables(
+    words: list[Word], page_number: int, settings: OcrSettings, carried: Sequence[float] = ()
+) -> list[tuple[Table, set[int]]]:
     """Borderless tables of a page with no ruled grid, from its words' visual lines, each with the
     ids of the words it took. Every word is given the page's typical word height as its size (a
     lone number's ink is lower than a word's; the gaps between columns are what is measured).
@@ -201,7 +215,7 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
             w.text = _EDGE_DUST.sub("", w.text) or w.text
     lines = visual_lines([w for w in words if not _DUST.match(w.text)], settings)
     sized = [[(w, size) for w in line] for line in lines]
-    found = unruled_tables(sized, page_number, settings.unruled, settings.chunk_gap, reading_text, [], "ocr-text")
+    found = unruled_tables(sized, page_number, settings.unruled, settings.chunk_gap, reading_text, list(carried), "ocr-text")
     out = []
     for table, used in found:
         taken = [w for k in used for w in lines[k]]

@@ -29,6 +29,7 @@ from extract.pdf_ocr_layer import page_image_covers
 from extract.pdf_page_image import Renderer
 from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
 from extract.pdf_turn import sideways_turn, turned_copy
+from extract.carried_columns import CarriedColumns, carried_from
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, join_printed_lines, nfc
 
@@ -107,7 +108,7 @@ class PdfReader(DocumentReader):
                 check(len(pdf.pages), limits.max_pages, "PDF has too many pages", " pages")
                 renderer = Renderer(path, limits=limits)
                 try:
-                    carried: list[float] = []  # column edges of a borderless table the last page ended with
+                    carried: CarriedColumns | None = None  # a borderless table the last page ended with
                     for index in pages if pages is not None else range(len(pdf.pages)):
                         if index >= len(pdf.pages):
                             break
@@ -115,8 +116,7 @@ class PdfReader(DocumentReader):
                         page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings, carried)
                         number = page.last_number(number)
                         doc.pages.append(page)
-                        last = page.blocks[-1] if page.blocks else None
-                        carried = last.col_edges if isinstance(last, Table) and last.source == "pdf-text" else []
+                        carried = carried_from(page)
                 finally:
                     renderer.close()
         except IngestError:
@@ -138,7 +138,7 @@ class PdfReader(DocumentReader):
         return doc
 
     def _read_page(
-        self, pdf_page, index: int, number: int, renderer: Renderer, warnings: list[str], carried: list[float]
+        self, pdf_page, index: int, number: int, renderer: Renderer, warnings: list[str], carried: CarriedColumns | None
     ) -> Page:
         opts = self.options
         check(
@@ -158,20 +158,21 @@ class PdfReader(DocumentReader):
             from extract.ocr import ocr_page
 
             image, dpi = renderer.page_image(index, opts.ocr_dpi)
-            page = ocr_page(image, index + 1, dpi, opts, first_number=number + 1)
+            page = ocr_page(image, index + 1, dpi, opts, first_number=number + 1, carried=carried)
             if not page.blocks:
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
+        edges = carried.on(float(pdf_page.width), float(pdf_page.height), "pdf-text") if carried else []
         turn = sideways_turn(pdf_page.chars)
         if turn:  # a sideways page: its text layer read from a copy turned upright (extract.pdf_turn)
             import pdfplumber
 
             with pdfplumber.open(io.BytesIO(turned_copy(renderer.document(), index, turn))) as copy:
-                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, carried)
+                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, edges)
             page.turned = turn
             warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
             return page
-        page = text_page(pdf_page, index + 1, number + 1, self.settings, carried)
+        page = text_page(pdf_page, index + 1, number + 1, self.settings, edges)
         pictures = page_pictures(pdf_page, lambda dpi: renderer.page_image(index, dpi)[0], self.settings.pictures)
         if not pictures:
             return page

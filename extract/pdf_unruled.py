@@ -15,6 +15,7 @@ left as lines for the line-table reader and the coverage account.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import unicodedata
 from collections.abc import Callable
@@ -203,13 +204,14 @@ def _carried_lead(lines: list[_Line], cuts: list[tuple[float, float]], most_rows
 
 def carried_rows_fit(body: list[_Line], cuts: list[tuple[float, float]]) -> bool:
     """The body lines under a carried table's columns open with a row of that table: a code in the
-    code column and a figure alone in a cell right of the name column (a paragraph or the signature
-    block that happens to fit the gutters has no such line)."""
-    if not body:
+    code column and, on one of the row's lines (a wrapped name puts its figures on its last line), a
+    figure alone in a cell right of the name column. A paragraph or the signature block that happens
+    to fit the gutters has no such row."""
+    per_line = [_cells_of(ln, [(a + b) / 2 for a, b in cuts]) for ln in body]
+    if not per_line or not (0 in per_line[0] and is_code_token(per_line[0][0][0].text)):
         return False
-    cells = _cells_of(body[0], [(a + b) / 2 for a, b in cuts])
-    code = 0 in cells and is_code_token(cells[0][0].text)
-    return code and any(len(ws) == 1 and is_number_token(ws[0].text) for col, ws in cells.items() if col >= 2)
+    row = [per_line[0], *itertools.takewhile(lambda cells: 0 not in cells, per_line[1:])]
+    return any(len(ws) == 1 and is_number_token(ws[0].text) for cells in row for col, ws in cells.items() if col >= 2)
 
 
 def _opens_row_above(line: _Line, seed: _Line, cuts: list[tuple[float, float]]) -> bool:

@@ -24,7 +24,12 @@ def page_scale(doc: IngestedDocument, from_page: int, to_page: int) -> float:
     sizes = {p.number: (p.width, p.height) for p in doc.pages}
     if from_page not in sizes or to_page not in sizes:
         return 1.0
-    (w0, h0), (w1, h1) = sizes[from_page], sizes[to_page]
+    return size_factor(sizes[from_page], sizes[to_page])
+
+
+def size_factor(from_size: tuple[float, float], to_size: tuple[float, float]) -> float:
+    """``page_scale`` between two pages' (width, height)."""
+    (w0, h0), (w1, h1) = from_size, to_size
     if not (w0 and h0 and w1 and h1) or min(w0, h0, w1, h1) <= 0:
         return 1.0  # (a text format's pages have no size)
     if abs((w1 / h1) / (w0 / h0) - 1) > SAME_SHAPE:

@@ -1,0 +1,43 @@
+"""The columns of a borderless table a page ended with, carried to the next page.
+
+A table's last row or two printed alone at the top of the next page are too few lines to show
+their columns (the gutters between them) by themselves; read without the previous page's
+columns they were lines, the row was lost and its parent's sums raised false alarms. The edges
+are carried only to a page read the same way (a text layer's points are not a scan's pixels),
+and to a scan's page in its own pixels when the sheet was scanned at another size
+(``page_scale``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.model import Page, Table
+from extract.segment.page_scale import scaled_edges, size_factor
+
+
+@dataclass(frozen=True)
+class CarriedColumns:
+    """Column edges of a borderless table (``Table.col_edges``), the reader that made it and the
+    size of the page it stood on."""
+
+    edges: list[float]
+    source: str
+    width: float
+    height: float
+
+    def on(self, width: float, height: float, source: str) -> list[float]:
+        """The edges in the coordinates of a page of that size read by ``source``; none for a page
+        read otherwise."""
+        if source != self.source:
+            return []
+        return scaled_edges(self.edges, size_factor((self.width, self.height), (width, height)))
+
+
+def carried_from(page: Page) -> CarriedColumns | None:
+    """The columns to carry when ``page`` ends with a borderless table (one rebuilt from word
+    positions, on a text layer or an OCR'd page)."""
+    last = page.blocks[-1] if page.blocks else None
+    if not isinstance(last, Table) or last.source not in ("pdf-text", "ocr-text") or not last.col_edges:
+        return None
+    return CarriedColumns(list(last.col_edges), last.source, page.width, page.height)
