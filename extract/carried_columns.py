@@ -23,8 +23,8 @@ class CarriedColumns:
 
     edges: list[float]
     source: str
-    width: float
-    height: float
+    width: float | None
+    height: float | None
 
     def on(self, width: float, height: float, source: str) -> list[float]:
         """The edges in the coordinates of a page of that size read by ``source``; none for a page

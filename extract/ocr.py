@@ -215,7 +215,9 @@ def unruled_ocr_tables(
             w.text = _EDGE_DUST.sub("", w.text) or w.text
     lines = visual_lines([w for w in words if not _DUST.match(w.text)], settings)
     sized = [[(w, size) for w in line] for line in lines]
-    found = unruled_tables(sized, page_number, settings.unruled, settings.chunk_gap, reading_text, list(carried), "ocr-text")
+    found = unruled_tables(
+        sized, page_number, settings.unruled, settings.chunk_gap, reading_text, list(carried), "ocr-text"
+    )
     out = []
     for table, used in found:
         taken = [w for k in used for w in lines[k]]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.base import DocumentReader, IngestError, IngestOptions
+from extract.carried_columns import CarriedColumns, carried_from
 from extract.limits import check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
@@ -29,7 +30,6 @@ from extract.pdf_ocr_layer import page_image_covers
 from extract.pdf_page_image import Renderer
 from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
 from extract.pdf_turn import sideways_turn, turned_copy
-from extract.carried_columns import CarriedColumns, carried_from
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, join_printed_lines, nfc
 

@@ -27,7 +27,7 @@ def page_scale(doc: IngestedDocument, from_page: int, to_page: int) -> float:
     return size_factor(sizes[from_page], sizes[to_page])
 
 
-def size_factor(from_size: tuple[float, float], to_size: tuple[float, float]) -> float:
+def size_factor(from_size: tuple[float | None, float | None], to_size: tuple[float | None, float | None]) -> float:
     """``page_scale`` between two pages' (width, height)."""
     (w0, h0), (w1, h1) = from_size, to_size
     if not (w0 and h0 and w1 and h1) or min(w0, h0, w1, h1) <= 0:
