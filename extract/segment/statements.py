@@ -18,6 +18,7 @@ from extract.model import IngestedDocument, Line
 from extract.segment.field_sentences import FieldSentence, read_field_sentence
 from extract.segment.narrative import NarrativeSettings, _clean, _line_confidence, _source, shadow
 from extract.segment.paragraphs import reading_lines
+from extract.segment.statement_dots import restore_lost_dots
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ScoreStatement
@@ -248,7 +249,7 @@ def find_score_statements(
                 source=replace(_source(line), line_end=last),
             )
         )
-    return out
+    return restore_lost_dots(out)  # "TC 15" a scan lost the dot of, put back by its neighbours
 
 
 def states_group_score(low: str) -> bool:
