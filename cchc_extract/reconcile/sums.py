@@ -55,6 +55,7 @@ from cchc_extract.reconcile.total_readings import (
     total_above_max,
     total_unsure,
 )
+from cchc_extract.reconcile.unwitnessed import unwitnessed_members
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
@@ -448,7 +449,8 @@ def _check_score_table(
                 s,
                 ocr,
             )
-            + total_unsure(ti, table, field_, stated, name, s),
+            + total_unsure(ti, table, field_, stated, name, s)
+            + unwitnessed_members(ti, top, rows, field_, (kids, tol), name, s, ocr),
             # a total read a column off says the total row is ours, not which rows are right: its
             # suspects go to review beside it, as beside a guess
             guessed=only_guessed(found) or bool(shifted and not found and not above),

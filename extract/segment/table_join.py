@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.column_labels import labels_columns
+from extract.segment.cut_row_rest import opens_own_row
 from extract.segment.field_heading import heads_a_table
 from extract.segment.gap_row_head import head_from_gap
 from extract.segment.joined import JoinedRow, JoinedTable
@@ -312,7 +313,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             realign_rows(rows, column_numbers(current.header, current.n_cols))
             if rows and current.rows and head_from_gap(gap, rows[0], _row_code(current.rows[-1])):
                 pass  # (its first row opened by the coded line above it: no cut row to mend)
-            elif rows and current.rows and _finishes_cut_row(rows[0]):
+            elif rows and current.rows and _finishes_cut_row(rows[0]) and not opens_own_row(current.rows[-1], rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
             elif rows and current.rows and _head_of_cut_row(current.rows[-1], rows[0]):
                 _prepend(current.rows.pop(), rows[0])

@@ -1,0 +1,31 @@
+"""Whether the first row on a new page can be the rest of a row the page break cut.
+
+A row with no code at the top of a page is taken for the rest of the row above (its text carried
+on). Two kinds of row are rows of their own however they start: the table's totals row ("Tổng số
+điểm | 100"), printed alone on the last page, and a row that prints a figure in a column where the
+row above already printed one — a cut row's rest carries the words that did not fit, never a
+second maximum. Joined, "5" and "100" made one points cell "5 100", read as a wrong figure, and the
+total was lost to the row's sum.
+"""
+
+from __future__ import annotations
+
+from extract.segment.joined import JoinedRow
+from extract.segment.table_end import is_total_label
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+
+# A cell holding figures only ("5", "1,5", "100", "20 %").
+_FIGURE_CELL = lazy_compile(r"^[\d.,%\s]*\d[\d.,%\s]*$")
+
+
+def opens_own_row(above: JoinedRow, row: JoinedRow) -> bool:
+    """The page's first row is a row of its own, not the rest of ``above``: a totals row, or one
+    whose figure falls in a column where ``above`` already has a figure."""
+    if any(is_total_label(fold(c.strip())) for c in row.cells if c.strip() and not _FIGURE_CELL.match(c.strip())):
+        return True
+    return any(
+        _FIGURE_CELL.match(text.strip()) and c < len(above.cells) and _FIGURE_CELL.match(above.cells[c].strip())
+        for c, text in enumerate(row.cells)
+        if text.strip()
+    )
