@@ -21,7 +21,7 @@ from normalize.lazy_regex import lazy_compile
 
 # The kinds listed: a few words each, joined by "," or "và" (more would be a clause, not a list).
 _MAX_KINDS = 4
-_MAX_KIND_WORDS = 3
+_MAX_KIND_WORDS = 6
 
 # "số hồ sơ đã giải quyết:" / "tổng số TTHC tiếp nhận là" right before the number (accent-free).
 _UNIT_HEADING = lazy_compile(
@@ -58,7 +58,7 @@ def parts_name_kinds(labels: list[str], kinds: list[str]) -> bool:
     công chức"), and the parts name two kinds at least."""
     named = set()
     for label in labels:
-        folded = shadow(label).strip()
+        folded = " ".join(shadow(label).split())
         kind = next((x for x in kinds if folded == x or folded.startswith(x + " ")), None)
         if kind is None:
             return False

@@ -320,8 +320,10 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
     listed = listed_kinds(sent, j, reader.low[sent[i + 1].start : sent[j - 1].end]) if j > i + 1 else None
     if listed is not None:
         got = _read_items(reader, sent[listed[1]].nodes, unit, paren_scope=True)
-        if got is not None and all(p.value is not None for p in got[0]) and parts_name_kinds(
-            [p.label for p in got[0]], listed[0]
+        if (
+            got is not None
+            and all(p.value is not None for p in got[0])
+            and parts_name_kinds([f"{p.unit_text} {p.label}" for p in got[0]], listed[0])
         ):
             return got[0], got[1], got[2], listed[1]
     # a parenthetical breakdown right after the count
