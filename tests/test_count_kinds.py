@@ -48,6 +48,14 @@ from test_counts_heldout import observe
             "Tổng số hồ sơ tiếp nhận là 1.240, trong đó trực tuyến 1.000 hồ sơ, trực tiếp 240 hồ sơ.",
             [(1240, [1000, 240], "ok")],
         ),
+        # the breakdown opens the next sentence ("… là 1.500 bộ. Trong đó, …")
+        (
+            "Tổng số hồ sơ của toàn xã trong kỳ là 1.500 bộ. Trong đó, số hồ sơ mới tiếp nhận là 1.420 bộ; "
+            "số hồ sơ kỳ trước chuyển sang là 80 bộ.",
+            [(1500, [1420, 80], "ok")],
+        ),
+        # a count between the total and the next sentence's opener: no breakdown across the stop
+        ("Xã có 1.500 hộ dân, 12 thôn. Trong đó, 300 hộ nghèo.", []),
     ],
 )
 def test_count_whose_unit_is_printed_apart(sentence, expected):

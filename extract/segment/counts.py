@@ -40,6 +40,7 @@ from extract.segment.count_words import (
     NOT_COUNT_BEFORE,
     NOT_COUNT_UNITS,
     Paren,
+    Tok,
     complete_labels,
     count_label,
     is_tok,
@@ -251,8 +252,13 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     found: list[_Found] = []
     sentences: list[list] = []
     cur: list = []
-    for node in nodes:
-        if is_tok(node, "stop"):
+    for n, node in enumerate(nodes):
+        if is_tok(node, "stop", ".") and opener_at(nodes, n + 1) and sum(is_tok(x, "num") for x in cur) == 1:
+            # "… là 41.376 bộ. Trong đó, …": the next sentence opens with the breakdown of the one
+            # count this one states; read on as one clause ("1.500 hộ, 12 thôn. Trong đó, …" names
+            # no single total: not joined)
+            cur.append(Tok("sep", node.start, node.end, ","))
+        elif is_tok(node, "stop"):
             sentences.append(cur)
             cur = []
         else:
