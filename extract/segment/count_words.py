@@ -156,14 +156,21 @@ def words_at(nodes: list, i: int, *words: str) -> bool:
 
 
 def opener_at(nodes: list, i: int) -> int:
-    """Length in tokens of a breakdown opener at i ("trong đó", "gồm", "bao gồm"), else 0."""
-    if words_at(nodes, i, "trong", "do"):
-        return 2
+    """Length in tokens of a breakdown opener at i ("trong đó", "trong số đó", "trong số này",
+    "gồm", "bao gồm"), else 0."""
+    if partial_opener_at(nodes, i):
+        return 3 if words_at(nodes, i, "trong", "so") else 2
     if words_at(nodes, i, "bao", "gom"):
         return 2
     if words_at(nodes, i, "gom"):
         return 1
     return 0
+
+
+def partial_opener_at(nodes: list, i: int) -> bool:
+    """Whether an opener at i may name only some of the parts: "trong đó", and "trong số đó" /
+    "trong số này" (the same "of which" with the total named again by a demonstrative)."""
+    return words_at(nodes, i, "trong", "do") or any(words_at(nodes, i, "trong", "so", d) for d in ("do", "nay"))
 
 
 def unit_at(nodes: list, i: int) -> tuple[str | None, int]:

@@ -33,21 +33,23 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.count_kinds import listed_kinds, parts_name_kinds, unit_named_before
 from extract.segment.count_shares import are_shares, rate_of_the_total
 from extract.segment.count_words import (
     ASPECT,
     NOT_COUNT_BEFORE,
     NOT_COUNT_UNITS,
     Paren,
+    Tok,
     complete_labels,
     count_label,
     is_tok,
     label_before,
     nest,
     opener_at,
+    partial_opener_at,
     tokenize,
     unit_at,
-    words_at,
 )
 from extract.segment.narrative import (
     NarrativeSettings,
@@ -227,6 +229,13 @@ def _total_unit(reader: _Reader, nodes: list, i: int) -> tuple[str | None, str, 
     return unit, reader.real(nodes[i + 1].start, nodes[i + span].end), span
 
 
+def _unit_in_heading(reader: _Reader, num) -> tuple[str | None, str, int] | None:
+    """The unit of a count printed after its heading ("Số hồ sơ đã giải quyết: 7.655"): spans no
+    token after the number (``count_kinds``)."""
+    named = unit_named_before(reader.low, num.start)
+    return None if named is None else (named[0], reader.real(named[1], named[2]), 0)
+
+
 @dataclass
 class _Found:
     total: float | None
@@ -243,8 +252,13 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     found: list[_Found] = []
     sentences: list[list] = []
     cur: list = []
-    for node in nodes:
-        if is_tok(node, "stop"):
+    for n, node in enumerate(nodes):
+        if is_tok(node, "stop", ".") and opener_at(nodes, n + 1) and sum(is_tok(x, "num") for x in cur) == 1:
+            # "… là 41.376 bộ. Trong đó, …": the next sentence opens with the breakdown of the one
+            # count this one states; read on as one clause ("1.500 hộ, 12 thôn. Trong đó, …" names
+            # no single total: not joined)
+            cur.append(Tok("sep", node.start, node.end, ","))
+        elif is_tok(node, "stop"):
             sentences.append(cur)
             cur = []
         else:
@@ -259,7 +273,7 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
                 continue
             if i <= consumed_until or not reader.is_count(sent, i):
                 continue
-            unit_info = _total_unit(reader, sent, i)
+            unit_info = _total_unit(reader, sent, i) or _unit_in_heading(reader, sent[i])
             if unit_info is None:
                 continue
             unit, unit_text, span = unit_info
@@ -287,7 +301,7 @@ def _read_items(reader: _Reader, nodes: list, unit: str | None, paren_scope: boo
     partial = False
     k = 0
     while k < len(body) and (is_tok(body[k], "sep") or opener_at(body, k)):
-        if words_at(body, k, "trong", "do"):
+        if partial_opener_at(body, k):
             partial = True
         k += opener_at(body, k) or 1
     items = reader.split_items(body[k:])
@@ -308,6 +322,16 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         j += 1
     before = reader.low[max(0, sent[i].start - 12) : sent[i].start]
     led = re.search(r"\b(?:trong so|gom|bao gom)\s*:?\s*$", before)
+    # the kinds counted listed up to a bracket of their figures ("24 cán bộ, công chức (11 cán bộ, …)")
+    listed = listed_kinds(sent, j, reader.low[sent[i + 1].start : sent[j - 1].end]) if j > i + 1 else None
+    if listed is not None:
+        got = _read_items(reader, sent[listed[1]].nodes, unit, paren_scope=True)
+        if (
+            got is not None
+            and all(p.value is not None for p in got[0])
+            and parts_name_kinds([f"{p.unit_text} {p.label}" for p in got[0]], listed[0])
+        ):
+            return got[0], got[1], got[2], listed[1]
     # a parenthetical breakdown right after the count
     if j < len(sent) and isinstance(sent[j], Paren):
         got = _read_items(reader, sent[j].nodes, unit, paren_scope=True)
@@ -335,7 +359,7 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
             break
         k += 1
     if k < len(sent) and opener_at(sent, k):
-        exhaustive = not words_at(sent, k, "trong", "do")  # "gồm" states the whole
+        exhaustive = not partial_opener_at(sent, k)  # "gồm" states the whole
         got = _read_items(reader, sent[k:], unit, paren_scope=False)
         if got is None:
             return None
