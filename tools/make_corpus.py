@@ -89,13 +89,13 @@ from corpusgen.derived import (
     write_derived,
 )
 from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
-from corpusgen.families import FAMILIES
 from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES, own_set
 from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
 from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
 from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
+from corpusgen.registry import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert

@@ -1,5 +1,6 @@
-"""The layout families: each turns an instance (commune, criteria set, seed, faults or not) into its
-files and their truth. The truth is the generator's own data, never what a reader makes of a file."""
+"""The settled typed layout families F01-F15 (the registry of every family is ``corpusgen.registry``):
+each turns an instance (commune, criteria set, seed, faults or not) into its files and their truth.
+The truth is the generator's own data, never what a reader makes of a file."""
 
 from __future__ import annotations
 
@@ -29,25 +30,10 @@ from corpusgen.document import (
     Table,
     Title,
 )
-from corpusgen.dumps import DUMP_FAMILIES
 from corpusgen.grid import ScoreLayout, as_printed, score_grid, stat_grid
-from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES
-from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
-from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
-from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
-from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
-from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
-from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
-from corpusgen.typed_annex_shapes import TYPED_ANNEX_SHAPE_FAMILIES
-from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
-from corpusgen.typed_forms import TYPED_FORM_FAMILIES
-from corpusgen.typed_letters import TYPED_LETTER_FAMILIES
-from corpusgen.typed_nested import TYPED_NESTED_FAMILIES
-from corpusgen.typed_pictures import TYPED_PICTURE_FAMILIES
-from corpusgen.unruled import f16, f17
 
 LABELS = {
     "code": ("STT", "TT", "Mã số"),
@@ -564,7 +550,7 @@ def f13(inst: Instance) -> Built:
     return built
 
 
-FAMILIES = {
+STANDING_FAMILIES = {
     "F01_decree30_tables": f01,
     "F02_one_line_header": f02,
     "F03_district_issuer": f03,
@@ -581,20 +567,4 @@ FAMILIES = {
     "F13_narrative_counts": f13,
     "F14_scale_column": f14,
     "F15_writer_text_export": f15,
-    "F16_unruled_number_row": f16,
-    "F17_unruled_landscape_parts": f17,
-    **DUMP_FAMILIES,
-    **PLAN_FAMILIES,
-    **TYPED_FORM_FAMILIES,
-    **TYPED_ANNEX_FAMILIES,
-    **TYPED_NESTED_FAMILIES,
-    **TYPED_LETTER_FAMILIES,
-    **TYPED_ANNEX_SHAPE_FAMILIES,
-    **TYPED_PICTURE_FAMILIES,
-    **NEW_LAYOUT_FAMILIES,
-    **NEW_LAYOUT_FAMILIES_B,
-    **NEW_LAYOUT_FAMILIES_C,
-    **NEW_LAYOUT_FAMILIES_D,
-    **NEW_LAYOUT_FAMILIES_E,
-    **NEW_LAYOUT_FAMILIES_F,
 }

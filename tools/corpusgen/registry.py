@@ -1,0 +1,43 @@
+"""Every layout family the generator can make, by name: the settled typed families (F01-F17), the
+OCR dumps, plans and reports, the later typed forms, and the batches of held-out layouts (made only
+when named: ``make_corpus.NEW_LAYOUTS``). The order of this dict is the order ``make_corpus`` ranks
+the settled families in (alphabetically) and the later ones by ``LATE_FAMILIES``: it moves nothing."""
+
+from __future__ import annotations
+
+from corpusgen.dumps import DUMP_FAMILIES
+from corpusgen.families import STANDING_FAMILIES
+from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES
+from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
+from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
+from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
+from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
+from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
+from corpusgen.plan_families import PLAN_FAMILIES
+from corpusgen.typed_annex_shapes import TYPED_ANNEX_SHAPE_FAMILIES
+from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
+from corpusgen.typed_forms import TYPED_FORM_FAMILIES
+from corpusgen.typed_letters import TYPED_LETTER_FAMILIES
+from corpusgen.typed_nested import TYPED_NESTED_FAMILIES
+from corpusgen.typed_pictures import TYPED_PICTURE_FAMILIES
+from corpusgen.unruled import f16, f17
+
+FAMILIES = {
+    **STANDING_FAMILIES,
+    "F16_unruled_number_row": f16,
+    "F17_unruled_landscape_parts": f17,
+    **DUMP_FAMILIES,
+    **PLAN_FAMILIES,
+    **TYPED_FORM_FAMILIES,
+    **TYPED_ANNEX_FAMILIES,
+    **TYPED_NESTED_FAMILIES,
+    **TYPED_LETTER_FAMILIES,
+    **TYPED_ANNEX_SHAPE_FAMILIES,
+    **TYPED_PICTURE_FAMILIES,
+    **NEW_LAYOUT_FAMILIES,
+    **NEW_LAYOUT_FAMILIES_B,
+    **NEW_LAYOUT_FAMILIES_C,
+    **NEW_LAYOUT_FAMILIES_D,
+    **NEW_LAYOUT_FAMILIES_E,
+    **NEW_LAYOUT_FAMILIES_F,
+}
