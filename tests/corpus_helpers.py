@@ -135,8 +135,8 @@ def arithmetic_truth(built) -> dict:
 
 def assert_adds_up_and_repeats(family: str, seeds: tuple[int, ...]) -> None:
     """Every instance of ``family`` at each seed: its truth adds up but for its planted faults, and
-    building it again gives the same metadata, score tables, statistics, counts, task rows and
-    score statements."""
+    building it again gives the same metadata, score tables, statistics, counts, task rows, targets
+    and score statements."""
     sys.path[:0] = [str(ROOT / "tools")]
     import make_corpus as mc
     from corpusgen.check import planted, truth_problems
@@ -145,10 +145,10 @@ def assert_adds_up_and_repeats(family: str, seeds: tuple[int, ...]) -> None:
         for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
             built = mc.FAMILIES[family](inst)
             truth = arithmetic_truth(built)
-            assert built.score_tables or built.statistics or built.task_rows or built.score_statements, inst.name
+            assert built.score_tables or built.statistics or built.task_rows or built.targets or built.score_statements
             assert truth_problems(truth) == planted(truth), inst.name
             again = mc.FAMILIES[family](inst)
-            kinds = ("document", "score_tables", "statistics", "counts", "task_rows", "score_statements")
+            kinds = ("document", "score_tables", "statistics", "counts", "task_rows", "targets", "score_statements")
             assert [getattr(again, k) for k in kinds] == [getattr(built, k) for k in kinds], inst.name
 
 

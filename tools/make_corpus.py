@@ -68,6 +68,10 @@ HELDOUT_FAMILIES = (
     "N27_stat_tab_lines",
     "N28_bonus_penalty",
     "N29_narrative_scores",
+    "N30_max_as_scale",
+    "N31_pasted_cells",
+    "N32_plan_area_targets",
+    "N33_annex_paged",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -95,6 +99,7 @@ from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
 from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
 from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
+from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.registry import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
@@ -127,9 +132,10 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_D,
     *NEW_LAYOUT_FAMILIES_E,
     *NEW_LAYOUT_FAMILIES_F,
+    *NEW_LAYOUT_FAMILIES_G,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
-# new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py): like
+# new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -138,6 +144,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_D,
     *NEW_LAYOUT_FAMILIES_E,
     *NEW_LAYOUT_FAMILIES_F,
+    *NEW_LAYOUT_FAMILIES_G,
 )
 
 

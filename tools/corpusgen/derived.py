@@ -151,6 +151,10 @@ PROBES: dict[str, Derivation] = {
     # scores or statistics, so the dump takes them all.
     "S19_scan_new_layouts_f": probe_scan(("N26", "N27", "N28", "N29")),
     "D15_dump_new_layouts_f": Derivation("dump", ("N26", "N27", "N28", "N29")),
+    # The seventh batch (tools/corpusgen/new_layouts_g.py), held as the others: the dump leaves out
+    # the plan (N32), as D08 leaves out P03 (a dump's figures are scores and statistics).
+    "S20_scan_new_layouts_g": probe_scan(("N30", "N31", "N32", "N33")),
+    "D16_dump_new_layouts_g": Derivation("dump", ("N30", "N31", "N33")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -13,6 +13,7 @@ from corpusgen.new_layouts_c import NEW_LAYOUT_FAMILIES_C
 from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
 from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
+from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.typed_annex_shapes import TYPED_ANNEX_SHAPE_FAMILIES
 from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
@@ -40,4 +41,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_D,
     **NEW_LAYOUT_FAMILIES_E,
     **NEW_LAYOUT_FAMILIES_F,
+    **NEW_LAYOUT_FAMILIES_G,
 }
