@@ -233,3 +233,30 @@ def printed_numbers(text: str) -> set[str]:
 def cell_points(text: str) -> float | None:
     """A points cell's figure ("1,5" is 1.5); a blank cell is None."""
     return float(text.replace(",", ".")) if text.strip() else None
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """The text of every paragraph of a DOCX body (tables' cells not included), in order."""
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def assert_truth_rows_in_pdf(corpus: Path, doc: dict, figures: bool = False) -> None:
+    """Every score row's name and points, and every statistics row's indicator (and, with
+    ``figures``, its figure as ``format_vn`` prints it), are in the PDF's text (pdfplumber's lines
+    and cells)."""
+    from normalize.numbers import format_vn
+
+    truth, where = read_truth(corpus, doc), doc["path"]
+    text = pdf_text(corpus / doc["path"])
+    flat = squash(text)
+    for table in truth["score_tables"]:
+        for r in table["rows"]:
+            assert squash(r["name"]) in flat, (where, r["code"])
+            for v in (r["max_points"], r["self_points"]):
+                assert v is None or format_vn(v) in text, (where, r["code"])
+    for annex in truth["statistics"]:
+        for r in annex["rows"]:
+            assert squash(r["indicator"]) in flat, (where, r["code"])
+            assert not figures or r["value"] is None or format_vn(r["value"]) in text, (where, r["code"])

@@ -17,9 +17,11 @@ import pytest
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
     assert_batch_held,
+    assert_truth_rows_in_pdf,
     batch_corpus,
     cell_points,
     documents_of,
+    docx_paragraphs,
     docx_tables,
     pdf_text,
     read_truth,
@@ -49,12 +51,6 @@ def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return batch_corpus(tmp_path_factory, "newf", NEW, 2598)
-
-
-def _paragraphs(path: Path) -> list[str]:
-    import docx
-
-    return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
 def _layout_text(path: Path) -> str:
@@ -96,7 +92,7 @@ def test_the_export_pads_its_codes_and_names_the_files(corpus):
             assert x[code + 4] == (r["explanation"] or ""), (where, r["code"])
         files = [r["explanation"] for r in score["rows"] if r["explanation"] and r["explanation"].endswith(".pdf")]
         assert all(re.fullmatch(r"\d+_[A-Z]+(-[A-Z]+)*_\d\d-\d\d-\d{4}\.pdf", f) for f in files), (where, files)
-        assert any(("xuất" in p.lower() or "trích xuất" in p) for p in _paragraphs(corpus / doc["path"])), where
+        assert any(("xuất" in p.lower() or "trích xuất" in p) for p in docx_paragraphs(corpus / doc["path"])), where
     assert any(
         r["explanation"] and r["explanation"].endswith(".pdf")
         for doc in documents
@@ -114,7 +110,7 @@ def test_the_statistics_are_lines_with_dot_leaders_and_no_table(corpus):
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
         assert not any(len(t) > 4 for t in docx_tables(corpus / doc["path"])), where
-        paragraphs = _paragraphs(corpus / doc["path"])
+        paragraphs = docx_paragraphs(corpus / doc["path"])
         layout = _layout_text(corpus / doc["path"].replace(".docx", ".pdf"))
         for r in truth["statistics"][0]["rows"]:
             mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"] + "."
@@ -165,7 +161,7 @@ def test_bonus_and_penalty_follow_the_total_and_are_no_rows(corpus):
             after = [x[3] for x in rows[total + 1 :]]
             assert "thưởng" in rows[total + 1][1].lower() and "trừ" in rows[total + 2][1].lower(), where
         else:
-            lines = _paragraphs(corpus / doc["path"])
+            lines = docx_paragraphs(corpus / doc["path"])
             after = [p.split(":")[1] for p in lines if p.startswith(("- Điểm", "- Tổng điểm"))]
         figures = _adjustments(after)
         assert len(figures) == (3 if score["stated_total_self"] is not None else 2), (where, after)
@@ -183,7 +179,7 @@ def test_the_scores_and_counts_are_in_sentences_only(corpus):
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
         assert not any(any("điểm" in c.lower() for c in t[0]) for t in docx_tables(corpus / doc["path"])), where
-        paragraphs = _paragraphs(corpus / doc["path"])
+        paragraphs = docx_paragraphs(corpus / doc["path"])
         statements = truth["score_statements"]
         assert statements and ("narrative-criteria" in where) == any(s["kind"] == "criterion" for s in statements)
         for s in statements:
@@ -211,14 +207,4 @@ def test_every_truth_row_is_in_the_pdf(corpus):
     documents = [d for d in documents_of(corpus, "pdf") if d["family"][:3] in ("N26", "N27", "N28")]
     assert len(documents) == 12
     for doc in documents:
-        truth, where = read_truth(corpus, doc), doc["path"]
-        text = pdf_text(corpus / doc["path"])
-        flat = squash(text)
-        for table in truth["score_tables"]:
-            for r in table["rows"]:
-                assert squash(r["name"]) in flat, (where, r["code"])
-                for v in (r["max_points"], r["self_points"]):
-                    assert v is None or format_vn(v) in text, (where, r["code"])
-        for annex in truth["statistics"]:
-            for r in annex["rows"]:
-                assert squash(r["indicator"]) in flat, (where, r["code"])
+        assert_truth_rows_in_pdf(corpus, doc)

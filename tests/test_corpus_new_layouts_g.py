@@ -17,9 +17,11 @@ import pytest
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
     assert_named_only_ranked_last,
+    assert_truth_rows_in_pdf,
     batch_corpus,
     cell_points,
     documents_of,
+    docx_paragraphs,
     docx_tables,
     pdf_text,
     read_truth,
@@ -57,12 +59,6 @@ def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return batch_corpus(tmp_path_factory, "newg", NEW, 3113)
-
-
-def _paragraphs(path: Path) -> list[str]:
-    import docx
-
-    return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
 def _figure(text: str) -> float:
@@ -172,7 +168,7 @@ def test_the_plan_bullets_its_targets_under_each_area(corpus):
         truth, where = read_truth(corpus, doc), doc["path"]
         assert truth["split"] == "heldout" and truth["targets"] and not truth["task_rows"]
         assert not any(len(t) > 3 for t in docx_tables(corpus / doc["path"])), where
-        paragraphs = _paragraphs(corpus / doc["path"])
+        paragraphs = docx_paragraphs(corpus / doc["path"])
         bullets, under = [], False
         for p in paragraphs:
             if p.endswith("Mục tiêu") or p.endswith("Nhiệm vụ") or re.match(r"\d+\. |[IV]+\. ", p):
@@ -216,10 +212,10 @@ def test_the_annex_is_printed_page_by_page(corpus):
                 rows = rows[:-1]
             body.extend(rows)
         if not in_table:
-            lines = [p for p in _paragraphs(corpus / doc["path"]) if re.fullmatch(r"(Trang \d ?/ ?\d|- \d/\d -)", p)]
-            assert [bool(re.fullmatch(mark.pattern.format(k=k), p)) for k, p in enumerate(lines, 1)] == [True] * len(
-                parts
-            ), (where, lines)
+            page_mark = re.compile(r"Trang \d ?/ ?\d|- \d/\d -")
+            marks = [p for p in docx_paragraphs(corpus / doc["path"]) if page_mark.fullmatch(p)]
+            assert len(marks) == len(parts), (where, marks)
+            assert all(re.fullmatch(mark.pattern.format(k=k), p) for k, p in enumerate(marks, start=1)), where
         stats = truth["statistics"][0]["rows"]
         assert len(body) == len(stats), where
         for r, x in zip(stats, body):
@@ -244,15 +240,4 @@ def test_every_truth_row_is_in_the_pdf(corpus):
     documents = [d for d in documents_of(corpus, "pdf") if d["family"][:3] in ("N30", "N31", "N33")]
     assert len(documents) == 12
     for doc in documents:
-        truth, where = read_truth(corpus, doc), doc["path"]
-        text = pdf_text(corpus / doc["path"])
-        flat = squash(text)
-        for table in truth["score_tables"]:
-            for r in table["rows"]:
-                assert squash(r["name"]) in flat, (where, r["code"])
-                for v in (r["max_points"], r["self_points"]):
-                    assert v is None or format_vn(v) in text, (where, r["code"])
-        for annex in truth["statistics"]:
-            for r in annex["rows"]:
-                assert squash(r["indicator"]) in flat, (where, r["code"])
-                assert r["value"] is None or format_vn(r["value"]) in text, (where, r["code"])
+        assert_truth_rows_in_pdf(corpus, doc, figures=True)
