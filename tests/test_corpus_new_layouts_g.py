@@ -91,7 +91,7 @@ def test_the_maximum_is_printed_as_a_scale(corpus):
                 continue
             assert max(_figure(n) for n in re.findall(NUMBER, cell)) == r["max_points"], (where, cell)
             if "scale-range" in where:
-                assert re.fullmatch(rf"0\s?[-–÷]\s?({NUMBER}\s?-\s?)?{NUMBER}", cell), (where, cell)
+                assert re.fullmatch(rf"0\s?[-–÷]\s?({NUMBER}\s?[-–]\s?)?{NUMBER}", cell), (where, cell)
                 ranges += 1
             else:
                 assert re.fullmatch(rf"(Tối đa:? |Đạt: ){NUMBER}(; k|\nK)hông đạt:? 0", cell), (where, cell)
