@@ -143,11 +143,13 @@ class _Reader:
         while k < len(body) and (opener_at(body, k) or is_tok(body[k], "sep", ":")):
             k += opener_at(body, k) or 1
         body = body[k:]
-        counts = [j for j, n in enumerate(body) if self.is_count(body, j)]
+        # a part may itself be a ratio ("trong đó, 7/31 khiếu nại, 3/3 tố cáo"): its done is the part
+        counts = [j for j, n in enumerate(body) if self.is_count(body, j) or self.ratio_at(body, j)]
         if not counts:
             return None
         j = counts[0]
         num = body[j]
+        ratio = self.ratio_at(body, j)
         unit, span = unit_at(body, j + 1)
         unit_text = self.real(body[j + 1].start, body[j + span].end) if span else ""
         first = body[0] if body else None
@@ -177,7 +179,7 @@ class _Reader:
         aspect = bool(first is not None and is_tok(first, "word") and first.text in ASPECT)
         parsed = parse_number(num.text, kind="count")
         return _Part(
-            value=parsed.value if parsed else None,
+            value=ratio[0] if ratio else (parsed.value if parsed else None),
             label=label,
             unit=unit,
             unit_text=unit_text,
@@ -437,7 +439,7 @@ def _last_index(sent: list, items: list[list]) -> int:
 
 
 _RATIO = lazy_compile(
-    r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])"
+    r"(?<![\d/.,])(?P<done>\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(?P<total>\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\d/,]|\.\d)"
     r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)"
 )
 
@@ -512,12 +514,12 @@ def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: l
             and previous.total == total
             and previous.unit == unit
             and len(previous.parts) >= 1
-            and "/" in previous.text
+            and any(c is previous for c, *_ in wholes)  # a fraction's count, not a breakdown's
             and are_shares(between, [p.label for p in previous.parts] + [part_label])
         ):
             previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
             previous.complete = True  # fractions of one total, side by side: its shares
-            wholes[-1] = (*wholes[-1][:3], m.end())
+            wholes = [(c, a, u, m.end()) if c is previous else (c, a, u, e) for c, a, u, e in wholes]
             continue
         wholes.append(
             (_ratio_count(text, line, settings, total, unit, part_label, done), m.start(), m.start("unit"), m.end())
