@@ -58,7 +58,7 @@ def ratio_whole(ratio: tuple[float, float], parts: list[float | None]) -> float:
     đúng hạn …" breaks down the done (1.208); parts that add up to the whole (1.342) and not to the
     done break down the whole."""
     done, whole = ratio
-    if None not in parts and sum(parts) == whole != done:  # type: ignore[arg-type]
+    if all(p is not None for p in parts) and sum(p or 0 for p in parts) == whole != done:
         return whole
     return done
 

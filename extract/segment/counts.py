@@ -112,9 +112,12 @@ class _Reader:
         if not is_tok(t, "frac") or NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16) : t.start]):
             return None
         figures = [_count_value(f) for f in re.split(r"\s*/\s*", t.text)]
-        if len(figures) != 2 or None in figures or figures[0] > figures[1]:  # type: ignore[operator]
+        if len(figures) != 2:
             return None
-        return figures[0], figures[1]  # type: ignore[return-value]
+        done, whole = figures
+        if done is None or whole is None or done > whole:
+            return None
+        return done, whole
 
     # ------------------------------------------------------------ a breakdown's parts
 
