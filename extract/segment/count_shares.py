@@ -3,12 +3,17 @@
 Real reports print fractions of one whole side by side for two reasons. They may be its shares
 ("7/12 chỉ tiêu đạt, còn 5/12 chỉ tiêu chưa đạt"), which must add up; or they may count the same
 whole under different conditions ("4/9 huyện đạt tỷ lệ này dưới 3% và cả 9/9 huyện đạt tỷ lệ dưới
-10%"; "31/47 cơ quan xếp hạng Tốt …; 12/47 cơ quan xếp hạng Khá …; còn 4 đơn vị …" where the last
-share is no fraction), which need not. Adding the second kind up tells a commune its figures disagree
-when they do not. So fractions are joined as shares only where the wording makes them shares: the
-later one is the remainder ("còn 5/12 …", "còn lại"), or their labels come from one set that
-partitions a total (đạt / chưa đạt, trước hạn / đúng hạn / trễ hạn …). Otherwise each fraction is a
+10%"), which need not. Adding the second kind up tells a commune its figures disagree when they do
+not. So fractions are joined as shares only where the wording makes them shares: the later one is
+the remainder ("còn 5/12 …", "còn lại"), or their labels come from one set that partitions a total
+(đạt / chưa đạt, trước hạn / đúng hạn / trễ hạn …), or the sentence goes on to state the rest of the
+whole in the fractions' own noun ("31/47 cơ quan, đơn vị xếp hạng Tốt …; 12/47 … Khá …; còn 4 đơn vị
+…", "21/36 vụ việc …, 15 vụ còn lại …": a rest is only said of shares). Otherwise each fraction is a
 count of its own: its part no larger than its whole is all that is checked.
+
+A part opening with the remainder word "còn" inside a breakdown is its last share when its label
+completes a set that partitions the total ("đúng và trước hạn …, còn 3.577 hồ sơ quá hạn"), and a
+sibling clause of the total otherwise ("…, còn 20 hồ sơ đang giải quyết").
 
 A rate printed after a total, with the total's parts in brackets after it ("đã giải quyết 480 hồ
 sơ, đạt tỷ lệ 99,75% (số hồ sơ đúng hạn là 479 hồ sơ, trễ hạn là 1 hồ sơ)"), states its breakdown:
