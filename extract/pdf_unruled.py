@@ -120,7 +120,7 @@ def unruled_tables(
     found: list[tuple[Table, set[int]]] = []
     i = 0
     while i < len(items):
-        if chunks[i] < s.min_cols:
+        if chunks[i] < s.min_cols and not (carried and not found and _opens_carried_row(items[i], chunks[i])):
             i += 1
             continue
         floor = max(found[-1][1]) + 1 if found else 0  # header lines are not taken from a table above
@@ -132,6 +132,14 @@ def unruled_tables(
         found.append((table, used))
         i = max(used) + 1
     return found
+
+
+def _opens_carried_row(line: _Line, chunks: int) -> bool:
+    """A line of two chunks, a code and a name, may open the page's first table when the page before
+    ended with a borderless one: the carried table's last row whose columns this row leaves blank
+    (a criterion scored by survey has no self points: "8.4 | Sự hài lòng … | 5") shows fewer chunks
+    than a table's. Whether it is that table's row, its columns decide (``_table_at``)."""
+    return chunks >= 2 and is_code_token(line.words[0].text)
 
 
 def _pitch(items: list[_Line]) -> float:

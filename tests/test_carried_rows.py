@@ -46,3 +46,26 @@ def test_a_lone_last_row_on_the_next_page_is_read(tmp_path: Path):
         got = {r["code"] for t in out["score_tables"] for r in t["rows"]}
         assert want <= got, (doc["path"], sorted(want - got))
     assert lone  # the case is met: a row alone on its page
+
+
+def test_a_lone_last_row_with_blank_columns_opens_the_carried_table(tmp_path: Path):
+    """The carried row may leave columns blank (a criterion scored by survey has no self points:
+    "8.4 | Sự hài lòng … | 5"), so its lines show two chunks, fewer than a table's: it still opens
+    the page's first table under the carried columns, and its parent's sum raises no false alarm."""
+    corpus = make_corpus(tmp_path / "c", "N24", formats="pdf", quick=False, seed=3221)
+    blank_lone = 0
+    for doc in manifest_documents(corpus):
+        path = corpus / doc["path"]
+        for p in ingest(path).pages[1:]:
+            first = p.blocks[0] if p.blocks else None
+            if isinstance(first, Table) and first.n_rows <= 2 and first.n_cols > len({c.col for c in first.cells}):
+                blank_lone += 1
+        truth = read_truth(corpus, doc)
+        out = result_to_json(convert_file(path, doc["path"]))
+        want = {r["code"] for t in truth["score_tables"] for r in t["rows"]}
+        got = {r["code"] for t in out["score_tables"] for r in t["rows"]}
+        assert want <= got, (doc["path"], sorted(want - got))
+        faulted = {f["code"] for f in truth.get("faults", [])}
+        alarms = [c for c in out["checks"] if c["status"] == "mismatch" and c.get("code") not in faulted]
+        assert alarms == [], (doc["path"], alarms)
+    assert blank_lone  # the case is met: a lone row with a blank column

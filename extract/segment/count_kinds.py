@@ -25,7 +25,7 @@ _MAX_KIND_WORDS = 6
 
 # "số hồ sơ đã giải quyết:" / "tổng số TTHC tiếp nhận là" right before the number (accent-free).
 _UNIT_HEADING = lazy_compile(
-    r"(?:^|[\s(,;:.])(?:tong )?so (?P<unit>" + "|".join(re.escape(u) for u in UNIT_KEYS) + r")\b"
+    r"(?:^|[\s(,;:.])(?:tong )?so (?:luong )?(?P<unit>" + "|".join(re.escape(u) for u in UNIT_KEYS) + r")\b"
     r"(?P<rest>[^\d,;()%.:]{0,60}?)\s*(?::|\bla)\s*$"
 )
 

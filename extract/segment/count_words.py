@@ -72,7 +72,7 @@ PARTITIONS = (
 _TOKEN = lazy_compile(
     r"""
      (?P<pct>\d+(?:[.,]\d+)*\s?%)
-    |(?P<frac>\d+(?:\s*/\s*\d+)+)
+    |(?P<frac>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:\s*/\s*(?:\d{1,3}(?:\.\d{3})+|\d+))+)
     |(?P<num>\d+(?:[.,]\d+)*)
     |(?P<word>[^\W\d_]+)
     |(?P<open>\()

@@ -34,7 +34,14 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.count_kinds import listed_kinds, parts_name_kinds, unit_named_before
-from extract.segment.count_shares import are_shares, rate_of_the_total
+from extract.segment.count_shares import (
+    are_shares,
+    completes_as_remainder,
+    one_sentence,
+    rate_of_the_total,
+    ratio_whole,
+    rest_of_the_whole,
+)
 from extract.segment.count_words import (
     ASPECT,
     NOT_COUNT_BEFORE,
@@ -98,6 +105,20 @@ class _Reader:
             return False
         return not re.fullmatch(r"(?:19|20)\d\d", t.text) or unit_at(nodes, i + 1)[0] is not None
 
+    def ratio_at(self, nodes: list, i: int) -> tuple[float, float] | None:
+        """(done, whole) of a ratio "1.208/1.342" at i: a count of the done out of a whole (a date
+        "01/12" is none: a date word before it, or its first figure above its second)."""
+        t = nodes[i]
+        if not is_tok(t, "frac") or NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16) : t.start]):
+            return None
+        figures = [_count_value(f) for f in re.split(r"\s*/\s*", t.text)]
+        if len(figures) != 2:
+            return None
+        done, whole = figures
+        if done is None or whole is None or done > whole:
+            return None
+        return done, whole
+
     # ------------------------------------------------------------ a breakdown's parts
 
     def split_items(self, nodes: list) -> list[list]:
@@ -125,11 +146,13 @@ class _Reader:
         while k < len(body) and (opener_at(body, k) or is_tok(body[k], "sep", ":")):
             k += opener_at(body, k) or 1
         body = body[k:]
-        counts = [j for j, n in enumerate(body) if self.is_count(body, j)]
+        # a part may itself be a ratio ("trong đó, 7/31 khiếu nại, 3/3 tố cáo"): its done is the part
+        counts = [j for j, n in enumerate(body) if self.is_count(body, j) or self.ratio_at(body, j)]
         if not counts:
             return None
         j = counts[0]
         num = body[j]
+        ratio = self.ratio_at(body, j)
         unit, span = unit_at(body, j + 1)
         unit_text = self.real(body[j + 1].start, body[j + span].end) if span else ""
         first = body[0] if body else None
@@ -159,7 +182,7 @@ class _Reader:
         aspect = bool(first is not None and is_tok(first, "word") and first.text in ASPECT)
         parsed = parse_number(num.text, kind="count")
         return _Part(
-            value=parsed.value if parsed else None,
+            value=ratio[0] if ratio else (parsed.value if parsed else None),
             label=label,
             unit=unit,
             unit_text=unit_text,
@@ -193,7 +216,14 @@ class _Reader:
                 )
             ):
                 break
-            if p is not None and stop_at_aspect and p.aspect and parts and not parts[0].aspect:
+            if (
+                p is not None
+                and stop_at_aspect
+                and p.aspect
+                and parts
+                and not parts[0].aspect
+                and not completes_as_remainder(item, [q.label for q in parts], p.label)
+            ):
                 break
             used = k + 1
             if p is None:
@@ -227,6 +257,13 @@ def _total_unit(reader: _Reader, nodes: list, i: int) -> tuple[str | None, str, 
             return None
         span = len(words)
     return unit, reader.real(nodes[i + 1].start, nodes[i + span].end), span
+
+
+def _ratio_unit(reader: _Reader, nodes: list, i: int) -> tuple[str | None, str, int] | None:
+    """The unit of a ratio: a counting unit listed after it ("21/36 vụ việc" names none: an
+    unlisted noun after a ratio may be a date's or a score's, so only the heading's is taken then)."""
+    unit, span = unit_at(nodes, i + 1)
+    return None if unit is None else (unit, reader.real(nodes[i + 1].start, nodes[i + span].end), span)
 
 
 def _unit_in_heading(reader: _Reader, num) -> tuple[str | None, str, int] | None:
@@ -271,9 +308,13 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
                 if i > consumed_until:
                     found += _breakdowns(reader, node.nodes)
                 continue
-            if i <= consumed_until or not reader.is_count(sent, i):
+            if i <= consumed_until:
                 continue
-            unit_info = _total_unit(reader, sent, i) or _unit_in_heading(reader, sent[i])
+            ratio = reader.ratio_at(sent, i)
+            if ratio is None and not reader.is_count(sent, i):
+                continue
+            unit_info = _ratio_unit(reader, sent, i) if ratio else _total_unit(reader, sent, i)
+            unit_info = unit_info or _unit_in_heading(reader, sent[i])
             if unit_info is None:
                 continue
             unit, unit_text, span = unit_info
@@ -282,7 +323,8 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
                 continue
             parts, doubts, complete, last = result
             consumed_until = last
-            found.append(_Found(_count_value(node.text), node.start, unit_text, parts, doubts, complete))
+            total = ratio_whole(ratio, [p.value for p in parts]) if ratio else _count_value(node.text)
+            found.append(_Found(total, node.start, unit_text, parts, doubts, complete))
             for p in parts:  # a part's own parenthesised breakdown
                 for paren in p.nested:
                     sub = _read_items(reader, paren.nodes, p.unit or unit, paren_scope=True)
@@ -400,7 +442,7 @@ def _last_index(sent: list, items: list[list]) -> int:
 
 
 _RATIO = lazy_compile(
-    r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])"
+    r"(?<![\d/.,])(?P<done>\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(?P<total>\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\d/,]|\.\d)"
     r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)"
 )
 
@@ -447,6 +489,7 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
 def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: list[Count]) -> None:
     """ "hoàn thành 15/19 nhiệm vụ": total 19, one part 15; "7/12 ..., còn 5/12 ..." two parts."""
     last_end = 0  # where the fraction before ends: the words between say whether this one is a share
+    wholes: list[tuple[Count, int, int, int]] = []  # a whole's count, its first fraction and noun, its last end
     for m in _RATIO.finditer(low):
         between, last_end = low[last_end : m.start()], m.end()
         unit_low = m.group("unit")
@@ -474,20 +517,47 @@ def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: l
             and previous.total == total
             and previous.unit == unit
             and len(previous.parts) >= 1
-            and "/" in previous.text
+            and any(c is previous for c, *_ in wholes)  # a fraction's count, not a breakdown's
             and are_shares(between, [p.label for p in previous.parts] + [part_label])
         ):
             previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
             previous.complete = True  # fractions of one total, side by side: its shares
+            wholes = [(c, a, u, m.end()) if c is previous else (c, a, u, e) for c, a, u, e in wholes]
             continue
-        out.append(
-            Count(
-                text=text.strip(),
-                label=unit,
-                total=total,
-                parts=[CountPart(label=part_label, value=done)],
-                unit=unit,
-                confidence=_line_confidence(line, settings),
-                source=_source(line),
-            )
+        wholes.append(
+            (_ratio_count(text, line, settings, total, unit, part_label, done), m.start(), m.start("unit"), m.end())
         )
+        out.append(wholes[-1][0])
+    _join_the_rest(text, low, wholes, out)
+
+
+def _ratio_count(text: str, line, settings: NarrativeSettings, total, unit: str, label: str, done) -> Count:
+    return Count(
+        text=text.strip(),
+        label=unit,
+        total=total,
+        parts=[CountPart(label=label, value=done)],
+        unit=unit,
+        confidence=_line_confidence(line, settings),
+        source=_source(line),
+    )
+
+
+def _join_the_rest(text: str, low: str, wholes: list[tuple[Count, int, int, int]], out: list[Count]) -> None:
+    """Fractions of one whole followed by the rest of it ("…; còn 4 đơn vị …") are its shares: joined
+    into one count with the rest as its last part, complete (``count_shares.rest_of_the_whole``)."""
+    for total in dict.fromkeys(c.total for c, *_ in wholes):
+        mine = [w for w in wholes if w[0].total == total]
+        rest = rest_of_the_whole(low, mine[0][2], mine[-1][3])
+        mine = [w for w in mine if rest is not None and one_sentence(low, w[1], rest[1])]
+        value = _count_value(rest[0]) if rest is not None and mine else None
+        if rest is None or value is None or total is None or value > total:
+            continue
+        if sum(p.value or 0 for w in mine for p in w[0].parts) >= total:
+            continue  # the fractions already make the whole: "the rest" is of something else
+        first = mine[0][0]
+        for other, *_ in mine[1:]:
+            first.parts += other.parts
+            out[:] = [c for c in out if c is not other]
+        first.parts.append(CountPart(label=_clean(text[rest[1] : rest[2]]), value=value))
+        first.complete = True
