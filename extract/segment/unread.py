@@ -29,6 +29,7 @@ from extract.segment.unread_settings import UnreadSettings, sample_text
 from extract.segment.unread_tail import unread_tail_rows
 from extract.segment.unread_task_lines import unread_task_lines
 from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
+from extract.segment.unread_typed_rows import unread_typed_rows
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreTable, SourceRef, UnreadPart
@@ -78,6 +79,14 @@ def find_unread(
         replace(p, text_sample=sample_text(p.text_sample, settings))
         for p in lost
         if p.reason == LOST_TOTAL_REASON or not within_lines(p, known)
+    )
+    # Rows typed as lines that no reader placed (a table typed with tabs, a row left out of the
+    # table read), on typed pages; not where a part above already tells the lines.
+    typed = unread_typed_rows(doc, result, lambda line, page: _line_read(line, page, sources))
+    parts.extend(
+        replace(p, text_sample=sample_text(p.text_sample, settings))
+        for p in typed
+        if not within_lines(p, known + parts)
     )
     # Rows garbled past reading after a table's last row read, told by the criteria's names they hold.
     tail = unread_tail_rows(doc, result, lambda line, page: _line_read(line, page, sources))

@@ -80,7 +80,7 @@ def unread_score_rows(
         parts.extend(_lost_points(rows))
         parts.extend(_lost_parents(score.rows, rows))
         parts.extend(lost_total(doc, score, rows, is_read, settings))
-    shaped = _unread_row_lines(doc, line_pages, is_read, settings)
+    shaped = row_shaped_lines(doc, line_pages, is_read, settings)
     parts.extend(shaped)
     parts.extend(p for p in _unread_coded_lines(doc, line_pages, is_read, settings) if not within_lines(p, shaped))
     return parts
@@ -135,11 +135,11 @@ def _lost_parents(every: list[ScoreRow], rows: list[ScoreRow]) -> list[UnreadPar
     parts = []
     seen: set[str] = set()
     for row in rows:
-        parent = _parent_code(row)
+        parent = parent_code(row)
         if not parent or parent in codes or parent in seen:
             continue
         seen.add(parent)
-        children = [r for r in rows if _parent_code(r) == parent]
+        children = [r for r in rows if parent_code(r) == parent]
         parts.append(
             _part(
                 children,
@@ -150,7 +150,7 @@ def _lost_parents(every: list[ScoreRow], rows: list[ScoreRow]) -> list[UnreadPar
     return parts
 
 
-def _parent_code(row: ScoreRow) -> str | None:
+def parent_code(row: ScoreRow) -> str | None:
     """The parent's code, from the row's own ("1.1.2" → "1.1"): a row whose parent was not read
     has no ``parent``."""
     if row.parent:
@@ -176,7 +176,7 @@ def _part(rows: list[ScoreRow], reason: str, sample: str) -> UnreadPart:
     )
 
 
-def _unread_row_lines(
+def row_shaped_lines(
     doc: IngestedDocument, line_pages: set[int], is_read: Callable[[Line, int], bool], settings: UnreadRowSettings
 ) -> list[UnreadPart]:
     """Lines shaped like score rows (a code first, points after) that no item came from."""
