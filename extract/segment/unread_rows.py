@@ -80,7 +80,7 @@ def unread_score_rows(
         parts.extend(_lost_points(rows))
         parts.extend(_lost_parents(score.rows, rows))
         parts.extend(lost_total(doc, score, rows, is_read, settings))
-    shaped = row_shaped_lines(doc, line_pages, is_read, settings)
+    shaped = _unread_row_lines(doc, line_pages, is_read, settings)
     parts.extend(shaped)
     parts.extend(p for p in _unread_coded_lines(doc, line_pages, is_read, settings) if not within_lines(p, shaped))
     return parts
@@ -176,7 +176,7 @@ def _part(rows: list[ScoreRow], reason: str, sample: str) -> UnreadPart:
     )
 
 
-def row_shaped_lines(
+def _unread_row_lines(
     doc: IngestedDocument, line_pages: set[int], is_read: Callable[[Line, int], bool], settings: UnreadRowSettings
 ) -> list[UnreadPart]:
     """Lines shaped like score rows (a code first, points after) that no item came from."""
@@ -184,7 +184,7 @@ def row_shaped_lines(
     for page in doc.pages:
         if page.number not in line_pages:
             continue
-        shaped = [ln for ln in page.lines if _row_shaped(ln) and not is_read(ln, page.number)]
+        shaped = [ln for ln in page.lines if row_shaped(ln) and not is_read(ln, page.number)]
         if len(shaped) < settings.min_row_lines:
             continue
         parts.append(
@@ -198,7 +198,7 @@ def row_shaped_lines(
     return parts
 
 
-def _row_shaped(line: Line) -> bool:
+def row_shaped(line: Line) -> bool:
     tokens = [raw.strip("|_.:;") for _, raw in line_tokens(line)]
     tokens = [t for t in tokens if t]
     # A numbered code ("1.2", "3"), not a prose bullet ("a)"), and points ending the line.
@@ -231,7 +231,7 @@ def _unread_coded_lines(
             continue
         open_header = _header_left_open(before) if before is not None and before.number in line_pages else None
         coded = [(ln, c) for ln in page.lines if (c := opening_code(ln)) is not None]
-        for run in _in_order(coded, settings):
+        for run in in_order(coded, settings):
             lines = [ln for ln, _ in run]
             if any(is_read(ln, page.number) for ln in lines):
                 continue
@@ -413,7 +413,7 @@ def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | No
     )
 
 
-def _in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSettings) -> list[list]:
+def in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSettings) -> list[list]:
     """Runs of coded lines each following the one before as a table's next row: its first child,
     a next sibling, or an ancestor's next sibling (1 → 1.1 → 1.1.2 → 1.2 → 2), a step of at most
     ``max_code_step``; what breaks the order starts a new run."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from extract.model import IngestedDocument, Line
 from extract.segment.unread_lost_total import opening_code
-from extract.segment.unread_rows import LINE_METHODS, UnreadRowSettings, parent_code, row_shaped_lines
+from extract.segment.unread_rows import LINE_METHODS, UnreadRowSettings, in_order, parent_code, row_shaped, within_lines
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
 
@@ -31,8 +31,41 @@ def unread_typed_rows(
     typed = {p.number for p in doc.pages if p.method not in LINE_METHODS}
     if not typed:
         return []
-    shaped = row_shaped_lines(doc, typed, is_read, settings)
-    return shaped + _printed_parents(doc, result, typed, is_read)
+    runs = _typed_runs(doc, typed, is_read, settings)
+    return runs + [p for p in _printed_parents(doc, result, typed, is_read) if not within_lines(p, runs)]
+
+
+def _typed_runs(
+    doc: IngestedDocument, typed: set[int], is_read: Callable[[Line, int], bool], settings: UnreadRowSettings
+) -> list[UnreadPart]:
+    """Runs of lines opening with codes in a table's order (``in_order``) that gave no item, at
+    least ``min_row_lines`` of them shaped as score rows (a code, then points): the rows of a table
+    typed as lines that no reader placed. The run holds the rows whose names were broken by hand
+    too (their points after the name's last line), so the part spans them all."""
+    parts = []
+    for page in doc.pages:
+        if page.number not in typed:
+            continue
+        coded = [(ln, c) for ln in page.lines if (c := opening_code(ln)) is not None and not is_read(ln, page.number)]
+        for run in in_order(coded, settings):
+            lines = [ln for ln, _ in run]
+            shaped = [ln for ln in lines if row_shaped(ln)]
+            if len(shaped) < settings.min_row_lines:
+                continue
+            parts.append(
+                UnreadPart(
+                    page=page.number,
+                    kind="rows",
+                    reason=f"{len(lines)} lines opening with criterion codes in order "
+                    f"({', '.join('.'.join(map(str, c)) for _, c in run[:6])}{'…' if len(run) > 6 else ''}), "
+                    f"{len(shaped)} of them ending in points, gave no row: a table typed as lines whose header "
+                    "or layout could not be read",
+                    text_sample=" / ".join(ln.text for ln in lines),
+                    line_start=lines[0].number,
+                    line_end=lines[-1].number,
+                )
+            )
+    return parts
 
 
 def _printed_parents(
