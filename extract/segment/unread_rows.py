@@ -260,7 +260,7 @@ def _unread_coded_lines(
                     page=page.number,
                     kind="table",
                     reason=f"{len(lines)} lines opening with criterion codes in order "
-                    f"({', '.join('.'.join(map(str, c)) for _, c in run)}) under a score table's header gave no "
+                    f"({run_codes(run)}) under a score table's header gave no "
                     "row: its points were not read (garbled by OCR), nor its rows",
                     text_sample=" / ".join(ln.text for ln in lines),
                     line_start=start,
@@ -303,7 +303,7 @@ def _continued_part(page: Page, run: list[tuple[Line, tuple[int, ...]]], header:
         page=page.number,
         kind="rows",
         reason=f"{len(lines)} lines opening with criterion codes in order "
-        f"({', '.join('.'.join(map(str, c)) for _, c in run)}) continue the score table headed on page "
+        f"({run_codes(run)}) continue the score table headed on page "
         f"{header.page} (its header not printed again) but gave no row: their points were not read "
         "(garbled by OCR)",
         text_sample=" / ".join(ln.text for ln in lines),
@@ -438,6 +438,14 @@ def _follows(before: tuple[int, ...], code: tuple[int, ...], step: int, lost_par
         return False
     last = before[len(parent)] if len(before) > len(parent) else 0
     return 0 < code[-1] - last <= step
+
+
+def run_codes(run: list[tuple[Line, tuple[int, ...]]], most: int | None = None) -> str:
+    """The codes of a run of coded lines as a part says them ("1, 1.1, 1.1.2"), the first ``most``
+    of them and an ellipsis when there are more."""
+    codes = [".".join(map(str, c)) for _, c in run]
+    shown = codes if most is None else codes[:most]
+    return ", ".join(shown) + ("…" if len(shown) < len(codes) else "")
 
 
 def within_lines(part: UnreadPart, others: list[UnreadPart]) -> bool:

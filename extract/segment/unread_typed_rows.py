@@ -15,7 +15,15 @@ from collections.abc import Callable
 
 from extract.model import IngestedDocument, Line
 from extract.segment.unread_lost_total import opening_code
-from extract.segment.unread_rows import LINE_METHODS, UnreadRowSettings, in_order, parent_code, row_shaped, within_lines
+from extract.segment.unread_rows import (
+    LINE_METHODS,
+    UnreadRowSettings,
+    in_order,
+    parent_code,
+    row_shaped,
+    run_codes,
+    within_lines,
+)
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
 
@@ -57,7 +65,7 @@ def _typed_runs(
                     page=page.number,
                     kind="rows",
                     reason=f"{len(lines)} lines opening with criterion codes in order "
-                    f"({', '.join('.'.join(map(str, c)) for _, c in run[:6])}{'…' if len(run) > 6 else ''}), "
+                    f"({run_codes(run, most=6)}), "
                     f"{len(shaped)} of them ending in points, gave no row: a table typed as lines whose header "
                     "or layout could not be read",
                     text_sample=" / ".join(ln.text for ln in lines),
