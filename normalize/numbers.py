@@ -73,6 +73,21 @@ FRACTION_BLANKS = "-–—…"
 FRACTION_CELL = lazy_compile(rf"^\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*[/⁄∕]\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*$")
 
 
+# A cell of figures only: digits with their separators and percent signs ("5", "1,5", "1.250",
+# "20 %"), at least one digit; with signs, any mark that is no letter too (brackets, bars, slashes,
+# dashes: "(5)", "1/2", "| 12 |"), as OCR and a column-number row print them.
+_FIGURES_ONLY = lazy_compile(r"[\d.,%\s]*\d[\d.,%\s]*")
+_FIGURES_WITH_SIGNS = lazy_compile(r"[^\p{L}]*\d[^\p{L}]*")
+
+
+def figures_only(cell: str, signs: bool = False) -> bool:
+    """Whether a cell holds figures and no words: the one test of the table joiner, the cut-row
+    reader and the account of what was not read. A cell of separators alone (".", "%") holds no
+    figure. ``signs``: marks other than separators pass too (no letter, a digit)."""
+    pattern = _FIGURES_WITH_SIGNS if signs else _FIGURES_ONLY
+    return pattern.fullmatch(cell.strip()) is not None
+
+
 def fraction_sides(text: str) -> tuple[str, str] | None:
     """The two sides of a fraction cell (scored, maximum), a blank's mark as ""; None for any other
     text and for a cell both of whose sides are blank."""

@@ -13,7 +13,8 @@ from cchc_extract.pipeline import PipelineOptions, convert_document
 from extract.model import IngestedDocument
 from extract.ocr_grid import _grid_cells, find_rules, rule_stubs
 from extract.ocr_settings import OcrSettings
-from extract.segment.unread import UnreadSettings, _textless_tasks
+from extract.segment.unread import _textless_tasks
+from extract.segment.unread_settings import UnreadSettings
 from extract.text_reader import parse_text
 from normalize.text import fold
 from schemas.records import ExtractionResult, SourceInfo, SourceRef, TaskRow, TaskTable

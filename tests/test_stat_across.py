@@ -173,7 +173,7 @@ def test_a_continuation_piece_holding_only_the_totals_row_owes_nothing():
     """A score table's last page: its header repeated, the column numbers, "Tổng cộng" and its
     figures (read as the table's stated totals): no row of figures the unread account is owed."""
     from extract.model import Cell, Table
-    from extract.segment.unread import has_figure_row
+    from extract.segment.unread_grids import has_figure_row
 
     def table(rows: list[list[str]]) -> Table:
         cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]

@@ -19,7 +19,7 @@ from cchc_extract.batch import BatchSettings, run_convert
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from cchc_extract.reconcile.restored import FLAG_RESTORED
 from extract.base import ingest
-from extract.segment.unread import data_rows, is_layout_table
+from extract.segment.unread_grids import data_rows, is_layout_table
 from schemas import schema_errors
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,8 +16,8 @@ from extract.segment.line_header import (
     keyed_concepts,
     points_labels,
 )
-from extract.segment.unread import UnreadSettings
 from extract.segment.unread_rows import LINE_METHODS
+from extract.segment.unread_settings import UnreadSettings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable

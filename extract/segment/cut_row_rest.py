@@ -12,20 +12,17 @@ from __future__ import annotations
 
 from extract.segment.joined import JoinedRow
 from extract.segment.table_end import is_total_label
-from normalize.lazy_regex import lazy_compile
+from normalize.numbers import figures_only
 from normalize.text import fold
-
-# A cell holding figures only ("5", "1,5", "100", "20 %").
-_FIGURE_CELL = lazy_compile(r"^[\d.,%\s]*\d[\d.,%\s]*$")
 
 
 def opens_own_row(above: JoinedRow, row: JoinedRow) -> bool:
     """The page's first row is a row of its own, not the rest of ``above``: a totals row, or one
     whose figure falls in a column where ``above`` already has a figure."""
-    if any(is_total_label(fold(c.strip())) for c in row.cells if c.strip() and not _FIGURE_CELL.match(c.strip())):
+    if any(is_total_label(fold(c.strip())) for c in row.cells if c.strip() and not figures_only(c)):
         return True
     return any(
-        _FIGURE_CELL.match(text.strip()) and c < len(above.cells) and _FIGURE_CELL.match(above.cells[c].strip())
+        figures_only(text) and c < len(above.cells) and figures_only(above.cells[c])
         for c, text in enumerate(row.cells)
         if text.strip()
     )

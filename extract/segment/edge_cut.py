@@ -18,16 +18,9 @@ from dataclasses import replace
 
 from extract.model import IngestedDocument, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import edge_flag, edge_said, sides_crossed
-from extract.segment.unread import (
-    UnreadSettings,
-    _sample,
-    data_rows,
-    is_layout_table,
-    read_from_table,
-    table_part,
-    table_text,
-)
+from extract.segment.unread_grids import data_rows, is_layout_table, read_from_table, table_part, table_text
 from extract.segment.unread_set_aside import overlaps
+from extract.segment.unread_settings import UnreadSettings, sample_text
 from schemas.records import ExtractionResult, ScoreRow, SourceRef, StatRow, UnreadPart
 
 
@@ -51,7 +44,7 @@ def tell_page_edges(
                 for k in covering:
                     out[k] = replace(out[k], reason=f"{out[k].reason}; {said}")
                 continue
-            sample = _sample(table_text(table), settings)
+            sample = sample_text(table_text(table), settings)
             reason = f"{said} (page {page.number}): {read} rows read from it, what they printed past the edge is not"
             out.append(table_part(table, "table", sample, reason))
         out.extend(_text_off_page(page, cut, settings))
@@ -102,7 +95,7 @@ def _text_off_page(page: Page, cut: list[Table], settings: UnreadSettings) -> li
             kind="page",
             reason=f"text runs past the page's {' and '.join(sides)} edge: {len(words)} words cut by it "
             "(not printed, or not whole)",
-            text_sample=_sample(text, settings),
+            text_sample=sample_text(text, settings),
             bbox=list(union_bbox([bbox_of(w) for w in words])),
         )
     ]

@@ -25,8 +25,7 @@ from extract.segment.running_lines import PAGE_NUMBER, continues_under_running_l
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
-
-_FIGURES_ONLY = lazy_compile(r"[\d.,%\s]+")
+from normalize.numbers import figures_only
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
             and not labels_columns(row)
         ):
             break
-        if any(_FIGURES_ONLY.fullmatch(c.strip()) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
+        if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
             break
         if not first:
             count += 1
@@ -481,9 +480,6 @@ def _continues_over_page_turn(
     )
 
 
-_NUMBER_CELL = lazy_compile(r"^[\d.,%\s]+$")
-
-
 def _head_of_cut_row(last: JoinedRow, first: JoinedRow) -> bool:
     """The table's last row is the top of a row the page break cut whose code and numbers were
     printed (vertically centred) on the next page: it has only text, no code and no number, and
@@ -491,7 +487,7 @@ def _head_of_cut_row(last: JoinedRow, first: JoinedRow) -> bool:
     if not last.cells or last.cells[0].strip() or not first.cells or not first.cells[0].strip():
         return False
     filled = [c.strip() for c in last.cells if c.strip()]
-    if not filled or any(_NUMBER_CELL.match(c) for c in filled):
+    if not filled or any(figures_only(c) for c in filled):
         return False
     rest = next((c.strip() for c in first.cells[1:] if c.strip()), "")
     return bool(rest) and rest[0].islower() and _row_code(first) is not None

@@ -135,11 +135,11 @@ def _lost_parents(every: list[ScoreRow], rows: list[ScoreRow]) -> list[UnreadPar
     parts = []
     seen: set[str] = set()
     for row in rows:
-        parent = _parent_code(row)
+        parent = parent_code(row)
         if not parent or parent in codes or parent in seen:
             continue
         seen.add(parent)
-        children = [r for r in rows if _parent_code(r) == parent]
+        children = [r for r in rows if parent_code(r) == parent]
         parts.append(
             _part(
                 children,
@@ -150,7 +150,7 @@ def _lost_parents(every: list[ScoreRow], rows: list[ScoreRow]) -> list[UnreadPar
     return parts
 
 
-def _parent_code(row: ScoreRow) -> str | None:
+def parent_code(row: ScoreRow) -> str | None:
     """The parent's code, from the row's own ("1.1.2" → "1.1"): a row whose parent was not read
     has no ``parent``."""
     if row.parent:
@@ -184,7 +184,7 @@ def _unread_row_lines(
     for page in doc.pages:
         if page.number not in line_pages:
             continue
-        shaped = [ln for ln in page.lines if _row_shaped(ln) and not is_read(ln, page.number)]
+        shaped = [ln for ln in page.lines if row_shaped(ln) and not is_read(ln, page.number)]
         if len(shaped) < settings.min_row_lines:
             continue
         parts.append(
@@ -198,7 +198,7 @@ def _unread_row_lines(
     return parts
 
 
-def _row_shaped(line: Line) -> bool:
+def row_shaped(line: Line) -> bool:
     tokens = [raw.strip("|_.:;") for _, raw in line_tokens(line)]
     tokens = [t for t in tokens if t]
     # A numbered code ("1.2", "3"), not a prose bullet ("a)"), and points ending the line.
@@ -231,7 +231,7 @@ def _unread_coded_lines(
             continue
         open_header = _header_left_open(before) if before is not None and before.number in line_pages else None
         coded = [(ln, c) for ln in page.lines if (c := opening_code(ln)) is not None]
-        for run in _in_order(coded, settings):
+        for run in in_order(coded, settings):
             lines = [ln for ln, _ in run]
             if any(is_read(ln, page.number) for ln in lines):
                 continue
@@ -260,7 +260,7 @@ def _unread_coded_lines(
                     page=page.number,
                     kind="table",
                     reason=f"{len(lines)} lines opening with criterion codes in order "
-                    f"({', '.join('.'.join(map(str, c)) for _, c in run)}) under a score table's header gave no "
+                    f"({run_codes(run)}) under a score table's header gave no "
                     "row: its points were not read (garbled by OCR), nor its rows",
                     text_sample=" / ".join(ln.text for ln in lines),
                     line_start=start,
@@ -303,7 +303,7 @@ def _continued_part(page: Page, run: list[tuple[Line, tuple[int, ...]]], header:
         page=page.number,
         kind="rows",
         reason=f"{len(lines)} lines opening with criterion codes in order "
-        f"({', '.join('.'.join(map(str, c)) for _, c in run)}) continue the score table headed on page "
+        f"({run_codes(run)}) continue the score table headed on page "
         f"{header.page} (its header not printed again) but gave no row: their points were not read "
         "(garbled by OCR)",
         text_sample=" / ".join(ln.text for ln in lines),
@@ -413,7 +413,7 @@ def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | No
     )
 
 
-def _in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSettings) -> list[list]:
+def in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSettings) -> list[list]:
     """Runs of coded lines each following the one before as a table's next row: its first child,
     a next sibling, or an ancestor's next sibling (1 → 1.1 → 1.1.2 → 1.2 → 2), a step of at most
     ``max_code_step``; what breaks the order starts a new run."""
@@ -438,6 +438,14 @@ def _follows(before: tuple[int, ...], code: tuple[int, ...], step: int, lost_par
         return False
     last = before[len(parent)] if len(before) > len(parent) else 0
     return 0 < code[-1] - last <= step
+
+
+def run_codes(run: list[tuple[Line, tuple[int, ...]]], most: int | None = None) -> str:
+    """The codes of a run of coded lines as a part says them ("1, 1.1, 1.1.2"), the first ``most``
+    of them and an ellipsis when there are more."""
+    codes = [".".join(map(str, c)) for _, c in run]
+    shown = codes if most is None else codes[:most]
+    return ", ".join(shown) + ("…" if len(shown) < len(codes) else "")
 
 
 def within_lines(part: UnreadPart, others: list[UnreadPart]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from extract.model import IngestedDocument, union_bbox
 from extract.segment.column_blocks import FLAG_POINTS_UNPAIRED
 from extract.segment.column_numbers import numbers_the_columns
-from extract.segment.unread import UnreadSettings, _narrative_sources, _sample
+from extract.segment.unread import _narrative_sources
 from extract.segment.unread_coded import (
     as_coded,
     below_printed_levels,
@@ -27,6 +27,7 @@ from extract.segment.unread_coded import (
 )
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_set_aside import read_elsewhere
+from extract.segment.unread_settings import UnreadSettings, sample_text
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME
 from normalize.criteria.match_settings import FLAG_SNAPPED
@@ -159,7 +160,7 @@ def _rows_part(rows: list, reason: str, settings: UnreadSettings) -> UnreadPart:
         page_end=max(pages) if pages and max(pages) != min(pages) else None,
         kind="rows",
         reason=reason,
-        text_sample=_sample(" ".join(f"{r.code_raw or ''} {r.name}" for r in rows), settings),
+        text_sample=sample_text(" ".join(f"{r.code_raw or ''} {r.name}" for r in rows), settings),
         bbox=list(union_bbox(boxes)) if boxes else None,
         line_start=min(starts) if starts else None,
         line_end=max(ends) if ends else None,
