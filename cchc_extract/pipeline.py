@@ -40,6 +40,7 @@ from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import lost_rows
 from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
+from extract.segment.tab_tables import typed_tables
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
@@ -117,6 +118,9 @@ def _run_stage(result: ExtractionResult, stage: str, fn: Callable, debug: bool, 
 def convert_document(doc: IngestedDocument, result: ExtractionResult, options: PipelineOptions) -> None:
     """The stages after ingest, filling ``result`` in place."""
     debug = options.debug
+    # Tables typed as lines at tab stops or wide gaps (no table at all) given back as the grids they
+    # are, before the repair: it mends a grid's cells as any other's (extract.segment.tab_tables).
+    doc = _run_stage(result, "segment", lambda: typed_tables(doc), debug, default=doc)
     if options.repair:
         doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
     # What the text as written was taken for, judged once (by the repair, or here when it is off;
