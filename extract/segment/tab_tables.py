@@ -169,14 +169,18 @@ def _run_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[list, int
         return None  # a header over nothing typed in its columns
     out: list = [_grid(rows, header, blocks[i].page)]
     if used < len(typed) and typed[used][1] == last:
-        out.append(_rest(blocks[last], typed[used][2]))  # (a grid the run ends inside: its other rows)
+        out += _rest(blocks[last], typed[used][2])  # (a grid the run ends inside: its other rows)
     return out, last + 1
 
 
-def _rest(table: Table, first_row: int) -> Table:
-    """The rows of a tab-separated grid from ``first_row`` on, as a grid of their own."""
-    cells = [replace(c, row=c.row - first_row) for c in table.cells if c.row >= first_row]
-    return replace(table, cells=cells, n_rows=table.n_rows - first_row, line_start=table.line_start + first_row)
+def _rest(table: Table, first_row: int) -> list[Line]:
+    """The rows of a tab-separated grid from ``first_row`` on, as the lines typed in pieces they
+    are (a DOCX paragraph's tabs give the same): the signature block's "Nơi nhận:⇥KT. CHỦ TỊCH"
+    after the table's total is read as such, not as a row of a grid."""
+    return [
+        Line(" ".join(t.pieces), table.page, t.number, bold=t.bold, columns=t.pieces if len(t.pieces) > 1 else [])
+        for t in _typed(table)[first_row:]
+    ]
 
 
 def _gather(header: _Header, lines: list[_Typed], settings: TabTableSettings) -> tuple[list[_Row], int]:
@@ -189,7 +193,7 @@ def _gather(header: _Header, lines: list[_Typed], settings: TabTableSettings) ->
         if line.number > lines[j - 1].number + 1:
             break  # a blank line: the run ended above it
         if len(line.pieces) == 1:
-            broken = _broken_name(lines, j, header, settings)
+            broken = _broken_name(lines, j, header, rows, settings)
             if broken == 0 and not _last_name_line(line.pieces[0], rows[-1], longest, len(rows)):
                 break
             for part in lines[j : j + max(broken, 1)]:
@@ -224,18 +228,19 @@ def _opens_row(pieces: list[str]) -> bool:
 
 def _ends_name(pieces: list[str], row: _Row, header: _Header, n_rows: int) -> bool:
     """A line with no code that ends the row's name and carries its figures (the figures after
-    the name's last line), where the row has none yet."""
-    if n_rows < 2 or pieces[0] == "" or _FIGURE.fullmatch(pieces[0]):
+    the name's last line, an annex's unit beside them), where the row has none yet."""
+    if n_rows < 2 or pieces[0] == "" or _FIGURE.fullmatch(pieces[0]) or _has_figures(row, header):
         return False
-    figures = pieces[1:]
-    return bool(figures) and all(_FIGURE.fullmatch(p) for p in figures) and not _has_figures(row, header)
+    rest = pieces[1:]
+    blank = [c for c in range(header.text_col + 1, header.n_cols) if not row.cells[c]]
+    return any(_FIGURE.fullmatch(p) for p in rest) and len(rest) <= len(blank)
 
 
 def _has_figures(row: _Row, header: _Header) -> bool:
     return any(row.cells[c] for c in header.figure_cols)
 
 
-def _broken_name(lines: list[_Typed], j: int, header: _Header, settings: TabTableSettings) -> int:
+def _broken_name(lines: list[_Typed], j: int, header: _Header, rows: list[_Row], settings: TabTableSettings) -> int:
     """How many lines of one piece from ``j`` on are a name broken by hand: they run on to a line
     typed in pieces that is the run's (a row, or the figures ending the name); 0 otherwise."""
     k = j
@@ -248,8 +253,7 @@ def _broken_name(lines: list[_Typed], j: int, header: _Header, settings: TabTabl
     if lines[k].number > lines[k - 1].number + 1:
         return 0
     pieces = lines[k].pieces
-    ends = pieces[0] != "" and all(_FIGURE.fullmatch(p) for p in pieces[1:])
-    return k - j if _opens_row(pieces) or ends else 0
+    return k - j if _opens_row(pieces) or _ends_name(pieces, rows[-1], header, len(rows)) else 0
 
 
 def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:
@@ -265,15 +269,21 @@ def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:
 
 
 def _go_on(row: _Row, line: _Typed, header: _Header) -> None:
-    """The row's name gone on by ``line``'s text, its figures put in the row's blank cells."""
-    text, *figures = line.pieces
+    """The row's name gone on by ``line``'s text, the pieces after it in the row's blank cells
+    after the name: figures in the figure columns, words (an annex's unit) in the others."""
+    text, *rest = line.pieces
     name = row.cells[header.text_col]
     row.cells[header.text_col] = f"{name} {text}".strip()
     row.lines.append(line.pieces)
     row.last = line.number
-    blank = [c for c in header.figure_cols if not row.cells[c]]
-    for col, figure in zip(blank, figures):
-        row.cells[col] = figure
+    after = range(header.text_col + 1, header.n_cols)
+    figure_cols = [c for c in after if c in header.figure_cols and not row.cells[c]]
+    word_cols = [c for c in after if c not in header.figure_cols and not row.cells[c]]
+    figures = [p for p in rest if _FIGURE.fullmatch(p)]
+    for col, piece in zip(figure_cols, figures):
+        row.cells[col] = piece
+    for col, piece in zip(word_cols, [p for p in rest if not _FIGURE.fullmatch(p)]):
+        row.cells[col] = piece
 
 
 def _fit(pieces: list[str], header: _Header) -> list[str]:
