@@ -40,10 +40,10 @@ from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import lost_rows
 from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
-from extract.segment.tab_tables import typed_tables
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
+from extract.segment.tab_tables import typed_tables
 from extract.segment.target_tables import find_target_tables, plan_year
 from extract.segment.targets import find_targets
 from extract.segment.task_codes import held_to_statements, stated_codes

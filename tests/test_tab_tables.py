@@ -147,7 +147,11 @@ def test_an_annex_typed_at_tab_stops_gives_its_rows(tmp_path):
 def test_a_typed_table_recognised_but_not_read_is_told_unread(tmp_path):
     path = tmp_path / "plan.txt"
     body = ["KẾ HOẠCH", "TT    Nội dung    Tối đa    Điểm đạt"]
-    body += ["1.    Công tác chỉ đạo    ??    ??", "2.    Cải cách thể chế    ?    ?", "3.    Cải cách thủ tục    ??    ?"]
+    body += [
+        "1.    Công tác chỉ đạo    ??    ??",
+        "2.    Cải cách thể chế    ?    ?",
+        "3.    Cải cách thủ tục    ??    ?",
+    ]
     path.write_text("\n".join(body) + "\n", encoding="utf-8")
     result = convert_file(path)
     assert not _rows(result)
@@ -167,3 +171,18 @@ def test_prose_and_a_header_block_typed_with_tabs_stay_lines(tmp_path):
     doc = ingest(path)
     assert typed_tables(doc) is doc
     assert not _rows(convert_file(path))
+
+
+def test_a_tab_separated_text_whose_broken_names_end_with_the_figures_is_one_rows_each(tmp_path):
+    # (LibreOffice's text export of a dotted tab table: every line holds a tab, so the text reader
+    # makes one grid of them, a name's last line and its figures a row of three cells)
+    dotted = [
+        "1.\tCông tác chỉ đạo, điều hành cải cách hành\nchính\t7\t5",
+        "1.1\tKế hoạch cải cách hành chính năm\t3\t1,5",
+        "1.2\tThực hiện chế độ báo cáo cải cách hành\nchính định kỳ\t2\t1,5",
+        "1.3\tCông tác tuyên truyền cải cách hành chính\t2\t2",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["KẾ HOẠCH", "TT\tNội dung\tTối đa\tĐiểm đạt", *dotted]) + "\n", encoding="utf-8")
+    assert [b.source for b in ingest(path).blocks() if isinstance(b, Table)] == ["tsv"]
+    assert _rows(convert_file(path)) == WANT[:4]

@@ -123,14 +123,18 @@ def _page_grids(page: Page, settings: TabTableSettings) -> Page:
 
 
 def _typed(block) -> list[_Typed]:
-    """A block as typed lines: a line (its pieces, or its text as one), a tab-separated grid's rows."""
+    """A block as typed lines: a line (its pieces, or its text as one), a tab-separated grid's rows
+    (a row typed with every column's tab keeps its blank cells; a shorter one, its pieces)."""
     if isinstance(block, Line):
         return [_Typed(list(block.columns) or [block.text], block.number, block.bold)]
     if isinstance(block, Table) and block.source == _TAB_SEPARATED:
-        return [
-            _Typed(_row_pieces(row), block.line_start + r, all(c.bold for c in cells if c.text.strip()) and any(cells))
-            for r, (row, cells) in enumerate(zip(block.text_rows(), _grid_rows(block)))
-        ]
+        out = []
+        for r, cells in enumerate(_grid_rows(block)):
+            texts = [c.text.strip() for c in sorted(cells, key=lambda c: c.col)]
+            pieces = texts if len(texts) == block.n_cols else _row_pieces(texts)
+            bold = any(c.text.strip() for c in cells) and all(c.bold for c in cells if c.text.strip())
+            out.append(_Typed(pieces, block.line_start + r, bold))
+        return out
     return []
 
 
@@ -163,8 +167,8 @@ def _run_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[list, int
         typed += [(t, k, r) for r, t in enumerate(more)]
     rows, used = _gather(header, [t for t, _, _ in typed], settings)
     last = typed[used - 1][1]  # the last block the run took
-    if last == i and isinstance(blocks[i], Table) and used == len(_typed(blocks[i])):
-        return None  # a tab-separated grid nothing cut: read as the reader made it
+    if isinstance(blocks[i], Table) and all(len(row.lines) == 1 for row in rows):
+        return None  # a tab-separated grid no broken name cut: read as the reader made it
     if len(rows) < 2:
         return None  # a header over nothing typed in its columns
     out: list = [_grid(rows, header, blocks[i].page)]
@@ -221,8 +225,8 @@ def _opens_row(pieces: list[str]) -> bool:
         return False
     if pieces[0] == "":
         return any(_FIGURE.fullmatch(p) for p in pieces[1:])
-    return read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1]) or is_total_label(
-        fold(pieces[0])
+    return (
+        read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1]) or is_total_label(fold(pieces[0]))
     )
 
 
