@@ -36,6 +36,14 @@ WANT = [
     ("2.1", "Công khai thủ tục hành chính tại Bộ phận một cửa", 3.0, 2.0),
     ("2.2", "Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức", 5.0, 5.0),
 ]
+# The first rows again, as a dotted tab table prints them: a name broken over lines, the figures
+# after its last line (where the leader of dots runs up to them).
+DOTTED = [
+    "1.\tCông tác chỉ đạo, điều hành cải cách hành\nchính\t7\t5",
+    "1.1\tKế hoạch cải cách\nhành chính\nnăm\t3\t1,5",
+    "1.2\tThực hiện chế độ báo cáo cải cách hành\nchính định kỳ\t2\t1,5",
+    "1.3\tCông tác tuyên truyền cải cách hành chính\t2\t2",
+]
 
 
 def _plan(tmp_path: Path, header: str, rows: list[str], name: str = "plan.docx") -> Path:
@@ -76,26 +84,22 @@ def test_a_plans_score_table_typed_at_tab_stops_is_read_whole(tmp_path):
 
 
 def test_the_columns_are_the_headers_in_its_order_and_a_blank_cell_is_the_last(tmp_path):
-    swapped = [
-        "1.\tCông tác chỉ đạo, điều hành cải cách hành chính\t5\t7",
-        "1.1\tKế hoạch cải cách hành chính năm\t1,5\t3",
-        "1.2\tThực hiện chế độ báo cáo cải cách hành chính định kỳ\t\t2",
-        "1.3\tCông tác tuyên truyền cải cách hành chính\t2\t2",
-    ]
+    # (the self points typed before the maximum; 1.2's self points blank)
+    swapped = [f"{code}\t{name}\t{_typed(own)}\t{_typed(top)}" for code, name, top, own in WANT[:4]]
+    swapped[2] = swapped[2].replace("\t1,5\t", "\t\t")
     result = convert_file(_plan(tmp_path, "STT\tTiêu chí\tĐiểm tự chấm\tĐiểm tối đa", swapped))
     got = [(r.code, r.max_points, r.self_points) for t in result.score_tables for r in t.rows]
     # ("⇥⇥2": the blank self points typed as no piece; the figure left is the first column's)
     assert got == [("1", 7.0, 5.0), ("1.1", 3.0, 1.5), ("1.2", None, 2.0), ("1.3", 2.0, 2.0)]
 
 
+def _typed(points: float) -> str:
+    """Points as a Vietnamese document types them ("1,5", "7")."""
+    return f"{points:g}".replace(".", ",")
+
+
 def test_figures_after_a_broken_names_last_line_are_that_rows(tmp_path):
-    dotted = [
-        "1.\tCông tác chỉ đạo, điều hành cải cách hành\nchính\t7\t5",
-        "1.1\tKế hoạch cải cách\nhành chính\nnăm\t3\t1,5",
-        "1.2\tThực hiện chế độ báo cáo cải cách hành\nchính định kỳ\t2\t1,5",
-        "1.3\tCông tác tuyên truyền cải cách hành chính\t2\t2",
-    ]
-    result = convert_file(_plan(tmp_path, "TT\tLĩnh vực, tiêu chí\tĐiểm chuẩn\tTự chấm", dotted))
+    result = convert_file(_plan(tmp_path, "TT\tLĩnh vực, tiêu chí\tĐiểm chuẩn\tTự chấm", DOTTED))
     assert _rows(result) == WANT[:4]
 
 
@@ -176,13 +180,10 @@ def test_prose_and_a_header_block_typed_with_tabs_stay_lines(tmp_path):
 def test_a_tab_separated_text_whose_broken_names_end_with_the_figures_is_one_rows_each(tmp_path):
     # (LibreOffice's text export of a dotted tab table: every line holds a tab, so the text reader
     # makes one grid of them, a name's last line and its figures a row of three cells)
-    dotted = [
-        "1.\tCông tác chỉ đạo, điều hành cải cách hành\nchính\t7\t5",
-        "1.1\tKế hoạch cải cách hành chính năm\t3\t1,5",
-        "1.2\tThực hiện chế độ báo cáo cải cách hành\nchính định kỳ\t2\t1,5",
-        "1.3\tCông tác tuyên truyền cải cách hành chính\t2\t2",
-    ]
+    every_line_tabbed = [DOTTED[0], PLAN_ROWS[1], *DOTTED[2:]]  # (no name's line without its figures)
     path = tmp_path / "plan.txt"
-    path.write_text("\n".join(["KẾ HOẠCH", "TT\tNội dung\tTối đa\tĐiểm đạt", *dotted]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(["KẾ HOẠCH", "TT\tNội dung\tTối đa\tĐiểm đạt", *every_line_tabbed]) + "\n", encoding="utf-8"
+    )
     assert [b.source for b in ingest(path).blocks() if isinstance(b, Table)] == ["tsv"]
     assert _rows(convert_file(path)) == WANT[:4]
