@@ -225,9 +225,8 @@ def _opens_row(pieces: list[str]) -> bool:
         return False
     if pieces[0] == "":
         return any(_FIGURE.fullmatch(p) for p in pieces[1:])
-    return (
-        read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1]) or is_total_label(fold(pieces[0]))
-    )
+    coded = read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1])
+    return coded or is_total_label(fold(pieces[0]))  # ("Tổng cộng⇥100⇥76,5": a total with no tab first)
 
 
 def _ends_name(pieces: list[str], row: _Row, header: _Header, n_rows: int) -> bool:
