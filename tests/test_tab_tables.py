@@ -187,3 +187,9 @@ def test_a_tab_separated_text_whose_broken_names_end_with_the_figures_is_one_row
     )
     assert [b.source for b in ingest(path).blocks() if isinstance(b, Table)] == ["tsv"]
     assert _rows(convert_file(path)) == WANT[:4]
+
+
+def test_a_total_typed_with_no_tab_before_its_label_closes_the_table(tmp_path):
+    result = convert_file(_plan(tmp_path, "TT\tNội dung\tTối đa\tĐiểm đạt", [*PLAN_ROWS[:-1], "Tổng cộng\t15\t12"]))
+    assert _rows(result) == WANT
+    assert (result.score_tables[0].stated_total_max, result.score_tables[0].stated_total_self) == (15.0, 12.0)

@@ -218,15 +218,16 @@ def _gather(header: _Header, lines: list[_Typed], settings: TabTableSettings) ->
 
 
 def _opens_row(pieces: list[str]) -> bool:
-    """A line opening a row: its code before a text piece ("1.1.1⇥Ban hành …"), or no code (a tab
-    first) before a label and figures ("⇥TỔNG ĐIỂM⇥100⇥76,5")."""
-    text = [p for p in pieces[1:] if p and not _FIGURE.fullmatch(p)]
-    if not text:
+    """A line opening a row: its code before a text piece ("1.1.1⇥Ban hành …"), no code (a tab
+    first) before a label and figures ("⇥TỔNG ĐIỂM⇥100⇥76,5"), or a total's label and figures."""
+    figures = any(_FIGURE.fullmatch(p) for p in pieces[1:])
+    if pieces[0] and is_total_label(fold(pieces[0])):
+        return figures  # ("Tổng cộng⇥100⇥76,5": a total typed with no tab first)
+    if not [p for p in pieces[1:] if p and not _FIGURE.fullmatch(p)]:
         return False
     if pieces[0] == "":
-        return any(_FIGURE.fullmatch(p) for p in pieces[1:])
-    coded = read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1])
-    return coded or is_total_label(fold(pieces[0]))  # ("Tổng cộng⇥100⇥76,5": a total with no tab first)
+        return figures
+    return read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1])
 
 
 def _ends_name(pieces: list[str], row: _Row, header: _Header, n_rows: int) -> bool:
