@@ -43,6 +43,7 @@ from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_ann
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
+from extract.segment.tab_tables import typed_tables
 from extract.segment.target_tables import find_target_tables, plan_year
 from extract.segment.targets import find_targets
 from extract.segment.task_codes import held_to_statements, stated_codes
@@ -117,6 +118,9 @@ def _run_stage(result: ExtractionResult, stage: str, fn: Callable, debug: bool, 
 def convert_document(doc: IngestedDocument, result: ExtractionResult, options: PipelineOptions) -> None:
     """The stages after ingest, filling ``result`` in place."""
     debug = options.debug
+    # Tables typed as lines at tab stops or wide gaps (no table at all) given back as the grids they
+    # are, before the repair: it mends a grid's cells as any other's (extract.segment.tab_tables).
+    doc = _run_stage(result, "segment", lambda: typed_tables(doc), debug, default=doc)
     if options.repair:
         doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
     # What the text as written was taken for, judged once (by the repair, or here when it is off;

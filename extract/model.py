@@ -94,7 +94,8 @@ class Table:
 
     ``source`` says how the grid was found: ``tsv`` (tab-separated text), ``markdown`` (pipe
     table), ``html``, ``docx``, ``pdf-lines`` (ruling lines), ``pdf-text`` (text alignment),
-    ``ocr-lines`` (ruling lines on a scan), ``ocr-text`` (word x-positions on a scan).
+    ``ocr-lines`` (ruling lines on a scan), ``ocr-text`` (word x-positions on a scan),
+    ``typed-columns`` (lines typed at tab stops or wide gaps under a header: no table at all).
     """
 
     page: int
@@ -114,6 +115,9 @@ class Table:
     cut_by_page_edge: bool = False
     # ... and the page's sides whose edge cuts it ("left", "right").
     cut_sides: tuple[str, ...] = ()
+    # The source line each row opens on, where the rows span lines unevenly (a table typed as
+    # lines at tab stops, a name broken by hand onto the next line: extract.segment.tab_tables).
+    row_lines: list[int] = field(default_factory=list)
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells; every position a merged cell covers points to that same cell."""

@@ -138,8 +138,10 @@ class ScoreTable:
     stated_total_confidence: dict[str, float] = field(default_factory=dict)
     # How its cells were read: the grid a reader found ("docx", "pdf-lines" ruling lines and
     # "pdf-text" text alignment on a PDF's text layer, "markdown", "html", "tsv", "portal" bar
-    # cells of a text export, "ocr-lines" / "ocr-text" on a scan) or "lines" (rows we split from
-    # lines of text ourselves: an OCR dump, a scan without ruling). Whether a blank cell was
+    # cells of a text export, "ocr-lines" / "ocr-text" on a scan), "typed-columns" (lines typed at
+    # tab stops or wide gaps under a header, their pieces put in its columns: a blank piece is lost
+    # from the line, so no blank is sure) or "lines" (rows we split from lines of text ourselves:
+    # an OCR dump, a scan without ruling). Whether a blank cell was
     # printed blank depends on it. "" in outputs written before it was recorded.
     read_from: str = ""
     # Bonus and penalty points and the adjusted total printed after the total row.

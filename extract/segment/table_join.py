@@ -200,7 +200,11 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
             boxes.append(origin.bbox if origin is not None else None)
             confs.append(origin.conf if origin is not None else None)
         line = table.line_start + r if per_row else table.line_start
-        row = JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs)
+        last = line
+        if table.row_lines:  # (rows spanning their own runs of lines: each to the next one's)
+            line = table.row_lines[r]
+            last = table.row_lines[r + 1] - 1 if r + 1 < len(table.row_lines) else table.line_end
+        row = JoinedRow(texts, bold, table.page, line, last, fragment, boxes, confs)
         row.cut_by_page_edge = table.cut_by_page_edge
         row.lines, row.above = lines, merged_above(grid, r)
         rows.append(row)

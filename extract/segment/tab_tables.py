@@ -1,0 +1,332 @@
+"""Tables typed as lines, their columns set by tab stops or runs of spaces, with no table at all
+("TT⇥Nội dung⇥Tối đa⇥Điểm đạt" over "1.1.1⇥Ban hành kế hoạch …⇥1⇥1"), given back as the grids
+they are, so the grid readers read them with a Word table's reconciliation.
+
+A run is recognised by its header alone: a line typed in pieces (``Line.columns``, or a row of a
+tab-separated text's grid) whose labels name a score table's columns or a statistics annex's, by
+the very dictionaries the grid readers map a Word table's header with (``score_tables.map_columns``,
+``statistics.column_roles``): any wording they know, in any order. Under it, each line typed in
+pieces is a row, its pieces the cells; a line of one piece between two rows is a name broken by
+hand onto the next line (no tab before it: it stands under the name), and a line that opens with
+no code before figures carries the figures of the row whose name it ends (a leader of dots up to
+the maximum). The run ends at the first line that is none of these (prose, the signature block, a
+blank line, a new page).
+
+Grids already read whole are left as the reader made them; a tab-separated text's grid that a
+broken name cut into pieces is joined back. A run recognised here but not read is a grid like any
+other to the account of what was not read (``extract.segment.unread``): told, never dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import regex as re
+
+from extract.model import Cell, IngestedDocument, Line, Page, Table
+from extract.segment.score_tables import map_columns
+from extract.segment.statistics import column_roles
+from extract.segment.tab_stops import MIN_TAB_COLUMNS
+from extract.segment.table_end import is_signature, is_total_label
+from normalize.codes import read_code_token
+from normalize.text import column_pieces, fold
+
+# How the grid is marked where the run was typed as lines (``Table.source``).
+TYPED_COLUMNS = "typed-columns"
+# The grid a text reader made of consecutive lines holding a tab.
+_TAB_SEPARATED = "tsv"
+# A figure cell: digits with their separators, a per cent sign; a mark for "none" ("-", "x").
+_FIGURE = re.compile(r"[-+]?\d[\d.,]*\s*%?|[-–x]")
+
+
+@dataclass(frozen=True)
+class TabTableSettings:
+    # A header typed in pieces names its columns in this many at least (code, name, points).
+    min_columns: int = MIN_TAB_COLUMNS
+    # A name broken by hand runs on for at most this many lines of one piece between two rows.
+    max_name_lines: int = 4
+
+
+@dataclass
+class _Typed:
+    """One typed line as pieces: its text between tabs (or wide gaps), its line number, bold."""
+
+    pieces: list[str]
+    number: int
+    bold: bool
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    number: int
+    bold: bool
+    lines: list[list[str]] = field(default_factory=list)
+    last: int = 0  # the number of the row's last line
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The columns a header names: how many, the one a broken name's lines go on in, and the ones
+    that hold figures (the points, an annex's figure), left to right."""
+
+    n_cols: int
+    text_col: int
+    figure_cols: tuple[int, ...]
+
+
+# The score columns that hold figures (``map_columns``' keys), and an annex's (``column_roles``').
+_SCORE_FIGURES = ("max", "self", "appraised")
+_ANNEX_FIGURES = ("value",)
+
+
+def header_columns(labels: Sequence[str]) -> _Header | None:
+    """The header a run of typed lines carries, when its labels name a score table's columns (the
+    max points, and the self points or the criterion) or an annex's (the indicator, and its unit
+    or figure); None for any other line typed in pieces (a header block's "ỦY BAN …⇥CỘNG HÒA …")."""
+    labels = list(labels)
+    score = map_columns(labels)
+    if score is not None:
+        figures = tuple(sorted(score[k] for k in _SCORE_FIGURES if k in score))
+        return _Header(len(labels), score.get("name", min(1, len(labels) - 1)), figures)
+    roles = column_roles(labels)
+    if "indicator" in roles and ({"unit", "value"} & set(roles)):
+        return _Header(len(labels), roles["indicator"], tuple(sorted(roles[k] for k in _ANNEX_FIGURES if k in roles)))
+    return None
+
+
+def typed_tables(doc: IngestedDocument, settings: TabTableSettings = TabTableSettings()) -> IngestedDocument:
+    """``doc`` with each run of typed lines under a recognised header given as one grid (the lines
+    it took out); ``doc`` itself when it holds none."""
+    pages = [_page_grids(page, settings) for page in doc.pages]
+    if all(new is old for new, old in zip(pages, doc.pages)):
+        return doc
+    return replace(doc, pages=pages)
+
+
+def _page_grids(page: Page, settings: TabTableSettings) -> Page:
+    blocks = list(page.blocks)
+    out: list = []
+    i = 0
+    changed = False
+    while i < len(blocks):
+        found = _run_at(blocks, i, settings)
+        if found is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        grids, end = found
+        out += grids
+        changed = True
+        i = end
+    return replace(page, blocks=out) if changed else page
+
+
+def _typed(block) -> list[_Typed]:
+    """A block as typed lines: a line (its pieces, or its text as one), a tab-separated grid's rows
+    (a row typed with every column's tab keeps its blank cells; a shorter one, its pieces)."""
+    if isinstance(block, Line):
+        return [_Typed(list(block.columns) or [block.text], block.number, block.bold)]
+    if isinstance(block, Table) and block.source == _TAB_SEPARATED:
+        out = []
+        for r, cells in enumerate(_grid_rows(block)):
+            texts = [c.text.strip() for c in sorted(cells, key=lambda c: c.col)]
+            pieces = texts if len(texts) == block.n_cols else _row_pieces(texts)
+            bold = any(c.text.strip() for c in cells) and all(c.bold for c in cells if c.text.strip())
+            out.append(_Typed(pieces, block.line_start + r, bold))
+        return out
+    return []
+
+
+def _grid_rows(table: Table) -> list[list[Cell]]:
+    rows: list[list[Cell]] = [[] for _ in range(table.n_rows)]
+    for cell in table.cells:
+        rows[cell.row].append(cell)
+    return rows
+
+
+def _row_pieces(cells: Sequence[str]) -> list[str]:
+    return column_pieces("\t".join(cells)) or [" ".join(c.strip() for c in cells if c.strip())]
+
+
+def _run_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[list, int] | None:
+    """The blocks standing for the run whose header opens block ``i`` (its grid, and the rest of a
+    tab-separated grid it ends inside), and the index of the block after it; None when block ``i``
+    opens no run, or the run is a tab-separated grid read whole as it is."""
+    first = _typed(blocks[i])
+    if not first or len(first[0].pieces) < settings.min_columns:
+        return None
+    header = header_columns(first[0].pieces)
+    if header is None:
+        return None
+    typed: list[tuple[_Typed, int, int]] = []  # each line, its block, its row in the block
+    for k in range(i, len(blocks)):
+        more = _typed(blocks[k])
+        if not more:
+            break
+        typed += [(t, k, r) for r, t in enumerate(more)]
+    rows, used = _gather(header, [t for t, _, _ in typed], settings)
+    last = typed[used - 1][1]  # the last block the run took
+    if isinstance(blocks[i], Table) and all(len(row.lines) == 1 for row in rows):
+        return None  # a tab-separated grid no broken name cut: read as the reader made it
+    if len(rows) < 2:
+        return None  # a header over nothing typed in its columns
+    out: list = [_grid(rows, header, blocks[i].page)]
+    if used < len(typed) and typed[used][1] == last:
+        out += _rest(blocks[last], typed[used][2])  # (a grid the run ends inside: its other rows)
+    return out, last + 1
+
+
+def _rest(table: Table, first_row: int) -> list[Line]:
+    """The rows of a tab-separated grid from ``first_row`` on, as the lines typed in pieces they
+    are (a DOCX paragraph's tabs give the same): the signature block's "Nơi nhận:⇥KT. CHỦ TỊCH"
+    after the table's total is read as such, not as a row of a grid."""
+    return [
+        Line(" ".join(t.pieces), table.page, t.number, bold=t.bold, columns=t.pieces if len(t.pieces) > 1 else [])
+        for t in _typed(table)[first_row:]
+    ]
+
+
+def _gather(header: _Header, lines: list[_Typed], settings: TabTableSettings) -> tuple[list[_Row], int]:
+    """The rows of the run (its header first), and how many of ``lines`` they took."""
+    rows = [_Row(_fit(lines[0].pieces, header), lines[0].number, lines[0].bold, [lines[0].pieces])]
+    j = 1
+    longest = 0  # the longest line of a name seen: a broken name's last line is no longer
+    while j < len(lines):
+        line = lines[j]
+        if line.number > lines[j - 1].number + 1:
+            break  # a blank line: the run ended above it
+        if len(line.pieces) == 1:
+            broken = _broken_name(lines, j, header, rows, settings)
+            if broken == 0 and not _last_name_line(line.pieces[0], rows[-1], longest, len(rows)):
+                break
+            for part in lines[j : j + max(broken, 1)]:
+                _go_on(rows[-1], part, header)
+            j += max(broken, 1)
+            continue
+        if len(line.pieces) > header.n_cols:
+            break
+        if _opens_row(line.pieces):
+            rows.append(_Row(_fit(line.pieces, header), line.number, line.bold, [line.pieces]))
+            longest = max(longest, len(rows[-1].cells[header.text_col]))
+        elif _ends_name(line.pieces, rows[-1], header, len(rows)):
+            _go_on(rows[-1], line, header)
+        else:
+            break
+        j += 1
+    return rows, j
+
+
+def _opens_row(pieces: list[str]) -> bool:
+    """A line opening a row: its code before a text piece ("1.1.1⇥Ban hành …"), no code (a tab
+    first) before a label and figures ("⇥TỔNG ĐIỂM⇥100⇥76,5"), or a total's label and figures."""
+    figures = any(_FIGURE.fullmatch(p) for p in pieces[1:])
+    if pieces[0] and is_total_label(fold(pieces[0])):
+        return figures  # ("Tổng cộng⇥100⇥76,5": a total typed with no tab first)
+    if not [p for p in pieces[1:] if p and not _FIGURE.fullmatch(p)]:
+        return False
+    if pieces[0] == "":
+        return figures
+    return read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1])
+
+
+def _ends_name(pieces: list[str], row: _Row, header: _Header, n_rows: int) -> bool:
+    """A line with no code that ends the row's name and carries its figures (the figures after
+    the name's last line, an annex's unit beside them), where the row has none yet."""
+    if n_rows < 2 or pieces[0] == "" or _FIGURE.fullmatch(pieces[0]) or _has_figures(row, header):
+        return False
+    rest = pieces[1:]
+    blank = [c for c in range(header.text_col + 1, header.n_cols) if not row.cells[c]]
+    return any(_FIGURE.fullmatch(p) for p in rest) and len(rest) <= len(blank)
+
+
+def _has_figures(row: _Row, header: _Header) -> bool:
+    return any(row.cells[c] for c in header.figure_cols)
+
+
+def _broken_name(lines: list[_Typed], j: int, header: _Header, rows: list[_Row], settings: TabTableSettings) -> int:
+    """How many lines of one piece from ``j`` on are a name broken by hand: they run on to a line
+    typed in pieces that is the run's (a row, or the figures ending the name); 0 otherwise."""
+    k = j
+    while k < len(lines) and len(lines[k].pieces) == 1 and k - j < settings.max_name_lines:
+        if lines[k].number > lines[k - 1].number + 1 or is_signature(fold(lines[k].pieces[0])):
+            return 0
+        k += 1
+    if k >= len(lines) or len(lines[k].pieces) == 1 or len(lines[k].pieces) > header.n_cols:
+        return 0
+    if lines[k].number > lines[k - 1].number + 1:
+        return 0
+    pieces = lines[k].pieces
+    return k - j if _opens_row(pieces) or _ends_name(pieces, rows[-1], header, len(rows)) else 0
+
+
+def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:
+    """The last row's name broken onto a line of its own before the run ends: a piece of a phrase
+    (it opens in a small letter) no longer than the names' lines, under a row that is no total."""
+    return (
+        n_rows >= 2
+        and text[:1].islower()
+        and len(text) <= longest
+        and not is_total_label(fold(" ".join(row.cells)))
+        and not is_signature(fold(text))
+    )
+
+
+def _go_on(row: _Row, line: _Typed, header: _Header) -> None:
+    """The row's name gone on by ``line``'s text, the pieces after it in the row's blank cells
+    after the name: figures in the figure columns, words (an annex's unit) in the others."""
+    text, *rest = line.pieces
+    name = row.cells[header.text_col]
+    row.cells[header.text_col] = f"{name} {text}".strip()
+    row.lines.append(line.pieces)
+    row.last = line.number
+    after = range(header.text_col + 1, header.n_cols)
+    figure_cols = [c for c in after if c in header.figure_cols and not row.cells[c]]
+    word_cols = [c for c in after if c not in header.figure_cols and not row.cells[c]]
+    figures = [p for p in rest if _FIGURE.fullmatch(p)]
+    for col, piece in zip(figure_cols, figures):
+        row.cells[col] = piece
+    for col, piece in zip(word_cols, [p for p in rest if not _FIGURE.fullmatch(p)]):
+        row.cells[col] = piece
+
+
+def _fit(pieces: list[str], header: _Header) -> list[str]:
+    """A line's pieces in the header's columns: one to one when there are as many; otherwise the
+    figures that end the line in the figure columns from the first on (a blank cell typed as no
+    piece is the last: the maximum is printed before the points), the text pieces before them in
+    the other columns from the first (a tab opening the line leaves the first blank)."""
+    n = header.n_cols
+    if len(pieces) == n:
+        return list(pieces)
+    tail = 0
+    while tail < len(pieces) - 1 and _FIGURE.fullmatch(pieces[len(pieces) - 1 - tail]):
+        tail += 1
+    tail = min(tail, len(header.figure_cols))
+    head, figures = pieces[: len(pieces) - tail], pieces[len(pieces) - tail :]
+    cells = [""] * n
+    for col, piece in zip(header.figure_cols, figures):
+        cells[col] = piece
+    text_cols = [c for c in range(n) if c not in header.figure_cols]
+    for k, piece in enumerate(head):
+        col = text_cols[min(k, len(text_cols) - 1)]
+        cells[col] = f"{cells[col]} {piece}".strip()
+    return cells
+
+
+def _grid(rows: list[_Row], header: _Header, page: int) -> Table:
+    cells = [
+        Cell(row=r, col=c, text=text, bold=row.bold and bool(text), lines=[text] if text else [])
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row.cells)
+    ]
+    last = max(max(row.last, row.number) for row in rows)
+    return Table(
+        page=page,
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=header.n_cols,
+        source=TYPED_COLUMNS,
+        line_start=rows[0].number,
+        line_end=last,
+        row_lines=[row.number for row in rows],
+    )
