@@ -37,6 +37,10 @@ class Word:
     bbox: BBox | None = None
     conf: float | None = None
     bold: bool = False
+    # A quarter's Roman numeral ("Quý II/2025") that Tesseract read as a run of I's and whose
+    # stems the page's ink shows as many of (``extract.ocr_numerals``): two readings of the count
+    # agree, whatever Tesseract's confidence in the word (its serifs joined make it unsure).
+    strokes_agree: bool = False
 
 
 @dataclass
