@@ -90,6 +90,8 @@ class Cell:
     # The cell's paragraphs (lines) in order, tabs kept, when the format has them (DOCX): ``text``
     # joins them with spaces for the segmenters; a letter's header cell is read line by line.
     lines: list[str] = field(default_factory=list)
+    # A quarter's numeral among the cell's words was read twice (``Word.strokes_agree``).
+    strokes_agree: bool = False
 
 
 @dataclass
