@@ -333,8 +333,9 @@ def strokes_read_sure(row: TaskRow, s: TaskDoubtSettings = TaskDoubtSettings()) 
     ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word; or
     whether the page's ink counted the numeral's stems as Tesseract read them (``STROKES_COUNTED``):
     Tesseract is unsure of a numeral whose serifs join (seed 2801's scanned plans: 12 quarters
-    "Quý I" / "Quý II" read at 0.00-0.72, every one right and counted alike by its stems), and
-    the count read twice is what its doubt was about."""
+    "Quý I" / "Quý II" queued for that alone, all right), and the count read twice is what its
+    doubt was about (dev seeds 2801 and 3161: 11 quarters read twice, all right; the one read
+    wrong, "II" as "I", was not read twice and stays queued)."""
     if STROKES_COUNTED in row.flags and len(_QUARTER_NUMERAL.findall(row.deadline)) == 1:
         return True
     confs = [float(f.partition(":")[2]) for f in row.flags if f.startswith(f"{DEADLINE_WORD_CONF}:")]
