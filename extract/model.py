@@ -37,6 +37,10 @@ class Word:
     bbox: BBox | None = None
     conf: float | None = None
     bold: bool = False
+    # A quarter's Roman numeral ("Quý II/2025") that Tesseract read as a run of I's and whose
+    # stems the page's ink shows as many of (``extract.ocr_numerals``): two readings of the count
+    # agree, whatever Tesseract's confidence in the word (its serifs joined make it unsure).
+    strokes_agree: bool = False
 
 
 @dataclass
@@ -86,6 +90,8 @@ class Cell:
     # The cell's paragraphs (lines) in order, tabs kept, when the format has them (DOCX): ``text``
     # joins them with spaces for the segmenters; a letter's header cell is read line by line.
     lines: list[str] = field(default_factory=list)
+    # A quarter's numeral among the cell's words was read twice (``Word.strokes_agree``).
+    strokes_agree: bool = False
 
 
 @dataclass

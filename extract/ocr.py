@@ -307,6 +307,7 @@ def assemble(
                     bbox=_as_bbox(cbox),
                     conf=_cell_conf(cw, tuple(cbox), inked, clean),
                     lines=printed,
+                    strokes_agree=any(w.strokes_agree for w in cw),
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)

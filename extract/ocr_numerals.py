@@ -3,7 +3,9 @@ a serif face the three I's' serifs touch: Tesseract reads the run as one glyph o
 sure of it), and the deadline is a quarter off with nothing to doubt it (the same crop re-read alone,
 larger, reads "II" again). The stems do not touch: across the middle of the word each I is one
 narrow full-height run of ink, and the "/" or the year after the numeral is none. A numeral read as
-a run of I's after "Quý" is rewritten with as many I's as the page shows stems."""
+a run of I's after "Quý" is rewritten with as many I's as the page shows stems; one Tesseract read
+as many one-stroke glyphs as the stems ("II", "11") is marked (``Word.strokes_agree``): its
+count was read twice."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from normalize.lazy_regex import lazy_compile
 # as OCR may spell it: "1", "l" or "|" for an I, "H" for two whose serifs joined ("IIH1/2025" for III).
 # Not before a comma: "1,5" is a figure (a points cell after a name ending in "quy").
 _STROKE_RUN = lazy_compile(r"^([IlH|1]{1,4})(?=$|[/.;:)\-])")
+# Glyphs of one stroke each, as Tesseract reads an I of a numeral.
+_ONE_STROKE = lazy_compile(r"[Il|1]+")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ def count_quarter_stems(words: list[Word], ink: np.ndarray, settings: NumeralSet
         stems = leading_stems(w, ink, settings)
         if 1 <= stems <= 3 and "I" * stems != run.group(1):
             w.text = "I" * stems + w.text[run.end(1) :]
+        # Read as a run of one-stroke glyphs ("II", "11", "l|") as many as the stems: Tesseract's
+        # count and the ink's agree, a second reading of the count ("H" is two strokes joined or
+        # one with a speck: its count is a guess, not marked).
+        glyphs = run.group(1)
+        w.strokes_agree = 1 <= stems <= 3 and len(glyphs) == stems and _ONE_STROKE.fullmatch(glyphs) is not None
 
 
 def leading_stems(w: Word, ink: np.ndarray, settings: NumeralSettings = NumeralSettings()) -> int:

@@ -73,3 +73,26 @@ def test_a_points_figure_after_a_name_ending_in_quy_is_no_quarter():
     figure = Word(text="1,5", bbox=(0, 0, ink.shape[1], 40), conf=0.95)
     count_quarter_stems([Word(text="quy", bbox=(0, 0, 1, 1)), figure], ink)
     assert figure.text == "1,5"
+
+
+def test_a_numeral_tesseract_read_with_as_many_strokes_as_its_stems_is_read_twice():
+    quy = Word(text="Quý", bbox=(0, 0, 1, 1))
+    # seed 2801's scanned plans: "Quý II/2023;" read "11/2023;" at 0.11, its ink two stems
+    two = _stems("I", "I", "/")
+    read = Word(text="11/2023;", bbox=(0, 0, two.shape[1], 40), conf=0.11)
+    count_quarter_stems([quy, read], two)
+    assert (read.text, read.strokes_agree) == ("II/2023;", True)
+    # a stroke lost ("III" read "II", seed 481): the ink's count rewrites it, read once only
+    three = _stems("I", "I", "I", "/")
+    lost = Word(text="II/2025", bbox=(0, 0, three.shape[1], 40), conf=0.34)
+    count_quarter_stems([quy, lost], three)
+    assert (lost.text, lost.strokes_agree) == ("III/2025", False)
+    # an "H" is two strokes joined or one with a speck: its count is a guess, even when it matches
+    guessed = Word(text="HI/2025", bbox=(0, 0, two.shape[1], 40), conf=0.45)
+    count_quarter_stems([quy, guessed], two)
+    assert (guessed.text, guessed.strokes_agree) == ("II/2025", False)
+    # a numeral the ink shows no stem of is not counted: nothing read twice
+    slash = _stems("/")
+    blank = Word(text="I/2025", bbox=(0, 0, slash.shape[1], 40), conf=0.5)
+    count_quarter_stems([quy, blank], slash)
+    assert (blank.text, blank.strokes_agree) == ("I/2025", False)

@@ -7,6 +7,7 @@ plan of the corpus (seed 481, S05 i2, page 2: the printed deadline is "Quý III/
 "Quý II/2025" with "II/2025;" at 0.34)."""
 
 from extract.model import IngestedDocument, Line, Page, Word
+from extract.segment.task_doubts import STROKES_COUNTED, doubt_tasks
 from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_paragraphs import TaskParagraphSettings, fields_confidence, find_task_paragraphs
 
@@ -76,3 +77,23 @@ def test_a_quarter_three_of_the_plans_year_no_longer_holds_a_paragraph_down():
     # in a plan for 2026 the year 2025 is not the plan's: kept unsure
     (other,) = weigh_cells(find_task_paragraphs(doc), stated=set(), period="2026")
     assert other.rows[0].confidence == 0.635
+
+
+def test_a_quarter_whose_strokes_the_ink_counted_as_read_is_not_doubted():
+    # The paragraph printing "Quý II/2025", Tesseract unsure of "II/2025;" (0.34, its serifs
+    # joined), the page's stems counted as two (``extract.ocr_numerals``: ``Word.strokes_agree``):
+    # the count was read twice, so neither the stroke doubt nor the deadline's word confidence
+    # holds the row down; the same reading with no count from the ink stays doubted and unsure.
+    counted, alone = _line(MISREAD, MISREAD_CONFS, 1), _line(MISREAD, MISREAD_CONFS, 2)
+    numeral = next(w for w in counted.words if w.text.startswith("II/"))
+    numeral.strokes_agree = True
+    doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=2, blocks=[counted, alone], method="ocr")])
+    (table,) = doubt_tasks(weigh_cells(find_task_paragraphs(doc), stated=set(), period="2025"), ocr=True, period="2025")
+    twice, once = table.rows
+    assert STROKES_COUNTED in twice.flags and STROKES_COUNTED not in once.flags
+    assert twice.confidence >= 0.9 and once.confidence == 0.635
+    assert not any("run of strokes" in f for f in twice.flags)
+    assert any("quarter numeral 'II' is a run of strokes" in f for f in once.flags)
+    # a deadline of the year after the plan's is no quarter the plan sets: still unsure
+    (late,) = weigh_cells(find_task_paragraphs(doc), stated=set(), period="2026")
+    assert late.rows[0].confidence == 0.635

@@ -37,6 +37,9 @@ class JoinedRow:
     # Each column's text of a cell merged down onto the row from a row above, None where the row has
     # a cell of its own (``merged_down.merged_above``): its own text there is "", the merge's is its.
     above: list[str | None] = field(default_factory=list)
+    # The columns whose cell, as the grid gave it, holds a quarter's numeral read twice
+    # (``Cell.strokes_agree``); a row whose cells were moved or joined keeps none of them.
+    counted: frozenset[int] = frozenset()
 
 
 @dataclass

@@ -207,6 +207,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
         row = JoinedRow(texts, bold, table.page, line, last, fragment, boxes, confs)
         row.cut_by_page_edge = table.cut_by_page_edge
         row.lines, row.above = lines, merged_above(grid, r)
+        row.counted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.strokes_agree)
         rows.append(row)
     return rows
 

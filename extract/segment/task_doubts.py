@@ -85,6 +85,9 @@ _INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
 # A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
 # set by a reader that has them (``task_paragraphs`` on a scan).
 DEADLINE_WORD_CONF = "deadline_word_conf"
+# A row's flag: its deadline's quarter numeral was read as a run of I's that the page's ink shows
+# as many stems of (``extract.ocr_numerals``, ``Word.strokes_agree``): its count read twice.
+STROKES_COUNTED = "quarter_strokes_counted"
 _WORD = lazy_compile(r"[\p{L}\d]+")
 _LETTERS = lazy_compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
@@ -298,17 +301,21 @@ def stroke_doubts(read: str, spelt: str, words_sure: bool = False) -> list[str]:
     return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
 
-def quarter_as_printed(deadline: str, period: str | None) -> bool:
+def quarter_as_printed(deadline: str, period: str | None, counted: bool = False) -> bool:
     """Whether a deadline is a quarter printed as three I's, or as IV, in a year of the plan's
     period ("Quý III/2025", "Quý IV/2025" in a plan for 2025): OCR's miscounts of a quarter's
     strokes lose one, so no miscount makes the longest run (``TaskDoubtSettings.longest_run_as_printed``),
     nor a V, which is no stroke of a run (the look-alikes a reading is spelt from, "1V", are
     doubted by ``stroke_doubts`` apart); and its year is one the plan's own period names.
     Tesseract's doubt of such a deadline's word is not about what it reads (seed 1652:
-    scanned paragraphs' "Quý IV" read right at 0.46 and 0.54, each queued for that alone)."""
+    scanned paragraphs' "Quý IV" read right at 0.46 and 0.54, each queued for that alone).
+    ``counted``: the page's ink counted the numeral's stems as Tesseract read them
+    (``STROKES_COUNTED``), so a run of one or two I's is as printed too; a deadline naming one
+    quarter only (which of two the count was read twice for is not kept)."""
     run = _STROKE_RUN.search(deadline)
     numeral = run.group(1).upper() if run is not None else None
-    if numeral != "III" and _QUARTER_IV.search(deadline) is None:
+    twice = counted and numeral is not None and len(_QUARTER_NUMERAL.findall(deadline)) == 1
+    if numeral != "III" and not twice and _QUARTER_IV.search(deadline) is None:
         return False
     years = {int(y) for y in _YEAR.findall(deadline)}
     return bool(years) and years <= _period_years(period)
@@ -323,7 +330,14 @@ def _romanised(deadline: str) -> str | None:
 
 def strokes_read_sure(row: TaskRow, s: TaskDoubtSettings = TaskDoubtSettings()) -> bool:
     """Whether Tesseract read the row's deadline words, its numeral among them, at least at
-    ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word."""
+    ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word; or
+    whether the page's ink counted the numeral's stems as Tesseract read them (``STROKES_COUNTED``):
+    Tesseract is unsure of a numeral whose serifs join (seed 2801's scanned plans: 12 quarters
+    "Quý I" / "Quý II" queued for that alone, all right), and the count read twice is what its
+    doubt was about (dev seeds 2801 and 3161: 11 quarters read twice, all right; the one read
+    wrong, "II" as "I", was not read twice and stays queued)."""
+    if STROKES_COUNTED in row.flags and len(_QUARTER_NUMERAL.findall(row.deadline)) == 1:
+        return True
     confs = [float(f.partition(":")[2]) for f in row.flags if f.startswith(f"{DEADLINE_WORD_CONF}:")]
     return bool(confs) and min(confs) >= s.stroke_sure_conf
 

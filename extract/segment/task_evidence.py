@@ -19,7 +19,8 @@ were queued for a number it half read. A cell's reading the document itself conf
 * a deadline that is a quarter printed as three I's, or as IV, in a year of the plan's period
   (``task_doubts.quarter_as_printed``): OCR's miscounts of a quarter's strokes lose one, never
   make the longest run nor a V, and Tesseract is unsure of such a numeral word read right as
-  often as not.
+  often as not; or a quarter of one or two I's whose stems the page's ink counted as Tesseract
+  read them (``task_doubts.STROKES_COUNTED``: the count read twice).
 
 A grid's deadline cell is also noted as a paragraph's is, by the least confidence its words can
 have (``deadline_words_flags``: the grid gives a cell its words' mean), which ``task_doubts``
@@ -39,7 +40,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, quarter_as_printed
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, STROKES_COUNTED, quarter_as_printed
 from normalize.units import PRODUCT_NAMES, unit_status
 from schemas.records import TaskRow, TaskTable
 
@@ -137,7 +138,7 @@ def _confirmed(rows: list[TaskRow], k: int, field: str, stated: set[str], period
     if field == "criterion_code":
         return _code_confirmed(rows, k, stated)
     if field == "deadline":
-        return quarter_as_printed(row.deadline, period)
+        return quarter_as_printed(row.deadline, period, counted=STROKES_COUNTED in row.flags)
     if field in _UNIT_FIELDS:
         value = getattr(row, field)
         return bool(value) and unit_status(value) == "complete"

@@ -18,7 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts, strokes_read_sure
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED, stroke_doubts, strokes_read_sure
 from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
@@ -188,20 +188,26 @@ def field_conf_notes(text: str, words: list[Word], settings: TaskParagraphSettin
 def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[tuple[str, list[float]]]:
     """Each value of a task paragraph (field, its words' OCR confidences), in the text's order;
     [] when the text is no task paragraph."""
+    return [(field, [w.conf or 0.0 for w in inside]) for field, inside in field_words(text, words, settings)]
+
+
+def field_words(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[tuple[str, list[Word]]]:
+    """Each value of a task paragraph (field, its words OCR gave a confidence), in the text's
+    order; [] when the text is no task paragraph."""
     spans = _field_spans(text, settings)
     if spans is None:
         return []
-    placed: list[tuple[int, int, float]] = []
+    placed: list[tuple[int, int, Word]] = []
     cursor = 0
     for w in words:
         at = text.find(w.text, cursor) if w.text and w.conf is not None else -1
         if at >= 0:
-            placed.append((at, at + len(w.text), w.conf or 0.0))
+            placed.append((at, at + len(w.text), w))
             cursor = at + len(w.text)
     return [
         (
             field,
-            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(_AROUND)],
+            [w for a, b, w in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(_AROUND)],
         )
         for field, start, end in spans
     ]
@@ -209,9 +215,14 @@ def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettin
 
 def _deadline_flags(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[str]:
     """The least OCR confidence of the deadline's words, as a flag (``task_doubts`` weighs a
-    quarter's numeral by it); none when the deadline has no word with a confidence."""
-    confs = [c for field, inside in field_word_confs(text, words, settings) if field == "deadline" for c in inside]
-    return [f"{DEADLINE_WORD_CONF}:{min(confs):.2f}"] if confs else []
+    quarter's numeral by it); none when the deadline has no word with a confidence. A quarter's
+    numeral whose strokes the page's ink counted as Tesseract read them is noted too
+    (``STROKES_COUNTED``: the count read twice)."""
+    inside = [w for field, ws in field_words(text, words, settings) if field == "deadline" for w in ws]
+    if not inside:
+        return []
+    counted = [STROKES_COUNTED] if any(w.strokes_agree for w in inside) else []
+    return [f"{DEADLINE_WORD_CONF}:{min(w.conf or 0.0 for w in inside):.2f}", *counted]
 
 
 def find_task_paragraphs(

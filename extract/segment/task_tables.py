@@ -20,7 +20,7 @@ from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
-from extract.segment.task_doubts import DOUBT
+from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from normalize.lazy_regex import lazy_compile
@@ -467,6 +467,10 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             confs = {field_of[c]: x for c, x in enumerate(row.confs) if x is not None and c in field_of}
             flags += cell_conf_flags(confs)
             flags += deadline_words_flags(confs, values.get("deadline") or "")
+            # the deadline cell's quarter numeral read twice (its stems counted on the page as
+            # Tesseract read them), on the row as the grid gave it: cells moved or joined lose it
+            if "deadline" in {field_of.get(c) for c in row.counted} and not (row.realigned or row.joined_across_break):
+                flags.append(STROKES_COUNTED)
             for f in ("lead", "coordinator"):
                 if values.get(f):
                     values[f] = spell_units(values[f])
