@@ -87,9 +87,7 @@ def within_max_confusions(raw: str, most: float, taken: list[float], s: Reconcil
     maximum; a swap that takes it under is the rare case, and then it breaks the parent's sum the
     over-score kept, which the repair weighs (``relations_held``): it stays the commune's fault."""
     return [
-        v
-        for v in digit_confusions(raw, s.ocr_digit_confusions)
-        if v <= most + s.points_tolerance and v not in taken
+        v for v in digit_confusions(raw, s.ocr_digit_confusions) if v <= most + s.points_tolerance and v not in taken
     ]
 
 
