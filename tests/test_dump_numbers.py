@@ -86,3 +86,35 @@ def test_a_communes_own_over_score_stays_its_fault_on_ocr_text():
         over = [c for c in result.checks if c.code == "1.1.1" and c.field == "self_points"]
         assert over and all(c.status != "repaired" for c in over)
         assert result.score_tables[0].rows[1].self_points == 1.75
+
+
+def test_lost_maxima_of_rows_the_set_worded_take_its_maxima_and_stay_queued():
+    # Spent seed 2801's D05 instance 1 (truth maxima 10, 10, 14,5, 11, 16, 7): the six fields were
+    # found by the set's wording in order, their points smudged past reading ("10975 | 95"); no
+    # row carries a flag naming the set, yet every name is the BNV set's field wording.
+    out = result_to_json(convert_file(DUMPS / "rows-by-set-order-maxima-lost.txt"))
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    maxima = [rows[c]["max_points"] for c in ("1", "2", "3", "4", "5", "6")]
+    assert maxima == [10.0, 10.0, 14.5, 11.0, 16.0, 7.0]
+    for code in ("1", "2", "3", "4", "5"):
+        assert "derived_from_criteria_set:max_points" in rows[code]["flags"]
+        assert rows[code]["max_points_raw"] is None
+        # given by the set, not read: the row is in the queue
+        assert any(r["code"] == code for r in out["review"])
+    # the scores no sum gives stay blank, told unread
+    assert all(rows[c]["self_points"] is None for c in ("1", "2", "3", "4", "5"))
+    assert any("points of 1, 2, 3, 4, 5, 6 not read" in u["reason"] for u in out["unread"])
+
+
+def test_a_set_is_worded_by_rows_only_when_enough_name_it():
+    from cchc_extract.reconcile.named_set import set_worded_by_rows
+
+    named = [
+        ScoreRow(code="3", level=1, name="Cải cách thủ tục hành chính"),
+        ScoreRow(code="4", level=1, name="Cải cách tổ chức bộ máy hành chính"),
+    ]
+    # two field names every set words alike: no set told apart
+    assert set_worded_by_rows(named, 3) is None
+    more = [*named, ScoreRow(code="5", level=1, name="Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức")]
+    found = set_worded_by_rows(more, 3)
+    assert found is not None and found.id == "bnv-tinh_2948"

@@ -36,6 +36,7 @@ from cchc_extract.reconcile.derived_members import (
 )
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.named_set import set_worded_by_rows
 from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
@@ -116,7 +117,8 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
     for ti, table in enumerate(result.score_tables):
         if blanks_printed(table, result.source, ocr):
             continue
-        cset = recognised_set(table.rows)
+        # (no set recognised by the matcher's flags: the one the rows' names word, for its maxima)
+        cset = recognised_set(table.rows) or set_worded_by_rows(table.rows, s.worded_set_min_rows)
         found = table_derivations(ti, table, cset, s)
         lost = _lost_cells(table, s)
         # A chain of sums is solved pass by pass: each pass may take the cells the one before
