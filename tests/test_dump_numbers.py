@@ -53,7 +53,8 @@ def test_look_alike_readings_within_the_maximum_only():
     assert within_max_confusions("7", 1.0, [], s) == [1.0]
     # the commune's over-score keeps its leading figures: no swap of "1,5" is within 1
     assert within_max_confusions("1,5", 1.0, [], s) == []
-    assert within_max_confusions("8", 2.0, [], s) == [0.0]
+    # no zero: "8" under 2 may be a 2 garbled past the list as much as a 0
+    assert within_max_confusions("8", 2.0, [], s) == []
 
 
 def test_a_score_ocr_printed_over_its_maximum_takes_the_look_alike_reading():

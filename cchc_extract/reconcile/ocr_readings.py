@@ -49,7 +49,13 @@ def _repair_ocr_readings(
                 # or (on OCR'd text) read one digit for its look-alike ("7" for 1 under a maximum of 1).
                 readings = lost_decimal_readings(raw or format_vn(value, 4), upper=row.max_points)
                 if ocr:
-                    readings += within_max_confusions(raw or format_vn(value, 4), row.max_points, readings, s)
+                    # (a look-alike reading only where no sum it is part of fails with it: "9" for a
+                    # printed 2 under 2 is no 0 the parent's sum refuses)
+                    readings += [
+                        v
+                        for v in within_max_confusions(raw or format_vn(value, 4), row.max_points, readings, s)
+                        if _holds_all(relations_held(rows, i, field_, v, parents, kids, tol))
+                    ]
             if not readings:
                 continue
             held, checkable, bounded = relations_held(rows, i, field_, value, parents, kids, tol)
@@ -86,9 +92,19 @@ def within_max_confusions(raw: str, most: float, taken: list[float], s: Reconcil
     full marks given a sibling's points, 1,75 under 1,5) has the same leading figures as its
     maximum; a swap that takes it under is the rare case, and then it breaks the parent's sum the
     over-score kept, which the repair weighs (``relations_held``): it stays the commune's fault."""
+    # (never 0: a "9" or "8" over a maximum of 2 read as a zero's look-alike is as likely a 2 OCR
+    # garbled past the list, and a score of 0 no sum would then question)
     return [
-        v for v in digit_confusions(raw, s.ocr_digit_confusions) if v <= most + s.points_tolerance and v not in taken
+        v
+        for v in digit_confusions(raw, s.ocr_digit_confusions)
+        if s.points_tolerance < v <= most + s.points_tolerance and v not in taken
     ]
+
+
+def _holds_all(relations: tuple[int, int, bool]) -> bool:
+    """Every sum checkable holds and the score is within its maximum (``relations_held``'s answer)."""
+    held, checkable, bounded = relations
+    return held == checkable and bounded
 
 
 def _can_be(field_: str, reading: float) -> bool:
