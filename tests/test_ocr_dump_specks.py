@@ -38,7 +38,8 @@ def test_a_letter_glued_after_a_cells_digits():
     # A small letter a digit looks like may be that digit garbled: both readings are kept for the
     # sums and the set's maximum to choose. A capital one, or one with a mark, is a digit garbled
     # (seed 261 d03-i4's "1G" is 16; seed 346 d06-i6's "3 2 1ó..." for 3, 2 and a lost cell): no cell.
-    assert glued_readings("5s") == [5.0, 55.0]
+    # (and the digit reading's comma lost, in quarters: "5s" may be 5,5)
+    assert glued_readings("5s") == [5.0, 55.0, 5.5]
     assert points_cell("1G", beside_points=True) is None and points_cell("1ó", beside_points=True) is None
     # After a 1 the letter is the second digit of 10-19 garbled (seed 346: "1U. 10", "10 ; 1g 10"
     # for 10, 10 and 10, 10, 10); after a decimal, its last digit ("2,7Ð" for 2,75).
@@ -58,10 +59,11 @@ def test_a_capital_i_glued_before_a_digit_is_a_cell_read_both_ways():
     cells = read_line(Line(text=line, page=1, number=1), False, three)
     assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("I1", "11", "11")
     # Each glued cell is a reading with its alternative, for the sums and the set's maximum to
-    # choose ("l5" under a parent of 10 is 5, the "l" a rule; "i0" may be 10): no 3-digit reading.
-    assert glued_readings("I1") == [11.0, 1.0] and glued_readings("l5") == [5.0, 15.0]
+    # choose ("l5" under a parent of 10 is 5, the "l" a rule; "i0" may be 10; "l5" may be 1,5, its
+    # comma lost beside the letter): no 3-digit reading.
+    assert glued_readings("I1") == [11.0, 1.0] and glued_readings("l5") == [5.0, 15.0, 1.5]
     assert glued_readings("i0") == [0.0, 10.0] and glued_readings("s10") == [10.0]
-    assert glued_readings("11") == [] and points_readings("l5") == [5.0, 15.0]
+    assert glued_readings("11") == [] and points_readings("l5") == [5.0, 15.0, 1.5]
 
 
 def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation():

@@ -88,8 +88,11 @@ def test_the_criterion_after_the_last_row_recovered_is_found_by_the_set_the_line
     found = rows["1.2.2"]
     assert FLAG_FROM_SET_ORDER in found["flags"]
     assert found["source"]["line_start"] == 28  # "Tất cả báo cáo có đầy đủ nội dung theo hướng …"
-    # Its figures are not on its lines ("1" is the appraised score's lone digit): told, not guessed.
-    assert found["max_points"] is None and found["self_points"] is None
+    # Its figures are not on its lines ("1" is the appraised score's lone digit): told, not guessed;
+    # its maximum is the set's its rows' names word (no row read prints another), flagged as given
+    # by the set, not read.
+    assert found["max_points"] == 1.0 and "derived_from_criteria_set:max_points" in found["flags"]
+    assert found["max_points_raw"] is None and found["self_points"] is None
     assert any("1.2.2" in p["reason"] and "not read" in p["reason"] for p in out["unread"])
     # Queued whole, as every row recovered by the set's order.
     assert any(

@@ -36,6 +36,7 @@ from cchc_extract.reconcile.derived_members import (
 )
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.named_set import set_worded_by_rows
 from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
@@ -117,7 +118,10 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
         if blanks_printed(table, result.source, ocr):
             continue
         cset = recognised_set(table.rows)
-        found = table_derivations(ti, table, cset, s)
+        # (no set recognised by the matcher's flags: the one the rows' names word gives its maxima
+        # to lost maximum cells alone; the sums keep the children read)
+        worded = set_worded_by_rows(table.rows, s.worded_set_min_rows) if cset is None else None
+        found = table_derivations(ti, table, cset, s, worded=worded)
         lost = _lost_cells(table, s)
         # A chain of sums is solved pass by pass: each pass may take the cells the one before
         # derived as inputs (``chained``), until no sum gives more.
@@ -127,7 +131,7 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
             done += found
             if not s.derive_in_chains:
                 break
-            found = table_derivations(ti, table, cset, s, chain=True, lost=lost)
+            found = table_derivations(ti, table, cset, s, chain=True, lost=lost, worded=worded)
     sure = _sure(result, done, s)
     _queue(result, done, sure, s)
     # Cells vouched for twice are no part left unread (their flags still say they were not read);
@@ -150,11 +154,13 @@ def table_derivations(
     s: ReconcileSettings,
     chain: bool = False,
     lost: frozenset[tuple[int, str]] | None = None,
+    worded: CriteriaSet | None = None,
 ) -> list[Derivation]:
     """The lost cells of one table its sums determine, each from cells read (never from another
     derived cell), where every route to it agrees; with ``chain``, from cells derived before too
     (each such value ``chained``). ``lost``: the cells lost before any was derived
-    (``_lost_cells``), the ones a later pass may still fill."""
+    (``_lost_cells``), the ones a later pass may still fill. ``worded``: the set the rows' names
+    word where none was recognised (``named_set.set_worded_by_rows``), for lost maxima alone."""
     rows = table.rows
     lost = _lost_cells(table, s) if lost is None else lost
     parents, orphans = resolve_parents(rows)
@@ -162,6 +168,7 @@ def table_derivations(
     fields = table_fields(rows, s.confidence)
     step = points_step(rows, fields, s)
     printed = printed_maxima(cset) if cset is not None else {}
+    worded_maxima = printed_maxima(worded) if worded is not None else {}
     out = []
     for i, row in enumerate(rows):
         for f in fields:
@@ -182,7 +189,7 @@ def table_derivations(
             if not routes:
                 if chain:
                     continue
-                by_set = _by_set_alone(row, f, cset, printed, s)
+                by_set = _by_set_alone(row, f, cset or worded, printed or worded_maxima, s)
                 if by_set is not None:
                     out.append(Derivation(ti, i, f, by_set, (), 0, True))
                 continue

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from normalize.criteria import load_criteria_sets
+from cchc_extract.reconcile.hierarchy import norm_code
+from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.criteria.code_names import FLAG_CODE_BY_NAME
 from normalize.criteria.match_settings import FLAG_SNAPPED
+from normalize.criteria.recognise import names_criterion
 from normalize.criteria.wording import FLAG_WORDING
 from schemas.records import ScoreRow
 
@@ -37,3 +39,33 @@ def maxima_by_set() -> dict[str, dict[str, float]]:
     """Every transcribed set's maxima, {set id: {code: max}}, in the order of the sets: the one
     map the confidence evidence and the checks read a set's maxima from."""
     return {cs.id: {r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets()}
+
+
+def set_worded_by_rows(rows: list[ScoreRow], min_rows: int) -> CriteriaSet | None:
+    """The criteria set in which the most rows' names are their code's criterion's wording
+    (``names_criterion``), at least ``min_rows`` of them and more than in any other set; None
+    otherwise; never a set one of whose maxima a row it names printed otherwise. A dump's rows a
+    reader named by the set's order, or whose garbled names the catalogue restored, carry no flag
+    naming the set (``coverage.recognised_set`` sees none), yet
+    the names they print are one set's: the maxima that set publishes for them are the ones their
+    lost cells held, as a sure set's would be (``derived._by_set_alone``, queued all the same)."""
+    tally: list[tuple[int, CriteriaSet]] = []
+    for cset in load_criteria_sets():
+        by_code = cset.by_code()
+        named = [
+            (row, crit)
+            for row in rows
+            if (crit := by_code.get(norm_code(row.code) or "")) is not None and names_criterion(row, crit)
+        ]
+        # Provinces word their fields alike and weigh them apart: a maximum the table printed that
+        # is not the set's says the table is another province's (field 2 read 8 where the set has 10).
+        if any(
+            row.max_points is not None and crit.max_points is not None and abs(row.max_points - crit.max_points) > 1e-6
+            for row, crit in named
+        ):
+            continue
+        tally.append((len(named), cset))
+    tally.sort(key=lambda t: -t[0])
+    if not tally or tally[0][0] < min_rows or (len(tally) > 1 and tally[1][0] == tally[0][0]):
+        return None
+    return tally[0][1]

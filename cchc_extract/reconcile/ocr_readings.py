@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cchc_extract.reconcile.core import _Ledger, _vn
+from cchc_extract.reconcile.misread import digit_confusions
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from cchc_extract.reconcile.suspects import relations_held
@@ -21,10 +22,12 @@ def _repair_ocr_readings(
     kids: dict[int, list[int]],
     ledger: _Ledger,
     s: ReconcileSettings,
+    ocr: bool = False,
 ) -> None:
     """Take another reading of an OCR'd cell ("35" → 3.5) when the cell breaks its relations and
     exactly one other reading does better: restores a sum, or (no sum to tell) is the one reading
-    that fits under the row's maximum."""
+    that fits under the row's maximum. ``ocr``: the table's characters came from OCR, so a score
+    over its maximum may also be one look-alike digit misread (``within_max_confusions``)."""
     rows = table.rows
     name = _table_name(table, ti)
     tol = s.points_tolerance
@@ -42,8 +45,17 @@ def _repair_ocr_readings(
             readings = [a for a in row.alternatives.get(field_, []) if a != value and _can_be(field_, a)]
             raw = getattr(row, raw_attr)
             if not readings and field_ != "max_points" and row.max_points is not None and value > row.max_points + tol:
-                # A self score above the maximum cannot be right; OCR may have lost its decimal point.
+                # A self score above the maximum cannot be right; OCR may have lost its decimal point,
+                # or (on OCR'd text) read one digit for its look-alike ("7" for 1 under a maximum of 1).
                 readings = lost_decimal_readings(raw or format_vn(value, 4), upper=row.max_points)
+                if ocr:
+                    # (a look-alike reading only where no sum it is part of fails with it: "9" for a
+                    # printed 2 under 2 is no 0 the parent's sum refuses)
+                    readings += [
+                        v
+                        for v in within_max_confusions(raw or format_vn(value, 4), row.max_points, readings, s)
+                        if _holds_all(relations_held(rows, i, field_, v, parents, kids, tol))
+                    ]
             if not readings:
                 continue
             held, checkable, bounded = relations_held(rows, i, field_, value, parents, kids, tol)
@@ -71,6 +83,28 @@ def _repair_ocr_readings(
             setattr(row, field_, winners[0])
             row.flags.append(flag)
             _record_repair(ledger, ti, i, row, field_, name, value, winners[0])
+
+
+def within_max_confusions(raw: str, most: float, taken: list[float], s: ReconcileSettings) -> list[float]:
+    """The readings of a score OCR printed over its row's maximum with one digit swapped for its
+    look-alike (``ReconcileSettings.ocr_digit_confusions``, the short list) that bring it within
+    the maximum, other than ``taken``: "7" under 1 is 1. The commune's own over-score (a leaf at
+    full marks given a sibling's points, 1,75 under 1,5) has the same leading figures as its
+    maximum; a swap that takes it under is the rare case, and then it breaks the parent's sum the
+    over-score kept, which the repair weighs (``relations_held``): it stays the commune's fault."""
+    # (never 0: a "9" or "8" over a maximum of 2 read as a zero's look-alike is as likely a 2 OCR
+    # garbled past the list, and a score of 0 no sum would then question)
+    return [
+        v
+        for v in digit_confusions(raw, s.ocr_digit_confusions)
+        if s.points_tolerance < v <= most + s.points_tolerance and v not in taken
+    ]
+
+
+def _holds_all(relations: tuple[int, int, bool]) -> bool:
+    """Every sum checkable holds and the score is within its maximum (``relations_held``'s answer)."""
+    held, checkable, bounded = relations
+    return held == checkable and bounded
 
 
 def _can_be(field_: str, reading: float) -> bool:

@@ -98,6 +98,11 @@ class ReconcileSettings:
     # page's (the other a child's maximum a commune raised, its parent's sum left unchecked and queued).
     derive_set_maxima: bool = True
     set_maximum_confidence: float = 0.95
+    # A table no flag names a set for (rows named by the set's order, names the catalogue restored)
+    # gives its lost maxima by the set whose wordings at least this many of its rows print, more
+    # than any other set's (``named_set.set_worded_by_rows``): fewer is a field or two whose
+    # wording every set shares.
+    worded_set_min_rows: int = 3
     # A derived cell whose own characters read as its value past OCR's damage to their marks (a
     # slash for the decimal comma, "2/75" where the sums give 2,75; a speck on the edge, "_10,25")
     # is vouched for twice, as two routes agreeing would be: off the queue and no part left unread

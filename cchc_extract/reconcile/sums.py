@@ -219,7 +219,7 @@ def _check_score_table(
     parents, orphans = resolve_parents(rows)
     kids = children_of(parents)
     name = _table_name(table, ti)
-    _repair_ocr_readings(ti, table, parents, kids, ledger, s)
+    _repair_ocr_readings(ti, table, parents, kids, ledger, s, ocr)
     if ocr:
         place_lone_scores(ti, table, (parents, kids), ledger, s.points_tolerance)
     maxima = table_maxima(rows)

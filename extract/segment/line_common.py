@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from extract.model import Line
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import lost_decimal_readings
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,8 @@ def _foreign_capital(char: str) -> bool:
 
 def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
     """The readings of a cell a letter is glued to, ``glued_digits``' first: with the letter read
-    as the digit it looks like, or as a speck ("l5" → 5, 15; "I1" → 11, 1; "i0" → 0, 10), for the
+    as the digit it looks like, or as a speck ("l5" → 5, 15; "I1" → 11, 1; "i0" → 0, 10), and the
+    digit reading's comma lost too, in quarters ("7s" → 7, 75, 7,5; "l5" → 5, 15, 1,5), for the
     table's arithmetic and the criteria set's maximum to choose. Up to ``ceiling`` (no points
     cell is above it: "s10" is no 510). [] for any other cell."""
     first = glued_digits(raw)
@@ -320,10 +322,26 @@ def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
     values = [float(first.replace(",", "."))]
     for other in others:
         if _SCORE_TOKEN.match(other) or (other.isdigit() and 0 < len(other) <= 3):
-            value = float(other.replace(",", "."))
-            if value <= ceiling and value not in values:
-                values.append(value)
+            for value in (float(other.replace(",", ".")), *_lost_comma_quarters(other)):
+                if value <= ceiling and value not in values:
+                    values.append(value)
     return values
+
+
+def _lost_comma_quarters(digits: str) -> list[float]:
+    """The readings in quarters of two or three bare digits whose decimal comma OCR lost beside
+    the letter it read for one of them ("7s" → "75" → 7,5; "l25" → "125" → 1,25; 12,5): a lost
+    comma is as likely beside a glued letter as in a cell of digits (``points_readings``), and
+    points are given in quarters, so "l3" gains no 1,3, and none prints decimals of zeros ("i0"
+    is no 1,0)."""
+    if not digits.isdigit() or not 2 <= len(digits) <= 3 or digits.startswith("0"):
+        return []
+    return [v for v in lost_decimal_readings(digits) if in_quarters(v) and not v.is_integer()]
+
+
+def in_quarters(value: float) -> bool:
+    """Whether points are a whole number of quarters (every criteria set's maxima and scores are)."""
+    return abs(value * 4 - round(value * 4)) < 1e-6
 
 
 def lookalike_readings(raw: str | None) -> list[float]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extract.segment.line_common import glued_digits, glued_readings, lookalike_readings
+from extract.segment.line_common import glued_digits, glued_readings, in_quarters, lookalike_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from schemas.records import ScoreRow, unsure_conf, unsure_flag
@@ -96,7 +96,7 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             if bound is not None and _CAPITAL_CELL.match((getattr(row, f"{field}_raw") or "").strip()):
                 # A capital read for a digit: only a reading within the bound, in quarters, is
                 # one ("B05" under 10 reads no such way: the cell stays as read, doubted).
-                if not any(v <= bound + settings.tolerance and _in_quarters(v) for v in values):
+                if not any(v <= bound + settings.tolerance and in_quarters(v) for v in values):
                     continue
             readings[(k, field)] = values
             if field == "max_points" and any(v > 0 for v in values):
@@ -178,17 +178,13 @@ def _within(values: list[float], bound: float | None) -> float:
         # is 14,5 rather than 1,45).
         if len(values) == 1 or values[0] < 100:
             return values[0]
-        quarters = [v for v in values[1:] if _in_quarters(v)]
+        quarters = [v for v in values[1:] if in_quarters(v)]
         return quarters[0] if quarters else min(values)
     fitting = [v for v in values if v <= bound + 1e-9]
     # Points are given in quarters (every criteria set's maxima are): "145" under a max of 16 is
     # 14,5, not 1,45.
-    quarters = [v for v in fitting if _in_quarters(v)]
+    quarters = [v for v in fitting if in_quarters(v)]
     return quarters[0] if quarters else fitting[0] if fitting else min(values)
-
-
-def _in_quarters(value: float) -> bool:
-    return abs(value * 4 - round(value * 4)) < 1e-6
 
 
 def _fix_sum(
