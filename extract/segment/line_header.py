@@ -45,6 +45,7 @@ _HEADER_WORDS = (
     "dinh",
     "thang",  # "Thang điểm": the max column
     "chuan",  # "Điểm chuẩn": the max column
+    "dat",  # "Điểm đạt", "Điểm đạt được": the self column (as the grid's ``score_tables`` names it)
     "ghi",  # "Ghi chú": the explanation column
     "chu",
     "thanh",  # "tiêu chí thành phần"
@@ -56,7 +57,7 @@ _HEADER_WORDS = (
 _HEADER_CONCEPTS = {
     "criterion": ("tieu chi", "linh vuc", "noi dung danh gia"),
     "max": ("toi da", "diem toi", "thang diem", "diem chuan"),
-    "self": ("tu danh gia", "tu cham", "danh gia"),
+    "self": ("tu danh gia", "tu cham", "danh gia", "diem dat"),
     "appraised": ("tham dinh",),
     # "Tài liệu kiểm chứng": OCR garbles "kiểm chứng" ("kiém chitng") as often as not.
     "explanation": ("giai trinh", "kiem chung", "ghi chu", "tai lieu"),
@@ -227,6 +228,7 @@ _HEADER_KEYS = {
     "thang": "max",  # "Thang điểm"
     "tu": "self",
     "cham": "self",
+    "dat": "self",  # "Điểm đạt (được)"
     "tham": "appraised",
     "giai": "explanation",
     "trinh": "explanation",
@@ -418,7 +420,7 @@ def _opens_points_label(word: str) -> bool:
 
 
 # Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.
-_LABEL_TAILS = frozenset({"tu", "ty", "toi", "tham", "chuan", "ubnd", "phong"})
+_LABEL_TAILS = frozenset({"tu", "ty", "toi", "tham", "chuan", "dat", "ubnd", "phong"})
 
 
 def header_layout(lines: list[Line]) -> HeaderLayout:

@@ -81,11 +81,13 @@ class RowBuilder:
         centred: bool = False,
         n_points: int = 3,
         typed_positions: bool = False,
+        leadered: bool = False,
     ):
         # Figures after a broken name's last line close that row (``name_tail_figures``) only where
-        # the lines carry their layout (tab stops, words' positions): on a plain text dump a
-        # lower-case line with figures is as often the next row whose code OCR lost.
-        self.typed_positions = typed_positions
+        # the lines carry their layout (tab stops, words' positions, or the dot leaders OCR kept on
+        # a typed list's lines: ``leader_lines``): on a plain text dump of a grid a lower-case line
+        # with figures is as often the next row whose code OCR lost.
+        self.typed_positions = typed_positions or leadered
         self.centred = centred
         self.table_points = n_points  # the points columns the header names
         self.table = table

@@ -36,6 +36,7 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
+from extract.segment.leader_lines import leader_lines
 from extract.segment.line_fractions import prints_fractions
 from extract.segment.line_header import (
     HEADER_POINTS,
@@ -282,6 +283,7 @@ def _read_table(
         centred=columns is None and _numbers_centred(lines[i:], layout, settings),
         n_points=len(layout.points),
         typed_positions=tabbed or any(ln.words for ln in lines[i : i + settings.gutter_sample_lines]),
+        leadered=leader_lines(lines[i : i + settings.gutter_sample_lines], settings),
     )
     page_top = False
     fields_closed = False  # a "Cộng" closed a field of this table (``field_closing``)
