@@ -27,6 +27,7 @@ from extract.segment.field_closing import (
     unlabelled_closing,
 )
 from extract.segment.headless_table import headless_start
+from extract.segment.leader_lines import leader_lines
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_column_widths import column_widths
 from extract.segment.line_common import (
@@ -36,7 +37,6 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
-from extract.segment.leader_lines import leader_lines
 from extract.segment.line_fractions import prints_fractions
 from extract.segment.line_header import (
     HEADER_POINTS,
