@@ -36,6 +36,12 @@ def test_a_leadered_lists_figures_line_closes_the_name_above():
     # truth 2.2, 2 / 2.
     assert (rows["2.2"]["source"]["line_start"], rows["2.2"]["source"]["line_end"]) == (28, 29)
     assert (rows["2.2"]["max_points"], rows["2.2"]["self_points"]) == (2.0, 2.0)
+    # Lines 10-11 "1. Công tác chỉ đạo, điều hành cải cách hành :" / ": Chỉnh ốc C6. co 12. 9/25.": the
+    # figures' line opens in a capital OCR made ("Chỉnh" for "chính") and still closes row 1, 12 / 9,25
+    # in the truth (before it opened a row "1" of its own and row 1 was taken for a part "I").
+    assert (rows["1"]["source"]["line_start"], rows["1"]["source"]["line_end"]) == (10, 11)
+    assert (rows["1"]["max_points"], rows["1"]["self_points"]) == (12.0, 9.25)
+    assert "I" not in rows
     # Line 43 "3.4... Rà soát, đánh giá thủ tục hành chính.......... n4 3,5": truth 3.4, 4 / 3,5.
     assert (rows["3.4"]["max_points"], rows["3.4"]["self_points"]) == (4.0, 3.5)
     # The figures' lines 16, 18, 27, 29 (no code, the name's last words, the leader, the figures) open no row.
