@@ -13,7 +13,7 @@ from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.leader_lines import leader_lines
 from extract.segment.line_common import LineTableSettings, line_tokens
-from extract.segment.line_header import header_concepts, is_header_line
+from extract.segment.line_header import header_concepts, header_layout, is_header_line, keyed_concepts
 
 DEGRADED = Path(__file__).parent / "data" / "dumps_degraded"
 DUMP = DEGRADED / "s3182-d14-i4-n24-i4-tab-aligned-dots-vie-psm6-200dpi-degraded.txt"
@@ -53,10 +53,12 @@ def test_a_leadered_lists_figures_line_closes_the_name_above():
 
 
 def test_the_header_words_diem_dat_name_the_self_column():
+    # (as a keyed word, "đạt" after "Điểm": no fuzzy phrase, which "Điểm tự", "Điểm tối đa" would
+    # come near on a garbled header and take a line for another column)
     line = Line(text="TT  Nộidung n Điểm chuẩn — Điểm đạt", page=1, number=9)
-    assert header_concepts(line.text) == {"max", "self"}
     assert is_header_line(line)
-    # A sentence saying what was reached names no column.
+    assert header_layout([line]).points == ("max", "self")
+    assert keyed_concepts(line.text) == {"max", "self"}
     assert header_concepts("Đạt 5 điểm") == set()
 
 

@@ -57,7 +57,7 @@ _HEADER_WORDS = (
 _HEADER_CONCEPTS = {
     "criterion": ("tieu chi", "linh vuc", "noi dung danh gia"),
     "max": ("toi da", "diem toi", "thang diem", "diem chuan"),
-    "self": ("tu danh gia", "tu cham", "danh gia", "diem dat"),
+    "self": ("tu danh gia", "tu cham", "danh gia"),
     "appraised": ("tham dinh",),
     # "Tài liệu kiểm chứng": OCR garbles "kiểm chứng" ("kiém chitng") as often as not.
     "explanation": ("giai trinh", "kiem chung", "ghi chu", "tai lieu"),
