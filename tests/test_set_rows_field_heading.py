@@ -1,7 +1,7 @@
 """A field's heading in capitals that OCR glued to the row under it ("A CONG TAC CHI DAO, DIEU HANH. a
 ==" over "1.1 | Kéhoach CCHC nam 5 325)"; "CÔNG TÁC CHÍ ĐẠO, ĐIỀU HÃNH CCHC [Kếhoạch …" on one line)
 is read as that row's first line; the field's row, which the set requires above its first
-sub-criterion, is recovered from it (``set_rows._gaps``: the first row's own first line is looked
+sub-criterion, is recovered from it (``set_regions.table_gaps``: the first row's own first line is looked
 at with the lines above it), named by the set, its cells told, and the part "row 1 not read (its
 sub-criteria … were)" goes.
 

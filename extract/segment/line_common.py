@@ -118,6 +118,11 @@ class LineTableSettings:
     opening_name_chars: int = 20
     # Body lines (after the header) whose words give the ink profile the column gutters are found in.
     gutter_sample_lines: int = 120
+    # A table of plain text (an OCR dump) is typed as a list with dot leaders (``leader_lines``)
+    # when at least this many of its sampled body lines hold a leader (a run of dots OCR kept) ...
+    leader_min_lines: int = 3
+    # ... and at least this share of them: a grid's dump keeps none, a stray "...." is no layout.
+    leader_share: float = 0.05
     # Splitting a number-less line of the interleaved layout into name and explanation text:
     # characters the name part may run past the name column's estimated width (OCR'd text has
     # no fixed pitch) ...
@@ -193,7 +198,14 @@ def _unglued(token: str) -> str:
     grid's, not the word's (a bar standing alone stays: it marks a column boundary)."""
     if BAR in token and JUNK.match(token):
         return BAR  # a rule read with specks glued to its bar ("|__|", "||"): a bar all the same
-    return token.strip(BAR) or token
+    token = token.strip(BAR) or token
+    # (a rule OCR read as an underscore glued to a code or figure, "7.2.1_", "_3": the rule's, too;
+    # a word's underscore, a form's blank "____", is left as it is)
+    return token.strip("_") if _RULED_FIGURE.match(token) else token
+
+
+# A code or figure with underscores at its edges, the cell's rule OCR read under or beside it.
+_RULED_FIGURE = lazy_compile(r"^(?:_+[\d.,]*\d[\d.,]*_*|_*[\d.,]*\d[\d.,]*_+)$")
 
 
 def is_score_token(token: str) -> bool:

@@ -45,6 +45,7 @@ _HEADER_WORDS = (
     "dinh",
     "thang",  # "Thang điểm": the max column
     "chuan",  # "Điểm chuẩn": the max column
+    "dat",  # "Điểm đạt", "Điểm đạt được": the self column (as the grid's ``score_tables`` names it)
     "ghi",  # "Ghi chú": the explanation column
     "chu",
     "thanh",  # "tiêu chí thành phần"
@@ -227,6 +228,7 @@ _HEADER_KEYS = {
     "thang": "max",  # "Thang điểm"
     "tu": "self",
     "cham": "self",
+    "dat": "self",  # "Điểm đạt (được)"
     "tham": "appraised",
     "giai": "explanation",
     "trinh": "explanation",
@@ -418,7 +420,7 @@ def _opens_points_label(word: str) -> bool:
 
 
 # Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.
-_LABEL_TAILS = frozenset({"tu", "ty", "toi", "tham", "chuan", "ubnd", "phong"})
+_LABEL_TAILS = frozenset({"tu", "ty", "toi", "tham", "chuan", "dat", "ubnd", "phong"})
 
 
 def header_layout(lines: list[Line]) -> HeaderLayout:

@@ -81,11 +81,17 @@ class RowBuilder:
         centred: bool = False,
         n_points: int = 3,
         typed_positions: bool = False,
+        leadered: bool = False,
     ):
         # Figures after a broken name's last line close that row (``name_tail_figures``) only where
-        # the lines carry their layout (tab stops, words' positions): on a plain text dump a
-        # lower-case line with figures is as often the next row whose code OCR lost.
-        self.typed_positions = typed_positions
+        # the lines carry their layout (tab stops, words' positions, or the dot leaders OCR kept on
+        # a typed list's lines: ``leader_lines``): on a plain text dump of a grid a lower-case line
+        # with figures is as often the next row whose code OCR lost.
+        self.typed_positions = typed_positions or leadered
+        # ... and there, a line's first word OCR set in capitals ("Chỉnh" for "chính") still goes
+        # on with the name: a leadered list prints every row's code, so a coded row's name awaiting
+        # its figures is closed by the next uncoded line with figures whatever its case.
+        self.leadered = leadered
         self.centred = centred
         self.table_points = n_points  # the points columns the header names
         self.table = table
@@ -93,6 +99,12 @@ class RowBuilder:
         self.widths = widths
         self.rows = table.rows
         self.cur: RowDraft | None = None
+
+    def _any_case(self, cells: LineCells) -> bool:
+        """A leadered list's line goes on with the name above whatever its first word's case, unless
+        it opens a criterion's name of its own (the next row, its code lost: "Sự hài lòng về tiếp
+        cận dịch vụ … 5")."""
+        return self.leadered and not opens_criterion_name(" ".join(t for t, _ in cells.name), self.settings)
 
     def _new(self, cells: LineCells, started_by: str) -> RowDraft:
         self._settle_tail()
@@ -174,7 +186,7 @@ class RowBuilder:
                 row.awaiting_numbers = False
             elif cur is not None and heading_tail(cur, cells, self.settings):
                 row = cur  # (numbers centred on a capitals heading's wrapped line: "CCHC 5 …")
-            elif cur is not None and self.typed_positions and closes_name(cur, cells):
+            elif cur is not None and self.typed_positions and closes_name(cur, cells, any_case=self._any_case(cells)):
                 row = cur  # (figures after a broken name's last line: "và bố trí … 1 0,5")
             else:
                 row = self._new(cells, "numbers")

@@ -12,10 +12,11 @@ from extract.segment.line_common import is_score_token
 from extract.segment.row_draft import RowDraft
 
 
-def closes_name(cur: RowDraft, cells: LineCells) -> bool:
+def closes_name(cur: RowDraft, cells: LineCells, any_case: bool = False) -> bool:
     """Whether ``cells`` (a line with figures) ends the name of ``cur``: a coded row with a name
     and no figure yet, the line's text going on with that name (no code, its first word in lower
-    case) and printed before its figures."""
+    case, or in any case with ``any_case``: a leadered list's, ``leader_lines``) and printed
+    before its figures."""
     if cur.code is None or not cur.name or cur.n_numbers or cur.appraised_raw is not None:
         return False
     if not cells.line.columns and any(is_score_token(raw) for _, raw in cur.name):
@@ -26,4 +27,4 @@ def closes_name(cur: RowDraft, cells: LineCells) -> bool:
     if cells.code is not None or cells.figures_first or cells.bare is not None or not cells.name:
         return False
     first = cells.name[0][0]
-    return first[:1].isalpha() and first[:1].islower()
+    return first[:1].isalpha() and (any_case or first[:1].islower())

@@ -27,6 +27,7 @@ from extract.segment.field_closing import (
     unlabelled_closing,
 )
 from extract.segment.headless_table import headless_start
+from extract.segment.leader_lines import leader_lines
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_column_widths import column_widths
 from extract.segment.line_common import (
@@ -282,6 +283,7 @@ def _read_table(
         centred=columns is None and _numbers_centred(lines[i:], layout, settings),
         n_points=len(layout.points),
         typed_positions=tabbed or any(ln.words for ln in lines[i : i + settings.gutter_sample_lines]),
+        leadered=leader_lines(lines[i : i + settings.gutter_sample_lines], settings),
     )
     page_top = False
     fields_closed = False  # a "Cộng" closed a field of this table (``field_closing``)

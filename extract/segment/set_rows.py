@@ -29,8 +29,20 @@ from extract.model import IngestedDocument, Line
 from extract.segment.set_align import best_alignment, criteria_between
 from extract.segment.set_ancestors import told_lines
 from extract.segment.set_few_rows import left_told, wordings_whole
+from extract.segment.set_regions import (
+    claims_only,
+    head_above,
+    inside_spans,
+    lone_rows,
+    neighbours,
+    opened_at,
+    region_lines,
+    table_gaps,
+    tail_told,
+)
 from extract.segment.set_row_figures import figures_below, points_of_run
 from extract.segment.set_wording import (
+    FLAG_FROM_SET_ORDER,
     Aligned,
     code_token,
     points_figures,
@@ -42,12 +54,8 @@ from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.criteria.wording import as_printed
-from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_words
 from schemas.records import MISSING_FLAG, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
-
-# A row recovered from its name's place in the criteria set (its code and numbers not read as a row).
-FLAG_FROM_SET_ORDER = "row_from_set_order"
 
 
 @dataclass(frozen=True)
@@ -141,20 +149,20 @@ def recover_set_rows(
     lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
     # (a run of rows told unread with no table read around it is a table whose header was not
     # read, "3 lines shaped like score rows … gave no row": its lines are looked at as a table's)
-    eligible = [*withdrawn, *(p for p in unread if p.kind == "table" or _lone_rows(p, result.score_tables))]
+    eligible = [*withdrawn, *(p for p in unread if p.kind == "table" or lone_rows(p, result.score_tables))]
     out: list[UnreadPart] = []
     chosen: list[CriteriaSet] = []  # the sets the regions' rows were recovered by
     for part in parts:
         # (a line a row read opened is that row's, whatever else the part holds)
         firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
-        region = [ln for ln in _region(part, lines) if (ln.page, ln.number) not in firsts]
+        region = [ln for ln in region_lines(part, lines) if (ln.page, ln.number) not in firsts]
         if not any(part is e for e in eligible) or part.kind not in ("rows", "table") or not region:
             out.append(part)
             continue
-        table, before, after = _neighbours(result.score_tables, part)
-        head = _head(region, lines, firsts, settings) if table is None else []
+        table, before, after = neighbours(result.score_tables, part)
+        head = head_above(region, lines, firsts, settings) if table is None else []
         told = _recover(result, head + region, part, table, before, after, cset, settings, chosen=chosen)
-        opened = [ln.number for ln in head if _opened(result, ln)]
+        opened = [ln.number for ln in head if opened_at(result, ln)]
         if told is not None and told is not part and opened:
             told = replace(told, line_start=min(opened))  # (the part begins at the first row found above it)
         if told is not None:
@@ -166,15 +174,15 @@ def recover_set_rows(
         cset = chosen[0]
     if cset is not None:
         for table in result.score_tables:
-            for region, before, after in _gaps(table, result.score_tables, lines, text_pages, cset, settings):
+            for region, before, after in table_gaps(table, result.score_tables, lines, text_pages, cset, settings):
                 gap = UnreadPart(
                     page=region[0].page, kind="rows", reason="", line_start=region[0].number, line_end=region[-1].number
                 )
-                told = _recover(result, region, gap, table, before, after, cset, settings, _inside(region, result))
+                told = _recover(result, region, gap, table, before, after, cset, settings, inside_spans(region, result))
                 if told is not None and told is not gap:
-                    out.append(_tail_told(told, region, result, before, lines, settings) if after is None else told)
+                    out.append(tail_told(told, region, result, before, lines, settings) if after is None else told)
         recovered = {str(r.code) for t in result.score_tables for r in t.rows if FLAG_FROM_SET_ORDER in r.flags}
-        out = [p for p in out if not _claims_only(p, recovered)]
+        out = [p for p in out if not claims_only(p, recovered)]
     # (the lines after a table's last row told as giving no row, each of which a row now opens)
     return [p for p in out if not tail_now_rows(p, result.score_tables)]
 
@@ -319,173 +327,6 @@ def _enumerated(tokens: list[str]) -> bool:
     word = next((t for t in tokens[1:] if any(c.isalpha() for c in t)), "")
     letter = next((c for c in word if c.isalpha()), "")
     return tokens[0].endswith(",") or letter.islower()
-
-
-def _gaps(
-    table: ScoreTable,
-    tables: list[ScoreTable],
-    lines: list[Line],
-    text_pages: set[int],
-    cs: CriteriaSet,
-    settings: SetRowSettings,
-) -> list[tuple[list[Line], ScoreRow | None, ScoreRow | None]]:
-    """Runs of lines no row took between a table's rows read on text pages (and over its last
-    row's span and a few lines past it), with the rows above and below: the rows under the set's
-    codes, in a table most of whose codes are the set's."""
-    placed = sorted(
-        (r for r in table.rows if r.source.line_start is not None and r.source.page in text_pages),
-        key=lambda r: (r.source.page or 0, r.source.line_start or 0),
-    )
-    if len(placed) < 2 or len(placed) != len(table.rows):
-        return []
-    codes = {c.code for c in cs.rows}
-    coded = [r for r in placed if r.code]
-    if sum(str(r.code) in codes for r in coded) < settings.min_set_codes * len(coded):
-        return []  # (the table numbers its rows otherwise than the set: "I", "1.a", "II.1")
-    # (a row under a code the set has not, in a table numbered as the set, is a code OCR misread
-    # ("2.1" for 1.3, "1.5"): no bound of the set's criteria around it, its line still a row's)
-    rows = [r for r in placed if not r.code or str(r.code) in codes]
-    # (a line inside a row's span but its first may be the next criterion's, glued to that row:
-    # it opens a row only as clearly as ``min_ratio_inside`` says)
-    firsts = {(r.source.page, r.source.line_start) for t in tables for r in t.rows}
-
-    def free(ln: Line) -> bool:
-        return (ln.page, ln.number) not in firsts
-
-    out: list[tuple[list[Line], ScoreRow | None, ScoreRow | None]] = []
-    # (and a few lines above its first row read: the set's criteria before that row's code whose
-    # lines the reader passed over, their codes and points lost: "Fie 1.1.1 | Ban hành …")
-    first = rows[0]
-    head = [ln for ln in lines if ln.page == first.source.page and ln.number < (first.source.line_start or 0)]
-    head = [ln for ln in head[-settings.head_lines :] if free(ln)] if settings.head_lines else []
-    # (and the first row's own first line: a field's heading OCR glued to the row under it, "CÔNG
-    # TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC KếhoạchCCHC năm", read as that row's; it opens the row of its
-    # ancestor, which the set requires there, only where its wording opens the line and no code
-    # or nearer wording of another criterion does: ``best_alignment`` and ``opens`` say)
-    head += [ln for ln in lines if (ln.page, ln.number) == (first.source.page, first.source.line_start)]
-    if head:
-        out.append((head, None, first))
-    for above, below in zip(rows, rows[1:] + [None]):
-        # (lines are numbered through the document: a row's span and the run after it may go on
-        # past a page's end, where the table goes on)
-        start = above.source.line_start or 0
-        if below is None:
-            # (the last row read: its own span, which may have swallowed the rows printed after it,
-            # and a few lines past it)
-            last = max(above.source.line_end or start, start)
-            run = [ln for ln in lines if start < ln.number <= last]
-            run += [ln for ln in lines if ln.number > last][: settings.tail_lines]
-        else:
-            end = below.source.line_start or 0
-            run = [ln for ln in lines if start < ln.number < end]
-        run = [ln for ln in run if free(ln)]
-        if run:
-            out.append((run, above, below))
-    return out
-
-
-def _head(region: list[Line], lines: list[Line], firsts: set, settings: SetRowSettings) -> list[Line]:
-    """The ``head_lines`` lines above a table told unread or withdrawn whole (no row read around
-    it) that no row opened: a part heading in capitals OCR cut from its code ("“CONG TAC CHi DAO,
-    DIEU HANH" / "CCHC") reads as the header's last line, so the part begins below the table's
-    first row. Only lines opening a criterion's wording become rows; the header's and the title's
-    do not."""
-    if not settings.head_lines:
-        return []
-    top = region[0]
-    above = [ln for ln in lines if ln.page == top.page and ln.number < top.number]
-    return [ln for ln in above[-settings.head_lines :] if (ln.page, ln.number) not in firsts]
-
-
-def _tail_told(
-    told: UnreadPart,
-    region: list[Line],
-    result: ExtractionResult,
-    last: ScoreRow | None,
-    lines: list[Line],
-    settings: SetRowSettings,
-) -> UnreadPart:
-    """The part of the run after a table's last row read reaches the ``tail_lines`` lines after the
-    row's first line, or the last row recovered further down its span: the lines past both opened
-    no row, and the run over them says nothing of them (a total row printed there is told by the
-    parts that read it, not by this one)."""
-    if last is None or told.line_end is None:
-        return told
-    start = last.source.line_start or 0
-    near = [ln.number for ln in lines if ln.page == last.source.page and ln.number > start][: settings.tail_lines]
-    end = max(near[-1:] + [ln.number for ln in region if _opened(result, ln)], default=None)
-    return replace(told, line_end=min(told.line_end, end)) if end is not None else told
-
-
-def _opened(result: ExtractionResult, line: Line) -> bool:
-    """Whether a row recovered by the set opens at ``line``."""
-    return any(
-        FLAG_FROM_SET_ORDER in r.flags and (r.source.page, r.source.line_start) == (line.page, line.number)
-        for t in result.score_tables
-        for r in t.rows
-    )
-
-
-def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
-    """The region's lines a row read as a wrapped line of its name (not the row's first)."""
-    spans = [
-        (r.source.page, r.source.line_start or 0, r.source.line_end or 0)
-        for t in result.score_tables
-        for r in t.rows
-        if r.source.line_start is not None
-    ]
-    return frozenset(
-        ln.number for ln in region if any((page or 0) <= ln.page and lo < ln.number <= hi for page, lo, hi in spans)
-    )
-
-
-def _claims_only(part: UnreadPart, recovered: set[str]) -> bool:
-    """A part saying only that numbering jumps over codes now recovered, or starts past codes now
-    recovered, or that a parent now recovered was not read (its sub-criteria were)."""
-    m = _JUMP.search(part.reason) or _LEADING.search(part.reason) or _LOST_PARENT.search(part.reason)
-    return m is not None and all(c.strip() in recovered for c in m.group(1).split(","))
-
-
-_JUMP = lazy_re_compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
-_LEADING = lazy_re_compile(r"^numbering starts at \S+: (.+) before it not read$")
-_LOST_PARENT = lazy_re_compile(r"^row (\S+) not read \(its sub-criteria .+ were\)$")
-
-
-def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:
-    if part.line_start is None or part.line_end is None:
-        return []
-    last = part.page_end or part.page
-    return [
-        ln
-        for ln in lines
-        if part.line_start <= ln.number <= part.line_end
-        and (part.page is None or part.page <= ln.page <= (last or ln.page))
-    ]
-
-
-def _lone_rows(part: UnreadPart, tables: list[ScoreTable]) -> bool:
-    """A part of rows over a span of lines (not a claim about codes alone) with no score table
-    read around it (``_neighbours``)."""
-    if part.kind != "rows" or part.line_start is None or part.line_end is None:
-        return False
-    return _neighbours(tables, part)[0] is None
-
-
-def _neighbours(
-    tables: list[ScoreTable], part: UnreadPart
-) -> tuple[ScoreTable | None, ScoreRow | None, ScoreRow | None]:
-    """The score table whose rows lie around the region (rows kept from the table withdrawn in
-    part), with its last row above the region and its first below."""
-    start, end = part.line_start or 0, part.line_end or 0
-    for table in tables:
-        starts = [r.source.line_start for r in table.rows if r.source.line_start is not None]
-        if not starts or min(starts) > end + 40 or max(starts) < start - 40:
-            continue
-        above = [r for r in table.rows if (r.source.line_start or 0) < start]
-        below = [r for r in table.rows if (r.source.line_start or 0) > end]
-        if above or below:
-            return table, (above[-1] if above else None), (below[0] if below else None)
-    return None, None, None
 
 
 def _row(a: Aligned, settings: SetRowSettings, below: Sequence[Line] = (), appraised: bool = False) -> ScoreRow:

@@ -23,6 +23,9 @@ from normalize.text import fold_words
 if TYPE_CHECKING:  # the settings live with the row recovery that passes them down
     from extract.segment.set_rows import SetRowSettings
 
+# A row recovered from its name's place in the criteria set (its code and numbers not read as a row).
+FLAG_FROM_SET_ORDER = "row_from_set_order"
+
 
 def _prefix_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[float, int] | None:
     """How near the line's opening is to the wording's (fuzz.ratio over as many characters of
