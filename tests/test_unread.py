@@ -417,7 +417,12 @@ def test_a_points_table_whose_numbers_ocr_lost_is_found_by_its_names_and_its_poi
     # names' place in the set, and every one of their points is told lost, once.
     rows = [r for t in out["score_tables"] for r in t["rows"]]
     assert [r["code"] for r in rows] == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.2.2", "1.3"]
-    assert all(r["max_points"] is None and r["self_points"] is None for r in rows)
+    # No self points survive; the maxima come from the set the names follow (Cà Mau's), flagged as
+    # derived and queued: each is the figure the source dump printed before its column was stripped
+    # (1.1 5, 1.1.1–1.1.3 1, 1.1.4 2, 1.2 2, 1.2.1–1.2.2 1, 1.3 3); row 1's stays blank.
+    assert all(r["self_points"] is None for r in rows)
+    assert [r["max_points"] for r in rows] == [None, 5, 1, 1, 1, 2, 2, 1, 1, 3]
+    assert all("derived_from_criteria_set:max_points" in r["flags"] for r in rows[1:])
     assert [(p["kind"], p["line_start"]) for p in out["unread"]] == [("rows", 15)]
     assert out["unread"][0]["reason"].startswith("points of 1, 1.1, 1.1.1, 1.1.2, 1.1.3, 1.1.4, 1.2, 1.2.1, 1.2.2, 1.3")
     # Each row is queued whole, and the part is told on those entries, not asked once more

@@ -68,7 +68,11 @@ def test_a_table_announced_whose_names_follow_the_set_is_told_and_its_rows_recov
     assert [r["source"]["line_start"] for r in rows] == [13, 15, 17, 19, 20]
     # Only row 5's maximum (16) is printed legibly ("… nhiệm vụ 16 c"); every other cell is told.
     assert rows[4]["max_points"] == 16
-    assert all(r["max_points"] is None and r["self_points"] is None for r in rows[:4])
+    # The other maxima are the set's (10, 10, 14,5, 11: the generator's truth, which prints the set's),
+    # flagged as derived from it and queued; no self points are guessed.
+    assert [r["max_points"] for r in rows[:4]] == [10, 10, 14.5, 11]
+    assert all("derived_from_criteria_set:max_points" in r["flags"] for r in rows[:4])
+    assert all(r["self_points"] is None for r in rows)
     told = " ".join(p["reason"] for p in out["unread"])
     assert "points of 1, 2, 3, 4, 5 not read" in told
 
