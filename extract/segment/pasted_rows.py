@@ -134,9 +134,7 @@ def name_parts(lines: list[str], count: int, coded: bool) -> list[str] | None:
     if coded:
         opens = [k for k, line in enumerate(lines) if _CODED_NAME.match(line)]
     else:
-        opens = [k for k, line in enumerate(lines) if _OPENS_NAME.match(line)]
-        if len(opens) > count:  # a wrap before a word in capitals ("… của", "UBND tỉnh")
-            opens = [k for k in opens if k == 0 or not _CAPITALS_WORD.match(lines[k])]
+        opens = capital_openings(lines, count)
     if len(lines) == count:
         opens = list(range(count))
     return _gathered(lines, opens, count)
@@ -151,11 +149,20 @@ def note_parts(lines: list[str], count: int) -> list[str]:
         return [""] * count
     if len(lines) == count:
         return lines
-    opens = [k for k, line in enumerate(lines) if _OPENS_NAME.match(line)]
+    opens = capital_openings(lines, count)
     gathered = _gathered(lines, opens, len(opens)) if opens and opens[0] == 0 and len(opens) <= count else None
     if gathered is not None and len(gathered) == count:
         return gathered
     return [" ".join(lines)] + [""] * (count - 1)
+
+
+def capital_openings(lines: list[str], count: int) -> list[int]:
+    """The lines opening with a capital; more of them than ``count``, those opening with a word in
+    capitals dropped (a wrap before "UBND tỉnh" runs the text on)."""
+    opens = [k for k, line in enumerate(lines) if _OPENS_NAME.match(line)]
+    if len(opens) > count:
+        opens = [k for k in opens if k == 0 or not _CAPITALS_WORD.match(lines[k])]
+    return opens
 
 
 def _gathered(lines: list[str], opens: list[int], count: int) -> list[str] | None:
