@@ -123,8 +123,8 @@ def split_row(row: JoinedRow, columns: dict[str, int], count: int) -> list[Joine
     pieces = []
     for k in range(count):
         cells = [split[c][k] if c in split else (text if k == 0 else "") for c, text in enumerate(row.cells)]
-        lines = [[cell] if cell else [] for cell in cells]
-        pieces.append(replace(row, cells=cells, lines=lines, above=[None] * len(cells) if row.above else []))
+        printed = [[cell] if cell else [] for cell in cells]
+        pieces.append(replace(row, cells=cells, lines=printed, above=[None] * len(cells) if row.above else []))
     return pieces
 
 
