@@ -264,6 +264,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     # ... and the rows of an annex read in part by its code column that were not kept.
     unread += lines_read.unread
+    # ... and the score rows of criteria pasted several to a row whose lines could not be matched.
+    unread += read.unread
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
     # ... and the figures an OCR'd annex printed that OCR garbled past reading.

@@ -11,7 +11,7 @@ parsed with their other readings, and every row gets flags and a confidence.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 import regex as re
@@ -32,6 +32,7 @@ from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
+from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_points
 from extract.segment.points_words import POINTS_MARKS
@@ -55,7 +56,15 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
-from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
+from schemas.records import (
+    SCALE_FIGURE_FLAG,
+    ScoreRow,
+    ScoreTable,
+    SourceRef,
+    UnreadPart,
+    later_cells_flag,
+    unsure_flag,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ class ScoreTableSettings:
     scale: ScaleSettings = ScaleSettings()
     # A grid's title: the upper-case lines printed just above it (extract/segment/captions.py).
     caption: CaptionSettings = CaptionSettings()
+    pasted: PastedRowSettings = PastedRowSettings()  # criteria pasted several to a row, one a line
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
     # Confidence of a row read from typed text / OCR, before penalties.
@@ -165,6 +175,8 @@ class ScoreTablesRead:
 
     tables: list[ScoreTable]
     set_aside: list[ScoreTable]
+    # Rows of criteria pasted several to a row whose cells' lines could not be matched (``pasted_rows``).
+    unread: list[UnreadPart] = field(default_factory=list)
 
 
 def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> list[ScoreTable]:
@@ -174,6 +186,7 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
 def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> ScoreTablesRead:
     tables: list[ScoreTable] = []
     set_aside: list[ScoreTable] = []
+    unread: list[UnreadPart] = []
     grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     remap = partial(map_columns, settings=settings)
@@ -188,6 +201,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             continue
         deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
+        pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
+        joined = pasted.joined
+        unread += pasted.unread
         drafts, total, closing, adjustments = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
@@ -232,7 +248,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             tables.append(table)
         else:
             set_aside.append(table)
-    return ScoreTablesRead(tables, set_aside)
+    return ScoreTablesRead(tables, set_aside, unread)
 
 
 def _has_points(row: ScoreRow) -> bool:

@@ -1,0 +1,126 @@
+"""Criteria pasted from a spreadsheet several to a row, one a line in each cell (``pasted_rows``):
+split into their rows in DOCX (made here with python-docx) and in a text PDF (made by the corpus
+generator through LibreOffice), and told, never glued, where the cells' lines do not match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.segment.pasted_rows import UNSPLIT_REASON, name_parts, note_parts
+from tests.corpus_helpers import documents_of, make_corpus, read_truth
+
+HEADER = ("TT", "Tên tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú")
+
+
+def _report(path: Path, rows: list[tuple[str, ...]], header: tuple[str, ...] = HEADER) -> Path:
+    """A commune's self-assessment report whose score table holds ``rows`` (a cell's lines joined
+    by line breaks, as a sheet's cell pasted into Word keeps them)."""
+    doc = Document()
+    doc.add_paragraph("ỦY BAN NHÂN DÂN XÃ TÂN LẠC")
+    doc.add_paragraph("Số: 15/BC-UBND")
+    doc.add_paragraph("BÁO CÁO")
+    doc.add_paragraph("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024")
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for c, label in enumerate(header):
+        table.rows[0].cells[c].text = label
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    doc.add_paragraph("Nơi nhận: - UBND huyện; - Lưu: VT.")
+    doc.save(path)
+    return path
+
+
+def _rows(out: dict) -> dict[str, tuple]:
+    return {r["code"]: (r["name"], r["max_points"], r["self_points"]) for t in out["score_tables"] for r in t["rows"]}
+
+
+FIELD = ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "4", "3,5", "")
+PASTED = (
+    "1.1\n1.2\n1.3",
+    "Ban hành kế hoạch cải cách hành chính năm\nBáo cáo định kỳ đúng thời gian\nKiểm tra công tác cải cách hành chính",
+    "1\n1\n2",
+    "1\n0,5\n2",
+    "Kế hoạch số 12/KH-UBND\nBáo cáo chậm một kỳ\nĐã kiểm tra 3 đơn vị",
+)
+SECOND = ("2", "Cải cách thủ tục hành chính", "3", "3", "")
+SECOND_PASTED = ("2.1\n2.2", "Rà soát thủ tục hành chính\nCông khai thủ tục hành chính", "1,5\n1,5", "1,5\n1,5", "")
+
+
+def test_a_code_column_row_of_three_criteria_is_three_rows(tmp_path):
+    out = result_to_json(convert_file(_report(tmp_path / "r.docx", [FIELD, PASTED, SECOND, SECOND_PASTED])))
+    rows = _rows(out)
+    assert rows["1.1"] == ("Ban hành kế hoạch cải cách hành chính năm", 1.0, 1.0)
+    assert rows["1.2"] == ("Báo cáo định kỳ đúng thời gian", 1.0, 0.5)
+    assert rows["1.3"] == ("Kiểm tra công tác cải cách hành chính", 2.0, 2.0)
+    assert rows["2.2"] == ("Công khai thủ tục hành chính", 1.5, 1.5)
+    notes = {r["code"]: r["explanation"] for t in out["score_tables"] for r in t["rows"]}
+    assert notes["1.2"] == "Báo cáo chậm một kỳ"
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]  # the parent's sum holds: no false alarm
+    assert not out["unread"]
+
+
+def test_codes_opening_the_names_with_no_code_column(tmp_path):
+    header = HEADER[1:]
+    rows = [
+        (f"{FIELD[0]}. {FIELD[1]}", *FIELD[2:]),
+        ("\n".join(f"{c}. {n}" for c, n in zip(PASTED[0].split("\n"), PASTED[1].split("\n"))), *PASTED[2:]),
+        (f"{SECOND[0]}. {SECOND[1]}", *SECOND[2:]),
+    ]
+    out = result_to_json(convert_file(_report(tmp_path / "n.docx", rows, header)))
+    got = _rows(out)
+    assert got["1.2"] == ("Báo cáo định kỳ đúng thời gian", 1.0, 0.5)
+    assert got["1.3"][1:] == (2.0, 2.0)
+    assert "1.1" in got and "2" in got
+
+
+def test_a_blank_figure_line_cannot_be_placed_so_the_row_is_told(tmp_path):
+    """Self points "1", "", "2" pasted: the blank line is dropped by Word's reader, two figures for
+    three criteria: no row with glued or misplaced figures, the row's text told as unread rows."""
+    blank = (*PASTED[:3], "1\n\n2", PASTED[4])
+    out = result_to_json(convert_file(_report(tmp_path / "b.docx", [FIELD, blank, SECOND, SECOND_PASTED])))
+    rows = _rows(out)
+    assert not {"1.1", "1.2", "1.3"} & set(rows)
+    assert rows["2.1"] == ("Rà soát thủ tục hành chính", 1.5, 1.5)
+    told = [u for u in out["unread"] if u["reason"] == UNSPLIT_REASON]
+    assert len(told) == 1 and told[0]["kind"] == "rows" and "1.1" in told[0]["text_sample"]
+    assert any(UNSPLIT_REASON in (r.get("reason") or "") for r in out["review"])
+
+
+def test_a_wrapped_name_runs_on_in_lower_case():
+    lines = ["Xác định đầy đủ các nhiệm vụ trên các", "lĩnh vực của", "UBND tỉnh", "Mức độ thực hiện kế hoạch"]
+    assert name_parts(lines, 2, coded=False) == [
+        "Xác định đầy đủ các nhiệm vụ trên các lĩnh vực của UBND tỉnh",
+        "Mức độ thực hiện kế hoạch",
+    ]
+    assert name_parts(lines[:2] + ["Còn một dòng", lines[3]], 2, coded=False) is None  # three openings, two codes
+    # A note wrapped in its narrow column: gathered by its openings; unmatched, kept on the first.
+    assert note_parts(["Báo cáo số 245/BC-", "UBND ngày 21/3", "Đã kiểm tra"], 2) == [
+        "Báo cáo số 245/BC- UBND ngày 21/3",
+        "Đã kiểm tra",
+    ]
+    assert note_parts(["Đã ban hành đúng", "thời gian"], 3) == ["Đã ban hành đúng thời gian", "", ""]
+
+
+def test_the_pdf_text_layer_with_wrapped_names_reads_every_row(tmp_path):
+    """The generator's N31 through LibreOffice: a name longer than its column wraps, so the lines
+    beside it no longer face it; every row of a table whose figures are one a line is read right,
+    and a document that reads fewer says so."""
+    corpus = make_corpus(tmp_path, "N31", "pdf", True, 3321)
+    documents = documents_of(corpus, "pdf", "N31")
+    assert documents
+    for doc in documents:
+        truth = read_truth(corpus, doc)
+        out = result_to_json(convert_file(corpus / doc["path"]))
+        got = _rows(out)
+        want = {r["code"]: (r["max_points"], r["self_points"]) for t in truth["score_tables"] for r in t["rows"]}
+        read = {c: v[1:] for c, v in got.items()}
+        assert all(read[c] == want[c] for c in read), doc["path"]  # nothing read wrong
+        assert not set(read) - set(want)  # nothing invented
+        if set(read) != set(want):
+            assert any(u["kind"] == "rows" for u in out["unread"]), doc["path"]
+        assert not [c for c in out["checks"] if c["status"] == "mismatch" and c.get("code") not in want]
