@@ -44,7 +44,7 @@ def _ascending(figures: list[str]) -> bool:
     return all(a < b for a, b in zip(values, values[1:]))
 
 
-def _stepped(text: str) -> PointsScale | None:
+def stepped_scale(text: str) -> PointsScale | None:
     """A dashed scale: its figures from 0 upward, each above the last ("1 - 2" with no 0 could be a
     span of codes or pages, and "2 - 1" a difference: neither is a scale)."""
     m = _STEPPED.match(text)
@@ -81,4 +81,4 @@ def points_scale(text: str | None) -> PointsScale | None:
     fraction, words without figures)."""
     if not text or not any(ch.isdigit() for ch in text):
         return None
-    return _stepped(text) or _worded(text)
+    return stepped_scale(text) or _worded(text)
