@@ -44,6 +44,7 @@ _HEADER_WORDS = (
     "tham",
     "dinh",
     "thang",  # "Thang điểm": the max column
+    "khung",  # "Khung điểm": the max column printed as a scale
     "chuan",  # "Điểm chuẩn": the max column
     "dat",  # "Điểm đạt", "Điểm đạt được": the self column (as the grid's ``score_tables`` names it)
     "ghi",  # "Ghi chú": the explanation column
@@ -56,7 +57,7 @@ _HEADER_WORDS = (
 # in the order its label words print (a label wraps: "Thang" / "điểm").
 _HEADER_CONCEPTS = {
     "criterion": ("tieu chi", "linh vuc", "noi dung danh gia"),
-    "max": ("toi da", "diem toi", "thang diem", "diem chuan"),
+    "max": ("toi da", "diem toi", "thang diem", "khung diem", "diem chuan"),
     "self": ("tu danh gia", "tu cham", "danh gia"),
     "appraised": ("tham dinh",),
     # "Tài liệu kiểm chứng": OCR garbles "kiểm chứng" ("kiém chitng") as often as not.
@@ -226,6 +227,7 @@ _HEADER_KEYS = {
     "da": "max",
     "chuan": "max",
     "thang": "max",  # "Thang điểm"
+    "khung": "max",  # "Khung điểm"
     "tu": "self",
     "cham": "self",
     "dat": "self",  # "Điểm đạt (được)"
@@ -241,7 +243,10 @@ _HEADER_KEYS = {
 
 # Keyed words whose label prints them without a mark ("Thang điểm", "STT"): the same letters with
 # a mark are another word ("tháng", the month of "Thực hiện 6 tháng", is no "Thang" of a scale).
-_UNMARKED_LABELS = frozenset({"thang", "stt", "tt"})
+_UNMARKED_LABELS = frozenset({"thang", "khung", "stt", "tt"})
+# A maximum's label printed as the scale it is scored on ("Thang điểm", "Khung điểm") opens with
+# one of these words, not with "Điểm".
+_SCALE_LABEL_OPENINGS = frozenset({"thang", "khung"})
 
 
 def _marked_other_word(word: str) -> bool:
@@ -398,8 +403,8 @@ def appraised_hints(lines: list[Line], settings: LineTableSettings = LineTableSe
 
 def points_labels(lines: list[Line]) -> int:
     """The most points-column labels one header line opens ("Điểm | Điểm tự | Điểm", "Thang |
-    Diémty | Diem"): each points label of the family opens with "Điểm" (or "Thang" of "Thang
-    điểm"), a word OCR keeps when it garbles the words after it ("thẩm định" read "mạm"). Three
+    Diémty | Diem"): each points label of the family opens with "Điểm" (or "Thang" / "Khung" of
+    "Thang điểm", "Khung điểm"), a word OCR keeps when it garbles the words after it ("thẩm định" read "mạm"). Three
     on one line are three points columns, whatever the labels' other words became."""
     most = 0
     for line in lines:
@@ -416,7 +421,9 @@ def _opens_points_label(word: str) -> bool:
     if not word[:1].isupper():
         return False
     folded = fold(word).lower()
-    return folded == "thang" or (folded.startswith("diem") and (len(folded) == 4 or folded[4:] in _LABEL_TAILS))
+    if folded in _SCALE_LABEL_OPENINGS:
+        return True
+    return folded.startswith("diem") and (len(folded) == 4 or folded[4:] in _LABEL_TAILS)
 
 
 # Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.

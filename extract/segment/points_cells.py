@@ -10,6 +10,7 @@ from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.score_lines import is_score_token
 from extract.segment.score_readings import points_readings
 from normalize.numbers import parse_number, points_figure
+from normalize.points_scale import points_scale
 from schemas.records import ScoreRow
 
 
@@ -26,6 +27,7 @@ def points_cell(text: str) -> str | None:
 
 
 def read_points(raw: str | None, ocr: bool) -> float | None:
+    """A points cell's value; None for a cell that prints none (a mark, a blank, words)."""
     if ocr and raw and raw.rstrip().endswith("%"):
         return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
     if ocr and raw:
@@ -35,6 +37,14 @@ def read_points(raw: str | None, ocr: bool) -> float | None:
     if parsed is None and ocr and (comma := misread_comma(figure)):
         parsed = parse_number(comma, kind="score")  # "2/0đ": the comma beside the unit misread
     return parsed.value if parsed else None
+
+
+def read_max_points(raw: str | None, ocr: bool) -> float | None:
+    """A maximum's cell: a plain figure, or the scale it is scored on ("0 - 2", "0 – 0,5 – 1",
+    "Tối đa 2; không đạt 0", under "Thang điểm"), whose top is the maximum (the 0 and the steps
+    below it are no maximum; the row's raw text keeps them)."""
+    scale = points_scale(raw)
+    return read_points(scale.top if scale else raw, ocr)
 
 
 def parse_total(raw: tuple, ocr: bool, rows: list[ScoreRow] | None = None) -> tuple[float | None, float | None]:
@@ -57,7 +67,10 @@ def stated_total(raw: str | None, ocr: bool, rows: list[ScoreRow], field: str) -
 def max_range(raw: str | None, value: float | None, ocr: bool) -> tuple[float, float] | None:
     """The lowest and highest reading of a row's max points (on OCR'd text a comma-less cell
     reads several ways, ``points_readings``); None when the row prints none, or prints letters
-    OCR may have made of anything ("Ss" read 55 from a garbled line): no evidence of its size."""
+    OCR may have made of anything ("Ss" read 55 from a garbled line): no evidence of its size. A
+    scale ("0 - 2") is read by its top, as ``read_max_points`` reads it."""
+    scale = points_scale(raw)
+    raw = scale.top if scale else raw
     if ocr and raw and any(ch.isalpha() for ch in raw):
         return None
     values = [v for v in [value, *(points_readings(raw) if ocr else [])] if v is not None]

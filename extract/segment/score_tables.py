@@ -34,7 +34,7 @@ from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
-from extract.segment.points_cells import max_range, parse_total, points_cell, read_points
+from extract.segment.points_cells import max_range, parse_total, points_cell, read_max_points, read_points
 from extract.segment.points_words import POINTS_MARKS
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
@@ -119,7 +119,7 @@ _COLUMN_NAMES = {
         "tieu chi thanh phan",
         "noi dung danh gia",
     ),
-    "max": ("diem toi da", "toi da", "diem chuan", "thang diem", "diem quy dinh"),
+    "max": ("diem toi da", "toi da", "diem chuan", "thang diem", "khung diem", "diem quy dinh"),
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat", "diem con lai"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
@@ -427,7 +427,7 @@ def finish_table(
     class as the repair stage saw it (``document_damage_class``, asked when needed); with it, an OCR'd row's name
     the repair changed is repaired again as one text (``repair_gathered``)."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
-    max_points = [read_points(d.max_raw, ocr) for d in drafts]
+    max_points = [read_max_points(d.max_raw, ocr) for d in drafts]
     typed = replace(settings.codes, inferred=settings.typed_inferred_cost, clean_over_sums=True)
     codes = settings.codes if ocr else typed
     maxima = [max_range(d.max_raw, value, ocr) for d, value in zip(drafts, max_points)]
@@ -480,7 +480,7 @@ def _score_row(
         confidence -= settings.repaired_penalty
     values = {}
     for key, raw in (("max", draft.max_raw), ("self", draft.self_raw), ("appraised", draft.appraised_raw)):
-        value = read_points(raw, ocr)
+        value = read_max_points(raw, ocr) if key == "max" else read_points(raw, ocr)
         values[key] = value if value is None or value <= settings.points_ceiling else None
         if values[key] is not None:
             continue
