@@ -27,8 +27,15 @@ _CONTINUED = lazy_compile(
     r"[\s).\-–—]*(?:\s[^\w\s]*[a-z]{1,3}[^\w\s]*)?\s*$"
 )
 # Page furniture that may stand beside the running line at a page turn: a page number ("- 2 -",
-# "Trang 3", "2/5") or a speck.
-PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
+# "Trang 3", "2/5", "Trang 2 / 3", "- 2/3 -") or a speck.
+PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3}\s*[-–]?)?\s*$", re.I)
+# A page mark no figure reads as: the word "Trang", a page out of a count ("2/3"), or a number
+# between dashes ("- 2 -"). A bare number is left out: a table's last row may hold one figure.
+_PAGE_MARK = lazy_compile(
+    r"^\s*(?:trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?|[-–]?\s*\d{1,3}\s*/\s*\d{1,3}\s*[-–]?"
+    r"|[-–]\s*\d{1,3}\s*[-–])\s*$",
+    re.I,
+)
 
 
 def is_running_line(text: str) -> bool:
@@ -41,6 +48,13 @@ def is_running_line(text: str) -> bool:
 def _furniture(text: str) -> bool:
     folded = fold(text)
     return len(folded) <= 3 or bool(PAGE_NUMBER.match(folded)) or is_running_line(text)
+
+
+def is_page_mark_row(cells: Sequence[str]) -> bool:
+    """A table row that is only the page's mark ("Trang 2/3" in one cell across the table): a sheet
+    printed page by page with its footer pasted as a last row. Layout, never a row of the table."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and bool(_PAGE_MARK.match(fold(filled[0])))
 
 
 def goes_on_in_lower_case(cells: Sequence[str]) -> bool:

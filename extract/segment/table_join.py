@@ -21,7 +21,12 @@ from extract.segment.merged_down import merged_above
 from extract.segment.numbered_columns import column_numbers, realign_rows
 from extract.segment.page_scale import page_scale, scaled_edges
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
-from extract.segment.running_lines import PAGE_NUMBER, continues_under_running_line, goes_on_in_lower_case
+from extract.segment.running_lines import (
+    PAGE_NUMBER,
+    continues_under_running_line,
+    goes_on_in_lower_case,
+    is_page_mark_row,
+)
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -209,6 +214,15 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
         row.lines, row.above = lines, merged_above(grid, r)
         row.counted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.strokes_agree)
         rows.append(row)
+    return _without_page_marks(rows)
+
+
+def _without_page_marks(rows: list[JoinedRow]) -> list[JoinedRow]:
+    """A piece's rows without the page mark closing it ("Trang 2/3" across the table, as a sheet
+    printed page by page pastes its footer): left in, it reads as a row and cuts the rows above
+    it from their parts. Only at the piece's foot, and never the piece's only row."""
+    while len(rows) > 1 and is_page_mark_row(rows[-1].cells):
+        rows.pop()
     return rows
 
 
