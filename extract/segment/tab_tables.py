@@ -37,6 +37,8 @@ TYPED_COLUMNS = "typed-columns"
 _TAB_SEPARATED = "tsv"
 # A figure cell: digits with their separators, a per cent sign; a mark for "none" ("-", "x").
 _FIGURE = re.compile(r"[-+]?\d[\d.,]*\s*%?|[-–x]")
+# A figure or a scale ("0 – 0,5 – 1", "0 ÷ 1") ending a piece of words, after a space.
+_TRAILING_FIGURE = re.compile(r"\s\d[\d.,]*(?:\s*[-–÷]\s*\d[\d.,]*)*\s*$")
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ def _run_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[list, int
         return None  # a tab-separated grid no broken name cut: read as the reader made it
     if len(rows) < 2:
         return None  # a header over nothing typed in its columns
+    if any(_figures_glued(row, header) for row in rows[1:]):
+        return None  # a figure typed against a name: the pieces cannot place it (the line reader can)
     out: list = [_grid(rows, header, blocks[i].page)]
     if used < len(typed) and typed[used][1] == last:
         out += _rest(blocks[last], typed[used][2])  # (a grid the run ends inside: its other rows)
@@ -288,6 +292,17 @@ def _go_on(row: _Row, line: _Typed, header: _Header) -> None:
         row.cells[col] = piece
     for col, piece in zip(word_cols, [p for p in rest if not _FIGURE.fullmatch(p)]):
         row.cells[col] = piece
+
+
+def _figures_glued(row: _Row, header: _Header) -> bool:
+    """Whether the row's first line has fewer pieces than the header and a text piece of it ends in a
+    figure: a maximum or scale set off from the name by a single or double space ("… định kỳ  0 – 0,5 –
+    1"), which ``_fit`` would leave in the name while the next figure took its column."""
+    pieces = row.lines[0]
+    if len(pieces) >= header.n_cols:
+        return False
+    text = [p for p in pieces if not _FIGURE.fullmatch(p)]
+    return any(_TRAILING_FIGURE.search(p) for p in text)
 
 
 def _fit(pieces: list[str], header: _Header) -> list[str]:
