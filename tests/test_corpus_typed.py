@@ -108,6 +108,16 @@ def test_bulleted_items_print_no_code_and_their_ratios_add_up():
     assert ratio_adds_up(rows, rows[3])  # the bullets are 1's items: 7 of 10
     wrong = rows[:3] + [{**rows[3], "value": 60.0}]
     assert not ratio_adds_up(wrong, wrong[3])
+    # a faulted ratio among its count's items (no parent row for the ratio) does not explain itself
+    coded = [
+        {"code": "4", "indicator": "Tổng số thủ tục", "unit": "Thủ tục", "value": 100.0},
+        {"code": "4.1", "indicator": "Toàn trình", "unit": "Thủ tục", "value": 68.0},
+        {"code": "4.2", "indicator": "Một phần", "unit": "Thủ tục", "value": 32.0},
+        {"code": "4.3", "indicator": "Tỷ lệ toàn trình", "unit": "%", "value": 60.75},
+    ]
+    assert not ratio_adds_up(coded, coded[3])
+    right = coded[:3] + [{**coded[3], "value": 68.0}]
+    assert ratio_adds_up(right, right[3])
     built = mc.FAMILIES["F21_annex_items_lettered_bulleted"](_instances("F21_annex_items_lettered_bulleted")[1])
     stats = built.statistics[0]["rows"]
     assert any(r["code"] is None for r in stats)

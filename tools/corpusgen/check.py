@@ -65,7 +65,12 @@ def ratio_adds_up(rows: list[dict], ratio: dict) -> bool:
     if parent and parent["value"]:
         options.append((parent["value"], [r["value"] for r in siblings]))
     for s in siblings:
-        items = [r["value"] for r, p in zip(rows, parents) if p == s["code"] and r["code"] != s["code"]]
+        # a ratio among the breakdown is no part of it (else a faulted ratio "explains" itself)
+        items = [
+            r["value"]
+            for r, p in zip(rows, parents)
+            if p == s["code"] and r["code"] != s["code"] and r["unit"] != "%"
+        ]
         if items and s["value"]:
             options.append((s["value"], items))
     return any(
