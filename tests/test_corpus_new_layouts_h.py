@@ -16,8 +16,8 @@ import pytest
 
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
-    assert_named_only_ranked_last,
-    assert_truth_rows_in_pdf,
+    assert_batch_held,
+    assert_batch_pdfs_carry_truth,
     batch_corpus,
     cell_points,
     documents_of,
@@ -43,11 +43,7 @@ PROBES = ("S21_scan_new_layouts_h", "D17_dump_new_layouts_h")
 def test_made_only_when_named_ranked_last_and_held_out():
     """Made only when named, ranked last, held out; the scan probe takes every family of the batch,
     the dump probe every one but the plan (a dump's figures are scores and statistics)."""
-    assert_named_only_ranked_last(NEW, PROBES)
-    from corpusgen.derived import PROBES as ALL_PROBES
-
-    assert ALL_PROBES[PROBES[0]].sources == ("N34", "N35", "N36", "N37")
-    assert ALL_PROBES[PROBES[1]].sources == ("N34", "N35", "N36")
+    assert_batch_held(NEW, PROBES, undumped=("N37",))
 
 
 @pytest.mark.parametrize("family", NEW)
@@ -229,7 +225,4 @@ def test_the_plan_gives_quarters_and_units_in_one_cell(corpus):
 def test_every_truth_row_is_in_the_pdf(corpus):
     """Every score row's name and points, and every statistics row's indicator and figure, are in
     the PDF's text (pdfplumber's lines and cells)."""
-    documents = [d for d in documents_of(corpus, "pdf") if d["family"][:3] in ("N34", "N35", "N36")]
-    assert len(documents) == 12
-    for doc in documents:
-        assert_truth_rows_in_pdf(corpus, doc, figures=True)
+    assert_batch_pdfs_carry_truth(corpus, ("N34", "N35", "N36"), figures=True)
