@@ -175,14 +175,25 @@ def assert_named_only_ranked_last(new: tuple[str, ...], probes: tuple[str, ...])
 # --- reading a batch of held-out layouts back from its files (tests/test_corpus_new_layouts*.py) ---
 
 
-def assert_batch_held(new: tuple[str, ...], probes: tuple[str, ...]) -> None:
+def assert_batch_held(new: tuple[str, ...], probes: tuple[str, ...], undumped: tuple[str, ...] = ()) -> None:
     """A batch of held-out layouts: made only when named, ranked last, held out, and its scan and
-    dump probes taking every family of the batch (one instance each)."""
+    dump probes taking every family of the batch (one instance each) but, for the dump, the
+    ``undumped`` ones (a plan: a dump's figures are scores and statistics)."""
     assert_named_only_ranked_last(new, probes)
     from corpusgen.derived import PROBES as ALL_PROBES
 
     for probe in probes:
-        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in new)
+        dump = ALL_PROBES[probe].kind == "dump"
+        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in new if not (dump and f[:3] in undumped))
+
+
+def assert_batch_pdfs_carry_truth(corpus: Path, families: tuple[str, ...], figures: bool = False) -> None:
+    """Every PDF of ``families`` (their three-letter ids; four instances each) carries its truth
+    rows (``assert_truth_rows_in_pdf``)."""
+    documents = [d for d in documents_of(corpus, "pdf") if d["family"][:3] in families]
+    assert len(documents) == 4 * len(families)
+    for doc in documents:
+        assert_truth_rows_in_pdf(corpus, doc, figures=figures)
 
 
 def batch_corpus(tmp_path_factory, name: str, new: tuple[str, ...], seed: int) -> Path:

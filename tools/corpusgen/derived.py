@@ -155,6 +155,10 @@ PROBES: dict[str, Derivation] = {
     # the plan (N32), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S20_scan_new_layouts_g": probe_scan(("N30", "N31", "N32", "N33")),
     "D16_dump_new_layouts_g": Derivation("dump", ("N30", "N31", "N33")),
+    # The eighth batch (tools/corpusgen/new_layouts_h.py), held as the others: the dump leaves out
+    # the plan (N37), as D08 leaves out P03 (a dump's figures are scores and statistics).
+    "S21_scan_new_layouts_h": probe_scan(("N34", "N35", "N36", "N37")),
+    "D17_dump_new_layouts_h": Derivation("dump", ("N34", "N35", "N36")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -14,6 +14,7 @@ from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D
 from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
 from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
 from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
+from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.typed_annex_shapes import TYPED_ANNEX_SHAPE_FAMILIES
 from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
@@ -42,4 +43,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_E,
     **NEW_LAYOUT_FAMILIES_F,
     **NEW_LAYOUT_FAMILIES_G,
+    **NEW_LAYOUT_FAMILIES_H,
 }
