@@ -209,7 +209,8 @@ def score_faults(
         for entry in output.get("review") or []:
             pointer = entry.get("item") or ""
             target = _target(pointer, rows, count_map, stmt_map)
-            if _names(fault, pointer, entry.get("code"), target, direct) or _names_its_sum(fault, entry, target, related):
+            named = _names(fault, pointer, entry.get("code"), target, direct)
+            if named or _names_its_sum(fault, entry, target, related):
                 by.append(f"review {pointer} ({entry.get('reason', '')[:60]})")
         report.append({"fault": fault, "flagged": bool(by), "by": by[:4]})
     false_alarms = [

@@ -5,8 +5,6 @@ lost). A dash before "Chủ tịch" stays what it may be, a bullet of an explana
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
