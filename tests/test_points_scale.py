@@ -55,14 +55,18 @@ ROWS = [
 TRUTH = {"1": (6.0, 5.0), "1.1": (2.0, 2.0), "1.2": (1.0, 0.5), "1.3": (2.0, 2.0), "1.4": (1.0, 0.5)}
 
 
-def _scale_docx(path: Path) -> Path:
+def _scale_docx(
+    path: Path,
+    rows=(*ROWS, ("", "Tổng cộng", "6", "5")),
+    header=("STT", "Tiêu chí đánh giá", "Khung điểm", "Điểm tự chấm", "Ghi chú"),
+) -> Path:
     doc = Document()
     doc.add_paragraph("BÁO CÁO TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
-    table = doc.add_table(rows=1, cols=5)
+    table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, ("STT", "Tiêu chí đánh giá", "Khung điểm", "Điểm tự chấm", "Ghi chú")):
+    for cell, label in zip(table.rows[0].cells, header):
         cell.text = label
-    for row in [*ROWS, ("", "Tổng cộng", "6", "5")]:
+    for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
@@ -126,18 +130,8 @@ def test_worded_scales_are_typed_print_so_a_typed_sum_fault_is_the_communes_and_
     DOCX is typed (no misreading explains criterion 2's sum, a `mismatch` on its own row, queued
     once), a score equal to its scale's top is full marks, and a section left unscored is blank
     as printed, not a lost cell."""
-    doc = Document()
-    doc.add_paragraph("BÁO CÁO TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
-    table = doc.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, ("STT", "Tiêu chí đánh giá", "Thang điểm", "Điểm tự chấm")):
-        cell.text = label
-    for row in WORDED_ROWS:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
-    path = tmp_path / "thang-diem-chu.docx"
-    doc.save(str(path))
-    out = result_to_json(convert_file(path))
+    header = ("STT", "Tiêu chí đánh giá", "Thang điểm", "Điểm tự chấm")
+    out = result_to_json(convert_file(_scale_docx(tmp_path / "thang-diem-chu.docx", WORDED_ROWS, header)))
     assert out["source"]["read_by_ocr"] is False
     rows = {r["code"]: r for r in out["score_tables"][0]["rows"]}
     assert rows["2.1"]["max_points"] == 3.0 and rows["2.1"]["self_points"] == 2.75
