@@ -175,6 +175,17 @@ def _names(fault: dict, pointer: str, code, target, direct: set) -> bool:
     )
 
 
+def _names_its_sum(fault: dict, entry: dict, target, related: set) -> bool:
+    """A review entry on another row of a sum the fault broke (a child of the parent whose sum
+    fails, queued as the reading that may explain it) whose reason states that very sum ("2:
+    self-assessed points of its 3 sub-criteria add up to 6,5, the row states 6,75"): a person
+    reading it reads the fault, as on the parent's own entry."""
+    code = norm_code(fault.get("code"))
+    if not code or target is None or target not in related or "sum" not in str(fault.get("kind") or ""):
+        return False
+    return any(line.startswith(f"{code}:") for line in str(entry.get("reason") or "").split("\n"))
+
+
 def score_faults(
     truth: dict, output: dict, rows: RowScore, count_map: dict[str, int], stmt_map: dict[str, int] | None = None
 ) -> dict:
@@ -197,7 +208,9 @@ def score_faults(
                     explained.add(k)
         for entry in output.get("review") or []:
             pointer = entry.get("item") or ""
-            if _names(fault, pointer, entry.get("code"), _target(pointer, rows, count_map, stmt_map), direct):
+            target = _target(pointer, rows, count_map, stmt_map)
+            named = _names(fault, pointer, entry.get("code"), target, direct)
+            if named or _names_its_sum(fault, entry, target, related):
                 by.append(f"review {pointer} ({entry.get('reason', '')[:60]})")
         report.append({"fault": fault, "flagged": bool(by), "by": by[:4]})
     false_alarms = [

@@ -123,6 +123,29 @@ def test_fault_flagged_by_a_review_entry_naming_its_row():
     assert score_document(truth_doc(rows, faults=[fault]), output)["tally"]["faults_flagged"] == 0
 
 
+def test_a_sum_fault_is_flagged_by_an_entry_on_a_child_that_states_its_sum():
+    """A parent's sum the commune broke, queued on a child as the reading that may explain it: the
+    entry's reason states the parent's sum, so it names the fault; a child's entry for its own
+    doubt (confidence alone) or an entry stating another sum does not."""
+    rows = copy.deepcopy(TRUTH_ROWS)
+    rows[1]["self_points"] = 5.5  # parent 1 states 5,5, its children add to 5
+    fault = {"kind": "parent_self_sum", "table": "score", "code": "1", "field": "self_points"}
+    child = {
+        "item": "/score_tables/0/rows/2",
+        "field": "self_points",
+        "code": "1.1",
+        "reason": "1: self-assessed points of its 2 sub-criteria add up to 5, the row states 5,5; explained by a"
+        " misreading: 1.1 self_points read as '2' may be 2,5\nconfidence 0.77 below 0.80",
+    }
+    output = output_from(perfect_rows(), review=[child])
+    result = score_document(truth_doc(rows, faults=[fault]), output)
+    assert result["tally"]["faults_flagged"] == 1
+    assert result["faults"][0]["by"][0].startswith("review /score_tables/0/rows/2")
+    for reason in ("confidence 0.42 below 0.80", "2: self-assessed points of its 0 sub-criteria add up to 4"):
+        output["review"][0]["reason"] = reason
+        assert score_document(truth_doc(rows, faults=[fault]), output)["tally"]["faults_flagged"] == 0
+
+
 def test_fault_on_a_row_found_under_another_code_is_flagged_through_the_match():
     rows = copy.deepcopy(TRUTH_ROWS)
     rows[3]["self_points"] = 4.0

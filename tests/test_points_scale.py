@@ -55,14 +55,18 @@ ROWS = [
 TRUTH = {"1": (6.0, 5.0), "1.1": (2.0, 2.0), "1.2": (1.0, 0.5), "1.3": (2.0, 2.0), "1.4": (1.0, 0.5)}
 
 
-def _scale_docx(path: Path) -> Path:
+def _scale_docx(
+    path: Path,
+    rows=(*ROWS, ("", "Tổng cộng", "6", "5")),
+    header=("STT", "Tiêu chí đánh giá", "Khung điểm", "Điểm tự chấm", "Ghi chú"),
+) -> Path:
     doc = Document()
     doc.add_paragraph("BÁO CÁO TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
-    table = doc.add_table(rows=1, cols=5)
+    table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, ("STT", "Tiêu chí đánh giá", "Khung điểm", "Điểm tự chấm", "Ghi chú")):
+    for cell, label in zip(table.rows[0].cells, header):
         cell.text = label
-    for row in [*ROWS, ("", "Tổng cộng", "6", "5")]:
+    for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
@@ -103,3 +107,34 @@ def test_a_dump_line_reads_a_dashed_scale_as_its_maximum_and_keeps_the_zero_out_
     assert names["1.2"] == "Thực hiện chế độ báo cáo cải cách hành chính định kỳ"
     assert names["1.1"] == "Ban hành kế hoạch cải cách hành chính năm"
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+
+
+# A typed table whose maxima are all worded scales, its criterion 2 stating 6,75 where its
+# sub-criteria make 6,5 (the commune's fault), its criterion 3 left unscored (blank cells).
+WORDED_ROWS = [
+    ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "5", "4,5"),
+    ("1.1", "Ban hành kế hoạch cải cách hành chính năm", "Tối đa: 2\nKhông đạt: 0", "2"),
+    ("1.2", "Thực hiện chế độ báo cáo cải cách hành chính định kỳ", "Tối đa: 3\nKhông đạt: 0", "2,5"),
+    ("2", "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật", "8", "6,75"),
+    ("2.1", "Ban hành văn bản quy phạm pháp luật theo thẩm quyền", "Tối đa: 3\nKhông đạt: 0", "2,75"),
+    ("2.2", "Rà soát, hệ thống hóa văn bản quy phạm pháp luật", "Tối đa: 2\nKhông đạt: 0", "2"),
+    ("2.3", "Tổ chức thực hiện và kiểm tra việc thực hiện văn bản", "Tối đa: 3\nKhông đạt: 0", "1,75"),
+    ("3", "Cải cách tổ chức bộ máy hành chính", "7", ""),
+    ("3.1", "Thực hiện quy định về chức năng, nhiệm vụ, quyền hạn", "Tối đa: 3\nKhông đạt: 0", ""),
+    ("3.2", "Thực hiện quy chế làm việc của Ủy ban nhân dân", "Tối đa: 4\nKhông đạt: 0", ""),
+]
+
+
+def test_worded_scales_are_typed_print_so_a_typed_sum_fault_is_the_communes_and_one_entry(tmp_path):
+    """Words in a maximum's cell are the scale's printed form, not letters OCR made of digits: the
+    DOCX is typed (no misreading explains criterion 2's sum, a `mismatch` on its own row, queued
+    once), a score equal to its scale's top is full marks, and a section left unscored is blank
+    as printed, not a lost cell."""
+    header = ("STT", "Tiêu chí đánh giá", "Thang điểm", "Điểm tự chấm")
+    out = result_to_json(convert_file(_scale_docx(tmp_path / "thang-diem-chu.docx", WORDED_ROWS, header)))
+    assert out["source"]["read_by_ocr"] is False
+    rows = {r["code"]: r for r in out["score_tables"][0]["rows"]}
+    assert rows["2.1"]["max_points"] == 3.0 and rows["2.1"]["self_points"] == 2.75
+    failed = [(c["code"], c["status"]) for c in out["checks"] if c["status"] not in ("ok", "skipped")]
+    assert failed == [("2", "mismatch")]
+    assert [(r["code"], r["field"]) for r in out["review"]] == [("2", "self_points")]

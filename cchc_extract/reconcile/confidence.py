@@ -87,6 +87,7 @@ from cchc_extract.reconcile.printed_cells import (
     garbled_beside,
     malformed,
     mark_inserted,
+    printed_figure,
     scale_figure_taken,
     score_beside_zero,
 )
@@ -268,7 +269,7 @@ def _features(
 ) -> dict[str, float]:
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
-    raw = (raw or "").strip()
+    raw = printed_figure(raw) if kind == "score" else (raw or "").strip()  # (a scale by its top)
     alternatives = getattr(row, "alternatives", {}) or {}
     # A blank appraised cell beside a self score, in a table that has the column, lost its cell
     # (the segmenter has no flag for it: the column is optional).

@@ -19,7 +19,7 @@ from itertools import combinations
 import regex as re
 
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
-from cchc_extract.reconcile.printed_cells import mark_inserted
+from cchc_extract.reconcile.printed_cells import mark_inserted, printed_figure
 from cchc_extract.reconcile.score_cells import cell_confidence, lost_beside
 from cchc_extract.reconcile.score_refs import POINT_FIELDS
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -263,8 +263,9 @@ def slip_readings(raw: str | None, upper: float | None, in_set: float | None) ->
 
 
 def from_letters(*raws: str | None) -> bool:
-    """Whether any of a row's numeric cells was printed as letters."""
-    return any(raw and _LETTERS.search(raw) for raw in raws)
+    """Whether any of a row's numeric cells was printed as letters (a maximum printed as its
+    worded scale, "Tối đa: 2 Không đạt: 0", prints words by design: its top is its figure)."""
+    return any(raw and _LETTERS.search(printed_figure(raw)) for raw in raws)
 
 
 def guessed_readings(upper: float, step: float) -> list[float]:

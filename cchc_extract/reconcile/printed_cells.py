@@ -7,6 +7,7 @@ weighs them."""
 from __future__ import annotations
 
 from normalize.lazy_regex import lazy_compile
+from normalize.points_scale import points_scale
 from normalize.text import fold_words
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow
 
@@ -19,6 +20,15 @@ CLEAN_NUMBER = {
     "score": lazy_compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": lazy_compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
 }
+
+
+def printed_figure(raw: str | None) -> str:
+    """The figure a points cell prints: a maximum printed as its scale ("0 - 2", "Tối đa: 2 Không
+    đạt: 0", ``normalize.points_scale``) prints its top, its words and 0 being the scale's printed
+    form (typed so, no letters OCR made of digits); any other cell prints its text."""
+    text = (raw or "").strip()
+    scale = points_scale(text)
+    return scale.top if scale else text
 
 
 def malformed(raw: str, kind: str, mark: str = "") -> bool:
@@ -58,7 +68,7 @@ def garbled_beside(row: ScoreRow, f: str) -> bool:
     row's line spoilt by OCR around its figures; a set's maximum may stand in that cell now)."""
     clean = CLEAN_NUMBER["score"]
     for other in ("max_points", "self_points", "appraised_points"):
-        raw = (getattr(row, f"{other}_raw", None) or "").strip()
+        raw = printed_figure(getattr(row, f"{other}_raw", None))
         if other != f and raw and clean.fullmatch(raw) is None:
             return True
     return False

@@ -6,7 +6,7 @@ evidence, and the checks and the queue ask them too."""
 from __future__ import annotations
 
 from cchc_extract.reconcile.confidence_model import ConfidenceSettings
-from cchc_extract.reconcile.printed_cells import CLEAN_NUMBER, scale_robbed
+from cchc_extract.reconcile.printed_cells import CLEAN_NUMBER, printed_figure, scale_robbed
 from extract.segment.score_tables import ScoreTableSettings
 from normalize.criteria.match import FLAG_CODE_BY_NAME
 from normalize.criteria.match_settings import FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
@@ -149,7 +149,8 @@ def twin_scores(row: ScoreRow, f: str) -> bool:
         # Both figures printed as digits: a letter taken for one ("l" read 1 beside a maximum of
         # 1) lands on the maximum by the letter's shape, not by the page's figure.
         clean = CLEAN_NUMBER["score"]
-        raws = ((getattr(row, f"{f}_raw", None) or "").strip(), (row.max_points_raw or "").strip())
+        # (a maximum printed as its scale, "Tối đa: 2 Không đạt: 0", prints its top as digits)
+        raws = ((getattr(row, f"{f}_raw", None) or "").strip(), printed_figure(row.max_points_raw))
         if all(clean.fullmatch(raw) for raw in raws):
             return True
     if row.self_points is None or row.appraised_points is None:

@@ -150,9 +150,13 @@ def _vowel_misread_tong(words: list[str]) -> bool:
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
 # Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
 # of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
-# read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
+# read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with. Before the dotted
+# abbreviations "TM." and "KT." any specks a seal's ink leaves ("* TM. ỦY BAN", "» KT. CHỦ TỊCH")
+# are skipped: no row or explanation opens with them, while "- Chủ tịch …" may be a bullet.
 _SIGNATURE = lazy_compile(
-    r"^[\s_~.'\"|]*(tm\.|kt\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
+    r"^[^\p{L}\p{N}]*(tm\.|kt\.)|^[\s_~.'\"|]*(chu tich|uy ban nhan dan)"
+    r"|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)",
+    re.I,
 )
 
 
