@@ -13,7 +13,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
-from extract.segment.running_lines import is_running_line
+from extract.segment.running_lines import is_page_mark_line, is_running_line
 from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_figure_above import figure_for_next_row
 from extract.segment.stat_line_cells import (
@@ -28,14 +28,14 @@ from extract.segment.stat_line_cells import (
     _words,
     stray_letters,
 )
-from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_line_header import _header_span, is_statistics_header
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_speck_opening import behind_speck
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.stat_wrap_speck import wrap_with_speck
 from extract.segment.statistics import normalise_code
-from normalize.codes import item_letter, item_place, letter_item
+from normalize.codes import item_letter, item_place, letter_item, parse_code, successors
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 
@@ -174,9 +174,16 @@ def _table(
         if not text:
             k += 1
             continue
-        if rows and is_running_line(text):
-            k += 1  # "Phụ lục 1 (tiếp theo)" over the next page's rows: the page's layout, the table goes on
+        if rows and (is_running_line(text) or is_page_mark_line(text)):
+            # "Phụ lục 1 (tiếp theo)" over the next page's rows, "Trang 2/3" under a page's: the
+            # page's layout, the table goes on
+            k += 1
             continue
+        if rows and is_statistics_header(text):
+            resumed = _after_repeated_header(lines, k, rows, settings)
+            if resumed is not None:
+                k = resumed
+                continue
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break
         text = _without_edge_speck(text)
@@ -262,6 +269,58 @@ def _table(
         smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings, min_figures), k
+
+
+def _after_repeated_header(
+    lines: list[Line], k: int, rows: list[_RowLines], settings: StatLineSettings
+) -> int | None:
+    """The line a table goes on from when a header at line ``k`` is its own printed again at the
+    top of the next page (a paged annex): the first row under it carries the numbering of the rows
+    above on ("3.3" … header … "3.4"; judged on the last few, one of whose codes OCR may have
+    misread, "9.3" for 5.3); None when it is another table's header (its numbering starts afresh).
+    The header's first labels OCR set apart, read as the row above's wrapped words ("Nội dung chỉ
+    tiêu"), are taken off that row."""
+    span = _header_span(lines, k, settings)
+    above = [c for c in (parse_code(normalise_code(r.code) if r.code else None) for r in rows[-_CARRIED_ROWS:]) if c]
+    if span is None or not above:
+        return None
+    start = span[1]
+    while start < len(lines) and start - span[1] < settings.header_tail_lines:
+        text = _without_edge_speck(lines[start].text.strip())
+        words = text.split()
+        first = parse_code(normalise_code(words[0].strip(_CODE_SPECKS + "[|(_")) if words else None)
+        if first is not None:
+            if not any(first in successors(code) for code in above):
+                return None
+            _labels_off(rows[-1], lines, k, settings)
+            return start
+        if words and (any(_is_figure(w) for w in words) or len(words) > settings.header_tail_words):
+            return None  # (a line of words or figures under the header: no row carrying the numbering on)
+        start += 1  # (a label's wrapped words: "hoạch | hiện")
+    return None
+
+
+def _labels_off(row: _RowLines, lines: list[Line], k: int, settings: StatLineSettings) -> None:
+    """The repeated header's first lines above line ``k`` taken off the row they were read into as
+    its wrapped words: a line from which a header runs over line ``k`` ("Nội dung chỉ tiêu" over
+    "STT | ĐVT | …"), a label alone, or the page's mark."""
+    j = k - 1
+    while j >= 0 and len(row.indicator) > 1:
+        text = lines[j].text.strip()
+        if not text:
+            j -= 1
+            continue
+        if text != row.indicator[-1].strip():
+            return
+        span = _header_span(lines, j, settings)
+        if not (_header_rest(text) or is_page_mark_line(text) or (span is not None and span[1] > k)):
+            return
+        row.indicator.pop()
+        j -= 1
+
+
+# the rows above a repeated header whose numbering the first row under it may carry on
+_CARRIED_ROWS = 3
 
 
 def _label_below(row: _RowLines) -> bool:

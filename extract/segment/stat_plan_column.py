@@ -17,12 +17,19 @@ _PLAN_RESULT_RATIO = 4.0
 # hoạch"); "Thực hiện" wrapped ("Thực" / "hiện"), "Kết quả".
 _PLAN_WORDS = ("hoach", "kehoach")
 _RESULT_WORDS = ("thuc", "thuchien", "ket", "ketqua")
+# "Chỉ tiêu kế" / "hoạch": a plan's label wrapped after "kế", its "hoạch" on the header's next line,
+# after the result's label of the first; "kế" alone is the plan's only after "tiêu" ("thống kê" is
+# a statistic's word, not a plan's).
+_PLAN_OPENING = ("tieu", "ke")
 
 
 def plan_first(header: str) -> bool:
     """Whether a header's folded words name the plan's column before the result's."""
     words = [w.strip(".,:;|()_-") for w in fold(header).split()]
-    plan = next((k for k, w in enumerate(words) if w in _PLAN_WORDS), None)
+    plan = next(
+        (k for k, w in enumerate(words) if w in _PLAN_WORDS or (k > 0 and (words[k - 1], w) == _PLAN_OPENING)),
+        None,
+    )
     result = next((k for k, w in enumerate(words) if w in _RESULT_WORDS), None)
     return plan is not None and result is not None and plan < result
 
