@@ -57,6 +57,16 @@ def is_page_mark_line(text: str) -> bool:
     return bool(_DUMPED_PAGE_MARK.match(fold(text).strip()))
 
 
+# ... or opening a line OCR glued the next page's first line to ("Trang 1/3STT Nội dung …").
+_GLUED_PAGE_MARK = lazy_compile(r"^[\W_]{0,3}trang\s*\d{1,3}\s*/\s*\d{1,3}(?=\s*\D)", re.I)
+
+
+def after_page_mark(text: str) -> str:
+    """A dump's line without the page's mark OCR glued before its words; any other line as it is."""
+    m = _GLUED_PAGE_MARK.match(text)
+    return text[m.end() :].lstrip() if m else text
+
+
 def _furniture(text: str) -> bool:
     folded = fold(text)
     return len(folded) <= 3 or bool(PAGE_NUMBER.match(folded)) or is_running_line(text)

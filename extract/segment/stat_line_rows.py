@@ -13,7 +13,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
-from extract.segment.running_lines import is_page_mark_line, is_running_line
+from extract.segment.running_lines import after_page_mark, is_page_mark_line, is_running_line
 from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_figure_above import figure_for_next_row
 from extract.segment.stat_line_cells import (
@@ -168,6 +168,9 @@ def _table(
     labels = header or (lines[start - 1].text if start > 0 else "")
     if units_follow_figures(labels, lines[start:], settings.max_unit_words + 1):
         settings = replace(settings, units_after_figures=True)  # "19 người": the unit after the figure
+    # (the plan's and the result's labels, wrapped over the header's two lines: "Chỉ tiêu kế" /
+    # "hoạch", read above a table found without its header)
+    plan_before_result = plan_first(header or " ".join(ln.text for ln in lines[max(0, start - _LABEL_LINES) : start]))
     while k < len(lines):
         line = lines[k]
         text = line.text.strip()
@@ -179,6 +182,7 @@ def _table(
             # page's layout, the table goes on
             k += 1
             continue
+        text = after_page_mark(text) if rows else text  # ("Trang 1/3STT Nội dung …": the next page's header glued on)
         if rows and is_statistics_header(text):
             resumed = _after_repeated_header(lines, k, rows, settings)
             if resumed is not None:
@@ -208,7 +212,7 @@ def _table(
                 continue
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if plan_first(header):
+            if plan_before_result:
                 value, note = result_after_plan(value, note)
             if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
                 # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
@@ -281,11 +285,12 @@ def _after_repeated_header(
     The header's first labels OCR set apart, read as the row above's wrapped words ("Nội dung chỉ
     tiêu"), are taken off that row."""
     span = _header_span(lines, k, settings)
+    end = span[1] if span is not None else k + 1  # (a header line with specks past the header's length)
     above = [c for c in (parse_code(normalise_code(r.code) if r.code else None) for r in rows[-_CARRIED_ROWS:]) if c]
-    if span is None or not above:
+    if not above:
         return None
-    start = span[1]
-    while start < len(lines) and start - span[1] < settings.header_tail_lines:
+    start = end
+    while start < len(lines) and start - end < settings.header_tail_lines:
         text = _without_edge_speck(lines[start].text.strip())
         words = text.split()
         first = parse_code(normalise_code(words[0].strip(_CODE_SPECKS + "[|(_")) if words else None)
@@ -294,9 +299,10 @@ def _after_repeated_header(
                 return None
             _labels_off(rows[-1], lines, k, settings)
             return start
-        if words and (any(_is_figure(w) for w in words) or len(words) > settings.header_tail_words):
-            return None  # (a line of words or figures under the header: no row carrying the numbering on)
-        start += 1  # (a label's wrapped words: "hoạch | hiện")
+        worded = " ".join(w for w in words if sum(ch.isalnum() for ch in w) > _SPECK_LETTERS)
+        if worded and not _header_tail(worded, start - end, settings):
+            return None  # (a line of words under the header: no row carrying the numbering on)
+        start += 1  # (a label's wrapped words: "hoạch | hiện", specks and all)
     return None
 
 
@@ -319,6 +325,10 @@ def _labels_off(row: _RowLines, lines: list[Line], k: int, settings: StatLineSet
         j -= 1
 
 
+# letters of a word OCR made of the grid's specks ("é", "ưu", "3") under a repeated header's labels
+_SPECK_LETTERS = 2
+# the lines above a table found without its header that may hold its labels (a two-line header)
+_LABEL_LINES = 2
 # the rows above a repeated header whose numbering the first row under it may carry on
 _CARRIED_ROWS = 3
 

@@ -7,6 +7,7 @@ figure printed its result alone (the plan cell of a part's row is blank), so it 
 from __future__ import annotations
 
 from extract.segment.stat_line_cells import _is_figure
+from extract.segment.stat_line_figures import _FIGURE_SPECKS
 from normalize.numbers import parse_number
 from normalize.text import fold
 
@@ -38,9 +39,11 @@ def result_after_plan(value: str, note: str) -> tuple[str, str]:
     """(figure, note) of a row under a plan-first header: the note's opening figure is the
     result's, the figure read before it the plan's (kept at the note's head, nothing dropped)."""
     words = note.split()
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words = words[1:]  # (the grid's specks between the two cells: "50 : 42")
     if not value or not words:
         return value, note
-    result = words[0].rstrip(".,:;")
+    result = words[0].rstrip(".,:;").strip(_FIGURE_SPECKS)  # ("26°": the grid's speck glued on)
     if _is_figure(result):
         return (result, " ".join([value, *words[1:]])) if _same_magnitude(value, result) else (value, note)
     if any(ch.isdigit() for ch in words[0]):
