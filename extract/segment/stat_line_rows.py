@@ -275,9 +275,7 @@ def _table(
     return _joined_table(rows, lines[head].number, settings, min_figures), k
 
 
-def _after_repeated_header(
-    lines: list[Line], k: int, rows: list[_RowLines], settings: StatLineSettings
-) -> int | None:
+def _after_repeated_header(lines: list[Line], k: int, rows: list[_RowLines], settings: StatLineSettings) -> int | None:
     """The line a table goes on from when a header at line ``k`` is its own printed again at the
     top of the next page (a paged annex): the first row under it carries the numbering of the rows
     above on ("3.3" … header … "3.4"; judged on the last few, one of whose codes OCR may have
