@@ -28,6 +28,7 @@ from extract.ocr_lines import mean_conf, reading_text
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import has_language, tesseract_words
+from normalize.points_scale import stepped_scale
 
 
 def cell_words(words, tables) -> dict[tuple, list[Word]]:
@@ -247,6 +248,8 @@ def retry_cells(
             unsure = conf is not None and conf < settings.unsure_number_conf
             if (CLEAN_NUMBER.match(text) and key not in odd_shapes and not unsure) or names_a_number(text):
                 continue  # (a header's "Ấp 1", "TDP 3" over a figures column: read digits only, its word is lost)
+            if stepped_scale(text) is not None:
+                continue  # ("0-1", "0-0,5-1": a maximum printed as its scale; read with digits only, "01")
             limit = settings.odd_figure_max_chars if MARKED_FIGURE.match(text) else settings.odd_max_chars
             if len(text) > limit or box is None:
                 continue

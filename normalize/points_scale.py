@@ -14,8 +14,9 @@ from normalize.lazy_regex import lazy_compile
 
 # A figure of a scale: points, decimal comma or point ("0,5", "1.25"), never a thousands group.
 _FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
-# The signs between a scale's steps: hyphen, en and em dash, minus, and the range sign "÷".
-_STEP_SIGN = r"[-‐‑–—−÷]"
+# The signs between a scale's steps: hyphen, en and em dash, minus, and the range sign "÷" (which
+# OCR reads off a scan as "+": "0+2"; a maximum's cell prints no sum).
+_STEP_SIGN = r"[-‐‑–—−÷+]"
 # "0 - 2", "0-1,25-2,5", "0 ÷ 2 điểm": steps joined by a sign, the points' unit after the last.
 _STEPPED = lazy_compile(rf"^\s*({_FIGURE}(?:\s*{_STEP_SIGN}\s*{_FIGURE})+)\s*(?:(?i:điểm)|đ)?\.?\s*$")
 # One worded step, "Tối đa 2", "Không đạt: 0", "Đạt: 2 điểm": words (no digit), an optional colon,

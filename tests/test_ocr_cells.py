@@ -223,3 +223,15 @@ def test_a_number_read_from_a_box_wider_than_its_characters_is_read_again():
     y = 200 + 110 + 30
     merged = Word("1", (1640, y, 1700, y + 36), 0.75)
     assert _points_after_retry(rows, {1: merged})[1] == "11"
+
+
+@pytest.mark.needs_tesseract
+def test_a_maximum_printed_as_its_scale_is_not_read_again_with_digits_only():
+    # An S20 scan of N30 (dev seed 4282): the "Thang điểm" column prints "0-1", "0-0,5-1". The page's
+    # reading had them right; read again with digits only, the dashes went ("01", "00,51") and the
+    # maxima were read 0.1 and 0.51.
+    rows = [("1", "Kế hoạch cải cách hành chính", "5"), ("1.1", "Ban hành kế hoạch", "0-1")]
+    rows += [("1.2", "Báo cáo định kỳ", "0-0,5-1"), ("1.3", "Kiểm tra công tác", "0-3")]
+    rows += [("1.4", "Tuyên truyền", "2"), ("2", "Tổng cộng", "7")]  # (plain figures: a points column)
+    points = _points_after_retry(rows, {})
+    assert (points[1], points[2], points[3]) == ("0-1", "0-0,5-1", "0-3")

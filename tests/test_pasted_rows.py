@@ -9,7 +9,15 @@ from pathlib import Path
 from docx import Document
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from extract.segment.pasted_rows import UNSPLIT_REASON, name_parts, note_parts
+from extract.segment.joined import JoinedRow
+from extract.segment.pasted_rows import (
+    UNSPLIT_REASON,
+    PastedRowSettings,
+    name_parts,
+    note_parts,
+    pasted_count,
+    split_row,
+)
 from tests.corpus_helpers import documents_of, make_corpus, read_truth
 
 HEADER = ("TT", "Tên tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú")
@@ -124,3 +132,34 @@ def test_the_pdf_text_layer_with_wrapped_names_reads_every_row(tmp_path):
         if set(read) != set(want):
             assert any(u["kind"] == "rows" for u in out["unread"]), doc["path"]
         assert not [c for c in out["checks"] if c["status"] == "mismatch" and c.get("code") not in want]
+
+
+def test_a_code_whose_dot_ocr_read_as_a_comma_opens_its_criterion():
+    # An S20 scan of N31 (dev seed 4281), the cells' lines as the OCR grid gave them: "5." read
+    # "5,". Main found the codes 1, 2, 3, 4, 6, 7, 8 out of order and read one row, every figure
+    # glued ("10 10 14,5 …" as the maximum).
+
+    names = [
+        "1. Công tác chỉ đạo, điều hành cải cách hành",
+        "chính",
+        "2. Xây dựng và tổ chức thực hiện văn bản quy",
+        "phạm pháp luật tại tỉnh",
+        "3. Cải cách thủ tục hành chính",
+        "4. Cải cách tổ chức bộ máy hành chính",
+        "5, Xây dựng và nâng cao chất lượng đội ngũ công",
+        "chức, viên chức",
+    ]
+    maxima, selves = ["10", "10", "14,5", "11", "16"], ["8,5", "0", "13,5", "11", "16"]
+    lines = [names, maxima, selves]
+    row = JoinedRow(cells=[" ".join(c) for c in lines], bold=[False] * 3, page=1, line_start=1, line_end=1, fragment=0)
+    row.lines = lines
+    columns = {"name": 0, "max": 1, "self": 2}
+    assert pasted_count(row, columns, PastedRowSettings()) == 5
+    pieces = split_row(row, columns, 5)
+    assert pieces is not None
+    assert [p.cells for p in pieces][4] == [
+        "5, Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức",
+        "16",
+        "16",
+    ]
+    assert [p.cells[1:] for p in pieces] == [list(f) for f in zip(maxima, selves)]

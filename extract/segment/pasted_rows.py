@@ -18,10 +18,11 @@ from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from normalize.lazy_regex import lazy_compile
 from schemas.records import UnreadPart
 
-# A criterion's code alone in its line ("1.2", "1.2.", "3").
-_CODE_LINE = lazy_compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
-# A name line opening with its criterion's code ("1.2. Ban hành …", "3. Cải cách …").
-_CODED_NAME = lazy_compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+# A criterion's code alone in its line ("1.2", "1.2.", "3"; its closing dot OCR read as a comma, "5,").
+_CODE_LINE = lazy_compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.,]?$")
+# A name line opening with its criterion's code ("1.2. Ban hành …", "3. Cải cách …", "5, Xây dựng …"
+# as OCR read a scan's "5."). A wrapped line opening so breaks the codes' order: the row is told.
+_CODED_NAME = lazy_compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.,]?\s+\S")
 # A points figure alone in its line ("1", "0,75", "2.5").
 _FIGURE_LINE = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 # A line opening a new name: its first letter a capital (a wrapped name's next line runs on in

@@ -45,6 +45,28 @@ def is_running_line(text: str) -> bool:
     return 0 < len(folded) <= 100 and bool(_CONTINUED.match(folded))
 
 
+# The same mark on a line of an OCR text dump: specks of the dashes around it ("= 3/3 =", "- 2/3 -",
+# "~ Trang 2/3"), the page's own number misread as a letter ("e/3="): a page out of a count
+# standing alone on its line, which no row of a table prints (a row's "1/12" sits among its words).
+_DUMPED_PAGE_MARK = lazy_compile(r"^[\W_]{0,3}(?:trang\s*)?(?:\d{1,3}|[a-z])\s*/\s*\d{1,3}\s*[\W_]{0,3}$", re.I)
+
+
+def is_page_mark_line(text: str) -> bool:
+    """Whether a line of a dump is the page's mark ("Trang 2/3", "- 2/3 -", as OCR leaves them):
+    layout, never a row's words nor a row."""
+    return bool(_DUMPED_PAGE_MARK.match(fold(text).strip()))
+
+
+# ... or opening a line OCR glued the next page's first line to ("Trang 1/3STT Nội dung …").
+_GLUED_PAGE_MARK = lazy_compile(r"^[\W_]{0,3}trang\s*\d{1,3}\s*/\s*\d{1,3}(?=\s*\D)", re.I)
+
+
+def after_page_mark(text: str) -> str:
+    """A dump's line without the page's mark OCR glued before its words; any other line as it is."""
+    m = _GLUED_PAGE_MARK.match(text)
+    return text[m.end() :].lstrip() if m else text
+
+
 def _furniture(text: str) -> bool:
     folded = fold(text)
     return len(folded) <= 3 or bool(PAGE_NUMBER.match(folded)) or is_running_line(text)

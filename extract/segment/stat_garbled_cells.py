@@ -15,8 +15,9 @@ from normalize.criteria.annex_forms import indicator_wording
 from normalize.lazy_regex import lazy_compile
 
 # Specks OCR puts ahead of a code ("(2", "'4", "‘3.1", "“21") or after it ("9.2_"): its quote
-# marks, single or double, straight or curly.
-CODE_SPECKS = "|([{'‘’\"“”`_-—~*†"
+# marks, single or double, straight or curly; a degree sign glued after it ("5°": a speck of the
+# cell's edge, as beside a figure, "24°").
+CODE_SPECKS = "|([{'‘’\"“”`_-—~*†°"
 # An administrative acronym in capitals ("CCHC", "TTHC", "UBND-X"): no capitalised word of a row.
 ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 

@@ -13,7 +13,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.joined import JoinedRow, JoinedTable
-from extract.segment.running_lines import is_running_line
+from extract.segment.running_lines import after_page_mark, is_page_mark_line, is_running_line
 from extract.segment.stat_edge_roman import without_roman_edge
 from extract.segment.stat_figure_above import figure_for_next_row
 from extract.segment.stat_line_cells import (
@@ -28,14 +28,14 @@ from extract.segment.stat_line_cells import (
     _words,
     stray_letters,
 )
-from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_line_header import _header_span, is_statistics_header
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_speck_opening import behind_speck
 from extract.segment.stat_units_after import units_follow_figures
 from extract.segment.stat_wrap_speck import wrap_with_speck
 from extract.segment.statistics import normalise_code
-from normalize.codes import item_letter, item_place, letter_item
+from normalize.codes import item_letter, item_place, letter_item, parse_code, successors
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 
@@ -168,15 +168,26 @@ def _table(
     labels = header or (lines[start - 1].text if start > 0 else "")
     if units_follow_figures(labels, lines[start:], settings.max_unit_words + 1):
         settings = replace(settings, units_after_figures=True)  # "19 người": the unit after the figure
+    # (the plan's and the result's labels, wrapped over the header's two lines: "Chỉ tiêu kế" /
+    # "hoạch", read above a table found without its header)
+    plan_before_result = plan_first(header or " ".join(ln.text for ln in lines[max(0, start - _LABEL_LINES) : start]))
     while k < len(lines):
         line = lines[k]
         text = line.text.strip()
         if not text:
             k += 1
             continue
-        if rows and is_running_line(text):
-            k += 1  # "Phụ lục 1 (tiếp theo)" over the next page's rows: the page's layout, the table goes on
+        if rows and (is_running_line(text) or is_page_mark_line(text)):
+            # "Phụ lục 1 (tiếp theo)" over the next page's rows, "Trang 2/3" under a page's: the
+            # page's layout, the table goes on
+            k += 1
             continue
+        text = after_page_mark(text) if rows else text  # ("Trang 1/3STT Nội dung …": the next page's header glued on)
+        if rows and is_statistics_header(text):
+            resumed = _after_repeated_header(lines, k, rows, settings)
+            if resumed is not None:
+                k = resumed
+                continue
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break
         text = _without_edge_speck(text)
@@ -201,7 +212,7 @@ def _table(
                 continue
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if plan_first(header):
+            if plan_before_result:
                 value, note = result_after_plan(value, note)
             if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
                 # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
@@ -262,6 +273,62 @@ def _table(
         smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings, min_figures), k
+
+
+def _after_repeated_header(lines: list[Line], k: int, rows: list[_RowLines], settings: StatLineSettings) -> int | None:
+    """The line a table goes on from when a header at line ``k`` is its own printed again at the
+    top of the next page (a paged annex): the first row under it carries the numbering of the rows
+    above on ("3.3" … header … "3.4"; judged on the last few, one of whose codes OCR may have
+    misread, "9.3" for 5.3); None when it is another table's header (its numbering starts afresh).
+    The header's first labels OCR set apart, read as the row above's wrapped words ("Nội dung chỉ
+    tiêu"), are taken off that row."""
+    span = _header_span(lines, k, settings)
+    end = span[1] if span is not None else k + 1  # (a header line with specks past the header's length)
+    above = [c for c in (parse_code(normalise_code(r.code) if r.code else None) for r in rows[-_CARRIED_ROWS:]) if c]
+    if not above:
+        return None
+    start = end
+    while start < len(lines) and start - end < settings.header_tail_lines:
+        text = _without_edge_speck(lines[start].text.strip())
+        words = text.split()
+        first = parse_code(normalise_code(words[0].strip(_CODE_SPECKS + "[|(_")) if words else None)
+        if first is not None:
+            if not any(first in successors(code) for code in above):
+                return None
+            _labels_off(rows[-1], lines, k, settings)
+            return start
+        worded = " ".join(w for w in words if sum(ch.isalnum() for ch in w) > _SPECK_LETTERS)
+        if worded and not _header_tail(worded, start - end, settings):
+            return None  # (a line of words under the header: no row carrying the numbering on)
+        start += 1  # (a label's wrapped words: "hoạch | hiện", specks and all)
+    return None
+
+
+def _labels_off(row: _RowLines, lines: list[Line], k: int, settings: StatLineSettings) -> None:
+    """The repeated header's first lines above line ``k`` taken off the row they were read into as
+    its wrapped words: a line from which a header runs over line ``k`` ("Nội dung chỉ tiêu" over
+    "STT | ĐVT | …"), a label alone, or the page's mark."""
+    j = k - 1
+    while j >= 0 and len(row.indicator) > 1:
+        text = lines[j].text.strip()
+        if not text:
+            j -= 1
+            continue
+        if text != row.indicator[-1].strip():
+            return
+        span = _header_span(lines, j, settings)
+        if not (_header_rest(text) or is_page_mark_line(text) or (span is not None and span[1] > k)):
+            return
+        row.indicator.pop()
+        j -= 1
+
+
+# letters of a word OCR made of the grid's specks ("é", "ưu", "3") under a repeated header's labels
+_SPECK_LETTERS = 2
+# the lines above a table found without its header that may hold its labels (a two-line header)
+_LABEL_LINES = 2
+# the rows above a repeated header whose numbering the first row under it may carry on
+_CARRIED_ROWS = 3
 
 
 def _label_below(row: _RowLines) -> bool:

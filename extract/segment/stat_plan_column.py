@@ -7,6 +7,7 @@ figure printed its result alone (the plan cell of a part's row is blank), so it 
 from __future__ import annotations
 
 from extract.segment.stat_line_cells import _is_figure
+from extract.segment.stat_line_figures import _FIGURE_SPECKS
 from normalize.numbers import parse_number
 from normalize.text import fold
 
@@ -17,12 +18,19 @@ _PLAN_RESULT_RATIO = 4.0
 # hoạch"); "Thực hiện" wrapped ("Thực" / "hiện"), "Kết quả".
 _PLAN_WORDS = ("hoach", "kehoach")
 _RESULT_WORDS = ("thuc", "thuchien", "ket", "ketqua")
+# "Chỉ tiêu kế" / "hoạch": a plan's label wrapped after "kế", its "hoạch" on the header's next line,
+# after the result's label of the first; "kế" alone is the plan's only after "tiêu" ("thống kê" is
+# a statistic's word, not a plan's).
+_PLAN_OPENING = ("tieu", "ke")
 
 
 def plan_first(header: str) -> bool:
     """Whether a header's folded words name the plan's column before the result's."""
     words = [w.strip(".,:;|()_-") for w in fold(header).split()]
-    plan = next((k for k, w in enumerate(words) if w in _PLAN_WORDS), None)
+    plan = next(
+        (k for k, w in enumerate(words) if w in _PLAN_WORDS or (k > 0 and (words[k - 1], w) == _PLAN_OPENING)),
+        None,
+    )
     result = next((k for k, w in enumerate(words) if w in _RESULT_WORDS), None)
     return plan is not None and result is not None and plan < result
 
@@ -31,9 +39,11 @@ def result_after_plan(value: str, note: str) -> tuple[str, str]:
     """(figure, note) of a row under a plan-first header: the note's opening figure is the
     result's, the figure read before it the plan's (kept at the note's head, nothing dropped)."""
     words = note.split()
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words = words[1:]  # (the grid's specks between the two cells: "50 : 42")
     if not value or not words:
         return value, note
-    result = words[0].rstrip(".,:;")
+    result = words[0].rstrip(".,:;").strip(_FIGURE_SPECKS)  # ("26°": the grid's speck glued on)
     if _is_figure(result):
         return (result, " ".join([value, *words[1:]])) if _same_magnitude(value, result) else (value, note)
     if any(ch.isdigit() for ch in words[0]):
