@@ -37,7 +37,9 @@ def test_labels_centred_over_narrow_figures_head_the_columns():
     assert heads_columns(header, CUTS, 0.6 * 12)
     # a paragraph's line runs on over the columns, one label across them
     prose = _words(*((w, 56.8 + 30 * k, 80.0 + 30 * k) for k, w in enumerate("Thực hiện kế hoạch số 12 của".split())))
-    prose.words += [Word(w, (300.0 + 28 * k, 250.0, 325.0 + 28 * k, 262.0)) for k, w in enumerate("UBND huyện về việc".split())]
+    prose.words += [
+        Word(w, (300.0 + 28 * k, 250.0, 325.0 + 28 * k, 262.0)) for k, w in enumerate("UBND huyện về việc".split())
+    ]
     assert not heads_columns(prose, CUTS, 0.6 * 12)
     # one label alone heads no table
     assert not heads_columns(_words(("Điểm", 390.0, 417.3), ("tối", 420.3, 433.6), ("đa", 436.6, 449.3)), CUTS, 7.2)

@@ -6,8 +6,9 @@ rows are read as criteria (``score_tables``), so no criterion's figures are glue
 
 The lines must match: each figure cell one line a criterion (a blank figure is an empty line the
 readers drop: it is placed by where the cell's other lines stand against a cell of one line a
-criterion, the code cell's or another figure cell's; ``Cell.line_places``), and the name cell's lines gathered into one name a
-criterion (a name wrapped in the PDF's text layer runs on in a line that opens in lower case).
+criterion, the code cell's or another figure cell's; ``Cell.line_places``), and the name cell's
+lines gathered into one name a criterion (a name wrapped in the PDF's text layer runs on in a
+line that opens in lower case).
 Where they cannot be matched the row is not read as one row with glued numbers: it is taken out
 of the table and told (an ``unread`` part of kind "rows", a review item)."""
 
