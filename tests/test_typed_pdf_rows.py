@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract import pdf_unruled
 from extract.model import Word
 from extract.pdf_unruled import _Line, heads_columns
 from extract.segment.score_adjustments import BONUS, stated_adjustment, statements
@@ -67,15 +69,25 @@ def _truth_rows(truth: dict) -> dict[str, tuple]:
     return {r["code"]: (r["max_points"], r["self_points"]) for t in truth["score_tables"] for r in t["rows"]}
 
 
-def test_tab_aligned_pdfs_read_every_row(tmp_path: Path):
+def test_tab_aligned_pdfs_read_every_row(tmp_path: Path, monkeypatch):
     """Seed 4225's dot-leader instance prints "Điểm tối đa / Điểm tự chấm" over figures narrower
     than the labels: the header was left out of the borderless table, whose rows a task reader
-    then took (0 of 10 score rows, nothing told)."""
+    then took (0 of 10 score rows, nothing told). Read whole now; and were its header left out
+    again, the grid under a score header printed apart is no task table and is told."""
     converted = converted_corpus(tmp_path / "c", "N24", seed=4225, formats="pdf")
     assert len(converted) == 4
     for doc, truth, out in converted:
         assert _score_rows(out) == _truth_rows(truth), doc["path"]
         assert not out["task_tables"], doc["path"]
+    monkeypatch.setattr(pdf_unruled, "heads_columns", lambda *args: False)
+    lost = [
+        doc for doc, _, _ in converted if not result_to_json(convert_file(tmp_path / "c" / doc["path"]))["score_tables"]
+    ]
+    assert lost  # the header left out loses the table: the case the guard is for
+    for doc in lost:
+        out = result_to_json(convert_file(tmp_path / "c" / doc["path"]))
+        assert not out["task_tables"], doc["path"]
+        assert any(u["kind"] == "table" and "1.1" in u["text_sample"] for u in out["unread"]), doc["path"]
 
 
 def test_bonus_lines_wrapped_in_the_pdf_make_no_false_mismatch(tmp_path: Path):

@@ -128,7 +128,7 @@ def split_row(row: JoinedRow, columns: dict[str, int], count: int) -> list[Joine
     for k in range(count):
         cells = [split[c][k] if c in split else (text if k == 0 else "") for c, text in enumerate(row.cells)]
         printed = [[cell] if cell else [] for cell in cells]
-        above = [None] * len(cells) if row.above else []
+        above: list[str | None] = [None] * len(cells) if row.above else []
         pieces.append(replace(row, cells=cells, lines=printed, places=[], above=above))
     return pieces
 
