@@ -466,23 +466,36 @@ def cell_lines(el, styles: _Styles, pieces: _CellParagraphs | None = None) -> li
     """A cell's lines in reading order, tabs kept: one per paragraph (and per line break in it);
     a nested table's cells column by column, each column top to bottom (a header laid out as a
     table inside a table reads issuer column, then motto column)."""
+    return [text for text, _ in placed_lines(el, styles, pieces)]
+
+
+def placed_lines(el, styles: _Styles, pieces: _CellParagraphs | None = None, start: int = 0) -> list[tuple[str, int]]:
+    """``cell_lines`` with each line's place (``Cell.line_places``): its number among the cell's
+    lines counting the empty ones (an empty paragraph, a blank figure of criteria pasted several to
+    a row, is a line no text marks)."""
     pieces = pieces or _CellParagraphs(styles)
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
+    place = start
     for child in el:
         if child.tag == W + "p":
             for piece in pieces(child):
-                if isinstance(piece, tuple) and piece[0].strip():
-                    out.append(nfc(piece[0].strip()))
+                if not isinstance(piece, tuple):
+                    place += 1  # a line break
+                elif piece[0].strip():
+                    out.append((nfc(piece[0].strip()), place))
+            place += 1
         elif child.tag == W + "tbl":
             rows = [list(row_cells(tr)) for tr in child if tr.tag == W + "tr"]
             for c in range(max((len(r) for r in rows), default=0)):
                 for row in rows:
                     if c < len(row):
-                        out += cell_lines(row[c], styles, pieces)
+                        out += placed_lines(row[c], styles, pieces, place)
+                        place = out[-1][1] + 1 if out else place
         elif child.tag in (W + "sdt", W + "customXml"):
             content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
             if content is not None:
-                out += cell_lines(content, styles, pieces)
+                out += placed_lines(content, styles, pieces, place)
+                place = out[-1][1] + 1 if out else place
     return out
 
 
@@ -524,7 +537,16 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: L
             else:
                 pieces = _CellParagraphs(styles)
                 text, bold = _cell_text(tc, styles, pieces)
-                cell = Cell(row=r, col=col, text=text, col_span=span, bold=bold, lines=cell_lines(tc, styles, pieces))
+                placed = placed_lines(tc, styles, pieces)
+                cell = Cell(
+                    row=r,
+                    col=col,
+                    text=text,
+                    col_span=span,
+                    bold=bold,
+                    lines=[line for line, _ in placed],
+                    line_places=[float(place) for _, place in placed],
+                )
                 cells.append(cell)
                 for c in range(col, col + span):
                     origin_at[(r, c)] = cell

@@ -90,6 +90,10 @@ class Cell:
     # The cell's paragraphs (lines) in order, tabs kept, when the format has them (DOCX): ``text``
     # joins them with spaces for the segmenters; a letter's header cell is read line by line.
     lines: list[str] = field(default_factory=list)
+    # Where each of ``lines`` stands down the cell, so that a blank line, which ``lines`` leaves
+    # out, keeps its place between them: a PDF line's top (points), a DOCX line's number counting
+    # the cell's empty paragraphs. Empty where the format gives none.
+    line_places: list[float] = field(default_factory=list)
     # A quarter's numeral among the cell's words was read twice (``Word.strokes_agree``).
     strokes_agree: bool = False
 

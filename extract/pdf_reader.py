@@ -435,6 +435,12 @@ def cell_lines_text(words: list[Word], settings: PdfTableSettings) -> list[str]:
     return [" ".join(w.text for w, _ in line) for line in lines]
 
 
+def cell_line_tops(words: list[Word], settings: PdfTableSettings) -> list[float]:
+    """The top of each of a cell's visual lines (``Cell.line_places``), in ``cell_lines_text``'s order."""
+    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
+    return [round(min(bbox_of(w)[1] for w, _ in line), 2) for line in lines]
+
+
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
     """A cell's words in reading order (``join_printed_lines`` of its lines)."""
     return join_printed_lines(cell_lines_text(words, settings))
@@ -469,6 +475,7 @@ def grid_table(
                 bbox=box,
                 bold=bool(inside) and all(w.bold for w in inside),
                 lines=printed,
+                line_places=cell_line_tops(inside, settings),
             )
         )
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))

@@ -55,6 +55,10 @@ class UnruledSettings:
     gutter_evidence: float = 1.0
     # A column is a numbers column when this share of its filled lines are one number each.
     numeric_share: float = 0.6
+    # Words of a header line less than this many font sizes apart are one column's label ("Điểm
+    # tối đa"): a label centred over a column of short figures is wider than they are and reaches
+    # into the gutters beside them, where a word space (a quarter of a size) never opens one.
+    label_gap: float = 0.6
 
 
 @dataclass
@@ -179,9 +183,12 @@ def _table_at(
         kept.append(k)
     # header lines above the seed that fit the columns
     k = start - 1
-    while k >= floor and items[k + 1].top - items[k].top <= s.max_gap * pitch and not _crosses(items[k], first_cut):
+    while k >= floor and items[k + 1].top - items[k].top <= s.max_gap * pitch:
+        heads = heads_columns(items[k], first_cut, s.label_gap * size)
+        if _crosses(items[k], first_cut) and not heads:
+            break
         wider = items[k].x0 < items[start].x0 - size or items[k].x1 > items[start].x1 + size
-        if wider and not (k == start - 1 and _opens_row_above(items[k], items[start], first_cut)):
+        if wider and not heads and not (k == start - 1 and _opens_row_above(items[k], items[start], first_cut)):
             break
         kept.insert(0, k)
         k -= 1
@@ -220,6 +227,30 @@ def carried_rows_fit(body: list[_Line], cuts: list[tuple[float, float]]) -> bool
         return False
     row = [per_line[0], *itertools.takewhile(lambda cells: 0 not in cells, per_line[1:])]
     return any(len(ws) == 1 and is_number_token(ws[0].text) for cells in row for col, ws in cells.items() if col >= 2)
+
+
+def heads_columns(line: _Line, cuts: list[tuple[float, float]], label_gap: float) -> bool:
+    """``line`` is a header over the columns ``cuts`` part, though it reaches into their gutters:
+    its words, split into labels where they stand more than ``label_gap`` apart, are labels of two
+    columns or more, each over one column's ink only ("Điểm tối đa" centred over "10", wider than
+    it; a paragraph's line runs on over the columns in one label)."""
+    labels: list[list[Word]] = []
+    for w in line.words:
+        if labels and bbox_of(w)[0] - bbox_of(labels[-1][-1])[2] <= label_gap:
+            labels[-1].append(w)
+        else:
+            labels.append([w])
+    # each column's ink runs from the gutter on its left to the gutter on its right
+    edges = [float("-inf"), *(x for cut in cuts for x in cut), float("inf")]
+    inks = list(zip(edges[::2], edges[1::2]))
+    columns = set()
+    for label in labels:
+        x0, x1 = bbox_of(label[0])[0], bbox_of(label[-1])[2]
+        over = [c for c, (a, b) in enumerate(inks) if x0 < b and x1 > a]
+        if len(over) != 1:
+            return False
+        columns.add(over[0])
+    return len(columns) >= 2
 
 
 def _opens_row_above(line: _Line, seed: _Line, cuts: list[tuple[float, float]]) -> bool:

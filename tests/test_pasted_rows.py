@@ -86,11 +86,31 @@ def test_codes_opening_the_names_with_no_code_column(tmp_path):
     assert "1.1" in got and "2" in got
 
 
-def test_a_blank_figure_line_cannot_be_placed_so_the_row_is_told(tmp_path):
-    """Self points "1", "", "2" pasted: the blank line is dropped by Word's reader, two figures for
-    three criteria: no row with glued or misplaced figures, the row's text told as unread rows."""
+def test_a_blank_figure_line_keeps_its_place_by_the_code_cells_lines(tmp_path):
+    """Self points "1", "", "2" pasted: the blank line holds no text, but the cell keeps where its
+    lines stand (Cell.line_places), so "2" faces the third code, not the second: 1.2's self points
+    blank, no figure moved up."""
     blank = (*PASTED[:3], "1\n\n2", PASTED[4])
     out = result_to_json(convert_file(_report(tmp_path / "b.docx", [FIELD, blank, SECOND, SECOND_PASTED])))
+    rows = _rows(out)
+    assert rows["1.1"] == ("Ban hành kế hoạch cải cách hành chính năm", 1.0, 1.0)
+    assert rows["1.2"] == ("Báo cáo định kỳ đúng thời gian", 1.0, None)
+    assert rows["1.3"] == ("Kiểm tra công tác cải cách hành chính", 2.0, 2.0)
+    assert not [u for u in out["unread"] if u["reason"] == UNSPLIT_REASON]
+
+
+def test_blank_figures_no_cell_places_are_told(tmp_path):
+    """Codes opening the names, no code column, and a blank in each figure cell at different
+    criteria: no cell holds one line a criterion to place the others' lines by, so the row is
+    told as unread rows with its text, never read with misplaced figures."""
+    header = ("Tên tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú")
+    field = ("1. Công tác chỉ đạo, điều hành cải cách hành chính", "4", "3,5", "")
+    names = "1.1. Ban hành kế hoạch năm\n1.2. Báo cáo định kỳ đúng thời gian\n1.3. Kiểm tra công tác"
+    pasted = (names, "1\n\n2", "\n0,5\n2", "")
+    second = ("2. Cải cách thủ tục hành chính", "3", "3", "")
+    second_pasted = ("2.1. Rà soát thủ tục hành chính\n2.2. Công khai thủ tục hành chính", "1,5\n1,5", "1,5\n1,5", "")
+    path = _report(tmp_path / "t.docx", [field, pasted, second, second_pasted], header)
+    out = result_to_json(convert_file(path))
     rows = _rows(out)
     assert not {"1.1", "1.2", "1.3"} & set(rows)
     assert rows["2.1"] == ("Rà soát thủ tục hành chính", 1.5, 1.5)

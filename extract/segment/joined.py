@@ -34,6 +34,8 @@ class JoinedRow:
     cut_by_page_edge: bool = False  # its page's part of the grid runs off the page (Table.cut_by_page_edge)
     # Each cell's printed lines as the format gave them (``Cell.lines``; empty where it gave none).
     lines: list[list[str]] = field(default_factory=list)
+    # ... and where each of those lines stands down its cell (``Cell.line_places``).
+    places: list[list[float]] = field(default_factory=list)
     # Each column's text of a cell merged down onto the row from a row above, None where the row has
     # a cell of its own (``merged_down.merged_above``): its own text there is "", the merge's is its.
     above: list[str | None] = field(default_factory=list)

@@ -5,8 +5,10 @@ theirs. Such a row is split into its criteria by the line structure of its cells
 rows are read as criteria (``score_tables``), so no criterion's figures are glued to another's.
 
 The lines must match: each figure cell one line a criterion (a blank figure is an empty line the
-readers drop, so it cannot be placed), and the name cell's lines gathered into one name a
-criterion (a name wrapped in the PDF's text layer runs on in a line that opens in lower case).
+readers drop: it is placed by where the cell's other lines stand against a cell of one line a
+criterion, the code cell's or another figure cell's; ``Cell.line_places``), and the name cell's
+lines gathered into one name a criterion (a name wrapped in the PDF's text layer runs on in a
+line that opens in lower case).
 Where they cannot be matched the row is not read as one row with glued numbers: it is taken out
 of the table and told (an ``unread`` part of kind "rows", a review item)."""
 
@@ -116,6 +118,8 @@ def split_row(row: JoinedRow, columns: dict[str, int], count: int) -> list[Joine
             parts = note_parts(lines, count)
         elif key == "code" or all(_FIGURE_LINE.match(line) for line in lines):
             parts = lines if len(lines) == count else ([""] * count if not lines else None)
+            if parts is None and key != "code":
+                parts = placed_figures(row, col, slots(row, columns, count))
         else:
             parts = None  # a figure cell holding words: not one a line
         if parts is None:
@@ -125,8 +129,44 @@ def split_row(row: JoinedRow, columns: dict[str, int], count: int) -> list[Joine
     for k in range(count):
         cells = [split[c][k] if c in split else (text if k == 0 else "") for c, text in enumerate(row.cells)]
         printed = [[cell] if cell else [] for cell in cells]
-        pieces.append(replace(row, cells=cells, lines=printed, above=[None] * len(cells) if row.above else []))
+        above: list[str | None] = [None] * len(cells) if row.above else []
+        pieces.append(replace(row, cells=cells, lines=printed, places=[], above=above))
     return pieces
+
+
+def _placed(row: JoinedRow, col: int) -> list[tuple[str, float]] | None:
+    """A cell's printed lines with their places down the cell, None where the format gave none."""
+    if col >= len(row.lines) or col >= len(row.places) or len(row.places[col]) != len(row.lines[col]):
+        return None
+    return [(line.strip(), place) for line, place in zip(row.lines[col], row.places[col]) if line.strip()]
+
+
+def slots(row: JoinedRow, columns: dict[str, int], count: int) -> list[float] | None:
+    """Where the row's criteria stand down the row: the places of the lines of a cell holding one
+    line a criterion, the code cell's or a figure cell's (a wrapped name's lines do not face the
+    figures beside it, so the name cell gives none); None when no cell does."""
+    for key in ("code", *(k for k in columns if k not in ("code", "name", "explanation"))):
+        placed = _placed(row, columns[key]) if key in columns else None
+        if placed is not None and len(placed) == count:
+            return [place for _, place in placed]
+    return None
+
+
+def placed_figures(row: JoinedRow, col: int, at: list[float] | None) -> list[str] | None:
+    """A figure cell with fewer lines than criteria (a blank figure is a line no text marks) given
+    to the criteria by its lines' places: each line to the criterion standing nearest, within half
+    the criteria's least spacing, one line each; None when a line cannot be placed so."""
+    placed = _placed(row, col)
+    if at is None or placed is None or len(at) < 2:
+        return None
+    reach = min(b - a for a, b in zip(at, at[1:])) / 2
+    parts = [""] * len(at)
+    for text, place in placed:
+        k = min(range(len(at)), key=lambda j: abs(at[j] - place))
+        if abs(at[k] - place) >= reach or parts[k]:
+            return None
+        parts[k] = text
+    return parts
 
 
 def name_parts(lines: list[str], count: int, coded: bool) -> list[str] | None:

@@ -78,7 +78,7 @@ def adjustments_under(doc: IngestedDocument, table: JoinedTable) -> list[ScoreAd
     """The adjustments stated in the lines just under a table, one a line, up to the first line
     that states none (after at least one that does) or the next table."""
     found: list[ScoreAdjustment] = []
-    looked = 0
+    texts: list[str] = []
     for block in list(doc.blocks())[table.block_index + 1 :]:
         if isinstance(block, Table):
             if block.line_end <= table.line_end:
@@ -88,10 +88,26 @@ def adjustments_under(doc: IngestedDocument, table: JoinedTable) -> list[ScoreAd
             break
         if block.number <= table.line_end or not block.text.strip():
             continue
-        looked += 1
-        stated = stated_adjustment(block.text)
+        texts.append(block.text)
+        if len(texts) >= _LINES_UNDER:
+            break
+    for text in statements(texts):
+        stated = stated_adjustment(text)
         if stated:
             found.append(stated)
-        elif found or looked >= _LINES_UNDER:
+        elif found:
             break
     return found
+
+
+def statements(texts: list[str]) -> list[str]:
+    """The lines under a table as the statements they print: a line whose bracket is left open
+    runs on to the next (a PDF wraps "- Điểm thưởng …: 1,5 điểm (Mô hình … được" onto "nhân
+    rộng)."; a DOCX keeps the paragraph whole), up to the line that closes it."""
+    out: list[str] = []
+    for text in texts:
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] = f"{out[-1]} {text.strip()}"
+        else:
+            out.append(text)
+    return out

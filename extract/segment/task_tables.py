@@ -17,6 +17,7 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
@@ -47,6 +48,9 @@ class TaskTableSettings:
     content_share: float = 0.8
     # A body row whose words are this share header words, naming enough columns, is a header.
     header_row_share: float = 0.9
+    # Lines looked at over a grid with no header row for a score header printed apart (two: a
+    # borderless table's header may stand as two lines side by side).
+    header_lines_above: int = 2
 
 
 # Field → header words (accent-free), tried in this order; the first field that matches a
@@ -265,8 +269,14 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     return mapping
 
 
-def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> bool:
+def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings(), above: str = "") -> bool:
+    """A task table by its header's columns. ``above``: the lines just over a grid that has no
+    header row of its own, which may be its header printed apart (a borderless table's labels the
+    columns' finder left out): when they name a score column the grid is a score table, and what
+    no reader takes of it is told, not read as tasks."""
     header = fold(" ".join(table.header_text))
+    if not header.strip():
+        header = fold(above)
     if any(w in header for w in settings.score_header_words) or names_score_column(header):
         return False
     mapping = map_table(table, settings)
@@ -530,10 +540,20 @@ def _columns(table: JoinedTable, settings: TaskTableSettings) -> list[str]:
     return [c.strip() for c in row.cells] if row else labels
 
 
+def _header_above(doc: IngestedDocument, table: JoinedTable, settings: TaskTableSettings) -> str:
+    """The score header printed just over a grid with no header row of its own: a line naming
+    two points columns ("Điểm tối đa  Điểm tự chấm"; a lead-in sentence "… tự đánh giá, chấm điểm
+    như sau:" names one at most), "" where there is none or the grid has a header."""
+    if any(h.strip() for h in table.header_text):
+        return ""
+    lines = lines_before(doc, table, settings.header_lines_above)
+    return " ".join(ln.text for ln in lines if len(header_concepts(ln.text) & set(HEADER_POINTS)) >= 2)
+
+
 def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskTable]:
     tables: list[TaskTable] = []
     for table in join_tables(doc):
-        if not is_task_table(table, settings):
+        if not is_task_table(table, settings, _header_above(doc, table, settings)):
             continue
         rows = doubt_blank_cells(task_rows(table, settings))
         if rows:
