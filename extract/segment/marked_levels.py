@@ -129,12 +129,19 @@ def codes_from_marks(
     bolds: Sequence[bool],
     left_out: Callable[[str], bool],
     settings: MarkedLevelSettings = MarkedLevelSettings(),
+    maxima_read: Sequence[str | None] | None = None,
 ) -> list[tuple[str, str] | None] | None:
     """For a table printing no code: each row's (derived code, name without its mark), None for a
-    row ``left_out`` (a total) or with no name; None when the names carry no levels."""
+    row ``left_out`` (a total) or with no name; None when the names carry no levels. ``maxima_read``
+    (OCR's rows, whose marks OCR may have lost): the rows' maxima as read, by which the sums place
+    a bare row (``lost_marks``)."""
     marks = [None if not n.strip() or left_out(n) else name_mark(n, b, settings) for n, b in zip(names, bolds)]
     if not marked_names(marks, settings):
         return None
+    if maxima_read is not None:
+        from extract.segment.lost_marks import draft_maxima, restore_lost_marks
+
+        marks = restore_lost_marks(marks, draft_maxima(maxima_read))
     codes = derived_codes(marks)
     return [None if m is None or c is None else (c, m.name) for m, c in zip(marks, codes)]
 
@@ -157,7 +164,8 @@ def mark_line_rows(
         return
     texts = [line.text.lstrip(_LINE_SPECKS) if line is not None else "" for line in first_lines]
     bolds = [line is not None and line.bold for line in first_lines]
-    read = codes_from_marks(texts, bolds, lambda _text: False, settings)
+    # (OCR loses a mark now and then: the sums place such a row, ``lost_marks``)
+    read = codes_from_marks(texts, bolds, lambda _text: False, settings, [d.max_raw for d in drafts])
     if read is None:
         return
     for draft, derived in zip(drafts, read):
