@@ -1,0 +1,138 @@
+"""OCR dumps of leader-dotted and bulleted score lists (issues 11, 14 and 16): no points column
+invented from a leader's specks, no figure read among them taken silently, and a row whose bullet
+OCR lost placed by the sums. The two dumps in tests/data/dumps_leader are real Tesseract output of
+seed 4101's generated N24 (leader list, "Tối đa | Tự chấm") and N23 (bulleted names, no codes)
+pages, each with the generator's truth."""
+
+import json
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line, Word
+from extract.segment.leader_specks import leader_doubts, speck_of_digits
+from extract.segment.line_cells import read_line
+from extract.segment.line_common import LineTableSettings
+from extract.segment.line_header import HeaderLayout
+from extract.segment.lost_marks import restore_lost_marks
+from extract.segment.marked_levels import Mark, derived_codes
+from extract.segment.points_columns import points_from_numbers
+from normalize.text import fold
+
+DATA = Path(__file__).parent / "data" / "dumps_leader"
+N24 = DATA / "s4101-d14-i4-n24-i4-tab-aligned-dots-vie-psm6-200dpi-degraded.txt"
+N23 = DATA / "s4101-d14-i3-n23-i3-bulleted-bullets-eng-psm4-250dpi-degraded.txt"
+TWO = HeaderLayout(points=("max", "self"))
+THREE = ("max", "self", "appraised")
+# Lines of the N24 dump: a leader's specks read as figures beside the two printed ones.
+LEADER_LINES = (
+    ": đội! Kế hoạch cải cách hành chính năm......................----------22cs<sccs-sseee.. 2 2 1,5",
+    "J RipthỜU ng n0 0 00. 6 c7 c0 1",
+    "Hãnh CHHh c6 na. c0 0 7 200 1",
+    ': _.344. Rà soát, đánh giá thủ tục hành t1") 717 1... 3',
+    ": 7: Xây dựng chính quyền số, chuyển đổi s0... 185.. 15,25",
+    "- 7.21 Tỷ lệ hồ sơ nỘp trực ID 7. c6... 3 3.5",
+    ": điện tử của 13... TT. 4",
+)
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(text=t, raw=t, page=1, number=k + 1) for k, t in enumerate(texts)]
+
+
+def test_a_leader_list_gets_no_third_column_from_its_specks():
+    body = lines(*LEADER_LINES)
+    settings = LineTableSettings()
+    # Counted as figures, the specks make three columns (what main read: every row then lacked
+    # its "appraised" cell) ...
+    assert points_from_numbers(body, TWO, settings).points == THREE
+    # ... in a leader list they are no evidence; the header's hint still is.
+    assert points_from_numbers(body, TWO, settings, leadered=True).points == TWO.points
+    assert points_from_numbers(body, TWO, settings, hinted=True, leadered=True).points == THREE
+
+
+def test_three_figures_standing_in_three_places_are_three_columns():
+    def placed(text: str, xs: tuple[float, ...]) -> Line:
+        words = text.split()
+        figures = [Word(w, (x - 5, 0, x + 5, 10)) for w, x in zip(words[-3:], xs)]
+        return Line(text=text, raw=text, page=1, number=1, words=[Word(w, (0, 0, 1, 10)) for w in words[:-3]] + figures)
+
+    aligned = [
+        placed("1.1 Kế hoạch ........ 3 1,5 1,5", (400, 460, 520)),
+        placed("1.2 Báo cáo định kỳ ...... 2 1,25 1", (401, 459, 522)),
+    ]
+    assert points_from_numbers(aligned, TWO, LineTableSettings(), leadered=True).points == THREE
+    # The same figures standing anywhere (a speck's "3" far left of the cells) are not.
+    scattered = [*aligned, placed("1.3 Tuyên truyền ..... 3 2,5 2,5", (250, 460, 520))]
+    assert points_from_numbers(scattered, TWO, LineTableSettings(), leadered=True).points == TWO.points
+
+
+def test_digit_specks_of_a_leader():
+    for speck in ("n0", "22cs<sccs-sseee..", "13...", "185..", "2t.2s", "c7", "----------22cs"):
+        assert speck_of_digits(speck), speck
+    for clean in ("2", "0,5", "15,25", "2024;", "95%", "22/11/2024", "(2)", "......2", "năm....."):
+        assert not speck_of_digits(clean), clean
+
+
+def test_figures_read_among_specks_are_doubted():
+    def doubted(text: str) -> tuple[str, ...]:
+        return leader_doubts(read_line(lines(text)[0], False, TWO)).specked
+
+    assert set(doubted("J RipthỜU ng n0 0 00. 6 c7 c0 1")) == {"max", "self"}
+    assert set(doubted(": điện tử của 13... TT. 4")) >= {"max"}
+    # A clean line of the same dump keeps its figures as read; its code's dots are the STT cell's.
+    assert doubted("ỹ : chính ñm  ngglggglg 2 0,5") == ()
+    assert doubted("1.1.2. Mức độ hoàn thành kế hoạch năm........ 2 0,5") == ()
+
+
+def test_the_n24_dump_reads_two_columns_and_queues_every_wrong_figure():
+    out = result_to_json(convert_file(N24))
+    truth = json.loads(N24.with_name(N24.name + ".truth.json").read_text(encoding="utf-8"))
+    want = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert rows
+    # The header names "Tối đa" and "Tự chấm" only: no appraised figure, no appraised cell missed.
+    assert all(r.get("appraised_points") is None for r in rows)
+    assert not any(flag == "missing_appraised" for r in rows for flag in r["flags"])
+    queued = {(e["item"], e.get("field")) for e in out["review"]}
+    silent = []
+    for i, row in enumerate(rows):
+        right = want.get(row["code"])
+        for field in ("max_points", "self_points"):
+            value = row.get(field)
+            if value is None or right is None or value == right[field]:
+                continue
+            if (f"/score_tables/0/rows/{i}", field) not in queued:
+                silent.append((row["code"], field, value, right[field]))
+    assert not silent
+    # A maximum read as 0 (1.1.1's, "n0 0 00" of the leader) is never vouched by a sum.
+    zero = [i for i, r in enumerate(rows) if r.get("max_points") == 0]
+    assert zero and all((f"/score_tables/0/rows/{i}", "max_points") in queued for i in zero)
+
+
+def test_the_sums_place_a_row_whose_bullet_was_lost():
+    # Field 12 with criteria 3 and 2 read, then a bare row of 3 (its "-" lost): 3 + 2 + 3 ≤ 12,
+    # so it is the field's third criterion; the next bare row of 8 fits nowhere and opens field 2.
+    marks = [
+        Mark("plain", None, "Công tác chỉ đạo"),
+        Mark("-", None, "Kế hoạch"),
+        Mark("-", None, "Báo cáo"),
+        Mark("plain", None, "Tuyên truyền"),
+        Mark("plain", None, "Văn bản quy phạm"),
+        Mark("-", None, "Ban hành"),
+    ]
+    placed = restore_lost_marks(marks, [12, 3, 2, 3, 8, 3])
+    assert derived_codes(placed) == ["1", "1.1", "1.2", "1.3", "2", "2.1"]
+    # A criterion whose maximum was not read leaves the field's room unknown: no sum places the
+    # bare row, which stays as read.
+    assert derived_codes(restore_lost_marks(marks, [12, 3, None, 3, 8, 3])) == derived_codes(marks)
+
+
+def test_the_n23_dump_keeps_a_criterion_under_its_field():
+    out = result_to_json(convert_file(N23))
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    code = {fold(r["name"]): r["code"] for r in rows}
+    # "- Tổ chức thực hiện và kiểm tra …" lost its bullet ("fe Tổ chức …"): it stays a criterion of
+    # "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật" (3 + 2 + 3 of 8), not a field.
+    field = next(c for n, c in code.items() if n.startswith("xay d") and "to chuc" in n)
+    done = next(c for n, c in code.items() if n.startswith("to chuc th") and "kiem tra" in n)
+    assert done.startswith(field + ".")
