@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.segment.marked_levels import Mark
+from extract.segment.marked_levels import Mark, level_kinds
 from normalize.numbers import parse_number
 
 
@@ -31,9 +31,9 @@ def restore_lost_marks(
     maxima: Sequence[float | None],
     settings: LostMarkSettings = LostMarkSettings(),
 ) -> list[Mark | None]:
-    """``marks`` with each bare row of the top level (``_top_kind``) that the sums place under an
+    """``marks`` with each bare row of the top level (``marked_levels.level_kinds``) that the sums place under an
     open row given the mark of that row's children (module doc); the others as read."""
-    kinds = _kinds(marks)
+    kinds = level_kinds(marks)
     out = list(marks)
     if len(kinds) < 2:
         return out
@@ -55,15 +55,6 @@ def restore_lost_marks(
             open_rows[level - 1][1] = None if under is None or top is None else under + top
         open_rows.append([top, 0.0])
     return out
-
-
-def _kinds(marks: Sequence[Mark | None]) -> list[str]:
-    """The levels' kinds as ``marked_levels.derived_codes`` orders them."""
-    kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
-    for mark in marks:
-        if mark is not None and mark.kind not in kinds:
-            kinds.append(mark.kind)
-    return kinds
 
 
 def _room_under(

@@ -100,14 +100,20 @@ def marked_names(marks: Sequence[Mark | None], settings: MarkedLevelSettings = M
     return marked >= settings.min_marked and marked >= settings.min_marked_share * len(read)
 
 
-def derived_codes(marks: Sequence[Mark | None]) -> list[str | None]:
-    """Each row's code as the tree numbers it in order: fields first, then each kind of mark in the
-    order it first appears, one level deeper each; a lettered row keeps its letter ("a)", which the
-    code repair places under the row above). None for a row left out (a total, ``marks`` None)."""
+def level_kinds(marks: Sequence[Mark | None]) -> list[str]:
+    """The kinds of mark by level: fields first, then each kind in the order it first appears."""
     kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
     for mark in marks:
         if mark is not None and mark.kind not in kinds:
             kinds.append(mark.kind)
+    return kinds
+
+
+def derived_codes(marks: Sequence[Mark | None]) -> list[str | None]:
+    """Each row's code as the tree numbers it in order: fields first, then each kind of mark in the
+    order it first appears, one level deeper each; a lettered row keeps its letter ("a)", which the
+    code repair places under the row above). None for a row left out (a total, ``marks`` None)."""
+    kinds = level_kinds(marks)
     path: list[int] = []
     codes: list[str | None] = []
     for mark in marks:
