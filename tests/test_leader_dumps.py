@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from cchc_extract.reconcile import reconcile
+from cchc_extract.reconcile.held import _held_values
 from extract.model import Line, Word
 from extract.segment.leader_specks import leader_doubts, speck_of_digits
 from extract.segment.line_cells import read_line
@@ -17,6 +19,7 @@ from extract.segment.lost_marks import restore_lost_marks
 from extract.segment.marked_levels import Mark, derived_codes
 from extract.segment.points_columns import points_from_numbers
 from normalize.text import fold
+from test_reconcile import row, score_result
 
 DATA = Path(__file__).parent / "data" / "dumps_leader"
 N24 = DATA / "s4101-d14-i4-n24-i4-tab-aligned-dots-vie-psm6-200dpi-degraded.txt"
@@ -95,14 +98,14 @@ def test_the_n24_dump_reads_two_columns_and_queues_every_wrong_figure():
     assert not any(flag == "missing_appraised" for r in rows for flag in r["flags"])
     queued = {(e["item"], e.get("field")) for e in out["review"]}
     silent = []
-    for i, row in enumerate(rows):
-        right = want.get(row["code"])
+    for i, read in enumerate(rows):
+        right = want.get(read["code"])
         for field in ("max_points", "self_points"):
-            value = row.get(field)
+            value = read.get(field)
             if value is None or right is None or value == right[field]:
                 continue
             if (f"/score_tables/0/rows/{i}", field) not in queued:
-                silent.append((row["code"], field, value, right[field]))
+                silent.append((read["code"], field, value, right[field]))
     assert not silent
     # A maximum read as 0 (1.1.1's, "n0 0 00" of the leader) is never vouched by a sum.
     zero = [i for i, r in enumerate(rows) if r.get("max_points") == 0]
@@ -136,3 +139,21 @@ def test_the_n23_dump_keeps_a_criterion_under_its_field():
     field = next(c for n, c in code.items() if n.startswith("xay d") and "to chuc" in n)
     done = next(c for n, c in code.items() if n.startswith("to chuc th") and "kiem tra" in n)
     assert done.startswith(field + ".")
+
+
+def _held_maxima(rows) -> set[str]:
+    result = score_result(rows)
+    reconcile(result)
+    assert next(c for c in result.checks if c.kind == "sum_children").status == "ok"
+    return {pointer for pointer, f in _held_values(result, result.checks) if f == "max_points"}
+
+
+def test_a_sum_holding_with_a_zero_maximum_or_lone_figures_vouches_for_none():
+    # 1.1.1's maximum read "0" off a leader's specks: 2 = 0 + 2 holds, but no criterion is worth 0.
+    assert not _held_maxima([row("1.1", 2, 2), row("1.1.1", 0, 0), row("1.1.2", 2, 0.5)])
+    # Seed 4103's bulleted dump: each row read one figure of two (its self lost), the lone figures
+    # the self scores, 2,25 = 1 + 1,25 holding among "maxima" (truly 3 = 1 + 2).
+    lone = [row(c, m, None, flags=["missing_self"]) for c, m in (("1.1", 2.25), ("1.1.1", 1), ("1.1.2", 1.25))]
+    assert not _held_maxima(lone)
+    # The same sum with both figures read on every row vouches for its members.
+    assert len(_held_maxima([row("1.1", 3, 2.25), row("1.1.1", 1, 1), row("1.1.2", 2, 1.25)])) == 3
