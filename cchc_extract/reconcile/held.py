@@ -75,12 +75,6 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
 
 
 def _column_guessed(row, field_: str, rows: list) -> bool:
-    """Whether a member's figure in ``field_`` may be another column's: a score whose row lost a
-    cell beside it in a table with two score columns (``column_guessed``), or a maximum whose row
-    read one figure of two, its self score lost: the lone figure may be the self score (seed 4103's
-    bulleted dump: 1.1 "2,25" = 1.1.1 "1" + 1.1.2 "1,25" held among maxima, all three self scores)."""
-    if field_ == "max_points":
-        return MISSING_FLAG["self_points"] in row.flags and row.max_points is not None
     return field_ in ("self_points", APPRAISED) and APPRAISED in table_fields(rows) and column_guessed(row, field_)
 
 
