@@ -100,20 +100,14 @@ def marked_names(marks: Sequence[Mark | None], settings: MarkedLevelSettings = M
     return marked >= settings.min_marked and marked >= settings.min_marked_share * len(read)
 
 
-def level_kinds(marks: Sequence[Mark | None]) -> list[str]:
-    """The kinds of mark by level: fields first, then each kind in the order it first appears."""
-    kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
-    for mark in marks:
-        if mark is not None and mark.kind not in kinds:
-            kinds.append(mark.kind)
-    return kinds
-
-
 def derived_codes(marks: Sequence[Mark | None]) -> list[str | None]:
     """Each row's code as the tree numbers it in order: fields first, then each kind of mark in the
     order it first appears, one level deeper each; a lettered row keeps its letter ("a)", which the
     code repair places under the row above). None for a row left out (a total, ``marks`` None)."""
-    kinds = level_kinds(marks)
+    kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
+    for mark in marks:
+        if mark is not None and mark.kind not in kinds:
+            kinds.append(mark.kind)
     path: list[int] = []
     codes: list[str | None] = []
     for mark in marks:
@@ -135,19 +129,12 @@ def codes_from_marks(
     bolds: Sequence[bool],
     left_out: Callable[[str], bool],
     settings: MarkedLevelSettings = MarkedLevelSettings(),
-    maxima_read: Sequence[str | None] | None = None,
 ) -> list[tuple[str, str] | None] | None:
     """For a table printing no code: each row's (derived code, name without its mark), None for a
-    row ``left_out`` (a total) or with no name; None when the names carry no levels. ``maxima_read``
-    (OCR's rows, whose marks OCR may have lost): the rows' maxima as read, by which the sums place
-    a bare row (``lost_marks``)."""
+    row ``left_out`` (a total) or with no name; None when the names carry no levels."""
     marks = [None if not n.strip() or left_out(n) else name_mark(n, b, settings) for n, b in zip(names, bolds)]
     if not marked_names(marks, settings):
         return None
-    if maxima_read is not None:
-        from extract.segment.lost_marks import draft_maxima, restore_lost_marks
-
-        marks = restore_lost_marks(marks, draft_maxima(maxima_read))
     codes = derived_codes(marks)
     return [None if m is None or c is None else (c, m.name) for m, c in zip(marks, codes)]
 
@@ -170,8 +157,7 @@ def mark_line_rows(
         return
     texts = [line.text.lstrip(_LINE_SPECKS) if line is not None else "" for line in first_lines]
     bolds = [line is not None and line.bold for line in first_lines]
-    # (OCR loses a mark now and then: the sums place such a row, ``lost_marks``)
-    read = codes_from_marks(texts, bolds, lambda _text: False, settings, [d.max_raw for d in drafts])
+    read = codes_from_marks(texts, bolds, lambda _text: False, settings)
     if read is None:
         return
     for draft, derived in zip(drafts, read):
