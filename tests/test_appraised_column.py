@@ -14,7 +14,7 @@ from extract.segment.appraised_column import _hint_below_self
 from extract.segment.line_cells import read_line
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_header import HeaderLayout, appraised_hinted, points_labels
-from extract.segment.score_lines import _points_from_numbers
+from extract.segment.points_columns import points_from_numbers as _points_from_numbers
 from schemas.records import ScoreRow, SourceRef
 
 DATA = Path(__file__).parent / "data" / "dumps_appraised"

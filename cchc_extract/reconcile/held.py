@@ -83,9 +83,12 @@ def _lost(row, field_: str) -> bool:
     score or value the segmenter says it lost (its ``missing_*`` flag: the page printed a figure
     we did not read). A sum that holds with that cell counted as zero vouches for nothing: the
     figures read may be off by exactly the lost one ("1" for 1,25 under a parent whose other
-    child's "0,25" was lost: 1 + blank = 1 holds)."""
-    if getattr(row, field_, None) is not None:
-        return False
+    child's "0,25" was lost: 1 + blank = 1 holds). A maximum read as zero is such a cell too: no
+    criterion is worth nothing, so its figure was misread (a speck of a leader read "0") and the
+    sum holding with it counts a cell as zero all the same."""
+    value = getattr(row, field_, None)
+    if value is not None:
+        return field_ == "max_points" and value == 0
     return field_ == "max_points" or MISSING_FLAG.get(field_, "") in row.flags
 
 

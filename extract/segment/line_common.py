@@ -68,6 +68,10 @@ class LineTableSettings:
     # up to ten lines with numbers (OCR lost the other rows' appraised cells).
     three_points_hinted_lines: int = 1
     three_points_hinted_share: float = 0.1
+    # A list with dot leaders (whose specks OCR reads as figures) gets a third points column from
+    # positions only when each of three figures stands within this share of the columns' gap of
+    # its column's place, on every line that ends in three (``points_columns._aligned_three``).
+    aligned_column_spread: float = 0.25
     # A header line with more words than this counts for that hint only when it reads as a header.
     hint_fragment_words: int = 4
     # Two numbers for three points columns, the second above the first ("10 15"): the max is the

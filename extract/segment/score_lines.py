@@ -28,6 +28,7 @@ from extract.segment.field_closing import (
 )
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
+from extract.segment.leader_specks import leader_doubts
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_column_widths import column_widths
 from extract.segment.line_common import (
@@ -61,13 +62,14 @@ from extract.segment.line_split import (
 )
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.max_in_name_lines import maxima_into_lines
+from extract.segment.points_columns import points_from_numbers
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.tab_stops import figures_off_stops, typed_at_tabs
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
 from extract.segment.total_garbled import first_total_unread
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import parse_number
 from normalize.text import fold
 
 _ENDS_IN_COLON = lazy_compile(r"\w:\s*$")
@@ -262,11 +264,12 @@ def _read_table(
     table.deducted = deductions_only([ln.raw or ln.text for ln in header_lines])  # "Số điểm bị trừ"
     layout = header_layout(header_lines)
     tabbed = typed_at_tabs(header_lines)
+    leadered = leader_lines(lines[i : i + settings.gutter_sample_lines], settings)
     if len(layout.points) < len(HEADER_POINTS):
         # A header line opening three points labels ("Điểm | Điểm tự | Điểm") hints at the column
         # as a piece of its label does.
         hinted = appraised_hinted(header_lines, settings) or points_labels(header_lines) >= len(HEADER_POINTS)
-        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
+        layout = points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted, leadered)
     if layout.explanation_undecided or not layout.explanation_named:
         layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     if prints_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
@@ -283,7 +286,7 @@ def _read_table(
         centred=columns is None and _numbers_centred(lines[i:], layout, settings),
         n_points=len(layout.points),
         typed_positions=tabbed or any(ln.words for ln in lines[i : i + settings.gutter_sample_lines]),
-        leadered=leader_lines(lines[i : i + settings.gutter_sample_lines], settings),
+        leadered=leadered,
     )
     page_top = False
     fields_closed = False  # a "Cộng" closed a field of this table (``field_closing``)
@@ -345,7 +348,7 @@ def _read_table(
         cells = (
             read_positioned_line(line, columns, block_start)
             if columns and line.words
-            else figures_off_stops(read_line(line, block_start, layout), tabbed)
+            else _doubted(figures_off_stops(read_line(line, block_start, layout), tabbed), leadered)
         )
         following = lines[i + 1] if i + 1 < len(lines) else None
         figures = [raw for raw in (cells.max_raw, cells.self_raw) if raw is not None]
@@ -513,51 +516,10 @@ def _name_line(cells: LineCells) -> bool:
     return not cells.has_numbers and cells.code is None and cells.bare is None and starts_name(cells.text_tokens)
 
 
-def _points_from_numbers(
-    lines: list[Line], layout: HeaderLayout, settings: LineTableSettings, hinted: bool = False
-) -> HeaderLayout:
-    """The points columns when the header names fewer than three (its appraised label garbled
-    past recognition): the count of points cells the body lines carry in a row says it. A line
-    with three numbers in a row that can be a max, a self score and an appraised score (neither
-    score above the max) is evidence; one with two beside a garbled token (a cell OCR lost: "ak
-    0,75 1") backs it, but never stands alone. The share is of the lines with two cells or more:
-    a line with one number (the others lost, or a date's day) says nothing of how many columns
-    there are. ``hinted``: a header word points to the column (``appraised_hinted``), and one such
-    line is enough; so it is when the totals row is one (a totals row prints a figure for each
-    points column and text for none, so its three figures are three columns)."""
-    wide = replace(layout, points=HEADER_POINTS)
-    numbered = three = backing = 0
-    for line in lines:
-        cells = read_line(line, False, wide)
-        if not cells.has_numbers:
-            continue
-        values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
-        if cells.max_raw and re.search(r":\s*" + re.escape(cells.max_raw) + r"(?!\S)", line.raw or line.text):
-            continue  # "… kịp thời: 1 1 1": a scale's points ("label: points") open the run
-        numbered += sum(1 for v in values if v is not None) > 1
-        read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
-        whole = read == len(values) and _within_max(values)
-        three += whole
-        hinted = hinted or (whole and is_total_label(fold(line.raw or line.text)))
-        backing += read == len(values) - 1 and all(v is not None for v in values)
-    least = settings.three_points_hinted_lines if hinted else settings.three_points_min_lines
-    share = settings.three_points_hinted_share if hinted else settings.three_points_share
-    if three and three + backing >= least and three + backing >= share * numbered:
-        return wide
-    return layout
-
-
-def _within_max(raws: tuple[str | None, ...]) -> bool:
-    """Whether the first of three figures can be a row's max and the others its scores: neither
-    above it, a decimal mark OCR lost allowed ("10 95 95": 9,5)."""
-    top = parse_number(raws[0], kind="score")
-    if top is None:
-        return False
-    for raw in raws[1:]:
-        value = parse_number(raw, kind="score")
-        if value is None or (value.value > top.value + 1e-9 and not lost_decimal_readings(raw or "", top.value)):
-            return False
-    return True
+def _doubted(cells: LineCells, leadered: bool) -> LineCells:
+    """A leadered list's line with its figures doubted where a leader's specks read as digits
+    stand among them (``leader_specks``)."""
+    return leader_doubts(cells) if leadered else cells
 
 
 def _continues_name(tokens: list[tuple[str, str]]) -> bool:
