@@ -170,14 +170,3 @@ def test_a_task_framework_typed_at_tab_stops_is_read_as_a_grid(tmp_path):
     # each task points at the lines it was typed on (its next line under it)
     assert result.task_tables[0].rows[0].source.line_end == result.task_tables[0].rows[0].source.line_start + 1
     assert not result.unread
-
-
-def test_a_header_whose_last_label_wraps_keeps_its_wrapped_word(tmp_path):
-    # ("Điểm tự" over "chấm": the first line names the table already; the next line, typed from
-    # tabs, is the last label's end, not a row)
-    rows = [row.replace("\t\t1,5", "\t2\t1,5") for row in SCORE_ROWS]
-    header = ["TT\tNội dung\tĐiểm tối đa\tĐiểm tự", "\t\t\tchấm"]
-    result = convert_file(_document(tmp_path, header, rows, SCORE_STOPS, "last.docx"))
-    assert [r[2:] for r in _rows(result)] == [(7.0, 5.0), (3.0, 1.5), (2.0, 1.5), (2.0, 2.0)]
-    assert result.score_tables[0].read_from == TYPED_COLUMNS
-    assert not result.unread

@@ -168,33 +168,23 @@ def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedH
         k += 1
     if not lines or len(lines[0].pieces) < 2:
         return None
-    found = None
     if len(lines[0].pieces) >= settings.min_columns:
         header = typed_header(lines[0].pieces, lines[0].stops)
-        found = (header, 1) if header is not None else None
+        if header is not None:
+            return header, 1
     labels, stops = lines[0].pieces, lines[0].stops
     for n in range(1, len(lines)):
         line = lines[n]
-        if not _wraps_header(line, lines[n - 1], found is not None):
-            break
+        if line.number != lines[n - 1].number + 1 or len(line.pieces) < 2 or _opens_row(line.pieces):
+            return None
+        if any(p and _FIGURE.fullmatch(p) for p in line.pieces):
+            return None
         labels, stops = wrapped_header((labels, stops), (line.pieces, line.stops))
-        header = typed_header(labels, stops) if len(labels) >= settings.min_columns else None
-        if header is not None:
-            found = (header, n + 1)
-        elif found is not None:
-            break  # (the line joined names no header: it is no wrap of the one above)
-    return found
-
-
-def _wraps_header(line: _Typed, above: _Typed, named: bool) -> bool:
-    """Whether ``line`` may carry the wrapped labels of the header line above: typed right under it
-    in pieces, no row and no figure in it; under a header the line above already names, the line
-    opens with a tab (the first columns' labels fit, a later one's wrapped)."""
-    if line.number != above.number + 1 or len(line.pieces) < 2 or _opens_row(line.pieces):
-        return False
-    if any(p and _FIGURE.fullmatch(p) for p in line.pieces):
-        return False
-    return not named or line.pieces[0] == ""
+        if len(labels) >= settings.min_columns:
+            header = typed_header(labels, stops)
+            if header is not None:
+                return header, n + 1
+    return None
 
 
 def _rest(table: Table, first_row: int) -> list[Line]:
