@@ -24,6 +24,7 @@ from extract.docx_pictures import (
     ocr_picture,
     paragraph_pictures,
 )
+from extract.docx_tab_stops import line_stops, paragraph_stops
 from extract.docx_textboxes import own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
@@ -365,11 +366,15 @@ class _Builder:
         if _on(ppr, "pageBreakBefore"):
             self.page_break()
         heading = paragraph_heading(p, self.styles)
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        stops = paragraph_stops(p, self.styles.elements.get(style_el.get(W + "val")) if style_el is not None else None)
+        first_line = True  # (a line broken by hand starts at the paragraph's left indent)
         for piece in paragraph_pieces(p, self.styles, self.settings.use_rendered_breaks):
             if piece is _PAGE_BREAK:
                 self.page_break()
                 continue
             if piece is _LINE_BREAK:
+                first_line = False
                 continue
             typed, bold = piece
             text = nfc(fold_spaces(typed))
@@ -385,6 +390,7 @@ class _Builder:
                     bold=bold,
                     heading=heading,
                     columns=[nfc(p) for p in column_pieces(typed)],
+                    column_stops=line_stops(typed, stops, first_line),
                 )
             )
         if self.pictures is not None:

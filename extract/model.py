@@ -66,6 +66,10 @@ class Line:
     # "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …"), "" first when it starts with a tab; empty for one piece.
     # Formats with word positions leave it empty: their gaps are in ``words``.
     columns: list[str] = field(default_factory=list)
+    # Where each of ``columns`` stands across the page (points from the text's left margin), when
+    # the source places it: a DOCX paragraph's own tab stops put a piece at the stop its tab reaches,
+    # so a cell typed blank ("1.1⇥Tên⇥⇥1") leaves its column empty. Empty when not known.
+    column_stops: list[float] = field(default_factory=list)
 
 
 # ``Cell.conf`` of an OCR'd grid cell with no word whose paper was seen empty (no ink): OCR is as

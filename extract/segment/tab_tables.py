@@ -24,8 +24,7 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from extract.model import Cell, IngestedDocument, Line, Page, Table
-from extract.segment.score_tables import map_columns
-from extract.segment.statistics import column_roles
+from extract.segment.tab_headers import TypedHeader, nearest, typed_header, wrapped_header
 from extract.segment.tab_stops import MIN_TAB_COLUMNS
 from extract.segment.table_end import is_signature, is_total_label
 from normalize.codes import read_code_token
@@ -37,6 +36,8 @@ TYPED_COLUMNS = "typed-columns"
 _TAB_SEPARATED = "tsv"
 # A figure cell: digits with their separators, a per cent sign; a mark for "none" ("-", "x").
 _FIGURE = re.compile(r"[-+]?\d[\d.,]*\s*%?|[-–x]")
+# A section of a task framework: a roman numeral and its title.
+_SECTION = re.compile(r"^[IVX]{1,5}\.\s+\p{Lu}")
 # A figure or a scale ("0 – 0,5 – 1", "0 ÷ 1") ending a piece of words, after a space.
 _TRAILING_FIGURE = re.compile(r"\s\d[\d.,]*(?:\s*[-–÷]\s*\d[\d.,]*)*\s*$")
 
@@ -47,6 +48,8 @@ class TabTableSettings:
     min_columns: int = MIN_TAB_COLUMNS
     # A name broken by hand runs on for at most this many lines of one piece between two rows.
     max_name_lines: int = 4
+    # A header's labels wrap over at most this many typed lines ("Điểm⇥Điểm" over "tối đa⇥tự chấm").
+    header_lines: int = 2
 
 
 @dataclass
@@ -56,6 +59,7 @@ class _Typed:
     pieces: list[str]
     number: int
     bold: bool
+    stops: list[float] = field(default_factory=list)  # where each piece stands, when known
 
 
 @dataclass
@@ -65,36 +69,6 @@ class _Row:
     bold: bool
     lines: list[list[str]] = field(default_factory=list)
     last: int = 0  # the number of the row's last line
-
-
-@dataclass(frozen=True)
-class _Header:
-    """The columns a header names: how many, the one a broken name's lines go on in, and the ones
-    that hold figures (the points, an annex's figure), left to right."""
-
-    n_cols: int
-    text_col: int
-    figure_cols: tuple[int, ...]
-
-
-# The score columns that hold figures (``map_columns``' keys), and an annex's (``column_roles``').
-_SCORE_FIGURES = ("max", "self", "appraised")
-_ANNEX_FIGURES = ("value",)
-
-
-def header_columns(labels: Sequence[str]) -> _Header | None:
-    """The header a run of typed lines carries, when its labels name a score table's columns (the
-    max points, and the self points or the criterion) or an annex's (the indicator, and its unit
-    or figure); None for any other line typed in pieces (a header block's "ỦY BAN …⇥CỘNG HÒA …")."""
-    labels = list(labels)
-    score = map_columns(labels)
-    if score is not None:
-        figures = tuple(sorted(score[k] for k in _SCORE_FIGURES if k in score))
-        return _Header(len(labels), score.get("name", min(1, len(labels) - 1)), figures)
-    roles = column_roles(labels)
-    if "indicator" in roles and ({"unit", "value"} & set(roles)):
-        return _Header(len(labels), roles["indicator"], tuple(sorted(roles[k] for k in _ANNEX_FIGURES if k in roles)))
-    return None
 
 
 def typed_tables(doc: IngestedDocument, settings: TabTableSettings = TabTableSettings()) -> IngestedDocument:
@@ -128,7 +102,8 @@ def _typed(block) -> list[_Typed]:
     """A block as typed lines: a line (its pieces, or its text as one), a tab-separated grid's rows
     (a row typed with every column's tab keeps its blank cells; a shorter one, its pieces)."""
     if isinstance(block, Line):
-        return [_Typed(list(block.columns) or [block.text], block.number, block.bold)]
+        stops = block.column_stops if len(block.column_stops) == len(block.columns) else []
+        return [_Typed(list(block.columns) or [block.text], block.number, block.bold, list(stops))]
     if isinstance(block, Table) and block.source == _TAB_SEPARATED:
         out = []
         for r, cells in enumerate(_grid_rows(block)):
@@ -155,19 +130,17 @@ def _run_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[list, int
     """The blocks standing for the run whose header opens block ``i`` (its grid, and the rest of a
     tab-separated grid it ends inside), and the index of the block after it; None when block ``i``
     opens no run, or the run is a tab-separated grid read whole as it is."""
-    first = _typed(blocks[i])
-    if not first or len(first[0].pieces) < settings.min_columns:
+    found = _header_at(blocks, i, settings)
+    if found is None:
         return None
-    header = header_columns(first[0].pieces)
-    if header is None:
-        return None
+    header, header_rows = found
     typed: list[tuple[_Typed, int, int]] = []  # each line, its block, its row in the block
     for k in range(i, len(blocks)):
         more = _typed(blocks[k])
         if not more:
             break
         typed += [(t, k, r) for r, t in enumerate(more)]
-    rows, used = _gather(header, [t for t, _, _ in typed], settings)
+    rows, used = _gather(header, [t for t, _, _ in typed], header_rows, settings)
     last = typed[used - 1][1]  # the last block the run took
     if isinstance(blocks[i], Table) and all(len(row.lines) == 1 for row in rows):
         return None  # a tab-separated grid no broken name cut: read as the reader made it
@@ -181,6 +154,39 @@ def _run_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[list, int
     return out, last + 1
 
 
+def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedHeader, int] | None:
+    """The header a run opening at block ``i`` carries, and how many typed lines it takes: the first
+    line alone, or with the lines under it its labels wrap onto (none of them a row, none typed
+    with a figure); None when block ``i`` opens no run."""
+    lines = _typed(blocks[i])[: settings.header_lines]
+    k = i + 1
+    while lines and len(lines) < settings.header_lines and k < len(blocks):
+        more = _typed(blocks[k])
+        if not more:
+            break
+        lines += more[: settings.header_lines - len(lines)]
+        k += 1
+    if not lines or len(lines[0].pieces) < 2:
+        return None
+    if len(lines[0].pieces) >= settings.min_columns:
+        header = typed_header(lines[0].pieces, lines[0].stops)
+        if header is not None:
+            return header, 1
+    labels, stops = lines[0].pieces, lines[0].stops
+    for n in range(1, len(lines)):
+        line = lines[n]
+        if line.number != lines[n - 1].number + 1 or len(line.pieces) < 2 or _opens_row(line.pieces):
+            return None
+        if any(p and _FIGURE.fullmatch(p) for p in line.pieces):
+            return None
+        labels, stops = wrapped_header((labels, stops), (line.pieces, line.stops))
+        if len(labels) >= settings.min_columns:
+            header = typed_header(labels, stops)
+            if header is not None:
+                return header, n + 1
+    return None
+
+
 def _rest(table: Table, first_row: int) -> list[Line]:
     """The rows of a tab-separated grid from ``first_row`` on, as the lines typed in pieces they
     are (a DOCX paragraph's tabs give the same): the signature block's "Nơi nhận:⇥KT. CHỦ TỊCH"
@@ -191,16 +197,20 @@ def _rest(table: Table, first_row: int) -> list[Line]:
     ]
 
 
-def _gather(header: _Header, lines: list[_Typed], settings: TabTableSettings) -> tuple[list[_Row], int]:
-    """The rows of the run (its header first), and how many of ``lines`` they took."""
-    rows = [_Row(_fit(lines[0].pieces, header), lines[0].number, lines[0].bold, [lines[0].pieces])]
-    j = 1
+def _gather(
+    header: TypedHeader, lines: list[_Typed], header_rows: int, settings: TabTableSettings
+) -> tuple[list[_Row], int]:
+    """The rows of the run (its header first, its labels as ``header`` joined them), and how many
+    of ``lines`` they took."""
+    top = lines[:header_rows]
+    rows = [_Row(list(header.labels), top[0].number, top[0].bold, [t.pieces for t in top], top[-1].number)]
+    j = header_rows
     longest = 0  # the longest line of a name seen: a broken name's last line is no longer
     while j < len(lines):
         line = lines[j]
         if line.number > lines[j - 1].number + 1:
             break  # a blank line: the run ended above it
-        if len(line.pieces) == 1:
+        if len(line.pieces) == 1 and not _section_row(line, header):
             broken = _broken_name(lines, j, header, rows, settings)
             if broken == 0 and not _last_name_line(line.pieces[0], rows[-1], longest, len(rows)):
                 break
@@ -210,15 +220,42 @@ def _gather(header: _Header, lines: list[_Typed], settings: TabTableSettings) ->
             continue
         if len(line.pieces) > header.n_cols:
             break
-        if _opens_row(line.pieces):
-            rows.append(_Row(_fit(line.pieces, header), line.number, line.bold, [line.pieces]))
+        if _opens_row(line.pieces) or _section_row(line, header):
+            rows.append(_Row(_fit(line, header), line.number, line.bold, [line.pieces]))
             longest = max(longest, len(rows[-1].cells[header.text_col]))
+        elif _goes_on_below(line, header, len(rows)):
+            _join_below(rows[-1], line, header)
         elif _ends_name(line.pieces, rows[-1], header, len(rows)):
             _go_on(rows[-1], line, header)
         else:
             break
         j += 1
     return rows, j
+
+
+def _section_row(line: _Typed, header: TypedHeader) -> bool:
+    """A task framework's section typed as one piece at the margin ("I. CẢI CÁCH THỂ CHẾ"): a row
+    of its own, as a merged "I. Title" cell is in a Word table (a grid with no figure column)."""
+    return not header.figure_cols and len(line.pieces) == 1 and _SECTION.match(line.pieces[0]) is not None
+
+
+def _goes_on_below(line: _Typed, header: TypedHeader, n_rows: int) -> bool:
+    """A line of a task framework (no figure column) that opens with no code: typed from a tab, or
+    standing right of the code's column where the source placed it: the row above going on (its
+    task's and its unit's next lines, typed under them)."""
+    if header.figure_cols or n_rows < 2 or _opens_row(line.pieces) or not any(line.pieces[1:] or line.pieces):
+        return False
+    placed = _placed(line, header)
+    return line.pieces[0] == "" if placed is None else min(placed) > 0
+
+
+def _join_below(row: _Row, line: _Typed, header: TypedHeader) -> None:
+    """The row above gone on by ``line``: each piece joins the cell it is fitted to."""
+    for col, piece in enumerate(_fit(line, header)):
+        if piece:
+            row.cells[col] = f"{row.cells[col]} {piece}".strip()
+    row.lines.append(line.pieces)
+    row.last = line.number
 
 
 def _opens_row(pieces: list[str]) -> bool:
@@ -234,7 +271,7 @@ def _opens_row(pieces: list[str]) -> bool:
     return read_code_token(pieces[0]) is not None and not _FIGURE.fullmatch(pieces[1])
 
 
-def _ends_name(pieces: list[str], row: _Row, header: _Header, n_rows: int) -> bool:
+def _ends_name(pieces: list[str], row: _Row, header: TypedHeader, n_rows: int) -> bool:
     """A line with no code that ends the row's name and carries its figures (the figures after
     the name's last line, an annex's unit beside them), where the row has none yet."""
     if n_rows < 2 or pieces[0] == "" or _FIGURE.fullmatch(pieces[0]) or _has_figures(row, header):
@@ -244,11 +281,11 @@ def _ends_name(pieces: list[str], row: _Row, header: _Header, n_rows: int) -> bo
     return any(_FIGURE.fullmatch(p) for p in rest) and len(rest) <= len(blank)
 
 
-def _has_figures(row: _Row, header: _Header) -> bool:
+def _has_figures(row: _Row, header: TypedHeader) -> bool:
     return any(row.cells[c] for c in header.figure_cols)
 
 
-def _broken_name(lines: list[_Typed], j: int, header: _Header, rows: list[_Row], settings: TabTableSettings) -> int:
+def _broken_name(lines: list[_Typed], j: int, header: TypedHeader, rows: list[_Row], settings: TabTableSettings) -> int:
     """How many lines of one piece from ``j`` on are a name broken by hand: they run on to a line
     typed in pieces that is the run's (a row, or the figures ending the name); 0 otherwise."""
     k = j
@@ -276,14 +313,19 @@ def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:
     )
 
 
-def _go_on(row: _Row, line: _Typed, header: _Header) -> None:
+def _go_on(row: _Row, line: _Typed, header: TypedHeader) -> None:
     """The row's name gone on by ``line``'s text, the pieces after it in the row's blank cells
     after the name: figures in the figure columns, words (an annex's unit) in the others."""
+    row.lines.append(line.pieces)
+    row.last = line.number
+    placed = _placed(line, header)
+    if placed is not None:  # (each piece joins the cell it stands under)
+        for col, piece in zip(placed, line.pieces):
+            row.cells[col] = f"{row.cells[col]} {piece}".strip()
+        return
     text, *rest = line.pieces
     name = row.cells[header.text_col]
     row.cells[header.text_col] = f"{name} {text}".strip()
-    row.lines.append(line.pieces)
-    row.last = line.number
     after = range(header.text_col + 1, header.n_cols)
     figure_cols = [c for c in after if c in header.figure_cols and not row.cells[c]]
     word_cols = [c for c in after if c not in header.figure_cols and not row.cells[c]]
@@ -294,7 +336,7 @@ def _go_on(row: _Row, line: _Typed, header: _Header) -> None:
         row.cells[col] = piece
 
 
-def _figures_glued(row: _Row, header: _Header) -> bool:
+def _figures_glued(row: _Row, header: TypedHeader) -> bool:
     """Whether the row's first line has fewer pieces than the header and a text piece of it ends in a
     figure: a maximum or scale set off from the name by a single or double space ("… định kỳ  0 – 0,5 –
     1"), which ``_fit`` would leave in the name while the next figure took its column."""
@@ -305,12 +347,29 @@ def _figures_glued(row: _Row, header: _Header) -> bool:
     return any(_TRAILING_FIGURE.search(p) for p in text)
 
 
-def _fit(pieces: list[str], header: _Header) -> list[str]:
-    """A line's pieces in the header's columns: one to one when there are as many; otherwise the
-    figures that end the line in the figure columns from the first on (a blank cell typed as no
-    piece is the last: the maximum is printed before the points), the text pieces before them in
-    the other columns from the first (a tab opening the line leaves the first blank)."""
+def _placed(line: _Typed, header: TypedHeader) -> list[int] | None:
+    """The column each piece of ``line`` stands in, by its position and the header's (each piece
+    under the label nearest it); None when the source placed either not."""
+    if not header.stops or len(line.stops) != len(line.pieces):
+        return None
+    return [nearest(header.stops, x) for x in line.stops]
+
+
+def _fit(line: _Typed, header: TypedHeader) -> list[str]:
+    """A line's pieces in the header's columns: where the source placed them, in the column each
+    stands under (a blank cell typed as two tabs leaves its column blank); else one to one when
+    there are as many; otherwise the figures that end the line in the figure columns from the first
+    on (a blank cell typed as no piece is taken for the last: the maximum is printed before the
+    points), the text pieces before them in the other columns from the first (a tab opening the
+    line leaves the first blank)."""
     n = header.n_cols
+    pieces = line.pieces
+    placed = _placed(line, header)
+    if placed is not None:
+        cells = [""] * n
+        for col, piece in zip(placed, pieces):
+            cells[col] = f"{cells[col]} {piece}".strip()
+        return cells
     if len(pieces) == n:
         return list(pieces)
     tail = 0
@@ -328,7 +387,7 @@ def _fit(pieces: list[str], header: _Header) -> list[str]:
     return cells
 
 
-def _grid(rows: list[_Row], header: _Header, page: int) -> Table:
+def _grid(rows: list[_Row], header: TypedHeader, page: int) -> Table:
     cells = [
         Cell(row=r, col=c, text=text, bold=row.bold and bool(text), lines=[text] if text else [])
         for r, row in enumerate(rows)
