@@ -66,3 +66,14 @@ def test_a_score_a_quarter_off_its_sum_is_never_derived_over(tmp_path):
 def test_the_setting_turns_it_off(tmp_path):
     _, row, _ = _convert(tmp_path, "2 Z...", ReconcileSettings(derive_over_misread=False))
     assert row.self_points == 2 and not any(f.startswith(FLAG_DERIVED) for f in row.flags)
+
+
+def test_a_maximum_the_commune_raised_above_the_sets_stays_as_printed(tmp_path):
+    # 1.2.1 prints a maximum of 1,5 (the set's is 1): 1.2's 2 less 1.2.2's 1 gives 1, and so does the
+    # set, but the set is no second sum: a raised maximum is the commune's figure as much as ours.
+    path = tmp_path / "dump.txt"
+    text = DUMP.format(first="1", reports="2 1,25").replace("quy 1 0,25", "quy 1,5 0,25")
+    path.write_text(text, encoding="utf-8")
+    rows = {r.code: r for r in convert_file(path).score_tables[0].rows}
+    assert rows["1.2.1"].max_points_raw == "1,5"
+    assert rows["1.2.1"].max_points == 1.5 and not any(f.startswith(FLAG_DERIVED) for f in rows["1.2.1"].flags)

@@ -6,10 +6,12 @@ blank's, since the page did print something there:
 
 - the value the sums give must be one of the readings the misread check offered (the
   characters, or the criteria set, allow it): no sum overrules a figure it cannot be;
-- a cell whose characters are digits needs a second witness (two routes that agree, or the
-  criteria set's maximum: ``Derivation.confirmed``): one sum alone cannot tell a misread figure
-  from the one cell that is right beside another misread one; a cell printed as letters was not
-  read at all, and one route is enough, as for a blank;
+- a cell whose characters are digits needs two sums that agree on it (its children's and its
+  parent's remainder, from cells read, ``Derivation.routes``): one sum alone cannot tell a misread
+  figure from the one cell that is right beside another misread one, and the criteria set's
+  maximum is no second witness here (a maximum the commune raised, "1,5" for the set's 1, is the
+  commune's figure: ``misread.slip_readings``); a cell printed as letters was not read at all,
+  and one route is enough, as for a blank;
 - never a reading a commune's slip looks like as much as ours (a score off by a quarter, "1,5"
   for 1,25: ``misread.lost_quarter_readings``): the sums cannot tell which it was, the figure
   printed stays.
@@ -80,14 +82,15 @@ def blank_refuted(rows: list[ScoreRow], refuted: Iterable[Refuted]) -> None:
         setattr(rows[r.row], r.field, None)
 
 
-def accepted(refuted: Refuted, value: float, confirmed: bool, s: ReconcileSettings) -> bool:
-    """Whether a value the sums give a refuted cell may stand for it (the module's rule)."""
+def accepted(refuted: Refuted, value: float, two_sums: bool, s: ReconcileSettings) -> bool:
+    """Whether a value the sums give a refuted cell may stand for it (the module's rule);
+    ``two_sums``: two routes from cells read agree on it."""
     tol = s.points_tolerance
     if abs(value - refuted.read) <= tol or not any(abs(value - a) <= tol for a in refuted.readings):
         return False
     if any(abs(value - a) <= tol for a in refuted.slips):
         return False
-    return refuted.letters or confirmed
+    return refuted.letters or two_sums
 
 
 def restore_refuted(rows: list[ScoreRow], refuted: Iterable[Refuted]) -> None:
