@@ -157,7 +157,11 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
 def _kept(found: list[Derivation], refuted: dict, s: ReconcileSettings) -> list[Derivation]:
     """The derivations that may stand: every one of a lost cell, of a refuted cell only those its
     rule accepts (``refuted.accepted``)."""
-    return [d for d in found if (r := refuted.get((d.row, d.field))) is None or accepted(r, d.value, d.routes > 1 and not d.chained, s)]
+    return [
+        d
+        for d in found
+        if (r := refuted.get((d.row, d.field))) is None or accepted(r, d.value, d.routes > 1 and not d.chained, s)
+    ]
 
 
 def table_derivations(
