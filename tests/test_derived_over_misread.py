@@ -12,7 +12,7 @@ from pathlib import Path
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json, write_json
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.derived import FLAG_DERIVED
-from cchc_extract.reconcile.refuted import REFUTED_FLAG
+from cchc_extract.reconcile.refuted import REFUTED_FLAG, UNREAD_REASON
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.validate import validate_file
 from test_derived_cells import DUMP
@@ -35,6 +35,8 @@ def test_a_score_printed_as_letters_is_its_sub_criteria_added_up_flagged_and_que
     assert f"{REFUTED_FLAG}self_points=2" in row.flags  # the figure the letters were taken for
     entries = [e for e in result.review if e.item == f"/score_tables/0/rows/{i}" and e.field == "self_points"]
     assert entries and 1.25 in entries[0].alternatives
+    # not read, and said so: the unread list names the cell and what it printed
+    assert any(u.reason == UNREAD_REASON + "1.2 self points ('Z...')" for u in result.unread)
     # the checks were made on the figure read: the relation it broke is still a misreading, not a fault
     assert not any(c.status == "mismatch" for c in result.checks)
 

@@ -39,7 +39,14 @@ from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.named_set import set_worded_by_rows
 from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
-from cchc_extract.reconcile.refuted import accepted, blank_refuted, read_back, refuted_cells, restore_refuted
+from cchc_extract.reconcile.refuted import (
+    accepted,
+    blank_refuted,
+    read_back,
+    refuted_cells,
+    restore_refuted,
+    tell_refuted,
+)
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from cchc_extract.reconcile.score_refs import score_row_at
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
@@ -139,6 +146,7 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
                 break
             found = _kept(table_derivations(ti, table, cset, s, chain=True, lost=lost, worded=worded), refuted, s)
         restore_refuted(table.rows, refuted.values())
+        tell_refuted(result, ti, refuted.values())
     sure = _sure(result, done, s)
     _queue(result, done, sure, s)
     # Cells vouched for twice are no part left unread (their flags still say they were not read);

@@ -31,7 +31,7 @@ import regex as re
 from cchc_extract.reconcile.misread import from_letters, lost_quarter_readings
 from cchc_extract.reconcile.score_refs import POINT_FIELDS
 from cchc_extract.reconcile.settings import ReconcileSettings
-from schemas.records import ExtractionResult, ScoreRow
+from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
 # A row's flag for a cell read and then derived from its sums: "derived_over_read:<field>=<value read>".
 REFUTED_FLAG = "derived_over_read:"
@@ -102,6 +102,35 @@ def restore_refuted(rows: list[ScoreRow], refuted: Iterable[Refuted]) -> None:
             setattr(row, r.field, r.read)
         else:
             row.flags = [*row.flags, f"{REFUTED_FLAG}{r.field}={r.read:g}"]
+
+
+# What the ``unread`` list says of the cells printed and not readable that the sums gave.
+UNREAD_REASON = "figures printed but not readable, given by the table's sums: "
+
+
+def tell_refuted(result: ExtractionResult, ti: int, refuted: Iterable[Refuted]) -> None:
+    """Say in ``unread`` which cells of table ``ti`` the sums gave in place of a figure read: their
+    figures were printed and not read, as a lost cell's are (nothing not read is left unsaid)."""
+    rows = result.score_tables[ti].rows
+    given = [r for r in refuted if f"{REFUTED_FLAG}{r.field}={r.read:g}" in rows[r.row].flags]
+    if not given:
+        return
+    said = ", ".join(
+        f"{rows[r.row].code or rows[r.row].name[:30]} {r.field.replace('_', ' ')} "
+        f"({getattr(rows[r.row], f'{r.field}_raw') or ''!r})"
+        for r in given
+    )
+    first, last = rows[given[0].row].source, rows[given[-1].row].source
+    part = UnreadPart(
+        page=first.page,
+        kind="rows",
+        reason=UNREAD_REASON + said,
+        text_sample=" | ".join(dict.fromkeys(rows[r.row].name[:40] for r in given)),
+        line_start=first.line_start,
+        line_end=last.line_end,
+    )
+    if part.reason not in {u.reason for u in result.unread}:
+        result.unread.append(part)
 
 
 def read_back(row: ScoreRow) -> None:
