@@ -39,6 +39,14 @@ from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.named_set import set_worded_by_rows
 from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
+from cchc_extract.reconcile.refuted import (
+    accepted,
+    blank_refuted,
+    read_back,
+    refuted_cells,
+    restore_refuted,
+    tell_refuted,
+)
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from cchc_extract.reconcile.score_refs import score_row_at
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
@@ -101,6 +109,7 @@ def clear_derived(result: ExtractionResult) -> None:
                 setattr(row, field, None)
                 row.value_confidence.pop(field, None)
             row.flags = [f for f in row.flags if not f.startswith(DERIVED_FLAGS)]
+            read_back(row)
 
 
 def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> list[Derivation]:
@@ -121,7 +130,11 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
         # (no set recognised by the matcher's flags: the one the rows' names word gives its maxima
         # to lost maximum cells alone; the sums keep the children read)
         worded = set_worded_by_rows(table.rows, s.worded_set_min_rows) if cset is None else None
-        found = table_derivations(ti, table, cset, s, worded=worded)
+        # Cells read that a misread check doubts are weighed as lost, under their own rule
+        # (``reconcile.refuted``); the ones no sum gives get their figure read back.
+        refuted = {(r.row, r.field): r for r in refuted_cells(result, ti)} if ocr and s.derive_over_misread else {}
+        blank_refuted(table.rows, refuted.values())
+        found = _kept(table_derivations(ti, table, cset, s, worded=worded), refuted, s)
         lost = _lost_cells(table, s)
         # A chain of sums is solved pass by pass: each pass may take the cells the one before
         # derived as inputs (``chained``), until no sum gives more.
@@ -131,7 +144,9 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
             done += found
             if not s.derive_in_chains:
                 break
-            found = table_derivations(ti, table, cset, s, chain=True, lost=lost, worded=worded)
+            found = _kept(table_derivations(ti, table, cset, s, chain=True, lost=lost, worded=worded), refuted, s)
+        restore_refuted(table.rows, refuted.values())
+        tell_refuted(result, ti, refuted.values())
     sure = _sure(result, done, s)
     _queue(result, done, sure, s)
     # Cells vouched for twice are no part left unread (their flags still say they were not read);
@@ -145,6 +160,16 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
         }
         account_recovered(result, recovered_cells(result, confirmed))
     return done
+
+
+def _kept(found: list[Derivation], refuted: dict, s: ReconcileSettings) -> list[Derivation]:
+    """The derivations that may stand: every one of a lost cell, of a refuted cell only those its
+    rule accepts (``refuted.accepted``)."""
+    return [
+        d
+        for d in found
+        if (r := refuted.get((d.row, d.field))) is None or accepted(r, d.value, d.routes > 1 and not d.chained, s)
+    ]
 
 
 def table_derivations(

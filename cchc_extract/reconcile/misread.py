@@ -369,3 +369,32 @@ def explain_by_set(
         if found:
             return found
     return []
+
+
+def explain_lost_marks(
+    cells: Sequence[Cell], holds: Callable[[list[float | None]], bool], most: int = 8
+) -> list[tuple[Cell, float]]:
+    """Two cells each printed with its decimal mark lost ("25" for 2,5 beside "75" for 7,5) that,
+    read back so together, make the relation hold: every (cell, reading) of the pairs that do
+    (``explain`` tries one cell). OCR loses the mark of a stretch of a faint column, not of one
+    cell alone; a slip of the commune's pen is one figure, never two off by the same tenfold.
+    Only the readings a cell's own characters give (``Cell.read``) count, and only where at most
+    ``most`` cells offer one (beyond, some pair fits any sum by chance)."""
+    offered = [(k, r) for k, c in enumerate(cells) for r in c.read if _mark_lost(c.value, r)]
+    if len({k for k, _ in offered}) < 2 or len(offered) > most:
+        return []
+    values = [c.value for c in cells]
+    found: list[tuple[Cell, float]] = []
+    for (k, r), (m, q) in combinations(offered, 2):
+        if k == m:
+            continue
+        trial = list(values)
+        trial[k], trial[m] = r, q
+        if holds(trial):
+            found += [p for p in ((cells[k], r), (cells[m], q)) if p not in found]
+    return found
+
+
+def _mark_lost(value: float | None, reading: float) -> bool:
+    """Whether ``reading`` is ``value`` with a decimal mark put back (a tenth or a hundredth of it)."""
+    return value is not None and reading != value and any(abs(reading * f - value) < 1e-6 for f in (10, 100))

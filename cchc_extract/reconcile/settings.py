@@ -89,6 +89,11 @@ class ReconcileSettings:
     # never taken as confirmed (one route through another's), so it stays queued; off: inputs
     # are cells read only.
     derive_in_chains: bool = True
+    # A cell read that a ``misread`` check doubts with other readings ("Z..." guessed 2, "7.1"
+    # for 2) is derived like a lost one when the sums give one of those readings (confirmed twice
+    # for a cell printed as digits), flagged and kept in the queue (``reconcile.refuted``); off:
+    # the figure read stays, only its queue entry says what the sums give.
+    derive_over_misread: bool = True
     # The confidence of a cell the stated total alone gives (a lone top-level row under its total:
     # no row read beside it vouches for it): under the review threshold, so it is always looked at.
     total_alone_confidence: float = 0.5

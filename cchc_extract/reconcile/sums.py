@@ -23,6 +23,7 @@ from cchc_extract.reconcile.misread import (
     Cell,
     explain,
     explain_by_set,
+    explain_lost_marks,
     from_letters,
     from_set,
     guessed_readings,
@@ -275,8 +276,10 @@ def _check_score_table(
                     # 1, and 1.2.2 of 1 lost), not left a fault of the commune's.
                     lost += [maxima[k] for k in unread]
                 members = [cell(i, field_), *(cell(c, field_) for c in children)]
-                found = explain(members, partial(sum_holds, tol, lost)) or explain_by_set(
-                    members, partial(sum_holds, tol, lost)
+                found = (
+                    explain(members, partial(sum_holds, tol, lost))
+                    or explain_by_set(members, partial(sum_holds, tol, lost))
+                    or (explain_lost_marks(members, partial(sum_holds, tol, lost)) if ocr else [])
                 )
             unconfirmed = [c for c in children if not confirmed_by_children(rows, c, field_, kids, tol)]
             unsure = unsure_members(ti, [i, *unconfirmed], rows, field_, name, s, ocr) + placed_by_guess(
@@ -352,8 +355,10 @@ def _check_score_table(
                 else Cell(_score_ref(ti, i, rows[i], field_, name), p)
                 for i, p in zip(top, parts[: len(top)], strict=True)
             ]
-            found = explain(cells, partial(total_holds, stated, tol)) or explain_by_set(
-                cells, partial(total_holds, stated, tol)
+            found = (
+                explain(cells, partial(total_holds, stated, tol))
+                or explain_by_set(cells, partial(total_holds, stated, tol))
+                or (explain_lost_marks(cells, partial(total_holds, stated, tol)) if ocr else [])
             )
             if not found and ocr:
                 # the total row's own figure is as OCR'd as the rows' ("52,5" read "525")
