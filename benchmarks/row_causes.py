@@ -19,18 +19,15 @@ The figures tell which mechanism to mend first; the table is the report's, not a
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from benchmarks.legibility import _WORD, TEXT_FORMATS, LegibilitySettings, table_spans, truth_rows
+from benchmarks.dump_causes import cause_table
+from benchmarks.legibility import _WORD, LegibilitySettings, table_spans, truth_rows
 from normalize.text import fold
 
 CAUSES = ("table lost", "read, paired wrong", "name illegible", "legible, not read")
-TRUTH_SUFFIX = ".truth.json"
 # An invented row's text this near a missed row's name (folded, partial ratio) is that row read.
 SAME_NAME = 85.0
 
@@ -72,35 +69,14 @@ def _lost_tables(rows: list, missed: list[dict]) -> set[tuple[str, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("run", type=Path, help="a generalisation --json file")
-    ap.add_argument("--corpus", type=Path, help="the corpus folder (default: the run's)")
-    ap.add_argument("--family", action="append", default=[], help="family prefixes to keep")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print each missed row")
-    args = ap.parse_args(argv)
-    run = json.loads(args.run.read_text(encoding="utf-8"))
-    corpus = args.corpus or Path(run["corpus"])
-    tally: dict[str, Counter] = {}
-    for doc in run["documents"]:
-        fam = doc.get("family") or ""
-        if doc.get("format") not in TEXT_FORMATS or (args.family and not any(fam.startswith(f) for f in args.family)):
-            continue
-        truth = json.loads((corpus / (doc["path"] + TRUTH_SUFFIX)).read_text(encoding="utf-8"))
-        if not truth.get("ocr_dump"):
-            continue
-        text = (corpus / doc["path"]).read_text(encoding="utf-8")
-        rows, found = doc["tally"].get("rows", 0), doc["tally"].get("found", 0)
-        for key in (fam[:3], "TOTAL"):
-            tally.setdefault(key, Counter()).update(rows=rows, found=found)
-        for cause, m in row_causes(doc, text, truth):
-            for key in (fam[:3], "TOTAL"):
-                tally[key][cause] += 1
-            if args.verbose:
-                print(f"  {doc['path']}: {m['code']} {str(m.get('text') or '')[:60]!r}  [{cause}]")
-    print(f"{'family':8} {'found':>11} " + " ".join(f"{c:>20}" for c in CAUSES))
-    for key, c in sorted(tally.items(), key=lambda kv: (kv[0] == "TOTAL", kv[0])):
-        print(f"{key:8} {c['found']:>5}/{c['rows']:<5} " + " ".join(f"{c[x]:>20}" for x in CAUSES))
-    return 0
+    return cause_table(
+        __doc__ or "",
+        argv,
+        CAUSES,
+        ("found", "found", "rows", "missed row"),
+        row_causes,
+        lambda m: f"{m['code']} {str(m.get('text') or '')[:60]!r}",
+    )
 
 
 if __name__ == "__main__":
