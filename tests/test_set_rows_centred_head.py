@@ -12,9 +12,9 @@ The dump is the text Tesseract gave of the corpus generator's scan (dev seed 416
 
 from __future__ import annotations
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
 from normalize.criteria.name_runs import FLAG_NAME_AROUND
+from score_dumps import read_score_dump
 
 _DUMP = [
     "; UBND XA KHANH DINH CONG HOA XA HOI CHU NGHIA VIET NAM",
@@ -58,11 +58,9 @@ _DUMP = [
 
 
 def test_criteria_above_a_centred_first_row_inside_its_span_are_found_by_the_set(tmp_path):
-    dump = tmp_path / "d01-ruled-center-eng-250dpi-degraded.txt"
-    dump.write_text("\n".join(_DUMP), encoding="utf-8")
-    out = result_to_json(convert_file(dump))
-    (table,) = out["score_tables"]
-    rows = {r["code"]: r for r in table["rows"]}
+    out, read = read_score_dump(tmp_path, "\n".join(_DUMP))
+    assert len(out["score_tables"]) == 1
+    rows = {code: row for code, (_, row) in read.items()}
     assert list(rows) == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.3"]
     # The centred first row read keeps its code, its name from the lines around it.
     assert FLAG_NAME_AROUND in rows["1.1.2"]["flags"]

@@ -15,8 +15,8 @@ truth."""
 
 from __future__ import annotations
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
+from score_dumps import read_score_dump
 
 _DUMP = [
     "UBND XÃ LỘC.CƯỜNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM . :",
@@ -71,11 +71,9 @@ _DUMP = [
 
 
 def test_a_piece_after_a_repeated_header_is_recovered_under_the_rows_recovered_above_it(tmp_path):
-    dump = tmp_path / "d04-ruled-center-vie-200dpi-degraded.txt"
-    dump.write_text("\n".join(_DUMP), encoding="utf-8")
-    out = result_to_json(convert_file(dump))
-    (table,) = out["score_tables"]
-    rows = {r["code"]: r for r in table["rows"]}
+    out, read = read_score_dump(tmp_path, "\n".join(_DUMP))
+    assert len(out["score_tables"]) == 1
+    rows = {code: row for code, (_, row) in read.items()}
     assert list(rows) == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.2.2", "1.3"]
     for code, name, line in (
         ("1.2.2", "Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn", 39),

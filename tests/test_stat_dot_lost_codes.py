@@ -8,25 +8,9 @@ and 3 follows), and every row is read under its own code. The dump is written by
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_line_order import codes_in_sequence
 from extract.segment.stat_lines import StatLineSettings
+from test_stat_dumps_in_part import HEAD  # a report, its annex's title and caption, a garbled header line
 from test_statistics import _table  # an annex table of the rows' cells, as the line reader cuts them
 
-HEAD = """UBND XÃ ĐỨC QUANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 238/BC-UBND Đức Quang, ngày 25 tháng 12 năm 2024
-BÁO CÁO
-Kết quả công tác cải cách hành chính năm 2024
-I. KẾT QUẢ THỰC HIỆN
-UBND xã đã chỉ đạo các bộ phận chuyên môn triển khai đầy đủ các nhiệm vụ cải cách hành
-chính theo kế hoạch; số liệu chi tiết tại Phụ lục kèm theo.
-Nơi nhận: KT. CHỦ TỊCH
-- UBND huyện Tường Thạnh (b/c); PHÓ CHỦ TỊCH
-- Lưu: VT, VP.
-Hoàng Ngọc Uyên
-Phụ lục 1
-BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024
-(Kèm theo Báo cáo số 238/BC-UBND ngày 25/12/2024 của UBND xã Đức Quang)
-Elÿf TC fLierrE.TTTEHErng]nil ri
-"""
 # The rows as psm 6 prints them: bars here and there, a rule read as a dash; 2, 3.1, 4.1, 6 lost.
 ROWS = """— 21 Số phản ánh, kiến nghị đã xử lý — [ Phản ánh | 7
 22 |Số phản ánh, kiến nghị đang xử lý | Phản ánh 2 |
