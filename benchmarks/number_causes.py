@@ -18,15 +18,10 @@ The figures tell which mechanism to mend first; the table is the report's, not a
 
 from __future__ import annotations
 
-import argparse
-import json
-from collections import Counter
-from pathlib import Path
-
-from benchmarks.legibility import TEXT_FORMATS, legible_cells
+from benchmarks.dump_causes import cause_table
+from benchmarks.legibility import legible_cells
 
 CAUSES = ("row lost", "illegible", "column misplaced", "legible, left blank", "legible, misread")
-TRUTH_SUFFIX = ".truth.json"
 
 
 def cell_causes(doc: dict, text: str, truth: dict) -> list[tuple[str, dict]]:
@@ -55,35 +50,14 @@ def cell_causes(doc: dict, text: str, truth: dict) -> list[tuple[str, dict]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("run", type=Path, help="a generalisation --json file")
-    ap.add_argument("--corpus", type=Path, help="the corpus folder (default: the run's)")
-    ap.add_argument("--family", action="append", default=[], help="family prefixes to keep")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print each wrong number")
-    args = ap.parse_args(argv)
-    run = json.loads(args.run.read_text(encoding="utf-8"))
-    corpus = args.corpus or Path(run["corpus"])
-    tally: dict[str, Counter] = {}
-    for doc in run["documents"]:
-        fam = doc.get("family") or ""
-        if doc.get("format") not in TEXT_FORMATS or (args.family and not any(fam.startswith(f) for f in args.family)):
-            continue
-        truth = json.loads((corpus / (doc["path"] + TRUTH_SUFFIX)).read_text(encoding="utf-8"))
-        if not truth.get("ocr_dump"):
-            continue
-        text = (corpus / doc["path"]).read_text(encoding="utf-8")
-        numbers = doc["tally"].get("numbers", 0)
-        for key in (fam[:3], "TOTAL"):
-            tally.setdefault(key, Counter()).update(numbers=numbers, right=doc["tally"].get("numbers_right", 0))
-        for cause, w in cell_causes(doc, text, truth):
-            for key in (fam[:3], "TOTAL"):
-                tally[key][cause] += 1
-            if args.verbose:
-                print(f"  {doc['path']}: {w['code']} {w['field']} {w['truth']} -> {w['output']}  [{cause}]")
-    print(f"{'family':8} {'right':>11} " + " ".join(f"{c:>20}" for c in CAUSES))
-    for key, c in sorted(tally.items(), key=lambda kv: (kv[0] == "TOTAL", kv[0])):
-        print(f"{key:8} {c['right']:>5}/{c['numbers']:<5} " + " ".join(f"{c[x]:>20}" for x in CAUSES))
-    return 0
+    return cause_table(
+        __doc__ or "",
+        argv,
+        CAUSES,
+        ("right", "numbers_right", "numbers", "wrong number"),
+        cell_causes,
+        lambda w: f"{w['code']} {w['field']} {w['truth']} -> {w['output']}",
+    )
 
 
 if __name__ == "__main__":

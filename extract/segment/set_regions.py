@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extract.model import Line
 from extract.segment.set_wording import FLAG_FROM_SET_ORDER
+from normalize.criteria.name_runs import FLAG_NAME_AROUND
 from normalize.lazy_regex import lazy_re_compile
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, UnreadPart
 
@@ -60,6 +61,14 @@ def table_gaps(
     # ancestor, which the set requires there, only where its wording opens the line and no code
     # or nearer wording of another criterion does: ``best_alignment`` and ``opens`` say)
     head += [ln for ln in lines if (ln.page, ln.number) == (first.source.page, first.source.line_start)]
+    # (and, where the first row's name was found on the lines around its code's, a centred cell's
+    # name wrapped above the numbers' line, the rest of its span: the lines of the criteria above
+    # it whose codes and points OCR lost sit there too, "Kế hoạch CCHC năm" / "Ban hành kế hoạch
+    # CCHC năm" / "Xác định đầy đủ …" / "1.1.2 | lĩnh vực …"; the alignment places before the row
+    # only the set's criteria before its code, so its own name's lines open none)
+    if FLAG_NAME_AROUND in first.flags:
+        span = (first.source.line_start or 0, first.source.line_end or 0)
+        head += [ln for ln in lines if ln.page == first.source.page and span[0] < ln.number <= span[1] and free(ln)]
     if head:
         out.append((head, None, first))
     for above, below in zip(rows, rows[1:] + [None]):

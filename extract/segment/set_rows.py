@@ -150,14 +150,17 @@ def recover_set_rows(
     # (a run of rows told unread with no table read around it is a table whose header was not
     # read, "3 lines shaped like score rows … gave no row": its lines are looked at as a table's)
     eligible = [*withdrawn, *(p for p in unread if p.kind == "table" or lone_rows(p, result.score_tables))]
-    out: list[UnreadPart] = []
+    told_for: dict[int, UnreadPart | None] = {}
     chosen: list[CriteriaSet] = []  # the sets the regions' rows were recovered by
-    for part in parts:
+    # (the regions in the order they print: a region the rows recovered above it bound, a table's
+    # piece after a page's repeated header under the rows recovered on the page before, has the
+    # set's criteria after those rows to look for, as a region between rows read has)
+    for part in sorted(parts, key=_printed_at):
         # (a line a row read opened is that row's, whatever else the part holds)
         firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
         region = [ln for ln in region_lines(part, lines) if (ln.page, ln.number) not in firsts]
         if not any(part is e for e in eligible) or part.kind not in ("rows", "table") or not region:
-            out.append(part)
+            told_for[id(part)] = part
             continue
         table, before, after = neighbours(result.score_tables, part)
         head = head_above(region, lines, firsts, settings) if table is None else []
@@ -165,8 +168,8 @@ def recover_set_rows(
         opened = [ln.number for ln in head if opened_at(result, ln)]
         if told is not None and told is not part and opened:
             told = replace(told, line_start=min(opened))  # (the part begins at the first row found above it)
-        if told is not None:
-            out.append(told)
+        told_for[id(part)] = told
+    out = [told for part in parts if (told := told_for[id(part)]) is not None]
     # (with no set recognised from the rows read, the set the regions' lines followed, when they
     # all followed one, bounds the rows recovered as a recognised one does: the lines between and
     # after them are looked at alike)
@@ -185,6 +188,11 @@ def recover_set_rows(
         out = [p for p in out if not claims_only(p, recovered)]
     # (the lines after a table's last row told as giving no row, each of which a row now opens)
     return [p for p in out if not tail_now_rows(p, result.score_tables)]
+
+
+def _printed_at(part: UnreadPart) -> tuple[int, int]:
+    """Where a told part prints: its page, its first line (a part without them first)."""
+    return (part.page or 0, part.line_start or 0)
 
 
 def _recover(
