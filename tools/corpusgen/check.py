@@ -67,9 +67,7 @@ def ratio_adds_up(rows: list[dict], ratio: dict) -> bool:
     for s in siblings:
         # a ratio among the breakdown is no part of it (else a faulted ratio "explains" itself)
         items = [
-            r["value"]
-            for r, p in zip(rows, parents)
-            if p == s["code"] and r["code"] != s["code"] and r["unit"] != "%"
+            r["value"] for r, p in zip(rows, parents) if p == s["code"] and r["code"] != s["code"] and r["unit"] != "%"
         ]
         if items and s["value"]:
             options.append((s["value"], items))
