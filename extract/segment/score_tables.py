@@ -24,6 +24,7 @@ from extract.segment.column_blocks import flag_order_realigned, flag_points_unpa
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
+from extract.segment.field_subtotals import close_field, open_field, subtotal_number
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -319,6 +320,11 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         kind = adjustment_kind(name) if totals and not code else None
         if kind:  # "Điểm thưởng" under the total: the sum's adjustment, no criterion
             adjustments.append(adjustment(kind, name, [self_raw, max_raw, appraised_raw], cell(row, "explanation")))
+            continue
+        subtotal, number = subtotal_number(total_label(label))  # "Cộng (1)" closing a field printing no points
+        field = open_field(drafts, number) if subtotal and not (code and parse_code(code)) else None
+        if field is not None:
+            close_field(field, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self"))))
             continue
         total = _TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):

@@ -53,7 +53,9 @@ def _row_units(row: TaskRow) -> TaskRow:
     return replace(
         row,
         lead=lead[0] if lead is not None and lead[0] and not lead[1] else row.lead,
-        coordinator=coordinator[1] if coordinator is not None and coordinator[1] and not coordinator[0] else row.coordinator,
+        coordinator=coordinator[1]
+        if coordinator is not None and coordinator[1] and not coordinator[0]
+        else row.coordinator,
     )
 
 
