@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
-import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
@@ -36,6 +35,7 @@ from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_max_points, read_points
+from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
@@ -161,8 +161,6 @@ def total_label(label: str) -> str:
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
-# A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
-_NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
 # ``ScoreTable.read_from`` of a table whose rows we split from lines of text (no grid).
 LINES = "lines"
@@ -490,9 +488,10 @@ def _score_row(
         values[key] = value if value is None or value <= settings.points_ceiling else None
         if values[key] is not None:
             continue
-        if raw and _NONE_MARK.match(raw):
-            flags.append(f"{key}_marked_none")
-            confidence -= settings.none_mark_penalty
+        said = none_said(raw, " ".join(t for t, _ in draft.explanation) if key == "self" else "")  # (points_none)
+        if said is not None:
+            flags.append(f"{key}_{said}")
+            confidence -= settings.none_mark_penalty if said == MARKED_NONE else 0.0
         elif key != "appraised" and key not in draft.seen_blank:
             # (most tables have no appraised column: its blank says nothing; a cell seen printed
             # blank lost nothing)
