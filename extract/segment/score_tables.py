@@ -124,7 +124,7 @@ _COLUMN_NAMES = {
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat", "diem con lai"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
-    "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
+    "explanation": ("noi dung giai trinh", "giai trinh", "kiem chung", "ghi chu"),  # (tài liệu / văn bản kiểm chứng)
     # How the points are given, in a column of its own (as the provincial decisions print it).
     "scale": ("cach tinh diem", "phuong phap cham diem", "huong dan cham diem", "cach cham diem"),
 }
