@@ -89,52 +89,60 @@ def _percent_holds(stated: Figure, now: float, last: float) -> bool:
     return any(_percent_matches(stated.value, r, decimals) for r in readings)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """One comparison checked: what the figures give, what the note states, and the verdict."""
+
+    expected: float
+    actual: float
+    tolerance: float
+    ok: bool
+    message: str
+
+
+def _found(row: StatRow, told: Comparison, s: ReconcileSettings) -> list[_Found]:
+    """The row's difference and per cent, each against its figure and last year's."""
+    assert row.value is not None and told.last is not None
+    label, now, last = row.code or row.indicator[:40], row.value, told.last.value
+    out = []
+    if told.difference is not None:
+        decimals = _decimals(abs(told.difference.value), told.difference.raw.lstrip("+-–−"))
+        expected = round(now - last, 4)
+        tolerance = max(s.count_tolerance, 10.0**-decimals / 2)
+        ok = abs(told.difference.value - expected) <= tolerance + 1e-9
+        said = f"{label}: its difference with last year says {told.difference.raw}"
+        message = f"{said}, {_vn(now)} - {_vn(last)} = {_vn(expected)}"
+        out.append(_Found(expected, told.difference.value, tolerance, ok, message))
+    if told.percent is not None and last:
+        share = round(100.0 * now / last, 4)
+        said = f"{label}: its per cent of last year says {told.percent.raw}"
+        message = f"{said}, {_vn(now)} / {_vn(last)} = {_vn(share)}%"
+        out.append(_Found(share, told.percent.value, 0.0, _percent_holds(told.percent, now, last), message))
+    return out
+
+
 def check_period_change(
     ai: int, i: int, rows: list[StatRow], name: str, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False
 ) -> None:
-    """The row's difference and per cent against its figure and last year's, where the note gives them."""
+    """The row's difference and per cent against its figure and last year's, where the note gives
+    them (on OCR'd text a mismatch may be a misreading: the row is doubted, not blamed)."""
     row = rows[i]
     told, _ = comparison_parts(row.note)
     if row.value is None or told.last is None:
         return
-    label = row.code or row.indicator[:40]
     ref = (_stat_ref(ai, i, row, name),)
-    doubted = ref if ocr else ()
-    last = told.last.value
-    if told.difference is not None:
-        decimals = _decimals(abs(told.difference.value), told.difference.raw.lstrip("+-–−"))
-        expected = round(row.value - last, 4)
-        tolerance = max(s.count_tolerance, 10.0**-decimals / 2)
-        ok = abs(told.difference.value - expected) <= tolerance + 1e-9
+    for found in _found(row, told, s):
         ledger.check(
             "period_change",
             f"/statistics/{ai}/rows/{i}",
             table=name,
             code=row.code,
             field_="note",
-            expected=expected,
-            actual=told.difference.value,
-            tolerance=tolerance,
-            status="ok" if ok else "mismatch",
-            message=f"{label}: its difference with last year says {told.difference.raw}, "
-            f"{_vn(row.value)} - {_vn(last)} = {_vn(expected)}",
+            expected=found.expected,
+            actual=found.actual,
+            tolerance=found.tolerance,
+            status="ok" if found.ok else "mismatch",
+            message=found.message,
             rows=ref,
-            doubted=doubted,
-        )
-    if told.percent is not None and last:
-        ok = _percent_holds(told.percent, row.value, last)
-        ledger.check(
-            "period_change",
-            f"/statistics/{ai}/rows/{i}",
-            table=name,
-            code=row.code,
-            field_="note",
-            expected=round(100.0 * row.value / last, 4),
-            actual=told.percent.value,
-            tolerance=0.0,
-            status="ok" if ok else "mismatch",
-            message=f"{label}: its per cent of last year says {told.percent.raw}, "
-            f"{_vn(row.value)} / {_vn(last)} = {_vn(round(100.0 * row.value / last, 4))}%",
-            rows=ref,
-            doubted=doubted,
+            doubted=ref if ocr else (),
         )
