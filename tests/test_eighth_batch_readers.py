@@ -14,6 +14,7 @@ import pytest
 
 from cchc_extract.api import convert
 from extract.segment.points_none import MARKED_NONE, NOT_SCORED, none_said
+from extract.segment.score_adjustments import COUNTED_OUT, stated_adjustment
 from extract.segment.task_units import units_apart
 
 HEAD = "BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
@@ -67,7 +68,8 @@ def test_a_criterion_not_scored_is_no_zero_no_fault_and_nothing_lost(tmp_path):
         ["2.2", "Rà soát văn bản", "2", "2", ""],
         ["", "Tổng cộng", "10", "5,5", ""],
     ]
-    result = convert(_docx(tmp_path / "kcd.docx", HEAD, header, rows))
+    under = "Ghi chú: Các tiêu chí không phát sinh không chấm điểm. Tổng điểm tối đa sau khi trừ: 6 điểm."
+    result = convert(_docx(tmp_path / "kcd.docx", HEAD, header, rows, under))
     got = _rows(result)
     for code in ("1.2", "2.1"):
         assert got[code]["self_points"] is None and got[code]["max_points"] is not None
@@ -77,6 +79,23 @@ def test_a_criterion_not_scored_is_no_zero_no_fault_and_nothing_lost(tmp_path):
     assert not result.unread  # the word is the document's, no figure lost
     sums = [c for c in result.checks if c.kind == "sum_self" and c.code in ("1", "2")]
     assert len(sums) == 2 and all(c.status == "ok" for c in sums)
+    (counted,) = [c for c in result.checks if c.kind == "counted_out_max"]  # 10 - 2 (1.2) - 2 (2.1)
+    assert (counted.status, counted.expected, counted.actual) == ("ok", 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "points"),
+    [
+        ("Ghi chú: Các tiêu chí không phát sinh không chấm điểm. Tổng điểm tối đa sau khi trừ: 57,5 điểm.", 57.5),
+        ("* Tiêu chí không chấm điểm (không phát sinh): 11 điểm; tổng điểm chuẩn tính lại là 57,5 điểm.", 57.5),
+        ("Tổng điểm sau khi cộng, trừ: 84 điểm", None),  # the adjusted total, not the maximum
+    ],
+)
+def test_the_maximum_counted_out_is_read_from_the_line_under_the_table(line, points):
+    stated = stated_adjustment(line)
+    assert stated is not None
+    assert (stated.kind == COUNTED_OUT) == (points is not None)
+    assert points is None or stated.points == points
 
 
 @pytest.mark.parametrize("label", ["Cộng", "Cộng mục {n}", "Cộng ({n})", "Cộng lĩnh vực {n}"])
