@@ -25,28 +25,11 @@ def check_adjusted_totals(result: ExtractionResult, ledger: _Ledger, tolerance: 
             continue
         bonus, penalty = points.get(BONUS, 0.0), points.get(PENALTY, 0.0)
         expected = round(stated + bonus - penalty, 4)
-        holds = abs(expected - adjusted) <= tolerance
-        status = "ok" if holds else ("misread" if ocr else "mismatch")
-        name = _table_name(table, ti)
         message = (
             f"adjusted total {adjusted:g} against the stated sum {stated:g} + bonus {bonus:g} - penalty {penalty:g}"
             f" = {expected:g}"
         )
-        item = f"/score_tables/{ti}/adjustments"
-        ledger.check(
-            KIND,
-            item,
-            table=name,
-            code=None,
-            field_="self_points",
-            expected=expected,
-            actual=adjusted,
-            tolerance=tolerance,
-            status=status,
-            message=message,
-        )
-        if not holds:
-            ledger.flag(ReviewItem(item=item, field="self_points", table=name, value=adjusted), message)
+        _checked(ledger, KIND, ti, _table_name(table, ti), "self_points", (expected, adjusted, tolerance), ocr, message)
 
 
 COUNTED_OUT_KIND = "counted_out_max"
@@ -65,24 +48,40 @@ def check_counted_out(result: ExtractionResult, ledger: _Ledger, tolerance: floa
             continue
         out = [r for r in table.rows if not_scored(r.flags, "self_points") and r.max_points is not None]
         expected = round(full - sum(r.max_points or 0.0 for r in out), 4)
-        holds = abs(expected - stated) <= tolerance
-        name = _table_name(table, ti)
         message = (
             f"maximum counted out {stated:g} against the full maximum {full:g} less the criteria not scored"
             f" ({', '.join(r.code or r.name[:20] for r in out) or 'none read'}) = {expected:g}"
         )
-        item = f"/score_tables/{ti}/adjustments"
-        ledger.check(
-            COUNTED_OUT_KIND,
-            item,
-            table=name,
-            code=None,
-            field_="max_points",
-            expected=expected,
-            actual=stated,
-            tolerance=tolerance,
-            status="ok" if holds else ("misread" if ocr else "mismatch"),
-            message=message,
-        )
-        if not holds:
-            ledger.flag(ReviewItem(item=item, field="max_points", table=name, value=stated), message)
+        figures = (expected, stated, tolerance)
+        _checked(ledger, COUNTED_OUT_KIND, ti, _table_name(table, ti), "max_points", figures, ocr, message)
+
+
+def _checked(
+    ledger: _Ledger,
+    kind: str,
+    ti: int,
+    name: str,
+    field_: str,
+    figures: tuple[float, float, float],
+    ocr: bool,
+    message: str,
+) -> None:
+    """One check on a table's adjustments (``figures``: expected, stated, tolerance), a mismatch
+    also put to review (on OCR'd text as a possible misreading)."""
+    expected, stated, tolerance = figures
+    holds = abs(expected - stated) <= tolerance
+    item = f"/score_tables/{ti}/adjustments"
+    ledger.check(
+        kind,
+        item,
+        table=name,
+        code=None,
+        field_=field_,
+        expected=expected,
+        actual=stated,
+        tolerance=tolerance,
+        status="ok" if holds else ("misread" if ocr else "mismatch"),
+        message=message,
+    )
+    if not holds:
+        ledger.flag(ReviewItem(item=item, field=field_, table=name, value=stated), message)
