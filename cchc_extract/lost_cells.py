@@ -14,6 +14,7 @@ from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from extract.segment.name_figures import unplaced_figures
+from extract.segment.points_none import not_scored
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, UnreadPart
@@ -43,6 +44,7 @@ def illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> lis
             for row in table.rows
             for f in ("max_points", "self_points", "appraised_points")
             if getattr(row, f) is None
+            and not not_scored(row.flags, f)  # "Không chấm": the document's word, no figure lost
             and (getattr(row, f"{f}_raw") or "").strip()
             and not _COLUMN_NUMBER.fullmatch(getattr(row, f"{f}_raw"))
         ]

@@ -52,6 +52,7 @@ from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
+from extract.segment.task_units import split_units
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, totals_told, unread_review_items
 from extract.segment.unread_statements import unread_statements
@@ -195,11 +196,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result.task_tables += _run_stage(
             result, "segment", lambda: find_task_lines(doc, shapes=shapes), debug, default=[]
         )
-    # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue.
+    # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue;
+    # a units cell labelling its parts ("Chủ trì: …" / "Phối hợp: …") read as lead and coordinators.
     result.task_tables = _run_stage(
         result,
         "segment",
-        lambda: reword_tasks(result.task_tables, ocr=bool(result.task_tables) and ocr_read(result)),
+        lambda: split_units(reword_tasks(result.task_tables, ocr=bool(result.task_tables) and ocr_read(result))),
         debug,
         default=result.task_tables,
     )

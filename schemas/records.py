@@ -117,7 +117,7 @@ class ScoreAdjustment:
     thưởng", "Điểm bị trừ") and the total they make ("Tổng điểm sau khi cộng, trừ"): no criteria,
     and not the stated total (``extract.segment.score_adjustments``)."""
 
-    kind: str  # bonus | penalty | adjusted_total
+    kind: str  # bonus | penalty | adjusted_total | counted_out_max (the maximum, criteria not scored taken out)
     label: str = ""
     # As printed, its sign dropped: a penalty printed "-1,5" or "1,5" is 1.5 points taken.
     points: float | None = None

@@ -34,7 +34,7 @@ when that reading is the one that restores its sums.
 
 from __future__ import annotations
 
-from cchc_extract.reconcile.adjusted import check_adjusted_totals
+from cchc_extract.reconcile.adjusted import check_adjusted_totals, check_counted_out
 from cchc_extract.reconcile.annex import _check_annex
 from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.confidence import set_value_confidence
@@ -92,6 +92,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
         _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
     check_lost_totals(result, ledger)
     check_adjusted_totals(result, ledger, settings.points_tolerance, ocr)  # sum + bonus - penalty
+    check_counted_out(result, ledger, settings.points_tolerance, ocr)  # full maximum - criteria not scored
     check_lost_parents(result, ledger, settings.points_tolerance, ocr)
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)

@@ -19,6 +19,7 @@ from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.lost_units import units_lost
 from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.note_ratio import check_note_ratio
+from cchc_extract.reconcile.period_change import check_period_change
 from cchc_extract.reconcile.period_parts import check_period_parts
 from cchc_extract.reconcile.ratios import _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -96,6 +97,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             )
         if row.value is None:
             continue
+        check_period_change(ai, i, rows, name, ledger, s, ocr)  # "Cùng kỳ | Kỳ này | Tăng (+), giảm (-) | %"
         if is_percent(row):
             # the counts of OCR'd groups checked above whose parts do not make them: a figure
             # among them was misread, and a share of them may fail on that figure, not the page's

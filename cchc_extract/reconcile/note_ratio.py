@@ -4,6 +4,7 @@ relation of its own, apart from the percentage rows of ``ratios``."""
 from __future__ import annotations
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
+from cchc_extract.reconcile.period_change import comparison_parts
 from cchc_extract.reconcile.ratios import _usable, _v
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _denominator, _stat_ref, same_unit_rows
@@ -20,9 +21,10 @@ def check_note_ratio(
     """A count row whose note states its share ("đạt 99,25 %"): against its parent when that is a
     count in the same unit, else against the sibling above worded as the whole ("Tổng số ...")."""
     row = rows[i]
-    if not row.note or row.value is None or not _usable(row) or "/" in row.note:
+    note = comparison_parts(row.note)[1]  # the change on last year's figure is no share
+    if not note or row.value is None or not _usable(row) or "/" in note:
         return  # "a/b = c%" in a note is a text ratio
-    stated = list(_NOTE_PERCENT.finditer(row.note))
+    stated = list(_NOTE_PERCENT.finditer(note))
     if len(stated) != 1:
         return
     p = parents[i]

@@ -58,6 +58,7 @@ from cchc_extract.reconcile.total_readings import (
 )
 from cchc_extract.reconcile.unwitnessed import unwitnessed_members
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
+from extract.segment.points_none import not_scored
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
 # The sum check of each points column: a parent's points are its sub-criteria's, in every
@@ -91,6 +92,8 @@ def _part(rows: list[ScoreRow], kids: dict[int, list[int]], c: int, field_: str,
     blank = not (getattr(row, f"{field_}_raw") or "").strip()
     if value is None and blank_is_zero and blank and not kids.get(c) and row.max_points is not None:
         return 0.0
+    if value is None and not kids.get(c) and not_scored(row.flags, field_):
+        return 0.0  # "Không chấm": left out of the scoring, the parent counts nothing for it
     return value
 
 

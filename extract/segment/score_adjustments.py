@@ -17,10 +17,13 @@ from extract.model import IngestedDocument, Line, Table
 from extract.segment.joined import JoinedTable
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
-from normalize.text import fold_words
+from normalize.text import fold, fold_words
 from schemas.records import ScoreAdjustment
 
 BONUS, PENALTY, ADJUSTED = "bonus", "penalty", "adjusted_total"
+# The maximum with the criteria not scored counted out ("Tổng điểm tối đa sau khi trừ: 57,5 điểm",
+# "tổng điểm chuẩn tính lại là 57,5 điểm"), printed under the table: no total of the points scored.
+COUNTED_OUT = "counted_out_max"
 # Folded label openings. A bonus: "điểm thưởng", "điểm cộng (thưởng)", "điểm được cộng", "điểm
 # cộng thêm"; a penalty: "điểm trừ", "điểm bị trừ"; the adjusted total: a total said to come after
 # the adding and taking ("sau khi cộng, trừ", "sau cộng trừ"), or the final one ("cuối cùng").
@@ -64,10 +67,21 @@ _STATED = lazy_compile(
 _LINES_UNDER = 6
 
 
+# The counted-out maximum anywhere in its line (folded): after a note's opening ("Ghi chú: …") or a
+# count of the points taken out ("… không chấm điểm (không phát sinh): 11 điểm; …").
+_COUNTED_OUT = lazy_compile(
+    r"\bdiem\s+(?:toi\s+da|chuan)\b[^.;:\d]{0,30}?\b(?:sau\s+khi\s+tru|tinh\s+lai)\b\D{0,12}?"
+    r"(?P<figure>\d+(?:[.,]\d+)?)"
+)
+
+
 def stated_adjustment(text: str) -> ScoreAdjustment | None:
     """The adjustment a line under a table states, else None."""
     m = _STATED.match(text)
     kind = adjustment_kind(m.group("label")) if m else None
+    counted = _COUNTED_OUT.search(fold(text)) if not kind else None
+    if counted:
+        return adjustment(COUNTED_OUT, " ".join(text.split()), [counted.group("figure")])
     if not m or not kind:
         return None
     figure = m.group("figure").replace(" ", "").replace("–", "-")

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
-import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
@@ -24,6 +23,7 @@ from extract.segment.column_blocks import flag_order_realigned, flag_points_unpa
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
+from extract.segment.field_subtotals import close_field, open_field, subtotal_number
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -35,6 +35,7 @@ from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_max_points, read_points
+from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
@@ -123,7 +124,7 @@ _COLUMN_NAMES = {
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat", "diem con lai"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
-    "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
+    "explanation": ("noi dung giai trinh", "giai trinh", "kiem chung", "ghi chu"),  # (tài liệu / văn bản kiểm chứng)
     # How the points are given, in a column of its own (as the provincial decisions print it).
     "scale": ("cach tinh diem", "phuong phap cham diem", "huong dan cham diem", "cach cham diem"),
 }
@@ -160,8 +161,6 @@ def total_label(label: str) -> str:
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
-# A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
-_NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
 # ``ScoreTable.read_from`` of a table whose rows we split from lines of text (no grid).
 LINES = "lines"
@@ -319,6 +318,11 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         kind = adjustment_kind(name) if totals and not code else None
         if kind:  # "Điểm thưởng" under the total: the sum's adjustment, no criterion
             adjustments.append(adjustment(kind, name, [self_raw, max_raw, appraised_raw], cell(row, "explanation")))
+            continue
+        subtotal, number = subtotal_number(total_label(label))  # "Cộng (1)" closing a field printing no points
+        field = open_field(drafts, number) if subtotal and not (code and parse_code(code)) else None
+        if field is not None:
+            close_field(field, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self"))))
             continue
         total = _TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):
@@ -484,9 +488,10 @@ def _score_row(
         values[key] = value if value is None or value <= settings.points_ceiling else None
         if values[key] is not None:
             continue
-        if raw and _NONE_MARK.match(raw):
-            flags.append(f"{key}_marked_none")
-            confidence -= settings.none_mark_penalty
+        said = none_said(raw, " ".join(t for t, _ in draft.explanation) if key == "self" else "")  # (points_none)
+        if said is not None:
+            flags.append(f"{key}_{said}")
+            confidence -= settings.none_mark_penalty if said == MARKED_NONE else 0.0
         elif key != "appraised" and key not in draft.seen_blank:
             # (most tables have no appraised column: its blank says nothing; a cell seen printed
             # blank lost nothing)
