@@ -24,7 +24,7 @@ from extract.docx_pictures import (
     ocr_picture,
     paragraph_pictures,
 )
-from extract.docx_tab_stops import line_stops, paragraph_stops
+from extract.docx_tab_stops import ParagraphStops, line_stops, paragraph_stops
 from extract.docx_textboxes import own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
@@ -361,13 +361,17 @@ class _Builder:
         if self.pages[-1].blocks:
             self.pages.append(self._new_page(len(self.pages) + 1))
 
+    def _paragraph_stops(self, p, ppr) -> ParagraphStops | None:
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        return paragraph_stops(p, self.styles.elements.get(style_el.get(W + "val")) if style_el is not None else None)
+
     def paragraph(self, p) -> None:
         ppr = p.find(W + "pPr")
         if _on(ppr, "pageBreakBefore"):
             self.page_break()
         heading = paragraph_heading(p, self.styles)
-        style_el = ppr.find(W + "pStyle") if ppr is not None else None
-        stops = paragraph_stops(p, self.styles.elements.get(style_el.get(W + "val")) if style_el is not None else None)
+        stops: ParagraphStops | None = None
+        stops_read = False  # the paragraph's tab stops are looked up once, and only for a line with a tab
         first_line = True  # (a line broken by hand starts at the paragraph's left indent)
         for piece in paragraph_pieces(p, self.styles, self.settings.use_rendered_breaks):
             if piece is _PAGE_BREAK:
@@ -380,8 +384,11 @@ class _Builder:
             text = nfc(fold_spaces(typed))
             if not text:
                 continue
+            if "\t" in typed and not stops_read:
+                stops, stops_read = self._paragraph_stops(p, ppr), True
             self.number += 1
             page = self.pages[-1]
+            pieces = column_pieces(typed)
             page.blocks.append(
                 Line(
                     text=text,
@@ -389,8 +396,8 @@ class _Builder:
                     number=self.number,
                     bold=bold,
                     heading=heading,
-                    columns=[nfc(p) for p in column_pieces(typed)],
-                    column_stops=line_stops(typed, stops, first_line),
+                    columns=[nfc(p) for p in pieces],
+                    column_stops=line_stops(typed, stops, first_line, pieces),
                 )
             )
         if self.pictures is not None:

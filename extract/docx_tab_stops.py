@@ -114,11 +114,18 @@ def _next_stop(x: float, para: ParagraphStops, first_line: bool, settings: TabSt
 
 
 def line_stops(
-    typed: str, para: ParagraphStops | None, first_line: bool, settings: TabStopSettings = TabStopSettings()
+    typed: str,
+    para: ParagraphStops | None,
+    first_line: bool,
+    pieces: list[str] | None = None,
+    settings: TabStopSettings = TabStopSettings(),
 ) -> list[float]:
-    """The position of each of ``column_pieces(typed)`` (the line's text as typed, tabs in it), or
-    [] when the paragraph sets no stops or its pieces are not all cut by tabs (a run of spaces)."""
-    pieces = column_pieces(typed)
+    """The position of each of ``column_pieces(typed)`` (the line's text as typed, tabs in it; the
+    caller's when it has cut them already), or [] when the paragraph sets no stops or its pieces are
+    not all cut by tabs (a run of spaces)."""
+    if para is None or "\t" not in typed:
+        return []
+    pieces = column_pieces(typed) if pieces is None else pieces
     if para is None or not pieces or "\t" not in typed:
         return []
     x = para.first_start if first_line else para.next_start
