@@ -185,3 +185,28 @@ def test_a_plans_units_cell_gives_lead_and_coordinators(tmp_path):
         ("Công an xã", "Các thôn, tổ dân phố", "Quý II - III"),
         ("Công chức Tư pháp - Hộ tịch", "", "Thường xuyên"),
     ]
+
+
+def test_not_scored_words_are_typed_words_not_ocr_and_leave_blank_fields_unqueued(tmp_path):
+    """A typed table whose self cells say "Không chấm" is no OCR reading: its letters are the
+    document's words (seed 5001's N34 DOCX was judged an OCR dump by them, and the blank self cells of
+    a field the province scores were queued, eight entries for nothing wrong)."""
+    header = ["STT", "Tiêu chí đánh giá", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng"]
+    rows = [
+        ["1", "Công tác chỉ đạo, điều hành", "6", "4", ""],
+        ["1.1", "Kế hoạch cải cách hành chính", "3", "3", ""],
+        ["1.2", "Kiểm tra công tác cải cách hành chính", "2", "Không chấm", "Không phát sinh trong năm 2024"],
+        ["1.3", "Tuyên truyền cải cách hành chính", "1", "1", ""],
+        ["2", "Cải cách thể chế", "4", "2", ""],
+        ["2.1", "Ban hành văn bản theo thẩm quyền", "2", "KCĐ", "Không áp dụng đối với xã"],
+        ["2.2", "Rà soát văn bản", "2", "2", ""],
+        ["3", "Chính quyền số", "6", "", ""],
+        ["3.1", "Dịch vụ công trực tuyến", "3", "", ""],
+        ["3.2", "Trang thông tin điện tử", "3", "", ""],
+    ]
+    result = convert(_docx(tmp_path / "survey.docx", HEAD, header, rows))
+    assert result.to_dict()["source"]["read_by_ocr"] is False
+    got = _rows(result)
+    assert all(got[c]["self_points"] is None for c in ("3", "3.1", "3.2"))
+    assert not [r for r in result.review if r.code in ("3", "3.1", "3.2")]
+    assert not result.mismatches
