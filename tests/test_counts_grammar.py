@@ -179,3 +179,13 @@ báo cáo năm)
     page = Page(1, [Line(text="02 báo cáo, trong đó 01 báo cáo quý và 01 báo cáo năm", page=1, number=1)])
     (count,) = find_counts(IngestedDocument(path="x", format="txt", pages=[page]))
     assert count.total == 2 and [p.value for p in count.parts] == [1, 1]
+
+
+def test_an_items_number_with_its_dot_doubled_by_ocr_is_no_count():
+    # A held-out dump of a report whose scores are in sentences (vie, psm 3): the field's item
+    # "1." read "1..", glued to its name. Read as a total of 1 "Cải cách" with a part 4 (the
+    # field's number in brackets): a false mismatch. The opening number numbers the item.
+    line = "1..Cải cách tổ chức bộ máy hành chính nhà nước (lĩnh vực 4): tự chấm 3/5 điểm (đạt 60%),"
+    for text in (line, line.replace("1..", "1.", 1), line.replace("1..", "1) ", 1)):
+        page = Page(1, [Line(text=text, page=1, number=1)])
+        assert find_counts(IngestedDocument(path="x", format="txt", pages=[page])) == []

@@ -82,7 +82,9 @@ class _Part:
     figures: int = 1
 
 
-_ITEM_CODE = lazy_compile(r"\d{1,2}\.?\s+\p{Lu}")
+# the line's opening number of an item: "2 Báo cáo", "2. Cải cách", and as OCR prints its dot
+# doubled or glued to the word ("1..Cải cách", "1.Cải cách", "1) Cải cách")
+_ITEM_CODE = lazy_compile(r"\d{1,2}(?:\s*[.,:)]+\s*|\s+)\p{Lu}")
 
 
 @dataclass
