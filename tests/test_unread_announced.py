@@ -74,7 +74,9 @@ def test_the_sentence_as_a_latin_only_ocr_writes_it_still_announces_the_table():
     assert unread_announced_tables(_doc(texts), lambda line, page: False) == []
 
 
-ACROSS = Path(__file__).parent / "data" / "dumps_told" / "s5161-d15-i3-n28-bonus-penalty-rows-eng-psm6-250dpi-degraded.txt"
+ACROSS = (
+    Path(__file__).parent / "data" / "dumps_told" / "s5161-d15-i3-n28-bonus-penalty-rows-eng-psm6-250dpi-degraded.txt"
+)
 
 
 def test_a_table_announced_at_a_pages_foot_runs_on_over_the_page_break():
@@ -96,7 +98,12 @@ def test_a_table_announced_at_a_pages_foot_runs_on_over_the_page_break():
 
 def test_the_lines_under_the_sentence_go_on_over_the_page_end_up_to_the_signature():
     page1 = [_LEAD_IN, "eel toy Bf B", "fae | oe ee", "BLOG ie ee eee"]
-    page2 = ["N6i dung danh gia | Diém tối đa | Diém tự chấm", "i _| 92/QD-UBND ngay 10/5/2014", "Nơi nhận:", "Điểm tối đa"]
+    page2 = [
+        "N6i dung danh gia | Diém tối đa | Diém tự chấm",
+        "i _| 92/QD-UBND ngay 10/5/2014",
+        "Nơi nhận:",
+        "Điểm tối đa",
+    ]
     lines1 = [Line(text=t, page=1, number=k) for k, t in enumerate(page1, 1)]
     lines2 = [Line(text=t, page=2, number=k) for k, t in enumerate(page2, len(page1) + 1)]
     doc = IngestedDocument(

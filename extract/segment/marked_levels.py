@@ -166,4 +166,3 @@ def mark_line_rows(
     for draft, derived in zip(drafts, read):
         if derived is not None:
             draft.code, draft.code_derived = derived[0], True
-
