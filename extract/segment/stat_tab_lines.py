@@ -10,9 +10,12 @@ into the annex form's cells (code / indicator / unit / figure) and read by the a
 grid (``statistics.stat_rows``), so codes, items, figures and ratio checks are read one way.
 
 Such an annex printed and OCR'd (a scan, a text dump) keeps its leaders as dots and specks
-("… trực tuyến.........---- -+s+« se 503 hồ sơ"): on OCR'd pages the annex is read when its rows
-carry leaders (an OCR'd grid carries none: that is ``stat_lines``'s), each row's figure the one
-ending its line, and a row whose figure OCR lost is flagged so (``stat_unread.lost_figure``).
+("… trực tuyến.........---- -+s+« se 503 hồ sơ"), or, on a scan whose cleaning wiped the dots as
+dust, only their place (a gap of words ``ocr_leader_gap`` line heights wide; the last rows may have
+been taken for a borderless table, whose rows are lines again here): on OCR'd pages the annex is
+read when its rows carry leaders (an OCR'd grid carries none: that is ``stat_lines``'s), each row's
+figure the one ending its line, and a row whose figure OCR lost is flagged so
+(``stat_unread.lost_figure``).
 
 An annex label or form title over coded lines with figures that gives no rows here is told
 (``unread_tab_annexes``): the annex is said unread, never lost without a word."""
