@@ -86,6 +86,33 @@ def test_rows_read_from_lines_take_their_first_lines_marks():
     assert all(d.code_derived for d in drafts)
 
 
+def test_a_dash_ocr_read_as_an_equals_sign_is_the_dash_bullet():
+    """The bulleted dump (s5161 d14-i3, English-trained Tesseract, 300 dpi, degraded) printed the
+    criterion "- Kế hoạch cải cách hành chính năm" as "| = Ké hoach …": read as no mark, it was a
+    field of its own, and every code after it one field off (1.1 read as 2, 1.1.1 as 2.1 …)."""
+    from extract.model import Line
+    from extract.segment.marked_levels import mark_line_rows
+    from extract.segment.row_draft import RowDraft
+
+    texts = [
+        "| Cong tac chi dao, dieu hanh cai cach hanh chinh 12 11,25",
+        "| = Ke hoach cai cach hanh chinh nam 3 2,25",
+        "+ Ban hanh ke hoach cai cach hanh chinh nam kip 1 0,25",
+        "+ Muc do hoan thanh ke hoach cai cach hanh chinh 2 2",
+        "- Thuc hien che do bao cao cai cach hanh chinh dinh ky 2 2",
+        "Xay dung va to chuc thuc hien van ban quy pham phap luat 8 7,25",
+    ]
+    lines = [Line(text=t, page=1, number=i + 1) for i, t in enumerate(texts)]
+    drafts = [RowDraft(line_start=i + 1) for i in range(len(texts))]
+    mark_line_rows(drafts, lines)
+    assert [d.code for d in drafts] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2"]
+    # an equals sign inside a name is no mark
+    lines[1] = Line(text="| Ke hoach = cai cach 3 2", page=1, number=2)
+    drafts = [RowDraft(line_start=i + 1) for i in range(len(texts))]
+    mark_line_rows(drafts, lines)
+    assert drafts[1].code == "2"
+
+
 def test_rows_read_from_lines_printing_codes_keep_them():
     from extract.model import Line
     from extract.segment.marked_levels import mark_line_rows

@@ -94,3 +94,43 @@ def test_the_annex_ocrd_keeps_its_figures_after_the_leaders_specks(tmp_path):
         ("2.2", None),
     ]
     assert "missing_value" in rows["2.2"].flags  # the lost figure is said, not taken for a blank
+
+
+SCAN_ROWS = [
+    ("1. Số sáng kiến, giải pháp CCHC được công nhận", "2 sáng kiến"),
+    ("2. Số nhiệm vụ trong Kế hoạch CCHC năm", "40 nhiệm vụ"),
+    ("2.1. Số nhiệm vụ đã hoàn thành", "37 nhiệm vụ"),
+    ("2.2. Số nhiệm vụ chưa hoàn thành", "3 nhiệm vụ"),
+    ("3. Tổng số hồ sơ TTHC tiếp nhận trong kỳ", "479 hồ sơ"),
+    ("3.1. Số hồ sơ tiếp nhận trực tuyến", "444 hồ sơ"),
+]
+
+
+@pytest.mark.needs_tesseract
+def test_a_scanned_annex_whose_leaders_the_cleaning_wiped_is_read_by_their_place(tmp_path):
+    """A scanned N27 annex (corpus seed 5161, S19 of N27): the dots of every leader were gone from
+    the OCR'd lines (wiped as dust, or dropped by Tesseract), the indicator and its figure and unit
+    a wide gap apart. The reader took OCR'd lines for such an annex only when their dots were read,
+    and all 30 rows were lost untold. The page drawn here is that page as cleaned: no dots."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 34)
+    page = Image.new("L", (2480, 1400), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((1100, 120), "Phụ lục 1", font=font, fill=0)
+    draw.text((420, 190), "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024", font=font, fill=0)
+    for k, (indicator, figure) in enumerate(SCAN_ROWS):
+        draw.text((220, 330 + 80 * k), indicator, font=font, fill=0)
+        draw.text((1780, 330 + 80 * k), figure, font=font, fill=0)  # the leader's stop, 14,2 cm
+    path = tmp_path / "annex.png"
+    page.save(path, dpi=(300, 300))
+    result = convert_file(path)
+    rows = [(r.code, r.value, r.unit.lower()) for a in result.statistics for r in a.rows]
+    assert rows == [
+        ("1", 2.0, "sáng kiến"),
+        ("2", 40.0, "nhiệm vụ"),
+        ("2.1", 37.0, "nhiệm vụ"),
+        ("2.2", 3.0, "nhiệm vụ"),
+        ("3", 479.0, "hồ sơ"),
+        ("3.1", 444.0, "hồ sơ"),
+    ]

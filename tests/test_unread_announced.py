@@ -72,3 +72,46 @@ def test_the_sentence_as_a_latin_only_ocr_writes_it_still_announces_the_table():
     # "như" read as "nha" ("nhà sau") is another word: no sentence announcing anything.
     texts = ["Xây dựng nhà sau: tự đánh giá", "Điểm tối đa Điểm tự chấm", "Nơi nhận:"]
     assert unread_announced_tables(_doc(texts), lambda line, page: False) == []
+
+
+ACROSS = (
+    Path(__file__).parent / "data" / "dumps_told" / "s5161-d15-i3-n28-bonus-penalty-rows-eng-psm6-250dpi-degraded.txt"
+)
+
+
+def test_a_table_announced_at_a_pages_foot_runs_on_over_the_page_break():
+    """Real Tesseract output (eng, 250 dpi, degraded; corpus seed 5161, D15 of N28): the sentence
+    "… cham diém nhw sau:" stands on page 1, 26 lines of the table's scraps under it, and the
+    header "Noi dung danh gia | Diém | Diémty | …" opens page 2 after the form feed. Its 44 rows
+    were all lost, and told nowhere: the lines looked at under the sentence stopped at the page's
+    end, where nothing named a points column."""
+    out, truth = converted_with_truth(ACROSS)
+    assert len(truth["score_tables"][0]["rows"]) == 44
+    assert not [r for t in out["score_tables"] for r in t["rows"]]
+    told = [u for u in out["unread"] if "announced" in u["reason"]]
+    assert len(told) == 1
+    assert (told[0]["page"], told[0]["page_end"]) == (1, 2)
+    lines = ACROSS.read_text(encoding="utf-8").replace("\f", "\n").splitlines()
+    assert "nhw sau:" in lines[told[0]["line_start"] - 2]
+    assert "Noi nhgn" not in (told[0]["text_sample"] or "")
+
+
+def test_the_lines_under_the_sentence_go_on_over_the_page_end_up_to_the_signature():
+    page1 = [_LEAD_IN, "eel toy Bf B", "fae | oe ee", "BLOG ie ee eee"]
+    page2 = [
+        "N6i dung danh gia | Diém tối đa | Diém tự chấm",
+        "i _| 92/QD-UBND ngay 10/5/2014",
+        "Nơi nhận:",
+        "Điểm tối đa",
+    ]
+    lines1 = [Line(text=t, page=1, number=k) for k, t in enumerate(page1, 1)]
+    lines2 = [Line(text=t, page=2, number=k) for k, t in enumerate(page2, len(page1) + 1)]
+    doc = IngestedDocument(
+        path="x.txt",
+        format="txt",
+        pages=[Page(number=1, method="text", blocks=list(lines1)), Page(number=2, method="text", blocks=list(lines2))],
+    )
+    told = unread_announced_tables(doc, lambda line, page: False)
+    assert [(t.page, t.page_end, t.line_start, t.line_end) for t in told] == [(1, 2, 2, 6)]
+    # a row read on the next page is the table read: nothing told
+    assert unread_announced_tables(doc, lambda line, page: page == 2 and line.number == 6) == []

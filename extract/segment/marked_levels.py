@@ -141,6 +141,9 @@ def codes_from_marks(
 
 # What OCR prints ahead of a row's first line where no mark was (a cell's ruling read as "|", specks).
 _LINE_SPECKS = "|:;'`‘’_~ "
+# A dash bullet as OCR reads it at a line's start where the scan thickened or doubled its stroke:
+# "= Kế hoạch …" is the "- Kế hoạch …" printed (no score table's name opens with an equals sign).
+_OCR_DASH = lazy_compile(r"^=(?=\s+\S)")
 
 
 def mark_line_rows(
@@ -155,7 +158,7 @@ def mark_line_rows(
     printed = sum(d.code is not None for d in drafts)
     if not drafts or printed > settings.max_printed_share * len(drafts):
         return
-    texts = [line.text.lstrip(_LINE_SPECKS) if line is not None else "" for line in first_lines]
+    texts = [_OCR_DASH.sub("-", line.text.lstrip(_LINE_SPECKS)) if line is not None else "" for line in first_lines]
     bolds = [line is not None and line.bold for line in first_lines]
     read = codes_from_marks(texts, bolds, lambda _text: False, settings)
     if read is None:

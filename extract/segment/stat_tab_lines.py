@@ -10,9 +10,12 @@ into the annex form's cells (code / indicator / unit / figure) and read by the a
 grid (``statistics.stat_rows``), so codes, items, figures and ratio checks are read one way.
 
 Such an annex printed and OCR'd (a scan, a text dump) keeps its leaders as dots and specks
-("… trực tuyến.........---- -+s+« se 503 hồ sơ"): on OCR'd pages the annex is read when its rows
-carry leaders (an OCR'd grid carries none: that is ``stat_lines``'s), each row's figure the one
-ending its line, and a row whose figure OCR lost is flagged so (``stat_unread.lost_figure``).
+("… trực tuyến.........---- -+s+« se 503 hồ sơ"), or, on a scan whose cleaning wiped the dots as
+dust, only their place (a gap of words ``ocr_leader_gap`` line heights wide; the last rows may have
+been taken for a borderless table, whose rows are lines again here): on OCR'd pages the annex is
+read when its rows carry leaders (an OCR'd grid carries none: that is ``stat_lines``'s), each row's
+figure the one ending its line, and a row whose figure OCR lost is flagged so
+(``stat_unread.lost_figure``).
 
 An annex label or form title over coded lines with figures that gives no rows here is told
 (``unread_tab_annexes``): the annex is said unread, never lost without a word."""
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Table
 from extract.pdf_leaders import LEADER, leader_pieces
 from extract.segment.annex_captions import annex_caption
 from extract.segment.stat_line_rows import _joined_table, _RowLines
@@ -36,6 +39,8 @@ from schemas.records import SourceRef, StatAnnex, UnreadPart
 # Pages typed; pages OCR'd (a scan's) or a text dump's, read only when their rows carry leaders.
 _TYPED_METHODS = frozenset({"docx", "pdf-text"}) - LINE_METHODS
 _OCR_METHODS = LINE_METHODS | {"ocr"}
+# The tables an OCR'd page's word gaps made, with no ruling (``extract.ocr``, ``pdf_unruled``).
+_OCR_BORDERLESS = "ocr-text"
 _LABEL = re.compile(r"^(?:phu luc|bieu so|bieu mau)\b(?:\s+(?:so\s+)?[0-9ivxlc]+[a-z]?)?\W*$")
 _CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(\S.*)$")
 _ITEM = re.compile(r"^([a-zđ])[.)]\s+(\S.*)$")
@@ -71,6 +76,11 @@ class TabLineSettings:
     # A gap between a PDF line's words wider than this many line heights is a tab stop's (a word
     # space is a quarter of one; a leader's place cut out of the text layer is one and more).
     stop_gap: float = 0.6
+    # On an OCR'd line, a gap between two words this many line heights wide is a leader's place
+    # whose dots the scan's cleaning (dust wiped) or OCR dropped: the row carries its leader as
+    # surely as one whose dots were read (a word space is a quarter of a height; the leaders of
+    # a scanned annex left gaps of 2 to 11).
+    ocr_leader_gap: float = 1.5
 
 
 @dataclass
@@ -93,9 +103,9 @@ def read_tab_line_annexes(
     OCR'd ones whose rows carry leaders."""
     annexes: list[StatAnnex] = []
     runs = [(r, False) for r in _typed_runs(doc, known_pages)]
-    runs += [(r, True) for r in _typed_runs(doc, known_pages, _OCR_METHODS)]
+    runs += [(r, True) for r in _typed_runs(doc, known_pages, _OCR_METHODS, borderless=True)]
     for run, ocr in runs:
-        logical = _logical_lines(run, settings)
+        logical = _logical_lines(run, settings, ocr)
         k = 0
         while k < len(logical):
             if not _opens_annex(logical[k]):
@@ -172,27 +182,49 @@ def unread_tab_annexes(
 
 
 def _typed_runs(
-    doc: IngestedDocument, known_pages: frozenset[int], methods: frozenset[str] = _TYPED_METHODS
+    doc: IngestedDocument,
+    known_pages: frozenset[int],
+    methods: frozenset[str] = _TYPED_METHODS,
+    borderless: bool = False,
 ) -> list[list[Line]]:
     """The lines of consecutive pages read by ``methods`` not read as an annex already: an annex
-    typed as lines goes on over a page break."""
+    typed as lines goes on over a page break. With ``borderless``, a table an OCR'd page's word
+    gaps made (``pdf_unruled``) is its rows' lines again, in their place: an annex's last rows,
+    a wrapped indicator's end and its figure, line up in columns as a table's would."""
     runs: list[list[Line]] = [[]]
     for page in doc.pages:
         if page.method not in methods or page.number in known_pages:
             runs.append([])
             continue
-        runs[-1].extend(ln for ln in page.lines if ln.text.strip())
+        for block in page.blocks:
+            if isinstance(block, Line) and block.text.strip():
+                runs[-1].append(block)
+            elif borderless and isinstance(block, Table) and block.source == _OCR_BORDERLESS:
+                runs[-1].extend(_row_lines(block))
     return [r for r in runs if r]
 
 
-def _logical_lines(lines: list[Line], settings: TabLineSettings) -> list[_Logical]:
+def _row_lines(table: Table) -> list[Line]:
+    """A borderless table's rows as the lines they were printed on: the cells' texts in order."""
+    lines = []
+    for k, cells in enumerate(table.text_rows()):
+        text = " ".join(c.strip() for c in cells if c.strip())
+        number = table.row_lines[k] if k < len(table.row_lines) else table.line_start + k
+        if text:
+            lines.append(Line(text=text, page=table.page, number=number, columns=[c for c in cells if c.strip()]))
+    return lines
+
+
+def _logical_lines(lines: list[Line], settings: TabLineSettings, ocr: bool = False) -> list[_Logical]:
     """Each typed line as its pieces: a DOCX line's tab-stop columns; a PDF's lines at one height
-    (the text layer cuts a line at its leader: the figure is a "line" beside the indicator)."""
+    (the text layer cuts a line at its leader: the figure is a "line" beside the indicator). An
+    OCR'd line (``ocr``) carries a leader where its dots were read or where they left their place."""
     out: list[_Logical] = []
     for line in lines:
-        columns = line.columns or _gapped_pieces(line, settings)
+        # (an OCR'd line is cut at a leader's place only: its word spaces vary with the scan)
+        columns = line.columns or _gapped_pieces(line, settings.ocr_leader_gap if ocr else settings.stop_gap)
         pieces = [p for c in columns for p in _without_leaders(c)]
-        leader = any(LEADER.search(c) for c in columns)
+        leader = any(LEADER.search(c) for c in columns) or (ocr and _leader_place(line, settings))
         prev = out[-1] if out else None
         if prev is not None and _beside(prev.last, line, settings):
             prev.pieces.extend(pieces)
@@ -203,7 +235,7 @@ def _logical_lines(lines: list[Line], settings: TabLineSettings) -> list[_Logica
     return out
 
 
-def _gapped_pieces(line: Line, settings: TabLineSettings) -> list[str]:
+def _gapped_pieces(line: Line, stop_gap: float) -> list[str]:
     """A PDF line's words cut where a gap wider than a word space opens (the leader cut out of the
     text layer left its place: "… tiếp nhận" ⎵⎵⎵ "20 phản ánh")."""
     words = [w for w in line.words if w.bbox is not None]
@@ -213,10 +245,24 @@ def _gapped_pieces(line: Line, settings: TabLineSettings) -> list[str]:
     for prev, word in zip(words, words[1:]):
         assert prev.bbox is not None and word.bbox is not None
         height = max(1.0, prev.bbox[3] - prev.bbox[1])
-        if word.bbox[0] - prev.bbox[2] > settings.stop_gap * height:
+        if word.bbox[0] - prev.bbox[2] > stop_gap * height:
             pieces.append([])
         pieces[-1].append(word.text)
     return [" ".join(p) for p in pieces]
+
+
+def _leader_place(line: Line, settings: TabLineSettings) -> bool:
+    """Whether an OCR'd line's words leave a gap a leader ran across (``ocr_leader_gap``), or the
+    line is a borderless table's row (its cells, ``columns``, stand apart by such gaps)."""
+    if line.columns:
+        return True
+    words = [w for w in line.words if w.bbox is not None]
+    for prev, word in zip(words, words[1:]):
+        assert prev.bbox is not None and word.bbox is not None
+        height = max(1.0, prev.bbox[3] - prev.bbox[1])
+        if word.bbox[0] - prev.bbox[2] > settings.ocr_leader_gap * height:
+            return True
+    return False
 
 
 def _without_leaders(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.model import IngestedDocument, Line, Table
+from extract.model import IngestedDocument, Line, Page, Table
 from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.set_align import best_alignment
 from extract.segment.set_rows import SetRowSettings
@@ -65,24 +65,23 @@ def unread_announced_tables(
     wordings in a set's order: a count read from the table's explanation cell ("Chưa hoàn thành
     16/19 nhiệm vụ") is no row of it."""
     parts = []
-    for page in doc.pages:
-        if page.method not in LINE_METHODS:
-            continue
+    pages = [page for page in doc.pages if page.method in LINE_METHODS]
+    for at, page in enumerate(pages):
         lines = [ln for ln in page.lines if ln.text.strip()]
         for i, line in enumerate(lines):
             if not _announces_scores(lines[max(i - settings.sentence_lines, 0) : i + 1]):
                 continue
-            body: list[Line] = []
-            for after in lines[i + 1 : i + 1 + settings.body_lines]:
-                if is_body_end(fold(after.raw or after.text).lstrip("_ ")):  # ("__ Nơi nhận:")
-                    break
-                body.append(after)
-            if not body or any((row_read or is_read)(ln, page.number) for ln in body):
+            placed = _body_under(pages[at:], i + 1, settings.body_lines)
+            body = [ln for _, ln in placed]
+            if not body or any((row_read or is_read)(ln, number) for number, ln in placed):
                 continue
-            if _grid_read_under(page.tables, line.number, body[-1].number, page.number, row_read or is_read):
+            if any(
+                _grid_read_under(p.tables, line.number if p is page else 0, until, p.number, row_read or is_read)
+                for p, until in _last_lines(pages[at:], placed)
+            ):
                 continue
             named = set().union(*(_points_named(ln) for ln in body))
-            if named and any(is_read(ln, page.number) for ln in body):
+            if named and any(is_read(ln, number) for number, ln in placed):
                 # (an item read under the sentence, a count of the explanation cell's "Chưa hoàn
                 # thành 2/9 nhiệm vụ", leaves the header's words no tell of their own: the
                 # criteria's wordings in a set's order still are)
@@ -95,6 +94,7 @@ def unread_announced_tables(
                 if named
                 else f"some opening the criteria {', '.join(opened)} of the criteria set in its order"
             )
+            last_page = placed[-1][0]
             parts.append(
                 UnreadPart(
                     page=page.number,
@@ -102,11 +102,34 @@ def unread_announced_tables(
                     reason=f"a score table announced ({_quoted(line)}) gave no row: {len(body)} lines under it, "
                     f"{shown}, were not read (garbled by OCR)",
                     text_sample=" / ".join(ln.text.strip() for ln in body),
+                    page_end=last_page if last_page != page.number else None,
                     line_start=body[0].number,
                     line_end=body[-1].number,
                 )
             )
     return parts
+
+
+def _body_under(pages: list[Page], start: int, most: int) -> list[tuple[int, Line]]:
+    """The lines under the announcing sentence (from line ``start`` of the first page), up to the
+    signature block or ``most`` lines, each with its page: a table runs on over the page's end
+    (a dump's form feed), its header or rows on the next page."""
+    body: list[tuple[int, Line]] = []
+    for k, page in enumerate(pages):
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        for after in lines[start if k == 0 else 0 :]:
+            if len(body) >= most or is_body_end(fold(after.raw or after.text).lstrip("_ ")):  # ("__ Nơi nhận:")
+                return body
+            body.append((page.number, after))
+    return body
+
+
+def _last_lines(pages: list[Page], placed: list[tuple[int, Line]]) -> list[tuple[Page, int]]:
+    """Each page the body lies on with the number of its last line there."""
+    last: dict[int, int] = {}
+    for number, ln in placed:
+        last[number] = ln.number
+    return [(p, last[p.number]) for p in pages if p.number in last]
 
 
 def _grid_read_under(
