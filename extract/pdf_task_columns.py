@@ -105,31 +105,35 @@ def _header_at(
         return None
     columns = [list(ws) for ws in first]
     starts = [bbox_of(ws[0])[0] for ws in first]
-    for extra in range(settings.header_lines):
-        if extra:
-            k = i + extra
-            if k >= len(items) or items[k].top - items[k - 1].top > unruled.max_gap * pitch:
-                return None
-            lower = labels_of(items[k], unruled.label_gap * items[k].size)
-            if is_code_token(lower[0][0].text):
-                return None
-            for piece in lower:
-                columns[_column_of(bbox_of(piece[0])[0], starts, 0.0, items[k].size, nearest=True)] += piece
-        labels = [_text(ws) for ws in columns]
-        if task_header(labels) is not None:
-            code = map_columns(labels).get("code")
-            taken = extra + 1
-            # the header's labels wrapped onto lines under it, before the first task's code
-            while code is not None and taken < settings.header_lines and i + taken < len(items):
-                lower = items[i + taken]
-                if lower.top - items[i + taken - 1].top > unruled.max_gap * pitch or is_code_token(lower.words[0].text):
-                    break
-                for piece in labels_of(lower, unruled.label_gap * lower.size):
-                    columns[_column_of(bbox_of(piece[0])[0], starts, 0.0, lower.size, nearest=True)] += piece
-                taken += 1
-            ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
-            return _Header(taken, [_text(ws) for ws in columns], starts, ends, code)
-    return None
+    taken = 1
+    while task_header([_text(ws) for ws in columns]) is None:
+        if taken >= settings.header_lines or not _wraps_on(items, i + taken, pitch, unruled):
+            return None
+        _join_wrapped(columns, starts, items[i + taken], unruled)
+        taken += 1
+    code = map_columns([_text(ws) for ws in columns]).get("code")
+    # labels wrapped onto lines under a header that already names its columns, before the first
+    # task's code (with no code column, a line under the header is a task's)
+    while code is not None and taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
+        _join_wrapped(columns, starts, items[i + taken], unruled)
+        taken += 1
+    ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
+    return _Header(taken, [_text(ws) for ws in columns], starts, ends, code)
+
+
+def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
+    """Line ``k`` may hold a header's wrapped labels: close under the line above, opening with no code."""
+    return (
+        k < len(items)
+        and items[k].top - items[k - 1].top <= unruled.max_gap * pitch
+        and not is_code_token(items[k].words[0].text)
+    )
+
+
+def _join_wrapped(columns: list[list[Word]], starts: list[float], line: _Line, unruled: UnruledSettings) -> None:
+    """Each of ``line``'s labels joined to the header column whose label starts nearest it."""
+    for piece in labels_of(line, unruled.label_gap * line.size):
+        columns[_column_of(bbox_of(piece[0])[0], starts, 0.0, line.size, nearest=True)] += piece
 
 
 def _column_of(x: float, starts: list[float], slack: float, size: float, nearest: bool = False) -> int:
