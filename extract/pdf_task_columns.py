@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
-from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, pitch_of
+from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
 from extract.segment.task_tables import map_columns
 
@@ -79,17 +79,6 @@ def task_column_tables(
         found.append((made[0], made[1]))
         i = made[2]
     return found
-
-
-def labels_of(line: _Line, label_gap: float) -> list[list[Word]]:
-    """A line's words cut where they stand more than ``label_gap`` apart (a word space never does)."""
-    out: list[list[Word]] = []
-    for w in line.words:
-        if out and bbox_of(w)[0] - bbox_of(out[-1][-1])[2] <= label_gap:
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return out
 
 
 def _text(words: list[Word]) -> str:

@@ -240,17 +240,23 @@ def carried_rows_fit(body: list[_Line], cuts: list[tuple[float, float]]) -> bool
     return any(len(ws) == 1 and is_number_token(ws[0].text) for cells in row for col, ws in cells.items() if col >= 2)
 
 
+def labels_of(line: _Line, label_gap: float) -> list[list[Word]]:
+    """A line's words cut where they stand more than ``label_gap`` apart (a word space never does)."""
+    out: list[list[Word]] = []
+    for w in line.words:
+        if out and bbox_of(w)[0] - bbox_of(out[-1][-1])[2] <= label_gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
 def heads_columns(line: _Line, cuts: list[tuple[float, float]], label_gap: float) -> bool:
     """``line`` is a header over the columns ``cuts`` part, though it reaches into their gutters:
     its words, split into labels where they stand more than ``label_gap`` apart, are labels of two
     columns or more, each over one column's ink only ("Điểm tối đa" centred over "10", wider than
     it; a paragraph's line runs on over the columns in one label)."""
-    labels: list[list[Word]] = []
-    for w in line.words:
-        if labels and bbox_of(w)[0] - bbox_of(labels[-1][-1])[2] <= label_gap:
-            labels[-1].append(w)
-        else:
-            labels.append([w])
+    labels = labels_of(line, label_gap)
     # each column's ink runs from the gutter on its left to the gutter on its right
     edges = [float("-inf"), *(x for cut in cuts for x in cut), float("inf")]
     inks = list(zip(edges[::2], edges[1::2]))
