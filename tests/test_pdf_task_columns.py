@@ -41,7 +41,7 @@ def _typed(document, text: str, stops=STOPS, bold: bool = False, indent_cm: floa
             run.add_break()
 
 
-def _plan(tmp_path: Path, header: list[str], rows: list[str], name: str, stops=STOPS) -> Path:
+def _plan(tmp_path: Path, header: list[str], rows: list[str], name: str, stops=STOPS, header_stops=None) -> Path:
     document = docx.Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -51,7 +51,7 @@ def _plan(tmp_path: Path, header: list[str], rows: list[str], name: str, stops=S
     document.add_paragraph("Cải cách hành chính năm 2025")
     document.add_paragraph("Để triển khai thực hiện, UBND xã giao nhiệm vụ cụ thể như sau:")
     for line in header:
-        _typed(document, line, stops, bold=True)
+        _typed(document, line, header_stops or stops, bold=True)
     for row in rows:
         _typed(document, row, stops, bold=row.startswith(("I.", "II.")))
     document.add_paragraph("")
@@ -149,3 +149,13 @@ def test_a_score_table_at_tab_stops_is_not_taken_for_tasks(tmp_path):
         ("1.1", 3.0, 2.0),
         ("1.2", 4.0, 3.0),
     ]
+
+
+def test_labels_centred_over_their_columns_still_place_the_cells(tmp_path):
+    """The header typed at centred stops of its own, the tasks at left stops: a label starts right
+    of its column's cells, which say where the column starts."""
+    centred = ((13.5, WD_TAB_ALIGNMENT.CENTER), (19.2, WD_TAB_ALIGNMENT.CENTER))
+    header = ["TT\tNội dung\tĐơn vị chủ trì\tThời hạn"]
+    result = convert_file(_printed(_plan(tmp_path, header, ROWS, "centred.docx", header_stops=centred)))
+    assert _tasks(result) == TRUTH
+    assert not result.unread and not result.score_tables
