@@ -11,9 +11,11 @@ label's left edge is where its column starts (a left stop puts the label and the
 the same place; a label centred over a wider column starts right of the cells, which then say
 where the column starts). Under the header, each line's pieces go into the column they start in; a
 line with a code in the code column opens a task, a line without one holds the wrapped cells of the
-task above. A line that fits no column (a piece in the code column that is no code) between two
-tasks is not placed and stays a line, for the account of what was not read; the table ends at the
-first such line with no task after it, or at a wide blank.
+task above (a header with no code column is left to the other readers: where a task starts is
+not printed there, a task's wrapped line and the next task both start under its label). A line
+that fits no column (a piece in the code column that is no code) between two tasks is not placed
+and stays a line, for the account of what was not read; the table ends at the first such line
+with no task after it, or at a wide blank.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ class _Header:
     labels: list[str]
     starts: list[float]  # where each column starts
     label_ends: list[float]  # where each column's label ends
-    code_col: int | None
+    code_col: int
+    words: list[list[Word]]  # each column's label words, a wrapped label's joined
 
 
 def task_column_tables(
@@ -101,13 +104,17 @@ def _header_at(
         _join_wrapped(columns, starts, items[i + taken], unruled)
         taken += 1
     code = map_columns([_text(ws) for ws in columns]).get("code")
+    if code is None:
+        # with no code column, where a task starts is not printed: a wrapped line of a task and
+        # the next task both start with a capital under the text's label (left to the other readers)
+        return None
     # labels wrapped onto lines under a header that already names its columns, before the first
-    # task's code (with no code column, a line under the header is a task's)
-    while code is not None and taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
+    # task's code
+    while taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
         _join_wrapped(columns, starts, items[i + taken], unruled)
         taken += 1
     ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
-    return _Header(taken, [_text(ws) for ws in columns], starts, ends, code)
+    return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
 
 
 def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
@@ -153,7 +160,7 @@ def _cells(
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
-        if header.code_col is not None and col == header.code_col:
+        if col == header.code_col:
             if not is_code_token(piece[0].text) or out:
                 return None
             opens = True
@@ -189,7 +196,7 @@ def _table_under(
     last = body_from - 1
     for k in range(body_from, end):
         got = _cells(items[k], starts, header, unruled, settings)
-        if got is None or (not got[1] and (pending or (not rows and header.code_col is not None))):
+        if got is None or (not got[1] and (pending or not rows)):
             pending.append(k)  # (after a line not placed, only a task's opening line goes on)
             continue
         cells, opens = got
@@ -203,10 +210,7 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
-    header_words = [w for k in range(i, body_from) for w in items[k].words]
-    head: dict[int, list[Word]] = {}
-    for w in header_words:
-        head.setdefault(_column_of(bbox_of(w)[0], header.starts, 0.0, items[i].size, nearest=True), []).append(w)
+    head = {c: ws for c, ws in enumerate(header.words)}
     return _table([head, *rows], starts, page, cell_text, source), placed, last + 1
 
 
