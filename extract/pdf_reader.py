@@ -29,8 +29,9 @@ from extract.pdf_leaders import split_leaders
 from extract.pdf_ocr_layer import page_image_covers
 from extract.pdf_page_image import Renderer
 from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
+from extract.pdf_task_columns import TaskColumnSettings, task_column_tables
 from extract.pdf_turn import sideways_turn, turned_copy
-from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
+from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables, visual_lines
 from normalize.text import fold_spaces, join_printed_lines, nfc
 
 
@@ -52,6 +53,8 @@ class PdfTableSettings:
     chunk_gap: float = 1.8
     # Tables printed without ruling lines (columns from gutters, rows from numbering).
     unruled: UnruledSettings = UnruledSettings()
+    # Task tables set at tab stops, without ruling lines: columns from their header's labels.
+    task_columns: TaskColumnSettings = TaskColumnSettings()
     # Font-name parts that mean a bold face.
     bold_markers: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demibold")
     # Pictures of printed pages beside the text (a scanned table pasted into a typed report):
@@ -538,8 +541,12 @@ def text_page(
     lines = group_lines(free, settings)
     used: set[int] = set()
     if not tables:
-        found = unruled_tables(
-            lines, page_number, settings.unruled, settings.chunk_gap, lambda ws: cell_text(ws, settings), list(carried)
+        text = lambda ws: cell_text(ws, settings)  # noqa: E731
+        # a task table under its header first: its columns cannot be found from gutters
+        tasks = task_column_tables(visual_lines(lines), page_number, settings.unruled, text, settings.task_columns)
+        spans = frozenset(k for _, rows in tasks for k in range(min(rows), max(rows) + 1))
+        found = tasks + unruled_tables(
+            lines, page_number, settings.unruled, settings.chunk_gap, text, list(carried), taken=spans
         )
         for table, rows in found:
             tables.append(table)

@@ -110,6 +110,7 @@ def unruled_tables(
     cell_text: Callable[[list[Word]], str],
     carried: list[float],
     source: str = "pdf-text",
+    taken: frozenset[int] = frozenset(),
 ) -> list[tuple[Table, set[int]]]:
     """Borderless tables among a page's visual lines (top to bottom, each left to right; words
     with their font size), each with the indexes of the lines it took. ``chunk_gap`` is the
@@ -117,18 +118,23 @@ def unruled_tables(
     lines; ``source`` names the reader in the tables made ("pdf-text" on text layers, "ocr-text"
     on OCR'd pages). ``carried``: the column edges of a borderless table the previous
     page ended with; the page's first table keeps them when none of its lines runs across them (a
-    page holding a table's last row or two has too few lines to show its columns by itself)."""
-    items = [_Line([w for w, _ in line], statistics.median(size for _, size in line)) for line in lines]
+    page holding a table's last row or two has too few lines to show its columns by itself).
+    ``taken``: lines another reader placed (a task table under its header), in no table here."""
+    items = visual_lines(lines)
     chunks = [len(split_chunks(line, chunk_gap)) for line in lines]
-    pitch = _pitch(items)
+    pitch = pitch_of(items)
     found: list[tuple[Table, set[int]]] = []
     i = 0
     while i < len(items):
-        if chunks[i] < s.min_cols and not (carried and not found and _opens_carried_row(items[i], chunks[i])):
+        if i in taken or (
+            chunks[i] < s.min_cols and not (carried and not found and _opens_carried_row(items[i], chunks[i]))
+        ):
             i += 1
             continue
-        floor = max(found[-1][1]) + 1 if found else 0  # header lines are not taken from a table above
-        made = _table_at(items, chunks, i, floor, pitch, page, s, cell_text, [] if found else carried, source)
+        # header lines are not taken from a table above, nor lines from another reader's table
+        floor = max([max(used) + 1 for _, used in found] + [k + 1 for k in taken if k < i] + [0])
+        stop = min([k for k in taken if k > i] + [len(items)])
+        made = _table_at(items[:stop], chunks, i, floor, pitch, page, s, cell_text, [] if found else carried, source)
         if made is None:
             i += 1
             continue
@@ -136,6 +142,11 @@ def unruled_tables(
         found.append((table, used))
         i = max(used) + 1
     return found
+
+
+def visual_lines(lines: list[list[tuple[Word, float]]]) -> list[_Line]:
+    """A page's visual lines (words with their font size) as lines of words at their median size."""
+    return [_Line([w for w, _ in line], statistics.median(size for _, size in line)) for line in lines]
 
 
 def _opens_carried_row(line: _Line, chunks: int) -> bool:
@@ -146,7 +157,7 @@ def _opens_carried_row(line: _Line, chunks: int) -> bool:
     return chunks >= 2 and is_code_token(line.words[0].text)
 
 
-def _pitch(items: list[_Line]) -> float:
+def pitch_of(items: list[_Line]) -> float:
     """The typical distance between the tops of consecutive lines on the page."""
     steps = [b.top - a.top for a, b in zip(items, items[1:]) if b.top > a.top]
     return statistics.median(steps) if steps else 12.0
@@ -229,17 +240,23 @@ def carried_rows_fit(body: list[_Line], cuts: list[tuple[float, float]]) -> bool
     return any(len(ws) == 1 and is_number_token(ws[0].text) for cells in row for col, ws in cells.items() if col >= 2)
 
 
+def labels_of(line: _Line, label_gap: float) -> list[list[Word]]:
+    """A line's words cut where they stand more than ``label_gap`` apart (a word space never does)."""
+    out: list[list[Word]] = []
+    for w in line.words:
+        if out and bbox_of(w)[0] - bbox_of(out[-1][-1])[2] <= label_gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
 def heads_columns(line: _Line, cuts: list[tuple[float, float]], label_gap: float) -> bool:
     """``line`` is a header over the columns ``cuts`` part, though it reaches into their gutters:
     its words, split into labels where they stand more than ``label_gap`` apart, are labels of two
     columns or more, each over one column's ink only ("Điểm tối đa" centred over "10", wider than
     it; a paragraph's line runs on over the columns in one label)."""
-    labels: list[list[Word]] = []
-    for w in line.words:
-        if labels and bbox_of(w)[0] - bbox_of(labels[-1][-1])[2] <= label_gap:
-            labels[-1].append(w)
-        else:
-            labels.append([w])
+    labels = labels_of(line, label_gap)
     # each column's ink runs from the gutter on its left to the gutter on its right
     edges = [float("-inf"), *(x for cut in cuts for x in cut), float("inf")]
     inks = list(zip(edges[::2], edges[1::2]))

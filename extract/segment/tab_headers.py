@@ -60,6 +60,16 @@ def typed_header(
     if "indicator" in roles and ({"unit", "value"} & set(roles)):
         figures = tuple(sorted(roles[k] for k in _ANNEX_FIGURES if k in roles))
         return TypedHeader(len(labels), roles["indicator"], figures, at, tuple(labels))
+    return task_header(labels, at, tasks)
+
+
+def task_header(
+    labels: Sequence[str], stops: Sequence[float] = (), tasks: TaskTableSettings = TaskTableSettings()
+) -> TypedHeader | None:
+    """The header when ``labels`` name a task framework's columns by the task grid reader's own
+    dictionary (enough columns mapped, one only task frameworks have, no score column); else None."""
+    labels = list(labels)
+    at = tuple(stops) if len(stops) == len(labels) else ()
     header = fold(" ".join(labels))
     if any(w in header for w in tasks.score_header_words):
         return None

@@ -26,6 +26,7 @@ from extract.segment.unread_review import totals_told as totals_told, unread_rev
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, unread_set_aside
 from extract.segment.unread_settings import UnreadSettings, sample_text
+from extract.segment.unread_table_span import unread_in_table_span
 from extract.segment.unread_tail import unread_tail_rows
 from extract.segment.unread_task_lines import unread_task_lines
 from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
@@ -59,6 +60,8 @@ def find_unread(
         parts.extend(unread_page(page, settings, signer))
         parts.extend(unread_pictures(page))
         parts.extend(p for p in _unread_line_rows(page, sources, settings) if not within_lines(p, known))
+        spans = unread_in_table_span(page, lambda line, number: _line_read(line, number, sources))
+        parts.extend(replace(p, text_sample=sample_text(p.text_sample, settings)) for p in spans)
         for table in page.tables:
             part = unread_table(table, sources, settings)
             if part is not None:

@@ -1,0 +1,232 @@
+"""A plan's task table printed without ruling lines, its columns set at tab stops ("TT⇥Nội dung⇥Đơn
+vị chủ trì⇥Thời gian hoàn thành"), rebuilt on a text-layer page from its header.
+
+The gutters ``pdf_unruled`` looks for are not there to find: a task's text runs up to the next
+column's stop, a lead unit or a deadline fills its column from edge to edge, so no white strip runs
+down the whole block, and a block cut at the strips it has became a score table of tasks with no
+points. The header says where the columns are: a line whose labels (words standing apart by more
+than a word space) name a task framework's columns by the task grid reader's own dictionary
+(``tab_headers.task_header``), its labels wrapped onto the line under it joined by column. Each
+label's left edge is where its column starts (a left stop puts the label and the cells under it at
+the same place; a label centred over a wider column starts right of the cells, which then say
+where the column starts). Under the header, each line's pieces go into the column they start in; a
+line with a code in the code column opens a task, a line without one holds the wrapped cells of the
+task above (a header with no code column is left to the other readers: where a task starts is
+not printed there, a task's wrapped line and the next task both start under its label). A line
+that fits no column (a piece in the code column that is no code) between two tasks is not placed
+and stays a line, for the account of what was not read; the table ends at the first such line
+with no task after it, or at a wide blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extract.model import Cell, Table, Word, bbox_of, union_bbox
+from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
+from extract.segment.tab_headers import task_header
+from extract.segment.task_tables import map_columns
+
+
+@dataclass(frozen=True)
+class TaskColumnSettings:
+    """Knobs of task tables set at tab stops on text-layer pages (part of ``PdfTableSettings``)."""
+
+    # Read such tables at all (the OCR reader's word positions wobble too much for label edges).
+    enabled: bool = True
+    # A header's labels wrap over at most this many printed lines ("Thời gian" over "hoàn thành").
+    header_lines: int = 2
+    # A piece that starts this many font sizes left of a column's start still starts in it (a
+    # label and the cells under one stop differ by a glyph's side bearing).
+    start_slack: float = 0.5
+    # A task table holds at least this many tasks (a header over nothing is a caption).
+    min_tasks: int = 1
+
+
+@dataclass
+class _Header:
+    lines: int  # how many printed lines the header took
+    labels: list[str]
+    starts: list[float]  # where each column starts
+    label_ends: list[float]  # where each column's label ends
+    code_col: int
+    words: list[list[Word]]  # each column's label words, a wrapped label's joined
+
+
+def task_column_tables(
+    items: list[_Line],
+    page: int,
+    unruled: UnruledSettings,
+    cell_text: Callable[[list[Word]], str],
+    settings: TaskColumnSettings = TaskColumnSettings(),
+    source: str = "pdf-text",
+) -> list[tuple[Table, set[int]]]:
+    """The task tables among a page's visual lines (``pdf_unruled._Line``, top to bottom), each with
+    the indexes of the lines it placed; a line among its tasks it could not place is in no set."""
+    if not settings.enabled or not items:
+        return []
+    pitch = pitch_of(items)
+    found: list[tuple[Table, set[int]]] = []
+    i = 0
+    while i < len(items):
+        header = _header_at(items, i, pitch, unruled, settings)
+        made = (
+            None
+            if header is None
+            else _table_under(items, i, header, pitch, page, unruled, settings, cell_text, source)
+        )
+        if made is None:
+            i += 1
+            continue
+        found.append((made[0], made[1]))
+        i = made[2]
+    return found
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _header_at(
+    items: list[_Line], i: int, pitch: float, unruled: UnruledSettings, settings: TaskColumnSettings
+) -> _Header | None:
+    """The task header line ``i`` opens (with the lines its labels wrap onto), or None."""
+    first = labels_of(items[i], unruled.label_gap * items[i].size)
+    if len(first) < unruled.min_cols or is_code_token(first[0][0].text):
+        return None
+    columns = [list(ws) for ws in first]
+    starts = [bbox_of(ws[0])[0] for ws in first]
+    taken = 1
+    while task_header([_text(ws) for ws in columns]) is None:
+        if taken >= settings.header_lines or not _wraps_on(items, i + taken, pitch, unruled):
+            return None
+        _join_wrapped(columns, starts, items[i + taken], unruled)
+        taken += 1
+    code = map_columns([_text(ws) for ws in columns]).get("code")
+    if code is None:
+        # with no code column, where a task starts is not printed: a wrapped line of a task and
+        # the next task both start with a capital under the text's label (left to the other readers)
+        return None
+    # labels wrapped onto lines under a header that already names its columns, before the first
+    # task's code
+    while taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
+        _join_wrapped(columns, starts, items[i + taken], unruled)
+        taken += 1
+    ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
+    return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
+
+
+def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
+    """Line ``k`` may hold a header's wrapped labels: close under the line above, opening with no code."""
+    return (
+        k < len(items)
+        and items[k].top - items[k - 1].top <= unruled.max_gap * pitch
+        and not is_code_token(items[k].words[0].text)
+    )
+
+
+def _join_wrapped(columns: list[list[Word]], starts: list[float], line: _Line, unruled: UnruledSettings) -> None:
+    """Each of ``line``'s labels joined to the header column whose label starts nearest it."""
+    for piece in labels_of(line, unruled.label_gap * line.size):
+        columns[_column_of(bbox_of(piece[0])[0], starts, 0.0, line.size, nearest=True)] += piece
+
+
+def _column_of(x: float, starts: list[float], slack: float, size: float, nearest: bool = False) -> int:
+    """The column a piece starting at ``x`` is in: the last that starts at or left of it (or, for a
+    header's wrapped label, the one whose label starts nearest)."""
+    if nearest:
+        return min(range(len(starts)), key=lambda c: abs(starts[c] - x))
+    return max([0] + [c for c, at in enumerate(starts) if at - slack * size <= x])
+
+
+def _body_starts(header: _Header, lines: list[_Line], unruled: UnruledSettings) -> list[float]:
+    """Each column's start: its label's left edge, or further left where pieces under it start
+    past the label on its left (a label centred over a wider column)."""
+    pieces = [bbox_of(p[0])[0] for ln in lines for p in labels_of(ln, unruled.label_gap * ln.size)]
+    starts = [header.starts[0]]
+    for c in range(1, len(header.starts)):
+        under = [x for x in pieces if header.label_ends[c - 1] < x < header.starts[c]]
+        starts.append(min([header.starts[c], *under]))
+    return starts
+
+
+def _cells(
+    line: _Line, starts: list[float], header: _Header, unruled: UnruledSettings, settings: TaskColumnSettings
+) -> tuple[dict[int, list[Word]], bool] | None:
+    """The line's words by column and whether it opens a task (a code in the code column); None
+    when it fits no column (a piece in the code column that is no code: a paragraph at the margin)."""
+    out: dict[int, list[Word]] = {}
+    opens = False
+    for piece in labels_of(line, unruled.label_gap * line.size):
+        col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
+        if col == header.code_col:
+            if not is_code_token(piece[0].text) or out:
+                return None
+            opens = True
+            out[col] = [piece[0]]
+            piece = piece[1:]  # a title typed after its numeral with a space goes on in the next column
+            col += 1
+            if not piece:
+                continue
+        out.setdefault(min(col, len(starts) - 1), []).extend(piece)
+    return out, opens
+
+
+def _table_under(
+    items: list[_Line],
+    i: int,
+    header: _Header,
+    pitch: float,
+    page: int,
+    unruled: UnruledSettings,
+    settings: TaskColumnSettings,
+    cell_text: Callable[[list[Word]], str],
+    source: str,
+) -> tuple[Table, set[int], int] | None:
+    """The table under the header at line ``i``, the lines it placed and the index after it."""
+    body_from = i + header.lines
+    end = body_from
+    while end < len(items) and items[end].top - items[end - 1].top <= unruled.max_gap * pitch:
+        end += 1
+    starts = _body_starts(header, items[body_from:end], unruled)
+    rows: list[dict[int, list[Word]]] = []
+    placed = set(range(i, body_from))
+    pending: list[int] = []  # lines not placed, told only when a task follows them
+    last = body_from - 1
+    for k in range(body_from, end):
+        got = _cells(items[k], starts, header, unruled, settings)
+        if got is None or (not got[1] and (pending or not rows)):
+            pending.append(k)  # (after a line not placed, only a task's opening line goes on)
+            continue
+        cells, opens = got
+        if opens or not rows:
+            rows.append(cells)
+        else:
+            for col, ws in cells.items():
+                rows[-1].setdefault(col, []).extend(ws)
+        placed.add(k)
+        pending = []
+        last = k
+    if len(rows) < settings.min_tasks:
+        return None
+    head = {c: ws for c, ws in enumerate(header.words)}
+    return _table([head, *rows], starts, page, cell_text, source), placed, last + 1
+
+
+def _table(rows: list[dict[int, list[Word]]], starts: list[float], page: int, cell_text, source: str) -> Table:
+    cells = [
+        Cell(row=r, col=c, text=cell_text(ws), bbox=union_bbox([bbox_of(w) for w in ws]), bold=all(w.bold for w in ws))
+        for r, row in enumerate(rows)
+        for c, ws in sorted(row.items())
+    ]
+    box = union_bbox([bbox_of(c) for c in cells])
+    return Table(
+        page=page,
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=len(starts),
+        source=source,
+        bbox=box,
+        col_edges=[box[0], *starts[1:], box[2]],
+    )
