@@ -4,7 +4,8 @@ read by real Tesseract: "I", "1", "a)" … over the ca-mau set's 1.1, 1.1.1 …)
 siblings a)–c) 1 and 1 each: the sum gives d) 2 and 2 (the truth file's values). The set names
 a "1" too, its field "Công tác chỉ đạo" with children 1.1–1.3, so compared by code the page's
 children 1.a–1.d were never whole and nothing was derived; compared by name
-(``reconcile.named_children``) they are every child of the set's 1.1."""
+(``reconcile.named_children``) they are every child of the set's 1.1. A lost maximum no sum gives
+is the set's for the criterion the row's name words, not for the set's criterion of its code."""
 
 from pathlib import Path
 
@@ -34,8 +35,13 @@ def test_a_lost_child_is_derived_under_a_parent_named_as_the_sets_criterion(resu
     pointer = f"/score_tables/0/rows/{table.rows.index(d)}"
     assert any(item.item == pointer for item in result.review)
     assert any("1.d" in part.reason for part in result.unread)
-    # the part II and its rows, whose figures the page lost with no sum known whole, stay blank
-    assert all(rows[c].max_points is None for c in ("II", "II.1", "II.1.a"))
+    # "1. Báo cáo CCHC" and its "a)" under part II lost every figure, and no sum is known whole
+    # there: their maxima are the set's for the criteria their names word (its 1.2 and 1.2.1),
+    # flagged as the set's; their scores stay blank; the part II, no criterion, gets nothing.
+    assert (rows["II.1"].max_points, rows["II.1.a"].max_points) == (2.0, 1.0)
+    assert all("derived_from_criteria_set:max_points" in rows[c].flags for c in ("II.1", "II.1.a"))
+    assert all(rows[c].self_points is None for c in ("II", "II.1", "II.1.a"))
+    assert rows["II"].max_points is None
 
 
 def _row(code: str, name: str) -> ScoreRow:

@@ -10,15 +10,24 @@ children are whole when their names word every child the set gives that criterio
 
 from __future__ import annotations
 
-from normalize.criteria import CriteriaSet
+from cchc_extract.reconcile.hierarchy import norm_code
+from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.criteria.code_names import named_as, norm, own_numbered
 from normalize.criteria.match_settings import MatchSettings
 from schemas.records import ScoreRow
 
 
-def own_numbered_table(rows: list[ScoreRow], cset: CriteriaSet, s: MatchSettings = MatchSettings()) -> bool:
+def own_numbered_table(rows: list[ScoreRow], cset: CriteriaSet | None, s: MatchSettings = MatchSettings()) -> bool:
     """Whether a table numbers its rows in parts of its own, not the set's codes (``own_numbered``)."""
-    return own_numbered(rows, cset.by_code(), _names(cset), s)
+    return cset is not None and own_numbered(rows, cset.by_code(), _names(cset), s)
+
+
+def criterion_of(
+    row: ScoreRow, cset: CriteriaSet, own: bool, s: MatchSettings = MatchSettings()
+) -> CriterionDef | None:
+    """The set's criterion a row stands for: its code's, or, in a table numbered its own way
+    (``own``), the one its name words (``named_as``); None when the set has none."""
+    return named_as(row, _names(cset), s) if own else cset.by_code().get(norm_code(row.code) or "")
 
 
 def children_named_whole(
@@ -35,6 +44,6 @@ def children_named_whole(
     return bool(wanted) and all(c is not None for c in named) and sorted(c.code for c in named if c) == wanted
 
 
-def _names(cset: CriteriaSet) -> list[tuple[str, object]]:
+def _names(cset: CriteriaSet) -> list[tuple[str, CriterionDef]]:
     """The set's wordings folded, each with its criterion, as ``named_as`` compares them."""
     return [(norm(c.name), c) for c in cset.rows]
