@@ -36,6 +36,7 @@ from cchc_extract.reconcile.derived_members import (
 )
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.named_children import criterion_of, own_numbered_table
 from cchc_extract.reconcile.named_set import set_worded_by_rows
 from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
@@ -194,6 +195,7 @@ def table_derivations(
     step = points_step(rows, fields, s)
     printed = printed_maxima(cset) if cset is not None else {}
     worded_maxima = printed_maxima(worded) if worded is not None else {}
+    own = own_numbered_table(rows, cset or worded)  # (its rows' criteria by their names)
     out = []
     for i, row in enumerate(rows):
         for f in fields:
@@ -214,7 +216,7 @@ def table_derivations(
             if not routes:
                 if chain:
                     continue
-                by_set = _by_set_alone(row, f, cset or worded, printed or worded_maxima, s)
+                by_set = _by_set_alone(row, f, cset or worded, printed or worded_maxima, s, own)
                 if by_set is not None:
                     out.append(Derivation(ti, i, f, by_set, (), 0, True))
                 continue
@@ -362,20 +364,20 @@ def _total_read_surely(table: ScoreTable, f: str, step: float, s: ReconcileSetti
 
 
 def _by_set_alone(
-    row: ScoreRow, f: str, cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
+    row: ScoreRow, f: str, cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings, own: bool = False
 ) -> float | None:
     """A lost maximum no sum determines, of a row named as its code's criterion in the set the
     table's rows name (recognised, if not surely: ``fill_set_maxima`` fills only a sure set's,
     before the checks, where a commune's own maximum the set's hid would pass its sums): the set's
-    maximum, given after the checks, which never weigh it. Not where a score of the row is above it
-    (a fault of the commune's, or a maximum of its own). None otherwise."""
+    maximum, given after the checks, which never weigh it (``own``: the table numbers its rows its
+    own way, the row's criterion is the one its name words, ``named_children``). Not where a score
+    of the row is above it (a fault of the commune's, or a maximum of its own). None otherwise."""
     if f != "max_points" or cset is None or not s.derive_set_maxima:
         return None
-    code = norm_code(row.code) or ""
-    crit = cset.by_code().get(code)
-    if crit is None or code not in printed or not names_criterion(row, crit):
+    crit = criterion_of(row, cset, own)
+    if crit is None or crit.code not in printed or not names_criterion(row, crit):
         return None
-    most = printed[code]
+    most = printed[crit.code]
     if any(v is not None and v > most + s.points_tolerance for v in (row.self_points, row.appraised_points)):
         return None
     return most

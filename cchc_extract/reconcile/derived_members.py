@@ -7,6 +7,7 @@ parent's; a table's top level when its fields' maxima make up its total of maxim
 from __future__ import annotations
 
 from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.named_children import children_named_whole, own_numbered_table
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.criteria import CriteriaSet
 from schemas.records import ScoreRow, ScoreTable
@@ -89,10 +90,13 @@ def whole_children(
     rows: list[ScoreRow], p: int, children: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings
 ) -> bool:
     """Whether the rows read under ``p`` are all its children: the criteria set's, when the set
-    names the parent; else (scores only) the children's maxima read add up to the parent's read,
-    numbered in order from 1 (a lost child would leave the maxima short)."""
+    names the parent (by their names in a table numbered its own way: ``named_children``); else
+    (scores only) the children's maxima read add up to the parent's read, numbered in order from 1
+    (a lost child would leave the maxima short)."""
     code = norm_code(rows[p].code)
     have = [norm_code(rows[k].code) for k in children]
+    if cset is not None and own_numbered_table(rows, cset):
+        return children_named_whole(rows, p, children, cset)
     if cset is not None and code is not None and any(c.code == code for c in cset.rows):
         wanted = [c.code for c in cset.children(code)]
         return bool(wanted) and sorted(wanted) == sorted(c or "" for c in have)

@@ -20,7 +20,13 @@ from normalize.criteria.match_settings import (
 )
 from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost, max_letters_read
-from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
+from normalize.criteria.set_shifts import (
+    appraised_column,
+    code_was_maximum,
+    heading_maximum,
+    parents_figures,
+    speck_before_maximum,
+)
 from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
@@ -51,7 +57,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     by_code, printed = cset.by_code(), printed_maxima(cset)
     for table in tables:
         filled += parents_figures(table.rows, printed, cset.id, settings)
-        appraised = any(r.appraised_points is not None for r in table.rows)
+        appraised = appraised_column(table.rows)
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             if crit is not None and crit.code not in printed:
@@ -211,7 +217,7 @@ def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings
     by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
     lone = scored = 0
     for table in tables:
-        appraised = any(r.appraised_points is not None for r in table.rows)
+        appraised = appraised_column(table.rows)
         for row in table.rows:
             scored += row.self_points is not None
             crit = by_code.get(str(row.code)) if row.code else None

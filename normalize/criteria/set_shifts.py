@@ -56,6 +56,17 @@ def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s
     return True
 
 
+def appraised_column(rows: list[ScoreRow]) -> bool:
+    """Whether a table has an appraised column: a row read its figure, or the segmenter says a row
+    printed it and OCR lost it (``missing_appraised``: flagged only in a table with the column). A
+    dump that lost every appraised figure still prints the column, and a row's figures slid left
+    under it still have the appraised cell to move into."""
+    from schemas.records import MISSING_FLAG
+
+    lost = MISSING_FLAG["appraised_points"]
+    return any(r.appraised_points is not None or lost in r.flags for r in rows)
+
+
 def _code_tail(raw: str, code: str) -> bool:
     """Whether a printed "code" is the row's code or its last parts ("2", "2." of 1.2): a code OCR
     cut at its head. A figure with a decimal comma is none ("14,5": codes print dots)."""
