@@ -1,0 +1,83 @@
+"""An annex printed as lines whose header sets the report's period beside an earlier one ("Cùng kỳ
+năm trước | Kỳ này | Tăng (+), giảm (-) | Tỷ lệ (%)", "Năm 2023 | Năm 2024 | So sánh (%)"): each
+row prints both periods' figures, then their change, and the figure the annex reports is this
+period's. The grid reader takes that column by its label (``statistics.column_roles``); a line has
+no columns, only the labels' order (``stat_periods.this_period_first``) and the figures' places.
+
+The change columns come after the two periods (a change is of the two figures before it). The
+difference is printed signed ("+12", "-3", "+6,5"), and a change in per cent may be ("+12,5%"):
+a signed figure marks where the change starts, so this period's figure is found counting back
+from it even when OCR lost a figure before it ("70 +16 129,6": last year's figure lost, 70 is this
+period's). Without a sign, by place from the row's first figure. A signed figure or a per cent is
+never taken as the value. Where this period's place holds a token OCR garbled ("208 QUÍ: +63"),
+the value is lost and said so (the row's figures all kept in its note), never last year's figure
+in its place. Nothing printed is dropped: the other figures stay in the note in their order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.segment.stat_line_figures import _is_figure
+from normalize.lazy_regex import lazy_compile
+
+# A figure printed with its sign: the change's ("+12", "-3,5", "+12,5%"; OCR's specks after it,
+# "+5)", "+12-"). A dash standing alone is a blank cell, not a sign.
+_SIGNED = lazy_compile(r"^[+\-–]\d[\d.,]*%?[)\]|:;\-]*$")
+# Specks of the grid standing alone between cells ("|", ":", "—"): not a cell of their own.
+_SPECK = lazy_compile(r"^[^\w%+]+$")
+
+
+@dataclass(frozen=True)
+class PeriodCompareSettings:
+    # Change columns counted back from a signed figure to the later of the two periods: the
+    # difference comes first after them ("… | Kỳ này | Tăng (+), giảm (-) | Tỷ lệ (%)").
+    periods_before_change: int = 2
+    # Least tokens a row must print for the place of this period's figure to be chosen: a row
+    # printing a single figure (a heading's, a share's without last year's) keeps it as read.
+    min_tokens: int = 2
+
+
+def _cells(value: str, note: str) -> list[str]:
+    """The row's figure cells as printed, from its first figure on, the grid's lone specks left out."""
+    return [t for t in (value, *note.split()) if t and not _SPECK.match(t)]
+
+
+def _signed_at(tokens: list[str]) -> tuple[int, bool] | None:
+    """(where the first signed figure stands, whether it is a per cent) or None."""
+    for k, token in enumerate(tokens):
+        if _SIGNED.match(token):
+            return k, token.rstrip(")]|:;-").endswith("%")
+    return None
+
+
+def this_period_place(tokens: list[str], this_first: bool, settings: PeriodCompareSettings) -> int | None:
+    """Where this period's figure stands among a row's tokens: counted back from the signed
+    change where one is printed, else by its place from the first. None when the place is
+    before the first token (this period's cell was blank or OCR dropped it)."""
+    back = 1 if not this_first else settings.periods_before_change
+    signed = _signed_at(tokens)
+    if signed is not None:
+        k, percent = signed
+        # (a signed per cent after an unsigned difference: "0 | +0%", "12 | +12,5%")
+        place = k - back - (1 if percent and k >= back + 1 and _is_figure(tokens[k - 1]) else 0)
+        return place if place >= 0 else None
+    return 0 if this_first else 1
+
+
+def this_period_cells(
+    value: str, note: str, this_first: bool, settings: PeriodCompareSettings = PeriodCompareSettings()
+) -> tuple[str, str]:
+    """(figure, note) of a row under a header comparing two periods: this period's figure as the
+    value, every other figure kept in the note in its order; ("", all figures) when this period's
+    place holds a token OCR garbled (the value lost, said by the reader, not another period's)."""
+    tokens = _cells(value, note)
+    if len(tokens) < settings.min_tokens:
+        return value, note
+    place = this_period_place(tokens, this_first, settings)
+    if place is None or place >= len(tokens):
+        return value, note
+    chosen = tokens[place]
+    rest = " ".join(t for k, t in enumerate(tokens) if k != place)
+    if _is_figure(chosen) and not _SIGNED.match(chosen):
+        return chosen, rest
+    return "", " ".join(tokens)
