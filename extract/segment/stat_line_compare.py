@@ -25,6 +25,8 @@ from normalize.lazy_regex import lazy_compile
 _SIGNED = lazy_compile(r"^[+\-–]\d[\d.,]*%?[)\]|:;\-]*$")
 # Specks of the grid standing alone between cells ("|", ":", "—"): not a cell of their own.
 _SPECK = lazy_compile(r"^[^\w%+]+$")
+# A difference of nought as printed ("0", "+0", "0,0", "0%"): the two periods' figures are one.
+_NOUGHT = lazy_compile(r"^[+\-]?0(?:[.,]0+)?%?$")
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,26 @@ def this_period_cells(
     if len(tokens) < settings.min_tokens:
         return value, note
     place = this_period_place(tokens, this_first, settings)
-    if place is None or place >= len(tokens):
+    if place is None:  # (the change printed where a period's figure stands: this period's not read)
+        return "", " ".join(tokens)
+    if place >= len(tokens):
         return value, note
     chosen = tokens[place]
     rest = " ".join(t for k, t in enumerate(tokens) if k != place)
     if _is_figure(chosen) and not _SIGNED.match(chosen):
         return chosen, rest
+    unchanged = _unchanged_twin(tokens, place, this_first)
+    if unchanged is not None:
+        return tokens[unchanged], " ".join(t for k, t in enumerate(tokens) if k != unchanged)
     return "", " ".join(tokens)
+
+
+def _unchanged_twin(tokens: list[str], place: int, this_first: bool) -> int | None:
+    """Where the other period's figure stands when the difference printed after both is nought
+    ("32 B2 0 100": this period's figure OCR garbled, the change says it is last year's 32), so
+    two printed cells give it; else None."""
+    other = place + 1 if this_first else place - 1
+    change = max(place, other) + 1
+    if other < 0 or change >= len(tokens) or not _is_figure(tokens[other]) or _SIGNED.match(tokens[other]):
+        return None
+    return other if _NOUGHT.match(tokens[change]) else None

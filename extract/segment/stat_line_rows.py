@@ -28,8 +28,8 @@ from extract.segment.stat_line_cells import (
     _words,
     stray_letters,
 )
-from extract.segment.stat_line_header import _header_span, is_statistics_header
 from extract.segment.stat_line_compare import this_period_cells
+from extract.segment.stat_line_header import _header_span, is_statistics_header
 from extract.segment.stat_periods import this_period_first
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_share_headings import heading_after_share
