@@ -15,14 +15,19 @@ in its place. Nothing printed is dropped: the other figures stay in the note in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.segment.stat_line_figures import _is_figure
+from extract.segment.stat_periods import this_period_first
+from extract.segment.stat_values import parse_stat_value
 from normalize.lazy_regex import lazy_compile
+from schemas.records import StatRow
 
 # A figure printed with its sign: the change's ("+12", "-3,5", "+12,5%"; OCR's specks after it,
 # "+5)", "+12-"). A dash standing alone is a blank cell, not a sign.
 _SIGNED = lazy_compile(r"^[+\-–]\d[\d.,]*%?[)\]|:;\-]*$")
+# OCR's specks after a signed figure ("+5)", "+12-").
+_SPECKS_AFTER = ")]|:;-"
 # Specks of the grid standing alone between cells ("|", ":", "—"): not a cell of their own.
 _SPECK = lazy_compile(r"^[^\w%+]+$")
 # A difference of nought as printed ("0", "+0", "0,0", "0%"): the two periods' figures are one.
@@ -34,6 +39,12 @@ class PeriodCompareSettings:
     # Change columns counted back from a signed figure to the later of the two periods: the
     # difference comes first after them ("… | Kỳ này | Tăng (+), giảm (-) | Tỷ lệ (%)").
     periods_before_change: int = 2
+    # How far this period's figure less last year's may be from the printed difference and still
+    # agree (a share's difference is printed to two decimals).
+    tolerance: float = 0.011
+    # Confidence of a row whose figures, as read, do not agree with the difference printed beside
+    # them: OCR misread one of them, which one is not known (a low confidence queues it for review).
+    doubted_confidence: float = 0.5
     # Least tokens a row must print for the place of this period's figure to be chosen: a row
     # printing a single figure (a heading's, a share's without last year's) keeps it as read.
     min_tokens: int = 2
@@ -48,7 +59,7 @@ def _signed_at(tokens: list[str]) -> tuple[int, bool] | None:
     """(where the first signed figure stands, whether it is a per cent) or None."""
     for k, token in enumerate(tokens):
         if _SIGNED.match(token):
-            return k, token.rstrip(")]|:;-").endswith("%")
+            return k, token.rstrip(_SPECKS_AFTER).endswith("%")
     return None
 
 
@@ -99,3 +110,42 @@ def _unchanged_twin(tokens: list[str], place: int, this_first: bool) -> int | No
     if other < 0 or change >= len(tokens) or not _is_figure(tokens[other]) or _SIGNED.match(tokens[other]):
         return None
     return other if _NOUGHT.match(tokens[change]) else None
+
+
+CHANGE_DISAGREES_FLAG = "period_change_disagrees"
+
+
+def _change_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
+    """Whether a row's value less the figure before its signed difference (last year's, as the
+    note keeps it) is not that difference: one of the three OCR misread ("40 522 +12": 522 is
+    not 40 + 12). Says nothing where either is not read."""
+    tokens = row.note.split()
+    signed = _signed_at(tokens)
+    if row.value is None or signed is None or signed[1] or signed[0] == 0:
+        return False
+    before, _, _ = parse_stat_value(tokens[signed[0] - 1], row.unit, ocr=ocr)
+    change, _, _ = parse_stat_value(tokens[signed[0]].rstrip(_SPECKS_AFTER).lstrip("+-–"), row.unit, ocr=ocr)
+    if before is None or change is None or _SIGNED.match(tokens[signed[0] - 1]):
+        return False
+    sign = -1.0 if tokens[signed[0]][0] in "-–" else 1.0
+    return abs(row.value - before - sign * change) > settings.tolerance
+
+
+def changes_checked(
+    rows: list[StatRow], header: str, ocr: bool, settings: PeriodCompareSettings = PeriodCompareSettings()
+) -> list[StatRow]:
+    """The rows of a line-read annex comparing two periods, each whose figures disagree with the
+    difference printed beside them doubted (``CHANGE_DISAGREES_FLAG``, a low confidence): not
+    told as a mismatch, since which figure OCR misread is not known."""
+    if this_period_first(header) is None:
+        return rows
+    out = []
+    for row in rows:
+        if _change_disagrees(row, ocr, settings) and CHANGE_DISAGREES_FLAG not in row.flags:
+            row = replace(
+                row,
+                flags=[*row.flags, CHANGE_DISAGREES_FLAG],
+                confidence=min(row.confidence, settings.doubted_confidence),
+            )
+        out.append(row)
+    return out
