@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from extract.segment.stat_line_figures import _is_figure
+from extract.segment.stat_line_figures import _FIGURE_SPECKS, _is_figure
 from extract.segment.stat_periods import this_period_first
 from extract.segment.stat_values import parse_stat_value
 from normalize.lazy_regex import lazy_compile
@@ -91,9 +91,10 @@ def this_period_cells(
         return "", " ".join(tokens)
     if place >= len(tokens):
         return value, note
-    chosen = tokens[place]
+    # (OCR's specks stuck to the figure, "359°", "410.", "52)": the grid's, as on a one-period row)
+    chosen = tokens[place].rstrip(".,:;)").strip(_FIGURE_SPECKS)
     rest = " ".join(t for k, t in enumerate(tokens) if k != place)
-    if _is_figure(chosen) and not _SIGNED.match(chosen):
+    if _is_figure(chosen) and not _SIGNED.match(tokens[place]):
         return chosen, rest
     unchanged = _unchanged_twin(tokens, place, this_first)
     if unchanged is not None:

@@ -174,7 +174,7 @@ def _table(
     # "hoạch", read above a table found without its header)
     labels_above = header or " ".join(ln.text for ln in lines[max(0, start - _LABEL_LINES) : start])
     plan_before_result = plan_first(labels_above)
-    this_first = this_period_first(labels_above)  # (None: no two periods compared)
+    periods_read = labels_above  # the header's lines and those under it before the first row
     while k < len(lines):
         line = lines[k]
         text = line.text.strip()
@@ -198,6 +198,8 @@ def _table(
         item = _EDGE_SPECK_ITEM.sub("", text, count=1)
         if item != text and ((_cells(item, units, settings) or ("",) * 5)[3] or _items_in_order(item, rows, lines, k)):
             text = item
+        if not rows:  # (the labels' rest, "T 2022 2023 | giảm (-)": the periods' years, stat_line_compare)
+            periods_read += " " + text
         if not rows and _header_rest(text):
             k += 1
             continue
@@ -218,7 +220,8 @@ def _table(
             code, indicator, unit, value, note = cells
             if plan_before_result:
                 value, note = result_after_plan(value, note)
-            elif this_first is not None:  # (two periods side by side: this period's figure, stat_line_compare)
+            # (two periods side by side: this period's figure, stat_line_compare)
+            elif (this_first := this_period_first(periods_read)) is not None:
                 value, note = this_period_cells(value, note, this_first)
             if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
                 # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line

@@ -29,7 +29,11 @@ _PERIOD_YEAR = lazy_compile(r"(?<![a-z])(?:nam|quy|thang|ky)(?![a-z])[^0-9]{0,12
 _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # The change's label as OCR leaves a header's text: its sign in brackets ("Tăng (+)", "giảm (-)"),
 # its words glued ("Sosanh", "Chênhlệch").
-_CHANGE_READ = lazy_compile(r"(?<![a-z])(?:(?:tang|giam)\s*\(\s*[+-]\s*\)|so\s*sanh|chenh\s*lech)")
+# A label wrapped over two lines keeps half its words on each ("Chênh" / "lệch(+/-)"), so its sign
+# alone in brackets ("(+/-)", "(+)") or "Chênh" alone say it too.
+_CHANGE_READ = lazy_compile(r"(?:(?<![a-z])(?:(?:tang|giam)\s*\(\s*[+-]\s*\)|so\s*sanh|chenh)|\(\s*\+\s*/\s*-\s*\))")
+# A period's label with no year ("Năm | Năm", its years on the header's next line).
+_PERIOD_WORD = lazy_compile(r"(?<![a-z])nam(?![a-z])")
 
 EARLIER = "earlier"
 CHANGE = "change"
@@ -107,3 +111,14 @@ def this_period_first(header: str) -> bool | None:
     if earlier is None or this is None:
         return None
     return this.start() < earlier.start()
+
+
+def names_compared_periods(header: str) -> bool:
+    """Whether a header's text (one line of it, as OCR read it) labels two periods compared side
+    by side: a word of the earlier period, of this one or of their change ("Cùng kỳ", "Kỳ này",
+    "Chênh", "Tăng (+)"), or two period labels ("Năm | Năm"): the figure's columns, where a
+    one-period form prints "Số liệu"."""
+    folded = fold(header or "")
+    if _EARLIER.search(folded) or _THIS.search(folded) or _CHANGE.search(folded) or _CHANGE_READ.search(folded):
+        return True
+    return len(_PERIOD_WORD.findall(folded)) >= 2
