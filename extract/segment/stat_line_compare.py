@@ -42,6 +42,8 @@ class PeriodCompareSettings:
     # How far this period's figure less last year's may be from the printed difference and still
     # agree (a share's difference is printed to two decimals).
     tolerance: float = 0.011
+    # How far this over last (in %) may be from the per cent printed (one decimal, rounded).
+    share_tolerance: float = 0.051
     # Confidence of a row whose figures, as read, do not agree with the difference printed beside
     # them: OCR misread one of them, which one is not known (a low confidence queues it for review).
     doubted_confidence: float = 0.5
@@ -132,6 +134,20 @@ def _change_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) 
     return abs(row.value - before - sign * change) > settings.tolerance
 
 
+def _share_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
+    """Whether a count row's value over last year's figure (the note's first) is not the per cent
+    printed last (this over last, "130,3"), when no signed difference says otherwise ("2 8 al 150":
+    8 over 2 is 400%, not 150: 3 read as 8). Shares print no per cent; says nothing unread."""
+    tokens = row.note.split()
+    if row.value is None or "%" in row.unit or len(tokens) < 3 or _signed_at(tokens) is not None:
+        return False
+    before, _, _ = parse_stat_value(tokens[0], row.unit, ocr=ocr)
+    share, _, _ = parse_stat_value(tokens[-1].rstrip("%"), "%", ocr=ocr)
+    if not before or share is None:
+        return False
+    return abs(100 * row.value / before - share) > settings.share_tolerance
+
+
 def changes_checked(
     rows: list[StatRow], header: str, ocr: bool, settings: PeriodCompareSettings = PeriodCompareSettings()
 ) -> list[StatRow]:
@@ -142,7 +158,8 @@ def changes_checked(
         return rows
     out = []
     for row in rows:
-        if _change_disagrees(row, ocr, settings) and CHANGE_DISAGREES_FLAG not in row.flags:
+        disagrees = _change_disagrees(row, ocr, settings) or _share_disagrees(row, ocr, settings)
+        if disagrees and CHANGE_DISAGREES_FLAG not in row.flags:
             row = replace(
                 row,
                 flags=[*row.flags, CHANGE_DISAGREES_FLAG],
