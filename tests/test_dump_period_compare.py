@@ -110,14 +110,3 @@ def test_figures_against_their_printed_difference():
     out = changes_checked([_row(3, "2 +1 150"), _row(8, "2 al 150"), _row(3, "2 al 150")], header, ocr=True)
     assert [CHANGE_DISAGREES_FLAG in r.flags for r in out] == [False, True, False]
     assert changes_checked([wrong], "TT Chỉ tiêu ĐVT Kết quả Ghi chú", ocr=True) == [wrong]  # (no periods)
-
-
-def test_a_quote_mark_after_a_figure_is_the_cells_edge():
-    # Dev seed 5131, D07 i7: "3.1 | Téng sé tha tuc hanh chinh thudc tham quyén giai~ White | 117"": the
-    # cell's edge read as a double quote; the figure 117 was left blank.
-    from extract.segment.stat_line_rows import _cells
-    from extract.segment.stat_lines import StatLineSettings
-
-    cells = _cells('3.1 | Tổng số thủ tục hành chính thuộc thẩm quyền giải~ White | 117"', set(), StatLineSettings())
-    assert cells is not None and cells[3] == "117"
-    assert _cells("2 | Số cuộc tuyên truyền CCHC Cuộc “12", set(), StatLineSettings())[3] == "12"
