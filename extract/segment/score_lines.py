@@ -26,6 +26,7 @@ from extract.segment.field_closing import (
     title_field,
     unlabelled_closing,
 )
+from extract.segment.field_subtotals import close_by_line
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
 from extract.segment.leader_specks import leader_doubts
@@ -324,6 +325,13 @@ def _read_table(
                 builder.end_row()
                 previous, i = lines[after - 1], after
                 continue
+        if close_by_line(table.rows, [raw for _, raw in line_tokens(line)]):
+            # A subtotal ("Cộng lĩnh vực 1") closing a field printing no points: the field's points.
+            fields_closed = True
+            builder.end_row()
+            previous = line
+            i += 1
+            continue
         if total_line:
             raws = [raw for _, raw in line_tokens(line)]
             numbers, i = _total_figures(lines, i)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from extract.model import Line
 from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
 from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
+from extract.segment.stat_periods import names_compared_periods
 from extract.segment.statistics import StatisticsSettings
 from normalize.criteria.annex_forms import lookalike_words
 from normalize.lazy_regex import lazy_compile
@@ -36,7 +37,8 @@ def is_statistics_header(
     glued = folded.replace(" ", "")
     indicator = any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
     unit = _names_unit(folded)
-    value = any(w in folded or _glued_label(glued, w) for w in _VALUE)
+    # (two periods compared, "Năm 2023 | Năm 2024 | Chênh lệch": the figure's columns are theirs)
+    value = any(w in folded or _glued_label(glued, w) for w in _VALUE) or names_compared_periods(folded)
     note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
     code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
     if indicator and ((unit and (value or note)) or (value and code and note)):
@@ -87,7 +89,7 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     """(first, after last) line of the header that starts at or just after ``k``, or None when
     no header starts there. The header is the shortest run of lines ending where the three
     concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
-    if len(lines[k].text.split()) > settings.max_header_words:
+    if _label_words(lines[k].text) > settings.max_header_words:
         return None  # (most lines of a document: a sentence, no header; not folded for nothing)
     first = lookalike_words(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
@@ -98,13 +100,19 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
             end = k + n
             if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
                 break
-            words = lines[end].text.split()
-            if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
+            text = lines[end].text
+            if _label_words(text) > settings.max_header_words or text.rstrip().endswith((".", ";")):
                 break
             if _names_form(lines[k : end + 1], garbled):
                 start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
                 return start, end + 1
     return None
+
+
+def _label_words(text: str) -> int:
+    """A header line's words, the grid's bars between its labels left out ("DVT | Năm | Năm |":
+    three words, not six)."""
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
 def _names_form(lines: list[Line], garbled: bool) -> bool:

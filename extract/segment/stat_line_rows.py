@@ -28,7 +28,9 @@ from extract.segment.stat_line_cells import (
     _words,
     stray_letters,
 )
+from extract.segment.stat_line_compare import this_period_cells
 from extract.segment.stat_line_header import _header_span, is_statistics_header
+from extract.segment.stat_periods import this_period_first
 from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.stat_share_headings import heading_after_share
 from extract.segment.stat_speck_opening import behind_speck
@@ -170,7 +172,9 @@ def _table(
         settings = replace(settings, units_after_figures=True)  # "19 người": the unit after the figure
     # (the plan's and the result's labels, wrapped over the header's two lines: "Chỉ tiêu kế" /
     # "hoạch", read above a table found without its header)
-    plan_before_result = plan_first(header or " ".join(ln.text for ln in lines[max(0, start - _LABEL_LINES) : start]))
+    labels_above = header or " ".join(ln.text for ln in lines[max(0, start - _LABEL_LINES) : start])
+    plan_before_result = plan_first(labels_above)
+    periods_read = labels_above  # the header's lines and those under it before the first row
     while k < len(lines):
         line = lines[k]
         text = line.text.strip()
@@ -194,6 +198,8 @@ def _table(
         item = _EDGE_SPECK_ITEM.sub("", text, count=1)
         if item != text and ((_cells(item, units, settings) or ("",) * 5)[3] or _items_in_order(item, rows, lines, k)):
             text = item
+        if not rows:  # (the labels' rest, "T 2022 2023 | giảm (-)": the periods' years, stat_line_compare)
+            periods_read += " " + text
         if not rows and _header_rest(text):
             k += 1
             continue
@@ -214,6 +220,9 @@ def _table(
             code, indicator, unit, value, note = cells
             if plan_before_result:
                 value, note = result_after_plan(value, note)
+            # (two periods side by side: this period's figure, stat_line_compare)
+            elif (this_first := this_period_first(periods_read)) is not None:
+                value, note = this_period_cells(value, note, this_first)
             if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
                 # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
                 # of its own; the row's other cells are the next line's.

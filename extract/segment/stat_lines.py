@@ -42,6 +42,7 @@ from extract.segment.stat_line_cells import (
     _words,
     without_speck_cells,
 )
+from extract.segment.stat_line_compare import changes_checked
 from extract.segment.stat_line_header import _header_span, _names_unit
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
 from extract.segment.stat_line_periods import whole_period_rows
@@ -244,7 +245,9 @@ def read_statistics_lines(
             read = _read_rows(table, ocr, settings, stat_settings)
             rows = specks_told(read, specks)
             # (a figure per quarter and the whole period's: the whole is the value, stat_line_periods)
-            rows = whole_period_rows(rows, _header_text(lines, head, table), bool(ocr))
+            header = _header_text(lines, head, table)
+            rows = whole_period_rows(rows, header, bool(ocr))
+            rows = changes_checked(rows, header, bool(ocr))  # (two periods and their difference, stat_line_compare)
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))

@@ -27,6 +27,13 @@ _THIS = any_word(("ky nay", "ky bao cao", "nam nay"))
 # A period with its year ("6 tháng đầu năm 2025", "Năm 2025", "Quý II/2025", "Thực hiện năm 2025").
 _PERIOD_YEAR = lazy_compile(r"(?<![a-z])(?:nam|quy|thang|ky)(?![a-z])[^0-9]{0,12}((?:19|20)\d\d)(?!\d)")
 _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# The change's label as OCR leaves a header's text: its sign in brackets ("Tăng (+)", "giảm (-)"),
+# its words glued ("Sosanh", "Chênhlệch").
+# A label wrapped over two lines keeps half its words on each ("Chênh" / "lệch(+/-)"), so its sign
+# alone in brackets ("(+/-)", "(+)") or "Chênh" alone say it too.
+_CHANGE_READ = lazy_compile(r"(?:(?<![a-z])(?:(?:tang|giam)\s*\(\s*[+-]\s*\)|so\s*sanh|chenh)|\(\s*\+\s*/\s*-\s*\))")
+# A period's label with no year ("Năm | Năm", its years on the header's next line).
+_PERIOD_WORD = lazy_compile(r"(?<![a-z])nam(?![a-z])")
 
 EARLIER = "earlier"
 CHANGE = "change"
@@ -82,3 +89,36 @@ def compares_periods(labels: list[str]) -> bool:
     folded = [fold(label or "") for label in labels]
     years = [int(m.group(1)) for f in folded if (m := _YEAR.search(f))]
     return len(years) >= 2 and len(set(years)) == len(years) and years == sorted(years, reverse=True)
+
+
+def this_period_first(header: str) -> bool | None:
+    """Of the two periods a header's text compares, whether the report's own is printed first
+    (True) or second (False); None when the header compares no periods or does not say. For a
+    header read as text (OCR's lines, its labels run together): the years' order where two are
+    printed (the latest is this period's), else the order of the words naming each period
+    ("Cùng kỳ năm trước … Kỳ này", "Kỳ báo cáo … Kỳ báo cáo trước")."""
+    folded = fold(header or "")
+    if not (_EARLIER.search(folded) or _CHANGE.search(folded) or _CHANGE_READ.search(folded)):
+        return None  # (years alone run forward in a plan: no period of a report)
+    years: list[int] = []
+    for m in _YEAR.finditer(folded):
+        years += [] if int(m.group(1)) in years else [int(m.group(1))]
+    if len(years) >= 2:
+        return years[0] == max(years[:2])
+    earlier = _EARLIER.search(folded)
+    # ("Kỳ báo cáo trước" names the earlier period: its words are not this period's "Kỳ báo cáo")
+    this = _THIS.search(_EARLIER.sub(lambda m: " " * len(m.group()), folded))
+    if earlier is None or this is None:
+        return None
+    return this.start() < earlier.start()
+
+
+def names_compared_periods(header: str) -> bool:
+    """Whether a header's text (one line of it, as OCR read it) labels two periods compared side
+    by side: a word of the earlier period, of this one or of their change ("Cùng kỳ", "Kỳ này",
+    "Chênh", "Tăng (+)"), or two period labels ("Năm | Năm"): the figure's columns, where a
+    one-period form prints "Số liệu"."""
+    folded = fold(header or "")
+    if _EARLIER.search(folded) or _THIS.search(folded) or _CHANGE.search(folded) or _CHANGE_READ.search(folded):
+        return True
+    return len(_PERIOD_WORD.findall(folded)) >= 2

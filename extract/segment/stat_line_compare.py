@@ -1,0 +1,169 @@
+"""An annex printed as lines whose header sets the report's period beside an earlier one ("Cùng kỳ
+năm trước | Kỳ này | Tăng (+), giảm (-) | Tỷ lệ (%)", "Năm 2023 | Năm 2024 | So sánh (%)"): each
+row prints both periods' figures, then their change, and the figure the annex reports is this
+period's. The grid reader takes that column by its label (``statistics.column_roles``); a line has
+no columns, only the labels' order (``stat_periods.this_period_first``) and the figures' places.
+
+The change columns come after the two periods (a change is of the two figures before it). The
+difference is printed signed ("+12", "-3", "+6,5"), and a change in per cent may be ("+12,5%"):
+a signed figure marks where the change starts, so this period's figure is found counting back
+from it even when OCR lost a figure before it ("70 +16 129,6": last year's figure lost, 70 is this
+period's). Without a sign, by place from the row's first figure. A signed figure or a per cent is
+never taken as the value. Where this period's place holds a token OCR garbled ("208 QUÍ: +63"),
+the value is lost and said so (the row's figures all kept in its note), never last year's figure
+in its place. Nothing printed is dropped: the other figures stay in the note in their order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from extract.segment.stat_line_figures import _FIGURE_SPECKS, _is_figure
+from extract.segment.stat_periods import this_period_first
+from extract.segment.stat_values import parse_stat_value
+from normalize.lazy_regex import lazy_compile
+from schemas.records import StatRow
+
+# A figure printed with its sign: the change's ("+12", "-3,5", "+12,5%"; OCR's specks after it,
+# "+5)", "+12-"). A dash standing alone is a blank cell, not a sign.
+_SIGNED = lazy_compile(r"^[+\-–]\d[\d.,]*%?[)\]|:;\-]*$")
+# OCR's specks after a signed figure ("+5)", "+12-").
+_SPECKS_AFTER = ")]|:;-"
+# Specks of the grid standing alone between cells ("|", ":", "—"): not a cell of their own.
+_SPECK = lazy_compile(r"^[^\w%+]+$")
+# A difference of nought as printed ("0", "+0", "0,0", "0%"): the two periods' figures are one.
+_NOUGHT = lazy_compile(r"^[+\-]?0(?:[.,]0+)?%?$")
+
+
+@dataclass(frozen=True)
+class PeriodCompareSettings:
+    # Change columns counted back from a signed figure to the later of the two periods: the
+    # difference comes first after them ("… | Kỳ này | Tăng (+), giảm (-) | Tỷ lệ (%)").
+    periods_before_change: int = 2
+    # How far this period's figure less last year's may be from the printed difference and still
+    # agree (a share's difference is printed to two decimals).
+    tolerance: float = 0.011
+    # How far this over last (in %) may be from the per cent printed (one decimal, rounded).
+    share_tolerance: float = 0.051
+    # Confidence of a row whose figures, as read, do not agree with the difference printed beside
+    # them: OCR misread one of them, which one is not known (a low confidence queues it for review).
+    doubted_confidence: float = 0.5
+    # Least tokens a row must print for the place of this period's figure to be chosen: a row
+    # printing a single figure (a heading's, a share's without last year's) keeps it as read.
+    min_tokens: int = 2
+
+
+def _cells(value: str, note: str) -> list[str]:
+    """The row's figure cells as printed, from its first figure on, the grid's lone specks left out."""
+    return [t for t in (value, *note.split()) if t and not _SPECK.match(t)]
+
+
+def _signed_at(tokens: list[str]) -> tuple[int, bool] | None:
+    """(where the first signed figure stands, whether it is a per cent) or None."""
+    for k, token in enumerate(tokens):
+        if _SIGNED.match(token):
+            return k, token.rstrip(_SPECKS_AFTER).endswith("%")
+    return None
+
+
+def this_period_place(tokens: list[str], this_first: bool, settings: PeriodCompareSettings) -> int | None:
+    """Where this period's figure stands among a row's tokens: counted back from the signed
+    change where one is printed, else by its place from the first. None when the place is
+    before the first token (this period's cell was blank or OCR dropped it)."""
+    back = 1 if not this_first else settings.periods_before_change
+    signed = _signed_at(tokens)
+    if signed is not None:
+        k, percent = signed
+        # (a signed per cent after an unsigned difference: "0 | +0%", "12 | +12,5%")
+        place = k - back - (1 if percent and k >= back + 1 and _is_figure(tokens[k - 1]) else 0)
+        return place if place >= 0 else None
+    return 0 if this_first else 1
+
+
+def this_period_cells(
+    value: str, note: str, this_first: bool, settings: PeriodCompareSettings = PeriodCompareSettings()
+) -> tuple[str, str]:
+    """(figure, note) of a row under a header comparing two periods: this period's figure as the
+    value, every other figure kept in the note in its order; ("", all figures) when this period's
+    place holds a token OCR garbled (the value lost, said by the reader, not another period's)."""
+    tokens = _cells(value, note)
+    if len(tokens) < settings.min_tokens:
+        return value, note
+    place = this_period_place(tokens, this_first, settings)
+    if place is None:  # (the change printed where a period's figure stands: this period's not read)
+        return "", " ".join(tokens)
+    if place >= len(tokens):
+        return value, note
+    # (OCR's specks stuck to the figure, "359°", "410.", "52)": the grid's, as on a one-period row)
+    chosen = tokens[place].rstrip(".,:;)").strip(_FIGURE_SPECKS)
+    rest = " ".join(t for k, t in enumerate(tokens) if k != place)
+    if _is_figure(chosen) and not _SIGNED.match(tokens[place]):
+        return chosen, rest
+    unchanged = _unchanged_twin(tokens, place, this_first)
+    if unchanged is not None:
+        return tokens[unchanged], " ".join(t for k, t in enumerate(tokens) if k != unchanged)
+    return "", " ".join(tokens)
+
+
+def _unchanged_twin(tokens: list[str], place: int, this_first: bool) -> int | None:
+    """Where the other period's figure stands when the difference printed after both is nought
+    ("32 B2 0 100": this period's figure OCR garbled, the change says it is last year's 32), so
+    two printed cells give it; else None."""
+    other = place + 1 if this_first else place - 1
+    change = max(place, other) + 1
+    if other < 0 or change >= len(tokens) or not _is_figure(tokens[other]) or _SIGNED.match(tokens[other]):
+        return None
+    return other if _NOUGHT.match(tokens[change]) else None
+
+
+CHANGE_DISAGREES_FLAG = "period_change_disagrees"
+
+
+def _change_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
+    """Whether a row's value less the figure before its signed difference (last year's, as the
+    note keeps it) is not that difference: one of the three OCR misread ("40 522 +12": 522 is
+    not 40 + 12). Says nothing where either is not read."""
+    tokens = row.note.split()
+    signed = _signed_at(tokens)
+    if row.value is None or signed is None or signed[1] or signed[0] == 0:
+        return False
+    before, _, _ = parse_stat_value(tokens[signed[0] - 1], row.unit, ocr=ocr)
+    change, _, _ = parse_stat_value(tokens[signed[0]].rstrip(_SPECKS_AFTER).lstrip("+-–"), row.unit, ocr=ocr)
+    if before is None or change is None or _SIGNED.match(tokens[signed[0] - 1]):
+        return False
+    sign = -1.0 if tokens[signed[0]][0] in "-–" else 1.0
+    return abs(row.value - before - sign * change) > settings.tolerance
+
+
+def _share_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
+    """Whether a count row's value over last year's figure (the note's first) is not the per cent
+    printed last (this over last, "130,3"), when no signed difference says otherwise ("2 8 al 150":
+    8 over 2 is 400%, not 150: 3 read as 8). Shares print no per cent; says nothing unread."""
+    tokens = row.note.split()
+    if row.value is None or "%" in row.unit or len(tokens) < 3 or _signed_at(tokens) is not None:
+        return False
+    before, _, _ = parse_stat_value(tokens[0], row.unit, ocr=ocr)
+    share, _, _ = parse_stat_value(tokens[-1].rstrip("%"), "%", ocr=ocr)
+    if not before or share is None:
+        return False
+    return abs(100 * row.value / before - share) > settings.share_tolerance
+
+
+def changes_checked(
+    rows: list[StatRow], header: str, ocr: bool, settings: PeriodCompareSettings = PeriodCompareSettings()
+) -> list[StatRow]:
+    """The rows of a line-read annex comparing two periods, each whose figures disagree with the
+    difference printed beside them doubted (``CHANGE_DISAGREES_FLAG``, a low confidence): not
+    told as a mismatch, since which figure OCR misread is not known."""
+    if this_period_first(header) is None:
+        return rows
+    out = []
+    for row in rows:
+        disagrees = _change_disagrees(row, ocr, settings) or _share_disagrees(row, ocr, settings)
+        if disagrees and CHANGE_DISAGREES_FLAG not in row.flags:
+            row = replace(
+                row,
+                flags=[*row.flags, CHANGE_DISAGREES_FLAG],
+                confidence=min(row.confidence, settings.doubted_confidence),
+            )
+        out.append(row)
+    return out
