@@ -35,6 +35,10 @@ def test_short_list_is_skipped_and_queued_low():
     data = {"checks": [c.__dict__ for c in result.checks], "review": [item.__dict__]}
     reason = classify(item.__dict__, {}, data)
     assert reason.severity == SEVERITIES[-1]
+    assert reason.text("vi") == (
+        "số liệu trong văn bản: tổng 30, các phần cộng lại 25; danh sách có thể chỉ nêu một số phần"
+    )
+    assert reason.text("en") == item.reason
 
 
 def test_setting_keeps_it_out():

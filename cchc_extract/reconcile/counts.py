@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
 from cchc_extract.reconcile.misread import Cell, equal_holds, explain, le_holds, ocr_digit_readings, ocr_read, sum_holds
 from cchc_extract.reconcile.ratios import stat_cell
-from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.settings import SHORT_PARTS_NOTE, ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from normalize.lazy_regex import lazy_compile
 from normalize.text import SPACE_RUN
@@ -121,10 +121,6 @@ def _check_counts(
             # Not the commune's fault (the list may name only some parts), nor sure to be whole:
             # a person reads the sentence, at the queue's lowest rank (no check failed).
             ledger.flag(ref, f"{head} = {_vn(expected)}{note}")
-
-
-# Why a "trong đó" list short of its total is not checked (and what its review entry says).
-SHORT_PARTS_NOTE = "; the list may name only some of the parts"
 
 
 # A rate the sentence prints ("(đạt 71,43%)"): its figure and decimals.

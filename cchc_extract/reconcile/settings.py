@@ -126,6 +126,8 @@ LOW_CONFIDENCE_REASON = "confidence "
 APPRAISED_IN_NOTE_REASON = "appraised points not read; the explanation holds only the figure "
 # A cell with more than one other reading restoring its sums (``sums``): a misreading, undecided.
 AMBIGUOUS_REASON = "all restore the sums"
+# Why a "trong đó" list short of its total is not checked; its review entry's reason ends so.
+SHORT_PARTS_NOTE = "; the list may name only some of the parts"
 
 # Units whose values are counts of things (whole, non-negative); compared without accents.
 _COUNT_UNITS = (
