@@ -61,6 +61,9 @@ MESSAGES: dict[str, str] = {
     "reason.ratio": N_("{code}: ratio stated {actual}%, the counts give {expected}%"),
     "reason.text_ratio": N_("ratio in the text states {actual}%, the figures give {expected}%"),
     "reason.count_parts": N_("count in the text: total {actual}, its parts add up to {expected}"),
+    "reason.short_parts": N_(
+        "count in the text: total {actual}, its parts add up to {expected}; the list may name only some"
+    ),
     "reason.narrative_annex": N_("the text says {actual}, the annex {expected}"),
     "reason.group_statement": N_("group {code}: stated {actual}, its criteria add up to {expected}"),
     "reason.misread_suffix": N_("; may be misread, other readings: {alternatives}"),

@@ -63,6 +63,9 @@ class ReconcileSettings:
     guessed_points_step: float = 0.05
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
+    # A "trong đó" list whose parts fall short of its total is not checked (it may name only some
+    # parts), yet a part may be missing from it: the count goes to review at the lowest rank.
+    queue_short_parts: bool = True
     # In a printed grid (a DOCX table, a PDF's text layer, a markdown / HTML / tab / portal-bar
     # table of a text export: ``blanks_printed``) every printed character is read, so a
     # sub-criterion with a maximum whose self-assessed (or appraised) cell is blank was left
@@ -123,6 +126,8 @@ LOW_CONFIDENCE_REASON = "confidence "
 APPRAISED_IN_NOTE_REASON = "appraised points not read; the explanation holds only the figure "
 # A cell with more than one other reading restoring its sums (``sums``): a misreading, undecided.
 AMBIGUOUS_REASON = "all restore the sums"
+# Why a "trong đó" list short of its total is not checked; its review entry's reason ends so.
+SHORT_PARTS_NOTE = "; the list may name only some of the parts"
 
 # Units whose values are counts of things (whole, non-negative); compared without accents.
 _COUNT_UNITS = (

@@ -27,7 +27,12 @@ from pathlib import Path
 from cchc_extract.crops import crop_name
 from cchc_extract.messages import DEFAULT_LANG, message
 from cchc_extract.outdir import atomic_write, check_target, relative_to_out
-from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON
+from cchc_extract.reconcile.settings import (
+    AMBIGUOUS_REASON,
+    CODE_INFERRED_REASON,
+    LOW_CONFIDENCE_REASON,
+    SHORT_PARTS_NOTE,
+)
 from cchc_extract.review.fields import resolve_pointer
 from cchc_extract.tables import iter_outputs
 from extract.segment.unread_review import UNREAD_PREFIX
@@ -241,6 +246,11 @@ def classify(item: dict, checks_by_message: dict[str, dict], data: dict) -> Reas
             "threshold": _decimal_comma(words[-1]),
         }
         return Reason("low_confidence", "low_confidence", reason, figures)
+    if reason.endswith(SHORT_PARTS_NOTE):  # a count not checked, its list short of its total
+        parts = reason[: -len(SHORT_PARTS_NOTE)].rpartition(" = ")[2]
+        return Reason(
+            "short_parts", "low_confidence", reason, {"actual": fmt_value(item.get("value")), "expected": parts}
+        )
     if AMBIGUOUS_REASON in reason:
         return Reason("ambiguous", "misreading", reason, _figures(None, item, {}))
     if item.get("alternatives"):
