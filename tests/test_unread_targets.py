@@ -65,3 +65,39 @@ def test_a_report_and_past_results_tell_nothing():
 def test_points_stated_are_no_target():
     lines = [PLAN[0], "L MỤC TLÊU", "- Chỉ số cải cách hành chính đạt tối thiểu 85/100 điểm.", "- Đạt 90% điểm tối đa."]
     assert _told(_doc(lines)) == []
+
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+SCAN = [
+    "KẾ HOẠCH",
+    "Cải cách hành chính năm 2025",
+    "",
+    "I. MỤC TIÊU",
+    "- Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt 98%.",
+    "- 100% thủ tục hành chính được công khai tại Bộ phận Một cửa.",
+    "II. NHIỆM VỤ CỤ THỂ",
+    "1. Rà soát, đơn giản hóa thủ tục hành chính.",
+]
+
+
+@pytest.mark.needs_tesseract
+def test_a_scan_whose_objectives_heading_a_stain_covers_tells_its_targets(tmp_path):
+    import cchc_extract
+
+    image = Image.new("L", (2480, 200 + 110 * len(SCAN)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 40)
+    for k, text in enumerate(SCAN):
+        y = 100 + 110 * k
+        draw.text((200, y), text, font=font, fill=0)
+        if text == "I. MỤC TIÊU":
+            draw.rectangle((190, y + 5, 520, y + 40), fill=0)  # a stain across the heading
+    path = tmp_path / "plan.png"
+    image.save(path)
+    result = cchc_extract.convert(str(path))
+    assert result.extraction.targets == []  # the heading lost, no target is read
+    assert len(result.unread) == 1
+    part = result.unread[0]
+    assert part.kind == "rows" and part.reason.startswith("2 line(s) of the plan state a target's figure")
+    assert "đạt 98%" in part.text_sample and "100% thủ tục" in part.text_sample
+    assert [(r.item, r.field) for r in result.review] == [("/unread/0", None)]
