@@ -80,6 +80,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
+from cchc_extract.reconcile.lone_figure import lone_figure_unsure
 from cchc_extract.reconcile.named_set import named_set_maxima
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
@@ -114,7 +115,6 @@ from cchc_extract.reconcile.score_cells import (
     table_fields,
     twin_scores,
 )
-from cchc_extract.reconcile.lone_figure import lone_figure_unsure
 from cchc_extract.reconcile.set_maxima import (
     agrees_with_set,
     criteria_maxima,
