@@ -80,6 +80,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
+from cchc_extract.reconcile.lone_figure import lone_figure_unsure
 from cchc_extract.reconcile.named_set import named_set_maxima
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
@@ -186,8 +187,9 @@ def value_features(
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
                     # figures (or a row read a code off), its blanks as lost as flagged ones.
                     features["missing"] = 1.0
-                if f == "max_points" and disputed and cells_lost and MISSING_FLAG["self_points"] in row.flags:
-                    # a line's one figure beside lost scores, disputed by the set: any column's
+                if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed):
+                    # a line's one figure beside lost scores, disputed by the set or written in quarters as a
+                    # score is (``lone_figure``): any column's
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one

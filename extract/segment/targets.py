@@ -320,8 +320,8 @@ def find_targets(
             continue
         # A sentence striving for a figure ("Phấn đấu 100% thủ tục … được công khai") is a target
         # wherever no heading says otherwise: plans state their targets under "Mục đích, yêu cầu" too.
-        striving = not _in_target_context(stack, settings) and _undecided(stack, settings) and _STRIVING.search(low)
-        if not _in_target_context(stack, settings) and not striving:
+        striving = not in_target_context(stack, settings) and undecided(stack, settings) and _STRIVING.search(low)
+        if not in_target_context(stack, settings) and not striving:
             continue
         section = _section_title(stack, settings)
         last_indicator = ""  # a sentence's later years of the same indicator ("…, 70% vào năm 2027")
@@ -529,7 +529,7 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
 _NOT_UNITS = ("nam", "thang", "ngay", "diem", "lan thu")
 
 
-def _in_target_context(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:
+def in_target_context(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:
     """The innermost heading that says either decides: objectives/targets on, tasks/solutions off."""
     for _level, heading in reversed(stack):
         h = shadow(_bare(heading)).strip(" *")
@@ -544,7 +544,7 @@ def _in_target_context(stack: list[tuple[int, str]], settings: NarrativeSettings
 _STRIVING = lazy_compile(r"(?<!\bda )\bphan dau\b")
 
 
-def _undecided(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:
+def undecided(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:
     """Whether no heading above says objectives or tasks (nor results: "kết quả", a report's)."""
     words = settings.target_heading_words + settings.task_heading_words + ("ket qua",)
     return not any(w in shadow(_bare(h)) for _level, h in stack for w in words)

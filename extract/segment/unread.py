@@ -28,6 +28,7 @@ from extract.segment.unread_set_aside import overlaps, unread_set_aside
 from extract.segment.unread_settings import UnreadSettings, sample_text
 from extract.segment.unread_table_span import unread_in_table_span
 from extract.segment.unread_tail import unread_tail_rows
+from extract.segment.unread_targets import unread_targets
 from extract.segment.unread_task_lines import unread_task_lines
 from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
 from extract.segment.unread_typed_rows import unread_typed_rows
@@ -122,6 +123,9 @@ def find_unread(
         for p in announced
         if not within_lines(p, known + parts)
     )
+    # A scanned plan's target sentences that gave no target (its objectives heading spoilt by OCR).
+    targets = unread_targets(doc, lambda line, page: _line_read(line, page, sources))
+    parts.extend(p for p in targets if not within_lines(p, known + parts))
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     # Siblings lost before the first read, last: they lie on no lines of their own (the row read
     # after them stands for the place), so they hide none of the parts above.
