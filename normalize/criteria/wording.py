@@ -25,7 +25,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
-from normalize.criteria.wording_place import damaged, garbled_in_place
+from normalize.criteria.wording_place import damaged, garbled_in_place, worded_in_place
 from normalize.lazy_regex import lazy_compile
 from normalize.text import EXPLANATION_OPENING, LETTER_RUN, WORD_RUN, fold as fold_text
 from normalize.vietnamese.syllable import TONE_MARKS, VOWELS, fold, nfc, place_tone, split_tone
@@ -64,6 +64,16 @@ class WordingSettings:
     # many times the wording's letters, its points within the criterion's maximum (``garbled_in_place``).
     place_max_words: int = 5
     place_max_letters: float = 2.0
+    # A row in its criterion's place whose name OCR garbled in part (``worded_in_place``): its
+    # clean words the wording's, at least this many in order, beside at most ``place_strays``
+    # syllables of at most ``place_stray_letters`` letters (specks OCR read as a syllable); or its
+    # letters glued at least this near its wording's (fuzz.ratio), by this margin nearer than any
+    # sibling criterion's.
+    place_min_words: int = 2
+    place_strays: int = 1
+    place_stray_letters: int = 2
+    place_glued_ratio: float = 55.0
+    place_glued_margin: float = 10.0
     # A name read that is its code's wording cut short, the rest opening the explanation (a name
     # wrapped below its figures' line: ``wrapped_rest``), holds at least this share of its words.
     min_cut_share: float = 0.5
@@ -210,6 +220,8 @@ def restore_wordings(
                     found, tails = (sets[0], own), own_tails
                 elif (kept := wrapped_rest(row, own.name, s)) is not None:
                     found, explained = (sets[0], own), kept
+                elif sure and worded_in_place(table.rows, row, own, sets[0], s):
+                    found = sets[0], own
             else:
                 found = nearest_wording(row.name, sets, s) or _same_words_by_code(row, sets)
                 if found is None and not code_flag:
