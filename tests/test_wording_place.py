@@ -41,8 +41,14 @@ def test_other_words_or_another_place_keep_the_name_read():
     # A clean word the wording does not hold is the commune's (or another cell's): kept.
     assert _fields("Tuyển dụng viên chức")[4].name == "Tuyển dụng viên chức"
     assert _fields("Xây dựng đề án viên chức")[4].name == "Xây dựng đề án viên chức"
-    # Out of its place (row 5 read after 6 and 7): the code may be misread, nothing says which.
+    # A name read clean, only shorter than the wording, is the commune's wording: not this rule's.
     cset = criteria_set(BNV)
+    rows = [ScoreRow(code=c.code, name=c.name, flags=[]) for c in cset.rows if "." not in c.code]
+    rows[4].name = "đội ngũ viên chức"
+    assert not worded_in_place(rows, rows[4], cset.by_code()["5"], cset, WordingSettings())
+    rows[4].name = "on 16 viên chức"
+    assert worded_in_place(rows, rows[4], cset.by_code()["5"], cset, WordingSettings())
+    # Out of its place (row 5 read after 6 and 7): the code may be misread, nothing says which.
     fields = [c for c in cset.rows if "." not in c.code]
     order = [fields[i] for i in (0, 1, 2, 3, 5, 6, 4, 7)]
     rows = [ScoreRow(code=c.code, name=c.name, max_points=c.max_points, flags=[]) for c in order]

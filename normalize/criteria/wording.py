@@ -220,7 +220,7 @@ def restore_wordings(
                     found, tails = (sets[0], own), own_tails
                 elif (kept := wrapped_rest(row, own.name, s)) is not None:
                     found, explained = (sets[0], own), kept
-                elif sure and worded_in_place(table.rows, row, own, sets[0], s):
+                elif sure and split and worded_in_place(table.rows, row, own, sets[0], s):
                     found = sets[0], own
             else:
                 found = nearest_wording(row.name, sets, s) or _same_words_by_code(row, sets)

@@ -89,7 +89,10 @@ def worded_in_place(
     and no sibling criterion's wording holds as many of them; or, fewer words read, the damaged
     letters glued are nearer its wording's letters than any sibling's by a margin
     ("Keswhccicnmm" for "KếhoạchCCHCnăm"). A code the numbering gave (not printed) asks the
-    letters' nearness too. Words of another wording keep the text read (the commune's words)."""
+    letters' nearness too. Words of another wording keep the text read (the commune's words), and
+    so does a name read with no damage at all (a commune's shorter wording, not OCR's loss)."""
+    if not any(damaged(w) for w in _words(row.name_raw or row.name)):
+        return False  # (a name read clean, short of the wording, is the commune's: "Kế hoạch CCHC")
     words = [w for w in _words(row.name) if not w.isdigit()]  # (a figure run in is a cell's, not a word)
     wording = _words(crit.name)
     if not words or sum(len(w) for w in words) > s.place_max_letters * sum(len(w) for w in wording):
