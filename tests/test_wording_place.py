@@ -60,6 +60,15 @@ def test_a_garble_under_a_numbered_code_needs_its_letters_nearest():
     # The code the numbering gave (between 4 and 6): the letters glued say which wording it is.
     row = _fields("Ta [Xaydngvnangcachtlgdingcgchc", ("code_inferred",))[4]
     assert row.name == STAFF and row.name_raw == "Ta [Xaydngvnangcachtlgdingcgchc"
+    # Its figures misread past the maximum (OCR's, later doubted): the letters still name it.
+    rows = [
+        ScoreRow(code=c.code, name=c.name, max_points=c.max_points, flags=[])
+        for c in criteria_set(BNV).rows
+        if "." not in c.code
+    ]
+    rows[4].name, rows[4].flags, rows[4].self_points = "Ta [Xaydngvnangcachtlgdingcgchc", ["code_inferred"], 61.0
+    apply_criteria_sets([ScoreTable(title="", rows=rows, read_from="lines")])
+    assert rows[4].name == STAFF
     # Letters nearer another field's (8's "Tác động của CCHC …"): no wording given.
     row = _fields("Ta [Tcdngcacchdennguidanvtchc", ("code_inferred",))[4]
     assert row.name == "Ta [Tcdngcacchdennguidanvtchc" and not any(f.startswith("name_from") for f in row.flags)

@@ -86,18 +86,19 @@ def worded_in_place(
     rest of it its wording's: the words read that are words of the language are its wording's, in
     order (a wrapped line's "viên chức" of "… công chức, viên chức", the first line lost to
     specks), with at most ``place_strays`` short syllables beside them (a speck read as one: "on"),
-    and no sibling criterion's wording holds as many of them; or, fewer words read, the damaged
-    letters glued are nearer its wording's letters than any sibling's by a margin
-    ("Keswhccicnmm" for "KếhoạchCCHCnăm"). A code the numbering gave (not printed) asks the
-    letters' nearness too. Words of another wording keep the text read (the commune's words), and
-    so does a name read with no damage at all (a commune's shorter wording, not OCR's loss)."""
+    no sibling criterion's wording holds as many of them, and its points lie within the maximum;
+    or the damaged letters glued are nearer its wording's letters than any sibling's by a margin
+    ("Keswhccicnmm" for "KếhoạchCCHCnăm"), its points what they may be (OCR's misreading). A code
+    the numbering gave (not printed) asks the letters' nearness. Words of another wording keep the
+    text read (the commune's words), and so does a name read with no damage at all (a commune's
+    shorter wording, not OCR's loss)."""
     if not any(damaged(w) for w in _words(row.name_raw or row.name)):
         return False  # (a name read clean, short of the wording, is the commune's: "Kế hoạch CCHC")
     words = [w for w in _words(row.name) if not w.isdigit()]  # (a figure run in is a cell's, not a word)
     wording = _words(crit.name)
     if not words or sum(len(w) for w in words) > s.place_max_letters * sum(len(w) for w in wording):
         return False
-    if not within_maximum(row, crit) or not in_set_place(rows, row, crit, cs):
+    if not in_set_place(rows, row, crit, cs):
         return False
     clean = [fold(w).lower() for w in words if not damaged(w)]
     siblings = [c for c in cs.rows if c is not crit and c.code.count(".") == crit.code.count(".")]
@@ -105,7 +106,11 @@ def worded_in_place(
     long = [w for w in clean if len(w) > s.place_stray_letters]
     if len(clean) - held > s.place_strays or _held(long, crit.name) < len(long):
         return False  # (words the wording does not hold: the commune's, or another cell's)
-    by_words = held >= s.place_min_words and all(_held(clean, c.name) < held for c in siblings)
+    # Words held are weaker evidence than letters: they ask the row's points within the maximum
+    # too (a row past it may be another's); points OCR misread do not unname a glued name.
+    by_words = (
+        within_maximum(row, crit) and held >= s.place_min_words and all(_held(clean, c.name) < held for c in siblings)
+    )
     by_letters = _glued_nearest(words, crit, siblings, s)
     return by_letters if "code_inferred" in row.flags else by_words or by_letters
 
