@@ -216,6 +216,16 @@ def is_score_token(token: str) -> bool:
     return bool(_SCORE_TOKEN.match(token))
 
 
+# A figure with a decimal comma and a quarter's two digits ("8,25", "6,75"): a score, never a code.
+# OCR reads a code's dot as a comma ("1,2"), but no criterion is numbered 25 or 75 under its parent.
+_QUARTER_FIGURE = lazy_compile(r"^\d{1,2},(?:25|75)$")
+
+
+def quarter_figure(token: str) -> bool:
+    """A token that is a score in quarters as printed ("8,25"), which no code reading may take."""
+    return bool(_QUARTER_FIGURE.match(token))
+
+
 def is_points_reading(token: str) -> bool:
     """A token that can be a points cell as OCR read it: a points number, or one whose decimal
     comma was lost."""

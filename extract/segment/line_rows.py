@@ -15,6 +15,7 @@ from extract.segment.line_cells import LineCells
 from extract.segment.line_common import (
     LineTableSettings,
     is_score_token,
+    quarter_figure,
 )
 from extract.segment.line_split import (
     first_name_line,
@@ -335,7 +336,7 @@ class RowBuilder:
             cur.add_number(token)
             cur.touch(cells.line)
             return
-        if read_code_token(token) is not None:
+        if read_code_token(token) is not None and not quarter_figure(token):
             if cur is None or cur.code is not None or cur.name or cur.n_numbers or cur.explanation:
                 if cur is not None and cur.code is None and cur.started_by == "numbers" and not cells.block_start:
                     cur.code = token  # the centred STT cell of the row above

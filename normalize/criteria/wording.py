@@ -25,11 +25,10 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.criteria.wording_place import damaged, garbled_in_place, worded_in_place
 from normalize.lazy_regex import lazy_compile
 from normalize.text import EXPLANATION_OPENING, LETTER_RUN, WORD_RUN, fold as fold_text
-from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
-from normalize.vietnamese.model import load_model
-from normalize.vietnamese.syllable import TONE_MARKS, VOWELS, fold, nfc, normalize_syllable, place_tone, split_tone
+from normalize.vietnamese.syllable import TONE_MARKS, VOWELS, fold, nfc, place_tone, split_tone
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -65,6 +64,16 @@ class WordingSettings:
     # many times the wording's letters, its points within the criterion's maximum (``garbled_in_place``).
     place_max_words: int = 5
     place_max_letters: float = 2.0
+    # A row in its criterion's place whose name OCR garbled in part (``worded_in_place``): its
+    # clean words the wording's, at least this many in order, beside at most ``place_strays``
+    # syllables of at most ``place_stray_letters`` letters (specks OCR read as a syllable); or its
+    # letters glued at least this near its wording's (fuzz.ratio), by this margin nearer than any
+    # sibling criterion's.
+    place_min_words: int = 2
+    place_strays: int = 1
+    place_stray_letters: int = 2
+    place_glued_ratio: float = 55.0
+    place_glued_margin: float = 10.0
     # A name read that is its code's wording cut short, the rest opening the explanation (a name
     # wrapped below its figures' line: ``wrapped_rest``), holds at least this share of its words.
     min_cut_share: float = 0.5
@@ -96,18 +105,6 @@ def worded_otherwise(read: str | None, wording: str) -> bool:
     words = _words(read or "")
     official = {fold(w).lower() for w in _words(wording)}
     return all(not damaged(w) for w in words) and any(fold(w).lower() not in official for w in words)
-
-
-@lru_cache(maxsize=50_000)
-def damaged(word: str) -> bool:
-    """A word OCR damaged: letters and digits mixed ("b6"), or no syllable of the language. A
-    figure where the wording has none is a speck or another cell's ("quy Thhn 1 pháp"): where the
-    wording prints the figure, the two are equal and nothing asks."""
-    if any(c.isdigit() for c in word) or len(word) == 1:
-        return True  # (a letter alone is a speck, or what is left of a word: "thực u. kế")
-    if word in KNOWN_ABBREVIATIONS:
-        return False  # ("TTHC", "CCHC": a word of the commune's, not damage)
-    return normalize_syllable(word.lower()) not in load_model().syllables
 
 
 def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings()) -> bool:
@@ -223,6 +220,8 @@ def restore_wordings(
                     found, tails = (sets[0], own), own_tails
                 elif (kept := wrapped_rest(row, own.name, s)) is not None:
                     found, explained = (sets[0], own), kept
+                elif sure and split and worded_in_place(table.rows, row, own, sets[0], s):
+                    found = sets[0], own
             else:
                 found = nearest_wording(row.name, sets, s) or _same_words_by_code(row, sets)
                 if found is None and not code_flag:
@@ -305,38 +304,6 @@ def _wrapped_by_code(
         if crit is not None and kept is not None:
             return (cs, crit), kept
     return None
-
-
-def garbled_in_place(
-    rows: Sequence[ScoreRow], row: ScoreRow, crit: CriterionDef, cs: CriteriaSet, s: WordingSettings = WordingSettings()
-) -> bool:
-    """A short wording's row whose name OCR garbled past recognising, told by its place: its code
-    printed (not inferred), the rows read right above and below it criteria of the set before and
-    after it in the set's order, its name all damaged words (no word of the language, nothing to
-    tell another wording by) and not long, its points within the criterion's maximum. A short
-    wording is easy to confuse, so no nearness of the garble is asked; the code and the place are
-    what say which row it is."""
-    words = _words(row.name)
-    wording = _words(crit.name)
-    if not words or len(wording) > s.place_max_words or "code_inferred" in row.flags:
-        return False
-    if not all(damaged(w) for w in words):
-        return False
-    if sum(len(w) for w in words) > s.place_max_letters * sum(len(w) for w in wording):
-        return False
-    top = crit.max_points
-    if top is not None and any(v is not None and not 0 <= v <= top + 0.01 for v in (row.max_points, row.self_points)):
-        return False
-    order = {c.code: i for i, c in enumerate(cs.rows)}
-    k = next((i for i, r in enumerate(rows) if r is row), None)
-    if k is None:
-        return False
-    here = order[crit.code]
-    above = order.get(str(rows[k - 1].code)) if k > 0 else None
-    below = order.get(str(rows[k + 1].code)) if k + 1 < len(rows) else None
-    if above is None and below is None:
-        return False
-    return (above is None or above < here) and (below is None or here < below)
 
 
 def opened_above(
