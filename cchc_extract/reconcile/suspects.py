@@ -128,8 +128,22 @@ def relations_held(
     # A score (self or appraised) is at most its row's maximum.
     max_v = value if field_ == "max_points" else rows[i].max_points
     scores = [value] if field_ != "max_points" else [rows[i].self_points, rows[i].appraised_points]
+    if field_ == "max_points":
+        # A score printed with the very digits of its maximum ("25 25" for 2,5 2,5) lost its mark
+        # with it: OCR loses the mark of a stretch of a faint line, so the twin is read back with
+        # the maximum's reading, not held against it.
+        scores = [_twin_read_back(v, rows[i].max_points, value) for v in scores]
     bounded = max_v is None or all(v is None or v <= max_v + tol for v in scores)
     return held, checkable, bounded
+
+
+def _twin_read_back(score: float | None, read: float | None, reading: float) -> float | None:
+    """``score`` read back as its maximum is when both print the same digits and ``reading`` is
+    the maximum with its decimal mark put back (a tenth or a hundredth of it)."""
+    if score is None or read is None or abs(score - read) > 1e-9 or reading == read:
+        return score
+    lost = next((f for f in (10, 100) if abs(reading * f - read) < 1e-6), None)
+    return score if lost is None else score / lost
 
 
 def confirmed_by_children(rows: list[ScoreRow], k: int, field_: str, kids: dict[int, list[int]], tol: float) -> bool:
