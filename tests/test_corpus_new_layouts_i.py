@@ -22,6 +22,7 @@ from tests.corpus_helpers import (
     cell_points,
     documents_of,
     docx_paragraphs,
+    docx_score_table,
     docx_tables,
     pdf_text,
     read_truth,
@@ -57,11 +58,6 @@ def corpus(tmp_path_factory) -> Path:
     return batch_corpus(tmp_path_factory, "newi", NEW, 5314)
 
 
-def _score_table(path: Path) -> list[list[str]]:
-    table = next(t for t in docx_tables(path) if any("điểm" in c.lower() for c in t[0]))
-    return [[c.strip() for c in row] for row in table]
-
-
 def _rows_of(rows: list[list[str]], r: dict) -> list[list[str]]:
     return [x for x in rows if x[0] == printed_code(r["code"], "mixed") and squash(x[1]).startswith(squash(r["name"]))]
 
@@ -77,7 +73,7 @@ def test_the_evidence_is_footnoted_under_the_table(corpus):
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
         assert truth["split"] == "heldout"
-        rows = _score_table(corpus / doc["path"])
+        rows = docx_score_table(corpus / doc["path"])
         assert len(rows[0]) == 4 and not any("kiểm chứng" in c.lower() for c in rows[0]), (where, rows[0])
         paragraphs = [p.strip() for p in docx_paragraphs(corpus / doc["path"])]
         k = 0
@@ -105,7 +101,7 @@ def test_the_share_column_is_self_over_max(corpus):
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
-        rows = _score_table(corpus / doc["path"])
+        rows = docx_score_table(corpus / doc["path"])
         assert "Tỷ lệ" in rows[0][4] and "%" in rows[0][4], (where, rows[0])
         score = truth["score_tables"][0]
         for r in score["rows"]:

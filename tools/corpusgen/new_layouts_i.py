@@ -20,14 +20,14 @@ from dataclasses import dataclass, replace
 
 from corpusgen.common import Built, Instance, evaluation_year, make_meta, standard_blocks
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
-from corpusgen.grid import Cell, Grid, ScoreLayout, as_printed, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
-from corpusgen.plan_families import _plan_meta, _truth_rows, _year, plan_with_annex
+from corpusgen.grid import Cell, Grid, as_printed, score_grid
+from corpusgen.new_layouts import _built, _docx_pdf
+from corpusgen.plan_families import _plan_meta, _year, plan_built, plan_with_annex
 from corpusgen.plans import TASK_HEADERS, index_criteria, prose_targets, task_grid, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Fault, ScoreTable
 from corpusgen.typed_annexes import TITLES
-from corpusgen.typed_forms import _scored
+from corpusgen.typed_forms import _layout, _scored
 from normalize.numbers import format_vn
 
 # --- N38: the evidence as numbered footnotes under the table ---------------------------------------
@@ -56,13 +56,7 @@ def footnoted_evidence(inst: Instance) -> Built:
     (even), and the notes are listed under the table, "(1) Kế hoạch số 12/KH-UBND …". Truth: the
     name without its mark; ``explanation`` the footnote's text (without its number)."""
     rng, year, meta, title, table = _scored(inst, (0.7, 0.9, 1.0))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self"),
-        _labels(rng),
-        widths_cm={"name": 9.6},
-        total=rng.choice(("last", "last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = _layout(rng, ("code", "name", "max", "self"), widths_cm={"name": 9.6})
     table = as_printed(table, layout)
     table = replace(table, rows=tuple(replace(r, evidence=()) for r in table.rows))
     odd = inst.index % 2 == 1
@@ -114,12 +108,8 @@ def share_column(inst: Instance) -> Built:
     the shares are nothing."""
     rng, year, meta, title, table = _scored(inst, (0.7, 0.9, 1.0))
     columns = ("code", "name", "max", "self", "explanation")
-    layout = ScoreLayout(
-        columns,
-        _labels(rng),
-        widths_cm={"name": 6.6, "explanation": 3.6},
-        total=rng.choice(("last", "first", None)),
-        total_label=rng.choice(TOTAL_LABELS),
+    layout = _layout(
+        rng, columns, widths_cm={"name": 6.6, "explanation": 3.6}, total=rng.choice(("last", "first", None))
     )
     table = as_printed(table, layout)
     table = replace(table, rows=tuple(replace(r, evidence=()) for r in table.rows))
@@ -277,11 +267,7 @@ def plan_budget_column(inst: Instance) -> Built:
     )
     table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
     doc = plan_with_annex(meta, rng, lines, annex, table)
-    variant = "budget-" + ("after-product" if odd else "last")
-    built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
-    built.task_rows = _truth_rows(rows, has_code_column=False)
-    built.targets = [t.truth() for t in targets]
-    return built
+    return plan_built(_docx_pdf("budget-" + ("after-product" if odd else "last"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_I = {
