@@ -26,6 +26,7 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
+from extract.segment.body_stat_lines import body_stat_lines, outside_stat_lines
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_details import details_under_summary, field_headings
@@ -178,6 +179,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=StatLinesRead([], []),
     )
     result.statistics += lines_read.annexes
+    # A report's figures told as numbered lines of its body, their breakdowns in brackets or "- " lines.
+    title = result.document.title if result.document else ""
+    result.statistics += _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=[])
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,
@@ -231,7 +235,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     year = plan_year(result.document.period)
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
     result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
-    result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
+    counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
+    result.counts = outside_stat_lines(counts, result.statistics)  # an annex's lines are its rows
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
     unsure = _run_stage(
         result,
