@@ -32,6 +32,7 @@ from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
+from extract.segment.footnote_notes import footnoted, outside_notes
 from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
@@ -139,7 +140,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     if meta is not None:
         result.document, meta_review = meta
     read = _run_stage(result, "segment", lambda: read_score_tables(doc), debug, default=ScoreTablesRead([], []))
-    result.score_tables = read.tables
+    # A footnote mark after a name is no part of it; its note under the table is the row's explanation.
+    noted = _run_stage(result, "segment", lambda: footnoted(doc, read.tables), debug, default=(read.tables, []))
+    result.score_tables, note_lines = noted
     # A summary table of the fields' points fills the detail's blank field rows (extract.segment.field_summary)
     # ... or, each field's criteria a table of its own (the annex's), joins them under its fields.
     summed = _fields_stage(result, fields_from_summary, debug)
@@ -236,7 +239,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
     result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
     counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
-    result.counts = outside_stat_lines(counts, result.statistics)  # an annex's lines are its rows
+    # (an annex's lines are its rows; a table's notes its rows' explanations)
+    result.counts = outside_notes(outside_stat_lines(counts, result.statistics), note_lines)
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
     unsure = _run_stage(
         result,
