@@ -26,7 +26,7 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
-from extract.segment.body_stat_lines import body_stat_lines, outside_stat_lines
+from extract.segment.body_stat_lines import BodyStatsRead, body_stat_lines, outside_stat_lines
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_details import details_under_summary, field_headings
@@ -184,7 +184,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.statistics += lines_read.annexes
     # A report's figures told as numbered lines of its body, their breakdowns in brackets or "- " lines.
     title = result.document.title if result.document else ""
-    result.statistics += _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=[])
+    body = _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=BodyStatsRead([], []))
+    result.statistics += body.annexes
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,
@@ -275,6 +276,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     # ... and the rows of an annex read in part by its code column that were not kept.
     unread += lines_read.unread
+    unread += body.unread  # ... and a report's numbered statistics lines that gave no row.
     # ... and the score rows of criteria pasted several to a row whose lines could not be matched.
     unread += read.unread
     # ... and the figures such an annex prints that the text lost.

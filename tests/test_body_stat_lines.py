@@ -74,3 +74,11 @@ def test_a_couple_of_counted_lines_stay_narrative_counts(tmp_path):
     out = _report(tmp_path, BRACKETED[1:])  # two numbered lines: a narrative's counts, no annex
     assert out["statistics"] == []
     assert [c["total"] for c in out["counts"]] == [26.0, 20.0]
+
+
+def test_a_line_of_the_list_that_gives_no_row_is_told(tmp_path):
+    garbled = "3. Số cán bộ, công chức cấp xã: hai mươi người (trong đó: số đạt chuẩn: 19 người)."
+    out = _report(tmp_path, [BRACKETED[0], BRACKETED[1], garbled, *DASHED])
+    codes = [r["code"] for a in out["statistics"] for r in a["rows"]]
+    assert codes == ["1", "2", None, None, None, "4", None, None, None, None, "5"]
+    assert [u["text_sample"] for u in out["unread"]] == [garbled.split(". ", 1)[1]]

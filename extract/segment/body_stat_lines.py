@@ -22,7 +22,7 @@ from extract.model import IngestedDocument, Line
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
-from schemas.records import Count, StatAnnex
+from schemas.records import Count, StatAnnex, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -128,22 +128,46 @@ def _cells(entry: _Entry, code: str) -> list[_Cells] | None:
     return out
 
 
-def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> list[_Cells]:
-    """The run's rows, or none when it is not plainly a list of statistics."""
+def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cells], list[_Entry]]:
+    """The run's rows and the entries of it that could not be read (a numbered line's items go with
+    it); no rows when it is not plainly a list of statistics."""
     rows: list[_Cells] = []
-    heads = broken = 0
+    lost: list[_Entry] = []
+    heads = broken = lost_heads = 0
+    head_lost = False
     for entry in run:
-        if entry.bullet and not rows:
-            return []
-        cells = _cells(entry, "-" if entry.bullet else entry.code)
+        if entry.bullet and not rows and not lost:
+            return [], []
+        cells = None if entry.bullet and head_lost else _cells(entry, "-" if entry.bullet else entry.code)
+        if not entry.bullet:
+            head_lost = cells is None
+            lost_heads += head_lost
         if cells is None:
-            return []
+            lost.append(entry)
+            continue
         heads += not entry.bullet
         broken += entry.bullet or len(cells) > 1
         rows.extend(cells)
-    if heads < settings.min_heads or broken < settings.min_broken_down:
-        return []
-    return rows
+    if heads < settings.min_heads or broken < settings.min_broken_down or lost_heads >= heads:
+        return [], []
+    return rows, lost
+
+
+def _unread(lost: list[_Entry]) -> list[UnreadPart]:
+    """Each line of the list that gave no row, told: nothing of a report's figures is dropped."""
+    return [
+        UnreadPart(
+            page=e.lines[0].page,
+            kind="rows",
+            reason="a line of the report's numbered statistics could not be read as an indicator with its figure "
+            "(and its breakdown)",
+            text_sample=e.text[:200],
+            page_end=e.lines[-1].page,
+            line_start=e.lines[0].number,
+            line_end=e.lines[-1].number,
+        )
+        for e in lost
+    ]
 
 
 def _table(rows: list[_Cells]) -> JoinedTable:
@@ -170,24 +194,32 @@ def _table(rows: list[_Cells]) -> JoinedTable:
     )
 
 
+@dataclass
+class BodyStatsRead:
+    annexes: list[StatAnnex]
+    unread: list[UnreadPart]
+
+
 def body_stat_lines(
     doc: IngestedDocument, title: str = "", settings: BodyStatSettings = BodyStatSettings()
-) -> list[StatAnnex]:
-    """The report's statistics printed as numbered body lines, as an annex (none when it has none)."""
+) -> BodyStatsRead:
+    """The report's statistics printed as numbered body lines, as an annex (none when it has none),
+    and the lines of such a list that gave no row."""
     lines = [ln for page in doc.pages for ln in page.lines]
     ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
-    annexes: list[StatAnnex] = []
+    read = BodyStatsRead([], [])
     for run in _entries(lines):
-        rows = _run_rows(run, settings)
+        rows, lost = _run_rows(run, settings)
         if not rows:
             continue
         table = _table(rows)
-        read = stat_rows(table, ocr_pages=ocr_pages)
-        if read:
-            annexes.append(
-                StatAnnex(annex=settings.annex_label, title=title, pages=table.pages, rows=read, read_from="lines")
+        stat = stat_rows(table, ocr_pages=ocr_pages)
+        if stat:
+            read.annexes.append(
+                StatAnnex(annex=settings.annex_label, title=title, pages=table.pages, rows=stat, read_from="lines")
             )
-    return annexes
+            read.unread += _unread(lost)
+    return read
 
 
 def outside_stat_lines(counts: list[Count], annexes: list[StatAnnex]) -> list[Count]:
