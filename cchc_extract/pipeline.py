@@ -183,7 +183,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     result.statistics += lines_read.annexes
     # A report's figures told as numbered lines of its body, their breakdowns in brackets or "- " lines.
-    title = result.document.title if result.document else ""
+    title = (result.document.title if result.document else "") or ""
     body = _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=BodyStatsRead([], []))
     result.statistics += body.annexes
     # A score table read from the lines an annex read from lines holds was the annex, misread.

@@ -16,7 +16,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ScoreRow, ScoreTable
+from schemas.records import Count, ScoreRow, ScoreTable
 
 
 @dataclass(frozen=True)
@@ -117,15 +117,15 @@ def footnoted(
     return out, read
 
 
-def outside_notes(items: list, note_lines: list[Line]) -> list:
-    """Records (counts, unread parts) not read from the notes' lines: those are explanations."""
+def outside_notes(counts: list[Count], note_lines: list[Line]) -> list[Count]:
+    """The counts not read from the notes' lines ("(5) Chưa hoàn thành 3/13 nhiệm vụ"): those are
+    the rows' explanations."""
     places = {(ln.page, ln.number) for ln in note_lines}
 
-    def on_notes(item) -> bool:
-        s = getattr(item, "source", item)
-        start = getattr(s, "line_start", None)
-        end = getattr(s, "line_end", None) or start
-        page = getattr(s, "page", None)
-        return start is not None and all((page, n) in places for n in range(start, end + 1))
+    def on_notes(count: Count) -> bool:
+        s = count.source
+        if s.line_start is None:
+            return False
+        return all((s.page, n) in places for n in range(s.line_start, (s.line_end or s.line_start) + 1))
 
-    return [i for i in items if not on_notes(i)]
+    return [c for c in counts if not on_notes(c)]
