@@ -82,3 +82,25 @@ def test_a_line_of_the_list_that_gives_no_row_is_told(tmp_path):
     codes = [r["code"] for a in out["statistics"] for r in a["rows"]]
     assert codes == ["1", "2", None, None, None, "4", None, None, None, None, "5"]
     assert [u["text_sample"] for u in out["unread"]] == [garbled.split(". ", 1)[1]]
+
+
+def test_an_ocr_dump_of_the_list_reads_past_its_specks_and_tells_what_it_cannot(tmp_path):
+    # As Tesseract leaves such a report: blank lines between wrapped lines, "trọng d6" for
+    # "trong đó", specks after the bracket; line 3's unit broken by a colon ("thi: tục") is told.
+    text = "\n\n".join(
+        [
+            *HEAD,
+            "1. Số cuộc tuyên truyền CCHC: 22 lượt.",
+            "2. Số phản ánh, kiến nghị tiếp nhận: 26 phản ánh (trọng d6: số phản ánh đã xử lý: 21 phản ánh;",
+            "số phản ánh đang xử lý: 5 phản ánh; tỷ lệ phản ánh được xử lý dat'80,77%). a a",
+            "3. Tổng số thủ tục hành chính: 121 thủ tục (trong đó: số TTHC toàn trình: 92 thi: tục).",
+            "4. Số cuộc kiểm tra CCHC đã thực hiện: 3 cuộc.",
+            *TAIL,
+        ]
+    )
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [("1", 22.0), ("2", 26.0), (None, 21.0), (None, 5.0), (None, 80.77), ("4", 3.0)]
+    assert [u["text_sample"][:30] for u in out["unread"]] == ["Tổng số thủ tục hành chính: 12"]

@@ -43,9 +43,14 @@ _ROMAN = lazy_compile(r"^\s*[IVXLC]{1,5}\s*[.)]\s")
 _FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d][^\d(),;:]*?)?"
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
-_SHARE = lazy_compile(r"^(?P<ind>.+?)\s+đạt\s+(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I)
-_BREAKDOWN = lazy_compile(r"^(?P<head>.+?)\s*\(\s*trong đó\s*:?\s*(?P<parts>.*)\)\s*$", re.S | re.I)
-_ITEMS_FOLLOW = lazy_compile(r"^(?P<head>.+?)\s*,\s*trong đó\s*:?\s*$", re.S | re.I)
+# ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
+_REACHED = r"(?:đạt|dat|đat|dạt)"
+_WHEREOF = r"tr\S{1,3}ng\s+[dđ]\S{0,2}"
+_SHARE = lazy_compile(
+    r"^(?P<ind>.+?)\s+" + _REACHED + r"\W{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
+)
+_BREAKDOWN = lazy_compile(r"^(?P<head>.+?)\s*\(\s*" + _WHEREOF + r"\s*:?\s*(?P<parts>.*)\)\s*$", re.S | re.I)
+_ITEMS_FOLLOW = lazy_compile(r"^(?P<head>.+?)\s*,\s*" + _WHEREOF + r"\s*:?\s*$", re.S | re.I)
 
 
 @dataclass
@@ -80,18 +85,25 @@ def _stated(text: str) -> tuple[str, str, str] | None:
     return indicator[:1].upper() + indicator[1:], m["fig"], (m["unit"] or "").strip()
 
 
+def _open(text: str) -> bool:
+    """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon."""
+    return text.count("(") > text.count(")") or text.rstrip()[-1:] not in ".;"
+
+
 def _entries(lines: list[Line]) -> list[list[_Entry]]:
     """The runs of numbered and item lines, each entry with its wrapped lines joined."""
     runs: list[list[_Entry]] = []
     run: list[_Entry] = []
     for line in lines:
         text = line.text.strip()
+        if not any(c.isalnum() for c in text):
+            continue  # a blank line or a speck between a list's lines (an OCR dump spaces them)
         head, item = _HEAD.match(text), _ITEM.match(text)
         if head and not _ROMAN.match(text):
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
             run.append(_Entry(True, "-", item[1], [line]))
-        elif run and text and not _ROMAN.match(text) and run[-1].text.rstrip()[-1:] not in ".;":
+        elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
             run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")
             run[-1].lines.append(line)
         else:
@@ -107,7 +119,7 @@ def _cells(entry: _Entry, code: str) -> list[_Cells] | None:
     """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when it is
     not wholly such a line."""
     first, last = entry.lines[0], entry.lines[-1]
-    text = entry.text.strip().rstrip(".;").strip()
+    text = _SPECKS_AFTER.sub(")", entry.text.strip()).rstrip(".;").strip()
     parts: list[str] = []
     m = _BREAKDOWN.match(text)
     if m is not None:
@@ -151,6 +163,18 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
     if heads < settings.min_heads or broken < settings.min_broken_down or lost_heads >= heads:
         return [], []
     return rows, lost
+
+
+# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :").
+_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w\b))*\s*$")
+_COUNTED = lazy_compile(r"^[^:]{3,}:\s*\d")
+
+
+def _listed(run: list[_Entry], settings: BodyStatSettings) -> bool:
+    """Whether a run is plainly a list of figures though its lines could not be read: ``min_heads``
+    numbered lines opening "indicator: figure", one of them broken down (a bracket or items)."""
+    heads = [e for e in run if not e.bullet and _COUNTED.match(e.text)]
+    return len(heads) >= settings.min_heads and any(e.bullet or "(" in e.text for e in run)
 
 
 def _unread(lost: list[_Entry]) -> list[UnreadPart]:
@@ -211,6 +235,10 @@ def body_stat_lines(
     for run in _entries(lines):
         rows, lost = _run_rows(run, settings)
         if not rows:
+            if _listed(run, settings):  # a list of figures past reading: told whole, not dropped
+                read.unread += _unread(
+                    [_Entry(False, "", " / ".join(e.text for e in run), [ln for e in run for ln in e.lines])]
+                )
             continue
         table = _table(rows)
         stat = stat_rows(table, ocr_pages=ocr_pages)
