@@ -26,11 +26,13 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
+from extract.segment.body_stat_lines import BodyStatsRead, body_stat_lines, outside_stat_lines
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
+from extract.segment.footnote_notes import footnoted, outside_notes
 from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
@@ -138,7 +140,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     if meta is not None:
         result.document, meta_review = meta
     read = _run_stage(result, "segment", lambda: read_score_tables(doc), debug, default=ScoreTablesRead([], []))
-    result.score_tables = read.tables
+    # A footnote mark after a name is no part of it; its note under the table is the row's explanation.
+    noted = _run_stage(result, "segment", lambda: footnoted(doc, read.tables), debug, default=(read.tables, []))
+    result.score_tables, note_lines = noted
     # A summary table of the fields' points fills the detail's blank field rows (extract.segment.field_summary)
     # ... or, each field's criteria a table of its own (the annex's), joins them under its fields.
     summed = _fields_stage(result, fields_from_summary, debug)
@@ -178,6 +182,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=StatLinesRead([], []),
     )
     result.statistics += lines_read.annexes
+    # A report's figures told as numbered lines of its body, their breakdowns in brackets or "- " lines.
+    title = (result.document.title if result.document else "") or ""
+    body = _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=BodyStatsRead([], []))
+    result.statistics += body.annexes
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,
@@ -231,7 +239,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     year = plan_year(result.document.period)
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
     result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
-    result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
+    counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
+    # (an annex's lines are its rows; a table's notes its rows' explanations)
+    result.counts = outside_notes(outside_stat_lines(counts, result.statistics), note_lines)
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
     unsure = _run_stage(
         result,
@@ -266,6 +276,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     # ... and the rows of an annex read in part by its code column that were not kept.
     unread += lines_read.unread
+    unread += body.unread  # ... and a report's numbered statistics lines that gave no row.
     # ... and the score rows of criteria pasted several to a row whose lines could not be matched.
     unread += read.unread
     # ... and the figures such an annex prints that the text lost.

@@ -218,6 +218,12 @@ def docx_tables(path: Path) -> list[list[list[str]]]:
     return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(path)).tables]
 
 
+def docx_score_table(path: Path) -> list[list[str]]:
+    """The first DOCX table whose header names points ("điểm"), its cells stripped."""
+    table = next(t for t in docx_tables(path) if any("điểm" in c.lower() for c in t[0]))
+    return [[c.strip() for c in row] for row in table]
+
+
 def pdf_text(path: Path) -> str:
     """A PDF's text as pdfplumber reads it: the page's lines and each ruled table's cells (a name
     wrapped in its cell is one cell's text, not lines interleaved with the neighbouring columns')."""

@@ -22,6 +22,7 @@ from tests.corpus_helpers import (
     cell_points,
     documents_of,
     docx_paragraphs,
+    docx_score_table,
     docx_tables,
     pdf_text,
     read_truth,
@@ -56,11 +57,6 @@ def corpus(tmp_path_factory) -> Path:
     return batch_corpus(tmp_path_factory, "newh", NEW, 4313)
 
 
-def _score_table(path: Path) -> list[list[str]]:
-    table = next(t for t in docx_tables(path) if any("điểm" in c.lower() for c in t[0]))
-    return [[c.strip() for c in row] for row in table]
-
-
 def _row_of(rows: list[list[str]], r: dict, where: str) -> list[str]:
     found = [x for x in rows if x[0] == printed_code(r["code"], "mixed") and squash(x[1]) == squash(r["name"])]
     assert len(found) == 1, (where, r["code"])
@@ -81,7 +77,7 @@ def test_criteria_not_scored_keep_their_maximum(corpus):
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
         assert truth["split"] == "heldout"
-        rows = _score_table(corpus / doc["path"])[1:]
+        rows = docx_score_table(corpus / doc["path"])[1:]
         score = truth["score_tables"][0]
         out = [r for r in score["rows"] if r["self_points"] is None and re.match(NOT_SCORED, r["explanation"] or "")]
         assert 1 <= len(out) <= 3, where
@@ -118,7 +114,7 @@ def test_each_field_is_closed_by_its_subtotal(corpus):
     assert len(documents) == 4
     for doc in documents:
         truth, where = read_truth(corpus, doc), doc["path"]
-        rows = _score_table(corpus / doc["path"])[1:]
+        rows = docx_score_table(corpus / doc["path"])[1:]
         score = truth["score_tables"][0]
         fields = [r for r in score["rows"] if r["parent"] is None]
         assert len(fields) >= 2 and len(fields) < len(score["rows"]), where

@@ -76,6 +76,10 @@ HELDOUT_FAMILIES = (
     "N35_field_subtotals",
     "N36_annex_change_signed",
     "N37_plan_quarters_units",
+    "N38_footnoted_evidence",
+    "N39_share_column",
+    "N40_body_stat_lines",
+    "N41_plan_budget_column",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -105,6 +109,7 @@ from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E
 from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
 from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
+from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I
 from corpusgen.registry import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
@@ -139,10 +144,11 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_F,
     *NEW_LAYOUT_FAMILIES_G,
     *NEW_LAYOUT_FAMILIES_H,
+    *NEW_LAYOUT_FAMILIES_I,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
-# new_layouts_h.py): like
+# new_layouts_h.py, new_layouts_i.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -153,6 +159,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_F,
     *NEW_LAYOUT_FAMILIES_G,
     *NEW_LAYOUT_FAMILIES_H,
+    *NEW_LAYOUT_FAMILIES_I,
 )
 
 

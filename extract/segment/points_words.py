@@ -4,6 +4,8 @@ readers to leave a score table alone (a table headed by any of them is someone e
 
 from __future__ import annotations
 
+from normalize.text import fold
+
 # Words that settle which points column a label is: a label carrying one of a key's words is no
 # other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
 # thẩm định" to a fuzzy matcher, "Điểm tối đa được chấm" of "tự chấm").
@@ -26,3 +28,11 @@ SCORE_HEADER_WORDS: tuple[str, ...] = (
     "diem tham dinh",
     "diem tu",
 )
+
+
+def share_label(label: str) -> bool:
+    """Whether a column's label names a share in per cent ("Tỷ lệ đạt (%)", "Tỷ lệ điểm đạt so với
+    điểm tối đa (%)"): the self points over the maximum, never points itself, however many points'
+    words its label repeats."""
+    folded = " ".join(fold(label or "").split())
+    return folded.startswith("ty le") or "(%)" in folded

@@ -36,7 +36,7 @@ from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, points_cell, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
-from extract.segment.points_words import POINTS_MARKS
+from extract.segment.points_words import POINTS_MARKS, share_label
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
@@ -263,8 +263,8 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     scores = []
     for col, label in enumerate(labels):
         folded = " ".join(fold(label).replace("/", " ").replace(",", " ").split())
-        if not folded or names_period_only(label):
-            continue  # ("6 tháng", "Quý I": an annex's period, no points; stat_period_parts)
+        if not folded or names_period_only(label) or share_label(label):
+            continue  # ("6 tháng", "Quý I": an annex's period; "Tỷ lệ đạt (%)": a share; no points)
         if is_unit_label(label) and "diem" not in folded.split():
             continue  # ("Chia theo thôn, tổ dân phố | Thôn 4": a hamlet's figures, no points; "tổ dân" ~ "tối đa")
         marked = {key for key, marks in POINTS_MARKS.items() if any(m in folded for m in marks)}

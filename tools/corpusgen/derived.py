@@ -159,6 +159,10 @@ PROBES: dict[str, Derivation] = {
     # the plan (N37), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S21_scan_new_layouts_h": probe_scan(("N34", "N35", "N36", "N37")),
     "D17_dump_new_layouts_h": Derivation("dump", ("N34", "N35", "N36")),
+    # The ninth batch (tools/corpusgen/new_layouts_i.py), held as the others: the dump leaves out
+    # the plan (N41), as D08 leaves out P03 (a dump's figures are scores and statistics).
+    "S22_scan_new_layouts_i": probe_scan(("N38", "N39", "N40", "N41")),
+    "D18_dump_new_layouts_i": Derivation("dump", ("N38", "N39", "N40")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

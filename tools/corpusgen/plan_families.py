@@ -11,6 +11,7 @@ from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Sig
 from corpusgen.dumps import OcrDump
 from corpusgen.plans import (
     TASK_HEADERS,
+    Target,
     TaskRow,
     index_criteria,
     prose_targets,
@@ -74,6 +75,14 @@ def _task_table(rng: random.Random, rows: list[TaskRow], width_cm: float = 25.0)
 
 def _truth_rows(rows: list[TaskRow], has_code_column: bool = True) -> list[dict]:
     return [dict(r.truth(), criterion_code=r.criterion_code if has_code_column else None) for r in rows]
+
+
+def plan_built(outputs: list[Output], meta, rows: list[TaskRow], targets: list[Target]) -> Built:
+    """A plan printing no criterion column: its outputs, its tasks and its targets as the truth."""
+    built = Built(outputs, meta.truth(), commune=meta.place.commune)
+    built.task_rows = _truth_rows(rows, has_code_column=False)
+    built.targets = [t.truth() for t in targets]
+    return built
 
 
 def _plan_meta(inst: Instance, rng: random.Random, year: int, lines: tuple[str, ...], kind: str = "KH"):

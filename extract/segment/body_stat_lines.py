@@ -1,0 +1,269 @@
+"""A report's statistics told as numbered lines of its body, no table at all.
+
+"2. Tổng số hồ sơ TTHC tiếp nhận trong kỳ: 238 hồ sơ (trong đó: số hồ sơ tiếp nhận trực tuyến:
+229 hồ sơ; …; tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%)." is an annex row printed as prose: the
+numbered line is the indicator with its code, figure and unit, and its breakdown, in brackets on the
+same line or on "- " lines under a line ending "trong đó:", are its items (no code: the items of the
+count above them, as an annex's bullets) and its share. The lines are given to the annex reader of
+the grid (``statistics.stat_rows``) as the cells they are, so the items' parents and the shares'
+check (``reconcile.ratios``) work as on any annex.
+
+A run is read only when it is plainly such a list: ``min_heads`` numbered lines in a row each
+wholly "indicator: figure unit", and at least one of them broken down. The counts the narrative
+reader took from those same lines are the rows, not counts besides them (``outside_stat_lines``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extract.model import IngestedDocument, Line
+from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.statistics import stat_rows
+from normalize.lazy_regex import lazy_compile
+from schemas.records import Count, StatAnnex, UnreadPart
+
+
+@dataclass(frozen=True)
+class BodyStatSettings:
+    # Numbered lines of "indicator: figure unit" a run needs: fewer is a narrative's count or two.
+    min_heads: int = 3
+    # Of them, lines that print a breakdown (items or a share): a list of bare figures is prose
+    # counting, which the narrative reader (``counts``) reads.
+    min_broken_down: int = 1
+    # The label the report's one set of figures takes (it prints no annex number).
+    annex_label: str = "1"
+
+
+_HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
+_ITEM = lazy_compile(r"^\s*[-+•–]\s+(\S.*)$", re.S)
+_ROMAN = lazy_compile(r"^\s*[IVXLC]{1,5}\s*[.)]\s")
+# "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
+_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d][^\d(),;:]*?)?"
+_STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
+# "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
+# ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
+_REACHED = r"(?:đạt|dat|đat|dạt)"
+_WHEREOF = r"tr\S{1,3}ng\s+[dđ]\S{0,2}"
+_SHARE = lazy_compile(
+    r"^(?P<ind>.+?)\s+" + _REACHED + r"\W{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
+)
+_BREAKDOWN = lazy_compile(r"^(?P<head>.+?)\s*\(\s*" + _WHEREOF + r"\s*:?\s*(?P<parts>.*)\)\s*$", re.S | re.I)
+_ITEMS_FOLLOW = lazy_compile(r"^(?P<head>.+?)\s*,\s*" + _WHEREOF + r"\s*:?\s*$", re.S | re.I)
+
+
+@dataclass
+class _Entry:
+    """A numbered line or an item line, wrapped lines joined."""
+
+    bullet: bool
+    code: str
+    text: str
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class _Cells:
+    code: str
+    indicator: str
+    figure: str
+    unit: str
+    first: Line
+    last: Line
+
+
+def _stated(text: str) -> tuple[str, str, str] | None:
+    """(indicator, figure, unit) of "indicator: figure unit" or "share đạt figure%"."""
+    text = text.strip().rstrip(".;").strip()
+    m = _STATED.match(text) or _SHARE.match(text)
+    if m is None:
+        return None
+    indicator = m["ind"].strip()
+    if not indicator or not any(c.isalpha() for c in indicator):
+        return None
+    return indicator[:1].upper() + indicator[1:], m["fig"], (m["unit"] or "").strip()
+
+
+def _open(text: str) -> bool:
+    """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon."""
+    return text.count("(") > text.count(")") or text.rstrip()[-1:] not in ".;"
+
+
+def _entries(lines: list[Line]) -> list[list[_Entry]]:
+    """The runs of numbered and item lines, each entry with its wrapped lines joined."""
+    runs: list[list[_Entry]] = []
+    run: list[_Entry] = []
+    for line in lines:
+        text = line.text.strip()
+        if not any(c.isalnum() for c in text):
+            continue  # a blank line or a speck between a list's lines (an OCR dump spaces them)
+        head, item = _HEAD.match(text), _ITEM.match(text)
+        if head and not _ROMAN.match(text):
+            run.append(_Entry(False, head[1], head[2], [line]))
+        elif item and run:
+            run.append(_Entry(True, "-", item[1], [line]))
+        elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
+            run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")
+            run[-1].lines.append(line)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _cells(entry: _Entry, code: str) -> list[_Cells] | None:
+    """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when it is
+    not wholly such a line."""
+    first, last = entry.lines[0], entry.lines[-1]
+    text = _SPECKS_AFTER.sub(")", entry.text.strip()).rstrip(".;").strip()
+    parts: list[str] = []
+    m = _BREAKDOWN.match(text)
+    if m is not None:
+        text, parts = m["head"], [p for p in m["parts"].split(";") if p.strip()]
+    else:
+        follow = _ITEMS_FOLLOW.match(text)
+        if follow is not None:
+            text = follow["head"]
+    stated = _stated(text)
+    if stated is None:
+        return None
+    out = [_Cells(code, *stated, first, last)]
+    for part in parts:
+        read = _stated(part)
+        if read is None:
+            return None
+        out.append(_Cells("-", *read, first, last))
+    return out
+
+
+def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cells], list[_Entry]]:
+    """The run's rows and the entries of it that could not be read (a numbered line's items go with
+    it); no rows when it is not plainly a list of statistics."""
+    rows: list[_Cells] = []
+    lost: list[_Entry] = []
+    heads = broken = lost_heads = 0
+    head_lost = False
+    for entry in run:
+        if entry.bullet and not rows and not lost:
+            return [], []
+        cells = None if entry.bullet and head_lost else _cells(entry, "-" if entry.bullet else entry.code)
+        if not entry.bullet:
+            head_lost = cells is None
+            lost_heads += head_lost
+        if cells is None:
+            lost.append(entry)
+            continue
+        heads += not entry.bullet
+        broken += entry.bullet or len(cells) > 1
+        rows.extend(cells)
+    if heads < settings.min_heads or broken < settings.min_broken_down or lost_heads >= heads:
+        return [], []
+    return rows, lost
+
+
+# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :").
+_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w\b))*\s*$")
+_COUNTED = lazy_compile(r"^[^:]{3,}:\s*\d")
+
+
+def _listed(run: list[_Entry], settings: BodyStatSettings) -> bool:
+    """Whether a run is plainly a list of figures though its lines could not be read: ``min_heads``
+    numbered lines opening "indicator: figure", one of them broken down (a bracket or items)."""
+    heads = [e for e in run if not e.bullet and _COUNTED.match(e.text)]
+    return len(heads) >= settings.min_heads and any(e.bullet or "(" in e.text for e in run)
+
+
+def _unread(lost: list[_Entry]) -> list[UnreadPart]:
+    """Each line of the list that gave no row, told: nothing of a report's figures is dropped."""
+    return [
+        UnreadPart(
+            page=e.lines[0].page,
+            kind="rows",
+            reason="a line of the report's numbered statistics could not be read as an indicator with its figure "
+            "(and its breakdown)",
+            text_sample=e.text[:200],
+            page_end=e.lines[-1].page,
+            line_start=e.lines[0].number,
+            line_end=e.lines[-1].number,
+        )
+        for e in lost
+    ]
+
+
+def _table(rows: list[_Cells]) -> JoinedTable:
+    joined = [
+        JoinedRow(
+            cells=[r.code, r.indicator, r.unit, r.figure, ""],
+            bold=[False] * 5,
+            page=r.first.page,
+            line_start=r.first.number,
+            line_end=r.last.number,
+            fragment=0,
+        )
+        for r in rows
+    ]
+    return JoinedTable(
+        header=[["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"]],
+        rows=joined,
+        pages=sorted({r.first.page for r in rows}),
+        n_cols=5,
+        source="lines",
+        line_start=rows[0].first.number,
+        line_end=rows[-1].last.number,
+        block_index=0,
+    )
+
+
+@dataclass
+class BodyStatsRead:
+    annexes: list[StatAnnex]
+    unread: list[UnreadPart]
+
+
+def body_stat_lines(
+    doc: IngestedDocument, title: str = "", settings: BodyStatSettings = BodyStatSettings()
+) -> BodyStatsRead:
+    """The report's statistics printed as numbered body lines, as an annex (none when it has none),
+    and the lines of such a list that gave no row."""
+    lines = [ln for page in doc.pages for ln in page.lines]
+    ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
+    read = BodyStatsRead([], [])
+    for run in _entries(lines):
+        rows, lost = _run_rows(run, settings)
+        if not rows:
+            if _listed(run, settings):  # a list of figures past reading: told whole, not dropped
+                read.unread += _unread(
+                    [_Entry(False, "", " / ".join(e.text for e in run), [ln for e in run for ln in e.lines])]
+                )
+            continue
+        table = _table(rows)
+        stat = stat_rows(table, ocr_pages=ocr_pages)
+        if stat:
+            read.annexes.append(
+                StatAnnex(annex=settings.annex_label, title=title, pages=table.pages, rows=stat, read_from="lines")
+            )
+            read.unread += _unread(lost)
+    return read
+
+
+def outside_stat_lines(counts: list[Count], annexes: list[StatAnnex]) -> list[Count]:
+    """The counts not read from an annex's lines of body text (those are its rows)."""
+    spans = [
+        (r.source.page, r.source.line_start, r.source.line_end or r.source.line_start)
+        for a in annexes
+        if a.read_from == "lines"
+        for r in a.rows
+        if r.source.line_start is not None
+    ]
+
+    def inside(count: Count) -> bool:
+        s = count.source
+        return s.line_start is not None and any(
+            s.page == page and start <= s.line_start <= end for page, start, end in spans
+        )
+
+    return [c for c in counts if not inside(c)]

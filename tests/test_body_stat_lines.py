@@ -1,0 +1,106 @@
+"""A report's statistics told as numbered lines of its body (``extract/segment/body_stat_lines.py``):
+a DOCX written here, read by the whole pipeline; breakdowns in brackets and on "- " lines."""
+
+from pathlib import Path
+
+import docx
+
+from cchc_extract.pipeline import convert_file, result_to_json
+
+HEAD = [
+    "BÁO CÁO",
+    "Kết quả thực hiện công tác cải cách hành chính năm 2024",
+    "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+    "Kết quả cụ thể như sau:",
+]
+BRACKETED = [
+    "1. Số cuộc tuyên truyền CCHC: 22 lượt.",
+    "2. Số phản ánh, kiến nghị tiếp nhận: 26 phản ánh (trong đó: số phản ánh đã xử lý: 21 phản ánh;"
+    " số phản ánh đang xử lý: 5 phản ánh; tỷ lệ phản ánh được xử lý đạt 80,77%).",
+    "3. Số cán bộ, công chức cấp xã: 20 người (trong đó: số cán bộ, công chức đạt chuẩn: 19 người;"
+    " số cán bộ, công chức chưa đạt chuẩn: 1 người; tỷ lệ cán bộ, công chức đạt chuẩn: 95%).",
+]
+DASHED = [
+    "4. Số hồ sơ TTHC đã giải quyết: 295 hồ sơ, trong đó:",
+    "- Giải quyết trước hạn: 219 hồ sơ;",
+    "- Giải quyết đúng hạn: 75 hồ sơ;",
+    "- Giải quyết quá hạn: 1 hồ sơ;",
+    "- Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt 90,00%;",  # 294/295 is 99,66%: a planted fault
+    "5. Số cuộc kiểm tra CCHC đã thực hiện: 3 cuộc.",
+]
+TAIL = ["II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "Tiếp tục đẩy mạnh dịch vụ công trực tuyến."]
+
+
+def _report(tmp_path: Path, body: list[str]) -> dict:
+    document = docx.Document()
+    for text in HEAD + body + TAIL:
+        document.add_paragraph(text)
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    return result_to_json(convert_file(path, path.name))
+
+
+def test_numbered_lines_and_their_breakdowns_read_as_an_annex(tmp_path):
+    out = _report(tmp_path, BRACKETED + DASHED)
+    rows = [
+        (r["code"], r["parent"], r["indicator"], r["unit"], r["value"]) for a in out["statistics"] for r in a["rows"]
+    ]
+    assert rows == [
+        ("1", None, "Số cuộc tuyên truyền CCHC", "lượt", 22.0),
+        ("2", None, "Số phản ánh, kiến nghị tiếp nhận", "phản ánh", 26.0),
+        (None, "2", "Số phản ánh đã xử lý", "phản ánh", 21.0),
+        (None, "2", "Số phản ánh đang xử lý", "phản ánh", 5.0),
+        (None, "2", "Tỷ lệ phản ánh được xử lý", "%", 80.77),
+        ("3", None, "Số cán bộ, công chức cấp xã", "người", 20.0),
+        (None, "3", "Số cán bộ, công chức đạt chuẩn", "người", 19.0),
+        (None, "3", "Số cán bộ, công chức chưa đạt chuẩn", "người", 1.0),
+        (None, "3", "Tỷ lệ cán bộ, công chức đạt chuẩn", "%", 95.0),
+        ("4", None, "Số hồ sơ TTHC đã giải quyết", "hồ sơ", 295.0),
+        (None, "4", "Giải quyết trước hạn", "hồ sơ", 219.0),
+        (None, "4", "Giải quyết đúng hạn", "hồ sơ", 75.0),
+        (None, "4", "Giải quyết quá hạn", "hồ sơ", 1.0),
+        (None, "4", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", 90.0),
+        ("5", None, "Số cuộc kiểm tra CCHC đã thực hiện", "cuộc", 3.0),
+    ]
+    # The lines are the annex's rows, not narrative counts besides them.
+    assert out["counts"] == []
+    # The planted share is checked against its counts, and it alone is wrong.
+    mismatches = [c for c in out["checks"] if c["status"] == "mismatch"]
+    assert [(c["kind"], c["id"]) for c in mismatches] == [("ratio", "ratio:/statistics/0/rows/13:value")]
+    assert out["unread"] == []
+
+
+def test_a_couple_of_counted_lines_stay_narrative_counts(tmp_path):
+    out = _report(tmp_path, BRACKETED[1:])  # two numbered lines: a narrative's counts, no annex
+    assert out["statistics"] == []
+    assert [c["total"] for c in out["counts"]] == [26.0, 20.0]
+
+
+def test_a_line_of_the_list_that_gives_no_row_is_told(tmp_path):
+    garbled = "3. Số cán bộ, công chức cấp xã: hai mươi người (trong đó: số đạt chuẩn: 19 người)."
+    out = _report(tmp_path, [BRACKETED[0], BRACKETED[1], garbled, *DASHED])
+    codes = [r["code"] for a in out["statistics"] for r in a["rows"]]
+    assert codes == ["1", "2", None, None, None, "4", None, None, None, None, "5"]
+    assert [u["text_sample"] for u in out["unread"]] == [garbled.split(". ", 1)[1]]
+
+
+def test_an_ocr_dump_of_the_list_reads_past_its_specks_and_tells_what_it_cannot(tmp_path):
+    # As Tesseract leaves such a report: blank lines between wrapped lines, "trọng d6" for
+    # "trong đó", specks after the bracket; line 3's unit broken by a colon ("thi: tục") is told.
+    text = "\n\n".join(
+        [
+            *HEAD,
+            "1. Số cuộc tuyên truyền CCHC: 22 lượt.",
+            "2. Số phản ánh, kiến nghị tiếp nhận: 26 phản ánh (trọng d6: số phản ánh đã xử lý: 21 phản ánh;",
+            "số phản ánh đang xử lý: 5 phản ánh; tỷ lệ phản ánh được xử lý dat'80,77%). a a",
+            "3. Tổng số thủ tục hành chính: 121 thủ tục (trong đó: số TTHC toàn trình: 92 thi: tục).",
+            "4. Số cuộc kiểm tra CCHC đã thực hiện: 3 cuộc.",
+            *TAIL,
+        ]
+    )
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [("1", 22.0), ("2", 26.0), (None, 21.0), (None, 5.0), (None, 80.77), ("4", 3.0)]
+    assert [u["text_sample"][:30] for u in out["unread"]] == ["Tổng số thủ tục hành chính: 12"]

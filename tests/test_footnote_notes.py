@@ -1,0 +1,63 @@
+"""A score table's explanations printed as footnotes (``extract/segment/footnote_notes.py``): a DOCX
+written here, marks after the names ("…năm(1)", "… [2]"), the notes listed under the table."""
+
+from pathlib import Path
+
+import docx
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.footnote_notes import notes_after
+
+HEADER = ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"]
+ROWS = [
+    ["1.", "Công tác chỉ đạo, điều hành cải cách hành chính", "6", "4"],
+    ["1.1", "Ban hành kế hoạch cải cách hành chính năm(1)", "2", "2"],
+    ["1.2", "Mức độ thực hiện kế hoạch cải cách hành chính [2]", "2", "1"],
+    ["1.3", "Kiểm tra công tác cải cách hành chính", "2", "1"],
+    ["2.", "Cải cách thủ tục hành chính (3)", "4", "4"],  # no note (3): a name's own words
+    ["", "Tổng điểm", "10", "8"],
+]
+NOTES = [
+    "* Ghi chú:",
+    "(1) Kế hoạch số 12/KH-UBND ngày 10/01/2024",
+    "(2) Chưa hoàn thành 3/13 nhiệm vụ theo kế hoạch",
+]
+
+
+def test_marks_leave_the_names_and_notes_are_the_explanations(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024")
+    table = document.add_table(rows=1 + len(ROWS), cols=len(HEADER))
+    for r, cells in enumerate([HEADER, *ROWS]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    for text in NOTES + ["Nơi nhận:", "- Lưu: VT."]:
+        document.add_paragraph(text)
+    path = tmp_path / "tu-cham.docx"
+    document.save(path)
+    out = result_to_json(convert_file(path, path.name))
+    rows = [(r["code"], r["name"], r["explanation"]) for t in out["score_tables"] for r in t["rows"]]
+    assert rows[:4] == [
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", ""),
+        ("1.1", "Ban hành kế hoạch cải cách hành chính năm", "Kế hoạch số 12/KH-UBND ngày 10/01/2024"),
+        ("1.2", "Mức độ thực hiện kế hoạch cải cách hành chính", "Chưa hoàn thành 3/13 nhiệm vụ theo kế hoạch"),
+        ("1.3", "Kiểm tra công tác cải cách hành chính", ""),
+    ]
+    assert rows[4][0] == "2" and rows[4][2] == ""  # (3) has no note: nothing taken for its explanation
+    # The notes are the rows' explanations: no narrative count ("3/13 nhiệm vụ"), nothing unread.
+    assert out["counts"] == []
+    assert out["unread"] == []
+
+
+def test_a_note_wrapped_over_lines_is_joined_and_ends_at_the_recipients():
+    lines = [
+        Line(text=t, page=1, number=n)
+        for n, t in enumerate(
+            ["Ghi chú:", "(1) Kế hoạch số 12/KH-UBND ngày", "10/01/2024", "[2] Không phát sinh", "Nơi nhận:"], 1
+        )
+    ]
+    notes = notes_after(lines, 0)
+    assert notes.text == {"1": "Kế hoạch số 12/KH-UBND ngày 10/01/2024", "2": "Không phát sinh"}
+    assert [ln.number for ln in notes.lines] == [1, 2, 3, 4]
