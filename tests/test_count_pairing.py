@@ -182,7 +182,14 @@ def test_a_shifted_column_block_dump_is_realigned_flagged_and_its_rows_queued(tm
     # II = II.1) the part rows and the total are placed, the rest told.
     assert points["I"] == (7, 6.5) and points["II"] == (3, 3) and points["II.1"] == (3, 3)
     assert (table["stated_total_max"], table["stated_total_self"]) == (10, 9.5)
-    assert all(points[c] == (None, None) for c in ("1", "1.a", "1.b", "1.c", "1.d", "2", "2.a", "2.b"))
+    # The scores of the misaligned rows are told lost; a maximum the criteria set gives the row its
+    # name matches (ca-mau_2013) is the set's, flagged (the lines OCR lost printed 1 "5 5", 1.a "1 1";
+    # 1.b "1 1", 1.d "2 2", 2.b "1 0,5", and 2 the sum of 2.a and 2.b: 2). 1.c and 2.a stay blank.
+    assert all(points[c][1] is None for c in ("1", "1.a", "1.b", "1.c", "1.d", "2", "2.a", "2.b"))
+    from_set = {"1": 5, "1.a": 1, "1.b": 1, "1.d": 2, "2": 2, "2.b": 1}
+    assert {c: points[c][0] for c in from_set} == from_set and points["1.c"][0] is points["2.a"][0] is None
+    rows = {r["code"]: r for r in table["rows"]}
+    assert all("derived_from_criteria_set:max_points" in rows[c]["flags"] for c in from_set)
     assert all(FLAG_ORDER_REALIGNED in r["flags"] for r in table["rows"])
     assert any("misaligned with the names" in u["reason"] for u in out["unread"])
     # Nothing the shift broke is reported as the commune's fault; every row without figures is queued.
