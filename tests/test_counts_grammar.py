@@ -189,3 +189,16 @@ def test_an_items_number_with_its_dot_doubled_by_ocr_is_no_count():
     for text in (line, line.replace("1..", "1.", 1), line.replace("1..", "1) ", 1)):
         page = Page(1, [Line(text=text, page=1, number=1)])
         assert find_counts(IngestedDocument(path="x", format="txt", pages=[page])) == []
+
+
+def test_a_digit_glued_after_letters_is_ocrs_letter_not_a_part():
+    # A held-out dump of a report whose statistics are numbered lines (eng, psm 6): "số" read "s6"
+    # before the second item. Read as a part 6 of its own, the 34 + 6 of 40 became 34 + 6 + 6: a
+    # false mismatch. A digit glued after letters ("s6", "c6ng") is a letter OCR misread.
+    text = (
+        "40 phản ánh (trong đó: số phản ánh, kiến nghị đã xử lý: 34 phản ánh; s6 phản ánh, "
+        "kiến nghị đang xử lý: 6 phản ánh)."
+    )
+    page = Page(1, [Line(text=text, page=1, number=1)])
+    (count,) = find_counts(IngestedDocument(path="x", format="txt", pages=[page]))
+    assert count.total == 40 and [p.value for p in count.parts] == [34, 6]

@@ -74,6 +74,7 @@ _TOKEN = lazy_compile(
      (?P<pct>\d+(?:[.,]\d+)*\s?%)
     |(?P<frac>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:\s*/\s*(?:\d{1,3}(?:\.\d{3})+|\d+))+)
     |(?P<num>\d+(?:[.,]\d+)*)
+    |(?P<glued>[^\W\d_]+\d[^\W_]*)
     |(?P<word>[^\W\d_]+)
     |(?P<open>\()
     |(?P<close>\))
@@ -108,6 +109,9 @@ def tokenize(low: str) -> list[Tok]:
         kind = m.lastgroup
         if kind == "num" and not _WHOLE_NUMBER.fullmatch(m[0]):
             kind = "dec"
+        if kind == "glued":
+            # a digit glued after letters is OCR's letter ("s6" for số, "c6ng" for công): a word
+            kind = "word"
         out.append(Tok(kind, m.start(), m.end(), m[0]))
     return out
 
