@@ -15,7 +15,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 
 @dataclass
@@ -338,3 +338,25 @@ def plain_docx(path: Path, before: tuple[str, ...], rows: list[tuple[str, ...]],
         doc.add_paragraph(text)
     doc.save(str(path))
     return path
+
+
+def typed_at_stops(
+    document, text: str, stops, bold: bool = False, indent_cm: float = 1.2, space_after_pt: float | None = None
+) -> None:
+    """A paragraph typed at ``stops`` under a hanging indent, its lines broken by hand at "\\n"
+    (a plan's or score table's lines typed at tab stops, as communes type them without a table)."""
+    para = document.add_paragraph()
+    fmt = para.paragraph_format
+    fmt.left_indent = Cm(indent_cm)
+    fmt.first_line_indent = Cm(-indent_cm)
+    if space_after_pt is not None:
+        fmt.space_after = Pt(space_after_pt)
+    for at, align in stops:
+        fmt.tab_stops.add_tab_stop(Cm(at), align)
+    parts = text.split("\n")
+    for k, part in enumerate(parts):
+        run = para.add_run(part)
+        run.bold = bold
+        run.font.size = Pt(12)
+        if k < len(parts) - 1:
+            run.add_break()

@@ -13,10 +13,9 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Cm, Pt
 
 from cchc_extract.pipeline import convert_file
-from tests.layout_docs import to_pdf
+from tests.layout_docs import to_pdf, typed_at_stops
 
 # The lead unit's and the deadline's stops (left-aligned) on a landscape page, as a plan's task
 # appendix is printed; the task at the hanging indent (1,2 cm).
@@ -24,21 +23,8 @@ STOPS = ((11.0, WD_TAB_ALIGNMENT.LEFT), (17.0, WD_TAB_ALIGNMENT.LEFT))
 
 
 def _typed(document, text: str, stops=STOPS, bold: bool = False, indent_cm: float = 1.2) -> None:
-    """A paragraph typed at ``stops`` under a hanging indent, its lines broken by hand at "\\n"."""
-    para = document.add_paragraph()
-    fmt = para.paragraph_format
-    fmt.left_indent = Cm(indent_cm)
-    fmt.first_line_indent = Cm(-indent_cm)
-    fmt.space_after = Pt(2)
-    for at, align in stops:
-        fmt.tab_stops.add_tab_stop(Cm(at), align)
-    parts = text.split("\n")
-    for k, part in enumerate(parts):
-        run = para.add_run(part)
-        run.bold = bold
-        run.font.size = Pt(12)
-        if k < len(parts) - 1:
-            run.add_break()
+    """A paragraph typed at ``stops`` (``layout_docs.typed_at_stops``), 2 pt after it."""
+    typed_at_stops(document, text, stops, bold, indent_cm, space_after_pt=2)
 
 
 def _plan(tmp_path: Path, header: list[str], rows: list[str], name: str, stops=STOPS, header_stops=None) -> Path:

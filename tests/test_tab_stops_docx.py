@@ -11,34 +11,17 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Cm, Pt
 
 from cchc_extract.pipeline import convert_file
 from extract.base import ingest
 from extract.model import Line
 from extract.segment.tab_tables import TYPED_COLUMNS
+from tests.layout_docs import typed_at_stops as _typed
 
 # A score table's stops: the name at the hanging indent (1,2 cm), the figures centred.
 SCORE_STOPS = ((12.8, WD_TAB_ALIGNMENT.CENTER), (15.6, WD_TAB_ALIGNMENT.CENTER))
 # A task framework's: the name at the hanging indent, the lead unit and the deadline left-aligned.
 TASK_STOPS = ((9.5, WD_TAB_ALIGNMENT.LEFT), (14.0, WD_TAB_ALIGNMENT.LEFT))
-
-
-def _typed(document, text: str, stops, bold: bool = False, indent_cm: float = 1.2) -> None:
-    """A paragraph typed at ``stops`` under a hanging indent, its lines broken by hand at "\\n"."""
-    para = document.add_paragraph()
-    fmt = para.paragraph_format
-    fmt.left_indent = Cm(indent_cm)
-    fmt.first_line_indent = Cm(-indent_cm)
-    for at, align in stops:
-        fmt.tab_stops.add_tab_stop(Cm(at), align)
-    parts = text.split("\n")
-    for k, part in enumerate(parts):
-        run = para.add_run(part)
-        run.bold = bold
-        run.font.size = Pt(12)
-        if k < len(parts) - 1:
-            run.add_break()
 
 
 def _document(tmp_path: Path, header: list[str], rows: list[str], stops, name: str) -> Path:
