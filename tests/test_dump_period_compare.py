@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from corpus_helpers import converted_with_truth
-from extract.segment.stat_line_compare import CHANGE_DISAGREES_FLAG, changes_checked, this_period_cells
+from extract.segment.stat_line_compare import (
+    CHANGE_DISAGREES_FLAG,
+    FIGURE_ALONE_FLAG,
+    changes_checked,
+    this_period_cells,
+)
 from extract.segment.stat_periods import this_period_first
 from schemas.records import StatRow
 
@@ -110,3 +115,16 @@ def test_figures_against_their_printed_difference():
     out = changes_checked([_row(3, "2 +1 150"), _row(8, "2 al 150"), _row(3, "2 al 150")], header, ocr=True)
     assert [CHANGE_DISAGREES_FLAG in r.flags for r in out] == [False, True, False]
     assert changes_checked([wrong], "TT Chỉ tiêu ĐVT Kết quả Ghi chú", ocr=True) == [wrong]  # (no periods)
+
+
+def test_a_figure_standing_alone_under_two_periods_is_doubted():
+    # A held-out dump (seed 5001, N36, eng, psm 3): a share row "Tỷ lệ … đạt chuẩn % 92°. 4,5", the
+    # unit cell swallowing last year's figure, this period's lost, the difference's sign lost: the
+    # lone "4,5" read as this period's figure made the share's check against its counts (87,5%) a
+    # false mismatch. Every row under two periods prints both: a lone figure's column is not known.
+    header = "STT Nội dung ĐVT Cùng kỳ năm trước Kỳ này Tăng (+), giảm (-) Tỷ lệ so với cùng kỳ (%)"
+    alone, both = _row(4.5, "", unit="%"), _row(116, "89 +27 130,3")
+    out = changes_checked([alone, both], header, ocr=True)
+    assert [FIGURE_ALONE_FLAG in r.flags for r in out] == [True, False]
+    assert out[0].confidence <= 0.5 and out[0].value == 4.5  # doubted, kept as read
+    assert changes_checked([alone], header, ocr=False) == [alone]  # (a typed line prints what it means)

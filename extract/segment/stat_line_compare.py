@@ -116,6 +116,10 @@ def _unchanged_twin(tokens: list[str], place: int, this_first: bool) -> int | No
 
 
 CHANGE_DISAGREES_FLAG = "period_change_disagrees"
+# A row printing one figure under a header comparing two periods: every row of such an annex prints
+# at least both periods' figures, so OCR lost the others and which column this one stood in is not
+# known (the change, its sign lost, is read as readily as this period's figure).
+FIGURE_ALONE_FLAG = "period_figure_alone"
 
 
 def _change_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
@@ -164,6 +168,11 @@ def changes_checked(
                 row,
                 flags=[*row.flags, CHANGE_DISAGREES_FLAG],
                 confidence=min(row.confidence, settings.doubted_confidence),
+            )
+        alone = ocr and row.value is not None and len(_cells(row.value_raw or "", row.note or "")) == 1
+        if alone and FIGURE_ALONE_FLAG not in row.flags:
+            row = replace(
+                row, flags=[*row.flags, FIGURE_ALONE_FLAG], confidence=min(row.confidence, settings.doubted_confidence)
             )
         out.append(row)
     return out
