@@ -61,3 +61,29 @@ def test_a_note_wrapped_over_lines_is_joined_and_ends_at_the_recipients():
     notes = notes_after(lines, 0)
     assert notes.text == {"1": "Kế hoạch số 12/KH-UBND ngày 10/01/2024", "2": "Không phát sinh"}
     assert [ln.number for ln in notes.lines] == [1, 2, 3, 4]
+
+
+def test_typed_names_with_footnote_marks_are_not_taken_for_ocr(tmp_path: Path):
+    # A held-out N38 DOCX (seed 5001): every field's name closed by its mark, "… hành chính(1)", and
+    # one field printed with no self score (the province scores it). The glued marks had the names
+    # judged OCR's damage, so the typed blank was told as a figure OCR lost: a read-whole document
+    # listing an unread part. A typed blank is what the document prints.
+    fields = ["Công tác chỉ đạo, điều hành cải cách hành chính", "Cải cách thủ tục hành chính"]
+    fields += ["Cải cách tổ chức bộ máy hành chính", "Tác động của cải cách hành chính đến người dân"]
+    rows = [[f"{k}", f"{name}({k})", "10", "8" if k < 4 else ""] for k, name in enumerate(fields, start=1)]
+    notes = ["* Ghi chú:"] + [f"({k}) Báo cáo số {k}/BC-UBND ngày 10/01/2024" for k in range(1, 5)]
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024")
+    table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
+    for r, cells in enumerate([HEADER, *rows]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    for text in notes + ["Nơi nhận:", "- Lưu: VT."]:
+        document.add_paragraph(text)
+    path = tmp_path / "danh-dau.docx"
+    document.save(path)
+    out = result_to_json(convert_file(path, path.name))
+    assert out["source"]["read_by_ocr"] is False
+    assert [r["self_points"] for t in out["score_tables"] for r in t["rows"]] == [8, 8, 8, None]
+    assert out["unread"] == []

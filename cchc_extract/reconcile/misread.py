@@ -66,10 +66,17 @@ def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings(
         return True
     from normalize.vietnamese import text_damaged
 
-    names = [row.name_raw for table in result.score_tables for row in table.rows if row.name_raw]
+    # (a footnote's mark typed after a name, "… hành chính(1)", "… [2]", is the writer's, no damage)
+    names = [
+        _FOOTNOTE_MARK.sub("", row.name_raw) for table in result.score_tables for row in table.rows if row.name_raw
+    ]
     if len(names) >= 3 and text_damaged(names) == "ocr":
         return True
     return number_confusions(result) >= s.ocr_number_signs
+
+
+# A reference mark closing a name: a number in brackets, glued or after a space.
+_FOOTNOTE_MARK = lazy_compile(r"\s*[(\[]\d{1,2}[)\]]\s*$")
 
 
 def scanned(result: ExtractionResult) -> bool:
