@@ -431,17 +431,17 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
+def cell_lines(words: list[Word], settings: PdfTableSettings) -> list[tuple[str, float]]:
+    """A cell's visual lines, each its words left to right with its top (``Cell.lines`` and
+    ``Cell.line_places``: a name cell's lines tell a scale printed under the name without bullets,
+    ``scale_lines.unbulleted_scale``; their tops where a pasted cell's blank figure line stood)."""
+    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
+    return [(" ".join(w.text for w, _ in line), round(min(bbox_of(w)[1] for w, _ in line), 2)) for line in lines]
+
+
 def cell_lines_text(words: list[Word], settings: PdfTableSettings) -> list[str]:
-    """A cell's visual lines, each its words left to right (``Cell.lines``: a name cell's lines
-    tell a scale printed under the name without bullets, ``scale_lines.unbulleted_scale``)."""
-    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
-    return [" ".join(w.text for w, _ in line) for line in lines]
-
-
-def cell_line_tops(words: list[Word], settings: PdfTableSettings) -> list[float]:
-    """The top of each of a cell's visual lines (``Cell.line_places``), in ``cell_lines_text``'s order."""
-    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
-    return [round(min(bbox_of(w)[1] for w, _ in line), 2) for line in lines]
+    """A cell's visual lines, each its words left to right (``cell_lines`` without their tops)."""
+    return [text for text, _ in cell_lines(words, settings)]
 
 
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
@@ -467,7 +467,8 @@ def grid_table(
         if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
             continue
         inside = [words[k] for k in index.inside(box)]
-        printed = cell_lines_text(inside, settings)
+        placed = cell_lines(inside, settings)  # (grouped once: the texts and their tops)
+        printed = [text for text, _ in placed]
         cells.append(
             Cell(
                 row=r0,
@@ -478,7 +479,7 @@ def grid_table(
                 bbox=box,
                 bold=bool(inside) and all(w.bold for w in inside),
                 lines=printed,
-                line_places=cell_line_tops(inside, settings),
+                line_places=[top for _, top in placed],
             )
         )
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))

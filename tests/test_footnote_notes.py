@@ -25,18 +25,23 @@ NOTES = [
 ]
 
 
-def test_marks_leave_the_names_and_notes_are_the_explanations(tmp_path: Path):
+def _report(path: Path, rows: list[list[str]], notes: list[str]) -> Path:
+    """A report DOCX: its title, the score table of ``rows`` under ``HEADER``, then ``notes``."""
     document = docx.Document()
     document.add_paragraph("BÁO CÁO")
     document.add_paragraph("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024")
-    table = document.add_table(rows=1 + len(ROWS), cols=len(HEADER))
-    for r, cells in enumerate([HEADER, *ROWS]):
+    table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
+    for r, cells in enumerate([HEADER, *rows]):
         for c, text in enumerate(cells):
             table.cell(r, c).text = text
-    for text in NOTES + ["Nơi nhận:", "- Lưu: VT."]:
+    for text in notes + ["Nơi nhận:", "- Lưu: VT."]:
         document.add_paragraph(text)
-    path = tmp_path / "tu-cham.docx"
     document.save(path)
+    return path
+
+
+def test_marks_leave_the_names_and_notes_are_the_explanations(tmp_path: Path):
+    path = _report(tmp_path / "tu-cham.docx", ROWS, NOTES)
     out = result_to_json(convert_file(path, path.name))
     rows = [(r["code"], r["name"], r["explanation"]) for t in out["score_tables"] for r in t["rows"]]
     assert rows[:4] == [
@@ -72,17 +77,7 @@ def test_typed_names_with_footnote_marks_are_not_taken_for_ocr(tmp_path: Path):
     fields += ["Cải cách tổ chức bộ máy hành chính", "Tác động của cải cách hành chính đến người dân"]
     rows = [[f"{k}", f"{name}({k})", "10", "8" if k < 4 else ""] for k, name in enumerate(fields, start=1)]
     notes = ["* Ghi chú:"] + [f"({k}) Báo cáo số {k}/BC-UBND ngày 10/01/2024" for k in range(1, 5)]
-    document = docx.Document()
-    document.add_paragraph("BÁO CÁO")
-    document.add_paragraph("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024")
-    table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
-    for r, cells in enumerate([HEADER, *rows]):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    for text in notes + ["Nơi nhận:", "- Lưu: VT."]:
-        document.add_paragraph(text)
-    path = tmp_path / "danh-dau.docx"
-    document.save(path)
+    path = _report(tmp_path / "danh-dau.docx", rows, notes)
     out = result_to_json(convert_file(path, path.name))
     assert out["source"]["read_by_ocr"] is False
     assert [r["self_points"] for t in out["score_tables"] for r in t["rows"]] == [8, 8, 8, None]
