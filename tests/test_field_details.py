@@ -10,7 +10,7 @@ from pathlib import Path
 
 from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FLAG_FROM_SUMMARY, fields_from_summary
-from extract.segment.score_tables import _TOTAL_ROW
+from extract.segment.score_grid_drafts import _TOTAL_ROW
 from schemas.records import ScoreRow, ScoreTable
 from tests.corpus_helpers import converted_corpus
 

@@ -193,7 +193,7 @@ def test_seed_003_names_keep_explanation_out():
 def test_a_total_row_whose_capitals_ocr_doubled_is_the_total_row():
     """A scan reads "TỔNG ĐIỂM" as "TOÒNG ĐIỂM" or "TỔNG ĐIỀÊM" (a capital's mark read as a second
     vowel): still the total row, while a criterion opening with "Tổng số" is not one."""
-    from extract.segment.score_tables import _TOTAL_ROW, total_label
+    from extract.segment.score_grid_drafts import _TOTAL_ROW, total_label
     from normalize.text import fold
 
     for label in ("TOÒNG ĐIỂM", "TỔNG ĐIỀÊM", "` Tổng cộng", "Tổng điểm (I+II)"):

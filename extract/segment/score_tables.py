@@ -16,29 +16,26 @@ from functools import cache, partial
 
 from rapidfuzz import fuzz
 
-from extract.model import BLANK_SEEN, IngestedDocument
+from extract.model import IngestedDocument
 from extract.segment import deduction_points as deducted_points
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
-from extract.segment.field_subtotals import close_field, open_field, subtotal_number
 from extract.segment.fraction_points import split_fraction_column
-from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
-from extract.segment.joined import JoinedTable, row_bbox
-from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.line_words import name_tokens
-from extract.segment.marked_levels import CODE_DERIVED, codes_from_marks, mark_line_rows
+from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
-from extract.segment.points_cells import max_range, parse_total, points_cell, read_max_points, read_points
+from extract.segment.points_cells import max_range, parse_total, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS, share_label
-from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
-from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind, adjustments_under
+from extract.segment.scale_lines import ScaleSettings, split_scale
+from extract.segment.score_adjustments import adjustments_under
+from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
 from extract.segment.stat_period_parts import names_period_only
@@ -49,11 +46,8 @@ from extract.segment.verdict_columns import without_verdicts
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
     CodeSettings,
-    column_code_words,
     format_codes,
-    parse_code,
 )
-from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
@@ -130,38 +124,7 @@ _COLUMN_NAMES = {
 }
 # Words of a scale column's label: such a column is never a points column ("chấm điểm").
 _SCALE_MARKS = ("cach tinh", "phuong phap", "huong dan", "cach cham")
-_POINTS_KEYS = ("max", "self", "appraised")
 _FIELD_OF = {"max": "max_points", "self": "self_points", "appraised": "appraised_points"}
-# Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"; a field's own
-# table closed by "Cộng lĩnh vực", "Cộng điểm lĩnh vực 2", "Tổng điểm lĩnh vực"): not criteria.
-_TOTAL_ROW = lazy_compile(
-    r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*(?P<field>linh vuc)?\s*[:.]?\s*"
-    r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
-    r"(\s+[\d.,]+)*\W*$"
-)
-# A letter OCR doubled: a capital's diacritic read as a second vowel ("TOÒNG ĐIỀÊM" for TỔNG ĐIỂM).
-_DOUBLED = lazy_compile(r"([a-z])\1+")
-
-
-def _seen_blank(row, columns) -> bool:
-    """Whether the row's cells of a points column are all blank cells OCR saw printed blank."""
-    cols = list(columns)
-    return bool(cols) and all(
-        c < len(row.confs) and row.confs[c] == BLANK_SEEN and not row.cells[c].strip() for c in cols
-    )
-
-
-def total_label(label: str) -> str:
-    """A folded label as the total-row pattern reads it: specks ahead of it dropped, doubled
-    letters made single (the words of a total row have none of their own)."""
-    return _DOUBLED.sub(r"\1", label.lstrip(_SPECKS).lstrip())
-
-
-# Marks a scan's specks are read as, ahead of a cell's first word.
-_SPECKS = "`'‘’\"„“”.,:;_-~^*"
-# A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
-_PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
-
 # ``ScoreTable.read_from`` of a table whose rows we split from lines of text (no grid).
 LINES = "lines"
 
@@ -203,7 +166,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
         joined = pasted.joined
         unread += pasted.unread
-        drafts, total, closing, adjustments = _grid_drafts(joined, columns)
+        drafts, total, closing, adjustments = grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
         title = printed_title(above, settings.caption)
@@ -270,7 +233,7 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
         marked = {key for key, marks in POINTS_MARKS.items() if any(m in folded for m in marks)}
         scale_label = any(m in folded for m in _SCALE_MARKS)
         for key, names in _COLUMN_NAMES.items():
-            if key in _POINTS_KEYS and ((marked and key not in marked) or scale_label):
+            if key in POINTS_KEYS and ((marked and key not in marked) or scale_label):
                 continue
             best = max(fuzz.ratio(folded, n) if len(n) <= 3 else fuzz.partial_ratio(n, folded) for n in names)
             if best >= settings.header_similarity:
@@ -284,135 +247,6 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     if "code" not in columns and 0 not in columns.values():
         columns["code"] = 0
     return columns
-
-
-def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple, tuple, list]:
-    """The rows, the grand total, the first total row (the one closing the rows), and the bonus and
-    penalty points printed under the total (``score_adjustments``)."""
-    drafts: list[RowDraft] = []
-    adjustments: list[ScoreAdjustment] = []
-    totals: list[tuple[bool, tuple]] = []
-
-    def cell(row, key: str) -> str:
-        col = columns.get(key)
-        return joined.cell_text(row, col) if col is not None and col < len(row.cells) else ""
-
-    name_words = column_code_words([cell(row, "name") for row in joined.rows], opening=True)
-    codes_in_names = _codes_in_names(joined, columns, cell, name_words)
-    code_words = column_code_words([cell(row, "code") for row in joined.rows])
-    levels = level_columns(joined, columns)  # "I" | "1" | "a": a code over a column per level
-    derived = None if levels else _marked_codes(joined, columns, cell)  # no code printed: the names' marks
-    for index, row in enumerate(joined.rows):
-        code = (levels and level_code(row, levels)) or item_token(compact_code(cell(row, "code"), code_words))
-        name = cell(row, "name")
-        if derived and derived[index]:
-            code, name = derived[index]
-        if not code and "name" in columns:
-            code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
-        if codes_in_names and not code:
-            code, name = split_code(name, name_words)
-        max_raw, self_raw = points_cell(cell(row, "max")), points_cell(cell(row, "self"))
-        appraised_raw = points_cell(cell(row, "appraised"))
-        label = fold(name or code)
-        # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
-        kind = adjustment_kind(name) if totals and not code else None
-        if kind:  # "Điểm thưởng" under the total: the sum's adjustment, no criterion
-            adjustments.append(adjustment(kind, name, [self_raw, max_raw, appraised_raw], cell(row, "explanation")))
-            continue
-        subtotal, number = subtotal_number(total_label(label))  # "Cộng (1)" closing a field printing no points
-        field = open_field(drafts, number) if subtotal and not (code and parse_code(code)) else None
-        if field is not None:
-            close_field(field, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self"))))
-            continue
-        total = _TOTAL_ROW.match(total_label(label))
-        if total and not (code and parse_code(code)):
-            # A field's closing sum ("Cộng lĩnh vực") is no grand total, whatever its first word.
-            parts = total.group("parts")
-            grand = not total.group("field") and (total.group("word") == "tong" or not parts or "+" in parts)
-            totals.append((grand, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self")))))
-            continue
-        scale = scale_items(cell(row, "scale"))
-        unbulleted = name_cell_scale(joined, row, columns.get("name"), name)
-        if unbulleted is not None:
-            name, printed_scale = unbulleted
-            scale += printed_scale
-        tokens = [(t, t) for t in name.split()]
-        explanation = [(t, t) for t in cell(row, "explanation").split()]
-        numberless = max_raw is None and self_raw is None and appraised_raw is None
-        if not code and numberless and (not drafts or _PART_HEADING.match(label)):
-            continue  # a heading over the criteria, outside their hierarchy
-        if not code and numberless:
-            drafts[-1].name += tokens  # a row the grid split: text only, it continues the one above
-            drafts[-1].explanation += explanation
-            drafts[-1].scale += scale
-            drafts[-1].line_end = row.line_end
-            continue
-        confs = [c for c in row.confs if c is not None]
-        number_confs = _cell_confs(joined, row, columns, _POINTS_KEYS)
-        bbox = row_bbox(row)
-        seen_blank = tuple(
-            key for key in ("max", "self") if key in columns and _seen_blank(row, joined.columns_of(columns[key]))
-        )
-        drafts.append(
-            RowDraft(
-                code=code.split()[0] if code else None,
-                name=tokens,
-                explanation=explanation,
-                max_raw=max_raw,
-                self_raw=self_raw,
-                appraised_raw=appraised_raw,
-                page=row.page,
-                line_start=row.line_start,
-                line_end=row.line_end,
-                confs=confs,
-                number_confs=number_confs,
-                seen_blank=seen_blank,
-                bbox=bbox,
-                started_by="grid",
-                code_derived=bool(derived and derived[index]),
-                joined_across_page=row.joined_across_break,
-                scale=scale,
-            )
-        )
-    # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
-    grand = [t for g, t in totals if g] or [t for _, t in totals]
-    first = totals[0][1] if totals else (None, None, {})
-    return drafts, grand[-1] if grand else (None, None, {}), first, adjustments
-
-
-def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | None:
-    """Codes derived from the name cells' marks and emphasis (``marked_levels``), for a table whose
-    code column is missing or empty; None otherwise."""
-    name_col = columns.get("name")
-    if name_col is None or (columns.get("code", name_col) != name_col and any(cell(r, "code") for r in joined.rows)):
-        return None
-    bolds = [name_col < len(r.bold) and r.bold[name_col] for r in joined.rows]
-    names = [cell(r, "name") for r in joined.rows]
-    return codes_from_marks(names, bolds, lambda n: bool(_TOTAL_ROW.match(total_label(fold(n)))))
-
-
-def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:
-    """Each points cell's own OCR confidence (the least of its grid columns'), by field key: kept
-    per cell, so that a number read unsurely casts doubt on that number, not on its row's others."""
-    number_confs: dict[str, float] = {}
-    for key in keys:
-        grid_cols = joined.columns_of(columns[key]) if key in columns else []
-        in_cell = [row.confs[c] for c in grid_cols if c < len(row.confs)]
-        cell_confs = [c for c in in_cell if c is not None]
-        if cell_confs:
-            number_confs[key] = min(cell_confs)
-    return number_confs
-
-
-def _codes_in_names(joined: JoinedTable, columns: dict[str, int], cell, words: frozenset[str]) -> bool:
-    """Whether the table prints each code inside the name cell ("1.1. Kế hoạch CCHC", after a word
-    of ``words``: "LV1. Công tác …") rather than in a column of its own: more rows open their name
-    with a code than fill the code column."""
-    if "name" not in columns:
-        return False
-    in_names = sum(bool(split_code(cell(row, "name"), words)[0]) for row in joined.rows)
-    in_column = sum(bool(cell(row, "code")) for row in joined.rows if columns.get("code") != columns["name"])
-    return in_names > in_column
 
 
 # ---------------------------------------------------------------- from drafts to rows
