@@ -123,3 +123,36 @@ def test_wrapped_header_lines_name_deductions_only():
     # a reason's column alone names no deduction
     assert not deductions_only(["STT Tiêu chí Điểm tối đa Điểm đạt Lý do trừ điểm"])
     assert not deductions_only(["STT Tiêu chí Điểm tối đa Ghi chú"])
+
+
+def test_a_self_column_of_verdict_words_alone_reads_them_as_points_and_keeps_the_communes_fault(tmp_path: Path):
+    """A typed self column that prints only "Đạt" / "Không đạt" (no figure anywhere in it): the header
+    names it the self points and no figure column stands in, so the words are the points. Those words
+    are the commune's typing, no OCR confusion: the total the maxima miss stays the commune's fault
+    (``mismatch``), and the rows read from words are not doubted for it."""
+    rows = [
+        ("TT", "Nội dung tiêu chí", "Thang điểm", "Điểm UBND xã tự chấm", "Giải trình"),
+        ("1.", "Công tác chỉ đạo, điều hành cải cách hành chính", "10", "Đạt", "Công văn số 258/CV-VP"),
+        ("2.", "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật", "10", "Không đạt", ""),
+        ("3.", "Cải cách thủ tục hành chính", "14,5", "Đạt", ""),
+        ("4.", "Cải cách tổ chức bộ máy hành chính", "11", "", ""),
+        ("", "Tổng cộng", "47,5", "", ""),
+    ]
+    result = _convert(tmp_path / "verdicts-alone.docx", rows)
+    assert _read(result) == [("1", 10.0, 10.0), ("2", 10.0, 0.0), ("3", 14.5, 14.5), ("4", 11.0, None)]
+    assert [r["code"] for r in _rows(result) if VERDICT_FLAG in r["flags"]] == ["1", "2", "3"]
+    assert result.data["source"]["read_by_ocr"] is False
+    total = [c for c in result.data["checks"] if c["kind"] == "stated_total" and c["field"] == "max_points"]
+    assert [c["status"] for c in total] == ["mismatch"]
+
+
+def test_a_self_column_of_ticks_alone_stays_no_points(tmp_path: Path):
+    rows = [
+        ("TT", "Nội dung tiêu chí", "Thang điểm", "Điểm tự chấm", "Giải trình"),
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "10", "x", ""),
+        ("2", "Cải cách thủ tục hành chính", "14,5", "x", ""),
+        ("", "Tổng cộng", "24,5", "", ""),
+    ]
+    result = _convert(tmp_path / "ticks-alone.docx", rows)
+    assert _read(result) == [("1", 10.0, None), ("2", 14.5, None)]
+    assert not [r for r in _rows(result) if VERDICT_FLAG in r["flags"]]

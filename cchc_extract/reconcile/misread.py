@@ -23,6 +23,7 @@ from cchc_extract.reconcile.printed_cells import mark_inserted, printed_figure
 from cchc_extract.reconcile.score_cells import cell_confidence, lost_beside
 from cchc_extract.reconcile.score_refs import POINT_FIELDS
 from cchc_extract.reconcile.settings import ReconcileSettings
+from extract.segment.deduction_points import VERDICT_FLAG
 from extract.segment.points_none import MARKED_NONE, not_scored
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -106,8 +107,9 @@ def number_confusions(result: ExtractionResult) -> int:
                 n += value is not None and value < 0
                 # letters in a points cell ("šx", "l" for 1); a lone "x" may be a typed mark, and
                 # words the reader understood as the document's own ("Không chấm", "KCĐ": a
-                # criterion not scored) are typed words, no OCR's confusion
+                # criterion not scored; "Đạt" read as the self points) are typed words, no OCR's confusion
                 said = not_scored(row.flags, field_) or f"{field_.removesuffix('_points')}_{MARKED_NONE}" in row.flags
+                said = said or (field_ == "self_points" and VERDICT_FLAG in row.flags)
                 n += from_letters(raw) and raw.lower() != "x" and not said
     return n
 

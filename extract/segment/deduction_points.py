@@ -168,13 +168,32 @@ def deductions_told_lines(table: ScoreTable, found: LineTable) -> ScoreTable:
     return table
 
 
-def self_from_verdicts(table: ScoreTable) -> ScoreTable:
+def self_from_verdicts(table: ScoreTable, restored: float = 0.0) -> ScoreTable:
     """Rows whose self cell prints a verdict instead of a figure, read as the maximum ("Đạt") or 0
-    ("Không đạt", "Chưa đạt") where the maximum is read; left unread (flagged missing) otherwise. Only
-    in a table whose self column prints figures too: a column of verdicts alone is no points column
-    (``verdict_columns``), its marks say nothing of how many points."""
-    if not any(row.self_points is not None for row in table.rows):
-        return table
+    ("Không đạt", "Chưa đạt") where the maximum is read; left unread (flagged missing) otherwise. A
+    self column that prints verdict words alone is read so too: the header named it the self points
+    and no figure column stood in for it (``verdict_columns``), so its words are all the points there
+    are. Ticks ("x", "v") alone say which verdict, not how many points: such a column stays no points.
+    ``restored``: the confidence the row lost for a missing self cell, given back when the verdict is its
+    reading (the cell is read; its other cells, printed as figures, were never in doubt)."""
+    figures = any(row.self_points is not None for row in table.rows)
+    for row in table.rows:
+        raw = (row.self_points_raw or "").strip()
+        if row.self_points is not None or not raw or not verdict_cell(raw) or "self_marked_none" in row.flags:
+            continue  # (a mark for "not scored", "x" or "-", is that: no verdict, nothing missing)
+        folded = fold_words(raw).split()
+        ticked = not folded or folded[0] in ("x", "v")
+        if ticked and not figures:
+            continue
+        if row.max_points is None or ticked:
+            if MISSING_FLAG["self_points"] not in row.flags:
+                row.flags.append(MISSING_FLAG["self_points"])
+            continue
+        row.self_points = row.max_points if folded[0] in _MET else 0.0
+        if MISSING_FLAG["self_points"] in row.flags:
+            row.confidence = round(min(1.0, row.confidence + restored), 3)
+        row.flags = [f for f in row.flags if f != MISSING_FLAG["self_points"]] + [VERDICT_FLAG]
+    return table
     for row in table.rows:
         raw = (row.self_points_raw or "").strip()
         if row.self_points is not None or not raw or not verdict_cell(raw) or "self_marked_none" in row.flags:
@@ -185,5 +204,7 @@ def self_from_verdicts(table: ScoreTable) -> ScoreTable:
                 row.flags.append(MISSING_FLAG["self_points"])
             continue
         row.self_points = row.max_points if folded[0] in _MET else 0.0
+        if MISSING_FLAG["self_points"] in row.flags:
+            row.confidence = round(min(1.0, row.confidence + restored), 3)
         row.flags = [f for f in row.flags if f != MISSING_FLAG["self_points"]] + [VERDICT_FLAG]
     return table

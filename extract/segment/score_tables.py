@@ -173,7 +173,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         read = len(drafts)  # "1. FIELD" above its table, its points in the "Cộng" closing its rows
         drafts, total = heading_field(drafts, total, closing, title, ocr, above[-1] if above else None)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
-        table = deducted_points.self_from_verdicts(deducted_points.deductions_told(table, deducted))  # "Đạt": points
+        table = deducted_points.self_from_verdicts(  # "Đạt": points
+            deducted_points.deductions_told(table, deducted), settings.missing_number_penalty
+        )
         keep_periods(table, joined, periods, columns.get("code"))  # last year's: context; the change: a check
         table.stated_total_max, table.stated_total_self = parse_total(total, ocr, table.rows)
         if ocr:  # how surely OCR read the figures it states, by the field each stands for
