@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import Line
+from extract.segment.mark_sums import releveled
+from extract.segment.points_cells import read_max_points
 from extract.segment.row_draft import RowDraft
 from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
@@ -100,21 +102,35 @@ def marked_names(marks: Sequence[Mark | None], settings: MarkedLevelSettings = M
     return marked >= settings.min_marked and marked >= settings.min_marked_share * len(read)
 
 
-def derived_codes(marks: Sequence[Mark | None]) -> list[str | None]:
-    """Each row's code as the tree numbers it in order: fields first, then each kind of mark in the
-    order it first appears, one level deeper each; a lettered row keeps its letter ("a)", which the
-    code repair places under the row above). None for a row left out (a total, ``marks`` None)."""
+def mark_levels(marks: Sequence[Mark | None]) -> list[int | None]:
+    """Each row's level in the tree: fields first, then each kind of mark in the order it first
+    appears, one level deeper each (a level skipped: the next one down). None for a row left out."""
     kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
     for mark in marks:
         if mark is not None and mark.kind not in kinds:
             kinds.append(mark.kind)
-    path: list[int] = []
-    codes: list[str | None] = []
+    depth = 0
+    levels: list[int | None] = []
     for mark in marks:
         if mark is None:
+            levels.append(None)
+            continue
+        depth = min(kinds.index(mark.kind) + 1, depth + 1)
+        levels.append(depth)
+    return levels
+
+
+def derived_codes(marks: Sequence[Mark | None], levels: Sequence[int | None] | None = None) -> list[str | None]:
+    """Each row's code as the tree numbers it in order, at its level (``mark_levels`` unless given); a
+    lettered row keeps its letter ("a)", which the code repair places under the row above). None for a
+    row left out (a total, ``marks`` None)."""
+    levels = mark_levels(marks) if levels is None else levels
+    path: list[int] = []
+    codes: list[str | None] = []
+    for mark, level in zip(marks, levels):
+        if mark is None or level is None:
             codes.append(None)
             continue
-        level = min(kinds.index(mark.kind) + 1, len(path) + 1)  # (a level skipped: the next one down)
         place = path[level - 1] + 1 if len(path) >= level else 1
         if mark.printed is not None and mark.printed.isdigit():
             place = int(mark.printed)
@@ -129,13 +145,19 @@ def codes_from_marks(
     bolds: Sequence[bool],
     left_out: Callable[[str], bool],
     settings: MarkedLevelSettings = MarkedLevelSettings(),
+    ocr_maxima: Sequence[float | None] | None = None,
 ) -> list[tuple[str, str] | None] | None:
     """For a table printing no code: each row's (derived code, name without its mark), None for a
-    row ``left_out`` (a total) or with no name; None when the names carry no levels."""
+    row ``left_out`` (a total) or with no name; None when the names carry no levels. ``ocr_maxima``:
+    on OCR'd text, each row's maximum read, by which a row whose bullet OCR lost is put back under
+    its field (``mark_sums``)."""
     marks = [None if not n.strip() or left_out(n) else name_mark(n, b, settings) for n, b in zip(names, bolds)]
     if not marked_names(marks, settings):
         return None
-    codes = derived_codes(marks)
+    levels = mark_levels(marks)
+    if ocr_maxima is not None:
+        levels = releveled(levels, [m is not None and m.kind == "plain" for m in marks], ocr_maxima)
+    codes = derived_codes(marks, levels)
     return [None if m is None or c is None else (c, m.name) for m, c in zip(marks, codes)]
 
 
@@ -160,7 +182,8 @@ def mark_line_rows(
         return
     texts = [_OCR_DASH.sub("-", line.text.lstrip(_LINE_SPECKS)) if line is not None else "" for line in first_lines]
     bolds = [line is not None and line.bold for line in first_lines]
-    read = codes_from_marks(texts, bolds, lambda _text: False, settings)
+    maxima = [read_max_points(d.max_raw, True) for d in drafts]
+    read = codes_from_marks(texts, bolds, lambda _text: False, settings, maxima)
     if read is None:
         return
     for draft, derived in zip(drafts, read):

@@ -10,7 +10,7 @@ from extract.segment.grid_codes import code_in_own_column, compact_code, split_c
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.marked_levels import codes_from_marks
-from extract.segment.points_cells import points_cell
+from extract.segment.points_cells import points_cell, read_max_points
 from extract.segment.scale_lines import name_cell_scale, scale_items
 from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind
 from extract.segment.score_lines import RowDraft
@@ -152,7 +152,9 @@ def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | 
         return None
     bolds = [name_col < len(r.bold) and r.bold[name_col] for r in joined.rows]
     names = [cell(r, "name") for r in joined.rows]
-    return codes_from_marks(names, bolds, lambda n: bool(_TOTAL_ROW.match(total_label(fold(n)))))
+    ocr = joined.source.startswith("ocr")
+    maxima = [read_max_points(points_cell(cell(r, "max")), True) for r in joined.rows] if ocr else None
+    return codes_from_marks(names, bolds, lambda n: bool(_TOTAL_ROW.match(total_label(fold(n)))), ocr_maxima=maxima)
 
 
 def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:
