@@ -63,9 +63,10 @@ def _criterion_of(
     field, row, end = rows
     above = _children(levels, maxima, field, row)
     own = _children(levels, maxima, row, end)
-    if above is None or own is None or maxima[field] is None or maxima[row] is None:
+    whole, carried = maxima[field], maxima[row]
+    if above is None or own is None or whole is None or carried is None:
         return False
-    short = maxima[field] - sum(above)
-    if short <= settings.tolerance or (own and abs(sum(own) - maxima[row]) <= settings.tolerance):
+    short = whole - sum(above)
+    if short <= settings.tolerance or (own and abs(sum(own) - carried) <= settings.tolerance):
         return False  # the field above is whole, or the row heads its own criteria rightly
-    return abs(short - maxima[row] - sum(own)) <= settings.tolerance
+    return abs(short - carried - sum(own)) <= settings.tolerance
