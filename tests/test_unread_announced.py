@@ -58,6 +58,7 @@ def test_the_sentence_as_a_latin_only_ocr_writes_it_still_announces_the_table():
         "danh gia, cham diém nhvu sau:",
         "Két qua tu danh gia, cham diém nhvw sau:",
         "2024; UBND xa Ditc Chau bao cdo két qua ty danh gid, cham diém nh sau:",  # ("ư" lost whole)
+        "tự đánh giá, chấm điểm nhự s sau:",  # (a smudge read as a letter of its own)
     ):
         texts = [
             lead_in,

@@ -46,8 +46,9 @@ class UnreadAnnouncedSettings:
 # The sentence's end, "… như sau:" (folded; OCR may leave specks after it). An OCR trained on
 # Latin letters alone has no "ư": it writes the letters it looks most like, one or two of "u",
 # "v", "w" ("nhv sau:", "nhw sau:", "nhvw sau:", "nhuv sau:"), as it writes "ty danh gia" for
-# "tự đánh giá", or none ("nh sau:": no word is "nh").
-_AS_FOLLOWS = lazy_compile(r"\bnh[uvw]{0,2}\s*sau\s*:")
+# "tự đánh giá", or none ("nh sau:": no word is "nh"). A speck read as a letter of its own may
+# stand between the words ("nhự s sau:", the "s" of "sau" printed twice by a smudge).
+_AS_FOLLOWS = lazy_compile(r"\bnh[uvw]{0,2}(\s+[a-z])?\s*sau\s*:")
 # Its words on scores: "tự đánh giá, chấm điểm", "kết quả chấm điểm" (folded).
 _SCORES = lazy_compile(r"\bcham\s*diem\b|\bt[uvwy]\s*danh\s*gia\b")
 
