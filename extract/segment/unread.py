@@ -112,7 +112,9 @@ def find_unread(
         if not within_lines(p, known + parts)
     )
     # A score table a report announced ("… chấm điểm như sau:") of which OCR left only scraps.
-    rows_only = _table_row_sources(result)
+    # (the scores told in words, a statement read field by field under the sentence, are the
+    # announced scores read: a narrative report walking the criteria set is no table lost)
+    rows_only = _table_row_sources(result) + [s.source for s in result.score_statements if s.source.page is not None]
     announced = unread_announced_tables(
         doc,
         lambda line, page: _line_read(line, page, sources),
