@@ -118,23 +118,27 @@ def test_the_lines_under_the_sentence_go_on_over_the_page_end_up_to_the_signatur
     assert unread_announced_tables(doc, lambda line, page: page == 2 and line.number == 6) == []
 
 
-NARRATIVE = """ỦY BAN NHÂN DÂN XÃ TÂN HƯNG
-Số: 15/BC-UBND
-BÁO CÁO
-Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024
-Thực hiện Kế hoạch số 12/KH-UBND của UBND huyện, UBND xã Tân Hưng báo cáo kết quả tự đánh giá, chấm điểm như sau:
-I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH
-1. Công tác chỉ đạo, điều hành cải cách hành chính (lĩnh vực 1): tự chấm 9/10 điểm (đạt 90%), trong đó tiêu chí 1.1 (Kế hoạch cải cách hành chính) đạt 2/2 điểm.
-2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại xã (lĩnh vực 2): tự chấm 7/8 điểm.
-3. Cải cách thủ tục hành chính (lĩnh vực 3): tự chấm 15/18 điểm; UBND xã đã công khai đầy đủ các thủ tục hành chính.
-4. Cải cách tổ chức bộ máy hành chính (lĩnh vực 4): tự chấm 6/7 điểm.
-Nơi nhận:
-- UBND huyện;
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nguyễn Văn An
-"""
+NARRATIVE = "\n".join(
+    [
+        "ỦY BAN NHÂN DÂN XÃ TÂN HƯNG",
+        "Số: 15/BC-UBND",
+        "BÁO CÁO",
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
+        "Thực hiện Kế hoạch số 12/KH-UBND của UBND huyện, UBND xã Tân Hưng báo cáo kết quả tự đánh giá, chấm điểm như sau:",  # noqa: E501
+        "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+        "1. Công tác chỉ đạo, điều hành cải cách hành chính (lĩnh vực 1): tự chấm 9/10 điểm (đạt 90%), trong đó tiêu chí 1.1 (Kế hoạch cải cách hành chính) đạt 2/2 điểm.",  # noqa: E501
+        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại xã (lĩnh vực 2): tự chấm 7/8 điểm.",
+        "3. Cải cách thủ tục hành chính (lĩnh vực 3): tự chấm 15/18 điểm; UBND xã đã công khai đầy đủ các thủ tục hành chính.",  # noqa: E501
+        "4. Cải cách tổ chức bộ máy hành chính (lĩnh vực 4): tự chấm 6/7 điểm.",
+        "Nơi nhận:",
+        "- UBND huyện;",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn An",
+        "",
+    ]
+)
 
 
 def test_scores_told_field_by_field_under_the_sentence_are_the_announced_scores_read(tmp_path: Path):
@@ -144,7 +148,7 @@ def test_scores_told_field_by_field_under_the_sentence_are_the_announced_scores_
     import cchc_extract
 
     path = tmp_path / "bao-cao.txt"
-    path.write_text(NARRATIVE, encoding="utf-8")
+    path.write_text(NARRATIVE, encoding="utf-8")  # (long lines: as typed)
     result = cchc_extract.convert(path)
     assert [(s["code"], s["points"]) for s in result.data["score_statements"]] == [
         ("1", 9.0),
