@@ -10,6 +10,7 @@ from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
+from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.lost_totals import (
     exactly,
     made_up,
@@ -229,6 +230,7 @@ def _check_score_table(
     maxima = table_maxima(rows)
     cell = _cells(ti, table, parents, kids, name, s, ocr, maxima, ledger.sure_cells)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
+    basis = share_basis(rows)  # the score a share column is the share of, if any
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
         for field_, kind in _SUM_KIND.items():
@@ -330,6 +332,7 @@ def _check_score_table(
             # self one: a line "9 9 9" read for "2 2 2" leaves both scores above the set's
             # maximum taken for the row, the self one queued, the appraised one silent).
             check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr)
+        check_share_of_max(ti, i, rows, basis, (label, name), cell, ledger, s, ocr)  # "Tỷ lệ đạt (%)"
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [
