@@ -94,7 +94,8 @@ def check_share_of_max(
         ti, [i], rows, "max_points", name, s, ocr
     )
     if ocr and not found:
-        doubted += tuple(m.ref for m in members)
+        listed = {(d.item, d.field) for d in doubted}
+        doubted += tuple(m.ref for m in members if (m.ref.item, m.ref.field) not in listed)
     ledger.check(
         SHARE_KIND,
         f"/score_tables/{ti}/rows/{i}",
