@@ -10,7 +10,6 @@ from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
-from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.lost_totals import (
     exactly,
     made_up,
@@ -42,6 +41,7 @@ from cchc_extract.reconcile.score_columns import place_lone_scores
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.sum_doubts import placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
     confirmed_by_children,
