@@ -5,11 +5,9 @@ reading ("25" of a maximum 5 beside "50": 2,5); a per-cent column of something e
 
 from pathlib import Path
 
-import docx
-
-from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile import reconcile
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo
+from tests.test_share_column import _scored as scored_with_share
 
 ROWS = [
     ["1.", "Công tác chỉ đạo, điều hành cải cách hành chính", "12", "10,5", "87,5", ""],
@@ -24,17 +22,7 @@ ROWS = [
 
 
 def _scored(tmp_path: Path, rows: list[list[str]], share: str = "Tỷ lệ đạt (%)") -> dict:
-    document = docx.Document()
-    document.add_paragraph("BÁO CÁO")
-    document.add_paragraph("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024")
-    header = ["TT", "Tiêu chí, tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm", share, "Giải trình"]
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    for r, cells in enumerate([header, *rows]):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    path = tmp_path / "tu-cham.docx"
-    document.save(path)
-    return result_to_json(convert_file(path, path.name))
+    return scored_with_share(tmp_path, share, rows)
 
 
 def _share_checks(out: dict) -> list[dict]:
