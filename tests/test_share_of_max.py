@@ -1,24 +1,13 @@
 """A score table's share column ("Tỷ lệ đạt (%)") checked against the points it is the share of
 (``reconcile.share_of_max``): a DOCX written here and read whole, where the commune's wrong share is a
 ``mismatch``; OCR'd records, where a share the reading does not make is a ``misread`` that picks the
-reading ("25" of a maximum 5 beside "50": 2,5); a per-cent column of something else is not checked."""
+reading ("25" of a maximum 30 beside "8,3": 2,5); a per-cent column of something else is not checked."""
 
 from pathlib import Path
 
 from cchc_extract.reconcile import reconcile
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo
-from tests.test_share_column import _scored as scored_with_share
-
-ROWS = [
-    ["1.", "Công tác chỉ đạo, điều hành cải cách hành chính", "12", "10,5", "87,5", ""],
-    ["1.1", "Kế hoạch cải cách hành chính năm", "3", "3", "100", ""],
-    ["1.2", "Báo cáo cải cách hành chính", "4", "3", "75", "Chậm 01 báo cáo"],
-    ["1.3", "Kiểm tra cải cách hành chính", "5", "4,5", "90", ""],
-    ["2.", "Cải cách thủ tục hành chính", "8", "7", "87,5", ""],
-    ["2.1", "Công khai thủ tục hành chính", "4", "4", "100", ""],
-    ["2.2", "Giải quyết thủ tục hành chính", "4", "3", "75", ""],
-    ["", "Tổng cộng", "20", "17,5", "87,5", ""],
-]
+from tests.test_share_column import ROWS, _scored as scored_with_share
 
 
 def _scored(tmp_path: Path, rows: list[list[str]], share: str = "Tỷ lệ đạt (%)") -> dict:
