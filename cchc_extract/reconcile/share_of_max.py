@@ -30,10 +30,6 @@ SHARE_KIND = "share_of_max"
 SHARE_FIELD = "share_percent"
 # The score fields a share column may be the share of, the first one preferred on a tie.
 _SCORES = ("self_points", "appraised_points")
-# Of the rows printing a share beside both figures, at least this part must make it for the column to
-# be taken for that score's share (a planted or real slip is one row, a column of another per cent
-# fits none).
-_BASIS_SHARE = 0.5
 
 
 def _holds(row: ScoreRow, score: str) -> bool | None:
@@ -45,14 +41,15 @@ def _holds(row: ScoreRow, score: str) -> bool | None:
     return _percent_matches(share, 100.0 * value / row.max_points, _decimals(share, row.share_percent_raw))
 
 
-def share_basis(rows: list[ScoreRow]) -> str | None:
+def share_basis(rows: list[ScoreRow], s: ReconcileSettings) -> str | None:
     """The score field the table's share column is the share of: the one most of the rows printing
-    a share make; None when there is no share column or it is the share of neither."""
+    a share make (``ReconcileSettings.share_basis_rows``); None when there is no share column or it
+    is the share of neither."""
     best: tuple[int, str] | None = None
     for score in _SCORES:
         verdicts = [h for h in (_holds(r, score) for r in rows) if h is not None]
         made = sum(verdicts)
-        if verdicts and made >= _BASIS_SHARE * len(verdicts) and (best is None or made > best[0]):
+        if verdicts and made >= s.share_basis_rows * len(verdicts) and (best is None or made > best[0]):
             best = (made, score)
     return best[1] if best else None
 

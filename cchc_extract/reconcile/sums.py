@@ -230,7 +230,7 @@ def _check_score_table(
     maxima = table_maxima(rows)
     cell = _cells(ti, table, parents, kids, name, s, ocr, maxima, ledger.sure_cells)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
-    basis = share_basis(rows)  # the score a share column is the share of, if any
+    basis = share_basis(rows, s)  # the score a share column is the share of, if any
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
         for field_, kind in _SUM_KIND.items():
