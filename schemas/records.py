@@ -98,6 +98,10 @@ class ScoreRow:
     # table has that column; never taken for self points.
     appraised_points: float | None = None
     appraised_points_raw: str | None = None
+    # The share a "Tỷ lệ đạt (%)" column prints beside the points (the self points over the
+    # maximum, in per cent): never points, a check of them (``reconcile.share_of_max``).
+    share_percent: float | None = None
+    share_percent_raw: str | None = None
     explanation: str = ""
     # Scoring-scale lines printed in the criterion's cell ("Hoàn thành 100%: 1,5 điểm"), bullets
     # dropped: how the points are given, kept out of the name.

@@ -20,13 +20,14 @@ ROWS = [
 ]
 
 
-def _scored(tmp_path: Path, share: str) -> dict:
+def _scored(tmp_path: Path, share: str, rows: list[list[str]] = ROWS) -> dict:
+    """A DOCX score table "TT | name | max | self | ``share`` | explanation" of ``rows``, read whole."""
     document = docx.Document()
     document.add_paragraph("BÁO CÁO")
     document.add_paragraph("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024")
     header = ["TT", "Tiêu chí, tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm", share, "Giải trình"]
-    table = document.add_table(rows=1 + len(ROWS), cols=len(header))
-    for r, cells in enumerate([header, *ROWS]):
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    for r, cells in enumerate([header, *rows]):
         for c, text in enumerate(cells):
             table.cell(r, c).text = text
     path = tmp_path / "tu-cham.docx"

@@ -18,6 +18,10 @@ class ReconcileSettings:
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     # Points are given to at most 2 decimals: a sum may be off by rounding, never by more.
     points_tolerance: float = 0.011
+    # Of a score table's rows printing a share ("Tỷ lệ đạt (%)") beside a score and its maximum, at
+    # least this part must make it for the column to be taken for that score's share and checked
+    # (``share_of_max``): a slip is one row; a column of another per cent fits none.
+    share_basis_rows: float = 0.5
     # OCR word confidence under which a table's stated total was read unsurely (Tesseract gives a
     # clean figure 0.9 and more): a total under it that its rows disagree with is ``misread``.
     unsure_total_ocr: float = 0.7

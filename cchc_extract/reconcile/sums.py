@@ -41,6 +41,7 @@ from cchc_extract.reconcile.score_columns import place_lone_scores
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.sum_doubts import placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
     confirmed_by_children,
@@ -229,6 +230,7 @@ def _check_score_table(
     maxima = table_maxima(rows)
     cell = _cells(ti, table, parents, kids, name, s, ocr, maxima, ledger.sure_cells)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
+    basis = share_basis(rows, s)  # the score a share column is the share of, if any
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
         for field_, kind in _SUM_KIND.items():
@@ -330,6 +332,7 @@ def _check_score_table(
             # self one: a line "9 9 9" read for "2 2 2" leaves both scores above the set's
             # maximum taken for the row, the self one queued, the appraised one silent).
             check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr)
+        check_share_of_max(ti, i, rows, basis, (label, name), cell, ledger, s, ocr)  # "Tỷ lệ đạt (%)"
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [

@@ -4,6 +4,7 @@ readers to leave a score table alone (a table headed by any of them is someone e
 
 from __future__ import annotations
 
+from normalize.numbers import parse_number
 from normalize.text import fold
 
 # Words that settle which points column a label is: a label carrying one of a key's words is no
@@ -36,3 +37,9 @@ def share_label(label: str) -> bool:
     words its label repeats."""
     folded = " ".join(fold(label or "").split())
     return folded.startswith("ty le") or "(%)" in folded
+
+
+def share_value(raw: str | None) -> float | None:
+    """The per cent a share cell prints ("87,5", "87,5 %"); None when blank or no figure."""
+    parsed = parse_number(raw) if raw and raw.strip() else None
+    return parsed.value if parsed is not None else None

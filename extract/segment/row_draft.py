@@ -20,6 +20,7 @@ class RowDraft:
     max_raw: str | None = None
     self_raw: str | None = None
     appraised_raw: str | None = None  # grid tables and OCR'd pages with word boxes
+    share_raw: str | None = None  # a share column's cell ("Tỷ lệ đạt (%)"): a check of the points
     page: int = 0
     line_start: int = 0
     line_end: int = 0

@@ -125,6 +125,7 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
                 max_raw=max_raw,
                 self_raw=self_raw,
                 appraised_raw=appraised_raw,
+                share_raw=cell(row, "share").strip() or None,
                 page=row.page,
                 line_start=row.line_start,
                 line_end=row.line_end,

@@ -55,6 +55,7 @@ from extract.segment.line_header import (
     keyed_concepts,
     points_labels,
 )
+from extract.segment.line_shares import names_share, third_as_share
 from extract.segment.line_split import (
     first_name_line,
     is_criterion_name,
@@ -385,6 +386,12 @@ def _read_table(
         i += 1
     builder.close()
     title_field(table, fields_closed)
+    if (
+        len(layout.points) == len(HEADER_POINTS)
+        and "appraised" not in table.header_points
+        and names_share(header_lines)
+    ):
+        table.rows = third_as_share(table.rows)  # "Tỷ lệ đạt (%)": the third figure is no appraised points
     return table, i
 
 

@@ -32,7 +32,7 @@ from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
-from extract.segment.points_words import POINTS_MARKS, share_label
+from extract.segment.points_words import POINTS_MARKS, share_label, share_value
 from extract.segment.scale_lines import ScaleSettings, split_scale
 from extract.segment.score_adjustments import adjustments_under
 from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
@@ -226,6 +226,7 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     """Column index of each field, by header similarity; None when the header is not a score
     table's (it must name the max points and either self points or the criterion)."""
     scores = []
+    shares = [col for col, label in enumerate(labels) if share_label(label)]
     for col, label in enumerate(labels):
         folded = " ".join(fold(label).replace("/", " ").replace(",", " ").split())
         if not folded or names_period_only(label) or share_label(label):
@@ -248,6 +249,8 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
         return None
     if "code" not in columns and 0 not in columns.values():
         columns["code"] = 0
+    if len(shares) == 1:  # the self points' share of the maximum: checked against them, never points
+        columns["share"] = shares[0]
     return columns
 
 
@@ -383,6 +386,8 @@ def _score_row(
         self_points_raw=draft.self_raw,
         appraised_points=values["appraised"],
         appraised_points_raw=draft.appraised_raw,
+        share_percent=share_value(draft.share_raw),
+        share_percent_raw=draft.share_raw,
         explanation=" ".join(t for t, _ in draft.explanation),
         scale=scale,
         confidence=round(max(0.0, min(1.0, confidence)), 3),
