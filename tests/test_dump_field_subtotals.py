@@ -33,7 +33,16 @@ HEAD = [
         ("Cộng 5 4,5", (None, ["5", "4,5"])),  # a bare figure after "Cộng" is a cell, not its number
         ("Tổng cộng | 11 | 7,5", None),
         ("Công tác chỉ đạo, điều hành | 5 | 4", None),
-        ("Cộng lĩnh vực 1", None),  # no figures: nothing to close a field with
+        ("Cộng lĩnh vực 1", ("1", [])),  # names its field: a subtotal, its figures lost
+        ("Cộng", None),  # a bare "Cộng" printing nothing: a name's wrapped word ("Công") as well
+        ("Cộng đồng dân cư 5 4", None),
+        # as Tesseract read a degraded dump's subtotals (dev seed 6221, N35): specks at the words'
+        # edges, letters garbled from a figure, and more figures than points columns (past telling)
+        ("Cộng lĩnh vực 3 18 14,5-", ("3", ["18", "14,5"])),
+        ("_| Cộng lĩnh vực 2ˆ : tằm nã 8 1", ("2", ["8", "1"])),
+        ("| Cộng lĩnh vực 8 50] Mãn |", ("8", ["50"])),
+        ("Cộng lĩnh vực 7 ` 1H 7 16,5", ("7", [])),
+        ("Cộng lĩnh vực 4 giao cho văn phòng 7 3", None),  # words after the label: no subtotal
     ],
 )
 def test_a_subtotal_line_gives_its_number_and_figures(line, read):

@@ -325,7 +325,7 @@ def _read_table(
                 builder.end_row()
                 previous, i = lines[after - 1], after
                 continue
-        if close_by_line(table.rows, [raw for _, raw in line_tokens(line)]):
+        if close_by_line(table.rows, [raw for _, raw in line_tokens(line)], len(layout.points)):
             # A subtotal ("Cộng lĩnh vực 1") closing a field printing no points: the field's points.
             fields_closed = True
             builder.end_row()
