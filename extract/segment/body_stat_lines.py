@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.body_stat_ocr import bare_share, joined_decimals, split_lost_semicolon
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
@@ -37,15 +38,18 @@ class BodyStatSettings:
 
 
 _HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
-_ITEM = lazy_compile(r"^\s*[-+•–]\s+(\S.*)$", re.S)
-_ROMAN = lazy_compile(r"^\s*[IVXLC]{1,5}\s*[.)]\s")
+# (a dash as OCR may read it: "+", "*", "=", "~", "—")
+_ITEM = lazy_compile(r"^\s*[-+•–—*=~]\s+(\S.*)$", re.S)
+# A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
+_ROMAN = lazy_compile(r"^\s*[IVXLC][IVXLCil1]{0,4}\s*[.)]\s")
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
 _FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d][^\d(),;:]*?)?"
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
 _REACHED = r"(?:đạt|dat|đat|dạt)"
-_WHEREOF = r"tr\S{1,3}ng\s+[dđ]\S{0,2}"
+# ("trong 6:": the "đ" of "đó" lost, a figure left before the colon)
+_WHEREOF = r"tr\S{1,3}ng\s+(?:[dđ]\S{0,2}|\d{1,2}(?=\s*:))"
 _SHARE = lazy_compile(
     r"^(?P<ind>.+?)\s+" + _REACHED + r"\W{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
 )
@@ -78,11 +82,13 @@ def _stated(text: str) -> tuple[str, str, str] | None:
     text = text.strip().rstrip(".;").strip()
     m = _STATED.match(text) or _SHARE.match(text)
     if m is None:
-        return None
+        bare = bare_share(text)
+        return (bare[0][:1].upper() + bare[0][1:], bare[1], bare[2]) if bare else None
     indicator = m["ind"].strip()
     if not indicator or not any(c.isalpha() for c in indicator):
         return None
-    return indicator[:1].upper() + indicator[1:], m["fig"], (m["unit"] or "").strip()
+    # (a closing quote or speck OCR left after the unit: "10 văn bản”")
+    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip())
 
 
 def _open(text: str) -> bool:
@@ -115,29 +121,33 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
     return runs
 
 
-def _cells(entry: _Entry, code: str) -> list[_Cells] | None:
-    """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when it is
-    not wholly such a line."""
+def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
+    """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when its
+    head is not such a line. The breakdown's parts that are past reading are the second item (told,
+    the others read: OCR garbles a part, not the line)."""
     first, last = entry.lines[0], entry.lines[-1]
-    text = _SPECKS_AFTER.sub(")", entry.text.strip()).rstrip(".;").strip()
+    text = joined_decimals(_SPECKS_AFTER.sub(")", entry.text.strip())).rstrip(".;").strip()
     parts: list[str] = []
     m = _BREAKDOWN.match(text)
     if m is not None:
-        text, parts = m["head"], [p for p in m["parts"].split(";") if p.strip()]
+        text = m["head"]
+        parts = [piece for p in m["parts"].split(";") if p.strip() for piece in split_lost_semicolon(p)]
     else:
         follow = _ITEMS_FOLLOW.match(text)
         if follow is not None:
             text = follow["head"]
     stated = _stated(text)
     if stated is None:
-        return None
+        return None, []
     out = [_Cells(code, *stated, first, last)]
+    lost: list[str] = []
     for part in parts:
         read = _stated(part)
         if read is None:
-            return None
+            lost.append(part.strip())
+            continue
         out.append(_Cells("-", *read, first, last))
-    return out
+    return out, lost
 
 
 def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cells], list[_Entry]]:
@@ -150,7 +160,10 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
     for entry in run:
         if entry.bullet and not rows and not lost:
             return [], []
-        cells = None if entry.bullet and head_lost else _cells(entry, "-" if entry.bullet else entry.code)
+        cells, parts_lost = (
+            (None, []) if entry.bullet and head_lost else _cells(entry, "-" if entry.bullet else entry.code)
+        )
+        lost += [_Entry(True, "-", part, entry.lines) for part in parts_lost]
         if not entry.bullet:
             head_lost = cells is None
             lost_heads += head_lost
@@ -165,8 +178,9 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
     return rows, lost
 
 
-# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :").
-_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w\b))*\s*$")
+# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :", "…). os").
+_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
+_UNIT_SPECKS = lazy_compile(r"[^\w%]+$")
 _COUNTED = lazy_compile(r"^[^:]{3,}:\s*\d")
 
 
