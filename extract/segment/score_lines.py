@@ -27,6 +27,7 @@ from extract.segment.field_closing import (
     unlabelled_closing,
 )
 from extract.segment.field_subtotals import close_by_line
+from extract.segment.footnote_notes import notes_open
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
 from extract.segment.leader_specks import leader_doubts
@@ -300,6 +301,8 @@ def _read_table(
             page_top = True
         if is_signature(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
+        if notes_open(lines, i):
+            break  # the notes under the table ("* Ghi chú:" over "(1) …"): ``footnote_notes`` reads them
         if (
             (page_top and is_header_line(line, settings) and not _opens_row(line))
             or is_repeated_header(line, settings)
