@@ -152,3 +152,38 @@ def test_an_eng_ocr_dump_of_the_list_mends_what_its_grammar_makes_plain(tmp_path
     ]
     told = [u["text_sample"] for u in out["unread"] if u["kind"] == "rows"]
     assert len(told) == 1 and told[0].endswith("64,367")
+
+
+def test_a_line_whose_number_ocr_lost_takes_the_gap_its_neighbours_leave(tmp_path):
+    # (dev seed 6222, N40 dump) "5." read as a speck "a", the line before closed by "). a oo", a
+    # share's figure after a "~": line 5 is the gap between 4 and 6, read, not joined to line 4.
+    text = "\n".join(
+        [
+            "I. KET QUA THUC HIEN CONG TAC CAI CACH HANH CHINH",
+            "3. S6 cuoc kiem tra CCHC da thuc hien: 5 cuoc.",
+            "4. SO can bé, céng chitc cap xa: 23 ngudi (trong dé: s6 can bé dat chuan: 23",
+            "nguoi; sO can bé chwa dat chudn: 0 nguoi; ty 1é can bé, cong chic dat chuan:",
+            "~ 100%). a oo",
+            "a Téng sé hd so TTHC tiép nhan trong ky: 339 hé so (trong do: sé hd so tiép nhan truc",
+            "tuyén: 310 h6 so; s6 ho so tiép nhan tric tiép: 29 hé so; ty 1é ho so tiép",
+            "nhan truc tuyén dat 91,45%). ; : :",
+            "6. S6 van ban chi dao CCHC da ban hanh: 5 van ban.",
+            "II. PHUONG HUONG, NHIEM VU THOI GIAN TOI",
+        ]
+    )
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [
+        ("3", 5.0),
+        ("4", 23.0),
+        (None, 23.0),
+        (None, 0.0),
+        (None, 100.0),
+        ("5", 339.0),
+        (None, 310.0),
+        (None, 29.0),
+        (None, 91.45),
+        ("6", 5.0),
+    ]

@@ -38,8 +38,8 @@ class BodyStatSettings:
 
 
 _HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
-# (a dash as OCR may read it: "+", "*", "=", "~", "—")
-_ITEM = lazy_compile(r"^\s*[-+•–—*=~]\s+(\S.*)$", re.S)
+# (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
+_ITEM = lazy_compile(r"^\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
 _ROMAN = lazy_compile(r"^\s*[IVXLC][IVXLCil1]{0,4}\s*[.)]\s")
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
@@ -92,8 +92,30 @@ def _stated(text: str) -> tuple[str, str, str] | None:
 
 
 def _open(text: str) -> bool:
-    """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon."""
+    """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon
+    (OCR's specks after a breakdown's closing "). " ignored: "…100%). a oo" is closed)."""
+    if _CLOSED.search(text):
+        return False
     return text.count("(") > text.count(")") or text.rstrip()[-1:] not in ".;"
+
+
+# A breakdown closed, OCR's specks after it: "…đạt 100%). a oo".
+_CLOSED = lazy_compile(r"\)\s*\.(?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
+# A numbered line whose number OCR read as a speck ("a Tổng số hồ sơ …: 339 hồ sơ (…"): a speck,
+# then an indicator opening with a capital and stating its figure after a colon.
+_NUMBER_LOST = lazy_compile(r"^\s*(?:[^\w\s]|\w\b)\W*\s+(?P<rest>\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
+
+
+def _numbered_lost(run: list[_Entry]) -> None:
+    """The code of a numbered line whose number OCR lost, where its neighbours' numbers leave one
+    gap for it ("4." … "6."); left empty (the line told, not read) otherwise."""
+    heads = [e for e in run if not e.bullet]
+    for k, entry in enumerate(heads):
+        if entry.code or not 0 < k < len(heads) - 1:
+            continue
+        before, after = heads[k - 1].code, heads[k + 1].code
+        if before.isdigit() and after.isdigit() and int(after) == int(before) + 2:
+            entry.code = str(int(before) + 1)
 
 
 def _entries(lines: list[Line]) -> list[list[_Entry]]:
@@ -109,6 +131,8 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
             run.append(_Entry(True, "-", item[1], [line]))
+        elif run and not _open(run[-1].text) and (lost := _NUMBER_LOST.match(text)):
+            run.append(_Entry(False, "", lost["rest"], [line]))
         elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
             run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")
             run[-1].lines.append(line)
@@ -118,6 +142,8 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
             run = []
     if run:
         runs.append(run)
+    for each in runs:
+        _numbered_lost(each)
     return runs
 
 
@@ -161,7 +187,9 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
         if entry.bullet and not rows and not lost:
             return [], []
         cells, parts_lost = (
-            (None, []) if entry.bullet and head_lost else _cells(entry, "-" if entry.bullet else entry.code)
+            (None, [])
+            if (entry.bullet and head_lost) or not (entry.bullet or entry.code)  # (a number lost, past placing)
+            else _cells(entry, "-" if entry.bullet else entry.code)
         )
         lost += [_Entry(True, "-", part, entry.lines) for part in parts_lost]
         if not entry.bullet:

@@ -38,4 +38,4 @@ def split_lost_semicolon(part: str) -> list[str]:
 def bare_share(text: str) -> tuple[str, str, str] | None:
     """(indicator, figure, "%") of a share whose "đạt" or colon OCR left as a speck."""
     m = _BARE_SHARE.match(text.strip())
-    return (m["ind"].strip(), m["fig"], m["unit"]) if m else None
+    return (m["ind"].strip().rstrip(":").strip(), m["fig"], m["unit"]) if m else None
