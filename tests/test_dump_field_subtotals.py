@@ -92,3 +92,30 @@ def test_a_cong_under_fields_printing_points_is_still_the_tables_total(tmp_path:
     (table,) = convert(path).to_dict()["score_tables"]
     assert [r["code"] for r in table["rows"]] == ["1", "1.1", "1.2"]
     assert (table["stated_total_max"], table["stated_total_self"]) == (5, 4.5)
+
+
+def test_a_dumps_subtotal_names_the_field_after_it_whose_code_ocr_lost(tmp_path: Path):
+    # As Tesseract read a degraded dump (dev seed 6222, N35): the field row's code a speck ("5š",
+    # "ã"), the subtotal's cells with specks ("Cộng mục 1 : 5 4,5 + |"): the row after a subtotal
+    # naming field 1 is field 2, and the subtotal is no row and no name's line.
+    lines = [
+        *HEAD,
+        "1 | Công tác chỉ đạo, điều hành",
+        "1.1 | Kế hoạch cải cách hành chính | 3 | 3",
+        "1.2 | Kiểm tra công tác cải cách hành chính | 2 | 1,5",
+        "Cộng mục 1 : 5 4,5 + |",
+        "5š Cải cách thể chế",
+        "2.1 | Ban hành văn bản theo thẩm quyền | 2 | 2",
+        "2.2 | Rà soát văn bản | 3 | 1",
+        "; Cộng mục2 ˆ : 5 3 ;",
+        "Tổng cộng | 10 | 7,5",
+        "",
+        "CHỦ TỊCH",
+    ]
+    path = tmp_path / "subtotals.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = convert(path).to_dict()["score_tables"]
+    got = {r["code"]: (r["max_points"], r["self_points"], r["name"]) for r in table["rows"]}
+    assert list(got) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
+    assert got["1"][:2] == (5, 4.5) and got["2"][:2] == (5, 3)
+    assert got["2"][2] == "Cải cách thể chế" and "Cộng" not in got["2.1"][2]

@@ -101,6 +101,14 @@ def close_field(field: RowDraft, points: tuple) -> None:
         field.number_confs.update(points[2])
 
 
+def next_field_code(tokens: list[str], n_points: int = 2) -> str | None:
+    """The code of the field after the one a subtotal line names ("Cộng mục 4": "5"): the next
+    row printed, whose code OCR may have lost ("5š Xây dựng …", "ã Xây dựng …")."""
+    read = line_subtotal(tokens, n_points)
+    number = read[0] if read else None
+    return str(int(number) + 1) if number is not None and number.isdigit() else None
+
+
 def close_by_line(drafts: list[RowDraft], tokens: list[str], n_points: int = 2) -> bool:
     """Close the field a subtotal line of an OCR dump closes (``line_subtotal``) with its figures,
     max then self, and say so; False, the rows unchanged, when the line is no subtotal or no field
