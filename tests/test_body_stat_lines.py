@@ -76,6 +76,13 @@ def test_a_couple_of_counted_lines_stay_narrative_counts(tmp_path):
     assert [c["total"] for c in out["counts"]] == [26.0, 20.0]
 
 
+def _dump(tmp_path: Path, text: str) -> dict:
+    """The output of an OCR text dump of the report, written here."""
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    return result_to_json(convert_file(path, path.name))
+
+
 def test_a_line_of_the_list_that_gives_no_row_is_told(tmp_path):
     garbled = "3. Số cán bộ, công chức cấp xã: hai mươi người (trong đó: số đạt chuẩn: 19 người)."
     out = _report(tmp_path, [BRACKETED[0], BRACKETED[1], garbled, *DASHED])
@@ -99,9 +106,7 @@ def test_an_ocr_dump_of_the_list_reads_past_its_specks_and_tells_what_it_cannot(
             *TAIL,
         ]
     )
-    path = tmp_path / "bao-cao.txt"
-    path.write_text(text, encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out = _dump(tmp_path, text)
     rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
     assert rows == [("1", 22.0), ("2", 26.0), (None, 21.0), (None, 5.0), (None, 80.77), ("3", 121.0), ("4", 3.0)]
     assert [u["text_sample"] for u in out["unread"]] == ["số TTHC toàn trình: 92 thi: tục"]
@@ -130,9 +135,7 @@ def test_an_eng_ocr_dump_of_the_list_mends_what_its_grammar_makes_plain(tmp_path
             "Tiép tuc nang cao chat lugng gidi quyét thu tuc hanh chinh, day manh dich vu cong",
         ]
     )
-    path = tmp_path / "bao-cao.txt"
-    path.write_text(text, encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out = _dump(tmp_path, text)
     rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
     assert rows == [
         ("1", 5.0),
@@ -171,9 +174,7 @@ def test_a_line_whose_number_ocr_lost_takes_the_gap_its_neighbours_leave(tmp_pat
             "II. PHUONG HUONG, NHIEM VU THOI GIAN TOI",
         ]
     )
-    path = tmp_path / "bao-cao.txt"
-    path.write_text(text, encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out = _dump(tmp_path, text)
     rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
     assert rows == [
         ("3", 5.0),

@@ -14,6 +14,7 @@ import pytest
 
 from cchc_extract.api import convert
 from extract.segment.field_subtotals import line_subtotal
+from tests.score_dumps import read_score_dump
 
 HEAD = [
     "UBND XÃ TÂN LẬP",
@@ -112,10 +113,9 @@ def test_a_dumps_subtotal_names_the_field_after_it_whose_code_ocr_lost(tmp_path:
         "",
         "CHỦ TỊCH",
     ]
-    path = tmp_path / "subtotals.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (table,) = convert(path).to_dict()["score_tables"]
-    got = {r["code"]: (r["max_points"], r["self_points"], r["name"]) for r in table["rows"]}
+    out, rows = read_score_dump(tmp_path, "\n".join(lines) + "\n")
+    assert len(out["score_tables"]) == 1
+    got = {code: (r["max_points"], r["self_points"], r["name"]) for code, (_, r) in rows.items()}
     assert list(got) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
     assert got["1"][:2] == (5, 4.5) and got["2"][:2] == (5, 3)
     assert got["2"][2] == "Cải cách thể chế" and "Cộng" not in got["2.1"][2]

@@ -8,6 +8,7 @@ import docx
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.footnote_notes import notes_after
+from tests.score_dumps import read_score_dump
 
 HEADER = ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"]
 ROWS = [
@@ -103,11 +104,9 @@ def test_the_notes_under_a_dumps_table_end_it_and_explain_its_rows(tmp_path):
             "Noi nhan: TM. UY BAN NHAN DAN",
         ]
     )
-    path = tmp_path / "bao-cao.txt"
-    path.write_text(text, encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
-    (table,) = out["score_tables"]
-    rows = {r["code"]: r for r in table["rows"]}
+    out, by_code = read_score_dump(tmp_path, text)
+    rows = {code: row for code, (_, row) in by_code.items()}
+    assert len(out["score_tables"]) == 1
     assert list(rows) == ["1", "1.1", "1.2", "1.3"]
     assert "12/KH-UBND" in rows["1.1"]["explanation"] and "55/TB-UBND" in rows["1.2"]["explanation"]
     assert not rows["1.1"]["name"].endswith("(1)")
