@@ -188,3 +188,42 @@ def test_a_line_whose_number_ocr_lost_takes_the_gap_its_neighbours_leave(tmp_pat
         (None, 91.45),
         ("6", 5.0),
     ]
+
+
+def test_numbers_ocr_lost_or_left_undotted_and_a_split_share_told(tmp_path):
+    # (seed 6230, N40 dump, looked at after its measurement) "1." read as "ik,", "2" without its
+    # dot, "trong đó" as "trong a6" and "gone do", a full stop followed by a speck ("cuộc. -") and
+    # a share whose decimal mark OCR lost ("97 27%": told, never read as 27%).
+    text = "\n\n".join(
+        [
+            "I. KET QUA THUC HIEN CONG TAC CAI CACH HANH CHINH",
+            "ik, SO van ban chi dao, dieu hanh CCHC da ban hanh: 20 van ban.",
+            "2 Tong so ho so TTHC tiep nhan trong ky: 184 ho so (trong a6: so ho so tiep nhan truc\n"
+            "tuyen: 181 ho so; so ho so tiep nhan truc tiep: 3 ho so; ty le ho so tiep nhan truc tuyen dat 98,37%).",
+            "3. S6 ho so TTHC da giai quyet: 477 ho so (trong do: giai quyet truoc han: 266 ho so; giai\n"
+            "quyet dung han: 198 ho so; ty le ho so giai quyet truoc han va dung han dat 97 27%)...",
+            "4. SO nhiem vu trong Ke hoach CCHC nam: 35 nhiem vu (gone do: so nhiem vu da hoan\n"
+            "thanh: 29 nhiem vu; so nhiem vu chua hoan thanh: 6 nhiem vu).",
+            "5. S6 cuoc kiem tra CCHC da thuc hien: 5 cuoc. -",
+            "_ IL PHUONG HUONG, NHIEM VU THOI GIAN TOI",
+            "Tiep tuc nang cao chat luong giai quyet thu tuc hanh chinh, day manh dich vu cong truc",
+        ]
+    )
+    out = _dump(tmp_path, text)
+    rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [
+        ("1", 20.0),
+        ("2", 184.0),
+        (None, 181.0),
+        (None, 3.0),
+        (None, 98.37),
+        ("3", 477.0),
+        (None, 266.0),
+        (None, 198.0),
+        ("4", 35.0),
+        (None, 29.0),
+        (None, 6.0),
+        ("5", 5.0),
+    ]
+    told = [u["text_sample"] for u in out["unread"] if u["kind"] == "rows"]
+    assert len(told) == 1 and told[0].endswith("97 27%")

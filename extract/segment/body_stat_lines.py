@@ -38,6 +38,9 @@ class BodyStatSettings:
 
 
 _HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
+# A numbered line whose dot OCR lost: "2 Tổng số hồ sơ …: 184 hồ sơ (…" (a capital, then the figure
+# stated after a colon: a line of prose opening with a figure is none).
+_HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
 # (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
 _ITEM = lazy_compile(r"^\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
@@ -49,7 +52,8 @@ _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
 _REACHED = r"(?:đạt|dat|đat|dạt)"
 # ("trong 6:": the "đ" of "đó" lost, a figure left before the colon)
-_WHEREOF = r"tr\S{1,3}ng\s+(?:[dđ]\S{0,2}|\d{1,2}(?=\s*:))"
+# ("trong 6:", "trong a6:": "đó" garbled before the colon; "gone do:": "trong" garbled)
+_WHEREOF = r"(?:tr\S{1,3}ng\s+(?:[dđ]\S{0,2}|\S{1,3}(?=\s*:))|\S{2,5}\s+[dđ]\S{0,2}(?=\s*:))"
 _SHARE = lazy_compile(
     r"^(?P<ind>.+?)\s+" + _REACHED + r"\W{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
 )
@@ -94,26 +98,27 @@ def _stated(text: str) -> tuple[str, str, str] | None:
 def _open(text: str) -> bool:
     """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon
     (OCR's specks after a breakdown's closing "). " ignored: "…100%). a oo" is closed)."""
-    if _CLOSED.search(text):
-        return False
-    return text.count("(") > text.count(")") or text.rstrip()[-1:] not in ".;"
+    if text.count("(") > text.count(")"):
+        return True
+    return not _CLOSED.search(text)
 
 
 # A breakdown closed, OCR's specks after it: "…đạt 100%). a oo".
-_CLOSED = lazy_compile(r"\)\s*\.(?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
-# A numbered line whose number OCR read as a speck ("a Tổng số hồ sơ …: 339 hồ sơ (…"): a speck,
+_CLOSED = lazy_compile(r"[.;](?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
+# A numbered line whose number OCR read as a speck ("a Tổng số hồ sơ …: 339 hồ sơ (…", "ik, Số …"): a speck,
 # then an indicator opening with a capital and stating its figure after a colon.
-_NUMBER_LOST = lazy_compile(r"^\s*(?:[^\w\s]|\w\b)\W*\s+(?P<rest>\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
+_NUMBER_LOST = lazy_compile(r"^\s*(?:[^\w\s]|\w{1,2}\b)\W*\s+(?P<rest>\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
 
 
 def _numbered_lost(run: list[_Entry]) -> None:
     """The code of a numbered line whose number OCR lost, where its neighbours' numbers leave one
-    gap for it ("4." … "6."); left empty (the line told, not read) otherwise."""
+    gap for it ("4." … "6.", or none before "2."); left empty (the line told, not read) otherwise."""
     heads = [e for e in run if not e.bullet]
     for k, entry in enumerate(heads):
-        if entry.code or not 0 < k < len(heads) - 1:
+        if entry.code or k >= len(heads) - 1:
             continue
-        before, after = heads[k - 1].code, heads[k + 1].code
+        # (the list's first line: its number 1 when the next is 2)
+        before, after = heads[k - 1].code if k else "0", heads[k + 1].code
         if before.isdigit() and after.isdigit() and int(after) == int(before) + 2:
             entry.code = str(int(before) + 1)
 
@@ -126,12 +131,14 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
         text = line.text.strip()
         if not any(c.isalnum() for c in text):
             continue  # a blank line or a speck between a list's lines (an OCR dump spaces them)
-        head, item = _HEAD.match(text), _ITEM.match(text)
+        closed = not run or not _open(run[-1].text)
+        head = _HEAD.match(text) or (_HEAD_UNDOTTED.match(text) if closed else None)
+        item = _ITEM.match(text)
         if head and not _ROMAN.match(text):
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
             run.append(_Entry(True, "-", item[1], [line]))
-        elif run and not _open(run[-1].text) and (lost := _NUMBER_LOST.match(text)):
+        elif closed and (lost := _NUMBER_LOST.match(text)):
             run.append(_Entry(False, "", lost["rest"], [line]))
         elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
             run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")

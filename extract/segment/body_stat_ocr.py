@@ -17,9 +17,11 @@ SHARE_OPENING = r"t[ỷyỉiý]\s+(?:l\S{0,2}|1\S{0,2})"
 # Where a share opens after a count whose closing semicolon OCR lost: a figure and at most two
 # words of its unit (or OCR's rubble of them) before "tỷ lệ".
 _LOST_SEMICOLON = lazy_compile(r"(?<=:\s*\d[\d.,]*(?:\s+\S+){0,2}?)\s+(?=" + SHARE_OPENING + r"\s)", re.I)
-# A share stated bare: "tỷ lệ … -83,33%", its figure after a speck where "đạt" or a colon was.
+# A share stated bare: "tỷ lệ … -83,33%", its figure after a speck where "đạt" or a colon was (a
+# figure ending the indicator is a figure split by OCR, "đạt 97 27%": no share read from it).
 _BARE_SHARE = lazy_compile(
-    r"^(?P<ind>" + SHARE_OPENING + r"\s+\S.*?)\s*[^\w\s%]{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
+    r"^(?P<ind>" + SHARE_OPENING + r"\s+\S.*?[^\d\s.,])\s*[^\w\s%]{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$",
+    re.S | re.I,
 )
 
 
