@@ -8,6 +8,7 @@ import docx
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.footnote_notes import notes_after
+from tests.score_dumps import read_score_dump
 
 HEADER = ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"]
 ROWS = [
@@ -82,3 +83,30 @@ def test_typed_names_with_footnote_marks_are_not_taken_for_ocr(tmp_path: Path):
     assert out["source"]["read_by_ocr"] is False
     assert [r["self_points"] for t in out["score_tables"] for r in t["rows"]] == [8, 8, 8, None]
     assert out["unread"] == []
+
+
+def test_the_notes_under_a_dumps_table_end_it_and_explain_its_rows(tmp_path):
+    # An OCR text dump (as Tesseract's Latin-only model left one, dev seed 6222, N38): the notes'
+    # numbers "(2)" print as plainly as a row's code, so the line reader ends the table at "* Ghi
+    # chu:" and the notes are the marked rows' explanations, not rows 2, 3 of their own.
+    text = "\n".join(
+        [
+            "BAO CAO",
+            "Ket qua tu danh gia, cham diem chi so cai cach hanh chinh nam 2024",
+            "STT | Linh vuc, tieu chi | Diem toi da | Diem tu danh gia",
+            "1. | Cong tac chi dao, dieu hanh cai cach hanh chinh | 6 | 4",
+            "1.1 | Ban hanh ke hoach cai cach hanh chinh nam(1) | 2 | 2",
+            "1.2 | Muc do thuc hien ke hoach cai cach hanh chinh(2) | 2 | 1",
+            "1.3 | Kiem tra cong tac cai cach hanh chinh | 2 | 1",
+            "* Ghi chu:",
+            "(1) Ke hoach so 12/KH-UBND ngay 10/01/2024",
+            "(2) Thong bao so 55/TB-UBND ngay 17/07/2024",
+            "Noi nhan: TM. UY BAN NHAN DAN",
+        ]
+    )
+    out, by_code = read_score_dump(tmp_path, text)
+    rows = {code: row for code, (_, row) in by_code.items()}
+    assert len(out["score_tables"]) == 1
+    assert list(rows) == ["1", "1.1", "1.2", "1.3"]
+    assert "12/KH-UBND" in rows["1.1"]["explanation"] and "55/TB-UBND" in rows["1.2"]["explanation"]
+    assert not rows["1.1"]["name"].endswith("(1)")

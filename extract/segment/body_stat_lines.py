@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.body_stat_ocr import bare_share, joined_decimals, split_lost_semicolon
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
@@ -37,15 +38,22 @@ class BodyStatSettings:
 
 
 _HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
-_ITEM = lazy_compile(r"^\s*[-+•–]\s+(\S.*)$", re.S)
-_ROMAN = lazy_compile(r"^\s*[IVXLC]{1,5}\s*[.)]\s")
+# A numbered line whose dot OCR lost: "2 Tổng số hồ sơ …: 184 hồ sơ (…" (a capital, then the figure
+# stated after a colon: a line of prose opening with a figure is none).
+_HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
+# (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
+_ITEM = lazy_compile(r"^\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
+# A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
+_ROMAN = lazy_compile(r"^\s*[IVXLC][IVXLCil1]{0,4}\s*[.)]\s")
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
 _FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d][^\d(),;:]*?)?"
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
 _REACHED = r"(?:đạt|dat|đat|dạt)"
-_WHEREOF = r"tr\S{1,3}ng\s+[dđ]\S{0,2}"
+# ("trong 6:": the "đ" of "đó" lost, a figure left before the colon)
+# ("trong 6:", "trong a6:": "đó" garbled before the colon; "gone do:": "trong" garbled)
+_WHEREOF = r"(?:tr\S{1,3}ng\s+(?:[dđ]\S{0,2}|\S{1,3}(?=\s*:))|\S{2,5}\s+[dđ]\S{0,2}(?=\s*:))"
 _SHARE = lazy_compile(
     r"^(?P<ind>.+?)\s+" + _REACHED + r"\W{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
 )
@@ -78,16 +86,41 @@ def _stated(text: str) -> tuple[str, str, str] | None:
     text = text.strip().rstrip(".;").strip()
     m = _STATED.match(text) or _SHARE.match(text)
     if m is None:
-        return None
+        bare = bare_share(text)
+        return (bare[0][:1].upper() + bare[0][1:], bare[1], bare[2]) if bare else None
     indicator = m["ind"].strip()
     if not indicator or not any(c.isalpha() for c in indicator):
         return None
-    return indicator[:1].upper() + indicator[1:], m["fig"], (m["unit"] or "").strip()
+    # (a closing quote or speck OCR left after the unit: "10 văn bản”")
+    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip())
 
 
 def _open(text: str) -> bool:
-    """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon."""
-    return text.count("(") > text.count(")") or text.rstrip()[-1:] not in ".;"
+    """Whether an entry goes on on the next line: a bracket left open, or no full stop or semicolon
+    (OCR's specks after a breakdown's closing "). " ignored: "…100%). a oo" is closed)."""
+    if text.count("(") > text.count(")"):
+        return True
+    return not _CLOSED.search(text)
+
+
+# A breakdown closed, OCR's specks after it: "…đạt 100%). a oo".
+_CLOSED = lazy_compile(r"[.;](?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
+# A numbered line whose number OCR read as a speck ("a Tổng số hồ sơ …: 339 hồ sơ (…", "ik, Số …"): a speck,
+# then an indicator opening with a capital and stating its figure after a colon.
+_NUMBER_LOST = lazy_compile(r"^\s*(?:[^\w\s]|\w{1,2}\b)\W*\s+(?P<rest>\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
+
+
+def _numbered_lost(run: list[_Entry]) -> None:
+    """The code of a numbered line whose number OCR lost, where its neighbours' numbers leave one
+    gap for it ("4." … "6.", or none before "2."); left empty (the line told, not read) otherwise."""
+    heads = [e for e in run if not e.bullet]
+    for k, entry in enumerate(heads):
+        if entry.code or k >= len(heads) - 1:
+            continue
+        # (the list's first line: its number 1 when the next is 2)
+        before, after = heads[k - 1].code if k else "0", heads[k + 1].code
+        if before.isdigit() and after.isdigit() and int(after) == int(before) + 2:
+            entry.code = str(int(before) + 1)
 
 
 def _entries(lines: list[Line]) -> list[list[_Entry]]:
@@ -98,11 +131,15 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
         text = line.text.strip()
         if not any(c.isalnum() for c in text):
             continue  # a blank line or a speck between a list's lines (an OCR dump spaces them)
-        head, item = _HEAD.match(text), _ITEM.match(text)
+        closed = not run or not _open(run[-1].text)
+        head = _HEAD.match(text) or (_HEAD_UNDOTTED.match(text) if closed else None)
+        item = _ITEM.match(text)
         if head and not _ROMAN.match(text):
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
             run.append(_Entry(True, "-", item[1], [line]))
+        elif closed and (lost := _NUMBER_LOST.match(text)):
+            run.append(_Entry(False, "", lost["rest"], [line]))
         elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
             run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")
             run[-1].lines.append(line)
@@ -112,32 +149,38 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
             run = []
     if run:
         runs.append(run)
+    for each in runs:
+        _numbered_lost(each)
     return runs
 
 
-def _cells(entry: _Entry, code: str) -> list[_Cells] | None:
-    """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when it is
-    not wholly such a line."""
+def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
+    """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when its
+    head is not such a line. The breakdown's parts that are past reading are the second item (told,
+    the others read: OCR garbles a part, not the line)."""
     first, last = entry.lines[0], entry.lines[-1]
-    text = _SPECKS_AFTER.sub(")", entry.text.strip()).rstrip(".;").strip()
+    text = joined_decimals(_SPECKS_AFTER.sub(")", entry.text.strip())).rstrip(".;").strip()
     parts: list[str] = []
     m = _BREAKDOWN.match(text)
     if m is not None:
-        text, parts = m["head"], [p for p in m["parts"].split(";") if p.strip()]
+        text = m["head"]
+        parts = [piece for p in m["parts"].split(";") if p.strip() for piece in split_lost_semicolon(p)]
     else:
         follow = _ITEMS_FOLLOW.match(text)
         if follow is not None:
             text = follow["head"]
     stated = _stated(text)
     if stated is None:
-        return None
+        return None, []
     out = [_Cells(code, *stated, first, last)]
+    lost: list[str] = []
     for part in parts:
         read = _stated(part)
         if read is None:
-            return None
+            lost.append(part.strip())
+            continue
         out.append(_Cells("-", *read, first, last))
-    return out
+    return out, lost
 
 
 def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cells], list[_Entry]]:
@@ -150,7 +193,12 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
     for entry in run:
         if entry.bullet and not rows and not lost:
             return [], []
-        cells = None if entry.bullet and head_lost else _cells(entry, "-" if entry.bullet else entry.code)
+        cells, parts_lost = (
+            (None, [])
+            if (entry.bullet and head_lost) or not (entry.bullet or entry.code)  # (a number lost, past placing)
+            else _cells(entry, "-" if entry.bullet else entry.code)
+        )
+        lost += [_Entry(True, "-", part, entry.lines) for part in parts_lost]
         if not entry.bullet:
             head_lost = cells is None
             lost_heads += head_lost
@@ -165,8 +213,9 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
     return rows, lost
 
 
-# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :").
-_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w\b))*\s*$")
+# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :", "…). os").
+_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
+_UNIT_SPECKS = lazy_compile(r"[^\w%]+$")
 _COUNTED = lazy_compile(r"^[^:]{3,}:\s*\d")
 
 

@@ -80,6 +80,13 @@ def notes_after(lines: list[Line], start: int, settings: FootnoteSettings = Foot
     return notes
 
 
+def notes_open(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` opens the notes under a table: a "Ghi chú" label with a numbered note on
+    it or after it. A line reader's table ends there (the notes "(2) Kế hoạch số …" are no rows:
+    an OCR dump prints them as plainly as its rows)."""
+    return bool(notes_after(lines, i, FootnoteSettings(label_within=1)).text)
+
+
 def _marked(row: ScoreRow, notes: Notes) -> ScoreRow:
     m = _MARK.match(row.name)
     if m is None or _number(m) not in notes.text:

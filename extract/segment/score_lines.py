@@ -26,7 +26,8 @@ from extract.segment.field_closing import (
     title_field,
     unlabelled_closing,
 )
-from extract.segment.field_subtotals import close_by_line
+from extract.segment.field_subtotals import close_by_line, next_field_code
+from extract.segment.footnote_notes import notes_open
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
 from extract.segment.leader_specks import leader_doubts
@@ -292,6 +293,7 @@ def _read_table(
     )
     page_top = False
     fields_closed = False  # a "Cộng" closed a field of this table (``field_closing``)
+    next_field: str | None = None  # the field a subtotal line's field is followed by
     under_header = True  # the line before was the header's (the first page's, or one repeated)
     previous: Line | None = header
     while i < len(lines):
@@ -301,6 +303,8 @@ def _read_table(
             page_top = True
         if is_signature(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
+        if notes_open(lines, i):
+            break  # the notes under the table ("* Ghi chú:" over "(1) …"): ``footnote_notes`` reads them
         if (
             (page_top and is_header_line(line, settings) and not _opens_row(line))
             or is_repeated_header(line, settings)
@@ -326,8 +330,9 @@ def _read_table(
                 builder.end_row()
                 previous, i = lines[after - 1], after
                 continue
-        if close_by_line(table.rows, [raw for _, raw in line_tokens(line)]):
+        if close_by_line(table.rows, raws := [raw for _, raw in line_tokens(line)], len(layout.points)):
             # A subtotal ("Cộng lĩnh vực 1") closing a field printing no points: the field's points.
+            next_field = next_field_code(raws, len(layout.points))
             fields_closed = True
             builder.end_row()
             previous = line
@@ -359,6 +364,9 @@ def _read_table(
             if columns and line.words
             else _doubted(figures_off_stops(read_line(line, block_start, layout), tabbed), leadered)
         )
+        if next_field and cells.code is None and cells.name:
+            cells.code = next_field  # (the field after a subtotal, its code lost: "5š Xây dựng …")
+        next_field = None
         following = lines[i + 1] if i + 1 < len(lines) else None
         figures = [raw for raw in (cells.max_raw, cells.self_raw) if raw is not None]
         if (
