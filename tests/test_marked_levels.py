@@ -50,6 +50,26 @@ def test_letters_are_kept_for_the_repair_to_place():
     assert codes == ["1", "1.1", "a)", "b)", "2", "2.1"]
 
 
+def test_an_items_dot_ocr_read_as_a_comma_keeps_its_level():
+    """The name cells of a scanned score table numbered "1." to "5." with no code column (seed 6161,
+    S20 instance 2, the scan of N31's codes in the names), as Tesseract read them: the first and the
+    last dots came out commas. They were no item marks, so "1," and "5," became fields and "2." to
+    "4." their criteria 1.2 to 1.4. A figure, a comma and a capital opens no criterion's phrase."""
+    names = [
+        "1, Công tác chỉ đạo, điều hành cải cách hành chính",
+        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh",
+        "3. Cải cách thủ tục hành chính",
+        "4. Cải cách tổ chức bộ máy hành chính",
+        "5, Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức",
+        "Tổng cộng",
+    ]
+    read = codes_from_marks(names, [False] * len(names), lambda n: n.startswith("Tổng"))
+    assert read is not None
+    assert [r[0] if r else None for r in read] == ["1", "2", "3", "4", "5", None]
+    assert read[0] == ("1", "Công tác chỉ đạo, điều hành cải cách hành chính")
+    assert name_mark("1, 2 và 3 tháng", False).kind == "plain"  # a comma before no capital is text
+
+
 def test_a_coded_table_with_a_dash_now_and_then_is_left_alone():
     names = ["Kế hoạch", "- chi tiết", "Báo cáo", "Tuyên truyền", "Kiểm tra", "Sáng kiến"]
     assert codes_from_marks(names, [False] * len(names), _never) is None
