@@ -29,6 +29,7 @@ from extract.lifeline import tesseract_module
 from extract.limits import check_image
 from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.ocr_cells import retry_cells
+from extract.ocr_stacked import stacked_figures
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
@@ -138,6 +139,7 @@ def _read_page(
     if tables:
         found, replaced, inked, clean = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
+        words += stacked_figures(arr, tables, words, dpi, options, settings)
     words += unread_ink(arr, words, tables, dpi, options, settings)
     page_ink = arr < otsu_threshold(arr)
     signs_with_bars([w for _, w in words], page_ink)
