@@ -29,7 +29,6 @@ from extract.lifeline import tesseract_module
 from extract.limits import check_image
 from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.ocr_cells import retry_cells
-from extract.ocr_stacked import stacked_figures
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
@@ -49,6 +48,7 @@ from extract.ocr_leaders import erase_leaders, reach_over_leaders
 from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
+from extract.ocr_stacked import stacked_figures
 from extract.pdf_reader import centre_in
 from extract.pdf_unruled import unruled_tables
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
