@@ -70,6 +70,27 @@ def test_an_items_dot_ocr_read_as_a_comma_keeps_its_level():
     assert name_mark("1, 2 và 3 tháng", False).kind == "plain"  # a comma before no capital is text
 
 
+def test_a_dash_ocr_read_as_a_tilde_is_the_dash_bullet():
+    """The name cells of a scanned bulleted table (seed 6162, S18 instance 3, the scan of N23) as
+    Tesseract read them: one criterion's "-" came out "~". It opened a field of its own ("2"), and
+    every row after it was one field off."""
+    names = [
+        "Công tác chỉ đạo, điều hành cải cách hành chính",
+        "- Kế hoạch cải cách hành chính năm",
+        "+ Ban hành kế hoạch cải cách hành chính năm kịp thời",
+        "+ Mức độ hoàn thành kế hoạch cải cách hành chính năm",
+        "~ Thực hiện chế độ báo cáo cải cách hành chính định kỳ",
+        "- Công tác tuyên truyền cải cách hành chính",
+        "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
+        "- Ban hành văn bản quy phạm pháp luật theo thẩm quyền",
+        "Tổng số điểm",
+    ]
+    read = codes_from_marks(names, [False] * len(names), lambda n: n.startswith("Tổng"))
+    assert read is not None
+    assert [r[0] if r else None for r in read] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "1.3", "2", "2.1", None]
+    assert read[4] == ("1.2", "Thực hiện chế độ báo cáo cải cách hành chính định kỳ")
+
+
 def test_a_coded_table_with_a_dash_now_and_then_is_left_alone():
     names = ["Kế hoạch", "- chi tiết", "Báo cáo", "Tuyên truyền", "Kiểm tra", "Sáng kiến"]
     assert codes_from_marks(names, [False] * len(names), _never) is None

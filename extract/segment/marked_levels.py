@@ -24,9 +24,12 @@ from normalize.lazy_regex import lazy_compile
 CODE_DERIVED = "code_derived"
 
 # A bullet opening a name: the mark, then its words. Dashes of any length are one kind (a typist's
-# "-" and Word's autocorrected "–" print the same level); so are the round dots.
-_BULLET = lazy_compile(r"^\s*([-–—‒−]|[•·●▪■◦○∙]|[+*])\s*(?=\S)(.*)$", re.S)
-_BULLET_KIND = {**dict.fromkeys("-–—‒−", "-"), **dict.fromkeys("•·●∙", "•"), **dict.fromkeys("▪■", "▪")}
+# "-" and Word's autocorrected "–" print the same level); so are the round dots. A "~" is a scan's
+# dash as OCR read it where the stroke came out wavy ("~ Thực hiện chế độ báo cáo …" among "- …"
+# rows): read as a mark of its own it had no kind of the table's, so it opened a new field and
+# every code after it was one field off.
+_BULLET = lazy_compile(r"^\s*([-–—‒−~]|[•·●▪■◦○∙]|[+*])\s*(?=\S)(.*)$", re.S)
+_BULLET_KIND = {**dict.fromkeys("-–—‒−~", "-"), **dict.fromkeys("•·●∙", "•"), **dict.fromkeys("▪■", "▪")}
 # A lettered or numbered item mark: "a)", "b.", "(c)", "1)", "2.".
 _ITEM = lazy_compile(r"^\s*\(?([a-zđ]|\d{1,2})([.)])\s+(?=\S)(.*)$", re.S)
 # A numbered item whose dot a scan's OCR read as a comma: "5, Xây dựng …" is the "5. Xây dựng …"
