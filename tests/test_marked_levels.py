@@ -50,6 +50,13 @@ def test_letters_are_kept_for_the_repair_to_place():
     assert codes == ["1", "1.1", "a)", "b)", "2", "2.1"]
 
 
+def _read_unbolded(names: list[str]) -> list:
+    """The codes a scan's name cells derive: OCR tells no bold, the total row left out."""
+    read = codes_from_marks(names, [False] * len(names), lambda n: n.startswith("Tổng"))
+    assert read is not None
+    return read
+
+
 def test_an_items_dot_ocr_read_as_a_comma_keeps_its_level():
     """The name cells of a scanned score table numbered "1." to "5." with no code column (seed 6161,
     S20 instance 2, the scan of N31's codes in the names), as Tesseract read them: the first and the
@@ -63,8 +70,7 @@ def test_an_items_dot_ocr_read_as_a_comma_keeps_its_level():
         "5, Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức",
         "Tổng cộng",
     ]
-    read = codes_from_marks(names, [False] * len(names), lambda n: n.startswith("Tổng"))
-    assert read is not None
+    read = _read_unbolded(names)
     assert [r[0] if r else None for r in read] == ["1", "2", "3", "4", "5", None]
     assert read[0] == ("1", "Công tác chỉ đạo, điều hành cải cách hành chính")
     assert name_mark("1, 2 và 3 tháng", False).kind == "plain"  # a comma before no capital is text
@@ -85,8 +91,7 @@ def test_a_dash_ocr_read_as_a_tilde_is_the_dash_bullet():
         "- Ban hành văn bản quy phạm pháp luật theo thẩm quyền",
         "Tổng số điểm",
     ]
-    read = codes_from_marks(names, [False] * len(names), lambda n: n.startswith("Tổng"))
-    assert read is not None
+    read = _read_unbolded(names)
     assert [r[0] if r else None for r in read] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "1.3", "2", "2.1", None]
     assert read[4] == ("1.2", "Thực hiện chế độ báo cáo cải cách hành chính định kỳ")
 
