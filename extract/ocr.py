@@ -48,6 +48,7 @@ from extract.ocr_leaders import erase_leaders, reach_over_leaders
 from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
+from extract.ocr_stacked import stacked_figures
 from extract.pdf_reader import centre_in
 from extract.pdf_unruled import unruled_tables
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
@@ -138,6 +139,7 @@ def _read_page(
     if tables:
         found, replaced, inked, clean = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
+        words += stacked_figures(arr, tables, words, dpi, options, settings)
     words += unread_ink(arr, words, tables, dpi, options, settings)
     page_ink = arr < otsu_threshold(arr)
     signs_with_bars([w for _, w in words], page_ink)

@@ -96,6 +96,16 @@ class OcrSettings:
     # A character whitelist made it read the header's "TT" as "IL": none.
     code_lang: str = "eng"
     code_margin: int = 2  # times ``retry_margin_px``
+    # Figures stacked one a line in a points cell (criteria pasted several to a row): a line band
+    # of the cell's ink that no read word covers by this share is read again, digits only
+    # (``ocr_stacked``; Tesseract dropped a lone "1" or "2" between "1,25" and "0,75").
+    stacked_covered_share: float = 0.5
+    # …when the band is at least this share of the cell's figures' median height (specks and a
+    # ruling line's remains are lower) and at most this many times it (one line, not two)…
+    stacked_min_height: float = 0.6
+    stacked_max_height: float = 1.8
+    # …its ink rows apart by this many pixel rows or fewer one band (at 300 dpi: a comma's tail).
+    stacked_band_gap_px: int = 4
     # Values replacing a first reading are capped at this confidence (under the score segmenter's
     # ``ocr_number_doubt``): a number OCR first misread stays in the review queue.
     retry_max_conf: float = 0.65

@@ -50,6 +50,52 @@ def test_letters_are_kept_for_the_repair_to_place():
     assert codes == ["1", "1.1", "a)", "b)", "2", "2.1"]
 
 
+def _read_unbolded(names: list[str]) -> list:
+    """The codes a scan's name cells derive: OCR tells no bold, the total row left out."""
+    read = codes_from_marks(names, [False] * len(names), lambda n: n.startswith("Tổng"))
+    assert read is not None
+    return read
+
+
+def test_an_items_dot_ocr_read_as_a_comma_keeps_its_level():
+    """The name cells of a scanned score table numbered "1." to "5." with no code column (seed 6161,
+    S20 instance 2, the scan of N31's codes in the names), as Tesseract read them: the first and the
+    last dots came out commas. They were no item marks, so "1," and "5," became fields and "2." to
+    "4." their criteria 1.2 to 1.4. A figure, a comma and a capital opens no criterion's phrase."""
+    names = [
+        "1, Công tác chỉ đạo, điều hành cải cách hành chính",
+        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh",
+        "3. Cải cách thủ tục hành chính",
+        "4. Cải cách tổ chức bộ máy hành chính",
+        "5, Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức",
+        "Tổng cộng",
+    ]
+    read = _read_unbolded(names)
+    assert [r[0] if r else None for r in read] == ["1", "2", "3", "4", "5", None]
+    assert read[0] == ("1", "Công tác chỉ đạo, điều hành cải cách hành chính")
+    assert name_mark("1, 2 và 3 tháng", False).kind == "plain"  # a comma before no capital is text
+
+
+def test_a_dash_ocr_read_as_a_tilde_is_the_dash_bullet():
+    """The name cells of a scanned bulleted table (seed 6162, S18 instance 3, the scan of N23) as
+    Tesseract read them: one criterion's "-" came out "~". It opened a field of its own ("2"), and
+    every row after it was one field off."""
+    names = [
+        "Công tác chỉ đạo, điều hành cải cách hành chính",
+        "- Kế hoạch cải cách hành chính năm",
+        "+ Ban hành kế hoạch cải cách hành chính năm kịp thời",
+        "+ Mức độ hoàn thành kế hoạch cải cách hành chính năm",
+        "~ Thực hiện chế độ báo cáo cải cách hành chính định kỳ",
+        "- Công tác tuyên truyền cải cách hành chính",
+        "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
+        "- Ban hành văn bản quy phạm pháp luật theo thẩm quyền",
+        "Tổng số điểm",
+    ]
+    read = _read_unbolded(names)
+    assert [r[0] if r else None for r in read] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "1.3", "2", "2.1", None]
+    assert read[4] == ("1.2", "Thực hiện chế độ báo cáo cải cách hành chính định kỳ")
+
+
 def test_a_coded_table_with_a_dash_now_and_then_is_left_alone():
     names = ["Kế hoạch", "- chi tiết", "Báo cáo", "Tuyên truyền", "Kiểm tra", "Sáng kiến"]
     assert codes_from_marks(names, [False] * len(names), _never) is None

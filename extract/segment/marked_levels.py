@@ -26,11 +26,18 @@ from normalize.lazy_regex import lazy_compile
 CODE_DERIVED = "code_derived"
 
 # A bullet opening a name: the mark, then its words. Dashes of any length are one kind (a typist's
-# "-" and Word's autocorrected "–" print the same level); so are the round dots.
-_BULLET = lazy_compile(r"^\s*([-–—‒−]|[•·●▪■◦○∙]|[+*])\s*(?=\S)(.*)$", re.S)
-_BULLET_KIND = {**dict.fromkeys("-–—‒−", "-"), **dict.fromkeys("•·●∙", "•"), **dict.fromkeys("▪■", "▪")}
+# "-" and Word's autocorrected "–" print the same level); so are the round dots. A "~" is a scan's
+# dash as OCR read it where the stroke came out wavy ("~ Thực hiện chế độ báo cáo …" among "- …"
+# rows): read as a mark of its own it had no kind of the table's, so it opened a new field and
+# every code after it was one field off.
+_BULLET = lazy_compile(r"^\s*([-–—‒−~]|[•·●▪■◦○∙]|[+*])\s*(?=\S)(.*)$", re.S)
+_BULLET_KIND = {**dict.fromkeys("-–—‒−~", "-"), **dict.fromkeys("•·●∙", "•"), **dict.fromkeys("▪■", "▪")}
 # A lettered or numbered item mark: "a)", "b.", "(c)", "1)", "2.".
 _ITEM = lazy_compile(r"^\s*\(?([a-zđ]|\d{1,2})([.)])\s+(?=\S)(.*)$", re.S)
+# A numbered item whose dot a scan's OCR read as a comma: "5, Xây dựng …" is the "5. Xây dựng …"
+# printed (a name opening on a figure, a comma and a capital is no phrase of a criterion). Read as
+# "1." items, a table numbered "1." to "5." keeps one level when one or two of its dots came out so.
+_ITEM_COMMA = lazy_compile(r"^\s*(\d{1,2}),\s+(?=\p{Lu})(.*)$", re.S)
 # A field's Roman numeral: "I. CÔNG TÁC …", "II - …".
 _ROMAN_FIELD = lazy_compile(r"^\s*([IVX]{1,4})\s*[.:\-–)]\s*(?=\S)(.*)$", re.S)
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
@@ -90,6 +97,9 @@ def name_mark(name: str, bold: bool, settings: MarkedLevelSettings = MarkedLevel
             return Mark("1" + closing, token, item.group(3).strip())
         if letter_item(f"{token})"):
             return Mark("a" + closing, token, item.group(3).strip())
+    comma = _ITEM_COMMA.match(name)
+    if comma:
+        return Mark("1.", comma.group(1), comma.group(2).strip())
     if bold or _in_capitals(name, settings):
         return Mark("field", None, name.strip())
     return Mark("plain", None, name.strip())
