@@ -6,7 +6,7 @@ of them edited by hand as its README says), each with its truth."""
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.reconcile.witnesses import one_glyph_apart, other_column_total, over_max_reading
+from cchc_extract.reconcile.witnesses import added_glyph_readings, one_glyph_apart, other_column_total, over_max_reading
 from corpus_helpers import converted_with_truth
 from schemas.records import ScoreRow
 
@@ -142,3 +142,38 @@ def test_a_lone_figure_the_set_disputes_as_a_maximum_beside_lost_scores_is_queue
     assert (f"/score_tables/0/rows/{i}", "self_points") in _queued(data)
     scored = score_document(truth, data)
     assert scored["silent_errors"] == [], scored["silent_errors"]
+
+
+def test_a_digit_place_more_than_its_maximum_is_a_glyph_ocr_added():
+    parents, kids = [None, 0, 0], {0: [1, 2]}
+    assert added_glyph_readings("21,25", 2.0, 0.01) == [1.25]
+    assert added_glyph_readings("21,25", 3.0, 0.01) == [1.25, 2.25]
+    # a commune's score over its maximum has no more whole digits than the maximum
+    assert added_glyph_readings("3,5", 3.0, 0.01) == []
+    assert added_glyph_readings("12,5", 10.0, 0.01) == []
+    # the one reading within the maximum, no other figure of the line or part read
+    rows = _part("31,25")
+    rows[0].self_points = None
+    assert over_max_reading(rows, parents, 1, 0.01, kids) == 1.25
+    # two readings within the maximum: the one the part's sum asks (5 = 2,25 + 2,75)
+    rows = _part("21,25", sibling_self="2,75")
+    assert over_max_reading(rows, parents, 1, 0.01, kids) == 2.25
+    # the part's sum holding with the figure read vouches for it
+    rows = _part("21,25", parent_self=23.25)
+    assert over_max_reading(rows, parents, 1, 0.01, kids) is None
+    rows = _part("21,25")
+    rows[0].self_points = None
+    assert over_max_reading(rows, parents, 1, 0.01, kids) is None
+
+
+def test_a_speck_read_as_a_digit_before_a_score_is_ours_not_the_communes():
+    # 2.2 prints 2 and 1,25; the dump reads "2 21,25": above its maximum by a digit place
+    data, truth = _converted("d14-i5-n25-fields-then-details-eng-psm3-250dpi-degraded", seed=0)
+    (over,) = _checks(data, "self_le_max", "2.2")
+    assert over["status"] == "misread", over["message"]
+    assert not [c for c in data["checks"] if c["status"] == "mismatch"]
+    rows = data["score_tables"][1]["rows"]
+    (i,) = [i for i, r in enumerate(rows) if r["code"] == "2.2"]
+    (entry,) = [e for e in data["review"] if e["item"] == f"/score_tables/1/rows/{i}" and e["field"] == "self_points"]
+    assert entry["alternatives"] == [1.25]
+    assert [r["self_points"] for t in truth["score_tables"] for r in t["rows"] if r["code"] == "2.2"] == [1.25]

@@ -36,6 +36,7 @@ from cchc_extract.reconcile.stat_rows import (
     same_unit_rows,
 )
 from extract.segment.stat_numbering import SiblingGap, lost_siblings
+from extract.segment.stat_values import FRACTIONAL_COUNT
 from normalize.lazy_regex import lazy_compile
 from schemas.records import TOTAL_COLUMN_FLAG, StatAnnex, StatRow
 
@@ -216,6 +217,16 @@ def _unit_garbled(row: StatRow, parts: list[StatRow]) -> bool:
     return all(same_unit_rows(p, unit) or (not is_count(p) and _garbled_unit(p)) for p in parts)
 
 
+def _garbled_line(row: StatRow) -> bool:
+    """Whether an OCR'd part's line was garbled past reading: its unit cell holds no unit we know
+    (``_garbled_unit``) and its figure is no count (a fraction where a count stands: a share or
+    a change of another column taken for it). It is still a part of its group, its figure not
+    read: weighed as blank, not left out, so that its group's sum tells no fault on a part we
+    lost (a comparison annex's "3.2 … Bi BL (2. 96,2" left its total 299 against 3.1's 248 alone,
+    the commune's ``mismatch``)."""
+    return FRACTIONAL_COUNT in row.flags and _garbled_unit(row)
+
+
 def _garbled_unit(row: StatRow) -> bool:
     """Whether a row's unit cell printed something that is no unit we know: no count unit, no
     share, no coded answer's legend (OCR's letters for a count's unit)."""
@@ -245,11 +256,11 @@ def _check_total(
     parts_idx = [
         j
         for j in kids.get(i, [])
-        if (same_unit_rows(rows[j], row) or (ocr and lost_with_unit(rows[j])))
+        if (same_unit_rows(rows[j], row) or (ocr and (lost_with_unit(rows[j]) or _garbled_line(rows[j]))))
         and not is_percent(rows[j])
         and code_legend(rows[j]) is None
     ]
-    parts = [rows[j].value for j in parts_idx]
+    parts = [None if ocr and _garbled_line(rows[j]) else rows[j].value for j in parts_idx]
     if row.value is None:  # the caller passes rows with values
         return ()
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)

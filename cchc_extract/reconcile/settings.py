@@ -65,6 +65,10 @@ class ReconcileSettings:
     # row's maximum is a reading it may stand for (points are given in quarters, halves or tenths:
     # twentieths hold them all, and one trial value per step keeps a sum's solution single).
     guessed_points_step: float = 0.05
+    # On OCR'd text, two sibling parts whose sums fail by one amount each way (one short, one
+    # over) had a figure moved between their rows by the reader: ``misread``, not the commune's
+    # ``mismatch`` (``moved_figures``).
+    moved_between_siblings: bool = True
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
     # A "trong đó" list whose parts fall short of its total is not checked (it may name only some

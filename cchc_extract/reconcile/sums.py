@@ -35,6 +35,7 @@ from cchc_extract.reconcile.misread import (
     sum_holds,
     total_holds,
 )
+from cchc_extract.reconcile.moved_figures import mark_moved
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.score_cells import lost_beside
 from cchc_extract.reconcile.score_columns import place_lone_scores
@@ -333,6 +334,9 @@ def _check_score_table(
             # maximum taken for the row, the self one queued, the appraised one silent).
             check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr)
         check_share_of_max(ti, i, rows, basis, (label, name), cell, ledger, s, ocr)  # "Tỷ lệ đạt (%)"
+    if ocr and s.moved_between_siblings:
+        # two sibling parts failing each other's way: a figure OCR put on the other part's line
+        mark_moved(ledger.checks, ti, parents, [r.code for r in rows], s.points_tolerance)
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [

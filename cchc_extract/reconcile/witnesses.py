@@ -5,7 +5,9 @@ queued) and not the commune's fault.
 * ``over_max_reading``: a score read above its row's maximum, when the part's own sum (or the
   row's other score) asks for a figure one character away from the one read, within the
   maximum ("3" read "5" under a maximum of 3, the part adding up with 3); or a whole figure one
-  glyph from a whole maximum that no figure of the page vouches for. A commune's score above its
+  glyph from a whole maximum that no figure of the page vouches for; or a figure with a whole
+  digit more than its maximum has ("21,25" under 2) that one digit taken out puts within it, the
+  one such reading (``added_glyph_readings``: a speck or a rule OCR read as a digit). A commune's score above its
   maximum keeps its part's sum (the points came from a sibling), so its sum asks for the very
   figure read, and it is a fraction over the maximum, not a glyph off it.
 * ``other_column_total``: a table's stated total of a score that is the total of another points
@@ -20,6 +22,8 @@ queued) and not the commune's fault.
 
 from __future__ import annotations
 
+import re
+
 from cchc_extract.reconcile.hierarchy import norm_code
 from normalize.numbers import format_vn
 from schemas.records import ScoreRow
@@ -33,6 +37,26 @@ def one_glyph_apart(raw: str | None, value: float) -> bool:
     character of the same count (a glyph OCR took for another), not in a mark or a digit lost."""
     text, other = (raw or "").strip(), format_vn(value)
     return len(text) == len(other) and sum(a != b for a, b in zip(text, other)) == 1
+
+
+def added_glyph_readings(raw: str | None, top: float, tol: float) -> list[float]:
+    """The figures ``raw`` makes with one digit of its whole part taken out, within ``top`` (0 to
+    the maximum), when that whole part has more digits than the maximum's: OCR read a speck or a
+    rule beside the figure as a digit ("21,25" for 1,25 under a maximum of 2). A commune's score
+    over its maximum is a quarter or a half over it (points moved from a sibling), never a digit
+    place more, so a figure with its digits no more than the maximum's gives none."""
+    text = (raw or "").strip()
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?", text)
+    if m is None or len(m.group(1)) <= len(str(int(top))):
+        return []
+    whole, decimals = m.group(1), m.group(2) or ""
+    out: list[float] = []
+    for k in range(len(whole)):
+        rest = whole[:k] + whole[k + 1 :]
+        value = float(f"{rest}.{decimals}" if decimals else rest)
+        if -tol <= value <= top + tol and value not in out:
+            out.append(value)
+    return out
 
 
 def _part_asks(rows: list[ScoreRow], parents: list[int | None], kids: dict[int, list[int]], i: int, f: str):
@@ -77,12 +101,17 @@ def over_max_reading(
     for r in witnesses:
         if -tol <= r <= top + tol and one_glyph_apart(raw, r):
             return r
+    vouched = (asked is not None and abs(asked - value) <= tol) or (other is not None and abs(other - value) <= tol)
+    added = added_glyph_readings(raw, top, tol)
+    asked_of = [r for r in added if any(abs(r - w) <= tol for w in witnesses)]
+    if not vouched and (len(asked_of) == 1 or len(added) == 1):
+        # the one reading a second figure of the page asks for, else the one within the maximum
+        return (asked_of or added)[0]
     # Full marks read one glyph off ("3" read "5" under 3), whole figures both: a commune's score
     # over its maximum is a fraction over it (a quarter, a half moved from a sibling), never a
     # glyph of a whole figure. Only under a maximum the criteria set prints (else the maximum may
     # be the figure misread), and unless a figure of the page vouches for the one read: the
     # part's sum holding with it, or the row's other score reading it too.
-    vouched = (asked is not None and abs(asked - value) <= tol) or (other is not None and abs(other - value) <= tol)
     set_says = set_max is not None and abs(set_max - top) <= tol
     if set_says and raw.isdigit() and float(top).is_integer() and one_glyph_apart(raw, top) and not vouched:
         return top

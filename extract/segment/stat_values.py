@@ -14,6 +14,8 @@ from normalize.text import fold
 
 # The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
 LEADING_ZERO = "leading_zero"
+# A count's cell read as a fraction ("96,2" where a whole number of files stands).
+FRACTIONAL_COUNT = "fractional_count"
 # The flag of a percentage read over 100 (no share is: a decimal mark lost, "96,43" read 9643).
 PERCENT_OVER_100 = "percent_over_100"
 # A speck OCR put before a whole number (".2"): dust, not a decimal point.
@@ -76,7 +78,7 @@ def parse_stat_value(
     if kind == "percent" and parsed.value > 100:
         flags.append(PERCENT_OVER_100)
     if kind == "count" and parsed.value != int(parsed.value):
-        flags.append("fractional_count")
+        flags.append(FRACTIONAL_COUNT)
     if ocr and _LEADING_ZERO.match(text):
         flags.append(LEADING_ZERO)
     return parsed.value, flags, alternative
