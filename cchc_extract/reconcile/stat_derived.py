@@ -218,7 +218,7 @@ def _count_of_share(
     for r, share in enumerate(rows):
         if not is_percent(share) or share.value is None or r == i or FLAG_DERIVED_VALUE in share.flags:
             continue
-        if _group_waits(r, i, rows, parents, kids, parts=False):
+        if _group_waits(r, i, rows, parents, kids, parts=False) or not _named_among_lost(r, i, rows, parents, kids):
             continue
         half = 0.5 * 10.0 ** -max(decimals, _decimals(share.value, share.value_raw))
         for other in range(len(rows)):
@@ -240,6 +240,18 @@ def _count_of_share(
                 if _pair(r, trial, parents, kids, s, d) == ((i, other) if as_part else (other, i)):
                     return StatDerivation(ai, i, float(whole_numbers[0]), (r, other), "count of share")
     return None
+
+
+def _named_among_lost(share: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]]) -> bool:
+    """Whether lost count i may be the share's count while a sibling count is lost too: the
+    share's label names i among its group's counts (``counts_named``: "Tỷ lệ hồ sơ tiếp nhận
+    trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"). With i given the
+    figure, the pair check alone sees no lost sibling and would take either."""
+    p = parents[share]
+    siblings = [j for j in kids.get(p, []) if _counted(rows[j])] if p is not None else []
+    if i not in siblings or not any(_lost(rows[j]) for j in siblings if j != i):
+        return True
+    return counts_named(rows[share], [rows[j] for j in siblings])[siblings.index(i)]
 
 
 def _confidence(row: StatRow) -> float:
