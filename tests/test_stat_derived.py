@@ -5,8 +5,6 @@ truth) read end to end, each derived value checked against the truth and the dum
 
 from pathlib import Path
 
-from corpus_helpers import converted_with_truth
-
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.stat_derived import (
     DERIVED_STAT_REASON,
@@ -14,6 +12,7 @@ from cchc_extract.reconcile.stat_derived import (
     clear_derived_stats,
     derive_lost_stat_values,
 )
+from corpus_helpers import converted_with_truth
 from schemas.records import ExtractionResult, SourceInfo, StatAnnex, StatRow
 
 DUMPS = Path(__file__).parent / "data" / "dumps_derived60"

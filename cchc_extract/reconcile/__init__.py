@@ -56,8 +56,8 @@ from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.restored import withdrawn_while_checked
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.stat_derived import clear_derived_stats
+from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table
 from cchc_extract.reconcile.text_ratios import check_text_ratios, fraction_percents

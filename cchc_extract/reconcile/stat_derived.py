@@ -131,7 +131,11 @@ def _derive(
     if is_percent(row):
         return None if _group_waits(i, i, rows, parents, kids) else _share(ai, i, rows, parents, kids, s, d)
     parts = [j for j in kids.get(i, []) if _counted(rows[j])]
-    if len(parts) >= 2 and all(rows[j].value is not None for j in parts) and _one_unit([row, *(rows[j] for j in parts)]):
+    if (
+        len(parts) >= 2
+        and all(rows[j].value is not None for j in parts)
+        and _one_unit([row, *(rows[j] for j in parts)])
+    ):
         return StatDerivation(ai, i, sum(rows[j].value or 0.0 for j in parts), tuple(parts), "parts")
     p = parents[i]
     if p is not None and rows[p].value is not None and _counted(rows[p]):
@@ -157,7 +161,12 @@ def _group_waits(
 
 
 def _pair(
-    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings, d: StatDeriveSettings
+    i: int,
+    rows: list[StatRow],
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    s: ReconcileSettings,
+    d: StatDeriveSettings,
 ) -> tuple[int, int] | None:
     """The one (numerator, whole) pair share row i is of: the ratio checks' candidates and pairs
     (``ratios``), certain, narrowed by the share's words (a count it names; no negated count the
@@ -242,7 +251,9 @@ def _count_of_share(
     return None
 
 
-def _named_among_lost(share: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]]) -> bool:
+def _named_among_lost(
+    share: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]]
+) -> bool:
     """Whether lost count i may be the share's count while a sibling count is lost too: the
     share's label names i among its group's counts (``counts_named``: "Tỷ lệ hồ sơ tiếp nhận
     trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"). With i given the
