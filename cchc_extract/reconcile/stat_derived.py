@@ -68,6 +68,18 @@ class StatDerivation:
     relation: str  # "parts", "remainder", "share", "count of share"
 
 
+@dataclass(frozen=True)
+class _Annex:
+    """One annex as the relations see it: its rows, each row's parent and children, the knobs."""
+
+    ai: int
+    rows: list[StatRow]
+    parents: list[int | None]
+    kids: dict[int, list[int]]
+    s: ReconcileSettings
+    d: StatDeriveSettings
+
+
 def derive_lost_stat_values(
     result: ExtractionResult, s: ReconcileSettings = ReconcileSettings(), d: StatDeriveSettings = StatDeriveSettings()
 ) -> list[StatDerivation]:
@@ -79,9 +91,9 @@ def derive_lost_stat_values(
     for ai, annex in enumerate(result.statistics):
         rows = annex.rows
         parents = parent_indices(rows)
-        kids = children_of(parents)
+        a = _Annex(ai, rows, parents, children_of(parents), s, d)
         for _ in range(d.max_passes):
-            found = [x for i in range(len(rows)) if (x := _derive(ai, i, rows, parents, kids, s, d)) is not None]
+            found = [x for i in range(len(rows)) if (x := _derive(a, i)) is not None]
             if not found:
                 break
             for x in found:
@@ -116,20 +128,13 @@ def _one_unit(rows: list[StatRow]) -> bool:
     return all(same_unit_rows(units[0], r) for r in units[1:]) if units else True
 
 
-def _derive(
-    ai: int,
-    i: int,
-    rows: list[StatRow],
-    parents: list[int | None],
-    kids: dict[int, list[int]],
-    s: ReconcileSettings,
-    d: StatDeriveSettings,
-) -> StatDerivation | None:
+def _derive(a: _Annex, i: int) -> StatDerivation | None:
+    rows, parents, kids, ai = a.rows, a.parents, a.kids, a.ai
     row = rows[i]
     if not _lost(row):
         return None
     if is_percent(row):
-        return None if _group_waits(i, i, rows, parents, kids) else _share(ai, i, rows, parents, kids, s, d)
+        return None if _group_waits(a, i, i) else _share(a, i)
     parts = [j for j in kids.get(i, []) if _counted(rows[j])]
     if (
         len(parts) >= 2
@@ -146,40 +151,32 @@ def _derive(
             left = (rows[p].value or 0.0) - sum(rows[j].value or 0.0 for j in others)
             if left >= 0:
                 return StatDerivation(ai, i, left, (p, *others), "remainder")
-    return _count_of_share(ai, i, rows, parents, kids, s, d)
+    return _count_of_share(a, i)
 
 
-def _group_waits(
-    share: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], parts: bool = True
-) -> bool:
+def _group_waits(a: _Annex, share: int, i: int, parts: bool = True) -> bool:
     """Whether a count of share row ``share``'s group other than ``i`` (its parent, and with
     ``parts`` its siblings) is still lost: the pair the share is of cannot be told before that
     count is derived (a share beside a lost whole would be taken of its two parts)."""
-    p = parents[share]
-    group = ([p, *kids.get(p, [])] if parts else [p]) if p is not None else []
-    return any(j != i and _counted(rows[j]) and _lost(rows[j]) for j in group)
+    p = a.parents[share]
+    group = ([p, *a.kids.get(p, [])] if parts else [p]) if p is not None else []
+    return any(j != i and _counted(a.rows[j]) and _lost(a.rows[j]) for j in group)
 
 
-def _pair(
-    i: int,
-    rows: list[StatRow],
-    parents: list[int | None],
-    kids: dict[int, list[int]],
-    s: ReconcileSettings,
-    d: StatDeriveSettings,
-) -> tuple[int, int] | None:
+def _pair(a: _Annex, i: int) -> tuple[int, int] | None:
     """The one (numerator, whole) pair share row i is of: the ratio checks' candidates and pairs
     (``ratios``), certain, narrowed by the share's words (a count it names; no negated count the
     share does not negate) when more than one is left."""
-    candidates = _ratio_candidates(i, rows, parents, kids, s)
+    rows = a.rows
+    candidates = _ratio_candidates(i, rows, a.parents, a.kids, a.s)
     if len(candidates) < 2:
         return None
-    pairs, certain = _pairs(i, candidates, rows, parents)
+    pairs, certain = _pairs(i, candidates, rows, a.parents)
     if not certain or not pairs:
         return None
     if len(pairs) > 1:
         label = set(_plain(rows[i].indicator).split())
-        pairs = [(n, w) for n, w in pairs if not (set(d.negations) & set(_plain(rows[n].indicator).split()) - label)]
+        pairs = [(n, w) for n, w in pairs if not (set(a.d.negations) & set(_plain(rows[n].indicator).split()) - label)]
     if len(pairs) > 1:
         named = counts_named(rows[i], [rows[n] for n, _ in pairs])
         pairs = [p for p, ok in zip(pairs, named, strict=True) if ok]
@@ -192,42 +189,28 @@ def _share_decimals(rows: list[StatRow], d: StatDeriveSettings) -> int:
     return max(read) if any(read) else d.share_decimals
 
 
-def _share(
-    ai: int,
-    i: int,
-    rows: list[StatRow],
-    parents: list[int | None],
-    kids: dict[int, list[int]],
-    s: ReconcileSettings,
-    d: StatDeriveSettings,
-) -> StatDerivation | None:
-    pair = _pair(i, rows, parents, kids, s, d)
+def _share(a: _Annex, i: int) -> StatDerivation | None:
+    rows = a.rows
+    pair = _pair(a, i)
     if pair is None:
         return None
     n, w = pair
     whole = rows[w].value
     if not whole or rows[n].value is None:
         return None
-    value = round(100.0 * rows[n].value / whole, _share_decimals(rows, d))  # type: ignore[operator]
-    return StatDerivation(ai, i, value, (n, w), "share") if 0 <= value <= 100 else None
+    value = round(100.0 * rows[n].value / whole, _share_decimals(rows, a.d))  # type: ignore[operator]
+    return StatDerivation(a.ai, i, value, (n, w), "share") if 0 <= value <= 100 else None
 
 
-def _count_of_share(
-    ai: int,
-    i: int,
-    rows: list[StatRow],
-    parents: list[int | None],
-    kids: dict[int, list[int]],
-    s: ReconcileSettings,
-    d: StatDeriveSettings,
-) -> StatDerivation | None:
+def _count_of_share(a: _Annex, i: int) -> StatDerivation | None:
     """Lost count i as the one whole number a share read makes of it with its pair's other count.
     The pair is found with i given that number, and must be the same pair it was derived for."""
-    decimals = _share_decimals(rows, d)
+    rows = a.rows
+    decimals = _share_decimals(rows, a.d)
     for r, share in enumerate(rows):
         if not is_percent(share) or share.value is None or r == i or FLAG_DERIVED_VALUE in share.flags:
             continue
-        if _group_waits(r, i, rows, parents, kids, parts=False) or not _named_among_lost(r, i, rows, parents, kids):
+        if _group_waits(a, r, i, parts=False) or not _named_among_lost(a, r, i):
             continue
         half = 0.5 * 10.0 ** -max(decimals, _decimals(share.value, share.value_raw))
         for other in range(len(rows)):
@@ -246,20 +229,18 @@ def _count_of_share(
                 if len(whole_numbers) != 1:
                     continue
                 trial = [*rows[:i], replace(rows[i], value=float(whole_numbers[0])), *rows[i + 1 :]]
-                if _pair(r, trial, parents, kids, s, d) == ((i, other) if as_part else (other, i)):
-                    return StatDerivation(ai, i, float(whole_numbers[0]), (r, other), "count of share")
+                if _pair(replace(a, rows=trial), r) == ((i, other) if as_part else (other, i)):
+                    return StatDerivation(a.ai, i, float(whole_numbers[0]), (r, other), "count of share")
     return None
 
 
-def _named_among_lost(
-    share: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]]
-) -> bool:
+def _named_among_lost(a: _Annex, share: int, i: int) -> bool:
     """Whether lost count i may be the share's count while a sibling count is lost too: the
     share's label names i among its group's counts (``counts_named``: "Tỷ lệ hồ sơ tiếp nhận
     trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"). With i given the
     figure, the pair check alone sees no lost sibling and would take either."""
-    p = parents[share]
-    siblings = [j for j in kids.get(p, []) if _counted(rows[j])] if p is not None else []
+    rows, p = a.rows, a.parents[share]
+    siblings = [j for j in a.kids.get(p, []) if _counted(rows[j])] if p is not None else []
     if i not in siblings or not any(_lost(rows[j]) for j in siblings if j != i):
         return True
     return counts_named(rows[share], [rows[j] for j in siblings])[siblings.index(i)]
