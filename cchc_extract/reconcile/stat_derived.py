@@ -30,7 +30,14 @@ from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.ratios import _pairs, _ratio_candidates
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.stat_rows import code_legend, counts_named, is_count, is_percent, same_unit_rows
+from cchc_extract.reconcile.stat_rows import (
+    _denominator,
+    code_legend,
+    counts_named,
+    is_count,
+    is_percent,
+    same_unit_rows,
+)
 from schemas.records import MISSING_FLAG, REASONS_SEPARATOR, ExtractionResult, ReviewItem, StatRow, reasons_of
 
 # The flag a derived statistics value carries (the score cells' own: one contract for both).
@@ -43,6 +50,11 @@ DERIVED_STAT_REASON = "not read; derived from the annex's arithmetic: "
 class StatDeriveSettings:
     # Off: an annex's lost figures stay blank (told unread and queued) whatever its sums give.
     derive: bool = True
+    # Also a text file's annex read from its lines where the text was not judged OCR's: a dump whose
+    # letters came out clean (Vietnamese OCR) still loses a lone small figure ("Nhiệm vụ" with its
+    # "0" gone); the line reader tells such a row lost (``missing_value``) only where its line
+    # printed a unit and no figure. Off: OCR'd results only.
+    text_lines_too: bool = True
     # Decimals a derived share is written with when no share of the annex was read with decimals
     # (the forms print shares to two: "94,12").
     share_decimals: int = 2
@@ -85,10 +97,13 @@ def derive_lost_stat_values(
 ) -> list[StatDerivation]:
     """Fill the lost figures of an OCR'd result's annexes that their arithmetic determines, flag
     them and queue them (``_queue``). Returns what was derived."""
-    if not d.derive or not result.statistics or not ocr_read(result, s):
+    if not d.derive or not result.statistics:
         return []
+    ocr = ocr_read(result, s)
     done: list[StatDerivation] = []
     for ai, annex in enumerate(result.statistics):
+        if not (ocr or (d.text_lines_too and result.source.format == "txt" and annex.read_from == "lines")):
+            continue
         rows = annex.rows
         parents = parent_indices(rows)
         a = _Annex(ai, rows, parents, children_of(parents), s, d)
@@ -172,6 +187,11 @@ def _pair(a: _Annex, i: int) -> tuple[int, int] | None:
     if len(candidates) < 2:
         return None
     pairs, certain = _pairs(i, candidates, rows, a.parents)
+    # A share is of a part over its whole: the share's own group (its parent), the count the part
+    # is a breakdown of, or a count worded as the whole ("Tổng số …"). Two sibling counts taken
+    # as a pair by their sizes alone are the pair the ratio check weighs, not one to derive from
+    # (the group's own row may be the one OCR lost).
+    pairs = [(n, w) for n, w in pairs if w in (a.parents[i], a.parents[n]) or _denominator([(w, rows[w])]) is not None]
     if not certain or not pairs:
         return None
     if len(pairs) > 1:
