@@ -277,3 +277,9 @@ def assert_truth_rows_in_pdf(corpus: Path, doc: dict, figures: bool = False) -> 
         for r in annex["rows"]:
             assert squash(r["indicator"]) in flat, (where, r["code"])
             assert not figures or r["value"] is None or format_vn(r["value"]) in text, (where, r["code"])
+
+
+def not_read(row: dict) -> bool:
+    """Whether an annex row's figure was not read from the text: blank, or the value its annex's
+    arithmetic gave after the checks (``reconcile.stat_derived``: flagged, its characters blank)."""
+    return row["value"] is None or ("derived_from_sums:value" in row["flags"] and not row["value_raw"])

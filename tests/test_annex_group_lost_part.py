@@ -31,7 +31,11 @@ def test_a_part_lost_with_its_unit_leaves_the_group_sum_unmade(tmp_path):
     out = _read(tmp_path, ROWS)
     rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
     assert rows["3.1"]["value"] == 55 and rows["3.2"]["value"] == 41
-    assert rows["3.3"]["value"] is None and "missing_value" in rows["3.3"]["flags"]
+    # not read (told lost, no characters); the value the group's sum leaves is derived after the
+    # checks (``reconcile.stat_derived``: flagged, queued), so no check weighed it
+    assert rows["3.3"]["value_raw"] == "" and "missing_value" in rows["3.3"]["flags"]
+    assert rows["3.3"]["value"] == 1 and "derived_from_sums:value" in rows["3.3"]["flags"]
+    assert [e for e in out["review"] if e["code"] == "3.3" and e["field"] == "value"]
     assert "repaired_value" not in rows["3.1"]["flags"]
     assert not [c for c in out["checks"] if c["kind"] == "ocr_reading"]
     # the lost figure is told, with the one the group's sum leaves for it

@@ -39,7 +39,9 @@ def _queued(out: dict) -> set[str]:
 def test_a_lost_part_its_group_tells_making_the_share_queues_the_share_and_the_lost_part(tmp_path):
     # 2.1 printed 90: 120 - 30, and 90/120 = 75%; the pair read, 2.2 / 2 = 25%, is not the share's
     out = _read(tmp_path, whole="120", met="", unmet="30", share="75")
-    assert _values(out) == [("1", 12.0), ("2", 120.0), ("2.1", None), ("2.2", 30.0), ("2.3", 75.0), ("3", 5.0)]
+    # (2.1 not read: the group's sum gives it back after the checks, flagged: ``stat_derived``)
+    assert _values(out) == [("1", 12.0), ("2", 120.0), ("2.1", 90.0), ("2.2", 30.0), ("2.3", 75.0), ("3", 5.0)]
+    assert "derived_from_sums:value" in out["statistics"][0]["rows"][2]["flags"]
     assert _ratio(out)["status"] == "misread"
     assert _queued(out) == {"/statistics/0/rows/2", "/statistics/0/rows/4"}
 
@@ -47,7 +49,9 @@ def test_a_lost_part_its_group_tells_making_the_share_queues_the_share_and_the_l
 def test_a_lost_whole_its_parts_tell_making_the_share_queues_the_share_and_the_lost_whole(tmp_path):
     # 2 printed 120: 90 + 30, and 90/120 = 75%; the pair read, 30/90 = 33%, is not the share's
     out = _read(tmp_path, whole="", met="90", unmet="30", share="75")
-    assert _values(out) == [("1", 12.0), ("2", None), ("2.1", 90.0), ("2.2", 30.0), ("2.3", 75.0), ("3", 5.0)]
+    # (2 not read: its parts give it back after the checks, flagged: ``stat_derived``)
+    assert _values(out) == [("1", 12.0), ("2", 120.0), ("2.1", 90.0), ("2.2", 30.0), ("2.3", 75.0), ("3", 5.0)]
+    assert "derived_from_sums:value" in out["statistics"][0]["rows"][1]["flags"]
     assert _ratio(out)["status"] == "misread"
     assert _queued(out) == {"/statistics/0/rows/1", "/statistics/0/rows/4"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.review_threshold import REVIEW_BELOW
-from corpus_helpers import converted_with_truth
+from corpus_helpers import converted_with_truth, not_read
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell, rejoin
 
 DUMPS = Path(__file__).parent / "data" / "dumps_stats_psm"
@@ -45,7 +45,7 @@ def test_sparse_dump_rows_rejoined_from_their_cells():
     assert rows["Giải quyết trước hạn"]["unit"] == "Hồ sơ" and rows["Giải quyết trước hạn"]["value"] == 291
     # "2.2" / name / "Người", its figure dropped by OCR: a lost cell, in the queue.
     lost = rows["Số cán bộ, công chức chưa đạt chuẩn"]
-    assert lost["value"] is None and "missing_value" in lost["flags"]
+    assert not_read(lost) and "missing_value" in lost["flags"]
     # ... and told unread with the other rows printing their unit and no figure (truth 2, 5, 2, 5);
     # the heading rows 5 and 6, which print neither, are not named.
     told = [u["reason"] for u in out["unread"] if "is not in the text" in u["reason"]]
@@ -169,7 +169,7 @@ def test_sparse_eng_dump_figures_chosen_and_told_by_the_annex_sums():
     # Figures the text lost are told, never read: one unread part names them, with the figure the
     # group's sum implies where the group gives it (checked against the truth).
     for code in ("3.2", "4.2", "6.1.c"):
-        assert rows[code]["value"] is None and "missing_value" in rows[code]["flags"]
+        assert not_read(rows[code]) and "missing_value" in rows[code]["flags"]
     part = next(p for p in out["unread"] if "not in the text" in p["reason"])
     assert part["kind"] == "rows"
     for code in ("3.2", "4.2", "6.1.c"):
@@ -195,7 +195,8 @@ def test_rejoin_unit_read_after_the_next_code_goes_back_to_its_row():
 
 
 def _values_read(out: dict) -> dict[str, float]:
-    return {r["code"]: r["value"] for r in out["statistics"][0]["rows"] if r["value"] is not None}
+    # (a value the annex's arithmetic derived was not read: ``not_read``)
+    return {r["code"]: r["value"] for r in out["statistics"][0]["rows"] if not not_read(r)}
 
 
 def _truth_values(truth: dict) -> dict[str, float]:
@@ -372,7 +373,7 @@ def test_sparse_dump_under_a_caption_ocr_lengthened_is_read():
     assert rows["3"]["value"] is None and rows["3.1"]["value"] == 495 == want["3.1"]["value"]
     # "Phản ánh" / "De" / "Số … đang xử lý" / "5:3," / "%" / "90": "De" the lost figure of 5.2
     # (told), "5:3," the code 5.3.
-    assert rows["5.2"]["indicator"].endswith("đang xử lý") and rows["5.2"]["value"] is None
+    assert rows["5.2"]["indicator"].endswith("đang xử lý") and not_read(rows["5.2"])
     assert rows["5.3"]["value"] == 90 == want["5.3"]["value"]
     _wrong_values_reviewed(truth, out, key="code")
 
@@ -390,8 +391,8 @@ def test_rows_under_a_garbled_header_whose_first_codes_ocr_lost():
     assert rows["1"]["value"] == 39 == truth["statistics"][0]["rows"][0]["value"]
     # The heading's empty cells ruled after it: a row of its own (2), not row 1's wrapped words;
     # "S6 hd so …" opens as "Số …" does: row 2.1, its figure "(520:" lost and told.
-    assert rows["2"]["indicator"].startswith("Kết quả") and rows["2"]["value"] is None
-    assert rows["2.1"]["indicator"].startswith("S6 hồ sơ") and rows["2.1"]["value"] is None
+    assert rows["2"]["indicator"].startswith("Kết quả") and not_read(rows["2"])
+    assert rows["2.1"]["indicator"].startswith("S6 hồ sơ") and not_read(rows["2.1"])
     assert rows["2.1.a"]["value"] == 445 and rows["2.1.c"]["value"] == 14
     _wrong_values_reviewed(truth, out, key="code")
 

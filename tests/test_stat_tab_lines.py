@@ -91,9 +91,10 @@ def test_the_annex_ocrd_keeps_its_figures_after_the_leaders_specks(tmp_path):
         ("1.3", 89.5),
         ("2", 23.0),
         ("2.1", 20.0),
-        ("2.2", None),
+        ("2.2", 3.0),  # (not read: 23 less 20, derived after the checks and flagged)
     ]
     assert "missing_value" in rows["2.2"].flags  # the lost figure is said, not taken for a blank
+    assert rows["2.2"].value_raw == "" and "derived_from_sums:value" in rows["2.2"].flags
 
 
 SCAN_ROWS = [

@@ -56,6 +56,7 @@ from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.restored import withdrawn_while_checked
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_derived import clear_derived_stats
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table
@@ -109,6 +110,7 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     cell's value from its other OCR reading, keeping the raw text and flagging the row. Cells the
     sums derived before (a result read back) are blanked first: the checks weigh what was read."""
     clear_derived(result)
+    clear_derived_stats(result)
     restored = withdrawn_while_checked(result)  # (rows restored from the code tree: not read, no witness)
     ledger = check_relations(result, settings)
     vouched, headings = set_value_confidence(
