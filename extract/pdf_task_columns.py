@@ -27,6 +27,11 @@ from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
 from extract.segment.task_tables import map_columns
+from normalize.lazy_regex import lazy_compile
+from normalize.text import after_bullet
+
+# A section of a task table with no code column, typed at the margin: a roman numeral and its title.
+_SECTION = lazy_compile(r"^[IVX]{1,5}\.\s+\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class _Header:
     labels: list[str]
     starts: list[float]  # where each column starts
     label_ends: list[float]  # where each column's label ends
-    code_col: int
+    code_col: int | None  # None: no code column, a bullet opens a task
     words: list[list[Word]]  # each column's label words, a wrapped label's joined
 
 
@@ -103,11 +108,10 @@ def _header_at(
             return None
         _join_wrapped(columns, starts, items[i + taken], unruled)
         taken += 1
+    # with no code column, only a bullet before a task's text says where it starts (a wrapped line
+    # of a task and the next task both start under the text's label): None, and ``_table_under``
+    # keeps the table only when bullets open its tasks
     code = map_columns([_text(ws) for ws in columns]).get("code")
-    if code is None:
-        # with no code column, where a task starts is not printed: a wrapped line of a task and
-        # the next task both start with a capital under the text's label (left to the other readers)
-        return None
     # labels wrapped onto lines under a header that already names its columns, before the first
     # task's code
     while taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
@@ -160,6 +164,8 @@ def _cells(
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
+        if header.code_col is None and col == 0 and not out:
+            opens = _opens_unkeyed(piece)
         if col == header.code_col:
             if not is_code_token(piece[0].text) or out:
                 return None
@@ -171,6 +177,13 @@ def _cells(
                 continue
         out.setdefault(min(col, len(starts) - 1), []).extend(piece)
     return out, opens
+
+
+def _opens_unkeyed(piece: list[Word]) -> bool:
+    """A line of a table with no code column opening a task: a bullet before its text, or a section
+    ("I. Title"), at the first column's start."""
+    text = _text(piece)
+    return after_bullet(text) is not None or _SECTION.match(text) is not None
 
 
 def _table_under(
@@ -210,6 +223,8 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
+    if header.code_col is None and not any(after_bullet(cell_text(r.get(0, []))) for r in rows):
+        return None  # no bullet: where a task starts is not printed (left to the other readers)
     head = {c: ws for c, ws in enumerate(header.words)}
     return _table([head, *rows], starts, page, cell_text, source), placed, last + 1
 

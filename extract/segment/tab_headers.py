@@ -34,6 +34,9 @@ class TypedHeader:
     figure_cols: tuple[int, ...]
     stops: tuple[float, ...] = ()
     labels: tuple[str, ...] = ()  # the header's labels, a wrapped one's joined
+    # A task framework with no code column (no TT, no criterion code): nothing but a bullet before
+    # its text says where a task starts ("- Xây dựng …⇥Văn phòng⇥Quý I").
+    bulleted: bool = False
 
 
 # The score columns that hold figures (``map_columns``' keys), and an annex's (``column_roles``').
@@ -52,6 +55,9 @@ def typed_header(
     "ỦY BAN …⇥CỘNG HÒA …")."""
     labels = list(labels)
     at = tuple(stops) if len(stops) == len(labels) else ()
+    task = task_header(labels, at, tasks)
+    if task is not None:  # (no score word in it: "Đầu mối thực hiện" is a lead, not points "thực hiện")
+        return task
     score = map_columns(labels)
     if score is not None:
         figures = tuple(sorted(score[k] for k in _SCORE_FIGURES if k in score))
@@ -60,7 +66,7 @@ def typed_header(
     if "indicator" in roles and ({"unit", "value"} & set(roles)):
         figures = tuple(sorted(roles[k] for k in _ANNEX_FIGURES if k in roles))
         return TypedHeader(len(labels), roles["indicator"], figures, at, tuple(labels))
-    return task_header(labels, at, tasks)
+    return None
 
 
 def task_header(
@@ -76,7 +82,8 @@ def task_header(
     task = task_columns(labels)
     if len(task) >= tasks.min_mapped_columns and any(f in task for f in tasks.required_any):
         text_col = next((task[f] for f in _TASK_TEXT if f in task), min(1, len(labels) - 1))
-        return TypedHeader(len(labels), text_col, (), at, tuple(labels))
+        keyed = "code" in task or "criterion_code" in task
+        return TypedHeader(len(labels), text_col, (), at, tuple(labels), bulleted=not keyed)
     return None
 
 

@@ -28,7 +28,7 @@ from extract.segment.tab_headers import TypedHeader, nearest, typed_header, wrap
 from extract.segment.tab_stops import MIN_TAB_COLUMNS
 from extract.segment.table_end import is_signature, is_total_label
 from normalize.codes import read_code_token
-from normalize.text import column_pieces, fold
+from normalize.text import after_bullet, column_pieces, fold
 
 # How the grid is marked where the run was typed as lines (``Table.source``).
 TYPED_COLUMNS = "typed-columns"
@@ -220,7 +220,7 @@ def _gather(
             continue
         if len(line.pieces) > header.n_cols:
             break
-        if _opens_row(line.pieces) or _section_row(line, header):
+        if _opens_row(line.pieces) or _section_row(line, header) or _bullet_opens(line, header):
             rows.append(_Row(_fit(line, header), line.number, line.bold, [line.pieces]))
             longest = max(longest, len(rows[-1].cells[header.text_col]))
         elif _goes_on_below(line, header, len(rows)):
@@ -237,6 +237,11 @@ def _section_row(line: _Typed, header: TypedHeader) -> bool:
     """A task framework's section typed as one piece at the margin ("I. CẢI CÁCH THỂ CHẾ"): a row
     of its own, as a merged "I. Title" cell is in a Word table (a grid with no figure column)."""
     return not header.figure_cols and len(line.pieces) == 1 and _SECTION.match(line.pieces[0]) is not None
+
+
+def _bullet_opens(line: _Typed, header: TypedHeader) -> bool:
+    """A task opening a framework with no code column: its first piece a bulleted text."""
+    return header.bulleted and bool(line.pieces[0]) and after_bullet(line.pieces[0]) is not None
 
 
 def _goes_on_below(line: _Typed, header: TypedHeader, n_rows: int) -> bool:

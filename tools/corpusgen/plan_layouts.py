@@ -7,7 +7,8 @@ group label spanning "Chủ trì" and "Phối hợp". Made only when named (make
 the standing corpus stays as it was.
 
 The variant goes by the instance: 1 and 4 at tab stops (4 with its header typed over two lines),
-2 with no TT column, 3 with a header wrapped over two rows."""
+2 at tab stops with no TT column (a bullet opens each task), 3 ruled with a header wrapped over two
+rows, and each of 3 and 4 at odds with the grid with no TT column instead."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from corpusgen.common import Built, Instance
 from corpusgen.document import Table, Title
 from corpusgen.grid import Cell, Grid, GridRow
 from corpusgen.plan_families import _docx_pdf, _plan_meta, _year, plan_with_annex
-from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, prose_targets, task_grid, task_rows
+from corpusgen.plans import COORDINATORS, TASK_HEADERS, TaskRow, index_criteria, prose_targets, task_grid, task_rows
 from corpusgen.tab_rows import TabLine, TabRows, TabStop
 
 # --- tasks at tab stops -----------------------------------------------------------------------------
@@ -70,6 +71,33 @@ def tab_task_rows(rng: random.Random, rows: list[TaskRow], wrapped: bool) -> Tab
             lines.append(TabLine(f"{r.section}\t{title}", bold=True, leaders=False))
         lines.append(TabLine(_task_lines(r), leaders=False))
     return TabRows(stops, tuple(lines), indent_cm=TAB_STOPS_CM["task"], font_pt=12)
+
+
+# The codeless table at tab stops: the task from the margin (a bullet opens each), its broken lines
+# at the hanging indent after the bullet; one coordinating unit (the column is narrow).
+CODELESS_COLUMNS = ("task", "lead", "coordinator", "deadline")
+CODELESS_STOPS_CM = {"lead": 10.0, "coordinator": 16.0, "deadline": 20.5}
+CODELESS_INDENT_CM = 0.5
+CODELESS_LINE_CHARS = 40
+BULLETS = ("- ", "+ ", "• ")
+
+
+def codeless_tab_rows(rng: random.Random, rows: list[TaskRow]) -> tuple[TabRows, list[TaskRow]]:
+    """The task table at tab stops with no TT column: a bullet opens each task, a bold line
+    ("I. TITLE") each section. The rows as printed (one coordinator each) for the truth."""
+    bullet = rng.choice(BULLETS)
+    printed = [replace(r, coordinator=next(c for c in COORDINATORS if r.coordinator.startswith(c))) for r in rows]
+    labels = [rng.choice(TASK_HEADERS[c]) for c in CODELESS_COLUMNS]
+    lines = [TabLine("\t".join(labels), bold=True, leaders=False)]
+    section = None
+    for r in printed:
+        if r.section != section:
+            section = r.section
+            lines.append(TabLine(f"{r.section}. {r.section_title}", bold=True, leaders=False))
+        first, *rest = textwrap.wrap(r.task, CODELESS_LINE_CHARS)
+        lines.append(TabLine("\n".join([f"{bullet}{first}\t{r.lead}\t{r.coordinator}\t{r.deadline}", *rest])))
+    stops = tuple(TabStop(CODELESS_STOPS_CM[c]) for c in CODELESS_COLUMNS[1:])
+    return TabRows(stops, tuple(lines), indent_cm=CODELESS_INDENT_CM, font_pt=11), printed
 
 
 # --- ruled tables: no TT column, a header wrapped by hand ----------------------------------------
@@ -142,7 +170,7 @@ def wrapped_header_grid(rng: random.Random, rows: list[TaskRow]) -> tuple[Grid, 
 
 # --- the family ---------------------------------------------------------------------------------
 
-VARIANTS = {1: "tab-stops", 2: "no-code-column", 3: "header-wrapped", 0: "tab-stops-wrapped"}
+VARIANTS = {1: "tab-stops", 2: "no-code-tab-stops", 3: "header-wrapped", 0: "tab-stops-wrapped"}
 
 
 def _truth(rows: list[TaskRow], printed: tuple[str, ...]) -> list[dict]:
@@ -160,10 +188,15 @@ def p07(inst: Instance) -> Built:
     lines, targets = prose_targets(rng, [year], rng.randint(3, 5), multi=False)
     rows = task_rows(rng, year, index_criteria())
     variant = VARIANTS[inst.index % 4]
+    if variant != VARIANTS[1] and variant != VARIANTS[2] and rng.random() < 0.4:
+        variant = "no-code-column"
     block: Table | TabRows
-    if variant.startswith("tab-stops"):
+    if variant == "no-code-tab-stops":
+        block, rows = codeless_tab_rows(rng, rows)
+        printed: tuple[str, ...] = CODELESS_COLUMNS
+    elif variant.startswith("tab-stops"):
         block = tab_task_rows(rng, rows, wrapped=variant.endswith("wrapped"))
-        printed: tuple[str, ...] = TAB_COLUMNS
+        printed = TAB_COLUMNS
     elif variant == "no-code-column":
         grid, printed = codeless_grid(rng, rows)
         block = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
