@@ -32,6 +32,8 @@ from normalize.text import after_bullet
 
 # A section of a task table with no code column, typed at the margin: a roman numeral and its title.
 _SECTION = lazy_compile(r"^[IVX]{1,5}\.\s+\p{Lu}")
+# A section's numeral in the code column ("V", "IV."): its title spans the row.
+_ROMAN = lazy_compile(r"^[IVX]{1,5}\.?$")
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,22 @@ def task_column_tables(
     cell_text: Callable[[list[Word]], str],
     settings: TaskColumnSettings = TaskColumnSettings(),
     source: str = "pdf-text",
+    carried: list[float] | None = None,
 ) -> list[tuple[Table, set[int]]]:
     """The task tables among a page's visual lines (``pdf_unruled._Line``, top to bottom), each with
-    the indexes of the lines it placed; a line among its tasks it could not place is in no set."""
+    the indexes of the lines it placed; a line among its tasks it could not place is in no set.
+    ``carried``: the column edges of a task table the previous page ended with, whose tasks go on
+    at the top of this page with no header over them."""
     if not settings.enabled or not items:
         return []
     pitch = pitch_of(items)
     found: list[tuple[Table, set[int]]] = []
     i = 0
+    if carried and _header_at(items, 0, pitch, unruled, settings) is None:
+        made = _table_under(items, 0, _carried_header(items[0], carried), pitch, page, unruled, settings, cell_text, source)
+        if made is not None:
+            found.append((made[0], made[1]))
+            i = made[2]
     while i < len(items):
         header = _header_at(items, i, pitch, unruled, settings)
         made = (
@@ -119,6 +129,15 @@ def _header_at(
         taken += 1
     ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
+
+
+def _carried_header(first: _Line, edges: list[float]) -> _Header:
+    """The columns a task table went on with from the previous page (its edges: the box's left, each
+    column's start, the box's right), printing no header here; its code column the first when the
+    page's first line opens with a code, else none (a bullet opens a task)."""
+    starts = [edges[0], *edges[1:-1]]
+    code = 0 if is_code_token(first.words[0].text) else None
+    return _Header(0, [""] * len(starts), starts, [*starts[1:], edges[-1]], code, [[] for _ in starts])
 
 
 def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
@@ -175,6 +194,8 @@ def _cells(
             col += 1
             if not piece:
                 continue
+        if header.code_col is not None and _ROMAN.match(_text(out.get(header.code_col, []))):
+            col = header.code_col + 1  # a section's title spans the row: any column it runs into is its
         out.setdefault(min(col, len(starts) - 1), []).extend(piece)
     return out, opens
 
@@ -216,8 +237,9 @@ def _table_under(
         if opens or not rows:
             rows.append(cells)
         else:
-            for col, ws in cells.items():
-                rows[-1].setdefault(col, []).extend(ws)
+            title = header.code_col is not None and _ROMAN.match(_text(rows[-1].get(header.code_col, [])))
+            for col, ws in cells.items():  # (a section's wrapped title stays its title)
+                rows[-1].setdefault(header.code_col + 1 if title else col, []).extend(ws)
         placed.add(k)
         pending = []
         last = k
@@ -225,8 +247,8 @@ def _table_under(
         return None
     if header.code_col is None and not any(after_bullet(cell_text(r.get(0, []))) for r in rows):
         return None  # no bullet: where a task starts is not printed (left to the other readers)
-    head = {c: ws for c, ws in enumerate(header.words)}
-    return _table([head, *rows], starts, page, cell_text, source), placed, last + 1
+    head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
+    return _table([*head, *rows], starts, page, cell_text, source), placed, last + 1
 
 
 def _table(rows: list[dict[int, list[Word]]], starts: list[float], page: int, cell_text, source: str) -> Table:

@@ -171,7 +171,7 @@ def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedH
     if len(lines[0].pieces) >= settings.min_columns:
         header = typed_header(lines[0].pieces, lines[0].stops)
         if header is not None:
-            return header, 1
+            return _labels_wrapped_under(header, lines)
     labels, stops = lines[0].pieces, lines[0].stops
     for n in range(1, len(lines)):
         line = lines[n]
@@ -185,6 +185,26 @@ def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedH
             if header is not None:
                 return header, n + 1
     return None
+
+
+def _labels_wrapped_under(header: TypedHeader, lines: list[_Typed]) -> tuple[TypedHeader, int]:
+    """A header its first line already names, with the lines under it its labels were wrapped onto
+    by hand ("TT⇥Nội dung⇥Đơn vị⇥Thời gian" over "⇥công việc⇥chủ trì⇥hoàn thành"): each opens
+    with a tab (nothing under the code's label: no row opens so), holds no figure, and its pieces
+    joined to the labels still name the same table."""
+    labels, stops, n = list(header.labels), list(header.stops), 1
+    while n < len(lines):
+        line = lines[n]
+        if line.number != lines[n - 1].number + 1 or len(line.pieces) < 2 or line.pieces[0] != "":
+            break
+        if _opens_row(line.pieces) or any(p and _FIGURE.fullmatch(p) for p in line.pieces):
+            break
+        labels, stops = wrapped_header((labels, stops), (line.pieces, line.stops))
+        joined = typed_header(labels, stops)
+        if joined is None or joined.n_cols != header.n_cols:
+            break
+        header, n = joined, n + 1
+    return header, n
 
 
 def _rest(table: Table, first_row: int) -> list[Line]:

@@ -29,7 +29,8 @@ from corpusgen.tab_rows import TabLine, TabRows, TabStop
 # hanging indent, so a task broken by hand goes on under its own column.
 TAB_COLUMNS = ("code", "task", "lead", "deadline")
 TAB_STOPS_CM = {"task": 1.2, "lead": 12.0, "deadline": 19.0}
-TASK_LINE_CHARS = 42  # a task's words broken by hand before they reach the lead's column
+TASK_LINE_CHARS = 42
+TAB_CODE_LABELS = ("TT", "STT")  # short enough for the code's column before the task's stop  # a task's words broken by hand before they reach the lead's column
 # A header label typed over two lines (the typist's wrap), first line and second.
 WRAPPED_LABELS = {
     "task": (("Nội dung", "nhiệm vụ"), ("Nội dung", "công việc"), ("Tên", "nhiệm vụ")),
@@ -51,7 +52,7 @@ def tab_task_rows(rng: random.Random, rows: list[TaskRow], wrapped: bool) -> Tab
     """The task table typed at tab stops: a bold header (on one line, or ``wrapped`` over two), a
     bold section line ("I⇥TITLE") before each section's tasks."""
     stops = tuple(TabStop(TAB_STOPS_CM[c]) for c in TAB_COLUMNS[1:])
-    code_label = rng.choice(TASK_HEADERS["code"])
+    code_label = rng.choice(TAB_CODE_LABELS)
     if wrapped:
         pairs = [rng.choice(WRAPPED_LABELS[c]) for c in TAB_COLUMNS[1:]]
         header = (
