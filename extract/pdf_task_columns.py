@@ -80,7 +80,9 @@ def task_column_tables(
     found: list[tuple[Table, set[int]]] = []
     i = 0
     if carried and _header_at(items, 0, pitch, unruled, settings) is None:
-        made = _table_under(items, 0, _carried_header(items[0], carried), pitch, page, unruled, settings, cell_text, source)
+        made = _table_under(
+            items, 0, _carried_header(items[0], carried), pitch, page, unruled, settings, cell_text, source
+        )
         if made is not None:
             found.append((made[0], made[1]))
             i = made[2]

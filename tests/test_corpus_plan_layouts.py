@@ -89,7 +89,8 @@ def test_grid_variants_print_no_code_column_or_a_header_wrapped_by_hand(corpus):
         else:  # the labels broken over two lines of one cell, or over a second header row
             second = " ".join(table[1]).lower()
             assert any("\n" in c for c in table[0]) or (
-                any(w in second for w in LABEL_ENDS) and not any(squash(t["task"]) in squash(second) for t in _tasks(corpus, doc))
+                any(w in second for w in LABEL_ENDS)
+                and not any(squash(t["task"]) in squash(second) for t in _tasks(corpus, doc))
             )
         body = " ".join(c for row in table for c in row)
         for task in _tasks(corpus, doc):
@@ -114,7 +115,11 @@ def test_a_codeless_table_at_tab_stops_reads_each_bulleted_task(tmp_path):
     from cchc_extract.pipeline import convert_file, result_to_json
 
     corpus = make_corpus(tmp_path / "c", "P07", "docx,pdf", False, 6258)
-    docs = [d for d in documents_of(corpus, "docx", "P07") + documents_of(corpus, "pdf", "P07") if "no-code-tab" in d["path"]]
+    docs = [
+        d
+        for d in documents_of(corpus, "docx", "P07") + documents_of(corpus, "pdf", "P07")
+        if "no-code-tab" in d["path"]
+    ]
     assert len(docs) == 2
     for doc in docs:
         truth = _tasks(corpus, doc)

@@ -29,8 +29,8 @@ from corpusgen.tab_rows import TabLine, TabRows, TabStop
 # hanging indent, so a task broken by hand goes on under its own column.
 TAB_COLUMNS = ("code", "task", "lead", "deadline")
 TAB_STOPS_CM = {"task": 1.2, "lead": 12.0, "deadline": 19.0}
-TASK_LINE_CHARS = 42
-TAB_CODE_LABELS = ("TT", "STT")  # short enough for the code's column before the task's stop  # a task's words broken by hand before they reach the lead's column
+TASK_LINE_CHARS = 42  # a task's words broken by hand before they reach the lead's column
+TAB_CODE_LABELS = ("TT", "STT")  # short enough for the code's column before the task's stop
 # A header label typed over two lines (the typist's wrap), first line and second.
 WRAPPED_LABELS = {
     "task": (("Nội dung", "nhiệm vụ"), ("Nội dung", "công việc"), ("Tên", "nhiệm vụ")),
