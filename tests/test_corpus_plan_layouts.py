@@ -109,26 +109,39 @@ def test_pdfs_print_every_task_its_lead_and_its_deadline(corpus):
             assert squash(task["lead"]) in text and squash(task["deadline"]) in text
 
 
-def test_a_codeless_table_at_tab_stops_reads_each_bulleted_task(tmp_path):
-    """The DOCX and its PDF of a table with no code column, a bullet opening each task: every task
-    read with its lead, coordinator and deadline, the bullet not part of its words."""
+# The fields a task is read with (the code is not scored: a codeless table prints none).
+FIELDS = ("section", "task", "lead", "coordinator", "deadline", "product")
+
+
+@pytest.fixture(scope="module")
+def read_back(tmp_path_factory) -> list[tuple[str, list[dict], list[dict], list]]:
+    """Seed 6253's P07 (a tab-stop table running onto a third page with a section there, a header
+    typed over two lines, a codeless table at tab stops going on over a page, a header wrapped over
+    two grid rows), each document read by the pipeline: (path, truth tasks, tasks read, unread)."""
     from cchc_extract.pipeline import convert_file, result_to_json
 
-    corpus = make_corpus(tmp_path / "c", "P07", "docx,pdf", False, 6258)
-    docs = [
-        d
-        for d in documents_of(corpus, "docx", "P07") + documents_of(corpus, "pdf", "P07")
-        if "no-code-tab" in d["path"]
-    ]
-    assert len(docs) == 2
-    for doc in docs:
-        truth = _tasks(corpus, doc)
-        out = result_to_json(convert_file(corpus / doc["path"]))
-        rows = [r for t in out["task_tables"] for r in t["rows"]]
-        by_task = {squash(r["task"]): r for r in rows}
-        first_page = [t for t in truth if squash(t["task"]) in by_task]
-        assert len(first_page) >= len(truth) - 4, doc["path"]  # (a page with no header: see the report)
-        for t in first_page:
-            r = by_task[squash(t["task"])]
-            assert (r["lead"], r["coordinator"], r["deadline"]) == (t["lead"], t["coordinator"], t["deadline"])
-            assert r["section"] == t["section"]
+    corpus = make_corpus(tmp_path_factory.mktemp("p07read"), "P07", "docx,pdf", False, 6253)
+    out = []
+    for doc in documents_of(corpus, "docx", "P07") + documents_of(corpus, "pdf", "P07"):
+        got = result_to_json(convert_file(corpus / doc["path"]))
+        rows = [r for t in got["task_tables"] for r in t["rows"]]
+        out.append((doc["path"], _tasks(corpus, doc), rows, got.get("unread") or []))
+    return out
+
+
+def test_every_layout_reads_every_task_with_its_fields(read_back):
+    """At tab stops (the header on one line or typed over two; the table going on over pages with
+    no header, a section's title whole there), with no code column (a bullet opens a task and is
+    not its words), under a header wrapped over two grid rows: every task, every field."""
+    assert len(read_back) == 8
+    for path, truth, rows, _ in read_back:
+        assert len(rows) == len(truth), path
+        for t, r in zip(truth, rows):
+            assert {f: r.get(f) or None for f in FIELDS} == {f: t.get(f) or None for f in FIELDS}, path
+
+
+def test_a_codeless_table_at_tab_stops_tells_nothing_unread(read_back):
+    codeless = [x for x in read_back if "no-code-tab" in x[0]]
+    assert len(codeless) == 2
+    for path, _, rows, unread in codeless:
+        assert rows and not [u for u in unread if u.get("kind") in ("table", "rows")], path
