@@ -49,6 +49,9 @@ class TaskColumnSettings:
     start_slack: float = 0.5
     # A task table holds at least this many tasks (a header over nothing is a caption).
     min_tasks: int = 1
+    # A page a task table goes on to: its first lines looked at for a bullet opening a task (the
+    # table has no code column) — a section's line and a task's wrapped line may come first.
+    carried_lines: int = 4
 
 
 @dataclass
@@ -81,7 +84,15 @@ def task_column_tables(
     i = 0
     if carried and _header_at(items, 0, pitch, unruled, settings) is None:
         made = _table_under(
-            items, 0, _carried_header(items[0], carried), pitch, page, unruled, settings, cell_text, source
+            items,
+            0,
+            _carried_header(items[: settings.carried_lines], carried),
+            pitch,
+            page,
+            unruled,
+            settings,
+            cell_text,
+            source,
         )
         if made is not None:
             found.append((made[0], made[1]))
@@ -133,12 +144,12 @@ def _header_at(
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
 
 
-def _carried_header(first: _Line, edges: list[float]) -> _Header:
+def _carried_header(top: list[_Line], edges: list[float]) -> _Header:
     """The columns a task table went on with from the previous page (its edges: the box's left, each
-    column's start, the box's right), printing no header here; its code column the first when the
-    page's first line opens with a code, else none (a bullet opens a task)."""
+    column's start, the box's right), printing no header here; no code column when a bullet opens
+    one of the page's first lines (``top``: a bullet opens its tasks), else the first."""
     starts = [edges[0], *edges[1:-1]]
-    code = 0 if is_code_token(first.words[0].text) else None
+    code = None if any(after_bullet(_text(line.words)) is not None for line in top) else 0
     return _Header(0, [""] * len(starts), starts, [*starts[1:], edges[-1]], code, [[] for _ in starts])
 
 

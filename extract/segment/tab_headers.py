@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from extract.segment.score_tables import map_columns
 from extract.segment.statistics import column_roles
-from extract.segment.task_tables import TaskTableSettings, map_columns as task_columns
+from extract.segment.task_tables import TaskTableSettings, names_task_columns
 from normalize.text import fold
 
 
@@ -79,8 +79,8 @@ def task_header(
     header = fold(" ".join(labels))
     if any(w in header for w in tasks.score_header_words):
         return None
-    task = task_columns(labels)
-    if len(task) >= tasks.min_mapped_columns and any(f in task for f in tasks.required_any):
+    task = names_task_columns(labels, tasks)
+    if task is not None:
         text_col = next((task[f] for f in _TASK_TEXT if f in task), min(1, len(labels) - 1))
         keyed = "code" in task or "criterion_code" in task
         return TypedHeader(len(labels), text_col, (), at, tuple(labels), bulleted=not keyed)

@@ -312,18 +312,22 @@ def _has_figures(row: _Row, header: TypedHeader) -> bool:
 
 def _broken_name(lines: list[_Typed], j: int, header: TypedHeader, rows: list[_Row], settings: TabTableSettings) -> int:
     """How many lines of one piece from ``j`` on are a name broken by hand: they run on to a line
-    typed in pieces that is the run's (a row, or the figures ending the name); 0 otherwise."""
+    typed in pieces that is the run's (a row, a bulleted task, or the figures ending the name), or
+    to a task framework's section; 0 otherwise."""
     k = j
     while k < len(lines) and len(lines[k].pieces) == 1 and k - j < settings.max_name_lines:
         if lines[k].number > lines[k - 1].number + 1 or is_signature(fold(lines[k].pieces[0])):
             return 0
+        if k > j and _section_row(lines[k], header):
+            return k - j
         k += 1
     if k >= len(lines) or len(lines[k].pieces) == 1 or len(lines[k].pieces) > header.n_cols:
         return 0
     if lines[k].number > lines[k - 1].number + 1:
         return 0
     pieces = lines[k].pieces
-    return k - j if _opens_row(pieces) or _ends_name(pieces, rows[-1], header, len(rows)) else 0
+    opens = _opens_row(pieces) or _bullet_opens(lines[k], header)
+    return k - j if opens or _ends_name(pieces, rows[-1], header, len(rows)) else 0
 
 
 def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:

@@ -269,6 +269,14 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     return mapping
 
 
+def names_task_columns(labels: list[str], settings: TaskTableSettings = TaskTableSettings()) -> dict[str, int] | None:
+    """Field → column when a header's labels name a task framework's columns (enough of them, one
+    only task frameworks have); None otherwise. The header words alone: no cell is looked at."""
+    mapping = map_columns(labels)
+    enough = len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
+    return mapping if enough else None
+
+
 def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings(), above: str = "") -> bool:
     """A task table by its header's columns. ``above``: the lines just over a grid that has no
     header row of its own, which may be its header printed apart (a borderless table's labels the
