@@ -11,11 +11,14 @@ label's left edge is where its column starts (a left stop puts the label and the
 the same place; a label centred over a wider column starts right of the cells, which then say
 where the column starts). Under the header, each line's pieces go into the column they start in; a
 line with a code in the code column opens a task, a line without one holds the wrapped cells of the
-task above (a header with no code column is left to the other readers: where a task starts is
-not printed there, a task's wrapped line and the next task both start under its label). A line
-that fits no column (a piece in the code column that is no code) between two tasks is not placed
-and stays a line, for the account of what was not read; the table ends at the first such line
-with no task after it, or at a wide blank.
+task above. A header with no code column is read only when a bullet ("- ", "+ ", "• ") opens its
+tasks: a task's wrapped line and the next task both start under the text's label, and nothing
+else says where a task starts (a section "I. Title" at the margin opens a row too); with no bullet
+the table is left to the other readers. A section's numeral in the code column spans its title over
+the row. A line that fits no column (a piece in the code column that is no code) between two tasks
+is not placed and stays a line, for the account of what was not read; the table ends at the first
+such line with no task after it, or at a wide blank. A task table the previous page ended with
+(``carried``: its column edges) goes on at the top of the next page with no header there.
 """
 
 from __future__ import annotations
