@@ -42,6 +42,9 @@ class TypedHeader:
 # The score columns that hold figures (``map_columns``' keys), and an annex's (``column_roles``').
 _SCORE_FIGURES = ("max", "self", "appraised")
 _ANNEX_FIGURES = ("value",)
+# Columns whose printed key opens a task row (a code, a criterion, an objective "1.1. …"): a header
+# naming none is a codeless framework, its tasks opened by a bullet.
+_ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 # The task column a broken line goes on in, the first the header names.
 _TASK_TEXT = ("task", "activity", "criterion", "objective")
 
@@ -55,18 +58,23 @@ def typed_header(
     "ỦY BAN …⇥CỘNG HÒA …")."""
     labels = list(labels)
     at = tuple(stops) if len(stops) == len(labels) else ()
-    task = task_header(labels, at, tasks)
-    if task is not None:  # (no score word in it: "Đầu mối thực hiện" is a lead, not points "thực hiện")
-        return task
     score = map_columns(labels)
     if score is not None:
         figures = tuple(sorted(score[k] for k in _SCORE_FIGURES if k in score))
         return TypedHeader(len(labels), score.get("name", min(1, len(labels) - 1)), figures, at, tuple(labels))
     roles = column_roles(labels)
-    if "indicator" in roles and ({"unit", "value"} & set(roles)):
+    if "indicator" in roles and ({"unit", "value"} & set(roles)) and not _figures_are_tasks(labels, roles, tasks):
         figures = tuple(sorted(roles[k] for k in _ANNEX_FIGURES if k in roles))
         return TypedHeader(len(labels), roles["indicator"], figures, at, tuple(labels))
-    return None
+    return task_header(labels, at, tasks)
+
+
+def _figures_are_tasks(labels: list[str], roles: dict[str, int], tasks: TaskTableSettings) -> bool:
+    """An annex's figure or unit column that a task header names as a lead, coordinator or deadline
+    ("Đầu mối thực hiện", "Thời gian thực hiện": no figure "thực hiện", no unit "Đơn vị")."""
+    task = names_task_columns(labels, tasks) or {}
+    units = {task[f] for f in ("lead", "coordinator", "deadline") if f in task}
+    return any(roles.get(r) in units for r in ("unit", "value"))
 
 
 def task_header(
@@ -82,7 +90,7 @@ def task_header(
     task = names_task_columns(labels, tasks)
     if task is not None:
         text_col = next((task[f] for f in _TASK_TEXT if f in task), min(1, len(labels) - 1))
-        keyed = "code" in task or "criterion_code" in task
+        keyed = any(f in task for f in _ROW_KEYS)
         return TypedHeader(len(labels), text_col, (), at, tuple(labels), bulleted=not keyed)
     return None
 

@@ -170,6 +170,8 @@ def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedH
         return None
     if len(lines[0].pieces) >= settings.min_columns:
         header = typed_header(lines[0].pieces, lines[0].stops)
+        if header is not None and not isinstance(blocks[i], Line):
+            return header, 1  # (a tab-separated text's grid: its rows are the reader's, as they were)
         if header is not None:
             return _labels_wrapped_under(header, lines)
     labels, stops = lines[0].pieces, lines[0].stops
@@ -318,8 +320,8 @@ def _broken_name(lines: list[_Typed], j: int, header: TypedHeader, rows: list[_R
     while k < len(lines) and len(lines[k].pieces) == 1 and k - j < settings.max_name_lines:
         if lines[k].number > lines[k - 1].number + 1 or is_signature(fold(lines[k].pieces[0])):
             return 0
-        if k > j and _section_row(lines[k], header):
-            return k - j
+        if k > j and header.bulleted and _section_row(lines[k], header):
+            return k - j  # (a codeless table: its task's broken lines end at the next section)
         k += 1
     if k >= len(lines) or len(lines[k].pieces) == 1 or len(lines[k].pieces) > header.n_cols:
         return 0
