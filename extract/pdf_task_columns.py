@@ -253,9 +253,10 @@ def _table_under(
         if opens or not rows:
             rows.append(cells)
         else:
-            title = header.code_col is not None and _ROMAN.match(_text(rows[-1].get(header.code_col, [])))
+            code = header.code_col
+            title = code is not None and _ROMAN.match(_text(rows[-1].get(code, []))) is not None
             for col, ws in cells.items():  # (a section's wrapped title stays its title)
-                rows[-1].setdefault(header.code_col + 1 if title else col, []).extend(ws)
+                rows[-1].setdefault(code + 1 if title and code is not None else col, []).extend(ws)
         placed.add(k)
         pending = []
         last = k
