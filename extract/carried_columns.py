@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extract.model import Page, Table
 from extract.segment.page_scale import scaled_edges, size_factor
+from extract.segment.tab_headers import task_header
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class CarriedColumns:
     source: str
     width: float | None
     height: float | None
+    # The table was a plan's task table (its header names task columns, or it went on from one): the
+    # next page's lines open tasks in these columns (``pdf_task_columns``), a section's title whole.
+    tasks: bool = False
 
     def on(self, width: float, height: float, source: str) -> list[float]:
         """The edges in the coordinates of a page of that size read by ``source``; none for a page
@@ -34,10 +38,14 @@ class CarriedColumns:
         return scaled_edges(self.edges, size_factor((self.width, self.height), (width, height)))
 
 
-def carried_from(page: Page) -> CarriedColumns | None:
+def carried_from(page: Page, before: CarriedColumns | None = None) -> CarriedColumns | None:
     """The columns to carry when ``page`` ends with a borderless table (one rebuilt from word
-    positions, on a text layer or an OCR'd page)."""
+    positions, on a text layer or an OCR'd page); a task table's when its header names task columns,
+    or it is the page's one table and went on from a task table ``before``."""
     last = page.blocks[-1] if page.blocks else None
     if not isinstance(last, Table) or last.source not in ("pdf-text", "ocr-text") or not last.col_edges:
         return None
-    return CarriedColumns(list(last.col_edges), last.source, page.width, page.height)
+    head = [c.text for c in sorted((c for c in last.cells if c.row == 0), key=lambda c: c.col)]
+    alone = sum(isinstance(b, Table) for b in page.blocks) == 1
+    tasks = task_header(head) is not None or bool(before and before.tasks and alone)
+    return CarriedColumns(list(last.col_edges), last.source, page.width, page.height, tasks)

@@ -119,7 +119,7 @@ class PdfReader(DocumentReader):
                         page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings, carried)
                         number = page.last_number(number)
                         doc.pages.append(page)
-                        carried = carried_from(page)
+                        carried = carried_from(page, carried)
                 finally:
                     renderer.close()
         except IngestError:
@@ -166,16 +166,17 @@ class PdfReader(DocumentReader):
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
         edges = carried.on(float(pdf_page.width), float(pdf_page.height), "pdf-text") if carried else []
+        tasks = bool(carried and carried.tasks)  # the edges are a task table's: its tasks go on here
         turn = sideways_turn(pdf_page.chars)
         if turn:  # a sideways page: its text layer read from a copy turned upright (extract.pdf_turn)
             import pdfplumber
 
             with pdfplumber.open(io.BytesIO(turned_copy(renderer.document(), index, turn))) as copy:
-                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, edges)
+                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, edges, tasks)
             page.turned = turn
             warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
             return page
-        page = text_page(pdf_page, index + 1, number + 1, self.settings, edges)
+        page = text_page(pdf_page, index + 1, number + 1, self.settings, edges, tasks)
         pictures = page_pictures(pdf_page, lambda dpi: renderer.page_image(index, dpi)[0], self.settings.pictures)
         if not pictures:
             return page
@@ -527,10 +528,16 @@ def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSetti
 
 
 def text_page(
-    pdf_page, page_number: int, first_number: int, settings: PdfTableSettings, carried: Sequence[float] = ()
+    pdf_page,
+    page_number: int,
+    first_number: int,
+    settings: PdfTableSettings,
+    carried: Sequence[float] = (),
+    carried_tasks: bool = False,
 ) -> Page:
     """One text-layer page: tables first (ruled, else borderless ones from word positions; ``carried``:
-    the column edges of a borderless table the previous page ended with), the other words as lines."""
+    the column edges of a borderless table the previous page ended with, a task table's when
+    ``carried_tasks``), the other words as lines."""
     raw = split_leaders(
         pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, return_chars=True)
     )
@@ -544,7 +551,10 @@ def text_page(
     if not tables:
         text = lambda ws: cell_text(ws, settings)  # noqa: E731
         # a task table under its header first: its columns cannot be found from gutters
-        tasks = task_column_tables(visual_lines(lines), page_number, settings.unruled, text, settings.task_columns)
+        went_on = list(carried) if carried_tasks else []
+        tasks = task_column_tables(
+            visual_lines(lines), page_number, settings.unruled, text, settings.task_columns, carried=went_on
+        )
         spans = frozenset(k for _, rows in tasks for k in range(min(rows), max(rows) + 1))
         found = tasks + unruled_tables(
             lines, page_number, settings.unruled, settings.chunk_gap, text, list(carried), taken=spans

@@ -11,11 +11,14 @@ label's left edge is where its column starts (a left stop puts the label and the
 the same place; a label centred over a wider column starts right of the cells, which then say
 where the column starts). Under the header, each line's pieces go into the column they start in; a
 line with a code in the code column opens a task, a line without one holds the wrapped cells of the
-task above (a header with no code column is left to the other readers: where a task starts is
-not printed there, a task's wrapped line and the next task both start under its label). A line
-that fits no column (a piece in the code column that is no code) between two tasks is not placed
-and stays a line, for the account of what was not read; the table ends at the first such line
-with no task after it, or at a wide blank.
+task above. A header with no code column is read only when a bullet ("- ", "+ ", "• ") opens its
+tasks: a task's wrapped line and the next task both start under the text's label, and nothing
+else says where a task starts (a section "I. Title" at the margin opens a row too); with no bullet
+the table is left to the other readers. A section's numeral in the code column spans its title over
+the row. A line that fits no column (a piece in the code column that is no code) between two tasks
+is not placed and stays a line, for the account of what was not read; the table ends at the first
+such line with no task after it, or at a wide blank. A task table the previous page ended with
+(``carried``: its column edges) goes on at the top of the next page with no header there.
 """
 
 from __future__ import annotations
@@ -27,6 +30,13 @@ from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
 from extract.segment.task_tables import map_columns
+from normalize.lazy_regex import lazy_compile
+from normalize.text import after_bullet
+
+# A section of a task table with no code column, typed at the margin: a roman numeral and its title.
+_SECTION = lazy_compile(r"^[IVX]{1,5}\.\s+\p{Lu}")
+# A section's numeral in the code column ("V", "IV."): its title spans the row.
+_ROMAN = lazy_compile(r"^[IVX]{1,5}\.?$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,9 @@ class TaskColumnSettings:
     start_slack: float = 0.5
     # A task table holds at least this many tasks (a header over nothing is a caption).
     min_tasks: int = 1
+    # A page a task table goes on to: its first lines looked at for a bullet opening a task (the
+    # table has no code column) — a section's line and a task's wrapped line may come first.
+    carried_lines: int = 4
 
 
 @dataclass
@@ -50,7 +63,7 @@ class _Header:
     labels: list[str]
     starts: list[float]  # where each column starts
     label_ends: list[float]  # where each column's label ends
-    code_col: int
+    code_col: int | None  # None: no code column, a bullet opens a task
     words: list[list[Word]]  # each column's label words, a wrapped label's joined
 
 
@@ -61,14 +74,32 @@ def task_column_tables(
     cell_text: Callable[[list[Word]], str],
     settings: TaskColumnSettings = TaskColumnSettings(),
     source: str = "pdf-text",
+    carried: list[float] | None = None,
 ) -> list[tuple[Table, set[int]]]:
     """The task tables among a page's visual lines (``pdf_unruled._Line``, top to bottom), each with
-    the indexes of the lines it placed; a line among its tasks it could not place is in no set."""
+    the indexes of the lines it placed; a line among its tasks it could not place is in no set.
+    ``carried``: the column edges of a task table the previous page ended with, whose tasks go on
+    at the top of this page with no header over them."""
     if not settings.enabled or not items:
         return []
     pitch = pitch_of(items)
     found: list[tuple[Table, set[int]]] = []
     i = 0
+    if carried and _header_at(items, 0, pitch, unruled, settings) is None:
+        made = _table_under(
+            items,
+            0,
+            _carried_header(items[: settings.carried_lines], carried),
+            pitch,
+            page,
+            unruled,
+            settings,
+            cell_text,
+            source,
+        )
+        if made is not None:
+            found.append((made[0], made[1]))
+            i = made[2]
     while i < len(items):
         header = _header_at(items, i, pitch, unruled, settings)
         made = (
@@ -103,11 +134,10 @@ def _header_at(
             return None
         _join_wrapped(columns, starts, items[i + taken], unruled)
         taken += 1
+    # with no code column, only a bullet before a task's text says where it starts (a wrapped line
+    # of a task and the next task both start under the text's label): None, and ``_table_under``
+    # keeps the table only when bullets open its tasks
     code = map_columns([_text(ws) for ws in columns]).get("code")
-    if code is None:
-        # with no code column, where a task starts is not printed: a wrapped line of a task and
-        # the next task both start with a capital under the text's label (left to the other readers)
-        return None
     # labels wrapped onto lines under a header that already names its columns, before the first
     # task's code
     while taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
@@ -115,6 +145,15 @@ def _header_at(
         taken += 1
     ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
+
+
+def _carried_header(top: list[_Line], edges: list[float]) -> _Header:
+    """The columns a task table went on with from the previous page (its edges: the box's left, each
+    column's start, the box's right), printing no header here; no code column when a bullet opens
+    one of the page's first lines (``top``: a bullet opens its tasks), else the first."""
+    starts = [edges[0], *edges[1:-1]]
+    code = None if any(after_bullet(_text(line.words)) is not None for line in top) else 0
+    return _Header(0, [""] * len(starts), starts, [*starts[1:], edges[-1]], code, [[] for _ in starts])
 
 
 def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
@@ -160,6 +199,8 @@ def _cells(
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
+        if header.code_col is None and col == 0 and not out:
+            opens = _opens_unkeyed(piece)
         if col == header.code_col:
             if not is_code_token(piece[0].text) or out:
                 return None
@@ -169,8 +210,17 @@ def _cells(
             col += 1
             if not piece:
                 continue
+        if header.code_col is not None and _ROMAN.match(_text(out.get(header.code_col, []))):
+            col = header.code_col + 1  # a section's title spans the row: any column it runs into is its
         out.setdefault(min(col, len(starts) - 1), []).extend(piece)
     return out, opens
+
+
+def _opens_unkeyed(piece: list[Word]) -> bool:
+    """A line of a table with no code column opening a task: a bullet before its text, or a section
+    ("I. Title"), at the first column's start."""
+    text = _text(piece)
+    return after_bullet(text) is not None or _SECTION.match(text) is not None
 
 
 def _table_under(
@@ -203,15 +253,19 @@ def _table_under(
         if opens or not rows:
             rows.append(cells)
         else:
-            for col, ws in cells.items():
-                rows[-1].setdefault(col, []).extend(ws)
+            code = header.code_col
+            title = code is not None and _ROMAN.match(_text(rows[-1].get(code, []))) is not None
+            for col, ws in cells.items():  # (a section's wrapped title stays its title)
+                rows[-1].setdefault(code + 1 if title and code is not None else col, []).extend(ws)
         placed.add(k)
         pending = []
         last = k
     if len(rows) < settings.min_tasks:
         return None
-    head = {c: ws for c, ws in enumerate(header.words)}
-    return _table([head, *rows], starts, page, cell_text, source), placed, last + 1
+    if header.code_col is None and not any(after_bullet(cell_text(r.get(0, []))) for r in rows):
+        return None  # no bullet: where a task starts is not printed (left to the other readers)
+    head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
+    return _table([*head, *rows], starts, page, cell_text, source), placed, last + 1
 
 
 def _table(rows: list[dict[int, list[Word]]], starts: list[float], page: int, cell_text, source: str) -> Table:

@@ -153,3 +153,14 @@ def column_pieces(text: str) -> list[str]:
     if lead_tab and pieces:
         pieces.insert(0, "")
     return pieces if len(pieces) > 1 else []
+
+
+# A bullet opening a line or a cell ("- ", "+ ", "• "): a mark, then the words it opens.
+_BULLET_OPENING = lazy_compile(r"^\s*[-–—‒−•·●▪■◦∙+*]\s*(?=\p{L})(.*)$", flags=0)
+
+
+def after_bullet(text: str) -> str | None:
+    """The words after the bullet opening ``text`` ("- Xây dựng …" → "Xây dựng …"); None when no
+    bullet opens it (a bullet is a mark before a word, never a minus before a figure)."""
+    m = _BULLET_OPENING.match(text)
+    return m.group(1).strip() if m else None

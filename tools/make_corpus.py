@@ -110,6 +110,7 @@ from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
 from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
 from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I
+from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
@@ -145,6 +146,7 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_G,
     *NEW_LAYOUT_FAMILIES_H,
     *NEW_LAYOUT_FAMILIES_I,
+    *PLAN_LAYOUT_FAMILIES,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
@@ -160,6 +162,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_G,
     *NEW_LAYOUT_FAMILIES_H,
     *NEW_LAYOUT_FAMILIES_I,
+    *PLAN_LAYOUT_FAMILIES,
 )
 
 

@@ -40,6 +40,7 @@ from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
+from extract.segment.task_tables import names_task_columns
 from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
 from normalize.count_units import unit_key
@@ -132,6 +133,8 @@ def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = Sta
     header = fold(" ".join(table.header_text))
     if any(w in header for w in settings.score_header_words + settings.task_header_words):
         return True
+    if names_task_columns(list(table.header_text)) is not None:
+        return True  # ("Đơn vị thực hiện | Thời gian thực hiện": a lead and a deadline, no unit and figure)
     return is_target_table(table)  # indicators by year: the plan's targets (target_tables), no annex
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from extract.segment.score_tables import map_columns
 from extract.segment.statistics import column_roles
-from extract.segment.task_tables import TaskTableSettings, map_columns as task_columns
+from extract.segment.task_tables import TaskTableSettings, names_task_columns
 from normalize.text import fold
 
 
@@ -34,11 +34,17 @@ class TypedHeader:
     figure_cols: tuple[int, ...]
     stops: tuple[float, ...] = ()
     labels: tuple[str, ...] = ()  # the header's labels, a wrapped one's joined
+    # A task framework with no code column (no TT, no criterion code): nothing but a bullet before
+    # its text says where a task starts ("- Xây dựng …⇥Văn phòng⇥Quý I").
+    bulleted: bool = False
 
 
 # The score columns that hold figures (``map_columns``' keys), and an annex's (``column_roles``').
 _SCORE_FIGURES = ("max", "self", "appraised")
 _ANNEX_FIGURES = ("value",)
+# Columns whose printed key opens a task row (a code, a criterion, an objective "1.1. …"): a header
+# naming none is a codeless framework, its tasks opened by a bullet.
+_ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 # The task column a broken line goes on in, the first the header names.
 _TASK_TEXT = ("task", "activity", "criterion", "objective")
 
@@ -57,10 +63,18 @@ def typed_header(
         figures = tuple(sorted(score[k] for k in _SCORE_FIGURES if k in score))
         return TypedHeader(len(labels), score.get("name", min(1, len(labels) - 1)), figures, at, tuple(labels))
     roles = column_roles(labels)
-    if "indicator" in roles and ({"unit", "value"} & set(roles)):
+    if "indicator" in roles and ({"unit", "value"} & set(roles)) and not _figures_are_tasks(labels, roles, tasks):
         figures = tuple(sorted(roles[k] for k in _ANNEX_FIGURES if k in roles))
         return TypedHeader(len(labels), roles["indicator"], figures, at, tuple(labels))
     return task_header(labels, at, tasks)
+
+
+def _figures_are_tasks(labels: list[str], roles: dict[str, int], tasks: TaskTableSettings) -> bool:
+    """An annex's figure or unit column that a task header names as a lead, coordinator or deadline
+    ("Đầu mối thực hiện", "Thời gian thực hiện": no figure "thực hiện", no unit "Đơn vị")."""
+    task = names_task_columns(labels, tasks) or {}
+    units = {task[f] for f in ("lead", "coordinator", "deadline") if f in task}
+    return any(roles.get(r) in units for r in ("unit", "value"))
 
 
 def task_header(
@@ -73,10 +87,11 @@ def task_header(
     header = fold(" ".join(labels))
     if any(w in header for w in tasks.score_header_words):
         return None
-    task = task_columns(labels)
-    if len(task) >= tasks.min_mapped_columns and any(f in task for f in tasks.required_any):
+    task = names_task_columns(labels, tasks)
+    if task is not None:
         text_col = next((task[f] for f in _TASK_TEXT if f in task), min(1, len(labels) - 1))
-        return TypedHeader(len(labels), text_col, (), at, tuple(labels))
+        keyed = any(f in task for f in _ROW_KEYS)
+        return TypedHeader(len(labels), text_col, (), at, tuple(labels), bulleted=not keyed)
     return None
 
 

@@ -28,7 +28,7 @@ from extract.segment.tab_headers import TypedHeader, nearest, typed_header, wrap
 from extract.segment.tab_stops import MIN_TAB_COLUMNS
 from extract.segment.table_end import is_signature, is_total_label
 from normalize.codes import read_code_token
-from normalize.text import column_pieces, fold
+from normalize.text import after_bullet, column_pieces, fold
 
 # How the grid is marked where the run was typed as lines (``Table.source``).
 TYPED_COLUMNS = "typed-columns"
@@ -170,8 +170,10 @@ def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedH
         return None
     if len(lines[0].pieces) >= settings.min_columns:
         header = typed_header(lines[0].pieces, lines[0].stops)
+        if header is not None and not isinstance(blocks[i], Line):
+            return header, 1  # (a tab-separated text's grid: its rows are the reader's, as they were)
         if header is not None:
-            return header, 1
+            return _labels_wrapped_under(header, lines)
     labels, stops = lines[0].pieces, lines[0].stops
     for n in range(1, len(lines)):
         line = lines[n]
@@ -185,6 +187,26 @@ def _header_at(blocks: list, i: int, settings: TabTableSettings) -> tuple[TypedH
             if header is not None:
                 return header, n + 1
     return None
+
+
+def _labels_wrapped_under(header: TypedHeader, lines: list[_Typed]) -> tuple[TypedHeader, int]:
+    """A header its first line already names, with the lines under it its labels were wrapped onto
+    by hand ("TT⇥Nội dung⇥Đơn vị⇥Thời gian" over "⇥công việc⇥chủ trì⇥hoàn thành"): each opens
+    with a tab (nothing under the code's label: no row opens so), holds no figure, and its pieces
+    joined to the labels still name the same table."""
+    labels, stops, n = list(header.labels), list(header.stops), 1
+    while n < len(lines):
+        line = lines[n]
+        if line.number != lines[n - 1].number + 1 or len(line.pieces) < 2 or line.pieces[0] != "":
+            break
+        if _opens_row(line.pieces) or any(p and _FIGURE.fullmatch(p) for p in line.pieces):
+            break
+        labels, stops = wrapped_header((labels, stops), (line.pieces, line.stops))
+        joined = typed_header(labels, stops)
+        if joined is None or joined.n_cols != header.n_cols:
+            break
+        header, n = joined, n + 1
+    return header, n
 
 
 def _rest(table: Table, first_row: int) -> list[Line]:
@@ -220,7 +242,7 @@ def _gather(
             continue
         if len(line.pieces) > header.n_cols:
             break
-        if _opens_row(line.pieces) or _section_row(line, header):
+        if _opens_row(line.pieces) or _section_row(line, header) or _bullet_opens(line, header):
             rows.append(_Row(_fit(line, header), line.number, line.bold, [line.pieces]))
             longest = max(longest, len(rows[-1].cells[header.text_col]))
         elif _goes_on_below(line, header, len(rows)):
@@ -237,6 +259,11 @@ def _section_row(line: _Typed, header: TypedHeader) -> bool:
     """A task framework's section typed as one piece at the margin ("I. CẢI CÁCH THỂ CHẾ"): a row
     of its own, as a merged "I. Title" cell is in a Word table (a grid with no figure column)."""
     return not header.figure_cols and len(line.pieces) == 1 and _SECTION.match(line.pieces[0]) is not None
+
+
+def _bullet_opens(line: _Typed, header: TypedHeader) -> bool:
+    """A task opening a framework with no code column: its first piece a bulleted text."""
+    return header.bulleted and bool(line.pieces[0]) and after_bullet(line.pieces[0]) is not None
 
 
 def _goes_on_below(line: _Typed, header: TypedHeader, n_rows: int) -> bool:
@@ -287,18 +314,22 @@ def _has_figures(row: _Row, header: TypedHeader) -> bool:
 
 def _broken_name(lines: list[_Typed], j: int, header: TypedHeader, rows: list[_Row], settings: TabTableSettings) -> int:
     """How many lines of one piece from ``j`` on are a name broken by hand: they run on to a line
-    typed in pieces that is the run's (a row, or the figures ending the name); 0 otherwise."""
+    typed in pieces that is the run's (a row, a bulleted task, or the figures ending the name), or
+    to a task framework's section; 0 otherwise."""
     k = j
     while k < len(lines) and len(lines[k].pieces) == 1 and k - j < settings.max_name_lines:
         if lines[k].number > lines[k - 1].number + 1 or is_signature(fold(lines[k].pieces[0])):
             return 0
+        if k > j and header.bulleted and _section_row(lines[k], header):
+            return k - j  # (a codeless table: its task's broken lines end at the next section)
         k += 1
     if k >= len(lines) or len(lines[k].pieces) == 1 or len(lines[k].pieces) > header.n_cols:
         return 0
     if lines[k].number > lines[k - 1].number + 1:
         return 0
     pieces = lines[k].pieces
-    return k - j if _opens_row(pieces) or _ends_name(pieces, rows[-1], header, len(rows)) else 0
+    opens = _opens_row(pieces) or _bullet_opens(lines[k], header)
+    return k - j if opens or _ends_name(pieces, rows[-1], header, len(rows)) else 0
 
 
 def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:

@@ -25,7 +25,7 @@ from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from normalize.lazy_regex import lazy_compile
-from normalize.text import any_word, fold
+from normalize.text import after_bullet, any_word, fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
@@ -269,6 +269,14 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     return mapping
 
 
+def names_task_columns(labels: list[str], settings: TaskTableSettings = TaskTableSettings()) -> dict[str, int] | None:
+    """Field → column when a header's labels name a task framework's columns (enough of them, one
+    only task frameworks have); None otherwise. The header words alone: no cell is looked at."""
+    mapping = map_columns(labels)
+    enough = len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
+    return mapping if enough else None
+
+
 def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings(), above: str = "") -> bool:
     """A task table by its header's columns. ``above``: the lines just over a grid that has no
     header row of its own, which may be its header printed apart (a borderless table's labels the
@@ -431,6 +439,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 values[f], note = split_footnote(values[f])
                 if note:
                     notes.append(note)
+        for f in ("task", "activity"):  # a bullet is how the table marks a task, not its words
+            if values.get(f):
+                values[f] = after_bullet(values[f]) or values[f]
         if _TOTAL.match(values.get("code", "")):
             continue  # "Tổng cộng" line of the grid
         extra = {table.header_text[c].strip(): _get(row, c) for c in extra_cols if _get(row, c)}

@@ -17,6 +17,7 @@ from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
 from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I
 from corpusgen.plan_families import PLAN_FAMILIES
+from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.typed_annex_shapes import TYPED_ANNEX_SHAPE_FAMILIES
 from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
 from corpusgen.typed_forms import TYPED_FORM_FAMILIES
@@ -46,4 +47,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_G,
     **NEW_LAYOUT_FAMILIES_H,
     **NEW_LAYOUT_FAMILIES_I,
+    **PLAN_LAYOUT_FAMILIES,
 }
