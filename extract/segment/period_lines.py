@@ -56,7 +56,9 @@ def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings
     """Whether header lines name an appraisal: its label on one line ("Điểm thẩm định"), or
     pieces of it a wrapped header printed on lines of their own ("Điểm | thậm" over "chấm đỉnh",
     ``appraised_hints``): such a third points column is the appraised one, whatever years a lead-in
-    sentence above the header prints ("… năm 2024. Kết quả tự đánh giá năm 2023 như sau:")."""
+    sentence above the header prints ("… năm 2024. Kết quả tự đánh giá năm 2023 như sau:"). Not
+    ``appraised_column``'s test of a lost appraised column: its three points labels on one line
+    ("Điểm | Điểm tự | Điểm tự") are also a two-period header's."""
     if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
         return True
     return len(appraised_hints(lines)) >= settings.appraised_label_pieces
