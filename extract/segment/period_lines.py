@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from extract.model import IngestedDocument, Line
 from extract.segment.appraised_column import header_runs
-from extract.segment.line_header import header_share
+from extract.segment.line_header import appraised_hints, header_share
 from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
 from extract.segment.score_tables import LINES
 from extract.segment.unread_rows import LINE_METHODS
+from extract.segment.unread_settings import UnreadSettings
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, unsure_flag
@@ -51,6 +52,18 @@ def header_years(lines: list[Line]) -> list[int]:
     return []
 
 
+def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings()) -> bool:
+    """Whether header lines name an appraisal: its label on one line ("Điểm thẩm định"), or
+    pieces of it a wrapped header printed on lines of their own ("Điểm | thậm" over "chấm đỉnh",
+    ``appraised_hints``): such a third points column is the appraised one, whatever years a lead-in
+    sentence above the header prints ("… năm 2024. Kết quả tự đánh giá năm 2023 như sau:"). Not
+    ``appraised_column``'s test of a lost appraised column: its three points labels on one line
+    ("Điểm | Điểm tự | Điểm tự") are also a two-period header's."""
+    if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
+        return True
+    return len(appraised_hints(lines)) >= settings.appraised_label_pieces
+
+
 def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
     """A score table read from lines (an OCR dump, an OCR'd page) reads a second period's points
     column as the appraised one (three points labels: "Điểm | Điểm tự | Điểm tự"). When its
@@ -63,7 +76,7 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
         if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
             continue
         lines = [ln for run in header_runs(table, pages) for ln in run]
-        if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
+        if names_appraisal(lines):
             continue  # "Điểm thẩm định": a true appraisal, no second period
         years = header_years(lines)
         if len(years) != 2:
