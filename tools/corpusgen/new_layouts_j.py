@@ -23,10 +23,9 @@ from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, depth, points, score_grid
 from corpusgen.new_layouts import _built, _docx_pdf
-from corpusgen.new_layouts_c import by_period, quarter_grid
+from corpusgen.new_layouts_c import by_period, quarter_grid, with_true_counts
 from corpusgen.plan_families import _plan_meta, _purpose, _year, plan_built
 from corpusgen.plans import INDICATORS, TARGET_CELL_WORDS, Target, _amount, _value
-from corpusgen.reports import statistics
 from corpusgen.scores import Row, ScoreTable
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
 from corpusgen.typed_forms import _layout, _scored
@@ -38,6 +37,8 @@ from normalize.numbers import format_vn
 MONTH_LABELS = ("T{m}", "Tháng {m}")
 HALF_TOTALS = ("Cộng 6 tháng", "Lũy kế 6 tháng", "Tổng 6 tháng", "Cộng")
 SIX_MONTHS = ("6 tháng đầu năm {year}",)
+# STT, indicator, unit, then seven figure columns: a share "78,46" fits a month's column at 9 pt.
+MONTH_WIDTHS = (1.0, 4.2, 1.3) + (1.33,) * 7
 
 
 def annex_months(inst: Instance) -> Built:
@@ -47,11 +48,7 @@ def annex_months(inst: Instance) -> Built:
     the six months (a parent's months are its items' sums); a stock prints the same figure every
     month; a share its month's share (from the true counts). Truth ``value``: the six months'."""
     rng = inst.rng()
-    state = rng.getstate()
-    rows, faults = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=inst.faulty)
-    # the same draws without the planted fault: the months' shares come from the true counts
-    rng.setstate(state)
-    true_rows, _ = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=False)
+    rows, faults, true_rows = with_true_counts(inst, rng)
     odd = inst.index % 2 == 1
     head = ANNEX_LABELS[(inst.index - 1) % len(ANNEX_LABELS)]
 
@@ -59,9 +56,10 @@ def annex_months(inst: Instance) -> Built:
         names = tuple(MONTH_LABELS[0 if odd else 1].format(m=m) for m in range(1, 7))
         whole = rng.choice(HALF_TOTALS)
         months = by_period(true_rows, random.Random(f"{inst.name}/{inst.seed}/months"), len(names))
-        return quarter_grid(rows, months, head + names + (whole,), total_first=not odd)
+        grid = quarter_grid(rows, months, head + names + (whole,), total_first=not odd)
+        return replace(grid, widths_cm=MONTH_WIDTHS)
 
-    doc, title = _annex_report(inst, rng, grid_of, periods=SIX_MONTHS)
+    doc, title = _annex_report(inst, rng, grid_of, lambda grid: Table(grid, font_pt=9), SIX_MONTHS)
     built = Built(_docx_pdf("months-" + ("total-last" if odd else "total-first"), doc), doc.meta.truth())
     built.commune = doc.meta.place.commune
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
