@@ -28,7 +28,7 @@ _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _label_kind(label: str, settings: PlanColumnSettings) -> str | None:
-    """"target", "result" or None: by the word the label opens on ("Kế hoạch thực hiện năm 2025" is a
+    """ "target", "result" or None: by the word the label opens on ("Kế hoạch thực hiện năm 2025" is a
     target, "Kết quả thực hiện năm 2024" a result)."""
     folded = fold(label or "")
     found = [

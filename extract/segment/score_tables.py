@@ -36,9 +36,9 @@ from extract.segment.points_words import POINTS_MARKS, share_label
 from extract.segment.scale_lines import ScaleSettings, split_scale
 from extract.segment.score_adjustments import adjustments_under
 from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
-from extract.segment.side_names import names_side_by_side
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
+from extract.segment.side_names import names_side_by_side
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.table_join import join_tables, lines_before

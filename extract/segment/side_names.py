@@ -31,7 +31,9 @@ def _text(row: JoinedRow, col: int) -> str:
     return row.cells[col].strip() if col < len(row.cells) else ""
 
 
-def side_name_column(joined: JoinedTable, columns: dict[str, int], settings: SideNameSettings = SideNameSettings()) -> int | None:
+def side_name_column(
+    joined: JoinedTable, columns: dict[str, int], settings: SideNameSettings = SideNameSettings()
+) -> int | None:
     """The column beside the name column that holds the other level's names, else None."""
     name = columns.get("name")
     if name is None:
@@ -69,7 +71,9 @@ def _moved(row: JoinedRow, name: int, side: int) -> JoinedRow:
     return replace(row, cells=cells, lines=lines)
 
 
-def names_side_by_side(joined: JoinedTable, columns: dict[str, int], settings: SideNameSettings = SideNameSettings()) -> JoinedTable:
+def names_side_by_side(
+    joined: JoinedTable, columns: dict[str, int], settings: SideNameSettings = SideNameSettings()
+) -> JoinedTable:
     """The table with each row's name in the name column, where names stand in two columns side by
     side; any other table as it is."""
     side = side_name_column(joined, columns, settings)

@@ -75,7 +75,9 @@ def _year_layout(table: JoinedTable) -> tuple[list[str], list[JoinedRow], dict[i
     return header, rows, years
 
 
-def _target_years(table: JoinedTable, settings: TargetTableSettings) -> tuple[list[str], list[JoinedRow], dict[int, int]]:
+def _target_years(
+    table: JoinedTable, settings: TargetTableSettings
+) -> tuple[list[str], list[JoinedRow], dict[int, int]]:
     """(header, body rows, column → year) of the target columns: years side by side, or a plan's
     target column beside last year's result (``plan_target_columns``); the years empty if neither."""
     header, rows, years = _year_layout(table)
