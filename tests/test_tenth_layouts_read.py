@@ -168,3 +168,38 @@ def test_names_side_by_side_are_one_name_column(tmp_path: Path, merged: bool):
         ("1.2", "Kiểm tra công tác cải cách hành chính", 2.0, 2.0),
     ]
     assert not result.data["unread"]
+
+
+_MONTHS_DUMP = """UY BAN NHAN DAN
+XA HOA BINH
+CONG HOA XA HOI CHU NGHIA VIET NAM
+Doc lap - Tu do - Hanh phuc
+So: 21/BC-UBND
+Hoa Binh, ngay 15 thang 07 nam 2024
+BAO CAO
+Ket qua cong tac cai cach hanh chinh 6 thang dau nam 2024
+
+UBND xa bao cao ket qua; so lieu chi tiet tai Phu luc kem theo.
+
+Phu luc 1
+SO LIEU KET QUA THUC HIEN CONG TAC CAI CACH HANH CHINH 6 THANG DAU NAM 2024
+
+STT Noi dung DVT Ket qua thuc hien
+T1 T2 T3 T4 T5 T6 Tong 6
+thang
+1 So cuoc kiem tra CCHC da thuc hien Cuoc 0 4 0 0 1 0 5
+2 So ho so TTHC da giai quyet Ho so 64 71 188 46 94 90 553
+3 So can bo, cong chuc cap xa Nguoi 21 21 21 21 21 21 21
+"""
+
+
+def test_a_dumps_month_columns_give_the_six_months_figure(tmp_path: Path):
+    """An OCR dump's annex printing "T1 … T6 | Tổng 6 tháng": the value is the six months' figure
+    (the line reader took January's), the months stay in the note."""
+    path = tmp_path / "months-dump.txt"
+    path.write_text(_MONTHS_DUMP, encoding="utf-8")
+    result = cchc_extract.convert(path)
+    rows = [(r["code"], r["value"]) for s in result.data["statistics"] for r in s["rows"]]
+    assert rows == [("1", 5.0), ("2", 553.0), ("3", 21.0)]
+    notes = [r["note"] or "" for s in result.data["statistics"] for r in s["rows"]]
+    assert "64" in notes[1] and "90" in notes[1]
