@@ -15,6 +15,7 @@ import regex as re
 
 from normalize.lazy_regex import lazy_compile
 from normalize.text import SPACE_RUN
+from normalize.verdict_points import verdict_figure
 
 _THOUSANDS_GAP = lazy_compile(r"(?<=\d)\s+(?=\d{3}\b)")
 # A points cell printed with its unit ("2,5 điểm", "1,5đ", "2,0 đ."): the figure and the unit. The
@@ -25,9 +26,12 @@ _POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,/:;]*)\s*(?:(?i:điểm|diem)|đ|d)\.?
 
 def points_figure(raw: str) -> str:
     """A points cell's figure without the unit printed after it ("1,5 điểm" → "1,5"): the unit is
-    the commune's wording, not a letter OCR read into the figure. Any other cell as it is."""
+    the commune's wording, not a letter OCR read into the figure; a verdict with its points
+    ("Đạt (2)", "Đạt một phần: 1,5 điểm") is its figure. Any other cell as it is."""
     unit = _POINTS_UNIT.match(raw or "")
-    return unit.group(1) if unit else raw
+    if unit:
+        return unit.group(1)
+    return verdict_figure(raw or "") or raw
 
 
 # Characters OCR puts in place of digits inside a numeric cell.

@@ -80,6 +80,10 @@ HELDOUT_FAMILIES = (
     "N39_share_column",
     "N40_body_stat_lines",
     "N41_plan_budget_column",
+    "N42_annex_months",
+    "N43_plan_target_table",
+    "N44_verdict_with_points",
+    "N45_names_side_by_side",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -110,6 +114,7 @@ from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F
 from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
 from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I
+from corpusgen.new_layouts_j import NEW_LAYOUT_FAMILIES_J
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
 from corpusgen.render_docx import write_docx
@@ -146,11 +151,12 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_G,
     *NEW_LAYOUT_FAMILIES_H,
     *NEW_LAYOUT_FAMILIES_I,
+    *NEW_LAYOUT_FAMILIES_J,
     *PLAN_LAYOUT_FAMILIES,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
-# new_layouts_h.py, new_layouts_i.py): like
+# new_layouts_h.py, new_layouts_i.py, new_layouts_j.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -162,6 +168,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_G,
     *NEW_LAYOUT_FAMILIES_H,
     *NEW_LAYOUT_FAMILIES_I,
+    *NEW_LAYOUT_FAMILIES_J,
     *PLAN_LAYOUT_FAMILIES,
 )
 

@@ -38,6 +38,7 @@ from extract.segment.score_adjustments import adjustments_under
 from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
+from extract.segment.side_names import names_side_by_side
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.table_join import join_tables, lines_before
@@ -161,6 +162,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
+        joined = names_side_by_side(joined, columns)  # "Tiêu chí | Tiêu chí thành phần": one name, two places
         deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row

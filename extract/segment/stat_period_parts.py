@@ -79,8 +79,9 @@ def names_period_only(label: str) -> bool:
     return not rest.strip()
 
 
-# A part's word as OCR leaves it ("Quy!", "Quyll": the numeral past reading, the word not).
-_PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d{1,2}(?!\d))")
+# A part's word as OCR leaves it ("Quy!", "Quyll": the numeral past reading, the word not), or a
+# month's abbreviation ("T1 T2 … T6": a month per column, a header's short labels).
+_PART_WORD = lazy_compile(r"(?<![a-z])(?:quy|thang\s*\d{1,2}(?!\d))|(?<![a-z0-9])t(?:1[0-2]|[1-9])(?![a-z0-9])")
 
 
 def part_words(text: str) -> int:

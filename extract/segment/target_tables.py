@@ -11,6 +11,7 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.narrative import shadow
+from extract.segment.plan_target_columns import plan_target_columns
 from extract.segment.stat_periods import compares_periods
 from extract.segment.table_join import join_tables
 from normalize.count_units import lowered_unit
@@ -29,6 +30,7 @@ class TargetTableSettings:
 
 
 _YEAR_HEADER = lazy_compile(r"^\s*(?:nam\s+)?(20\d\d)\s*$")
+_ANY_YEAR = lazy_compile(r"(?<!\d)20\d\d(?!\d)")
 # A cell's figure: an optional comparator (symbol or word), the number, an optional "%".
 _CELL = lazy_compile(
     r"^\s*(?P<cmp>≥|≤|>=|<=|>|<|tren|duoi|toi thieu|it nhat|khong duoi|khong qua|toi da)?\s*"
@@ -63,7 +65,7 @@ def _year_layout(table: JoinedTable) -> tuple[list[str], list[JoinedRow], dict[i
     """(folded header labels, body rows, column → year) of a table; the years empty when no column
     is headed by a year."""
     labels, rows = table.header_text, table.rows
-    if not any(_YEAR_HEADER.match(fold(h)) for h in labels) and rows:
+    if not any(_ANY_YEAR.search(fold(h)) for h in labels) and rows:
         # "Năm 2026" holds a number, so the header reader took the heading row for data
         labels, rows = rows[0].cells, rows[1:]
     header = [fold(h).strip() for h in labels]
@@ -73,10 +75,21 @@ def _year_layout(table: JoinedTable) -> tuple[list[str], list[JoinedRow], dict[i
     return header, rows, years
 
 
+def _target_years(
+    table: JoinedTable, settings: TargetTableSettings
+) -> tuple[list[str], list[JoinedRow], dict[int, int]]:
+    """(header, body rows, column → year) of the target columns: years side by side, or a plan's
+    target column beside last year's result (``plan_target_columns``); the years empty if neither."""
+    header, rows, years = _year_layout(table)
+    if len(years) >= settings.min_year_columns:
+        return header, rows, years
+    return header, rows, plan_target_columns(header)
+
+
 def is_target_table(table: JoinedTable, settings: TargetTableSettings = TargetTableSettings()) -> bool:
-    """Indicators by year: a table with year columns is a plan's targets, not a statistics annex
-    (whose single value column holds one period's figures)."""
-    return len(_year_layout(table)[2]) >= settings.min_year_columns
+    """Indicators by year, or this year's targets beside last year's result: a plan's targets, not
+    a statistics annex (whose single value column holds one period's figures)."""
+    return bool(_target_years(table, settings)[2])
 
 
 def indicator_cell(text: str) -> str:
@@ -115,8 +128,8 @@ def _target(
 def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
     out: list[Target] = []
     for table in join_tables(doc):
-        header, rows, years = _year_layout(table)
-        if len(years) < settings.min_year_columns:
+        header, rows, years = _target_years(table, settings)
+        if not years:
             continue
         indicator = next((c for c, h in enumerate(header) if any(w in h for w in settings.indicator_words)), None)
         unit_col = next((c for c, h in enumerate(header) if h.strip(" .") in settings.unit_words), None)

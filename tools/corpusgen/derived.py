@@ -163,6 +163,10 @@ PROBES: dict[str, Derivation] = {
     # the plan (N41), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S22_scan_new_layouts_i": probe_scan(("N38", "N39", "N40", "N41")),
     "D18_dump_new_layouts_i": Derivation("dump", ("N38", "N39", "N40")),
+    # The tenth batch (tools/corpusgen/new_layouts_j.py), held as the others: the dump leaves out
+    # the plan (N43), as D08 leaves out P03 (a dump's figures are scores and statistics).
+    "S23_scan_new_layouts_j": probe_scan(("N42", "N43", "N44", "N45")),
+    "D19_dump_new_layouts_j": Derivation("dump", ("N42", "N44", "N45")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -212,6 +212,16 @@ def by_period(rows: list[StatRow], rng: random.Random, n: int) -> dict[str, list
     return out
 
 
+def with_true_counts(inst: Instance, rng: random.Random) -> tuple[list[StatRow], list[Fault], list[StatRow]]:
+    """An annex's rows and planted faults, and the same draws without the fault: the shares of a
+    part of the period (a quarter, a month) come from the true counts."""
+    state = rng.getstate()
+    rows, faults = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=inst.faulty)
+    rng.setstate(state)
+    true_rows, _ = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=False)
+    return rows, faults, true_rows
+
+
 def quarter_grid(
     rows: list[StatRow], periods: dict[str, list[float | None]], labels: tuple[str, ...], total_first: bool
 ) -> Grid:
@@ -240,11 +250,7 @@ def annex_quarters(inst: Instance) -> Built:
     months; the whole period last under a merged "Kết quả thực hiện" (odd instances) or first (even).
     Truth ``value``: the whole period's figure."""
     rng = inst.rng()
-    state = rng.getstate()
-    rows, faults = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=inst.faulty)
-    # the same draws without the planted fault: the quarters' ratios come from the true counts
-    rng.setstate(state)
-    true_rows, _ = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=False)
+    rows, faults, true_rows = with_true_counts(inst, rng)
     total_first = inst.index % 2 == 0
     head = ANNEX_LABELS[(inst.index - 1) % len(ANNEX_LABELS)]
 

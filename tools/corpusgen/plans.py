@@ -377,6 +377,8 @@ INDICATORS = (
 # Comparator words as plans write them, by comparator; "" is a plain figure.
 UP_WORDS = (("", "="), ("trên", ">"), ("không dưới", ">="), ("ít nhất", ">="), ("tối thiểu", ">="))
 DOWN_WORDS = (("không quá", "<="), ("dưới", "<"), ("", "="))
+# A comparator as a table's cell prints it before the figure ("≥ 60", "Trên 80", "60").
+TARGET_CELL_WORDS = {"=": "", ">=": "≥ ", ">": "Trên ", "<=": "≤ ", "<": "Dưới "}
 
 
 @dataclass(frozen=True)
@@ -470,7 +472,6 @@ def table_targets(rng: random.Random, years: list[int], n: int, numbered: bool) 
     head += [f"Năm {y}" if rng.random() < 0.8 or not numbered else str(y) for y in years]
     rows = [GridRow(tuple(Cell(h, 1, None, True, "center") for h in head), "header")]
     out: list[Target] = []
-    cell_words = {"=": "", ">=": "≥ ", ">": "Trên ", "<=": "≤ ", "<": "Dưới "}
     for k, spec in enumerate(specs, start=1):
         name, unit, (lo, hi), better = spec
         cells = [Cell(str(k), 1, None, False, "center"), Cell(name), Cell(unit, 1, None, False, "center")]
@@ -480,7 +481,7 @@ def table_targets(rng: random.Random, years: list[int], n: int, numbered: bool) 
             if cmp == ">" and v >= 100:
                 v = float(hi - 5)
             out.append(Target(name, cmp, v, None, unit, y))
-            cells.append(Cell(cell_words[cmp] + format_vn(v), 1, None, False, "center"))
+            cells.append(Cell(TARGET_CELL_WORDS[cmp] + format_vn(v), 1, None, False, "center"))
         rows.append(GridRow(tuple(cells)))
     widths = (1.0, 7.0, 2.0) + tuple(2.0 for _ in years)
     scale = min(1.0, 16.0 / sum(widths))  # fits a portrait page

@@ -69,11 +69,18 @@ def annex_grid(rows: list[StatRow], labels: tuple[str, ...], plans: list[float |
     return Grid(widths, tuple(out))
 
 
-def _annex_report(inst: Instance, rng: random.Random, grid_of, block=Table) -> tuple[Document, str]:
+# The periods a report covers ("{year}" the evaluation year): six months or the year.
+REPORT_PERIODS = ("6 tháng đầu năm {year}", "năm {year}")
+
+
+def _annex_report(
+    inst: Instance, rng: random.Random, grid_of, block=Table, periods: tuple[str, ...] = REPORT_PERIODS
+) -> tuple[Document, str]:
     """The report and its annex (``block(grid_of(year, period))`` the annex's table, or whatever
-    ``block`` makes of it: lines typed with no table); the annex's title."""
+    ``block`` makes of it: lines typed with no table), its period drawn from ``periods``; the
+    annex's title."""
     year = evaluation_year(inst, rng)
-    period = rng.choice((f"6 tháng đầu năm {year}", f"năm {year}"))
+    period = rng.choice(periods).format(year=year)
     lines = tuple(x.replace("{period}", period) for x in rng.choice(TITLES))
     meta = make_meta(inst, rng, "BC", lines, year)
     title = f"SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {period.upper()}"
