@@ -163,6 +163,10 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.specked = tuple(
             key for key, hit, figure in zip(keys, specked, figures) if hit and figures.count(figure) == 1
         )
+    if _figure_before(tokens, first):
+        # (a points figure stands before the run, a garbled cell between: "… xã 3 nnl 5 1": the line
+        # printed more cells than its columns, and which figures are the row's is a guess)
+        cells.specked = tuple(dict.fromkeys((*cells.specked, *keys)))
     cells.scale_figure = _opens_with_scale_value(tokens, first)
     cells.later_raws = _later_cells(tokens, last, numbers, len(layout.points))
     joined = _split_decimal_cells(tokens, first, len(layout.points))
@@ -176,6 +180,17 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     cells.explanation = evidence + cells.explanation
     return cells
+
+
+def _figure_before(tokens: list[tuple[str, str]], first: int) -> bool:
+    """Whether a points figure stands just before the run at ``first`` with only a cell OCR could not
+    read (``garbled_cell``, specks) between them: the run is not plainly the line's cells."""
+    k = first - 1
+    if k < 1 or not (JUNK.match(tokens[k][1]) or garbled_cell(tokens[k], last=True)):
+        return False
+    while k > 0 and (JUNK.match(tokens[k][1]) or garbled_cell(tokens[k], last=True)):
+        k -= 1
+    return k < first - 1 and points_cell(tokens[k][1]) is not None and k > 0
 
 
 def _opens_with_scale_value(tokens: list[tuple[str, str]], first: int) -> bool:
