@@ -194,17 +194,3 @@ def self_from_verdicts(table: ScoreTable, restored: float = 0.0) -> ScoreTable:
             row.confidence = round(min(1.0, row.confidence + restored), 3)
         row.flags = [f for f in row.flags if f != MISSING_FLAG["self_points"]] + [VERDICT_FLAG]
     return table
-    for row in table.rows:
-        raw = (row.self_points_raw or "").strip()
-        if row.self_points is not None or not raw or not verdict_cell(raw) or "self_marked_none" in row.flags:
-            continue  # (a mark for "not scored", "x" or "-", is that: no verdict, nothing missing)
-        folded = fold_words(raw).split()
-        if row.max_points is None or not folded or folded[0] in ("x", "v"):
-            if MISSING_FLAG["self_points"] not in row.flags:
-                row.flags.append(MISSING_FLAG["self_points"])
-            continue
-        row.self_points = row.max_points if folded[0] in _MET else 0.0
-        if MISSING_FLAG["self_points"] in row.flags:
-            row.confidence = round(min(1.0, row.confidence + restored), 3)
-        row.flags = [f for f in row.flags if f != MISSING_FLAG["self_points"]] + [VERDICT_FLAG]
-    return table
