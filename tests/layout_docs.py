@@ -267,6 +267,12 @@ def to_pdf(source: Path) -> Path | None:
     return pdf if pdf.exists() else None
 
 
+def scanned_page(pdf: Path, stem: Path, dpi: int = 300) -> Path:
+    """The PDF's first page as a grey PNG scan at ``dpi`` (poppler's pdftoppm), ``stem`` + ".png"."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", str(pdf), str(stem)], check=True)
+    return stem.with_suffix(".png")
+
+
 # ------------------------------------------------------------------------------------ portal text
 
 

@@ -7,7 +7,6 @@ bullet at all (what OCR leaves of a lost one) and reads the page with real Tesse
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from docx import Document
 from cchc_extract.pipeline import convert_file
 from extract.segment.mark_sums import releveled
 from extract.segment.marked_levels import codes_from_marks
-from layout_docs import to_pdf
+from layout_docs import scanned_page, to_pdf
 
 # Field 2 (10 points): 3 + 3 + 4. Its second criterion prints no bullet.
 ROWS = [
@@ -87,10 +86,7 @@ def _write_docx(path: Path) -> Path:
 def test_a_scanned_table_whose_criterion_shows_no_bullet_keeps_its_fields_sums(tmp_path):
     pdf = to_pdf(_write_docx(tmp_path / "khong-ma.docx"))
     assert pdf is not None and shutil.which("pdftoppm")
-    subprocess.run(
-        ["pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", str(pdf), str(tmp_path / "scan")], check=True
-    )
-    result = convert_file(tmp_path / "scan.png")
+    result = convert_file(scanned_page(pdf, tmp_path / "scan"))
     assert not result.errors, result.errors
     rows = [r for t in result.score_tables for r in t.rows]
     assert [r.code for r in rows] == CODES

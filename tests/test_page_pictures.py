@@ -8,7 +8,6 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from cchc_extract.pipeline import convert_file
 from extract.docx_reader import DocxReader, DocxReaderSettings
 from extract.model import Table
 from extract.pdf_reader import PdfReader
-from layout_docs import to_pdf
+from layout_docs import scanned_page, to_pdf
 
 pytestmark = [pytest.mark.needs_tesseract]
 
@@ -49,9 +48,7 @@ def table_page_png(tmp_path: Path) -> Path:
     pdf = to_pdf(source)
     if pdf is None or not shutil.which("pdftoppm"):
         pytest.skip("LibreOffice or pdftoppm missing")
-    root = tmp_path / "trang"
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf), str(root)], check=True)
-    return root.with_suffix(".png")
+    return scanned_page(pdf, tmp_path / "trang", dpi=200)
 
 
 def report_with_picture(tmp_path: Path, picture: Path, width_cm: float) -> Path:

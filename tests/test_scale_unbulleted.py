@@ -7,7 +7,6 @@ pdftoppm + Tesseract; the expected rows are what the test wrote."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from docx import Document
 
 from cchc_extract.pipeline import convert_file
 from extract.segment.scale_lines import unbulleted_scale
-from layout_docs import to_pdf
+from layout_docs import scanned_page, to_pdf
 
 
 @pytest.mark.parametrize(
@@ -167,10 +166,7 @@ def test_pdf_cell_lines_under_the_name(tmp_path):
 def test_scanned_cell_lines_under_the_name(tmp_path):
     pdf = to_pdf(write_docx(tmp_path / "thang-diem.docx"))
     assert pdf is not None and shutil.which("pdftoppm")
-    subprocess.run(
-        ["pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", str(pdf), str(tmp_path / "scan")], check=True
-    )
-    rows = score_rows(tmp_path / "scan.png")
+    rows = score_rows(scanned_page(pdf, tmp_path / "scan"))
     # The names and scales as printed (OCR reads this clean 300-dpi page's words right); the
     # figures are left to the OCR tests.
     assert [(r.code, r.name, r.scale) for r in rows][1:3] == EXPECTED[1:3]
