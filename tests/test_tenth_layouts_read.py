@@ -76,6 +76,23 @@ def test_verdict_cells_with_points_read_in_a_score_report(tmp_path: Path):
     assert not result.data["unread"]
 
 
+def test_verdicts_with_their_points_are_typed_words_and_the_communes_fault_stays_its_own(tmp_path: Path):
+    """"Đạt: 2 điểm" in a typed points cell is the commune's wording, no OCR confusion: the document
+    is not judged OCR'd, and a field whose maxima miss its sum is the commune's ``mismatch``."""
+    rows = [
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"),
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "6", "3,5", ""),
+        ("1.1", "Ban hành kế hoạch cải cách hành chính năm", "2", "Đạt: 2 điểm", ""),
+        ("1.2", "Ban hành báo cáo cải cách hành chính", "1", "Không đạt: 0 điểm", ""),
+        ("1.3", "Kiểm tra công tác cải cách hành chính", "2", "Đạt một phần: 1,5 điểm", ""),
+        ("", "Tổng cộng", "6", "3,5", ""),
+    ]
+    result = cchc_extract.convert(plain_docx(tmp_path / "verdict-colon.docx", SCORE_REPORT_HEAD, rows, _SIGNED))
+    assert result.data["source"]["read_by_ocr"] is False
+    sums = [c for c in result.data["checks"] if c["kind"] == "sum_children" and c["field"] == "max_points"]
+    assert [(c["code"], c["status"]) for c in sums] == [("1", "mismatch")]
+
+
 def _targets(result) -> list[tuple]:
     return [(t["indicator"], t["comparator"], t["value"], t["year"]) for t in result.data["targets"]]
 

@@ -27,6 +27,7 @@ from extract.segment.deduction_points import VERDICT_FLAG
 from extract.segment.points_none import MARKED_NONE, not_scored
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.verdict_points import verdict_figure
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow
 
 
@@ -107,9 +108,10 @@ def number_confusions(result: ExtractionResult) -> int:
                 n += value is not None and value < 0
                 # letters in a points cell ("šx", "l" for 1); a lone "x" may be a typed mark, and
                 # words the reader understood as the document's own ("Không chấm", "KCĐ": a
-                # criterion not scored; "Đạt" read as the self points) are typed words, no OCR's confusion
+                # criterion not scored; "Đạt" read as the self points; "Đạt: 2 điểm", a verdict with its
+                # points) are typed words, no OCR's confusion
                 said = not_scored(row.flags, field_) or f"{field_.removesuffix('_points')}_{MARKED_NONE}" in row.flags
-                said = said or (field_ == "self_points" and VERDICT_FLAG in row.flags)
+                said = said or (field_ == "self_points" and VERDICT_FLAG in row.flags) or bool(verdict_figure(raw))
                 n += from_letters(raw) and raw.lower() != "x" and not said
     return n
 
