@@ -77,7 +77,7 @@ def test_verdict_cells_with_points_read_in_a_score_report(tmp_path: Path):
 
 
 def test_verdicts_with_their_points_are_typed_words_and_the_communes_fault_stays_its_own(tmp_path: Path):
-    """"Đạt: 2 điểm" in a typed points cell is the commune's wording, no OCR confusion: the document
+    """ "Đạt: 2 điểm" in a typed points cell is the commune's wording, no OCR confusion: the document
     is not judged OCR'd, and a field whose maxima miss its sum is the commune's ``mismatch``."""
     rows = [
         ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"),
