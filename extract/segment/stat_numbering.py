@@ -133,30 +133,61 @@ def lost_rows(annexes: Sequence[StatAnnex], known: Sequence[UnreadPart]) -> list
     """One ``rows`` part for each run of an annex's rows its numbering says were printed and not
     read, at the row read right after them, unless a part already tells the lines between that
     row and the row above it (a row smeared into specks, rows of an annex read in part): it named
-    those rows' lines already. Parts that tell figures lost on rows read name no lost row."""
+    those rows' lines already. Parts that tell figures lost on rows read name no lost row. An annex
+    read as pieces page by page (``continued_runs``) is numbered as one."""
     parts: list[UnreadPart] = []
     rows_told = [p for p in known if p.kind != "rows" or not p.reason.startswith("the figure")]
-    for annex in annexes:
-        name = annex.title or annex.annex
-        for gap in lost_siblings([r.code for r in annex.rows]):
-            row = annex.rows[gap.after]
-            above = annex.rows[gap.after - 1].source if gap.after > 0 else None
+    for run in continued_runs(annexes):
+        rows = [(annex, row) for annex in run for row in annex.rows]
+        for gap in lost_siblings([row.code for _, row in rows]):
+            annex, row = rows[gap.after]
+            above = rows[gap.after - 1][1].source if gap.after > 0 else None
             if _told_between(above.line_end if above else None, row.source.line_start, row.source.page, rows_told):
                 continue
             listed = ", ".join(gap.missing)
             how = f"starts at {row.code}" if gap.leading else f"jumps to {row.code}"
+            name, under = annex.title or annex.annex, gap.parent or "its top level"
             parts.append(
                 UnreadPart(
                     page=row.source.page,
                     kind="rows",
-                    reason=f"{NUMBERING_REASON} “{name}” {how} under {gap.parent or 'its top level'}: "
-                    f"{listed} printed before it not read",
+                    reason=f"{NUMBERING_REASON} “{name}” {how} under {under}: {listed} printed before it not read",
                     text_sample=f"{row.code} {row.indicator}"[:160],
                     line_start=row.source.line_start,
                     line_end=row.source.line_end,
                 )
             )
     return parts
+
+
+def continued_runs(annexes: Sequence[StatAnnex]) -> list[list[StatAnnex]]:
+    """The annexes in runs, an annex joining the run above it when it carries no annex label of its
+    own ("Phụ lục 2", "Biểu 3"), opens on the page after the run's last and opens its numbering where
+    that ended, one number on ("3.2" after "3.1", "4" after "3.3"): the same form printed on over the
+    page, whose page mark ("1/3") the reader took for a title."""
+    runs: list[list[StatAnnex]] = []
+    for annex in annexes:
+        above = runs[-1][-1] if runs else None
+        if above is not None and _continues(above, annex):
+            runs[-1].append(annex)
+        else:
+            runs.append([annex])
+    return runs
+
+
+def _continues(above: StatAnnex, annex: StatAnnex) -> bool:
+    if annex.annex or not above.rows or not annex.rows or not above.pages or not annex.pages:
+        return False
+    if annex.pages[0] != above.pages[-1] + 1:
+        return False
+    last = (above.rows[-1].code or "").strip().rstrip(".")
+    first = sibling_place(annex.rows[0].code)
+    if first is None or not last:
+        return False
+    parent, n, lettered = first
+    # the next sibling of the last row, or of one of its ancestors
+    ancestors = [last] + [last.rsplit(".", k)[0] for k in range(1, last.count(".") + 1)]
+    return any(sibling_place(a) == (parent, n - 1, lettered) for a in ancestors)
 
 
 def _told_between(low: int | None, high: int | None, page: int | None, known: Sequence[UnreadPart]) -> bool:
