@@ -283,3 +283,18 @@ def not_read(row: dict) -> bool:
     """Whether an annex row's figure was not read from the text: blank, or the value its annex's
     arithmetic gave after the checks (``reconcile.stat_derived``: flagged, its characters blank)."""
     return row["value"] is None or ("derived_from_sums:value" in row["flags"] and not row["value_raw"])
+
+
+def edited_dump_rows(dump: Path, edits: dict[str, str], tmp_path: Path) -> dict:
+    """The score rows, by code, of a stored OCR dump with ``edits`` made to its text (each old text
+    must be in it): a real dump turned to a case it did not print, read end to end."""
+    from cchc_extract.pipeline import convert_file
+
+    text = dump.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text
+        text = text.replace(old, new)
+    edited = tmp_path / "dump.txt"
+    edited.write_text(text, encoding="utf-8")
+    (table,) = convert_file(edited).score_tables
+    return {str(r.code): r for r in table.rows}

@@ -7,7 +7,7 @@ tests/data/dumps_appraised23 is edited into the case and read end to end."""
 
 from pathlib import Path
 
-from cchc_extract.pipeline import convert_file
+from corpus_helpers import edited_dump_rows
 from normalize.criteria.set_shifts import appraised_column
 from schemas.records import ScoreRow
 
@@ -28,14 +28,7 @@ EDITS = {
 
 
 def _rows(tmp_path: Path) -> dict[str, ScoreRow]:
-    text = DUMP.read_text(encoding="utf-8")
-    for old, new in EDITS.items():
-        assert old in text
-        text = text.replace(old, new)
-    dump = tmp_path / "dump.txt"
-    dump.write_text(text, encoding="utf-8")
-    (table,) = convert_file(dump).score_tables
-    return {str(r.code): r for r in table.rows}
+    return edited_dump_rows(DUMP, EDITS, tmp_path)
 
 
 def test_a_pair_slid_left_moves_into_an_appraised_column_no_row_read(tmp_path):

@@ -8,7 +8,7 @@ read end to end."""
 
 from pathlib import Path
 
-from cchc_extract.pipeline import convert_file
+from corpus_helpers import edited_dump_rows
 from extract.segment.score_readings import points_readings
 from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.set_shifts import code_was_maximum, speck_before_maximum
@@ -18,14 +18,7 @@ DUMP = Path(__file__).parent / "data" / "dumps_appraised23" / "cells-between.txt
 
 
 def _rows(tmp_path: Path, edits: dict[str, str]) -> dict[str, ScoreRow]:
-    text = DUMP.read_text(encoding="utf-8")
-    for old, new in edits.items():
-        assert old in text
-        text = text.replace(old, new)
-    dump = tmp_path / "dump.txt"
-    dump.write_text(text, encoding="utf-8")
-    (table,) = convert_file(dump).score_tables
-    return {str(r.code): r for r in table.rows}
+    return edited_dump_rows(DUMP, edits, tmp_path)
 
 
 def test_a_line_of_figures_whose_code_ocr_lost_fills_the_three_columns(tmp_path):
