@@ -43,6 +43,7 @@ from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_n
 from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
+from cchc_extract.reconcile.shared_readings import settle_by_shared_readings
 from cchc_extract.reconcile.sum_doubts import placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
     confirmed_by_children,
@@ -337,6 +338,10 @@ def _check_score_table(
     if ocr and s.moved_between_siblings:
         # two sibling parts failing each other's way: a figure OCR put on the other part's line
         mark_moved(ledger.checks, ti, parents, [r.code for r in rows], s.points_tolerance)
+    if ocr:
+        # a failed sum that a reading another sum found mends: the two relations meet on our slip
+        values = [{f: getattr(r, f) for f in _SUM_KIND} for r in rows]
+        settle_by_shared_readings(ti, values, kids, [r.code for r in rows], ledger)
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [
