@@ -41,7 +41,7 @@ from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
 from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
-from extract.segment.stat_numbering import lost_rows
+from extract.segment.stat_numbering import joined_pieces, lost_rows
 from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
@@ -187,6 +187,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     title = (result.document.title if result.document else "") or ""
     body = _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=BodyStatsRead([], []))
     result.statistics += body.annexes
+    # An annex read as pieces page by page (its page mark "1/3" taken for a title) is one form.
+    result.statistics = _run_stage(
+        result, "segment", lambda: joined_pieces(result.statistics), debug, default=result.statistics
+    )
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,

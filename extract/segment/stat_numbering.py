@@ -14,7 +14,7 @@ numbering gaps and leading gaps).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalize.codes import item_letter, item_place, letter_item
 from normalize.lazy_regex import lazy_compile
@@ -185,9 +185,44 @@ def _continues(above: StatAnnex, annex: StatAnnex) -> bool:
     if first is None or not last:
         return False
     parent, n, lettered = first
+    if n == 1 and parent == last:
+        return True  # the first part of the last row: "3" closes a page, "3.1" opens the next
     # the next sibling of the last row, or of one of its ancestors
     ancestors = [last] + [last.rsplit(".", k)[0] for k in range(1, last.count(".") + 1)]
     return any(sibling_place(a) == (parent, n - 1, lettered) for a in ancestors)
+
+
+def joined_pieces(annexes: Sequence[StatAnnex]) -> list[StatAnnex]:
+    """Each run of pieces one annex was read as page by page (``continued_runs``) joined into that
+    annex: its label and title the first piece's (a later piece's "title" is the page mark), its
+    pages and rows all of theirs, and a row whose parent was printed on an earlier page given it
+    ("3.1" under the "3" that closed the page above). The checks then see the form whole: a share
+    on one page of counts on the page before, a total over parts printed on two pages."""
+    out: list[StatAnnex] = []
+    for run in continued_runs(annexes):
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        seen: set[str] = set()
+        rows = []
+        for row in (r for piece in run for r in piece.rows):
+            code = (row.code or "").strip().rstrip(".")
+            parent = row.parent or enclosing_code(code, seen)
+            rows.append(row if parent == row.parent else replace(row, parent=parent))
+            seen.add(code)
+        pages = sorted({p for piece in run for p in piece.pages})
+        out.append(replace(run[0], pages=pages, rows=rows))
+    return out
+
+
+def enclosing_code(code: str | None, seen: set[str]) -> str | None:
+    """The nearest enclosing code already seen: "2.4.1" → "2.4" (or "2" when "2.4" is missing);
+    "2.1.a" → "2.1"."""
+    parts = (code or "").split(".")
+    for k in range(len(parts) - 1, 0, -1):
+        if (candidate := ".".join(parts[:k])) in seen:
+            return candidate
+    return None
 
 
 def _told_between(low: int | None, high: int | None, page: int | None, known: Sequence[UnreadPart]) -> bool:

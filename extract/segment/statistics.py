@@ -34,7 +34,7 @@ from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded
-from extract.segment.stat_numbering import printed_depth
+from extract.segment.stat_numbering import enclosing_code, printed_depth
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
@@ -282,7 +282,7 @@ def stat_rows(
             flags.append("joined_across_page_break")
         if row.realigned:
             flags.append("realigned")
-        parent = _parent(code, seen) if not draft.bullet else (out[-1].code or out[-1].parent if out else None)
+        parent = enclosing_code(code, seen) if not draft.bullet else (out[-1].code or out[-1].parent if out else None)
         if code:
             seen.add(code)
         out.append(
@@ -560,18 +560,6 @@ def _items_of_a_lost_count(
             out[j] = (f"{count}.{item[-1]}", "repaired")
             j += 1
     return out
-
-
-def _parent(code: str | None, seen: set[str]) -> str | None:
-    """The nearest enclosing code already seen: "2.4.1" → "2.4" (or "2" when "2.4" is missing)."""
-    if not code or "." not in code:
-        return None
-    parts = code.split(".")
-    for k in range(len(parts) - 1, 0, -1):
-        candidate = ".".join(parts[:k])
-        if candidate in seen:
-            return candidate
-    return None
 
 
 def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = StatisticsSettings()) -> list[StatAnnex]:
