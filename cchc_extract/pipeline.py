@@ -43,7 +43,7 @@ from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import joined_pieces, lost_rows
 from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
-from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
+from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, outside_statements, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.tab_tables import typed_tables
@@ -219,6 +219,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=result.task_tables,
     )
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
+    # A score table read from the sentences the statements were read from was the statements, misread.
+    result.score_tables = _run_stage(
+        result,
+        "segment",
+        lambda: outside_statements(result.score_tables, result.score_statements),
+        debug,
+        default=result.score_tables,
+    )
     # A task's criterion code OCR misread ("9.4" for "5.4") put right from the codes the document
     # states points for (and the criteria set's, when it is surely recognised); then a scanned
     # grid row's or a scanned task paragraph's unsure cells the document confirms (its number in

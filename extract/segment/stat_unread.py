@@ -16,7 +16,7 @@ from extract.segment.stat_headings import count_worded, opens_as_no_count
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
+from schemas.records import ScoreStatement, ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
 LINE_METHODS = frozenset({"text"})
@@ -309,6 +309,27 @@ def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: f
         for a in annexes
         if a.read_from == "lines" and a.rows
     ]
+    return _outside(tables, spans, share)
+
+
+def outside_statements(
+    tables: list[ScoreTable], statements: list[ScoreStatement], share: float = 0.8
+) -> list[ScoreTable]:
+    """The score tables read from lines that are not the sentences the score statements were read
+    from: a report stating its scores in prose ("2. Xây dựng … (lĩnh vực 2): tự chấm 2,5/4,5
+    điểm, trong đó: tiêu chí 2.1 … đạt 1,25/2,5 điểm; …"), OCR'd, opens lines with a field's
+    number and ends them with a clause's figures, which the score-line reader takes for rows. The
+    statements, found by their wording, are what the lines print: a score table with ``share`` of
+    its rows inside their sentences is dropped (the clauses not read as statements are told by
+    ``unread_statements``)."""
+    spans = [(_at(st.source), _at(st.source, end=True)) for st in statements if st.source.line_start is not None]
+    return _outside(tables, spans, share)
+
+
+def _outside(
+    tables: list[ScoreTable], spans: list[tuple[tuple[int, int], tuple[int, int]]], share: float
+) -> list[ScoreTable]:
+    """The tables but those read from lines with ``share`` of their rows inside the ``spans``."""
     kept: list[ScoreTable] = []
     for table in tables:
         places = [_at(r.source) for r in table.rows if r.source.line_start is not None]
