@@ -71,6 +71,9 @@ def test_a_plan_label_wrapped_after_its_first_line_is_the_plans():
     # "Chỉ tiêu kế | Kết quả thực" over "hoạch | hiện": "hoạch" comes after "Kết" in reading order.
     assert plan_first("STT Nội dung chỉ tiêu ĐVT Chỉ tiêu kế Kết quả thực Ghi chú hoạch hiện")
     assert not plan_first("STT Chỉ tiêu thống kê ĐVT Kết quả thực hiện Ghi chú")  # ("thống kê": no plan)
+    # an eng dump gluing the plan's words ("Chitiêuké"), its "hoạch" wrapped after the result's label
+    assert plan_first("STT N@i dung chi tiéu DVT | = Chitiéuké Két qua thu * Ghi cha - : hoach hién :")
+    assert not plan_first("STT Noi dung DVT Ket qua thuc hien Ghi chu chitieuke")  # (glued, but after the result)
     assert result_after_plan("50", ": 42") == ("42", "50")
     assert result_after_plan("30", "26°") == ("26", "30")
 

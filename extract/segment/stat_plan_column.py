@@ -22,13 +22,19 @@ _RESULT_WORDS = ("thuc", "thuchien", "ket", "ketqua")
 # after the result's label of the first; "kế" alone is the plan's only after "tiêu" ("thống kê" is
 # a statistic's word, not a plan's).
 _PLAN_OPENING = ("tieu", "ke")
+# The plan's label with its words glued by OCR ("Chitiêuké", "Kếhoạch" read "kehoach").
+_PLAN_GLUED = ("tieuke", "kehoach")
 
 
 def plan_first(header: str) -> bool:
     """Whether a header's folded words name the plan's column before the result's."""
     words = [w.strip(".,:;|()_-") for w in fold(header).split()]
     plan = next(
-        (k for k, w in enumerate(words) if w in _PLAN_WORDS or (k > 0 and (words[k - 1], w) == _PLAN_OPENING)),
+        (
+            k
+            for k, w in enumerate(words)
+            if w in _PLAN_WORDS or w.endswith(_PLAN_GLUED) or (k > 0 and (words[k - 1], w) == _PLAN_OPENING)
+        ),
         None,
     )
     result = next((k for k, w in enumerate(words) if w in _RESULT_WORDS), None)
