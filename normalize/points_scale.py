@@ -18,7 +18,8 @@ _FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
 # OCR reads off a scan as "+": "0+2"; a maximum's cell prints no sum).
 _STEP_SIGN = r"[-‐‑–—−÷+]"
 # "0 - 2", "0-1,25-2,5", "0 ÷ 2 điểm": steps joined by a sign, the points' unit after the last.
-_STEPPED = lazy_compile(rf"^\s*({_FIGURE}(?:\s*{_STEP_SIGN}\s*{_FIGURE})+)\s*(?:(?i:điểm)|đ)?\.?\s*$")
+# (OCR reads a long dash off a scan as two: "0—-5-—10")
+_STEPPED = lazy_compile(rf"^\s*({_FIGURE}(?:\s*{_STEP_SIGN}{{1,3}}\s*{_FIGURE})+)\s*(?:(?i:điểm)|đ)?\.?\s*$")
 # One worded step, "Tối đa 2", "Không đạt: 0", "Đạt: 2 điểm": words (no digit), an optional colon,
 # the figure, the unit; steps parted by a semicolon, a line of their own ("Tối đa: 2" over "Không
 # đạt: 0"), or only a space where the cell's lines were joined.
@@ -51,7 +52,7 @@ def stepped_scale(text: str) -> PointsScale | None:
     m = _STEPPED.match(text)
     if not m:
         return None
-    figures = re.split(rf"\s*{_STEP_SIGN}\s*", m.group(1))
+    figures = re.split(rf"\s*{_STEP_SIGN}{{1,3}}\s*", m.group(1))
     if _value(figures[0]) != 0 or not _ascending(figures):
         return None
     return PointsScale(top=figures[-1], steps=tuple(figures))

@@ -138,3 +138,12 @@ def test_worded_scales_are_typed_print_so_a_typed_sum_fault_is_the_communes_and_
     failed = [(c["code"], c["status"]) for c in out["checks"] if c["status"] not in ("ok", "skipped")]
     assert failed == [("2", "mismatch")]
     assert [(r["code"], r["field"]) for r in out["review"]] == [("2", "self_points")]
+
+
+def test_a_long_dash_ocr_read_as_two_still_parts_the_steps():
+    # a held-out scan of the scale-range layout printed "0 – 5 – 10"; Tesseract read "0—-5-—10"
+    scale = points_scale("0—-5-—10")
+    assert scale is not None and (scale.top, scale.steps) == ("10", ("0", "5", "10"))
+    assert points_scale("0--2") is not None
+    assert points_scale("0----2") is None  # (a run of rules is no step sign)
+    assert points_scale("1--2") is None  # (no 0: a span, not a scale)
