@@ -73,12 +73,14 @@ def unread_score_rows(
     to cut."""
     line_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
     parts: list[UnreadPart] = []
+    # (a parent read in another table is read: a fields table printed apart from its criteria's)
+    every = [r for score in result.score_tables for r in score.rows]
     for score in result.score_tables:
         if len(score.rows) < settings.min_table_rows:
             continue  # a row or two taken from prose is no table that lost rows
         rows = [r for r in score.rows if r.source.page in line_pages]
         parts.extend(_lost_points(rows))
-        parts.extend(_lost_parents(score.rows, rows))
+        parts.extend(_lost_parents(every, rows))
         parts.extend(lost_total(doc, score, rows, is_read, settings))
     shaped = _unread_row_lines(doc, line_pages, is_read, settings)
     parts.extend(shaped)
