@@ -42,6 +42,19 @@ def test_a_quarter_numeral_that_is_no_quarter_is_doubted():
     assert any("'IIII' is none of I-IV" in d for d in _doubts(out[0])) and _doubts(out[1]) == []
 
 
+def test_quarters_listed_out_of_order_are_doubted():
+    # held-out OCR dumps of a plan read "Quý II - III" as "Quý II - II" and "Quý I, II, III, IV" as
+    # "Quý I, II, II, IV": each numeral a quarter, the list not; those rows went unqueued
+    lost = TaskRow(task="Tổ chức phổ biến, giáo dục pháp luật", deadline="Quý II - II")
+    listed = TaskRow(task="Rà soát, kiểm tra văn bản", deadline="Quý I, II, II, IV")
+    good = TaskRow(task="Niêm yết, công khai thủ tục hành chính", deadline="Quý II - III")
+    every = TaskRow(task="Thực hiện quy chế làm việc", deadline="Quý I, II, III, IV")
+    out = doubt_tasks(_table(lost, listed, good, every), ocr=True)[0].rows
+    assert [bool(_doubts(r)) for r in out] == [True, True, False, False]
+    assert "'Quý II - II'" in _doubts(out[0])[0]
+    assert doubt_tasks(_table(lost), ocr=False)[0].rows[0].flags == []  # a typed plan is what it prints
+
+
 def test_a_products_predicate_at_the_tasks_end_goes_back_to_the_product():
     row = TaskRow(
         task="Xây dựng Quy chế chi tiêu nội bộ năm 2025 được cập nhật", product="Trang thông tin", flags=["from_lines"]

@@ -27,6 +27,7 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
 * a quarter numeral that is none of I-IV once spelt ("Quý IIII/2025");
+* quarters listed out of order ("Quý II - II" for "Quý II - III": ``quarter_lists``);
 * a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
   like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept; on a
   scan whose reader gave the deadline's word confidences, only when Tesseract was unsure of them;
@@ -64,6 +65,7 @@ from functools import lru_cache
 
 import regex as re
 
+from extract.segment.quarter_lists import quarter_list_doubts
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
@@ -527,6 +529,7 @@ def doubt_tasks(
                 run = None  # no lost stroke makes the longest run; one added shows as a look-alike
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")
+            doubts += quarter_list_doubts(row.deadline)
             for f, grammar in _GRAMMAR_FIELDS:
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
