@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
+from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from extract.segment.task_tables import map_columns
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet
@@ -152,8 +153,19 @@ def _carried_header(top: list[_Line], edges: list[float]) -> _Header:
     column's start, the box's right), printing no header here; no code column when a bullet opens
     one of the page's first lines (``top``: a bullet opens its tasks), else the first."""
     starts = [edges[0], *edges[1:-1]]
-    code = None if any(after_bullet(_text(line.words)) is not None for line in top) else 0
+    code = None if any(_codeless_task(line, starts) for line in top) else 0
     return _Header(0, [""] * len(starts), starts, [*starts[1:], edges[-1]], code, [[] for _ in starts])
+
+
+def _codeless_task(line: _Line, starts: list[float]) -> bool:
+    """A line opening a task of a table with no code column: a bullet before its text, or no code
+    first and the task's other columns filled beside its words (``task_starts``)."""
+    if after_bullet(_text(line.words)) is not None:
+        return True
+    if is_code_token(line.words[0].text):
+        return False
+    filled = {_column_of(bbox_of(p[0])[0], starts, 0.5, line.size) for p in labels_of(line, 0.0)}
+    return fills_task_columns([c in filled for c in range(len(starts))], 0)
 
 
 def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
@@ -191,10 +203,17 @@ def _body_starts(header: _Header, lines: list[_Line], unruled: UnruledSettings) 
 
 
 def _cells(
-    line: _Line, starts: list[float], header: _Header, unruled: UnruledSettings, settings: TaskColumnSettings
+    line: _Line,
+    starts: list[float],
+    header: _Header,
+    unruled: UnruledSettings,
+    settings: TaskColumnSettings,
+    before_bold: bool | None = None,
 ) -> tuple[dict[int, list[Word]], bool] | None:
-    """The line's words by column and whether it opens a task (a code in the code column); None
-    when it fits no column (a piece in the code column that is no code: a paragraph at the margin)."""
+    """The line's words by column and whether it opens a task (a code in the code column; with no
+    code column, a mark ``task_starts`` knows: ``before_bold`` the line above's bold, None at the
+    table's top); None when it fits no column (a piece in the code column that is no code: a
+    paragraph at the margin)."""
     out: dict[int, list[Word]] = {}
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
@@ -213,6 +232,9 @@ def _cells(
         if header.code_col is not None and _ROMAN.match(_text(out.get(header.code_col, []))):
             col = header.code_col + 1  # a section's title spans the row: any column it runs into is its
         out.setdefault(min(col, len(starts) - 1), []).extend(piece)
+    if header.code_col is None and not opens and 0 in out:
+        bold = all(w.bold for w in out[0])
+        opens = opens_by_bold(bold, before_bold) or fills_task_columns([c in out for c in range(len(starts))], 0)
     return out, opens
 
 
@@ -245,7 +267,8 @@ def _table_under(
     pending: list[int] = []  # lines not placed, told only when a task follows them
     last = body_from - 1
     for k in range(body_from, end):
-        got = _cells(items[k], starts, header, unruled, settings)
+        before_bold = all(w.bold for w in items[k - 1].words) if k > body_from else None
+        got = _cells(items[k], starts, header, unruled, settings, before_bold)
         if got is None or (not got[1] and (pending or not rows)):
             pending.append(k)  # (after a line not placed, only a task's opening line goes on)
             continue
@@ -262,10 +285,17 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
-    if header.code_col is None and not any(after_bullet(cell_text(r.get(0, []))) for r in rows):
-        return None  # no bullet: where a task starts is not printed (left to the other readers)
+    if header.code_col is None and not any(_marked(r, cell_text, len(starts)) for r in rows):
+        return None  # no bullet, no filled line: where a task starts is not printed (left to the other readers)
     head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
     return _table([*head, *rows], starts, page, cell_text, source), placed, last + 1
+
+
+def _marked(row: dict[int, list[Word]], cell_text, n_cols: int) -> bool:
+    """A codeless table's row a mark opened: a bullet before its task, or its other columns filled."""
+    return after_bullet(cell_text(row.get(0, []))) is not None or fills_task_columns(
+        [c in row for c in range(n_cols)], 0
+    )
 
 
 def _table(rows: list[dict[int, list[Word]]], starts: list[float], page: int, cell_text, source: str) -> Table:
