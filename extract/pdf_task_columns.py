@@ -11,10 +11,11 @@ label's left edge is where its column starts (a left stop puts the label and the
 the same place; a label centred over a wider column starts right of the cells, which then say
 where the column starts). Under the header, each line's pieces go into the column they start in; a
 line with a code in the code column opens a task, a line without one holds the wrapped cells of the
-task above. A header with no code column is read only when a bullet ("- ", "+ ", "• ") opens its
-tasks: a task's wrapped line and the next task both start under the text's label, and nothing
-else says where a task starts (a section "I. Title" at the margin opens a row too); with no bullet
-the table is left to the other readers. A section's numeral in the code column spans its title over
+task above. A header with no code column is read only when a mark opens its tasks (a task's
+wrapped line and the next task both start under the text's label): a bullet ("- ", "+ ", "• "),
+the task's other columns filled beside its first words, or its first line in bold after a line in
+roman (``segment.task_starts``; a section "I. Title" at the margin opens a row too); with none the
+table is left to the other readers. A section's numeral in the code column spans its title over
 the row. A line that fits no column (a piece in the code column that is no code) between two tasks
 is not placed and stays a line, for the account of what was not read; the table ends at the first
 such line with no task after it, or at a wide blank. A task table the previous page ended with
@@ -76,11 +77,12 @@ def task_column_tables(
     settings: TaskColumnSettings = TaskColumnSettings(),
     source: str = "pdf-text",
     carried: list[float] | None = None,
+    carried_codeless: bool = False,
 ) -> list[tuple[Table, set[int]]]:
     """The task tables among a page's visual lines (``pdf_unruled._Line``, top to bottom), each with
     the indexes of the lines it placed; a line among its tasks it could not place is in no set.
     ``carried``: the column edges of a task table the previous page ended with, whose tasks go on
-    at the top of this page with no header over them."""
+    at the top of this page with no header over them (``carried_codeless``: a table with no code column)."""
     if not settings.enabled or not items:
         return []
     pitch = pitch_of(items)
@@ -90,7 +92,7 @@ def task_column_tables(
         made = _table_under(
             items,
             0,
-            _carried_header(items[: settings.carried_lines], carried),
+            _carried_header(items[: settings.carried_lines], carried, carried_codeless),
             pitch,
             page,
             unruled,
@@ -148,12 +150,13 @@ def _header_at(
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
 
 
-def _carried_header(top: list[_Line], edges: list[float]) -> _Header:
+def _carried_header(top: list[_Line], edges: list[float], codeless: bool = False) -> _Header:
     """The columns a task table went on with from the previous page (its edges: the box's left, each
-    column's start, the box's right), printing no header here; no code column when a bullet opens
-    one of the page's first lines (``top``: a bullet opens its tasks), else the first."""
+    column's start, the box's right), printing no header here; no code column when the table had
+    none (``codeless``) or a task with no code opens one of the page's first lines (``top``: a
+    bullet, or the other columns filled beside its words), else the first."""
     starts = [edges[0], *edges[1:-1]]
-    code = None if any(_codeless_task(line, starts) for line in top) else 0
+    code = None if codeless or any(_codeless_task(line, starts) for line in top) else 0
     return _Header(0, [""] * len(starts), starts, [*starts[1:], edges[-1]], code, [[] for _ in starts])
 
 
@@ -269,8 +272,11 @@ def _table_under(
     for k in range(body_from, end):
         before_bold = all(w.bold for w in items[k - 1].words) if k > body_from else None
         got = _cells(items[k], starts, header, unruled, settings, before_bold)
-        if got is None or (not got[1] and (pending or not rows)):
-            pending.append(k)  # (after a line not placed, only a task's opening line goes on)
+        # (after a line not placed, only a task's opening line goes on; a codeless table carried
+        # here may open with its last task's next words)
+        went_on = not header.lines and header.code_col is None
+        if got is None or (not got[1] and (pending or (not rows and not went_on))):
+            pending.append(k)
             continue
         cells, opens = got
         if opens or not rows:
@@ -285,7 +291,7 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
-    if header.code_col is None and not any(_marked(r, cell_text, len(starts)) for r in rows):
+    if header.code_col is None and header.lines and not any(_marked(r, cell_text, len(starts)) for r in rows):
         return None  # no bullet, no filled line: where a task starts is not printed (left to the other readers)
     head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
     return _table([*head, *rows], starts, page, cell_text, source), placed, last + 1
