@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
+from extract.segment.task_line_rows import is_section_line
 from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from extract.segment.task_tables import map_columns
 from normalize.lazy_regex import lazy_compile
@@ -243,9 +244,10 @@ def _cells(
 
 def _opens_unkeyed(piece: list[Word]) -> bool:
     """A line of a table with no code column opening a task: a bullet before its text, or a section
-    ("I. Title"), at the first column's start."""
+    ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE"), at the first
+    column's start."""
     text = _text(piece)
-    return after_bullet(text) is not None or _SECTION.match(text) is not None
+    return after_bullet(text) is not None or _SECTION.match(text) is not None or is_section_line(text)
 
 
 def _table_under(
