@@ -169,3 +169,20 @@ def test_scans_are_page_images_whose_ocr_prints_the_task_appendix(scans):
     leads = {t["lead"] for t in truth["task_rows"]}
     assert "phụlục" in ocr or "nhiệmvụ" in ocr
     assert sum(squash(lead) in ocr for lead in leads) >= len(leads) // 2
+
+
+def test_a_scanned_codeless_table_reads_its_tasks_over_the_image_frames(scans):
+    """S25's first instance: P08's bold-first-line table at tab stops saved as a several-page image
+    with no dpi, read by real Tesseract: the tasks are rebuilt from the header's columns (no code,
+    no bullet: each opens at its filled line), the table going on over the frames."""
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    image = [d for d in documents_of(scans, "tif", "S25") + documents_of(scans, "png", "S25")]
+    assert len(image) == 1
+    truth = read_truth(scans, image[0])["task_rows"]
+    got = result_to_json(convert_file(scans / image[0]["path"]))
+    rows = [r for t in got["task_tables"] for r in t["rows"]]
+    leads = [(r.get("lead"), r.get("deadline")) for r in rows]
+    right = sum((t["lead"], t["deadline"]) in leads for t in truth)
+    assert right >= 0.8 * len(truth)
+    assert len(rows) <= len(truth)  # (no wrapped line read as a task of its own)
