@@ -14,10 +14,12 @@ import pytest
 
 from tests.corpus_helpers import (
     assert_adds_up_and_repeats,
+    assert_pdfs_print_tasks,
     documents_of,
     docx_tables,
     make_corpus,
     pdf_text,
+    pipeline_tasks,
     read_truth,
     squash,
 )
@@ -111,27 +113,13 @@ def test_grid_variants_type_a_row_per_printed_line(corpus):
 
 
 def test_pdfs_print_every_task_its_lead_and_its_deadline(corpus):
-    docs = documents_of(corpus, "pdf", "P08")
-    assert len(docs) == 4
-    for doc in docs:
-        printed = pdf_text(corpus / doc["path"])
-        text, words = squash(printed), set(printed.split())
-        for task in _tasks(corpus, doc):
-            assert set(task["task"].split()) <= words  # (at tab stops its lines interleave with the other columns)
-            assert squash(task["lead"]) in text and squash(task["deadline"]) in text
+    assert_pdfs_print_tasks(corpus, "P08")
 
 
 @pytest.fixture(scope="module")
 def read_back(corpus) -> list[tuple[str, list[dict], list[dict], list]]:
     """Each P08 document read by the pipeline: (path, truth tasks, tasks read, unread)."""
-    from cchc_extract.pipeline import convert_file, result_to_json
-
-    out = []
-    for doc in documents_of(corpus, "docx", "P08") + documents_of(corpus, "pdf", "P08"):
-        got = result_to_json(convert_file(corpus / doc["path"]))
-        rows = [r for t in got["task_tables"] for r in t["rows"]]
-        out.append((doc["path"], _tasks(corpus, doc), rows, got.get("unread") or []))
-    return out
+    return pipeline_tasks(corpus, "P08")
 
 
 def test_every_codeless_layout_reads_every_task_with_its_fields(read_back):

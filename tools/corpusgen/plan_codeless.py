@@ -17,10 +17,10 @@ import textwrap
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance
-from corpusgen.document import Table, Title
+from corpusgen.document import Table
 from corpusgen.grid import Cell, Grid, GridRow
-from corpusgen.plan_families import _docx_pdf, _plan_meta, _year, plan_with_annex
-from corpusgen.plan_layouts import CODELESS_COLUMNS, CODELESS_INDENT_CM, CODELESS_STOPS_CM, _truth
+from corpusgen.plan_families import _plan_meta, _year
+from corpusgen.plan_layouts import CODELESS_COLUMNS, CODELESS_INDENT_CM, CODELESS_STOPS_CM, task_annex_plan
 from corpusgen.plans import COORDINATORS, TASK_HEADERS, TaskRow, index_criteria, prose_targets, task_rows
 from corpusgen.tab_rows import TabLine, TabRows, TabStop
 
@@ -98,16 +98,7 @@ def p08(inst: Instance) -> Built:
     else:
         grid, printed = grid_lines_codeless(rng, rows, bold_first)
         block = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
-    annex = Title(
-        "PHỤ LỤC",
-        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
-        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
-    )
-    doc = plan_with_annex(meta, rng, lines, annex, block)  # type: ignore[arg-type]
-    built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
-    built.task_rows = _truth(rows, printed)
-    built.targets = [t.truth() for t in targets]
-    return built
+    return task_annex_plan(meta, rng, year, (lines, targets), block, variant, (rows, printed))
 
 
 PLAN_CODELESS_FAMILIES = {"P08_plan_codeless_tasks": p08}
