@@ -29,6 +29,9 @@ class CarriedColumns:
     # The table was a plan's task table (its header names task columns, or it went on from one): the
     # next page's lines open tasks in these columns (``pdf_task_columns``), a section's title whole.
     tasks: bool = False
+    # ... with no code column (``TypedHeader.bulleted``): a line at the next page's margin is a task's
+    # words (its first or its next), not a code's column holding no code.
+    codeless: bool = False
 
     def on(self, width: float, height: float, source: str) -> list[float]:
         """The edges in the coordinates of a page of that size read by ``source``; none for a page
@@ -47,5 +50,8 @@ def carried_from(page: Page, before: CarriedColumns | None = None) -> CarriedCol
         return None
     head = [c.text for c in sorted((c for c in last.cells if c.row == 0), key=lambda c: c.col)]
     alone = sum(isinstance(b, Table) for b in page.blocks) == 1
-    tasks = task_header(head) is not None or bool(before and before.tasks and alone)
-    return CarriedColumns(list(last.col_edges), last.source, page.width, page.height, tasks)
+    header = task_header(head)
+    went_on = bool(before and before.tasks and alone)
+    tasks = header is not None or went_on
+    codeless = header.bulleted if header is not None else bool(went_on and before and before.codeless)
+    return CarriedColumns(list(last.col_edges), last.source, page.width, page.height, tasks, codeless)

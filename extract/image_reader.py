@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 from extract.base import DocumentReader, IngestError
+from extract.carried_columns import CarriedColumns, carried_from
 from extract.limits import check, check_image, memory_error
 from extract.model import IngestedDocument
 
@@ -67,6 +68,7 @@ class ImageReader(DocumentReader):
             raise IngestError(f"not a readable image: {exc}".splitlines()[0]) from None
         doc = IngestedDocument(path=str(path), format="image")
         number = 0
+        carried: CarriedColumns | None = None  # a task table the last frame ended with
         with image:
             check_image(image.width, image.height, limits)
             try:
@@ -84,7 +86,13 @@ class ImageReader(DocumentReader):
                         frame_dpi(frame, self.options.ocr_dpi),
                         self.options,
                         first_number=number + 1,
+                        carried=carried,
                     )
+                    # A several-page TIFF's task table goes on over its frames as a PDF's over its
+                    # pages (its columns carried, ``extract.carried_columns``); other borderless
+                    # tables are not carried here (measured on task tables only).
+                    went_on = carried_from(page, carried)
+                    carried = went_on if went_on is not None and went_on.tasks else None
                     number = page.last_number(number)
                     doc.pages.append(page)
             except IngestError:

@@ -50,7 +50,8 @@ from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
 from extract.ocr_stacked import stacked_figures
 from extract.pdf_reader import centre_in
-from extract.pdf_unruled import unruled_tables
+from extract.pdf_task_columns import task_column_tables
+from extract.pdf_unruled import unruled_tables, visual_lines as sized_lines
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces, join_printed_lines
@@ -145,7 +146,8 @@ def _read_page(
     signs_with_bars([w for _, w in words], page_ink)
     count_quarter_stems([w for _, w in words], page_ink)
     edges = carried.on(gray.width, gray.height, "ocr-text") if carried else []
-    borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings, edges)
+    went_on = (bool(carried.tasks), bool(carried.codeless)) if carried and edges else (False, False)
+    borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings, edges, went_on)
     if borderless:
         # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's
         # page segmentation drops lone numbers of a column), then the table is built anew.
@@ -153,7 +155,7 @@ def _read_page(
         found, replaced, _, _ = retry_cells(arr, boxes, words, dpi, options, settings)
         if found or replaced:
             words = [(k, w) for k, w in words if id(w) not in replaced] + found
-            borderless = unruled_ocr_tables([w for _, w in words], page_number, settings, edges)
+            borderless = unruled_ocr_tables([w for _, w in words], page_number, settings, edges, went_on)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
     page.blocks = assemble(words, tables, page_number, first_number, inked, borderless, settings, clean)
     return page, [w for _, w in words]
@@ -201,12 +203,18 @@ def _as_bbox(values) -> BBox:
 
 
 def unruled_ocr_tables(
-    words: list[Word], page_number: int, settings: OcrSettings, carried: Sequence[float] = ()
+    words: list[Word],
+    page_number: int,
+    settings: OcrSettings,
+    carried: Sequence[float] = (),
+    went_on: tuple[bool, bool] = (False, False),
 ) -> list[tuple[Table, set[int]]]:
     """Borderless tables of a page with no ruled grid, from its words' visual lines, each with the
     ids of the words it took. Every word is given the page's typical word height as its size (a
     lone number's ink is lower than a word's; the gaps between columns are what is measured).
-    Cells carry their words' mean confidence, as grid cells do."""
+    A plan's task table at tab stops first, from its header as on a text layer (its gutters are not
+    there to find: ``pdf_task_columns``); ``went_on``: whether ``carried`` is a task table's, and one
+    with no code column. Cells carry their words' mean confidence, as grid cells do."""
     tall = sorted(bbox_of(w)[3] - bbox_of(w)[1] for w in words if sum(c.isalnum() for c in w.text) >= 2)
     if not tall:
         return []
@@ -217,8 +225,19 @@ def unruled_ocr_tables(
             w.text = _EDGE_DUST.sub("", w.text) or w.text
     lines = visual_lines([w for w in words if not _DUST.match(w.text)], settings)
     sized = [[(w, size) for w in line] for line in lines]
-    found = unruled_tables(
-        sized, page_number, settings.unruled, settings.chunk_gap, reading_text, list(carried), "ocr-text"
+    tasks = task_column_tables(
+        sized_lines(sized),
+        page_number,
+        settings.unruled,
+        reading_text,
+        settings.task_columns,
+        "ocr-text",
+        list(carried) if went_on[0] else None,
+        went_on[1],
+    )
+    spans = frozenset(k for _, rows in tasks for k in range(min(rows), max(rows) + 1))
+    found = tasks + unruled_tables(
+        sized, page_number, settings.unruled, settings.chunk_gap, reading_text, list(carried), "ocr-text", spans
     )
     out = []
     for table, used in found:

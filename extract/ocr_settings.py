@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
 from extract.ocr_leaders import LeaderSettings
+from extract.pdf_task_columns import TaskColumnSettings
 from extract.pdf_unruled import UnruledSettings
 from extract.seal_grey import GreySealSettings
 from extract.tesseract_api import TesseractApiSettings
@@ -21,6 +22,9 @@ class OcrSettings:
     # word's ink is about its font size: the text layer's 1.8 font sizes).
     unruled: UnruledSettings = field(default_factory=UnruledSettings)
     chunk_gap: float = 1.8
+    # A plan's task table at tab stops on a page with no ruled grid, rebuilt from its header's
+    # labels as on a text layer (``extract.pdf_task_columns``): its gutters are not there to find.
+    task_columns: TaskColumnSettings = field(default_factory=TaskColumnSettings)
     # Pages with a ruled grid: sparse text finds the short numbers in narrow cells that automatic
     # segmentation drops (measured on the score-table scan: cell accuracy 0.88 → 0.95).
     table_psm: int = 11

@@ -167,16 +167,17 @@ class PdfReader(DocumentReader):
             return page
         edges = carried.on(float(pdf_page.width), float(pdf_page.height), "pdf-text") if carried else []
         tasks = bool(carried and carried.tasks)  # the edges are a task table's: its tasks go on here
+        tasks_codeless = bool(carried and carried.codeless)
         turn = sideways_turn(pdf_page.chars)
         if turn:  # a sideways page: its text layer read from a copy turned upright (extract.pdf_turn)
             import pdfplumber
 
             with pdfplumber.open(io.BytesIO(turned_copy(renderer.document(), index, turn))) as copy:
-                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, edges, tasks)
+                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, edges, tasks, tasks_codeless)
             page.turned = turn
             warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
             return page
-        page = text_page(pdf_page, index + 1, number + 1, self.settings, edges, tasks)
+        page = text_page(pdf_page, index + 1, number + 1, self.settings, edges, tasks, tasks_codeless)
         pictures = page_pictures(pdf_page, lambda dpi: renderer.page_image(index, dpi)[0], self.settings.pictures)
         if not pictures:
             return page
@@ -534,10 +535,11 @@ def text_page(
     settings: PdfTableSettings,
     carried: Sequence[float] = (),
     carried_tasks: bool = False,
+    carried_codeless: bool = False,
 ) -> Page:
     """One text-layer page: tables first (ruled, else borderless ones from word positions; ``carried``:
     the column edges of a borderless table the previous page ended with, a task table's when
-    ``carried_tasks``), the other words as lines."""
+    ``carried_tasks``; one with no code column when ``carried_codeless``), the other words as lines."""
     raw = split_leaders(
         pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, return_chars=True)
     )
@@ -553,7 +555,13 @@ def text_page(
         # a task table under its header first: its columns cannot be found from gutters
         went_on = list(carried) if carried_tasks else []
         tasks = task_column_tables(
-            visual_lines(lines), page_number, settings.unruled, text, settings.task_columns, carried=went_on
+            visual_lines(lines),
+            page_number,
+            settings.unruled,
+            text,
+            settings.task_columns,
+            carried=went_on,
+            carried_codeless=carried_codeless,
         )
         spans = frozenset(k for _, rows in tasks for k in range(min(rows), max(rows) + 1))
         found = tasks + unruled_tables(

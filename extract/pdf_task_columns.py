@@ -11,10 +11,11 @@ label's left edge is where its column starts (a left stop puts the label and the
 the same place; a label centred over a wider column starts right of the cells, which then say
 where the column starts). Under the header, each line's pieces go into the column they start in; a
 line with a code in the code column opens a task, a line without one holds the wrapped cells of the
-task above. A header with no code column is read only when a bullet ("- ", "+ ", "• ") opens its
-tasks: a task's wrapped line and the next task both start under the text's label, and nothing
-else says where a task starts (a section "I. Title" at the margin opens a row too); with no bullet
-the table is left to the other readers. A section's numeral in the code column spans its title over
+task above. A header with no code column is read only when a mark opens its tasks (a task's
+wrapped line and the next task both start under the text's label): a bullet ("- ", "+ ", "• "),
+the task's other columns filled beside its first words, or its first line in bold after a line in
+roman (``segment.task_starts``; a section "I. Title" at the margin opens a row too); with none the
+table is left to the other readers. A section's numeral in the code column spans its title over
 the row. A line that fits no column (a piece in the code column that is no code) between two tasks
 is not placed and stays a line, for the account of what was not read; the table ends at the first
 such line with no task after it, or at a wide blank. A task table the previous page ended with
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
+from extract.segment.task_line_rows import is_section_line
+from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from extract.segment.task_tables import map_columns
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet
@@ -75,11 +78,12 @@ def task_column_tables(
     settings: TaskColumnSettings = TaskColumnSettings(),
     source: str = "pdf-text",
     carried: list[float] | None = None,
+    carried_codeless: bool = False,
 ) -> list[tuple[Table, set[int]]]:
     """The task tables among a page's visual lines (``pdf_unruled._Line``, top to bottom), each with
     the indexes of the lines it placed; a line among its tasks it could not place is in no set.
     ``carried``: the column edges of a task table the previous page ended with, whose tasks go on
-    at the top of this page with no header over them."""
+    at the top of this page with no header over them (``carried_codeless``: a table with no code column)."""
     if not settings.enabled or not items:
         return []
     pitch = pitch_of(items)
@@ -89,7 +93,7 @@ def task_column_tables(
         made = _table_under(
             items,
             0,
-            _carried_header(items[: settings.carried_lines], carried),
+            _carried_header(items[: settings.carried_lines], carried, carried_codeless),
             pitch,
             page,
             unruled,
@@ -147,13 +151,25 @@ def _header_at(
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
 
 
-def _carried_header(top: list[_Line], edges: list[float]) -> _Header:
+def _carried_header(top: list[_Line], edges: list[float], codeless: bool = False) -> _Header:
     """The columns a task table went on with from the previous page (its edges: the box's left, each
-    column's start, the box's right), printing no header here; no code column when a bullet opens
-    one of the page's first lines (``top``: a bullet opens its tasks), else the first."""
+    column's start, the box's right), printing no header here; no code column when the table had
+    none (``codeless``) or a task with no code opens one of the page's first lines (``top``: a
+    bullet, or the other columns filled beside its words), else the first."""
     starts = [edges[0], *edges[1:-1]]
-    code = None if any(after_bullet(_text(line.words)) is not None for line in top) else 0
+    code = None if codeless or any(_codeless_task(line, starts) for line in top) else 0
     return _Header(0, [""] * len(starts), starts, [*starts[1:], edges[-1]], code, [[] for _ in starts])
+
+
+def _codeless_task(line: _Line, starts: list[float]) -> bool:
+    """A line opening a task of a table with no code column: a bullet before its text, or no code
+    first and the task's other columns filled beside its words (``task_starts``)."""
+    if after_bullet(_text(line.words)) is not None:
+        return True
+    if is_code_token(line.words[0].text):
+        return False
+    filled = {_column_of(bbox_of(p[0])[0], starts, 0.5, line.size) for p in labels_of(line, 0.0)}
+    return fills_task_columns([c in filled for c in range(len(starts))], 0)
 
 
 def _wraps_on(items: list[_Line], k: int, pitch: float, unruled: UnruledSettings) -> bool:
@@ -191,10 +207,17 @@ def _body_starts(header: _Header, lines: list[_Line], unruled: UnruledSettings) 
 
 
 def _cells(
-    line: _Line, starts: list[float], header: _Header, unruled: UnruledSettings, settings: TaskColumnSettings
+    line: _Line,
+    starts: list[float],
+    header: _Header,
+    unruled: UnruledSettings,
+    settings: TaskColumnSettings,
+    before_bold: bool | None = None,
 ) -> tuple[dict[int, list[Word]], bool] | None:
-    """The line's words by column and whether it opens a task (a code in the code column); None
-    when it fits no column (a piece in the code column that is no code: a paragraph at the margin)."""
+    """The line's words by column and whether it opens a task (a code in the code column; with no
+    code column, a mark ``task_starts`` knows: ``before_bold`` the line above's bold, None at the
+    table's top); None when it fits no column (a piece in the code column that is no code: a
+    paragraph at the margin)."""
     out: dict[int, list[Word]] = {}
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
@@ -213,14 +236,18 @@ def _cells(
         if header.code_col is not None and _ROMAN.match(_text(out.get(header.code_col, []))):
             col = header.code_col + 1  # a section's title spans the row: any column it runs into is its
         out.setdefault(min(col, len(starts) - 1), []).extend(piece)
+    if header.code_col is None and not opens and 0 in out:
+        bold = all(w.bold for w in out[0])
+        opens = opens_by_bold(bold, before_bold) or fills_task_columns([c in out for c in range(len(starts))], 0)
     return out, opens
 
 
 def _opens_unkeyed(piece: list[Word]) -> bool:
     """A line of a table with no code column opening a task: a bullet before its text, or a section
-    ("I. Title"), at the first column's start."""
+    ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE"), at the first
+    column's start."""
     text = _text(piece)
-    return after_bullet(text) is not None or _SECTION.match(text) is not None
+    return after_bullet(text) is not None or _SECTION.match(text) is not None or is_section_line(text)
 
 
 def _table_under(
@@ -245,9 +272,13 @@ def _table_under(
     pending: list[int] = []  # lines not placed, told only when a task follows them
     last = body_from - 1
     for k in range(body_from, end):
-        got = _cells(items[k], starts, header, unruled, settings)
-        if got is None or (not got[1] and (pending or not rows)):
-            pending.append(k)  # (after a line not placed, only a task's opening line goes on)
+        before_bold = all(w.bold for w in items[k - 1].words) if k > body_from else None
+        got = _cells(items[k], starts, header, unruled, settings, before_bold)
+        # (after a line not placed, only a task's opening line goes on; a codeless table carried
+        # here may open with its last task's next words)
+        went_on = not header.lines and header.code_col is None
+        if got is None or (not got[1] and (pending or (not rows and not went_on))):
+            pending.append(k)
             continue
         cells, opens = got
         if opens or not rows:
@@ -262,10 +293,17 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
-    if header.code_col is None and not any(after_bullet(cell_text(r.get(0, []))) for r in rows):
-        return None  # no bullet: where a task starts is not printed (left to the other readers)
+    if header.code_col is None and header.lines and not any(_marked(r, cell_text, len(starts)) for r in rows):
+        return None  # no bullet, no filled line: where a task starts is not printed (left to the other readers)
     head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
     return _table([*head, *rows], starts, page, cell_text, source), placed, last + 1
+
+
+def _marked(row: dict[int, list[Word]], cell_text, n_cols: int) -> bool:
+    """A codeless table's row a mark opened: a bullet before its task, or its other columns filled."""
+    return after_bullet(cell_text(row.get(0, []))) is not None or fills_task_columns(
+        [c in row for c in range(n_cols)], 0
+    )
 
 
 def _table(rows: list[dict[int, list[Word]]], starts: list[float], page: int, cell_text, source: str) -> Table:

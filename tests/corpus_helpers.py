@@ -298,3 +298,32 @@ def edited_dump_rows(dump: Path, edits: dict[str, str], tmp_path: Path) -> dict:
     edited.write_text(text, encoding="utf-8")
     (table,) = convert_file(edited).score_tables
     return {str(r.code): r for r in table.rows}
+
+
+# --- plans' task tables read back (tests/test_corpus_plan_layouts.py, test_corpus_plan_codeless.py) ---
+
+
+def assert_pdfs_print_tasks(corpus: Path, prefix: str) -> None:
+    """Every PDF of the family ``prefix`` (four instances) prints each truth task's words (at tab stops
+    its lines interleave with the other columns), its lead and its deadline (pdfplumber)."""
+    docs = documents_of(corpus, "pdf", prefix)
+    assert len(docs) == 4
+    for doc in docs:
+        printed = pdf_text(corpus / doc["path"])
+        text, words = squash(printed), set(printed.split())
+        for task in read_truth(corpus, doc)["task_rows"]:
+            assert set(task["task"].split()) <= words
+            assert squash(task["lead"]) in text and squash(task["deadline"]) in text
+
+
+def pipeline_tasks(corpus: Path, prefix: str) -> list[tuple[str, list[dict], list[dict], list]]:
+    """Each DOCX, then each PDF, of the family ``prefix`` read by the pipeline: (path, truth tasks,
+    tasks read, unread)."""
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    out = []
+    for doc in documents_of(corpus, "docx", prefix) + documents_of(corpus, "pdf", prefix):
+        got = result_to_json(convert_file(corpus / doc["path"]))
+        rows = [r for t in got["task_tables"] for r in t["rows"]]
+        out.append((doc["path"], read_truth(corpus, doc)["task_rows"], rows, got.get("unread") or []))
+    return out

@@ -115,6 +115,7 @@ from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
 from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I
 from corpusgen.new_layouts_j import NEW_LAYOUT_FAMILIES_J
+from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
 from corpusgen.render_docx import write_docx
@@ -153,6 +154,7 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_I,
     *NEW_LAYOUT_FAMILIES_J,
     *PLAN_LAYOUT_FAMILIES,
+    *PLAN_CODELESS_FAMILIES,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
@@ -170,6 +172,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_I,
     *NEW_LAYOUT_FAMILIES_J,
     *PLAN_LAYOUT_FAMILIES,
+    *PLAN_CODELESS_FAMILIES,
 )
 
 

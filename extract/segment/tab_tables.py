@@ -27,6 +27,7 @@ from extract.model import Cell, IngestedDocument, Line, Page, Table
 from extract.segment.tab_headers import TypedHeader, nearest, typed_header, wrapped_header
 from extract.segment.tab_stops import MIN_TAB_COLUMNS
 from extract.segment.table_end import is_signature, is_total_label
+from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from normalize.codes import read_code_token
 from normalize.text import after_bullet, column_pieces, fold
 
@@ -232,7 +233,7 @@ def _gather(
         line = lines[j]
         if line.number > lines[j - 1].number + 1:
             break  # a blank line: the run ended above it
-        if len(line.pieces) == 1 and not _section_row(line, header):
+        if len(line.pieces) == 1 and not _section_row(line, header) and not _task_opens(lines, j, header):
             broken = _broken_name(lines, j, header, rows, settings)
             if broken == 0 and not _last_name_line(line.pieces[0], rows[-1], longest, len(rows)):
                 break
@@ -242,7 +243,7 @@ def _gather(
             continue
         if len(line.pieces) > header.n_cols:
             break
-        if _opens_row(line.pieces) or _section_row(line, header) or _bullet_opens(line, header):
+        if _opens_row(line.pieces) or _section_row(line, header) or _task_opens(lines, j, header):
             rows.append(_Row(_fit(line, header), line.number, line.bold, [line.pieces]))
             longest = max(longest, len(rows[-1].cells[header.text_col]))
         elif _goes_on_below(line, header, len(rows)):
@@ -264,6 +265,18 @@ def _section_row(line: _Typed, header: TypedHeader) -> bool:
 def _bullet_opens(line: _Typed, header: TypedHeader) -> bool:
     """A task opening a framework with no code column: its first piece a bulleted text."""
     return header.bulleted and bool(line.pieces[0]) and after_bullet(line.pieces[0]) is not None
+
+
+def _task_opens(lines: list[_Typed], k: int, header: TypedHeader) -> bool:
+    """Line ``k`` opens a task of a framework with no code column: a bullet before its text, the
+    task's other columns filled beside its words, or its bold after a line in roman
+    (``task_starts``)."""
+    line = lines[k]
+    if not header.bulleted or not line.pieces[0] or _section_row(line, header):
+        return False
+    if _bullet_opens(line, header) or opens_by_bold(line.bold, lines[k - 1].bold if k else None):
+        return True
+    return len(line.pieces) > 1 and fills_task_columns([bool(c) for c in _fit(line, header)], header.text_col)
 
 
 def _goes_on_below(line: _Typed, header: TypedHeader, n_rows: int) -> bool:
@@ -320,15 +333,15 @@ def _broken_name(lines: list[_Typed], j: int, header: TypedHeader, rows: list[_R
     while k < len(lines) and len(lines[k].pieces) == 1 and k - j < settings.max_name_lines:
         if lines[k].number > lines[k - 1].number + 1 or is_signature(fold(lines[k].pieces[0])):
             return 0
-        if k > j and header.bulleted and _section_row(lines[k], header):
-            return k - j  # (a codeless table: its task's broken lines end at the next section)
+        if k > j and header.bulleted and (_section_row(lines[k], header) or _task_opens(lines, k, header)):
+            return k - j  # (a codeless table: its task's broken lines end at the next section or task)
         k += 1
     if k >= len(lines) or len(lines[k].pieces) == 1 or len(lines[k].pieces) > header.n_cols:
         return 0
     if lines[k].number > lines[k - 1].number + 1:
         return 0
     pieces = lines[k].pieces
-    opens = _opens_row(pieces) or _bullet_opens(lines[k], header)
+    opens = _opens_row(pieces) or _task_opens(lines, k, header)
     return k - j if opens or _ends_name(pieces, rows[-1], header, len(rows)) else 0
 
 

@@ -24,6 +24,7 @@ from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
+from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet, any_word, fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
@@ -73,7 +74,7 @@ _EXACT_ONLY = {"code", "criterion_code"}  # short labels: match the whole header
 _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "activity")
 # A row without TT and without these continues the row above (more tasks, activities or text of
 # the same numbered item: the source had merged cells on the left).
-_ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
+_ROW_KEYS = ROW_KEY_FIELDS
 _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
 # "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
@@ -449,8 +450,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             # a grid with no criterion/objective column: a row starting a new task is a row
             not any(f in mapping for f in _ROW_KEYS[1:]) and any(values.get(f) for f in _KEY_FIELDS)
         )
-        if keys_empty and out:
-            _merge(out[-1], values, extra, row)
+        line_goes_on = task_line_goes_on(values, row.above, mapping)  # (a grid typed line by line)
+        if (keys_empty or line_goes_on) and out:
+            _merge(out[-1], values, extra, row, line_goes_on)
             out[-1].footnotes += [n for n in notes if n not in out[-1].footnotes]
             continue
         # deadlines and leads printed once in a cell merged down over this row and the ones above
@@ -520,10 +522,12 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     return out
 
 
-def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row: JoinedRow) -> None:
+def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row: JoinedRow, line=False) -> None:
+    """``row`` joined to the task above: a further item of its cells, or (``line``) its words' next line."""
     for field, text in values.items():
         if text and field not in ("code", "criterion_code"):
-            setattr(previous, field, _join(getattr(previous, field), text, field))
+            before = getattr(previous, field)
+            setattr(previous, field, f"{before} {text}".strip() if line else _join(before, text, field))
     for key, text in extra.items():
         previous.extra[key] = _join(previous.extra.get(key, ""), text)
     if previous.source.line_end is not None and row.line_end:

@@ -167,6 +167,17 @@ PROBES: dict[str, Derivation] = {
     # the plan (N43), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S23_scan_new_layouts_j": probe_scan(("N42", "N43", "N44", "N45")),
     "D19_dump_new_layouts_j": Derivation("dump", ("N42", "N44", "N45")),
+    # Plans' task appendices in the layouts of P07 and P08 (tab stops, no TT column, a header wrapped
+    # by hand, tasks told apart by a bold first line or by the line whose other columns are filled)
+    # printed and scanned as S05 scans plans (300 dpi, askew up to 1.5 degrees), and saved as an image
+    # file that declares no dpi (as S07): task rows from a scan's grid or lines (issue 16). Dev
+    # families, as their sources are.
+    "S24_scan_plan_task_layouts": Derivation(
+        "scan", ("P07", "P08", "P07", "P08"), scan=ScanDegrade(dpi=(300, 300), rotation_deg=(-1.5, 1.5))
+    ),
+    "S25_image_plan_task_layouts": Derivation(
+        "image", ("P08", "P07", "P08", "P07"), scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-1.5, 1.5))
+    ),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -206,12 +206,20 @@ def p07(inst: Instance) -> Built:
         printed = ("code", "task", "lead", "coordinator", "deadline", "product")
         block = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
         variant = f"{variant}-{wrap}"
+    return task_annex_plan(meta, rng, year, (lines, targets), block, variant, (rows, printed))
+
+
+def task_annex_plan(meta, rng: random.Random, year: int, aims: tuple, block, variant: str, tasks: tuple) -> Built:
+    """The plan (its targets ``aims``: lines and truth) with its task table ``block`` in an appendix
+    "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM …"; the truth's tasks (``tasks``: rows and the columns printed)."""
+    lines, targets = aims
+    rows, printed = tasks
     annex = Title(
         "PHỤ LỤC",
         (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
         f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
     )
-    doc = plan_with_annex(meta, rng, lines, annex, block)  # type: ignore[arg-type]
+    doc = plan_with_annex(meta, rng, lines, annex, block)
     built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
     built.task_rows = _truth(rows, printed)
     built.targets = [t.truth() for t in targets]

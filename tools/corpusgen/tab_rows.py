@@ -23,6 +23,7 @@ class TabLine:
     text: str  # columns separated by "\t"; "\n" a line broken by hand inside the row
     bold: bool = False
     leaders: bool = True  # the stops' dots on this line (a header line prints none)
+    bold_first: bool = False  # only the row's first line bold (a task's opening line, its only mark)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def write_tab_rows(doc, block: TabRows) -> None:
             fmt.tab_stops.add_tab_stop(Cm(stop.at_cm), ALIGNS[stop.align], leader)
         for k, part in enumerate(line.text.split("\n")):
             run = para.add_run(part)
-            run.bold = line.bold
+            run.bold = line.bold or (line.bold_first and k == 0)
             run.font.size = Pt(block.font_pt)
             if k < line.text.count("\n"):
                 run.add_break()
