@@ -167,6 +167,10 @@ PROBES: dict[str, Derivation] = {
     # the plan (N43), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S23_scan_new_layouts_j": probe_scan(("N42", "N43", "N44", "N45")),
     "D19_dump_new_layouts_j": Derivation("dump", ("N42", "N44", "N45")),
+    # The eleventh batch (tools/corpusgen/new_layouts_k.py), held as the others; all of them print
+    # scores or statistics, so the dump takes them all.
+    "S24_scan_new_layouts_k": probe_scan(("N46", "N47", "N48", "N49")),
+    "D20_dump_new_layouts_k": Derivation("dump", ("N46", "N47", "N48", "N49")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
