@@ -20,9 +20,9 @@ from tests.corpus_helpers import (
     assert_batch_pdfs_carry_truth,
     batch_corpus,
     cell_points,
+    documents_of,
     docx_score_table,
     docx_tables,
-    documents_of,
     read_truth,
 )
 

@@ -206,8 +206,8 @@ def with_levels(grid: Grid, table: ScoreTable, at: int, levels: tuple[str, ...],
     keep = 1 if tick is not None else 0  # the self column stays after the levels
     top = [replace(c, vmerge="restart") for c in head.cells]
     bottom = [replace(c, text="", vmerge="continue") for c in head.cells]
-    top[at:at + 1] = [Cell(group, 3, None, True, "center")] + top[at:at + 1] * keep
-    bottom[at:at + 1] = [Cell(x, 1, None, True, "center") for x in levels] + bottom[at:at + 1] * keep
+    top[at : at + 1] = [Cell(group, 3, None, True, "center")] + top[at : at + 1] * keep
+    bottom[at : at + 1] = [Cell(x, 1, None, True, "center") for x in levels] + bottom[at : at + 1] * keep
     out = [GridRow(tuple(top), "header"), GridRow(tuple(bottom), "header")]
     for g in grid.rows:
         if g.kind == "header":
@@ -217,9 +217,9 @@ def with_levels(grid: Grid, table: ScoreTable, at: int, levels: tuple[str, ...],
         cells = level_cells(row, leaf, tick, g.cells[at].bold)
         if g.kind == "total" and tick is None:
             cells = (replace(g.cells[at], span=3),)
-        out.append(replace(g, cells=g.cells[:at] + cells + g.cells[at:at + 1] * keep + g.cells[at + 1 :]))
+        out.append(replace(g, cells=g.cells[:at] + cells + g.cells[at : at + 1] * keep + g.cells[at + 1 :]))
     level_width = (1.8, 1.6, 1.8)
-    widths = grid.widths_cm[:at] + level_width + grid.widths_cm[at:at + 1] * keep + grid.widths_cm[at + 1 :]
+    widths = grid.widths_cm[:at] + level_width + grid.widths_cm[at : at + 1] * keep + grid.widths_cm[at + 1 :]
     return Grid(widths, tuple(out))
 
 
@@ -270,7 +270,10 @@ def counts_grid(rows: list[StatRow], heads: tuple[str, str], unit_in_name: bool)
     for line in stat_lines(rows):
         for r in (line.top, *line.items):
             top = r is line.top
-            cells = (Cell(content_cell(r, unit_in_name), 1, None, top), Cell(result_cell(r, unit_in_name), 1, None, top, "center"))
+            cells = (
+                Cell(content_cell(r, unit_in_name), 1, None, top),
+                Cell(result_cell(r, unit_in_name), 1, None, top, "center"),
+            )
             out.append(GridRow(cells))
     return Grid((11.6, 4.2), tuple(out))
 
