@@ -29,7 +29,7 @@ from corpusgen.new_layouts_c import STOCK_UNITS, by_period, quarter_grid, with_t
 from corpusgen.new_layouts_i import body_figures_report, stat_lines
 from corpusgen.reports import StatRow
 from corpusgen.scores import Row, ScoreTable
-from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
+from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built
 from corpusgen.typed_forms import _layout, _scored
 from normalize.numbers import format_vn
 
@@ -103,12 +103,8 @@ def annex_twelve_months(inst: Instance) -> Built:
         return replace(with_last_column(grid, label, shares), widths_cm=TWELVE_WIDTHS)
 
     doc, title = _annex_report(inst, rng, grid_of, lambda grid: Table(grid, font_pt=8), YEAR_ONLY)
-    doc = replace(doc, landscape=True)
-    built = Built(_docx_pdf("twelve-months-" + ("part-share" if odd else "year-share"), doc), doc.meta.truth())
-    built.commune = doc.meta.place.commune
-    built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
-    built.faults = faults
-    return built
+    variant = "twelve-months-" + ("part-share" if odd else "year-share")
+    return annex_built(replace(doc, landscape=True), title, rows, faults, variant)
 
 
 # --- N47: every row's path repeated, no merged cell ---------------------------------------------------
