@@ -25,8 +25,9 @@ from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, depth, points, printed_code, score_grid
 from corpusgen.new_layouts import _built, _docx_pdf
-from corpusgen.new_layouts_c import STOCK_UNITS, by_period, quarter_grid, with_true_counts
+from corpusgen.new_layouts_c import STOCK_UNITS, with_true_counts
 from corpusgen.new_layouts_i import body_figures_report, stat_lines
+from corpusgen.new_layouts_j import MONTH_LABELS, MonthColumns, month_grid
 from corpusgen.reports import StatRow
 from corpusgen.scores import Row, ScoreTable
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built
@@ -35,7 +36,6 @@ from normalize.numbers import format_vn
 
 # --- N46: a figure per month for the year, landscape, a share column --------------------------------
 
-MONTH_LABELS = ("T{m}", "Tháng {m}")
 YEAR_TOTALS = ("Cả năm", "Cộng cả năm", "Lũy kế năm {year}", "Tổng cộng")
 # The share after the year's figure: an item's part of its count (odd instances) or the year's figure
 # against last year's (even).
@@ -92,10 +92,9 @@ def annex_twelve_months(inst: Instance) -> Built:
     head = ANNEX_LABELS[(inst.index - 1) % len(ANNEX_LABELS)]
 
     def grid_of(year: int, period: str) -> Grid:
-        names = tuple(MONTH_LABELS[0 if odd else 1].format(m=m) for m in range(1, 13))
         whole = rng.choice(YEAR_TOTALS).format(year=year)
-        months = by_period(true_rows, random.Random(f"{inst.name}/{inst.seed}/twelve"), len(names))
-        grid = quarter_grid(rows, months, head + names + (whole,), total_first=False)
+        months = MonthColumns(MONTH_LABELS[0 if odd else 1], 12, "twelve")
+        grid = month_grid(inst, rows, true_rows, head, months, whole)
         if odd:
             label, shares = rng.choice(PART_SHARES), [part_share(r, rows) for r in rows]
         else:
