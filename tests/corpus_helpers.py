@@ -252,6 +252,20 @@ def cell_points(text: str) -> float | None:
     return float(text.replace(",", ".")) if text.strip() else None
 
 
+def assert_period_figures(each: list[str], row: dict, where: str, stock_units: tuple[str, ...]) -> None:
+    """A statistics row's figures for the parts of its period (months, quarters) as printed: none
+    without a value, a stock's every part its value, a share's parts shares (0-100), a count's
+    parts adding up to its value."""
+    if row["value"] is None:
+        assert not any(each), (where, each)
+    elif row["unit"] in stock_units:
+        assert {cell_points(v) for v in each} == {row["value"]}, (where, each)
+    elif row["unit"] == "%":
+        assert all(v == "" or 0 <= (cell_points(v) or 0) <= 100 for v in each), (where, each)
+    else:
+        assert sum(cell_points(v) or 0 for v in each) == row["value"], (where, each)
+
+
 def docx_paragraphs(path: Path) -> list[str]:
     """The text of every paragraph of a DOCX body (tables' cells not included), in order."""
     import docx

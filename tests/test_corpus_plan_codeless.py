@@ -1,6 +1,6 @@
 """P08 (tools/corpusgen/plan_codeless.py): a plan's task table with no TT column and no bullet, its
 tasks told apart by a bold first line or by the line whose other columns are filled, at tab stops or
-in a grid typed line by line; and S24/S25, scans and dpi-less images of P07/P08's task appendices.
+in a grid typed line by line; and S25/S26, scans and dpi-less images of P07/P08's task appendices.
 Made only when named and ranked last (the standing corpus is as it was); the truth repeats; the
 DOCX, PDF and scans carry every truth task as the layout prints it, read back with python-docx,
 pdfplumber and real Tesseract, never by the pipeline. Then the pipeline reads every P08 layout."""
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
 
 FAMILY = "P08_plan_codeless_tasks"
-PROBES = ("S24_scan_plan_task_layouts", "S25_image_plan_task_layouts")
+PROBES = ("S25_scan_plan_task_layouts", "S26_image_plan_task_layouts")
 # The fields a task is read with (a codeless table prints no code).
 FIELDS = ("section", "task", "lead", "coordinator", "deadline", "product")
 
@@ -39,7 +39,7 @@ def test_made_only_when_named_and_ranked_after_every_older_family():
 
     whole, _ = mc.selected_families([])
     assert not {FAMILY, *PROBES} & set(whole)  # the standing corpus (seed 0) is made without them
-    named, unknown = mc.selected_families(["P08", "S24", "S25"])
+    named, unknown = mc.selected_families(["P08", "S25", "S26"])
     assert named == [FAMILY, *PROBES] and not unknown
     older = [f for f in mc.FAMILIES if f != FAMILY]
     assert max(mc.family_rank(f) for f in older) < mc.family_rank(FAMILY)
@@ -135,7 +135,7 @@ def test_every_codeless_layout_reads_every_task_with_its_fields(read_back):
 
 @pytest.fixture(scope="module")
 def scans(tmp_path_factory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("s24"), "S24,S25", None, True, 7257)
+    return make_corpus(tmp_path_factory.mktemp("s25"), "S25,S26", None, True, 7257)
 
 
 def test_scans_are_page_images_whose_ocr_prints_the_task_appendix(scans):
@@ -145,8 +145,8 @@ def test_scans_are_page_images_whose_ocr_prints_the_task_appendix(scans):
     from corpusgen.derived import render
     from PIL import Image
 
-    scan = documents_of(scans, "pdf", "S24")
-    image = documents_of(scans, "png", "S25") + documents_of(scans, "jpg", "S25") + documents_of(scans, "tif", "S25")
+    scan = documents_of(scans, "pdf", "S25")
+    image = documents_of(scans, "png", "S26") + documents_of(scans, "jpg", "S26") + documents_of(scans, "tif", "S26")
     assert len(scan) == 1 and len(image) == 1
     assert not pdf_text(scans / scan[0]["path"]).strip()
     with Image.open(scans / image[0]["path"]) as img:
@@ -160,12 +160,12 @@ def test_scans_are_page_images_whose_ocr_prints_the_task_appendix(scans):
 
 
 def test_a_scanned_codeless_table_reads_its_tasks_over_the_image_frames(scans):
-    """S25's first instance: P08's bold-first-line table at tab stops saved as a several-page image
+    """S26's first instance: P08's bold-first-line table at tab stops saved as a several-page image
     with no dpi, read by real Tesseract: the tasks are rebuilt from the header's columns (no code,
     no bullet: each opens at its filled line), the table going on over the frames."""
     from cchc_extract.pipeline import convert_file, result_to_json
 
-    image = [d for d in documents_of(scans, "tif", "S25") + documents_of(scans, "png", "S25")]
+    image = [d for d in documents_of(scans, "tif", "S26") + documents_of(scans, "png", "S26")]
     assert len(image) == 1
     truth = read_truth(scans, image[0])["task_rows"]
     got = result_to_json(convert_file(scans / image[0]["path"]))

@@ -84,6 +84,10 @@ HELDOUT_FAMILIES = (
     "N43_plan_target_table",
     "N44_verdict_with_points",
     "N45_names_side_by_side",
+    "N46_annex_twelve_months",
+    "N47_names_repeated",
+    "N48_level_columns",
+    "N49_counts_two_columns",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -115,6 +119,7 @@ from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G
 from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H
 from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I
 from corpusgen.new_layouts_j import NEW_LAYOUT_FAMILIES_J
+from corpusgen.new_layouts_k import NEW_LAYOUT_FAMILIES_K
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
@@ -153,12 +158,13 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_H,
     *NEW_LAYOUT_FAMILIES_I,
     *NEW_LAYOUT_FAMILIES_J,
+    *NEW_LAYOUT_FAMILIES_K,
     *PLAN_LAYOUT_FAMILIES,
     *PLAN_CODELESS_FAMILIES,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
-# new_layouts_h.py, new_layouts_i.py, new_layouts_j.py): like
+# new_layouts_h.py, new_layouts_i.py, new_layouts_j.py, new_layouts_k.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -171,6 +177,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_H,
     *NEW_LAYOUT_FAMILIES_I,
     *NEW_LAYOUT_FAMILIES_J,
+    *NEW_LAYOUT_FAMILIES_K,
     *PLAN_LAYOUT_FAMILIES,
     *PLAN_CODELESS_FAMILIES,
 )

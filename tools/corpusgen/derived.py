@@ -167,15 +167,19 @@ PROBES: dict[str, Derivation] = {
     # the plan (N43), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S23_scan_new_layouts_j": probe_scan(("N42", "N43", "N44", "N45")),
     "D19_dump_new_layouts_j": Derivation("dump", ("N42", "N44", "N45")),
+    # The eleventh batch (tools/corpusgen/new_layouts_k.py), held as the others; all of them print
+    # scores or statistics, so the dump takes them all.
+    "S24_scan_new_layouts_k": probe_scan(("N46", "N47", "N48", "N49")),
+    "D20_dump_new_layouts_k": Derivation("dump", ("N46", "N47", "N48", "N49")),
     # Plans' task appendices in the layouts of P07 and P08 (tab stops, no TT column, a header wrapped
     # by hand, tasks told apart by a bold first line or by the line whose other columns are filled)
     # printed and scanned as S05 scans plans (300 dpi, askew up to 1.5 degrees), and saved as an image
     # file that declares no dpi (as S07): task rows from a scan's grid or lines (issue 16). Dev
     # families, as their sources are.
-    "S24_scan_plan_task_layouts": Derivation(
+    "S25_scan_plan_task_layouts": Derivation(
         "scan", ("P07", "P08", "P07", "P08"), scan=ScanDegrade(dpi=(300, 300), rotation_deg=(-1.5, 1.5))
     ),
-    "S25_image_plan_task_layouts": Derivation(
+    "S26_image_plan_task_layouts": Derivation(
         "image", ("P08", "P07", "P08", "P07"), scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-1.5, 1.5))
     ),
 }

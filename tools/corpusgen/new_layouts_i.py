@@ -178,38 +178,47 @@ def uncoded_items(rows: list[StatRow], faults: list[Fault]) -> tuple[list[StatRo
     return out, [replace(f, code=None) if f.code is not None and "." in f.code else f for f in faults]
 
 
-def body_stat_lines(inst: Instance) -> Built:
-    """A six-month or yearly report whose statistics are lines in its body under section I, no
-    table: "1. Tổng số hồ sơ TTHC tiếp nhận trong kỳ: 456 hồ sơ (trong đó: số hồ sơ tiếp nhận trực
-    tuyến: 400 hồ sơ; …; tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 87,72%)." (odd instances), or the line
-    closed by "trong đó:" and each item a "- " line under it (even). Truth: the rows (as annex "1"),
-    the items' codes None (items of the numbered line above)."""
+def body_figures_report(inst: Instance, figures_of, variant_of) -> Built:
+    """A six-month or yearly report whose statistics are told in its body under section I, after a
+    lead line, in the blocks ``figures_of(rows, rng)`` makes of them (no annex); ``variant_of(odd)``
+    its variant. Truth: the rows (as annex "1", the report's one set of figures), the breakdown
+    items' codes None (items of the numbered indicator above)."""
     rng = inst.rng()
     year = evaluation_year(inst, rng)
     period = rng.choice((f"6 tháng đầu năm {year}", f"năm {year}"))
     lines = tuple(x.replace("{period}", period) for x in rng.choice(TITLES))
     meta = make_meta(inst, rng, "BC", lines, year)
     rows, faults = uncoded_items(*statistics(rng, rng.randint(4, 5), letters=False, fault=inst.faulty))
-    inline = inst.index % 2 == 1
-    paras = [p for line in stat_lines(rows) for p in line_paras(line, inline)]
     body = (
         Header(rng.choice(("table", "stacked"))),
         Title("BÁO CÁO", meta.title_lines),
         Para(f"Thực hiện chỉ đạo của cấp trên, UBND xã {meta.place.commune} báo cáo kết quả như sau:"),
         Para("I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", bold=True),
         Para(rng.choice(LINE_LEADS)),
-        *paras,
+        *figures_of(rows, rng),
         Para("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold=True),
         Para("Tiếp tục nâng cao chất lượng giải quyết thủ tục hành chính, đẩy mạnh dịch vụ công trực tuyến."),
         Signature(rng.choice(("table", "paragraphs"))),
     )
     doc = Document(meta, body)
-    variant = "stat-lines-" + ("inline" if inline else "dashed")
-    built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
+    built = Built(_docx_pdf(variant_of(inst.index % 2 == 1), doc), meta.truth(), commune=meta.place.commune)
     title = "Kết quả thực hiện công tác cải cách hành chính " + period
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
     return built
+
+
+def body_stat_lines(inst: Instance) -> Built:
+    """A six-month or yearly report whose statistics are numbered lines in its body under section I,
+    no table: "1. Tổng số hồ sơ TTHC tiếp nhận trong kỳ: 456 hồ sơ (trong đó: số hồ sơ tiếp nhận
+    trực tuyến: 400 hồ sơ; …; tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 87,72%)." (odd instances), or
+    the line closed by "trong đó:" and each item a "- " line under it (even)."""
+    inline = inst.index % 2 == 1
+    return body_figures_report(
+        inst,
+        lambda rows, rng: [p for line in stat_lines(rows) for p in line_paras(line, inline)],
+        lambda odd: "stat-lines-" + ("inline" if odd else "dashed"),
+    )
 
 
 # --- N41: a budget column in the plan's task table ---------------------------------------------------

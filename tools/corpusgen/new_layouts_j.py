@@ -17,7 +17,7 @@ The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
@@ -26,6 +26,7 @@ from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_c import by_period, quarter_grid, with_true_counts
 from corpusgen.plan_families import _plan_meta, _purpose, _year, plan_built
 from corpusgen.plans import INDICATORS, TARGET_CELL_WORDS, Target, _amount, _value
+from corpusgen.reports import StatRow
 from corpusgen.scores import Row, ScoreTable
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
 from corpusgen.typed_forms import _layout, _scored
@@ -41,6 +42,33 @@ SIX_MONTHS = ("6 tháng đầu năm {year}",)
 MONTH_WIDTHS = (1.0, 4.2, 1.3) + (1.33,) * 7
 
 
+@dataclass(frozen=True)
+class MonthColumns:
+    """An annex's month columns: their header ("T{m}", "Tháng {m}"), how many, and the name of the
+    random source their figures are drawn by (a source of their own: no other draw moves)."""
+
+    label: str
+    count: int
+    source: str
+
+
+def month_grid(
+    inst: Instance,
+    rows: list[StatRow],
+    true_rows: list[StatRow],
+    head: tuple[str, ...],
+    months: MonthColumns,
+    whole: str,
+    total_first: bool = False,
+) -> Grid:
+    """STT | indicator | unit | a figure a month | the whole period's (``whole``) under a merged
+    "Kết quả thực hiện" (or the whole first, ``total_first``), the months split from the true
+    counts (``by_period``)."""
+    names = tuple(months.label.format(m=m) for m in range(1, months.count + 1))
+    figures = by_period(true_rows, random.Random(f"{inst.name}/{inst.seed}/{months.source}"), months.count)
+    return quarter_grid(rows, figures, head + names + (whole,), total_first)
+
+
 def annex_months(inst: Instance) -> Built:
     """A six-month report whose annex prints each indicator's figure per month and for the six
     months: "T1 | T2 | … | T6 | Cộng 6 tháng" under a merged "Kết quả thực hiện" (odd instances),
@@ -53,10 +81,8 @@ def annex_months(inst: Instance) -> Built:
     head = ANNEX_LABELS[(inst.index - 1) % len(ANNEX_LABELS)]
 
     def grid_of(year: int, period: str) -> Grid:
-        names = tuple(MONTH_LABELS[0 if odd else 1].format(m=m) for m in range(1, 7))
-        whole = rng.choice(HALF_TOTALS)
-        months = by_period(true_rows, random.Random(f"{inst.name}/{inst.seed}/months"), len(names))
-        grid = quarter_grid(rows, months, head + names + (whole,), total_first=not odd)
+        months = MonthColumns(MONTH_LABELS[0 if odd else 1], 6, "months")
+        grid = month_grid(inst, rows, true_rows, head, months, rng.choice(HALF_TOTALS), total_first=not odd)
         return replace(grid, widths_cm=MONTH_WIDTHS)
 
     doc, title = _annex_report(inst, rng, grid_of, lambda grid: Table(grid, font_pt=9), SIX_MONTHS)
