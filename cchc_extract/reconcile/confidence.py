@@ -80,7 +80,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
-from cchc_extract.reconcile.lone_figure import lone_figure_unsure
+from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
 from cchc_extract.reconcile.named_set import named_set_maxima
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
@@ -180,6 +180,8 @@ def value_features(
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             inside = encloses_row(table.rows, ri)
+            parent = parent_of.get(ri)
+            short = parent is not None and short_of_parent(checks, f"/score_tables/{ti}/rows/{parent}")
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
                 if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
@@ -187,9 +189,9 @@ def value_features(
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
                     # figures (or a row read a code off), its blanks as lost as flagged ones.
                     features["missing"] = 1.0
-                if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed):
-                    # a line's one figure beside lost scores, disputed by the set or written in quarters as a
-                    # score is (``lone_figure``): any column's
+                if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed, short=short):
+                    # a line's one figure beside lost scores, disputed by the set, written in quarters as a
+                    # score is, or in a part whose maxima fall short (``lone_figure``): any column's
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one
