@@ -92,6 +92,7 @@ from cchc_extract.reconcile.printed_cells import (
     scale_figure_taken,
     score_beside_zero,
 )
+from cchc_extract.reconcile.queue_once import told_unread
 
 # The cells' own predicates and the criteria set's evidence live beside this module (a module per
 # idea); their names stay importable from here, where callers found them before the split.
@@ -153,6 +154,7 @@ def value_features(
     from_scan = scanned(result)
     ocr = {"dump": float(not from_scan and read_by_ocr), "scan": float(from_scan)}
     sets = criteria_maxima(result)
+    told = told_unread(result) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         if not sets.get(ti) and (read_by_ocr or from_scan):
@@ -215,6 +217,13 @@ def value_features(
                     features["row"] = max(features["row"], logit(restored, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
+                if getattr(row, f) is None and told & {(pointer, f), (pointer, None)}:
+                    # A blank of a row the segmenter told unread ("points of 4 not read: the text
+                    # holds the row's name, not its numbers") is lost by its own account, no
+                    # heading's blank: it is queued, and the part is told on its entries
+                    # (``queue_once``). Seed 7191's N35 scan: field 4's figures printed on its
+                    # subtotal line, read as the table's total, its row's blanks at 0.92, silent.
+                    features["missing"] = 1.0
                 if wholes and bare_figure(row, f) and not set_filled(row, f):
                     features["format"] = 1.0
                     features["twin"] = 0.0 if bare_twins(row, fields) else features["twin"]

@@ -117,6 +117,13 @@ def named_cells(part: UnreadPart, result: ExtractionResult) -> list[Cell] | None
     return cells or None
 
 
+def told_unread(result: ExtractionResult) -> set[Cell]:
+    """Every cell of a row found that a part told unread names (``named_cells``; field None: the
+    row's every points cell, "points of 4 not read (the text holds the row's name, not its
+    numbers)"). Such a blank is lost by the segmenter's own account, not a heading's blank."""
+    return {cell for part in result.unread for cell in named_cells(part, result) or []}
+
+
 def numbering_cells(part: UnreadPart, result: ExtractionResult) -> list[Cell] | None:
     """The figure of the annex row a part its numbering told stands at (``stat_numbering.lost_rows``:
     rows numbered before the row read on the part's line were printed and not read, at that row's
