@@ -28,6 +28,9 @@ def _result(read_by_ocr: bool, reason: str = LOST) -> ExtractionResult:
 
 def test_a_row_told_unread_names_its_cells():
     assert told_unread(_result(True)) == {("/score_tables/0/rows/1", None)}
+    # a part naming several rows stays one entry for its run of lines
+    several = "points of 4, 4.1 not read (the text holds the row's name, not its numbers)"
+    assert told_unread(_result(True, several)) == set()
     # a part naming no row found names no cell
     assert told_unread(_result(True, "points of 9 not read (the text holds the row's name, not its numbers)")) == set()
 
