@@ -251,3 +251,31 @@ def test_a_label_piece_after_a_row_figure_or_above_the_self_label_names_nothing(
         rows = out["score_tables"][0]["rows"]
         assert not any("missing_appraised" in r["flags"] for r in rows)
         assert not _queued_appraised(out)
+
+
+def test_the_maximums_wrapped_quy_dinh_names_no_appraised_column(tmp_path):
+    # Seed 7191's N21 dump as Tesseract left its header: "Điểm quy định | Điểm đạt" wrapped, the
+    # max label's "quy" (with a speck) over its "định". No appraised column: the blanks are none.
+    header = ("Tai liéu kiém chitng TT Noi dung tiéu chi Diém | Diém dat", "quy diec", "dinh")
+    assert not _hint_below_self(lines(*header))
+    # the appraisers' label wrapped the same way still names the column
+    assert _hint_below_self(lines("TT Noi dung Diem | Diem tu cham | Diem tham", "dinh"))
+    path = tmp_path / "dump.txt"
+    body = (
+        "1. | CONG TAC CHI DAO, DIEU HANH CCHC 10 7,25",
+        "1.1 | Ke hoach CCHC nam 5 3,75",
+        "Ke hoach s6 122/KH- 1.1.1 | Ban hanh ke hoach CCHC nam 1 0,75",
+        "1.1.2 | Xac dinh day du cac nhiem vu CCHC 1 1",
+        "1.1.3 | Cac ket qua phai dat duoc xac dinh ro rang 1 1",
+        "1.1.4 | Muc do thuc hien ke hoach CCHC 2 1",
+        "1.2 | Bao cao CCHC 2 2",
+        "1.2.1 | Tat ca bao cao duoc gui dung thoi gian quy dinh 1 1",
+        "1.2.2 | Tat ca bao cao co day du noi dung theo huong dan 1 1",
+        "1.3 | Kiem tra cong tac CCHC 3 2,5",
+    )
+    title = ("BAO CAO", "Tu danh gia, cham diem Chi so cai cach hanh chinh nam 2024")
+    path.write_text("\n".join((*title, *header, *body)) + "\n")
+    out = result_to_json(convert_file(path))
+    rows = out["score_tables"][0]["rows"]
+    assert len(rows) == len(body) and not any("missing_appraised" in r["flags"] for r in rows)
+    assert not _queued_appraised(out)

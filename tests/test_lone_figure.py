@@ -1,12 +1,20 @@
 """A score row's one figure read beside its lost self score (cchc_extract/reconcile/lone_figure.py):
-its column is a guess when the set disputes it or it is written in quarters, as scores are; and an
-OCR dump's row whose line kept "0,75" alone, the maximum lost, is queued, not left silent."""
+its column is a guess when the set disputes it, it is written in quarters, as scores are, or its
+part's maxima fall short; and an OCR dump's row whose line kept "0,75" alone, the maximum lost, is
+queued, not left silent, as is one whose line kept its self score "0" in a part falling short."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cchc_extract
-from cchc_extract.reconcile.lone_figure import lone_figure_unsure
-from schemas.records import MISSING_FLAG, ScoreRow
+from benchmarks.corpus_scoring import score_document
+from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
+from corpus_helpers import converted_with_truth
+from schemas.records import MISSING_FLAG, Check, ScoreRow
+
+DATA = Path(__file__).parent / "data" / "dump_lone_max_s7191"
+LONE_MAX = DATA / "d15-i3-n28-i3-bonus-penalty-rows-eng-psm3-300dpi-degraded.txt"
 
 
 def _row(max_points, flags=(MISSING_FLAG["self_points"],)) -> ScoreRow:
@@ -59,3 +67,45 @@ def test_a_dumps_lone_quarter_figure_is_queued(tmp_path):
     )
     queued = {(r.item, r.field) for r in result.review}
     assert (f"/score_tables/{ti}/rows/{ri}", "max_points") in queued
+
+
+def _failed_sum(parent: str, expected: float, actual: float, status: str = "misread") -> Check:
+    return Check(
+        id=f"sum_children:{parent}:max_points",
+        kind="sum_children",
+        field="max_points",
+        expected=expected,
+        actual=actual,
+        tolerance=0.011,
+        status=status,
+    )
+
+
+def test_a_lone_figure_in_a_part_whose_maxima_fall_short_is_unsure():
+    parent = "/score_tables/0/rows/3"
+    # a self score read for the maximum leaves the part's sum short (13 of 20), never over
+    assert short_of_parent([_failed_sum(parent, 13.0, 20.0)], parent)
+    assert short_of_parent([_failed_sum(parent, 13.0, 20.0, "mismatch")], parent)
+    assert lone_figure_unsure(_row(1.0), disputed=False, short=True)
+    # over, holding, another part's or another column's sum: no sign
+    assert not short_of_parent([_failed_sum(parent, 22.0, 20.0)], parent)
+    assert not short_of_parent([_failed_sum(parent, 20.0, 20.0, "ok")], parent)
+    assert not short_of_parent([_failed_sum("/score_tables/0/rows/4", 13.0, 20.0)], parent)
+    assert not short_of_parent([_failed_sum(parent, 13.0, 20.0)], None)
+    # a row with both its figures is no lone figure, whatever its part's sum
+    assert not lone_figure_unsure(_row(1.0, flags=()), disputed=False, short=True)
+
+
+def test_a_dumps_lone_figure_read_as_a_maximum_in_a_short_part_is_queued():
+    # seed 7191 d15-i3: 8.2 printed 5 and 0, its line kept "0", read as the maximum (0.82, out of
+    # the queue before); part 8's maxima add up to 13 of its 20.
+    data, truth = converted_with_truth(LONE_MAX)
+    scored = score_document(truth, data)
+    wrong = {(v["pointer"], v["field"]) for v in scored["wrong_values"]}
+    rows = data["score_tables"][0]["rows"]
+    (i,) = [i for i, r in enumerate(rows) if r["code"] == "8.2"]
+    assert (rows[i]["max_points"], rows[i]["self_points"]) == (0.0, None)
+    assert (f"/score_tables/0/rows/{i}", "max_points") in wrong
+    queued = {(e["item"], e.get("field")) for e in data["review"]}
+    assert (f"/score_tables/0/rows/{i}", "max_points") in queued
+    assert scored["silent_errors"] == [], scored["silent_errors"]

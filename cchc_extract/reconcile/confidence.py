@@ -80,7 +80,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
-from cchc_extract.reconcile.lone_figure import lone_figure_unsure
+from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
 from cchc_extract.reconcile.named_set import named_set_maxima
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
@@ -92,6 +92,7 @@ from cchc_extract.reconcile.printed_cells import (
     scale_figure_taken,
     score_beside_zero,
 )
+from cchc_extract.reconcile.queue_once import told_unread
 
 # The cells' own predicates and the criteria set's evidence live beside this module (a module per
 # idea); their names stay importable from here, where callers found them before the split.
@@ -153,6 +154,7 @@ def value_features(
     from_scan = scanned(result)
     ocr = {"dump": float(not from_scan and read_by_ocr), "scan": float(from_scan)}
     sets = criteria_maxima(result)
+    told = told_unread(result) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         if not sets.get(ti) and (read_by_ocr or from_scan):
@@ -180,6 +182,8 @@ def value_features(
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             inside = encloses_row(table.rows, ri)
+            parent = parent_of.get(ri)
+            short = parent is not None and short_of_parent(checks, f"/score_tables/{ti}/rows/{parent}")
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
                 if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
@@ -187,9 +191,9 @@ def value_features(
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
                     # figures (or a row read a code off), its blanks as lost as flagged ones.
                     features["missing"] = 1.0
-                if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed):
-                    # a line's one figure beside lost scores, disputed by the set or written in quarters as a
-                    # score is (``lone_figure``): any column's
+                if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed, short=short):
+                    # a line's one figure beside lost scores, disputed by the set, written in quarters as a
+                    # score is, or in a part whose maxima fall short (``lone_figure``): any column's
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one
@@ -213,6 +217,13 @@ def value_features(
                     features["row"] = max(features["row"], logit(restored, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
+                if getattr(row, f) is None and told & {(pointer, f), (pointer, None)}:
+                    # A blank of a row the segmenter told unread ("points of 4 not read: the text
+                    # holds the row's name, not its numbers") is lost by its own account, no
+                    # heading's blank: it is queued, and the part is told on its entries
+                    # (``queue_once``). Seed 7191's N35 scan: field 4's figures printed on its
+                    # subtotal line, read as the table's total, its row's blanks at 0.92, silent.
+                    features["missing"] = 1.0
                 if wholes and bare_figure(row, f) and not set_filled(row, f):
                     features["format"] = 1.0
                     features["twin"] = 0.0 if bare_twins(row, fields) else features["twin"]

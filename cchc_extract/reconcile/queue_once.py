@@ -117,6 +117,21 @@ def named_cells(part: UnreadPart, result: ExtractionResult) -> list[Cell] | None
     return cells or None
 
 
+def told_unread(result: ExtractionResult) -> set[Cell]:
+    """The cells of the one row found that a part told unread names (``named_cells``; field None:
+    the row's every points cell, "points of 4 not read (the text holds the row's name, not its
+    numbers)"). Such a blank is lost by the segmenter's own account, not a heading's blank, and
+    its row's entry holds the part (one look, as before). A part naming several rows stays one
+    entry for its run of lines: queuing each row would ask 13 looks for one (the golden scan
+    ``renderings/score_table_scan.pdf``'s part names 13 rows)."""
+    out: set[Cell] = set()
+    for part in result.unread:
+        cells = named_cells(part, result) or []
+        if len({pointer for pointer, _ in cells}) == 1:
+            out.update(cells)
+    return out
+
+
 def numbering_cells(part: UnreadPart, result: ExtractionResult) -> list[Cell] | None:
     """The figure of the annex row a part its numbering told stands at (``stat_numbering.lost_rows``:
     rows numbered before the row read on the part's line were printed and not read, at that row's

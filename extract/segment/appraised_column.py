@@ -115,7 +115,7 @@ def _hint_below_self(lines: list[Line]) -> bool:
     max's and self's, before any row's figures; OCR often keeps only that word ("Sim định"). The
     same word on a row's line ("… đúng quy / định"), below a line printing points, names nothing."""
     for k, line in enumerate(lines):
-        if not appraised_hints([line]):
+        if not appraised_hints([line], before=lines[k - 1] if k else None):
             continue
         for above in reversed(lines[: k + 1]):
             text = above.raw or above.text

@@ -372,6 +372,10 @@ _APPRAISED_HINTS = frozenset({"tham", "dinh", "thamdinh", "td", "phong"})
 # Words before "định" that make it another word than the label's ("xác định" in a title,
 # "quy định", "Quyết định" in a wrapped name).
 _NOT_APPRAISAL = frozenset({"xac", "quy", "quyet", "nghi", "on", "khang", "chi"})
+# Of those, the words a points label wraps "định" away from onto the next header line ("Điểm quy"
+# over "định": the maximum's "Điểm quy định", not the appraisers' "thẩm định"). Seed 7191's N21
+# dump: "quy diec" over "dinh" made every row of a table with no appraised column lose one.
+_WRAPS_BEFORE = frozenset({"quy", "quyet"})
 # Punctuation and specks OCR glues to a header word.
 _WORD_EDGES = ".,:;()/|_-~'\"‘’“”"
 
@@ -383,22 +387,34 @@ def appraised_hinted(lines: list[Line], settings: LineTableSettings = LineTableS
     return bool(appraised_hints(lines, settings))
 
 
-def appraised_hints(lines: list[Line], settings: LineTableSettings = LineTableSettings()) -> set[str]:
+def appraised_hints(
+    lines: list[Line], settings: LineTableSettings = LineTableSettings(), before: Line | None = None
+) -> set[str]:
     """The distinct words of ``appraised_hinted`` the header lines hold: two pieces of the label
     ("Phòng" over "định", a wrapped "Điểm Phòng Nội vụ thẩm định") name the column as its whole
-    label would."""
+    label would. A "định" opening its line under a line holding "quy" (``before``: the line above
+    the first) is the maximum's wrapped "quy định"."""
     found: set[str] = set()
+    above = _header_words(before) if before is not None else []
     for line in lines:
         text = line.raw or line.text
-        words = [fold(w).strip(_WORD_EDGES).lower() for w in text.split()]
-        words = [w for w in words if w]
+        words = _header_words(line)
         lettered = [w for w in words if re.fullmatch(r"\p{L}{2,}", w)]
         if len(lettered) > settings.hint_fragment_words and header_share(text, settings) < settings.header_share:
+            above = words
             continue
         for k, word in enumerate(words):
-            if word in _APPRAISED_HINTS and not (word == "dinh" and k and words[k - 1] in _NOT_APPRAISAL):
+            other_word = words[k - 1] in _NOT_APPRAISAL if k else bool(_WRAPS_BEFORE & set(above))
+            if word in _APPRAISED_HINTS and not (word == "dinh" and other_word):
                 found.add(word)
+        above = words
     return found
+
+
+def _header_words(line: Line) -> list[str]:
+    """A header line's words, folded to plain letters, lower case, without the specks OCR glued on."""
+    words = [fold(w).strip(_WORD_EDGES).lower() for w in (line.raw or line.text).split()]
+    return [w for w in words if w]
 
 
 def points_labels(lines: list[Line]) -> int:
