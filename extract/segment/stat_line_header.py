@@ -45,8 +45,9 @@ def is_statistics_header(
         return True
     if not garbled or any(w in _SCORE_LABEL_WORDS for w in folded.split()):
         return False
-    # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri")
-    value = any(_has_word(folded, w) for w in _VALUE)
+    # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri"; or
+    # its two words glued whole, "Kếtquả", a word of its own that no other label holds)
+    value = any(_has_word(folded, w) or (" " in w and _has_word(folded, w.replace(" ", ""))) for w in _VALUE)
     # the unit column's own label ("ĐVT", "Đơn vị tính", not a sentence's "đơn vị") is an annex's
     # (no score or task table has one): with the figure's, it names the form even when the
     # indicator's label is garbled past reading ("Nơi ưu | DVT | Số liệu")
