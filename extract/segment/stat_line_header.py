@@ -97,12 +97,17 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
         return None
     # The labels as printed first; a header OCR garbled past that only when none is found so.
     for garbled in (False, True):
-        for n in range(settings.header_lines):
+        for n in range(max(settings.header_lines, settings.stacked_label_lines)):
             end = k + n
             if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
                 break
             text = lines[end].text
-            if _label_words(text) > settings.max_header_words or text.rstrip().endswith((".", ";")):
+            # (labels printed one per line, "Chỉ tiêu." / "Đơn vị _." / "tính" / "Kết quả .": OCR's
+            # page layout set the header row's cells apart, a speck after each; a label is no sentence)
+            stacked = all(_label_words(ln.text) <= settings.stacked_label_words for ln in lines[k : end + 1])
+            if n >= settings.header_lines and not stacked:
+                break
+            if _label_words(text) > settings.max_header_words or (not stacked and text.rstrip().endswith((".", ";"))):
                 break
             if _names_form(lines[k : end + 1], garbled):
                 start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))

@@ -79,6 +79,10 @@ class StatLineSettings:
     # Column concepts a header must name, besides the indicator: the unit and the figure.
     # Header lines looked at together (a label wraps: "Đơn vị" / "tính").
     header_lines: int = 3
+    # ... or this many when each is a label alone of at most so many words (a header whose cells
+    # OCR's page layout printed one per line: "Chỉ tiêu" / "Đơn vị" / "tính" / "Kết quả" / "Ghi chú").
+    stacked_label_lines: int = 6
+    stacked_label_words: int = 2
     # Short lines (of at most so many words) under the header, before the first row, read as its
     # labels' wrapped words ("Thực hiện 6" / "tháng" / "đầu năm" / "2013"), not as prose.
     header_tail_lines: int = 5
@@ -232,8 +236,10 @@ def read_statistics_lines(
             # Whether a table read without a header is sound is judged on its lines as printed,
             # specks rows and all; the specks rows are dropped from a sound table only.
             sound = not (headless or cells) or (not out_of_sequence and _sound(table, ocr, settings, stat_settings))
-            column = settings if headless else replace(
-                settings, min_printed_code_share=settings.min_printed_code_share_under_header
+            column = (
+                settings
+                if headless
+                else replace(settings, min_printed_code_share=settings.min_printed_code_share_under_header)
             )
             if smeared and not (ocr and not out_of_sequence and _printed_in_order(table, column)):
                 continue
