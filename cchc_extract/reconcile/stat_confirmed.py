@@ -97,7 +97,7 @@ def _least_input(annex: StatAnnex, x: StatDerivation) -> float:
 def _account(result: ExtractionResult, confirmed: list[StatDerivation]) -> None:
     """The ``lost_figures`` parts no longer name the confirmed rows; a part naming none else goes,
     with its review entries (``recovered._review_after``: ``/unread/N`` renumbered)."""
-    codes = {x.annex: set() for x in confirmed}
+    codes: dict[int, set[str | None]] = {x.annex: set() for x in confirmed}
     for x in confirmed:
         codes[x.annex].add(result.statistics[x.annex].rows[x.row].code)
     kept: list[UnreadPart] = []
@@ -116,7 +116,7 @@ def _account(result: ExtractionResult, confirmed: list[StatDerivation]) -> None:
         result.review = _review_after(result.review, renamed, moved)
 
 
-def _reason_left(part: UnreadPart, annexes: list[StatAnnex], codes: dict[int, set]) -> str | None:
+def _reason_left(part: UnreadPart, annexes: list[StatAnnex], codes: dict[int, set[str | None]]) -> str | None:
     """A lost-figures part's reason without the confirmed rows (None: it named no other)."""
     if part.kind != "rows" or not part.reason.startswith(LOST_FIGURES_REASON):
         return part.reason
