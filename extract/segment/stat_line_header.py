@@ -115,6 +115,14 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     return None
 
 
+def stacked_labels(header: list[Line], settings: StatLineSettings) -> bool:
+    """Whether a header's labels were printed one per line: more lines than a wrapped header takes,
+    each a label alone (``stacked_label_words``)."""
+    return len(header) > settings.header_lines and all(
+        _label_words(ln.text) <= settings.stacked_label_words for ln in header
+    )
+
+
 def _label_words(text: str) -> int:
     """A header line's words, the grid's bars between its labels left out ("DVT | Năm | Năm |":
     three words, not six)."""

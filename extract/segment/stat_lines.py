@@ -43,7 +43,7 @@ from extract.segment.stat_line_cells import (
     without_speck_cells,
 )
 from extract.segment.stat_line_compare import changes_checked
-from extract.segment.stat_line_header import _header_span, _names_unit
+from extract.segment.stat_line_header import _header_span, _names_unit, stacked_labels
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
 from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_line_rows import (
@@ -266,7 +266,11 @@ def read_statistics_lines(
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
-            if headless or cells or unit_unnamed or smeared:  # columns inferred, or rows rejoined from cells
+            # A header whose labels OCR's page layout printed one per line ("Chỉ tiêu" / "Đơn vị" /
+            # "tính" / "Kết quả") sets no column: the rows' cells were cut as without one, and a
+            # degraded page's figures read so are weighed, not trusted ("1.8" for 35, "15." for 365).
+            stacked = not headless and stacked_labels(lines[head:body_start], settings)
+            if headless or cells or unit_unnamed or smeared or stacked:  # columns inferred, or rows rejoined
                 # Not sound, or sound by its code column alone with too few figures to stand as a
                 # table (OCR smeared them: a degraded ``--psm 6`` page): read in part by its code
                 # column (the other rows told, the lost figures told), or said unread as a whole
