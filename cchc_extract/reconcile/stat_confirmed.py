@@ -17,16 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cchc_extract.reconcile.recovered import _review_after
+from cchc_extract.reconcile.recovered import reword_unread
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_derived import (
     FLAG_DERIVED_VALUE,
     StatDerivation,
     StatDeriveSettings,
+    _confidence,
     count_routes,
 )
 from extract.segment.stat_unread import LOST_FIGURES_REASON, lost_figures_named, lost_figures_reason
-from schemas.records import ExtractionResult, StatAnnex, StatRow, UnreadPart
+from schemas.records import ExtractionResult, StatAnnex, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -81,39 +82,21 @@ def _from_read(annex: StatAnnex, x: StatDerivation, c: StatConfirmSettings) -> b
     """Every input of route x was read (not derived), at least ``min_input_confidence`` sure."""
     inputs = [annex.rows[k] for k in x.inputs]
     return all(FLAG_DERIVED_VALUE not in r.flags and r.value_raw.strip() for r in inputs) and all(
-        _sure(r) >= c.min_input_confidence for r in inputs
+        _confidence(r) >= c.min_input_confidence for r in inputs
     )
 
 
-def _sure(row: StatRow) -> float:
-    own = row.value_confidence.get("value")
-    return row.confidence if own is None else own
-
-
 def _least_input(annex: StatAnnex, x: StatDerivation) -> float:
-    return round(min((_sure(annex.rows[k]) for k in x.inputs), default=0.0), 3)
+    return round(min((_confidence(annex.rows[k]) for k in x.inputs), default=0.0), 3)
 
 
 def _account(result: ExtractionResult, confirmed: list[StatDerivation]) -> None:
     """The ``lost_figures`` parts no longer name the confirmed rows; a part naming none else goes,
-    with its review entries (``recovered._review_after``: ``/unread/N`` renumbered)."""
+    with its review entries (``recovered.reword_unread``: ``/unread/N`` renumbered)."""
     codes: dict[int, set[str | None]] = {x.annex: set() for x in confirmed}
     for x in confirmed:
         codes[x.annex].add(result.statistics[x.annex].rows[x.row].code)
-    kept: list[UnreadPart] = []
-    renamed: dict[str, str | None] = {}
-    moved: dict[int, int] = {}
-    for i, part in enumerate(result.unread):
-        reason = _reason_left(part, result.statistics, codes)
-        if reason != part.reason:
-            renamed[part.reason] = reason
-        if reason is None:
-            continue
-        moved[i] = len(kept)
-        kept.append(part if reason == part.reason else replace(part, reason=reason))
-    if renamed:
-        result.unread = kept
-        result.review = _review_after(result.review, renamed, moved)
+    reword_unread(result, lambda part: _reason_left(part, result.statistics, codes))
 
 
 def _reason_left(part: UnreadPart, annexes: list[StatAnnex], codes: dict[int, set[str | None]]) -> str | None:
