@@ -45,7 +45,7 @@ from extract.ocr_image import (
 )
 from extract.ocr_inequality import signs_with_bars
 from extract.ocr_leaders import erase_leaders, reach_over_leaders
-from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
+from extract.ocr_lines import mean_conf, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
 from extract.ocr_stacked import stacked_figures
@@ -298,7 +298,8 @@ def assemble(
         table_cells = []
         for cbox, r, c, rs, cs in cells:
             cw = [w for w in inside if centre_in(w.bbox, cbox)]
-            printed = reading_lines(cw)
+            seen = visual_lines(cw)
+            printed = [" ".join(w.text for w in line) for line in seen]
             table_cells.append(
                 Cell(
                     row=r,
@@ -309,6 +310,7 @@ def assemble(
                     bbox=_as_bbox(cbox),
                     conf=_cell_conf(cw, tuple(cbox), inked, clean),
                     lines=printed,
+                    line_confs=[mean_conf([w.conf for w in line if w.conf is not None]) for line in seen],
                     strokes_agree=any(w.strokes_agree for w in cw),
                 )
             )
