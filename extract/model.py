@@ -98,6 +98,10 @@ class Cell:
     # out, keeps its place between them: a PDF line's top (points), a DOCX line's number counting
     # the cell's empty paragraphs. Empty where the format gives none.
     line_places: list[float] = field(default_factory=list)
+    # Each of ``lines``' OCR confidence (its words' mean), so that a cell cut into its lines (criteria
+    # pasted several to a row, ``pasted_rows``) gives each piece its own line's doubt. Empty where
+    # the format gives none (typed text).
+    line_confs: list[float | None] = field(default_factory=list)
     # A quarter's numeral among the cell's words was read twice (``Word.strokes_agree``).
     strokes_agree: bool = False
 

@@ -45,7 +45,7 @@ from extract.ocr_image import (
 )
 from extract.ocr_inequality import signs_with_bars
 from extract.ocr_leaders import erase_leaders, reach_over_leaders
-from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
+from extract.ocr_lines import lines_with_confs, mean_conf, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
 from extract.ocr_stacked import stacked_figures
@@ -317,17 +317,18 @@ def assemble(
         table_cells = []
         for cbox, r, c, rs, cs in cells:
             cw = [w for w in inside if centre_in(w.bbox, cbox)]
-            printed = reading_lines(cw)
+            printed = lines_with_confs(cw)
             table_cells.append(
                 Cell(
                     row=r,
                     col=c,
-                    text=join_printed_lines(printed),
+                    text=join_printed_lines([text for text, _ in printed]),
                     row_span=rs,
                     col_span=cs,
                     bbox=_as_bbox(cbox),
                     conf=_cell_conf(cw, tuple(cbox), inked, clean),
-                    lines=printed,
+                    lines=[text for text, _ in printed],
+                    line_confs=[conf for _, conf in printed],
                     strokes_agree=any(w.strokes_agree for w in cw),
                 )
             )

@@ -110,7 +110,15 @@ def _in_a_gap(line: list[Word], other: list[Word]) -> bool:
 
 def reading_lines(words: list[Word]) -> list[str]:
     """Words of one cell as its printed lines (``visual_lines``), each left to right."""
-    return [" ".join(w.text for w in line) for line in visual_lines(words)]
+    return [text for text, _ in lines_with_confs(words)]
+
+
+def lines_with_confs(words: list[Word]) -> list[tuple[str, float | None]]:
+    """``reading_lines`` each with its words' mean OCR confidence (``Cell.line_confs``)."""
+    return [
+        (" ".join(w.text for w in line), mean_conf([w.conf for w in line if w.conf is not None]))
+        for line in visual_lines(words)
+    ]
 
 
 def reading_text(words: list[Word]) -> str:

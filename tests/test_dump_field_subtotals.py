@@ -14,6 +14,8 @@ import pytest
 
 from cchc_extract.api import convert
 from extract.segment.field_subtotals import line_subtotal
+from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.score_grid_drafts import grid_drafts
 from tests.score_dumps import read_score_dump
 
 HEAD = [
@@ -119,3 +121,32 @@ def test_a_dumps_subtotal_names_the_field_after_it_whose_code_ocr_lost(tmp_path:
     assert list(got) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
     assert got["1"][:2] == (5, 4.5) and got["2"][:2] == (5, 3)
     assert got["2"][2] == "Cải cách thể chế" and "Cộng" not in got["2.1"][2]
+
+
+def test_a_scanned_grids_subtotal_closes_its_field_past_a_code_whose_dot_ocr_lost():
+    # The grid rows exactly as Tesseract read a real scan (dev seed 7161, S21 instance 2, the scan
+    # of N35; page 2): 7.3's code read "73", one level, which was taken for a field printing its
+    # points, so "Cộng lĩnh vực 7" found no open field and field 7's points were lost (told unread).
+    # An OCR'd grid's codes lose their dots as a dump's do: the subtotal naming field 7 closes it.
+    printed = [
+        ("6.", "Cải cách tài chính công", "", ""),
+        ("6.3", "Quản lý, sử dụng tài sản công", "2", "0,5"),
+        ("", "Cộng lĩnh vực 6", "7", "4,75"),
+        ("7.", "Xây dựng chính quyền số, chuyển đổi số", "", ""),
+        ("7.1", "Ứng dụng công nghệ thông tin trong hoạt đông của Ủy ban nhân dân xã", "6", "6"),
+        ("7.2", "Dịch vụ công trực tuyến", "8", "4"),
+        ("73", "Cập nhật thông tin trên Trang thông tin điện tử của xã", "4", "4"),
+        ("", "Cộng lĩnh vực 7", "18", "14"),
+        ("8.", "Sự hài lòng của người dân đối với sự phục vụ của Ủy ban nhân dân xã", "", ""),
+        ("8.1", "Sự hài lòng về tiếp cận dịch vụ", "5", "5"),
+        ("", "Cộng lĩnh vực 8", "5", "5"),
+    ]
+    rows = [
+        JoinedRow(cells=list(r), bold=[False] * 4, page=2, line_start=k, line_end=k, fragment=0)
+        for k, r in enumerate(printed)
+    ]
+    header = [["TT", "Tiêu chí đánh giá", "Điểm tối đa", "Điểm UBND xã tự chấm"]]
+    joined = JoinedTable(header, rows, [2], 4, "ocr-lines", 0, len(rows) - 1, 0)
+    drafts = grid_drafts(joined, {"code": 0, "name": 1, "max": 2, "self": 3})[0]
+    fields = {d.code: (d.max_raw, d.self_raw) for d in drafts if d.code in ("6.", "7.", "8.")}
+    assert fields == {"6.": ("7", "4,75"), "7.": ("18", "14"), "8.": ("5", "5")}

@@ -26,14 +26,20 @@ def test_a_cells_ink_is_cut_into_its_printed_lines_and_specks_left_out():
     assert unread_bands([(2, 15), (40, 50)], read, top=500, share=0.5) == [(40, 50)]
 
 
+@pytest.fixture(scope="module")
+def pasted_table():
+    """The real scan's table converted once for the tests reading it."""
+    return convert_file(DATA / "s6162-s20-i2-n31-pasted-table.jpg")
+
+
 @pytest.mark.needs_tesseract
-def test_a_pasted_rows_lone_figures_are_read_and_the_row_split():
+def test_a_pasted_rows_lone_figures_are_read_and_the_row_split(pasted_table):
     """The score table of a real scan (seed 6162, S20 instance 2: the scan of N31, its criteria
     pasted several to a row; the table cut from the page, 249 dpi, as scanned). Tesseract's page
     reading dropped the self points "2" under "0,75" and the "1" under "1,5" and "0,75": the rows'
     figure cells held one line fewer than their criteria, so both rows (6 criteria) were taken out
     and told. Each criterion is read with the truth's points, and nothing is told unread."""
-    result = convert_file(DATA / "s6162-s20-i2-n31-pasted-table.jpg")
+    result = pasted_table
     rows = {r.code: r for t in result.score_tables for r in t.rows}
     truth = {
         "1.1.1": (1, 1.25),
@@ -45,3 +51,16 @@ def test_a_pasted_rows_lone_figures_are_read_and_the_row_split():
     }
     assert {code: (rows[code].max_points, rows[code].self_points) for code in truth if code in rows} == truth
     assert not [u for u in result.unread if u.kind == "rows"]
+
+
+@pytest.mark.needs_tesseract
+def test_a_figure_read_again_is_doubted_in_its_own_piece(pasted_table):
+    """The same scan: the figures read a second time ("2", 1.1.4's self points, and the "1"s of
+    1.2.2) are doubted on their own criteria (their pieces keep their lines' confidence, capped),
+    while the figures the page reading read in the same cells (1.1.1-1.1.3, 1.2.1) are not. Before,
+    every piece took its cell's mean confidence and none was doubted."""
+    rows = {r.code: r for t in pasted_table.score_tables for r in t.rows}
+    doubted = {code: sorted(f.split(":")[0] for f in rows[code].flags if f.startswith("unsure_")) for code in rows}
+    assert doubted["1.1.4"] == ["unsure_self_points"]
+    assert doubted["1.2.2"] == ["unsure_max_points", "unsure_self_points"]
+    assert all(not doubted[code] for code in ("1.1.1", "1.1.2", "1.1.3", "1.2.1"))

@@ -183,3 +183,24 @@ def test_a_code_whose_dot_ocr_read_as_a_comma_opens_its_criterion():
         "16",
     ]
     assert [p.cells[1:] for p in pieces] == [list(f) for f in zip(maxima, selves)]
+
+
+def test_each_piece_keeps_its_own_lines_ocr_confidence():
+    # A scanned row of three criteria whose self cell's third figure was read a second time, alone
+    # (``ocr_stacked``, its confidence capped): that piece alone is doubted; the others keep their
+    # own lines' confidence, the two-line name its lines' mean, and a blank figure the cell's.
+    lines = [["1.1", "1.2", "1.3"], ["Ban hành kế hoạch", "Báo cáo", "đúng hạn", "Tuyên truyền"], ["1", "1", "2"]]
+    line_confs = [[0.9, 0.92, 0.94], [0.8, 0.9, 0.7, 0.86], [0.95, 0.93, 0.65]]
+    row = JoinedRow(cells=[" ".join(c) for c in lines], bold=[False] * 3, page=1, line_start=1, line_end=1, fragment=0)
+    row.lines, row.line_confs, row.confs = lines, line_confs, [0.92, 0.82, 0.84]
+    pieces = split_row(row, {"code": 0, "name": 1, "self": 2}, 3)
+    assert pieces is not None
+    assert [p.cells for p in pieces] == [
+        ["1.1", "Ban hành kế hoạch", "1"],
+        ["1.2", "Báo cáo đúng hạn", "1"],
+        ["1.3", "Tuyên truyền", "2"],
+    ]
+    assert [p.confs for p in pieces] == [[0.9, 0.8, 0.95], [0.92, 0.8, 0.93], [0.94, 0.86, 0.65]]
+    # Lines the cell gave no confidences for (typed text): every piece keeps the cell's.
+    row.line_confs = []
+    assert [p.confs for p in split_row(row, {"code": 0, "name": 1, "self": 2}, 3) or []] == [[0.92, 0.82, 0.84]] * 3

@@ -36,6 +36,8 @@ class JoinedRow:
     lines: list[list[str]] = field(default_factory=list)
     # ... and where each of those lines stands down its cell (``Cell.line_places``).
     places: list[list[float]] = field(default_factory=list)
+    # ... and each of those lines' OCR confidence (``Cell.line_confs``; empty where it gave none).
+    line_confs: list[list[float | None]] = field(default_factory=list)
     # Each column's text of a cell merged down onto the row from a row above, None where the row has
     # a cell of its own (``merged_down.merged_above``): its own text there is "", the merge's is its.
     above: list[str | None] = field(default_factory=list)

@@ -192,6 +192,12 @@ def _cut_row(row: JoinedRow, col: int, after: Callable[[list, Callable], list]) 
     cells = [*cells[: col + 1], figure, *cells[col + 1 :]]
     if col < len(printed):
         printed = [*printed[: col + 1], [figure] if figure else [], *printed[col + 1 :]]
+    # (the lines' confidences kept beside their lines; the name cell's, its lines cut, dropped)
+    line_confs = [list(c) for c in row.line_confs]
+    if col < len(line_confs):
+        line_confs = [*line_confs[: col + 1], [], *line_confs[col + 1 :]]
+    if found and at < len(line_confs):
+        line_confs[at] = []
 
     def same(values: list):  # the name cell's box, bold and confidence
         return values[col]
@@ -200,6 +206,7 @@ def _cut_row(row: JoinedRow, col: int, after: Callable[[list, Callable], list]) 
         row,
         cells=cells,
         lines=printed,
+        line_confs=line_confs,
         bold=after(list(row.bold), same),
         bboxes=after(list(row.bboxes), same),
         confs=after(list(row.confs), same),

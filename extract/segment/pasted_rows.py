@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from extract.ocr_lines import mean_conf
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from normalize.lazy_regex import lazy_compile
 from schemas.records import UnreadPart
@@ -125,13 +126,42 @@ def split_row(row: JoinedRow, columns: dict[str, int], count: int) -> list[Joine
         if parts is None:
             return None
         split[col] = parts
+    confs = {c: piece_confs(row, c, parts) for c, parts in split.items()}
     pieces = []
     for k in range(count):
         cells = [split[c][k] if c in split else (text if k == 0 else "") for c, text in enumerate(row.cells)]
         printed = [[cell] if cell else [] for cell in cells]
+        own = [confs[c][k] if c in confs else conf for c, conf in enumerate(row.confs)]
         above: list[str | None] = [None] * len(cells) if row.above else []
-        pieces.append(replace(row, cells=cells, lines=printed, places=[], above=above))
+        pieces.append(replace(row, cells=cells, lines=printed, places=[], line_confs=[], confs=own, above=above))
     return pieces
+
+
+def piece_confs(row: JoinedRow, col: int, parts: list[str]) -> list[float | None]:
+    """Each piece's confidence in a cell cut into pieces: the mean of its own lines' OCR
+    confidences (``Cell.line_confs``; a figure re-read alone is doubted alone, not hidden behind
+    its neighbours'), the cell's where the cell gave none, or for a blank piece, or where the
+    pieces are not the cell's lines taken in order."""
+    cell = row.confs[col] if col < len(row.confs) else None
+    raw = row.lines[col] if col < len(row.lines) else []
+    given = row.line_confs[col] if col < len(row.line_confs) else []
+    if len(given) != len(raw):
+        return [cell] * len(parts)
+    lines = [(line.strip(), conf) for line, conf in zip(raw, given) if line.strip()]
+    out: list[float | None] = []
+    at = 0
+    for part in parts:
+        if not part:
+            out.append(cell)
+            continue
+        taken: list[tuple[str, float | None]] = []
+        while at < len(lines) and " ".join(t for t, _ in taken) != part:
+            taken.append(lines[at])
+            at += 1
+        if " ".join(t for t, _ in taken) != part:
+            return [cell] * len(parts)
+        out.append(mean_conf([c for _, c in taken if c is not None]) if any(c is not None for _, c in taken) else cell)
+    return out
 
 
 def _placed(row: JoinedRow, col: int) -> list[tuple[str, float]] | None:

@@ -66,6 +66,7 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
     code_words = column_code_words([cell(row, "code") for row in joined.rows])
     levels = level_columns(joined, columns)  # "I" | "1" | "a": a code over a column per level
     derived = None if levels else _marked_codes(joined, columns, cell)  # no code printed: the names' marks
+    ocr = joined.source.startswith("ocr")
     for index, row in enumerate(joined.rows):
         code = (levels and level_code(row, levels)) or item_token(compact_code(cell(row, "code"), code_words))
         name = cell(row, "name")
@@ -84,7 +85,8 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
             adjustments.append(adjustment(kind, name, [self_raw, max_raw, appraised_raw], cell(row, "explanation")))
             continue
         subtotal, number = subtotal_number(total_label(label))  # "Cộng (1)" closing a field printing no points
-        field = open_field(drafts, number) if subtotal and not (code and parse_code(code)) else None
+        # (an OCR'd grid's codes lose their dots as a dump's do, "73" for "7.3": no field between)
+        field = open_field(drafts, number, specked=ocr) if subtotal and not (code and parse_code(code)) else None
         if field is not None:
             close_field(field, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self"))))
             continue

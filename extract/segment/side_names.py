@@ -68,7 +68,10 @@ def _moved(row: JoinedRow, name: int, side: int) -> JoinedRow:
     lines = list(row.lines)
     if side < len(lines) and name < len(lines):
         lines[name], lines[side] = lines[side], []
-    return replace(row, cells=cells, lines=lines)
+    confs = list(row.line_confs)
+    if side < len(confs) and name < len(confs):
+        confs[name], confs[side] = confs[side], []
+    return replace(row, cells=cells, lines=lines, line_confs=confs)
 
 
 def names_side_by_side(

@@ -196,12 +196,13 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     per_row = table.source == "tsv" or table.line_end - table.line_start + 1 == table.n_rows
     rows = []
     for r, cells in enumerate(grid):
-        texts, bold, boxes, confs, lines, places = [], [], [], [], [], []
+        texts, bold, boxes, confs, lines, places, line_confs = [], [], [], [], [], [], []
         for c, cell in enumerate(cells):
             origin = cell if cell is not None and cell.row == r and cell.col == c else None
             texts.append(origin.text if origin is not None else "")
             lines.append(list(origin.lines) if origin is not None else [])
             places.append(list(origin.line_places) if origin is not None else [])
+            line_confs.append(list(origin.line_confs) if origin is not None else [])
             bold.append(bool(cell and cell.bold))
             boxes.append(origin.bbox if origin is not None else None)
             confs.append(origin.conf if origin is not None else None)
@@ -213,6 +214,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
         row = JoinedRow(texts, bold, table.page, line, last, fragment, boxes, confs)
         row.cut_by_page_edge = table.cut_by_page_edge
         row.lines, row.places, row.above = lines, places, merged_above(grid, r)
+        row.line_confs = line_confs
         row.counted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.strokes_agree)
         rows.append(row)
     return _without_page_marks(rows)
