@@ -47,6 +47,7 @@ from extract.segment.row_openings import (
     heading_tail,
     interleaved,
     lost_row,
+    name_goes_on,
     name_opening,
     named_after_code,
     named_apart,
@@ -421,6 +422,8 @@ class RowBuilder:
                 self._add_text(row, cells)
                 return row
             return None
+        if name_goes_on(cur, tokens):
+            return self._carry_name_on(cur, cells)
         if cells.block_start and cur.started_by != "numbers" or cells.block_start and not interleaved(cur):
             complete = cur.n_numbers > 0 or cur.explanation
             if complete and is_heading(tokens, self.settings):
@@ -508,6 +511,19 @@ class RowBuilder:
         elif cur.n_numbers or cur.appraised_raw is not None or cur.centre_line:
             cur.lines_below += 1
         self._add_text(cur, cells)
+        return cur
+
+    def _carry_name_on(self, cur: RowDraft, cells: LineCells) -> RowDraft:
+        """A line that goes on with the row's name (``name_goes_on``): no row opens with it, however
+        it opens ("Ủy ban nhân dân xã" under "… trong hoạt động của")."""
+        if cur.started_by != "numbers":
+            cur.name += words_only(cells.text_tokens)
+        else:
+            self._add_text(cur, cells)
+        if cur.awaiting_numbers:
+            cur.lines_above += 1
+        elif cur.n_numbers:
+            cur.lines_below += 1
         return cur
 
     def _whole_name_row(self, cells: LineCells) -> RowDraft:
