@@ -7,7 +7,7 @@ from pathlib import Path
 from extract.segment.line_common import ends_dangling
 from extract.segment.table_end import is_total_label
 from normalize.text import fold
-from tests.score_dumps import read_score_dump
+from tests.score_dumps import score_dump_rows
 
 _HEAD = [
     "BAO CAO",
@@ -20,7 +20,8 @@ def test_a_bulleted_name_ending_on_cua_goes_on_and_opens_no_field(tmp_path: Path
     # criterion "Ứng dụng công nghệ thông tin trong hoạt động của" wraps before "Ủy ban nhân dân
     # xã", a line opening with a capital as a field does: read as a field of its own, every code
     # after it was a field off (8.1.1 read as 9.1).
-    text = "\n".join(
+    rows = score_dump_rows(
+        tmp_path,
         _HEAD
         + [
             "Linh vuc, tiéu chi danh gia .| Diém téi | Diém tu Ghi chu",
@@ -37,10 +38,8 @@ def test_a_bulleted_name_ending_on_cua_goes_on_and_opens_no_field(tmp_path: Path
             "xa 320/TB-UBND",
             "TONG DIEM 14 13",
             "Noi nhan: KT. CHU TICH",
-        ]
+        ],
     )
-    out, by_code = read_score_dump(tmp_path, text)
-    rows = {code: row for code, (_, row) in by_code.items()}
     assert list(rows) == ["1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.1.2", "2.2"]
     # (the speck "ae" after it, read "áo", stays on the name: OCR's, the review sees the row's words)
     assert "cua uy ban nhan dan xa" in fold(rows["2.1"]["name"]).lower()
@@ -53,7 +52,8 @@ def test_minh_chung_names_the_evidence_column_printed_before_the_code(tmp_path: 
     # "chứng" read "chitng": the header named no evidence column, so a row whose evidence opens
     # its line before the code ("Ban hanh cham so voi 1.1.1 | …") was no row (1.1.1, 1.1.4, 1.3
     # lost; main reads 7 of these 10 rows).
-    text = "\n".join(
+    rows = score_dump_rows(
+        tmp_path,
         _HEAD
         + [
             "H6 so minh chitng S6 Tiéu chi danh gia Diém Diém",
@@ -71,10 +71,8 @@ def test_minh_chung_names_the_evidence_column_printed_before_the_code(tmp_path: 
             "Ké hoach s6 156/KH- 1.3 | Kiém tra céng tac CCHC 3 3",
             "UBND ngay 13/4/2014",
             "Noi nhan:",
-        ]
+        ],
     )
-    out, by_code = read_score_dump(tmp_path, text)
-    rows = {code: row for code, (_, row) in by_code.items()}
     assert {"1.1.1", "1.1.2", "1.1.4", "1.3"} <= set(rows)
     assert (rows["1.1.1"]["max_points"], rows["1.1.1"]["self_points"]) == (1.0, 0.5)
     assert rows["1.1.1"]["name"].startswith("Ban hành kế hoạch")
