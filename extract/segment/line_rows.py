@@ -12,11 +12,7 @@ from __future__ import annotations
 from extract.segment.figures_first import named_tail
 from extract.segment.heading_wraps import heading_wrap
 from extract.segment.line_cells import LineCells
-from extract.segment.line_common import (
-    LineTableSettings,
-    is_score_token,
-    quarter_figure,
-)
+from extract.segment.line_common import LineTableSettings, is_score_token, quarter_figure
 from extract.segment.line_split import (
     first_name_line,
     is_criterion_name,
@@ -27,13 +23,7 @@ from extract.segment.line_split import (
     opens_name_part,
     printed_width,
 )
-from extract.segment.line_words import (
-    before_date,
-    in_capitals,
-    starts_name,
-    unspecked,
-    words_only,
-)
+from extract.segment.line_words import before_date, in_capitals, starts_name, unspecked, words_only
 from extract.segment.name_tail_figures import closes_name
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
