@@ -27,6 +27,12 @@ def read_score_dump(tmp_path: Path, text: str) -> tuple[dict, dict[str, tuple[in
     return out, {row["code"]: (k, row) for k, row in enumerate(out["score_tables"][0]["rows"])}
 
 
+def score_dump_rows(tmp_path: Path, lines: list[str]) -> dict[str, dict]:
+    """The first score table's rows by code of an OCR dump of these lines, read end to end."""
+    _, by_code = read_score_dump(tmp_path, "\n".join(lines))
+    return {code: row for code, (_, row) in by_code.items()}
+
+
 def queued(out: dict) -> set[tuple[str, str | None]]:
     """The (item, field) pairs the review queue holds."""
     return {(entry["item"], entry.get("field")) for entry in out["review"]}

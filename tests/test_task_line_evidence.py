@@ -4,8 +4,9 @@ the corpus's plan dumps (a fictional commune's plan): header lines, a section ro
 whose cells' words print side by side."""
 
 from extract.model import IngestedDocument
+from extract.segment.line_common import ends_dangling
 from extract.segment.task_line_rows import is_section_line
-from extract.segment.task_line_split import _dangling, _distinct_splits, cells_elsewhere
+from extract.segment.task_line_split import _distinct_splits, cells_elsewhere
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import parse_task
 from extract.text_reader import parse_text
@@ -93,7 +94,7 @@ def test_a_lists_comma_goes_with_the_list_and_a_comma_for_a_sections_dot():
     # a speck beside the dot read as a comma too (a spent P04 dump: "V., Xây dựng …" went into task 9)
     assert is_section_line("V., Xây dựng và phát triển chính quyền điện tử")
     assert not is_section_line("1, Tổ chức hội nghị sơ kết")
-    assert _dangling(("UBND", "xã,")) and not _dangling(("UBND", "xã"))
+    assert ends_dangling(("UBND", "xã,")) and not ends_dangling(("UBND", "xã"))
 
 
 # Row 2's lead "Tài chính -" scores the same with its dash in the deadline's column beside it:

@@ -5,6 +5,7 @@ explanation parts of a line)."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.model import Line
@@ -408,3 +409,17 @@ def bracket_glued(raw: str) -> bool:
 
 # A speck OCR leaves before a cell's digits reads as a dash ("-145" for "14,5").
 _DASHES = "-–—"
+
+
+# Words that open a complement and never end a Vietnamese phrase (prepositions, conjunctions,
+# plural markers): a cell or a name ending in one goes on in the words its line lost (a cell's to
+# the column beside, "… không chuyên trách ở" + "Hồ sơ lưu trữ thôn"; a name's to the line below,
+# "… trong hoạt động của" + "Ủy ban nhân dân xã"); so does one ending in a list's comma.
+DANGLING_WORDS = frozenset(("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về"))
+
+
+def ends_dangling(words: Sequence[str]) -> bool:
+    """Whether words end on a word opening a complement (``DANGLING_WORDS``) or on a comma: a
+    list's comma ("UBND xã, Các bộ phận") goes on to the list's next item."""
+    last = words[-1].strip(" |") if words else ""
+    return last.lower() in DANGLING_WORDS or (len(last) > 1 and last.endswith(","))

@@ -237,6 +237,7 @@ _HEADER_KEYS = {
     "noi": "explanation",
     "kiem": "explanation",
     "chung": "explanation",
+    "minh": "explanation",  # "Hồ sơ minh chứng", "Tài liệu minh chứng": OCR garbles "chứng" ("chitng")
     "ghi": "explanation",
 }
 
@@ -349,7 +350,7 @@ class HeaderLayout:
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
 # dung đánh giá" names the criterion, "Nội dung giải trình" the explanation): "noi" says neither.
-_EXPLANATION_WORDS = frozenset({"giai", "trinh", "kiem", "chung", "ghi"})
+_EXPLANATION_WORDS = frozenset({"giai", "trinh", "kiem", "chung", "minh", "ghi"})
 
 
 def _keyed_words(text: str) -> list[str]:

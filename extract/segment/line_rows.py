@@ -12,11 +12,7 @@ from __future__ import annotations
 from extract.segment.figures_first import named_tail
 from extract.segment.heading_wraps import heading_wrap
 from extract.segment.line_cells import LineCells
-from extract.segment.line_common import (
-    LineTableSettings,
-    is_score_token,
-    quarter_figure,
-)
+from extract.segment.line_common import LineTableSettings, is_score_token, quarter_figure
 from extract.segment.line_split import (
     first_name_line,
     is_criterion_name,
@@ -27,13 +23,7 @@ from extract.segment.line_split import (
     opens_name_part,
     printed_width,
 )
-from extract.segment.line_words import (
-    before_date,
-    in_capitals,
-    starts_name,
-    unspecked,
-    words_only,
-)
+from extract.segment.line_words import before_date, in_capitals, starts_name, unspecked, words_only
 from extract.segment.name_tail_figures import closes_name
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
@@ -47,6 +37,7 @@ from extract.segment.row_openings import (
     heading_tail,
     interleaved,
     lost_row,
+    name_goes_on,
     name_opening,
     named_after_code,
     named_apart,
@@ -421,6 +412,8 @@ class RowBuilder:
                 self._add_text(row, cells)
                 return row
             return None
+        if name_goes_on(cur, tokens):
+            return self._carry_name_on(cur, cells)
         if cells.block_start and cur.started_by != "numbers" or cells.block_start and not interleaved(cur):
             complete = cur.n_numbers > 0 or cur.explanation
             if complete and is_heading(tokens, self.settings):
@@ -508,6 +501,19 @@ class RowBuilder:
         elif cur.n_numbers or cur.appraised_raw is not None or cur.centre_line:
             cur.lines_below += 1
         self._add_text(cur, cells)
+        return cur
+
+    def _carry_name_on(self, cur: RowDraft, cells: LineCells) -> RowDraft:
+        """A line that goes on with the row's name (``name_goes_on``): no row opens with it, however
+        it opens ("Ủy ban nhân dân xã" under "… trong hoạt động của")."""
+        if cur.started_by != "numbers":
+            cur.name += words_only(cells.text_tokens)
+        else:
+            self._add_text(cur, cells)
+        if cur.awaiting_numbers:
+            cur.lines_above += 1
+        elif cur.n_numbers:
+            cur.lines_below += 1
         return cur
 
     def _whole_name_row(self, cells: LineCells) -> RowDraft:

@@ -17,7 +17,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.segment.line_cells import LineCells, is_syllable_run
-from extract.segment.line_common import LineTableSettings
+from extract.segment.line_common import LineTableSettings, ends_dangling
 from extract.segment.line_split import (
     criterion_catalogue,
     criterion_name_prefix,
@@ -451,3 +451,18 @@ def stroke_coded_tail(cur: RowDraft | None, cells: LineCells, settings: LineTabl
         if fuzz.ratio(opened[: len(head)], head) >= settings.criterion_name_similarity:
             return True
     return False
+
+
+def name_goes_on(cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
+    """Whether a line with no code and no figure goes on with the current row's name: the name so
+    far ends on a word that opens a complement or on a list's comma (``ends_dangling``: "… trong
+    hoạt động của", "… đội ngũ cán bộ,"), no explanation has begun, and the line opens with a word,
+    not a bullet or a lettered mark. A name never ends there, so the line is its next words, even
+    when they open with a capital as a row would ("Ủy ban nhân dân xã"): in a table printing no
+    code, such a line was read as a field of its own and every code after it derived one off."""
+    if not cur.name or cur.explanation:
+        return False
+    if not ends_dangling([text for text, _ in words_only(cur.name)]):
+        return False
+    first = next((raw for _, raw in tokens if raw.strip()), "")
+    return first[:1].isalpha() and not re.match(r"^\p{L}[.)]$", first)

@@ -102,10 +102,15 @@ def label_figures(tokens: list[str]) -> list[int]:
 
 
 def _stray_before(word: str) -> bool:
-    """A token OCR made of a rule or a speck before the totals label: two letters, or up to four
-    that are no syllable ("mini")."""
-    core = word.strip("|_.:;'\"")
-    return len(core) == 2 or (len(core) <= 4 and core.isalpha() and not is_syllable_run(core))
+    """A token OCR made of a rule or a speck before the totals label: two letters, or up to
+    ``_STRAY_LETTERS`` that are no syllable ("mini", "Pecos)": a ruled cell's corner read as
+    letters and a bracket)."""
+    core = word.strip("|_.:;'\"()[]{}")
+    return len(core) == 2 or (len(core) <= _STRAY_LETTERS and core.isalpha() and not is_syllable_run(core))
+
+
+# The most letters a speck before a whole totals label holds (a word of a row's name is a syllable).
+_STRAY_LETTERS = 5
 
 
 # A whole label OCR read as one word, a letter or two lost ("Tốnsốđểm" for "Tổng số điểm"): how

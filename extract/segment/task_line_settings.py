@@ -108,7 +108,7 @@ class TaskLineSettings:
     # Off: on P04 OCR dumps it moved 2, 2, 0 and -4 fields on seeds 124-127 (the syllable model
     # is no surer of where a product ends than of where a task does: "Quyết định | đúng hạn").
     cell_end: float = 0.0
-    # A cell whose last word opens a complement ("ở", "của", "và": ``task_line_split._DANGLING``)
+    # A cell whose last word opens a complement ("ở", "của", "và": ``line_common.DANGLING_WORDS``)
     # costs this: its next word went to the column beside.
     dangling_end: float = 8.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex as re
 
-from extract.segment.line_common import BAR
+from extract.segment.line_common import BAR, ends_dangling
 from extract.segment.line_split import _advance, _continuation_logprob
 from extract.segment.task_line_rows import RowLines, line_tokens, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
@@ -187,19 +187,6 @@ def _end_logprob(words: tuple[str, ...]) -> float:
     return model.score(context[0], context[1], EOS) if context[1] != BOS else 0.0
 
 
-# Words that open a complement and never end a Vietnamese phrase (prepositions, conjunctions,
-# plural markers): a cell ending in one lost its next word to the column beside ("… không chuyên
-# trách ở" + "Hồ sơ lưu trữ thôn"); so did a cell ending in a list's comma.
-_DANGLING = frozenset(("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về"))
-
-
-def _dangling(words: tuple[str, ...]) -> bool:
-    """Whether a cell ends on a word opening a complement (``_DANGLING``) or on a comma: a list's
-    comma ("UBND xã, Các bộ phận") goes on to the list's next item, which no cell lost."""
-    last = words[-1].strip(" |") if words else ""
-    return last.lower() in _DANGLING or (len(last) > 1 and last.endswith(","))
-
-
 def _product_overrun(before: tuple[str, ...], part: list[str]) -> bool:
     """Whether a later line's words carry a whole known product on with words no product has
     ("Báo cáo | năm 2026", "Báo cáo | đúng quy định"): a product printed whole on its first line
@@ -272,7 +259,7 @@ def _final(h: _Hyp, columns: list[str], settings: TaskLineSettings, others: tupl
     ending on a dangling word, and (``others``) cells another row reads the same."""
     C = len(columns)
     score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
-    score -= settings.dangling_end * sum(1 for c in range(C) if _dangling(h[2][c]))
+    score -= settings.dangling_end * sum(1 for c in range(C) if ends_dangling(h[2][c]))
     score += settings.cell_end * sum(_end_logprob(h[2][c]) for c in range(C) if h[2][c])
     if others is not None:
         score += settings.repeat_cell * sum(
