@@ -286,7 +286,7 @@ def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatS
     """The annex's rows with each figure read as a guess of what OCR printed (``_Cells.printed``)
     flagged, unsure, its printed characters kept as the row's raw figure (the review entry's
     alternative)."""
-    unsure = {(r.first.number, r.figure): r.printed for r in rows if r.printed}
+    unsure: dict[tuple[int | None, str], str] = {(r.first.number, r.figure): r.printed for r in rows if r.printed}
     out = []
     for row in stat:
         printed = unsure.get((row.source.line_start, row.value_raw))

@@ -89,27 +89,25 @@ def verdict_figures_joined(lines: list[Line]) -> list[Line]:
 def _moved(line: Line, below: Line) -> tuple[Line, Line] | None:
     """``line`` with the points figure of ``below`` after its verdict's colon, and ``below``
     without it; in OCR's raw text and the repaired text alike. None when either has no place."""
-    edits = []
-    for text, under in ((line.raw, below.raw), (line.text, below.text)):
-        if text is None or under is None:
-            edits.append(None)
-            continue
-        tokens, tail = text.split(), under.split()
-        colon, found = _awaits_at(tokens), _figure_below(tail)
-        if colon is None or found is None:
-            return None
-        edits.append(
-            (
-                " ".join([*tokens[: colon + 1], tail[found], *tokens[colon + 1 :]]),
-                " ".join([*tail[:found], *tail[found + 2 :]]),
-            )
-        )
-    raw, repaired = edits
-    if repaired is None:
+    raw = _moved_text(line.raw or line.text, below.raw or below.text)
+    repaired = _moved_text(line.text, below.text)
+    if raw is None or repaired is None:
         return None
     return (
-        replace(line, text=repaired[0], raw=raw[0] if raw else None),
-        replace(below, text=repaired[1], raw=raw[1] if raw else None),
+        replace(line, text=repaired[0], raw=raw[0] if line.raw is not None else None),
+        replace(below, text=repaired[1], raw=raw[1] if below.raw is not None else None),
+    )
+
+
+def _moved_text(text: str, under: str) -> tuple[str, str] | None:
+    """The two lines' texts with the figure moved (``_moved``), else None."""
+    tokens, tail = text.split(), under.split()
+    colon, found = _awaits_at(tokens), _figure_below(tail)
+    if colon is None or found is None:
+        return None
+    return (
+        " ".join([*tokens[: colon + 1], tail[found], *tokens[colon + 1 :]]),
+        " ".join([*tail[:found], *tail[found + 2 :]]),
     )
 
 
