@@ -4,14 +4,15 @@ printed the commune's verdict and its points ("Đạt: 2 điểm", "Đạt một
 điểm"); read as words, the verdict's words stand between the maximum and the evidence and the run
 of points figures ends at the maximum. The phrase is one points token, its figure
 (``normalize.verdict_points.verdict_figure``, the reading every points cell gets), before the line
-is split into cells."""
+is split into cells. Only a verdict right after a points figure (the row's maximum) is one: a scale
+printed in the criterion's name ("+ Đạt yêu cầu: 1 điểm") follows its words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from extract.model import Line
-from extract.segment.line_common import points_cell
+from extract.segment.line_common import JUNK, points_cell
 from normalize.codes import read_code_token
 from normalize.text import fold_words
 from normalize.verdict_points import verdict_figure
@@ -50,7 +51,7 @@ def verdicts_as_figures(
 def _verdict_at(tokens: list[tuple[str, str]], k: int, settings: LineVerdictSettings) -> tuple[int, str] | None:
     """(end, figure) of the longest verdict-with-points phrase opening at token ``k``, else None."""
     words = fold_words(tokens[k][0]).split()
-    if not words or words[0] not in _OPENERS:
+    if not words or words[0] not in _OPENERS or not _after_figure([repaired for repaired, _ in tokens], k):
         return None
     for end in range(min(len(tokens), k + settings.longest), k + 1, -1):
         figure = verdict_figure(" ".join(repaired for repaired, _ in tokens[k:end]))
@@ -116,7 +117,7 @@ def _awaits_at(tokens: list[str]) -> int | None:
     its line (specks aside), else None."""
     for k, token in enumerate(tokens):
         words = fold_words(token).split()
-        if not words or words[0] not in _OPENERS:
+        if not words or words[0] not in _OPENERS or not _after_figure(tokens, k):
             continue
         for end in range(k, min(len(tokens), k + _VERDICT_WORDS)):
             colon = end if tokens[end].endswith(":") else end + 1 if tokens[end + 1 : end + 2] == [":"] else None
@@ -128,6 +129,14 @@ def _awaits_at(tokens: list[str]) -> int | None:
                 return colon
             break
     return None
+
+
+def _after_figure(tokens: list[str], k: int) -> bool:
+    """Whether a points figure (the row's maximum) stands before token ``k``, only specks and rules
+    between: a self cell's verdict follows its row's maximum, where a scale printed in the name
+    ("+ Đạt yêu cầu: 1 điểm") follows words."""
+    before = next((t for t in reversed(tokens[:k]) if not JUNK.match(t)), None)
+    return before is not None and points_cell(before.strip("()[]{}")) is not None
 
 
 # Words a verdict prints at most ("Chưa đạt đầy đủ").
