@@ -1,5 +1,5 @@
 """A points cell that prints a verdict with its points: "Đạt (2)", "Không đạt (0)", "Đạt một phần
-(1,5)", "Chưa đạt đầy đủ (13,5)", "Đạt: 2 điểm". The figure is the points; the verdict is the
+(1,5)", "Chưa đạt đầy đủ (13,5)", "Đạt: 2 điểm", "Đạt 2 điểm". The figure is the points; the verdict is the
 commune's word for them, not part of the number. A verdict alone ("Đạt") carries no figure and is
 read elsewhere (``extract.segment.deduction_points``), only where the row's maximum is known."""
 
@@ -12,7 +12,9 @@ from normalize.text import fold_words
 # holds no digit (a cell "1 (2)" is two figures, not a verdict with its points).
 _VERDICT_WITH_FIGURE = lazy_compile(
     r"^\s*(?P<words>[^\d():]+?)\s*(?:\(\s*(?P<bracketed>\d[\d.,]*)\s*(?:(?i:điểm|diem)|đ)?\s*\)"
-    r"|:\s*(?P<after>\d[\d.,]*)\s*(?:(?i:điểm|diem)|đ)?\.?)\s*$"
+    r"|:\s*(?P<after>\d[\d.,]*)\s*(?:(?i:điểm|diem)|đ)?\.?"
+    # (its colon lost, as OCR drops a speck: "Đạt 1,25 điểm"; the unit then says the figure is points)
+    r"|\s(?P<unit_after>\d[\d.,]*)\s*(?i:điểm|diem)\.?)\s*$"
 )
 # Folded words a verdict opens or closes on: met, not met, partly met, done, not done.
 _VERDICT_WORDS = ("dat", "hoan thanh")
@@ -26,4 +28,4 @@ def verdict_figure(raw: str) -> str | None:
     words = f" {fold_words(found.group('words'))} "
     if not any(f" {w} " in words for w in _VERDICT_WORDS):
         return None
-    return found.group("bracketed") or found.group("after")
+    return found.group("bracketed") or found.group("after") or found.group("unit_after")

@@ -143,10 +143,11 @@ _SIDE_ROWS = [
 ]
 
 
-def _side_docx(path: Path, merged: bool) -> Path:
+def _side_docx(path: Path, layout: str) -> Path:
     """A score report whose names stand in two columns: a field's across both
     (merged across), a criterion's in the first, its sub-criteria's in the second with the first
-    merged down from the criterion (``merged``) or blank."""
+    merged down from the criterion ("merged"), blank ("blank"), or printing the criterion's name
+    again on each sub-criterion's row ("repeated")."""
     doc = docx.Document()
     for text in SCORE_REPORT_HEAD:
         doc.add_paragraph(text)
@@ -163,9 +164,11 @@ def _side_docx(path: Path, merged: bool) -> Path:
             cells[1].merge(cells[2]).text = crit
         elif sub:
             cells[2].text = sub  # (the first column blank, or merged down below)
+            if layout == "repeated":
+                cells[1].text = crit
         else:
             cells[1].text = crit
-    if merged:  # the criterion's cell merged down beside its sub-criteria
+    if layout == "merged":  # the criterion's cell merged down beside its sub-criteria
         table.cell(2, 1).merge(table.cell(4, 1))
         table.cell(2, 1).paragraphs[0].text = "Kế hoạch cải cách hành chính năm"
     for text in _SIGNED:
@@ -174,9 +177,9 @@ def _side_docx(path: Path, merged: bool) -> Path:
     return path
 
 
-@pytest.mark.parametrize("merged", [False, True])
-def test_names_side_by_side_are_one_name_column(tmp_path: Path, merged: bool):
-    result = cchc_extract.convert(_side_docx(tmp_path / f"side-{merged}.docx", merged))
+@pytest.mark.parametrize("layout", ["blank", "merged", "repeated"])
+def test_names_side_by_side_are_one_name_column(tmp_path: Path, layout: str):
+    result = cchc_extract.convert(_side_docx(tmp_path / f"side-{layout}.docx", layout))
     assert _score_rows(result) == [
         ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 5.0, 4.0),
         ("1.1", "Kế hoạch cải cách hành chính năm", 3.0, 2.0),

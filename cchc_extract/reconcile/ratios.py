@@ -34,6 +34,7 @@ from cchc_extract.reconcile.stat_rows import (
     worded_apart,
 )
 from cchc_extract.review_threshold import REVIEW_BELOW
+from extract.segment.body_stat_ocr import SIGN_AS_NINE_FLAG
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ReviewItem, StatRow
@@ -237,7 +238,9 @@ def _check_ratio(
         certain = False
     # A share whose lost decimal mark was put back (share_readings) has the decimals of that
     # reading, not of the digits OCR gave ("944" read back 94,4: one decimal, not none).
-    decimals = _decimals(row.value) if REPAIRED_VALUE in row.flags else _decimals(row.value, row.value_raw)
+    # (so has a share whose per cent sign OCR read as a last "9": "83,339" read 83,33)
+    read_back = REPAIRED_VALUE in row.flags or SIGN_AS_NINE_FLAG in row.flags
+    decimals = _decimals(row.value) if read_back else _decimals(row.value, row.value_raw)
     if not pairs and ocr:
         # Every count's unit differs from the whole's only where OCR garbled one ("Thituc" for
         # "Thủ tục"): a pair that makes the percentage, units aside, is the ratio's; a pair that

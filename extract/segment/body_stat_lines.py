@@ -14,16 +14,22 @@ reader took from those same lines are the rows, not counts besides them (``outsi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
 from extract.model import IngestedDocument, Line
-from extract.segment.body_stat_ocr import bare_share, joined_decimals, split_lost_semicolon
+from extract.segment.body_stat_ocr import (
+    SIGN_AS_NINE_FLAG,
+    bare_share,
+    joined_decimals,
+    sign_as_nine_share,
+    split_lost_semicolon,
+)
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
-from schemas.records import Count, StatAnnex, UnreadPart
+from schemas.records import Count, StatAnnex, StatRow, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,9 @@ class BodyStatSettings:
     min_broken_down: int = 1
     # The label the report's one set of figures takes (it prints no annex number).
     annex_label: str = "1"
+    # Confidence of a share whose per cent sign OCR read as a last "9" ("đạt 959" read 95%): below
+    # the review threshold, so a person reads the page (the figure as printed is the alternative).
+    sign_as_nine_confidence: float = 0.4
 
 
 _HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
@@ -79,20 +88,26 @@ class _Cells:
     unit: str
     first: Line
     last: Line
+    # The figure as OCR printed it where the read one is a guess of what it stands for ("959" read
+    # 95%, ``sign_as_nine_share``); empty where the figure is read as printed.
+    printed: str = ""
 
 
-def _stated(text: str) -> tuple[str, str, str] | None:
-    """(indicator, figure, unit) of "indicator: figure unit" or "share đạt figure%"."""
+def _stated(text: str) -> tuple[str, str, str, str] | None:
+    """(indicator, figure, unit, figure as printed when read unsure) of "indicator: figure unit" or
+    "share đạt figure%"."""
     text = text.strip().rstrip(".;").strip()
     m = _STATED.match(text) or _SHARE.match(text)
     if m is None:
         bare = bare_share(text)
-        return (bare[0][:1].upper() + bare[0][1:], bare[1], bare[2]) if bare else None
+        unsure = sign_as_nine_share(text) if bare is None else None
+        stated = (*bare, "") if bare is not None else unsure
+        return (stated[0][:1].upper() + stated[0][1:], *stated[1:]) if stated is not None else None
     indicator = m["ind"].strip()
     if not indicator or not any(c.isalpha() for c in indicator):
         return None
     # (a closing quote or speck OCR left after the unit: "10 văn bản”")
-    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip())
+    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), ""
 
 
 def _open(text: str) -> bool:
@@ -172,14 +187,14 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
     stated = _stated(text)
     if stated is None:
         return None, []
-    out = [_Cells(code, *stated, first, last)]
+    out = [_Cells(code, *stated[:3], first, last, printed=stated[3])]
     lost: list[str] = []
     for part in parts:
         read = _stated(part)
         if read is None:
             lost.append(part.strip())
             continue
-        out.append(_Cells("-", *read, first, last))
+        out.append(_Cells("-", *read[:3], first, last, printed=read[3]))
     return out, lost
 
 
@@ -267,6 +282,25 @@ def _table(rows: list[_Cells]) -> JoinedTable:
     )
 
 
+def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatSettings) -> list[StatRow]:
+    """The annex's rows with each figure read as a guess of what OCR printed (``_Cells.printed``)
+    flagged, unsure, its printed characters kept as the row's raw figure (the review entry's
+    alternative)."""
+    unsure: dict[tuple[int | None, str], str] = {(r.first.number, r.figure): r.printed for r in rows if r.printed}
+    out = []
+    for row in stat:
+        printed = unsure.get((row.source.line_start, row.value_raw))
+        if printed:
+            row = replace(
+                row,
+                value_raw=printed,
+                flags=[*row.flags, SIGN_AS_NINE_FLAG],
+                confidence=min(row.confidence, settings.sign_as_nine_confidence),
+            )
+        out.append(row)
+    return out
+
+
 @dataclass
 class BodyStatsRead:
     annexes: list[StatAnnex]
@@ -290,7 +324,7 @@ def body_stat_lines(
                 )
             continue
         table = _table(rows)
-        stat = stat_rows(table, ocr_pages=ocr_pages)
+        stat = _unsure_figures(stat_rows(table, ocr_pages=ocr_pages), rows, settings)
         if stat:
             read.annexes.append(
                 StatAnnex(annex=settings.annex_label, title=title, pages=table.pages, rows=stat, read_from="lines")

@@ -1,14 +1,17 @@
 """What OCR does to a report's numbered statistics lines (``body_stat_lines``), mended by the
 lines' grammar before they are read: a figure split at its decimal mark ("88 ,24%"), the semicolon
 between a breakdown's last count and its share lost ("…chưa đạt chuẩn: 3 a tỷ lệ … đạt 83,33%"),
-and a share whose "đạt" or colon OCR read as a speck ("tỷ lệ … đạt chuẩn -83,33%"). Each mends
-only what the grammar makes plain; a part still past reading is told by the reader."""
+a share whose "đạt" or colon OCR read as a speck ("tỷ lệ … đạt chuẩn -83,33%"), and a share whose per
+cent sign OCR read as a last "9" ("đạt 959" for "đạt 95%": read, unsure). Each mends only what the
+grammar makes plain; a part still past reading is told by the reader."""
 
 from __future__ import annotations
 
 import regex as re
 
+from extract.segment.target_signs import sign_read_as_nine
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import format_vn
 
 # A decimal mark OCR set apart from the figure's digits: "88 ,24%", "3 .5".
 _SPLIT_DECIMAL = lazy_compile(r"(?<=\d)\s+(?=[.,]\d)")
@@ -41,3 +44,24 @@ def bare_share(text: str) -> tuple[str, str, str] | None:
     """(indicator, figure, "%") of a share whose "đạt" or colon OCR left as a speck."""
     m = _BARE_SHARE.match(text.strip())
     return (m["ind"].strip().rstrip(":").strip(), m["fig"], m["unit"]) if m else None
+
+
+# A share read from a figure whose per cent sign OCR read as a last "9" ("959" read 95%): its
+# decimals are the reading's, not the printed digits'.
+SIGN_AS_NINE_FLAG = "percent_sign_read_as_9"
+# A share stated with "đạt" whose figure ends the line with no per cent sign: "tỷ lệ … đạt 959".
+_SIGNLESS_SHARE = lazy_compile(
+    r"^(?P<ind>" + SHARE_OPENING + r"\s+\S.*?)\s+(?:đạt|dat|đat|dạt)\W{0,2}\s*(?P<fig>\d[\d.,]*9)\s*$", re.S | re.I
+)
+
+
+def sign_as_nine_share(text: str) -> tuple[str, str, str, str] | None:
+    """(indicator, figure, "%", figure as printed) of a share whose per cent sign OCR read as a last
+    "9" after two whole digits at least ("tỷ lệ … đạt 959": 95%; a lone digit before it, "đạt 59", may
+    be a figure printed without its sign as well as 5%): a reading the caller flags unsure, the
+    figure as printed its alternative."""
+    m = _SIGNLESS_SHARE.match(text.strip())
+    share = sign_read_as_nine(m["fig"], digits_before=2) if m else None
+    if m is None or share is None:
+        return None
+    return m["ind"].strip().rstrip(":").strip(), format_vn(share), "%", m["fig"]

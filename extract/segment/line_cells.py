@@ -37,6 +37,7 @@ from extract.segment.line_points import (
 )
 from extract.segment.line_scale import scale_tops
 from extract.segment.line_split import opens_explanation
+from extract.segment.line_verdicts import verdicts_as_figures
 from extract.segment.scale_lines import closes_scale_item
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
@@ -108,7 +109,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens))))
+    tokens = verdicts_as_figures(without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens)))))
     tokens = scale_tops(_without_points_units(tokens))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     lead = lead_code_at(tokens) if layout.evidence_leads and read_code_token(head) is None else None

@@ -1,13 +1,15 @@
 """Criterion and sub-criterion names in two columns side by side ("STT | Tiêu chí | Tiêu chí thành
 phần | Điểm tối đa | …"): a field's or criterion's name in the first, a sub-criterion's in the
 second, the first left blank beside it or merged down from its criterion (a merged cell's
-continuation reads blank). The header names one of the two the name column; the rows whose name
+continuation reads blank), or printing the criterion's name again on each of its sub-criteria's
+rows. The header names one of the two the name column; the rows whose name
 stands in the other column read no name, and the table was not read at all.
 
 So a row's name is taken from whichever of the two columns prints it. Only where the columns are
 that: side by side, the other column mapped to no field, and never both printing a different name
 in one row (two filled columns are two things, a name and its description, not one name in two
-places), with at least one row named in the other column alone."""
+places; the criterion's name printed again beside each of its sub-criteria's is one name repeated,
+not a description), with at least one row named in the other column alone or beside a repeat."""
 
 from __future__ import annotations
 
@@ -43,25 +45,38 @@ def side_name_column(
         if side < 0 or side >= joined.n_cols or side in taken or joined.owners and joined.owners[side] == name:
             continue
         beside = 0
+        above = ("", "")  # each column's text on the last row that printed one
         for row in joined.rows:
             own, other = _text(row, name), _text(row, side)
-            if own and other and own != other:
+            repeat = _repeat(own, other, above)
+            if own and other and own != other and not repeat:
                 break  # (a name beside its description: two columns, not one name in two places)
-            if other and not own:
+            if other and (not own or repeat):
                 if not _LETTER.search(other):
                     break
                 beside += 1
+            above = (own or above[0], other or above[1])
         else:
             if beside >= settings.min_named_beside:
                 return side
     return None
 
 
-def _moved(row: JoinedRow, name: int, side: int) -> JoinedRow:
+def _repeat(own: str, other: str, above: tuple[str, str]) -> str:
+    """Which of a row's two names repeats the same column's text above it ("own", "other"), the
+    coarser level's name printed again beside the finer one's; "" when neither does."""
+    if own and other and own == above[0] and own != other:
+        return "own"
+    if own and other and other == above[1] and own != other:
+        return "other"
+    return ""
+
+
+def _moved(row: JoinedRow, name: int, side: int, above: tuple[str, str]) -> JoinedRow:
     """The row with its name in the name column: the other column's where that one prints it (the
-    finer level's), else its own."""
+    finer level's: the name column blank, or repeating its criterion's name), else its own."""
     other = _text(row, side)
-    if not other:
+    if not other or _repeat(_text(row, name), other, above) == "other":
         return row
     cells = list(row.cells)
     cells[name], cells[side] = other, ""
@@ -82,4 +97,8 @@ def names_side_by_side(
     side = side_name_column(joined, columns, settings)
     if side is None:
         return joined
-    return replace(joined, rows=[_moved(row, columns["name"], side) for row in joined.rows])
+    rows, above, name = [], ("", ""), columns["name"]
+    for row in joined.rows:
+        rows.append(_moved(row, name, side, above))
+        above = (_text(row, name) or above[0], _text(row, side) or above[1])
+    return replace(joined, rows=rows)

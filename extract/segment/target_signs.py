@@ -27,12 +27,26 @@ def lost_sign_share(low: str, a: int, b: int) -> tuple[int, int, float] | None:
     if m is None or not _SHARE_NOUN.search(low, a, m.start()):
         return None
     digits = m.group("num")
-    value = float(digits)
-    if len(digits) >= 2 and digits.endswith("9") and float(digits[:-1]) <= 100:
-        value = float(digits[:-1])  # the sign read as a "9" ("59" for "5%")
-    elif value > 100:
-        return None
+    value = sign_read_as_nine(digits)  # the sign read as a "9" ("59" for "5%")
+    if value is None:
+        value = float(digits)
+        if value > 100:
+            return None
     return m.start("num"), m.end("num"), value
+
+
+def sign_read_as_nine(figure: str, digits_before: int = 1) -> float | None:
+    """The share a figure stands for whose per cent sign OCR read as a last "9" ("59" for "5%",
+    "959" for "95%", "96,229" for "96,22%"): the figure less that "9" when it is a share (at most
+    100) with at least ``digits_before`` whole digits, else None."""
+    if not figure.endswith("9") or len(figure) < 2:
+        return None
+    head = figure[:-1]
+    whole = head.replace(",", ".").partition(".")[0]
+    if head[-1:] in ".," or len(whole) < digits_before or not whole.isdigit():
+        return None
+    share = float(head.replace(",", ".")) if head.count(",") + head.count(".") <= 1 else None
+    return share if share is not None and share <= 100 else None
 
 
 # "năm 20285" for "năm 2025": a year OCR read with a digit too many (a speck or a stain read as
