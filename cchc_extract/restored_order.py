@@ -16,6 +16,7 @@ restored so: a table may print one field's rows under the field's caption alone.
 from __future__ import annotations
 
 from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.restored import FLAG_RESTORED
 from normalize.criteria import CriteriaSet
 from schemas.records import ScoreRow
 
@@ -36,15 +37,18 @@ def lost_in_order(
     rows: list[ScoreRow], cset: CriteriaSet, have: set[str], most_between: int
 ) -> list[tuple[str, ScoreRow, ScoreRow]]:
     """The set's criteria no row carries that the set's order puts between two rows the table
-    reads one after the other, each with the two rows (the first read, the one after): at most
-    ``most_between`` of them between the two, each at a depth the table prints, and none where the
-    two stand in the table against the set's order."""
+    reads one after the other (rows restored between them aside), each with the two rows (the
+    first read, the one after): at most ``most_between`` of the set's rows between the two (the
+    ones restored already counted), each at a depth the table prints, and none where the two stand
+    in the table against the set's order."""
     order = {c.code: k for k, c in enumerate(cset.rows)}
-    coded = [(r, c) for r in rows if (c := norm_code(r.code)) is not None and c in order]
+    # (rows read only: a row restored is no witness to what was printed beside it)
+    read = [r for r in rows if FLAG_RESTORED not in r.flags]
+    coded = [(r, c) for r in read if (c := norm_code(r.code)) is not None and c in order]
     deepest = max((c.count(".") for _, c in coded), default=0)
     out: list[tuple[str, ScoreRow, ScoreRow]] = []
     for (first, a), (after, b) in zip(coded, coded[1:]):
-        if rows.index(after) != rows.index(first) + 1 or order[b] <= order[a] + 1:
+        if read.index(after) != read.index(first) + 1 or order[b] <= order[a] + 1:
             continue  # (rows between them not read as the set's, or nothing between in the set)
         between = [c.code for c in cset.rows[order[a] + 1 : order[b]]]
         if len(between) > most_between or any(c.count(".") > deepest for c in between):

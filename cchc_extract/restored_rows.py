@@ -33,8 +33,8 @@ import regex as re
 
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.restored import FLAG_RESTORED
-from cchc_extract.restored_order import level_printed_after, lost_in_order
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
+from cchc_extract.restored_order import level_printed_after, lost_in_order
 from extract.segment.set_rows import flagged_rows_review
 from normalize.codes import parse_code
 from normalize.criteria import CriteriaSet
@@ -135,7 +135,9 @@ def _restore_in(
         if code in have or not _worded_as_set([first, after], crits):
             continue
         row = _row(code, after, crits[code].name, crits[code].parent or None, fields, settings)
-        table.rows.insert(table.rows.index(after), row)
+        # (before the first row after ``first`` the set puts after it: a row restored there already)
+        rest = table.rows[table.rows.index(first) + 1 :]
+        table.rows.insert(table.rows.index(next(r for r in rest if _after_in(r, code, order) or r is after)), row)
         have.add(code)
         restored.append((row, [first, after], f"{JUMP_TOLD} {first.code} to {after.code}: {row.code} not read"))
     return restored
@@ -182,6 +184,11 @@ def _lost_ancestors(coded: list[str], crits: dict, order: dict[str, int]) -> lis
                 lost.append(parent.code)
             crit = parent
     return sorted(lost, key=lambda c: order[c])
+
+
+def _after_in(row: ScoreRow, code: str, order: dict[str, int]) -> bool:
+    """Whether the set's order puts the row's code after ``code``."""
+    return order.get(norm_code(row.code) or "", -1) > order[code]
 
 
 def _under(code: str | None, parent: str) -> bool:
