@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 BBox = tuple[float, float, float, float]
 
 
+def mean_conf(values: list[float]) -> float | None:
+    """The mean of words' OCR confidences, to 3 places; None for no word. (Here, with the model,
+    so that readers on both sides of OCR take it without importing the OCR stage.)"""
+    return round(sum(values) / len(values), 3) if values else None
+
+
 def union_bbox(boxes: Sequence[Sequence[float]]) -> BBox:
     """The smallest box holding every box of ``boxes`` (not empty)."""
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

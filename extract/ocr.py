@@ -27,7 +27,7 @@ from extract.base import IngestOptions
 from extract.carried_columns import CarriedColumns
 from extract.lifeline import tesseract_module
 from extract.limits import check_image
-from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
+from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, mean_conf, union_bbox
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
@@ -45,7 +45,7 @@ from extract.ocr_image import (
 )
 from extract.ocr_inequality import signs_with_bars
 from extract.ocr_leaders import erase_leaders, reach_over_leaders
-from extract.ocr_lines import lines_with_confs, mean_conf, reading_text, side_by_side, visual_lines
+from extract.ocr_lines import lines_with_confs, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_settings import OcrSettings
 from extract.ocr_stacked import stacked_figures

@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 
 from extract.base import IngestOptions
-from extract.model import Word, bbox_of
+from extract.model import Word, bbox_of, mean_conf
 from extract.ocr_codes import (
     CLEAN_FRACTION,
     CLEAN_NUMBER,
@@ -24,7 +24,7 @@ from extract.ocr_codes import (
     ones_as_roman,
 )
 from extract.ocr_image import otsu_threshold
-from extract.ocr_lines import mean_conf, reading_text
+from extract.ocr_lines import reading_text
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import has_language, tesseract_words

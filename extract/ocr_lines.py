@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import statistics
 
-from extract.model import Word, bbox_of
+from extract.model import Word, bbox_of, mean_conf
 from extract.ocr_codes import CLEAN_NUMBER
 from extract.ocr_settings import OcrSettings
 from normalize.text import join_printed_lines
-
-
-def mean_conf(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 3) if values else None
 
 
 def line_band(words: list[Word]) -> tuple[float, float, float, float]:

@@ -20,31 +20,11 @@ from cchc_extract.reconcile.derived import FLAG_DERIVED, FLAG_DERIVED_BY_SET
 from cchc_extract.reconcile.restored import FLAG_RESTORED
 from cchc_extract.restored_order import level_printed_after, lost_in_order
 from cchc_extract.restored_rows import RESTORED_REASON, restore_lost_parents
-from normalize.criteria import load_criteria_sets
 from schemas import schema_errors
-from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef
+from schemas.records import ExtractionResult
+from test_restored_parents import _result, _set  # (the set-worded tables both files build)
 
 DATA = Path(__file__).parent / "data" / "restored_order"
-
-
-def _set():
-    return next(c for c in load_criteria_sets() if c.id == "ca-mau_2013")
-
-
-def _result(codes: list[str]) -> ExtractionResult:
-    crits = _set().by_code()
-    rows = [
-        ScoreRow(
-            code=code,
-            parent=code.rpartition(".")[0] or None,
-            level=code.count(".") + 1,
-            name=crits[code].name,
-            max_points=crits[code].max_points,
-            source=SourceRef(page=1, line_start=10 + k),
-        )
-        for k, code in enumerate(codes)
-    ]
-    return ExtractionResult(source=SourceInfo(path="x.txt"), score_tables=[ScoreTable(rows=rows, read_from="lines")])
 
 
 def _codes(result: ExtractionResult) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from extract.ocr_lines import mean_conf
+from extract.model import mean_conf
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from normalize.lazy_regex import lazy_compile
 from schemas.records import UnreadPart
