@@ -102,7 +102,7 @@ def _scored_at(row: JoinedRow, run: list[int]) -> int | None:
 
 
 def _moved(row: JoinedRow, at: int | None, run: list[int], self_col: int) -> JoinedRow:
-    if at is None or at == self_col:
+    if at is None:
         return row
     cells, lines = list(row.cells), list(row.lines)
     cells[self_col] = cells[at]
