@@ -82,8 +82,8 @@ def _own_columns(joined: JoinedTable, group: list[int], name: int) -> list[int |
                 return None
             if col == own:
                 continue
-            name = _bare(_text(row, col))
-            if name != own_name and name != last_own.get(col):
+            printed = _bare(_text(row, col))
+            if printed != own_name and printed != last_own.get(col):
                 return None  # (a name beside its description: two columns, not one name in two places)
         last_own = {col: text for col, text in last_own.items() if col < own}
         last_own[own] = own_name
