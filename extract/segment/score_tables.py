@@ -24,6 +24,7 @@ from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
+from extract.segment.level_columns import points_from_levels
 from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
@@ -163,6 +164,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         if columns is None:
             continue
         joined = names_side_by_side(joined, columns)  # "Tiêu chí | Tiêu chí thành phần": one name, two places
+        levels = points_from_levels(joined, columns)  # "Hoàn thành tốt | Hoàn thành | …": points in the level's cell
+        joined, columns = levels.joined, levels.columns
         deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row

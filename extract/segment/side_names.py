@@ -1,22 +1,29 @@
-"""Criterion and sub-criterion names in two columns side by side ("STT | Tiêu chí | Tiêu chí thành
-phần | Điểm tối đa | …"): a field's or criterion's name in the first, a sub-criterion's in the
-second, the first left blank beside it or merged down from its criterion (a merged cell's
-continuation reads blank), or printing the criterion's name again on each of its sub-criteria's
-rows. The header names one of the two the name column; the rows whose name
-stands in the other column read no name, and the table was not read at all.
+"""Criterion and sub-criterion names in columns side by side, one column per level of the table
+("STT | Lĩnh vực | Tiêu chí | Tiêu chí thành phần | Điểm tối đa | …"). The header names one of
+them the name column; the rows whose name stands in another read no name, and the table was not
+read at all. Two ways of printing such columns:
 
-So a row's name is taken from whichever of the two columns prints it. Only where the columns are
-that: side by side, the other column mapped to no field, and never both printing a different name
-in one row (two filled columns are two things, a name and its description, not one name in two
-places; the criterion's name printed again beside each of its sub-criteria's is one name repeated,
-not a description), with at least one row named in the other column alone or beside a repeat."""
+- a field's or criterion's name in the first, a sub-criterion's in the second, the first left
+  blank beside it or merged down from its criterion (a merged cell's continuation reads blank);
+- every row's whole path as a spreadsheet prints it: a criterion's row repeating its field's
+  name in the first column beside its own in the second, a sub-criterion's repeating both, the
+  repeated names bare or after their code ("1.1. Kế hoạch …").
+
+Either way a row's own name is the one in its deepest filled column (the rightmost), and every
+other name printed in the row is an ancestor's: the name an earlier row printed as its own in
+that column. Only where the columns are that: side by side, the others mapped to no field, a
+name holding a letter, and never a row printing two names that are not one name and its
+ancestor's (two filled columns are then two things, a name and its description, not one name
+in two places), with at least one row named outside the header's name column."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from extract.segment.grid_codes import split_code
 from extract.segment.joined import JoinedRow, JoinedTable
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 
 # A name holds a letter; a cell of figures or marks is another column's.
 _LETTER = lazy_compile(r"\p{L}")
@@ -24,8 +31,8 @@ _LETTER = lazy_compile(r"\p{L}")
 
 @dataclass(frozen=True)
 class SideNameSettings:
-    # Rows named in the other column alone that make it the name's second place (one is enough:
-    # a single sub-criterion under its criterion is a layout too).
+    # Rows named outside the header's name column that make the columns one name's places (one is
+    # enough: a single sub-criterion under its criterion is a layout too).
     min_named_beside: int = 1
 
 
@@ -33,72 +40,95 @@ def _text(row: JoinedRow, col: int) -> str:
     return row.cells[col].strip() if col < len(row.cells) else ""
 
 
-def side_name_column(
-    joined: JoinedTable, columns: dict[str, int], settings: SideNameSettings = SideNameSettings()
-) -> int | None:
-    """The column beside the name column that holds the other level's names, else None."""
-    name = columns.get("name")
-    if name is None:
-        return None
+def _bare(text: str) -> str:
+    """A name as compared with its repeats: its code dropped ("1.1. Kế hoạch" is "Kế hoạch"),
+    folded, its spaces made single (a cell wraps where another does not)."""
+    return " ".join(fold(split_code(text)[1] or text).split())
+
+
+def name_columns(joined: JoinedTable, columns: dict[str, int]) -> list[int]:
+    """The header's name column with the free columns beside it, left to right: the columns a
+    row's name may stand in (a mapped column is another field's; a merged continuation of the
+    name's header cell is the name's own text, read with it)."""
+    name = columns["name"]
     taken = set(columns.values())
-    for side in (name + 1, name - 1):
-        if side < 0 or side >= joined.n_cols or side in taken or joined.owners and joined.owners[side] == name:
+
+    def free(col: int) -> bool:
+        return 0 <= col < joined.n_cols and col not in taken and not (joined.owners and joined.owners[col] == name)
+
+    left, right = name, name
+    while free(left - 1):
+        left -= 1
+    while free(right + 1):
+        right += 1
+    return list(range(left, right + 1))
+
+
+def _own_columns(joined: JoinedTable, group: list[int], name: int) -> list[int | None] | None:
+    """Each row's own name column (None: a row with no name), or None when the columns are not one
+    name's places: a row printing a name that is neither its own nor an ancestor's repeated, or a
+    cell with no letter beside the name column."""
+    last_own: dict[int, str] = {}  # the name each column last printed as a row's own
+    owns: list[int | None] = []
+    for row in joined.rows:
+        filled = [c for c in group if _text(row, c)]
+        if not filled:
+            owns.append(None)
             continue
-        beside = 0
-        above = ("", "")  # each column's text on the last row that printed one
-        for row in joined.rows:
-            own, other = _text(row, name), _text(row, side)
-            repeat = _repeat(own, other, above)
-            if own and other and own != other and not repeat:
-                break  # (a name beside its description: two columns, not one name in two places)
-            if other and (not own or repeat):
-                if not _LETTER.search(other):
-                    break
-                beside += 1
-            above = (own or above[0], other or above[1])
-        else:
-            if beside >= settings.min_named_beside:
-                return side
-    return None
+        own = filled[-1]
+        own_name = _bare(_text(row, own))
+        for col in filled:
+            if col != name and not _LETTER.search(_text(row, col)):
+                return None
+            if col == own:
+                continue
+            printed = _bare(_text(row, col))
+            if printed != own_name and printed != last_own.get(col):
+                return None  # (a name beside its description: two columns, not one name in two places)
+        last_own = {col: text for col, text in last_own.items() if col < own}
+        last_own[own] = own_name
+        owns.append(own)
+    return owns
 
 
-def _repeat(own: str, other: str, above: tuple[str, str]) -> str:
-    """Which of a row's two names repeats the same column's text above it ("own", "other"), the
-    coarser level's name printed again beside the finer one's; "" when neither does."""
-    if own and other and own == above[0] and own != other:
-        return "own"
-    if own and other and other == above[1] and own != other:
-        return "other"
-    return ""
-
-
-def _moved(row: JoinedRow, name: int, side: int, above: tuple[str, str]) -> JoinedRow:
-    """The row with its name in the name column: the other column's where that one prints it (the
-    finer level's: the name column blank, or repeating its criterion's name), else its own."""
-    other = _text(row, side)
-    if not other or _repeat(_text(row, name), other, above) == "other":
+def _moved(row: JoinedRow, group: list[int], own: int | None, name: int) -> JoinedRow:
+    """The row with its own name in the name column and the group's other cells blank."""
+    if own is None:
         return row
-    cells = list(row.cells)
-    cells[name], cells[side] = other, ""
-    lines = list(row.lines)
-    if side < len(lines) and name < len(lines):
-        lines[name], lines[side] = lines[side], []
-    confs = list(row.line_confs)
-    if side < len(confs) and name < len(confs):
-        confs[name], confs[side] = confs[side], []
-    return replace(row, cells=cells, lines=lines, line_confs=confs)
+    cells, lines = list(row.cells), list(row.lines)
+    text, own_lines = cells[own], lines[own] if own < len(lines) else []
+    for col in group:
+        if col < len(cells):
+            cells[col] = ""
+        if col < len(lines):
+            lines[col] = []
+    cells[name] = text
+    if name < len(lines):
+        lines[name] = own_lines
+    return replace(row, cells=cells, lines=lines)
 
 
 def names_side_by_side(
     joined: JoinedTable, columns: dict[str, int], settings: SideNameSettings = SideNameSettings()
 ) -> JoinedTable:
-    """The table with each row's name in the name column, where names stand in two columns side by
+    """The table with each row's own name in the name column, where names stand in columns side by
     side; any other table as it is."""
-    side = side_name_column(joined, columns, settings)
-    if side is None:
+    if "name" not in columns:
         return joined
-    rows, above, name = [], ("", ""), columns["name"]
-    for row in joined.rows:
-        rows.append(_moved(row, name, side, above))
-        above = (_text(row, name) or above[0], _text(row, side) or above[1])
-    return replace(joined, rows=rows)
+    name = columns["name"]
+    for group in _groups(name_columns(joined, columns), name):
+        owns = _own_columns(joined, group, name)
+        if owns is not None and sum(own is not None and own != name for own in owns) >= settings.min_named_beside:
+            return replace(
+                joined, rows=[_moved(row, group, own, name) for row, own in zip(joined.rows, owns, strict=True)]
+            )
+    return joined
+
+
+def _groups(free: list[int], name: int) -> list[list[int]]:
+    """The column groups to try, widest first: all the free columns, those right of the name
+    column, those left of it, then the one beside it on either side (a free column of another kind
+    on one side leaves the names' columns on the other)."""
+    at = free.index(name)
+    candidates = [free, free[at:], free[: at + 1], free[at : at + 2], free[max(at - 1, 0) : at + 1]]
+    return [g for i, g in enumerate(candidates) if len(g) >= 2 and g not in candidates[:i]]

@@ -38,6 +38,8 @@ class KeyValueSettings:
 
 # A lettered item opening a key ("a) Giải quyết trước hạn", "(b) …").
 _LETTER_KEY = lazy_compile(r"^\s*\(?([a-zđ])\)\s*(.*)$", re.S)
+# A bulleted item opening a key ("- Số hồ sơ tiếp nhận trực tuyến"): an item of the coded key above.
+_BULLET_KEY = lazy_compile(r"^\s*([-+•–*])\s+(.*)$", re.S)
 # A figure opening a value cell and what follows it: "669 hồ sơ", "97,81%", "1.250 triệu đồng".
 _FIGURE_THEN_WORDS = lazy_compile(r"^\s*(\d[\d.,]*(?:\s*%)?)\s*(.*?)\s*$", re.S)
 _UNIT_WORDS = lazy_compile(r"[\p{L}%/ ]+")
@@ -45,14 +47,21 @@ _UNIT_WORDS = lazy_compile(r"[\p{L}%/ ]+")
 
 def key_code(cell: str) -> tuple[str, str]:
     """(code as printed, indicator) of a key cell: ("2.1.", "Số hồ sơ …") from "2.1. Số hồ sơ …:",
-    ("a)", "Giải quyết trước hạn") from "a) Giải quyết trước hạn:"; ("", text) when no code opens
-    it. The colon that ends a key ("… đã thực hiện:") is the layout's, not the indicator's."""
+    ("a)", "Giải quyết trước hạn") from "a) Giải quyết trước hạn:", ("-", "Số hồ sơ …") from a
+    bulleted item "- Số hồ sơ …"; ("", text) when no code opens it. The colon that ends a key ("… đã
+    thực hiện:") is the layout's, not the indicator's."""
     text = cell.strip()
     code, rest = split_code(text)
-    if not code:
-        m = _LETTER_KEY.match(text)
-        code, rest = (f"{m.group(1)})", m.group(2)) if m else ("", text)
+    for pattern, mark in ((_LETTER_KEY, "{})"), (_BULLET_KEY, "{}")):
+        m = pattern.match(text) if not code else None
+        if m:
+            code, rest = mark.format(m.group(1)), m.group(2)
     return code, rest.strip().rstrip(":").rstrip()
+
+
+def bullet_key(code: str) -> bool:
+    """Whether a key's opening (``key_code``) is a bullet: an item of the coded key above, no code."""
+    return bool(code) and _BULLET_KEY.match(f"{code} x") is not None
 
 
 def figure_and_unit(raw: str, settings: KeyValueSettings = KeyValueSettings()) -> tuple[str, str]:
@@ -71,11 +80,14 @@ def figure_and_unit(raw: str, settings: KeyValueSettings = KeyValueSettings()) -
 
 
 def keys_coded(keys: list[str], settings: KeyValueSettings = KeyValueSettings()) -> bool:
-    """Whether the key cells carry the rows' codes: most filled ones open with a code or a lettered
-    item, as a code column would print them."""
+    """Whether the key cells carry the rows' codes: most filled ones open with a code, a lettered or
+    a bulleted item, as a code column would print them, one at least with a code (bullets alone
+    are a list's, not a table's rows)."""
     filled = [k for k in keys if k.strip()]
-    coded = sum(1 for k in filled if key_code(k)[0])
-    return bool(filled) and coded >= settings.coded_share * len(filled)
+    openings = [key_code(k)[0] for k in filled]
+    numbered = sum(1 for code in openings if code and not bullet_key(code))
+    marked = sum(1 for code in openings if code)
+    return numbered > 0 and marked >= settings.coded_share * len(filled)
 
 
 def key_value_roles(table: JoinedTable, settings: KeyValueSettings = KeyValueSettings()) -> dict[str, int]:

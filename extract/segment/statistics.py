@@ -337,7 +337,7 @@ def _drafts(
             continue
         ocr = row.page in ocr_pages
         # (typed text only: on OCR'd lines a dash or a letter alone may be a code OCR garbled)
-        bullet = not ocr and code_col is not None and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
+        bullet = not ocr and (code_col is not None or keyed) and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
         mended = garbled_letter_above(code_raw, drafts) if ocr and code_col is not None else None
         if mended is not None:  # ("bì" read for the "a" above this "b": stat_item_letters)
             drafts[-1].token, drafts[-1].indicator = mended
