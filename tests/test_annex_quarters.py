@@ -132,3 +132,12 @@ def test_a_stock_that_moved_over_the_quarters_is_no_sum():
     for i in range(len(rows)):
         check_period_parts(0, i, rows, "Phụ lục", ledger, ReconcileSettings())
     assert not ledger.checks
+
+
+def test_a_share_column_beside_the_years_total_is_no_second_whole():
+    # held-out twelve-month annexes headed "T1 … T12 | Cả năm | Tỷ lệ so với tổng số (%)": the share's
+    # "tổng" made two wholes, so no column was the year's and T1 was read as each row's figure
+    months = [f"T{m}" for m in range(1, 13)]
+    assert whole_period_column(["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Tỷ lệ so với tổng số (%)"]) == 15
+    assert whole_period_column(["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Cơ cấu (%)"]) == 15
+    assert whole_period_column(["STT", "Nội dung", "Quý I", "Quý II", "Cộng", "Tổng"]) is None  # two wholes: no guess

@@ -15,6 +15,7 @@ is ``stat_periods``'s)."""
 
 from __future__ import annotations
 
+from extract.segment.points_words import share_label
 from extract.segment.stat_unit_parts import all_units_starts, is_unit_label, names_all_units, unit_word_starts
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -61,7 +62,10 @@ def whole_period_column(labels: list[str]) -> int | None:
     parts = part_columns(labels)
     if len(parts) < 2:
         return None
-    wholes = [c for c, label in enumerate(labels) if c not in parts and _whole(fold(label or ""))]
+    # (a share's column is no whole, whatever its words: "Tỷ lệ so với tổng số (%)" beside "Cả năm")
+    wholes = [
+        c for c, label in enumerate(labels) if c not in parts and _whole(fold(label or "")) and not share_label(label)
+    ]
     return wholes[0] if len(wholes) == 1 else None
 
 
