@@ -149,3 +149,21 @@ def test_a_two_column_results_table_gives_tops_their_codes_and_items_their_value
     # The indicator without its code or bullet; a unit in brackets after it stays in it, as a form
     # with no unit column prints it (F28's truth keeps it there, this layout's truth drops it).
     assert all(read.startswith(name) for (_, read, _), (_, name, _) in zip(got, want, strict=True))
+
+
+def test_a_level_cell_whose_figure_ocr_garbled_keeps_the_table_read_by_levels():
+    # A scan of such a table (seed 8001's S24 N48 page): "2,75" printed "2/75" by OCR in the first
+    # level's cell. A garbled figure is a figure still: the rows scored at the other levels keep
+    # theirs, where one unparsed cell had made the whole table read as ticks (their points lost).
+    columns = {"code": 0, "name": 1, "max": 2, "self": 3, "explanation": 6}
+    body = [
+        ["1.1", "Kế hoạch", "3", "2/75", "", "", ""],
+        ["1.1.1", "Ban hành", "1", "", "0,75", "", "Chưa hoàn thành 8/10 nhiệm vụ"],
+        ["1.1.2", "Hoàn thành", "2", "2", "", "", ""],
+        ["1.2", "Báo cáo", "2", "", "", "0", ""],
+    ]
+    read = points_from_levels(_table(LEVEL_HEADER, body), columns)
+    assert _names(read.joined, 3) == ["2/75", "0,75", "2", "0"]
+    assert all(not row.cells[4] and not row.cells[5] for row in read.joined.rows)
+    ticked = _table(LEVEL_HEADER, [["1", "Kế hoạch", "2", "x", "", "", ""], ["2", "Báo cáo", "1", "", "✓", "", ""]])
+    assert points_from_levels(ticked, columns).joined is ticked

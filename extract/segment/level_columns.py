@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from extract.segment.joined import JoinedRow, JoinedTable
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 
@@ -81,6 +82,9 @@ def _text(row: JoinedRow, col: int) -> str:
     return row.cells[col].strip() if col < len(row.cells) else ""
 
 
+# A digit: what tells a level cell's figure, however OCR printed it, from a tick ("x", "✓") or a word.
+_DIGIT = lazy_compile(r"\d")
+
 # ``_scored_at`` of a row that is not one of a level run's.
 _NOT_LEVELS = -1
 
@@ -90,12 +94,18 @@ def _scored_at(row: JoinedRow, run: list[int]) -> int | None:
     repeated), None for a row with no figure there, ``_NOT_LEVELS`` when the row is not one of a
     level run's (a cell that is no figure, or two different figures)."""
     filled = [col for col in run if _text(row, col)]
-    values = set()
+    values: set[float | str] = set()
     for col in filled:
-        number = parse_number(_text(row, col), kind="score")
-        if number is None:
+        text = _text(row, col)
+        number = parse_number(text, kind="score")
+        if number is not None:
+            values.add(number.value)
+        elif _DIGIT.search(text):
+            # A figure OCR garbled ("2/75" for 2,75; "2.S"): a figure still, its reading left to
+            # the cell readers and the sums; only a cell with no digit is a tick or a word.
+            values.add(text)
+        else:
             return _NOT_LEVELS
-        values.add(number.value)
     if len(values) > 1:
         return _NOT_LEVELS
     return filled[0] if filled else None
