@@ -1,7 +1,8 @@
 """Rows OCR lost that the criteria set's order says were printed (issue 11, rows; issue 16, told):
 1.1.3 then 1.2 read, the set putting 1.1.4 between them, give a row 1.1.4; a sub-field lost above
 the table's first row read (1.1 over 1.1.1) is restored when the table reads its sibling's level
-(1.2.1 under 1.2). Each is the set's row, its cells not read (filled only where a sum or the set
+(1.2.1 under 1.2) and the set orders only its ancestors before it (a table opening at 1.2.1 is an
+excerpt). Each is the set's row, its cells not read (filled only where a sum or the set
 determines them, flagged), queued whole and told unread.
 
 The dumps are real Tesseract text of two of the corpus generator's scans (dev seed 7101), checked
@@ -18,7 +19,7 @@ import pytest
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile.derived import FLAG_DERIVED, FLAG_DERIVED_BY_SET
 from cchc_extract.reconcile.restored import FLAG_RESTORED
-from cchc_extract.restored_order import level_printed_after, lost_in_order
+from cchc_extract.reconcile.restored_order import level_printed_after, lost_in_order
 from cchc_extract.restored_rows import RESTORED_REASON, restore_lost_parents
 from schemas import schema_errors
 from schemas.records import ExtractionResult
@@ -115,3 +116,16 @@ def test_a_parent_above_the_first_row_is_restored_only_beside_its_sibling_level(
     restore_lost_parents(result, cset, ocr=True)
     # (1.1's last two rows and 1.2 between 1.1.2 and 1.2.1: more than a line or two, not restored)
     assert _codes(result) == ["1.1", "1.1.1", "1.1.2", "1.2", "1.2.1"]
+
+
+def test_a_table_opening_past_the_sets_first_rows_is_an_excerpt_its_first_parent_not_restored():
+    cset = _set()
+    # 1.2.1, 1.2.2, 1.3 read, nothing of 1.1: the table opens at 1.2.1 (had it printed 1.2, it would
+    # have printed 1.1's rows before it), so 1.2 is no lost row, though its sibling 1.3 is read.
+    rows = _result(["1.2.1", "1.2.2", "1.3"]).score_tables[0].rows
+    assert not level_printed_after(rows, "1.2", cset)
+    result = _result(["1.2.1", "1.2.2", "1.3"])
+    restore_lost_parents(result, cset, ocr=True)
+    assert _codes(result) == ["1.2.1", "1.2.2", "1.3"]
+    # Over 1.1.1 the set orders only 1 and 1.1 (its ancestors): a table opening there opens the set.
+    assert level_printed_after(_result(["1.1.1", "1.1.2", "1.2"]).score_tables[0].rows, "1.1", cset)

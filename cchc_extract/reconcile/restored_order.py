@@ -9,8 +9,11 @@ rows (a whole block lost may be a page the document never had) and only at depth
 
 A parent lost above the table's first row read (1.1 over 1.1.1) is printed as well when the table
 goes on to the parent's sibling or its rows (1.2, or 1.2.1): the table then prints that level of
-the set, not the sub-criteria of one row under its caption. A field (a top-level row) is not
-restored so: a table may print one field's rows under the field's caption alone.
+the set, not the sub-criteria of one row under its caption; and only where the set puts nothing
+but the parent's own ancestors before it (1.1 under 1): a table opening at 1.2.1 with no 1.1.x
+read is an excerpt from 1.2.1 on (had it printed 1.2, it would have printed 1.1's rows before
+it). A field (a top-level row) is not restored so: a table may print one field's rows under the
+field's caption alone.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from schemas.records import ScoreRow
 
 def level_printed_after(rows: list[ScoreRow], code: str, cset: CriteriaSet) -> bool:
     """Whether a row of the table carries a sibling of ``code`` in the set (a child of its parent,
-    not a field's) or a code under such a sibling: the table prints ``code``'s level."""
+    not a field's) or a code under such a sibling: the table prints ``code``'s level; and whether
+    the set puts only ``code``'s ancestors before it: the table opens where the set does."""
     crits = cset.by_code()
     crit = crits.get(code)
-    if crit is None or not crit.parent:
+    if crit is None or not crit.parent or not _opens_the_set(code, cset):
         return False
     siblings = [c.code for c in cset.children(crit.parent) if c.code != code]
     carried = [c for r in rows if (c := norm_code(r.code))]
@@ -55,3 +59,16 @@ def lost_in_order(
             continue
         out += [(c, first, after) for c in between if c not in have]
     return out
+
+
+def _opens_the_set(code: str, cset: CriteriaSet) -> bool:
+    """Whether every criterion the set orders before ``code`` is one of its ancestors (1 and 1.1
+    before 1.1.1): a table whose first row read is under ``code`` then begins with the set."""
+    crits = cset.by_code()
+    ancestors: set[str] = set()
+    parent = crits[code].parent
+    while parent and parent not in ancestors and parent in crits:
+        ancestors.add(parent)
+        parent = crits[parent].parent
+    codes = [c.code for c in cset.rows]
+    return set(codes[: codes.index(code)]) <= ancestors
