@@ -33,8 +33,8 @@ import regex as re
 
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.restored import FLAG_RESTORED
-from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from cchc_extract.reconcile.restored_order import level_printed_after, lost_in_order
+from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from extract.segment.set_rows import flagged_rows_review
 from normalize.codes import parse_code
 from normalize.criteria import CriteriaSet
