@@ -33,6 +33,7 @@ import regex as re
 
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.restored import FLAG_RESTORED
+from cchc_extract.reconcile.restored_order import level_printed_after, lost_in_order
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from extract.segment.set_rows import flagged_rows_review
 from normalize.codes import parse_code
@@ -53,6 +54,9 @@ class RestoreSettings:
     min_set_codes: float = 0.8
     # The confidence of a restored row (under the review threshold: a person reads its line).
     confidence: float = 0.5
+    # Rows of the set between two rows read one after the other restored at most this many (a
+    # longer run lost may be a part the document never printed: ``restored_order.lost_in_order``).
+    most_between: int = 2
     on: bool = True
 
 
@@ -102,10 +106,10 @@ def _restore_in(
         below = [r for r in table.rows if _under(norm_code(r.code), code)]
         at = table.rows.index(below[0])
         above = next((norm_code(r.code) for r in reversed(table.rows[:at]) if r.code), None)
-        if code in have or above is None or order.get(above, len(order)) > order[code]:
-            # (no row read above it: the table may begin at its sub-criteria, an excerpt; the rows
-            # above it the set's rows after it: the table is not in the set's order)
-            continue
+        if code in have or (above is not None and order.get(above, len(order)) > order[code]):
+            continue  # (the rows above it the set's rows after it: the table is not in the set's order)
+        if above is None and not level_printed_after(table.rows, code, cset):
+            continue  # (no row read above it nor beside it: the table may begin at its sub-criteria, an excerpt)
         if not _worded_as_set(below, crits):
             continue  # (the set's codes, not its words: the document may number another set's criteria)
         if not crits[code].parent:
@@ -126,6 +130,16 @@ def _restore_in(
         have.add(code)
         jump = f"{JUMP_TOLD} {first.code} to {after.code}: {row.code} not read"
         restored.append((row, [first, after], jump))
+    # (the set's order, beyond one parent's children: 1.1.3 then 1.2 read, 1.1.4 was printed)
+    for code, first, after in lost_in_order(table.rows, cset, have, settings.most_between):
+        if code in have or not _worded_as_set([first, after], crits):
+            continue
+        row = _row(code, after, crits[code].name, crits[code].parent or None, fields, settings)
+        # (before the first row after ``first`` the set puts after it: a row restored there already)
+        rest = table.rows[table.rows.index(first) + 1 :]
+        table.rows.insert(table.rows.index(next(r for r in rest if _after_in(r, code, order) or r is after)), row)
+        have.add(code)
+        restored.append((row, [first, after], f"{JUMP_TOLD} {first.code} to {after.code}: {row.code} not read"))
     return restored
 
 
@@ -170,6 +184,11 @@ def _lost_ancestors(coded: list[str], crits: dict, order: dict[str, int]) -> lis
                 lost.append(parent.code)
             crit = parent
     return sorted(lost, key=lambda c: order[c])
+
+
+def _after_in(row: ScoreRow, code: str, order: dict[str, int]) -> bool:
+    """Whether the set's order puts the row's code after ``code``."""
+    return order.get(norm_code(row.code) or "", -1) > order[code]
 
 
 def _under(code: str | None, parent: str) -> bool:

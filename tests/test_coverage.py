@@ -144,11 +144,12 @@ def test_last_rows_lost_from_a_dump_are_unread_after_the_rows_read(tmp_path):
     # The section's sum falls short because of it: ours (incomplete), not the commune's.
     sums = [c for c in out["checks"] if c["kind"] == "sum_children" and c["code"] == "1"]
     assert [c["status"] for c in sums] == ["incomplete"]
-    # 1.1.4 lost, the last of 1.1's: the same under 1.1 (states 5, rows read 3).
+    # 1.1.4 lost, the last of 1.1's, between 1.1.3 and 1.2 read: the set's order says it was
+    # printed there, so it is restored (its cells not read) and told as the rows a jump skips
+    # (``restored_order``), not as rows after 1.1.3.
     out = _dump(tmp_path, drop=("1.1.4 |", "UBND ngay 20/8"))
-    assert [p["reason"].split(":")[0] for p in out["unread"] if "goes on with" in p["reason"]] == [
-        "rows after 1.1.3 not read"
-    ]
+    assert "numbering jumps from 1.1.3 to 1.2: 1.1.4 not read" in [p["reason"] for p in out["unread"]]
+    assert [r["code"] for r in out["score_tables"][0]["rows"]].count("1.1.4") == 1
 
 
 def test_whole_dump_and_a_total_off_by_a_point_claim_no_lost_rows(tmp_path):

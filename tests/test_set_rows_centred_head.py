@@ -12,6 +12,7 @@ The dump is the text Tesseract gave of the corpus generator's scan (dev seed 416
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.restored import FLAG_RESTORED
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
 from normalize.criteria.name_runs import FLAG_NAME_AROUND
 from score_dumps import read_score_dump
@@ -61,7 +62,10 @@ def test_criteria_above_a_centred_first_row_inside_its_span_are_found_by_the_set
     out, read = read_score_dump(tmp_path, "\n".join(_DUMP))
     assert len(out["score_tables"]) == 1
     rows = {code: row for code, (_, row) in read.items()}
-    assert list(rows) == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.3"]
+    assert list(rows) == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.2.2", "1.3"]
+    # 1.2.2 is printed (the truth file: maximum 1, self 1), its line lost whole between 1.2.1 and
+    # 1.3: the set's order restores it, its cells not read, queued and told as the jump.
+    assert FLAG_RESTORED in rows["1.2.2"]["flags"] and rows["1.2.2"]["self_points"] is None
     # The centred first row read keeps its code, its name from the lines around it.
     assert FLAG_NAME_AROUND in rows["1.1.2"]["flags"]
     # 1.1 and 1.1.1 are the set's rows on their own lines inside that row's span (13, 14).
@@ -76,3 +80,4 @@ def test_criteria_above_a_centred_first_row_inside_its_span_are_found_by_the_set
     assert {"1.1", "1.1.1"} <= queued
     # No more "numbering starts at 1.1.2": the rows before it are read.
     assert "numbering starts at 1.1.2" not in told
+    assert "numbering jumps from 1.2.1 to 1.3: 1.2.2 not read" in told and "1.2.2" in queued
