@@ -63,6 +63,7 @@ from extract.segment.line_split import (
     opens_criterion_name,
     opens_name_part,
 )
+from extract.segment.line_not_scored import not_scored_joined
 from extract.segment.line_verdicts import verdict_figures_joined
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.max_in_name_lines import maxima_into_lines
@@ -111,6 +112,7 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     """Score tables among the document's lines (pages that have no grid for them)."""
     lines = maxima_into_lines([ln for p in doc.pages for ln in p.lines])  # "… (2 điểm)": no max column
     lines = verdict_figures_joined(lines)  # "Đạt một phần:" / "0,5 điểm": a verdict's points wrapped
+    lines = not_scored_joined(lines)  # "Không" / "chấm": a self cell's not-scored words wrapped
     pages = {p.number: p for p in doc.pages}
     # Tables OCR read one block per column first; the line reader reads the lines they leave.
     taken = [b for b in column_block_reading(doc, settings) if b.table.rows]
