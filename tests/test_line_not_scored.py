@@ -25,8 +25,8 @@ N34_DUMP = DUMPS / "s8281-d17-i1-n34-i1-not-scored-word-eng-psm3-200dpi.txt"
     [
         ("2. Xay dung va té chirc thc hién van ban 10 KCD | Khong ap dung déi véi", "10", "KCD"),
         ("1.2 | Ban hành văn bản 2 | Không chấm điểm | Không phát sinh trong năm", "2", "Không chấm điểm"),
-        # "Không" with its "ô" read "é": read back
-        ("1.3 Kiểm tra công tác CCHC 1,5 Khéng cham Không phát sinh", "1,5", "Không cham"),
+        # "Không" with its "ô" read "é"
+        ("1.3 Kiểm tra công tác CCHC 1,5 Khéng cham Không phát sinh", "1,5", "Khéng cham"),
         # the self cell blank beside its note: the note's words say why
         ("2.1 Rà soát văn bản 2 Không phát sinh, không chấm điểm", "2", "Không phát sinh,"),
     ],
@@ -36,6 +36,14 @@ def test_not_scored_words_after_the_maximum_are_the_self_cells_reading(text, top
     assert (cells.max_raw, cells.self_raw) == (top, said)
     assert none_said(cells.self_raw) == NOT_SCORED
     assert not any(raw == top for _, raw in cells.name)  # the maximum is no word of the name
+
+
+def test_a_lone_không_before_a_note_saying_why_leaves_the_self_cell_to_its_note():
+    # the self cell's "Không chấm" wrapped, its "chấm" lost: the maximum is read, the note says why
+    cells = read_line(Line(text="1.2 Xây dựng văn bản 2 Không | Không phát sinh trong năm", page=1, number=1), False)
+    assert (cells.max_raw, cells.self_raw) == ("2", None)
+    note = " ".join(repaired for repaired, _ in cells.explanation)
+    assert note.startswith("Không") and none_said(None, note) == NOT_SCORED
 
 
 @pytest.mark.parametrize(

@@ -151,7 +151,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     said = not_scored_cells(tokens) if len(layout.points) > 1 else None
     if said is not None and (run is None or run[0] >= said.figure):
         # (the self cell's words say it was not scored, "10 KCĐ | Không áp dụng": a reading)
-        run = (said.figure, said.end, [tokens[said.figure][1], said.words])
+        run = (said.figure, said.end, [tokens[said.figure][1], *([said.words] if said.words else [])])
     if run is None and cells.code is not None:
         run = _lost_run(tokens)
     if run is None:

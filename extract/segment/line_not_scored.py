@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from extract.model import Line
 from extract.segment.line_common import JUNK, points_cell
-from extract.segment.points_none import NOT_SCORED, none_said
+from extract.segment.points_none import KHONG, NOT_SCORED, none_said
 from normalize.codes import read_code_token
 from normalize.text import fold_words
 
@@ -38,7 +38,7 @@ class NotScoredCells:
     figure: int
     start: int
     end: int
-    words: str
+    words: str | None  # None: the cell's words wrapped and lost, the note after says why
 
 
 def not_scored_cells(
@@ -72,27 +72,30 @@ def _figure_before(tokens: list[tuple[str, str]], k: int) -> int | None:
 
 def _phrase_at(
     tokens: list[tuple[str, str]], k: int, settings: LineNotScoredSettings
-) -> tuple[int, str] | None:
+) -> tuple[int, str | None] | None:
     """(end, words) of the longest not-scored phrase opening at token ``k``, read from the repaired
-    text or OCR's raw (a repair may have lost the words), else None."""
+    text or OCR's raw (a repair may have lost the words), else None. A lone "Không" before a note
+    that says why ("2 Không Không phát sinh"): the self cell's words wrapped, their rest lost; the
+    cell has no words to read (None) and the note says it was not scored."""
     for end in range(min(len(tokens), k + settings.longest), k, -1):
         if JUNK.match(tokens[end - 1][1]):
             continue  # (a rule after the words is the grid's)
         for side in (0, 1):
-            words = [_OCR_OPENINGS.get(fold_words(tokens[k][side]), tokens[k][side])]
-            words += [t[side] for t in tokens[k + 1 : end]]
-            if none_said(" ".join(words)) == NOT_SCORED:
-                return end, " ".join(words)
+            words = " ".join(t[side] for t in tokens[k:end])
+            if none_said(words) == NOT_SCORED:
+                return end, words
+    note = next((j for j in range(k + 1, len(tokens)) if not JUNK.match(tokens[j][1])), None)
+    if _opens_words(tokens[k]) and note is not None and _phrase_at(tokens, note, settings) is not None:
+        return k, None
     return None
 
 
-# "Không" as OCR reads it when its "ô" came out "é" or "6" ("Khéng cham", "Kh6ng cham"): the
-# phrase's opening word, read back (a name's word is never read so: the phrase follows a figure).
-_OCR_OPENINGS = {"kheng": "Không", "kh6ng": "Không", "khdng": "Không"}
+def _opens_words(token: tuple[str, str]) -> bool:
+    """Whether a token is the "Không" a self cell's not-scored words open on (as OCR may read it)."""
+    return any(KHONG.fullmatch(fold_words(side)) for side in token)
 
 
-# Folded words a self cell's not-scored words open on and go on with when the cell wraps them.
-_OPENING = "khong"
+# Folded words a self cell's not-scored words go on with when the cell wraps them.
 _WRAPPED = frozenset({"cham"})
 
 
@@ -121,7 +124,7 @@ def _wrapped_opening(tokens: list[str]) -> int | None:
     """Index of a lone "Không" after the line's points figure that no "chấm" follows, else None."""
     pairs = [(t, t) for t in tokens]
     for k in range(1, len(tokens)):
-        if fold_words(tokens[k]) not in (_OPENING, *_OCR_OPENINGS) or _figure_before(pairs, k) is None:
+        if not _opens_words(pairs[k]) or _figure_before(pairs, k) is None:
             continue
         nxt = fold_words(tokens[k + 1]) if k + 1 < len(tokens) else ""
         return k if nxt.split()[:1] != ["cham"] else None

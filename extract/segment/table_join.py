@@ -21,6 +21,7 @@ from extract.segment.merged_down import merged_above
 from extract.segment.numbered_columns import column_numbers, realign_rows
 from extract.segment.page_scale import page_scale, scaled_edges
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
+from extract.segment.stat_period_parts import bare_month_columns
 from extract.segment.running_lines import (
     PAGE_NUMBER,
     continues_under_running_line,
@@ -93,7 +94,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         ):
             break
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
-            break
+            if not bare_month_columns(row):  # ("1 | 2 | … | 6 | Cộng 6 tháng": months whose "T" OCR lost)
+                break
         if not first:
             count += 1
             continue
