@@ -23,7 +23,11 @@ MONTHS_ROW = ["", "", "", "1", "2", "3", "4", "5", "6", "Cộng 6 tháng"]
 @pytest.mark.parametrize(
     ("labels", "months", "whole"),
     [
-        (["STT", "Nội dung", "ĐVT", "Kết quả thực hiện 1", "2", "3", "4", "5", "6", "Cộng 6 tháng"], [3, 4, 5, 6, 7, 8], 9),
+        (
+            ["STT", "Nội dung", "ĐVT", "Kết quả thực hiện 1", "2", "3", "4", "5", "6", "Cộng 6 tháng"],
+            [3, 4, 5, 6, 7, 8],
+            9,
+        ),
         (["STT", "Nội dung", "ĐVT", "Lũy kế", "7", "8", "9", "10", "11", "12"], [4, 5, 6, 7, 8, 9], 3),
         # a column-number row numbers every column, and no whole's label stands beside them
         (["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], [], None),

@@ -25,11 +25,11 @@ from extract.segment.line_common import (
     points_cell,
 )
 from extract.segment.line_fractions import fraction_at
-from extract.segment.line_not_scored import not_scored_cells
 from extract.segment.line_header import (
     HeaderLayout,
     column_at,
 )
+from extract.segment.line_not_scored import not_scored_cells
 from extract.segment.line_points import (
     _lost_run,
     _number_run,

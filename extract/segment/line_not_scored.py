@@ -70,9 +70,7 @@ def _figure_before(tokens: list[tuple[str, str]], k: int) -> int | None:
     return j if before is not None and points_cell(before) is None else None
 
 
-def _phrase_at(
-    tokens: list[tuple[str, str]], k: int, settings: LineNotScoredSettings
-) -> tuple[int, str | None] | None:
+def _phrase_at(tokens: list[tuple[str, str]], k: int, settings: LineNotScoredSettings) -> tuple[int, str | None] | None:
     """(end, words) of the longest not-scored phrase opening at token ``k``, read from the repaired
     text or OCR's raw (a repair may have lost the words), else None. A lone "Không" before a note
     that says why ("2 Không Không phát sinh"): the self cell's words wrapped, their rest lost; the

@@ -56,6 +56,7 @@ from extract.segment.line_header import (
     keyed_concepts,
     points_labels,
 )
+from extract.segment.line_not_scored import not_scored_joined
 from extract.segment.line_shares import names_share, third_as_share
 from extract.segment.line_split import (
     first_name_line,
@@ -63,7 +64,6 @@ from extract.segment.line_split import (
     opens_criterion_name,
     opens_name_part,
 )
-from extract.segment.line_not_scored import not_scored_joined
 from extract.segment.line_verdicts import verdict_figures_joined
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.max_in_name_lines import maxima_into_lines

@@ -21,13 +21,13 @@ from extract.segment.merged_down import merged_above
 from extract.segment.numbered_columns import column_numbers, realign_rows
 from extract.segment.page_scale import page_scale, scaled_edges
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
-from extract.segment.stat_period_parts import bare_month_columns
 from extract.segment.running_lines import (
     PAGE_NUMBER,
     continues_under_running_line,
     goes_on_in_lower_case,
     is_page_mark_row,
 )
+from extract.segment.stat_period_parts import bare_month_columns
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
