@@ -89,4 +89,6 @@ def test_a_dumped_not_scored_row_reads_as_not_scored_not_lost():
     assert rows["2"]["max_points"] == want["2"]["max_points"] == 10
     assert rows["2"]["self_points"] is None and want["2"]["self_points"] is None
     assert "self_not_scored" in rows["2"]["flags"] and "missing_self" not in rows["2"]["flags"]
-    assert not any(r["code"] == "2" and r["field"] == "self_points" for r in out["review"])
+    # no review entry tells its self points as lost (an OCR line's low confidence may still queue it)
+    told = [str(r.get("reasons") or r.get("reason")) for r in out["review"] if r["code"] == "2"]
+    assert not any("not read" in t or "missing" in t for t in told)
