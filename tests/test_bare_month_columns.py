@@ -29,7 +29,8 @@ MONTHS_ROW = ["", "", "", "1", "2", "3", "4", "5", "6", "Cộng 6 tháng"]
             9,
         ),
         (["STT", "Nội dung", "ĐVT", "Lũy kế", "7", "8", "9", "10", "11", "12"], [4, 5, 6, 7, 8, 9], 3),
-        # some months keep their "T", others lost it; the whole's "Cộng" read "Công" (fresh seed 8290's scan, seen after measuring)
+        # some months keep their "T", others lost it; the whole's "Cộng" read "Công"
+        # (fresh seed 8290's scan, seen after measuring)
         (["", "", "", "1", "2", "3", "T4", "5", "6", "Công"], [3, 4, 5, 6, 7, 8], 9),
         # a column-number row numbers every column, and no whole's label stands beside them
         (["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], [], None),
