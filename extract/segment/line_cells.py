@@ -29,6 +29,7 @@ from extract.segment.line_header import (
     HeaderLayout,
     column_at,
 )
+from extract.segment.line_not_scored import not_scored_cells
 from extract.segment.line_points import (
     _lost_run,
     _number_run,
@@ -147,6 +148,10 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.name_end = len(" ".join(t[1] for t in tokens[:at]))
         return cells
     run = _number_run(tokens, len(layout.points), coded=cells.code is not None)
+    said = not_scored_cells(tokens) if len(layout.points) > 1 else None
+    if said is not None and (run is None or run[0] >= said.figure):
+        # (the self cell's words say it was not scored, "10 KCĐ | Không áp dụng": a reading)
+        run = (said.figure, said.end, [tokens[said.figure][1], *([said.words] if said.words else [])])
     if run is None and cells.code is not None:
         run = _lost_run(tokens)
     if run is None:

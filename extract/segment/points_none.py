@@ -14,14 +14,18 @@ from normalize.text import fold
 
 # "-" or "x": marked none.
 _NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
+# "Không" (folded) as OCR may read it: its "ô" read "é" or "6" ("Khéng cham", "Kh6ng phat sinh"),
+# a misreading no other Vietnamese word folds to.
+_KHONG = r"kh[oe6]ng"
+KHONG = lazy_compile(_KHONG)
 # Words of a cell left out of the scoring (folded): "khong cham (diem)", "kcd", "k.c.d",
 # "khong phat sinh", "khong ap dung", "kps", "kad".
 _NOT_SCORED = lazy_compile(
-    r"^\(?\s*(khong\s+cham(\s+diem)?|k\.?\s*c\.?\s*d\.?|khong\s+phat\s+sinh|khong\s+ap\s+dung|kps|kad)\s*\)?\W*$"
+    rf"^\(?\s*({_KHONG}\s+cham(\s+diem)?|k\.?\s*c\.?\s*d\.?|{_KHONG}\s+phat\s+sinh|{_KHONG}\s+ap\s+dung|kps|kad)\s*\)?\W*$"
 )
 # The note beside a self cell printed blank saying why it is not scored: "Không phát sinh, không
 # chấm điểm", "Không áp dụng đối với xã", "Trong năm không phát sinh".
-_NOTE_NOT_SCORED = lazy_compile(r"\b(khong\s+cham|khong\s+phat\s+sinh|khong\s+ap\s+dung)\b")
+_NOTE_NOT_SCORED = lazy_compile(rf"\b({_KHONG}\s+cham|{_KHONG}\s+phat\s+sinh|{_KHONG}\s+ap\s+dung)\b")
 MARKED_NONE = "marked_none"  # a cell's flag: "{key}_marked_none"
 NOT_SCORED = "not_scored"  # a cell's flag: "{key}_not_scored"
 

@@ -56,6 +56,7 @@ from extract.segment.line_header import (
     keyed_concepts,
     points_labels,
 )
+from extract.segment.line_not_scored import not_scored_joined
 from extract.segment.line_shares import names_share, third_as_share
 from extract.segment.line_split import (
     first_name_line,
@@ -111,6 +112,7 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     """Score tables among the document's lines (pages that have no grid for them)."""
     lines = maxima_into_lines([ln for p in doc.pages for ln in p.lines])  # "… (2 điểm)": no max column
     lines = verdict_figures_joined(lines)  # "Đạt một phần:" / "0,5 điểm": a verdict's points wrapped
+    lines = not_scored_joined(lines)  # "Không" / "chấm": a self cell's not-scored words wrapped
     pages = {p.number: p for p in doc.pages}
     # Tables OCR read one block per column first; the line reader reads the lines they leave.
     taken = [b for b in column_block_reading(doc, settings) if b.table.rows]

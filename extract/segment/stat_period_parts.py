@@ -52,8 +52,39 @@ def is_part_label(label: str) -> bool:
 
 
 def part_columns(labels: list[str]) -> list[int]:
-    """The columns holding a part of the period each, in print order."""
-    return [c for c, label in enumerate(labels) if is_part_label(label)]
+    """The columns holding a part of the period each, in print order: named so, or months whose
+    "T" OCR lost (``bare_month_columns``)."""
+    named = [c for c, label in enumerate(labels) if is_part_label(label)]
+    return named if len(named) > 1 else bare_month_columns(labels) or named
+
+
+# A month's label by its number: "T3", "Tháng 3", or its number alone as OCR may leave "T3" (a
+# merged label over the months stacks onto the first: "Kết quả thực hiện 1").
+_MONTH_NUMBER = lazy_compile(r"(?:^|\s|thang\s*|(?<![a-z])t)(1[0-2]|[1-9])$")
+# Months in a row, at least, for bare numbers among them to be months (a pair may be anything).
+_MIN_BARE_MONTHS = 3
+
+
+def bare_month_columns(labels: list[str]) -> list[int]:
+    """Columns side by side labelled with consecutive month numbers, some or all of them bare
+    ("1 | 2 | 3 | T4 | 5 | 6", the "T" of "T1 … T6" lost) right beside the one column that names
+    a count of months or the whole period ("Cộng 6 tháng", "Lũy kế"), else none. A column-number
+    row ("(1) (2) (3) …") numbers every column, the name's too, and leaves no whole's label beside
+    them."""
+    numbered = [
+        (c, int(m.group(1))) for c, label in enumerate(labels) if (m := _MONTH_NUMBER.search(fold(label or "")))
+    ]
+    run: list[tuple[int, int]] = []
+    for k, (c, month) in enumerate(numbered):
+        run = run + [(c, month)] if run and c == run[-1][0] + 1 and month == run[-1][1] + 1 else [(c, month)]
+        nxt = numbered[k + 1] if k + 1 < len(numbered) else None
+        if len(run) < _MIN_BARE_MONTHS or (nxt is not None and nxt == (c + 1, month + 1)):
+            continue  # (too short yet, or the run goes on)
+        after, before = run[-1][0] + 1, run[0][0] - 1
+        beside = [b for b in (after, before) if 0 <= b < len(labels) and _whole(fold(labels[b] or ""))]
+        if len(beside) == 1 and not _MONTH_NUMBER.search(fold(labels[beside[0]] or "")):
+            return [col for col, _ in run]
+    return []
 
 
 def whole_period_column(labels: list[str]) -> int | None:

@@ -27,6 +27,7 @@ from extract.segment.running_lines import (
     goes_on_in_lower_case,
     is_page_mark_row,
 )
+from extract.segment.stat_period_parts import bare_month_columns
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -93,7 +94,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         ):
             break
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
-            break
+            if not bare_month_columns(row):  # ("1 | 2 | … | 6 | Cộng 6 tháng": months whose "T" OCR lost)
+                break
         if not first:
             count += 1
             continue
