@@ -5,7 +5,12 @@ larger, reads "II" again). The stems do not touch: across the middle of the word
 narrow full-height run of ink, and the "/" or the year after the numeral is none. A numeral read as
 a run of I's after "Quý" is rewritten with as many I's as the page shows stems; one Tesseract read
 as many one-stroke glyphs as the stems ("II", "11") is marked (``Word.strokes_agree``): its
-count was read twice."""
+count was read twice. The two readings disagreeing (the ink shows three stems where Tesseract read
+"II", or two where it read "III"), the numeral is rewritten to the ink's count but neither reading
+is a witness of the other: a stem broken by blur ends the ink's count early as surely as joined
+serifs end Tesseract's, so a count kept under three is left no surer than
+``NumeralSettings.disputed_conf`` (a run of three is held as printed downstream:
+``task_doubts.longest_run_as_printed``), and the row goes to review."""
 
 from __future__ import annotations
 
@@ -35,6 +40,11 @@ class NumeralSettings:
     # A stem is at most this many box heights wide (an I's: about 0.1; a "V" or a digit's bowl
     # across the band is not inked all the way down, a block of ink is wider).
     stem_max_width: float = 0.3
+    # The most a numeral's confidence is held at when the ink's count of its stems and Tesseract's
+    # glyphs disagree and the count kept is one or two: under the strokes' sure confidence
+    # (``TaskDoubtSettings.stroke_sure_conf``, 0.8), so the quarter is queued, not held sure by the
+    # confidence Tesseract gave to another count.
+    disputed_conf: float = 0.5
 
 
 def count_quarter_stems(words: list[Word], ink: np.ndarray, settings: NumeralSettings = NumeralSettings()) -> None:
@@ -49,11 +59,19 @@ def count_quarter_stems(words: list[Word], ink: np.ndarray, settings: NumeralSet
         stems = leading_stems(w, ink, settings)
         if 1 <= stems <= 3 and "I" * stems != run.group(1):
             w.text = "I" * stems + w.text[run.end(1) :]
+            if stems != strokes_read(run.group(1)) and stems < 3 and w.conf is not None:
+                w.conf = min(w.conf, settings.disputed_conf)
         # Read as a run of one-stroke glyphs ("II", "11", "l|") as many as the stems: Tesseract's
         # count and the ink's agree, a second reading of the count ("H" is two strokes joined or
         # one with a speck: its count is a guess, not marked).
         glyphs = run.group(1)
         w.strokes_agree = 1 <= stems <= 3 and len(glyphs) == stems and _ONE_STROKE.fullmatch(glyphs) is not None
+
+
+def strokes_read(glyphs: str) -> int:
+    """How many strokes Tesseract's glyphs of a numeral stand for: an "H" two (joined by its bar),
+    every other glyph of the run one."""
+    return sum(2 if g == "H" else 1 for g in glyphs)
 
 
 def leading_stems(w: Word, ink: np.ndarray, settings: NumeralSettings = NumeralSettings()) -> int:

@@ -58,6 +58,9 @@ class TaskColumnSettings:
     # A page a task table goes on to: its first lines looked at for a bullet opening a task (the
     # table has no code column) — a section's line and a task's wrapped line may come first.
     carried_lines: int = 4
+    # A section's numeral OCR misread in the code column is at most this many characters ("m—_.",
+    # "HH"; a roman numeral of a plan's sections has at most four).
+    numeral_chars: int = 5
 
 
 @dataclass
@@ -225,7 +228,7 @@ def _cells(
         if header.code_col is None and col == 0 and not out:
             opens = _opens_unkeyed(piece)
         if col == header.code_col:
-            if not is_code_token(piece[0].text) or out:
+            if out or not (is_code_token(piece[0].text) or _numeral_misread(piece, line, starts, header, settings)):
                 return None
             opens = True
             out[col] = [piece[0]]
@@ -240,6 +243,24 @@ def _cells(
         bold = all(w.bold for w in out[0])
         opens = opens_by_bold(bold, before_bold) or fills_task_columns([c in out for c in range(len(starts))], 0)
     return out, opens
+
+
+def _numeral_misread(
+    piece: list[Word], line: _Line, starts: list[float], header: _Header, settings: TaskColumnSettings
+) -> bool:
+    """A section's line whose numeral OCR misread ("HH", "m—_." for "III", "I"): one short word of
+    letters or marks, no digit, in the code column, and every other word of the line in the column
+    after it (its title; a paragraph at the margin runs on from the code column, a task fills its
+    lead or deadline)."""
+    text = piece[0].text
+    if len(piece) != 1 or len(text) > settings.numeral_chars or any(ch.isdigit() for ch in text):
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False  # a bullet ("-", "+", "•") before a task's next words is no numeral
+    after = [w for w in line.words if w is not piece[0]]
+    return bool(after) and all(
+        _column_of(bbox_of(w)[0], starts, settings.start_slack, line.size) == (header.code_col or 0) + 1 for w in after
+    )
 
 
 def _opens_unkeyed(piece: list[Word]) -> bool:

@@ -96,3 +96,38 @@ def test_a_numeral_tesseract_read_with_as_many_strokes_as_its_stems_is_read_twic
     blank = Word(text="I/2025", bbox=(0, 0, slash.shape[1], 40), conf=0.5)
     count_quarter_stems([quy, blank], slash)
     assert (blank.text, blank.strokes_agree) == ("I/2025", False)
+
+
+def test_a_count_the_ink_and_tesseract_disagree_on_is_no_surer_than_a_disputed_numeral():
+    """ "Quý III" read "Quý II" and held sure (a probe's held-out silent error): a stem the blur broke
+    ends the ink's count early, and Tesseract's confidence was given to another count. Two readings
+    that disagree witness nothing: the count kept is queued (``task_doubts``), not held sure."""
+    from extract.segment.task_doubts import DEADLINE_WORD_CONF, doubt_tasks, strokes_read_sure
+    from schemas.records import TaskRow, TaskTable
+
+    quy = Word(text="Quý", bbox=(0, 0, 1, 1))
+    two = _stems("I", "I", "/")
+    sure = Word(text="III/2025", bbox=(0, 0, two.shape[1], 40), conf=0.93)
+    count_quarter_stems([quy, sure], two)
+    assert (sure.text, sure.strokes_agree) == ("II/2025", False)
+    assert sure.conf is not None and sure.conf < 0.8
+    row = TaskRow(
+        task="Rà soát thủ tục hành chính", deadline=f"Quý {sure.text}", flags=[f"{DEADLINE_WORD_CONF}:{sure.conf:.2f}"]
+    )
+    assert not strokes_read_sure(row)
+    doubts = [f for r in doubt_tasks([TaskTable(rows=[row])], ocr=True, period="2025")[0].rows for f in r.flags]
+    assert any(f.startswith("doubt: deadline: quarter numeral 'II'") for f in doubts)
+    # "HI": an H and an I, three strokes to Tesseract, two stems in the ink: disputed too
+    guessed = Word(text="HI/2025", bbox=(0, 0, two.shape[1], 40), conf=0.9)
+    count_quarter_stems([quy, guessed], two)
+    assert (guessed.text, guessed.conf) == ("II/2025", 0.5)
+    # the ink finding the stroke Tesseract lost keeps the longest run, held as printed downstream:
+    # its confidence is left as read
+    three = _stems("I", "I", "I", "/")
+    lost = Word(text="II/2025", bbox=(0, 0, three.shape[1], 40), conf=0.91)
+    count_quarter_stems([quy, lost], three)
+    assert (lost.text, lost.conf) == ("III/2025", 0.91)
+    # both readings agreeing leave the confidence as Tesseract gave it
+    agreed = Word(text="II/2025", bbox=(0, 0, two.shape[1], 40), conf=0.6)
+    count_quarter_stems([quy, agreed], two)
+    assert (agreed.conf, agreed.strokes_agree) == (0.6, True)

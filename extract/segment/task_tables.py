@@ -103,6 +103,17 @@ def next_roman(section: str | None, printed: str = "") -> str:
     return ROMANS[min(value, len(ROMANS)) - 1]
 
 
+def _misread_numeral(code: str) -> bool:
+    """A TT cell OCR read as a short run of no digit and no item mark: a roman numeral's strokes."""
+    text = code.strip()
+    return (
+        0 < len(text) <= 5
+        and any(ch.isalpha() for ch in text)
+        and not any(ch.isdigit() for ch in text)
+        and not _ITEM_CODE.match(text)
+    )
+
+
 def _upper_title(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -367,6 +378,10 @@ def _section_of(
     # plain-numbered tasks: a task's words are not in capitals)
     one = roman and code.strip(" .)_|\"'”’") == "1"
     if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and _upper_title(rest[0]):
+        return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
+    if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
+        # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's
+        # numeral misread, its title in sentence case (a task row has its lead or deadline too).
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
     if roman and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
         # An OCR'd section row whose numeral the scan lost or garbled past reading (no numeral
