@@ -19,6 +19,7 @@ from cchc_extract.reconcile.core import one_entry_per_cell
 from cchc_extract.reconcile.derived import derive_lost_cells
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue_once import one_look_each
+from cchc_extract.reconcile.stat_confirmed import confirm_derived_stats
 from cchc_extract.reconcile.stat_derived import derive_lost_stat_values
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
 from cchc_extract.restored_rows import RestoreSettings, restore_lost_parents, restored_review
@@ -361,7 +362,13 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # Cells OCR lost that the sums determine, last: no check, coverage or entry above saw them.
     _run_stage(result, "reconcile", lambda: derive_lost_cells(result, options.reconcile), debug)
     # ... and an annex's lost figures its parts, wholes and shares determine.
-    _run_stage(result, "reconcile", lambda: derive_lost_stat_values(result, options.reconcile), debug)
+    # Those two relations give alike, from figures read, are vouched for: out of the queue and unread.
+    _run_stage(
+        result,
+        "reconcile",
+        lambda: confirm_derived_stats(result, derive_lost_stat_values(result, options.reconcile), options.reconcile),
+        debug,
+    )
 
 
 def _names_in_set_order(rows: Sequence[ScoreRow], cset: CriteriaSet) -> list[tuple[int, CriterionDef]]:
