@@ -115,6 +115,18 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     return None
 
 
+def names_criteria(header: list[Line]) -> bool:
+    """Whether a header names a score table's criteria column ("Tiêu chí, tiêu chí thành phần",
+    "Nội dung đánh giá"): its rows are criteria, whose points no annex reader takes, though the
+    header's other words ("kết quả", "Ghi chú", and "chí, tiêu" read as "chỉ tiêu") name a form."""
+    folded = " ".join(fold(ln.text) for ln in header)
+    return any(_has_word(folded, w) for w in _CRITERIA_LABELS)
+
+
+# The criteria column's labels no annex prints (its indicator is a "Chỉ tiêu", never a "tiêu chí").
+_CRITERIA_LABELS = ("tieu chi thanh phan", "noi dung danh gia", "tieu chi danh gia")
+
+
 def stacked_labels(header: list[Line], settings: StatLineSettings) -> bool:
     """Whether a header's labels were printed one per line: more lines than a wrapped header takes,
     each a label alone (``stacked_label_words``)."""

@@ -43,7 +43,7 @@ from extract.segment.stat_line_cells import (
     without_speck_cells,
 )
 from extract.segment.stat_line_compare import changes_checked
-from extract.segment.stat_line_header import _header_span, _names_unit, stacked_labels
+from extract.segment.stat_line_header import _header_span, _names_unit, names_criteria, stacked_labels
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
 from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_line_rows import (
@@ -212,8 +212,9 @@ def read_statistics_lines(
             # whose code was inferred or re-read is told, not read (no words or figure to confirm
             # where it stands).
             # (under a header too: OCR smeared every figure of a degraded page but two, its rows and
-            # their code column still printed)
-            smeared = table is None and not cells
+            # their code column still printed; not a score table's, whose criteria column the header
+            # names: its points are the score reader's)
+            smeared = table is None and not cells and (headless or not names_criteria(lines[head:body_start]))
             if smeared:
                 table, end = _table(lines, head, body_start, settings, min_figures=0)
             k = max(end, body_start)
