@@ -125,6 +125,8 @@ def _with_lost_parents(rows: list[StatRow], named: list[StatRow]) -> list[StatRo
 
 
 def _block_line_row(row: StatRow, settings: BlockFigureSettings) -> bool:
+    """A row the line reader made of a block's figure line: its code inferred, a figure, and no more
+    words than a unit and a label's speck or two ("Phản ánh", "% Kết quả")."""
     words = row.indicator.split()
     return "code_inferred" in row.flags and row.value is not None and len(words) <= settings.max_unit_words + 2
 

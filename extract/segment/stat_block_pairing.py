@@ -15,6 +15,7 @@ rows they could go to, and nothing is paired unless a relation holds (never gues
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import comb
 
 from extract.segment.block_alignment import Criterion, _ways, parents
 from normalize.code_repair import children_of
@@ -97,8 +98,6 @@ def pair_block(
 
 
 def _too_many(m: int, n: int, limit: int) -> bool:
-    from math import comb
-
     return comb(max(m, n), min(m, n)) > limit
 
 
