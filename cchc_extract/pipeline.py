@@ -19,6 +19,7 @@ from cchc_extract.reconcile.core import one_entry_per_cell
 from cchc_extract.reconcile.derived import derive_lost_cells
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue_once import one_look_each
+from cchc_extract.reconcile.stat_confirmed import confirm_derived_stats
 from cchc_extract.reconcile.stat_derived import derive_lost_stat_values
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
 from cchc_extract.restored_rows import RestoreSettings, restore_lost_parents, restored_review
@@ -39,6 +40,7 @@ from extract.segment.period_lines import periods_on_lines
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
+from extract.segment.stat_block_figures import BlockFiguresRead, figures_from_blocks
 from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_numbering import joined_pieces, lost_rows
@@ -182,7 +184,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         debug,
         default=StatLinesRead([], []),
     )
-    result.statistics += lines_read.annexes
+    # An annex whose rows came without figures, its figures printed below as a block (``--psm 3``).
+    blocks = _run_stage(
+        result,
+        "segment",
+        lambda: figures_from_blocks(doc, lines_read.annexes),
+        debug,
+        default=BlockFiguresRead(lines_read.annexes, []),
+    )
+    result.statistics += blocks.annexes
     # A report's figures told as numbered lines of its body, their breakdowns in brackets or "- " lines.
     title = (result.document.title if result.document else "") or ""
     body = _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=BodyStatsRead([], []))
@@ -289,6 +299,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     # ... and the rows of an annex read in part by its code column that were not kept.
     unread += lines_read.unread
+    unread += blocks.unread  # ... and the figures of a block printed apart that could not be paired.
     unread += body.unread  # ... and a report's numbered statistics lines that gave no row.
     # ... and the score rows of criteria pasted several to a row whose lines could not be matched.
     unread += read.unread
@@ -361,7 +372,13 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # Cells OCR lost that the sums determine, last: no check, coverage or entry above saw them.
     _run_stage(result, "reconcile", lambda: derive_lost_cells(result, options.reconcile), debug)
     # ... and an annex's lost figures its parts, wholes and shares determine.
-    _run_stage(result, "reconcile", lambda: derive_lost_stat_values(result, options.reconcile), debug)
+    # Those two relations give alike, from figures read, are vouched for: out of the queue and unread.
+    _run_stage(
+        result,
+        "reconcile",
+        lambda: confirm_derived_stats(result, derive_lost_stat_values(result, options.reconcile), options.reconcile),
+        debug,
+    )
 
 
 def _names_in_set_order(rows: Sequence[ScoreRow], cset: CriteriaSet) -> list[tuple[int, CriterionDef]]:

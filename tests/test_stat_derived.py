@@ -39,8 +39,14 @@ def test_lost_figures_are_derived_from_the_sums_and_shares_of_a_real_dump():
         assert row["value"] == want[code], code
         assert FLAG_DERIVED_VALUE in row["flags"] and "missing_value" in row["flags"]
         assert row["value_raw"] == ""  # no reading: nothing printed was read
-        (entry,) = _queued(out, code)  # never silent: the entry that told it lost says the value
-        assert entry["value"] == want[code] and DERIVED_STAT_REASON in entry["reason"]
+    # 4.2 by one relation: never silent, the entry that told it lost says the value.
+    (entry,) = _queued(out, "4.2")
+    assert entry["value"] == want["4.2"] and DERIVED_STAT_REASON in entry["reason"]
+    # 2.1 by two: 26 − 0, and "2.3 … % 100" is 100 % of 26 (``stat_confirmed``): vouched for twice,
+    # it leaves the queue and the lost-figures part names it no more.
+    assert not _queued(out, "2.1")
+    (lost,) = [u for u in out["unread"] if "OCR lost it" in u["reason"]]
+    assert "4.2" in lost["reason"] and "2.1" not in lost["reason"].split(": ")[-1]
     # The rows read are left as read (3.1.a's "7" is OCR's for 71: 3.1 then derives 51, wrong,
     # which the queue keeps with what it was derived from).
     assert got["3.1.a"]["value"] == 7 and FLAG_DERIVED_VALUE not in got["3.1.a"]["flags"]

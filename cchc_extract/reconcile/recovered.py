@@ -17,6 +17,7 @@ queued (``derived._queue``), and its cell stays told unread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from cchc_extract.reconcile.held import _held_values
@@ -51,11 +52,18 @@ def account_recovered(result: ExtractionResult, recovered: set[Cell]) -> None:
     reason told on a cell's entry, goes or names what is left; ``/unread/N`` pointers renumbered)."""
     if not recovered or not result.unread:
         return
+    reword_unread(result, lambda part: _unrecovered_reason(part, result, recovered))
+
+
+def reword_unread(result: ExtractionResult, reason_now: Callable[[UnreadPart], str | None]) -> None:
+    """Each part of ``unread`` given the reason ``reason_now`` says (None: the part goes); the review
+    follows (a part's entry, or its reason told on a cell's entry, goes or says the new reason;
+    ``/unread/N`` pointers renumbered)."""
     kept: list[UnreadPart] = []
     renamed: dict[str, str | None] = {}  # a part's reason → its reason now (None: gone)
     moved: dict[int, int] = {}
     for i, part in enumerate(result.unread):
-        reason = _unrecovered_reason(part, result, recovered)
+        reason = reason_now(part)
         if reason != part.reason:
             renamed[part.reason] = reason
         if reason is None:

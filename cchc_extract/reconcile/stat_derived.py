@@ -22,6 +22,7 @@ print: a blank there was printed blank, nothing is derived."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from cchc_extract.reconcile.core import _decimals, _plain
@@ -38,7 +39,15 @@ from cchc_extract.reconcile.stat_rows import (
     is_percent,
     same_unit_rows,
 )
-from schemas.records import MISSING_FLAG, REASONS_SEPARATOR, ExtractionResult, ReviewItem, StatRow, reasons_of
+from schemas.records import (
+    MISSING_FLAG,
+    REASONS_SEPARATOR,
+    ExtractionResult,
+    ReviewItem,
+    StatAnnex,
+    StatRow,
+    reasons_of,
+)
 
 # The flag a derived statistics value carries (the score cells' own: one contract for both).
 FLAG_DERIVED_VALUE = f"{FLAG_DERIVED}value"
@@ -144,19 +153,33 @@ def _one_unit(rows: list[StatRow]) -> bool:
 
 
 def _derive(a: _Annex, i: int) -> StatDerivation | None:
-    rows, parents, kids, ai = a.rows, a.parents, a.kids, a.ai
-    row = rows[i]
-    if not _lost(row):
+    """The value of lost row i by its first route (parts, remainder, count of share; a share by its pair)."""
+    if not _lost(a.rows[i]):
         return None
-    if is_percent(row):
+    if is_percent(a.rows[i]):
         return None if _group_waits(a, i, i) else _share(a, i)
+    return next(_count_routes(a, i), None)
+
+
+def count_routes(annex: StatAnnex, i: int, s: ReconcileSettings, d: StatDeriveSettings) -> list[StatDerivation]:
+    """Every route that gives count row i of annex ``annex`` a value (row i taken as lost): its parts,
+    its whole less its siblings, a share read with its pair's other count. Two that agree from
+    figures read vouch for it twice (``stat_confirmed``)."""
+    rows = annex.rows
+    parents = parent_indices(rows)
+    a = _Annex(0, rows, parents, children_of(parents), s, d)
+    return [] if is_percent(rows[i]) else list(_count_routes(a, i))
+
+
+def _count_routes(a: _Annex, i: int) -> Iterator[StatDerivation]:
+    rows, parents, kids, ai = a.rows, a.parents, a.kids, a.ai
     parts = [j for j in kids.get(i, []) if _counted(rows[j])]
     if (
         len(parts) >= 2
         and all(rows[j].value is not None for j in parts)
-        and _one_unit([row, *(rows[j] for j in parts)])
+        and _one_unit([rows[i], *(rows[j] for j in parts)])
     ):
-        return StatDerivation(ai, i, sum(rows[j].value or 0.0 for j in parts), tuple(parts), "parts")
+        yield StatDerivation(ai, i, sum(rows[j].value or 0.0 for j in parts), tuple(parts), "parts")
     p = parents[i]
     if p is not None and rows[p].value is not None and _counted(rows[p]):
         siblings = [j for j in kids.get(p, []) if _counted(rows[j])]
@@ -165,8 +188,10 @@ def _derive(a: _Annex, i: int) -> StatDerivation | None:
         if others and all(rows[j].value is not None for j in others) and _one_unit(group):
             left = (rows[p].value or 0.0) - sum(rows[j].value or 0.0 for j in others)
             if left >= 0:
-                return StatDerivation(ai, i, left, (p, *others), "remainder")
-    return _count_of_share(a, i)
+                yield StatDerivation(ai, i, left, (p, *others), "remainder")
+    by_share = _count_of_share(a, i)
+    if by_share is not None:
+        yield by_share
 
 
 def _group_waits(a: _Annex, share: int, i: int, parts: bool = True) -> bool:

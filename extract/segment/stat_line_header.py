@@ -45,8 +45,9 @@ def is_statistics_header(
         return True
     if not garbled or any(w in _SCORE_LABEL_WORDS for w in folded.split()):
         return False
-    # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri")
-    value = any(_has_word(folded, w) for w in _VALUE)
+    # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri"; or
+    # its two words glued whole, "Kếtquả", a word of its own that no other label holds)
+    value = any(_has_word(folded, w) or (" " in w and _has_word(folded, w.replace(" ", ""))) for w in _VALUE)
     # the unit column's own label ("ĐVT", "Đơn vị tính", not a sentence's "đơn vị") is an annex's
     # (no score or task table has one): with the figure's, it names the form even when the
     # indicator's label is garbled past reading ("Nơi ưu | DVT | Số liệu")
@@ -96,17 +97,42 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
         return None
     # The labels as printed first; a header OCR garbled past that only when none is found so.
     for garbled in (False, True):
-        for n in range(settings.header_lines):
+        for n in range(max(settings.header_lines, settings.stacked_label_lines)):
             end = k + n
             if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
                 break
             text = lines[end].text
-            if _label_words(text) > settings.max_header_words or text.rstrip().endswith((".", ";")):
+            # (labels printed one per line, "Chỉ tiêu." / "Đơn vị _." / "tính" / "Kết quả .": OCR's
+            # page layout set the header row's cells apart, a speck after each; a label is no sentence)
+            stacked = all(_label_words(ln.text) <= settings.stacked_label_words for ln in lines[k : end + 1])
+            if n >= settings.header_lines and not stacked:
+                break
+            if _label_words(text) > settings.max_header_words or (not stacked and text.rstrip().endswith((".", ";"))):
                 break
             if _names_form(lines[k : end + 1], garbled):
                 start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
                 return start, end + 1
     return None
+
+
+def names_criteria(header: list[Line]) -> bool:
+    """Whether a header names a score table's criteria column ("Tiêu chí, tiêu chí thành phần",
+    "Nội dung đánh giá"): its rows are criteria, whose points no annex reader takes, though the
+    header's other words ("kết quả", "Ghi chú", and "chí, tiêu" read as "chỉ tiêu") name a form."""
+    folded = " ".join(fold(ln.text) for ln in header)
+    return any(_has_word(folded, w) for w in _CRITERIA_LABELS)
+
+
+# The criteria column's labels no annex prints (its indicator is a "Chỉ tiêu", never a "tiêu chí").
+_CRITERIA_LABELS = ("tieu chi thanh phan", "noi dung danh gia", "tieu chi danh gia")
+
+
+def stacked_labels(header: list[Line], settings: StatLineSettings) -> bool:
+    """Whether a header's labels were printed one per line: more lines than a wrapped header takes,
+    each a label alone (``stacked_label_words``)."""
+    return len(header) > settings.header_lines and all(
+        _label_words(ln.text) <= settings.stacked_label_words for ln in header
+    )
 
 
 def _label_words(text: str) -> int:

@@ -43,7 +43,7 @@ from extract.segment.stat_line_cells import (
     without_speck_cells,
 )
 from extract.segment.stat_line_compare import changes_checked
-from extract.segment.stat_line_header import _header_span, _names_unit
+from extract.segment.stat_line_header import _header_span, _names_unit, names_criteria, stacked_labels
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
 from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_line_rows import (
@@ -79,6 +79,10 @@ class StatLineSettings:
     # Column concepts a header must name, besides the indicator: the unit and the figure.
     # Header lines looked at together (a label wraps: "Đơn vị" / "tính").
     header_lines: int = 3
+    # ... or this many when each is a label alone of at most so many words (a header whose cells
+    # OCR's page layout printed one per line: "Chỉ tiêu" / "Đơn vị" / "tính" / "Kết quả" / "Ghi chú").
+    stacked_label_lines: int = 6
+    stacked_label_words: int = 2
     # Short lines (of at most so many words) under the header, before the first row, read as its
     # labels' wrapped words ("Thực hiện 6" / "tháng" / "đầu năm" / "2013"), not as prose.
     header_tail_lines: int = 5
@@ -125,6 +129,10 @@ class StatLineSettings:
     min_printed_sequence_share: float = 0.8
     # ... of its rows that print a code, which must be this share of its rows at least.
     min_printed_code_share: float = 0.8
+    # ... or this share under a header the finder read (garbled, "Chỉ tiêu | Đưngị | Kếtquà"): the
+    # header says a form is there, so the column need only be the rows' majority (OCR drops the codes
+    # of a degraded page's group rows, "Số nhiệm vụ trong Kế hoạch …" with no "4" before it).
+    min_printed_code_share_under_header: float = 0.6
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
@@ -203,7 +211,10 @@ def read_statistics_lines(
             # column reads as printed, with annex-form wording, their lost figures told; a row
             # whose code was inferred or re-read is told, not read (no words or figure to confirm
             # where it stands).
-            smeared = table is None and headless and not cells
+            # (under a header too: OCR smeared every figure of a degraded page but two, its rows and
+            # their code column still printed; not a score table's, whose criteria column the header
+            # names: its points are the score reader's)
+            smeared = table is None and not cells and (headless or not names_criteria(lines[head:body_start]))
             if smeared:
                 table, end = _table(lines, head, body_start, settings, min_figures=0)
             k = max(end, body_start)
@@ -226,7 +237,12 @@ def read_statistics_lines(
             # Whether a table read without a header is sound is judged on its lines as printed,
             # specks rows and all; the specks rows are dropped from a sound table only.
             sound = not (headless or cells) or (not out_of_sequence and _sound(table, ocr, settings, stat_settings))
-            if smeared and not (ocr and not out_of_sequence and _printed_in_order(table, settings)):
+            column = (
+                settings
+                if headless
+                else replace(settings, min_printed_code_share=settings.min_printed_code_share_under_header)
+            )
+            if smeared and not (ocr and not out_of_sequence and _printed_in_order(table, column)):
                 continue
             if not sound and not cells and settings.keep_garbled_code_rows:
                 plain = replace(settings, keep_garbled_code_rows=False)
@@ -251,7 +267,11 @@ def read_statistics_lines(
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
-            if headless or cells or unit_unnamed:  # columns inferred, or rows rejoined from cells
+            # A header whose labels OCR's page layout printed one per line ("Chỉ tiêu" / "Đơn vị" /
+            # "tính" / "Kết quả") sets no column: the rows' cells were cut as without one, and a
+            # degraded page's figures read so are weighed, not trusted ("1.8" for 35, "15." for 365).
+            stacked = not headless and stacked_labels(lines[head:body_start], settings)
+            if headless or cells or unit_unnamed or smeared or stacked:  # columns inferred, or rows rejoined
                 # Not sound, or sound by its code column alone with too few figures to stand as a
                 # table (OCR smeared them: a degraded ``--psm 6`` page): read in part by its code
                 # column (the other rows told, the lost figures told), or said unread as a whole

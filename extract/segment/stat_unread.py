@@ -181,7 +181,7 @@ def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
             UnreadPart(
                 page=lost[0].source.page,
                 kind="rows",
-                reason=f"{_lost_opening(annex, len(lost))}is not in the text (OCR lost it): {', '.join(said)}",
+                reason=lost_figures_reason(annex, said),
                 text_sample=" / ".join(r.indicator[:60] for r in lost[:_SAMPLE_LINES]),
                 page_end=lost[-1].source.page,
                 line_start=lost[0].source.line_start,
@@ -189,6 +189,30 @@ def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
             )
         )
     return parts
+
+
+_LOST_TAIL = "is not in the text (OCR lost it): "
+_LOST_COUNT = lazy_compile(r" of (\d+) row\(s\) ")
+
+
+def lost_figures_reason(annex: StatAnnex, said: list[str]) -> str:
+    """A ``lost_figures`` part's reason: the annex, then each row said ("2.1 (by its group's sum: 7)")."""
+    return f"{_lost_opening(annex, len(said))}{_LOST_TAIL}{', '.join(said)}"
+
+
+def lost_figures_named(annex: StatAnnex, reason: str) -> list[tuple[str, str]] | None:
+    """(code, as said) of each row a ``lost_figures`` reason of ``annex`` names; None when it is no
+    such reason or does not name its rows by code one by one (an indicator said for a code)."""
+    m = _LOST_COUNT.search(reason)
+    if m is None:
+        return None
+    opening = _lost_opening(annex, int(m.group(1))) + _LOST_TAIL
+    if not reason.startswith(opening):
+        return None
+    said = reason[len(opening) :].split(", ")
+    if len(said) != int(m.group(1)):
+        return None
+    return [(item.split(" (")[0], item) for item in said]
 
 
 def _implied(row: StatRow, rows: list[StatRow]) -> str:
