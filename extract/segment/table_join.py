@@ -216,6 +216,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
         row.lines, row.places, row.above = lines, places, merged_above(grid, r)
         row.line_confs = line_confs
         row.counted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.strokes_agree)
+        row.bulleted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.bullet)
         rows.append(row)
     return _without_page_marks(rows)
 
