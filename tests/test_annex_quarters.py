@@ -141,3 +141,17 @@ def test_a_share_column_beside_the_years_total_is_no_second_whole():
     assert whole_period_column(["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Tỷ lệ so với tổng số (%)"]) == 15
     assert whole_period_column(["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Cơ cấu (%)"]) == 15
     assert whole_period_column(["STT", "Nội dung", "Quý I", "Quý II", "Cộng", "Tổng"]) is None  # two wholes: no guess
+
+
+def test_months_whose_letter_ocr_lost_still_split_the_year():
+    # the labels a scanned twelve-month annex's header read as (300 dpi, bold serif "T1 … T12"):
+    # "T" lost or read as a "1" ("T4" → "14"); the year's column is still the one after the run
+    months = ["Kết quả thực hiện 1", "2", "3", "14", "5", "6", "17", "8", "9", "10", "11", "12"]
+    header = ["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Tỷ lệ (%)"]
+    assert whole_period_column(header) == 15
+    figures = ["39", "12", "29", "9", "143", "41", "11", "14", "7", "42", "108", "115", "570", ""]
+    (row,) = stat_rows(_table(header, [["4.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", *figures]]))
+    assert row.value == 570
+    # numbers counting from the first column are a column-number row; a short run is no months'
+    assert whole_period_column([str(c) for c in range(1, 14)] + ["Cả năm"]) is None
+    assert whole_period_column(["STT", "Nội dung", "ĐVT", "1", "2", "3", "Cả năm"]) is None

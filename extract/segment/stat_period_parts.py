@@ -15,6 +15,8 @@ is ``stat_periods``'s)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from extract.segment.points_words import share_label
 from extract.segment.stat_unit_parts import all_units_starts, is_unit_label, names_all_units, unit_word_starts
 from normalize.lazy_regex import lazy_compile
@@ -51,15 +53,48 @@ def is_part_label(label: str) -> bool:
     return bool(found) and not _whole(_GARBLED_QUARTER.sub(" ", _PART.sub(" ", folded)))
 
 
-def part_columns(labels: list[str]) -> list[int]:
-    """The columns holding a part of the period each, in print order."""
-    return [c for c, label in enumerate(labels) if is_part_label(label)]
+@dataclass(frozen=True)
+class PeriodPartSettings:
+    # Columns whose labels count 1, 2, 3 … in order for them to be months whose "T" OCR lost or read
+    # as a "1" ("T1 | T2 | … | T4" read "1 | 2 | … | 14" on a scanned annex): half a year at least,
+    # so a short run of numbers is no period's parts.
+    min_counted_months: int = 6
 
 
-def whole_period_column(labels: list[str]) -> int | None:
+# A label's closing number ("Kết quả thực hiện 1": the merged label stacked onto the first month's).
+_CLOSING_NUMBER = lazy_compile(r"(?<![\d.,])(\d{1,3})\s*$")
+
+
+def _counts_month(label: str, month: int) -> bool:
+    """Whether a label reads as the month's number, its "T" lost ("4") or read as a one ("14")."""
+    found = _CLOSING_NUMBER.search(fold(label or ""))
+    return found is not None and found.group(1) in (str(month), f"1{month}")
+
+
+def counted_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
+    """The columns of a run of labels counting the months 1, 2, 3 … in order (``_counts_month``), at
+    least ``min_counted_months`` long and not from the table's first column (a column-number row
+    "1 | 2 | 3 …" numbers every column from the first)."""
+    best: list[int] = []
+    for start in range(1, len(labels)):
+        run = []
+        while start + len(run) < len(labels) and _counts_month(labels[start + len(run)], len(run) + 1):
+            run.append(start + len(run))
+        best = run if len(run) > len(best) else best
+    return best if len(best) >= settings.min_counted_months else []
+
+
+def part_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
+    """The columns holding a part of the period each, in print order: labels naming a part, or a
+    run of them counting the months as OCR left them (``counted_month_columns``)."""
+    named = [c for c, label in enumerate(labels) if is_part_label(label)]
+    return named if len(named) >= 2 else counted_month_columns(labels, settings) or named
+
+
+def whole_period_column(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> int | None:
     """The column of the whole period when the header splits it into at least two parts, else None
     (also None when two columns could be the whole: no guess)."""
-    parts = part_columns(labels)
+    parts = part_columns(labels, settings)
     if len(parts) < 2:
         return None
     # (a share's column is no whole, whatever its words: "Tỷ lệ so với tổng số (%)" beside "Cả năm")
