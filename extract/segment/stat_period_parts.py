@@ -84,6 +84,12 @@ def counted_month_columns(labels: list[str], settings: PeriodPartSettings = Peri
     return best if len(best) >= settings.min_counted_months else []
 
 
+def counts_months(row: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> bool:
+    """Whether a header row's cells are the months as OCR left them beside the whole period's
+    ("1 | 2 | 3 | 14 | … | 12 | Cả năm"): a heading, though its cells read as figures."""
+    return bool(counted_month_columns(row, settings)) and whole_period_column(row, settings) is not None
+
+
 def part_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
     """The columns holding a part of the period each, in print order: labels naming a part, or a
     run of them counting the months as OCR left them (``counted_month_columns``)."""

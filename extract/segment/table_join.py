@@ -27,6 +27,7 @@ from extract.segment.running_lines import (
     goes_on_in_lower_case,
     is_page_mark_row,
 )
+from extract.segment.stat_period_parts import counts_months
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -93,7 +94,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         ):
             break
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
-            break
+            if not counts_months(row):  # (months whose "T" a scan lost: "1 | 2 | … | Cả năm")
+                break
         if not first:
             count += 1
             continue
