@@ -77,7 +77,7 @@ def counted_month_columns(labels: list[str], settings: PeriodPartSettings = Peri
     "1 | 2 | 3 …" numbers every column from the first)."""
     best: list[int] = []
     for start in range(1, len(labels)):
-        run = []
+        run: list[int] = []
         while start + len(run) < len(labels) and _counts_month(labels[start + len(run)], len(run) + 1):
             run.append(start + len(run))
         best = run if len(run) > len(best) else best
