@@ -14,6 +14,7 @@ from extract.ocr import ocr_page
 from extract.ocr_bullets import bulleted_cells
 from extract.segment.statistics import stat_rows
 from extract.segment.table_join import join_tables
+from tests.test_ocr_cells import rule_grid
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
@@ -43,11 +44,7 @@ def _two_column_table(rows: list[tuple[str, str]]) -> Image.Image:
         draw.text((xs[1] + 40, y + 22), value, font=font, fill=0)
     speck_y = top + (len(rows) - 1) * height + 45
     draw.rectangle((xs[0] + 8, speck_y, xs[0] + 10, speck_y + 2), fill=0)
-    bottom = top + len(rows) * height
-    for r in range(len(rows) + 1):
-        draw.line((xs[0], top + r * height, xs[-1], top + r * height), fill=0, width=3)
-    for x in xs:
-        draw.line((x, top, x, bottom), fill=0, width=3)
+    rule_grid(draw, xs, top, height, len(rows))
     return image
 
 
