@@ -110,6 +110,9 @@ class Cell:
     line_confs: list[float | None] = field(default_factory=list)
     # A quarter's numeral among the cell's words was read twice (``Word.strokes_agree``).
     strokes_agree: bool = False
+    # Its first word is a printed bullet ("- " opening an item), told on a scan from a speck read as
+    # "-" by its ink's shape and indent (``extract.ocr_bullets``); typed formats leave it False.
+    bullet: bool = False
 
 
 @dataclass

@@ -28,6 +28,7 @@ from extract.carried_columns import CarriedColumns
 from extract.lifeline import tesseract_module
 from extract.limits import check_image
 from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, mean_conf, union_bbox
+from extract.ocr_bullets import bulleted_cells
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
@@ -315,8 +316,11 @@ def assemble(
         inside = [w for _, w in free if centre_in(w.bbox, box)]
         free = [(k, w) for k, w in free if not centre_in(w.bbox, box)]
         table_cells = []
-        for cbox, r, c, rs, cs in cells:
-            cw = [w for w in inside if centre_in(w.bbox, cbox)]
+        held = [[w for w in inside if centre_in(w.bbox, cbox)] for cbox, *_ in cells]
+        bullets = bulleted_cells(
+            [(b, r, c, visual_lines(cw)) for (b, r, c, _, _), cw in zip(cells, held)], settings.bullets
+        )
+        for (cbox, r, c, rs, cs), cw in zip(cells, held):
             printed = lines_with_confs(cw)
             table_cells.append(
                 Cell(
@@ -330,6 +334,7 @@ def assemble(
                     lines=[text for text, _ in printed],
                     line_confs=[conf for _, conf in printed],
                     strokes_agree=any(w.strokes_agree for w in cw),
+                    bullet=(r, c) in bullets,
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
+from extract.ocr_bullets import BulletSettings
 from extract.ocr_leaders import LeaderSettings
 from extract.pdf_task_columns import TaskColumnSettings
 from extract.pdf_unruled import UnruledSettings
@@ -164,6 +165,9 @@ class OcrSettings:
     # Tesseract reads, as ruling lines are: read, they become letters glued to both sides
     # (``extract.ocr_leaders``).
     leaders: LeaderSettings = field(default_factory=LeaderSettings)
+    # A grid cell opening with a printed bullet ("- Số hồ sơ …"), told from a speck read as "-" by
+    # its ink's shape and its indent shared with the column's other items (``extract.ocr_bullets``).
+    bullets: BulletSettings = field(default_factory=BulletSettings)
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
     # A grid edge separates two cells when a ruling line covers this share of it.
     edge_coverage: float = 0.6

@@ -15,6 +15,7 @@ from extract.segment.score_tables import map_columns
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG, whole_period_rows
 from extract.segment.stat_period_parts import is_part_label, names_period_only, whole_period_column, whole_printed_last
 from extract.segment.statistics import column_roles, stat_rows
+from extract.segment.table_join import header_row_count
 from schemas.records import StatRow
 from tests.corpus_helpers import make_corpus, manifest_documents, statistics_read
 from tests.test_annex_two_periods import _table  # (one annex table of printed cells)
@@ -141,3 +142,21 @@ def test_a_share_column_beside_the_years_total_is_no_second_whole():
     assert whole_period_column(["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Tỷ lệ so với tổng số (%)"]) == 15
     assert whole_period_column(["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Cơ cấu (%)"]) == 15
     assert whole_period_column(["STT", "Nội dung", "Quý I", "Quý II", "Cộng", "Tổng"]) is None  # two wholes: no guess
+
+
+def test_months_whose_letter_ocr_lost_still_split_the_year():
+    # the labels a scanned twelve-month annex's header read as (300 dpi, bold serif "T1 … T12"):
+    # "T" lost or read as a "1" ("T4" → "14"); the year's column is still the one after the run
+    months = ["Kết quả thực hiện 1", "2", "3", "14", "5", "6", "17", "8", "9", "10", "11", "12"]
+    header = ["STT", "Nội dung", "ĐVT", *months, "Cả năm", "Tỷ lệ (%)"]
+    assert whole_period_column(header) == 15
+    figures = ["39", "12", "29", "9", "143", "41", "11", "14", "7", "42", "108", "115", "570", ""]
+    (row,) = stat_rows(_table(header, [["4.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", *figures]]))
+    assert row.value == 570
+    # ... and that row of numbers under the merged label is the header's second row, not a data row
+    grid = [["STT", "Nội dung", "ĐVT", "Kết quả thực hiện", *[""] * 12, "Tỷ lệ (%)"]]
+    grid += [["", "", "", "1", *months[1:], "Cả năm", ""], ["1", "Số cuộc", "Cuộc", *["1"] * 13, ""]]
+    assert header_row_count(grid) == 2
+    # numbers counting from the first column are a column-number row; a short run is no months'
+    assert whole_period_column([str(c) for c in range(1, 14)] + ["Cả năm"]) is None
+    assert whole_period_column(["STT", "Nội dung", "ĐVT", "1", "2", "3", "Cả năm"]) is None

@@ -89,12 +89,17 @@ def _ruled_table(rows: list[tuple[str, str, str]], specks: bool) -> Image.Image:
         if specks:
             x = (xs[2] + xs[3]) // 2 - 60
             draw.rectangle((x, y + 50, x + 3, y + 53), fill=0)
-    bottom = top + len(rows) * height
-    for r in range(len(rows) + 1):
+    rule_grid(draw, xs, top, height, len(rows))
+    return image
+
+
+def rule_grid(draw: ImageDraw.ImageDraw, xs: tuple[int, ...], top: int, height: int, n_rows: int) -> None:
+    """A grid's ruling lines, 3 px wide: a rule at each of ``xs`` and under each of ``n_rows`` rows."""
+    bottom = top + n_rows * height
+    for r in range(n_rows + 1):
         draw.line((xs[0], top + r * height, xs[-1], top + r * height), fill=0, width=3)
     for x in xs:
         draw.line((x, top, x, bottom), fill=0, width=3)
-    return image
 
 
 @pytest.mark.needs_tesseract

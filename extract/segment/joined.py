@@ -44,6 +44,8 @@ class JoinedRow:
     # The columns whose cell, as the grid gave it, holds a quarter's numeral read twice
     # (``Cell.strokes_agree``); a row whose cells were moved or joined keeps none of them.
     counted: frozenset[int] = frozenset()
+    # The columns whose cell opens with a bullet the page's ink shows (``Cell.bullet``, OCR'd pages).
+    bulleted: frozenset[int] = frozenset()
 
 
 @dataclass

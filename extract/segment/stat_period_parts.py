@@ -15,6 +15,8 @@ is ``stat_periods``'s)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from extract.segment.points_words import share_label
 from extract.segment.stat_unit_parts import all_units_starts, is_unit_label, names_all_units, unit_word_starts
 from normalize.lazy_regex import lazy_compile
@@ -51,46 +53,75 @@ def is_part_label(label: str) -> bool:
     return bool(found) and not _whole(_GARBLED_QUARTER.sub(" ", _PART.sub(" ", folded)))
 
 
-def part_columns(labels: list[str]) -> list[int]:
-    """The columns holding a part of the period each, in print order: named so, or months whose
-    "T" OCR lost (``bare_month_columns``)."""
-    named = [c for c, label in enumerate(labels) if is_part_label(label)]
-    return named if len(named) > 1 else bare_month_columns(labels) or named
+@dataclass(frozen=True)
+class PeriodPartSettings:
+    # Columns whose labels count the months in order by their numbers alone ("1 | 2 | 3 | T4 | …":
+    # the "T" of "T1 … T12" a scan lost, or read as a one, "14" for T4) are the period's months when
+    # at least this many stand side by side (half a year: a short run of numbers is no period's
+    # parts) beside the one column naming the whole ("Cộng 6 tháng", "Cả năm", "Lũy kế").
+    min_counted_months: int = 6
 
 
-# A month's label by its number: "T3", "Tháng 3", or its number alone as OCR may leave "T3" (a
-# merged label over the months stacks onto the first: "Kết quả thực hiện 1").
-_MONTH_NUMBER = lazy_compile(r"(?:^|\s|thang\s*|(?<![a-z])t)(1[0-2]|[1-9])$")
-# Months in a row, at least, for bare numbers among them to be months (a pair may be anything).
-_MIN_BARE_MONTHS = 3
+# A month's label by its number, closing the label: "T3", "Tháng 3", "3" alone ("Kết quả thực
+# hiện 1": a merged label over the months stacks onto the first), or "13" (its "T" read as a one).
+_MONTH_NUMBER = lazy_compile(r"(?:^|\s|thang\s*|(?<![a-z])t)(\d{1,2})$")
 
 
-def bare_month_columns(labels: list[str]) -> list[int]:
-    """Columns side by side labelled with consecutive month numbers, some or all of them bare
-    ("1 | 2 | 3 | T4 | 5 | 6", the "T" of "T1 … T6" lost) right beside the one column that names
-    a count of months or the whole period ("Cộng 6 tháng", "Lũy kế"), else none. A column-number
-    row ("(1) (2) (3) …") numbers every column, the name's too, and leaves no whole's label beside
-    them."""
-    numbered = [
-        (c, int(m.group(1))) for c, label in enumerate(labels) if (m := _MONTH_NUMBER.search(fold(label or "")))
+def _month_read(label: str) -> str | None:
+    found = _MONTH_NUMBER.search(" ".join(fold(label or "").split()))
+    return found.group(1) if found else None
+
+
+def _counts_month(number: str | None, month: int) -> bool:
+    """Whether a label's closing number reads as the month's: the month itself or, its "T" read as
+    a one, "1" before it ("14" for T4)."""
+    return number is not None and month <= 12 and number in (str(month), f"1{month}")
+
+
+def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
+    """The columns of the longest run of labels counting consecutive months by their numbers
+    (``_counts_month``), at least ``min_counted_months`` long, right beside the one column naming
+    the whole period, and not from the table's first column; else none. A column-number row
+    ("1 | 2 | 3 …", "(1) (2) (3) …") numbers every column from the first and leaves no whole's label
+    beside them."""
+    numbers = [_month_read(label) for label in labels]
+    best: list[int] = []
+    for start in range(1, len(labels)):
+        if numbers[start] is None:
+            continue
+        # the run opens at the label's month, or at its last digit's where a one stood for the "T"
+        for first in {int(numbers[start]), int(numbers[start][-1])}:
+            run: list[int] = []
+            while start + len(run) < len(labels) and _counts_month(numbers[start + len(run)], first + len(run)):
+                run.append(start + len(run))
+            best = run if len(run) > len(best) else best
+    if len(best) < settings.min_counted_months:
+        return []
+    beside = [
+        col
+        for col in (best[0] - 1, best[-1] + 1)
+        if 0 <= col < len(labels) and _month_read(labels[col]) is None and _whole(fold(labels[col] or ""))
     ]
-    run: list[tuple[int, int]] = []
-    for k, (c, month) in enumerate(numbered):
-        run = run + [(c, month)] if run and c == run[-1][0] + 1 and month == run[-1][1] + 1 else [(c, month)]
-        nxt = numbered[k + 1] if k + 1 < len(numbered) else None
-        if len(run) < _MIN_BARE_MONTHS or (nxt is not None and nxt == (c + 1, month + 1)):
-            continue  # (too short yet, or the run goes on)
-        after, before = run[-1][0] + 1, run[0][0] - 1
-        beside = [b for b in (after, before) if 0 <= b < len(labels) and _whole(fold(labels[b] or ""))]
-        if len(beside) == 1 and not _MONTH_NUMBER.search(fold(labels[beside[0]] or "")):
-            return [col for col, _ in run]
-    return []
+    return best if len(beside) == 1 else []
 
 
-def whole_period_column(labels: list[str]) -> int | None:
+def counts_months(row: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> bool:
+    """Whether a header row's cells are the months as OCR left them beside the whole period's
+    ("1 | 2 | 3 | 14 | … | 12 | Cả năm"): a heading, though its cells read as figures."""
+    return bool(bare_month_columns(row, settings)) and whole_period_column(row, settings) is not None
+
+
+def part_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
+    """The columns holding a part of the period each, in print order: labels naming a part, or a
+    run of them counting the months as OCR left them (``bare_month_columns``)."""
+    named = [c for c, label in enumerate(labels) if is_part_label(label)]
+    return named if len(named) >= 2 else bare_month_columns(labels, settings) or named
+
+
+def whole_period_column(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> int | None:
     """The column of the whole period when the header splits it into at least two parts, else None
     (also None when two columns could be the whole: no guess)."""
-    parts = part_columns(labels)
+    parts = part_columns(labels, settings)
     if len(parts) < 2:
         return None
     # (a share's column is no whole, whatever its words: "Tỷ lệ so với tổng số (%)" beside "Cả năm")

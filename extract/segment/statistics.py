@@ -336,8 +336,11 @@ def _drafts(
         if not any((code_raw, indicator, unit, value_raw, note)):
             continue
         ocr = row.page in ocr_pages
-        # (typed text only: on OCR'd lines a dash or a letter alone may be a code OCR garbled)
-        bullet = not ocr and (code_col is not None or keyed) and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
+        # (on OCR'd lines a dash alone may be a speck or a code OCR garbled: a bullet there is one
+        # the page's ink shows, ``ocr_bullets``)
+        shown = roles.get("indicator") if keyed else code_col
+        bullet = (not ocr or shown in row.bulleted) and (code_col is not None or keyed)
+        bullet = bullet and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
         mended = garbled_letter_above(code_raw, drafts) if ocr and code_col is not None else None
         if mended is not None:  # ("bì" read for the "a" above this "b": stat_item_letters)
             drafts[-1].token, drafts[-1].indicator = mended

@@ -27,7 +27,7 @@ from extract.segment.running_lines import (
     goes_on_in_lower_case,
     is_page_mark_row,
 )
-from extract.segment.stat_period_parts import bare_month_columns
+from extract.segment.stat_period_parts import counts_months
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -94,7 +94,7 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         ):
             break
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
-            if not bare_month_columns(row):  # ("1 | 2 | … | 6 | Cộng 6 tháng": months whose "T" OCR lost)
+            if not counts_months(row):  # (months whose "T" a scan lost: "1 | 2 | … | Cả năm")
                 break
         if not first:
             count += 1
@@ -218,6 +218,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
         row.lines, row.places, row.above = lines, places, merged_above(grid, r)
         row.line_confs = line_confs
         row.counted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.strokes_agree)
+        row.bulleted = frozenset(c for c, cell in enumerate(cells) if cell is not None and cell.bullet)
         rows.append(row)
     return _without_page_marks(rows)
 
