@@ -227,3 +227,23 @@ def test_numbers_ocr_lost_or_left_undotted_and_a_split_share_told(tmp_path):
     ]
     told = [u["text_sample"] for u in out["unread"] if u["kind"] == "rows"]
     assert len(told) == 1 and told[0].endswith("97 27%")
+
+
+def test_a_unit_whose_letter_ocr_read_as_a_digit_is_still_a_unit(tmp_path):
+    # Dev seed 8221's N40 eng dump: "21 ngw6i" ("người", its "ờ" read "6") closed the line's
+    # figure; the line was told unread and its count read as a narrative count besides the rows.
+    text = "\n".join(
+        [
+            *HEAD,
+            "1. SO sang kién, gidi php CCHC duoc cong nhan: 0 sang kién.",
+            "2. SO can bd, céng chitc cap xa: 21 ngw6i (trong do: sé can bd, cong chitc dat chuan: 19",
+            "nguoi; sO can bd, céng chitc chwa dat chudn: 2 nguoi; ty 1é can b6, cdng chitc dat chuan:",
+            "85,48%). —",
+            "3. SO cudc kiém tra CCHC da thu hién: 4 cuéc.",
+            *TAIL,
+        ]
+    )
+    out = _dump(tmp_path, text)
+    rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [("1", 0.0), ("2", 21.0), (None, 19.0), (None, 2.0), (None, 85.48), ("3", 4.0)]
+    assert not out["unread"] and not out["counts"]

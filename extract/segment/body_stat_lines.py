@@ -55,7 +55,8 @@ _ITEM = lazy_compile(r"^\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
 _ROMAN = lazy_compile(r"^\s*[IVXLC][IVXLCil1]{0,4}\s*[.)]\s")
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
-_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d][^\d(),;:]*?)?"
+# (a unit word may hold a digit between its letters where OCR read a letter so: "ngw6i", "h6 so")
+_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d](?:[^\d(),;:]|(?<=[^\W\d])\d(?=[^\W\d]))*?)?"
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
