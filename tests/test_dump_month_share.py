@@ -66,7 +66,9 @@ def test_rows_with_a_share_beside_the_year_are_read(tmp_path):
 
 def _row(code: str, figures: str) -> StatRow:
     first, *rest = figures.split()
-    return StatRow(code=code, indicator="Số hồ sơ", unit="Hồ sơ", value=float(first), value_raw=first, note=" ".join(rest))
+    return StatRow(
+        code=code, indicator="Số hồ sơ", unit="Hồ sơ", value=float(first), value_raw=first, note=" ".join(rest)
+    )
 
 
 def test_the_whole_is_before_the_column_beside_it():
