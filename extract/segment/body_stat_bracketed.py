@@ -34,7 +34,9 @@ def bracketed_result(text: str) -> tuple[str, str, str, bool] | None:
     rest = m["rest"]
     numbers = list(_NUMBER.finditer(rest))
     if not numbers:
-        return None
+        # (the result cell specks only, "(hồ sơ) - s. Bi. |": the row is there, its figure lost — read
+        # so, to be told, where the line ends within a bracket's reach of the unit)
+        return _indicator(m["ind"]), "", m["unit"].strip(), True
     last = numbers[-1]
     before, after = rest[: last.start()], rest[last.end() :]
     figure = last[0].rstrip(".,")
@@ -44,8 +46,12 @@ def bracketed_result(text: str) -> tuple[str, str, str, bool] | None:
     if after[:1].isalnum() or before[-1:].isalnum():
         return None
     unsure = not (_MARKS.match(before) and _MARKS.match(after.split()[0] if after.split() else ""))
-    indicator = m["ind"].strip(" .:-_|")
-    return indicator[:1].upper() + indicator[1:], figure, m["unit"].strip(), unsure
+    return _indicator(m["ind"]), figure, m["unit"].strip(), unsure
+
+
+def _indicator(text: str) -> str:
+    indicator = text.strip(" .:-_|")
+    return indicator[:1].upper() + indicator[1:]
 
 
 # An indicator stated with a colon whose unit stands bracketed before it: "Giải quyết trước hạn (hồ sơ)".

@@ -220,7 +220,9 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
             text = follow["head"]
     stated = _stated(text)
     if stated is None and not parts:  # ("(người) vớ 18": the figure the specks' rule above would cut)
-        result = bracketed_result(entry.text) or wrapped_result([_opening_off(first.text), *entry_lines[1:]])
+        result = bracketed_result(entry.text)
+        if result is None or not result[1]:  # (no figure after the unit: on the first line of a wrapped row?)
+            result = wrapped_result([_opening_off(first.text), *entry_lines[1:]]) or result
         stated = (*result[:3], "", result[3]) if result is not None else None
     if stated is not None:
         indicator, unit = unit_from_indicator(stated[0], stated[2])
@@ -375,8 +377,25 @@ def body_stat_lines(
             read.annexes.append(
                 StatAnnex(annex=settings.annex_label, title=title, pages=table.pages, rows=stat, read_from="lines")
             )
-            read.unread += _unread(lost)
+            read.unread += _unread(lost) + _figures_lost(rows)
     return read
+
+
+def _figures_lost(rows: list[_Cells]) -> list[UnreadPart]:
+    """Each row read with its figure lost (OCR's specks where the result is printed), told."""
+    return [
+        UnreadPart(
+            page=r.first.page,
+            kind="rows",
+            reason="the figure of a row of the report's statistics could not be read (specks where it is printed)",
+            text_sample=r.indicator[:200],
+            page_end=r.last.page,
+            line_start=r.first.number,
+            line_end=r.last.number,
+        )
+        for r in rows
+        if not r.figure
+    ]
 
 
 def outside_stat_lines(counts: list[Count], annexes: list[StatAnnex]) -> list[Count]:
