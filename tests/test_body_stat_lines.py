@@ -227,3 +227,66 @@ def test_numbers_ocr_lost_or_left_undotted_and_a_split_share_told(tmp_path):
     ]
     told = [u["text_sample"] for u in out["unread"] if u["kind"] == "rows"]
     assert len(told) == 1 and told[0].endswith("97 27%")
+
+
+def _dump_list(tmp_path: Path, lines: list[str]) -> dict:
+    """The output of a dump of the report whose list is these lines, one per line."""
+    return _dump(tmp_path, "\n".join([*HEAD, *lines, *TAIL]))
+
+
+def test_a_unit_whose_letter_ocr_read_as_a_digit_is_still_a_unit(tmp_path):
+    # Dev seed 8221's N40 eng dump: "21 ngw6i" ("người", its "ờ" read "6") closed the line's
+    # figure; the line was told unread and its count read as a narrative count besides the rows.
+    out = _dump_list(
+        tmp_path,
+        [
+            "1. SO sang kién, gidi php CCHC duoc cong nhan: 0 sang kién.",
+            "2. SO can bd, céng chitc cap xa: 21 ngw6i (trong do: sé can bd, cong chitc dat chuan: 19",
+            "nguoi; sO can bd, céng chitc chwa dat chudn: 2 nguoi; ty 1é can b6, cdng chitc dat chuan:",
+            "85,48%). —",
+            "3. SO cudc kiém tra CCHC da thu hién: 4 cuéc.",
+        ],
+    )
+    rows = [(r["code"], r["value"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [("1", 0.0), ("2", 21.0), (None, 19.0), (None, 2.0), (None, 85.48), ("3", 4.0)]
+    assert not out["unread"] and not out["counts"]
+
+
+def test_a_two_column_results_table_dumped_as_lines_is_read(tmp_path):
+    # Dev seed 8221's N49 vie dump ("Nội dung | Kết quả", the unit in brackets after the indicator):
+    # the figure is the line's last number after the bracket, OCR's specks of the grid around it;
+    # a figure among letter specks is read unsure, a result left as specks is told, and the part's
+    # heading in capitals ("1. KẾT QUẢ …", its "I." read "1.") is no row.
+    out = _dump_list(
+        tmp_path,
+        [
+            "1. KẾT QUÁ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+            "Nội dung ] Kết quả |",
+            "1. Số cán bộ, công chức cấp xã (người) vớ 18",
+            "- Số cán bộ, công chức đạt chuẩn (người) ] 16",
+            "- Số cán bộ, công chức chưa đạt chuẩn (người) 2 |",
+            "2. Tổng số hồ sơ TTHC tiếp nhận trong kỳ (hồ sơ) 252",
+            "- Số hồ sơ tiếp nhận trực tuyến (hồ sơ) ấ, | 247",
+            ".- Số hồ sơ tiếp nhận trực tiếp và qua bưu chính (hồ sơ) - s. Bi. |",
+            "- Tỷ lệ hồ sơ tiếp nhận trực tuyến (%) 98,02",
+            "3. Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của Ả 102 |",
+            "UBND xã (thủ tục) ni",
+            "- Giải quyết trước hạn (hồ sơ) : 417",
+            "II PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        ],
+    )
+    rows = [(r["code"], r["value"], r["unit"]) for a in out["statistics"] for r in a["rows"]]
+    assert rows == [
+        ("1", 18.0, "người"),
+        (None, 16.0, "người"),
+        (None, 2.0, "người"),
+        ("2", 252.0, "hồ sơ"),
+        (None, 247.0, "hồ sơ"),
+        (None, None, "hồ sơ"),
+        (None, 98.02, "%"),
+        ("3", 102.0, "thủ tục"),
+        (None, 417.0, "hồ sơ"),
+    ]
+    confidence = {r["indicator"]: r["confidence"] for a in out["statistics"] for r in a["rows"]}
+    assert confidence["Số cán bộ, công chức cấp xã"] < 0.7 and confidence["Số cán bộ, công chức đạt chuẩn"] > 0.9
+    assert [u["text_sample"] for u in out["unread"]] == ["Số hồ sơ tiếp nhận trực tiếp và qua bưu chính"]

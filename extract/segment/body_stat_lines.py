@@ -19,6 +19,12 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.body_stat_bracketed import (
+    SPECKED_FIGURE_FLAG,
+    bracketed_result,
+    unit_from_indicator,
+    wrapped_result,
+)
 from extract.segment.body_stat_ocr import (
     SIGN_AS_NINE_FLAG,
     bare_share,
@@ -44,18 +50,25 @@ class BodyStatSettings:
     # Confidence of a share whose per cent sign OCR read as a last "9" ("đạt 959" read 95%): below
     # the review threshold, so a person reads the page (the figure as printed is the alternative).
     sign_as_nine_confidence: float = 0.4
+    # Confidence of a figure read among OCR's letter specks at a line's end ("(người) vớ 18"):
+    # below the review threshold, so a person checks it against the page.
+    specked_confidence: float = 0.6
 
 
-_HEAD = lazy_compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
+# (OCR's specks of the grid before the number: ": 2. Số nhiệm vụ …")
+_HEAD = lazy_compile(r"^[^\w\s]{0,3}\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
 # A numbered line whose dot OCR lost: "2 Tổng số hồ sơ …: 184 hồ sơ (…" (a capital, then the figure
 # stated after a colon: a line of prose opening with a figure is none).
 _HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
 # (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
-_ITEM = lazy_compile(r"^\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
+# (specks of the grid before the dash: ".- Số …", "| - Giải quyết …", "ị - Số …")
+_ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
-_ROMAN = lazy_compile(r"^\s*[IVXLC][IVXLCil1]{0,4}\s*[.)]\s")
+# (or with its dot lost before the part's heading in capitals: "II PHƯƠNG HƯỚNG …")
+_ROMAN = lazy_compile(r"^[^\w\s]{0,3}\s*(?:[IVXLC][IVXLCil1]{0,4}\s*[.)]\s|[IVX]{1,4}\s+\p{Lu}{2,}\b)")
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
-_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d][^\d(),;:]*?)?"
+# (a unit word may hold a digit between its letters where OCR read a letter so: "ngw6i", "h6 so")
+_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d](?:[^\d(),;:]|(?<=[^\W\d])\d(?=[^\W\d]))*?)?"
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
@@ -91,23 +104,25 @@ class _Cells:
     # The figure as OCR printed it where the read one is a guess of what it stands for ("959" read
     # 95%, ``sign_as_nine_share``); empty where the figure is read as printed.
     printed: str = ""
+    # The figure stands among OCR's letter specks ("(người) vớ 18"): a speck's digit may be it.
+    specked: bool = False
 
 
-def _stated(text: str) -> tuple[str, str, str, str] | None:
-    """(indicator, figure, unit, figure as printed when read unsure) of "indicator: figure unit" or
-    "share đạt figure%"."""
+def _stated(text: str) -> tuple[str, str, str, str, bool] | None:
+    """(indicator, figure, unit, figure as printed when read unsure, figure among specks) of
+    "indicator: figure unit", "share đạt figure%" or "indicator (unit) … figure"."""
     text = text.strip().rstrip(".;").strip()
     m = _STATED.match(text) or _SHARE.match(text)
     if m is None:
         bare = bare_share(text)
         unsure = sign_as_nine_share(text) if bare is None else None
         stated = (*bare, "") if bare is not None else unsure
-        return (stated[0][:1].upper() + stated[0][1:], *stated[1:]) if stated is not None else None
+        return (stated[0][:1].upper() + stated[0][1:], *stated[1:], False) if stated is not None else None
     indicator = m["ind"].strip()
     if not indicator or not any(c.isalpha() for c in indicator):
         return None
     # (a closing quote or speck OCR left after the unit: "10 văn bản”")
-    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), ""
+    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), "", False
 
 
 def _open(text: str) -> bool:
@@ -138,6 +153,16 @@ def _numbered_lost(run: list[_Entry]) -> None:
             entry.code = str(int(before) + 1)
 
 
+def _heading(text: str) -> bool:
+    """Whether a numbered line is a part's heading: its words in capitals, no figure stated."""
+    letters = [c for c in text.split(":")[0] if c.isalpha()]
+    return len(letters) >= _HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+# Letters a heading in capitals has at least ("CCHC" alone is an acronym in an indicator).
+_HEADING_LETTERS = 12
+
+
 def _entries(lines: list[Line]) -> list[list[_Entry]]:
     """The runs of numbered and item lines, each entry with its wrapped lines joined."""
     runs: list[list[_Entry]] = []
@@ -149,6 +174,8 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
         closed = not run or not _open(run[-1].text)
         head = _HEAD.match(text) or (_HEAD_UNDOTTED.match(text) if closed else None)
         item = _ITEM.match(text)
+        if head and _heading(head[2]):
+            head = None  # ("1. KẾT QUẢ THỰC HIỆN …": a part's heading in capitals, its "I." read "1.")
         if head and not _ROMAN.match(text):
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
@@ -169,11 +196,18 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
     return runs
 
 
+def _opening_off(text: str) -> str:
+    """A list line's text without its number or dash."""
+    m = _HEAD.match(text) or _ITEM.match(text)
+    return m[m.lastindex or 0] if m is not None else text
+
+
 def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
     """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when its
     head is not such a line. The breakdown's parts that are past reading are the second item (told,
     the others read: OCR garbles a part, not the line)."""
     first, last = entry.lines[0], entry.lines[-1]
+    entry_lines = [ln.text for ln in entry.lines]
     text = joined_decimals(_SPECKS_AFTER.sub(")", entry.text.strip())).rstrip(".;").strip()
     parts: list[str] = []
     m = _BREAKDOWN.match(text)
@@ -185,16 +219,24 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
         if follow is not None:
             text = follow["head"]
     stated = _stated(text)
+    if stated is None and not parts:  # ("(người) vớ 18": the figure the specks' rule above would cut)
+        result = bracketed_result(entry.text)
+        if result is None or not result[1]:  # (no figure after the unit: on the first line of a wrapped row?)
+            result = wrapped_result([_opening_off(first.text), *entry_lines[1:]]) or result
+        stated = (*result[:3], "", result[3]) if result is not None else None
+    if stated is not None:
+        indicator, unit = unit_from_indicator(stated[0], stated[2])
+        stated = (indicator, stated[1], unit, *stated[3:])
     if stated is None:
         return None, []
-    out = [_Cells(code, *stated[:3], first, last, printed=stated[3])]
+    out = [_Cells(code, *stated[:3], first, last, printed=stated[3], specked=stated[4])]
     lost: list[str] = []
     for part in parts:
         read = _stated(part)
         if read is None:
             lost.append(part.strip())
             continue
-        out.append(_Cells("-", *read[:3], first, last, printed=read[3]))
+        out.append(_Cells("-", *read[:3], first, last, printed=read[3], specked=read[4]))
     return out, lost
 
 
@@ -203,7 +245,7 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
     it); no rows when it is not plainly a list of statistics."""
     rows: list[_Cells] = []
     lost: list[_Entry] = []
-    heads = broken = lost_heads = 0
+    heads = broken = lost_heads = lost_items = 0
     head_lost = False
     for entry in run:
         if entry.bullet and not rows and not lost:
@@ -219,11 +261,13 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
             lost_heads += head_lost
         if cells is None:
             lost.append(entry)
+            lost_items += entry.bullet and not head_lost  # (items of a head lost go with it)
             continue
         heads += not entry.bullet
         broken += entry.bullet or len(cells) > 1
         rows.extend(cells)
-    if heads < settings.min_heads or broken < settings.min_broken_down or lost_heads >= heads:
+    # (lines past reading outnumbering those read: no list of figures as OCR left it, told whole)
+    if heads < settings.min_heads or broken < settings.min_broken_down or lost_heads + lost_items >= len(rows):
         return [], []
     return rows, lost
 
@@ -287,8 +331,12 @@ def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatS
     flagged, unsure, its printed characters kept as the row's raw figure (the review entry's
     alternative)."""
     unsure: dict[tuple[int | None, str], str] = {(r.first.number, r.figure): r.printed for r in rows if r.printed}
+    specked = {(r.first.number, r.figure) for r in rows if r.specked}
     out = []
     for row in stat:
+        if (row.source.line_start, row.value_raw) in specked:
+            flags = [*row.flags, SPECKED_FIGURE_FLAG]
+            row = replace(row, flags=flags, confidence=min(row.confidence, settings.specked_confidence))
         printed = unsure.get((row.source.line_start, row.value_raw))
         if printed:
             row = replace(
@@ -329,8 +377,25 @@ def body_stat_lines(
             read.annexes.append(
                 StatAnnex(annex=settings.annex_label, title=title, pages=table.pages, rows=stat, read_from="lines")
             )
-            read.unread += _unread(lost)
+            read.unread += _unread(lost) + _figures_lost(rows)
     return read
+
+
+def _figures_lost(rows: list[_Cells]) -> list[UnreadPart]:
+    """Each row read with its figure lost (OCR's specks where the result is printed), told."""
+    return [
+        UnreadPart(
+            page=r.first.page,
+            kind="rows",
+            reason="the figure of a row of the report's statistics could not be read (specks where it is printed)",
+            text_sample=r.indicator[:200],
+            page_end=r.last.page,
+            line_start=r.first.number,
+            line_end=r.last.number,
+        )
+        for r in rows
+        if not r.figure
+    ]
 
 
 def outside_stat_lines(counts: list[Count], annexes: list[StatAnnex]) -> list[Count]:

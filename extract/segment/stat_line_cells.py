@@ -196,6 +196,8 @@ def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, s
         words = words[1:]  # the ruling line's specks ("—.")
     if not _LONE_DIGIT.fullmatch(value) or not words:
         return cells
+    if sum(1 for w in words if _is_figure(w)) >= _PARTS_AFTER:
+        return cells  # (a figure per month or quarter: the lone digit is the first part's)
     figure = words[0].strip(_FIGURE_SPECKS + _EDGE_MARKS)
     if not (figure and _NUMBER.match(figure)) or _is_one(figure):
         return cells
@@ -206,6 +208,9 @@ def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, s
 
 # A figure cell of one digit alone: a speck of the grid where a figure follows it in the next cell.
 _LONE_DIGIT = lazy_compile(r"\d")
+# Figures after a row's first from which the row prints a period's parts (a figure per month or
+# quarter, "9 27 14 1 …"): a lone digit before them is the first part, not a speck of the grid.
+_PARTS_AFTER = 3
 
 
 def _is_one(figure: str) -> bool:
@@ -250,11 +255,19 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
     indicator = " ".join(rest[:unit_start])
     unit = " ".join(rest[unit_start:value_at])
     note = " ".join(rest[value_at + 1 :])
-    if not indicator or unit_start > settings.max_indicator_words or len(rest) - value_at - 1 > settings.max_note_words:
+    if not indicator or unit_start > settings.max_indicator_words or _prose_note(rest[value_at + 1 :], settings):
         return None
     value = rest[value_at]
     bare = value.strip(_FIGURE_SPECKS + _EDGE_MARKS)
     return code or "", indicator, unit, bare if bare and _NUMBER.match(bare) else value, note
+
+
+def _prose_note(tokens: list[str], settings: StatLineSettings) -> bool:
+    """Whether what follows a row's first figure is too long to be its note: more words than a
+    note holds, or more figures than a period's parts, its whole and a column beside it ("1 1 2 …
+    23 88,46": twelve months, the year, a share; a month-by-month annex is no paragraph)."""
+    words = sum(1 for t in tokens if not _is_figure(t))
+    return words > settings.max_note_words or len(tokens) - words > settings.max_note_figures
 
 
 def _edge_speck_cell(cells: list[str], settings: StatLineSettings) -> bool:

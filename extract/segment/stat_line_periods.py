@@ -15,6 +15,7 @@ mismatch, since which figure is wrong is not known."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
@@ -91,17 +92,29 @@ def _doubted(row: StatRow, settings: LinePeriodSettings) -> StatRow:
     return replace(row, flags=flags, confidence=min(row.confidence, settings.doubted_confidence))
 
 
-def _whole_row(row: StatRow, end: str, ocr: bool, settings: LinePeriodSettings) -> StatRow:
+def _common_width(rows: list[StatRow]) -> int | None:
+    """The number of figures most rows print (the parts and the whole): a row printing one more
+    carries a column beside the whole ("Tỷ lệ (%)", "So với năm …"), filled on some rows only."""
+    widths = Counter(len(t) for r in rows if len(t := _tokens(r.value_raw, r.note)) >= 3)
+    return widths.most_common(1)[0][0] if widths else None
+
+
+def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
     """The row with the whole period's figure as its value and the parts in its note; doubted
-    when the whole cannot be read or a flow's parts do not add up to it."""
+    when the whole cannot be read or a flow's parts do not add up to it. A row printing one figure
+    more than the table's ``width`` has a column beside the whole, after it: the whole is the
+    figure before that one, which stays in the note after the parts."""
     tokens = _tokens(row.value_raw, row.note)
     if len(tokens) < 3:
         return row  # (a heading, a row whose parts were not printed: nothing to place)
+    beside = tokens[-1:] if width is not None and len(tokens) == width + 1 else []
+    tokens = tokens[: len(tokens) - len(beside)]
     if end == LAST:
         value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
         if value is None:
             return _doubted(row, settings)  # (the whole's figure garbled: the first figure stays, doubted)
-        row = replace(row, value=value, value_raw=tokens[-1], note=" ".join(tokens[:-1]), flags=[*row.flags, *flags])
+        note = " ".join([*tokens[:-1], *beside])
+        row = replace(row, value=value, value_raw=tokens[-1], note=note, flags=[*row.flags, *flags])
         tokens = [tokens[-1], *tokens[:-1]]
     read = _flow(_figures(tokens, row.unit, ocr), row.unit)
     if read is not None and not _adds_up(read[0], read[1:], settings.tolerance):
@@ -122,4 +135,5 @@ def whole_period_rows(
         if last is None:
             return rows
         end = LAST if last else FIRST
-    return [_whole_row(r, end, ocr, settings) for r in rows]
+    width = _common_width(rows)
+    return [_whole_row(r, end, width, ocr, settings) for r in rows]

@@ -105,6 +105,9 @@ class StatLineSettings:
     # Words an indicator and a note have at most: a longer "row" is a numbered paragraph.
     max_indicator_words: int = 40
     max_note_words: int = 12
+    # Figures a row's note holds at most: the figures after its first of a period split into
+    # months (eleven more months, the year's figure) and a column beside them (a share, a plan).
+    max_note_figures: int = 14
     # Specks a row's line may end with after its unit where OCR garbled the figure ("Thủ tục b",
     # "Người- NN"), each at most this long: the unit is then read, the figure told lost.
     max_lost_figure_specks: int = 2
