@@ -87,10 +87,11 @@ def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodP
     numbers = [_month_read(label) for label in labels]
     best: list[int] = []
     for start in range(1, len(labels)):
-        if numbers[start] is None:
+        opening = numbers[start]
+        if opening is None:
             continue
         # the run opens at the label's month, or at its last digit's where a one stood for the "T"
-        for first in {int(numbers[start]), int(numbers[start][-1])}:
+        for first in {int(opening), int(opening[-1])}:
             run: list[int] = []
             while start + len(run) < len(labels) and _counts_month(numbers[start + len(run)], first + len(run)):
                 run.append(start + len(run))
