@@ -121,14 +121,24 @@ def edge_fields(row: ScoreRow | StatRow) -> list[str | None]:
     return fields
 
 
+def fields_read(rows: Iterable[ScoreRow | StatRow]) -> frozenset[str]:
+    """The code and figure fields at least one of a grid's ``rows`` read: columns it printed."""
+    return frozenset(f for row in rows for f in ("code", *_figures(row)) if getattr(row, f) is not None)
+
+
 def sides_touching(
     row: ScoreRow | StatRow,
     sides: tuple[str, ...],
     words_past: Sequence[tuple[tuple[str, ...], Sequence[float]]],
+    grid_read: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """The cut ``sides`` of a grid whose edge touches ``row``, one of its rows: a word of the row's
     band runs past that edge (``words_past``: each word's crossed sides and box), or the row read
-    empty what that side's column holds (the code on the left, a figure on the right). A row with
+    empty what that side's column holds (the code on the left, a figure on the right) and no row of
+    its grid read that field either (``grid_read``, from ``fields_read``): a column the grid printed
+    for the others stands inside the page, so the row's blank in it is printed blank, not cut
+    (seed 8213: an N48 PDF's section left unscored, eight blank self cells of a column 88 points
+    inside the edge, each queued). A row with
     its code and every figure read and nothing of its line past the paper lost nothing the file
     can show: the grid's one unread part says the cut (a column wholly past the edge) once, where
     doubting each row queued whole tables whose every column was read (held-out seed 7001: two
@@ -141,7 +151,8 @@ def sides_touching(
     touched: list[str] = []
     for side in sides:
         crossed = any(side in past and top <= (word[1] + word[3]) / 2 <= bottom for past, word in words_past)
-        empty = row.code is None if side == LEFT else any(getattr(row, f) is None for f in _figures(row))
+        held = ("code",) if side == LEFT else _figures(row)
+        empty = any(getattr(row, f) is None and f not in grid_read for f in held)
         if crossed or empty:
             touched.append(side)
     return tuple(touched)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.model import IngestedDocument, Page, Table, Word, bbox_of, union_bbox
-from extract.page_edge import edge_flag, edge_said, edge_sides, sides_crossed, sides_touching
+from extract.page_edge import edge_flag, edge_said, edge_sides, fields_read, sides_crossed, sides_touching
 from extract.segment.unread_grids import data_rows, is_layout_table, read_from_table, table_part, table_text
 from extract.segment.unread_set_aside import overlaps
 from extract.segment.unread_settings import UnreadSettings, sample_text
@@ -67,18 +67,19 @@ def _covers(part: UnreadPart, table: Table, settings: UnreadSettings) -> bool:
 
 def _flag_rows(page: Page, table: Table, result: ExtractionResult, settings: UnreadSettings) -> int:
     """Flags the score and annex rows read from ``table`` that its cut touches (``sides_touching``:
-    a word of their line past the paper, or the cut side's fields read empty); the number of rows
-    of any kind read from it (task rows carry their own doubt: ``PAGE_EDGE_DOUBT``)."""
+    a word of their line past the paper, or the cut side's fields read empty in every row of the
+    grid); the number of rows of any kind read from it (task rows carry their own doubt:
+    ``PAGE_EDGE_DOUBT``)."""
     rows: list[ScoreRow | StatRow] = [r for t in result.score_tables for r in t.rows]
     rows += [r for a in result.statistics for r in a.rows]
     past = [(sides_crossed(bbox_of(w), page.width or 0.0, page.height or 0.0), bbox_of(w)) for w in page.off_page_words]
-    read = 0
-    for row in rows:
-        if read_from_table(row.source, table, settings):
-            read += 1
-            sides = sides_touching(row, table.cut_sides, past)
-            if sides and not edge_sides(row.flags):
-                row.flags.append(edge_flag(sides))
+    from_grid = [row for row in rows if read_from_table(row.source, table, settings)]
+    grid_read = fields_read(from_grid)
+    for row in from_grid:
+        sides = sides_touching(row, table.cut_sides, past, grid_read)
+        if sides and not edge_sides(row.flags):
+            row.flags.append(edge_flag(sides))
+    read = len(from_grid)
     tasks: list[SourceRef] = [r.source for t in result.task_tables for r in t.rows]
     return read + sum(1 for ref in tasks if read_from_table(ref, table, settings))
 
