@@ -2,15 +2,17 @@
 portrait) is printed up to the paper's edge and no further: the columns past it are mostly not in
 the file (a word begun inside the page runs on past it), so what the reader returns is the whole
 of what is printed and yet not the whole table. Its sign is the grid's own ruling: a row rule
-running on to the page's edge, where a table inside the margins ends at its last border. The rows
-of such a table carry a doubt (the review queue asks about them) instead of a silent gap where a
-column was.
+running on to the page's edge, where a table inside the margins ends at its last border. The grid is
+told once (an unread part), and its rows the cut touches (a word of their line past the paper, a
+code or figure read empty on the cut side) carry a doubt (the review queue asks about them)
+instead of a silent gap where a column was.
 
 The side the edge cut is kept (``cut_sides``): the left one takes a grid's first column (its
 codes), the right one its last (points, a note). Rows of score tables and annexes read from a cut
-grid carry the flag ``cut_by_page_edge:<sides>`` (``extract.segment.edge_cut`` sets it and tells
-the grid); ``edge_fields`` names the fields the queue asks about. Text of the layer whose box runs
-past the page (``sides_crossed``) is cut by the paper, or not on it at all."""
+grid that the cut touches (``sides_touching``) carry the flag ``cut_by_page_edge:<sides>``
+(``extract.segment.edge_cut`` sets it and tells the grid); ``edge_fields`` names the fields the
+queue asks about. Text of the layer whose box runs past the page (``sides_crossed``) is cut by
+the paper, or not on it at all."""
 
 from __future__ import annotations
 
@@ -99,6 +101,11 @@ def edge_said(sides: tuple[str, ...]) -> str:
     return f"the table runs past the page's {where} edge: the columns beyond it are not printed"
 
 
+def _figures(row: ScoreRow | StatRow) -> tuple[str, ...]:
+    """The fields a row prints its figures in: the columns a right edge can take."""
+    return ("max_points", "self_points") if isinstance(row, ScoreRow) else ("value",)
+
+
 def edge_fields(row: ScoreRow | StatRow) -> list[str | None]:
     """The fields of a row the page's edge may have taken: the code, printed in the first column,
     when the left edge cut the grid; the figures read empty when the right one did (a points or
@@ -109,7 +116,43 @@ def edge_fields(row: ScoreRow | StatRow) -> list[str | None]:
     if LEFT in sides:
         fields.append("code")
     if any(s != LEFT for s in sides):
-        figures = ("max_points", "self_points") if isinstance(row, ScoreRow) else ("value",)
-        empty = [f for f in figures if getattr(row, f) is None]
+        empty = [f for f in _figures(row) if getattr(row, f) is None]
         fields.extend(empty or [None])
     return fields
+
+
+def fields_read(rows: Iterable[ScoreRow | StatRow]) -> frozenset[str]:
+    """The code and figure fields at least one of a grid's ``rows`` read: columns it printed."""
+    return frozenset(f for row in rows for f in ("code", *_figures(row)) if getattr(row, f) is not None)
+
+
+def sides_touching(
+    row: ScoreRow | StatRow,
+    sides: tuple[str, ...],
+    words_past: Sequence[tuple[tuple[str, ...], Sequence[float]]],
+    grid_read: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """The cut ``sides`` of a grid whose edge touches ``row``, one of its rows: a word of the row's
+    band runs past that edge (``words_past``: each word's crossed sides and box), or the row read
+    empty what that side's column holds (the code on the left, a figure on the right) and no row of
+    its grid read that field either (``grid_read``, from ``fields_read``): a column the grid printed
+    for the others stands inside the page, so the row's blank in it is printed blank, not cut
+    (seed 8213: an N48 PDF's section left unscored, eight blank self cells of a column 88 points
+    inside the edge, each queued). A row with
+    its code and every figure read and nothing of its line past the paper lost nothing the file
+    can show: the grid's one unread part says the cut (a column wholly past the edge) once, where
+    doubting each row queued whole tables whose every column was read (held-out seed 7001: two
+    N48 PDFs, a note column reaching the edge by 3 points, 39 entries for no value wrong). A row
+    with no box (a format without positions) keeps every side: nothing says it was spared."""
+    box = row.source.bbox
+    if not box:
+        return sides
+    top, bottom = box[1], box[3]
+    touched: list[str] = []
+    for side in sides:
+        crossed = any(side in past and top <= (word[1] + word[3]) / 2 <= bottom for past, word in words_past)
+        held = ("code",) if side == LEFT else _figures(row)
+        empty = any(getattr(row, f) is None and f not in grid_read for f in held)
+        if crossed or empty:
+            touched.append(side)
+    return tuple(touched)

@@ -4,13 +4,15 @@ rules running on to the page's edge; each of its task rows carries a doubt and s
 instead of codes read as absent without a word. A grid closed inside the page (even squeezed to
 2.3 points of its edge) is whole and carries none."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from extract.base import ingest
-from extract.page_edge import cut_sides, runs_off_page, sides_crossed
+from extract.page_edge import RIGHT, cut_sides, fields_read, runs_off_page, sides_crossed, sides_touching
 from extract.pdf_turn import sideways_turn
 from extract.segment.task_tables import PAGE_EDGE_DOUBT, find_task_tables
+from schemas.records import ScoreRow, SourceRef
 
 WIDTH, HEIGHT = 595.3, 841.9
 # Column borders of a six-column plan grid on a portrait A4 page (the points LibreOffice uses).
@@ -107,3 +109,20 @@ def test_a_page_whose_characters_run_one_way_sideways_is_turned_to_read_them():
     assert sideways_turn(chars((0, 1, -1, 0, 0, 0))) == 90  # running up it
     assert sideways_turn(chars((0, 1, -1, 0, 0, 0), 10) + chars((1, 0, 0, 1, 0, 0))) == 0  # a stamp on a page
     assert sideways_turn(chars((0, 1, -1, 0, 0, 0), 5)) == 0  # too few to say
+
+
+def test_a_cut_grid_doubts_the_rows_its_edge_touches_not_the_others():
+    # A right cut: row 1 lost a word past the paper; row 2 read every figure; row 3's self cell is
+    # blank in a column the grid printed for the others (inside the page: printed blank); row 4's
+    # self column was read by no row of the grid (past the edge: not printed).
+    def row(code: str, top: float, self_points: float | None) -> ScoreRow:
+        box = [51.0, top, 595.3, top + 20]
+        return ScoreRow(code=code, max_points=1.0, self_points=self_points, source=SourceRef(1, bbox=box))
+
+    past = [((RIGHT,), (590.0, 105.0, 610.0, 115.0))]  # a word of row 1's band running past the paper
+    grid = [row("1", 100.0, 1.0), row("2", 120.0, 1.0), row("3", 140.0, None)]
+    read = fields_read(grid)
+    assert [sides_touching(r, (RIGHT,), past, read) for r in grid] == [(RIGHT,), (), ()]
+    lost = row("4", 160.0, None)
+    assert sides_touching(lost, (RIGHT,), past, fields_read([lost])) == (RIGHT,)
+    assert sides_touching(replace(lost, source=SourceRef(1)), (RIGHT,), [], read) == (RIGHT,)  # no box: kept

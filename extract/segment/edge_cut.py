@@ -6,8 +6,9 @@ the edge: its codes when the left edge cut it, its last points column or note wh
 did. What the reader returns of it looks whole, so without a word a value shifts or is read
 empty. The cut grid is told once, as an unread part naming its page and the cut side (or the
 part already telling the grid as not read says it), and each score or annex row read from it
-carries the flag ``cut_by_page_edge:<sides>``, which the review queue asks about on the fields
-the cut can have taken (``edge_fields``). Nothing is filled in: a value past the edge is not in
+that the cut touches (``extract.page_edge.sides_touching``) carries the flag
+``cut_by_page_edge:<sides>``, which the review queue asks about on the fields the cut can have
+taken (``edge_fields``). Nothing is filled in: a value past the edge is not in
 the file. Words of the text layer whose box runs past the page (``Page.off_page_words``) outside
 such a grid are told as the page's. Positions only, like ``extract.segment.unread``: it knows
 nothing of how a segmenter read the grid."""
@@ -17,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.model import IngestedDocument, Page, Table, Word, bbox_of, union_bbox
-from extract.page_edge import edge_flag, edge_said, sides_crossed
+from extract.page_edge import edge_flag, edge_said, edge_sides, fields_read, sides_crossed, sides_touching
 from extract.segment.unread_grids import data_rows, is_layout_table, read_from_table, table_part, table_text
 from extract.segment.unread_set_aside import overlaps
 from extract.segment.unread_settings import UnreadSettings, sample_text
@@ -37,7 +38,7 @@ def tell_page_edges(
     for page in doc.pages:
         cut = [t for t in page.tables if t.cut_sides and _owed(t, settings)]
         for table in cut:
-            read = _flag_rows(table, result, settings)
+            read = _flag_rows(page, table, result, settings)
             said = edge_said(table.cut_sides)
             covering = [k for k, p in enumerate(out) if _covers(p, table, settings)]
             if covering:
@@ -64,18 +65,21 @@ def _covers(part: UnreadPart, table: Table, settings: UnreadSettings) -> bool:
     return bool(part.line_start) and part.line_start == table.line_start
 
 
-def _flag_rows(table: Table, result: ExtractionResult, settings: UnreadSettings) -> int:
-    """Flags the score and annex rows read from ``table``; the number of rows of any kind read from
-    it (task rows carry their own doubt: ``PAGE_EDGE_DOUBT``)."""
-    flag = edge_flag(table.cut_sides)
+def _flag_rows(page: Page, table: Table, result: ExtractionResult, settings: UnreadSettings) -> int:
+    """Flags the score and annex rows read from ``table`` that its cut touches (``sides_touching``:
+    a word of their line past the paper, or the cut side's fields read empty in every row of the
+    grid); the number of rows of any kind read from it (task rows carry their own doubt:
+    ``PAGE_EDGE_DOUBT``)."""
     rows: list[ScoreRow | StatRow] = [r for t in result.score_tables for r in t.rows]
     rows += [r for a in result.statistics for r in a.rows]
-    read = 0
-    for row in rows:
-        if read_from_table(row.source, table, settings):
-            read += 1
-            if flag not in row.flags:
-                row.flags.append(flag)
+    past = [(sides_crossed(bbox_of(w), page.width or 0.0, page.height or 0.0), bbox_of(w)) for w in page.off_page_words]
+    from_grid = [row for row in rows if read_from_table(row.source, table, settings)]
+    grid_read = fields_read(from_grid)
+    for row in from_grid:
+        sides = sides_touching(row, table.cut_sides, past, grid_read)
+        if sides and not edge_sides(row.flags):
+            row.flags.append(edge_flag(sides))
+    read = len(from_grid)
     tasks: list[SourceRef] = [r.source for t in result.task_tables for r in t.rows]
     return read + sum(1 for ref in tasks if read_from_table(ref, table, settings))
 
