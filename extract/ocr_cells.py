@@ -221,12 +221,15 @@ def retry_cells(
     texts = {box: reading_text(ws) for box, ws in by_cell.items()}
     digits: list[tuple[np.ndarray, tuple[int, int]]] = []
     digit_cells: list[tuple] = []
+    lost_glyph: set[tuple] = set()
     fractions: list[tuple[np.ndarray, tuple[int, int]]] = []
     fraction_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
         fractional = fraction_columns(cells, texts, settings) - numeric
-        odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings)
+        short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings)
+        lost_glyph |= short_ink
+        odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
@@ -258,6 +261,7 @@ def retry_cells(
                 digits.append(crop)
                 digit_cells.append(key)
     replaced: set[int] = set()
+    read_anew: set[tuple] = set()
     for crops, keys, chars, shape, tag in (
         (digits, digit_cells, settings.digit_chars, CLEAN_NUMBER, -3),
         (fractions, fraction_cells, settings.fraction_chars, CLEAN_FRACTION, -5),
@@ -268,6 +272,10 @@ def retry_cells(
                 continue  # no better than the first reading (the same): that one stays
             found.extend(((tag, k, 0), w) for w in ws)
             replaced.update(id(w) for w in by_cell[key])
+            read_anew.add(key)
+    for key in lost_glyph - read_anew:
+        for w in by_cell[key]:  # (read the same again: its ink still holds a glyph more than its reading)
+            w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
 
 
@@ -326,6 +334,37 @@ def numbers_out_of_shape(
         h, w = _shape(by_cell[key], texts[key])
         if h > settings.tall_number_ratio * height or w > settings.wide_number_ratio * width:
             out.add(key)
+    return out
+
+
+def glyphs_lost(
+    cells, numeric: set[int], by_cell: dict[tuple, list[Word]], texts: dict[tuple, str], settings: OcrSettings
+) -> set[tuple]:
+    """Cells of the points columns whose plain number was read from a box wider than the reading
+    sets by ``lost_glyph_em`` (in ems: a digit's advance is half an em, a decimal mark's a quarter,
+    less the bearings at the ends): the ink holds a glyph the reading lacks ("3,75" read "3,5"). The
+    em is the column's typical digit height (``digit_height_em``), of its whole numbers (a comma's
+    tail makes a box taller)."""
+    heights: dict[int, list[float]] = {}
+    for cell_box, _r, c, _rs, cs in cells:
+        key = tuple(cell_box)
+        text = texts.get(key, "")
+        if cs == 1 and c in numeric and CLEAN_NUMBER.match(text) and text.isdigit() and by_cell.get(key):
+            heights.setdefault(c, []).append(_shape(by_cell[key], text)[0])
+    out: set[tuple] = set()
+    for cell_box, _r, c, _rs, cs in cells:
+        key = tuple(cell_box)
+        text = texts.get(key, "")
+        column = sorted(heights.get(c, []))
+        if cs != 1 or len(column) < settings.numeric_column_min_cells or not by_cell.get(key):
+            continue
+        if CLEAN_NUMBER.match(text):
+            em = column[len(column) // 2] / settings.digit_height_em
+            boxes = [bbox_of(w) for w in by_cell[key]]
+            width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+            sets = em * (0.5 * sum(ch.isdigit() for ch in text) + 0.25 * sum(ch in ",." for ch in text) - 0.1)
+            if width > sets + settings.lost_glyph_em * em:
+                out.add(key)
     return out
 
 

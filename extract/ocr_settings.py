@@ -91,6 +91,14 @@ class OcrSettings:
     # …or whose box is this many times as wide per character as the column's typical number ("11"
     # read "1" in a box 56 px wide, its column's figures 19-21 px a character at 300 dpi).
     wide_number_ratio: float = 2.0
+    # …or whose box is wider than its reading by this much of a digit's advance (half an em in the
+    # fonts documents use, every digit set on one width, a decimal mark half that): a digit lost in
+    # ink a glyph wider than the reading ("3,75" read "3,5" at 0.74 on a 300-dpi scan, its box 0.48
+    # em wider than "3,5" sets). Read again; a second reading the same leaves it doubtful
+    # (``retry_max_conf``): the ink holds a glyph the reading lacks.
+    lost_glyph_em: float = 0.3
+    # A digit's height in ems (Times, Arial: 0.66-0.72), the em a number's width is measured in.
+    digit_height_em: float = 0.68
     # …and so is one whose plain number Tesseract read under this word confidence ("5,5" cut by a
     # skewed row rule read "35" at 0.0, "3,5" at 0.63 on a 150-dpi scan; read right at 0.96).
     unsure_number_conf: float = 0.7
