@@ -5,10 +5,11 @@ explanation parts of a line)."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.model import Line
+from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 
@@ -423,3 +424,29 @@ def ends_dangling(words: Sequence[str]) -> bool:
     list's comma ("UBND xã, Các bộ phận") goes on to the list's next item."""
     last = words[-1].strip(" |") if words else ""
     return last.lower() in DANGLING_WORDS or (len(last) > 1 and last.endswith(","))
+
+
+def joined_from_below(
+    lines: list[Line],
+    awaits: Callable[[Line], bool],
+    moved: Callable[[Line, Line], tuple[Line, Line] | None],
+    lines_below: int,
+) -> list[Line]:
+    """The lines with what a cell wrapped onto the next lines put back on the line that awaits it
+    (``awaits``; ``moved`` gives the two lines after the move, or None where it has no place), from
+    the first of the next ``lines_below`` lines that gives it, before the next row's code. Lines with
+    word boxes are read by their positions and left as they are."""
+    out = list(lines)
+    for j, line in enumerate(out):
+        if line.words or not awaits(line):
+            continue
+        for b in range(j + 1, min(len(out), j + 1 + lines_below)):
+            below = out[b]
+            opening = (below.raw or below.text).split()[:1]
+            if below.words or (opening and read_code_token(opening[0].strip("|_")) is not None):
+                break
+            pair = moved(line, below)
+            if pair is not None:
+                out[j], out[b] = pair
+                break
+    return out

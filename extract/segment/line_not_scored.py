@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.model import Line
-from extract.segment.line_common import JUNK, points_cell
+from extract.segment.line_common import JUNK, joined_from_below, points_cell
 from extract.segment.points_none import KHONG, NOT_SCORED, none_said
-from normalize.codes import read_code_token
 from normalize.text import fold_words
 
 
@@ -102,20 +101,9 @@ def not_scored_joined(lines: list[Line], settings: LineNotScoredSettings = LineN
     Không áp dụng" / "… chấm điểm") put back together after the line's maximum; other lines as
     they are. Only a "Không" standing alone after a points figure, and the "chấm" of the next lines
     before the next row's code; lines with word boxes are read by their positions."""
-    out = list(lines)
-    for j, line in enumerate(out):
-        if line.words or _wrapped_opening(line.text.split()) is None:
-            continue
-        for b in range(j + 1, min(len(out), j + 1 + settings.lines_below)):
-            below = out[b]
-            opening = (below.raw or below.text).split()[:1]
-            if below.words or (opening and read_code_token(opening[0].strip("|_")) is not None):
-                break
-            moved = _moved(line, below)
-            if moved is not None:
-                out[j], out[b] = moved
-                break
-    return out
+    return joined_from_below(
+        lines, lambda line: _wrapped_opening(line.text.split()) is not None, _moved, settings.lines_below
+    )
 
 
 def _wrapped_opening(tokens: list[str]) -> int | None:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.model import Line
-from extract.segment.line_common import JUNK, points_cell
-from normalize.codes import read_code_token
+from extract.segment.line_common import JUNK, joined_from_below, points_cell
 from normalize.text import fold_words
 from normalize.verdict_points import verdict_figure
 
@@ -71,20 +70,9 @@ def verdict_figures_joined(lines: list[Line]) -> list[Line]:
     colon, where the line reader reads the phrase as one figure; other lines as they are. Only a
     verdict ending on its colon with no figure after it, and the first "<figure> điểm" on the next
     lines before the next row's code; lines with word boxes are read by their positions."""
-    out = list(lines)
-    for j, line in enumerate(out):
-        if line.words or _awaits_at((line.raw or line.text).split()) is None:
-            continue
-        for b in range(j + 1, min(len(out), j + 1 + _LINES_BELOW)):
-            below = out[b]
-            opening = (below.raw or below.text).split()[:1]
-            if below.words or (opening and read_code_token(opening[0].strip("|_")) is not None):
-                break
-            moved = _moved(line, below)
-            if moved is not None:
-                out[j], out[b] = moved
-                break
-    return out
+    return joined_from_below(
+        lines, lambda line: _awaits_at((line.raw or line.text).split()) is not None, _moved, _LINES_BELOW
+    )
 
 
 def _moved(line: Line, below: Line) -> tuple[Line, Line] | None:
