@@ -24,6 +24,7 @@ from tests.corpus_helpers import (
     documents_of,
     docx_score_table,
     docx_tables,
+    landscape_pdf,
     read_truth,
 )
 
@@ -61,13 +62,6 @@ def corpus(tmp_path_factory) -> Path:
     return batch_corpus(tmp_path_factory, "newl", NEW, 8314)
 
 
-def _landscape(pdf_path: Path) -> bool:
-    import pdfplumber
-
-    with pdfplumber.open(pdf_path) as pdf:
-        return any(p.width > p.height for p in pdf.pages)
-
-
 def test_the_annex_has_a_row_per_hamlet_and_a_column_per_indicator(corpus):
     """N50: the annex's header names each truth indicator in a column of its own, "1.1. …" in
     order, its unit "(hồ sơ)" in the header row under it; a row per hamlet numbered 1, 2, …, and
@@ -98,7 +92,7 @@ def test_the_annex_has_a_row_per_hamlet_and_a_column_per_indicator(corpus):
                 assert all(v is None or 0 <= v <= 100 for v in each), (where, r["code"])
             else:
                 assert sum(v or 0.0 for v in each) == r["value"], (where, r["code"])
-        assert _landscape(corpus / doc["path"].replace(".docx", ".pdf")), where
+        assert landscape_pdf(corpus / doc["path"].replace(".docx", ".pdf")), where
 
 
 CITED = r"(Kế hoạch|Báo cáo|Quyết định|Thông báo) số \d+/(KH|BC|QĐ|TB)-UBND ngày \d{1,2}/\d{1,2}/20\d\d"
@@ -170,12 +164,24 @@ def test_the_points_are_one_cell_under_mixed_numbering(corpus):
     assert lettered
 
 
+# N37's deadlines by quarters (new_layouts_h.quarter_deadline)
+DEADLINE = "|".join(
+    (
+        r"Quý [IV]+((, [IV]+)*| - [IV]+)(/20\d\d| năm 20\d\d)?",
+        r"Thường xuyên(, hằng quý)?",
+        r"Hằng quý",
+        r"Tháng 6 và tháng 12",
+        r"Cả năm 20\d\d",
+    )
+)
+
+
 def test_a_tasks_quarter_and_budget_share_a_cell(corpus):
     """N53: the appendix's task table "TT | task | product | when and budget | lead | coordinator";
-    its task rows are the truth's tasks in order; the fourth cell starts with the truth's deadline, a
-    quarter "Quý II/2025", then the budget: on a line of its own "Kinh phí: 15 triệu đồng" / "Kinh
-    phí: Lồng ghép" (odd instances) or in brackets, "(15)" (even); the PDF carries every task's words,
-    its lead and its deadline."""
+    its task rows are the truth's tasks in order; the fourth cell starts with the truth's deadline, by
+    quarters ("Quý II - III", "Quý I/2025") as N37's, then the budget: on a line of its own "Kinh
+    phí: 15 triệu đồng" / "Kinh phí: Lồng ghép" (odd instances) or in brackets, "(15)" (even); the PDF
+    carries every task's words, its lead and its deadline."""
     documents = documents_of(corpus, "docx", "N53")
     assert len(documents) == 4
     for doc in documents:
@@ -194,7 +200,7 @@ def test_a_tasks_quarter_and_budget_share_a_cell(corpus):
                 t["lead"],
                 t["coordinator"],
             ]
-            assert re.fullmatch(r"Quý (I|II|III|IV)/20\d\d", t["deadline"]), (where, t)
+            assert re.fullmatch(DEADLINE, t["deadline"]), (where, t)
             rest = row[3][len(t["deadline"]) :]
             assert row[3].startswith(t["deadline"]), (where, row)
             assert re.fullmatch(r" \(.+\)" if bracket else r"\nKinh phí: .+", rest), (where, row)

@@ -20,10 +20,10 @@ import random
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Para, Table, Title
+from corpusgen.document import Document, Para, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, _prior
-from corpusgen.plan_families import _plan_meta, _truth_rows, _year, plan_with_annex
+from corpusgen.plan_families import _plan_meta, _truth_rows, _year, plan_with_tasks
 from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, prose_targets, task_grid, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Row, ScoreTable, children_of, r2
@@ -302,13 +302,7 @@ def plan_quarters_units(inst: Instance) -> Built:
     labels["lead"] = rng.choice(UNITS_LABELS)
     printed = [replace(r, lead=units_cell(r, labelled)) for r in rows]
     grid = task_grid(printed, columns, labels, rng.choice(("code", "merged")))
-    annex = Title(
-        "PHỤ LỤC",
-        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
-        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
-    )
-    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
-    doc = plan_with_annex(meta, rng, lines, annex, table)
+    doc = plan_with_tasks(meta, rng, lines, year, grid)
     built = Built(
         _docx_pdf("quarters-" + ("units-labelled" if labelled else "units-bracketed"), doc),
         meta.truth(),

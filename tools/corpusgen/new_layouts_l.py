@@ -9,8 +9,9 @@ figure moves; the held-out test of the round after N46-N49 were developed on.
   lines, "12/KH-UBND" / "15/01/2024" (even): figures that are not points;
 - N52 a score table numbered "A." (a part heading), "I.", "1.", "a)", the maximum and the self points
   in one cell: "3 (2,5)" under "Điểm tối đa (điểm tự chấm)" (odd) or "2,5 (3)" self first (even);
-- N53 a yearly plan whose task table gives each task's quarter and budget in one cell: "Quý II/2025"
-  over "Kinh phí: 15 triệu đồng" (odd) or "Quý II/2025 (15)" under "(triệu đồng)" in the header (even).
+- N53 a yearly plan whose task table gives each task's deadline by quarters and its budget in one
+  cell: "Quý II - III" over "Kinh phí: 15 triệu đồng" (odd) or "Quý I/2025 (15)" under "(triệu đồng)"
+  in the header (even).
 
 The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 
@@ -20,15 +21,16 @@ import random
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Table, Title
+from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, points, printed_code, score_grid
 from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_b import roman_fields
 from corpusgen.new_layouts_c import by_period, with_true_counts
 from corpusgen.new_layouts_d import HAMLETS, TOTAL_COLUMN, hamlet_figures
+from corpusgen.new_layouts_h import quarter_deadline
 from corpusgen.new_layouts_i import budget_cell
 from corpusgen.people import random_date, short_date
-from corpusgen.plan_families import _plan_meta, _year, plan_built, plan_with_annex
+from corpusgen.plan_families import _plan_meta, _year, plan_built, plan_with_tasks
 from corpusgen.plans import TASK_HEADERS, index_criteria, prose_targets, task_grid, task_rows
 from corpusgen.reports import StatRow
 from corpusgen.scores import ScoreTable
@@ -219,19 +221,13 @@ def points_bracketed(inst: Instance) -> Built:
 
 # --- N53: a task's quarter and budget in one cell -----------------------------------------------------
 
-QUARTERS = ("I", "II", "III", "IV")
 WHEN_BUDGET_HEADS = ("Thời gian, kinh phí thực hiện", "Thời gian hoàn thành - Kinh phí")
 WHEN_BUDGET_BRACKET_HEADS = ("Thời gian (kinh phí, triệu đồng)", "Tiến độ (kinh phí: triệu đồng)")
 
 
-def quarter(rng: random.Random, year: int) -> str:
-    """A task's deadline as a quarter: "Quý II/2025"."""
-    return f"Quý {rng.choice(QUARTERS)}/{year}"
-
-
 def when_and_budget(deadline: str, budget: str, bracket: bool) -> str:
-    """One cell: the quarter over "Kinh phí: 15 triệu đồng" ("Kinh phí: Lồng ghép" for a source), or
-    the budget in brackets after it, "Quý II/2025 (15)"."""
+    """One cell: the deadline over "Kinh phí: 15 triệu đồng" ("Kinh phí: Lồng ghép" for a source), or
+    the budget in brackets after it, "Quý II - III (15)"."""
     if bracket:
         return f"{deadline} ({budget})"
     figure = budget[0].isdigit()
@@ -240,28 +236,23 @@ def when_and_budget(deadline: str, budget: str, bracket: bool) -> str:
 
 def plan_quarter_budget(inst: Instance) -> Built:
     """A yearly plan whose appendix task table "TT | task | product | when and budget | lead |
-    coordinator" gives each task's deadline as a quarter and its budget in one cell: "Quý II/2025"
-    over "Kinh phí: 15 triệu đồng" or "Kinh phí: Ngân sách xã" (odd instances), or the budget in
-    brackets after the quarter, "Quý II/2025 (15)", the unit in the header "(kinh phí, triệu đồng)"
-    (even). Truth: the tasks as P01's, a task's ``deadline`` its quarter; the budget is nothing."""
+    coordinator" gives each task's deadline by quarters (N37's: "Quý II - III", "Quý I/2025",
+    "Hằng quý") and its budget in one cell: the deadline over "Kinh phí: 15 triệu đồng" or "Kinh phí:
+    Ngân sách xã" (odd instances), or the budget in brackets after it, "Quý I/2025 (15)", the unit in
+    the header "(kinh phí, triệu đồng)" (even). Truth: the tasks as P01's, a task's ``deadline`` as
+    N37 prints it; the budget is nothing."""
     rng = inst.rng("plan")
     year = _year(rng)
     meta = _plan_meta(inst, rng, year, (f"Cải cách hành chính năm {year}",))
     lines, targets = prose_targets(rng, [year], rng.randint(3, 4), multi=False)
-    rows = [replace(r, deadline=quarter(rng, year)) for r in task_rows(rng, year, index_criteria())]
+    rows = [replace(r, deadline=quarter_deadline(rng, year)) for r in task_rows(rng, year, index_criteria())]
     bracket = inst.index % 2 == 0
     columns = ("code", "task", "product", "deadline", "lead", "coordinator")
     labels = {k: rng.choice(v) for k, v in TASK_HEADERS.items()}
     labels["deadline"] = rng.choice(WHEN_BUDGET_BRACKET_HEADS if bracket else WHEN_BUDGET_HEADS)
     printed = [replace(r, deadline=when_and_budget(r.deadline, budget_cell(rng, True), bracket)) for r in rows]
     grid = task_grid(printed, columns, labels, rng.choice(("code", "merged")))
-    annex = Title(
-        "PHỤ LỤC",
-        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
-        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
-    )
-    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
-    doc = plan_with_annex(meta, rng, lines, annex, table)
+    doc = plan_with_tasks(meta, rng, lines, year, grid)
     return plan_built(_docx_pdf("quarter-budget-" + ("bracketed" if bracket else "lines"), doc), meta, rows, targets)
 
 

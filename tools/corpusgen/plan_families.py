@@ -117,6 +117,18 @@ def plan_with_annex(
     )
 
 
+def plan_with_tasks(meta, rng: random.Random, lines: list[str], year: int, grid) -> Document:
+    """A yearly plan (``plan_with_annex``) whose appendix, "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM …" sent
+    with the plan's number, is the task table ``grid`` at 10 pt, its header repeated on every page."""
+    annex = Title(
+        "PHỤ LỤC",
+        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
+        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
+    )
+    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
+    return plan_with_annex(meta, rng, lines, annex, table)
+
+
 def f16(inst: Instance) -> Built:
     """A yearly plan: targets as a list under "Mục tiêu", tasks in an appendix grid (landscape) with
     varied headers and column orders, a column holding only criterion codes, footnote markers."""
