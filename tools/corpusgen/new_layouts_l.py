@@ -30,8 +30,8 @@ from corpusgen.new_layouts_d import HAMLETS, TOTAL_COLUMN, hamlet_figures
 from corpusgen.new_layouts_h import quarter_deadline
 from corpusgen.new_layouts_i import budget_cell
 from corpusgen.people import random_date, short_date
-from corpusgen.plan_families import _plan_meta, _year, plan_built, plan_with_tasks
-from corpusgen.plans import TASK_HEADERS, index_criteria, prose_targets, task_grid, task_rows
+from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
+from corpusgen.plans import TASK_HEADERS, index_criteria, task_grid, task_rows
 from corpusgen.reports import StatRow
 from corpusgen.scores import ScoreTable
 from corpusgen.typed_annexes import _annex_report, _built as annex_built
@@ -241,10 +241,7 @@ def plan_quarter_budget(inst: Instance) -> Built:
     Ngân sách xã" (odd instances), or the budget in brackets after it, "Quý I/2025 (15)", the unit in
     the header "(kinh phí, triệu đồng)" (even). Truth: the tasks as P01's, a task's ``deadline`` as
     N37 prints it; the budget is nothing."""
-    rng = inst.rng("plan")
-    year = _year(rng)
-    meta = _plan_meta(inst, rng, year, (f"Cải cách hành chính năm {year}",))
-    lines, targets = prose_targets(rng, [year], rng.randint(3, 4), multi=False)
+    rng, year, meta, lines, targets = yearly_plan_start(inst)
     rows = [replace(r, deadline=quarter_deadline(rng, year)) for r in task_rows(rng, year, index_criteria())]
     bracket = inst.index % 2 == 0
     columns = ("code", "task", "product", "deadline", "lead", "coordinator")
