@@ -102,6 +102,24 @@ def fraction_sides(text: str) -> tuple[str, str] | None:
     return scored, top
 
 
+# Two points in one cell, the second in brackets: "3 (2,5)", "2,5 (3)", an unscored side a blank's
+# mark, "3 (-)" / "- (3)"; which is the maximum only the column's label says ("Điểm tối đa (điểm tự
+# chấm)"), as a fraction's "/" does (``extract.segment.fraction_points``).
+BRACKETED_PAIR_CELL = lazy_compile(
+    rf"^\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*\(\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*\)\s*$"
+)
+
+
+def bracketed_sides(text: str) -> tuple[str, str] | None:
+    """The figure before the brackets and the one in them, a blank's mark as ""; None for any other
+    text and for a cell both of whose sides are blank."""
+    m = BRACKETED_PAIR_CELL.match(text)
+    if not m or (m.group(1) in FRACTION_BLANKS and m.group(2) in FRACTION_BLANKS):
+        return None
+    first, second = ("" if side in FRACTION_BLANKS else side for side in m.groups())
+    return first, second
+
+
 def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> ParsedNumber | None:
     """Parse one numeric cell or token; None when it is not a number (blank stays None, never 0).
 
