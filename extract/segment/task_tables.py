@@ -21,8 +21,8 @@ from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
-from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_budget import budget_apart
+from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
