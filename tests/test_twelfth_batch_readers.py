@@ -197,3 +197,26 @@ def test_a_bracket_after_a_deadline_stays_its_own_unless_the_header_names_a_budg
     assert deadline_and_budget("Quý I/2025 (15)", bracketed=True) == ("Quý I/2025", "15")
     assert deadline_and_budget("Trước khi cấp kinh phí", bracketed=True) == ("Trước khi cấp kinh phí", "")
     assert deadline_and_budget("Quý IV; kinh phí: 5 triệu đồng", bracketed=False) == ("Quý IV", "5 triệu đồng")
+
+
+def test_a_group_heading_column_and_lettered_items_keep_their_printed_codes(tmp_path):
+    """ "2. Kết quả giải quyết hồ sơ" heads its items and prints no figure (its cells blank): its
+    row is read with no value; "a) …" under "2.1. …" is 2.1.a."""
+    labels = ("1. Số cuộc kiểm tra CCHC", "2. Kết quả giải quyết hồ sơ", "2.1. Số hồ sơ đã giải quyết")
+    labels += ("a) Giải quyết đúng hạn", "b) Giải quyết quá hạn")
+    body = [
+        ("1", "Thôn 1", "1", "", "40", "39", "1"),
+        ("2", "Thôn 2", "2", "", "60", "60", "0"),
+        ("", "Tổng cộng", "3", "", "100", "99", "1"),
+    ]
+    rows = [("STT", "Thôn, tổ dân phố", *labels), ("", "Đơn vị tính", "(Cuộc)", "", "(Hồ sơ)", "(Hồ sơ)", "(Hồ sơ)")]
+    path = plain_docx(tmp_path / "groups.docx", (*REPORT_HEAD, "Phụ lục"), [*rows, *body], SIGNED)
+    (annex,) = _read(path)["statistics"]
+    read = [(r["code"], r["unit"], r["value"], r["parent"]) for r in annex["rows"]]
+    assert read == [
+        ("1", "Cuộc", 3.0, None),
+        ("2", "", None, None),
+        ("2.1", "Hồ sơ", 100.0, "2"),
+        ("2.1.a", "Hồ sơ", 99.0, "2.1"),
+        ("2.1.b", "Hồ sơ", 1.0, "2.1"),
+    ]

@@ -25,7 +25,13 @@ import regex as re
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_conf
 from extract.segment.stat_across_split import split_joined_columns
-from extract.segment.stat_across_units import UnitsAcrossSettings, commune_row, printed_codes, unit_row_apart
+from extract.segment.stat_across_units import (
+    UnitsAcrossSettings,
+    commune_row,
+    heading_columns,
+    printed_codes,
+    unit_row_apart,
+)
 from extract.segment.stat_values import parse_stat_value
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -78,6 +84,8 @@ def across_rows(
     labels = [[], [0]] + ([[commune[1]]] if commune is not None else [])  # the commune row's own label
     if words not in labels or len(figures) < settings.min_figure_columns:
         return None
+    if commune is not None:  # a group's heading column ("2. Kết quả giải quyết …"): its row, no figure
+        figures = sorted(figures + heading_columns(table.header[0], row.cells, commune[1]))
     columns = _columns(table.header, figures)
     if columns is None:
         return None

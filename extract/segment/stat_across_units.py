@@ -98,6 +98,16 @@ def commune_row(
     return found[0]
 
 
+def heading_columns(labels: list[str], cells: list[str], label_col: int) -> list[int]:
+    """The columns after the commune row's label whose cell is blank under a label printing a
+    code ("2. Kết quả giải quyết hồ sơ"): a group's heading, whose items are the columns after it."""
+    return [
+        c
+        for c in range(label_col + 1, min(len(labels), len(cells)))
+        if not cells[c].strip() and printed_code(labels[c], None) is not None
+    ]
+
+
 def printed_code(label: str, last: str | None) -> tuple[str, str] | None:
     """(code, words) of a label printing its code ("2.1. Giải quyết đúng hạn" → ("2.1", …)); a
     lettered item under the last numbered code ("a) …" → "2.1.a"); None when it prints none."""
