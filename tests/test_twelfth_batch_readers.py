@@ -82,6 +82,22 @@ def test_a_bracketed_pair_in_the_pdf_libreoffice_prints(tmp_path):
     assert [m_s for _, *m_s in _points(data)] == [[m, s] for _, m, s in EXPECTED]
 
 
+def test_a_lettered_part_heading_in_header_words_is_no_header_row_nor_criterion(tmp_path):
+    """ "A. TIÊU CHÍ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM" spanning the table under its header: its words are a
+    header's, but it is the body's first row (taken into the header, it renamed the code column and
+    no row was read) and a heading (read as a row, it became a field "1" with no points)."""
+    rows = [("STT", "Tiêu chí", "Điểm tự chấm (điểm tối đa)", "Ghi chú")]
+    rows += [("A. TIÊU CHÍ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "", "", "")]
+    rows += [
+        ("I.", CRITERIA[0][1], "4,5 (6)", ""),
+        ("II.", CRITERIA[5][1], "3 (4)", ""),
+        ("III.", "Hiện đại hóa hành chính", "- (5)", ""),
+    ]
+    data = _read(plain_docx(tmp_path / "part.docx", SCORE_REPORT_HEAD, rows, SIGNED))
+    # (three fields of a set's eight: how they are coded is the code repair's, not this reading's)
+    assert [m_s for _, *m_s in _points(data)] == [[6.0, 4.5], [4.0, 3.0], [5.0, None]]
+
+
 def test_a_bracketed_note_under_a_single_points_label_is_no_pair(tmp_path):
     """ "Điểm tự chấm (điểm)" names one column: its cells "2" stay the self points, nothing cut."""
     rows = [("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm (điểm)")]
