@@ -95,11 +95,31 @@ def figures_only(cell: str, signs: bool = False) -> bool:
 def fraction_sides(text: str) -> tuple[str, str] | None:
     """The two sides of a fraction cell (scored, maximum), a blank's mark as ""; None for any other
     text and for a cell both of whose sides are blank."""
-    m = FRACTION_CELL.match(text)
+    return _paired_sides(FRACTION_CELL, text)
+
+
+# Two points in one cell, the second in brackets: "3 (2,5)", "2,5 (3)", an unscored side a blank's
+# mark, "3 (-)" / "- (3)"; which is the maximum only the column's label says ("Điểm tối đa (điểm tự
+# chấm)"), as a fraction's "/" does (``extract.segment.fraction_points``).
+BRACKETED_PAIR_CELL = lazy_compile(
+    rf"^\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*\(\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*\)\s*$"
+)
+
+
+def bracketed_sides(text: str) -> tuple[str, str] | None:
+    """The figure before the brackets and the one in them, a blank's mark as ""; None for any other
+    text and for a cell both of whose sides are blank."""
+    return _paired_sides(BRACKETED_PAIR_CELL, text)
+
+
+def _paired_sides(pattern, text: str) -> tuple[str, str] | None:
+    """The two figures ``pattern``'s groups take of a cell, a blank's mark as ""; None when it does
+    not match or both sides are blank."""
+    m = pattern.match(text)
     if not m or (m.group(1) in FRACTION_BLANKS and m.group(2) in FRACTION_BLANKS):
         return None
-    scored, top = ("" if side in FRACTION_BLANKS else side for side in m.groups())
-    return scored, top
+    first, second = ("" if side in FRACTION_BLANKS else side for side in m.groups())
+    return first, second
 
 
 def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> ParsedNumber | None:

@@ -59,6 +59,10 @@ SCALE_FIGURE_FLAG = "scale_figure_read"
 # under its "Tổng số" sub-column, which the table itself makes the total of the other sub-columns.
 CODE_BY_COLUMN_FLAG = "code_by_column"
 TOTAL_COLUMN_FLAG = "total_column"
+# Annex rows read from the commune's own row of such a table printed a row per hamlet (or other
+# unit of the commune) beside it (``extract.segment.stat_across_units``): the units' own figures
+# were not read, and the flag says so.
+UNITS_ROWS_FLAG = "units_rows_unread"
 
 
 def later_cells_flag(raws: tuple[str, ...]) -> str:

@@ -235,6 +235,14 @@ def pdf_text(path: Path) -> str:
     return "\n".join(pages + cells)
 
 
+def landscape_pdf(path: Path) -> bool:
+    """Whether any page of a PDF is landscape (wider than tall, pdfplumber)."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return any(p.width > p.height for p in pdf.pages)
+
+
 def printed_numbers(text: str) -> set[str]:
     """Every number printed ("2", "1,5", "10,00" also as "10"): a cell's "2,0 điểm" holds 2."""
     from normalize.numbers import format_vn

@@ -24,6 +24,7 @@ from tests.corpus_helpers import (
     documents_of,
     docx_score_table,
     docx_tables,
+    landscape_pdf,
     read_truth,
 )
 
@@ -57,13 +58,6 @@ def corpus(tmp_path_factory) -> Path:
     return batch_corpus(tmp_path_factory, "newk", NEW, 7314)
 
 
-def _landscape(pdf_path: Path) -> bool:
-    import pdfplumber
-
-    with pdfplumber.open(pdf_path) as pdf:
-        return any(p.width > p.height for p in pdf.pages)
-
-
 def test_the_annex_gives_a_figure_per_month_of_the_year_and_a_share(corpus):
     """N46: a yearly report; the annex's header names the twelve months in order, "T1 … T12" (odd
     instances) or "Tháng 1 … Tháng 12" (even), then the year's figure, then a share "(%)"; every
@@ -95,7 +89,7 @@ def test_the_annex_gives_a_figure_per_month_of_the_year_and_a_share(corpus):
                 assert share == format_vn(round(100 * t["value"] / whole_row["value"], 2)), (where, x)
             elif not odd and t["unit"] != "%" and t["value"] is not None:
                 assert 80 <= (cell_points(share) or 0) <= 130, (where, x)
-        assert _landscape(corpus / doc["path"].replace(".docx", ".pdf")), where
+        assert landscape_pdf(corpus / doc["path"].replace(".docx", ".pdf")), where
 
 
 def _path(r: dict, by_code: dict) -> list[dict]:
@@ -126,7 +120,7 @@ def test_every_row_repeats_its_path(corpus):
             assert x[1 : 1 + width] == above + [r["name"]] + [""] * (width - len(path)), (where, x)
             assert [cell_points(v) for v in x[1 + width : 3 + width]] == [r["max_points"], r["self_points"]], where
             repeated += len(above)
-        assert _landscape(corpus / doc["path"].replace(".docx", ".pdf")), where
+        assert landscape_pdf(corpus / doc["path"].replace(".docx", ".pdf")), where
     assert repeated
 
 

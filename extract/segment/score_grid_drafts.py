@@ -48,6 +48,9 @@ def total_label(label: str) -> str:
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
+# A lettered part spanning the table from its code cell, "A. CÁC TIÊU CHÍ ĐÁNH GIÁ" (as printed):
+# the whole table's heading, no criterion (read as one, it became a field "1" with no points).
+_LETTERED_PART = lazy_compile(r"^\s*[A-H]\.\s+\p{Lu}")
 
 
 def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple, tuple, list]:
@@ -105,6 +108,8 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
         tokens = [(t, t) for t in name.split()]
         explanation = [(t, t) for t in cell(row, "explanation").split()]
         numberless = max_raw is None and self_raw is None and appraised_raw is None
+        if numberless and not name.strip() and _LETTERED_PART.match(cell(row, "code")):
+            continue  # a lettered part's heading spanning the table, outside the criteria's hierarchy
         if not code and numberless and (not drafts or _PART_HEADING.match(label)):
             continue  # a heading over the criteria, outside their hierarchy
         if not code and numberless:

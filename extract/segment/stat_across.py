@@ -25,10 +25,17 @@ import regex as re
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_conf
 from extract.segment.stat_across_split import split_joined_columns
+from extract.segment.stat_across_units import (
+    UnitsAcrossSettings,
+    commune_row,
+    heading_columns,
+    printed_codes,
+    unit_row_apart,
+)
 from extract.segment.stat_values import parse_stat_value
 from normalize.numbers import parse_number
 from normalize.text import fold
-from schemas.records import CODE_BY_COLUMN_FLAG, TOTAL_COLUMN_FLAG, SourceRef, StatRow
+from schemas.records import CODE_BY_COLUMN_FLAG, TOTAL_COLUMN_FLAG, UNITS_ROWS_FLAG, SourceRef, StatRow
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,8 @@ class AcrossSettings:
     unparsed_confidence: float = 0.3
     # Labels of a first column that numbers the rows ("STT" over "1"): its cell is no figure.
     row_number_labels: tuple[str, ...] = ("stt", "tt", "so tt", "so thu tu")
+    # A body of a row per hamlet and the commune's row; a header row of units (``stat_across_units``).
+    units: UnitsAcrossSettings = UnitsAcrossSettings()
 
 
 @dataclass(frozen=True)
@@ -56,8 +65,12 @@ def across_rows(
 ) -> list[StatRow] | None:
     """The annex rows of a table of indicators printed across, or None when ``table`` is not one."""
     body = [row for row in table.rows if any(cell.strip() for cell in row.cells)]
-    if len(body) == 1 and len(body) != len(table.rows):
-        table = replace(table, rows=body)
+    header, units = unit_row_apart(table.header, settings.units)  # "(Hồ sơ)" under each label
+    commune = commune_row(body, settings.units) if len(body) > 1 else None  # a row per hamlet, and the commune's
+    if commune is not None:
+        body = [commune[0]]
+    if len(body) == 1 and (len(body) != len(table.rows) or header != table.header):
+        table = replace(table, rows=body, header=header)
     table = split_joined_columns(table, ocr)
     body = table.rows
     if len(body) != 1 or not table.header:
@@ -68,12 +81,19 @@ def across_rows(
     if figures[:1] == [0] and _numbers_rows(table.header, settings):
         figures = figures[1:]  # the row's number under "STT", as the docstring allows: no indicator
     words = [c for c in filled if c not in figures]
-    if words not in ([], [0]) or len(figures) < settings.min_figure_columns:
+    labels = [[], [0]] + ([[commune[1]]] if commune is not None else [])  # the commune row's own label
+    if words not in labels or len(figures) < settings.min_figure_columns:
         return None
+    if commune is not None:  # a group's heading column ("2. Kết quả giải quyết …"): its row, no figure
+        figures = sorted(figures + heading_columns(table.header[0], row.cells, commune[1]))
     columns = _columns(table.header, figures)
     if columns is None:
         return None
-    return _rows(columns, row, ocr, settings)
+    rows = _rows(columns, row, ocr, settings, units)
+    if commune is not None:
+        for read in rows:
+            read.flags.append(UNITS_ROWS_FLAG)
+    return rows
 
 
 def _numbers_rows(header: list[list[str]], settings: AcrossSettings) -> bool:
@@ -119,42 +139,36 @@ def label_unit(label: str) -> str:
     return ""
 
 
-def _rows(columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSettings) -> list[StatRow]:
+def _rows(
+    columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSettings, units: dict[int, str]
+) -> list[StatRow]:
+    def stat_row(code: str, label: str, unit: str, raw: str, parent: str | None, col: int | None) -> StatRow:
+        return _stat_row(row, ocr, settings, (code, label, unit, raw, parent), col)
+
+    printed = printed_codes([c.label for c in columns]) if all(c.parent is None for c in columns) else None
+    if printed is not None:  # "2.1. Giải quyết đúng hạn": the table's own codes and tree
+        codes = {code for code, _ in printed}
+        return [
+            _stat_row(
+                row,
+                ocr,
+                settings,
+                (code, words, _unit(column, words, units), raw, _parent(code, codes)),
+                column.index,
+                False,
+            )
+            for column, (code, words) in zip(columns, printed)
+            for raw in [row.cells[column.index].strip()]
+        ]
     out: list[StatRow] = []
     group = 0
     parents: dict[int, StatRow] = {}
     children: dict[int, int] = {}
-    conf = row_conf(row) if ocr else None
-
-    def stat_row(code: str, label: str, unit: str, raw: str, parent: str | None, col: int | None) -> StatRow:
-        value, flags, _alt = parse_stat_value(raw, unit, label, ocr=ocr)
-        confidence = 1.0 if conf is None else conf
-        if "value_unparsed" in flags:
-            confidence = min(confidence, settings.unparsed_confidence)
-        box = row.bboxes[col] if col is not None and col < len(row.bboxes) else None
-        return StatRow(
-            code=code,
-            indicator=label,
-            unit=unit,
-            value=value,
-            value_raw=raw,
-            level=code.count(".") + 1,
-            parent=parent,
-            confidence=round(confidence, 3),
-            flags=[CODE_BY_COLUMN_FLAG, *flags],
-            source=SourceRef(
-                page=row.page,
-                line_start=row.line_start or None,
-                line_end=row.line_end or None,
-                bbox=list(box) if box else None,
-            ),
-        )
-
     for column in columns:
         raw = row.cells[column.index].strip()
         if column.parent is None or column.parent_first is None:
             group += 1
-            out.append(stat_row(str(group), column.label, label_unit(column.label), raw, None, column.index))
+            out.append(stat_row(str(group), column.label, _unit(column, column.label, units), raw, None, column.index))
             continue
         head = parents.get(column.parent_first)
         if head is None:
@@ -162,7 +176,7 @@ def _rows(columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSet
             head = stat_row(str(group), column.parent, label_unit(column.parent), "", None, None)
             parents[column.parent_first] = head
             out.append(head)
-        unit = label_unit(column.label) or head.unit
+        unit = units.get(column.index) or label_unit(column.label) or head.unit
         if fold(column.label).strip(" :.") in settings.total_labels and head.value is None:
             filled = stat_row(head.code or "", head.indicator, head.unit, raw, None, column.index)
             filled.flags.append(TOTAL_COLUMN_FLAG)
@@ -172,3 +186,50 @@ def _rows(columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSet
         code = f"{head.code}.{children[column.parent_first]}"
         out.append(stat_row(code, column.label, unit, raw, head.code, column.index))
     return out
+
+
+def _unit(column: _Column, label: str, units: dict[int, str]) -> str:
+    """A column's unit: its own in a header row of units ("(Hồ sơ)"), else the one its label names."""
+    return units.get(column.index) or label_unit(label)
+
+
+def _parent(code: str, codes: set[str]) -> str | None:
+    """A printed code's parent among the table's codes ("2.1" → "2"), None at the top."""
+    head = code.rpartition(".")[0]
+    return head if head in codes else None
+
+
+def _stat_row(
+    row: JoinedRow,
+    ocr: bool,
+    settings: AcrossSettings,
+    what: tuple[str, str, str, str, str | None],
+    col: int | None,
+    by_column: bool = True,
+) -> StatRow:
+    """One annex row from a figure cell: ``what`` is (code, indicator, unit, the cell's text,
+    parent); ``by_column``: the code was given by the column's place (the table prints none)."""
+    code, label, unit, raw, parent = what
+    value, flags, _alt = parse_stat_value(raw, unit, label, ocr=ocr)
+    conf = row_conf(row) if ocr else None
+    confidence = 1.0 if conf is None else conf
+    if "value_unparsed" in flags:
+        confidence = min(confidence, settings.unparsed_confidence)
+    box = row.bboxes[col] if col is not None and col < len(row.bboxes) else None
+    return StatRow(
+        code=code,
+        indicator=label,
+        unit=unit,
+        value=value,
+        value_raw=raw,
+        level=code.count(".") + 1,
+        parent=parent,
+        confidence=round(confidence, 3),
+        flags=[CODE_BY_COLUMN_FLAG, *flags] if by_column else list(flags),
+        source=SourceRef(
+            page=row.page,
+            line_start=row.line_start or None,
+            line_end=row.line_end or None,
+            bbox=list(box) if box else None,
+        ),
+    )

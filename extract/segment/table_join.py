@@ -69,6 +69,10 @@ _ITEM_START = lazy_compile(
     r"(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))",
     re.I,
 )
+# A part's heading row spanning the table under its header, "A. CÁC TIÊU CHÍ ĐÁNH GIÁ": the body's
+# first row (its words are a header's, "tiêu chí", "chấm điểm": taken for a header row, it renamed
+# the first column and no code column was left).
+_PART_HEADING = lazy_compile(r"^\s*[A-H]\.\s+\p{Lu}")
 _COLUMN_NUMBERS = lazy_compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 _BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
 # A column number with a bracket left on either side ("(6", "4)"), or a pair of brackets whose digit
@@ -96,6 +100,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
             if not counts_months(row):  # (months whose "T" a scan lost: "1 | 2 | … | Cả năm")
                 break
+        if _PART_HEADING.match(first) and len({c.strip() for c in row if c.strip()}) == 1:
+            break
         if not first:
             count += 1
             continue

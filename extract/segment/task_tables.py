@@ -21,6 +21,7 @@ from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
+from extract.segment.task_budget import budget_apart
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
@@ -417,6 +418,7 @@ def _header_section(table: JoinedTable) -> str:
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
     mapping = map_table(table, settings)
     field_of = {c: f for f, c in mapping.items()}
+    labels = {f: table.header_text[c] for f, c in mapping.items() if c < len(table.header_text)}
     extra_cols = [c for c in range(table.n_cols) if c not in field_of and table.header_text[c].strip()]
     out: list[TaskRow] = []
     section: str | None = None
@@ -449,6 +451,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         if heading:
             continue
         values = {f: _get(row, c) for f, c in mapping.items()}
+        budget_apart(values, labels)  # "Quý I/2025 (15)": the budget no deadline, no footnote
         notes: list[str] = []
         for f in _NOTE_FIELDS:
             if values.get(f):

@@ -182,6 +182,10 @@ PROBES: dict[str, Derivation] = {
     "S26_image_plan_task_layouts": Derivation(
         "image", ("P08", "P07", "P08", "P07"), scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-1.5, 1.5))
     ),
+    # The twelfth batch (tools/corpusgen/new_layouts_l.py), held as the others: the dump leaves out
+    # the plan (N53), as D08 leaves out P03 (a dump's figures are scores and statistics).
+    "S27_scan_new_layouts_l": probe_scan(("N50", "N51", "N52", "N53")),
+    "D21_dump_new_layouts_l": Derivation("dump", ("N50", "N51", "N52")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -212,13 +212,16 @@ def by_period(rows: list[StatRow], rng: random.Random, n: int) -> dict[str, list
     return out
 
 
-def with_true_counts(inst: Instance, rng: random.Random) -> tuple[list[StatRow], list[Fault], list[StatRow]]:
+def with_true_counts(
+    inst: Instance, rng: random.Random, groups: tuple[int, int] = (3, 5)
+) -> tuple[list[StatRow], list[Fault], list[StatRow]]:
     """An annex's rows and planted faults, and the same draws without the fault: the shares of a
-    part of the period (a quarter, a month) come from the true counts."""
+    part of the period (a quarter, a month) come from the true counts. ``groups``: how many groups
+    of indicators (``reports.statistics``), at least and at most."""
     state = rng.getstate()
-    rows, faults = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=inst.faulty)
+    rows, faults = statistics(rng, rng.randint(*groups), letters=inst.index % 2 == 1, fault=inst.faulty)
     rng.setstate(state)
-    true_rows, _ = statistics(rng, rng.randint(3, 5), letters=inst.index % 2 == 1, fault=False)
+    true_rows, _ = statistics(rng, rng.randint(*groups), letters=inst.index % 2 == 1, fault=False)
     return rows, faults, true_rows
 
 

@@ -20,11 +20,11 @@ import random
 from dataclasses import replace
 
 from corpusgen.common import Built, Instance, standard_blocks
-from corpusgen.document import Document, Para, Table, Title
+from corpusgen.document import Document, Para, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
 from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, _prior
-from corpusgen.plan_families import _plan_meta, _truth_rows, _year, plan_with_annex
-from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, prose_targets, task_grid, task_rows
+from corpusgen.plan_families import _truth_rows, plan_with_tasks, yearly_plan_start
+from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, task_grid, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Row, ScoreTable, children_of, r2
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built
@@ -289,10 +289,7 @@ def plan_quarters_units(inst: Instance) -> Built:
     lead and coordinating units in one cell headed "Đơn vị chủ trì, phối hợp": "Chủ trì: …" over
     "Phối hợp: …" (odd instances) or the lead over "(Phối hợp: …)" (even). Truth: each task's
     deadline as printed, its lead and coordinators apart."""
-    rng = inst.rng("plan")
-    year = _year(rng)
-    meta = _plan_meta(inst, rng, year, (f"Cải cách hành chính năm {year}",))
-    lines, targets = prose_targets(rng, [year], rng.randint(3, 4), multi=False)
+    rng, year, meta, lines, targets = yearly_plan_start(inst)
     rows = [replace(r, deadline=quarter_deadline(rng, year)) for r in task_rows(rng, year, index_criteria())]
     labelled = inst.index % 2 == 1
     columns = ("code", "task", "product", "deadline", "lead")
@@ -302,13 +299,7 @@ def plan_quarters_units(inst: Instance) -> Built:
     labels["lead"] = rng.choice(UNITS_LABELS)
     printed = [replace(r, lead=units_cell(r, labelled)) for r in rows]
     grid = task_grid(printed, columns, labels, rng.choice(("code", "merged")))
-    annex = Title(
-        "PHỤ LỤC",
-        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
-        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
-    )
-    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
-    doc = plan_with_annex(meta, rng, lines, annex, table)
+    doc = plan_with_tasks(meta, rng, lines, year, grid)
     built = Built(
         _docx_pdf("quarters-" + ("units-labelled" if labelled else "units-bracketed"), doc),
         meta.truth(),

@@ -22,8 +22,8 @@ from corpusgen.common import Built, Instance, evaluation_year, make_meta, standa
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, as_printed, score_grid
 from corpusgen.new_layouts import _built, _docx_pdf
-from corpusgen.plan_families import _plan_meta, _year, plan_built, plan_with_annex
-from corpusgen.plans import TASK_HEADERS, index_criteria, prose_targets, task_grid, task_rows
+from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
+from corpusgen.plans import TASK_HEADERS, index_criteria, task_grid, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Fault, ScoreTable
 from corpusgen.typed_annexes import TITLES
@@ -257,10 +257,7 @@ def plan_budget_column(inst: Instance) -> Built:
     "Dự toán kinh phí (triệu đồng)" with sums ("15", "7,5") or a source in words ("Lồng ghép",
     "Ngân sách xã"), after the product (odd instances), or "Nguồn kinh phí" / "Kinh phí thực hiện"
     with words only, last (even). Truth: the tasks as P01's; the budget is nothing."""
-    rng = inst.rng("plan")
-    year = _year(rng)
-    meta = _plan_meta(inst, rng, year, (f"Cải cách hành chính năm {year}",))
-    lines, targets = prose_targets(rng, [year], rng.randint(3, 4), multi=False)
+    rng, year, meta, lines, targets = yearly_plan_start(inst)
     rows = task_rows(rng, year, index_criteria())
     odd = inst.index % 2 == 1
     columns = ("code", "task", "product", "deadline", "lead", "coordinator")
@@ -269,13 +266,7 @@ def plan_budget_column(inst: Instance) -> Built:
     label = rng.choice(BUDGET_HEADERS[:2] if odd else BUDGET_HEADERS[2:])
     budgets = [budget_cell(rng, odd) for _ in rows]
     grid = with_budget(grid, columns.index("product") + 1 if odd else len(columns), label, budgets)
-    annex = Title(
-        "PHỤ LỤC",
-        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
-        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
-    )
-    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
-    doc = plan_with_annex(meta, rng, lines, annex, table)
+    doc = plan_with_tasks(meta, rng, lines, year, grid)
     return plan_built(_docx_pdf("budget-" + ("after-product" if odd else "last"), doc), meta, rows, targets)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from corpusgen.common import Built, Instance, Output, make_meta
+from corpusgen.common import Built, DocMeta, Instance, Output, make_meta
 from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
 from corpusgen.dumps import OcrDump
 from corpusgen.plans import (
@@ -115,6 +115,28 @@ def plan_with_annex(
             *notes,
         ),
     )
+
+
+def yearly_plan_start(inst: Instance) -> tuple[random.Random, int, DocMeta, list[str], list[Target]]:
+    """What a yearly plan of the later layouts draws first: its random source, year, metadata, and
+    three or four target sentences with their targets."""
+    rng = inst.rng("plan")
+    year = _year(rng)
+    meta = _plan_meta(inst, rng, year, (f"Cải cách hành chính năm {year}",))
+    lines, targets = prose_targets(rng, [year], rng.randint(3, 4), multi=False)
+    return rng, year, meta, lines, targets
+
+
+def plan_with_tasks(meta, rng: random.Random, lines: list[str], year: int, grid) -> Document:
+    """A yearly plan (``plan_with_annex``) whose appendix, "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM …" sent
+    with the plan's number, is the task table ``grid`` at 10 pt, its header repeated on every page."""
+    annex = Title(
+        "PHỤ LỤC",
+        (f"NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
+        f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
+    )
+    table = Table(grid, repeat_header=True, allow_break=True, font_pt=10)
+    return plan_with_annex(meta, rng, lines, annex, table)
 
 
 def f16(inst: Instance) -> Built:

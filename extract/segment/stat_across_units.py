@@ -1,0 +1,134 @@
+"""A table printed across whose body is a row per unit of the commune (hamlet, residential group)
+and the commune's own row: "STT | Thôn, tổ dân phố | 1. Số văn bản … | 2.1. Giải quyết đúng hạn |
+…", a header row of units under the labels ("ĐVT | (Văn bản) | (Hồ sơ) | …"), then "1 | Thôn 1 |
+…", "2 | Thôn 2 | …" and "| Toàn xã | …" (no number; first or last). An annex turned over: the
+indicators are the columns, and the commune's figures are its total row's.
+
+Read here into the one row ``stat_across`` reads: the commune's row (its label a total's words and
+no row number, the only such row, every other row a named unit), the units from their own header
+row, and the codes the labels print ("2.1. …" is 2.1 under 2). The units' own rows are no figures
+of the commune's: not read, and told so by a flag on every row read (``UNITS_ROWS_FLAG``).
+Before, several rows of figures were a matrix left to ``unread`` whole, the commune's figures with
+it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.segment.joined import JoinedRow
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+
+
+@dataclass(frozen=True)
+class UnitsAcrossSettings:
+    # A commune's own row's label, folded: the whole commune's figures beside its units'.
+    total_labels: tuple[str, ...] = (
+        "toan xa",
+        "toan phuong",
+        "toan thi tran",
+        "tong so",
+        "tong cong",
+        "tong",
+        "cong",
+        "ca xa",
+    )
+    # Labels of a header row of units under the indicators ("ĐVT", "Đơn vị tính"), folded.
+    unit_row_labels: tuple[str, ...] = ("dvt", "don vi tinh", "don vi")
+    # A header row is the units' when at least this many of its cells are bracketed units.
+    min_unit_cells: int = 2
+    # Rows of units beside the commune's own row a table must hold to be one by unit.
+    min_unit_rows: int = 2
+
+
+# A unit as a header row prints it under its indicator: "(Hồ sơ)", "(%)".
+_BRACKETED_UNIT = lazy_compile(r"^\(\s*(?P<unit>[^()\d]{1,20}?)\s*\)$")
+# A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
+_NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
+_LETTERED = lazy_compile(r"^(?P<letter>[a-zđ])\)\s*(?P<words>\S.*)$", re.S)
+
+
+def unit_row_apart(
+    header: list[list[str]], settings: UnitsAcrossSettings = UnitsAcrossSettings()
+) -> tuple[list[list[str]], dict[int, str]]:
+    """The header without its row of bracketed units, and each column's unit by index; the header
+    as it is and no units when no lower row is one (its filled cells bracketed units, or the
+    units' label "ĐVT")."""
+    for k, cells in enumerate(header[1:], start=1):
+        units = {c: m["unit"] for c, text in enumerate(cells) if (m := _BRACKETED_UNIT.match(text.strip()))}
+        above = header[k - 1]
+        others = [  # (a cell merged down from the row above repeats its text)
+            text
+            for c, text in enumerate(cells)
+            if c not in units
+            and text.strip()
+            and fold(text).strip(" .:") not in settings.unit_row_labels
+            and not (c < len(above) and above[c].strip() == text.strip())
+        ]
+        if len(units) >= settings.min_unit_cells and not others:
+            return header[:k] + header[k + 1 :], units
+    return header, {}
+
+
+def commune_row(
+    body: list[JoinedRow], settings: UnitsAcrossSettings = UnitsAcrossSettings()
+) -> tuple[JoinedRow, int] | None:
+    """The commune's own row of a table by unit and the column of its label: the one row whose
+    first words are a total's ("Toàn xã", "Tổng số") with no row number before them, every other
+    row opening with a unit's name (a number before it allowed); None for any other body."""
+    found = []
+    for row in body:
+        words = [(c, text.strip()) for c, text in enumerate(row.cells) if text.strip()]
+        if not words:
+            return None
+        col, first = words[0]
+        if re.fullmatch(r"\d{1,3}\.?", first) and len(words) > 1:
+            col, first = words[1]
+            if fold(first).strip(" .:") in settings.total_labels:
+                return None  # a numbered total is a unit's row, not the commune's
+        elif fold(first).strip(" .:") in settings.total_labels:
+            found.append((row, col))
+            continue
+        if not re.search(r"\p{L}{2}", first):
+            return None  # a row of figures only: no unit named
+    if len(found) != 1 or len(body) - 1 < settings.min_unit_rows:
+        return None
+    return found[0]
+
+
+def heading_columns(labels: list[str], cells: list[str], label_col: int) -> list[int]:
+    """The columns after the commune row's label whose cell is blank under a label printing a
+    code ("2. Kết quả giải quyết hồ sơ"): a group's heading, whose items are the columns after it."""
+    return [
+        c
+        for c in range(label_col + 1, min(len(labels), len(cells)))
+        if not cells[c].strip() and printed_code(labels[c], None) is not None
+    ]
+
+
+def printed_code(label: str, last: str | None) -> tuple[str, str] | None:
+    """(code, words) of a label printing its code ("2.1. Giải quyết đúng hạn" → ("2.1", …)); a
+    lettered item under the last numbered code ("a) …" → "2.1.a"); None when it prints none."""
+    numbered = _NUMBERED.match(label.strip())
+    if numbered:
+        return numbered["code"], numbered["words"].strip()
+    lettered = _LETTERED.match(label.strip())
+    if lettered and last:
+        return f"{last}.{lettered['letter']}", lettered["words"].strip()
+    return None
+
+
+def printed_codes(labels: list[str]) -> list[tuple[str, str]] | None:
+    """Every label's printed code and words, in order; None unless every label prints one."""
+    out: list[tuple[str, str]] = []
+    last: str | None = None
+    for label in labels:
+        found = printed_code(label, last)
+        if found is None:
+            return None
+        if found[0][-1].isdigit():  # (a lettered item's code is no parent of the next letter)
+            last = found[0]
+        out.append(found)
+    return out

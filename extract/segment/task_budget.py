@@ -1,0 +1,58 @@
+"""A task's budget printed in its deadline's cell: "Quý II - III⏎Kinh phí: 15 triệu đồng", or in
+brackets after the deadline, "Quý I/2025 (15)", under a header naming both ("Thời gian, kinh phí
+thực hiện", "Thời gian (kinh phí, triệu đồng)"). The deadline is the quarter or date alone; the
+budget goes to the task's ``budget`` (as printed), never into the deadline nor into a footnote
+marker ("(15)" read as a note's number). A bracket after a deadline under a header that names no
+budget stays the deadline's ("Quý I (trước 15/3)")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from normalize.text import fold
+
+
+@dataclass(frozen=True)
+class TaskBudgetSettings:
+    # Folded words of a header that names the budget beside the deadline in one column.
+    budget_words: tuple[str, ...] = ("kinh phi", "du toan")
+    # The words and colon that open a budget's own line or clause in the cell ("Kinh phí: 15 triệu
+    # đồng"); the colon is required, so a deadline's own words ("trước khi cấp kinh phí") stay.
+    budget_label: str = r"(?:kinh\s+phí|dự\s+toán)(?:\s+thực\s+hiện)?\s*:"
+
+
+_SETTINGS = TaskBudgetSettings()
+
+
+def header_names_budget(label: str, settings: TaskBudgetSettings = _SETTINGS) -> bool:
+    """Whether a column's label names a budget ("… kinh phí …")."""
+    folded = fold(label)
+    return any(word in folded for word in settings.budget_words)
+
+
+def deadline_and_budget(text: str, bracketed: bool, settings: TaskBudgetSettings = _SETTINGS) -> tuple[str, str]:
+    """(deadline, budget) of a deadline cell: a clause opened by the budget's label ("Kinh phí:
+    …") is the budget wherever it stands; with ``bracketed`` (the header names the budget), so is
+    a bracket closing the cell ("Quý I/2025 (15)", "Quý II - III (Ngân sách xã)"). ("", "") for a
+    blank cell; the budget "" when the cell prints none."""
+    labelled = re.search(rf"(?i)[\s;,.–-]*\b(?:{settings.budget_label})\s*(?P<budget>.*)$", text, re.S)
+    if labelled and labelled.start() > 0:
+        return text[: labelled.start()].strip(), " ".join(labelled["budget"].split())
+    closing = re.search(r"\s*\((?P<budget>[^()]+)\)\s*$", text) if bracketed else None
+    if closing and closing.start() > 0:
+        return text[: closing.start()].strip(), " ".join(closing["budget"].split())
+    return text, ""
+
+
+def budget_apart(values: dict[str, str], labels: dict[str, str], settings: TaskBudgetSettings = _SETTINGS) -> None:
+    """Move a budget printed in the deadline's cell to ``values["budget"]`` (when no budget column
+    of its own holds one). ``labels``: each mapped field's header label."""
+    deadline = values.get("deadline") or ""
+    if not deadline or values.get("budget"):
+        return
+    bracketed = header_names_budget(labels.get("deadline", ""), settings)
+    when, budget = deadline_and_budget(deadline, bracketed, settings)
+    if budget:
+        values["deadline"], values["budget"] = when, budget
