@@ -38,7 +38,9 @@ def tell_page_edges(
     for page in doc.pages:
         cut = [t for t in page.tables if t.cut_sides and _owed(t, settings)]
         for table in cut:
-            read = _flag_rows(page, table, result, settings)
+            read, touched = _flag_rows(page, table, result, settings)
+            if touched == 0 and read and _printed_inside(page, table):
+                continue  # (its rules reach the edge, its print does not: read whole, nothing to tell)
             said = edge_said(table.cut_sides)
             covering = [k for k, p in enumerate(out) if _covers(p, table, settings)]
             if covering:
@@ -65,23 +67,40 @@ def _covers(part: UnreadPart, table: Table, settings: UnreadSettings) -> bool:
     return bool(part.line_start) and part.line_start == table.line_start
 
 
-def _flag_rows(page: Page, table: Table, result: ExtractionResult, settings: UnreadSettings) -> int:
+def _printed_inside(page: Page, table: Table) -> bool:
+    """Whether all a text layer printed of a grid cut at its left or right edge stands inside the
+    page: no word of the page past the edge within the grid's height, and the grid's outermost
+    column on each cut side printing a word (a column wholly past the paper prints none: its words
+    are not in the file). A scan's ink past its edge is not in the image at all, so a scanned grid
+    is never judged so; nor a grid cut at its top or bottom (whole rows past the paper print no
+    word either)."""
+    if page.method != "pdf-text" or not set(table.cut_sides) <= {"left", "right"}:
+        return False
+    if any(_beside(w, table) for w in page.off_page_words):
+        return False
+    outer = {"left": 0, "right": table.n_cols - 1}
+    return all(any(c.text.strip() for c in table.cells if c.col == outer[side]) for side in table.cut_sides)
+
+
+def _flag_rows(page: Page, table: Table, result: ExtractionResult, settings: UnreadSettings) -> tuple[int, int]:
     """Flags the score and annex rows read from ``table`` that its cut touches (``sides_touching``:
     a word of their line past the paper, or the cut side's fields read empty in every row of the
     grid); the number of rows of any kind read from it (task rows carry their own doubt:
-    ``PAGE_EDGE_DOUBT``)."""
+    ``PAGE_EDGE_DOUBT``) and of those the cut touched (a task row always)."""
     rows: list[ScoreRow | StatRow] = [r for t in result.score_tables for r in t.rows]
     rows += [r for a in result.statistics for r in a.rows]
     past = [(sides_crossed(bbox_of(w), page.width or 0.0, page.height or 0.0), bbox_of(w)) for w in page.off_page_words]
     from_grid = [row for row in rows if read_from_table(row.source, table, settings)]
     grid_read = fields_read(from_grid)
+    touched = 0
     for row in from_grid:
         sides = sides_touching(row, table.cut_sides, past, grid_read)
+        touched += bool(sides)
         if sides and not edge_sides(row.flags):
             row.flags.append(edge_flag(sides))
-    read = len(from_grid)
     tasks: list[SourceRef] = [r.source for t in result.task_tables for r in t.rows]
-    return read + sum(1 for ref in tasks if read_from_table(ref, table, settings))
+    task_rows = sum(1 for ref in tasks if read_from_table(ref, table, settings))
+    return len(from_grid) + task_rows, touched + task_rows
 
 
 def _text_off_page(page: Page, cut: list[Table], settings: UnreadSettings) -> list[UnreadPart]:
