@@ -350,7 +350,7 @@ def glyphs_lost(
         key = tuple(cell_box)
         text = texts.get(key, "")
         if cs == 1 and c in numeric and CLEAN_NUMBER.match(text) and text.isdigit() and by_cell.get(key):
-            heights.setdefault(c, []).append(_shape(by_cell[key], text)[0])
+            heights.setdefault(c, []).append(_ink(by_cell[key])[0])
     out: set[tuple] = set()
     for cell_box, _r, c, _rs, cs in cells:
         key = tuple(cell_box)
@@ -360,16 +360,20 @@ def glyphs_lost(
             continue
         if CLEAN_NUMBER.match(text):
             em = column[len(column) // 2] / settings.digit_height_em
-            boxes = [bbox_of(w) for w in by_cell[key]]
-            width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+            width = _ink(by_cell[key])[1]
             sets = em * (0.5 * sum(ch.isdigit() for ch in text) + 0.25 * sum(ch in ",." for ch in text) - 0.1)
             if width > sets + settings.lost_glyph_em * em:
                 out.add(key)
     return out
 
 
+def _ink(words: list[Word]) -> tuple[float, float]:
+    """The height and width of a number's ink box (its words' boxes joined)."""
+    boxes = [bbox_of(w) for w in words]
+    return max(b[3] for b in boxes) - min(b[1] for b in boxes), max(b[2] for b in boxes) - min(b[0] for b in boxes)
+
+
 def _shape(words: list[Word], text: str) -> tuple[float, float]:
     """A number's ink box: its height, and its width per character read."""
-    boxes = [bbox_of(w) for w in words]
-    width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
-    return max(b[3] for b in boxes) - min(b[1] for b in boxes), width / max(1, len(text.replace(" ", "")))
+    height, width = _ink(words)
+    return height, width / max(1, len(text.replace(" ", "")))
