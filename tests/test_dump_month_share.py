@@ -77,3 +77,35 @@ def test_the_whole_is_before_the_column_beside_it():
     read = whole_period_rows(rows, header, ocr=True)
     assert [r.value for r in read] == [10, 4, 20]
     assert read[1].note == "1 1 1 1 40,0" and not read[1].flags
+
+
+_SHARE_ROW_DUMP = _DUMP.replace(
+    "\n\nNoi nhan:",
+    "\n5.3 Ty 1é phan anh, kién nghi duoc | % 0 100 88,46\nxu ly\n\nNoi nhan:",
+)
+
+
+def test_a_share_row_printing_two_months_takes_the_years_figure(tmp_path):
+    # A share row whose months are blank where nothing was received (a share of nothing) prints
+    # two or three figures under twelve months and the year: OCR's line does not say which month
+    # each is, but the year's is at the table's whole end (the last), never the first read; the
+    # other figure is a reading kept for the checks (a held-out N46 dump read "100" against 7/8
+    # = 87,5% and told the commune's arithmetic wrong).
+    path = tmp_path / "month-share-row.txt"
+    path.write_text(_SHARE_ROW_DUMP, encoding="utf-8")
+    data = convert(path).data
+    rows = {row["code"]: row for row in data["statistics"][0]["rows"]}
+    assert rows["5.3"]["value"] == 88.46
+    assert not [c for c in data["checks"] if c["status"] == "mismatch"]
+    assert [c["status"] for c in data["checks"] if c.get("code") == "5.3" and c["kind"] == "ratio"] == ["ok"]
+
+
+def test_a_two_figure_row_keeps_the_other_as_a_reading():
+    from extract.segment.stat_line_periods import SHORT_ROW_FLAG, short_row_readings
+
+    header = "T1 T2 T3 T4 Cả năm"
+    rows = [_row("1", "1 2 3 4 10"), _row("1.1", "1 1 1 1 4"), _row("1.2", "100 40,0")]
+    read = whole_period_rows(rows, header, ocr=True)
+    assert read[2].value == 40.0 and SHORT_ROW_FLAG in read[2].flags and read[2].confidence <= 0.5
+    assert short_row_readings(read[2]) == (100.0,)
+    assert [r.value for r in read[:2]] == [10, 4] and short_row_readings(read[0]) == ()

@@ -35,6 +35,7 @@ from cchc_extract.reconcile.stat_rows import (
 )
 from cchc_extract.review_threshold import REVIEW_BELOW
 from extract.segment.body_stat_ocr import SIGN_AS_NINE_FLAG
+from extract.segment.stat_line_periods import short_row_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ReviewItem, StatRow
@@ -203,7 +204,7 @@ def _pairs(
 def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
     """A statistics value and, on OCR'd documents, the other values its text could mean."""
     kind = "score" if is_percent(row) else "count"
-    readings = other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind)
+    readings = other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind, alternatives=short_row_readings(row))
     if ocr and kind == "count":
         # a count OCR ran together with the next cell's figure ("21 00" read 2100)
         readings += tuple(r for r in run_readings(row.value_raw) if r != row.value and r not in readings)

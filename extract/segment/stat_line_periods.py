@@ -39,6 +39,10 @@ class LinePeriodSettings:
 
 
 PARTS_DISAGREE_FLAG = "period_parts_disagree"
+# A row printing two figures under a header of many parts (its other parts left blank: a share
+# of nothing, a month with no case): which part each figure is, OCR's line does not say, so the
+# whole's end of the row is taken and the other figure kept as a reading (``short_row_readings``).
+SHORT_ROW_FLAG = "period_figures_placed"
 
 
 def splits_period(header: str, settings: LinePeriodSettings = LinePeriodSettings()) -> bool:
@@ -99,6 +103,31 @@ def _common_width(rows: list[StatRow]) -> int | None:
     return widths.most_common(1)[0][0] if widths else None
 
 
+def short_row_readings(row: StatRow) -> tuple[float, ...]:
+    """The other figures a row flagged ``SHORT_ROW_FLAG`` printed, each a reading of its value
+    (the row's blanks may stand anywhere among its parts)."""
+    if SHORT_ROW_FLAG not in row.flags:
+        return ()
+    found = (parse_stat_value(t, row.unit, row.indicator, ocr=True)[0] for t in row.note.split())
+    return tuple(dict.fromkeys(f for f in found if f is not None and f != row.value))
+
+
+def _short_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
+    """A row printing two figures where the table's rows print ``width`` (at least three): the
+    whole's figure is the one at the whole's end, doubted, the other kept in the note as a reading
+    (an N46-like twelve-month share "0 100 87,5": its year is the last, not the first read)."""
+    tokens = _tokens(row.value_raw, row.note)
+    if len(tokens) != 2 or width is None or width < 3:
+        return row
+    at_end = tokens[-1] if end == LAST else tokens[0]
+    value, flags, _ = parse_stat_value(at_end, row.unit, row.indicator, ocr=ocr)
+    if value is None:
+        return row
+    other = tokens[0] if end == LAST else tokens[-1]
+    placed = replace(row, value=value, value_raw=at_end, note=other, flags=[*row.flags, *flags, SHORT_ROW_FLAG])
+    return replace(placed, confidence=min(row.confidence, settings.doubted_confidence))
+
+
 def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
     """The row with the whole period's figure as its value and the parts in its note; doubted
     when the whole cannot be read or a flow's parts do not add up to it. A row printing one figure
@@ -106,7 +135,8 @@ def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: L
     figure before that one, which stays in the note after the parts."""
     tokens = _tokens(row.value_raw, row.note)
     if len(tokens) < 3:
-        return row  # (a heading, a row whose parts were not printed: nothing to place)
+        # (a heading, a row whose parts were not printed: nothing to place; two figures: placed)
+        return _short_row(row, end, width, ocr, settings)
     beside = tokens[-1:] if width is not None and len(tokens) == width + 1 else []
     tokens = tokens[: len(tokens) - len(beside)]
     if end == LAST:
