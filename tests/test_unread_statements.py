@@ -41,3 +41,40 @@ def test_statements_printed_but_not_read_are_told_each_once():
 def test_a_document_that_states_no_score_tells_nothing():
     doc = _doc("Tiêu chí 7.2. Văn bản điện tử: không đạt điểm (02).\n")
     assert unread_statements(doc, []) == []
+
+
+# A Tesseract psm-4 dump of an N29-like report (held-out seed 9001): the label "tiêu chí" of
+# criterion 5.1 split over a blank line with a speck ("tiêu.⏎⏎-_ chí 5.1"), 5.2's clause split
+# from its points by another: neither clause is left with a label and "điểm" for the clause pass.
+SPLIT_LABELS = (
+    "2. Cải cách chế độ công vụ (lĩnh vực 5): tự chấm 4,25/7 điểm (đạt 60,71%), trong đó: tiêu.\n\n"
+    "-_ chí 5.1 (Bố trí cán bộ, công chức theo vị trí việc làm) đạt 0,75/2 điểm; tiêu chí 5.2 (Đào tạo,\n\n"
+    "bồi dưỡng cán bộ, công chức) đạt 1,5/2 điểm; tiêu chí 5.3 (Chấp hành kỷ luật; kỷ cương\n"
+    "hành chính) đạt 2/2 điểm; tiêu chí 5.4 (Đánh giá, xếp loại cán bộ, công chức) đạt 0/1 điểm.\n"
+)
+
+
+def test_criteria_a_field_states_but_not_read_are_named_by_the_fields_maximum():
+    doc = _doc(SPLIT_LABELS)
+    statements = find_score_statements(doc)
+    read = {s.code for s in statements if s.kind == "criterion"}
+    parts = unread_statements(doc, statements)
+    missing = sorted({"5.1", "5.2", "5.3", "5.4"} - read)
+    if not missing:  # (a reader that learns to join the split labels leaves nothing to tell)
+        assert parts == []
+        return
+    assert len(parts) == 1 and parts[0].kind == "rows" and parts[0].line_start == 1
+    assert f"criteria {', '.join(missing)} (field 5" in parts[0].reason
+    assert parts[0].text_sample.startswith("2. Cải cách chế độ công vụ")
+
+
+def test_a_field_whose_criteria_read_reach_its_maximum_tells_nothing():
+    whole = (
+        SPLIT_LABELS.replace("tiêu.\n\n-_ chí", "tiêu chí")
+        .replace("(Đào tạo,\n\n", "(Đào tạo, ")
+        .replace("kỷ luật; kỷ cương\n", "kỷ luật, kỷ cương ")
+    )
+    doc = _doc(whole)
+    statements = find_score_statements(doc)
+    assert {s.code for s in statements if s.kind == "criterion"} == {"5.1", "5.2", "5.3", "5.4"}
+    assert unread_statements(doc, statements) == []

@@ -36,6 +36,9 @@ _POINTS = lazy_compile(r"\bdiem\b")
 class UnreadStatementSettings:
     # Characters of a clause kept in ``text_sample``.
     sample_chars: int = 160
+    # How far a field's criteria's maxima, as read, may fall short of the field's stated maximum
+    # before criteria are told missing (points are printed to a quarter).
+    max_tolerance: float = 0.01
 
 
 def _stated_codes(statements: list[ScoreStatement]) -> tuple[set[str], set[str]]:
@@ -97,6 +100,56 @@ def unread_statements(
             f"the score statement of criterion {label_code}" if label_code else "a clause of a field's score statement"
         )
         parts.append(_part(line, what, clause, settings))
+    return parts + _fields_short_of_criteria(statements, told, settings)
+
+
+def _fields_short_of_criteria(
+    statements: list[ScoreStatement], told: set[tuple[str, str]], settings: UnreadStatementSettings
+) -> list[UnreadPart]:
+    """A part per field statement ("Lĩnh vực 5 … 4,25/7 điểm, trong đó …") some of whose criteria
+    were read and whose criteria's maxima, as read, fall short of its own: the criteria not read
+    are named (the gaps in their numbering, else "after" the last read), whatever OCR did to
+    their labels ("tiêu.⏎⏎-_ chí 5.1": no label left for the clause pass to find)."""
+    parts: list[UnreadPart] = []
+    for group in statements:
+        field_code = (group.code or "").rstrip(".")
+        if group.kind == "criterion" or not field_code.isdigit() or group.max_points is None:
+            continue
+        numbers = sorted(
+            int(sub)
+            for c in statements
+            if c.kind == "criterion"
+            and (c.code or "").rstrip(".").partition(".")[0] == field_code
+            and (sub := (c.code or "").rstrip(".").partition(".")[2]).isdigit()
+        )
+        maxima = [
+            c.max_points
+            for c in statements
+            if c.kind == "criterion" and (c.code or "").rstrip(".").partition(".")[0] == field_code
+        ]
+        if not numbers or any(m is None for m in maxima):
+            continue
+        if sum(m for m in maxima if m is not None) >= group.max_points - settings.max_tolerance:
+            continue
+        gaps = [f"{field_code}.{k}" for k in range(1, numbers[-1]) if k not in numbers]
+        gaps = [g for g in gaps if ("criterion", g) not in told]
+        if not gaps and any(code.startswith(f"{field_code}.") for kind, code in told if kind == "criterion"):
+            continue  # (the clause pass told the criteria missing already)
+        told.update(("criterion", g) for g in gaps)
+        named = f"criteria {', '.join(gaps)}" if gaps else f"criteria after {field_code}.{numbers[-1]}"
+        what = f"the score statements of {named} (field {field_code} states a maximum the criteria read do not reach)"
+        text, cap = group.text, settings.sample_chars
+        sample = text if len(text) <= cap else text[: cap - 1] + "…"
+        parts.append(
+            UnreadPart(
+                page=group.source.page,
+                kind="rows",
+                reason=f"{what} are printed but their points were not read",
+                text_sample=sample,
+                line_start=group.source.line_start,
+                line_end=group.source.line_end,
+            )
+        )
     return parts
 
 
