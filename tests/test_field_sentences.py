@@ -84,3 +84,13 @@ def test_a_field_printed_off_its_criteria_is_flagged(tmp_path: Path):
     assert ("1", "points", "mismatch") in checks
     assert ("1", "max_points", "ok") in checks
     assert ("6", "points", "ok") in checks
+
+
+def test_a_semicolon_inside_a_criterions_name_does_not_end_its_clause():
+    # "(Chấp hành kỷ luật; kỷ cương hành chính)": the name's own semicolon, its ")" before any
+    # other; the clause ends at the semicolon after its score.
+    text = (
+        "2. Cải cách chế độ công vụ (lĩnh vực 5): tự chấm 3/4 điểm, trong đó: tiêu chí 5.3 (Chấp hành kỷ luật;"
+        " kỷ cương\nhành chính) đạt 2/2 điểm; tiêu chí 5.4 (Đánh giá, xếp loại cán bộ) đạt 1/2 điểm.\n"
+    )
+    assert _read(text) == [("group", "5", 3.0, 4.0), ("criterion", "5.3", 2.0, 2.0), ("criterion", "5.4", 1.0, 2.0)]

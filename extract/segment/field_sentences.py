@@ -147,6 +147,21 @@ def _printed(text: str, score: re.Match) -> tuple[str, str]:
     return text[score.start("pts") : score.end("pts")], text[score.start("max") : score.end("max")]
 
 
+def _clause_ends(text: str) -> list[int]:
+    """Where the criteria's clauses end: at each semicolon but one between digits (OCR's decimal
+    comma, "0;25") or inside a criterion's parenthesised name ("tiêu chí 5.3 (Chấp hành kỷ luật;
+    kỷ cương hành chính) đạt 2/2 điểm": its ")" closes before any other semicolon)."""
+    ends = []
+    for m in re.finditer(r";(?!\s?\d)", text):
+        p = m.start()
+        opened, closed = text.rfind("(", 0, p), text.rfind(")", 0, p)
+        after_close, after_semi = text.find(")", p), text.find(";", p + 1)
+        inside = opened > closed and after_close != -1 and (after_semi == -1 or after_close < after_semi)
+        if not inside:
+            ends.append(p)
+    return ends
+
+
 def _criteria(
     text: str, tail: int, field: str, line: Line, last: Line, settings: NarrativeSettings
 ) -> tuple[list[ScoreStatement], list[tuple[str | None, str]]]:
@@ -154,8 +169,7 @@ def _criteria(
     and (code or None, clause) of each clause speaking of points that is none."""
     out, unplaced = [], []
     start = tail
-    # (a semicolon between digits is OCR's decimal comma, not a clause's end)
-    for end in [m.start() for m in re.finditer(r";(?!\s?\d)", text[tail:])] + [len(text) - tail]:
+    for end in _clause_ends(text[tail:]) + [len(text) - tail]:
         clause = text[start : tail + end]
         start = tail + end + 1
         low = shadow(clause)
