@@ -482,6 +482,8 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         # a speck read as a short word before a surname ("Re Nong Duy …"; "co Lê Trọng …": a
         # surname is printed capitalised, so "co" is no "Cổ")
         printed.pop(0)
+    if _stroke_before_surname(printed, settings):
+        printed.pop(0)  # the signature's stroke read as a word before the surname ("Jww Từ Thúy Yến")
     if len(printed) > 2 and re.match(r"^[‘'\"“]\w", printed[1]) and not is_surname(_core(printed[0])):
         printed.pop(0)  # a word of the recipients' column before a name OCR opened with a quote ("Des ‘Khic …")
     if len(printed) > 3 and _foreign_syllable(_core(printed[-1])):
@@ -514,6 +516,14 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     elif snap:
         tokens[0] = _surname_marks(tokens[0])
     return " ".join(_name_case(t) for t in tokens)
+
+
+def _stroke_before_surname(printed: list[str], settings: SignatureSettings) -> bool:
+    """Whether the first of a name line's words is a stroke of the signature OCR read as letters:
+    no Vietnamese syllable, nor a surname OCR damaged ("{guyén" is Nguyễn), before a surname."""
+    if len(printed) < 3 or not _foreign_syllable(first := _core(printed[0])) or not is_surname(_core(printed[1])):
+        return False
+    return max(fuzz.ratio(fold(s), fold(first)) for s in surnames()) < settings.surname_min_score
 
 
 def _foreign_syllable(word: str) -> bool:

@@ -126,3 +126,14 @@ def test_a_bare_name_syllable_another_name_syllable_spells_alike_is_no_reading(t
     signer, review = _latin_signer(tmp_path, "Ung Nam")
     assert signer is None and [r.raw for r in review] == ["Ung Nam"]
     assert _latin_signer(tmp_path, "Mai Lan Anh")[0] == "Mai Lan Anh"
+
+
+def test_a_signature_stroke_read_as_a_word_before_the_surname_is_dropped():
+    from extract.signature import person_name
+
+    # A held-out scan's signer line: the signature's strokes above the name OCR'd as "Jww" (no
+    # Vietnamese syllable: a "w", a "j") before the surname Từ.
+    assert person_name("Jww Từ Thúy Yến") == "Từ Thúy Yến"
+    assert person_name("Des Lê Văn An") == "Lê Văn An"
+    # (a surname first is the name's own: nothing dropped)
+    assert person_name("Từ Thúy Yến") == "Từ Thúy Yến" and person_name("Lê Văn Sáu") == "Lê Văn Sáu"
