@@ -180,3 +180,15 @@ def test_a_product_label_whose_comma_ocr_set_apart():
     )
     (row,) = [r for t in find_task_paragraphs(doc) for r in t.rows]
     assert (row.product, row.deadline, row.lead) == ("Danh mục công bố", "14/12/2023", "Công an xã")
+
+
+def test_specks_after_the_bracket_closing_a_tasks_fields_are_no_part_of_its_last_field():
+    from extract.segment.task_paragraphs import parse_task
+
+    # A held-out scan's line (Tesseract vie psm 6): the margin's specks after the closing bracket.
+    line = (
+        "a) Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2024 (thời gian: Thường xuyên; bộ phận chủ"
+        ' trì: Công chức Tư pháp - Hộ tịch; kết quả, sản phẩm: Hồ sơ lưu trữ). — - . "'
+    )
+    task = parse_task(line)
+    assert task is not None and task["product"] == "Hồ sơ lưu trữ" and task["deadline"] == "Thường xuyên"

@@ -101,12 +101,16 @@ _HEADING_CODE = lazy_compile(
 
 # Marks around a value: separators, brackets, and specks OCR read (a bar, a quote, a second colon).
 _AROUND = " ;:.,()|`'"
+_SPECKS_AFTER_BRACKET = lazy_compile(r"\)[\s.;,:—–\-\"“”‘’'`|~_]*$")
 _CLAUSE_SEMICOLON = lazy_compile(r"(?<=\p{L});(?=\s+\p{Ll})")
 
 
 def _cut(text: str) -> str:
     # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
-    # ":" "`" "'": a colon OCR doubled ("sản phẩm:: …"), specks after the closing bracket
+    # ":" "`" "'": a colon OCR doubled ("sản phẩm:: …"), specks after the closing bracket; and
+    # after the bracket closing the task's fields, a run of OCR's dashes and quotes ("… Hồ sơ lưu
+    # trữ). — - . \"": the margin's specks, no word of the value)
+    text = _SPECKS_AFTER_BRACKET.sub(")", text)
     return re.sub(r"\s+", " ", text).strip(_AROUND)
 
 
