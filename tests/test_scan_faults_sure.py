@@ -29,7 +29,8 @@ ROWS = [
 
 
 def _font(bold: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / ("LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf")), SIZE)
+    name = "LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf"
+    return ImageFont.truetype(str(FONTS / name), SIZE)
 
 
 def _frame(draw: ImageDraw.ImageDraw, top: int, heights: list[int]) -> None:
