@@ -48,6 +48,7 @@ from extract.ocr_inequality import signs_with_bars
 from extract.ocr_leaders import erase_leaders, reach_over_leaders
 from extract.ocr_lines import lines_with_confs, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
+from extract.ocr_row_rules import row_rules
 from extract.ocr_settings import OcrSettings
 from extract.ocr_stacked import stacked_figures
 from extract.pdf_reader import centre_in
@@ -119,6 +120,7 @@ def _read_page(
     h_rules = find_rules(ink, min_len, settings.rule_merge_px)
     v_rules = find_rules(ink.T, min_len, settings.rule_merge_px)
     v_rules += rule_stubs(ink, h_rules, v_rules, settings.rule_merge_px, settings.rule_merge_px * 3)
+    v_rules += row_rules(ink, h_rules, v_rules, dpi, settings.rule_merge_px * 3, settings.row_rules)
     tables = grids(h_rules, v_rules, tol=settings.rule_merge_px * 3, settings=settings)
     if settings.speck_max_ink:
         despeckle(arr, ink, settings.speck_window, settings.speck_max_ink)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from extract.image_prep import ImagePrepSettings
 from extract.ocr_bullets import BulletSettings
 from extract.ocr_leaders import LeaderSettings
+from extract.ocr_row_rules import RowRuleSettings
 from extract.pdf_task_columns import TaskColumnSettings
 from extract.pdf_unruled import UnruledSettings
 from extract.seal_grey import GreySealSettings
@@ -176,6 +177,9 @@ class OcrSettings:
     # A grid cell opening with a printed bullet ("- Số hồ sơ …"), told from a speck read as "-" by
     # its ink's shape and its indent shared with the column's other items (``extract.ocr_bullets``).
     bullets: BulletSettings = field(default_factory=BulletSettings)
+    # The column rules of a table piece only a row or two high (a totals row alone at the top of
+    # a page), each shorter than ``min_rule_cm`` (``extract.ocr_row_rules``).
+    row_rules: RowRuleSettings = field(default_factory=RowRuleSettings)
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
     # A grid edge separates two cells when a ruling line covers this share of it.
     edge_coverage: float = 0.6
