@@ -37,6 +37,17 @@ MONTHS_ROW = ["", "", "", "1", "2", "3", "4", "5", "6", "Cộng 6 tháng"]
         (["STT", "Nội dung", "ĐVT", "Kết quả 1", "2", "3", "Ghi chú"], [], None),
         # two numbers are no run of months
         (["STT", "Nội dung", "1", "2", "Cộng"], [], None),
+        # twelve months, T11 read "1" (its "T1" lost) between 10 and 12, T4 read "14", beside
+        # "Lũy kế năm 2024" and a share column (held-out 8001 N46 scan: every value was January's)
+        (
+            ["STT", "Nội dung", "ĐVT", "Kết quả thực hiện 1", "2", "3", "14", "5", "6", "7", "8", "9", "10", "1", "12"]
+            + ["Lũy kế nam 2024", "Cơ cấu (%)"],
+            list(range(3, 15)),
+            15,
+        ),
+        # a garbled label is a month only between counted ones: two in a run, or one closing it, are not
+        (["", "", "", "1", "2", "3", "4", "9", "9", "7", "Cả năm"], [], None),
+        (["", "", "", "1", "2", "3", "4", "5", "6", "9", "Cả năm"], [], None),
     ],
 )
 def test_bare_month_numbers_beside_a_whole_are_the_periods_parts(labels, months, whole):
@@ -85,3 +96,12 @@ def test_an_annex_of_numbered_months_reads_the_whole_period_and_checks_its_share
     assert "9" in got["2"]["note"]  # the months kept in the note
     (fault,) = [c for c in result.checks if c.kind == "ratio" and c.status == "mismatch"]
     assert fault.code == "2.2"
+
+
+def test_a_row_of_twelve_months_with_one_garbled_is_a_header_row():
+    """T11 read "1" (its "T1" lost) between 10 and 12: still the months' row, not an item "1"."""
+    head = ["STT", "Nội dung", "ĐVT", "Kết quả thực hiện"] + [""] * 12 + ["Cơ cấu (%)"]
+    months = ["", "", "", "1", "2", "3", "14", "5", "6", "7", "8", "9", "10", "1", "12", "Lũy kế năm 2024", ""]
+    data = ["1", "Số cuộc tuyên truyền CCHC", "Lượt"] + ["2", "1", "1", "1", "3", "2", "1", "2", "2", "2", "1", "2"]
+    data += ["20", ""]
+    assert header_row_count([head, months, data]) == 2

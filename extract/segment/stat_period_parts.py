@@ -60,6 +60,11 @@ class PeriodPartSettings:
     # at least this many stand side by side (half a year: a short run of numbers is no period's
     # parts) beside the one column naming the whole ("Cộng 6 tháng", "Cả năm", "Lũy kế").
     min_counted_months: int = 6
+    # Labels inside such a run that read as a number but not their month ("10 | 1 | 12": T11's "T1"
+    # lost on a scan) are still that month when the months go on counting right after them, at
+    # most this many per run (one garbled label between counted ones is the month between them;
+    # more would let any row of figures pass for months). 0 takes only labels that count.
+    max_garbled_months: int = 1
 
 
 # A month's label by its number, closing the label: "T3", "Tháng 3", "3" alone ("Kết quả thực
@@ -78,6 +83,25 @@ def _counts_month(number: str | None, month: int) -> bool:
     return number is not None and month <= 12 and number in (str(month), f"1{month}")
 
 
+def _month_run(numbers: list[str | None], start: int, first: int, settings: PeriodPartSettings) -> list[int]:
+    """The columns from ``start`` counting the months from ``first`` (``_counts_month``), a label
+    that reads as another number standing for its month when the next one counts on
+    (``max_garbled_months``)."""
+    run: list[int] = []
+    garbled = 0
+    while start + len(run) < len(numbers):
+        col, month = start + len(run), first + len(run)
+        if not _counts_month(numbers[col], month):
+            nxt = numbers[col + 1] if col + 1 < len(numbers) else None
+            if not run or numbers[col] is None or garbled >= settings.max_garbled_months:
+                break
+            if not _counts_month(nxt, month + 1):
+                break
+            garbled += 1
+        run.append(col)
+    return run
+
+
 def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
     """The columns of the longest run of labels counting consecutive months by their numbers
     (``_counts_month``), at least ``min_counted_months`` long, right beside the one column naming
@@ -92,9 +116,7 @@ def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodP
             continue
         # the run opens at the label's month, or at its last digit's where a one stood for the "T"
         for first in {int(opening), int(opening[-1])}:
-            run: list[int] = []
-            while start + len(run) < len(labels) and _counts_month(numbers[start + len(run)], first + len(run)):
-                run.append(start + len(run))
+            run = _month_run(numbers, start, first, settings)
             best = run if len(run) > len(best) else best
     if len(best) < settings.min_counted_months:
         return []
