@@ -61,6 +61,9 @@ class TaskColumnSettings:
     # A section's numeral OCR misread in the code column is at most this many characters ("m—_.",
     # "HH"; a roman numeral of a plan's sections has at most four).
     numeral_chars: int = 5
+    # A column starts left of its label (a label centred over it) where at least this many lines'
+    # pieces start together, within ``start_slack`` (a stop holds every row's cell).
+    stop_pieces: int = 2
 
 
 @dataclass
@@ -198,14 +201,23 @@ def _column_of(x: float, starts: list[float], slack: float, size: float, nearest
     return max([0] + [c for c, at in enumerate(starts) if at - slack * size <= x])
 
 
-def _body_starts(header: _Header, lines: list[_Line], unruled: UnruledSettings) -> list[float]:
+def _body_starts(
+    header: _Header, lines: list[_Line], unruled: UnruledSettings, settings: TaskColumnSettings
+) -> list[float]:
     """Each column's start: its label's left edge, or further left where pieces under it start
-    past the label on its left (a label centred over a wider column)."""
-    pieces = [bbox_of(p[0])[0] for ln in lines for p in labels_of(ln, unruled.label_gap * ln.size)]
+    past the label on its left (a label centred over a wider column) — pieces of several lines
+    starting at one place, a column's stop: a lone piece there is the column on the left's text
+    that OCR parted at a wide word space ("luật do HĐND, UBND   xã ban hành")."""
+    pieces = [(bbox_of(p[0])[0], ln.size) for ln in lines for p in labels_of(ln, unruled.label_gap * ln.size)]
     starts = [header.starts[0]]
     for c in range(1, len(header.starts)):
-        under = [x for x in pieces if header.label_ends[c - 1] < x < header.starts[c]]
-        starts.append(min([header.starts[c], *under]))
+        under = [(x, size) for x, size in pieces if header.label_ends[c - 1] < x < header.starts[c]]
+        aligned = [
+            x
+            for x, size in under
+            if sum(abs(x - y) <= settings.start_slack * size for y, _ in under) >= settings.stop_pieces
+        ]
+        starts.append(min([header.starts[c], *aligned]))
     return starts
 
 
@@ -287,7 +299,7 @@ def _table_under(
     end = body_from
     while end < len(items) and items[end].top - items[end - 1].top <= unruled.max_gap * pitch:
         end += 1
-    starts = _body_starts(header, items[body_from:end], unruled)
+    starts = _body_starts(header, items[body_from:end], unruled, settings)
     rows: list[dict[int, list[Word]]] = []
     placed = set(range(i, body_from))
     pending: list[int] = []  # lines not placed, told only when a task follows them

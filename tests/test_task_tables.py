@@ -151,7 +151,7 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     # A scanned plan (S05, seed 7): the section rows came back as "1" beside the upper-case title
     # and as "HÌ!" (III) beside another; the tasks under them are numbered 1, 2, … (roman sections).
     from extract.segment.table_join import JoinedRow
-    from extract.segment.task_tables import _section_of
+    from extract.segment.task_sections import section_of as _section_of
 
     def row(*cells):
         return JoinedRow(
@@ -237,7 +237,7 @@ def test_a_merged_section_row_whose_numeral_took_its_full_stop():
     # cách tài chính công" ("III." one word, its full stop a stroke); read as a task row, the two
     # tasks under it kept section II and a code put by section II's field (6.3 → 3.3).
     from extract.segment.table_join import JoinedRow
-    from extract.segment.task_tables import _section_of
+    from extract.segment.task_sections import section_of as _section_of
 
     def merged(text: str) -> JoinedRow:
         return JoinedRow(
