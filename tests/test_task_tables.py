@@ -186,6 +186,13 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     assert _section_of(row("", "CẢICÁCHCHẾĐỘCÔNGVỤ", ""), mapping, "I")[:2] == ("II", True)
     # a numeral with a speck read as a quote after it, beside the title
     assert _section_of(row('H"', "CẢICÁCHTỔCHỨCBỘMÁY", ""), mapping, "I")[:2] == ("II", True)
+    # the numeral's full stop read as a comma, the title merged across the row (S25, page 3)
+    title = "IV, Cải cách tổ chức bộ máy hành chính nhà nước"
+    assert _section_of(row(title, title, title), mapping, "III") == (
+        "IV",
+        True,
+        "Cải cách tổ chức bộ máy hành chính nhà nước",
+    )
     # a task's words in sentence case under an empty number cell are no section
     assert _section_of(row("", "", "Cử cán bộ, công chức tham gia đào tạo"), mapping, "I")[1] is False
 
