@@ -409,6 +409,8 @@ _SPELLING = {
     "nam": "năm",
     "thuong": "thường",
     "xuyen": "xuyên",
+    "hang": "hằng",  # "Hằng quý", "Hằng năm": the spelling plans print (OCR's "Hàng" a lost breve)
+    "tuan": "tuần",
 }
 
 
