@@ -25,7 +25,7 @@ such line with no task after it, or at a wide blank. A task table the previous p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
@@ -240,7 +240,11 @@ def _cells(
         if header.code_col is None and col == 0 and not out:
             opens = _opens_unkeyed(piece)
         if col == header.code_col:
-            if out or not (is_code_token(piece[0].text) or _numeral_misread(piece, line, starts, header, settings)):
+            if out or not (
+                is_code_token(piece[0].text)
+                or _numeral_misread(piece, line, starts, header, settings)
+                or _number_misread(piece, line, starts, header, settings)
+            ):
                 return None
             opens = True
             out[col] = [piece[0]]
@@ -273,6 +277,41 @@ def _numeral_misread(
     return bool(after) and all(
         _column_of(bbox_of(w)[0], starts, settings.start_slack, line.size) == (header.code_col or 0) + 1 for w in after
     )
+
+
+def _number_misread(
+    piece: list[Word], line: _Line, starts: list[float], header: _Header, settings: TaskColumnSettings
+) -> bool:
+    """A task's line whose number OCR misread ("H" for "7"): one short word in the code column, and
+    the line's other pieces fill the task's columns as a task's first line does (a section's line
+    holds its title alone; a paragraph at the margin runs on from the code column)."""
+    if header.code_col is None or len(piece) != 1 or len(piece[0].text) > settings.numeral_chars:
+        return False
+    filled = {
+        _column_of(bbox_of(p[0])[0], starts, settings.start_slack, line.size)
+        for p in labels_of(line, 0.0)
+        if p[0] is not piece[0]
+    }
+    return header.code_col not in filled and fills_task_columns(
+        [c in filled or c == header.code_col for c in range(len(starts))], header.code_col + 1
+    )
+
+
+def _numbers_by_sequence(rows: list[dict[int, list[Word]]], code: int, cell_text) -> None:
+    """A task number OCR misread (``_number_misread``) read by the sequence: the number between
+    the tasks' before and after it when they stand two apart ("6", "H", "8": 7); else the cell is
+    left blank (no number read), never the misread glyph."""
+    numbers = [cell_text(r.get(code, [])).rstrip(".") for r in rows]
+    for k, row in enumerate(rows):
+        words = row.get(code, [])
+        if not words or is_code_token(numbers[k]) or _ROMAN.match(numbers[k]) or set(row) == {code, code + 1}:
+            continue
+        before = next((n for n in reversed(numbers[:k]) if n.isdigit()), None)
+        after = next((n for n in numbers[k + 1 :] if n.isdigit()), None)
+        if before is not None and after is not None and int(after) - int(before) == 2:
+            row[code] = [replace(words[0], text=str(int(before) + 1), conf=None)]
+        else:
+            del row[code]
 
 
 def _opens_unkeyed(piece: list[Word]) -> bool:
@@ -326,6 +365,8 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
+    if header.code_col is not None:
+        _numbers_by_sequence(rows, header.code_col, cell_text)
     if header.code_col is None and header.lines and not any(_marked(r, cell_text, len(starts)) for r in rows):
         return None  # no bullet, no filled line: where a task starts is not printed (left to the other readers)
     head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
