@@ -193,6 +193,11 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
         True,
         "Cải cách tổ chức bộ máy hành chính nhà nước",
     )
+    # section I's numeral read as a one beside its title in sentence case: a section when the
+    # next row prints "1" too (a task's number is printed once; S25, a tab-stop scan), else a task
+    first = row("1", "Cải cách thủ tục hành chính", "")
+    assert _section_of(first, mapping, None, number_below="1") == ("I", True, "Cải cách thủ tục hành chính")
+    assert _section_of(first, mapping, None, number_below="2")[1] is False
     # a task's words in sentence case under an empty number cell are no section
     assert _section_of(row("", "", "Cử cán bộ, công chức tham gia đào tạo"), mapping, "I")[1] is False
 

@@ -64,12 +64,13 @@ def task_code(row: JoinedRow, col: int | None) -> str:
 
 
 def section_of(
-    row: JoinedRow, mapping: dict[str, int], section: str | None, roman: bool = True
+    row: JoinedRow, mapping: dict[str, int], section: str | None, roman: bool = True, number_below: str = ""
 ) -> tuple[str | None, bool, str | None]:
     """(section, is_heading, title) for a row: a roman numeral in the TT cell (alone or before the
     title), or a bold numbered row with nothing but a title (a subsection); title None when the
     row is no section heading. ``roman``: the table's tasks are numbered 1, 2, … (not 1.1), so a
-    numbered title merged across the row is a roman section as OCR read its numeral ("HI.", "1.")."""
+    numbered title merged across the row is a roman section as OCR read its numeral ("HI.", "1.").
+    ``number_below``: the number the next row prints."""
     code = task_code(row, mapping.get("code", 0))
     filled = [c for c in row.cells if c.strip()]
     m = _ROMAN_ROW.match(code)
@@ -88,7 +89,10 @@ def section_of(
     # ("1" alone is the first section's "I" only beside an upper-case title in a table of
     # plain-numbered tasks: a task's words are not in capitals)
     one = roman and code.strip(" .)_|\"'”’") == "1"
-    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and _upper_title(rest[0]):
+    # (or beside a title in sentence case on an OCR'd row whose next row prints the same number: a
+    # task's number is printed once, so the first "1" is section I's numeral read as a one)
+    twice = one and row_conf(row) is not None and number_below.strip(" .") == "1"
+    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and (_upper_title(rest[0]) or twice):
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
     if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
         # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's

@@ -330,7 +330,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     # Tasks numbered 1.1, 1.2 sit under arabic sections; plain numbers under roman ones.
     dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", task_code(r, mapping.get("code", 0))) for r in table.rows)
     prev_page = table.rows[0].page if table.rows else 0
-    for row in table.rows:
+    for k, row in enumerate(table.rows):
         if not any(c.strip() for c in row.cells) or _header_row(row, settings):
             continue
         page_turned, prev_page = row.page != prev_page, row.page
@@ -346,7 +346,8 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                     earlier.section = "I"
                     earlier.flags.append(SECTION_HEADING_LOST)
                 section = "I"
-        section, heading, title = section_of(row, mapping, section, roman=not dotted)
+        below = next((task_code(r, mapping.get("code", 0)) for r in table.rows[k + 1 :] if any(r.cells)), "")
+        section, heading, title = section_of(row, mapping, section, roman=not dotted, number_below=below)
         if title is not None:
             section_title = title
         if heading:
