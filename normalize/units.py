@@ -409,7 +409,6 @@ _SPELLING = {
     "nam": "năm",
     "thuong": "thường",
     "xuyen": "xuyên",
-    "hang": "hằng",  # "Hằng quý", "Hằng năm": the spelling plans print (OCR's "Hàng" a lost breve)
     "tuan": "tuần",
 }
 
@@ -444,8 +443,9 @@ def spell_quarter_list(text: str) -> str | None:
     if m is None:
         return None
     parts = re.split(r"\s*([-–,])\s*", m.group("nums"))
-    numerals = [_quarter_numeral(p) for p in parts[::2]]
-    if any(n is None for n in numerals):
+    read = [_quarter_numeral(p) for p in parts[::2]]
+    numerals = [n for n in read if n is not None]
+    if len(numerals) < len(read):
         return None
     marks = [", " if mark == "," else " - " for mark in parts[1::2]]
     listed = "".join(n + mark for n, mark in zip(numerals, [*marks, ""]))

@@ -153,7 +153,8 @@ def test_a_wrapped_task_line_parted_at_a_wide_space_stays_the_tasks(tmp_path):
     lead's, but no other line starts there, so it is no column's start and stays the task's."""
     rows = [
         "I. CẢI CÁCH THỂ CHẾ",
-        "1\tRà soát, kiểm tra văn bản quy phạm\tPhòng Kinh tế\tQuý IV/2025\npháp luật do HĐND,          UBND xã ban hành",
+        "1\tRà soát, kiểm tra văn bản quy phạm\tPhòng Kinh tế\tQuý IV/2025\n"
+        "pháp luật do HĐND,          UBND xã ban hành",
         "2\tTuyên truyền, phổ biến pháp luật\tCông chức Tư pháp\tThường xuyên",
     ]
     result = convert_file(_printed(_plan(tmp_path, HEADER, rows, "spaced.docx")))
