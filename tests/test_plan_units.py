@@ -124,3 +124,12 @@ def test_a_budgets_opening_bracket_read_as_a_letter_is_still_the_budget():
     # under a header naming no budget, or with no closing bracket, the cell is the deadline's
     assert deadline_and_budget("Quý I, II G6)", bracketed=False) == ("Quý I, II G6)", "")
     assert deadline_and_budget("Trước 15/3)", bracketed=True) == ("Trước 15/3)", "")
+
+
+def test_a_chevron_or_an_arrow_before_words_is_a_bullet():
+    from normalize.text import after_bullet
+
+    # a small bullet OCR read as a chevron (S26, seed 9281: "» Cử cán bộ, …" kept in the task)
+    assert after_bullet("» Cử cán bộ, công chức tham gia đào tạo") == "Cử cán bộ, công chức tham gia đào tạo"
+    assert after_bullet("➢ Rà soát thủ tục") == "Rà soát thủ tục"
+    assert after_bullet("»5") is None  # a mark before a figure is no bullet
