@@ -239,7 +239,12 @@ def _cells(
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
         if header.code_col is None and col == 0 and not out:
             opens = _opens_unkeyed(piece)
-        if col == header.code_col:
+        if col == header.code_col and list(out) == [header.code_col]:
+            # a second piece in the code column after the number: the task's words opening left of
+            # the task's column (a dash or speck before them, "8  - Tiếp nhận …"); a code column
+            # holds one number
+            col += 1
+        elif col == header.code_col:
             if out or not (
                 is_code_token(piece[0].text)
                 or _numeral_misread(piece, line, starts, header, settings)
