@@ -25,7 +25,7 @@ such line with no task after it, or at a wide blank. A task table the previous p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
@@ -61,6 +61,9 @@ class TaskColumnSettings:
     # A section's numeral OCR misread in the code column is at most this many characters ("m—_.",
     # "HH"; a roman numeral of a plan's sections has at most four).
     numeral_chars: int = 5
+    # A column starts left of its label (a label centred over it) where at least this many lines'
+    # pieces start together, within ``start_slack`` (a stop holds every row's cell).
+    stop_pieces: int = 2
 
 
 @dataclass
@@ -198,14 +201,23 @@ def _column_of(x: float, starts: list[float], slack: float, size: float, nearest
     return max([0] + [c for c, at in enumerate(starts) if at - slack * size <= x])
 
 
-def _body_starts(header: _Header, lines: list[_Line], unruled: UnruledSettings) -> list[float]:
+def _body_starts(
+    header: _Header, lines: list[_Line], unruled: UnruledSettings, settings: TaskColumnSettings
+) -> list[float]:
     """Each column's start: its label's left edge, or further left where pieces under it start
-    past the label on its left (a label centred over a wider column)."""
-    pieces = [bbox_of(p[0])[0] for ln in lines for p in labels_of(ln, unruled.label_gap * ln.size)]
+    past the label on its left (a label centred over a wider column) — pieces of several lines
+    starting at one place, a column's stop: a lone piece there is the column on the left's text
+    that OCR parted at a wide word space ("luật do HĐND, UBND   xã ban hành")."""
+    pieces = [(bbox_of(p[0])[0], ln.size) for ln in lines for p in labels_of(ln, unruled.label_gap * ln.size)]
     starts = [header.starts[0]]
     for c in range(1, len(header.starts)):
-        under = [x for x in pieces if header.label_ends[c - 1] < x < header.starts[c]]
-        starts.append(min([header.starts[c], *under]))
+        under = [(x, size) for x, size in pieces if header.label_ends[c - 1] < x < header.starts[c]]
+        aligned = [
+            x
+            for x, size in under
+            if sum(abs(x - y) <= settings.start_slack * size for y, _ in under) >= settings.stop_pieces
+        ]
+        starts.append(min([header.starts[c], *aligned]))
     return starts
 
 
@@ -227,8 +239,17 @@ def _cells(
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
         if header.code_col is None and col == 0 and not out:
             opens = _opens_unkeyed(piece)
-        if col == header.code_col:
-            if out or not (is_code_token(piece[0].text) or _numeral_misread(piece, line, starts, header, settings)):
+        if col == header.code_col and list(out) == [header.code_col]:
+            # a second piece in the code column after the number: the task's words opening left of
+            # the task's column (a dash or speck before them, "8  - Tiếp nhận …"); a code column
+            # holds one number
+            col += 1
+        elif col == header.code_col:
+            if out or not (
+                is_code_token(piece[0].text)
+                or _numeral_misread(piece, line, starts, header, settings)
+                or _number_misread(piece, line, starts, header, settings)
+            ):
                 return None
             opens = True
             out[col] = [piece[0]]
@@ -263,6 +284,41 @@ def _numeral_misread(
     )
 
 
+def _number_misread(
+    piece: list[Word], line: _Line, starts: list[float], header: _Header, settings: TaskColumnSettings
+) -> bool:
+    """A task's line whose number OCR misread ("H" for "7"): one short word in the code column, and
+    the line's other pieces fill the task's columns as a task's first line does (a section's line
+    holds its title alone; a paragraph at the margin runs on from the code column)."""
+    if header.code_col is None or len(piece) != 1 or len(piece[0].text) > settings.numeral_chars:
+        return False
+    filled = {
+        _column_of(bbox_of(p[0])[0], starts, settings.start_slack, line.size)
+        for p in labels_of(line, 0.0)
+        if p[0] is not piece[0]
+    }
+    return header.code_col not in filled and fills_task_columns(
+        [c in filled or c == header.code_col for c in range(len(starts))], header.code_col + 1
+    )
+
+
+def _numbers_by_sequence(rows: list[dict[int, list[Word]]], code: int, cell_text) -> None:
+    """A task number OCR misread (``_number_misread``) read by the sequence: the number between
+    the tasks' before and after it when they stand two apart ("6", "H", "8": 7); else the cell is
+    left blank (no number read), never the misread glyph."""
+    numbers = [cell_text(r.get(code, [])).rstrip(".") for r in rows]
+    for k, row in enumerate(rows):
+        words = row.get(code, [])
+        if not words or is_code_token(numbers[k]) or _ROMAN.match(numbers[k]) or set(row) == {code, code + 1}:
+            continue
+        before = next((n for n in reversed(numbers[:k]) if n.isdigit()), None)
+        after = next((n for n in numbers[k + 1 :] if n.isdigit()), None)
+        if before is not None and after is not None and int(after) - int(before) == 2:
+            row[code] = [replace(words[0], text=str(int(before) + 1), conf=None)]
+        else:
+            del row[code]
+
+
 def _opens_unkeyed(piece: list[Word]) -> bool:
     """A line of a table with no code column opening a task: a bullet before its text, or a section
     ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE"), at the first
@@ -287,7 +343,7 @@ def _table_under(
     end = body_from
     while end < len(items) and items[end].top - items[end - 1].top <= unruled.max_gap * pitch:
         end += 1
-    starts = _body_starts(header, items[body_from:end], unruled)
+    starts = _body_starts(header, items[body_from:end], unruled, settings)
     rows: list[dict[int, list[Word]]] = []
     placed = set(range(i, body_from))
     pending: list[int] = []  # lines not placed, told only when a task follows them
@@ -314,6 +370,8 @@ def _table_under(
         last = k
     if len(rows) < settings.min_tasks:
         return None
+    if header.code_col is not None:
+        _numbers_by_sequence(rows, header.code_col, cell_text)
     if header.code_col is None and header.lines and not any(_marked(r, cell_text, len(starts)) for r in rows):
         return None  # no bullet, no filled line: where a task starts is not printed (left to the other readers)
     head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)

@@ -155,8 +155,9 @@ def column_pieces(text: str) -> list[str]:
     return pieces if len(pieces) > 1 else []
 
 
-# A bullet opening a line or a cell ("- ", "+ ", "• "): a mark, then the words it opens.
-_BULLET_OPENING = lazy_compile(r"^\s*[-–—‒−•·●▪■◦∙+*]\s*(?=\p{L})(.*)$", flags=0)
+# A bullet opening a line or a cell ("- ", "+ ", "• "): a mark, then the words it opens; arrows
+# and chevrons are bullets too ("➢ ", "» ": what OCR reads a small bullet as on a scan).
+_BULLET_OPENING = lazy_compile(r"^\s*[-–—‒−•·●▪■◦∙+*»›►▸‣➢➤]\s*(?=\p{L})(.*)$", flags=0)
 
 
 def after_bullet(text: str) -> str | None:

@@ -409,31 +409,69 @@ _SPELLING = {
     "nam": "năm",
     "thuong": "thường",
     "xuyen": "xuyên",
+    "tuan": "tuần",
 }
+
+
+def _quarter_numeral(read: str) -> str | None:
+    """A quarter's roman numeral as OCR read it, accent-free ("tv", "ih", "1"), as printed ("IV",
+    "III", "I"); None when no quarter reads so."""
+    base = re.sub(r"[tl1|j]", "i", read.lower())
+    # An "h" is two I's read together; where that makes no quarter, an "h" is one I with a
+    # speck on it ("IIH/2024": III, the slash's speck; "IHI/2025": III, no four I's).
+    num = base.replace("h", "ii").upper()
+    if num not in _ROMAN_VALUES and re.fullmatch(r"i*hi*", base):
+        num = base.replace("h", "i").upper()
+    # IV is the one quarter with a V: strokes before it beyond one are specks read as
+    # strokes ("TIV/2024": a speck by the "I").
+    if num not in _ROMAN_VALUES and re.fullmatch(r"I{2,3}V", num):
+        num = "IV"
+    return num if num in _ROMAN_VALUES else None
+
+
+# A deadline listing quarters after one "Quý": "Quý I, II", "Quý II - III", "Quý I,II/2025" (the
+# numerals as OCR may read them); the list's marks spelt as typed (", " and " - ").
+_QUARTER_LIST = lazy_compile(
+    rf"(?i)^(?P<head>qu[ýy])\s*(?P<nums>{_ROMAN_OCR}(?:\s*[-–,]\s*{_ROMAN_OCR})+)\s*(?P<year>/\s*\d{{4}})?$"
+)
+
+
+def spell_quarter_list(text: str) -> str | None:
+    """A quarter list in its usual spelling ("Quý I,II" → "Quý I, II", "Quý II-III" → "Quý II -
+    III"); None when ``text`` is no list of quarters."""
+    m = _QUARTER_LIST.match(text.strip())
+    if m is None:
+        return None
+    parts = re.split(r"\s*([-–,])\s*", m.group("nums"))
+    read = [_quarter_numeral(p) for p in parts[::2]]
+    numerals = [n for n in read if n is not None]
+    if len(numerals) < len(read):
+        return None
+    marks = [", " if mark == "," else " - " for mark in parts[1::2]]
+    listed = "".join(n + mark for n, mark in zip(numerals, [*marks, ""]))
+    year = "/" + m.group("year").lstrip("/ ") if m.group("year") else ""
+    return f"Quý {listed}{year}"
 
 
 def spell_deadline(text: str, roman: bool = True) -> str:
     """A deadline in its usual spelling when it is one of the patterns ("Quý 12024" → "Quý
     I/2024", "Quý TV/2025" → "Quý IV/2025", "Thường Xuyên" → "Thường xuyên"); else as printed.
     ``roman``: the quarters are roman numerals (OCR's "1" is an "I"); else a digit stays."""
+    bare = re.sub(r"\s+[|¦]+$", "", text)
+    if bare != text and deadline_status(bare) == "complete":
+        text = bare  # a bar after the deadline is a speck or a rule's stub, no part of it ("02/03/2023 |")
     key = _key(text, slash=True)
+    listed = spell_quarter_list(text) if roman else None
+    if listed is not None:
+        return listed
     if not key or _DEADLINE.fullmatch(key) is None:
         return text
     q = _QUARTER.match(key)
     if q and not roman and re.search(r"quy ?\d ?/", key):  # "Quý 1/2025" as typed
         q = None
     if q:
-        base = re.sub(r"[tl1|j]", "i", q.group("num"))
-        # An "h" is two I's read together; where that makes no quarter, an "h" is one I with a
-        # speck on it ("IIH/2024": III, the slash's speck; "IHI/2025": III, no four I's).
-        num = base.replace("h", "ii").upper()
-        if num not in _ROMAN_VALUES and re.fullmatch(r"i*hi*", base):
-            num = base.replace("h", "i").upper()
-        # IV is the one quarter with a V: strokes before it beyond one are specks read as
-        # strokes ("TIV/2024": a speck by the "I").
-        if num not in _ROMAN_VALUES and re.fullmatch(r"I{2,3}V", num):
-            num = "IV"
-        if num not in _ROMAN_VALUES:
+        num = _quarter_numeral(q.group("num"))
+        if num is None:
             return text
         key = f"{q.group('head')} {num}/{q.group('year')}"
     printed = text.split()

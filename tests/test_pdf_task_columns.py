@@ -145,3 +145,26 @@ def test_labels_centred_over_their_columns_still_place_the_cells(tmp_path):
     result = convert_file(_printed(_plan(tmp_path, header, ROWS, "centred.docx", header_stops=centred)))
     assert _tasks(result) == TRUTH
     assert not result.unread and not result.score_tables
+
+
+def test_a_wrapped_task_line_parted_at_a_wide_space_stays_the_tasks(tmp_path):
+    """A task's wrapped line whose words stand apart by a wide space (as OCR parts a scanned line
+    at a wide word space): the piece after the space starts between the task's label and the
+    lead's, but no other line starts there, so it is no column's start and stays the task's."""
+    rows = [
+        "I. CẢI CÁCH THỂ CHẾ",
+        "1\tRà soát, kiểm tra văn bản quy phạm\tPhòng Kinh tế\tQuý IV/2025\n"
+        "pháp luật do HĐND,          UBND xã ban hành",
+        "2\tTuyên truyền, phổ biến pháp luật\tCông chức Tư pháp\tThường xuyên",
+    ]
+    result = convert_file(_printed(_plan(tmp_path, HEADER, rows, "spaced.docx")))
+    assert _tasks(result) == [
+        (
+            "1",
+            "I",
+            "Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành",
+            "Phòng Kinh tế",
+            "Quý IV/2025",
+        ),
+        ("2", "I", "Tuyên truyền, phổ biến pháp luật", "Công chức Tư pháp", "Thường xuyên"),
+    ]

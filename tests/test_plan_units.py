@@ -100,3 +100,36 @@ def test_a_look_alike_capital_ocr_read_in_a_units_name_is_spelt_small():
     assert spell_units("UBMTTQ Việt Nam Xã, Công an Xã") == "UBMTTQ Việt Nam xã, Công an xã"
     assert spell_units("Công chức Văn hóa - Xã hội") == "Công chức Văn hóa - Xã hội"  # the name's own capital
     assert spell_units("Các Thôn, tổ dân phố") == "Các Thôn, tổ dân phố"
+
+
+def test_a_quarter_list_and_a_bar_after_a_deadline_are_spelt_as_typed():
+    # OCR lost the space after a list's comma (S27, N53's "Quý I, II"); a numeral's strokes read
+    # as look-alikes are read as in a single quarter; the list's order is task_doubts' to judge
+    assert spell_deadline("Quý I,II") == "Quý I, II"
+    assert spell_deadline("Quý II-III/2025") == "Quý II - III/2025"
+    assert spell_deadline("Quý ii, H") == "Quý II, II"
+    assert spell_deadline("Quý 1, 2") == "Quý 1, 2"  # no roman list: as printed
+    assert spell_deadline("Quý I,II", roman=False) == "Quý I,II"
+    # a bar after a deadline (a speck or a rule's stub on a tab-stop scan) is no part of it
+    assert spell_deadline("02/03/2023 |") == "02/03/2023"
+    assert spell_deadline("Quý IV/2025 |") == "Quý IV/2025"
+    assert spell_deadline("Phòng Kinh tế |") == "Phòng Kinh tế |"
+
+
+def test_a_budgets_opening_bracket_read_as_a_letter_is_still_the_budget():
+    from extract.segment.task_budget import deadline_and_budget
+
+    assert deadline_and_budget("Quý I, II G6)", bracketed=True) == ("Quý I, II", "6")
+    assert deadline_and_budget("Quý II C15)", bracketed=True) == ("Quý II", "15")
+    # under a header naming no budget, or with no closing bracket, the cell is the deadline's
+    assert deadline_and_budget("Quý I, II G6)", bracketed=False) == ("Quý I, II G6)", "")
+    assert deadline_and_budget("Trước 15/3)", bracketed=True) == ("Trước 15/3)", "")
+
+
+def test_a_chevron_or_an_arrow_before_words_is_a_bullet():
+    from normalize.text import after_bullet
+
+    # a small bullet OCR read as a chevron (S26, seed 9281: "» Cử cán bộ, …" kept in the task)
+    assert after_bullet("» Cử cán bộ, công chức tham gia đào tạo") == "Cử cán bộ, công chức tham gia đào tạo"
+    assert after_bullet("➢ Rà soát thủ tục") == "Rà soát thủ tục"
+    assert after_bullet("»5") is None  # a mark before a figure is no bullet

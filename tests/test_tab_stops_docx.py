@@ -153,3 +153,24 @@ def test_a_task_framework_typed_at_tab_stops_is_read_as_a_grid(tmp_path):
     # each task points at the lines it was typed on (its next line under it)
     assert result.task_tables[0].rows[0].source.line_end == result.task_tables[0].rows[0].source.line_start + 1
     assert not result.unread
+
+
+def test_the_last_tasks_name_going_on_after_a_preposition_is_kept_whatever_its_case(tmp_path):
+    """The table's last task broken by hand after "theo" onto a line opening in capitals (a
+    standard's code, "TCVN ISO 9001:2015"): a name ending on a word that opens a complement goes on
+    (P07, seed 9281: the line was left to the score readers and the task cut short)."""
+    rows = [
+        "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+        "1\tCông khai thủ tục hành chính tại\tVăn phòng\tThường xuyên\nBộ phận một cửa\tHĐND và UBND",
+        "2\tVận hành hệ thống quản lý chất lượng theo\tBộ phận Một cửa\t03/01/2025\nTCVN ISO 9001:2015",
+    ]
+    header = ["TT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành"]
+    result = convert_file(_document(tmp_path, header, rows, TASK_STOPS, "iso.docx"))
+    tasks = [(r.code, r.criterion or r.task, r.lead, r.deadline) for t in result.task_tables for r in t.rows]
+    assert tasks[-1] == (
+        "2",
+        "Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+        "Bộ phận Một cửa",
+        "03/01/2025",
+    )
+    assert not result.unread and not result.score_tables

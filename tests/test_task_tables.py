@@ -151,7 +151,7 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     # A scanned plan (S05, seed 7): the section rows came back as "1" beside the upper-case title
     # and as "HÌ!" (III) beside another; the tasks under them are numbered 1, 2, … (roman sections).
     from extract.segment.table_join import JoinedRow
-    from extract.segment.task_tables import _section_of
+    from extract.segment.task_sections import section_of as _section_of
 
     def row(*cells):
         return JoinedRow(
@@ -186,6 +186,18 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     assert _section_of(row("", "CẢICÁCHCHẾĐỘCÔNGVỤ", ""), mapping, "I")[:2] == ("II", True)
     # a numeral with a speck read as a quote after it, beside the title
     assert _section_of(row('H"', "CẢICÁCHTỔCHỨCBỘMÁY", ""), mapping, "I")[:2] == ("II", True)
+    # the numeral's full stop read as a comma, the title merged across the row (S25, page 3)
+    title = "IV, Cải cách tổ chức bộ máy hành chính nhà nước"
+    assert _section_of(row(title, title, title), mapping, "III") == (
+        "IV",
+        True,
+        "Cải cách tổ chức bộ máy hành chính nhà nước",
+    )
+    # section I's numeral read as a one beside its title in sentence case: a section when the
+    # next row prints "1" too (a task's number is printed once; S25, a tab-stop scan), else a task
+    first = row("1", "Cải cách thủ tục hành chính", "")
+    assert _section_of(first, mapping, None, number_below="1") == ("I", True, "Cải cách thủ tục hành chính")
+    assert _section_of(first, mapping, None, number_below="2")[1] is False
     # a task's words in sentence case under an empty number cell are no section
     assert _section_of(row("", "", "Cử cán bộ, công chức tham gia đào tạo"), mapping, "I")[1] is False
 
@@ -237,7 +249,7 @@ def test_a_merged_section_row_whose_numeral_took_its_full_stop():
     # cách tài chính công" ("III." one word, its full stop a stroke); read as a task row, the two
     # tasks under it kept section II and a code put by section II's field (6.3 → 3.3).
     from extract.segment.table_join import JoinedRow
-    from extract.segment.task_tables import _section_of
+    from extract.segment.task_sections import section_of as _section_of
 
     def merged(text: str) -> JoinedRow:
         return JoinedRow(

@@ -416,7 +416,9 @@ _DASHES = "-–—"
 # plural markers): a cell or a name ending in one goes on in the words its line lost (a cell's to
 # the column beside, "… không chuyên trách ở" + "Hồ sơ lưu trữ thôn"; a name's to the line below,
 # "… trong hoạt động của" + "Ủy ban nhân dân xã"); so does one ending in a list's comma.
-DANGLING_WORDS = frozenset(("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về"))
+DANGLING_WORDS = frozenset(
+    ("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về", "theo")
+)
 
 
 def ends_dangling(words: Sequence[str]) -> bool:

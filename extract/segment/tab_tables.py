@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from extract.model import Cell, IngestedDocument, Line, Page, Table
+from extract.segment.line_common import ends_dangling
 from extract.segment.tab_headers import TypedHeader, nearest, typed_header, wrapped_header
 from extract.segment.tab_stops import MIN_TAB_COLUMNS
 from extract.segment.table_end import is_signature, is_total_label
@@ -235,7 +236,8 @@ def _gather(
             break  # a blank line: the run ended above it
         if len(line.pieces) == 1 and not _section_row(line, header) and not _task_opens(lines, j, header):
             broken = _broken_name(lines, j, header, rows, settings)
-            if broken == 0 and not _last_name_line(line.pieces[0], rows[-1], longest, len(rows)):
+            name = rows[-1].cells[header.text_col]
+            if broken == 0 and not _last_name_line(line.pieces[0], rows[-1], longest, len(rows), name):
                 break
             for part in lines[j : j + max(broken, 1)]:
                 _go_on(rows[-1], part, header)
@@ -345,12 +347,14 @@ def _broken_name(lines: list[_Typed], j: int, header: TypedHeader, rows: list[_R
     return k - j if opens or _ends_name(pieces, rows[-1], header, len(rows)) else 0
 
 
-def _last_name_line(text: str, row: _Row, longest: int, n_rows: int) -> bool:
+def _last_name_line(text: str, row: _Row, longest: int, n_rows: int, name: str) -> bool:
     """The last row's name broken onto a line of its own before the run ends: a piece of a phrase
-    (it opens in a small letter) no longer than the names' lines, under a row that is no total."""
+    (it opens in a small letter, or the name's line ends on a word that opens a complement, "…
+    chất lượng theo" over "TCVN ISO 9001:2015") no longer than the names' lines, under a row that
+    is no total."""
     return (
         n_rows >= 2
-        and text[:1].islower()
+        and (text[:1].islower() or ends_dangling(name.split()))
         and len(text) <= longest
         and not is_total_label(fold(" ".join(row.cells)))
         and not is_signature(fold(text))

@@ -25,6 +25,7 @@ from extract.segment.task_budget import budget_apart
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
+from extract.segment.task_sections import SECTION_HEADING_LOST, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet, any_word, fold
@@ -76,51 +77,6 @@ _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "acti
 # A row without TT and without these continues the row above (more tasks, activities or text of
 # the same numbered item: the source had merged cells on the left).
 _ROW_KEYS = ROW_KEY_FIELDS
-_ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
-# A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
-# "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
-# (a speck after it read as a quote: 'H"')
-_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|\"'”’]?\s*$")
-ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-# An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ"),
-# or its full stop lost in a numeral of strokes ("HIL Cải cách tài chính công": "III." read as one
-# word; two strokes at least, one holding I, V, X or H, so no word of a title is taken for one).
-_OCR_ROMAN_TITLE = lazy_compile(
-    r"^\s*(?P<numeral>[IVXLTHl1|]{1,5})\s*[.)_]\s*(?P<title>\p{Lu}.{3,})$"
-    r"|^\s*(?P<numeral>(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{2,5})\s+(?P<title>\p{Lu}.{3,})$"
-)
-
-
-# A row's note that it sat above the first section heading OCR read and was put in section I.
-SECTION_HEADING_LOST = "section_heading_lost"
-
-
-def next_roman(section: str | None, printed: str = "") -> str:
-    """The section a heading opens: its numeral when it reads as the next one or a later one,
-    else the one after ``section`` (an OCR'd numeral is read by the sequence)."""
-    before = ROMANS.index(section) + 1 if section in ROMANS else 0
-    value = ROMANS.index(printed) + 1 if printed in ROMANS else 0
-    value = value if value > before else before + 1
-    return ROMANS[min(value, len(ROMANS)) - 1]
-
-
-def _misread_numeral(code: str) -> bool:
-    """A TT cell OCR read as a short run of no digit and no item mark: a roman numeral's strokes."""
-    text = code.strip()
-    return (
-        0 < len(text) <= 5
-        and any(ch.isalpha() for ch in text)
-        and not any(ch.isdigit() for ch in text)
-        and not _ITEM_CODE.match(text)
-    )
-
-
-def _upper_title(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-_ITEM_CODE = lazy_compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
 _TOTAL = lazy_compile(r"^\s*(t[oổ]ng(\s*c[oộ]ng)?|c[oộ]ng)\b", re.I)
 _CAPTION_SKIP = lazy_compile(r"^\s*(\(?\s*k[eè]m theo|ban h[aà]nh k[eè]m|ph[uụ] l[uụ]c\s*[0-9IVX]*\s*$)", re.I)
 
@@ -238,7 +194,7 @@ def _labels_by_content(table: JoinedTable, header: str, settings: TaskTableSetti
     units = ["lead", "coordinator"]
     out: list[str] = []
     for c in range(table.n_cols):
-        cells = [_get(r, c) for r in body if _get(r, c)]
+        cells = [task_code(r, c) for r in body if task_code(r, c)]
         kind = _content_kind(cells, settings)
         numbers = sum(bool(_ROW_NUMBER.match(x)) for x in cells)
         if "code" not in out and cells and numbers >= settings.content_share * len(cells):
@@ -263,7 +219,7 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     are deadlines or units (lead first, coordinator next) when their cells say so."""
     mapping = map_columns(header_labels(table, settings))
     body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2 and not _header_row(r, settings)]
-    kinds = {c: _content_kind([_get(r, c) for r in body], settings) for c in range(table.n_cols)}
+    kinds = {c: _content_kind([task_code(r, c) for r in body], settings) for c in range(table.n_cols)}
     field_of = {c: f for f, c in mapping.items()}
     for c, kind in kinds.items():
         if kind == "criterion_code" and field_of.get(c) in (None, "criterion") and "criterion_code" not in mapping:
@@ -302,10 +258,6 @@ def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
         return False
     mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
-
-
-def _get(row: JoinedRow, col: int | None) -> str:
-    return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
 
 
 def _header_row(row: JoinedRow, settings: TaskTableSettings) -> bool:
@@ -353,57 +305,6 @@ def _join(before: str, text: str, field: str = "") -> str:
     return before + sep + text
 
 
-def _section_of(
-    row: JoinedRow, mapping: dict[str, int], section: str | None, roman: bool = True
-) -> tuple[str | None, bool, str | None]:
-    """(section, is_heading, title) for a row: a roman numeral in the TT cell (alone or before the
-    title), or a bold numbered row with nothing but a title (a subsection); title None when the
-    row is no section heading. ``roman``: the table's tasks are numbered 1, 2, … (not 1.1), so a
-    numbered title merged across the row is a roman section as OCR read its numeral ("HI.", "1.")."""
-    code = _get(row, mapping.get("code", 0))
-    filled = [c for c in row.cells if c.strip()]
-    m = _ROMAN_ROW.match(code)
-    # a title merged across the whole row comes back as the same text in every cell
-    distinct = list(dict.fromkeys(c.strip() for c in filled))
-    if m and len(distinct) <= 2:
-        title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
-        # An OCR'd numeral is read by the sequence ("L" for "I", "II" again for "III"); a typed
-        # one is taken as printed.
-        numeral = next_roman(section, m.group(1)) if row_conf(row) is not None else m.group(1)
-        return numeral, True, title.strip()
-    merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
-    if merged and roman:
-        return next_roman(section, merged.group("numeral")), True, merged.group("title").strip()
-    rest = [c for c in distinct if c != code.strip()]
-    # ("1" alone is the first section's "I" only beside an upper-case title in a table of
-    # plain-numbered tasks: a task's words are not in capitals)
-    one = roman and code.strip(" .)_|\"'”’") == "1"
-    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and _upper_title(rest[0]):
-        return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
-    if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
-        # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's
-        # numeral misread, its title in sentence case (a task row has its lead or deadline too).
-        return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
-    if roman and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
-        # An OCR'd section row whose numeral the scan lost or garbled past reading (no numeral
-        # pattern takes it), its title alone in one cell ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"): a task's
-        # words are not in capitals, and a task row has more than its task; the section is the
-        # next one.
-        return next_roman(section), True, rest[0]
-    if roman and _OCR_ROMAN.match(code) and not rest and row_conf(row) is not None:
-        # An OCR'd section row whose title the scan lost: the numeral alone ("1", "H") is no
-        # task (a task row has its task's words); the section is read by the sequence.
-        return next_roman(section, code.strip(" .)_|\"'”’")), True, ""
-    if len(filled) <= 2 and all(c.strip() for c in filled):
-        other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
-        bold = any(row.bold[i] for i in other if i < len(row.bold))
-        if bold and (not code or re.fullmatch(r"\d{1,2}\.?", code)):
-            # A sub-heading inside a roman section ("2  Áp dụng ISO 9001:2015 ..."): the rows
-            # under it stay in the section.
-            return section, True, None
-    return section, False, None
-
-
 def _header_section(table: JoinedTable) -> str:
     """The upper-case title a header row ends in when OCR merged the first section's row into it
     ("… Thời hạn Sản phẩm CẢI CÁCH THỂ CHẾ"); "" when it ends in header words."""
@@ -427,9 +328,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     if merged:  # OCR merged the first section's row into the header
         section, section_title = "I", merged
     # Tasks numbered 1.1, 1.2 sit under arabic sections; plain numbers under roman ones.
-    dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", _get(r, mapping.get("code", 0))) for r in table.rows)
+    dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", task_code(r, mapping.get("code", 0))) for r in table.rows)
     prev_page = table.rows[0].page if table.rows else 0
-    for row in table.rows:
+    for k, row in enumerate(table.rows):
         if not any(c.strip() for c in row.cells) or _header_row(row, settings):
             continue
         page_turned, prev_page = row.page != prev_page, row.page
@@ -439,18 +340,19 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             # section I's, and the heading read next is numbered after it (an OCR'd numeral is
             # read by the sequence: counted from nothing, the tables' later sections all slid
             # one back).
-            later, _, later_title = _section_of(row, mapping, "I", roman=True)
+            later, _, later_title = section_of(row, mapping, "I", roman=True)
             if later_title is not None and later != "I":
                 for earlier in out:
                     earlier.section = "I"
                     earlier.flags.append(SECTION_HEADING_LOST)
                 section = "I"
-        section, heading, title = _section_of(row, mapping, section, roman=not dotted)
+        below = next((task_code(r, mapping.get("code", 0)) for r in table.rows[k + 1 :] if any(r.cells)), "")
+        section, heading, title = section_of(row, mapping, section, roman=not dotted, number_below=below)
         if title is not None:
             section_title = title
         if heading:
             continue
-        values = {f: _get(row, c) for f, c in mapping.items()}
+        values = {f: task_code(row, c) for f, c in mapping.items()}
         budget_apart(values, labels)  # "Quý I/2025 (15)": the budget no deadline, no footnote
         notes: list[str] = []
         for f in _NOTE_FIELDS:
@@ -463,7 +365,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 values[f] = after_bullet(values[f]) or values[f]
         if _TOTAL.match(values.get("code", "")):
             continue  # "Tổng cộng" line of the grid
-        extra = {table.header_text[c].strip(): _get(row, c) for c in extra_cols if _get(row, c)}
+        extra = {table.header_text[c].strip(): task_code(row, c) for c in extra_cols if task_code(row, c)}
         keys_empty = not any(values.get(f) for f in _ROW_KEYS if f in mapping) and not (
             # a grid with no criterion/objective column: a row starting a new task is a row
             not any(f in mapping for f in _ROW_KEYS[1:]) and any(values.get(f) for f in _KEY_FIELDS)

@@ -1,0 +1,118 @@
+"""A task table's section rows: a roman numeral in the TT cell, alone or before its title ("IV.
+Cải cách tổ chức bộ máy"), as printed or as OCR reads it ("HI.", "1.", "IV," — the numeral's
+strokes and its full stop are what a scan garbles), or a bold numbered sub-heading; an OCR'd
+numeral is read by the sequence (the section after the one before it)."""
+
+from __future__ import annotations
+
+import regex as re
+
+from extract.segment.joined import JoinedRow, row_conf
+from normalize.lazy_regex import lazy_compile
+
+_ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
+# A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
+# "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
+# (a speck after it read as a quote: 'H"')
+_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|\"'”’]?\s*$")
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ"),
+# or its full stop lost in a numeral of strokes ("HIL Cải cách tài chính công": "III." read as one
+# word; two strokes at least, one holding I, V, X or H, so no word of a title is taken for one);
+# the full stop may come back a comma ("IV, Cải cách tổ chức bộ máy").
+_OCR_ROMAN_TITLE = lazy_compile(
+    r"^\s*(?P<numeral>[IVXLTHl1|]{1,5})\s*[.,)_]\s*(?P<title>\p{Lu}.{3,})$"
+    r"|^\s*(?P<numeral>(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{2,5})\s+(?P<title>\p{Lu}.{3,})$"
+)
+
+
+# A row's note that it sat above the first section heading OCR read and was put in section I.
+SECTION_HEADING_LOST = "section_heading_lost"
+
+
+def next_roman(section: str | None, printed: str = "") -> str:
+    """The section a heading opens: its numeral when it reads as the next one or a later one,
+    else the one after ``section`` (an OCR'd numeral is read by the sequence)."""
+    before = ROMANS.index(section) + 1 if section in ROMANS else 0
+    value = ROMANS.index(printed) + 1 if printed in ROMANS else 0
+    value = value if value > before else before + 1
+    return ROMANS[min(value, len(ROMANS)) - 1]
+
+
+def _misread_numeral(code: str) -> bool:
+    """A TT cell OCR read as a short run of no digit and no item mark: a roman numeral's strokes."""
+    text = code.strip()
+    return (
+        0 < len(text) <= 5
+        and any(ch.isalpha() for ch in text)
+        and not any(ch.isdigit() for ch in text)
+        and not _ITEM_CODE.match(text)
+    )
+
+
+def _upper_title(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+_ITEM_CODE = lazy_compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
+
+
+def task_code(row: JoinedRow, col: int | None) -> str:
+    """The row's cell in column ``col``, stripped ("" past the row's end or with no column)."""
+    return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+
+
+def section_of(
+    row: JoinedRow, mapping: dict[str, int], section: str | None, roman: bool = True, number_below: str = ""
+) -> tuple[str | None, bool, str | None]:
+    """(section, is_heading, title) for a row: a roman numeral in the TT cell (alone or before the
+    title), or a bold numbered row with nothing but a title (a subsection); title None when the
+    row is no section heading. ``roman``: the table's tasks are numbered 1, 2, … (not 1.1), so a
+    numbered title merged across the row is a roman section as OCR read its numeral ("HI.", "1.").
+    ``number_below``: the number the next row prints."""
+    code = task_code(row, mapping.get("code", 0))
+    filled = [c for c in row.cells if c.strip()]
+    m = _ROMAN_ROW.match(code)
+    # a title merged across the whole row comes back as the same text in every cell
+    distinct = list(dict.fromkeys(c.strip() for c in filled))
+    if m and len(distinct) <= 2:
+        title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
+        # An OCR'd numeral is read by the sequence ("L" for "I", "II" again for "III"); a typed
+        # one is taken as printed.
+        numeral = next_roman(section, m.group(1)) if row_conf(row) is not None else m.group(1)
+        return numeral, True, title.strip()
+    merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
+    if merged and roman:
+        return next_roman(section, merged.group("numeral")), True, merged.group("title").strip()
+    rest = [c for c in distinct if c != code.strip()]
+    # ("1" alone is the first section's "I" only beside an upper-case title in a table of
+    # plain-numbered tasks: a task's words are not in capitals)
+    one = roman and code.strip(" .)_|\"'”’") == "1"
+    # (or beside a title in sentence case on an OCR'd row whose next row prints the same number: a
+    # task's number is printed once, so the first "1" is section I's numeral read as a one)
+    twice = one and row_conf(row) is not None and number_below.strip(" .") == "1"
+    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and (_upper_title(rest[0]) or twice):
+        return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
+    if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
+        # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's
+        # numeral misread, its title in sentence case (a task row has its lead or deadline too).
+        return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
+    if roman and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
+        # An OCR'd section row whose numeral the scan lost or garbled past reading (no numeral
+        # pattern takes it), its title alone in one cell ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"): a task's
+        # words are not in capitals, and a task row has more than its task; the section is the
+        # next one.
+        return next_roman(section), True, rest[0]
+    if roman and _OCR_ROMAN.match(code) and not rest and row_conf(row) is not None:
+        # An OCR'd section row whose title the scan lost: the numeral alone ("1", "H") is no
+        # task (a task row has its task's words); the section is read by the sequence.
+        return next_roman(section, code.strip(" .)_|\"'”’")), True, ""
+    if len(filled) <= 2 and all(c.strip() for c in filled):
+        other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
+        bold = any(row.bold[i] for i in other if i < len(row.bold))
+        if bold and (not code or re.fullmatch(r"\d{1,2}\.?", code)):
+            # A sub-heading inside a roman section ("2  Áp dụng ISO 9001:2015 ..."): the rows
+            # under it stay in the section.
+            return section, True, None
+    return section, False, None
