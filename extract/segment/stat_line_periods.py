@@ -36,6 +36,13 @@ class LinePeriodSettings:
     tolerance: float = 0.01
     # Confidence of a row whose parts, as read, do not add up to its whole.
     doubted_confidence: float = 0.5
+    # Rows adding up at their last figure (and none at the first) for a table whose header names
+    # no parts to be read so: OCR garbled the months' labels ("SIT Noi dung DVT" / "thang"), and
+    # the line reader took each row's first month for its value. A flow of at least
+    # ``figures_without_header`` figures (three parts and the whole) whose last is the others' sum
+    # does not add up so by chance; the first end needs no vote, its figure is the one taken.
+    votes_without_header: int = 1
+    figures_without_header: int = 4
 
 
 PARTS_DISAGREE_FLAG = "period_parts_disagree"
@@ -99,6 +106,13 @@ def _common_width(rows: list[StatRow]) -> int | None:
     return widths.most_common(1)[0][0] if widths else None
 
 
+def _stock_garbled(figures: list[float | None]) -> bool:
+    """Whether a row prints one figure in every part (a stock: "Số cán bộ" 20 each month) and
+    another as its whole: a stock's whole is its parts' figure, so OCR garbled the whole."""
+    parts = figures[:-1]
+    return len(parts) >= 2 and None not in parts and len(set(parts)) == 1 and figures[-1] != parts[0]
+
+
 def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
     """The row with the whole period's figure as its value and the parts in its note; doubted
     when the whole cannot be read or a flow's parts do not add up to it. A row printing one figure
@@ -113,6 +127,8 @@ def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: L
         value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
         if value is None:
             return _doubted(row, settings)  # (the whole's figure garbled: the first figure stays, doubted)
+        if _stock_garbled(_figures(tokens, row.unit, ocr)):
+            return _doubted(row, settings)  # (the parts' one figure stays: "20 … 20 2", a stock's whole lost a digit)
         note = " ".join([*tokens[:-1], *beside])
         row = replace(row, value=value, value_raw=tokens[-1], note=note, flags=[*row.flags, *flags])
         tokens = [tokens[-1], *tokens[:-1]]
@@ -126,10 +142,17 @@ def whole_period_rows(
     rows: list[StatRow], header: str, ocr: bool, settings: LinePeriodSettings = LinePeriodSettings()
 ) -> list[StatRow]:
     """The rows of a line-read annex with the whole period's figure as each row's value, when its
-    header splits the period and its rows' sums say which end holds the whole; else as read."""
+        header splits the period and its rows' sums say which end holds the whole, or its header names no
+    parts and ``votes_without_header`` rows of ``figures_without_header`` figures or more add up at
+    their last figure (none at the first); else as read."""
+    printed = [(_tokens(r.value_raw, r.note), r.unit) for r in rows]
     if not splits_period(header, settings):
-        return rows
-    end = whole_end([(_tokens(r.value_raw, r.note), r.unit) for r in rows], ocr, settings)
+        long_rows = [(tokens, unit) for tokens, unit in printed if len(tokens) >= settings.figures_without_header]
+        unheaded = whole_end(long_rows, ocr, replace(settings, min_votes=settings.votes_without_header))
+        if unheaded != LAST:
+            return rows
+        return [_whole_row(r, LAST, _common_width(rows), ocr, settings) for r in rows]
+    end = whole_end(printed, ocr, settings)
     if end is None:  # (no flow row adds up as read: the header's words, where they say)
         last = whole_printed_last(header)
         if last is None:
