@@ -1,5 +1,5 @@
 """OCR-dump rows of the typed layouts (issues 11, 16), on real Tesseract dumps of last round's spent
-held-out seed 8001 (tests/data/dumps_lead8001, with the generator's truth):
+held-out seed 8001 (tests/data/dumps_rows63, with the generator's truth):
 
 - a first part "I" never follows criteria numbered without parts (``CodeSettings.first_part_late``):
   a look-alike "L" in mid-table ("L 14 . | Kiém tra …", row 1.4) no longer opens part I and re-codes
@@ -19,7 +19,7 @@ from extract.segment.line_verdicts import verdict_figures_joined
 from normalize.code_repair import repair_codes
 from normalize.verdict_points import verdict_figure
 
-DUMPS = Path(__file__).parent / "data" / "dumps_lead8001"
+DUMPS = Path(__file__).parent / "data" / "dumps_rows63"
 # N48 "levels points" (eng, psm 3, 300 dpi, degraded) and N44 "verdict-colon" (vie, psm 6, 300 dpi).
 N48_DUMP = DUMPS / "s8001-d20-i3-n48-i3-levels-points-eng-psm3-300dpi-degraded.txt"
 N44_DUMP = DUMPS / "s8001-d19-i2-n44-i2-verdict-colon-vie-psm6-300dpi-degraded.txt"

@@ -1,7 +1,7 @@
 """A statistics annex turned over (a row per hamlet, a column per indicator, the commune's total
 row) read from an OCR dump's lines (``extract/segment/stat_across_lines.py``, issues 11, 16): a real
 Tesseract dump (eng, psm 4, 300 dpi) of last round's spent held-out seed 8001's N50 report, with the
-generator's truth (tests/data/dumps_lead8001)."""
+generator's truth (tests/data/dumps_rows63)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from corpus_helpers import converted_with_truth
 from extract.segment.stat_across_lines import AcrossLinesSettings, _coded_labels, _total_figures
 from normalize.text import fold
 
-DUMPS = Path(__file__).parent / "data" / "dumps_lead8001"
+DUMPS = Path(__file__).parent / "data" / "dumps_rows63"
 N50_DUMP = DUMPS / "s8001-d21-i1-n50-i1-units-across-total-last-eng-psm4-300dpi.txt"
 
 

@@ -20,7 +20,12 @@ from dataclasses import dataclass, replace
 
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import parse_stat_value
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 from schemas.records import StatRow
+
+# A word of a period's parts standing alone, its numbers lost with the labels ("thang", "quy").
+_PERIOD_WORD = lazy_compile(r"(?<![a-z])(?:thang|quy)(?![a-z])")
 
 FIRST = "first"
 LAST = "last"
@@ -37,7 +42,8 @@ class LinePeriodSettings:
     # Confidence of a row whose parts, as read, do not add up to its whole.
     doubted_confidence: float = 0.5
     # Rows adding up at their last figure (and none at the first) for a table whose header names
-    # no parts to be read so: OCR garbled the months' labels ("SIT Noi dung DVT" / "thang"), and
+    # no parts but prints a part's word ("tháng", "quý") to be read so: OCR garbled the months'
+    # labels, their numbers lost ("SIT Noi dung DVT" / "thang"), and
     # the line reader took each row's first month for its value. A flow of at least
     # ``figures_without_header`` figures (three parts and the whole) whose last is the others' sum
     # does not add up so by chance; the first end needs no vote, its figure is the one taken.
@@ -107,10 +113,14 @@ def _common_width(rows: list[StatRow]) -> int | None:
 
 
 def _stock_garbled(figures: list[float | None]) -> bool:
-    """Whether a row prints one figure in every part (a stock: "Số cán bộ" 20 each month) and
-    another as its whole: a stock's whole is its parts' figure, so OCR garbled the whole."""
+    """Whether a row prints one figure in every part (a stock: "Số cán bộ" 20 each month) and as
+    its whole neither that figure nor their sum (a flow of equal parts, "5 5 5 5 20"): a stock's
+    whole is its parts' figure, so OCR garbled the whole."""
     parts = figures[:-1]
-    return len(parts) >= 2 and None not in parts and len(set(parts)) == 1 and figures[-1] != parts[0]
+    if len(parts) < 2 or None in parts or len(set(parts)) != 1 or figures[-1] is None:
+        return False
+    whole = figures[-1]
+    return whole != parts[0] and abs(whole - sum(p for p in parts if p is not None)) > 1e-9
 
 
 def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
@@ -147,6 +157,8 @@ def whole_period_rows(
     their last figure (none at the first); else as read."""
     printed = [(_tokens(r.value_raw, r.note), r.unit) for r in rows]
     if not splits_period(header, settings):
+        if not _PERIOD_WORD.search(fold(header)):
+            return rows  # (no word of a period's parts: the other figures are no parts, "Ghi chú")
         long_rows = [(tokens, unit) for tokens, unit in printed if len(tokens) >= settings.figures_without_header]
         unheaded = whole_end(long_rows, ocr, replace(settings, min_votes=settings.votes_without_header))
         if unheaded != LAST:
