@@ -17,7 +17,8 @@ N42_DUMP = Path(__file__).parent / "data" / "dumps_rows63" / "s9251-d19-i1-n42-i
 
 def _row(code: str, unit: str, figures: str) -> StatRow:
     first, _, rest = figures.partition(" ")
-    return StatRow(code=code, indicator="Số …", unit=unit, value=float(first.replace(",", ".")), value_raw=first, note=rest)
+    value = float(first.replace(",", "."))
+    return StatRow(code=code, indicator="Số …", unit=unit, value=value, value_raw=first, note=rest)
 
 
 def test_a_period_word_and_a_row_adding_up_at_its_end_give_the_whole():
