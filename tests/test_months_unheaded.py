@@ -32,6 +32,10 @@ def test_a_period_word_and_a_row_adding_up_at_its_end_give_the_whole():
     assert [r.value for r in out] == [607, 20, 20, 79.31]
     assert out[0].note == "64 277 64 68 118 16" and out[0].confidence == 1.0
     assert PARTS_DISAGREE_FLAG in out[1].flags and out[1].confidence <= 0.5
+    # a whole printing other digits than its parts is the commune's, as printed (a planted 90,83 for
+    # 95,83 is checked, not mended)
+    other = whole_period_rows([rows[0], _row("5.1", "Nhiệm vụ", "23 23 23 23 24")], "SIT Noi dung DVT thang", ocr=True)
+    assert other[1].value == 24 and other[1].value_raw == "24"
     # no word of a period's parts: the other figures are no parts ("Ghi chú"), the rows as read
     assert whole_period_rows(rows, "STT Nội dung ĐVT Số liệu Ghi chú", ocr=True) == rows
     # a row of three figures is too short to say it alone

@@ -112,15 +112,30 @@ def _common_width(rows: list[StatRow]) -> int | None:
     return widths.most_common(1)[0][0] if widths else None
 
 
-def _stock_garbled(figures: list[float | None]) -> bool:
+def _stock_garbled(tokens: list[str], figures: list[float | None]) -> bool:
     """Whether a row prints one figure in every part (a stock: "Số cán bộ" 20 each month) and as
-    its whole neither that figure nor their sum (a flow of equal parts, "5 5 5 5 20"): a stock's
-    whole is its parts' figure, so OCR garbled the whole."""
+    its whole that figure with digits lost ("20 … 20 2"), neither it nor the parts' sum (a flow
+    of equal parts, "5 5 5 5 20"): a stock's whole is its parts' figure, so OCR garbled the whole.
+    A whole printing other digits ("95,83 … 90,83") is as printed: the commune's, checked."""
     parts = figures[:-1]
     if len(parts) < 2 or None in parts or len(set(parts)) != 1 or figures[-1] is None:
         return False
     whole = figures[-1]
-    return whole != parts[0] and abs(whole - sum(p for p in parts if p is not None)) > 1e-9
+    if whole == parts[0] or abs(whole - sum(p for p in parts if p is not None)) <= 1e-9:
+        return False
+    return _digits_lost(_digits(tokens[-1]), _digits(tokens[0]))
+
+
+def _digits(token: str) -> str:
+    return "".join(c for c in token if c.isdigit())
+
+
+def _digits_lost(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with one digit or more left out, in order."""
+    if not short or len(short) >= len(long):
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
@@ -137,7 +152,7 @@ def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: L
         value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
         if value is None:
             return _doubted(row, settings)  # (the whole's figure garbled: the first figure stays, doubted)
-        if _stock_garbled(_figures(tokens, row.unit, ocr)):
+        if _stock_garbled(tokens, _figures(tokens, row.unit, ocr)):
             return _doubted(row, settings)  # (the parts' one figure stays: "20 … 20 2", a stock's whole lost a digit)
         note = " ".join([*tokens[:-1], *beside])
         row = replace(row, value=value, value_raw=tokens[-1], note=note, flags=[*row.flags, *flags])
