@@ -40,6 +40,7 @@ from extract.segment.period_lines import periods_on_lines
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
+from extract.segment.stat_across_lines import across_line_annexes
 from extract.segment.stat_block_figures import BlockFiguresRead, figures_from_blocks
 from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
@@ -172,6 +173,16 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     known = frozenset(p for a in result.statistics for p in a.pages)
     result.statistics += _run_stage(
         result, "segment", lambda: read_tab_line_annexes(doc, known).annexes, debug, default=[]
+    )
+    # Annexes turned over (a row per hamlet, a column per indicator) on a dump's lines: the commune's
+    # total row under a header of coded labels; their pages are no other annex's lines.
+    known = frozenset(p for a in result.statistics for p in a.pages)
+    result.statistics += _run_stage(
+        result,
+        "segment",
+        lambda: [a for a in across_line_annexes(doc, lambda: ocr_read(result)) if not set(a.pages) & known],
+        debug,
+        default=[],
     )
     # Annexes of text pages with no grid (OCR text dumps): read from their lines.
     # (The rows of an annex read in part that were not kept are told with the unread parts.)

@@ -63,6 +63,12 @@ class CodeSettings:
     # the document numbers its parts in roman, so a lost part numeral is roman too. Off: a
     # section row is never guessed (the set-free inference before).
     infer_lost_parts: bool = True
+    # A first part ("I") after criteria numbered without parts, on top of ``roman_mismatch``: the
+    # criteria above would belong to no part, where a document with parts opens its table on part
+    # I. A look-alike read as "I" in mid-table ("L 14" for 1.4) costs more than a garbled code
+    # read as the next criterion (an edit and an inferred row): OCR lost the "1." of a "1.2" row
+    # read "2", and the second "2" below it opened a part so as to be a "2" again.
+    first_part_late: float = 1.0
     # What guessing such a part costs on top of ``inferred``: more than a printed part read one
     # numeral off (``roman_mismatch`` and a look-alike), so that a row with no code just above a
     # part printed "Ul." (II or III) stays a criterion and the printed part takes the number.
@@ -414,7 +420,7 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
     if code.roman > prev.roman:
         cost = settings.per_roman_skip * (code.roman - prev.roman - 1)
         if prev.roman == 0 and prev.path:  # a table numbered without sections does not grow them
-            cost += settings.roman_mismatch
+            cost += settings.roman_mismatch + (settings.first_part_late if code.roman == 1 else 0.0)
         if code.path:  # the section row itself is missing: as dear as inferring it
             cost += (
                 settings.inferred

@@ -5,6 +5,9 @@ read elsewhere (``extract.segment.deduction_points``), only where the row's maxi
 
 from __future__ import annotations
 
+import regex as re
+from rapidfuzz.distance import Levenshtein
+
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
@@ -20,9 +23,28 @@ _VERDICT_WITH_FIGURE = lazy_compile(
 _VERDICT_WORDS = ("dat", "hoan thanh")
 
 
+# The unit's word as OCR garbles it, a letter lost or changed ("đểm", "diém", "điễm"): a word after
+# the figure of three to five letters opening on d/đ that folds to within one edit of "diem".
+_UNIT = "diem"
+_UNIT_EDITS = 1
+_UNIT_SHAPE = lazy_compile(r"(?<=\d\s{0,2})(?P<word>[dDđĐ][^\W\d_]{2,4})(?=\W*$|\W*\s)")
+
+
+def _unit_mended(raw: str) -> str:
+    """``raw`` with a garbled unit word after a figure written "điểm": the unit is what says a bare
+    figure after a verdict ("Đạt 1 đểm") is its points."""
+
+    def mend(found: re.Match[str]) -> str:
+        word = found.group("word")
+        near = Levenshtein.distance(fold_words(word).lower(), _UNIT) <= _UNIT_EDITS
+        return "điểm" if near else word
+
+    return _UNIT_SHAPE.sub(mend, raw)
+
+
 def verdict_figure(raw: str) -> str | None:
     """The figure a verdict-with-points cell prints ("Đạt một phần (1,5)" → "1,5"), else None."""
-    found = _VERDICT_WITH_FIGURE.match(raw or "")
+    found = _VERDICT_WITH_FIGURE.match(_unit_mended(raw or ""))
     if not found:
         return None
     words = f" {fold_words(found.group('words'))} "

@@ -433,19 +433,24 @@ def joined_from_below(
     awaits: Callable[[Line], bool],
     moved: Callable[[Line, Line], tuple[Line, Line] | None],
     lines_below: int,
+    opens_on_cell: Callable[[list[str]], bool] = lambda tokens: False,
 ) -> list[Line]:
     """The lines with what a cell wrapped onto the next lines put back on the line that awaits it
     (``awaits``; ``moved`` gives the two lines after the move, or None where it has no place), from
-    the first of the next ``lines_below`` lines that gives it, before the next row's code. Lines with
-    word boxes are read by their positions and left as they are."""
+    the first of the next ``lines_below`` lines that gives it, before the next row's code. A line
+    opening on the wrapped cell itself (``opens_on_cell`` of its tokens: "2,75 điểm", whose figure
+    reads as a code "2.75") opens no row. Lines with word boxes are read by their positions and left
+    as they are."""
     out = list(lines)
     for j, line in enumerate(out):
         if line.words or not awaits(line):
             continue
         for b in range(j + 1, min(len(out), j + 1 + lines_below)):
             below = out[b]
-            opening = (below.raw or below.text).split()[:1]
-            if below.words or (opening and read_code_token(opening[0].strip("|_")) is not None):
+            tokens = (below.raw or below.text).split()
+            opening = tokens[:1]
+            opens_row = bool(opening) and read_code_token(opening[0].strip("|_")) is not None
+            if below.words or (opens_row and not opens_on_cell(tokens)):
                 break
             pair = moved(line, below)
             if pair is not None:

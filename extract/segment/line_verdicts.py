@@ -71,7 +71,11 @@ def verdict_figures_joined(lines: list[Line]) -> list[Line]:
     verdict ending on its colon with no figure after it, and the first "<figure> điểm" on the next
     lines before the next row's code; lines with word boxes are read by their positions."""
     return joined_from_below(
-        lines, lambda line: _awaits_at((line.raw or line.text).split()) is not None, _moved, _LINES_BELOW
+        lines,
+        lambda line: _awaits_at((line.raw or line.text).split()) is not None,
+        _moved,
+        _LINES_BELOW,
+        opens_on_cell=lambda tokens: _figure_below(tokens) == 0,
     )
 
 

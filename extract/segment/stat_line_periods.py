@@ -20,7 +20,12 @@ from dataclasses import dataclass, replace
 
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import parse_stat_value
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 from schemas.records import StatRow
+
+# A word of a period's parts standing alone, its numbers lost with the labels ("thang", "quy").
+_PERIOD_WORD = lazy_compile(r"(?<![a-z])(?:thang|quy)(?![a-z])")
 
 FIRST = "first"
 LAST = "last"
@@ -36,6 +41,14 @@ class LinePeriodSettings:
     tolerance: float = 0.01
     # Confidence of a row whose parts, as read, do not add up to its whole.
     doubted_confidence: float = 0.5
+    # Rows adding up at their last figure (and none at the first) for a table whose header names
+    # no parts but prints a part's word ("tháng", "quý") to be read so: OCR garbled the months'
+    # labels, their numbers lost ("SIT Noi dung DVT" / "thang"), and
+    # the line reader took each row's first month for its value. A flow of at least
+    # ``figures_without_header`` figures (three parts and the whole) whose last is the others' sum
+    # does not add up so by chance; the first end needs no vote, its figure is the one taken.
+    votes_without_header: int = 1
+    figures_without_header: int = 4
 
 
 PARTS_DISAGREE_FLAG = "period_parts_disagree"
@@ -128,6 +141,32 @@ def _short_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: L
     return replace(placed, confidence=min(row.confidence, settings.doubted_confidence))
 
 
+def _stock_garbled(tokens: list[str], figures: list[float | None]) -> bool:
+    """Whether a row prints one figure in every part (a stock: "Số cán bộ" 20 each month) and as
+    its whole that figure with digits lost ("20 … 20 2"), neither it nor the parts' sum (a flow
+    of equal parts, "5 5 5 5 20"): a stock's whole is its parts' figure, so OCR garbled the whole.
+    A whole printing other digits ("95,83 … 90,83") is as printed: the commune's, checked."""
+    parts = figures[:-1]
+    if len(parts) < 2 or None in parts or len(set(parts)) != 1 or figures[-1] is None:
+        return False
+    whole = figures[-1]
+    if whole == parts[0] or abs(whole - sum(p for p in parts if p is not None)) <= 1e-9:
+        return False
+    return _digits_lost(_digits(tokens[-1]), _digits(tokens[0]))
+
+
+def _digits(token: str) -> str:
+    return "".join(c for c in token if c.isdigit())
+
+
+def _digits_lost(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with one digit or more left out, in order."""
+    if not short or len(short) >= len(long):
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
 def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
     """The row with the whole period's figure as its value and the parts in its note; doubted
     when the whole cannot be read or a flow's parts do not add up to it. A row printing one figure
@@ -143,6 +182,8 @@ def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: L
         value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
         if value is None:
             return _doubted(row, settings)  # (the whole's figure garbled: the first figure stays, doubted)
+        if _stock_garbled(tokens, _figures(tokens, row.unit, ocr)):
+            return _doubted(row, settings)  # (the parts' one figure stays: "20 … 20 2", a stock's whole lost a digit)
         note = " ".join([*tokens[:-1], *beside])
         row = replace(row, value=value, value_raw=tokens[-1], note=note, flags=[*row.flags, *flags])
         tokens = [tokens[-1], *tokens[:-1]]
@@ -156,10 +197,19 @@ def whole_period_rows(
     rows: list[StatRow], header: str, ocr: bool, settings: LinePeriodSettings = LinePeriodSettings()
 ) -> list[StatRow]:
     """The rows of a line-read annex with the whole period's figure as each row's value, when its
-    header splits the period and its rows' sums say which end holds the whole; else as read."""
+        header splits the period and its rows' sums say which end holds the whole, or its header names no
+    parts and ``votes_without_header`` rows of ``figures_without_header`` figures or more add up at
+    their last figure (none at the first); else as read."""
+    printed = [(_tokens(r.value_raw, r.note), r.unit) for r in rows]
     if not splits_period(header, settings):
-        return rows
-    end = whole_end([(_tokens(r.value_raw, r.note), r.unit) for r in rows], ocr, settings)
+        if not _PERIOD_WORD.search(fold(header)):
+            return rows  # (no word of a period's parts: the other figures are no parts, "Ghi chú")
+        long_rows = [(tokens, unit) for tokens, unit in printed if len(tokens) >= settings.figures_without_header]
+        unheaded = whole_end(long_rows, ocr, replace(settings, min_votes=settings.votes_without_header))
+        if unheaded != LAST:
+            return rows
+        return [_whole_row(r, LAST, _common_width(rows), ocr, settings) for r in rows]
+    end = whole_end(printed, ocr, settings)
     if end is None:  # (no flow row adds up as read: the header's words, where they say)
         last = whole_printed_last(header)
         if last is None:
