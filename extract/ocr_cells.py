@@ -14,6 +14,7 @@ from extract.model import Word, bbox_of, mean_conf
 from extract.ocr_codes import (
     CLEAN_FRACTION,
     CLEAN_NUMBER,
+    CLEAN_PAIR,
     CODE_LIKE,
     COLUMN_NUMBER,
     MARKED_FIGURE,
@@ -22,9 +23,11 @@ from extract.ocr_codes import (
     names_a_number,
     numeric_columns,
     ones_as_roman,
+    pair_columns,
 )
 from extract.ocr_image import otsu_threshold
 from extract.ocr_lines import reading_text
+from extract.ocr_pairs import read_pairs
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import has_language, tesseract_words
@@ -224,9 +227,12 @@ def retry_cells(
     lost_glyph: set[tuple] = set()
     fractions: list[tuple[np.ndarray, tuple[int, int]]] = []
     fraction_cells: list[tuple] = []
+    pairs: list[tuple[np.ndarray, tuple[int, int]]] = []
+    pair_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
         fractional = fraction_columns(cells, texts, settings) - numeric
+        paired = pair_columns(cells, texts, settings) - numeric - fractional
         short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
@@ -245,6 +251,14 @@ def retry_cells(
                     fractions.append(crop)
                     fraction_cells.append(key)
                 continue
+            if c in paired:
+                if CLEAN_PAIR.match(text) or len(text) > settings.odd_pair_max_chars or box is None:
+                    continue
+                crop = clean_crop(arr, ink, box, dust, margin, number=True)
+                if crop is not None:
+                    pairs.append(crop)
+                    pair_cells.append(key)
+                continue
             if c not in numeric:
                 continue
             conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
@@ -262,11 +276,12 @@ def retry_cells(
                 digit_cells.append(key)
     replaced: set[int] = set()
     read_anew: set[tuple] = set()
-    for crops, keys, chars, shape, tag in (
-        (digits, digit_cells, settings.digit_chars, CLEAN_NUMBER, -3),
-        (fractions, fraction_cells, settings.fraction_chars, CLEAN_FRACTION, -5),
+    for keys, reread, tag in (
+        (digit_cells, read_again(digits, settings.digit_chars, CLEAN_NUMBER, dpi, options, settings), -3),
+        (fraction_cells, read_again(fractions, settings.fraction_chars, CLEAN_FRACTION, dpi, options, settings), -5),
+        (pair_cells, read_pairs(pairs, margin, dpi, options, settings), -7),
     ):
-        for k, ws in read_again(crops, chars, shape, dpi, options, settings).items():
+        for k, ws in reread.items():
             key = keys[k]
             if reading_text(ws) == texts[key]:
                 continue  # no better than the first reading (the same): that one stays

@@ -10,7 +10,7 @@ import numpy as np
 from extract.model import Word, bbox_of
 from extract.ocr_settings import OcrSettings
 from normalize.lazy_regex import lazy_re_compile
-from normalize.numbers import FRACTION_CELL
+from normalize.numbers import BRACKETED_PAIR_CELL, FRACTION_CELL
 
 # A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
 CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
@@ -21,6 +21,14 @@ MARKED_FIGURE = lazy_re_compile(r"^[^\w%]*\d(?:\d|[^\w%])*$")
 
 # A fraction cell as printed ("9/10", "13,5/14", "-/3", "11⁄11"): normalize.numbers' one pattern.
 CLEAN_FRACTION = FRACTION_CELL
+
+# Two points in one cell, the second in brackets ("3 (2,5)", "2,5 (3)", "3 (-)"): normalize.numbers'
+# one pattern.
+CLEAN_PAIR = BRACKETED_PAIR_CELL
+
+# Such a cell as Tesseract misreads its brackets: short, a digit in it, closing on the bracket
+# ("s(3)" for "5 (3)", "2@)" for "2 (1)", "10)" for "1 (1)"); a note's "(Đạt)" holds no digit.
+PAIR_LIKE = lazy_re_compile(r"^(?=.*\d)\S.{0,7}\)$")
 
 # Printed column numbers under a header: "(3)" is not a misread number.
 COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
@@ -71,6 +79,23 @@ def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> s
         c
         for c, n in filled.items()
         if fractions[c] >= settings.numeric_column_min_cells and fractions[c] >= settings.numeric_column_share * n
+    }
+
+
+def pair_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
+    """Columns of one grid printing two points a cell, the second in brackets ("3 (2,5)"): some
+    of its filled one-column cells read as such a pair (``pair_column_min_cells``) and most of
+    them as a pair or a short text closing on a bracket. Tesseract misreads the bracket and the
+    figure beside it more often than not ("s(3)", "2@)", "1đ)"), so the share counts those too;
+    there such a cell is a pair misread, as a points column's "s)" is a number misread."""
+    read = _filled_one_column_cells(cells, texts)
+    filled = Counter(c for c, _ in read)
+    pairs = Counter(c for c, text in read if CLEAN_PAIR.match(text))
+    like = Counter(c for c, text in read if CLEAN_PAIR.match(text) or PAIR_LIKE.match(text))
+    return {
+        c
+        for c, n in filled.items()
+        if pairs[c] >= settings.pair_column_min_cells and like[c] >= settings.numeric_column_share * n
     }
 
 
