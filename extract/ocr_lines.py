@@ -121,7 +121,11 @@ def placed_lines(words: list[Word]) -> list[tuple[str, float | None, float]]:
     of the figures read says which criterion each is (``pasted_rows.placed_figures``), as a text
     layer's line tops do."""
     return [
-        (" ".join(w.text for w in line), mean_conf([w.conf for w in line if w.conf is not None]), float(line_band(line)[2]))
+        (
+            " ".join(w.text for w in line),
+            mean_conf([w.conf for w in line if w.conf is not None]),
+            float(line_band(line)[2]),
+        )
         for line in visual_lines(words)
     ]
 

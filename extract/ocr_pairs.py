@@ -69,9 +69,12 @@ def brackets(boxes: list[tuple[int, int, int, int]], settings: OcrSettings) -> t
     return opening, closing
 
 
-def pair_pieces(crop: np.ndarray, origin: tuple[int, int], margin: int, settings: OcrSettings) -> tuple[Piece, Piece] | None:
-    """A pair cell's clean crop (``ocr_cells.clean_crop``) cut at its brackets: the first figure's ink and the bracketed one's
-    (the brackets left out), each on white paper with ``margin``; None when no brackets are seen."""
+def pair_pieces(
+    crop: np.ndarray, origin: tuple[int, int], margin: int, settings: OcrSettings
+) -> tuple[Piece, Piece] | None:
+    """A pair cell's clean crop (``ocr_cells.clean_crop``) cut at its brackets: the first figure's
+    ink and the bracketed one's (the brackets left out), each on white paper with ``margin``; None
+    when no brackets are seen."""
     ink = crop < 255  # (``clean_crop`` kept the page's ink and whitened the rest)
     boxes = glyphs(ink)
     if not boxes:
@@ -97,14 +100,21 @@ def pair_pieces(crop: np.ndarray, origin: tuple[int, int], margin: int, settings
 
 
 def read_pairs(
-    crops: list[tuple[np.ndarray, tuple[int, int]]], margin: int, dpi: int, options: IngestOptions, settings: OcrSettings
+    crops: list[tuple[np.ndarray, tuple[int, int]]],
+    margin: int,
+    dpi: int,
+    options: IngestOptions,
+    settings: OcrSettings,
 ) -> dict[int, list[Word]]:
     """Pair cells' crops read figure by figure: each crop's two words (by index), the first figure
     and the bracketed one ("3", "(2,5)"), when both sides read as a figure or a blank's mark."""
-    from extract.ocr_cells import read_again
+    from extract.ocr_cells import read_again  # (here: ocr_cells calls this module)
 
-    cut = [(k, pair_pieces(crop, origin, margin, settings)) for k, (crop, origin) in enumerate(crops)]
-    cut = [(k, pieces) for k, pieces in cut if pieces is not None]
+    cut: list[tuple[int, tuple[Piece, Piece]]] = []
+    for k, (crop, origin) in enumerate(crops):
+        pieces = pair_pieces(crop, origin, margin, settings)
+        if pieces is not None:
+            cut.append((k, pieces))
     sides = [(piece.crop, piece.origin) for _, pieces in cut for piece in pieces]
     read = read_again(sides, settings.pair_side_chars, PAIR_SIDE, dpi, options, settings)
     out: dict[int, list[Word]] = {}

@@ -30,8 +30,9 @@ def test_the_brackets_are_the_glyph_after_the_widest_gap_and_the_last():
 
 
 def test_a_pair_crop_is_cut_into_its_two_figures_without_the_brackets():
-    """Drawn ink, as ``clean_crop`` gives it: a digit-sized block, a gap, a narrow tall bar, a block, a narrow tall bar; the
-    two pieces are the two blocks, each on white paper with its margin, placed on the page."""
+    """Drawn ink, as ``clean_crop`` gives it: a digit-sized block, a gap, a narrow tall bar, a
+    block, a narrow tall bar; the two pieces are the two blocks, each on white paper with its
+    margin, placed on the page."""
     crop = np.full((40, 80), 255, dtype=np.uint8)  # (a clean crop: the ink kept, the rest white)
     crop[8:32, 2:16] = 20  # the first figure
     crop[5:35, 26:30] = 20  # "("
