@@ -225,6 +225,8 @@ def retry_cells(
     digits: list[tuple[np.ndarray, tuple[int, int]]] = []
     digit_cells: list[tuple] = []
     lost_glyph: set[tuple] = set()
+    # Two-figure columns, a cell reading as no such figure read again: a fraction column's with
+    # digits and the slash, a bracketed pair column's figure by figure (``ocr_pairs``).
     fractions: list[tuple[np.ndarray, tuple[int, int]]] = []
     fraction_cells: list[tuple] = []
     pairs: list[tuple[np.ndarray, tuple[int, int]]] = []
@@ -233,6 +235,10 @@ def retry_cells(
         numeric = numeric_columns(cells, texts, settings)
         fractional = fraction_columns(cells, texts, settings) - numeric
         paired = pair_columns(cells, texts, settings) - numeric - fractional
+        two_figures = (
+            (fractional, CLEAN_FRACTION, settings.odd_fraction_max_chars, fractions, fraction_cells),
+            (paired, CLEAN_PAIR, settings.odd_pair_max_chars, pairs, pair_cells),
+        )
         short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
@@ -243,21 +249,17 @@ def retry_cells(
             if cs != 1 or not (text or key in inked) or COLUMN_NUMBER.match(text):
                 continue
             box = inner(cell_box)
-            if c in fractional:
-                if CLEAN_FRACTION.match(text) or len(text) > settings.odd_fraction_max_chars or box is None:
-                    continue
-                crop = clean_crop(arr, ink, box, dust, margin, number=True)
+            column = next((kind for kind in two_figures if c in kind[0]), None)
+            if column is not None:
+                _, shape, limit, crops, keys = column
+                crop = (
+                    None
+                    if shape.match(text) or len(text) > limit or box is None
+                    else clean_crop(arr, ink, box, dust, margin, number=True)
+                )
                 if crop is not None:
-                    fractions.append(crop)
-                    fraction_cells.append(key)
-                continue
-            if c in paired:
-                if CLEAN_PAIR.match(text) or len(text) > settings.odd_pair_max_chars or box is None:
-                    continue
-                crop = clean_crop(arr, ink, box, dust, margin, number=True)
-                if crop is not None:
-                    pairs.append(crop)
-                    pair_cells.append(key)
+                    crops.append(crop)
+                    keys.append(key)
                 continue
             if c not in numeric:
                 continue

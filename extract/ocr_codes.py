@@ -54,17 +54,17 @@ def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> se
     its cells read as plain numbers; the share counts every figure, plain or not (digits and marks,
     no letter): on a poor scan half a column's commas read as slashes ("10/225", "14/5.")."""
     codes = code_columns(cells, texts)
-    read = _filled_one_column_cells(cells, texts)
-    filled = Counter(c for c, _ in read)
-    numbers = Counter(c for c, text in read if CLEAN_NUMBER.match(text))
-    figures = Counter(c for c, text in read if CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text))
-    return {
-        c
-        for c, n in filled.items()
-        if c not in codes
-        and numbers[c] >= settings.numeric_column_min_cells
-        and figures[c] >= settings.numeric_column_share * n
-    }
+    return (
+        _columns_reading(
+            cells,
+            texts,
+            lambda text: bool(CLEAN_NUMBER.match(text)),
+            lambda text: bool(CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text)),
+            settings.numeric_column_min_cells,
+            settings.numeric_column_share,
+        )
+        - codes
+    )
 
 
 def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
@@ -72,14 +72,13 @@ def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> s
     written "9/10" in one column, self over maximum or the other way round): there a cell that
     reads otherwise ("Vi" for "7/7") is a fraction misread, as a points column's "s)" is a number
     misread. The same counts as ``numeric_columns``'."""
-    read = _filled_one_column_cells(cells, texts)
-    filled = Counter(c for c, _ in read)
-    fractions = Counter(c for c, text in read if CLEAN_FRACTION.match(text))
-    return {
-        c
-        for c, n in filled.items()
-        if fractions[c] >= settings.numeric_column_min_cells and fractions[c] >= settings.numeric_column_share * n
-    }
+
+    def fraction(text: str) -> bool:
+        return bool(CLEAN_FRACTION.match(text))
+
+    return _columns_reading(
+        cells, texts, fraction, fraction, settings.numeric_column_min_cells, settings.numeric_column_share
+    )
 
 
 def pair_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
@@ -88,15 +87,24 @@ def pair_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[i
     them as a pair or a short text closing on a bracket. Tesseract misreads the bracket and the
     figure beside it more often than not ("s(3)", "2@)", "1đ)"), so the share counts those too;
     there such a cell is a pair misread, as a points column's "s)" is a number misread."""
+    return _columns_reading(
+        cells,
+        texts,
+        lambda text: bool(CLEAN_PAIR.match(text)),
+        lambda text: bool(CLEAN_PAIR.match(text) or PAIR_LIKE.match(text)),
+        settings.pair_column_min_cells,
+        settings.numeric_column_share,
+    )
+
+
+def _columns_reading(cells, texts: dict[tuple, str], sure, likely, min_cells: int, share: float) -> set[int]:
+    """Columns of one grid at least ``min_cells`` of whose filled one-column cells read ``sure``ly
+    as what the column holds, and ``share`` of them at least ``likely``."""
     read = _filled_one_column_cells(cells, texts)
     filled = Counter(c for c, _ in read)
-    pairs = Counter(c for c, text in read if CLEAN_PAIR.match(text))
-    like = Counter(c for c, text in read if CLEAN_PAIR.match(text) or PAIR_LIKE.match(text))
-    return {
-        c
-        for c, n in filled.items()
-        if pairs[c] >= settings.pair_column_min_cells and like[c] >= settings.numeric_column_share * n
-    }
+    sure_count = Counter(c for c, text in read if sure(text))
+    likely_count = Counter(c for c, text in read if likely(text))
+    return {c for c, n in filled.items() if sure_count[c] >= min_cells and likely_count[c] >= share * n}
 
 
 def _filled_one_column_cells(cells, texts: dict[tuple, str]) -> list[tuple[int, str]]:
