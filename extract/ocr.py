@@ -46,7 +46,7 @@ from extract.ocr_image import (
 )
 from extract.ocr_inequality import signs_with_bars
 from extract.ocr_leaders import erase_leaders, reach_over_leaders
-from extract.ocr_lines import lines_with_confs, reading_text, side_by_side, visual_lines
+from extract.ocr_lines import placed_lines, reading_text, side_by_side, visual_lines
 from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_row_rules import row_rules
 from extract.ocr_settings import OcrSettings
@@ -323,18 +323,19 @@ def assemble(
             [(b, r, c, visual_lines(cw)) for (b, r, c, _, _), cw in zip(cells, held)], settings.bullets
         )
         for (cbox, r, c, rs, cs), cw in zip(cells, held):
-            printed = lines_with_confs(cw)
+            printed = placed_lines(cw)
             table_cells.append(
                 Cell(
                     row=r,
                     col=c,
-                    text=join_printed_lines([text for text, _ in printed]),
+                    text=join_printed_lines([text for text, _, _ in printed]),
                     row_span=rs,
                     col_span=cs,
                     bbox=_as_bbox(cbox),
                     conf=_cell_conf(cw, tuple(cbox), inked, clean),
-                    lines=[text for text, _ in printed],
-                    line_confs=[conf for _, conf in printed],
+                    lines=[text for text, _, _ in printed],
+                    line_places=[place for _, _, place in printed],
+                    line_confs=[conf for _, conf, _ in printed],
                     strokes_agree=any(w.strokes_agree for w in cw),
                     bullet=(r, c) in bullets,
                 )

@@ -14,6 +14,7 @@ from extract.model import Word, bbox_of, mean_conf
 from extract.ocr_codes import (
     CLEAN_FRACTION,
     CLEAN_NUMBER,
+    CLEAN_PAIR,
     CODE_LIKE,
     COLUMN_NUMBER,
     MARKED_FIGURE,
@@ -22,9 +23,11 @@ from extract.ocr_codes import (
     names_a_number,
     numeric_columns,
     ones_as_roman,
+    pair_columns,
 )
 from extract.ocr_image import otsu_threshold
 from extract.ocr_lines import reading_text
+from extract.ocr_pairs import read_pairs
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import has_language, tesseract_words
@@ -222,11 +225,20 @@ def retry_cells(
     digits: list[tuple[np.ndarray, tuple[int, int]]] = []
     digit_cells: list[tuple] = []
     lost_glyph: set[tuple] = set()
+    # Two-figure columns, a cell reading as no such figure read again: a fraction column's with
+    # digits and the slash, a bracketed pair column's figure by figure (``ocr_pairs``).
     fractions: list[tuple[np.ndarray, tuple[int, int]]] = []
     fraction_cells: list[tuple] = []
+    pairs: list[tuple[np.ndarray, tuple[int, int]]] = []
+    pair_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
         fractional = fraction_columns(cells, texts, settings) - numeric
+        paired = pair_columns(cells, texts, settings) - numeric - fractional
+        two_figures = (
+            (fractional, CLEAN_FRACTION, settings.odd_fraction_max_chars, fractions, fraction_cells),
+            (paired, CLEAN_PAIR, settings.odd_pair_max_chars, pairs, pair_cells),
+        )
         short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
@@ -237,13 +249,17 @@ def retry_cells(
             if cs != 1 or not (text or key in inked) or COLUMN_NUMBER.match(text):
                 continue
             box = inner(cell_box)
-            if c in fractional:
-                if CLEAN_FRACTION.match(text) or len(text) > settings.odd_fraction_max_chars or box is None:
-                    continue
-                crop = clean_crop(arr, ink, box, dust, margin, number=True)
+            column = next((kind for kind in two_figures if c in kind[0]), None)
+            if column is not None:
+                _, shape, limit, crops, keys = column
+                crop = (
+                    None
+                    if shape.match(text) or len(text) > limit or box is None
+                    else clean_crop(arr, ink, box, dust, margin, number=True)
+                )
                 if crop is not None:
-                    fractions.append(crop)
-                    fraction_cells.append(key)
+                    crops.append(crop)
+                    keys.append(key)
                 continue
             if c not in numeric:
                 continue
@@ -262,11 +278,12 @@ def retry_cells(
                 digit_cells.append(key)
     replaced: set[int] = set()
     read_anew: set[tuple] = set()
-    for crops, keys, chars, shape, tag in (
-        (digits, digit_cells, settings.digit_chars, CLEAN_NUMBER, -3),
-        (fractions, fraction_cells, settings.fraction_chars, CLEAN_FRACTION, -5),
+    for keys, reread, tag in (
+        (digit_cells, read_again(digits, settings.digit_chars, CLEAN_NUMBER, dpi, options, settings), -3),
+        (fraction_cells, read_again(fractions, settings.fraction_chars, CLEAN_FRACTION, dpi, options, settings), -5),
+        (pair_cells, read_pairs(pairs, margin, dpi, options, settings), -7),
     ):
-        for k, ws in read_again(crops, chars, shape, dpi, options, settings).items():
+        for k, ws in reread.items():
             key = keys[k]
             if reading_text(ws) == texts[key]:
                 continue  # no better than the first reading (the same): that one stays

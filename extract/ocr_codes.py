@@ -10,7 +10,7 @@ import numpy as np
 from extract.model import Word, bbox_of
 from extract.ocr_settings import OcrSettings
 from normalize.lazy_regex import lazy_re_compile
-from normalize.numbers import FRACTION_CELL
+from normalize.numbers import BRACKETED_PAIR_CELL, FRACTION_CELL
 
 # A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
 CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
@@ -21,6 +21,14 @@ MARKED_FIGURE = lazy_re_compile(r"^[^\w%]*\d(?:\d|[^\w%])*$")
 
 # A fraction cell as printed ("9/10", "13,5/14", "-/3", "11⁄11"): normalize.numbers' one pattern.
 CLEAN_FRACTION = FRACTION_CELL
+
+# Two points in one cell, the second in brackets ("3 (2,5)", "2,5 (3)", "3 (-)"): normalize.numbers'
+# one pattern.
+CLEAN_PAIR = BRACKETED_PAIR_CELL
+
+# Such a cell as Tesseract misreads its brackets: short, a digit in it, closing on the bracket
+# ("s(3)" for "5 (3)", "2@)" for "2 (1)", "10)" for "1 (1)"); a note's "(Đạt)" holds no digit.
+PAIR_LIKE = lazy_re_compile(r"^(?=.*\d)\S.{0,7}\)$")
 
 # Printed column numbers under a header: "(3)" is not a misread number.
 COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
@@ -46,17 +54,17 @@ def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> se
     its cells read as plain numbers; the share counts every figure, plain or not (digits and marks,
     no letter): on a poor scan half a column's commas read as slashes ("10/225", "14/5.")."""
     codes = code_columns(cells, texts)
-    read = _filled_one_column_cells(cells, texts)
-    filled = Counter(c for c, _ in read)
-    numbers = Counter(c for c, text in read if CLEAN_NUMBER.match(text))
-    figures = Counter(c for c, text in read if CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text))
-    return {
-        c
-        for c, n in filled.items()
-        if c not in codes
-        and numbers[c] >= settings.numeric_column_min_cells
-        and figures[c] >= settings.numeric_column_share * n
-    }
+    return (
+        _columns_reading(
+            cells,
+            texts,
+            lambda text: bool(CLEAN_NUMBER.match(text)),
+            lambda text: bool(CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text)),
+            settings.numeric_column_min_cells,
+            settings.numeric_column_share,
+        )
+        - codes
+    )
 
 
 def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
@@ -64,14 +72,39 @@ def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> s
     written "9/10" in one column, self over maximum or the other way round): there a cell that
     reads otherwise ("Vi" for "7/7") is a fraction misread, as a points column's "s)" is a number
     misread. The same counts as ``numeric_columns``'."""
+
+    def fraction(text: str) -> bool:
+        return bool(CLEAN_FRACTION.match(text))
+
+    return _columns_reading(
+        cells, texts, fraction, fraction, settings.numeric_column_min_cells, settings.numeric_column_share
+    )
+
+
+def pair_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
+    """Columns of one grid printing two points a cell, the second in brackets ("3 (2,5)"): some
+    of its filled one-column cells read as such a pair (``pair_column_min_cells``) and most of
+    them as a pair or a short text closing on a bracket. Tesseract misreads the bracket and the
+    figure beside it more often than not ("s(3)", "2@)", "1đ)"), so the share counts those too;
+    there such a cell is a pair misread, as a points column's "s)" is a number misread."""
+    return _columns_reading(
+        cells,
+        texts,
+        lambda text: bool(CLEAN_PAIR.match(text)),
+        lambda text: bool(CLEAN_PAIR.match(text) or PAIR_LIKE.match(text)),
+        settings.pair_column_min_cells,
+        settings.numeric_column_share,
+    )
+
+
+def _columns_reading(cells, texts: dict[tuple, str], sure, likely, min_cells: int, share: float) -> set[int]:
+    """Columns of one grid at least ``min_cells`` of whose filled one-column cells read ``sure``ly
+    as what the column holds, and ``share`` of them at least ``likely``."""
     read = _filled_one_column_cells(cells, texts)
     filled = Counter(c for c, _ in read)
-    fractions = Counter(c for c, text in read if CLEAN_FRACTION.match(text))
-    return {
-        c
-        for c, n in filled.items()
-        if fractions[c] >= settings.numeric_column_min_cells and fractions[c] >= settings.numeric_column_share * n
-    }
+    sure_count = Counter(c for c, text in read if sure(text))
+    likely_count = Counter(c for c, text in read if likely(text))
+    return {c for c, n in filled.items() if sure_count[c] >= min_cells and likely_count[c] >= share * n}
 
 
 def _filled_one_column_cells(cells, texts: dict[tuple, str]) -> list[tuple[int, str]]:

@@ -111,8 +111,21 @@ def reading_lines(words: list[Word]) -> list[str]:
 
 def lines_with_confs(words: list[Word]) -> list[tuple[str, float | None]]:
     """``reading_lines`` each with its words' mean OCR confidence (``Cell.line_confs``)."""
+    return [(text, conf) for text, conf, _ in placed_lines(words)]
+
+
+def placed_lines(words: list[Word]) -> list[tuple[str, float | None, float]]:
+    """``lines_with_confs`` each with its place down the page (``Cell.line_places``): its band's
+    top (its words' median top, so neither an accent nor a speck moves it). A criteria row pasted
+    from a spreadsheet leaves a blank figure as an empty line, which no read line marks: the place
+    of the figures read says which criterion each is (``pasted_rows.placed_figures``), as a text
+    layer's line tops do."""
     return [
-        (" ".join(w.text for w in line), mean_conf([w.conf for w in line if w.conf is not None]))
+        (
+            " ".join(w.text for w in line),
+            mean_conf([w.conf for w in line if w.conf is not None]),
+            float(line_band(line)[2]),
+        )
         for line in visual_lines(words)
     ]
 

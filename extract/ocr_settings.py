@@ -85,6 +85,22 @@ class OcrSettings:
     # these characters (a blank side prints "-"), when this short ("14,5/14,5" and a misread).
     fraction_chars: str = "0123456789,./-"
     odd_fraction_max_chars: int = 11
+    # A column of two points a cell, the second in brackets ("3 (2,5)" under "Điểm tối đa (điểm tự
+    # chấm)"): at least this many of its cells read as such pairs (``ocr_codes.pair_columns``; on
+    # a 300-dpi scan 3 of 10 did, the others' brackets read "@)", "đ)", "s(3)")…
+    pair_column_min_cells: int = 2
+    # …and its cells that read as no pair, when this short ("14,5 (14,5)" and a misread), are cut
+    # at their brackets and each figure read alone with these characters (a blank side prints
+    # "-"; ``ocr_pairs``: a whitelist on the whole cell still read "2 (1)" as "2)").
+    odd_pair_max_chars: int = 13
+    pair_side_chars: str = "0123456789,.-"
+    # A cell's brackets are at least this share of the height of the tallest glyph between them
+    # (Times: a bracket 0.9 em, a digit 0.66 em; on a blurred 300-dpi scan, thresholded, 25-30 px
+    # against 22-24)…
+    pair_bracket_ratio: float = 1.0
+    # …and at most this share of their own height wide (measured 0.33-0.40; a "0" or "5" 0.6, a
+    # "1" 0.5).
+    pair_bracket_width: float = 0.45
     # A points cell whose plain number was read from a word box this many times the height of its
     # column's typical number took ink off the digits' line ("0,25" with specks under it read
     # "045", a box twice a digit's height): it is read again the same way.

@@ -64,3 +64,28 @@ def test_a_figure_read_again_is_doubted_in_its_own_piece(pasted_table):
     assert doubted["1.1.4"] == ["unsure_self_points"]
     assert doubted["1.2.2"] == ["unsure_max_points", "unsure_self_points"]
     assert all(not doubted[code] for code in ("1.1.1", "1.1.2", "1.1.3", "1.2.1"))
+
+
+@pytest.mark.needs_tesseract
+def test_a_pasted_rows_blank_figure_is_placed_by_where_the_read_figures_stand():
+    """The score table of a real scan (held-out seed 8001, spent: S20 instance 2, the scan of N31's
+    field-level set, its eight fields pasted in one row; the table cut from the 300-dpi page as
+    scanned). The last field's self points are printed blank: the self cell holds seven figures for
+    eight criteria. A text layer's line tops place the seven; before, a scanned cell's lines had no
+    places (``Cell.line_places``), so the row was taken out and told, 0 of 8 criteria read. Each
+    field is read with the truth's points, the blank left blank, and nothing is told unread."""
+    result = convert_file(DATA / "s8001-s20-i2-n31-blank-self.jpg")
+    rows = {r.code: r for t in result.score_tables for r in t.rows}
+    truth = {
+        "1": (10, 9.5),
+        "2": (10, 10),
+        "3": (14.5, 14.25),
+        "4": (11, 11),
+        "5": (16, 16),
+        "6": (7, 6.25),
+        "7": (16, 16),
+        "8": (15.5, None),
+    }
+    assert {code: (rows[code].max_points, rows[code].self_points) for code in rows} == truth
+    assert rows["8"].name.startswith("Tác động của CCHC")
+    assert not [u for u in result.unread if u.kind == "rows"]

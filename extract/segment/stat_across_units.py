@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.segment.joined import JoinedRow
+from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -47,7 +48,14 @@ class UnitsAcrossSettings:
 _BRACKETED_UNIT = lazy_compile(r"^\(\s*(?P<unit>[^()\d]{1,20}?)\s*\)$")
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
 _NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
-_LETTERED = lazy_compile(r"^(?P<letter>[a-zđ])\)\s*(?P<words>\S.*)$", re.S)
+# (its letter as a scan may print it, "©)" for "c)": ``normalize.codes.letter_item``).
+_LETTERED = lazy_compile(r"^(?P<token>\S\))\s*(?P<words>\S.*)$", re.S)
+
+
+def label_key(text: str) -> str:
+    """A label as the settings list it: folded, without the marks around it (a colon, a dot, and
+    on a scan a speck Tesseract read as a quote or a comma: "'Tống số")."""
+    return fold(text).strip(" .:;,'\"`‘’“”")
 
 
 def unit_row_apart(
@@ -64,7 +72,7 @@ def unit_row_apart(
             for c, text in enumerate(cells)
             if c not in units
             and text.strip()
-            and fold(text).strip(" .:") not in settings.unit_row_labels
+            and label_key(text) not in settings.unit_row_labels
             and not (c < len(above) and above[c].strip() == text.strip())
         ]
         if len(units) >= settings.min_unit_cells and not others:
@@ -86,9 +94,9 @@ def commune_row(
         col, first = words[0]
         if re.fullmatch(r"\d{1,3}\.?", first) and len(words) > 1:
             col, first = words[1]
-            if fold(first).strip(" .:") in settings.total_labels:
+            if label_key(first) in settings.total_labels:
                 return None  # a numbered total is a unit's row, not the commune's
-        elif fold(first).strip(" .:") in settings.total_labels:
+        elif label_key(first) in settings.total_labels:
             found.append((row, col))
             continue
         if not re.search(r"\p{L}{2}", first):
@@ -115,8 +123,9 @@ def printed_code(label: str, last: str | None) -> tuple[str, str] | None:
     if numbered:
         return numbered["code"], numbered["words"].strip()
     lettered = _LETTERED.match(label.strip())
-    if lettered and last:
-        return f"{last}.{lettered['letter']}", lettered["words"].strip()
+    letter = letter_item(lettered["token"]) if lettered else None
+    if lettered and letter and last:
+        return f"{last}.{letter}", lettered["words"].strip()
     return None
 
 
