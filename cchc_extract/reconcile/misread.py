@@ -26,7 +26,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from extract.segment.deduction_points import VERDICT_FLAG
 from extract.segment.points_none import MARKED_NONE, not_scored
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from normalize.verdict_points import verdict_figure
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow
 
@@ -279,8 +279,9 @@ def slip_readings(raw: str | None, upper: float | None, in_set: float | None) ->
 
 def from_letters(*raws: str | None) -> bool:
     """Whether any of a row's numeric cells was printed as letters (a maximum printed as its
-    worded scale, "Tối đa: 2 Không đạt: 0", prints words by design: its top is its figure)."""
-    return any(raw and _LETTERS.search(printed_figure(raw)) for raw in raws)
+    worded scale, "Tối đa: 2 Không đạt: 0", prints words by design: its top is its figure; a unit
+    typed after the figure, "3,0 điểm", is the commune's wording, no letters OCR made of digits)."""
+    return any(raw and _LETTERS.search(points_figure(printed_figure(raw))) for raw in raws)
 
 
 def guessed_readings(upper: float, step: float) -> list[float]:
