@@ -34,10 +34,10 @@ from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
-from extract.segment.repeated_code_row import repeated_code_rows
 from extract.segment.footnote_notes import footnoted, outside_notes
 from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
+from extract.segment.repeated_code_row import repeated_code_rows
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review

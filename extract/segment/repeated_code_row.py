@@ -78,7 +78,12 @@ def repeated_code_rows(
 def _repeats_code(above: ScoreRow, row: ScoreRow) -> bool:
     """``row`` printed ``above``'s code (as OCR read it) and was renamed by the code repair."""
     printed = (above.code_raw or "").strip(" .:|"), (row.code_raw or "").strip(" .:|")
-    return bool(printed[0]) and printed[0] == printed[1] and row.code != above.code and any(f in row.flags for f in _RENAMED)
+    return (
+        bool(printed[0])
+        and printed[0] == printed[1]
+        and row.code != above.code
+        and any(f in row.flags for f in _RENAMED)
+    )
 
 
 def _read_as_set(row: ScoreRow, most: float) -> bool:
