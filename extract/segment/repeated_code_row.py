@@ -13,38 +13,29 @@ points (doubted, the cells read before kept as alternatives) and the renamed row
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from extract.model import IngestedDocument, Line
-from extract.segment.figures_below_row import claims_answered, fill_points
+from extract.segment.figures_below_row import FiguresBelowSettings, claims_answered, fill_points
 from extract.segment.set_row_figures import figures_below, points_of_run
 from normalize.criteria import CriteriaSet
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ScoreRow
 
 # The flag of a row whose points were read on the line that printed its code again.
 FLAG_REPEATED_CODE = "points_on_repeated_code_line"
 # The flags of a row whose code is not the one its line printed (the code repair's choice).
 _RENAMED = ("code_repaired", "code_inferred")
-# The flag the matcher leaves on a row whose maximum read differs from its criterion's.
-_MAX_DIFFERS = "max_differs_from_criteria_set:"
-
-
-@dataclass(frozen=True)
-class RepeatedCodeSettings:
-    # The doubt of a score read on the repeated code's line (under the review threshold: a person
-    # looks, as for a figure read below its row's line).
-    doubt: float = 0.6
-    on: bool = True
 
 
 def repeated_code_rows(
     doc: IngestedDocument,
     result: ExtractionResult,
     cset: CriteriaSet | None,
-    settings: RepeatedCodeSettings = RepeatedCodeSettings(),
+    settings: FiguresBelowSettings = FiguresBelowSettings(),
 ) -> int:
     """Give the rows of tables read from an OCR dump's lines the points their repeated code's line
-    prints, withdrawing the row that line was read as; returns how many rows were read so."""
+    prints, withdrawing the row that line was read as; returns how many rows were read so. The
+    settings are those of figures read below a row's line (``settings.doubt``, ``settings.on``): a
+    figure read off the row's own line is as doubtful whichever line it printed on."""
     if not settings.on or cset is None or not result.source.read_by_ocr:
         return 0
     maxima = {c.code: c.max_points for c in cset.rows if c.max_points is not None}
@@ -66,7 +57,7 @@ def repeated_code_rows(
                 kept.append(row)
                 continue
             fill_points(above, points, settings.doubt, FLAG_REPEATED_CODE)
-            above.flags = [f for f in above.flags if not f.startswith(_MAX_DIFFERS)]
+            above.flags = [f for f in above.flags if not f.startswith(FLAG_MAX_DIFFERS)]
             above.source.line_end = max(row.source.line_end or 0, above.source.line_end or 0) or None
             read.append(above)
         table.rows = kept
