@@ -37,6 +37,7 @@ from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.footnote_notes import footnoted, outside_notes
 from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
+from extract.segment.repeated_code_row import repeated_code_rows
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
@@ -344,6 +345,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # A row whose line printed no figure, its points printed on the line below it (a centred cell):
     # read where they open with the criteria set's maximum for it, the claims of their loss withdrawn.
     _run_stage(result, "segment", lambda: figures_below_rows(doc, result, criteria.cset if criteria else None), debug)
+    # A row whose code OCR printed again on its points' line, that line read as another row under a
+    # renamed code: its points read there where they open with the set's maximum, the other withdrawn.
+    _run_stage(result, "segment", lambda: repeated_code_rows(doc, result, criteria.cset if criteria else None), debug)
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:

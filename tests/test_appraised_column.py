@@ -119,6 +119,18 @@ def test_a_mark_between_two_points_cells_is_a_speck():
     assert cells("1.1 Kế hoạch CCHC năm 10 <0 10 Đạt")[:3] == ("10", "<0", "10")
 
 
+def test_two_letters_before_a_decimal_figure_filling_the_last_column_are_a_speck():
+    # Seed 8001's d05-i3 (eng, degraded; real Tesseract output), criterion 5 (max 16, self 16,
+    # appraised 15,75): a ruling line's speck read "oF" between the self and the appraised cells.
+    line = "5 Xay dung va nang cao chat lwong déi ngii cong chifc, 16 16 oF 15.75 ee van s6 79/CV-UBND ngay"
+    read = cells(line)
+    assert read[:3] == ("16", "16", "15.75") and read[3][0] == "ee"
+    # A whole figure after the letters may be the explanation's count, and one above the maximum
+    # no score of the row: the letters stay the cell OCR lost.
+    assert cells("4. Cai cach to chuc bo may hanh chinh 11 10 oF 5 van ban")[:3] == ("11", "10", "oF")
+    assert cells("4. Cai cach to chuc bo may hanh chinh 11 10 oF 17,5 Dat")[:3] == ("11", "10", "oF")
+
+
 def test_two_numbers_for_three_columns_keep_their_order_when_a_lost_mark_explains_them():
     # Seed 275's d04-i4 (vie, degraded), criterion 1.1 (max 5, self 2,25): "5 25" is a max and a
     # self score that lost its decimal mark, not an appraised 25 beside a self score of 5 under a

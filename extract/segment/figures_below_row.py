@@ -73,10 +73,10 @@ def figures_below_rows(
             points = points_of_run(figures_below(below, most), most, appraised)
             if points.max_points is None or points.self_points is None:
                 continue
-            _fill(row, points, settings)
+            fill_points(row, points, settings.doubt, FLAG_FIGURES_BELOW)
             read.append(row)
     if read:
-        result.unread = _claims_answered(result.unread, read, result.score_tables)
+        result.unread = claims_answered(result.unread, read, result.score_tables)
     return len(read)
 
 
@@ -103,8 +103,9 @@ def _lines_below(
     return own
 
 
-def _fill(row: ScoreRow, points: RowPoints, settings: FiguresBelowSettings) -> None:
-    """Set the cells read, each doubted; the claims of their loss leave the row's flags."""
+def fill_points(row: ScoreRow, points: RowPoints, doubt: float, flag: str) -> None:
+    """Set the cells read, each score doubted at ``doubt`` (the values read before kept as
+    alternatives); the claims of their loss leave the row's flags, ``flag`` says where they were read."""
     filled = []
     for cell in _CELLS:
         found = getattr(points, cell)
@@ -118,10 +119,10 @@ def _fill(row: ScoreRow, points: RowPoints, settings: FiguresBelowSettings) -> N
         filled.append(cell)
     lost = {f"missing_{c.split('_')[0]}" for c in filled}
     row.flags = [f for f in row.flags if f not in lost]
-    row.flags += [FLAG_FIGURES_BELOW, *(unsure_flag(c, settings.doubt) for c in filled if c != "max_points")]
+    row.flags += [flag, *(unsure_flag(c, doubt) for c in filled if c != "max_points")]
 
 
-def _claims_answered(parts: list[UnreadPart], read: list[ScoreRow], tables: list[ScoreTable]) -> list[UnreadPart]:
+def claims_answered(parts: list[UnreadPart], read: list[ScoreRow], tables: list[ScoreTable]) -> list[UnreadPart]:
     """The unread parts less what the rows ``read`` answer: their codes leave a "points of … not
     read" clause (the clause goes when none is left, the part when no clause is), and a part
     telling one garbled line withdrawn as a row goes when every line it covers lies between a row

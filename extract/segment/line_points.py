@@ -412,7 +412,7 @@ def _with_lost_cells(
         return before, last, [tokens[before][1], *numbers]
     if lost_after and not lost_before:
         past = _numbers_after(tokens, after + 1, n_points)
-        if past and len(numbers) + len(past) == n_points and _spacing_mark(tokens[after][1]):
+        if past and len(numbers) + len(past) == n_points and _speck_before_past(tokens[after][1], numbers, past):
             # "10 9/25 ˆ 9,25": the numbers after the mark fill the columns the run left, so the
             # mark is a speck between two cells, not a third cell lost.
             return first, past[-1][0] + 1, [*numbers, *(cell for _, cell in past)]
@@ -429,6 +429,18 @@ def _glued_max(raw: str, numbers: list[str]) -> bool:
     if points_cell(raw) is not None or len(readings) < 2 or not numbers:
         return False
     return any(_max_first([f"{value:g}", numbers[0]]) for value in readings[1:])
+
+
+def _speck_before_past(raw: str, numbers: list[str], past: list[tuple[int, str]]) -> bool:
+    """A token between a run's figures and the figures filling the columns it left is a speck, not
+    a cell lost: a mark or one letter (``_spacing_mark``), or two letters when every figure after
+    it prints its decimal mark and fits under the run's maximum ("16 16 oF 15.75": no count nor a
+    document's number prints "15.75", and a lost cell would leave it past the table's columns)."""
+    if _spacing_mark(raw):
+        return True
+    if not re.fullmatch(r"\p{L}{2}", raw.strip(CELL_SPECKS)) or not all(_decimal_points(c) for _, c in past):
+        return False
+    return _max_first([numbers[0], past[0][1]])
 
 
 def _spacing_mark(raw: str) -> bool:
