@@ -138,7 +138,9 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         raw = cell.text
         if kind == NUMBER:
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
-            kind, text = _number_kind(cell.text, current, last_code, before_code)
+            # (rows read with every code lost stand for 1, 2, … in order: the last is number len(rows))
+            uncoded = len(rows) if last_code is None and not any(r.code for r in rows) else 0
+            kind, text = _number_kind(cell.text, current, last_code, before_code, uncoded)
             cell = Cell(kind, text, cell.page, cell.line)
         if (
             kind == WRAP
@@ -298,12 +300,16 @@ def _orphan_codes(rows: list[CellRow]) -> list[CellRow]:
     return out
 
 
-def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None, before_code: bool) -> tuple[str, str]:
+def _number_kind(
+    text: str, row: CellRow | None, last_code: CriterionCode | None, before_code: bool, uncoded: int = 0
+) -> tuple[str, str]:
     """(kind, text) of a lone number: a code or a figure. A dotted one ("4.3") is a code unless
     it would go back up the column while the row awaits its figure; a whole one is the row's
     figure when the row awaits one, else a code when it can follow the last code. Two digits
     that can go on down the column as a code with its dot lost ("41" after 3.3, its row 4 read
-    with no code) are that code, unless a code comes next (the figure read before its code)."""
+    with no code) are that code, unless a code comes next (the figure read before its code); so
+    are two digits under the ``uncoded``-th row of a table whose codes were all lost so far, read
+    whole, that can be its first part ("21" under the second row: 2.1)."""
     code = parse_code(text)
     awaiting = row is not None and row.awaits_figure()
     if "." in text:
@@ -331,6 +337,11 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
         # "5" / … / "Số hồ sơ tiếp nhận trực tuyến" / "Hồ sơ" / "157" / "52": the row above read
         # whole with its code lost stands for the code after 5 (5.1), and 5.2 follows it.
         if any(_follows(dotted, lost) for lost in successors(last_code)):
+            return CODE, ".".join(text)
+    if dotted is not None and last_code is None and uncoded and row is not None and row.complete():
+        # "Số nhiệm vụ …" / "Nhiệm vụ" / "40" / "21" / "Số nhiệm vụ đã hoàn thành": the table's rows
+        # so far all lost their codes (1, 2), the last read whole; "21" is its first part, 2.1.
+        if _follows(dotted, parse_code(str(uncoded))):
             return CODE, ".".join(text)
     return FIGURE, text
 
