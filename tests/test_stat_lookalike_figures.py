@@ -43,7 +43,9 @@ def test_a_figure_printed_in_look_alike_letters_is_read_where_the_shares_confirm
 def test_a_look_alike_reading_no_relation_confirms_is_not_taken(tmp_path: Path):
     # the same page with 2.2 and 6.2 printed one off: no sum or share holds with 446 or 54,08 now
     text = DUMP.read_text(encoding="utf-8")
-    text = text.replace("bưu chính _ Hồ sơ 75", "bưu chính _ Hồ sơ 76").replace("một phần Thủ tục 42", "một phần Thủ tục 41")
+    text = text.replace("bưu chính _ Hồ sơ 75", "bưu chính _ Hồ sơ 76").replace(
+        "một phần Thủ tục 42", "một phần Thủ tục 41"
+    )
     changed = tmp_path / DUMP.name
     changed.write_text(text, encoding="utf-8")
     rows, told = _rows(changed)

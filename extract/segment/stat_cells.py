@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from extract.segment.stat_headings import opens_as_no_count
 from normalize.codes import CriterionCode, letter_item, parse_code, successors, transition_cost
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape
 
@@ -323,7 +324,10 @@ def _number_kind(
             if last_code is None
             else transition_cost(last_code, code) is not None
         )
-        return (CODE if goes_on or (code is not None and not awaiting) else FIGURE), text
+        # A count's figure is whole: "5.3" under a row of "Người" awaiting its figure is the next
+        # row's code, its dot printed (the row's own figure lost), not a count of 5,3.
+        counted = awaiting and row is not None and _counts(row.unit) and _CODE_SHAPED.fullmatch(text) is not None
+        return (CODE if goes_on or counted or (code is not None and not awaiting) else FIGURE), text
     if awaiting:
         return FIGURE, text
     if _follows(code, last_code):
@@ -344,6 +348,16 @@ def _number_kind(
         if _follows(dotted, parse_code(str(uncoded))):
             return CODE, ".".join(text)
     return FIGURE, text
+
+
+# A dotted number shaped as a code (one or two digits, a dot, one or two): no thousands group.
+_CODE_SHAPED = lazy_compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _counts(unit: str) -> bool:
+    """Whether a row's unit counts things (a word, "Người", "Hồ sơ"), not a share or an amount."""
+    folded = fold(unit).strip(" .,;:")
+    return bool(folded) and "%" not in unit and not any(w in folded.split() for w in ("dong", "trieu", "ty"))
 
 
 def _goes_down_one(last_code: CriterionCode, code: CriterionCode) -> bool:

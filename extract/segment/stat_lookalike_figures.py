@@ -78,7 +78,9 @@ def _annex(annex: StatAnnex, texts: dict[tuple[int, int], str], settings: Lookal
         if not _lost(row):
             continue
         confirmed = {
-            reading.value: reading for reading in _readings(row, texts, settings) if _confirmed(k, reading, rows, settings)
+            reading.value: reading
+            for reading in _readings(row, texts, settings)
+            if _confirmed(k, reading, rows, settings)
         }
         if len(confirmed) == 1:
             (reading,) = confirmed.values()
