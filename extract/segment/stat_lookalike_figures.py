@@ -123,16 +123,15 @@ def _share(row: StatRow) -> bool:
 
 
 def _parent(k: int, rows: list[StatRow]) -> int | None:
-    code = rows[k].code or ""
-    if "." not in code:
-        return None
-    head = code.rsplit(".", 1)[0]
-    return next((j for j in range(k - 1, -1, -1) if rows[j].code == head), None)
+    """The row's whole (the segmenter's ``parent``), the nearest row above of that code."""
+    head = rows[k].parent
+    return next((j for j in range(k - 1, -1, -1) if head and rows[j].code == head), None)
 
 
 def _children(k: int, rows: list[StatRow]) -> list[int]:
-    head = (rows[k].code or "") + "."
-    return [j for j, r in enumerate(rows) if (r.code or "").startswith(head) and "." not in r.code[len(head) :]]
+    """The rows whose whole is row ``k``."""
+    code = rows[k].code
+    return [j for j, r in enumerate(rows) if code and r.parent == code]
 
 
 def _confirmed(k: int, reading: _Reading, rows: list[StatRow], settings: LookalikeSettings) -> bool:
