@@ -142,7 +142,13 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             # (rows read with every code lost stand for 1, 2, … in order: the last is number len(rows))
             uncoded = len(rows) if last_code is None and not any(r.code for r in rows) else 0
             kind, text = _number_kind(cell.text, current, last_code, before_code, uncoded)
+            # A code taken where a count awaited its figure that goes back up the column ("2:3."
+            # for 5.3 after 5.2) is a garbled code: it opens its row, but the column goes on from
+            # the last code that followed (the codes below it follow 5.2, not 2.3).
+            off_column = kind == CODE and _off_column(text, current, last_code)
             cell = Cell(kind, text, cell.page, cell.line)
+        else:
+            off_column = False
         if (
             kind == WRAP
             and current is not None
@@ -192,7 +198,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         if kind == CODE:
             current.code = cell.text
             current.undotted = raw if "." in cell.text and "." not in raw else ""
-            last_code = parse_code(current.code) or last_code
+            last_code = last_code if off_column else parse_code(current.code) or last_code
         elif kind == TEXT:
             current.indicator.append(cell.text)
         elif kind == UNIT:
@@ -352,6 +358,13 @@ def _number_kind(
 
 # A dotted number shaped as a code (one or two digits, a dot, one or two): no thousands group.
 _CODE_SHAPED = lazy_compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _off_column(text: str, row: CellRow | None, last_code: CriterionCode | None) -> bool:
+    """Whether a code read where the row awaited its figure does not go on from the last code."""
+    code = parse_code(text)
+    awaiting = row is not None and row.awaits_figure()
+    return awaiting and code is not None and last_code is not None and transition_cost(last_code, code) is None
 
 
 def _counts(unit: str) -> bool:
