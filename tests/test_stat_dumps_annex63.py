@@ -8,7 +8,9 @@ took from the code column. The values asserted are the documents' own (their tru
 - ``annex-dotted-code-psm11.txt`` (``vie``, ``--psm 11``): "9.2" / "Số cán bộ … chưa đạt chuẩn" /
   "Người" / "5.3" / "Tỷ lệ …": 5.2's figure (3) lost, "5.3" the next row's code, not a count;
 - ``annex-bracket-bar-psm6.txt`` (``eng``, ``--psm 6``, 200 dpi): "1 | Sosing kign … | Singin [3 |":
-  the bar before the figure read as a bracket glued to it."""
+  the bar before the figure read as a bracket glued to it;
+- ``annex-garbled-code-psm11.txt`` (``eng``, ``--psm 11``, degraded; seed 9159, measured fresh
+  once, then read): "2:3." for 5.3 after 5.2, a code going back up the column."""
 
 from __future__ import annotations
 
@@ -45,3 +47,14 @@ def test_a_dotted_number_under_a_count_is_the_next_rows_code():
 def test_a_bar_read_as_a_bracket_before_the_figure_leaves_the_figure_read():
     rows = _rows("annex-bracket-bar-psm6.txt")
     assert (rows["1"]["value"], rows["1"]["value_raw"], rows["1"]["unit"]) == (3.0, "3", "Singin")
+
+
+def test_a_garbled_code_going_back_up_the_column_leaves_the_codes_below_in_order():
+    # seed 9159's psm 11 dump (``eng``, degraded): "5.2" / "Số nhiệm vụ chưa hoàn thành" /
+    # "Nhiệm vụ" / "2:3." / "Tỷ lệ …" / "%" / "88" / "6" / "Số cán bộ …" / "26" / "6.1" / …:
+    # "2:3." is 5.3's code garbled; the rows below it still follow 5.2 (its truth: 5.3 88 %,
+    # 6 26, 6.1 23, 6.2 3, 6.3 88,46 %)
+    rows = _rows("annex-garbled-code-psm11.txt")
+    assert rows["5.3"]["value"] == 88.0 and rows["5.3"]["unit"] == "%"
+    assert (rows["6"]["value"], rows["6.1"]["value"]) == (26.0, 23.0)
+    assert "6.4" not in rows and rows["5.2"]["value_raw"] == ""
