@@ -45,6 +45,7 @@ from extract.segment.stat_across_lines import across_line_annexes
 from extract.segment.stat_block_figures import BlockFiguresRead, figures_from_blocks
 from extract.segment.stat_garbled_figures import garbled_figures
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
+from extract.segment.stat_lookalike_figures import lookalike_figures
 from extract.segment.stat_numbering import joined_pieces, lost_rows
 from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, outside_statements, unread_annexes
@@ -204,7 +205,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         debug,
         default=BlockFiguresRead(lines_read.annexes, []),
     )
-    result.statistics += blocks.annexes
+    # ... and a figure its row's line prints with digits OCR read as letters ("A46"), where the sums say so.
+    result.statistics += _run_stage(
+        result, "segment", lambda: lookalike_figures(doc, blocks.annexes), debug, default=blocks.annexes
+    )
     # A report's figures told as numbered lines of its body, their breakdowns in brackets or "- " lines.
     title = (result.document.title if result.document else "") or ""
     body = _run_stage(result, "segment", lambda: body_stat_lines(doc, title), debug, default=BodyStatsRead([], []))

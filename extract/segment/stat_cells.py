@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from extract.segment.stat_headings import opens_as_no_count
 from normalize.codes import CriterionCode, letter_item, parse_code, successors, transition_cost
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape
 
@@ -138,8 +139,16 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         raw = cell.text
         if kind == NUMBER:
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
-            kind, text = _number_kind(cell.text, current, last_code, before_code)
+            # (rows read with every code lost stand for 1, 2, … in order: the last is number len(rows))
+            uncoded = len(rows) if last_code is None and not any(r.code for r in rows) else 0
+            kind, text = _number_kind(cell.text, current, last_code, before_code, uncoded)
+            # A code taken where a count awaited its figure that goes back up the column ("2:3."
+            # for 5.3 after 5.2) is a garbled code: it opens its row, but the column goes on from
+            # the last code that followed (the codes below it follow 5.2, not 2.3).
+            off_column = kind == CODE and _off_column(text, current, last_code)
             cell = Cell(kind, text, cell.page, cell.line)
+        else:
+            off_column = False
         if (
             kind == WRAP
             and current is not None
@@ -189,7 +198,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         if kind == CODE:
             current.code = cell.text
             current.undotted = raw if "." in cell.text and "." not in raw else ""
-            last_code = parse_code(current.code) or last_code
+            last_code = last_code if off_column else parse_code(current.code) or last_code
         elif kind == TEXT:
             current.indicator.append(cell.text)
         elif kind == UNIT:
@@ -298,12 +307,16 @@ def _orphan_codes(rows: list[CellRow]) -> list[CellRow]:
     return out
 
 
-def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None, before_code: bool) -> tuple[str, str]:
+def _number_kind(
+    text: str, row: CellRow | None, last_code: CriterionCode | None, before_code: bool, uncoded: int = 0
+) -> tuple[str, str]:
     """(kind, text) of a lone number: a code or a figure. A dotted one ("4.3") is a code unless
     it would go back up the column while the row awaits its figure; a whole one is the row's
     figure when the row awaits one, else a code when it can follow the last code. Two digits
     that can go on down the column as a code with its dot lost ("41" after 3.3, its row 4 read
-    with no code) are that code, unless a code comes next (the figure read before its code)."""
+    with no code) are that code, unless a code comes next (the figure read before its code); so
+    are two digits under the ``uncoded``-th row of a table whose codes were all lost so far, read
+    whole, that can be its first part ("21" under the second row: 2.1)."""
     code = parse_code(text)
     awaiting = row is not None and row.awaits_figure()
     if "." in text:
@@ -317,7 +330,10 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
             if last_code is None
             else transition_cost(last_code, code) is not None
         )
-        return (CODE if goes_on or (code is not None and not awaiting) else FIGURE), text
+        # A count's figure is whole: "5.3" under a row of "Người" awaiting its figure is the next
+        # row's code, its dot printed (the row's own figure lost), not a count of 5,3.
+        counted = awaiting and row is not None and _counts(row.unit) and _CODE_SHAPED.fullmatch(text) is not None
+        return (CODE if goes_on or counted or (code is not None and not awaiting) else FIGURE), text
     if awaiting:
         return FIGURE, text
     if _follows(code, last_code):
@@ -332,7 +348,29 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
         # whole with its code lost stands for the code after 5 (5.1), and 5.2 follows it.
         if any(_follows(dotted, lost) for lost in successors(last_code)):
             return CODE, ".".join(text)
+    if dotted is not None and last_code is None and uncoded and row is not None and row.complete():
+        # "Số nhiệm vụ …" / "Nhiệm vụ" / "40" / "21" / "Số nhiệm vụ đã hoàn thành": the table's rows
+        # so far all lost their codes (1, 2), the last read whole; "21" is its first part, 2.1.
+        if _follows(dotted, parse_code(str(uncoded))):
+            return CODE, ".".join(text)
     return FIGURE, text
+
+
+# A dotted number shaped as a code (one or two digits, a dot, one or two): no thousands group.
+_CODE_SHAPED = lazy_compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _off_column(text: str, row: CellRow | None, last_code: CriterionCode | None) -> bool:
+    """Whether a code read where the row awaited its figure does not go on from the last code."""
+    code = parse_code(text)
+    awaiting = row is not None and row.awaits_figure()
+    return awaiting and code is not None and last_code is not None and transition_cost(last_code, code) is None
+
+
+def _counts(unit: str) -> bool:
+    """Whether a row's unit counts things (a word, "Người", "Hồ sơ"), not a share or an amount."""
+    folded = fold(unit).strip(" .,;:")
+    return bool(folded) and "%" not in unit and not any(w in folded.split() for w in ("dong", "trieu", "ty"))
 
 
 def _goes_down_one(last_code: CriterionCode, code: CriterionCode) -> bool:

@@ -335,6 +335,11 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
         # figure, the mark the page's (a statistics figure has no sign).
         cells[last] = cells[last].strip(_EDGE_MARKS)
         figures = [last]
+    if not figures and last >= 1 and (parted := _bracket_bar(cells[last])) is not None:
+        # "| Singin [3 |", "| -Nhigmvy [20 |": the bar between the unit and the figure OCR read
+        # as a bracket glued to the figure (``--psm 6`` reads the grid's bars as "[" as often as "|").
+        cells[last : last + 1] = list(parted)
+        figures = [last + 1]
     if not figures and code is not None:
         return _cells_of_lost_figure(code, cells, settings)
     if not figures or figures[0] == 0:
@@ -349,6 +354,18 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
+
+
+# A unit cell ending in a figure behind a bracket: the bar before the figure's cell read as "[".
+_BRACKET_BAR = lazy_compile(r"(\S.*?)\s*\[\s*(\d{1,3}(?:[.,]\d{3})*(?:,\d+)?%?)\]?")
+
+
+def _bracket_bar(cell: str) -> tuple[str, str] | None:
+    """(unit, figure) of a cell OCR ran over the bar between them, read as a bracket, or None."""
+    m = _BRACKET_BAR.fullmatch(cell.strip())
+    if m is None or not _is_figure(m.group(2)) or any(ch.isdigit() for ch in m.group(1)):
+        return None
+    return m.group(1), m.group(2)
 
 
 def _cells_of_lost_figure(
