@@ -206,10 +206,16 @@ def counts_over_whole(inst: Instance) -> Built:
 UNITS_HEADS = ("Đơn vị chủ trì, phối hợp", "Cơ quan chủ trì/phối hợp", "Đơn vị thực hiện")
 
 
+def in_sentence(units: str) -> str:
+    """Units as a sentence goes on with them: a generic "Các bộ phận …" lower case, a named body
+    ("Ban Chỉ đạo CCHC xã", "UBMTTQ Việt Nam xã") as it is."""
+    return "c" + units[1:] if units.startswith("Các ") else units
+
+
 def units_cell(lead: str, coordinator: str, sentence: bool) -> str:
     """The two units in one cell: "Chủ trì: …" over "Phối hợp: …", or "… chủ trì, phối hợp với …"."""
     if sentence:
-        return f"{lead} chủ trì, phối hợp với {coordinator[0].lower()}{coordinator[1:]}"
+        return f"{lead} chủ trì, phối hợp với {in_sentence(coordinator)}"
     return f"Chủ trì: {lead}\nPhối hợp: {coordinator}"
 
 
