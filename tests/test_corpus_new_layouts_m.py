@@ -149,7 +149,7 @@ def test_an_item_is_printed_over_its_whole_with_its_share(corpus):
 
 def test_the_leading_and_coordinating_units_share_a_cell(corpus):
     """N57: the appendix's task table "TT | task | product | deadline | units" under a header in
-    ``UNITS_HEADS``; its task rows are the truth's tasks in order, under bold field rows; the last
+    ``UNITS_HEADS``; its task rows (those numbered) are the truth's tasks in order; the last
     cell "Chủ trì: <lead>" over "Phối hợp: <coordinator>" (odd instances) or "<lead> chủ trì, phối
     hợp với <coordinator>" (even; a generic "Các …" lower case); the PDF carries every word of
     each task, its lead and its deadline (a tall row may break over a page, as i4's at seed 9314)."""
