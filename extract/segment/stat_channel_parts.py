@@ -23,8 +23,9 @@ _CHANNEL = lazy_compile(
     r"(?<![a-z])(?:truc tuyen|truc tiep|buu chinh|mot cua|bo phan tiep nhan|dich vu cong|dvc|"
     r"duong day nong|dien thoai|thu dien tu|email|hom thu)(?![a-z])"
 )
-# A label that totals ("tổng số …"), whatever channel it names, is the whole's or a count's own.
-_TOTAL = lazy_compile(r"(?<![a-z])(?:tong so|tong cong|tong|cong)(?![a-z])")
+# A label that totals ("tổng số …"), whatever channel it names, is the whole's or a count's own
+# ("cộng" alone folds as "công" of "dịch vụ công" does: only with "tổng").
+_TOTAL = lazy_compile(r"(?<![a-z])tong(?![a-z])")
 
 
 def is_channel_label(label: str) -> bool:
