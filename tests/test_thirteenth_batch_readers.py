@@ -150,7 +150,11 @@ def test_a_results_table_reads_each_items_own_count_and_queues_a_share_that_disa
             "Các bộ phận chuyên môn",
         ),
         ("Công an xã chủ trì,\nphối hợp với UBMTTQ Việt Nam xã", "Công an xã", "UBMTTQ Việt Nam xã"),
-        ("Văn phòng - Thống kê chủ trì phối hợp với các thôn, tổ dân phố.", "Văn phòng - Thống kê", "Các thôn, tổ dân phố"),
+        (
+            "Văn phòng - Thống kê chủ trì phối hợp với các thôn, tổ dân phố.",
+            "Văn phòng - Thống kê",
+            "Các thôn, tổ dân phố",
+        ),
     ],
 )
 def test_a_sentence_naming_lead_and_coordinator_reads_apart(cell, lead, coordinator):

@@ -48,7 +48,12 @@ def check_period_parts(
     total = sum(figures)
     ok = abs(total - row.value) <= s.count_tolerance
     places = all(is_unit_label(p) for p, _ in parts)
-    if not ok and not places and not channels and any(abs(f - row.value) <= s.count_tolerance for f in (figures[-1], max(figures))):
+    if (
+        not ok
+        and not places
+        and not channels
+        and any(abs(f - row.value) <= s.count_tolerance for f in (figures[-1], max(figures)))
+    ):
         return  # a stock that moved (officials 20, 20, 21, 21; the year 21): its end, no sum
     label = row.code or row.indicator[:40]
     said = " + ".join(_vn(f) for f in figures)

@@ -32,4 +32,3 @@ def is_channel_label(label: str) -> bool:
     """Whether a column's label names one channel a count came through, and no total."""
     folded = fold(label or "")
     return bool(_CHANNEL.search(folded)) and not _TOTAL.search(folded)
-

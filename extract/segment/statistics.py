@@ -374,7 +374,9 @@ def _drafts(
             coded = False
         coded = coded and not bullet
         doubt = over is not None and over.doubtful
-        drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet, doubt))
+        drafts.append(
+            _Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet, doubt)
+        )
     if "unit" not in roles:  # no unit column: the unit an indicator names ("Số cuộc kiểm tra (cuộc)")
         for draft in drafts:
             draft.unit = draft.unit or label_unit(draft.indicator)
