@@ -16,7 +16,6 @@ from extract.segment.stat_channel_parts import is_channel_label
 from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import is_part_label
 from extract.segment.statistics import column_roles, stat_rows
-from extract.segment.task_units import units_apart
 from schemas.records import StatRow
 from tests.test_annex_two_periods import _table  # (one annex table of printed cells)
 from tests.test_eighth_batch_readers import _docx  # (a DOCX: two title lines and one table)
@@ -138,27 +137,7 @@ def test_a_results_table_reads_each_items_own_count_and_queues_a_share_that_disa
     assert any(p.startswith(pointers["Số hồ sơ tiếp nhận trực tiếp"]) for p in queued)
 
 
-# --- lead and coordinator in one sentence -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("cell", "lead", "coordinator"),
-    [
-        (
-            "Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với các bộ phận chuyên môn",
-            "Công chức Tư pháp - Hộ tịch",
-            "Các bộ phận chuyên môn",
-        ),
-        ("Công an xã chủ trì,\nphối hợp với UBMTTQ Việt Nam xã", "Công an xã", "UBMTTQ Việt Nam xã"),
-        (
-            "Văn phòng - Thống kê chủ trì phối hợp với các thôn, tổ dân phố.",
-            "Văn phòng - Thống kê",
-            "Các thôn, tổ dân phố",
-        ),
-    ],
-)
-def test_a_sentence_naming_lead_and_coordinator_reads_apart(cell, lead, coordinator):
-    assert units_apart(cell) == (lead, coordinator)
+# --- lead and coordinator in one sentence (the cell's cases: test_eighth_batch_readers) ---------------
 
 
 def test_a_plans_sentence_units_cell_gives_lead_and_coordinator(tmp_path):
