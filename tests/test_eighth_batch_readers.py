@@ -153,6 +153,14 @@ def test_an_annex_against_last_year_checks_its_difference_and_per_cent(tmp_path)
         ),
         ("Công an xã\n(Phối hợp: UBMTTQ Việt Nam xã)", "Công an xã", "UBMTTQ Việt Nam xã"),
         ("Chủ trì: Công chức Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch", ""),
+        # (one sentence, the lead its subject: the coordinator's first letter raised, as a unit stands alone)
+        (
+            "Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với các bộ phận chuyên môn",
+            "Công chức Tư pháp - Hộ tịch",
+            "Các bộ phận chuyên môn",
+        ),
+        ("Công an xã chủ trì,\nphối hợp với UBMTTQ Việt Nam xã", "Công an xã", "UBMTTQ Việt Nam xã"),
+        ("Văn phòng - Thống kê chủ trì phối hợp với các thôn.", "Văn phòng - Thống kê", "Các thôn"),
     ],
 )
 def test_units_in_one_cell_read_apart(cell, lead, coordinator):

@@ -6,13 +6,17 @@ share say nothing. The commune's hamlets ("Thôn 1: 75; …", ``stat_unit_parts`
 total the same way, but a place holds its own share of a stock at one time, so there the stock that
 moved is no excuse: only the same figure in every hamlet (the commune's, printed in each) is. On
 OCR'd pages a sum that fails is our misreading until shown otherwise (doubted, to review), on a
-typed page the commune's figures disagree (a mismatch)."""
+typed page the commune's figures disagree (a mismatch). A count split by the channel its files came
+through ("Trực tuyến: 15; Tại Bộ phận Một cửa: 18", ``stat_channel_parts``) is a flow whatever its
+figures: each file came one way, so the channels always add up to the total, the same figure in
+each included."""
 
 from __future__ import annotations
 
 from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, is_percent
+from extract.segment.stat_channel_parts import is_channel_label
 from extract.segment.stat_period_parts import is_part_label
 from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.stat_values import parse_stat_value
@@ -38,17 +42,23 @@ def check_period_parts(
     if row.value is None or len(parts) < 2 or is_percent(row):
         return
     figures = [f for _, f in parts if f is not None]
-    if len(figures) < len(parts) or len(set(figures)) == 1:
+    channels = all(is_channel_label(p) for p, _ in parts)
+    if len(figures) < len(parts) or (len(set(figures)) == 1 and not channels):
         return  # (a part not read: nothing to add; the same figure throughout: a stock)
     total = sum(figures)
     ok = abs(total - row.value) <= s.count_tolerance
     places = all(is_unit_label(p) for p, _ in parts)
-    if not ok and not places and any(abs(f - row.value) <= s.count_tolerance for f in (figures[-1], max(figures))):
+    if (
+        not ok
+        and not places
+        and not channels
+        and any(abs(f - row.value) <= s.count_tolerance for f in (figures[-1], max(figures)))
+    ):
         return  # a stock that moved (officials 20, 20, 21, 21; the year 21): its end, no sum
     label = row.code or row.indicator[:40]
     said = " + ".join(_vn(f) for f in figures)
-    whole = "the commune's total" if places else "the whole period"
-    kind = "hamlets" if places else "parts of the period"
+    whole = "the commune's total" if places else "the total" if channels else "the whole period"
+    kind = "hamlets" if places else "channels" if channels else "parts of the period"
     ledger.check(
         "period_parts",
         f"/statistics/{ai}/rows/{i}",

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.segment.points_words import share_label
+from extract.segment.stat_channel_parts import is_channel_label
 from extract.segment.stat_unit_parts import all_units_starts, is_unit_label, names_all_units, unit_word_starts
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -43,10 +44,10 @@ _GARBLED_QUARTER = lazy_compile(r"(?<![a-z])quy\s*[ivlh1!|]{1,4}(?![a-z0-9])")
 
 
 def is_part_label(label: str) -> bool:
-    """Whether a column's label names one part of the whole: of the period (a quarter or a month) or
-    of the commune (a hamlet: ``stat_unit_parts``; a year's quarters and a commune's hamlets are
-    read and checked alike)."""
-    if is_unit_label(label):
+    """Whether a column's label names one part of the whole: of the period (a quarter or a month), of
+    the commune (a hamlet: ``stat_unit_parts``) or of a count (a channel: ``stat_channel_parts``); a
+    year's quarters, a commune's hamlets and a count's channels are read and checked alike."""
+    if is_unit_label(label) or is_channel_label(label):
         return True
     folded = fold(label or "")
     found = _PART.search(folded) or _GARBLED_QUARTER.search(folded)

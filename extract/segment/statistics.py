@@ -35,6 +35,7 @@ from extract.segment.stat_headings import heading_rows, headings_after_a_share, 
 from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded
 from extract.segment.stat_numbering import enclosing_code, printed_depth
+from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
@@ -228,6 +229,7 @@ class _Draft:
     coded: bool = True  # takes part in the code column (False: a total, a bullet of typed text)
     line_end: int = 0  # last line, wrapped text included
     bullet: bool = False  # a bullet in the code column: an item of the coded row above
+    share_doubt: bool = False  # a part over its whole whose printed share it does not give
 
 
 def stat_rows(
@@ -271,7 +273,9 @@ def stat_rows(
         if allowed is not None and value is not None and value not in allowed.values():
             flags.append("value_not_allowed")
             confidence = min(confidence, settings.not_allowed_confidence)
-        if "ambiguous_separator" in flags or LEADING_ZERO in flags:
+        if draft.share_doubt:
+            flags.append("share_not_part_over_whole")  # a misprint or a misreading: to review
+        if "ambiguous_separator" in flags or LEADING_ZERO in flags or draft.share_doubt:
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags or MISSING_FLAG["value"] in flags:
             confidence = min(confidence, settings.unparsed_confidence)
@@ -329,10 +333,14 @@ def _drafts(
             code_raw, indicator = key_code(indicator)
         unit = _cell(row, roles.get("unit"))
         value_raw = _cell(row, roles.get("value"))
-        if "unit" not in roles:  # no unit column: the unit may follow the figure ("669 hồ sơ")
+        over = part_over_whole(value_raw)  # "259/282 hồ sơ (91,84%)": the part, whole and share noted
+        if over is not None:
+            value_raw, unit = over.part, unit or over.unit
+        elif "unit" not in roles:  # no unit column: the unit may follow the figure ("669 hồ sơ")
             value_raw, unit = figure_and_unit(value_raw)
         others = [f"{label}: {_cell(row, c)}" for c, label in extra if _cell(row, c)]
-        note = "; ".join(t for t in (_cell(row, roles.get("note")), *others) if t)
+        whole = [over.note] if over is not None else []
+        note = "; ".join(t for t in (_cell(row, roles.get("note")), *others, *whole) if t)
         if not any((code_raw, indicator, unit, value_raw, note)):
             continue
         ocr = row.page in ocr_pages
@@ -365,7 +373,10 @@ def _drafts(
         if printed is None and fold(indicator).strip(" .:") in settings.total_words:
             coded = False
         coded = coded and not bullet
-        drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet))
+        doubt = over is not None and over.doubtful
+        drafts.append(
+            _Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet, doubt)
+        )
     if "unit" not in roles:  # no unit column: the unit an indicator names ("Số cuộc kiểm tra (cuộc)")
         for draft in drafts:
             draft.unit = draft.unit or label_unit(draft.indicator)

@@ -4,7 +4,10 @@ labelling its parts: "Chủ trì: Văn phòng - Thống kê" over "Phối hợp:
 over "(Phối hợp: …)". The header maps that column to the lead; the coordinator is what follows the
 "Phối hợp:" label, the lead what the "Chủ trì:" label opens (or the words before any label). The
 labels and the brackets round a part are no part of the units. A label needs its colon: "phối hợp
-với các đoàn thể" is a unit's wording, not a label."""
+với các đoàn thể" is a unit's wording, not a label. A cell may instead say it in one sentence, the
+lead its subject: "Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với các bộ phận chuyên môn" (the
+lead the words before "chủ trì", the coordinator those after "phối hợp với", its first letter
+raised as a unit's name stands alone)."""
 
 from __future__ import annotations
 
@@ -21,16 +24,32 @@ _LABEL = lazy_compile(
     r"(?P<open>\(\s*)?\b(?:(?P<lead>ch[uủ]\s+tr[iì])|(?P<coordinator>ph[oốô]i\s+h[oợ]p))\s*:\s*",
     re.I,
 )
+# One sentence naming both: "<lead> chủ trì, phối hợp với <coordinator>" (marks as typed or as OCR
+# may drop them; the comma may be "và" or nothing).
+_SENTENCE = lazy_compile(
+    r"^(?P<lead>\S.*?)\s+ch[uủ]\s+tr[iì]\s*(?:,|\bv[aà]\b)?\s*ph[oốô]i\s+h[oợ]p\s+v[oớ]i\s+(?P<coordinator>\S.*)$",
+    re.I | re.S,
+)
 # What is left between parts: separators and a bracket the part opened or closed.
 _EDGES = " \t\n;,-–/"
 
 
+def _sentence_apart(text: str) -> tuple[str, str] | None:
+    """``(lead, coordinator)`` of a cell saying both in one sentence, or None when it does not."""
+    m = _SENTENCE.match(" ".join(text.split()))
+    if m is None:
+        return None
+    coordinator = m.group("coordinator").strip(_EDGES + ".")
+    return m.group("lead").strip(_EDGES), coordinator[:1].upper() + coordinator[1:]
+
+
 def units_apart(text: str) -> tuple[str, str] | None:
-    """``(lead, coordinator)`` of a cell labelling its parts, or None when it labels none. Words
-    before the first label are the lead's (the lead over "(Phối hợp: …)")."""
+    """``(lead, coordinator)`` of a cell labelling its parts or saying both in one sentence, or None
+    when it does neither. Words before the first label are the lead's (the lead over "(Phối hợp:
+    …)")."""
     marks = list(_LABEL.finditer(text))
     if not marks:
-        return None
+        return _sentence_apart(text)
     parts = {"lead": [text[: marks[0].start()].strip(_EDGES + "(")], "coordinator": []}
     for m, after in zip(marks, marks[1:] + [None]):
         part = text[m.end() : after.start() if after is not None else len(text)].strip(_EDGES)

@@ -186,6 +186,10 @@ PROBES: dict[str, Derivation] = {
     # the plan (N53), as D08 leaves out P03 (a dump's figures are scores and statistics).
     "S27_scan_new_layouts_l": probe_scan(("N50", "N51", "N52", "N53")),
     "D21_dump_new_layouts_l": Derivation("dump", ("N50", "N51", "N52")),
+    # The thirteenth batch (tools/corpusgen/new_layouts_m.py), held as the others: the dump leaves
+    # out the plan (N57), as D21 leaves out N53.
+    "S28_scan_new_layouts_m": probe_scan(("N54", "N55", "N56", "N57")),
+    "D22_dump_new_layouts_m": Derivation("dump", ("N54", "N55", "N56")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -259,15 +259,17 @@ def content_cell(row: StatRow, unit_in_name: bool) -> str:
     return head + row.indicator + (f" ({row.unit.lower()})" if unit_in_name else "")
 
 
-def counts_grid(rows: list[StatRow], heads: tuple[str, str], unit_in_name: bool) -> Grid:
-    """The two-column table: a header, then a row per indicator (the top ones bold)."""
+def counts_grid(rows: list[StatRow], heads: tuple[str, str], unit_in_name: bool, result_of=None) -> Grid:
+    """The two-column table: a header, then a row per indicator (the top ones bold). ``result_of(row,
+    top)`` prints a row's result some other way (None: as ``result_cell``)."""
     out = [GridRow(tuple(Cell(h, 1, None, True, "center") for h in heads), "header")]
     for line in stat_lines(rows):
         for r in (line.top, *line.items):
             top = r is line.top
+            result = None if result_of is None else result_of(r, line.top)
             cells = (
                 Cell(content_cell(r, unit_in_name), 1, None, top),
-                Cell(result_cell(r, unit_in_name), 1, None, top, "center"),
+                Cell(result_cell(r, unit_in_name) if result is None else result, 1, None, top, "center"),
             )
             out.append(GridRow(cells))
     return Grid((11.6, 4.2), tuple(out))
