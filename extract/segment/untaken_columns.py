@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from extract.segment.joined import JoinedTable
 from normalize.numbers import parse_number, points_figure
+from normalize.text import fold
 from schemas.records import ScoreTable
 
 _POINTS_KEYS = ("max", "self", "appraised")  # score_tables' points fields
@@ -46,6 +47,16 @@ def _figure(text: str, ocr: bool) -> float | None:
     figure = points_figure(text)
     parsed = parse_number(figure, kind="score", ocr=ocr) if figure else None
     return parsed.value if parsed else None
+
+
+# Headers of a column of codes or running numbers ("Mã tiêu chí", "Mã số", "STT", "Số TT"): its
+# figures ("1", "2", "1.1") are the rows' numbers, under any maximum, never points.
+_NUMBERING_HEADS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+
+
+def _names_numbering(label: str) -> bool:
+    words = fold(label).lower().replace(".", " ").split()
+    return words[:1] == ["ma"] or " ".join(words) in _NUMBERING_HEADS
 
 
 def _signed(text: str) -> bool:
@@ -79,7 +90,7 @@ def untaken_points_columns(
     found = []
     for col, label in enumerate(labels):
         spanned = bool(joined.owners) and joined.owners[col] != col  # (a column its header's owner spans)
-        if col in taken or col in explained or spanned:
+        if col in taken or col in explained or spanned or _names_numbering(label):
             continue
         cells = [joined.rows[i].cells[col] if col < len(joined.rows[i].cells) else "" for i in scored]
         if any(_signed(c) for c in cells):
