@@ -74,3 +74,15 @@ def test_a_field_whose_criteria_read_reach_its_maximum_tells_nothing():
     statements = find_score_statements(doc)
     assert {s.code for s in statements if s.kind == "criterion"} == {"5.1", "5.2", "5.3", "5.4"}
     assert unread_statements(doc, statements) == []
+
+
+def test_a_field_sentence_naming_some_criteria_only_tells_nothing():
+    # "trong đó tiêu chí 1.1 … đạt 2/2 điểm": a highlight, the other criteria printed nowhere.
+    text = (
+        "1. Công tác chỉ đạo, điều hành cải cách hành chính (lĩnh vực 1): tự chấm 9/10 điểm (đạt 90%), trong đó"
+        " tiêu chí 1.1 (Kế hoạch cải cách hành chính) đạt 2/2 điểm.\n"
+    )
+    doc = _doc(text)
+    statements = find_score_statements(doc)
+    assert {s.code for s in statements if s.kind == "criterion"} == {"1.1"}
+    assert unread_statements(doc, statements) == []

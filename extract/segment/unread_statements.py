@@ -108,8 +108,8 @@ def _fields_short_of_criteria(
 ) -> list[UnreadPart]:
     """A part per field statement ("Lĩnh vực 5 … 4,25/7 điểm, trong đó …") some of whose criteria
     were read and whose criteria's maxima, as read, fall short of its own: the criteria not read
-    are named (the gaps in their numbering, else "after" the last read), whatever OCR did to
-    their labels ("tiêu.⏎⏎-_ chí 5.1": no label left for the clause pass to find)."""
+    before the last one read are named (the gaps in their numbering), whatever OCR did to their
+    labels ("tiêu.⏎⏎-_ chí 5.1": no label left for the clause pass to find)."""
     parts: list[UnreadPart] = []
     for group in statements:
         field_code = (group.code or "").rstrip(".")
@@ -133,10 +133,12 @@ def _fields_short_of_criteria(
             continue
         gaps = [f"{field_code}.{k}" for k in range(1, numbers[-1]) if k not in numbers]
         gaps = [g for g in gaps if ("criterion", g) not in told]
-        if not gaps and any(code.startswith(f"{field_code}.") for kind, code in told if kind == "criterion"):
-            continue  # (the clause pass told the criteria missing already)
+        if not gaps:
+            # (none missing before the last read: a sentence may name some criteria only, "trong
+            # đó tiêu chí 1.1 … đạt 2/2 điểm", the rest printed nowhere; or the clause pass told them)
+            continue
         told.update(("criterion", g) for g in gaps)
-        named = f"criteria {', '.join(gaps)}" if gaps else f"criteria after {field_code}.{numbers[-1]}"
+        named = f"criteria {', '.join(gaps)}"
         what = f"the score statements of {named} (field {field_code} states a maximum the criteria read do not reach)"
         text, cap = group.text, settings.sample_chars
         sample = text if len(text) <= cap else text[: cap - 1] + "…"
