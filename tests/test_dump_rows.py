@@ -156,3 +156,14 @@ def test_a_name_line_above_its_code_line_joins_the_coded_row():
     assert tally["found"] == 8 and tally["code_ok"] == 8 and tally["invented"] == 0
     assert "4.1" not in rows and rows["5"]["name"].startswith("Xây dựng và nâng cao chất lượng đội ngũ")
     assert rows["5"]["self_points"] == 15.5
+
+
+def test_a_totals_label_ocr_glued_with_a_doubled_letter_after_a_corner_and_the_rows_number():
+    from extract.segment.table_end import is_garbled_total
+    from normalize.text import fold
+
+    # A held-out-like dump's totals row "CÔ | 7 TỐÑNGBĐẾM | 7 | 190 | 575 | 55 |" (a ruled
+    # corner read "CÔ", "TỔNG ĐIỂM" glued with a doubled "N"): before, coded criterion 7.
+    assert is_garbled_total(fold("CÔ | 7 TỐÑNGBĐẾM | 7 | 190 | 575 | 55 |"))
+    assert not is_garbled_total(fold("7 Tổng hợp kết quả cải cách hành chính 5"))
+    assert not is_garbled_total(fold("Long Điền 4 5"))

@@ -47,6 +47,13 @@ def is_garbled_total(folded: str) -> bool:
     then only numbers, specks, short tokens that are no syllable and words like the label's. A
     person named Tống ("Tống Khắc Vinh") has other words after it."""
     words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
+    while (
+        len(words) > 2
+        and len(words[0].strip("|_.:;'\"")) <= 2
+        and _glued_label(words[2])
+        and not _glued_label(words[1])
+    ):
+        words = words[1:]  # a corner's letters and the row's number before a glued label ("CÔ | 7 TỐÑNGBĐẾM")
     if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
         words = words[1:]  # a stray letter before the label ("P|")
     elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
@@ -121,7 +128,8 @@ _GLUED_LABEL_SIMILARITY = 85.0
 
 def _glued_label(word: str) -> bool:
     core = re.sub(r"[^\p{L}]", "", word)
-    return max(fuzz.ratio(core, label) for label in _GLUED_LABELS) >= _GLUED_LABEL_SIMILARITY
+    single = re.sub(r"(\p{L})\1+", r"\1", core)  # (a letter OCR doubled: "TỐÑNGBĐẾM", "tonngbdem")
+    return max(fuzz.ratio(c, label) for c in {core, single} for label in _GLUED_LABELS) >= _GLUED_LABEL_SIMILARITY
 
 
 def _doubled_tong(words: list[str]) -> bool:
