@@ -47,12 +47,7 @@ def is_garbled_total(folded: str) -> bool:
     then only numbers, specks, short tokens that are no syllable and words like the label's. A
     person named Tống ("Tống Khắc Vinh") has other words after it."""
     words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
-    while (
-        len(words) > 2
-        and len(words[0].strip("|_.:;'\"")) <= 2
-        and _glued_label(words[2])
-        and not _glued_label(words[1])
-    ):
+    while len(words) > 2 and _stray_then_label(words):
         words = words[1:]  # a corner's letters and the row's number before a glued label ("CÔ | 7 TỐÑNGBĐẾM")
     if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
         words = words[1:]  # a stray letter before the label ("P|")
@@ -124,6 +119,16 @@ _STRAY_LETTERS = 5
 # near it must be to the glued label (a word of its own, "tonghop", is 67 at most).
 _GLUED_LABELS = ("tongcong", "tongsodiem", "tongdiem")
 _GLUED_LABEL_SIMILARITY = 85.0
+
+
+def _stray_then_label(words: list[str]) -> bool:
+    """A short token (a ruled corner's letters, the row's number) two words before a glued label
+    followed by clean figures only ("CÔ | 7 TỐÑNGBĐẾM | 7 | 190 | 575"): skipped only on that much
+    evidence; a row whose figures OCR garbled ("… |; | 1M | 85") stays for the garbled totals' tell."""
+    rest = [re.sub(r"[^\p{L}\p{N}.,]", "", w) for w in words[3:]]
+    figures = any(rest) and all(re.fullmatch(r"[\d.,]*", w) for w in rest)
+    short = len(words[0].strip("|_.:;'\"")) <= 2
+    return short and _glued_label(words[2]) and not _glued_label(words[1]) and figures
 
 
 def _glued_label(word: str) -> bool:
