@@ -115,21 +115,11 @@ def _fields_short_of_criteria(
         field_code = (group.code or "").rstrip(".")
         if group.kind == "criterion" or not field_code.isdigit() or group.max_points is None:
             continue
-        numbers = sorted(
-            int(sub)
-            for c in statements
-            if c.kind == "criterion"
-            and (c.code or "").rstrip(".").partition(".")[0] == field_code
-            and (sub := (c.code or "").rstrip(".").partition(".")[2]).isdigit()
-        )
-        maxima = [
-            c.max_points
-            for c in statements
-            if c.kind == "criterion" and (c.code or "").rstrip(".").partition(".")[0] == field_code
-        ]
-        if not numbers or any(m is None for m in maxima):
+        members = [c for c in statements if c.kind == "criterion" and _code_parts(c.code)[0] == field_code]
+        numbers = sorted(int(sub) for c in members if (sub := _code_parts(c.code)[1]).isdigit())
+        if not numbers or any(c.max_points is None for c in members):
             continue
-        if sum(m for m in maxima if m is not None) >= group.max_points - settings.max_tolerance:
+        if sum(c.max_points or 0.0 for c in members) >= group.max_points - settings.max_tolerance:
             continue
         gaps = [f"{field_code}.{k}" for k in range(1, numbers[-1]) if k not in numbers]
         gaps = [g for g in gaps if ("criterion", g) not in told]
@@ -140,14 +130,12 @@ def _fields_short_of_criteria(
         told.update(("criterion", g) for g in gaps)
         named = f"criteria {', '.join(gaps)}"
         what = f"the score statements of {named} (field {field_code} states a maximum the criteria read do not reach)"
-        text, cap = group.text, settings.sample_chars
-        sample = text if len(text) <= cap else text[: cap - 1] + "…"
         parts.append(
             UnreadPart(
                 page=group.source.page,
                 kind="rows",
                 reason=f"{what} are printed but their points were not read",
-                text_sample=sample,
+                text_sample=_sample(group.text, settings),
                 line_start=group.source.line_start,
                 line_end=group.source.line_end,
             )
@@ -155,8 +143,18 @@ def _fields_short_of_criteria(
     return parts
 
 
+def _code_parts(code: str | None) -> tuple[str, str]:
+    """(field, criterion number) of a statement's code: "5.2" → ("5", "2"), "5" → ("5", "")."""
+    field_, _, sub = (code or "").rstrip(".").partition(".")
+    return field_, sub
+
+
+def _sample(text: str, settings: UnreadStatementSettings) -> str:
+    return text if len(text) <= settings.sample_chars else text[: settings.sample_chars - 1] + "…"
+
+
 def _part(line: Line, what: str, clause: str, settings: UnreadStatementSettings) -> UnreadPart:
-    sample = clause if len(clause) <= settings.sample_chars else clause[: settings.sample_chars - 1] + "…"
+    sample = _sample(clause, settings)
     return UnreadPart(
         page=line.page,
         kind="rows",
