@@ -56,7 +56,9 @@ MESSAGES: dict[str, str] = {
     "reason.allowed_code": N_("{code}: coded answer {actual} is not one of the allowed codes"),
     "reason.count_value": N_("{code}: a count must be a whole number ≥ 0, read {actual}"),
     "reason.total_parts": N_("{code}: total {actual}, its parts add up to {expected}"),
-    "reason.period_parts": N_("{code}: whole period {actual}, its quarters or months add up to {expected}"),
+    "reason.period_parts": N_(
+        "{code}: total {actual}, its parts (quarters, months, hamlets or channels) add up to {expected}"
+    ),
     "reason.period_change": N_("{code}: its change on last year states {actual}, the figures give {expected}"),
     "reason.ratio": N_("{code}: ratio stated {actual}%, the counts give {expected}%"),
     "reason.text_ratio": N_("ratio in the text states {actual}%, the figures give {expected}%"),
