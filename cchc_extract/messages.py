@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "reason.appraised_le_max": N_("{code}: appraised points {actual} exceed the maximum {expected}"),
     "reason.stated_total": N_("total row ({field}) states {actual}, the top-level rows add up to {expected}"),
     "reason.ocr_reading": N_("{code}: the reading {actual} breaks its sums; {expected} was taken"),
+    "reason.code_place": N_("{code}: code placed by the sums (guessed {actual}); check the row's place"),
     "reason.score_column": N_("{code}: the one score read, {expected}, is the appraised points (self points lost)"),
     "reason.allowed_code": N_("{code}: coded answer {actual} is not one of the allowed codes"),
     "reason.count_value": N_("{code}: a count must be a whole number ≥ 0, read {actual}"),

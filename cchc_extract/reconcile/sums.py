@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
+from cchc_extract.reconcile.code_places import place_codes_by_sums
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
@@ -223,6 +224,8 @@ def _check_score_table(
     """Every sum of one score table checked; ``ocr``: its characters came from OCR; ``printed_cells``:
     it was read from a printed grid (``blanks_printed``), so a blank cell is blank in print."""
     rows = table.rows
+    if ocr:
+        place_codes_by_sums(ti, table, ledger, s.points_tolerance)  # (a garbled code put where two sums say)
     parents, orphans = resolve_parents(rows)
     kids = children_of(parents)
     name = _table_name(table, ti)
