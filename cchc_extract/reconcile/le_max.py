@@ -4,14 +4,14 @@ doubt. Apart from the sums (``sums``) as a check of a kind of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
 from cchc_extract.reconcile.score_refs import _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.sum_doubts import max_not_the_sets, unsure_members
+from cchc_extract.reconcile.sum_doubts import max_not_the_sets, max_under_children, unsure_members
 from schemas.records import ScoreRow
 
 # The check of each score column against its row's maximum (told only when it fails).
@@ -31,9 +31,10 @@ def check_le_max(
     ledger: _Ledger,
     s: ReconcileSettings,
     ocr: bool,
+    children: Sequence[int] = (),
 ) -> None:
     """The check that row i's ``score`` (self or appraised points) is at most its maximum, told
-    only when it fails."""
+    only when it fails; ``children``: the row's sub-criteria (indices in ``rows``)."""
     value = getattr(row, score)
     if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
         return
@@ -54,9 +55,11 @@ def check_le_max(
         # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
         # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
         # OCR'd maximum that is not its criterion's in the set the table was matched to (a
-        # score above the set's own maximum is the commune's: that one stays a mismatch)
+        # score above the set's own maximum is the commune's: that one stays a mismatch); so may
+        # an OCR'd maximum its own sub-criteria already exceed
         doubted=unsure_members(ti, [i], rows, score, name, s, ocr)
         + unsure_members(ti, [i], rows, "max_points", name, s, ocr)
-        + max_not_the_sets(ti, i, row, score, name, ocr),
+        + max_not_the_sets(ti, i, row, score, name, ocr)
+        + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr),
         stated_too=from_set(found),
     )

@@ -6,6 +6,8 @@ instead of reporting the commune's fault."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import from_letters
 from cchc_extract.reconcile.named_set import maxima_by_set
@@ -72,3 +74,18 @@ def max_not_the_sets(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr:
     if top is None or value > top + 0.011:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
+
+
+def max_under_children(
+    ti: int, i: int, rows: list[ScoreRow], children: Sequence[int], name: str, tolerance: float, ocr: bool
+) -> tuple[ReviewItem, ...]:
+    """Row i's maximum, on OCR'd text, when its sub-criteria read so far already add up to more
+    (": 2" read for a printed 12 over sub-criteria of 2 and 2,5, the rest not read): a field's
+    maximum is the sum of its sub-criteria's, so that figure is refuted by two relations at once
+    and a score above it says nothing of the commune."""
+    row = rows[i]
+    known = [rows[c].max_points for c in children if rows[c].max_points is not None]
+    if not ocr or row.max_points is None or not known or sum(known) <= row.max_points + tolerance:
+        return ()
+    return (_score_ref(ti, i, row, "max_points", name),)
+
