@@ -49,14 +49,23 @@ def _figure(text: str, ocr: bool) -> float | None:
     return parsed.value if parsed else None
 
 
-# Headers of a column of codes or running numbers ("Mã tiêu chí", "Mã số", "STT", "Số TT"): its
-# figures ("1", "2", "1.1") are the rows' numbers, under any maximum, never points.
+# Headers of a column of codes or running numbers ("Mã tiêu chí", "Ký hiệu tiêu chí", "Số hiệu",
+# "STT", "Số TT"): its figures ("1", "2", "1.1") are the rows' numbers, under any maximum, never points.
 _NUMBERING_HEADS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+_NUMBERING_OPENINGS = (("ma",), ("ky", "hieu"), ("so", "hieu"))
 
 
 def _names_numbering(label: str) -> bool:
     words = fold(label).lower().replace(".", " ").split()
-    return words[:1] == ["ma"] or " ".join(words) in _NUMBERING_HEADS
+    return any(tuple(words[: len(w)]) == w for w in _NUMBERING_OPENINGS) or " ".join(words) in _NUMBERING_HEADS
+
+
+def _repeats_codes(cells: list[str], codes: list[str], share: float) -> bool:
+    """Whether a column prints, row by row, the code the table's code column gives the row ("1."
+    beside a running "1" whose table numbers only its fields): a second numbering, whatever its
+    header says, is no points."""
+    pairs = [(c.strip().rstrip("."), k.strip().rstrip(".")) for c, k in zip(cells, codes) if c.strip()]
+    return bool(pairs) and sum(c == k for c, k in pairs if k) >= share * len(pairs)
 
 
 def _signed(text: str) -> bool:
@@ -95,6 +104,10 @@ def untaken_points_columns(
         cells = [joined.rows[i].cells[col] if col < len(joined.rows[i].cells) else "" for i in scored]
         if any(_signed(c) for c in cells):
             continue  # a difference between two scores, not a score
+        if "code" in columns and _repeats_codes(
+            cells, [joined.cell_text(joined.rows[i], columns["code"]) for i in scored], settings.under_max_share
+        ):
+            continue
         figures = [(_figure(c, ocr), maxima[i]) for c, i in zip(cells, scored)]
         printed = [(v, m) for v, m in figures if v is not None and m is not None]
         if len(printed) < settings.printed_share * len(scored):
