@@ -11,7 +11,6 @@ together before reading (``signature_zone``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -20,6 +19,14 @@ from rapidfuzz.distance import Levenshtein
 
 from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
+from extract.signature_words import (
+    core_word,
+    foreign_syllable,
+    name_case,
+    o_for_digit,
+    surname_after_specks,
+    surname_spelled,
+)
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
@@ -175,15 +182,6 @@ def read_signer(
             weak = inline or not names
             return SignerReading(None if weak and signer in guessed else signer)
     return SignerReading(None, title, unread=True) if title else SignerReading(None)
-
-
-def _core(token: str) -> str:
-    """A token without the punctuation and OCR marks around it ("ˆTrần" → "Trần", "VP." → "VP")."""
-    keep = [ch.isalnum() and unicodedata.category(ch) != "Lm" for ch in token]
-    if not any(keep):
-        return ""
-    first, last = keep.index(True), len(keep) - 1 - keep[::-1].index(True)
-    return token[first : last + 1]
 
 
 def _bar_runs_joined(lines: list[Line]) -> list[Line]:
@@ -345,8 +343,9 @@ def _read_names(
         if not text or is_signature_title(line, settings) or text.startswith(("(", "[")):
             continue
         name = person_name(_name_text(line), settings)
-        if name is None and _name_start(text) and k + 1 < len(block):
-            name = person_name(f"{_name_text(line)} {_name_text(block[k + 1])}", settings)
+        start = _name_text(line) if _name_start(text) else surname_after_specks(_name_text(line))
+        if name is None and start and k + 1 < len(block):
+            name = person_name(f"{start} {_name_text(block[k + 1])}", settings)
             skip = name is not None
         tail = None if name else _trailing_name(line, settings)
         if (name or tail) and (_marks_guessed(line) or (skip and _marks_guessed(block[k + 1]))):
@@ -407,7 +406,7 @@ def _name_text(line: Line) -> str:
     "Huyền" → "Huyện", "Thu Nhung" → "Thủ Những"); a stripped or damaged reading still needs it."""
     raw = nfc(line.raw.strip()) if line.raw else ""
     # Specks aside ("ˆTrần", "l Đàm", "Tạ Minh Loan vs"): a name's words are capitalised.
-    words = " ".join(w for w in (_core(t) for t in raw.split()) if len(w) > 1 and w[:1].isupper())
+    words = " ".join(w for w in (core_word(t) for t in raw.split()) if len(w) > 1 and w[:1].isupper())
     if raw and any(ch.isalpha() and not ch.isascii() for ch in raw) and not word_damage(words, skip_upper=False)[1]:
         return raw
     return line_text(line)
@@ -422,12 +421,12 @@ def _trailing_name(line: Line, settings: SignatureSettings) -> str | None:
     raw = nfc(line.raw.strip()) if line.raw else ""
     # As the OCR gave it when that reading carries diacritics (see ``_name_text``), else repaired.
     for text in ([raw] if any(ch.isalpha() and not ch.isascii() for ch in raw) else []) + [line_text(line)]:
-        tokens = _o_for_digit(text).split()
+        tokens = o_for_digit(text).split()
         while tokens and (not any(c.isalnum() for c in tokens[-1]) or _lower_speck(tokens[-1], settings)):
             tokens.pop()  # specks after the name (": Nong Duy Toan Léc as")
         run: list[str] = []
         for token in reversed(tokens):
-            core = _core(token)
+            core = core_word(token)
             if run and token != token.rstrip(".,;:)]|"):
                 break  # "VP." ends the text before the name
             if not core or not core[0].isupper() or not core.replace("'", "").isalpha():
@@ -463,20 +462,22 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one
     (unless not ``snap``: a Latin-only "Vuong" is Vương to the name stock, not a snapped Dương); a
     surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
-    printed = _o_for_digit(fold_spaces(text)).split()
+    printed = o_for_digit(fold_spaces(text)).split()
     # Specks after the name, of either kind and in any order ("Giap Thanh Lan : co"): a bare mark
     # or a lone letter ("Nông Thị Vân i", "Văn Thanh Hiếu k :"), or a short lower-case word (a
     # name ends with a capitalised word).
-    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings) or _capital_speck(printed)):
+    while printed and (
+        len(core_word(printed[-1])) < 2 or _lower_speck(printed[-1], settings) or _capital_speck(printed)
+    ):
         printed.pop()
-    while printed and len(_core(printed[0])) < 2:
+    while printed and len(core_word(printed[0])) < 2:
         printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
-    if len(printed) > 2 and _core(printed[0]).isupper() and not any(_core(t).isupper() for t in printed[1:]):
+    if len(printed) > 2 and core_word(printed[0]).isupper() and not any(core_word(t).isupper() for t in printed[1:]):
         printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
     if (
         len(printed) > 2
-        and (printed[0][:1].islower() or (len(_core(printed[0])) <= 2 and not is_surname(printed[0])))
-        and fold(_core(printed[0])).lower() not in _UNIT_WORDS  # "huyện Đồng Bình Đông" names a place
+        and (printed[0][:1].islower() or (len(core_word(printed[0])) <= 2 and not is_surname(printed[0])))
+        and fold(core_word(printed[0])).lower() not in _UNIT_WORDS  # "huyện Đồng Bình Đông" names a place
         and is_surname(printed[1])
     ):
         # a speck read as a short word before a surname ("Re Nong Duy …"; "co Lê Trọng …": a
@@ -484,11 +485,11 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         printed.pop(0)
     if _stroke_before_surname(printed, settings):
         printed.pop(0)  # the signature's stroke read as a word before the surname ("Jww Từ Thúy Yến")
-    if len(printed) > 2 and re.match(r"^[‘'\"“]\w", printed[1]) and not is_surname(_core(printed[0])):
+    if len(printed) > 2 and re.match(r"^[‘'\"“]\w", printed[1]) and not is_surname(core_word(printed[0])):
         printed.pop(0)  # a word of the recipients' column before a name OCR opened with a quote ("Des ‘Khic …")
-    if len(printed) > 3 and _foreign_syllable(_core(printed[-1])):
+    if len(printed) > 3 and foreign_syllable(core_word(printed[-1])):
         printed.pop()  # a stamp's speck read as a word after a full name ("Ve Bich Trang Sees")
-    tokens = [_core(t) for t in printed]
+    tokens = [core_word(t) for t in printed]
     if any(re.search(r"[.,;:]$", t) for t in printed[:-1]):
         return None  # punctuation inside: a list ("Lưu: VT, VP."), not a name
     if any(t.isupper() and len(t) > 1 for t in tokens) and not all(t.isupper() for t in tokens):
@@ -514,52 +515,27 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     elif not tokens[0][0].isupper():
         return None
     elif snap:
-        tokens[0] = _surname_marks(tokens[0])
-    return " ".join(_name_case(t) for t in tokens)
+        tokens[0] = surname_spelled(tokens[0])
+    return " ".join(name_case(t) for t in tokens)
 
 
 def _stroke_before_surname(printed: list[str], settings: SignatureSettings) -> bool:
     """Whether the first of a name line's words is a stroke of the signature OCR read as letters:
     no Vietnamese syllable, nor a surname OCR damaged ("{guyén" is Nguyễn), before a surname."""
-    if len(printed) < 3 or not _foreign_syllable(first := _core(printed[0])) or not is_surname(_core(printed[1])):
+    if len(printed) < 3:
+        return False
+    first = core_word(printed[0])
+    if not foreign_syllable(first) or not is_surname(core_word(printed[1])):
         return False
     return max(fuzz.ratio(fold(s), fold(first)) for s in surnames()) < settings.surname_min_score
-
-
-def _foreign_syllable(word: str) -> bool:
-    """A word no name is made of: no Vietnamese syllable, and no name syllable's letters."""
-    if not word_damage(word, skip_upper=False)[1]:
-        return False
-    key = fold(word)
-    return not any(fold(s) == key for place in name_stock().values() for s in place)
-
-
-def _surname_marks(word: str) -> str:
-    """A surname read with marks no surname has ("Đỉnh", a mark misread) spelled as the one surname
-    of the stock with its letters ("Đinh"); a surname as printed, or letters two surnames share
-    ("Hà"/"Hạ"), are kept."""
-    stock = name_stock()["surname"]
-    if _name_case(word) in stock:
-        return word
-    same = [s for s in stock if fold(s) == fold(word)]
-    return same[0] if len(same) == 1 else word
 
 
 _VOWELS = frozenset("aeiouyw")  # folded; "w" is no Vietnamese letter but ư as OCR reads it ("Tw" = "Từ")
 
 
-# A round letter OCR read as a digit at the end of a capitalised syllable ("V6" for "Võ", "L0"):
-# a name's syllable holds no digit, so the digit is the letter o with its marks lost.
-_DIGIT_O = lazy_re_compile(r"(?<=\b[A-ZĐ])[06](?=\s|$)")
-
-
-def _o_for_digit(text: str) -> str:
-    return _DIGIT_O.sub("o", text)
-
-
 def _lower_speck(token: str, settings: SignatureSettings) -> bool:
     """A short lower-case token OCR made of a stamp's or a ruling's specks ("as", "ie")."""
-    core = _core(token)
+    core = core_word(token)
     return bool(core) and core.islower() and len(core) <= settings.speck_letters
 
 
@@ -567,18 +543,13 @@ def _capital_speck(printed: list[str]) -> bool:
     """The last token is a word in capitals after a name in normal case ("Giáp Phương Uyên SEN",
     "Vũ Trang. KP"): a stamp's or a ruling's specks OCR read as letters, no syllable of the name,
     which is printed in one case throughout."""
-    last = _core(printed[-1])
+    last = core_word(printed[-1])
     return (
         len(printed) > 2
         and len(last) > 1
         and last.isupper()
-        and not any(_core(t).isupper() for t in printed[:-1] if len(_core(t)) > 1)
+        and not any(core_word(t).isupper() for t in printed[:-1] if len(core_word(t)) > 1)
     )
-
-
-def _name_case(token: str) -> str:
-    """ "NGUYỄN" → "Nguyễn", "H'LINH" → "H'Linh": each syllable capitalised."""
-    return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
 
 
 # The signature titles' letters, for a title OCR misread by a letter ("PHÓ GHỦ TỊCH").

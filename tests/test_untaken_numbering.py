@@ -29,7 +29,8 @@ ROWS = [
 
 def test_a_code_or_running_number_header_names_no_points_column():
     assert all(
-        _names_numbering(h) for h in ("Mã tiêu chí", "Mã số", "STT", "Số TT", "Số thứ tự", "Ký hiệu tiêu chí", "Số hiệu")
+        _names_numbering(h)
+        for h in ("Mã tiêu chí", "Mã số", "STT", "Số TT", "Số thứ tự", "Ký hiệu tiêu chí", "Số hiệu")
     )
     assert not any(_names_numbering(h) for h in ("Điểm tự chấm", "Điểm tối đa", "Năm 2023", "Mức điểm"))
 

@@ -98,7 +98,9 @@ def _up(
     return _next_sibling(norm_code(rows[p].code)), p, g
 
 
-def _down(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, p: int, siblings: list[int]) -> tuple[str | None, int, int]:
+def _down(
+    rows: list[ScoreRow], kids: dict[int, list[int]], i: int, p: int, siblings: list[int]
+) -> tuple[str | None, int, int]:
     """The previous sibling's next child: the parent counts the row's figures, that sibling not."""
     at = siblings.index(i)
     if at == 0 or siblings[at - 1] not in kids:
