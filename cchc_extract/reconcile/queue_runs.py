@@ -31,8 +31,8 @@ _UNREAD_ITEM = lazy_compile(r"/unread/(\d+)")
 class RunSettings:
     # Lines between the end of one part and the start of the next, at most, for both to be in
     # one run: a blank line or a line read between them (a heading, a row whose figure OCR kept)
-    # is still the same look at the page. D20's dump: parts on lines 17, 19, 21–29, 31 (one gap of
-    # two lines each), then 34.
+    # is still the same look at the page. Seed 9001's D20 dump: parts on lines 17, 19, 21–29, 31
+    # and 34, one run.
     max_gap_lines: int = 2
     # Characters of each part's text kept in the run's entry (its ``raw``).
     sample_chars: int = 60
