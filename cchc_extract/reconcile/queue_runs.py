@@ -52,7 +52,7 @@ def runs_told_once(
         m = _UNREAD_ITEM.fullmatch(ref.item)
         if m is not None and ref.field is None and int(m.group(1)) < len(result.unread):
             part = result.unread[int(m.group(1))]
-            if part.kind == "rows" and part.page_end in (None, part.page) and part.line_start is not None:
+            if part.kind == "rows" and part.line_start is not None:
                 at[int(m.group(1))] = k
     out = list(items)
     gone: set[int] = set()
@@ -65,19 +65,22 @@ def runs_told_once(
     return [ref for k, ref in enumerate(out) if k not in gone]
 
 
-def _span(part: UnreadPart) -> tuple[int, int, int]:
+def _span(part: UnreadPart) -> tuple[int, int]:
     start = part.line_start or 0
-    return (part.page or 0, start, part.line_end or start)
+    return (start, part.line_end or start)
 
 
 def _runs(order: list[int], parts: list[UnreadPart], s: RunSettings) -> list[list[int]]:
-    """The parts (indices, in page and line order) cut into runs: each part on the page of the one
-    before, starting at most ``max_gap_lines`` after the run's last line so far."""
+    """The parts (indices, in line order) cut into runs: each part starting at most
+    ``max_gap_lines`` after the run's last line so far. Line numbers run on over the pages (a
+    text's own, or a running index over the document's lines: ``extract.model.Line``), so a run
+    goes on over a page break: a row told lost at the foot of one page and its numbering's gap at
+    the head of the next are one place."""
     runs: list[list[int]] = []
     end = -1
     for i in order:
-        page, start, stop = _span(parts[i])
-        if runs and _span(parts[runs[-1][0]])[0] == page and start <= end + s.max_gap_lines + 1:
+        start, stop = _span(parts[i])
+        if runs and start <= end + s.max_gap_lines + 1:
             runs[-1].append(i)
             end = max(end, stop)
         else:
@@ -88,9 +91,11 @@ def _runs(order: list[int], parts: list[UnreadPart], s: RunSettings) -> list[lis
 
 def _run_entry(entries: list[ReviewItem], parts: list[UnreadPart], s: RunSettings) -> ReviewItem:
     """One entry for a run: the first part's item, the lines it covers, every distinct reason."""
-    start = min(_span(p)[1] for p in parts)
-    stop = max(_span(p)[2] for p in parts)
-    said = f"{UNREAD_PREFIX}{len(parts)} parts on lines {start}–{stop} of page {parts[0].page}, told together"
+    start = min(_span(p)[0] for p in parts)
+    stop = max(_span(p)[1] for p in parts)
+    pages = sorted({p.page for p in parts if p.page is not None})
+    where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}" if pages else "the text"
+    said = f"{UNREAD_PREFIX}{len(parts)} parts on lines {start}–{stop} of {where}, told together"
     reasons = dict.fromkeys(r for e in entries for r in (e.reason or "").split(REASONS_SEPARATOR) if r)
     samples = " / ".join(p.text_sample[: s.sample_chars] for p in parts if p.text_sample)
     if len(samples) > s.raw_chars:
