@@ -124,9 +124,9 @@ def footnoted(
     return out, read
 
 
-def _on_notes(source: SourceRef, places: set[tuple[int | None, int]]) -> bool:
+def _on_notes(source: SourceRef, places: set[tuple[int, int]]) -> bool:
     """Whether every line an item was read from is a note line (``places``: page, line number)."""
-    if source.line_start is None:
+    if source.line_start is None or source.page is None:
         return False
     return all((source.page, n) in places for n in range(source.line_start, (source.line_end or source.line_start) + 1))
 
