@@ -34,6 +34,8 @@ def test_figures_that_are_no_two_periods_leave_the_value_as_read():
         _row(17, "17", "24 3"),  # 24 less 17 is not 3
         _row(17, "17", "17 0 100"),  # both periods one figure: either reading is 17
         _row(17, "17", "Đạt"),
+        _row(4, "4", "0 4 0 0 0 0"),  # a row of months: 4 is 4 from 0 by chance
+        _row(1, "1", "0 1"),  # (the other figure 0: any value is its difference from it)
     ]
     assert changes_checked(rows, HEADER, ocr=True) == rows
     # Typed text prints its header's labels: nothing to doubt there.

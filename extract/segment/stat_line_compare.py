@@ -47,6 +47,10 @@ class PeriodCompareSettings:
     # Confidence of a row whose figures, as read, do not agree with the difference printed beside
     # them: OCR misread one of them, which one is not known (a low confidence queues it for review).
     doubted_confidence: float = 0.5
+    # Figures after the value, at most, of a row showing two periods under a header naming none:
+    # the other period's, the difference and the per cent of the other. More are a row of months
+    # or quarters ("0 4 0 0 0 0"), whose figures may differ by another of them by chance.
+    max_compare_figures: int = 3
     # Least tokens a row must print for the place of this period's figure to be chosen: a row
     # printing a single figure (a heading's, a share's without last year's) keeps it as read.
     min_tokens: int = 2
@@ -160,16 +164,17 @@ PERIODS_UNSEEN_FLAG = "periods_unseen"
 
 def _shows_two_periods(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
     """Whether a row's value and the first two figures of its note are two periods' figures and
-    their difference, as printed ("17 | 24_- | 7)": 24 less 17 is 7). A nought difference says
-    nothing (both periods' figures are one, whichever was read)."""
+    their difference, as printed ("17 | 24_- | 7)": 24 less 17 is 7), the note holding no more
+    figures than such a row prints. A nought difference says nothing (both periods' figures are
+    one, whichever was read)."""
     tokens = [t.rstrip(_SPECKS_AFTER + ".,_+–").strip(_FIGURE_SPECKS).lstrip("+-–") for t in row.note.split()]
-    figures = [t for t in tokens if _is_figure(t)][:2]
-    if row.value is None or len(figures) < 2:
+    figures = [t for t in tokens if _is_figure(t)]
+    if row.value is None or not 2 <= len(figures) <= settings.max_compare_figures:
         return False
     other, _, _ = parse_stat_value(figures[0], row.unit, ocr=ocr)
     change, _, _ = parse_stat_value(figures[1], row.unit, ocr=ocr)
-    if other is None or change is None or change <= settings.tolerance:
-        return False
+    if not other or change is None or change <= settings.tolerance:
+        return False  # (the other figure 0: any value is its own difference from it)
     return abs(abs(other - row.value) - change) <= settings.tolerance
 
 
