@@ -34,7 +34,7 @@ from extract.segment.edge_cut import tell_page_edges
 from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
-from extract.segment.footnote_notes import footnoted, outside_notes
+from extract.segment.footnote_notes import footnoted, outside_notes, read_as_notes
 from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
 from extract.segment.repeated_code_row import repeated_code_rows
@@ -291,8 +291,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     _run_stage(result, "segment", lambda: periods_on_lines(doc, result), debug)  # two years' points: not appraised
-    # Fields' headings over their criteria tables, read as the fields' rows, are no lines left unread.
-    aside = [t for t in read.set_aside if not field_headings(t, result.score_tables)]
+    # Fields' headings over their criteria tables, read as the fields' rows, are no lines left unread;
+    # nor are the notes under a table, read as its rows' explanations.
+    aside = [
+        t for t in read.set_aside if not field_headings(t, result.score_tables) and not read_as_notes(t, note_lines)
+    ]
     unread = _run_stage(
         result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=aside), debug, default=[]
     )

@@ -321,7 +321,9 @@ LOST_TOTAL_REASON = (
 class UnreadPart:
     """A part of the document that gave no data and is not layout: a table not recognised or not
     read, a page with no usable text, a run of rows that could not be placed. It is said, never
-    dropped: each one is also a review item."""
+    dropped: each one is also told in the review queue, by an entry of its own, on the entries of
+    the cells it names (``queue_once``), or in the one entry of its run of lines of OCR'd text
+    (``queue_runs``)."""
 
     page: int | None
     kind: str  # table | page | rows

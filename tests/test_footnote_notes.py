@@ -110,3 +110,33 @@ def test_the_notes_under_a_dumps_table_end_it_and_explain_its_rows(tmp_path):
     assert list(rows) == ["1", "1.1", "1.2", "1.3"]
     assert "12/KH-UBND" in rows["1.1"]["explanation"] and "55/TB-UBND" in rows["1.2"]["explanation"]
     assert not rows["1.1"]["name"].endswith("(1)")
+
+
+def test_notes_a_line_reader_set_aside_as_a_table_are_read_not_unread():
+    """Seed 9001's S22 scan: the two notes under its grid, "(1) Báo cáo số 2331/BC-UBND ngày
+    13/2/2023", were set aside by the line reader as a table of rows "(1)", "(2)" whose figures do
+    not read as points, and told unread, though they were read as the rows' explanations. A table
+    with a row on a line that is no note line stays owed."""
+    from extract.segment.footnote_notes import read_as_notes
+    from schemas.records import ScoreRow, ScoreTable, SourceRef
+
+    notes = [
+        Line("* Ghi chú:", 1, 17),
+        Line("(1) Báo cáo số 2331/BC-UBND ngày 13/2/2023", 1, 18),
+        Line("(2) Công văn số 219/CV-UBND ngày 21/12/2023", 1, 19),
+    ]
+    read = notes_after(notes, 0)
+    assert read.text == {"1": "Báo cáo số 2331/BC-UBND ngày 13/2/2023", "2": "Công văn số 219/CV-UBND ngày 21/12/2023"}
+
+    def aside(*lines: int) -> ScoreTable:
+        return ScoreTable(
+            rows=[
+                ScoreRow(code=f"({k})", name="số", source=SourceRef(page=1, line_start=n, line_end=n))
+                for k, n in enumerate(lines, 1)
+            ]
+        )
+
+    assert read_as_notes(aside(18, 19), read.lines)
+    assert not read_as_notes(aside(18, 19, 20), read.lines)  # (line 20 is no note)
+    assert not read_as_notes(aside(18, 19), [])
+    assert not read_as_notes(ScoreTable(rows=[]), read.lines)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cchc_extract.reconcile.core import _joined
+from cchc_extract.reconcile.queue_runs import runs_told_once
 from cchc_extract.reconcile.score_refs import score_row_at
 from extract.segment.stat_numbering import NUMBERING_REASON
 from normalize.lazy_regex import lazy_compile
@@ -43,9 +44,10 @@ Cell = tuple[str, str | None]  # (row pointer, field; None: the row as a whole)
 
 
 def one_look_each(items: list[ReviewItem], result: ExtractionResult) -> list[ReviewItem]:
-    """``items`` (one entry per cell already) with each row entry holding its cells' entries, and
-    each unread part that names only queued cells told on their entries."""
-    return _told_on_cells(_cells_in_rows(items), result)
+    """``items`` (one entry per cell already) with each row entry holding its cells' entries, each
+    unread part that names only queued cells told on their entries, and the parts left on one run
+    of lines of OCR'd text told in one entry (``queue_runs``)."""
+    return runs_told_once(_told_on_cells(_cells_in_rows(items), result), result)
 
 
 def _cells_in_rows(items: list[ReviewItem]) -> list[ReviewItem]:

@@ -47,6 +47,7 @@ from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.shared_readings import settle_by_shared_readings
 from cchc_extract.reconcile.sum_doubts import placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
+    below_every_member,
     confirmed_by_children,
     not_set_vouched,
     relations_held,
@@ -329,7 +330,8 @@ def _check_score_table(
                 doubted=unsure,
                 guessed=only_guessed(found),
                 stated_too=from_set(found),
-                withheld=withheld_members(ti, [i, *children], rows, field_, maxima, ocr),
+                withheld=withheld_members(ti, [i, *children], rows, field_, maxima, ocr)
+                | below_every_member(ti, i, children, rows, field_, tol, ocr),
             )
         for score in LE_MAX_KIND:
             # A score above its own row's maximum, in either column: no body scores past it, so

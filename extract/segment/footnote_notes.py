@@ -16,7 +16,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import Count, ScoreRow, ScoreTable
+from schemas.records import Count, ScoreRow, ScoreTable, SourceRef
 
 
 @dataclass(frozen=True)
@@ -124,15 +124,25 @@ def footnoted(
     return out, read
 
 
+def _on_notes(source: SourceRef, places: set[tuple[int, int]]) -> bool:
+    """Whether every line an item was read from is a note line (``places``: page, line number)."""
+    if source.line_start is None or source.page is None:
+        return False
+    return all((source.page, n) in places for n in range(source.line_start, (source.line_end or source.line_start) + 1))
+
+
 def outside_notes(counts: list[Count], note_lines: list[Line]) -> list[Count]:
     """The counts not read from the notes' lines ("(5) Chưa hoàn thành 3/13 nhiệm vụ"): those are
     the rows' explanations."""
     places = {(ln.page, ln.number) for ln in note_lines}
+    return [c for c in counts if not _on_notes(c.source, places)]
 
-    def on_notes(count: Count) -> bool:
-        s = count.source
-        if s.line_start is None:
-            return False
-        return all((s.page, n) in places for n in range(s.line_start, (s.line_end or s.line_start) + 1))
 
-    return [c for c in counts if not on_notes(c)]
+def read_as_notes(table: ScoreTable, note_lines: list[Line]) -> bool:
+    """Whether a table the score reader set aside is the notes read as the rows' explanations: its
+    rows ("(1) Báo cáo số 2331/BC-UBND ngày 13/2/2023", a code in brackets and the figures of a
+    document's number and date) stand on the notes' lines only. Those lines were read, so they are
+    not a table left unread (seed 9001's S22 scan told its two notes as a score table whose numbers
+    do not read as points)."""
+    places = {(ln.page, ln.number) for ln in note_lines}
+    return bool(table.rows) and all(_on_notes(r.source, places) for r in table.rows)

@@ -47,6 +47,10 @@ class PeriodCompareSettings:
     # Confidence of a row whose figures, as read, do not agree with the difference printed beside
     # them: OCR misread one of them, which one is not known (a low confidence queues it for review).
     doubted_confidence: float = 0.5
+    # Figures after the value, at most, of a row showing two periods under a header naming none:
+    # the other period's, the difference and the per cent of the other. More are a row of months
+    # or quarters ("0 4 0 0 0 0"), whose figures may differ by another of them by chance.
+    max_compare_figures: int = 3
     # Least tokens a row must print for the place of this period's figure to be chosen: a row
     # printing a single figure (a heading's, a share's without last year's) keeps it as read.
     min_tokens: int = 2
@@ -152,14 +156,50 @@ def _share_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -
     return abs(100 * row.value / before - share) > settings.share_tolerance
 
 
+# A row of an OCR'd annex whose header names no two periods (OCR spoilt its labels: "Nam Nam" for
+# "Năm 2022 | Năm 2023") but whose figures are two periods' and their difference ("17 | 24 | 7"):
+# which of the two is the report's own is not known, so the value read is doubted.
+PERIODS_UNSEEN_FLAG = "periods_unseen"
+
+
+def _shows_two_periods(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
+    """Whether a row's value and the first two figures of its note are two periods' figures and
+    their difference, as printed ("17 | 24_- | 7)": 24 less 17 is 7), the note holding no more
+    figures than such a row prints. A nought difference says nothing (both periods' figures are
+    one, whichever was read)."""
+    tokens = [t.rstrip(_SPECKS_AFTER + ".,_+–").strip(_FIGURE_SPECKS).lstrip("+-–") for t in row.note.split()]
+    figures = [t for t in tokens if _is_figure(t)]
+    if row.value is None or not 2 <= len(figures) <= settings.max_compare_figures:
+        return False
+    other, _, _ = parse_stat_value(figures[0], row.unit, ocr=ocr)
+    change, _, _ = parse_stat_value(figures[1], row.unit, ocr=ocr)
+    if not other or change is None or change <= settings.tolerance:
+        return False  # (the other figure 0: any value is its own difference from it)
+    return abs(abs(other - row.value) - change) <= settings.tolerance
+
+
 def changes_checked(
     rows: list[StatRow], header: str, ocr: bool, settings: PeriodCompareSettings = PeriodCompareSettings()
 ) -> list[StatRow]:
     """The rows of a line-read annex comparing two periods, each whose figures disagree with the
     difference printed beside them doubted (``CHANGE_DISAGREES_FLAG``, a low confidence): not
-    told as a mismatch, since which figure OCR misread is not known."""
+    told as a mismatch, since which figure OCR misread is not known. Under an OCR'd header naming
+    no two periods, a row whose figures show two periods and their difference is doubted
+    (``PERIODS_UNSEEN_FLAG``): the value may be the other period's (seed 9001's D17 dump read
+    last year's 17 for 24, twice, at 0.995, no check able to tell)."""
     if this_period_first(header) is None:
-        return rows
+        if not ocr:
+            return rows
+        return [
+            replace(
+                row,
+                flags=[*row.flags, PERIODS_UNSEEN_FLAG],
+                confidence=min(row.confidence, settings.doubted_confidence),
+            )
+            if PERIODS_UNSEEN_FLAG not in row.flags and _shows_two_periods(row, ocr, settings)
+            else row
+            for row in rows
+        ]
     out = []
     for row in rows:
         disagrees = _change_disagrees(row, ocr, settings) or _share_disagrees(row, ocr, settings)

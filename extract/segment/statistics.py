@@ -28,7 +28,7 @@ from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.column_labels import ANNEX_ROLE_WORDS
 from extract.segment.count_words import UNIT_KEYS
-from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
@@ -38,6 +38,7 @@ from extract.segment.stat_numbering import enclosing_code, printed_depth
 from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
+from extract.segment.stat_row_conf import content_conf
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -279,7 +280,7 @@ def stat_rows(
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags or MISSING_FLAG["value"] in flags:
             confidence = min(confidence, settings.unparsed_confidence)
-        conf = _content_conf(row, code_col)
+        conf = content_conf(row, code_col, roles)
         if conf is not None:
             confidence = min(confidence, conf)
         if row.joined_across_break:
@@ -408,20 +409,6 @@ def _unroled_columns(table: JoinedTable, roles: dict[str, int], code_col: int | 
         for c, label in enumerate(table.header_text)
         if label.strip() and c not in taken and (c >= len(owners) or owners[c] == c)
     ]
-
-
-def _content_conf(row: JoinedRow, code_col: int | None) -> float | None:
-    """OCR confidence of the row's filled cells other than its code: Tesseract scores short
-    tokens such as "2." near 0 however clear they are, and the code's reliability is what the
-    column repair says (``code_inferred`` / ``code_repaired``)."""
-    confs = [
-        c
-        for k, c in enumerate(row.confs)
-        if c is not None and k != code_col and k < len(row.cells) and row.cells[k].strip()
-    ]
-    if not confs and code_col is not None:
-        return row_conf(row)
-    return min(confs) if confs else None
 
 
 def _garbled_code(text: str, settings: StatisticsSettings) -> bool:
