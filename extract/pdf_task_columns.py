@@ -31,6 +31,7 @@ from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
 from extract.segment.task_line_rows import is_section_line
+from extract.segment.task_sections import ocr_section_title
 from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from extract.segment.task_tables import map_columns
 from normalize.lazy_regex import lazy_compile
@@ -228,17 +229,18 @@ def _cells(
     unruled: UnruledSettings,
     settings: TaskColumnSettings,
     before_bold: bool | None = None,
+    ocr: bool = False,
 ) -> tuple[dict[int, list[Word]], bool] | None:
     """The line's words by column and whether it opens a task (a code in the code column; with no
     code column, a mark ``task_starts`` knows: ``before_bold`` the line above's bold, None at the
-    table's top); None when it fits no column (a piece in the code column that is no code: a
-    paragraph at the margin)."""
+    table's top; ``ocr``: the page was OCR'd); None when it fits no column (a piece in the code
+    column that is no code: a paragraph at the margin)."""
     out: dict[int, list[Word]] = {}
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
         if header.code_col is None and col == 0 and not out:
-            opens = _opens_unkeyed(piece)
+            opens = _opens_unkeyed(piece, ocr)
         if col == header.code_col and list(out) == [header.code_col]:
             # a second piece in the code column after the number: the task's words opening left of
             # the task's column (a dash or speck before them, "8  - Tiếp nhận …"); a code column
@@ -319,12 +321,17 @@ def _numbers_by_sequence(rows: list[dict[int, list[Word]]], code: int, cell_text
             del row[code]
 
 
-def _opens_unkeyed(piece: list[Word]) -> bool:
+def _opens_unkeyed(piece: list[Word], ocr: bool) -> bool:
     """A line of a table with no code column opening a task: a bullet before its text, or a section
-    ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE"), at the first
-    column's start."""
+    ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE", or its "I." read as
+    "1." before a title in sentence case: such a table numbers no task), at the first column's start."""
     text = _text(piece)
-    return after_bullet(text) is not None or _SECTION.match(text) is not None or is_section_line(text)
+    return (
+        after_bullet(text) is not None
+        or _SECTION.match(text) is not None
+        or is_section_line(text)
+        or (ocr and ocr_section_title(text))
+    )
 
 
 def _table_under(
@@ -350,7 +357,7 @@ def _table_under(
     last = body_from - 1
     for k in range(body_from, end):
         before_bold = all(w.bold for w in items[k - 1].words) if k > body_from else None
-        got = _cells(items[k], starts, header, unruled, settings, before_bold)
+        got = _cells(items[k], starts, header, unruled, settings, before_bold, source != "pdf-text")
         # (after a line not placed, only a task's opening line goes on; a codeless table carried
         # here may open with its last task's next words)
         went_on = not header.lines and header.code_col is None

@@ -26,6 +26,12 @@ _OCR_ROMAN_TITLE = lazy_compile(
 )
 
 
+def ocr_section_title(text: str) -> bool:
+    """An OCR'd line that is a section's numeral and its title, the numeral as OCR may misread it
+    ("1. Cải cách thủ tục hành chính" for "I. …", "HI. …")."""
+    return _OCR_ROMAN_TITLE.match(text) is not None
+
+
 # A row's note that it sat above the first section heading OCR read and was put in section I.
 SECTION_HEADING_LOST = "section_heading_lost"
 
