@@ -3,7 +3,9 @@ two-frame TIFF (S26's P07 layout), read with real Tesseract. The first section's
 OCR reads it, "1.": such a table numbers no task, so the line is the section's and opens a row
 (``pdf_task_columns._opens_unkeyed``). Before, the line was set aside, the two bulleted tasks under
 it were taken for header rows (``table_join.header_row_count``: a bullet opens an item, never a
-label) and, the page no longer ending with the table, the tasks on the next frame were lost untold."""
+label) and, the page no longer ending with the table, the tasks on the next frame were lost untold.
+A bullet opening the next frame's first task opens a task, as it does every other: no doubt that
+it is the rest of a row the page break cut (``task_tables.task_rows``)."""
 
 from __future__ import annotations
 
@@ -89,6 +91,8 @@ def test_every_task_of_a_scanned_codeless_table_is_read_in_its_section(scan):
     read = [(r["section"], r["task"], r["lead"], r["deadline"]) for r in rows]
     assert read == TASKS
     assert not got.get("unread")
+    # the next frame's first task opens with its bullet, as every task does: no cut row's rest
+    assert not any("page break" in (entry.get("reason") or "") for entry in got["review"])
 
 
 def test_a_dash_ocr_read_as_a_tilde_is_a_bullet():
