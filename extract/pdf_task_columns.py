@@ -30,7 +30,9 @@ from dataclasses import dataclass, replace
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of, pitch_of
 from extract.segment.tab_headers import task_header
+from extract.segment.task_header import header_share
 from extract.segment.task_line_rows import is_section_line
+from extract.segment.task_sections import ocr_section_title, upper_title
 from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from extract.segment.task_tables import map_columns
 from normalize.lazy_regex import lazy_compile
@@ -40,6 +42,8 @@ from normalize.text import after_bullet
 _SECTION = lazy_compile(r"^[IVX]{1,5}\.\s+\p{Lu}")
 # A section's numeral in the code column ("V", "IV."): its title spans the row.
 _ROMAN = lazy_compile(r"^[IVX]{1,5}\.?$")
+# The code column's label, put where an OCR'd header lost it (``_code_label_lost``).
+_CODE_LABEL = "TT"
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,12 @@ class TaskColumnSettings:
     # A column starts left of its label (a label centred over it) where at least this many lines'
     # pieces start together, within ``start_slack`` (a stop holds every row's cell).
     stop_pieces: int = 2
+    # An OCR'd header whose code column's label was lost: the lines under it looked at for codes
+    # opening them left of the task's label (a section's line and a task's wrapped line among them).
+    code_lines: int = 6
+    # An OCR'd line of capitals alone under the task's label opens a section (its numeral lost) when
+    # it has at least this many letters ("CẢI CÁCH THỂ CHẾ": 13; "TCVN ISO" a task wraps onto: 7).
+    title_letters: int = 10
 
 
 @dataclass
@@ -95,7 +105,8 @@ def task_column_tables(
     pitch = pitch_of(items)
     found: list[tuple[Table, set[int]]] = []
     i = 0
-    if carried and _header_at(items, 0, pitch, unruled, settings) is None:
+    ocr = source != "pdf-text"
+    if carried and _header_at(items, 0, pitch, unruled, settings, ocr) is None:
         made = _table_under(
             items,
             0,
@@ -111,7 +122,7 @@ def task_column_tables(
             found.append((made[0], made[1]))
             i = made[2]
     while i < len(items):
-        header = _header_at(items, i, pitch, unruled, settings)
+        header = _header_at(items, i, pitch, unruled, settings, ocr)
         made = (
             None
             if header is None
@@ -130,16 +141,27 @@ def _text(words: list[Word]) -> str:
 
 
 def _header_at(
-    items: list[_Line], i: int, pitch: float, unruled: UnruledSettings, settings: TaskColumnSettings
+    items: list[_Line],
+    i: int,
+    pitch: float,
+    unruled: UnruledSettings,
+    settings: TaskColumnSettings,
+    ocr: bool = False,
 ) -> _Header | None:
-    """The task header line ``i`` opens (with the lines its labels wrap onto), or None."""
+    """The task header line ``i`` opens (with the lines its labels wrap onto), or None (``ocr``: the
+    page was OCR'd, its code column's label may be garbled)."""
     first = labels_of(items[i], unruled.label_gap * items[i].size)
     if len(first) < unruled.min_cols or is_code_token(first[0][0].text):
         return None
     columns = [list(ws) for ws in first]
     starts = [bbox_of(ws[0])[0] for ws in first]
     taken = 1
+    lost = None
     while task_header([_text(ws) for ws in columns]) is None:
+        lost = _code_label_lost(items, i, columns, starts, settings) if ocr and taken == 1 else None
+        if lost is not None:
+            columns, starts = [[lost], *columns], [bbox_of(lost)[0], *starts]
+            break
         if taken >= settings.header_lines or not _wraps_on(items, i + taken, pitch, unruled):
             return None
         _join_wrapped(columns, starts, items[i + taken], unruled)
@@ -149,12 +171,57 @@ def _header_at(
     # keeps the table only when bullets open its tasks
     code = map_columns([_text(ws) for ws in columns]).get("code")
     # labels wrapped onto lines under a header that already names its columns, before the first
-    # task's code
-    while taken < settings.header_lines and _wraps_on(items, i + taken, pitch, unruled):
+    # task's code (not under a header whose code label OCR lost: its line was read alone, and the
+    # line under it is a section's, its numeral misread: "lÍ  CÔNG TÁC CHỈ ĐẠO …")
+    while (
+        lost is None
+        and taken < settings.header_lines
+        and _wraps_on(items, i + taken, pitch, unruled)
+        and not _section_under(items[i + taken], starts, code, unruled, settings)
+    ):
         _join_wrapped(columns, starts, items[i + taken], unruled)
         taken += 1
     ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
+
+
+def _section_under(
+    line: _Line, starts: list[float], code_col: int | None, unruled: UnruledSettings, settings: TaskColumnSettings
+) -> bool:
+    """A line under a header with a code column that is the first section's, no label wrapped from
+    the header: its numeral alone in the code column (a short word of letters, no digit: OCR may
+    misread it, "lÍ" for "I"), its title beside it in one piece that is no header's words ("Thời
+    gian" over "hoàn thành" is a label's)."""
+    pieces = labels_of(line, unruled.label_gap * line.size)
+    if code_col is None or len(pieces) != 2 or len(pieces[0]) != 1:
+        return False
+    numeral = pieces[0][0]
+    if _column_of(bbox_of(numeral)[0], starts, settings.start_slack, line.size) != code_col:
+        return False
+    short = len(numeral.text) <= settings.numeral_chars and numeral.text.isalpha()
+    return (short or _ROMAN.match(numeral.text) is not None) and header_share(_text(pieces[1])) < 0.5
+
+
+def _code_label_lost(
+    items: list[_Line], i: int, columns: list[list[Word]], starts: list[float], settings: TaskColumnSettings
+) -> Word | None:
+    """The code column's label an OCR'd header lost (a narrow "TT" OCR did not see): the labels name
+    a task's columns once it is put first, and the lines under the header open with a code left
+    of the task's label (at least ``stop_pieces`` of the next ``code_lines`` lines). The label is
+    put where those codes start, on the header's line; None when that is not so."""
+    labels = [_CODE_LABEL, *(_text(ws) for ws in columns)]
+    mapped = map_columns(labels)
+    if mapped.get("code") != 0 or mapped.get("task") != 1 or task_header(labels) is None:
+        return None
+    codes = [
+        bbox_of(line.words[0])[0]
+        for line in items[i + 1 : i + 1 + settings.code_lines]
+        if is_code_token(line.words[0].text) and bbox_of(line.words[0])[2] < starts[0]
+    ]
+    if len(codes) < settings.stop_pieces:
+        return None
+    top, bottom = bbox_of(items[i].words[0])[1], bbox_of(items[i].words[0])[3]
+    return Word(text=_CODE_LABEL, bbox=(min(codes), top, min(codes), bottom), conf=None)
 
 
 def _carried_header(top: list[_Line], edges: list[float], codeless: bool = False) -> _Header:
@@ -228,17 +295,18 @@ def _cells(
     unruled: UnruledSettings,
     settings: TaskColumnSettings,
     before_bold: bool | None = None,
+    ocr: bool = False,
 ) -> tuple[dict[int, list[Word]], bool] | None:
     """The line's words by column and whether it opens a task (a code in the code column; with no
     code column, a mark ``task_starts`` knows: ``before_bold`` the line above's bold, None at the
-    table's top); None when it fits no column (a piece in the code column that is no code: a
-    paragraph at the margin)."""
+    table's top; ``ocr``: the page was OCR'd); None when it fits no column (a piece in the code
+    column that is no code: a paragraph at the margin)."""
     out: dict[int, list[Word]] = {}
     opens = False
     for piece in labels_of(line, unruled.label_gap * line.size):
         col = _column_of(bbox_of(piece[0])[0], starts, settings.start_slack, line.size)
         if header.code_col is None and col == 0 and not out:
-            opens = _opens_unkeyed(piece)
+            opens = _opens_unkeyed(piece, ocr)
         if col == header.code_col and list(out) == [header.code_col]:
             # a second piece in the code column after the number: the task's words opening left of
             # the task's column (a dash or speck before them, "8  - Tiếp nhận …"); a code column
@@ -247,7 +315,7 @@ def _cells(
         elif col == header.code_col:
             if out or not (
                 is_code_token(piece[0].text)
-                or _numeral_misread(piece, line, starts, header, settings)
+                or _numeral_misread(piece, line, starts, header.code_col, settings)
                 or _number_misread(piece, line, starts, header, settings)
             ):
                 return None
@@ -267,7 +335,7 @@ def _cells(
 
 
 def _numeral_misread(
-    piece: list[Word], line: _Line, starts: list[float], header: _Header, settings: TaskColumnSettings
+    piece: list[Word], line: _Line, starts: list[float], code_col: int | None, settings: TaskColumnSettings
 ) -> bool:
     """A section's line whose numeral OCR misread ("HH", "m—_." for "III", "I"): one short word of
     letters or marks, no digit, in the code column, and every other word of the line in the column
@@ -280,7 +348,7 @@ def _numeral_misread(
         return False  # a bullet ("-", "+", "•") before a task's next words is no numeral
     after = [w for w in line.words if w is not piece[0]]
     return bool(after) and all(
-        _column_of(bbox_of(w)[0], starts, settings.start_slack, line.size) == (header.code_col or 0) + 1 for w in after
+        _column_of(bbox_of(w)[0], starts, settings.start_slack, line.size) == (code_col or 0) + 1 for w in after
     )
 
 
@@ -319,12 +387,17 @@ def _numbers_by_sequence(rows: list[dict[int, list[Word]]], code: int, cell_text
             del row[code]
 
 
-def _opens_unkeyed(piece: list[Word]) -> bool:
+def _opens_unkeyed(piece: list[Word], ocr: bool) -> bool:
     """A line of a table with no code column opening a task: a bullet before its text, or a section
-    ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE"), at the first
-    column's start."""
+    ("I. Title"; on a scan its numeral in OCR's look-alike letters, "HI. TITLE", or its "I." read as
+    "1." before a title in sentence case: such a table numbers no task), at the first column's start."""
     text = _text(piece)
-    return after_bullet(text) is not None or _SECTION.match(text) is not None or is_section_line(text)
+    return (
+        after_bullet(text) is not None
+        or _SECTION.match(text) is not None
+        or is_section_line(text)
+        or (ocr and ocr_section_title(text))
+    )
 
 
 def _table_under(
@@ -340,6 +413,7 @@ def _table_under(
 ) -> tuple[Table, set[int], int] | None:
     """The table under the header at line ``i``, the lines it placed and the index after it."""
     body_from = i + header.lines
+    ocr = source != "pdf-text"
     end = body_from
     while end < len(items) and items[end].top - items[end - 1].top <= unruled.max_gap * pitch:
         end += 1
@@ -350,7 +424,7 @@ def _table_under(
     last = body_from - 1
     for k in range(body_from, end):
         before_bold = all(w.bold for w in items[k - 1].words) if k > body_from else None
-        got = _cells(items[k], starts, header, unruled, settings, before_bold)
+        got = _cells(items[k], starts, header, unruled, settings, before_bold, ocr)
         # (after a line not placed, only a task's opening line goes on; a codeless table carried
         # here may open with its last task's next words)
         went_on = not header.lines and header.code_col is None
@@ -358,6 +432,8 @@ def _table_under(
             pending.append(k)
             continue
         cells, opens = got
+        if ocr and rows and not opens and _lost_numeral_title(cells, rows[-1], header, cell_text, settings):
+            opens = True
         if opens or not rows:
             rows.append(cells)
         else:
@@ -376,6 +452,22 @@ def _table_under(
         return None  # no bullet, no filled line: where a task starts is not printed (left to the other readers)
     head = [{c: ws for c, ws in enumerate(header.words)}] if header.lines else []  # (none printed here)
     return _table([*head, *rows], starts, page, cell_text, source), placed, last + 1
+
+
+def _lost_numeral_title(
+    cells: dict[int, list[Word]], above: dict[int, list[Word]], header: _Header, cell_text, settings: TaskColumnSettings
+) -> bool:
+    """An OCR'd section line whose numeral the scan lost ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH" alone under
+    the task's label): a title in capitals of ``title_letters`` letters at least in the task's column
+    and nothing else, under a task whose words are not in capitals (a section's title wrapped goes on
+    in capitals; an acronym a task wraps onto is short)."""
+    code = header.code_col
+    if code is None or set(cells) != {code + 1} or above.get(code) is None:
+        return False
+    text = cell_text(cells[code + 1])
+    if sum(ch.isalpha() for ch in text) < settings.title_letters or not upper_title(text):
+        return False
+    return not upper_title(cell_text(above.get(code + 1, [])))
 
 
 def _marked(row: dict[int, list[Word]], cell_text, n_cols: int) -> bool:

@@ -121,6 +121,10 @@ def test_a_budgets_opening_bracket_read_as_a_letter_is_still_the_budget():
 
     assert deadline_and_budget("Quý I, II G6)", bracketed=True) == ("Quý I, II", "6")
     assert deadline_and_budget("Quý II C15)", bracketed=True) == ("Quý II", "15")
+    # whatever one glyph the bracket came back as (S27: "q2)")
+    assert deadline_and_budget("Quý I/2026 q2)", bracketed=True) == ("Quý I/2026", "2")
+    # a word before the figure is no bracket: the cell stays as printed
+    assert deadline_and_budget("Tháng 12/2025 12)", bracketed=True) == ("Tháng 12/2025 12)", "")
     # under a header naming no budget, or with no closing bracket, the cell is the deadline's
     assert deadline_and_budget("Quý I, II G6)", bracketed=False) == ("Quý I, II G6)", "")
     assert deadline_and_budget("Trước 15/3)", bracketed=True) == ("Trước 15/3)", "")

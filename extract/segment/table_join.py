@@ -32,6 +32,7 @@ from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import figures_only
+from normalize.text import after_bullet
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ _COLUMN_NUMBER_CELL = lazy_compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
 
 def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
     """Leading rows that read as column headings: before the first row that starts an item
-    (a code in its first cell) or carries a number in a later cell. A row whose other cells are
+    (a code or a bullet in its first cell) or carries a number in a later cell. A row whose other cells are
     the columns' labels is a heading whatever its first cell holds: OCR reads a scan's "STT" as
     a code ("7 | Chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú")."""
     count = 0
@@ -102,6 +103,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
                 break
         if _PART_HEADING.match(first) and len({c.strip() for c in row if c.strip()}) == 1:
             break
+        if after_bullet(row[0] if row else "") is not None:
+            break  # a bullet opens an item ("+ Tiếp nhận hồ sơ …"), never a column's label
         if not first:
             count += 1
             continue

@@ -21,9 +21,11 @@ class TaskBudgetSettings:
     # The words and colon that open a budget's own line or clause in the cell ("Kinh phí: 15 triệu
     # đồng"); the colon is required, so a deadline's own words ("trước khi cấp kinh phí") stay.
     budget_label: str = r"(?:kinh\s+phí|dự\s+toán)(?:\s+thực\s+hiện)?\s*:"
-    # What OCR reads an opening bracket as, glued to the figure after it ("G6)", "C15)", "{6)"),
-    # under a header naming the budget: a closing bracket with no opening one (a regex class).
-    bracket_lookalikes: str = r"GCcÇ{\[(|"
+    # What OCR reads an opening bracket as, glued to the figure after it ("G6)", "C15)", "{6)",
+    # "q2)"), under a header naming the budget: a closing bracket with no opening one. Any one glyph
+    # but a digit, a space or a bracket (a regex class): the bracket's curve comes back as whatever
+    # letter or mark it looks like, never as a word.
+    bracket_lookalikes: str = r"^\s\d()"
 
 
 _SETTINGS = TaskBudgetSettings()
@@ -46,7 +48,7 @@ def deadline_and_budget(text: str, bracketed: bool, settings: TaskBudgetSettings
     closing = re.search(r"\s*\((?P<budget>[^()]+)\)\s*$", text) if bracketed else None
     if bracketed and closing is None and "(" not in text:
         # a scan's opening bracket read as a letter glued to the figure ("Quý I, II G6)" for
-        # "(6)"): a closing bracket with no opening one, after a figure alone
+        # "(6)", "Quý I/2026 q2)"): a closing bracket with no opening one, after a figure alone
         closing = re.search(rf"\s+[{settings.bracket_lookalikes}](?P<budget>\d[\d.,]*)\)\s*$", text)
     if closing and closing.start() > 0:
         return text[: closing.start()].strip(), " ".join(closing["budget"].split())

@@ -26,6 +26,12 @@ _OCR_ROMAN_TITLE = lazy_compile(
 )
 
 
+def ocr_section_title(text: str) -> bool:
+    """An OCR'd line that is a section's numeral and its title, the numeral as OCR may misread it
+    ("1. Cải cách thủ tục hành chính" for "I. …", "HI. …")."""
+    return _OCR_ROMAN_TITLE.match(text) is not None
+
+
 # A row's note that it sat above the first section heading OCR read and was put in section I.
 SECTION_HEADING_LOST = "section_heading_lost"
 
@@ -50,7 +56,8 @@ def _misread_numeral(code: str) -> bool:
     )
 
 
-def _upper_title(text: str) -> bool:
+def upper_title(text: str) -> bool:
+    """A title in capitals: four letters at least, four in five of them upper-case."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -92,13 +99,13 @@ def section_of(
     # (or beside a title in sentence case on an OCR'd row whose next row prints the same number: a
     # task's number is printed once, so the first "1" is section I's numeral read as a one)
     twice = one and row_conf(row) is not None and number_below.strip(" .") == "1"
-    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and (_upper_title(rest[0]) or twice):
+    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and (upper_title(rest[0]) or twice):
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
     if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
         # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's
         # numeral misread, its title in sentence case (a task row has its lead or deadline too).
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
-    if roman and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
+    if roman and len(rest) == 1 and upper_title(rest[0]) and row_conf(row) is not None:
         # An OCR'd section row whose numeral the scan lost or garbled past reading (no numeral
         # pattern takes it), its title alone in one cell ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"): a task's
         # words are not in capitals, and a task row has more than its task; the section is the

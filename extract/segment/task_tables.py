@@ -322,6 +322,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     labels = {f: table.header_text[c] for f, c in mapping.items() if c < len(table.header_text)}
     extra_cols = [c for c in range(table.n_cols) if c not in field_of and table.header_text[c].strip()]
     out: list[TaskRow] = []
+    bullets: list[bool] = []  # whether a bullet opened each row of ``out``
     section: str | None = None
     section_title = ""
     merged = _header_section(table)
@@ -360,6 +361,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 values[f], note = split_footnote(values[f])
                 if note:
                     notes.append(note)
+        opened = any(after_bullet(values.get(f) or "") is not None for f in ("task", "activity"))
         for f in ("task", "activity"):  # a bullet is how the table marks a task, not its words
             if values.get(f):
                 values[f] = after_bullet(values[f]) or values[f]
@@ -387,7 +389,10 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                     values[f] = getattr(out[-1], f) or ""
             flags.append("inherited_keys")
             confidence = min(confidence, settings.inherited_confidence)
-            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]):
+            # (in a table with no code column whose tasks bullets open, a bullet opening the
+            # page's first row after a bulleted task opens a task: a cut row's rest has none)
+            by_bullet = opened and "code" not in mapping and bool(bullets) and bullets[-1]
+            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]) and not by_bullet:
                 # The first row of a new page with no number of its own: a task under the row
                 # above's merged cells, or the rest of that row the page break cut (the join
                 # did not see it finish the row). Both readings go to review. (A row printing
@@ -423,6 +428,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 values["criterion_code"] = ocr_code(values["criterion_code"])
         code = values.pop("code", "") or None
         criterion_code = (values.pop("criterion_code", "") or "").rstrip(".").replace(" ", "") or None
+        bullets.append(opened)
         out.append(
             TaskRow(
                 code=code.rstrip(".") if code else None,
