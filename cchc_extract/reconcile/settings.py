@@ -61,6 +61,11 @@ class ReconcileSettings:
     # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
     # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.
     ocr_lost_doubles: bool = True
+    # A score OCR printed as its row's maximum with one digit lost ("1" beside 16, the "6" of a
+    # faint "16" gone) may be the maximum, full marks being the score most often given: a failed
+    # relation that the maximum restores is a misreading (only the maximum: any digit put back
+    # anywhere would explain away a fault).
+    ocr_lost_digit_of_max: bool = True
     # A points cell OCR printed as letters ("l", "S") was guessed: every multiple of this up to the
     # row's maximum is a reading it may stand for (points are given in quarters, halves or tenths:
     # twentieths hold them all, and one trial value per step keeps a sum's solution single).
