@@ -15,12 +15,8 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile.misread import max_digit_lost
 from score_dumps import queued_cell
 
-DUMP = (
-    Path(__file__).parent
-    / "data"
-    / "dumps_nums64"
-    / "s9001-d06-i6-explanation-before-points-vie-psm3-300dpi-degraded.txt"
-)
+DATA = Path(__file__).parent / "data" / "dumps_nums64"
+DUMP = DATA / "s9001-d06-i6-explanation-before-points-vie-psm3-300dpi-degraded.txt"
 
 
 def _read(tmp_path: Path, text: str) -> dict:
