@@ -72,6 +72,26 @@ class MatchSettings:
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0
     max_tolerance: float = 0.001
+    # A maximum read one glyph off the set's (``set_glyphs``): the digits OCR confuses, as
+    # (printed, read) pairs: a "1"'s serif and stem read "4" or "7", an "8" for a "6" or a "3" …
+    glyph_lookalikes: tuple[tuple[str, str], ...] = (
+        ("1", "4"),
+        ("1", "7"),
+        ("7", "1"),
+        ("4", "1"),
+        ("3", "8"),
+        ("8", "3"),
+        ("5", "6"),
+        ("6", "5"),
+        ("6", "8"),
+        ("8", "6"),
+        ("0", "8"),
+        ("0", "9"),
+    )
+    # ... taken only when it lies more than this above or below the set's: a maximum a point or less
+    # off the set's is as likely the commune's own (a raised leaf, which its parent's sum then
+    # shows), and no misreading may excuse it.
+    glyph_min_step: float = 1.0
     # Off: the set is still recognised and differing maxima flagged, but names stay as read. The
     # generated corpus takes every name from the one criteria set, so snapping alone can make its
     # name figures: benchmarks measure reading with it off too (benchmarks/generalisation --no-snap).
