@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import OCR_DIGIT_CONFUSIONS
 
 _EPS = 1e-9
 
@@ -43,21 +44,7 @@ class ReconcileSettings:
     # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
-    ocr_digit_confusions: tuple[tuple[str, str], ...] = (
-        ("1", "7"),
-        ("7", "1"),
-        ("3", "8"),
-        ("8", "3"),
-        ("5", "6"),
-        ("6", "5"),
-        ("6", "8"),
-        ("8", "6"),
-        ("0", "8"),
-        ("8", "0"),
-        # a speck inside a "0" closes a tail on it: "10" read "19" at word confidence 0.86
-        ("0", "9"),
-        ("9", "0"),
-    )
+    ocr_digit_confusions: tuple[tuple[str, str], ...] = OCR_DIGIT_CONFUSIONS
     # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
     # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.
     ocr_lost_doubles: bool = True

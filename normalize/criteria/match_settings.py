@@ -12,6 +12,7 @@ from normalize.criteria.name_cut import NameCutSettings
 from normalize.criteria.name_runs import NameRunSettings
 from normalize.criteria.scale_wording import ScaleWordingSettings
 from normalize.criteria.wording import WordingSettings
+from normalize.numbers import OCR_DIGIT_CONFUSIONS
 
 if TYPE_CHECKING:
     from normalize.criteria import CriteriaSet
@@ -73,21 +74,8 @@ class MatchSettings:
     recode_min: float = 85.0
     max_tolerance: float = 0.001
     # A maximum read one glyph off the set's (``set_glyphs``): the digits OCR confuses, as
-    # (printed, read) pairs: a "1"'s serif and stem read "4" or "7", an "8" for a "6" or a "3" …
-    glyph_lookalikes: tuple[tuple[str, str], ...] = (
-        ("1", "4"),
-        ("1", "7"),
-        ("7", "1"),
-        ("4", "1"),
-        ("3", "8"),
-        ("8", "3"),
-        ("5", "6"),
-        ("6", "5"),
-        ("6", "8"),
-        ("8", "6"),
-        ("0", "8"),
-        ("0", "9"),
-    )
+    # (printed, read) pairs, and a "1"'s serif and stem read "4".
+    glyph_lookalikes: tuple[tuple[str, str], ...] = (*OCR_DIGIT_CONFUSIONS, ("1", "4"), ("4", "1"))
     # ... taken only when it lies more than this above or below the set's: a maximum a point or less
     # off the set's is as likely the commune's own (a raised leaf, which its parent's sum then
     # shows), and no misreading may excuse it.
