@@ -53,6 +53,24 @@ _OCR_DIGITS = str.maketrans(
         "g": "9",
     }
 )
+# Digits OCR takes for one another (alike in shape in Vietnamese scans), as (printed, read)
+# pairs: the checks' misreadings (``ReconcileSettings.ocr_digit_confusions``) and the criteria
+# set's look-alike maxima (``MatchSettings.glyph_lookalikes``) start from the one list.
+OCR_DIGIT_CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("1", "7"),
+    ("7", "1"),
+    ("3", "8"),
+    ("8", "3"),
+    ("5", "6"),
+    ("6", "5"),
+    ("6", "8"),
+    ("8", "6"),
+    ("0", "8"),
+    ("8", "0"),
+    # a speck inside a "0" closes a tail on it: "10" read "19" at word confidence 0.86
+    ("0", "9"),
+    ("9", "0"),
+)
 _NUMBER = lazy_compile(r"^[+-]?\d[\d.,\s]*$")
 NUMBER_IN_TEXT = lazy_compile(r"(?<![\w.,])[+-]?\d+(?:[.,]\d+)*(?:\s?%)?(?![\w])")
 

@@ -17,6 +17,7 @@ from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
 from extract.segment.unread_tail import TAIL_MARK
+from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, UnreadPart
 
 
@@ -265,7 +266,13 @@ def top_rows_lost(
     if field_ == "max_points" or table.stated_total_max is None:
         return True
     read = [rows[i].max_points for i in top]
-    return any(v is None for v in read) or abs(sum(v or 0.0 for v in read) - table.stated_total_max) > tol
+    if any(v is None for v in read):
+        return True
+    # (the total of maxima as OCR printed it, or with the decimal mark it lost put back: "685" for
+    # 68,5 made up by the rows read says as surely that none is missing)
+    stated = table.stated_total_max
+    readings = [stated, *(lost_decimal_readings(format_vn(stated)) if stated.is_integer() else [])]
+    return all(abs(sum(v or 0.0 for v in read) - r) > tol for r in readings)
 
 
 def set_top_unread(rows: list[ScoreRow], maxima: dict[str, float]) -> list[str]:

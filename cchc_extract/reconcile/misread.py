@@ -26,7 +26,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from extract.segment.deduction_points import VERDICT_FLAG
 from extract.segment.points_none import MARKED_NONE, not_scored
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number, points_figure
+from normalize.numbers import format_vn, lost_decimal_readings, parse_number, points_figure
 from normalize.verdict_points import verdict_figure
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow
 
@@ -143,6 +143,14 @@ def lost_doubles(raw: str | None, kind: str = "count") -> list[float]:
     return out
 
 
+def max_digit_lost(raw: str | None, top: float) -> bool:
+    """Whether a score's text is its row's maximum ``top`` with one digit lost ("1" or "6" beside
+    16; "10" beside 10,5 is no such text: the mark and its digit are two characters)."""
+    text = (raw or "").strip()
+    whole = format_vn(top)
+    return text.isdigit() and any(whole[:k] + whole[k + 1 :] == text for k in range(len(whole)) if whole[k].isdigit())
+
+
 # Digit runs parted by spaces ("21 00"): a count OCR may have made of two cells run together.
 _SPACED_RUNS = lazy_compile(r"\d+(?:\s+\d+)+")
 # The same runs as a thousands grouping ("21 000", "1 234 567"): one figure as printed.
@@ -235,6 +243,8 @@ def other_readings(
             # A score's whole part with one of two like digits merged ("11" read "1"), under its
             # row's maximum: the doubled reading is at least 10 more, never a slip of a quarter.
             found += [v for v in lost_doubles(raw, kind) if v <= upper and float(v - value).is_integer()]
+        if kind == "score" and upper is not None and s.ocr_lost_digit_of_max and max_digit_lost(raw, upper):
+            found.append(upper)
     if kind == "score" and value is not None and upper is not None and from_letters(raw, *row_raws):
         # A value taken from letters was read as OCR reads (typed text parses no "l" as 1),
         # whatever the rest of the document looks like; and the row's other cells were split

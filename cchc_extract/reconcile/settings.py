@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import OCR_DIGIT_CONFUSIONS
 
 _EPS = 1e-9
 
@@ -43,24 +44,15 @@ class ReconcileSettings:
     # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
-    ocr_digit_confusions: tuple[tuple[str, str], ...] = (
-        ("1", "7"),
-        ("7", "1"),
-        ("3", "8"),
-        ("8", "3"),
-        ("5", "6"),
-        ("6", "5"),
-        ("6", "8"),
-        ("8", "6"),
-        ("0", "8"),
-        ("8", "0"),
-        # a speck inside a "0" closes a tail on it: "10" read "19" at word confidence 0.86
-        ("0", "9"),
-        ("9", "0"),
-    )
+    ocr_digit_confusions: tuple[tuple[str, str], ...] = OCR_DIGIT_CONFUSIONS
     # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
     # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.
     ocr_lost_doubles: bool = True
+    # A score OCR printed as its row's maximum with one digit lost ("1" beside 16, the "6" of a
+    # faint "16" gone) may be the maximum, full marks being the score most often given: a failed
+    # relation that the maximum restores is a misreading (only the maximum: any digit put back
+    # anywhere would explain away a fault).
+    ocr_lost_digit_of_max: bool = True
     # A points cell OCR printed as letters ("l", "S") was guessed: every multiple of this up to the
     # row's maximum is a reading it may stand for (points are given in quarters, halves or tenths:
     # twentieths hold them all, and one trial value per step keeps a sum's solution single).

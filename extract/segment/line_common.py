@@ -49,6 +49,10 @@ class LineTableSettings:
     # no header lines between ones that are: a line this short, with no points or code, does not
     # end the header's run of lines.
     header_fragment_chars: int = 20
+    # ... and such a line whose words name a points column ("xã tự định": the self and appraised
+    # labels' last words) may carry this many specks read as digits ("1 `... s 1... xã tự định"):
+    # a row's figures come with its name's words, not with labels'.
+    keyed_fragment_numbers: int = 2
     # A header naming an explanation column without saying where: the explanation prints before
     # the points when at most this share of the lines with numbers have text after them.
     explanation_after_share: float = 0.1

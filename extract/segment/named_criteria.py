@@ -23,6 +23,10 @@ class NamedCriteriaSettings:
     # Points columns the header must name: the max and a score (a task table's names none, or
     # one at most: "tham mưu").
     min_header_points: int = 2
+    # A header naming the max column alone ("Điểm tối đa", "Thang điểm") names enough: no task
+    # table prints a maximum, and a score table whose other labels OCR printed apart (a column
+    # read after the table, psm 3) still names it.
+    max_alone: bool = True
     # Rows with a printed code and a criterion's name, and their share of the table's rows: a
     # task list's opening lines may borrow a criterion's words, not most of its rows.
     min_named_rows: int = 3
@@ -67,10 +71,14 @@ def named_criteria(
 ) -> bool:
     """Whether ``table``, under a header naming ``header_points``, is a score table by its rows:
     enough of them print a code and open with a catalogued criterion's name."""
-    if len(header_points) < settings.min_header_points or not table.rows:
+    if not _names_points(header_points, settings) or not table.rows:
         return False
     named = sum(1 for row in table.rows if _code_printed(row) and _criterion_named(row.name, settings))
     return named >= settings.min_named_rows and named >= settings.min_named_share * len(table.rows)
+
+
+def _names_points(header_points: frozenset[str], settings: NamedCriteriaSettings) -> bool:
+    return len(header_points) >= settings.min_header_points or (settings.max_alone and "max" in header_points)
 
 
 def _code_printed(row) -> bool:

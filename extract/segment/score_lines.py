@@ -211,7 +211,8 @@ def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
     tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]  # a rule's bar is no code
     numbers = sum(1 for t in tokens if is_score_token(t) or read_code_token(t))
     # (its length without the specks OCR strewed in it: "h sẽ ẹ Điểm . ^ S33 trà")
-    if len(" ".join(tokens)) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
+    stray = settings.keyed_fragment_numbers if keyed_concepts(line.raw or line.text) else settings.header_stray_numbers
+    if len(" ".join(tokens)) > settings.header_fragment_chars or numbers > stray:
         return None
     return numbers
 

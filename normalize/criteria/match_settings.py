@@ -12,6 +12,7 @@ from normalize.criteria.name_cut import NameCutSettings
 from normalize.criteria.name_runs import NameRunSettings
 from normalize.criteria.scale_wording import ScaleWordingSettings
 from normalize.criteria.wording import WordingSettings
+from normalize.numbers import OCR_DIGIT_CONFUSIONS
 
 if TYPE_CHECKING:
     from normalize.criteria import CriteriaSet
@@ -72,6 +73,13 @@ class MatchSettings:
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0
     max_tolerance: float = 0.001
+    # A maximum read one glyph off the set's (``set_glyphs``): the digits OCR confuses, as
+    # (printed, read) pairs, and a "1"'s serif and stem read "4".
+    glyph_lookalikes: tuple[tuple[str, str], ...] = (*OCR_DIGIT_CONFUSIONS, ("1", "4"), ("4", "1"))
+    # ... taken only when it lies more than this above or below the set's: a maximum a point or less
+    # off the set's is as likely the commune's own (a raised leaf, which its parent's sum then
+    # shows), and no misreading may excuse it.
+    glyph_min_step: float = 1.0
     # Off: the set is still recognised and differing maxima flagged, but names stay as read. The
     # generated corpus takes every name from the one criteria set, so snapping alone can make its
     # name figures: benchmarks measure reading with it off too (benchmarks/generalisation --no-snap).

@@ -20,6 +20,7 @@ from normalize.criteria.match_settings import (
 )
 from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost, max_letters_read
+from normalize.criteria.set_glyphs import max_glyph_misread
 from normalize.criteria.set_shifts import (
     appraised_column,
     code_was_maximum,
@@ -94,6 +95,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                 if names_criterion(row, crit, settings) and (
                     max_digit_lost(row, printed[crit.code], cset.id, settings)
                     or max_letters_read(row, printed[crit.code], cset.id, settings)
+                    or max_glyph_misread(row, printed[crit.code], table.rows, printed, cset.id, settings)
                 ):
                     filled += 1
                     continue

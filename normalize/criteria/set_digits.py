@@ -36,10 +36,10 @@ def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) ->
     takes the set's, the figure read kept as its alternative and the cell doubted (the set's
     reading, for the review); each score read with a decimal mark to fit under the lost maximum
     takes its printed reading where that is within ``most``. Flagged ``FLAG_READING_BY_SET``."""
-    printed = _printed_scores(row)
+    printed = printed_scores(row)
     if not _lost_under(row, printed, most, s):
         return False
-    _take_sets_maximum(row, printed, most, set_id, s)
+    take_sets_maximum(row, printed, most, set_id, s)
     return True
 
 
@@ -57,11 +57,11 @@ def max_letters_read(row: ScoreRow, most: float, set_id: str, s: MatchSettings) 
         return False
     if any(v is not None and v > most + s.max_tolerance for v in (row.self_points, row.appraised_points)):
         return False
-    _take_sets_maximum(row, _printed_scores(row), most, set_id, s)
+    take_sets_maximum(row, printed_scores(row), most, set_id, s)
     return True
 
 
-def _take_sets_maximum(
+def take_sets_maximum(
     row: ScoreRow, printed: dict[str, float | None], most: float, set_id: str, s: MatchSettings
 ) -> None:
     """The row's maximum takes the set's ``most``, the figure read kept as its alternative and
@@ -83,10 +83,10 @@ def digit_lost(row: ScoreRow, most: float, s: MatchSettings) -> bool:
     """Whether the row's maximum reads as the set's ``most`` with a digit lost, a score printed
     after it above the figure read and within ``most`` (``max_digit_lost``'s test, the row left
     as it is)."""
-    return _lost_under(row, _printed_scores(row), most, s)
+    return _lost_under(row, printed_scores(row), most, s)
 
 
-def _printed_scores(row: ScoreRow) -> dict[str, float | None]:
+def printed_scores(row: ScoreRow) -> dict[str, float | None]:
     """{cell: the score as printed} of the row's self and appraised cells (None where not a number)."""
     parsed = {cell: parse_number(points_figure(getattr(row, f"{cell}_raw") or ""), kind="score") for cell in _SCORES}
     return {cell: p.value if p is not None else None for cell, p in parsed.items()}
@@ -97,7 +97,7 @@ def _lost_under(row: ScoreRow, printed: dict[str, float | None], most: float, s:
     read, raw = row.max_points, (row.max_points_raw or "").strip()
     if read is None or abs(read - most) <= s.max_tolerance or not re.fullmatch(r"\d+", raw):
         return False
-    if not _lost_digits(raw, _digits(most)):
+    if not _lost_digits(raw, maximum_digits(most)):
         return False
     return any(p is not None and read + s.max_tolerance < p <= most + s.max_tolerance for p in printed.values())
 
@@ -117,7 +117,7 @@ def digit_lost_rows(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSetti
     return found
 
 
-def _digits(value: float) -> str:
+def maximum_digits(value: float) -> str:
     """The digits a maximum prints ("15,5" → "155", "10" → "10")."""
     return re.sub(r"\D", "", f"{value:g}")
 
