@@ -88,4 +88,3 @@ def max_under_children(
     if not ocr or row.max_points is None or not known or sum(known) <= row.max_points + tolerance:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
-
