@@ -19,7 +19,6 @@ from extract.ocr_codes import (
     COLUMN_NUMBER,
     MARKED_FIGURE,
     code_columns,
-    column_heads,
     fraction_columns,
     names_a_number,
     numeric_columns,
@@ -243,7 +242,6 @@ def retry_cells(
         short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
-        heads = column_heads(cells, texts)
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
@@ -263,7 +261,7 @@ def retry_cells(
                     crops.append(crop)
                     keys.append(key)
                 continue
-            if c not in numeric or key in heads:
+            if c not in numeric:
                 continue
             conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
             unsure = conf is not None and conf < settings.unsure_number_conf

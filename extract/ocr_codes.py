@@ -168,32 +168,6 @@ _NAMED_NUMBER = lazy_re_compile(r"^([^\W\d_]{2,})\.?\s*\d{1,3}$")
 _DIGIT_LOOKALIKES = frozenset("lLIiOoQDSsBbZzgq")
 
 
-# A column's printed label: letters only, a word or two ("STT" read "ST", "TT", "ĐVT").
-_WORDS = lazy_re_compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]+)?$")
-
-
-def column_heads(cells, texts: dict[tuple, str]) -> set[tuple]:
-    """Cells of one grid that read as a word above every figure of their column: the column's label
-    (a narrow "STT" cell wrapped "ST / T"), not a figure misread. Read again with digits only, the
-    label of a codes column holding "1", "2", "2.1" came out "5", and the annex's head was then a
-    row of figures: no row of the table was read. A word with a letter no digit looks like ("T",
-    not "S" nor "l") only: "ll" over figures is "11" misread."""
-    top: dict[int, int] = {}
-    for cell_box, r, c, _rs, cs in cells:
-        if cs == 1 and CLEAN_NUMBER.match(texts.get(tuple(cell_box), "")):
-            top[c] = min(r, top.get(c, r))
-    return {
-        tuple(cell_box)
-        for cell_box, r, c, _rs, cs in cells
-        if cs == 1 and r < top.get(c, -1) and _a_word(texts.get(tuple(cell_box), ""))
-    }
-
-
-def _a_word(text: str) -> bool:
-    word = text.strip()
-    return bool(_WORDS.match(word)) and any(ch.isalpha() and ch not in _DIGIT_LOOKALIKES for ch in word)
-
-
 def names_a_number(text: str) -> bool:
     """Whether a cell's first reading is a word with its number, which a digits-only reading would cut
     to the number."""
