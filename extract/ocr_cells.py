@@ -25,6 +25,7 @@ from extract.ocr_codes import (
     ones_as_roman,
     pair_columns,
 )
+from extract.ocr_commas import commas_lost
 from extract.ocr_image import otsu_threshold
 from extract.ocr_lines import reading_text
 from extract.ocr_pairs import read_pairs
@@ -239,7 +240,10 @@ def retry_cells(
             (fractional, CLEAN_FRACTION, settings.odd_fraction_max_chars, fractions, fraction_cells),
             (paired, CLEAN_PAIR, settings.odd_pair_max_chars, pairs, pair_cells),
         )
-        short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings)
+        # (a glyph the reading lacks: a digit by the box's width, a comma by its ink)
+        short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings) | commas_lost(
+            cells, numeric, by_cell, texts, ink, settings
+        )
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
         for cell_box, _r, c, _rs, cs in cells:

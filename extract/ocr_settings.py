@@ -114,6 +114,17 @@ class OcrSettings:
     # em wider than "3,5" sets). Read again; a second reading the same leaves it doubtful
     # (``retry_max_conf``): the ink holds a glyph the reading lacks.
     lost_glyph_em: float = 0.3
+    # A decimal comma OCR dropped ("2,5" read "25" in a bold row, ``ocr_commas``): a glyph in the
+    # gap between two digits at most this share of the number's height tall and wide (a comma at
+    # 300 dpi is about a third of the digits' height; a digit is all of it)…
+    comma_max_share: float = 0.5
+    # …and at least this share of it tall (a speck of dust in the gap is no comma)…
+    comma_min_share: float = 0.15
+    # …beside glyphs at least this share of that height, the digits…
+    comma_digit_share: float = 0.6
+    # …looked for this share of the word box's height below it too (the comma's tail runs under
+    # the baseline, where Tesseract's box round the digits ends).
+    comma_tail_share: float = 0.4
     # A digit's height in ems (Times, Arial: 0.66-0.72), the em a number's width is measured in.
     digit_height_em: float = 0.68
     # …and so is one whose plain number Tesseract read under this word confidence ("5,5" cut by a

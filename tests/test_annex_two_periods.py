@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from cchc_extract.api import convert
@@ -51,6 +52,35 @@ def test_year_columns_of_a_plan_are_targets_and_a_comparison_is_not():
     assert not is_target_table(_table(report, figures))
     (row,) = stat_rows(_table(report, figures))
     assert row.value == 3 and "Năm 2012: 2" in row.note
+
+
+@pytest.mark.parametrize(
+    "change",
+    [["Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)"], ["Tăng (+), giảm (-)", ""], ["Tăng, giảm", "Ghi chú"]],
+)
+def test_a_change_labelled_by_its_signs_makes_forward_years_a_reports_periods(change, tmp_path):
+    """Last year beside this year, years running forward as a plan's do, and the change between
+    them labelled "Tăng (+), giảm (-)" or "Tỷ lệ tăng, giảm (%)" (N36; a seed-9163 scan of it was
+    read as 56 targets by year and no annex row, nothing told): a report's annex, its value this
+    year's figure."""
+    header = ["STT", "Nội dung chỉ tiêu", "ĐVT", "Năm 2022", "Năm 2023", *change]
+    assert compares_periods(header) and column_roles(header)["value"] == 4
+    doc = docx.Document()
+    doc.add_paragraph("SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023")
+    rows = [
+        header,
+        ["1", "Số sáng kiến, giải pháp CCHC được công nhận", "Sáng kiến", "2", "3", "+1", "150", ""][: len(header)],
+        ["2", "Số cán bộ, công chức cấp xã", "Người", "21", "20", "-1", "95,2", ""][: len(header)],
+        ["2.1", "Số cán bộ, công chức đạt chuẩn", "Người", "19", "20", "+1", "105,3", ""][: len(header)],
+    ]
+    table = doc.add_table(rows=0, cols=len(header))
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells):
+            cell.text = text
+    doc.save(tmp_path / "annex.docx")
+    result = convert(tmp_path / "annex.docx").extraction
+    assert not result.targets
+    assert [(r.code, r.value) for s in result.statistics for r in s.rows] == [("1", 3), ("2", 20), ("2.1", 20)]
 
 
 def test_a_figures_column_no_label_names_is_told_not_blank():

@@ -20,8 +20,9 @@ from normalize.text import any_word, fold
 
 # The earlier period a report compares with ("Cùng kỳ năm 2024", "Kỳ trước", "Năm trước").
 _EARLIER = any_word(("cung ky", "cung thoi ky", "ky truoc", "nam truoc", "ky bao cao truoc"))
-# The comparison of the two periods ("So sánh (%)", "Tăng/giảm so với cùng kỳ", "Tỷ lệ so với …").
-_CHANGE = lazy_compile(r"(?<![a-z])(?:so sanh|tang\s*/?\s*giam|chenh lech|so voi)(?![a-z])")
+# The comparison of the two periods ("So sánh (%)", "Tăng/giảm so với cùng kỳ", "Tỷ lệ so với …"),
+# its sign in brackets or a comma between its words too ("Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)").
+_CHANGE = lazy_compile(r"(?<![a-z])(?:so sanh|tang\s*(?:\(\s*\+\s*\))?\s*[,/]?\s*giam|chenh lech|so voi)(?![a-z])")
 # The period the report is about, named without a year ("Kỳ này", "Kỳ báo cáo").
 _THIS = any_word(("ky nay", "ky bao cao", "nam nay"))
 # A period with its year ("6 tháng đầu năm 2025", "Năm 2025", "Quý II/2025", "Thực hiện năm 2025").
