@@ -154,7 +154,7 @@ AGAINST_HEADS = ("So sánh (%)", "So với cùng kỳ (%)", "Tỷ lệ so với 
 
 # The annex's widths: STT, indicator, unit, then the periods sharing what is left, last year and the
 # comparison; 17 cm the portrait page's text width.
-ANNEX_FIXED_CM = (1.0, 4.3, 1.3, 1.7, 1.8)
+ANNEX_FIXED_CM = (1.1, 4.0, 1.5, 1.7, 1.8)
 ANNEX_WIDTH_CM = 17.0
 
 
