@@ -6,8 +6,9 @@ Hạn hoàn thành" or "Ngày bắt đầu | Ngày hoàn thành": both labels ho
 deadline. A task's deadline is when it must be done: the column naming the end. The start column
 keeps no field of its own and is kept with its label (``TaskRow.extra``), not dropped.
 
-Shared by the grid reader (``task_tables.map_columns``) and the header-line reader
-(``task_header.header_labels``), which both read a header's labels left to right."""
+Used where a header's labels are mapped to fields (``task_tables.map_columns``: Word and PDF grids,
+OCR'd grids, PDF task columns). The header-line reader (``task_header.header_labels``, tables read
+from OCR'd lines) still refuses a header naming two time columns: such a table is told unread there."""
 
 from __future__ import annotations
 
