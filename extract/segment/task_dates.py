@@ -8,7 +8,8 @@ keeps no field of its own and is kept with its label (``TaskRow.extra``), not dr
 
 Used where a header's labels are mapped to fields (``task_tables.map_columns``: Word and PDF grids,
 OCR'd grids, PDF task columns). The header-line reader (``task_header.header_labels``, tables read
-from OCR'd lines) still refuses a header naming two time columns: such a table is told unread there."""
+from OCR'd lines with no grid) does not use it: it takes a header naming two time columns for no
+task header at all."""
 
 from __future__ import annotations
 
