@@ -96,6 +96,10 @@ HELDOUT_FAMILIES = (
     "N55_annex_channels",
     "N56_counts_over_whole",
     "N57_plan_units_one_cell",
+    "N58_points_between_texts",
+    "N59_halves_side_by_side",
+    "N60_annex_last_year",
+    "N61_plan_start_end",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -130,6 +134,7 @@ from corpusgen.new_layouts_j import NEW_LAYOUT_FAMILIES_J
 from corpusgen.new_layouts_k import NEW_LAYOUT_FAMILIES_K
 from corpusgen.new_layouts_l import NEW_LAYOUT_FAMILIES_L
 from corpusgen.new_layouts_m import NEW_LAYOUT_FAMILIES_M
+from corpusgen.new_layouts_n import NEW_LAYOUT_FAMILIES_N
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
@@ -174,11 +179,12 @@ LATE_FAMILIES = (
     # after the plans' layouts, so that adding this batch moves no earlier family's rank
     *NEW_LAYOUT_FAMILIES_L,
     *NEW_LAYOUT_FAMILIES_M,
+    *NEW_LAYOUT_FAMILIES_N,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
 # new_layouts_h.py, new_layouts_i.py, new_layouts_j.py, new_layouts_k.py, new_layouts_l.py,
-# new_layouts_m.py): like
+# new_layouts_m.py, new_layouts_n.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -196,6 +202,7 @@ NEW_LAYOUTS = (
     *PLAN_CODELESS_FAMILIES,
     *NEW_LAYOUT_FAMILIES_L,
     *NEW_LAYOUT_FAMILIES_M,
+    *NEW_LAYOUT_FAMILIES_N,
 )
 
 

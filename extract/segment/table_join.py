@@ -27,6 +27,7 @@ from extract.segment.running_lines import (
     goes_on_in_lower_case,
     is_page_mark_row,
 )
+from extract.segment.side_halves import halves_in_order
 from extract.segment.stat_period_parts import counts_months
 from extract.sheet_head import full_width_rows
 from normalize.codes import CriterionCode, parse_code, transition_cost
@@ -388,7 +389,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         fragment += 1
         last_index = index
         last_page = max(block.page, block.page_end)
-    return joined
+    return [halves_in_order(t) for t in joined]  # a table printed in two halves: read in order
 
 
 def _under_running_line(

@@ -22,6 +22,7 @@ from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_budget import budget_apart
+from extract.segment.task_dates import deadline_at_end
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
@@ -107,7 +108,7 @@ def map_columns(labels: list[str]) -> dict[str, int]:
                 mapping[field] = c
                 taken.add(c)
                 break
-    return mapping
+    return deadline_at_end(labels, mapping)  # a start and an end date: the deadline is the end
 
 
 # What a column holds, for columns their header words do not settle: criterion codes only ("1.2",

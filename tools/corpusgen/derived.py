@@ -190,6 +190,10 @@ PROBES: dict[str, Derivation] = {
     # out the plan (N57), as D21 leaves out N53.
     "S28_scan_new_layouts_m": probe_scan(("N54", "N55", "N56", "N57")),
     "D22_dump_new_layouts_m": Derivation("dump", ("N54", "N55", "N56")),
+    # The fourteenth batch (tools/corpusgen/new_layouts_n.py), held as the others: the dump leaves
+    # out the plan (N61), as D22 leaves out N57.
+    "S29_scan_new_layouts_n": probe_scan(("N58", "N59", "N60", "N61")),
+    "D23_dump_new_layouts_n": Derivation("dump", ("N58", "N59", "N60")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
