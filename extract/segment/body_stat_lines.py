@@ -19,6 +19,13 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.body_stat_columns import (
+    ResultColumnSettings,
+    ends_in_figure,
+    headed_by_results,
+    part_whole_cell,
+    result_cell,
+)
 from extract.segment.body_stat_bracketed import (
     SPECKED_FIGURE_FLAG,
     bracketed_result,
@@ -53,6 +60,8 @@ class BodyStatSettings:
     # Confidence of a figure read among OCR's letter specks at a line's end ("(người) vớ 18"):
     # below the review threshold, so a person checks it against the page.
     specked_confidence: float = 0.6
+    # A results table ("Nội dung | Kết quả") printed as lines: where its header may stand.
+    columns: ResultColumnSettings = ResultColumnSettings()
 
 
 # (OCR's specks of the grid before the number: ": 2. Số nhiệm vụ …")
@@ -108,21 +117,31 @@ class _Cells:
     specked: bool = False
 
 
-def _stated(text: str) -> tuple[str, str, str, str, bool] | None:
+def _stated(text: str, columns: bool = False) -> tuple[str, str, str, str, bool] | None:
     """(indicator, figure, unit, figure as printed when read unsure, figure among specks) of
-    "indicator: figure unit", "share đạt figure%" or "indicator (unit) … figure"."""
+    "indicator: figure unit", "share đạt figure%" or "indicator (unit) … figure"; of a line ending
+    in a part over its whole, the whole result cell as the figure (the annex reader takes its part);
+    with ``columns`` (under a results table's header), of "indicator figure unit" too."""
     text = text.strip().rstrip(".;").strip()
     m = _STATED.match(text) or _SHARE.match(text)
+    if m is None and (over := part_whole_cell(text)) is not None:
+        return _capital(over[0]), over[1], "", "", False
+    if m is None and columns and (cell := result_cell(text)) is not None:
+        return _capital(cell[0]), cell[1], cell[2], "", False
     if m is None:
         bare = bare_share(text)
         unsure = sign_as_nine_share(text) if bare is None else None
         stated = (*bare, "") if bare is not None else unsure
-        return (stated[0][:1].upper() + stated[0][1:], *stated[1:], False) if stated is not None else None
+        return (_capital(stated[0]), *stated[1:], False) if stated is not None else None
     indicator = m["ind"].strip()
     if not indicator or not any(c.isalpha() for c in indicator):
         return None
     # (a closing quote or speck OCR left after the unit: "10 văn bản”")
-    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), "", False
+    return _capital(indicator), m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), "", False
+
+
+def _capital(indicator: str) -> str:
+    return indicator[:1].upper() + indicator[1:]
 
 
 def _open(text: str) -> bool:
@@ -202,7 +221,7 @@ def _opening_off(text: str) -> str:
     return m[m.lastindex or 0] if m is not None else text
 
 
-def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
+def _cells(entry: _Entry, code: str, columns: bool = False) -> tuple[list[_Cells] | None, list[str]]:
     """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when its
     head is not such a line. The breakdown's parts that are past reading are the second item (told,
     the others read: OCR garbles a part, not the line)."""
@@ -218,7 +237,7 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
         follow = _ITEMS_FOLLOW.match(text)
         if follow is not None:
             text = follow["head"]
-    stated = _stated(text)
+    stated = _stated(text, columns)
     if stated is None and not parts:  # ("(người) vớ 18": the figure the specks' rule above would cut)
         result = bracketed_result(entry.text)
         if result is None or not result[1]:  # (no figure after the unit: on the first line of a wrapped row?)
@@ -232,7 +251,7 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
     out = [_Cells(code, *stated[:3], first, last, printed=stated[3], specked=stated[4])]
     lost: list[str] = []
     for part in parts:
-        read = _stated(part)
+        read = _stated(part, columns)
         if read is None:
             lost.append(part.strip())
             continue
@@ -240,9 +259,12 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
     return out, lost
 
 
-def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cells], list[_Entry]]:
+def _run_rows(
+    run: list[_Entry], settings: BodyStatSettings, columns: bool = False
+) -> tuple[list[_Cells], list[_Entry]]:
     """The run's rows and the entries of it that could not be read (a numbered line's items go with
-    it); no rows when it is not plainly a list of statistics."""
+    it); no rows when it is not plainly a list of statistics. With ``columns`` the run stands under
+    a results table's header: a line's last figure and unit are its result cell, colon or none."""
     rows: list[_Cells] = []
     lost: list[_Entry] = []
     heads = broken = lost_heads = lost_items = 0
@@ -253,7 +275,7 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
         cells, parts_lost = (
             (None, [])
             if (entry.bullet and head_lost) or not (entry.bullet or entry.code)  # (a number lost, past placing)
-            else _cells(entry, "-" if entry.bullet else entry.code)
+            else _cells(entry, "-" if entry.bullet else entry.code, columns)
         )
         lost += [_Entry(True, "-", part, entry.lines) for part in parts_lost]
         if not entry.bullet:
@@ -283,6 +305,11 @@ def _listed(run: list[_Entry], settings: BodyStatSettings) -> bool:
     numbered lines opening "indicator: figure", one of them broken down (a bracket or items)."""
     heads = [e for e in run if not e.bullet and _COUNTED.match(e.text)]
     return len(heads) >= settings.min_heads and any(e.bullet or "(" in e.text for e in run)
+
+
+def _figured(run: list[_Entry], settings: BodyStatSettings) -> bool:
+    """Whether ``min_heads`` numbered lines of a run end in a figure (a results table's rows)."""
+    return sum(1 for e in run if not e.bullet and ends_in_figure(e.text)) >= settings.min_heads
 
 
 def _unread(lost: list[_Entry]) -> list[UnreadPart]:
@@ -364,9 +391,12 @@ def body_stat_lines(
     ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
     read = BodyStatsRead([], [])
     for run in _entries(lines):
-        rows, lost = _run_rows(run, settings)
+        columns = headed_by_results(lines, run[0].lines[0], settings.columns)
+        rows, lost = _run_rows(run, settings, columns)
         if not rows:
-            if _listed(run, settings):  # a list of figures past reading: told whole, not dropped
+            # a list of figures past reading: told whole, not dropped (under a results table's
+            # header, a list whose lines end in figures is one, colon or none)
+            if _listed(run, settings) or (columns and _figured(run, settings)):
                 read.unread += _unread(
                     [_Entry(False, "", " / ".join(e.text for e in run), [ln for e in run for ln in e.lines])]
                 )
