@@ -33,6 +33,10 @@ class ResultColumnSettings:
     # Words a header of the two labels has at most ("Nội dung | Kết quả", "Chỉ tiêu | Số liệu");
     # more is a sentence that happens to name them.
     header_words: int = 6
+    # Lines of a list ending in a part over its whole that make it a results table with no header
+    # (OCR garbled it past reading): a cell "36/38 nhiệm vụ (94,74%)" is a result column's, and two
+    # such are no chance of prose.
+    min_part_whole_lines: int = 2
 
 
 # Marks OCR leaves in a result cell where the grid's bars and ink specks were: a token holding one
@@ -65,6 +69,23 @@ def headed_by_results(lines: list[Line], first: Line, settings: ResultColumnSett
     return any(result_header(ln.text, settings) for ln in above)
 
 
+def results_listed(texts: list[str], settings: ResultColumnSettings = ResultColumnSettings()) -> bool:
+    """Whether a list's lines are a results table's by their cells alone: ``min_part_whole_lines``
+    of them end in a part over its whole."""
+    return sum(1 for t in texts if part_whole_cell(t) is not None) >= settings.min_part_whole_lines
+
+
+def glued_rows(text: str) -> tuple[str, str] | None:
+    """(the first row's text, the second's result cell) of an entry OCR glued from two rows, the
+    second's words lost: "3. Số hồ sơ … đã giải quyết 226 hồ sơ 195/226 hồ sơ (86,28%": the text
+    before the part over its whole itself ends in a result cell, so the part is no cell of it."""
+    at = _last_part_whole(text)
+    if at is None or part_whole_cell(text) is None:
+        return None
+    before = text[:at]
+    return (before, text[at:].strip()) if result_cell(before) is not None else None
+
+
 def _cell_text(cell: str) -> str:
     """A result cell without OCR's specks: tokens of marks alone or letters among marks ("j++}")
     dropped, a figure's marks around it stripped ("__(89,29%)" → "(89,29%)")."""
@@ -86,16 +107,20 @@ def _indicator(text: str) -> str | None:
     return indicator if sum(c.isalpha() for c in indicator) >= 2 else None
 
 
+def _last_part_whole(text: str) -> int | None:
+    """Where a line's last part over its whole opens (one in the indicator is the indicator's)."""
+    starts = [m.start() for m in _PART_WHOLE_AT.finditer(text)]
+    return starts[-1] if starts else None
+
+
 def part_whole_cell(text: str) -> tuple[str, str] | None:
     """(indicator, result cell) of a line ending in a part over its whole ("… đã hoàn thành : 25/28
     nhiệm vụ | | = __(89,29%)" → "25/28 nhiệm vụ (89,29%)"); None when it does not end in one."""
-    m = None
-    for m in _PART_WHOLE_AT.finditer(text):
-        pass  # (the line's last: a part over its whole in the indicator is the indicator's)
-    if m is None:
+    at = _last_part_whole(text)
+    if at is None:
         return None
-    cell = _cell_text(text[m.start() :])
-    indicator = _indicator(text[: m.start()])
+    cell = _cell_text(text[at:])
+    indicator = _indicator(text[:at])
     if indicator is None or part_over_whole(cell) is None:
         return None
     return indicator, cell
@@ -124,4 +149,3 @@ _ENDS_IN_FIGURE = lazy_compile(r"\d[\d.,/]*\s*%?\)?(?:\s+[^\W\d]+){0,4}[\W_]*$")
 def ends_in_figure(text: str) -> bool:
     """Whether a list line ends in a figure (and its unit): a row of a results table's lines."""
     return _ENDS_IN_FIGURE.search(text) is not None
-

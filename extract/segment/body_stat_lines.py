@@ -19,18 +19,20 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
-from extract.segment.body_stat_columns import (
-    ResultColumnSettings,
-    ends_in_figure,
-    headed_by_results,
-    part_whole_cell,
-    result_cell,
-)
 from extract.segment.body_stat_bracketed import (
     SPECKED_FIGURE_FLAG,
     bracketed_result,
     unit_from_indicator,
     wrapped_result,
+)
+from extract.segment.body_stat_columns import (
+    ResultColumnSettings,
+    ends_in_figure,
+    glued_rows,
+    headed_by_results,
+    part_whole_cell,
+    result_cell,
+    results_listed,
 )
 from extract.segment.body_stat_ocr import (
     SIGN_AS_NINE_FLAG,
@@ -237,6 +239,9 @@ def _cells(entry: _Entry, code: str, columns: bool = False) -> tuple[list[_Cells
         follow = _ITEMS_FOLLOW.match(text)
         if follow is not None:
             text = follow["head"]
+    glued = glued_rows(text) if columns else None
+    if glued is not None:  # (two rows OCR glued, the second's words lost: its cell told, not taken)
+        text, parts = glued[0], [glued[1]]
     stated = _stated(text, columns)
     if stated is None and not parts:  # ("(người) vớ 18": the figure the specks' rule above would cut)
         result = bracketed_result(entry.text)
@@ -391,7 +396,9 @@ def body_stat_lines(
     ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
     read = BodyStatsRead([], [])
     for run in _entries(lines):
-        columns = headed_by_results(lines, run[0].lines[0], settings.columns)
+        columns = headed_by_results(lines, run[0].lines[0], settings.columns) or results_listed(
+            [e.text for e in run], settings.columns
+        )
         rows, lost = _run_rows(run, settings, columns)
         if not rows:
             # a list of figures past reading: told whole, not dropped (under a results table's
