@@ -123,6 +123,7 @@ def test_result_cells():
     )
     assert part_whole_cell("Số hồ sơ quý I/2024 đã giải quyết") is None  # a quarter of a year, no part
     assert part_whole_cell("Số hồ sơ 300/282 hồ sơ") is None  # a part over its whole is no larger
+    assert part_whole_cell("Cải cách thủ tục hành chính (lĩnh vực 3): tự chấm 15/18 điểm") is None  # points
     assert result_cell("Tổng số hồ sơ TTHC tiếp nhận trong kỳ 594 hồ sơ") == (
         "Tổng số hồ sơ TTHC tiếp nhận trong kỳ",
         "594",
@@ -148,3 +149,36 @@ def test_a_list_of_parts_over_wholes_is_a_results_table_with_no_header():
         "195/226 hồ sơ (86,28%",
     )
     assert glued_rows("Số hồ sơ tiếp nhận trực tuyến 579/594 hồ sơ (97,47%)") is None
+
+
+def test_a_row_wrapped_after_its_cell_and_a_dash_read_as_a_tilde(tmp_path):
+    body = """Nội dung | Kết quả
+1. Số cuộc kiểm tra CCHC đã thực hiện 6 cuộc
+2. Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của : 106 thủ tục
+UBND xã : ol
+- Số TTHC cung cấp dịch vụ công trực tuyến toàn trình 80/106 thủ tục (75,47%)
+~ Số TTHC cung cấp dịch vụ công trực tuyến một phần 26/106 thủ tục (24,53%)
+- Số TTHC chỉ cung cấp thông tin 0/106 thủ tục (0%)
+3. Số sáng kiến, giải pháp CCHC được công nhận 1 sáng kiến
+"""
+    (annex,) = _convert(tmp_path, body)["statistics"]
+    rows = annex["rows"]
+    assert [r["value"] for r in rows] == [6.0, 106.0, 80.0, 26.0, 0.0, 1.0]
+    assert rows[1]["indicator"].endswith("của UBND xã ol") and rows[1]["unit"] == "thủ tục"
+
+
+def test_a_numbered_row_printing_a_part_over_its_whole_is_an_item_glued_to_it_told(tmp_path):
+    # "2." lost its cell; OCR glued the item under it (its dash read as specks) onto its line
+    body = """Nội dung | Kết quả
+1. Số cuộc kiểm tra CCHC đã thực hiện 6 cuộc
+2. Số nhiệm vụ trong Kế hoạch CCHC năm :
+> | = Số nhiệm vụ đã hoàn thành 36/38 nhiệm vụ (94,74%)
+- Số nhiệm vụ chưa hoàn thành 2/38 nhiệm vụ (5,26%)
+3. Số sáng kiến, giải pháp CCHC được công nhận 1 sáng kiến
+4. Số văn bản chỉ đạo, điều hành CCHC đã ban hành 13 văn bản
+"""
+    out = _convert(tmp_path, body)
+    values = [r["value"] for a in out["statistics"] for r in a["rows"]]
+    assert 36.0 not in values and 2.0 not in values  # neither taken for row 2 nor left without it
+    told = " ".join(u["text_sample"] for u in out["unread"] if u["kind"] == "rows")
+    assert "36/38" in told and "2/38" in told

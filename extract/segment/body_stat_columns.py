@@ -23,6 +23,7 @@ from extract.segment.stat_line_cells import _INDICATOR, _VALUE
 from extract.segment.stat_part_whole import part_over_whole
 from normalize.criteria.annex_forms import lookalike_words
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class ResultColumnSettings:
 # Marks OCR leaves in a result cell where the grid's bars and ink specks were: a token holding one
 # is a speck unless a figure stands in it once they are stripped ("__(89,29%)").
 _SPECK_MARKS = "|_=~{}[]*+<>^#@"
+# A part over its whole in points ("tự chấm 7/8 điểm") is a score statement (``statements``), no result.
+_POINTS_UNITS = frozenset({"diem"})
 # The last part over its whole of a line: "… 579/594 hồ sơ (97,47%)".
 _PART_WHOLE_AT = lazy_compile(r"(?<![\d.,/])\d[\d.]*\s*/\s*\d")
 # The last figure of a line and the words after it: "… trong kỳ 594 hồ sơ", "… trực tuyến | 97,47%".
@@ -121,7 +124,8 @@ def part_whole_cell(text: str) -> tuple[str, str] | None:
         return None
     cell = _cell_text(text[at:])
     indicator = _indicator(text[:at])
-    if indicator is None or part_over_whole(cell) is None:
+    over = part_over_whole(cell)
+    if indicator is None or over is None or fold(over.unit) in _POINTS_UNITS:
         return None
     return indicator, cell
 

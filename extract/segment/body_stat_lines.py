@@ -42,6 +42,7 @@ from extract.segment.body_stat_ocr import (
     split_lost_semicolon,
 )
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Count, StatAnnex, StatRow, UnreadPart
@@ -73,7 +74,8 @@ _HEAD = lazy_compile(r"^[^\w\s]{0,3}\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
 _HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
 # (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
 # (specks of the grid before the dash: ".- Số …", "| - Giải quyết …", "ị - Số …")
-_ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
+# ("~ Giải quyết đúng hạn": a dash OCR read as a tilde, before words only)
+_ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—~](?=\s+\p{L}))\s+(\S.*)$", re.S)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
 # (or with its dot lost before the part's heading in capitals: "II PHƯƠNG HƯỚNG …")
 _ROMAN = lazy_compile(r"^[^\w\s]{0,3}\s*(?:[IVXLC][IVXLCil1]{0,4}\s*[.)]\s|[IVX]{1,4}\s+\p{Lu}{2,}\b)")
@@ -241,20 +243,24 @@ def _cells(entry: _Entry, code: str, columns: bool = False) -> tuple[list[_Cells
             text = follow["head"]
     glued = glued_rows(text) if columns else None
     if glued is not None:  # (two rows OCR glued, the second's words lost: its cell told, not taken)
-        text, parts = glued[0], [glued[1]]
+        text = glued[0]
     stated = _stated(text, columns)
     if stated is None and not parts:  # ("(người) vớ 18": the figure the specks' rule above would cut)
         result = bracketed_result(entry.text)
         if result is None or not result[1]:  # (no figure after the unit: on the first line of a wrapped row?)
             result = wrapped_result([_opening_off(first.text), *entry_lines[1:]]) or result
         stated = (*result[:3], "", result[3]) if result is not None else None
+    if stated is None and columns and len(entry.lines) > 1:
+        stated = _cell_before_wrap(entry)
     if stated is not None:
         indicator, unit = unit_from_indicator(stated[0], stated[2])
         stated = (indicator, stated[1], unit, *stated[3:])
-    if stated is None:
+    if stated is None or (not entry.bullet and part_over_whole(stated[1]) is not None):
+        # (a numbered row is a whole: a part over its whole on its line is an item's OCR glued to
+        # it, "2. Số nhiệm vụ … năm :" / "> | = Số nhiệm vụ đã hoàn thành 36/38 …", its own cell lost)
         return None, []
     out = [_Cells(code, *stated[:3], first, last, printed=stated[3], specked=stated[4])]
-    lost: list[str] = []
+    lost: list[str] = [glued[1]] if glued is not None else []
     for part in parts:
         read = _stated(part, columns)
         if read is None:
@@ -262,6 +268,19 @@ def _cells(entry: _Entry, code: str, columns: bool = False) -> tuple[list[_Cells
             continue
         out.append(_Cells("-", *read[:3], first, last, printed=read[3], specked=read[4]))
     return out, lost
+
+
+def _cell_before_wrap(entry: _Entry) -> tuple[str, str, str, str, bool] | None:
+    """A results table's row whose indicator wrapped onto the next line, its result cell printed on
+    the first ("2. Tổng số thủ tục … của : 106 thủ tục" / "UBND xã : ôi"): the first line read, the
+    wrap's words (OCR's specks left out) added to its indicator."""
+    if any(c.isdigit() for ln in entry.lines[1:] for c in ln.text):
+        return None  # (a figure on the next line: another row's cell glued, not the indicator's words)
+    stated = _stated(_opening_off(entry.lines[0].text), columns=True)
+    if stated is None:
+        return None
+    wrap = " ".join(w for ln in entry.lines[1:] for w in ln.text.split() if sum(c.isalpha() for c in w) >= 2)
+    return f"{stated[0]} {wrap}".strip(), *stated[1:]
 
 
 def _run_rows(
