@@ -25,6 +25,15 @@ from extract.segment.body_stat_bracketed import (
     unit_from_indicator,
     wrapped_result,
 )
+from extract.segment.body_stat_columns import (
+    ResultColumnSettings,
+    ends_in_figure,
+    glued_rows,
+    headed_by_results,
+    part_whole_cell,
+    result_cell,
+    results_listed,
+)
 from extract.segment.body_stat_ocr import (
     SIGN_AS_NINE_FLAG,
     bare_share,
@@ -33,6 +42,7 @@ from extract.segment.body_stat_ocr import (
     split_lost_semicolon,
 )
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Count, StatAnnex, StatRow, UnreadPart
@@ -53,6 +63,8 @@ class BodyStatSettings:
     # Confidence of a figure read among OCR's letter specks at a line's end ("(người) vớ 18"):
     # below the review threshold, so a person checks it against the page.
     specked_confidence: float = 0.6
+    # A results table ("Nội dung | Kết quả") printed as lines: where its header may stand.
+    columns: ResultColumnSettings = ResultColumnSettings()
 
 
 # (OCR's specks of the grid before the number: ": 2. Số nhiệm vụ …")
@@ -62,7 +74,8 @@ _HEAD = lazy_compile(r"^[^\w\s]{0,3}\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
 _HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
 # (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
 # (specks of the grid before the dash: ".- Số …", "| - Giải quyết …", "ị - Số …")
-_ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—](?=\s+\p{L}))\s+(\S.*)$", re.S)
+# ("~ Giải quyết đúng hạn": a dash OCR read as a tilde, before words only)
+_ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—~](?=\s+\p{L}))\s+(\S.*)$", re.S)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
 # (or with its dot lost before the part's heading in capitals: "II PHƯƠNG HƯỚNG …")
 _ROMAN = lazy_compile(r"^[^\w\s]{0,3}\s*(?:[IVXLC][IVXLCil1]{0,4}\s*[.)]\s|[IVX]{1,4}\s+\p{Lu}{2,}\b)")
@@ -108,21 +121,31 @@ class _Cells:
     specked: bool = False
 
 
-def _stated(text: str) -> tuple[str, str, str, str, bool] | None:
+def _stated(text: str, columns: bool = False) -> tuple[str, str, str, str, bool] | None:
     """(indicator, figure, unit, figure as printed when read unsure, figure among specks) of
-    "indicator: figure unit", "share đạt figure%" or "indicator (unit) … figure"."""
+    "indicator: figure unit", "share đạt figure%" or "indicator (unit) … figure"; of a line ending
+    in a part over its whole, the whole result cell as the figure (the annex reader takes its part);
+    with ``columns`` (under a results table's header), of "indicator figure unit" too."""
     text = text.strip().rstrip(".;").strip()
     m = _STATED.match(text) or _SHARE.match(text)
+    if m is None and (over := part_whole_cell(text)) is not None:
+        return _capital(over[0]), over[1], "", "", False
+    if m is None and columns and (cell := result_cell(text)) is not None:
+        return _capital(cell[0]), cell[1], cell[2], "", False
     if m is None:
         bare = bare_share(text)
         unsure = sign_as_nine_share(text) if bare is None else None
         stated = (*bare, "") if bare is not None else unsure
-        return (stated[0][:1].upper() + stated[0][1:], *stated[1:], False) if stated is not None else None
+        return (_capital(stated[0]), *stated[1:], False) if stated is not None else None
     indicator = m["ind"].strip()
     if not indicator or not any(c.isalpha() for c in indicator):
         return None
     # (a closing quote or speck OCR left after the unit: "10 văn bản”")
-    return indicator[:1].upper() + indicator[1:], m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), "", False
+    return _capital(indicator), m["fig"], _UNIT_SPECKS.sub("", (m["unit"] or "").strip()), "", False
+
+
+def _capital(indicator: str) -> str:
+    return indicator[:1].upper() + indicator[1:]
 
 
 def _open(text: str) -> bool:
@@ -202,7 +225,7 @@ def _opening_off(text: str) -> str:
     return m[m.lastindex or 0] if m is not None else text
 
 
-def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
+def _cells(entry: _Entry, code: str, columns: bool = False) -> tuple[list[_Cells] | None, list[str]]:
     """The entry's rows: the stated figure, then the bracketed breakdown's parts; None when its
     head is not such a line. The breakdown's parts that are past reading are the second item (told,
     the others read: OCR garbles a part, not the line)."""
@@ -218,21 +241,28 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
         follow = _ITEMS_FOLLOW.match(text)
         if follow is not None:
             text = follow["head"]
-    stated = _stated(text)
+    glued = glued_rows(text) if columns else None
+    if glued is not None:  # (two rows OCR glued, the second's words lost: its cell told, not taken)
+        text = glued[0]
+    stated = _stated(text, columns)
     if stated is None and not parts:  # ("(người) vớ 18": the figure the specks' rule above would cut)
         result = bracketed_result(entry.text)
         if result is None or not result[1]:  # (no figure after the unit: on the first line of a wrapped row?)
             result = wrapped_result([_opening_off(first.text), *entry_lines[1:]]) or result
         stated = (*result[:3], "", result[3]) if result is not None else None
+    if stated is None and columns and len(entry.lines) > 1:
+        stated = _cell_before_wrap(entry)
     if stated is not None:
         indicator, unit = unit_from_indicator(stated[0], stated[2])
         stated = (indicator, stated[1], unit, *stated[3:])
-    if stated is None:
+    if stated is None or (not entry.bullet and part_over_whole(stated[1]) is not None):
+        # (a numbered row is a whole: a part over its whole on its line is an item's OCR glued to
+        # it, "2. Số nhiệm vụ … năm :" / "> | = Số nhiệm vụ đã hoàn thành 36/38 …", its own cell lost)
         return None, []
     out = [_Cells(code, *stated[:3], first, last, printed=stated[3], specked=stated[4])]
-    lost: list[str] = []
+    lost: list[str] = [glued[1]] if glued is not None else []
     for part in parts:
-        read = _stated(part)
+        read = _stated(part, columns)
         if read is None:
             lost.append(part.strip())
             continue
@@ -240,9 +270,25 @@ def _cells(entry: _Entry, code: str) -> tuple[list[_Cells] | None, list[str]]:
     return out, lost
 
 
-def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cells], list[_Entry]]:
+def _cell_before_wrap(entry: _Entry) -> tuple[str, str, str, str, bool] | None:
+    """A results table's row whose indicator wrapped onto the next line, its result cell printed on
+    the first ("2. Tổng số thủ tục … của : 106 thủ tục" / "UBND xã : ôi"): the first line read, the
+    wrap's words (OCR's specks left out) added to its indicator."""
+    if any(c.isdigit() for ln in entry.lines[1:] for c in ln.text):
+        return None  # (a figure on the next line: another row's cell glued, not the indicator's words)
+    stated = _stated(_opening_off(entry.lines[0].text), columns=True)
+    if stated is None:
+        return None
+    wrap = " ".join(w for ln in entry.lines[1:] for w in ln.text.split() if sum(c.isalpha() for c in w) >= 2)
+    return f"{stated[0]} {wrap}".strip(), *stated[1:]
+
+
+def _run_rows(
+    run: list[_Entry], settings: BodyStatSettings, columns: bool = False
+) -> tuple[list[_Cells], list[_Entry]]:
     """The run's rows and the entries of it that could not be read (a numbered line's items go with
-    it); no rows when it is not plainly a list of statistics."""
+    it); no rows when it is not plainly a list of statistics. With ``columns`` the run stands under
+    a results table's header: a line's last figure and unit are its result cell, colon or none."""
     rows: list[_Cells] = []
     lost: list[_Entry] = []
     heads = broken = lost_heads = lost_items = 0
@@ -253,7 +299,7 @@ def _run_rows(run: list[_Entry], settings: BodyStatSettings) -> tuple[list[_Cell
         cells, parts_lost = (
             (None, [])
             if (entry.bullet and head_lost) or not (entry.bullet or entry.code)  # (a number lost, past placing)
-            else _cells(entry, "-" if entry.bullet else entry.code)
+            else _cells(entry, "-" if entry.bullet else entry.code, columns)
         )
         lost += [_Entry(True, "-", part, entry.lines) for part in parts_lost]
         if not entry.bullet:
@@ -283,6 +329,11 @@ def _listed(run: list[_Entry], settings: BodyStatSettings) -> bool:
     numbered lines opening "indicator: figure", one of them broken down (a bracket or items)."""
     heads = [e for e in run if not e.bullet and _COUNTED.match(e.text)]
     return len(heads) >= settings.min_heads and any(e.bullet or "(" in e.text for e in run)
+
+
+def _figured(run: list[_Entry], settings: BodyStatSettings) -> bool:
+    """Whether ``min_heads`` numbered lines of a run end in a figure (a results table's rows)."""
+    return sum(1 for e in run if not e.bullet and ends_in_figure(e.text)) >= settings.min_heads
 
 
 def _unread(lost: list[_Entry]) -> list[UnreadPart]:
@@ -364,9 +415,14 @@ def body_stat_lines(
     ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
     read = BodyStatsRead([], [])
     for run in _entries(lines):
-        rows, lost = _run_rows(run, settings)
+        columns = headed_by_results(lines, run[0].lines[0], settings.columns) or results_listed(
+            [e.text for e in run], settings.columns
+        )
+        rows, lost = _run_rows(run, settings, columns)
         if not rows:
-            if _listed(run, settings):  # a list of figures past reading: told whole, not dropped
+            # a list of figures past reading: told whole, not dropped (under a results table's
+            # header, a list whose lines end in figures is one, colon or none)
+            if _listed(run, settings) or (columns and _figured(run, settings)):
                 read.unread += _unread(
                     [_Entry(False, "", " / ".join(e.text for e in run), [ln for e in run for ln in e.lines])]
                 )
