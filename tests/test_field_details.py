@@ -10,7 +10,7 @@ from pathlib import Path
 
 from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FLAG_FROM_SUMMARY, fields_from_summary
-from extract.segment.score_grid_drafts import _TOTAL_ROW
+from extract.segment.score_grid_drafts import TOTAL_ROW
 from schemas.records import ScoreRow, ScoreTable
 from tests.corpus_helpers import converted_corpus
 
@@ -21,9 +21,9 @@ def _row(code: str, parent: str | None, name: str, most: float | None, own: floa
 
 def test_a_fields_closing_sum_is_a_total_row_not_a_criterion():
     for label in ("cong linh vuc", "cong diem linh vuc", "tong diem linh vuc 2", "cong linh vuc: 12 11,25"):
-        found = _TOTAL_ROW.match(label)
+        found = TOTAL_ROW.match(label)
         assert found and found.group("field"), label
-    assert not _TOTAL_ROW.match("cong tac chi dao, dieu hanh")
+    assert not TOTAL_ROW.match("cong tac chi dao, dieu hanh")
 
 
 def test_criteria_tables_of_the_summarys_fields_join_under_them_and_others_are_left():

@@ -193,9 +193,9 @@ def test_seed_003_names_keep_explanation_out():
 def test_a_total_row_whose_capitals_ocr_doubled_is_the_total_row():
     """A scan reads "TỔNG ĐIỂM" as "TOÒNG ĐIỂM" or "TỔNG ĐIỀÊM" (a capital's mark read as a second
     vowel): still the total row, while a criterion opening with "Tổng số" is not one."""
-    from extract.segment.score_grid_drafts import _TOTAL_ROW, total_label
+    from extract.segment.score_grid_drafts import TOTAL_ROW, total_label
     from normalize.text import fold
 
     for label in ("TOÒNG ĐIỂM", "TỔNG ĐIỀÊM", "` Tổng cộng", "Tổng điểm (I+II)"):
-        assert _TOTAL_ROW.match(total_label(fold(label))), label
-    assert not _TOTAL_ROW.match(total_label(fold("Tổng số cán bộ được đào tạo")))
+        assert TOTAL_ROW.match(total_label(fold(label))), label
+    assert not TOTAL_ROW.match(total_label(fold("Tổng số cán bộ được đào tạo")))

@@ -34,8 +34,11 @@ when that reading is the one that restores its sums.
 
 from __future__ import annotations
 
+from functools import partial
+
 from cchc_extract.reconcile.adjusted import check_adjusted_totals, check_counted_out
 from cchc_extract.reconcile.annex import _check_annex
+from cchc_extract.reconcile.bulk_misread import bulk_doubt
 from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.confidence import set_value_confidence
 from cchc_extract.reconcile.core import _Ledger
@@ -90,7 +93,13 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     ocr = ocr_read(result)
     ledger = _Ledger(sure_cells=scanned(result), clean_fault=ocr)
     for ti, table in enumerate(result.score_tables):
-        _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
+        check_table = partial(
+            _check_score_table, ti, s=settings, ocr=ocr, printed_cells=blanks_printed(table, result.source, ocr)
+        )
+        # a dump keeps no word confidence: its table's own sums say whether it was read wrong in bulk
+        ledger.bulk_doubt = bulk_doubt(check_table, table, ledger, settings) if ocr and not ledger.sure_cells else ""
+        check_table(table, ledger)
+        ledger.bulk_doubt = ""
     check_lost_totals(result, ledger)
     check_adjusted_totals(result, ledger, settings.points_tolerance, ocr)  # sum + bonus - penalty
     check_counted_out(result, ledger, settings.points_tolerance, ocr)  # full maximum - criteria not scored

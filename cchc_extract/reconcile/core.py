@@ -38,6 +38,10 @@ class _Ledger:
     # document's fault, and is queued once as on ``sure_cells`` (``sure_cause``); one with a doubt
     # queues every suspect.
     clean_fault: bool = False
+    # Set while a score table read wrong in bulk is checked (``bulk_misread``; on a dump, whose
+    # figures keep no confidence): what a failed relation no reading explains says instead of
+    # being the commune's fault. It is ``misread``, every suspect queued as a doubted member's.
+    bulk_doubt: str = ""
     # (row pointer, field) of values a relation that holds confirms by arithmetic beyond the
     # members its check is recorded on (``held._held_values``): the counts a percentage is
     # made of (19/21 = 90,48 %), the parts a total was summed from. Two misread counts seldom make
@@ -79,17 +83,26 @@ class _Ledger:
         was inferred, whose cells were missing or read unsurely): we cannot tell the commune it is
         wrong when the row may be ours; those values go to review without other readings.
         ``guessed``: the misreadings are only guesses of cells printed as letters, which fit any
-        relation: the relation's suspects (``rows``) go to review beside them."""
+        relation: the relation's suspects (``rows``) go to review beside them. In a dump's table
+        read wrong in bulk (``bulk_doubt``) every failed relation is doubted so, its suspects queued."""
         whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
-        if status == "mismatch" and (self.sure_cells or (self.clean_fault and not misread and not doubted)):
+        in_bulk = status == "mismatch" and bool(self.bulk_doubt) and not misread and not doubted
+        if (
+            status == "mismatch"
+            and not in_bulk
+            and (self.sure_cells or (self.clean_fault and not misread and not doubted))
+        ):
             rows = sure_cause(rows, whole)
         if status == "mismatch" and misread:
             status = "misread"
             message += "; explained by a misreading: " + _readings_said(misread)
-        elif status == "mismatch" and doubted:
+        elif status == "mismatch" and (doubted or in_bulk):
             status = "misread"
-            message += UNSURE_ROWS + ", ".join(
-                f"{ref.code or ref.item} (confidence {ref.confidence or 0.0:.2f})" for ref in doubted
+            message += (
+                self.bulk_doubt
+                if in_bulk
+                else UNSURE_ROWS
+                + ", ".join(f"{ref.code or ref.item} (confidence {ref.confidence or 0.0:.2f})" for ref in doubted)
             )
             misread = []
             # The rows under suspicion still go to review (a fault of the commune may be among

@@ -116,6 +116,14 @@ class ReconcileSettings:
     # is vouched for twice, as two routes agreeing would be: off the queue and no part left unread
     # (``derived.printed_as_derived``); off: one route, queued.
     derived_witness_in_print: bool = True
+    # On an OCR dump (no word confidence to tell a sure figure), a score table whose own sums fail
+    # in bulk was read wrong in bulk (``bulk_misread``): at least this many of its sums failing,
+    # and at least this share of its sums decided, make a failed relation no reading explains
+    # ``misread`` (its members queued), not the commune's ``mismatch``. A commune's slip breaks a
+    # sum or two; seed 9221's degraded dump failed 7 of 13 (its 3 false alarms), the dumps of the
+    # dev seeds with a planted fault told as ``mismatch`` fail at most a fifth of theirs.
+    bulk_misread_failed: int = 4
+    bulk_misread_share: float = 0.5
 
 
 # The queue's own reasons begin so (the review sheet tells them apart by these words).

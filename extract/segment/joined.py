@@ -66,6 +66,9 @@ class JoinedTable:
     # The number each column's "(1) (2) (3)" row gave it, None where the table has no such row:
     # a legend under the grid ("cột (3): điểm tối đa") names the columns by these numbers.
     column_marks: list[int | None] = field(default_factory=list)
+    # Position of the last fragment among the document's blocks (-1: not built from blocks): what
+    # stands right under the table (its totals row printed apart, ``total_apart``) comes after it.
+    block_end: int = -1
 
     def columns_of(self, col: int) -> list[int]:
         """The grid columns a header column spans: itself and the unlabeled columns it owns."""

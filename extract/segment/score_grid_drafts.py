@@ -21,7 +21,7 @@ from normalize.text import fold
 POINTS_KEYS = ("max", "self", "appraised")
 # Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"; a field's own
 # table closed by "Cộng lĩnh vực", "Cộng điểm lĩnh vực 2", "Tổng điểm lĩnh vực"): not criteria.
-_TOTAL_ROW = lazy_compile(
+TOTAL_ROW = lazy_compile(
     r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*(?P<field>linh vuc)?\s*[:.]?\s*"
     r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
     r"(\s+[\d.,]+)*\W*$"
@@ -93,7 +93,7 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
         if field is not None:
             close_field(field, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self"))))
             continue
-        total = _TOTAL_ROW.match(total_label(label))
+        total = TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):
             # A field's closing sum ("Cộng lĩnh vực") is no grand total, whatever its first word.
             parts = total.group("parts")
@@ -162,7 +162,7 @@ def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | 
     names = [cell(r, "name") for r in joined.rows]
     ocr = joined.source.startswith("ocr")
     maxima = [read_max_points(points_cell(cell(r, "max")), True) for r in joined.rows] if ocr else None
-    return codes_from_marks(names, bolds, lambda n: bool(_TOTAL_ROW.match(total_label(fold(n)))), ocr_maxima=maxima)
+    return codes_from_marks(names, bolds, lambda n: bool(TOTAL_ROW.match(total_label(fold(n)))), ocr_maxima=maxima)
 
 
 def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:

@@ -43,6 +43,7 @@ from extract.segment.side_names import names_side_by_side
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.table_join import join_tables, lines_before
+from extract.segment.total_apart import TotalApartSettings, total_apart
 from extract.segment.untaken_columns import flag_untaken, untaken_points_columns
 from extract.segment.verdict_columns import without_verdicts
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
@@ -76,6 +77,7 @@ class ScoreTableSettings:
     # A grid's title: the upper-case lines printed just above it (extract/segment/captions.py).
     caption: CaptionSettings = CaptionSettings()
     pasted: PastedRowSettings = PastedRowSettings()  # criteria pasted several to a row, one a line
+    apart: TotalApartSettings = TotalApartSettings()  # a grid's totals row printed under it, apart
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
     # Confidence of a row read from typed text / OCR, before penalties.
@@ -153,6 +155,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     unread: list[UnreadPart] = []
     grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
+    blocks = cache(lambda: list(doc.blocks()))
     remap = partial(map_columns, settings=settings)
     for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in join_tables(doc)):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
@@ -172,6 +175,10 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         joined = pasted.joined
         unread += pasted.unread
         drafts, total, closing, adjustments = grid_drafts(joined, columns)
+        if total[:2] == (None, None):  # its totals row printed apart, under it: read, or told
+            apart = total_apart(blocks(), joined, columns, settings.apart)
+            total = (apart.figures.get("max"), apart.figures.get("self"), apart.confs) if apart.figures else total
+            unread += apart.unread
         ocr = joined.source.startswith("ocr")
         above = lines_before(doc, joined, settings.caption.lines_above)
         title = printed_title(above, settings.caption)

@@ -358,6 +358,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             if block.page not in current.pages:
                 current.pages.append(block.page)
             current.line_end = block.line_end
+            current.block_end = index
         else:
             texts = [r.cells for r in rows]
             # A sheet's merged title rows over its header are no column labels: the header is
@@ -384,6 +385,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                     owners=header_owners(block, k),
                     col_edges=list(block.col_edges),
                     column_marks=column_marks(numbered[-1]) if numbered else [],
+                    block_end=index,
                 )
             )
         fragment += 1
