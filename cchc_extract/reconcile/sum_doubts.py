@@ -84,7 +84,7 @@ def max_under_children(
     maximum is the sum of its sub-criteria's, so that figure is refuted by two relations at once
     and a score above it says nothing of the commune."""
     row = rows[i]
-    known = [rows[c].max_points for c in children if rows[c].max_points is not None]
+    known: list[float] = [m for c in children if (m := rows[c].max_points) is not None]
     if not ocr or row.max_points is None or not known or sum(known) <= row.max_points + tolerance:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
