@@ -2,8 +2,8 @@
 ``across_line_headings.py``; issues 11, 16), on real Tesseract dumps (eng, psm 3) of N50 reports
 with the generator's truth (tests/data/dumps_rows64): spent held-out seed 9001 (a lettered group
 "a) b) c)", a parent's code glued to its word "2.86", a group heading with no figure in the total
-row, units OCR printed with a digit "(H6 so)") and dev seed 9251 (labels lifted onto lines of
-their own above the header line)."""
+row, units OCR printed with a digit "(H6 so)"), dev seed 9251 (labels lifted onto lines of their
+own above the header line) and dev seed 10171 (the units' line garbled a unit three ways)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from pathlib import Path
 from corpus_helpers import converted_with_truth
 from extract.segment.across_line_headings import blank_headings
 from extract.segment.across_line_labels import code_text, header_labels, merged
+from extract.segment.across_line_units import mended_units
 from extract.segment.stat_across_units import unit_row_apart
 
 DUMPS = Path(__file__).parent / "data" / "dumps_rows64"
 LETTERED = DUMPS / "s9001-d21-i1-n50-i1-units-across-total-last-eng-psm3-200dpi.txt"
 LIFTED = DUMPS / "s9251-d21-i1-n50-i1-units-across-total-last-eng-psm3-250dpi.txt"
+MENDED = DUMPS / "s10171-d21-i1-n50-i1-units-across-total-last-eng-psm4-200dpi.txt"
 
 
 def _rows_and_truth(path: Path) -> tuple[dict, dict, dict]:
@@ -86,3 +88,19 @@ def test_a_unit_with_a_digit_ocr_misread_is_still_a_unit_but_a_column_number_is_
     assert unit_row_apart(header)[1] == {2: "H6 so", 3: "%"}
     numbers = [["STT", "Đơn vị", "1. Số", "2. Số"], ["(1)", "(2)", "(3)", "(4)"]]
     assert unit_row_apart(numbers)[1] == {}
+
+
+def test_units_ocr_garbled_apart_are_mended_to_one_counting_unit():
+    line = ["(H6 số)", "(Ho so)", "(HỒ sử)", "(%)", "(CudQ)", "(Nhiém vy)", "(Lut)"]
+    # one edit from "hồ sơ" (a look-alike digit read back): written as the column printing it
+    # plainly; "(%)" and a word spoilt past one edit stay; a 3-letter word is too short to mend
+    assert mended_units(line) == ["(Ho so)", "(Ho so)", "(Ho so)", "(%)", "(CudQ)", "(nhiem vu)", "(Lut)"]
+
+
+def test_a_share_of_the_mended_units_group_is_checked():
+    # dev seed 10171's N50 dump (eng psm 4): 3.3 prints 76,67 % of 3.1 / 3 = 384/479 (80,17 %); the
+    # whole's unit "(HO sa)" and the parts' "(Ho so)" kept it unchecked before the units were mended
+    rows, want, out = _rows_and_truth(MENDED)
+    assert [c["status"] for c in out["checks"] if c["code"] == "3.3"] in (["mismatch"], ["misread"])
+    assert rows["3"]["unit"] == rows["3.1"]["unit"]
+    assert {c: r["value"] for c, r in rows.items()} == {c: r["value"] for c, r in want.items()}

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from extract.model import IngestedDocument, Line
 from extract.segment.across_line_headings import HeadingSettings, blank_headings
 from extract.segment.across_line_labels import Key, LabelSettings, code_text, header_labels, labels_above, merged
+from extract.segment.across_line_units import mended_units
 from extract.segment.annex_captions import annex_caption
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_across import AcrossSettings, across_rows
@@ -118,7 +119,7 @@ def _table(
             return None  # the next table's header: this one printed no total
         found = _UNIT.findall(line.text)
         if least <= len(found) <= n and units is None and not unit_rows:
-            units = found
+            units = mended_units(found)
             continue
         total = _total_figures(line.text, settings)
         if total is not None:
