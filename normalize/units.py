@@ -277,7 +277,7 @@ def _mended_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
         for end, word in tries:
             if len(word) < _MEND_MIN_LETTERS:
                 continue
-            near = [v for v in vocab if abs(len(v) - len(word)) <= 1 and (_one_edit(word, v) or v == word)]
+            near = [v for v in vocab if abs(len(v) - len(word)) <= 1 and (one_edit(word, v) or v == word)]
             parses = [m for v in near if pattern.fullmatch(" ".join(m := words[:i] + (v,) + words[end:]))]
             if len(parses) == 1:
                 return parses[0]
@@ -290,7 +290,7 @@ def _unit_vocabulary() -> frozenset[str]:
     return frozenset(w for key in _unit_table()[1] for w in key.split())
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by one letter replaced, added or dropped."""
     if a == b:
         return False

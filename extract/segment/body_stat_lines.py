@@ -93,6 +93,10 @@ _SHARE = lazy_compile(
     r"^(?P<ind>.+?)\s+" + _REACHED + r"\W{0,2}\s*(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%)\s*$", re.S | re.I
 )
 _BREAKDOWN = lazy_compile(r"^(?P<head>.+?)\s*\(\s*" + _WHEREOF + r"\s*:?\s*(?P<parts>.*)\)\s*$", re.S | re.I)
+# A line opening on a bracketed breakdown: "(trong đó: số TTHC …".
+_BREAKDOWN_OPENS = lazy_compile(r"^\(\s*" + _WHEREOF + r"\s*:", re.I)
+# A breakdown opening ("trong đó:"), its bracket printed or lost.
+_WHEREOF_COLON = lazy_compile(r"(?<!\w)" + _WHEREOF + r"\s*:", re.I)
 _ITEMS_FOLLOW = lazy_compile(r"^(?P<head>.+?)\s*,\s*" + _WHEREOF + r"\s*:?\s*$", re.S | re.I)
 
 
@@ -153,6 +157,12 @@ def _open(text: str) -> bool:
     (OCR's specks after a breakdown's closing "). " ignored: "…100%). a oo" is closed)."""
     if text.count("(") > text.count(")"):
         return True
+    # a breakdown whose bracket OCR lost ("…: 36 phản ánh Gọn do: số …; tỷ lệ"), not yet closed: its
+    # last words are no specks after a stop (before, "; tỷ lệ" closed it, and the line finishing it
+    # ended the run, its later heads unread and untold)
+    whereof = list(_WHEREOF_COLON.finditer(text))
+    if whereof and ")" not in text[whereof[-1].end() :]:
+        return True
     return not _CLOSED.search(text)
 
 
@@ -207,6 +217,11 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
             run.append(_Entry(False, "", lost["rest"], [line]))
         elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
             run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")
+            run[-1].lines.append(line)
+        elif run and _BREAKDOWN_OPENS.match(text):
+            # the breakdown wrapped after the head's full stop ("…: 118 thủ tục." / "(trong đó: …"):
+            # before, the run ended there and its last heads went unread, untold
+            run[-1].text = f"{run[-1].text.rstrip().rstrip('.')} {text}"
             run[-1].lines.append(line)
         else:
             if run:

@@ -25,11 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extract.model import IngestedDocument, Line
+from extract.segment.across_line_headings import HeadingSettings, blank_headings
+from extract.segment.across_line_labels import Key, LabelSettings, code_text, header_labels, labels_above, merged
+from extract.segment.across_line_units import mended_units
 from extract.segment.annex_captions import annex_caption
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_across import AcrossSettings, across_rows
 from extract.segment.unread_rows import LINE_METHODS
-from normalize.codes import CriterionCode, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -38,25 +40,24 @@ from schemas.records import StatAnnex
 
 @dataclass(frozen=True)
 class AcrossLinesSettings:
-    # Printed codes a header line must open labels on: two codes are a sentence's list as often.
-    min_codes: int = 3
     # Lines under the header searched for the total row: wrapped labels, the units' line, a row per
     # hamlet (a commune has up to a score of them).
     body_lines: int = 30
-    # A step between two printed codes at most this dear (``normalize.codes.transition_cost``): a
-    # first child, a next sibling, a climb back up; no number skipped.
-    max_step: float = 0.1
     # Confidence of the figures at most: the columns were inferred from the header's codes.
     confidence: float = 0.7
     # Lines above the table searched for its caption ("Phụ lục 1" / its title), as the annex reader's.
     caption_lines: int = 8
+    # The header's coded labels as a dump prints them (``across_line_labels``).
+    labels: LabelSettings = LabelSettings()
+    # The group headings a total row leaves blank (``across_line_headings``).
+    headings: HeadingSettings = HeadingSettings()
     across: AcrossSettings = AcrossSettings()
 
 
-# A code opening a header label: "2.1. Số …" (its last dot printed), standing apart from the words.
-_LABEL_CODE = lazy_compile(r"(?<![\w.,])(?P<code>\d{1,2}(?:\.\d{1,2})*)\.\s+(?=\p{L})")
-# A unit bracketed under its label: "(Sáng kiến)", "(%)".
-_UNIT = lazy_compile(r"\([^()\d]{1,20}\)")
+# A unit bracketed under its label: "(Sáng kiến)", "(%)", a letter OCR read as a digit ("(H6 sơ)").
+_UNIT = lazy_compile(r"\((?=[^()]*[\p{L}%])[^()]{1,20}\)")
+# Words a label prints (the grid reader's test of a label).
+_WORDS = lazy_compile(r"\p{L}{2}")
 # A row of a hamlet: its number, then its name ("1 Thôn 1 0 5", "3 Tổ dân phố 2 …").
 _UNIT_ROW = lazy_compile(r"^\s*(?P<number>\d{1,3})\.?\s+(?P<name>\p{L}.*?)(?:\s+[\d.,]+)*\s*$")
 
@@ -74,10 +75,13 @@ def across_line_annexes(
             continue
         lines = [ln for ln in page.lines if ln.text.strip()]
         for k, line in enumerate(lines):
-            labels = _coded_labels(line.text, settings)
+            header = header_labels(line.text, settings.labels)
+            if header is None:
+                continue
+            labels = merged(header[1], labels_above(lines, k, settings.labels), settings.labels)
             if labels is None:
                 continue
-            table = _table(lines, k, labels, settings)
+            table = _table(lines, k, (header[0], labels), settings)
             if table is None:
                 continue
             rows = across_rows(table, ocr=ocr_text(), settings=settings.across)
@@ -95,41 +99,36 @@ def across_line_annexes(
 def _coded_labels(text: str, settings: AcrossLinesSettings) -> tuple[str, list[str]] | None:
     """(the stub's words, each coded label "2.1. Số nhiệm vụ …") of a header line, or None when it
     prints fewer than ``min_codes`` codes or they do not run in the hierarchy's order."""
-    found = list(_LABEL_CODE.finditer(text))
-    if len(found) < settings.min_codes:
-        return None
-    prev = CriterionCode(0, ())
-    for m in found:
-        code = CriterionCode(0, tuple(int(c) for c in m["code"].split(".")))
-        step = transition_cost(prev, code)
-        if step is None or step > settings.max_step:
-            return None
-        prev = code
-    ends = [m.start() for m in found[1:]] + [len(text)]
-    return text[: found[0].start()].strip(), [text[m.start() : end].strip() for m, end in zip(found, ends)]
+    found = header_labels(text, settings.labels)
+    return None if found is None else (found[0], [label for _, label in found[1]])
 
 
 def _table(
-    lines: list[Line], head: int, labels: tuple[str, list[str]], settings: AcrossLinesSettings
+    lines: list[Line], head: int, labels: tuple[str, list[tuple[Key, str]]], settings: AcrossLinesSettings
 ) -> JoinedTable | None:
     """The grid the dump's lines under a coded header line print: its labels, its units' line,
-    the hamlets' rows and the total row; None without a total row giving a figure per label."""
+    the hamlets' rows and the total row; None without a total row whose figures fall under the
+    labels (one per label, or one per label but the group headings it leaves blank)."""
     stub, coded = labels
     n = len(coded)
+    least = n - settings.headings.max_blank
     units: list[str] | None = None
     unit_rows: list[Line] = []
     for line in lines[head + 1 : head + 1 + settings.body_lines]:
-        if _coded_labels(line.text, settings) is not None:
+        if header_labels(line.text, settings.labels) is not None:
             return None  # the next table's header: this one printed no total
         found = _UNIT.findall(line.text)
-        if len(found) == n and units is None and not unit_rows:
-            units = found
+        if least <= len(found) <= n and units is None and not unit_rows:
+            units = mended_units(found)
             continue
         total = _total_figures(line.text, settings)
         if total is not None:
-            if len(total[1]) != n:
+            codes = [code_text(key) for key, _ in coded]
+            texts = [text for _, text in coded]
+            blank = blank_headings(codes, texts, total[1], units, settings.headings)
+            if blank is None:
                 return None
-            return _grid(lines[head], line, (stub, coded, units), unit_rows, total)
+            return _grid(lines[head], line, (stub, texts, units, blank), unit_rows, total)
         if _UNIT_ROW.match(line.text) and (units is not None or unit_rows):
             unit_rows.append(line)
     return None
@@ -150,15 +149,15 @@ def _total_figures(text: str, settings: AcrossLinesSettings) -> tuple[str, list[
 def _grid(
     head: Line,
     total_line: Line,
-    header: tuple[str, list[str], list[str] | None],
+    header: tuple[str, list[str], list[str] | None, frozenset[int]],
     unit_rows: list[Line],
     total: tuple[str, list[str]],
 ) -> JoinedTable:
     """The rebuilt grid: "STT | <unit's name> | label …" over "(unit) …", the hamlets' rows by
     number and name (their figures, whose columns OCR's dropped blanks no longer say, left out),
-    the total row's label and figures. The total row spans the header's line to its own: its
-    figures are read under the labels that line prints."""
-    stub, coded, units = header
+    the total row's label and figures, blank under the group headings ``blank``. The total row
+    spans the header's line to its own: its figures are read under the labels that line prints."""
+    stub, coded, units, blank = header
     number_label, _, name_label = stub.partition(" ")
     top = [number_label, name_label, *coded]
     width = len(top)
@@ -169,7 +168,15 @@ def _grid(
         if m is not None
     ]
     label, figures = total
-    rows.append(_row(["", label, *figures], width, (total_line.page, head.number, total_line.number)))
+    rows.append(
+        _row(
+            ["", label, *_spread(figures, len(coded), blank)], width, (total_line.page, head.number, total_line.number)
+        )
+    )
+    if units is not None and len(units) != len(coded):
+        units = _spread(units, len(coded), blank) if len(units) == len(coded) - len(blank) else None
+    if units is not None:  # a label whose words OCR garbled to digits ("2. 86") named by its unit
+        top[2:] = [_named(label, unit) for label, unit in zip(coded, units)]
     return JoinedTable(
         header=[top] + ([["", "", *units]] if units is not None else []),
         rows=rows,
@@ -180,6 +187,18 @@ def _grid(
         line_end=total_line.number,
         block_index=0,
     )
+
+
+def _named(label: str, unit: str) -> str:
+    """A label as the grid reader needs it, with words: one OCR left none ("2. 86") gets its
+    column's bracketed unit ("2. 86 (Nhiệm vụ)"), the only words the dump prints for it."""
+    return label if _WORDS.search(label) or not unit else f"{label} {unit}"
+
+
+def _spread(cells: list[str], width: int, blank: frozenset[int]) -> list[str]:
+    """``cells`` in print order under ``width`` columns, the ``blank`` ones left empty."""
+    rest = iter(cells)
+    return ["" if c in blank else next(rest, "") for c in range(width)]
 
 
 def _row(cells: list[str], width: int, where: tuple[int, int, int]) -> JoinedRow:

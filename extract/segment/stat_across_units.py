@@ -44,8 +44,9 @@ class UnitsAcrossSettings:
     min_unit_rows: int = 2
 
 
-# A unit as a header row prints it under its indicator: "(Hồ sơ)", "(%)".
-_BRACKETED_UNIT = lazy_compile(r"^\(\s*(?P<unit>[^()\d]{1,20}?)\s*\)$")
+# A unit as a header row prints it under its indicator: "(Hồ sơ)", "(%)"; on a dump a letter OCR
+# read as a digit ("(H6 sơ)"), never a column's number alone ("(3)").
+_BRACKETED_UNIT = lazy_compile(r"^\(\s*(?P<unit>(?=[^()]*[\p{L}%])[^()]{1,20}?)\s*\)$")
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
 _NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
 # (its letter as a scan may print it, "©)" for "c)": ``normalize.codes.letter_item``).
