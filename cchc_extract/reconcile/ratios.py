@@ -29,6 +29,7 @@ from cchc_extract.reconcile.stat_rows import (
     _unit_key,
     code_legend,
     counts_named,
+    figures_in_name,
     is_percent,
     same_unit_rows,
     worded_apart,
@@ -462,7 +463,11 @@ def check_stat_value(
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
     refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
     stated = refs[0]
-    doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW or k in unmade)
+    doubted = tuple(
+        ref
+        for k, ref in zip(members, refs)
+        if rows[k].confidence < REVIEW_BELOW or k in unmade or (ocr and figures_in_name(rows[k]))
+    )
     ungrouped = [rows[k].code or "a count" for k in members if k in unmade]
     if status == "mismatch" and not found and ungrouped:
         message += f"; {', '.join(ungrouped)} in a group its counts do not make (a figure misread)"

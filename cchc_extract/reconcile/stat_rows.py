@@ -124,3 +124,15 @@ def counts_named(ratio: StatRow, counts: list[StatRow]) -> list[bool]:
         apart = {w for w in own - others if w.isalpha()}
         named.append(bool(apart) and apart <= label)
     return named
+
+
+# A part over its whole printed with a count's unit ("28/29 nhiệm vụ"): a row's figure, not words.
+_PART_OVER_WHOLE = lazy_compile(r"\b(\d+)\s*/\s*(\d+)\s+\p{L}")
+
+
+def figures_in_name(row: StatRow) -> bool:
+    """Whether an OCR'd row's name holds a part over its whole ("Số nhiệm vụ đã hoàn thành : 28/29
+    nhiệm vụ (96,55%"): the reader glued the next item's line onto this one, so the row's figure
+    may be the next item's, and a relation failing on it is a pairing of ours."""
+    return any(int(m[1]) <= int(m[2]) for m in _PART_OVER_WHOLE.finditer(row.indicator))
+
