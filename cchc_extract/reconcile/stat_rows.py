@@ -135,4 +135,3 @@ def figures_in_name(row: StatRow) -> bool:
     nhiệm vụ (96,55%"): the reader glued the next item's line onto this one, so the row's figure
     may be the next item's, and a relation failing on it is a pairing of ours."""
     return any(int(m[1]) <= int(m[2]) for m in _PART_OVER_WHOLE.finditer(row.indicator))
-
