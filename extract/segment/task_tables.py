@@ -45,6 +45,9 @@ class TaskTableSettings:
     required_any: tuple[str, ...] = ("lead", "deadline", "coordinator", "activity", "task")
     # Header words of a score table, which is no task table (`points_words`).
     score_header_words: tuple[str, ...] = SCORE_HEADER_WORDS
+    # Share of a headerless grid's rows printing two points figures that makes it a score table's
+    # piece, not tasks (``points_pairs``).
+    points_rows_share: float = 0.6
     caption_lines: int = 6
     inherited_confidence: float = 0.9
     realigned_confidence: float = 0.8
@@ -255,10 +258,25 @@ def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
     header = fold(" ".join(table.header_text))
     if not header.strip():
         header = fold(above)
+        if points_pairs(table, settings):
+            return False  # a score table's piece the page cut from its header: told, not read as tasks
     if any(w in header for w in settings.score_header_words) or names_score_column(header):
         return False
     mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
+
+
+# A cell that is one points figure ("2", "1,75", "0.5"): a score's, never a task's field.
+_POINTS_CELL = lazy_compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+
+
+def points_pairs(table: JoinedTable, settings: TaskTableSettings) -> bool:
+    """Whether most body rows of a grid with no header row print two or more cells that are each
+    one points figure (maximum and self points, "2 | 1,75"): a score table's rows, which a task's
+    fields (a task, a unit, a deadline, a product) never are, whatever the columns' finder mapped."""
+    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    pairs = sum(sum(bool(_POINTS_CELL.fullmatch(c.strip())) for c in r.cells) >= 2 for r in rows)
+    return bool(rows) and pairs >= settings.points_rows_share * len(rows)
 
 
 def _header_row(row: JoinedRow, settings: TaskTableSettings) -> bool:
