@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cchc_extract.reconcile.bulk_misread import told_in_bulk
 from schemas.records import Check
 
 # The checks of a part's sum of each points column (``sums._SUM_KIND``'s kinds).
@@ -77,8 +78,8 @@ def mark_moved(checks: list[Check], ti: int, parents: list[int | None], codes: l
         said = MOVED_SAID.format(
             a=codes[a.row] or a.row, b=codes[b.row] or b.row, d=f"{abs(a.over):g}".replace(".", ",")
         )
-        if "mismatch" not in (a.check.status, b.check.status):
-            continue
+        if "mismatch" not in (a.check.status, b.check.status) and not any(told_in_bulk(p.check) for p in (a, b)):
+            continue  # (both told ours for readings of their own; a bulk doubt says less than the move)
         for part in (a, b):
             n += part.check.status == "mismatch"
             part.check.status = "misread"
