@@ -28,11 +28,6 @@ BULK_MISREAD = "; the table's figures were read wrong in bulk ({failed} of its {
 _FAILED = frozenset({"mismatch", "misread", "repaired"})
 
 
-def told_in_bulk(check: Check) -> bool:
-    """A failed relation told ours only because its table failed in bulk (no reading of its own)."""
-    return check.status == "misread" and BULK_MISREAD.split("{")[0] in check.message
-
-
 def failed_in_bulk(checks: list[Check], s: ReconcileSettings) -> str:
     """The doubt to say on a failed relation of a table whose sums (``checks``: that table's)
     fail in bulk: at least ``bulk_misread_failed`` of them, and ``bulk_misread_share`` of those

@@ -18,12 +18,13 @@ a code no row has: the document's order stays the set's depth-first order either
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.ocr_readings import record_repaired_cell
 from cchc_extract.reconcile.score_cells import PLACED_FLAGS, coded_by_name
-from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.score_refs import POINT_FIELDS, _table_name
 from schemas.records import ScoreRow, ScoreTable
 
 # A row's code taken from where the table's sums put it (its printed code garbled, its guessed
@@ -156,16 +157,4 @@ def _record(ledger: _Ledger, ti: int, i: int, row: ScoreRow, name: str, old: str
         f"{row.code}: code printed {row.code_raw!r}, placed as {old} it breaks two sums; as {row.code} "
         "every sum around it holds"
     )
-    ledger.check(
-        "code_place",
-        f"/score_tables/{ti}/rows/{i}",
-        table=name,
-        code=row.code,
-        field_="code",
-        expected=row.code,
-        actual=old,
-        tolerance=None,
-        status="repaired",
-        message=message,
-        rows=(replace(_score_ref(ti, i, row, "code", name), raw=row.code_raw),),
-    )
+    record_repaired_cell(ledger, "code_place", (ti, i, name), row, "code", (old, row.code), message, raw=row.code_raw)

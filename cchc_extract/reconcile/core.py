@@ -42,6 +42,9 @@ class _Ledger:
     # figures keep no confidence): what a failed relation no reading explains says instead of
     # being the commune's fault. It is ``misread``, every suspect queued as a doubted member's.
     bulk_doubt: str = ""
+    # The ids of the checks told ``misread`` only because their table failed in bulk (no reading
+    # of their own explains them): ``moved_figures`` lets a move across rows say more than that.
+    told_in_bulk: set[str] = field(default_factory=set)
     # (row pointer, field) of values a relation that holds confirms by arithmetic beyond the
     # members its check is recorded on (``held._held_values``): the counts a percentage is
     # made of (19/21 = 90,48 %), the parts a total was summed from. Two misread counts seldom make
@@ -128,6 +131,8 @@ class _Ledger:
             message=message,
         )
         self.checks.append(check)
+        if in_bulk:
+            self.told_in_bulk.add(check.id)
         if status in ("mismatch", "repaired"):
             for ref in rows:
                 self.flag(ref, message)

@@ -11,9 +11,9 @@ sibling parts failing exactly each other's way is a move across rows, the reader
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
-from cchc_extract.reconcile.bulk_misread import told_in_bulk
 from schemas.records import Check
 
 # The checks of a part's sum of each points column (``sums._SUM_KIND``'s kinds).
@@ -68,17 +68,25 @@ def moved_pairs(parts: list[FailedPart], tol: float) -> list[tuple[FailedPart, F
     return [(a, b) for a, b in pairs if seen[a.row] == 1 and seen[b.row] == 1]
 
 
-def mark_moved(checks: list[Check], ti: int, parents: list[int | None], codes: list[str | None], tol: float) -> int:
+def mark_moved(
+    checks: list[Check],
+    ti: int,
+    parents: list[int | None],
+    codes: list[str | None],
+    tol: float,
+    told_in_bulk: Set[str] = frozenset(),
+) -> int:
     """Make each pair of sibling part sums that a figure moved between ``misread``, saying so (one
-    of them may be ``misread`` already, for a reading of its own); the number of checks the commune
-    was blamed for that are so marked. Their suspects are queued already (a failed sum queues
-    them)."""
+    of them may be ``misread`` already, for a reading of its own; ``told_in_bulk``: the ids of
+    checks told ours only because their table failed in bulk, which the move says more of than);
+    the number of checks the commune was blamed for that are so marked. Their suspects are queued
+    already (a failed sum queues them)."""
     n = 0
     for a, b in moved_pairs(failed_parts(checks, ti, parents), tol):
         said = MOVED_SAID.format(
             a=codes[a.row] or a.row, b=codes[b.row] or b.row, d=f"{abs(a.over):g}".replace(".", ",")
         )
-        if "mismatch" not in (a.check.status, b.check.status) and not any(told_in_bulk(p.check) for p in (a, b)):
+        if "mismatch" not in (a.check.status, b.check.status) and not any(p.check.id in told_in_bulk for p in (a, b)):
             continue  # (both told ours for readings of their own; a bulk doubt says less than the move)
         for part in (a, b):
             n += part.check.status == "mismatch"

@@ -130,13 +130,17 @@ def record_repaired_cell(
     where: tuple[int, int, str],
     row: ScoreRow,
     field_: str,
-    values: tuple[float | None, float | None],
+    values: tuple[float | str | None, float | str | None],
     message: str,
+    raw: str | None = None,
 ) -> None:
     """A ``repaired`` check of ``kind`` on the cell ``field_`` of row ``where`` = (table index, row
-    index, table name), the value read and the one taken (``values``): the cell goes to review."""
+    index, table name), the value read and the one taken (``values``): the cell goes to review,
+    showing ``raw`` as printed when given (a code's printed text, which the row's field for the
+    cell does not hold)."""
     ti, i, name = where
     old, new = values
+    ref = _score_ref(ti, i, row, field_, name)
     ledger.check(
         kind,
         f"/score_tables/{ti}/rows/{i}",
@@ -148,5 +152,5 @@ def record_repaired_cell(
         tolerance=None,
         status="repaired",
         message=message,
-        rows=(_score_ref(ti, i, row, field_, name),),
+        rows=(ref if raw is None else replace(ref, raw=raw),),
     )

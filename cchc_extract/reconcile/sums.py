@@ -342,7 +342,7 @@ def _check_score_table(
         check_share_of_max(ti, i, rows, basis, (label, name), cell, ledger, s, ocr)  # "Tỷ lệ đạt (%)"
     if ocr and s.moved_between_siblings:
         # two sibling parts failing each other's way: a figure OCR put on the other part's line
-        mark_moved(ledger.checks, ti, parents, [r.code for r in rows], s.points_tolerance)
+        mark_moved(ledger.checks, ti, parents, [r.code for r in rows], s.points_tolerance, ledger.told_in_bulk)
     if ocr:
         # a failed sum that a reading another sum found mends: the two relations meet on our slip
         values = [{f: getattr(r, f) for f in _SUM_KIND} for r in rows]
