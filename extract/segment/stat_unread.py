@@ -13,6 +13,8 @@ from extract.model import IngestedDocument, Line
 from extract.segment.joined import JoinedRow
 from extract.segment.running_lines import continued_on_next_page
 from extract.segment.stat_headings import count_worded, opens_as_no_count
+from extract.segment.total_garbled import AS_LETTER
+from extract.title_text import title_text
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -45,8 +47,16 @@ def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) 
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
         return False
-    # (OCR's specks inside the title's words are no words: "BIỂU THỐNG: KÊ SỐ LIỆU".)
-    return not form_named or _FORM_TITLE.search(" ".join(re.findall(r"\w+", fold(text)))) is not None
+    # (OCR's specks inside the title's words are no words: "BIỂU THỐNG: KÊ SỐ LIỆU"; a speck's
+    # letters before it are no word of it, "eS SỐ LIỆU …" (``title_text``); a digit OCR read for a
+    # letter inside a word is that letter, "S6 LIEU" for "SỐ LIỆU" from an OCR without marks.)
+    return not form_named or _FORM_TITLE.search(" ".join(_read_words(title_text(text)))) is not None
+
+
+def _read_words(text: str) -> list[str]:
+    """A line's words folded, a digit inside a word of letters read as the letter it looks like."""
+    words = re.findall(r"\w+", fold(text))
+    return [w.translate(AS_LETTER) if re.search(r"[^\W\d_]", w) else w for w in words]
 
 
 def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[UnreadPart]:

@@ -25,7 +25,7 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"\p{L}")
 # Digits OCR reads for the letters of a totals label ("s6" for "số", "di3m" for "điểm"), and the
 # label's words they then spell (folded, no marks).
-_AS_LETTER = str.maketrans({"0": "o", "6": "o", "3": "e", "1": "i", "5": "s", "8": "e", "4": "a"})
+AS_LETTER = str.maketrans({"0": "o", "6": "o", "3": "e", "1": "i", "5": "s", "8": "e", "4": "a"})
 _LABEL_WORDS = frozenset({"so", "diem", "tong", "cong", "toan", "bo", "ca"})
 
 
@@ -40,7 +40,7 @@ def garbled_figure(raw: str, settings: GarbledTotalSettings = GarbledTotalSettin
     token = raw.strip(_SPECKS)
     if not token or len(token) > settings.max_chars or parse_number(token, kind="score") is not None:
         return False
-    if fold(token).lower().translate(_AS_LETTER) in _LABEL_WORDS:
+    if fold(token).lower().translate(AS_LETTER) in _LABEL_WORDS:
         return False  # a label's word with a digit for a vowel
     return bool(_DIGIT.search(token)) and bool(_LETTER.search(token))
 
