@@ -11,7 +11,7 @@ is a share's ("%") and the next row is worded as one ("Tỷ lệ …")."""
 
 from __future__ import annotations
 
-from extract.segment.stat_headings import _worded_as_share
+from extract.segment.stat_headings import worded_as_share
 
 # Characters a speck of the grid beside the figure has at most ("Ve", "%", "|").
 _MAX_SPECK_CHARS = 3
@@ -32,6 +32,6 @@ def figure_for_next_row(cells: Cells, above_value: str, below: Cells | None) -> 
     if not b_code or not b_indicator.strip() or b_figure or b_unit.strip() not in ("", "%"):
         return None
     share = "%" in indicator
-    if not above_value.strip() and not (share and _worded_as_share(b_indicator)):
+    if not above_value.strip() and not (share and worded_as_share(b_indicator)):
         return None
     return ("%" if share else ""), figure

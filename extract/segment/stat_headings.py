@@ -99,13 +99,14 @@ def headings_after_a_share(drafts: Sequence[AnnexDraft]) -> list[bool]:
     out = [False] * len(drafts)
     for i in range(1, len(drafts)):
         above, row = drafts[i - 1], drafts[i]
-        share = bool(above.value_raw.strip()) and "%" in above.unit or _worded_as_share(above.indicator)
-        own = not row.value_raw.strip() or not _worded_as_share(row.indicator)
+        share = bool(above.value_raw.strip()) and "%" in above.unit or worded_as_share(above.indicator)
+        own = not row.value_raw.strip() or not worded_as_share(row.indicator)
         out[i] = row.ocr and not row.token and share and not row.unit.strip() and own
     return out
 
 
-def _worded_as_share(indicator: str) -> bool:
+def worded_as_share(indicator: str) -> bool:
+    """Whether an indicator opens as a share's wording ("Tỷ lệ …", OCR's look-alikes too)."""
     return bool(_SHARE_OPENING.match(fold(indicator)))
 
 

@@ -13,7 +13,7 @@ heading is then a row with its code lost, which the column repair numbers as the
 
 from __future__ import annotations
 
-from extract.segment.stat_headings import _worded_as_share
+from extract.segment.stat_headings import worded_as_share
 from normalize.criteria.annex_forms import indicator_wording
 
 
@@ -24,7 +24,7 @@ def heading_after_share(
     heading: the row is a share (its "%" and figure, or its wording), the line opens with a
     capitalised word that is no acronym ("UBND xã …", "CCHC năm" are a label's middle words) and
     holds at least ``min_words`` words, ``min_wording`` of them annex-form wording."""
-    share = (bool(above_value.strip()) and "%" in above_unit) or _worded_as_share(above_indicator)
+    share = (bool(above_value.strip()) and "%" in above_unit) or worded_as_share(above_indicator)
     if not share or len(words) < min_words:
         return False
     first = words[0]

@@ -12,7 +12,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.joined import JoinedRow
 from extract.segment.running_lines import continued_on_next_page
-from extract.segment.stat_headings import count_worded, opens_as_no_count
+from extract.segment.stat_headings import count_worded, opens_as_no_count, worded_as_share
 from extract.segment.total_garbled import AS_LETTER
 from extract.title_text import title_text
 from normalize.count_units import unit_key
@@ -73,9 +73,9 @@ def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[Unread
         for row in annex.rows:
             if COLUMNS_INFERRED not in row.flags or row.source.line_start is None or row.source.line_end is None:
                 continue
-            for number in range(row.source.line_start + 1, row.source.line_end + 1):
-                line = by_number.get((row.source.page, number))
-                if line is not None and _not_wrapped(line.text):
+            span = [by_number.get((row.source.page, n)) for n in range(row.source.line_start, row.source.line_end + 1)]
+            for k, line in enumerate(span[1:], 1):
+                if line is not None and _not_wrapped(line.text) and not _own_figure_line(row, line, span[:k]):
                     lost.append(line)
         if not lost:
             continue
@@ -227,7 +227,10 @@ def lost_figures_named(annex: StatAnnex, reason: str) -> list[tuple[str, str]] |
 
 def _implied(row: StatRow, rows: list[StatRow]) -> str:
     """The words " (by its group's sum: 7)" when the row's whole and its other parts (same unit, read) give
-    its figure, else ""."""
+    its figure, else "". A share ("Tỷ lệ …", its "%" read into its words) is no part of its group's
+    sum, whatever unit OCR left it: the whole less the counts beside it is no figure of it."""
+    if worded_as_share(row.indicator or ""):
+        return ""
     whole = next((r for r in rows if r.code and r.code == row.parent), None)
     unit = unit_key(whole.unit) if whole is not None else ""
     if whole is None or whole.value is None or not unit or unit_key(row.unit) not in ("", unit):
@@ -239,6 +242,23 @@ def _implied(row: StatRow, rows: list[StatRow]) -> str:
     if rest < 0 or not float(rest).is_integer():
         return ""
     return f" (by its group's sum: {int(rest)})"
+
+
+def _own_figure_line(row: StatRow, line: Line, before: list[Line | None]) -> bool:
+    """Whether ``line`` is where the row's words wrapped to and its figure was printed: it holds
+    the figure the row read and none of the row's lines before it holds a figure. A row prints one
+    figure, so a line the row's own words end on with it is no other row's, whatever letter OCR
+    made of the wrapped word that opens it ("In ng ....... 65,67 %" for "trình ....... 65,67 %")."""
+    figure = row.value_raw.strip()
+    if not figure or figure not in line.text:
+        return False
+    return not any(ln is not None and _FIGURE_IN.search(_LINE_CODE.sub("", ln.text)) for ln in before)
+
+
+# A figure anywhere on a line, not a year ("năm 2024" is a name's), and the code opening a row's
+# line ("3.2. Tỷ lệ …", "a) Số …"), which is no figure.
+_FIGURE_IN = lazy_compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*(?![\w/])")
+_LINE_CODE = lazy_compile(r"^\W*(?:\d{1,2}(?:[.,]\d{1,2}){0,2}[.,)]?|[a-zđ]\))\s")
 
 
 def _not_wrapped(text: str) -> bool:
