@@ -41,6 +41,8 @@ class UnreadAnnouncedSettings:
     # order (the set chosen as ``set_rows`` chooses it, clearly the best): the table's rows, whose
     # codes and figures OCR garbled (two lines alike by chance are no table).
     min_criteria_lines: int = 3
+    # Lines a header's words wrap over, read joined from a line that names one of its columns.
+    header_lines: int = 3
 
 
 # The sentence's end, "… như sau:" (folded; OCR may leave specks after it). An OCR trained on
@@ -81,7 +83,7 @@ def unread_announced_tables(
                 for p, until in _last_lines(pages[at:], placed)
             ):
                 continue
-            named = set().union(*(_points_named(ln) for ln in body))
+            named = _header_points(body, settings.header_lines)
             if named and any(is_read(ln, number) for number, ln in placed):
                 # (an item read under the sentence, a count of the explanation cell's "Chưa hoàn
                 # thành 2/9 nhiệm vụ", leaves the header's words no tell of their own: the
@@ -154,6 +156,20 @@ def _announces_scores(sentence: list[Line]) -> bool:
     if not _AS_FOLLOWS.search(last):
         return False
     return any(_SCORES.search(fold(ln.raw or ln.text)) for ln in sentence)
+
+
+def _header_points(body: list[Line], most: int) -> set[str]:
+    """The points columns the body's lines name, each line alone or, from a line naming a column
+    of a header (its criterion column, its points), with the ``most`` lines it opens joined: a
+    header's words wrap over its lines ("Điểm" / "chuẩn | tự đánh" / "giá"), each column's on
+    several, so no line alone need name one."""
+    named: set[str] = set()
+    for k, line in enumerate(body):
+        named |= _points_named(line)
+        if header_concepts(line.raw or line.text):
+            joined = " ".join(ln.raw or ln.text for ln in body[k : k + most])
+            named |= header_concepts(joined) & set(HEADER_POINTS)
+    return named
 
 
 def _points_named(line: Line) -> set[str]:
