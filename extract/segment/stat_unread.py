@@ -14,7 +14,6 @@ from extract.segment.joined import JoinedRow
 from extract.segment.running_lines import continued_on_next_page
 from extract.segment.stat_headings import count_worded, opens_as_no_count, worded_as_share
 from extract.segment.total_garbled import AS_LETTER
-from extract.title_text import title_text
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -37,8 +36,13 @@ _FIGURE_AT_END = lazy_compile(r"(?<![\w/.,-])[\"'“”‘’(\[]?(?!(?:19|20)\d
 
 
 # A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …", or opening
-# with the figures it gives: "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH").
-_FORM_TITLE = lazy_compile(r"^so lieu\b|\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
+# with the figures it gives: "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", after a
+# speck OCR read as one or two letters, "eS SỐ LIỆU …", "_ SỐ LIỆU …", not after a heading's
+# numeral, "II. SỐ LIỆU …" being a report's section).
+_FORM_TITLE = lazy_compile(
+    r"^(?:(?![ivxl]+ )[a-z_]{1,2} )?so lieu\b"
+    r"|\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b"
+)
 
 
 def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) -> bool:
@@ -47,10 +51,10 @@ def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) 
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
         return False
-    # (OCR's specks inside the title's words are no words: "BIỂU THỐNG: KÊ SỐ LIỆU"; a speck's
-    # letters before it are no word of it, "eS SỐ LIỆU …" (``title_text``); a digit OCR read for a
-    # letter inside a word is that letter, "S6 LIEU" for "SỐ LIỆU" from an OCR without marks.)
-    return not form_named or _FORM_TITLE.search(" ".join(_read_words(title_text(text)))) is not None
+    # (OCR's specks inside the title's words are no words: "BIỂU THỐNG: KÊ SỐ LIỆU"; a digit OCR
+    # read for a letter inside a word is that letter, "S6 LIEU" for "SỐ LIỆU" from an OCR without
+    # marks.)
+    return not form_named or _FORM_TITLE.search(" ".join(_read_words(text))) is not None
 
 
 def _read_words(text: str) -> list[str]:
