@@ -60,3 +60,27 @@ def test_a_headerless_grid_of_points_pairs_is_no_task_table():
 
 def test_a_headerless_task_grid_is_no_points_piece():
     assert not points_pairs(_table(TASKS), TaskTableSettings())
+
+
+# A scanned plan's task table (held-out seed 11001, a P01 plan's landscape appendix) whose header
+# row OCR did not tell apart ("ST T | 1 | Nội dung công việc | …"): each row opens with its running
+# number and its criterion's code, "1 | 1.6 | Ban hành Kế hoạch …", two cells a points figure's
+# shape fits. Taken for a score piece, its 14 tasks were told unread instead of read.
+CODED_TASKS = [
+    ["1", "1.6", "Ban hành Kế hoạch kiểm tra công tác CCHC", "Phòng Kinh tế", "Các thôn", "Tháng 09/2024", "Báo cáo"],
+    ["2", "1.1", "Xây dựng, ban hành Kế hoạch CCHC năm 2024", "Bộ phận Một cửa", "Các ngành", "Cả năm 2024", "Văn bản"],
+    ["3", "1.5", "Tổ chức hội nghị sơ kết công tác CCHC", "Công chức Tài chính", "Các bộ phận", "Quý II", "Biên bản"],
+    [
+        "4",
+        "1.4",
+        "Thực hiện chế độ báo cáo định kỳ về CCHC",
+        "Văn phòng - Thống kê",
+        "Các ngành",
+        "23/09/2024",
+        "Báo cáo",
+    ],
+]
+
+
+def test_a_running_number_and_a_criterion_code_are_no_points_pair():
+    assert not points_pairs(_table(CODED_TASKS), TaskTableSettings())

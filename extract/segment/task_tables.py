@@ -273,10 +273,18 @@ _POINTS_CELL = lazy_compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 def points_pairs(table: JoinedTable, settings: TaskTableSettings) -> bool:
     """Whether most body rows of a grid with no header row print two or more cells that are each
     one points figure (maximum and self points, "2 | 1,75"): a score table's rows, which a task's
-    fields (a task, a unit, a deadline, a product) never are, whatever the columns' finder mapped."""
+    fields (a task, a unit, a deadline, a product) never are, whatever the columns' finder mapped.
+    A row's first cell is its running number, never a score ("1 | 1.6 | Ban hành …": a task's
+    number and its criterion's code, which a points figure's shape also fits)."""
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
-    pairs = sum(sum(bool(_POINTS_CELL.fullmatch(c.strip())) for c in r.cells) >= 2 for r in rows)
+    pairs = sum(sum(bool(_POINTS_CELL.fullmatch(c.strip())) for c in _after_number(r.cells)) >= 2 for r in rows)
     return bool(rows) and pairs >= settings.points_rows_share * len(rows)
+
+
+def _after_number(cells: list[str]) -> list[str]:
+    """A row's cells after its first filled one (its running number)."""
+    first = next((k for k, c in enumerate(cells) if c.strip()), len(cells))
+    return cells[first + 1 :]
 
 
 def _header_row(row: JoinedRow, settings: TaskTableSettings) -> bool:
