@@ -28,7 +28,7 @@ from corpusgen.new_layouts_b import roman_fields
 from corpusgen.new_layouts_c import HALF_LABELS, QUARTERS, YEAR_LABELS, by_period, with_true_counts
 from corpusgen.new_layouts_l import ACROSS_GROUPS, ACROSS_WIDTH_CM, indicator_head
 from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
-from corpusgen.plans import TASK_HEADERS, index_criteria, task_rows
+from corpusgen.plans import LEADS, TASK_HEADERS, index_criteria, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built
@@ -276,7 +276,11 @@ def plan_by_lead(inst: Instance) -> Built:
     ``lead`` the body of the heading above, ``code`` as printed."""
     rng, year, meta, lines, targets = yearly_plan_start(inst)
     restart = inst.index % 2 == 0
-    rows = by_lead(task_rows(rng, year, index_criteria()), restart)
+    drawn = task_rows(rng, year, index_criteria())
+    # a commune's plan assigns its tasks to a few bodies, each leading several
+    pick = random.Random(f"{inst.name}/{inst.seed}/bodies")
+    bodies = pick.sample(LEADS, pick.randint(3, 5))
+    rows = by_lead([replace(r, lead=pick.choice(bodies), lead_note="") for r in drawn], restart)
     labels = {k: rng.choice(v) for k, v in TASK_HEADERS.items()}
     grid = lead_group_grid(rows, labels, restart)
     doc = plan_with_tasks(meta, rng, lines, year, grid)
