@@ -28,7 +28,7 @@ from corpusgen.new_layouts_b import roman_fields
 from corpusgen.new_layouts_c import HALF_LABELS, QUARTERS, YEAR_LABELS, by_period, with_true_counts
 from corpusgen.new_layouts_l import ACROSS_GROUPS, ACROSS_WIDTH_CM, indicator_head
 from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
-from corpusgen.plans import LEADS, TASK_HEADERS, index_criteria, task_rows
+from corpusgen.plans import LEADS, TASK_HEADERS, TaskRow, index_criteria, task_rows
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built
@@ -40,7 +40,7 @@ ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 FIELD_HEADS = ("Lĩnh vực", "Phần", "Mục")
 NUMBER_HEADS = ("TT", "STT", "Số TT")
-FIELD_COLUMN_CM = 1.1
+FIELD_COLUMN_CM = 1.5  # "Lĩnh vực" wraps at its space, not inside a word
 
 
 def top_of(table: ScoreTable) -> list[str]:
@@ -89,7 +89,7 @@ def field_column(inst: Instance) -> Built:
     the rows as N07's roman instances (codes "I", "1", "1.a", "II.1")."""
     rng, year, meta, title, table = _scored(inst, (0.7, 0.9, 1.0), transform=roman_fields)
     title_spans = inst.index % 2 == 0
-    layout = _layout(rng, ("code", "name", "max", "self", "explanation"), widths_cm={"name": 6.4, "code": 1.0})
+    layout = _layout(rng, ("code", "name", "max", "self", "explanation"), widths_cm={"name": 6.0, "code": 1.1})
     layout = replace(layout, labels={**layout.labels, "code": rng.choice(NUMBER_HEADS)}, code_style="plain")
     table = as_printed(table, layout)
     table = replace(table, rows=tuple(replace(r, evidence=()) for r in table.rows))
@@ -225,7 +225,7 @@ def annex_periods_as_rows(inst: Instance) -> Built:
 # --- N65: the tasks grouped under their leading body ---------------------------------------------------
 
 
-def by_lead(rows: list, restart: bool) -> list:
+def by_lead(rows: list[TaskRow], restart: bool) -> list[TaskRow]:
     """The tasks regrouped under their leading bodies, in the order each body first leads one: a
     body's section the next roman numeral and its title the body, the tasks numbered on across the
     table or afresh under each body (``restart``)."""
@@ -239,7 +239,7 @@ def by_lead(rows: list, restart: bool) -> list:
     return out
 
 
-def lead_group_grid(rows: list, labels: dict[str, str], numeral_in_code: bool) -> Grid:
+def lead_group_grid(rows: list[TaskRow], labels: dict[str, str], numeral_in_code: bool) -> Grid:
     """TT | task | product | deadline | coordinator, a heading row before each body's tasks: "I.
     Công an xã" in one cell across the table, or "I" in the TT cell and the body spanning the rest
     (``numeral_in_code``)."""
@@ -250,6 +250,7 @@ def lead_group_grid(rows: list, labels: dict[str, str], numeral_in_code: bool) -
     for r in rows:
         if r.section != section:
             section = r.section
+            heading: tuple[Cell, ...]
             if numeral_in_code:
                 heading = (
                     Cell(r.section, 1, None, True, "center"),
