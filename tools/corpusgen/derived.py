@@ -194,6 +194,10 @@ PROBES: dict[str, Derivation] = {
     # out the plan (N61), as D22 leaves out N57.
     "S29_scan_new_layouts_n": probe_scan(("N58", "N59", "N60", "N61")),
     "D23_dump_new_layouts_n": Derivation("dump", ("N58", "N59", "N60")),
+    # The fifteenth batch (tools/corpusgen/new_layouts_o.py), held as the others: the dump leaves
+    # out the plan (N65), as D23 leaves out N61.
+    "S30_scan_new_layouts_o": probe_scan(("N62", "N63", "N64", "N65")),
+    "D24_dump_new_layouts_o": Derivation("dump", ("N62", "N63", "N64")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -21,6 +21,7 @@ from corpusgen.new_layouts_k import NEW_LAYOUT_FAMILIES_K
 from corpusgen.new_layouts_l import NEW_LAYOUT_FAMILIES_L
 from corpusgen.new_layouts_m import NEW_LAYOUT_FAMILIES_M
 from corpusgen.new_layouts_n import NEW_LAYOUT_FAMILIES_N
+from corpusgen.new_layouts_o import NEW_LAYOUT_FAMILIES_O
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -60,4 +61,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_L,
     **NEW_LAYOUT_FAMILIES_M,
     **NEW_LAYOUT_FAMILIES_N,
+    **NEW_LAYOUT_FAMILIES_O,
 }
