@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file
 
-DOCX = Path(__file__).parent / "data" / "pasted65" / "notes_with_blank_lines.docx"
+DOCX = Path(__file__).parent / "data" / "typed65" / "notes_with_blank_lines.docx"
 
 
 def test_each_pasted_note_goes_to_its_own_criterion_and_no_false_share_is_told():
