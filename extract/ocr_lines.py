@@ -118,7 +118,7 @@ def placed_lines(words: list[Word]) -> list[tuple[str, float | None, float]]:
     """``lines_with_confs`` each with its place down the page (``Cell.line_places``): its band's
     top (its words' median top, so neither an accent nor a speck moves it). A criteria row pasted
     from a spreadsheet leaves a blank figure as an empty line, which no read line marks: the place
-    of the figures read says which criterion each is (``pasted_rows.placed_figures``), as a text
+    of the figures read says which criterion each is (``pasted_rows.placed_lines``), as a text
     layer's line tops do."""
     return [
         (

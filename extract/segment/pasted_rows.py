@@ -116,11 +116,13 @@ def split_row(row: JoinedRow, columns: dict[str, int], count: int) -> list[Joine
         if key == "name":
             parts = name_parts(lines, count, coded="code" not in columns or not _lines(row, columns["code"]))
         elif key == "explanation":
-            parts = note_parts(lines, count)
+            # (a blank note is a line no text marks: placed by where the lines stand, as a figure's)
+            placed = placed_lines(row, col, slots(row, columns, count)) if 0 < len(lines) < count else None
+            parts = placed or note_parts(lines, count)
         elif key == "code" or all(_FIGURE_LINE.match(line) for line in lines):
             parts = lines if len(lines) == count else ([""] * count if not lines else None)
             if parts is None and key != "code":
-                parts = placed_figures(row, col, slots(row, columns, count))
+                parts = placed_lines(row, col, slots(row, columns, count))
         else:
             parts = None  # a figure cell holding words: not one a line
         if parts is None:
@@ -182,8 +184,8 @@ def slots(row: JoinedRow, columns: dict[str, int], count: int) -> list[float] | 
     return None
 
 
-def placed_figures(row: JoinedRow, col: int, at: list[float] | None) -> list[str] | None:
-    """A figure cell with fewer lines than criteria (a blank figure is a line no text marks) given
+def placed_lines(row: JoinedRow, col: int, at: list[float] | None) -> list[str] | None:
+    """A figure or note cell with fewer lines than criteria (a blank is a line no text marks) given
     to the criteria by its lines' places: each line to the criterion standing nearest, within half
     the criteria's least spacing, one line each; None when a line cannot be placed so."""
     placed = _placed(row, col)

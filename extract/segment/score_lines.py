@@ -69,6 +69,7 @@ from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.max_in_name_lines import maxima_into_lines
 from extract.segment.points_columns import points_from_numbers
 from extract.segment.row_draft import LineTable, RowDraft
+from extract.segment.running_lines import is_page_mark_line
 from extract.segment.tab_stops import figures_off_stops, typed_at_tabs
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
 from extract.segment.total_garbled import first_total_unread
@@ -110,7 +111,9 @@ def column_block_reading(
 
 def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()) -> list[LineTable]:
     """Score tables among the document's lines (pages that have no grid for them)."""
-    lines = maxima_into_lines([ln for p in doc.pages for ln in p.lines])  # "… (2 điểm)": no max column
+    # (a page's mark, "- 2/3 -", "Trang 2/3", is no table's row: a bulleted "- 1/3 -" would be read as one)
+    lines = [ln for p in doc.pages for ln in p.lines if not is_page_mark_line(ln.text)]
+    lines = maxima_into_lines(lines)  # "… (2 điểm)": no max column
     lines = verdict_figures_joined(lines)  # "Đạt một phần:" / "0,5 điểm": a verdict's points wrapped
     lines = not_scored_joined(lines)  # "Không" / "chấm": a self cell's not-scored words wrapped
     pages = {p.number: p for p in doc.pages}

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 _SCORES = ("self_points", "appraised_points")
 # A letter in a maximum's cell ("a8", "B.", "is"): OCR's speck or lookalike, not a figure printed.
 _LETTER = re.compile(r"[^\W\d_]")
+# A word of three letters or more: a cell holding one prints words (a scale's "Tối đa 2; không đạt
+# 0"), not a figure with a speck glued to it ("a8", "is", "B.").
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
@@ -55,6 +58,8 @@ def max_letters_read(row: ScoreRow, most: float, set_id: str, s: MatchSettings) 
     read, raw = row.max_points, row.max_points_raw or ""
     if read is None or abs(read - most) <= s.max_tolerance or not _LETTER.search(points_figure(raw)):
         return False
+    if _WORD.search(raw):
+        return False  # (a cell printing words states its maximum, "Tối đa 2; không đạt 0": no speck)
     if any(v is not None and v > most + s.max_tolerance for v in (row.self_points, row.appraised_points)):
         return False
     take_sets_maximum(row, printed_scores(row), most, set_id, s)
