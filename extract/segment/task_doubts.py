@@ -65,7 +65,7 @@ from functools import lru_cache
 
 import regex as re
 
-from extract.segment.quarter_lists import quarter_list_doubts
+from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
@@ -529,7 +529,12 @@ def doubt_tasks(
                 run = None  # no lost stroke makes the longest run; one added shows as a look-alike
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")
-            doubts += quarter_list_doubts(row.deadline)
+            listed = quarter_list_doubts(row.deadline)
+            put_list = stroke_lost(row.deadline) if listed else None
+            if put_list is not None:
+                listed = [f"{d} put '{put_list}' (was '{row.deadline}')" for d in listed]
+                row = replace(row, deadline=put_list)
+            doubts += listed
             for f, grammar in _GRAMMAR_FIELDS:
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
