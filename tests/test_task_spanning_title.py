@@ -58,9 +58,25 @@ def test_a_misread_numeral_whose_title_runs_across_the_columns_is_a_section():
 PAGE3 = [
     ["STT", "Nội dung nhiệm vụ", "", "", "Đơn vị thực hiện", "", "Thời gian hoàn thành"],
     ["10", "Đánh giá, xếp loại cán bộ, công chức cuối năm", "", "", "Công an xã", "", "Cả năm 2023"],
-    ["11", "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính", "", "", "Công chức Văn hóa - Xã", "hội", "Quý II/2023"],
+    [
+        "11",
+        "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính",
+        "",
+        "",
+        "Công chức Văn hóa - Xã",
+        "hội",
+        "Quý II/2023",
+    ],
     ["V", "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH", "QUYỀN", "ĐIỆN", "TỬ, CHÍNH QUYỀN SỐ", "", ""],
-    ["12", "Triển khai thanh toán trực tuyến phí, lệ phí thủ tục hành chính", "", "", "Công chức Văn hóa - Xã", "hội", "Thường xuyên"],
+    [
+        "12",
+        "Triển khai thanh toán trực tuyến phí, lệ phí thủ tục hành chính",
+        "",
+        "",
+        "Công chức Văn hóa - Xã",
+        "hội",
+        "Thường xuyên",
+    ],
     ["13", "Duy trì Trang thông tin điện tử của xã", "", "", "Văn phòng - Thống kê", "", "Thường xuyên"],
 ]
 
