@@ -20,6 +20,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
+* (a mend, not queued) a periodic word read "hàng quý" where the table's other deadlines print
+  "hằng" at least as often: the breve OCR lost put back (``periodic_words``);
 * a deadline's year outside the plan's period;
 * a date whose day or month has one digit ("9/09/2026") where the table's other deadlines print
   every date's day and month in two ("19/09/2026", "01/01/2026"): OCR lost a digit, and what is
@@ -65,6 +67,7 @@ from functools import lru_cache
 
 import regex as re
 
+from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
@@ -462,6 +465,7 @@ def doubt_tasks(
     years = _period_years(period)
     out = []
     for table in tables:
+        table = spelt_as_the_table(table)  # (a breve OCR lost: the plan's own spelling)
         grammatical = _grammatical_fields(table, s)
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
         printed_capitals = _table_capitals(table)
