@@ -434,6 +434,19 @@ def _unpadded_date_doubt(
     return [f"{DOUBT}deadline: date '{short[0]}' prints a digit less than the table's other dates"]
 
 
+def _decade_misread(outside: list[int], years: set[int]) -> int | None:
+    """The plan's year a deadline's year outside its period was read for, when OCR misread one digit
+    of its decade or century ("04/09/2046" in a plan for 2026): the one year of the period that
+    differs from it in one of its first three digits only. None when no year or several do, or when
+    the deadline holds several years outside the period; a year off by its last digit is left (it
+    may be a deadline the plan sets in the next year), doubted."""
+    if len(outside) != 1:
+        return None
+    read = str(outside[0])
+    fits = [y for y in years if sum(a != b for a, b in zip(str(y), read)) == 1 and str(y)[3] == read[3]]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -554,7 +567,11 @@ def doubt_tasks(
             doubts += _unknown_capitals(row, printed_capitals)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years - titled) if years else []
             if outside:
-                doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
+                put_year = _decade_misread(outside, years | titled)
+                said = f" put {put_year} (was '{row.deadline}')" if put_year is not None else ""
+                doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period{said}")
+                if put_year is not None:
+                    row = replace(row, deadline=re.sub(rf"\b{outside[0]}\b", str(put_year), row.deadline))
             new_rows.append(replace(row, flags=[*row.flags, *doubts]) if doubts else row)
         out.append(replace(table, rows=new_rows))
     return out
