@@ -42,6 +42,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   "sử dụng!") or a dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
   next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's or a product's name
   ("định kỳ: về …", "Danh: mục công bố"): doubted, kept;
+* (a mend, not queued) a bullet OCR read as a mark and a letter opening a task ("s* Duy trì …"):
+  taken out;
 * a word in capitals ("IO" in "TCVN IO 9001:2015") that is no abbreviation the CCHC catalogue or
   the list of administrative abbreviations (``normalize/vietnamese/data/abbreviations.txt``)
   prints, nor one another row of the table prints: OCR dropped or changed a capital letter, and
@@ -145,6 +147,9 @@ _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
 _TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
+# A bullet OCR read as a mark with a letter beside it ("s* Duy trì …" for "• Duy trì …"), before the
+# capital a task's words open with: a mark no word holds, a letter at most. Taken out.
+_MISREAD_BULLET = lazy_compile(r"^\s*(?:\p{L}?[*«»©®°~^]+\p{L}?)\s+(?=\p{Lu})")
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
@@ -509,6 +514,7 @@ def doubt_tasks(
                 cleaned = _GLUED_COMMA.sub(", ", cleaned)
                 if f in _FREE_TEXT_FIELDS:
                     cleaned = _TRAILING_DASH.sub("", cleaned)
+                    cleaned = _MISREAD_BULLET.sub("", cleaned)
                 if cleaned != value:
                     row = replace(row)
                     setattr(row, f, cleaned.strip())
