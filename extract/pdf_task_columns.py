@@ -74,6 +74,10 @@ class TaskColumnSettings:
     # An OCR'd line of capitals alone under the task's label opens a section (its numeral lost) when
     # it has at least this many letters ("CẢI CÁCH THỂ CHẾ": 13; "TCVN ISO" a task wraps onto: 7).
     title_letters: int = 10
+    # A section's title spanning the row runs on across the column stops with word spaces only: no
+    # gap between its words is wider than this many font sizes (a task's lead and deadline stand
+    # apart from its words at their stops, several sizes away).
+    span_gap: float = 1.5
 
 
 @dataclass
@@ -340,15 +344,24 @@ def _numeral_misread(
     """A section's line whose numeral OCR misread ("HH", "m—_." for "III", "I"): one short word of
     letters or marks, no digit, in the code column, and every other word of the line in the column
     after it (its title; a paragraph at the margin runs on from the code column, a task fills its
-    lead or deadline)."""
+    lead or deadline), or the line's other words one label opening in that column and running on
+    across the columns after it (a long title spans the row: "HI CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH
+    CHÍNH NHÀ NƯỚC"; a task's lead and deadline stand apart from its words at their stops)."""
     text = piece[0].text
     if len(piece) != 1 or len(text) > settings.numeral_chars or any(ch.isdigit() for ch in text):
         return False
     if not any(ch.isalpha() for ch in text):
         return False  # a bullet ("-", "+", "•") before a task's next words is no numeral
     after = [w for w in line.words if w is not piece[0]]
-    return bool(after) and all(
-        _column_of(bbox_of(w)[0], starts, settings.start_slack, line.size) == (code_col or 0) + 1 for w in after
+    title_col = (code_col or 0) + 1
+    if not after:
+        return False
+    if all(_column_of(bbox_of(w)[0], starts, settings.start_slack, line.size) == title_col for w in after):
+        return True
+    rest = _Line(after, line.size)
+    return (
+        len(labels_of(rest, settings.span_gap * line.size)) == 1
+        and _column_of(bbox_of(after[0])[0], starts, settings.start_slack, line.size) == title_col
     )
 
 

@@ -3,7 +3,13 @@
 the first to the last, each once; OCR drops or merges one of a numeral's like strokes, and what is
 left is a quarter too, so the reading of each numeral alone shows nothing. The list does: a
 quarter repeated, or one before the quarter listed ahead of it, is a numeral misread — doubted,
-the reading kept (``task_doubts.doubt_tasks`` queues the row)."""
+the reading kept (``task_doubts.doubt_tasks`` queues the row).
+
+The list also says which numeral to put right when only one stroke added to one of them orders it
+(``stroke_lost``): "Quý II - II" is "Quý II - III", "Quý I, II, II, IV" is "Quý I, II, III, IV".
+A stroke lost is what a scan does to a run of like strokes (the strokes' serifs join); a stroke added
+would as often order the list another way ("Quý II, II": "Quý I, II" too) and is not guessed. The
+row stays queued, the reading in its doubt."""
 
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ _NUMERAL = r"(?:IV|I{1,3})"
 _LIST = lazy_compile(rf"(?i)\bqu[ýy]\s+({_NUMERAL}(?:\s*(?:[-–,]|và|đến)\s*(?:qu[ýy]\s+)?{_NUMERAL})+)(?![\p{{L}}\d])")
 _EACH = lazy_compile(rf"(?<![\p{{L}}]){_NUMERAL}(?![\p{{L}}])")
 _RANK = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# A numeral with one stroke more: what OCR read when it lost one of a run's strokes.
+_ONE_MORE = {"I": "II", "II": "III"}
 # (the prefix ``task_doubts.DOUBT`` every doubt of a task field carries)
 DOUBT_OUT_OF_ORDER = "doubt: deadline: quarters listed out of order"
 
@@ -26,3 +34,28 @@ def quarter_list_doubts(deadline: str) -> list[str]:
         if any(b <= a for a, b in zip(ranks, ranks[1:])):
             return [f"{DOUBT_OUT_OF_ORDER} ('{m.group(0)}'): a numeral's stroke OCR lost or added?"]
     return []
+
+
+def _ordered(ranks: list[int]) -> bool:
+    return all(b > a for a, b in zip(ranks, ranks[1:]))
+
+
+def stroke_lost(deadline: str) -> str | None:
+    """The deadline with its listed quarters put in order by one stroke added to one numeral, when
+    the list runs out of order and exactly one such numeral orders it; None otherwise."""
+    for m in _LIST.finditer(deadline or ""):
+        numerals = [(m.start(1) + n.start(), n.group()) for n in _EACH.finditer(m.group(1))]
+        ranks = [_RANK[text] for _, text in numerals]
+        if _ordered(ranks) or len(numerals) < 2:
+            continue
+        fits = []
+        for k, (_, text) in enumerate(numerals):
+            more = _ONE_MORE.get(text)
+            if more is not None and _ordered([*ranks[:k], _RANK[more], *ranks[k + 1 :]]):
+                fits.append((k, more))
+        if len(fits) != 1:
+            return None
+        k, more = fits[0]
+        at, text = numerals[k]
+        return deadline[:at] + more + deadline[at + len(text) :]
+    return None

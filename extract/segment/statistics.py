@@ -137,6 +137,11 @@ def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = Sta
         return True
     if names_task_columns(list(table.header_text)) is not None:
         return True  # ("Đơn vị thực hiện | Thời gian thực hiện": a lead and a deadline, no unit and figure)
+    if len(table.header) > 1 and any(names_task_columns(list(row)) is not None for row in table.header):
+        # One row of a header of several names a task framework's columns: the rows joined to it are
+        # a section's line the join took for a header line (an OCR'd "Í | Công tác chỉ đạo …", its
+        # numeral no code), whose words in the labels hide the code and task columns.
+        return True
     return is_target_table(table)  # indicators by year: the plan's targets (target_tables), no annex
 
 

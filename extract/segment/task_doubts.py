@@ -20,6 +20,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
+* (a mend, not queued) a periodic word read "hàng quý" where the table's other deadlines print
+  "hằng" at least as often: the breve OCR lost put back (``periodic_words``);
 * a deadline's year outside the plan's period;
 * a date whose day or month has one digit ("9/09/2026") where the table's other deadlines print
   every date's day and month in two ("19/09/2026", "01/01/2026"): OCR lost a digit, and what is
@@ -40,6 +42,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   "sử dụng!") or a dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
   next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's or a product's name
   ("định kỳ: về …", "Danh: mục công bố"): doubted, kept;
+* (a mend, not queued) a bullet OCR read as a mark and a letter opening a task ("s* Duy trì …"):
+  taken out;
 * a word in capitals ("IO" in "TCVN IO 9001:2015") that is no abbreviation the CCHC catalogue or
   the list of administrative abbreviations (``normalize/vietnamese/data/abbreviations.txt``)
   prints, nor one another row of the table prints: OCR dropped or changed a capital letter, and
@@ -65,7 +69,8 @@ from functools import lru_cache
 
 import regex as re
 
-from extract.segment.quarter_lists import quarter_list_doubts
+from extract.segment.periodic_words import spelt_as_the_table
+from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
@@ -142,6 +147,9 @@ _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
 _TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
+# A bullet OCR read as a mark with a letter beside it ("s* Duy trì …" for "• Duy trì …"), before the
+# capital a task's words open with: a mark no word holds, a letter at most. Taken out.
+_MISREAD_BULLET = lazy_compile(r"^\s*(?:\p{L}?[*«»©®°~^]+\p{L}?)\s+(?=\p{Lu})")
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
@@ -431,6 +439,19 @@ def _unpadded_date_doubt(
     return [f"{DOUBT}deadline: date '{short[0]}' prints a digit less than the table's other dates"]
 
 
+def _decade_misread(outside: list[int], years: set[int]) -> int | None:
+    """The plan's year a deadline's year outside its period was read for, when OCR misread one digit
+    of its decade or century ("04/09/2046" in a plan for 2026): the one year of the period that
+    differs from it in one of its first three digits only. None when no year or several do, or when
+    the deadline holds several years outside the period; a year off by its last digit is left (it
+    may be a deadline the plan sets in the next year), doubted."""
+    if len(outside) != 1:
+        return None
+    read = str(outside[0])
+    fits = [y for y in years if sum(a != b for a, b in zip(str(y), read)) == 1 and str(y)[3] == read[3]]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -462,6 +483,7 @@ def doubt_tasks(
     years = _period_years(period)
     out = []
     for table in tables:
+        table = spelt_as_the_table(table)  # (a breve OCR lost: the plan's own spelling)
         grammatical = _grammatical_fields(table, s)
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
         printed_capitals = _table_capitals(table)
@@ -492,6 +514,7 @@ def doubt_tasks(
                 cleaned = _GLUED_COMMA.sub(", ", cleaned)
                 if f in _FREE_TEXT_FIELDS:
                     cleaned = _TRAILING_DASH.sub("", cleaned)
+                    cleaned = _MISREAD_BULLET.sub("", cleaned)
                 if cleaned != value:
                     row = replace(row)
                     setattr(row, f, cleaned.strip())
@@ -529,7 +552,12 @@ def doubt_tasks(
                 run = None  # no lost stroke makes the longest run; one added shows as a look-alike
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")
-            doubts += quarter_list_doubts(row.deadline)
+            listed = quarter_list_doubts(row.deadline)
+            put_list = stroke_lost(row.deadline) if listed else None
+            if put_list is not None:
+                listed = [f"{d} put '{put_list}' (was '{row.deadline}')" for d in listed]
+                row = replace(row, deadline=put_list)
+            doubts += listed
             for f, grammar in _GRAMMAR_FIELDS:
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
@@ -545,7 +573,11 @@ def doubt_tasks(
             doubts += _unknown_capitals(row, printed_capitals)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years - titled) if years else []
             if outside:
-                doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
+                put_year = _decade_misread(outside, years | titled)
+                said = f" put {put_year} (was '{row.deadline}')" if put_year is not None else ""
+                doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period{said}")
+                if put_year is not None:
+                    row = replace(row, deadline=re.sub(rf"\b{outside[0]}\b", str(put_year), row.deadline))
             new_rows.append(replace(row, flags=[*row.flags, *doubts]) if doubts else row)
         out.append(replace(table, rows=new_rows))
     return out

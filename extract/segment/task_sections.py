@@ -65,6 +65,15 @@ def upper_title(text: str) -> bool:
 _ITEM_CODE = lazy_compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
 
 
+def _title_across(row: JoinedRow, mapping: dict[str, int], rest: list[str]) -> bool:
+    """The cells after a row's roman numeral hold one title broken across the columns: a title in
+    capitals (``upper_title``), the deadline's column printed blank (where the table has one)."""
+    deadline = mapping.get("deadline")
+    if deadline is None or task_code(row, deadline):
+        return False
+    return len(rest) >= 2 and upper_title(" ".join(rest))
+
+
 def task_code(row: JoinedRow, col: int | None) -> str:
     """The row's cell in column ``col``, stripped ("" past the row's end or with no column)."""
     return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
@@ -89,6 +98,13 @@ def section_of(
         # one is taken as printed.
         numeral = next_roman(section, m.group(1)) if row_conf(row) is not None else m.group(1)
         return numeral, True, title.strip()
+    if m and not m.group(2) and _title_across(row, mapping, [c for c in distinct if c != code.strip()]):
+        # A roman numeral alone in the TT cell, its title broken over the columns after it (a
+        # title at tab stops runs across them, each stop taking a piece: "XÂY DỰNG VÀ PHÁT TRIỂN
+        # CHÍNH | QUYỀN | ĐIỆN | TỬ, CHÍNH QUYỀN SỐ") and no deadline: a task has its deadline.
+        numeral = next_roman(section, m.group(1)) if row_conf(row) is not None else m.group(1)
+        at = mapping.get("code", 0)
+        return numeral, True, " ".join(c.strip() for i, c in enumerate(row.cells) if c.strip() and i != at)
     merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
     if merged and roman:
         return next_roman(section, merged.group("numeral")), True, merged.group("title").strip()

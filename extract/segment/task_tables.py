@@ -310,6 +310,18 @@ _CELL_GRAMMARS = {"deadline": deadline_status, "lead": unit_status, "coordinator
 _NOTE_FIELDS = ("task", "activity", "product", "deadline", "lead", "coordinator", "official", "criterion")
 
 
+def _filled_whole(values: dict, mapping: dict[str, int]) -> bool:
+    """A row's lead, coordinator and deadline (those the table has columns for, the lead and the
+    deadline at least) each printed and each read whole by its grammar: a row of a task's own. A
+    cut row's rest carries at most the unfinished ends of these cells ("HĐND và UBND" under
+    "Văn phòng", "09/06/2023" under "Trước ngày"), so two rows that both hold them whole are two
+    tasks, not one broken by the page."""
+    fields = [f for f in _CELL_GRAMMARS if f in mapping]
+    if "lead" not in fields or "deadline" not in fields:
+        return False
+    return all(values.get(f) and _CELL_GRAMMARS[f](values[f]) == "complete" for f in fields)
+
+
 def split_footnote(text: str) -> tuple[str, str | None]:
     """("Công an xã", "(*)") from "Công an xã(*)"; the text alone when it ends in no marker."""
     m = _FOOTNOTE.search(text)
@@ -419,7 +431,8 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             # (in a table with no code column whose tasks bullets open, a bullet opening the
             # page's first row after a bulleted task opens a task: a cut row's rest has none)
             by_bullet = opened and "code" not in mapping and bool(bullets) and bullets[-1]
-            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]) and not by_bullet:
+            own = _filled_whole(values, mapping) and _filled_whole(vars(out[-1]), mapping)
+            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]) and not by_bullet and not own:
                 # The first row of a new page with no number of its own: a task under the row
                 # above's merged cells, or the rest of that row the page break cut (the join
                 # did not see it finish the row). Both readings go to review. (A row printing

@@ -1,0 +1,25 @@
+"""A task's bullet OCR read as a letter and a mark (S26 of seed 11222, instance 2: P07's codeless
+layout at tab stops, a bullet opening each task, saved as an image; the task as Tesseract read it on
+6f8d522e). Truth (the generator's): "Duy trì Trang thông tin điện tử của xã"; read "s* Duy trì …",
+wrong with nothing told (the bullet is no word, and no doubt weighs a mark). A mark no word holds, a
+letter at most beside it, before the capital a task opens with, is the bullet: taken out
+(``task_doubts._MISREAD_BULLET``)."""
+
+from __future__ import annotations
+
+from extract.segment.task_doubts import doubt_tasks
+from schemas.records import TaskRow, TaskTable
+
+
+def _tasks(texts: list[str]) -> list[str]:
+    table = TaskTable(rows=[TaskRow(task=t, lead="Văn phòng - Thống kê", deadline="Thường xuyên") for t in texts])
+    return [r.task for r in doubt_tasks([table], ocr=True)[0].rows]
+
+
+def test_a_bullet_read_as_a_letter_and_a_mark_is_taken_out():
+    assert _tasks(["s* Duy trì Trang thông tin điện tử của xã"]) == ["Duy trì Trang thông tin điện tử của xã"]
+
+
+def test_an_item_label_or_a_mark_inside_the_words_stays():
+    kept = ["a) Xây dựng Kế hoạch kiểm tra", "Xây dựng Kế hoạch * năm 2025"]
+    assert _tasks(kept) == kept
