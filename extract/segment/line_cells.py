@@ -38,6 +38,7 @@ from extract.segment.line_points import (
 )
 from extract.segment.line_scale import scale_tops
 from extract.segment.line_split import opens_explanation
+from extract.segment.line_unmarked import unmarked_split_cells
 from extract.segment.line_verdicts import verdicts_as_figures
 from extract.segment.scale_lines import closes_scale_item
 from normalize.codes import read_code_token
@@ -178,6 +179,12 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     joined = _split_decimal_cells(tokens, first, len(layout.points))
     if joined:
         cells.later_raws, cells.split_decimal = joined, True
+    forced = unmarked_split_cells(tokens, first, layout.points)
+    if forced:
+        # (the figures apart put a score above its own row's maximum: no reading; joined, they hold)
+        for key, raw in zip(layout.points, forced):
+            setattr(cells, f"{key}_raw", raw)
+        cells.later_raws, cells.split_decimal = (), False
     _drop_bracketed_over_max(cells, tokens[first:last])
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]

@@ -40,6 +40,13 @@ def _digit_of(cell: str | None) -> str | None:
     return glued_digits(cell) or {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
 
 
+def _number_after(raws: list[str]) -> bool:
+    """Whether the line's first token has a points number after it, a ruling line's speck or bar
+    between them passed over ("2 10 ._ 10 10": a centred row's numbers behind its code)."""
+    after = next((raw for raw in raws[1:] if not JUNK.match(raw)), None)
+    return after is not None and points_cell(after) is not None
+
+
 def _number_run(
     tokens: list[tuple[str, str]],
     n_points: int = 2,
@@ -58,7 +65,7 @@ def _number_run(
     for i, tok in enumerate(raws):
         if points_cell(tok) is None and points_cell(tok, beside_points=True) is None:
             continue
-        if i == 0 and not (coded and len(raws) > 1 and points_cell(raws[1]) is not None):
+        if i == 0 and not (coded and _number_after(raws)):
             continue
         if _labelled_value(raws, i, n_points):
             continue  # "+ Ban hành kịp thời: 1 1 0": a scale item's points, the row's cells after it

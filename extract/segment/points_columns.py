@@ -52,8 +52,12 @@ def points_from_numbers(
         if not cells.has_numbers:
             continue
         values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
-        if cells.max_raw and re.search(r":\s*" + re.escape(cells.max_raw) + r"(?!\S)", line.raw or line.text):
-            continue  # "… kịp thời: 1 1 1": a scale's points ("label: points") open the run
+        if cells.scale_figure or (
+            cells.max_raw and re.search(r":\s*" + re.escape(cells.max_raw) + r"(?!\S)", line.raw or line.text)
+        ):
+            # "… kịp thời: 1 1 1", "… Đạt yêu cầu: 1. 1 0,25" (a speck after it): a scale's points
+            # ("label: points") open the run
+            continue
         numbered += sum(1 for v in values if v is not None) > 1
         read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
         whole = read == len(values) and _within_max(values)

@@ -60,6 +60,7 @@ from extract.segment.stat_unread import (
     is_form_title,
     layout_inferred,
     lost_figure,
+    lost_wholes,
     smeared_figures_lost,
     specks_told,
 )
@@ -336,6 +337,7 @@ def _read_rows(
     if ocr:
         heads = {r.parent for r in rows if r.parent}
         rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
+        rows = lost_wholes(rows, settings.inferred_layout_confidence)
     return rows
 
 

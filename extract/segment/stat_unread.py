@@ -14,7 +14,7 @@ from extract.segment.joined import JoinedRow
 from extract.segment.running_lines import continued_on_next_page
 from extract.segment.stat_headings import count_worded, opens_as_no_count, worded_as_share
 from extract.segment.total_garbled import AS_LETTER
-from normalize.count_units import unit_key
+from normalize.count_units import same_unit, unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ScoreStatement, ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
@@ -112,8 +112,59 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     figure_left = _FIGURE_AT_END.search(row.indicator or "") is not None
     worded = count_worded(row.indicator or "")
     if row.value is None and (row.unit or sub_row or figure_left or worded) and not row.value_raw:
-        return replace(row, flags=[*row.flags, MISSING_VALUE], confidence=min(row.confidence, confidence))
-    return row
+        return _told_lost(row, confidence)
+    return _told_lost(row, confidence) if _lettered_figure(row) else row
+
+
+def _told_lost(row: StatRow, confidence: float) -> StatRow:
+    """The row flagged ``missing_value`` (its figure printed and lost), its confidence at most ``confidence``."""
+    return replace(row, flags=[*row.flags, MISSING_VALUE], confidence=min(row.confidence, confidence))
+
+
+def _lettered_figure(row: StatRow) -> bool:
+    """A count's figure OCR read as letters ("3" as "ce", which the repair then wrote "có"): the row
+    prints its unit, then in the value's place letters no number was made of. The figure was
+    printed and lost, as one garbled with a digit is (``stat_garbled_figures``, which tells those);
+    a coded answer's word ("Có" against a legend "Có = 1") is read by its legend, not left so."""
+    raw = (row.value_raw or "").strip()
+    return (
+        row.value is None
+        and "value_unparsed" in row.flags
+        and bool(unit_key(row.unit))
+        and "%" not in row.unit
+        and bool(raw)
+        and not re.search(r"\d", raw)
+        and MISSING_VALUE not in row.flags
+    )
+
+
+def lost_wholes(rows: list[StatRow], confidence: float) -> list[StatRow]:
+    """A row heading two or more parts, every one a count of one unit with its figure read, that
+    opens as a count may (``opens_as_no_count`` says no heading's word stands first) and came out
+    with no figure, unit or value cell: the parts' whole, its figure and unit printed and garbled
+    into its words ("6.1 | Soho so TTHC da giai quyét -| Hose Gea": "Số hồ sơ … Hồ sơ 632", the
+    opening glued past ``count_worded``). Flagged ``missing_value`` (told lost, and the sum of its
+    parts may give it: ``reconcile.stat_derived``), its confidence at most ``confidence``. A
+    heading over parts of other kinds (a count and its share, "Kết quả giải quyết …") is left."""
+    kids: dict[str, list[StatRow]] = {}
+    for r in rows:
+        if r.parent:
+            kids.setdefault(r.parent, []).append(r)
+    out = []
+    for r in rows:
+        parts = kids.get(r.code or "", [])
+        whole = (
+            r.value is None
+            and not (r.value_raw or "").strip()
+            and not r.unit.strip()
+            and MISSING_VALUE not in r.flags
+            and len(parts) >= 2
+            and all(p.value is not None and unit_key(p.unit) and "%" not in p.unit for p in parts)
+            and all(same_unit(parts[0].unit, p.unit) for p in parts[1:])
+            and not opens_as_no_count(r.indicator or "")
+        )
+        out.append(_told_lost(r, confidence) if whole else r)
+    return out
 
 
 def smeared_figures_lost(rows: list[StatRow], confidence: float) -> list[StatRow]:

@@ -186,12 +186,23 @@ def _later_within(row: ScoreRow, most: float, s: MatchSettings) -> list[tuple[st
     later = later_cells(row.flags)
     if not later or row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
         return []
-    values = [parse_number(raw, kind="score") for raw in later]
-    if values[0] is None or abs(values[0].value - most) > s.max_tolerance:
+    values = [_within_set_max(raw, most, s) for raw in later]
+    if values[0] is None or abs(values[0] - most) > s.max_tolerance:
         return []
-    if any(v is not None and v.value > most + s.max_tolerance for v in values[1:]):
+    if any(v is not None and v > most + s.max_tolerance for v in values[1:]):
         return []
-    return [(raw, v.value if v is not None else None) for raw, v in zip(later, values, strict=True)]
+    return list(zip(later, values, strict=True))
+
+
+def _within_set_max(raw: str, most: float, s: MatchSettings) -> float | None:
+    """A later cell's value: as printed, or, where that passes the set's maximum, the reading with the
+    decimal comma OCR lost put back that is a whole number of quarters within it ("145" under 14,5
+    is 14,5: "| 145 | 145 | 145" for 14,5 thrice), as points are given; None for no number."""
+    parsed = parse_number(raw, kind="score")
+    if parsed is None or parsed.value <= most + s.max_tolerance:
+        return parsed.value if parsed is not None else None
+    quarters = [v for v in lost_decimal_readings(raw, upper=most + s.max_tolerance) if abs(v * 4 - round(v * 4)) < 1e-6]
+    return quarters[-1] if quarters else parsed.value
 
 
 def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: str) -> None:
