@@ -88,6 +88,7 @@ from cchc_extract.reconcile.printed_cells import (
     garbled_beside,
     malformed,
     mark_inserted,
+    max_lost_mark,
     printed_figure,
     scale_figure_taken,
     score_beside_zero,
@@ -194,6 +195,10 @@ def value_features(
                 if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed, short=short):
                     # a line's one figure beside lost scores, disputed by the set, written in quarters as a
                     # score is, or in a part whose maxima fall short (``lone_figure``): any column's
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+                if f == "max_points" and (read_by_ocr or from_scan) and max_lost_mark(row):
+                    # "25" beside a score of 2,5: the maximum's comma lost (``max_lost_mark``), as
+                    # unsure as a cell OCR half read; a sum that holds with it still vouches.
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one

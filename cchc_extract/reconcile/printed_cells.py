@@ -123,6 +123,22 @@ def score_beside_zero(row: ScoreRow, f: str) -> bool:
     return value is not None and other is not None and value > 0 and other == 0
 
 
+def max_lost_mark(row: ScoreRow, fractions: tuple[float, ...] = (0.0, 0.5), tolerance: float = 0.011) -> bool:
+    """Whether a row's maximum, read from bare digits ("25"), is ten times a self score beside it
+    or more while those digits with a mark put back after the first ("2,5") make a maximum (whole
+    or a half) the score fits under: OCR lost the maximum's comma. A commune scoring a tenth of a
+    criterion's points is rare; a comma lost is OCR's commonest slip (seed 11161's dumps: three
+    maxima "25", "25", "15" beside scores 2,5, 1,75 and 1,5, at 0.92 out of the queue, no set
+    recognised to dispute them)."""
+    raw = (row.max_points_raw or "").strip()
+    value, score = row.max_points, row.self_points
+    if value is None or score is None or score <= 0 or not _BARE_DIGITS.fullmatch(raw) or len(raw) < 2:
+        return False
+    reading = float(f"{raw[0]}.{raw[1:]}")
+    in_fractions = any(abs(reading % 1 - f) < tolerance for f in fractions)
+    return value >= 10 * score - tolerance and in_fractions and score <= reading + tolerance
+
+
 def encloses_row(rows: list[ScoreRow], i: int) -> bool:
     """Whether another row of the table starts inside row ``i``'s lines, strictly (a row recovered
     from its name, found within the lines read for row ``i``: ``set_rows``; a line the two share
