@@ -19,7 +19,9 @@ D19 = DATA / "d19-i3-n45-i3-side-by-side-merged-eng-psm6-250dpi-degraded.txt"
 
 
 def _row(max_raw: str, max_points: float, self_points: float | None) -> ScoreRow:
-    return ScoreRow(code="1.5", name="Sáng kiến", max_points=max_points, self_points=self_points, max_points_raw=max_raw)
+    return ScoreRow(
+        code="1.5", name="Sáng kiến", max_points=max_points, self_points=self_points, max_points_raw=max_raw
+    )
 
 
 def test_a_bare_maximum_ten_times_its_score_lost_its_comma():
