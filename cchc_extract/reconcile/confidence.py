@@ -121,6 +121,7 @@ from cchc_extract.reconcile.set_maxima import (
     agrees_with_set,
     criteria_maxima,
     moved_left,
+    neighbours_maximum,
     scored_blank,
     set_children_sum,
     table_maxima as table_maxima,
@@ -179,7 +180,8 @@ def value_features(
             # A scale label robbed of its figure before the row's figures: the figures after it
             # may each stand one cell right of their own (the maximum read as the self score).
             taken = cells_lost and scale_figure_taken(row)
-            moved = (cells_lost and moved_left(row, maxima)) or taken
+            # So are the figures of a line the set says is a neighbour's (``neighbours_maximum``).
+            moved = (cells_lost and (moved_left(row, maxima) or neighbours_maximum(row, maxima))) or taken
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             inside = encloses_row(table.rows, ri)
