@@ -7,6 +7,7 @@ weighs them."""
 from __future__ import annotations
 
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import points_figure
 from normalize.points_scale import points_scale
 from normalize.text import fold_words
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow
@@ -25,10 +26,13 @@ CLEAN_NUMBER = {
 def printed_figure(raw: str | None) -> str:
     """The figure a points cell prints: a maximum printed as its scale ("0 - 2", "Tối đa: 2 Không
     đạt: 0", ``normalize.points_scale``) prints its top, its words and 0 being the scale's printed
-    form (typed so, no letters OCR made of digits); any other cell prints its text."""
+    form (typed so, no letters OCR made of digits); a verdict with its points ("Đạt (2,5)",
+    "Không đạt (0)") or a figure with its unit ("1,5 điểm") prints that figure, the words being the
+    commune's (``points_figure``; seed 11161's S23 scan: 14 scores and maxima beside such cells,
+    all right, queued at 0.76 as malformed or garbled); any other cell prints its text."""
     text = (raw or "").strip()
     scale = points_scale(text)
-    return scale.top if scale else text
+    return scale.top if scale else points_figure(text)
 
 
 def malformed(raw: str, kind: str, mark: str = "") -> bool:
