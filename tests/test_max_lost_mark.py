@@ -10,6 +10,7 @@ from pathlib import Path
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure
 from cchc_extract.reconcile.printed_cells import max_lost_mark
+from cchc_extract.reconcile.set_maxima import neighbours_maximum
 from corpus_helpers import converted_with_truth
 from schemas.records import MISSING_FLAG, ScoreRow
 
@@ -69,3 +70,20 @@ def test_the_d19_dumps_lost_commas_are_queued():
         D19,
         [("1.3", "max_points", 25.0, 2.5), ("1.5", "max_points", 25.0, 2.5), ("3.2.3", "max_points", 15.0, 1.5)],
     )
+
+
+D16 = DATA / "d16-i2-n31-i2-pasted-codes-in-names-vie-psm6-250dpi-degraded.txt"
+
+
+def test_a_maximum_the_set_gives_a_neighbour_says_the_line_is_the_neighbours():
+    maxima = {"4": 11.0, "5": 16.0, "6": 7.0, "7": 16.0}
+    assert neighbours_maximum(ScoreRow(code="4", name="x", max_points=7.0, self_points=6.0), maxima)
+    # its own maximum, or a figure no neighbour has: no sign
+    assert not neighbours_maximum(ScoreRow(code="4", name="x", max_points=11.0, self_points=6.0), maxima)
+    assert not neighbours_maximum(ScoreRow(code="4", name="x", max_points=12.0, self_points=6.0), maxima)
+    # a neighbour three places off is too far
+    assert not neighbours_maximum(ScoreRow(code="4", name="x", max_points=9.0), {**maxima, "1": 9.0})
+
+
+def test_the_d16_dumps_scores_read_under_a_neighbours_maximum_are_queued():
+    _queued_wrong(D16, [("4", "self_points", 6.0, 10.25)])
