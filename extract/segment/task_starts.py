@@ -63,3 +63,18 @@ def task_line_goes_on(values: dict[str, str], above: Sequence[str | None], mappi
     if not beside or any(values.get(f) for f in BESIDE_TASK):
         return False
     return all(col >= len(above) or above[col] is None for col in beside)
+
+
+def opens_own_task(values: dict[str, str], above: dict[str, str], fields: Sequence[str]) -> bool:
+    """Whether a numberless row opening a page is a task of its own, not the rest of the row above
+    the page break cut: its task's words open on a capital letter, as a task does (a cut cell's
+    rest goes on mid-sentence), and it fills every one of ``fields`` (the columns after the task:
+    deadline, lead, …) the row above fills, at least one (a cut row's rest leaves blank the
+    cells whose words fitted before the break). Seed 11162's P08 plan (typed PDF and its scan):
+    "Sắp xếp, bố trí người hoạt động …" with its own deadline, lead and coordinator under a row
+    filling the same three, both doubted as a row cut in two."""
+    text = next((values[f].strip() for f in ("task", "activity") if (values.get(f) or "").strip()), "")
+    if not text[:1].isupper():
+        return False
+    filled_above = [f for f in fields if (above.get(f) or "").strip()]
+    return bool(filled_above) and all((values.get(f) or "").strip() for f in filled_above)

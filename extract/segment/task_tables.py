@@ -27,7 +27,7 @@ from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from extract.segment.task_sections import SECTION_HEADING_LOST, section_of, task_code
-from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
+from extract.segment.task_starts import BESIDE_TASK, ROW_KEY_FIELDS, opens_own_task, task_line_goes_on
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet, any_word, fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
@@ -396,6 +396,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             _merge(out[-1], values, extra, row, line_goes_on)
             out[-1].footnotes += [n for n in notes if n not in out[-1].footnotes]
             continue
+        printed = dict(values)  # (the cells as printed, before any merged cell fills them)
         # deadlines and leads printed once in a cell merged down over this row and the ones above
         flags = merged_down_values(values, row.above, mapping, out[-1] if out else None, page_turned)
         confidence = 1.0
@@ -411,7 +412,10 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             # (in a table with no code column whose tasks bullets open, a bullet opening the
             # page's first row after a bulleted task opens a task: a cut row's rest has none)
             by_bullet = opened and "code" not in mapping and bool(bullets) and bullets[-1]
-            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]) and not by_bullet:
+            # (nor does one opening on a capital that fills every column the row above fills)
+            above = {f: getattr(out[-1], f) or "" for f in BESIDE_TASK if f in mapping}
+            own = opens_own_task(printed, above, list(above))
+            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]) and not by_bullet and not own:
                 # The first row of a new page with no number of its own: a task under the row
                 # above's merged cells, or the rest of that row the page break cut (the join
                 # did not see it finish the row). Both readings go to review. (A row printing
