@@ -88,6 +88,7 @@ from cchc_extract.reconcile.printed_cells import (
     garbled_beside,
     malformed,
     mark_inserted,
+    max_lost_mark,
     printed_figure,
     scale_figure_taken,
     score_beside_zero,
@@ -120,6 +121,7 @@ from cchc_extract.reconcile.set_maxima import (
     agrees_with_set,
     criteria_maxima,
     moved_left,
+    neighbours_maximum,
     scored_blank,
     set_children_sum,
     table_maxima as table_maxima,
@@ -178,7 +180,8 @@ def value_features(
             # A scale label robbed of its figure before the row's figures: the figures after it
             # may each stand one cell right of their own (the maximum read as the self score).
             taken = cells_lost and scale_figure_taken(row)
-            moved = (cells_lost and moved_left(row, maxima)) or taken
+            # So are the figures of a line the set says is a neighbour's (``neighbours_maximum``).
+            moved = (cells_lost and (moved_left(row, maxima) or neighbours_maximum(row, maxima))) or taken
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             inside = encloses_row(table.rows, ri)
@@ -194,6 +197,10 @@ def value_features(
                 if f == "max_points" and cells_lost and lone_figure_unsure(row, disputed, short=short):
                     # a line's one figure beside lost scores, disputed by the set, written in quarters as a
                     # score is, or in a part whose maxima fall short (``lone_figure``): any column's
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+                if f == "max_points" and (read_by_ocr or from_scan) and max_lost_mark(row):
+                    # "25" beside a score of 2,5: the maximum's comma lost (``max_lost_mark``), as
+                    # unsure as a cell OCR half read; a sum that holds with it still vouches.
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one

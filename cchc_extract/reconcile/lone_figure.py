@@ -42,7 +42,9 @@ def lone_figure_unsure(
     if MISSING_FLAG["self_points"] not in row.flags or row.max_points is None:
         return False
     fraction = row.max_points % 1
-    as_a_score = not any(abs(fraction - f) < s.tolerance for f in s.maximum_fractions)
+    # A maximum of 0 scores nothing: a lone "0" is the score the line printed (seed 11161's dump:
+    # 2.1's self 0 read as its maximum, its maximum 3 lost, at 0.82 out of the queue).
+    as_a_score = row.max_points < s.tolerance or not any(abs(fraction - f) < s.tolerance for f in s.maximum_fractions)
     return disputed or as_a_score or short
 
 

@@ -7,6 +7,7 @@ weighs them."""
 from __future__ import annotations
 
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import points_figure
 from normalize.points_scale import points_scale
 from normalize.text import fold_words
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow
@@ -25,10 +26,13 @@ CLEAN_NUMBER = {
 def printed_figure(raw: str | None) -> str:
     """The figure a points cell prints: a maximum printed as its scale ("0 - 2", "Tối đa: 2 Không
     đạt: 0", ``normalize.points_scale``) prints its top, its words and 0 being the scale's printed
-    form (typed so, no letters OCR made of digits); any other cell prints its text."""
+    form (typed so, no letters OCR made of digits); a verdict with its points ("Đạt (2,5)",
+    "Không đạt (0)") or a figure with its unit ("1,5 điểm") prints that figure, the words being the
+    commune's (``points_figure``; seed 11161's S23 scan: 14 scores and maxima beside such cells,
+    all right, queued at 0.76 as malformed or garbled); any other cell prints its text."""
     text = (raw or "").strip()
     scale = points_scale(text)
-    return scale.top if scale else text
+    return scale.top if scale else points_figure(text)
 
 
 def malformed(raw: str, kind: str, mark: str = "") -> bool:
@@ -121,6 +125,22 @@ def score_beside_zero(row: ScoreRow, f: str) -> bool:
     other = scores["appraised_points" if f == "self_points" else "self_points"]
     value = scores[f]
     return value is not None and other is not None and value > 0 and other == 0
+
+
+def max_lost_mark(row: ScoreRow, fractions: tuple[float, ...] = (0.0, 0.5), tolerance: float = 0.011) -> bool:
+    """Whether a row's maximum, read from bare digits ("25"), is ten times a self score beside it
+    or more while those digits with a mark put back after the first ("2,5") make a maximum (whole
+    or a half) the score fits under: OCR lost the maximum's comma. A commune scoring a tenth of a
+    criterion's points is rare; a comma lost is OCR's commonest slip (seed 11161's dumps: three
+    maxima "25", "25", "15" beside scores 2,5, 1,75 and 1,5, at 0.92 out of the queue, no set
+    recognised to dispute them)."""
+    raw = (row.max_points_raw or "").strip()
+    value, score = row.max_points, row.self_points
+    if value is None or score is None or score <= 0 or not _BARE_DIGITS.fullmatch(raw) or len(raw) < 2:
+        return False
+    reading = float(f"{raw[0]}.{raw[1:]}")
+    in_fractions = any(abs(reading % 1 - f) < tolerance for f in fractions)
+    return value >= 10 * score - tolerance and in_fractions and score <= reading + tolerance
 
 
 def encloses_row(rows: list[ScoreRow], i: int) -> bool:

@@ -1,7 +1,8 @@
 """What the criteria set says of a score table's maxima: the set its rows agree with (its maxima),
 whether a row's maximum agrees with it, whether a disputed maximum is the sum of the set's
 children, a criterion printing no number that the set scores, and figures that moved a column
-left under a maximum the set disputes. ``confidence`` weighs these; the checks ask them too."""
+left under a maximum the set disputes, or came from a neighbour's line. ``confidence`` weighs
+these; the checks ask them too."""
 
 from __future__ import annotations
 
@@ -96,3 +97,26 @@ def moved_left(row: ScoreRow, maxima: dict[str, float]) -> bool:
         return False
     scores = (row.self_points, row.appraised_points)
     return any(v is not None and abs(v - row.max_points) < 0.011 for v in scores)
+
+
+def neighbours_maximum(row: ScoreRow, maxima: dict[str, float], reach: int = 2, tolerance: float = 0.011) -> bool:
+    """Whether a row's maximum, which the criteria set disputes, is the set's maximum of a sibling
+    criterion up to ``reach`` places before or after it (read for 4, printed 7: the set's 6): the
+    row's line is that criterion's, read a row or two off, and its scores with it (seed 11161's
+    dump d16-i2: fields 2, 3 and 4 took the figures of 3, 5 and 6, the self score 6 of field 6
+    at 0.92 under field 4's code, out of the queue). A maximum misread in its own line is seldom
+    exactly a neighbour's."""
+    code = norm_code(row.code) or ""
+    if row.max_points is None or code not in maxima or agrees_with_set(row, "max_points", maxima) >= 0:
+        return False
+    parent, _, last = code.rpartition(".")
+    if not last.isdigit():
+        return False
+    for step in range(-reach, reach + 1):
+        number = int(last) + step
+        if step == 0 or number < 1:
+            continue
+        other = maxima.get(f"{parent}.{number}" if parent else str(number))
+        if other is not None and abs(other - row.max_points) < tolerance:
+            return True
+    return False
