@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_extract.reconcile.sum_doubts import figures_in_name, lone_scores
+from cchc_extract.reconcile.sum_doubts import figures_left_in_name, lone_scores
 from schemas.records import ScoreRow
 from tests.corpus_helpers import converted_with_truth
 
@@ -78,6 +78,6 @@ def test_only_ocr_and_only_their_shapes_doubt():
     assert not lone_scores(0, [0], [lone], "self_points", "t", ocr=True)
     joined = _row("Công tác tuyên truyền Kiểm tra công tác mẽ rẽ. 2 CÓ", "2", "2,5", [])
     plain = _row("Kế hoạch cải cách hành chính năm 2024", "2", "2,5", [])
-    assert len(figures_in_name(0, 0, joined, "self_points", "t", ocr=True)) == 2
-    assert not figures_in_name(0, 0, joined, "self_points", "t", ocr=False)
-    assert not figures_in_name(0, 0, plain, "self_points", "t", ocr=True)  # a year is no points
+    assert len(figures_left_in_name(0, 0, joined, "self_points", "t", ocr=True)) == 2
+    assert not figures_left_in_name(0, 0, joined, "self_points", "t", ocr=False)
+    assert not figures_left_in_name(0, 0, plain, "self_points", "t", ocr=True)  # a year is no points

@@ -111,13 +111,14 @@ def lone_scores(
 _FIGURE_IN_NAME_TAIL = lazy_compile(r"(?:^|\s)\d{1,2}(?:[.,]\d{1,2})?(?:\s+\S{1,3}){0,2}\s*$")
 
 
-def figures_in_name(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
+def figures_left_in_name(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
     """Row i's cells, on OCR'd text, when its name ends in a points figure (with at most two
     specks after it): the row was assembled from two printed rows' lines, one line's figures
     taken for its cells and the other's left in its name, so which criterion's figures the cells
     hold is ours to doubt, not the commune's (seed 10001's degraded dump: 1.3's name and its
     "2 2,5" — its maximum 2,5 read "2" — joined to 1.4's line "2 CÓ", told as 1.4's self 2,5
-    above its maximum 2)."""
+    above its maximum 2). The score rows' kin of ``stat_rows.figures_in_name`` (a statistics row's
+    name holding the next item's "28/29")."""
     if not ocr or not _FIGURE_IN_NAME_TAIL.search(row.name_raw or row.name or ""):
         return ()
     return (_score_ref(ti, i, row, score, name), _score_ref(ti, i, row, "max_points", name))
