@@ -11,7 +11,7 @@ from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
 from cchc_extract.reconcile.score_refs import _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.sum_doubts import max_not_the_sets, max_under_children, unsure_members
+from cchc_extract.reconcile.sum_doubts import figures_left_in_name, max_not_the_sets, max_under_children, unsure_members
 from schemas.records import ScoreRow
 
 # The check of each score column against its row's maximum (told only when it fails).
@@ -56,10 +56,12 @@ def check_le_max(
         # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
         # OCR'd maximum that is not its criterion's in the set the table was matched to (a
         # score above the set's own maximum is the commune's: that one stays a mismatch); so may
-        # an OCR'd maximum its own sub-criteria already exceed
+        # an OCR'd maximum its own sub-criteria already exceed; so may the cells of a row whose
+        # name ends in another line's figures (two printed rows read as one)
         doubted=unsure_members(ti, [i], rows, score, name, s, ocr)
         + unsure_members(ti, [i], rows, "max_points", name, s, ocr)
         + max_not_the_sets(ti, i, row, score, name, ocr)
-        + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr),
+        + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr)
+        + figures_left_in_name(ti, i, row, score, name, ocr),
         stated_too=from_set(found),
     )

@@ -10,6 +10,7 @@ from itertools import combinations
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.lost_whole_share import share_of_lost_whole
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
@@ -231,6 +232,14 @@ def _check_ratio(
     candidates = _ratio_candidates(i, rows, parents, kids, s)
     if len(candidates) < 2:
         _doubt_share_over_whole(ai, i, row, name, ledger, ocr)
+        if ocr and (lost_whole := share_of_lost_whole(i, rows, parents, kids, _usable)) is not None:
+            # a share after a count whose figure we lost, that none of its parts read makes
+            # (the share goes to review, and the whole we lost; the parts read are as printed)
+            (whole, _, message), tol = lost_whole, 10.0 ** -_decimals(row.value, row.value_raw)
+            check_stat_value(
+                ledger, "ratio", ai, (i,), rows, name, expected=None, tol=tol,
+                status="mismatch", message=message, found=[], ocr=True, unread=[whole],
+            )  # fmt: skip
         return
     pairs, certain = _pairs(i, candidates, rows, parents)
     if certain and _group_lost(i, rows, parents) and _denominator([(j, rows[j]) for j in candidates]) is None:

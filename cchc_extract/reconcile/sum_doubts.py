@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.lone_figure import lone_figure_unsure
 from cchc_extract.reconcile.misread import from_letters
 from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.printed_cells import mark_inserted
@@ -16,6 +17,7 @@ from cchc_extract.reconcile.score_cells import cell_confidence, coded_by_name
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
+from normalize.lazy_regex import lazy_compile
 from schemas.records import ReviewItem, ScoreRow
 
 
@@ -88,3 +90,35 @@ def max_under_children(
     if not ocr or row.max_points is None or not known or sum(known) <= row.max_points + tolerance:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
+
+
+def lone_scores(
+    ti: int, members: Sequence[int], rows: list[ScoreRow], field_: str, name: str, ocr: bool
+) -> tuple[ReviewItem, ...]:
+    """The members of a sum of maxima, on OCR'd text, whose maximum is the one figure their line
+    kept beside a lost self score and is written in quarters, as scores are and maxima are not
+    (``lone_figure.lone_figure_unsure``): the figure is as likely the self score the line printed
+    (seed 11131's dump: a field's "6,75", its self score, read as its maximum 10 and told short of
+    its sub-criteria's 7). Only the figure's own shape says so, never the set: a commune's maximum
+    that differs from a province's set stays the document's."""
+    if not ocr or field_ != "max_points":
+        return ()
+    return tuple(_score_ref(ti, k, rows[k], field_, name) for k in members if lone_figure_unsure(rows[k], False))
+
+
+# A points figure among the last words of a row's name, no more than two short specks after it
+# ("… các bộ phận chuyên mẽ rẽ. 2 CÓ"): a points column of a printed line the name took in.
+_FIGURE_IN_NAME_TAIL = lazy_compile(r"(?:^|\s)\d{1,2}(?:[.,]\d{1,2})?(?:\s+\S{1,3}){0,2}\s*$")
+
+
+def figures_left_in_name(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
+    """Row i's cells, on OCR'd text, when its name ends in a points figure (with at most two
+    specks after it): the row was assembled from two printed rows' lines, one line's figures
+    taken for its cells and the other's left in its name, so which criterion's figures the cells
+    hold is ours to doubt, not the commune's (seed 10001's degraded dump: 1.3's name and its
+    "2 2,5" — its maximum 2,5 read "2" — joined to 1.4's line "2 CÓ", told as 1.4's self 2,5
+    above its maximum 2). The score rows' kin of ``stat_rows.figures_in_name`` (a statistics row's
+    name holding the next item's "28/29")."""
+    if not ocr or not _FIGURE_IN_NAME_TAIL.search(row.name_raw or row.name or ""):
+        return ()
+    return (_score_ref(ti, i, row, score, name), _score_ref(ti, i, row, "max_points", name))

@@ -45,7 +45,7 @@ from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.shared_readings import settle_by_shared_readings
-from cchc_extract.reconcile.sum_doubts import placed_by_guess, unsure_members
+from cchc_extract.reconcile.sum_doubts import lone_scores, placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
     below_every_member,
     confirmed_by_children,
@@ -296,6 +296,8 @@ def _check_score_table(
             unsure = unsure_members(ti, [i, *unconfirmed], rows, field_, name, s, ocr) + placed_by_guess(
                 ti, i, kids, rows, field_, name
             )
+            # a maximum that is a lone figure written as a score is: its line's self score, maybe
+            unsure += lone_scores(ti, [i, *children], rows, field_, name, ocr)
             if ocr and field_ != "max_points":
                 # a member whose maximum the page shows misread: its line's scores are as unsure
                 spoilt = spoilt_lines([i, *children], rows, kids, maxima, s.points_tolerance)
