@@ -82,7 +82,10 @@ _ROMAN = lazy_compile(r"^[^\w\s]{0,3}\s*(?:[IVXLC][IVXLCil1]{0,4}\s*[.)]\s|[IVX]
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
 # (a unit word may hold a digit between its letters where OCR read a letter so: "ngw6i", "h6 so";
 # a speck on the paper between the figure and its unit read as a dash: "99-hồ sơ")
-_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?:[-–~_](?=\s*[^\W\d]))?\s*(?P<unit>%|[^\W\d](?:[^\d(),;:]|(?<=[^\W\d])\d(?=[^\W\d]))*?)?"
+_FIGURE = (
+    r"(?P<fig>\d[\d.,]*\d|\d)\s*(?:[-–~_](?=\s*[^\W\d]))?"
+    r"\s*(?P<unit>%|[^\W\d](?:[^\d(),;:]|(?<=[^\W\d])\d(?=[^\W\d]))*?)?"
+)
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")
