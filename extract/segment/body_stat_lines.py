@@ -80,8 +80,12 @@ _ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—~](?=\s
 # (or with its dot lost before the part's heading in capitals: "II PHƯƠNG HƯỚNG …")
 _ROMAN = lazy_compile(r"^[^\w\s]{0,3}\s*(?:[IVXLC][IVXLCil1]{0,4}\s*[.)]\s|[IVX]{1,4}\s+\p{Lu}{2,}\b)")
 # "indicator: 238 hồ sơ" — the figure after the last colon, the unit words up to a bracket or the end.
-# (a unit word may hold a digit between its letters where OCR read a letter so: "ngw6i", "h6 so")
-_FIGURE = r"(?P<fig>\d[\d.,]*\d|\d)\s*(?P<unit>%|[^\W\d](?:[^\d(),;:]|(?<=[^\W\d])\d(?=[^\W\d]))*?)?"
+# (a unit word may hold a digit between its letters where OCR read a letter so: "ngw6i", "h6 so";
+# a speck on the paper between the figure and its unit read as a dash: "99-hồ sơ")
+_FIGURE = (
+    r"(?P<fig>\d[\d.,]*\d|\d)\s*(?:[-–~_](?=\s*[^\W\d]))?"
+    r"\s*(?P<unit>%|[^\W\d](?:[^\d(),;:]|(?<=[^\W\d])\d(?=[^\W\d]))*?)?"
+)
 _STATED = lazy_compile(r"^(?P<ind>.+):\s*" + _FIGURE + r"\s*$", re.S)
 # "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 96,22%": a share stated with "đạt", no colon.
 # ("đạt", "trong đó" as OCR without the marks' model leaves them: "dat", "trong do", "trong dé")

@@ -28,7 +28,11 @@ def head_from_gap(gap: list, first: JoinedRow, last_code: str | None) -> bool:
     code, previous = parse_code(words[0]) if len(words) >= 2 else None, parse_code(last_code)
     if code is None or previous is None or transition_cost(previous, code) is None:
         return False
+    # (a tab between code and name read as a dash or a dot: "1.2 - Thực hiện …")
+    name = words[1:]
+    while len(name) > 1 and not any(ch.isalnum() for ch in name[0]):
+        name = name[1:]
     first.cells[0] = words[0].rstrip(".")
-    first.cells[1] = f"{' '.join(words[1:])} {first.cells[1].strip()}"
+    first.cells[1] = f"{' '.join(name)} {first.cells[1].strip()}"
     first.line_start = line.number
     return True

@@ -47,6 +47,9 @@ class UnitsAcrossSettings:
 # A unit as a header row prints it under its indicator: "(Hồ sơ)", "(%)"; on a dump a letter OCR
 # read as a digit ("(H6 sơ)"), never a column's number alone ("(3)").
 _BRACKETED_UNIT = lazy_compile(r"^\(\s*(?P<unit>(?=[^()]*[\p{L}%])[^()]{1,20}?)\s*\)$")
+# What a scan leaves beside a cell's bracket: a speck read as a dash, a quote, a bar or a dot
+# ("-(Nhiệm vụ)"); such a cell is the unit all the same.
+_SPECKS = "-–—'‘’`|_.,:; "
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
 _NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
 # (its letter as a scan may print it, "©)" for "c)": ``normalize.codes.letter_item``).
@@ -66,7 +69,7 @@ def unit_row_apart(
     as it is and no units when no lower row is one (its filled cells bracketed units, or the
     units' label "ĐVT")."""
     for k, cells in enumerate(header[1:], start=1):
-        units = {c: m["unit"] for c, text in enumerate(cells) if (m := _BRACKETED_UNIT.match(text.strip()))}
+        units = {c: m["unit"] for c, text in enumerate(cells) if (m := _BRACKETED_UNIT.match(text.strip(_SPECKS)))}
         above = header[k - 1]
         others = [  # (a cell merged down from the row above repeats its text)
             text

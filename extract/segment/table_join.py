@@ -15,6 +15,7 @@ from extract.segment.column_labels import labels_columns
 from extract.segment.cut_row_rest import opens_own_row
 from extract.segment.field_heading import heads_a_table
 from extract.segment.gap_row_head import head_from_gap
+from extract.segment.headless_piece import headless_piece_goes_on
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_codes import lone_letter
 from extract.segment.merged_down import merged_above
@@ -326,6 +327,14 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             )
             or (placed is not None and _goes_on_below(rows, gap, block.page - last_page, current, settings))
             or _under_running_line(rows, gap, block, current, mapping is not None or placed is not None, settings)
+            or headless_piece_goes_on(
+                gap,
+                block.page - last_page,
+                mapping is not None or placed is not None,
+                header_row_count([r.cells for r in rows], settings.max_header_rows),
+                _numbering_continues(current, rows, settings),
+                settings.max_page_turn_lines,
+            )
         )
         # A numbered heading between the pieces ("3. CẢI CÁCH …") heads a table of its own.
         continues = continues and not any(isinstance(b, Line) and heads_a_table(b.text) for b in gap)
