@@ -23,6 +23,8 @@ _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 # A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
 # decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
 _LEADING_ZERO = lazy_compile(r"^\s*0\d")
+# A figure followed by words ("565 hồ sơ", "56 lượt"): the cell carries its unit as prose writes it.
+_FIGURE_THEN_WORDS = lazy_compile(r"^\s*(\S*\d\S*)\s+(\p{L}[\p{L}\s]*?)\s*$")
 
 
 def number_kind(unit: str, indicator: str = "") -> str:
@@ -39,6 +41,16 @@ def number_kind(unit: str, indicator: str = "") -> str:
     return "auto"
 
 
+def without_own_unit(text: str, unit: str) -> str:
+    """The figure of a cell that prints it with its row's unit after it ("565 hồ sơ" in a row whose
+    unit column says "Hồ sơ"), the unit dropped; the text unchanged otherwise. Only the row's own
+    unit is dropped: other words after a figure are no unit the table names, and stay unread."""
+    m = _FIGURE_THEN_WORDS.match(text)
+    if m is None or not unit.strip() or fold(m.group(2)).split() != fold(unit).split():
+        return text
+    return m.group(1)
+
+
 def parse_stat_value(
     raw: str, unit: str, indicator: str = "", ocr: bool = False
 ) -> tuple[float | None, list[str], float | None]:
@@ -48,6 +60,7 @@ def parse_stat_value(
     text = (raw or "").strip()
     if not text:
         return None, [], None
+    text = without_own_unit(text, unit)
     kind = number_kind(unit, indicator)
     if ocr and kind in ("count", "money"):
         text = _OCR_LEADING_SPECK.sub("", text)
