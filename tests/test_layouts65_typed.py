@@ -48,3 +48,18 @@ def test_a_heading_naming_a_topic_names_no_lead():
     assert heading_lead("Công chức Tư pháp - Hộ tịch") == "Công chức Tư pháp - Hộ tịch"
     assert heading_lead("Cải cách thủ tục hành chính") == ""
     assert heading_lead("CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH") == ""
+
+
+@pytest.mark.parametrize(
+    "name", ["s11261-n64-i2-periods-as-rows-whole-first.docx", "s11261-n64-i1-periods-as-rows-whole-last.pdf"]
+)
+def test_an_annex_turned_over_reads_the_whole_periods_row(name):
+    # indicators across, a row per quarter and the whole period's ("Cộng 6 tháng" first, "6 tháng"
+    # last): the whole's figures are the annex's, the quarters' kept in the note
+    out, truth = converted_with_truth(DATA / name)
+    expected = [(r["code"], r["value"], r["unit"]) for a in truth["statistics"] for r in a["rows"]]
+    read = [(r["code"], r["value"], r["unit"]) for a in out["statistics"] for r in a["rows"]]
+    assert len(expected) >= 6
+    assert read == expected
+    notes = [r["note"] for a in out["statistics"] for r in a["rows"] if r["value"] is not None]
+    assert all(n.startswith("Quý I: ") and "Quý II: " in n for n in notes)
