@@ -63,3 +63,21 @@ def test_an_annex_turned_over_reads_the_whole_periods_row(name):
     assert read == expected
     notes = [r["note"] for a in out["statistics"] for r in a["rows"] if r["value"] is not None]
     assert all(n.startswith("Quý I: ") and "Quý II: " in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    "name", ["s11261-n62-i2-field-column-title-spans.docx", "s11261-n62-i1-field-column-title-in-name.pdf"]
+)
+def test_a_field_column_merged_down_keeps_the_fields_titles_and_the_total(name):
+    # "Mục | Số TT | name | …": the field's numeral merged down its rows, its title spanning the
+    # number and the name (even instances), "Tổng số điểm" spanning the three first columns
+    out, truth = converted_with_truth(DATA / name)
+    (table,) = truth["score_tables"]
+    want = [(r["code"], r["name"], r["max_points"], r["self_points"]) for r in table["rows"]]
+    (read,) = out["score_tables"]
+    got = [(r["code"], r["name"], r["max_points"], r["self_points"]) for r in read["rows"]]
+    assert got == want  # every field named, and no criterion made of the total's row
+    assert (read["stated_total_max"], read["stated_total_self"]) == (
+        table["stated_total_max"],
+        table["stated_total_self"],
+    )
