@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extract.segment.stat_key_value import figure_and_unit
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -23,8 +24,6 @@ _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 # A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
 # decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
 _LEADING_ZERO = lazy_compile(r"^\s*0\d")
-# A figure followed by words ("565 hồ sơ", "56 lượt"): the cell carries its unit as prose writes it.
-_FIGURE_THEN_WORDS = lazy_compile(r"^\s*(\S*\d\S*)\s+(\p{L}[\p{L}\s]*?)\s*$")
 
 
 def number_kind(unit: str, indicator: str = "") -> str:
@@ -45,10 +44,10 @@ def without_own_unit(text: str, unit: str) -> str:
     """The figure of a cell that prints it with its row's unit after it ("565 hồ sơ" in a row whose
     unit column says "Hồ sơ"), the unit dropped; the text unchanged otherwise. Only the row's own
     unit is dropped: other words after a figure are no unit the table names, and stay unread."""
-    m = _FIGURE_THEN_WORDS.match(text)
-    if m is None or not unit.strip() or fold(m.group(2)).split() != fold(unit).split():
+    figure, words = figure_and_unit(text)
+    if not words or fold(words).split() != fold(unit).split():
         return text
-    return m.group(1)
+    return figure
 
 
 def parse_stat_value(
