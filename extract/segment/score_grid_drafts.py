@@ -5,6 +5,7 @@ bonus/penalty rows under the total told apart from the criteria (``score_tables`
 from __future__ import annotations
 
 from extract.model import BLANK_SEEN
+from extract.segment.field_column import lead_text, spanning_title
 from extract.segment.field_subtotals import close_field, open_field, subtotal_number
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
@@ -79,9 +80,11 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
             code, name = split_code(name, name_words)
+        lead = lead_text(joined, row, columns)  # a field column of its own, merged down (``field_column``)
+        code, name = spanning_title(cell(row, "code"), name, lead) or (code, name)
         max_raw, self_raw = points_cell(cell(row, "max")), points_cell(cell(row, "self"))
         appraised_raw = points_cell(cell(row, "appraised"))
-        label = fold(name or code)
+        label = fold(name or code or lead)
         # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
         kind = adjustment_kind(name) if totals and not code else None
         if kind:  # "Điểm thưởng" under the total: the sum's adjustment, no criterion

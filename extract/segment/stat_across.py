@@ -24,6 +24,7 @@ import regex as re
 
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_conf
+from extract.segment.stat_across_periods import PeriodRows, parts_note, whole_period_row
 from extract.segment.stat_across_split import split_joined_columns
 from extract.segment.stat_across_units import (
     UnitsAcrossSettings,
@@ -67,8 +68,11 @@ def across_rows(
     body = [row for row in table.rows if any(cell.strip() for cell in row.cells)]
     header, units = unit_row_apart(table.header, settings.units)  # "(Hồ sơ)" under each label
     commune = commune_row(body, settings.units) if len(body) > 1 else None  # a row per hamlet, and the commune's
+    periods = whole_period_row(body) if commune is None and len(body) > 1 else None  # a row per quarter
     if commune is not None:
         body = [commune[0]]
+    elif periods is not None:
+        body, commune = [periods.whole], (periods.whole, periods.label_col)
     if len(body) == 1 and (len(body) != len(table.rows) or header != table.header):
         table = replace(table, rows=body, header=header)
     table = split_joined_columns(table, ocr)
@@ -89,8 +93,8 @@ def across_rows(
     columns = _columns(table.header, figures)
     if columns is None:
         return None
-    rows = _rows(columns, row, ocr, settings, units)
-    if commune is not None:
+    rows = _rows(columns, row, ocr, settings, units, periods)
+    if commune is not None and periods is None:
         for read in rows:
             read.flags.append(UNITS_ROWS_FLAG)
     return rows
@@ -140,22 +144,31 @@ def label_unit(label: str) -> str:
 
 
 def _rows(
-    columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSettings, units: dict[int, str]
+    columns: list[_Column],
+    row: JoinedRow,
+    ocr: bool,
+    settings: AcrossSettings,
+    units: dict[int, str],
+    periods: PeriodRows | None = None,
 ) -> list[StatRow]:
     def stat_row(code: str, label: str, unit: str, raw: str, parent: str | None, col: int | None) -> StatRow:
-        return _stat_row(row, ocr, settings, (code, label, unit, raw, parent), col)
+        return _noted(_stat_row(row, ocr, settings, (code, label, unit, raw, parent), col), periods, col)
 
     printed = printed_codes([c.label for c in columns]) if all(c.parent is None for c in columns) else None
     if printed is not None:  # "2.1. Giải quyết đúng hạn": the table's own codes and tree
         codes = {code for code, _ in printed}
         return [
-            _stat_row(
-                row,
-                ocr,
-                settings,
-                (code, words, _unit(column, words, units), raw, _parent(code, codes)),
+            _noted(
+                _stat_row(
+                    row,
+                    ocr,
+                    settings,
+                    (code, words, _unit(column, words, units), raw, _parent(code, codes)),
+                    column.index,
+                    False,
+                ),
+                periods,
                 column.index,
-                False,
             )
             for column, (code, words) in zip(columns, printed)
             for raw in [row.cells[column.index].strip()]
@@ -186,6 +199,13 @@ def _rows(
         code = f"{head.code}.{children[column.parent_first]}"
         out.append(stat_row(code, column.label, unit, raw, head.code, column.index))
     return out
+
+
+def _noted(read: StatRow, periods: PeriodRows | None, col: int | None) -> StatRow:
+    """``read`` with the period's parts' figures of its column in its note (a row per quarter)."""
+    if periods is not None:
+        read.note = parts_note(periods, col)
+    return read
 
 
 def _unit(column: _Column, label: str, units: dict[int, str]) -> str:

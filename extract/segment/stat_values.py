@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extract.segment.stat_key_value import figure_and_unit
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -39,6 +40,16 @@ def number_kind(unit: str, indicator: str = "") -> str:
     return "auto"
 
 
+def without_own_unit(text: str, unit: str) -> str:
+    """The figure of a cell that prints it with its row's unit after it ("565 hồ sơ" in a row whose
+    unit column says "Hồ sơ"), the unit dropped; the text unchanged otherwise. Only the row's own
+    unit is dropped: other words after a figure are no unit the table names, and stay unread."""
+    figure, words = figure_and_unit(text)
+    if not words or fold(words).split() != fold(unit).split():
+        return text
+    return figure
+
+
 def parse_stat_value(
     raw: str, unit: str, indicator: str = "", ocr: bool = False
 ) -> tuple[float | None, list[str], float | None]:
@@ -48,6 +59,7 @@ def parse_stat_value(
     text = (raw or "").strip()
     if not text:
         return None, [], None
+    text = without_own_unit(text, unit)
     kind = number_kind(unit, indicator)
     if ocr and kind in ("count", "money"):
         text = _OCR_LEADING_SPECK.sub("", text)

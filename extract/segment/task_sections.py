@@ -9,6 +9,7 @@ import regex as re
 
 from extract.segment.joined import JoinedRow, row_conf
 from normalize.lazy_regex import lazy_compile
+from normalize.units import unit_status
 
 _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
@@ -139,3 +140,12 @@ def section_of(
             # under it stay in the section.
             return section, True, None
     return section, False, None
+
+
+def heading_lead(title: str) -> str:
+    """The body a section heading names when the whole title is one or more of the units that lead
+    tasks ("I. Công chức Tư pháp - Hộ tịch"): a table with no lead column grouped by the body that
+    leads them gives each task that body as its lead. A heading naming a topic ("Cải cách thủ tục
+    hành chính") names no one: ''."""
+    title = (title or "").strip(" .:|")
+    return title if title and unit_status(title) == "complete" else ""

@@ -26,7 +26,7 @@ from extract.segment.task_dates import deadline_at_end
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
-from extract.segment.task_sections import SECTION_HEADING_LOST, section_of, task_code
+from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet, any_word, fold
@@ -466,6 +466,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 values["deadline"] = spell_deadline(values["deadline"])
             if values.get("criterion_code"):
                 values["criterion_code"] = ocr_code(values["criterion_code"])
+        if "lead" not in mapping and section and heading_lead(section_title):
+            # no lead column: the tasks stand under a heading naming the body that leads them
+            values["lead"] = heading_lead(section_title)
         code = values.pop("code", "") or None
         criterion_code = (values.pop("criterion_code", "") or "").rstrip(".").replace(" ", "") or None
         bullets.append(opened)
