@@ -2,9 +2,10 @@
 blank is no figure to weigh and it leaves the review queue, where the 0.7 cap of a table whose
 columns were inferred put every row of it. A count whose opening OCR glued to the next words
 ("Socanbé,congchitccdpxa" for "Số cán bộ, công chức cấp xã") is no heading: its figure was lost
-with its unit, and it stays queued. Seen on the eng psm 6 dumps of the annex forms (dev seeds
-1001, 663, 906: "[Congkhaithitychanhchinh", "Kết quả giải quyéthd số …" right and blank, beside
-"Tongséhd số TTHC…", "SécugckiémtaCCHC…" whose figures were lost). The dump is written by the test."""
+with its unit, told lost and given by its parts' sum, and it stays queued. Seen on the eng psm 6
+dumps of the annex forms (dev seeds 1001, 663, 906: "[Congkhaithitychanhchinh", "Kết quả giải
+quyéthd số …" right and blank, beside "Tongséhd số TTHC…", "SécugckiémtaCCHC…" whose figures were
+lost). The dump is written by the test."""
 
 from annex_dumps import ANNEX_DUMP_HEAD
 from cchc_extract.pipeline import convert_file, result_to_json
@@ -33,7 +34,11 @@ def test_a_blank_heading_leaves_the_queue_and_a_count_that_lost_its_figure_stays
     assert [r["code"] for r in rows] == ["1", "2", "2.1", "2.2", "3", "3.1", "3.2", "4", "5"]
     assert all("columns_inferred" in r["flags"] for r in rows)
     queued = {rows[int(e["item"].rsplit("/", 1)[1])]["code"] for e in out["review"] if "/statistics/" in e["item"]}
-    assert rows[1]["value"] is None and rows[4]["value"] is None
+    assert rows[1]["value"] is None
+    # the count's figure, lost with its unit, is told lost and given by its parts' sum (21 + 3),
+    # derived, never read (dumps65: a whole over counted parts of one unit)
+    assert rows[4]["value"] == 24 and "derived_from_sums:value" in rows[4]["flags"]
+    assert any(p["kind"] == "rows" and p["text_sample"].startswith("[Socanb") for p in out["unread"])
     assert "2" not in queued and rows[1]["confidence"] > 0.8
     assert "3" in queued and rows[4]["confidence"] < 0.8
     # the figures of a table whose columns were inferred are still weighed
