@@ -12,6 +12,7 @@ a TT inherits the keys to its left from the row above (the source had merged cel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -93,6 +94,8 @@ def _header_key(label: str) -> str:
     return _COLUMN_NUMBER.sub("", fold(label)).strip()
 
 
+# A settings' word list as one pattern, built once per list (tables are checked one by one).
+_words_pattern = lru_cache(maxsize=8)(any_word)
 # Each field's words as one pattern: any of them as a whole word of a header.
 _FIELD_PATTERNS = {field: any_word(words) for field, words in _FIELD_WORDS}
 
@@ -265,7 +268,7 @@ def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
             return False  # a score table's piece the page cut from its header: told, not read as tasks
     if any(w in header for w in settings.score_header_words) or names_score_column(header):
         return False
-    if any_word(settings.unit_header_words).search(header.replace("đ", "d")):
+    if _words_pattern(settings.unit_header_words).search(header):
         return False  # (an annex's "STT | Nội dung chỉ tiêu | Kết quả | ĐVT": no tasks)
     mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
