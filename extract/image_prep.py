@@ -37,6 +37,9 @@ class ImagePrepSettings:
     page_max_area: float = 0.93
     # The page is brighter than what lies around it by this many grey levels (paper on a desk).
     page_min_contrast: int = 40
+    # The page is cut from the desk at this share of the way from the desk's commonest grey up to
+    # Otsu's split of the picture (1.0: Otsu's level alone): lower keeps a shaded corner of paper.
+    page_level_share: float = 0.5
     # A quadrilateral whose sides' ratio is off A4's by more than this (either way) is not a sheet
     # seen at an angle: left alone rather than warped into a wrong shape.
     page_max_aspect_error: float = 0.35
@@ -110,7 +113,26 @@ def page_quadrilateral(gray: Image.Image, settings: ImagePrepSettings = ImagePre
     small = np.asarray(gray.reduce(factor))
     scale = 1.0 / factor
     small = cv2.GaussianBlur(small, (5, 5), 0)
-    level, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    otsu, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    darker = small[small < otsu]
+    desk = int(np.bincount(darker.ravel()).argmax()) if darker.size else int(otsu)
+    # Light falling off across a photo darkens paper and desk alike: the far corner's paper can sink
+    # below Otsu's split of the whole picture and the page lose that corner. Its edge is still where
+    # grey rises off the desk, so the page is first cut nearer the desk's own grey (Otsu's level
+    # is kept for a picture where that cut joins the desk to the page).
+    for level in (desk + settings.page_level_share * (otsu - desk), otsu):
+        quad = _page_at_level(small, level, settings)
+        if quad is not None:
+            return (quad / scale).astype(np.float32)
+    return None
+
+
+def _page_at_level(small: np.ndarray, level: float, settings: ImagePrepSettings) -> np.ndarray | None:
+    """The sheet's corners in the small picture when what is brighter than ``level`` is one
+    sheet-shaped, page-sized shape clearly brighter than its surroundings; else None."""
+    import cv2
+
+    _, paper = cv2.threshold(small, level, 255, cv2.THRESH_BINARY)
     # Letters and ruling lines are holes in the paper: closed so the page is one shape.
     paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -127,16 +149,23 @@ def page_quadrilateral(gray: Image.Image, settings: ImagePrepSettings = ImagePre
     quad = _four_corners(outline)
     if quad is None or not _sheet_shaped(quad, settings):
         return None
-    return (quad / scale).astype(np.float32)
+    return quad
 
 
 def _four_corners(outline: np.ndarray) -> np.ndarray | None:
-    """The outline's four corners: its polygon simplified until four vertices remain (a torn or
-    folded corner gives more; then the corners are the hull's extreme points)."""
+    """The outline's four corners. A clean outline simplifies to four vertices. One with a corner
+    missing (shaded into the desk's darkness, or off the photo's edge) simplifies to more: its
+    corners are then where its four longest sides' lines meet, since a page's sides stay straight
+    where a corner is lost. Failing that (a torn or folded page), the hull's extreme points."""
     import cv2
 
     hull = cv2.convexHull(outline)
     perimeter = cv2.arcLength(hull, True)
+    fine = cv2.approxPolyDP(hull, 0.01 * perimeter, True).reshape(-1, 2).astype(np.float32)
+    if len(fine) > 4:
+        corners = _sides_meeting(fine)
+        if corners is not None:
+            return corners
     for share in (0.01, 0.02, 0.03, 0.05):
         poly = cv2.approxPolyDP(hull, share * perimeter, True)
         if len(poly) == 4:
@@ -144,6 +173,39 @@ def _four_corners(outline: np.ndarray) -> np.ndarray | None:
     points = hull.reshape(-1, 2).astype(np.float32)
     sums, diffs = points.sum(axis=1), points[:, 0] - points[:, 1]
     return _clockwise(points[[np.argmin(sums), np.argmax(diffs), np.argmax(sums), np.argmin(diffs)]])
+
+
+# Two sides of a sheet meet at a corner at 90° seen straight on; a photo taken at an angle
+# skews that, but not below this many degrees (the four longest edges of an outline whose
+# neighbours meet flatter than this are not a page's four sides).
+_MIN_CORNER_DEG = 45.0
+
+
+def _sides_meeting(polygon: np.ndarray) -> np.ndarray | None:
+    """Where the lines of a convex polygon's four longest edges meet, taken in order round it:
+    a page's corners when the polygon is a sheet with a corner cut off; None when those edges'
+    neighbours meet too flat to be a sheet's corners (``_MIN_CORNER_DEG``) or the corners land
+    far outside the polygon (more than its own size away)."""
+    n = len(polygon)
+    edges = [(polygon[i], polygon[(i + 1) % n]) for i in range(n)]
+    lengths = [float(np.linalg.norm(b - a)) for a, b in edges]
+    longest = sorted(sorted(range(n), key=lambda i: -lengths[i])[:4])
+    corners = []
+    for k in range(4):
+        (a1, b1), (a2, b2) = edges[longest[k]], edges[longest[(k + 1) % 4]]
+        d1, d2 = b1 - a1, b2 - a2
+        cross = float(d1[0] * d2[1] - d1[1] * d2[0])
+        sine = abs(cross) / (lengths[longest[k]] * lengths[longest[(k + 1) % 4]])
+        if sine < np.sin(np.radians(_MIN_CORNER_DEG)):
+            return None
+        t = float((a2 - a1)[0] * d2[1] - (a2 - a1)[1] * d2[0]) / cross
+        corners.append(a1 + t * d1)
+    quad = np.array(corners, dtype=np.float32)
+    low, high = polygon.min(axis=0), polygon.max(axis=0)
+    size = high - low
+    if (quad < low - size).any() or (quad > high + size).any():
+        return None
+    return _clockwise(quad)
 
 
 def _clockwise(points: np.ndarray) -> np.ndarray:
