@@ -121,7 +121,9 @@ def footnoted(
             continue
         out.append(replace(table, rows=[_marked(r, notes) for r in table.rows]))
         read += notes.lines
-    return out, read
+    # The notes themselves may have been read as a table ("(9) Công văn số 232/CV-VP ngày 03/06/2024"
+    # a code in brackets and figures): they are the rows' explanations now, no table of their own.
+    return [t for t in out if not read_as_notes(t, read)], read
 
 
 def _on_notes(source: SourceRef, places: set[tuple[int, int]]) -> bool:
