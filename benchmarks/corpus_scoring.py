@@ -49,6 +49,7 @@ from benchmarks.row_scoring import (
 )
 from benchmarks.scoring import clean_text
 from cchc_extract.reconcile.derived_members import DERIVED_FLAGS
+from extract.segment.unread_pages import BLANK_PAGE
 
 # Names other modules take from here (tests, tools, the generalisation benchmark).
 __all__ = [
@@ -253,7 +254,8 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         partial_docs=int(partial),
         partial_told=int(partial and told_unread(output)),
         whole_docs=int(not partial),
-        whole_unread=int(not partial and bool(output.get("unread"))),
+        # (a page with nothing printed on it is told, truly, of a document read whole)
+        whole_unread=int(not partial and any(u.get("reason") != BLANK_PAGE for u in output.get("unread") or [])),
     )
     return {
         "tally": dict(c),

@@ -181,6 +181,9 @@ class Page:
     turned: int = 0
     # Pictures of printed pages on a text-layer page, not read (extract.pdf_pictures): told unread.
     pictures: list[BBox] = field(default_factory=list)
+    # Nothing at all is printed on the page (a PDF page without a character, picture or stroke, as
+    # a word processor leaves before a section turned landscape): nothing to read, nothing lost.
+    blank: bool = False
 
     @property
     def lines(self) -> list[Line]:

@@ -157,6 +157,11 @@ class PdfReader(DocumentReader):
         if text_ok and opts.reocr_scanned_text_layers and renderer.scan_with_ocr_layer(pdf_page, index):
             text_ok = False
             warnings.append(f"page {index + 1}: a scan with another program's OCR text on it; read by our own OCR")
+        if not text_ok and not any(pdf_page.objects.values()):  # no character, picture or stroke
+            warnings.append(f"page {index + 1}: blank, nothing printed on it")
+            return Page(
+                index + 1, width=float(pdf_page.width), height=float(pdf_page.height), method="pdf-text", blank=True
+            )
         if not text_ok:
             from extract.ocr import ocr_page
 

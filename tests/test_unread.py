@@ -20,6 +20,7 @@ from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from cchc_extract.reconcile.restored import FLAG_RESTORED
 from extract.base import ingest
 from extract.segment.unread_grids import data_rows, is_layout_table
+from extract.segment.unread_pages import BLANK_PAGE
 from schemas import schema_errors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,7 +175,8 @@ def test_a_blank_page_in_a_pdf_is_unread(tmp_path):
     data = _converted(path)
     pages = [u for u in data["unread"] if u["kind"] == "page"]
     assert [u["page"] for u in pages] == [2]
-    assert "no text" in pages[0]["reason"]
+    # nothing printed on it (no character, picture or stroke): told blank for certain, not OCR'd
+    assert pages[0]["reason"] == BLANK_PAGE
 
 
 def _long_table_pdf(tmp_path: Path) -> Path | None:

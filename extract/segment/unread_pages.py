@@ -13,6 +13,9 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import UnreadPart
 
+# The reason of a page with nothing printed on it (``Page.blank``): no text, picture or stroke.
+BLANK_PAGE = "blank page: nothing is printed on it (no text, picture or drawing)"
+
 
 def _page_text(page: Page) -> str:
     cells = " ".join(c.text for t in page.tables for c in t.cells)
@@ -21,7 +24,10 @@ def _page_text(page: Page) -> str:
 
 def unread_page(page: Page, settings: UnreadSettings, signer: str | None = None) -> list[UnreadPart]:
     text = _page_text(page).strip()
-    if not text:
+    if not text and page.blank:
+        # Told, as every page that gave no text is (issue 16), and said for certain: nothing lost.
+        reason = BLANK_PAGE
+    elif not text:
         reason = "no text on this page: blank, or OCR found nothing readable"
     elif _is_name(text, signer):
         return []  # the signer's name pushed onto a page of its own: the signature block, read
