@@ -34,6 +34,7 @@ from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
 from extract.ocr_image import (
+    bare_paper,
     deskew,
     despeckle,
     erase_rules,
@@ -101,6 +102,8 @@ def ocr_page(
             )
             if confident_words(turned_words) > confident_words(words):
                 page = turned
+    if not page.blocks and not words and bare_paper(gray, settings):
+        page.blank = True
     return page
 
 

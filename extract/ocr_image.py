@@ -124,3 +124,11 @@ def prepared_size(width: int, height: int, dpi: int, settings: OcrSettings) -> t
         factor = settings.target_dpi / dpi
         return (round(width * factor), round(height * factor)), settings.target_dpi
     return (width, height), dpi
+
+
+def bare_paper(gray: Image.Image, settings: OcrSettings) -> bool:
+    """Whether a page image is paper with nothing printed on it: hardly a pixel darker than its
+    paper (the median) by ``blank_ink_levels`` (``blank_max_ink_share``)."""
+    arr = np.asarray(gray)
+    paper = float(np.median(arr))
+    return float((arr < paper - settings.blank_ink_levels).mean()) < settings.blank_max_ink_share

@@ -216,6 +216,11 @@ class OcrSettings:
     # Page orientation. A page put in sideways or upside down reads as few, unsure words; only then
     # (so an upright page costs nothing more) Tesseract's orientation detection (OSD, package
     # tesseract-ocr-osd) is asked, the page turned and read again, and the better reading kept.
+    # A page OCR found no word on is bare paper, and told blank for certain, when fewer than this
+    # share of its pixels are darker than its paper by ``blank_ink_levels`` (a blank back side
+    # fed through the scanner: dust only; the faintest print we degrade to stays far above it).
+    blank_max_ink_share: float = 0.001
+    blank_ink_levels: int = 40
     fix_orientation: bool = True
     # "Reads poorly": fewer than this share of the page's words are confident (conf >= 0.8, 2+ chars)…
     orientation_check_below: float = 0.5

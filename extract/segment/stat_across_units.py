@@ -78,10 +78,17 @@ def unit_row_apart(
             and text.strip()
             and label_key(text) not in settings.unit_row_labels
             and not (c < len(above) and above[c].strip() == text.strip())
+            and not _garbled_unit(text, units)
         ]
         if len(units) >= settings.min_unit_cells and not others:
             return header[:k] + header[k + 1 :], units
     return header, {}
+
+
+def _garbled_unit(text: str, units: dict[int, str]) -> bool:
+    """Whether a cell in a row of bracketed units is one a scan garbled ("®)" for "(%)"): a few
+    marks with no word in them, beside at least two units read whole. Its unit is not known."""
+    return len(units) >= 2 and len(text.strip()) <= 3 and not re.search(r"\p{L}{2}", text)
 
 
 def commune_row(
