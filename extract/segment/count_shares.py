@@ -32,6 +32,8 @@ from normalize.lazy_regex import lazy_compile
 _REMAINDER = lazy_compile(r"(?:^|[,;:]|\bva\b)\s*(?:con lai|con|so con lai)\s*(?:la\s*|co\s*)?$")
 # A rate of the total itself, not a change against another figure ("tăng 12% so với …").
 _OWN_RATE = lazy_compile(r"^\s*,?\s*(?:dat|chiem)?\s*(?:ty le|ti le)?\s*:?\s*$")
+# A bracket opening with "chiếm" (making up) or "tỷ lệ" states its count's share of the whole.
+_SHARE_BRACKET = lazy_compile(r"^\W*(?:chiem|ty le|ti le)\b")
 
 
 def are_shares(between_low: str, labels: list[str]) -> bool:
@@ -46,6 +48,12 @@ def rate_of_the_total(words_low: str) -> bool:
     """Whether the words between a total and a percentage make the percentage the total's own rate
     ("…, đạt tỷ lệ 99,75%", "… (chiếm 12%)"), not a change against another figure."""
     return bool(_OWN_RATE.match(words_low))
+
+
+def share_bracket(bracket_low: str) -> bool:
+    """Whether a bracket after a count states the count's share ("(chiếm 8,33%)"), never a
+    breakdown of it, even where OCR split the figure and lost its sign ("(chiếm 8 ,23)")."""
+    return bool(_SHARE_BRACKET.match(bracket_low))
 
 
 def completes_as_remainder(item: list, labels_before: list[str], label: str) -> bool:

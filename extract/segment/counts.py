@@ -41,6 +41,7 @@ from extract.segment.count_shares import (
     rate_of_the_total,
     ratio_whole,
     rest_of_the_whole,
+    share_bracket,
 )
 from extract.segment.count_words import (
     ASPECT,
@@ -329,6 +330,8 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
             found.append(_Found(total, node.start, unit_text, parts, doubts, complete))
             for p in parts:  # a part's own parenthesised breakdown
                 for paren in p.nested:
+                    if share_bracket(reader.low[paren.start + 1 : paren.end]):
+                        continue  # "25 hồ sơ quá hạn (chiếm 8,33%)": the part's share, no breakdown
                     sub = _read_items(reader, paren.nodes, p.unit or unit, paren_scope=True)
                     if sub is not None and len(sub[0]) >= 2:
                         found.append(
@@ -378,7 +381,8 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
             return got[0], got[1], got[2], listed[1]
     # a parenthetical breakdown right after the count
     if j < len(sent) and isinstance(sent[j], Paren):
-        got = _read_items(reader, sent[j].nodes, unit, paren_scope=True)
+        share = share_bracket(reader.low[sent[j].start + 1 : sent[j].end])
+        got = None if share else _read_items(reader, sent[j].nodes, unit, paren_scope=True)
         if got is not None and not all(p.value is None for p in got[0]):
             parts, doubts, complete, _used, _items = got
             return parts, doubts, complete, j
