@@ -110,7 +110,10 @@ def lost_total(
                 # a line read as nothing standing there: letters garbled past any word, or a
                 # figure among garbled letters ("P| Ting sim | 7.25 | S|")
                 _signature_next(line, page.number, pages)
-                and (_garbled_past_words(line.raw or line.text) or holds_figures(line, first=0))
+                and (
+                    _garbled_past_words(line.raw or line.text)
+                    or (holds_figures(line, first=0) and not reads_as_sentence(line.raw or line.text))
+                )
             )
         ):
             continue
@@ -172,6 +175,19 @@ def _garbled_past_words(text: str) -> bool:
         return False
     cores = [c.lower() for c in re.findall(r"\p{L}+", text)]
     return len(cores) >= 2 and not any(len(c) >= 3 and is_syllable_shape(c) for c in cores)
+
+
+# A line of at least this many words, nearly all shaped as Vietnamese syllables, is a sentence
+# read (a note under the table: "* Tiêu chí không chấm điểm …: 7 điểm; tổng điểm … 93 điểm"),
+# not a totals row OCR garbled around its figures.
+_SENTENCE_WORDS = 6
+_SENTENCE_SHARE = 0.75
+
+
+def reads_as_sentence(text: str) -> bool:
+    cores = [c.lower() for c in re.findall(r"\p{L}+", text)]
+    words = [c for c in cores if is_syllable_shape(c)]
+    return len(words) >= _SENTENCE_WORDS and len(words) >= _SENTENCE_SHARE * len(cores)
 
 
 def _garbled_remnant(line: Line, rows: list[ScoreRow]) -> bool:
