@@ -42,3 +42,18 @@ def test_the_photo_reads_all_seven_rows_right():
 
     rows = [r for t in result_to_json(convert_file(DATA))["score_tables"] for r in t["rows"]]
     assert [(r["code"], r["max_points"], r["self_points"]) for r in rows] == TRUTH
+
+
+def test_no_desk_is_left_along_the_page_edges():
+    """A photo whose page outline, cut nearer the desk's grey, kept a sliver of desk inside
+    (generated S11 photo, corpus seed 12001, scaled to 1230 px, JPEG quality 50): at full size the
+    sliver read as a junk line above the letterhead ("7 TT 777 77 7n 7n") and the whole metadata
+    block was lost. Decree 30/2020 keeps print 15 mm from the edges: a 4 mm band is whitened."""
+    from extract.image_prep import greyscale, prepare_page
+
+    page, dpi = prepare_page(greyscale(Image.open(DATA.parent / "photo_desk_sliver.jpg")), 300)
+    ink = np.asarray(page) < 128
+    band = round(4 / 25.4 * dpi)
+    assert not ink[:band].any() and not ink[-band:].any()
+    assert not ink[:, :band].any() and not ink[:, -band:].any()
+    assert ink.mean() > 0.01  # the page's print is still there
