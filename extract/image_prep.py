@@ -98,13 +98,13 @@ def prepare_page(
 ) -> tuple[Image.Image, int]:
     """A greyscale page image made flat: the photographed page cut out and warped square (its dpi
     then from the A4 sheet), uneven light divided out. A scan comes back as it went in."""
-    if settings.find_page:
-        quad = page_quadrilateral(gray, settings)
-        if quad is not None:
-            gray, dpi = warp_page(gray, quad)
-            gray = blank_edges(gray, dpi, settings)
+    quad = page_quadrilateral(gray, settings) if settings.find_page else None
+    if quad is not None:
+        gray, dpi = warp_page(gray, quad)
     if settings.flatten:
         gray = flatten_illumination(gray, dpi, settings)
+    if quad is not None:  # (after the light is divided out: the band takes the paper's white)
+        gray = blank_edges(gray, dpi, settings)
     return gray, dpi
 
 
