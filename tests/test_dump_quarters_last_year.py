@@ -64,3 +64,17 @@ def test_the_whole_first_keeps_its_place():
     read = whole_period_rows(rows, header, ocr=True)
     assert [r.value for r in read] == [648, 414, 96.3]
     assert all(r.confidence == 1.0 for r in read)
+
+
+def test_the_rows_under_the_header_printed_again_are_told():
+    """The form's second page repeats its header, and its two rows there lost their codes (5.3
+    "Tỷ lệ hồ sơ tiếp nhận % 97,37 | …", 6 "Số cuộc kiểm tra … Cuộc 2 i 1 2"): before, they were
+    lost with no ``unread`` part; now their lines are told."""
+    truth = json.loads(DUMP.with_name(DUMP.name + ".truth.json").read_text(encoding="utf-8"))
+    printed = {r["code"]: r["value"] for t in truth["statistics"] for r in t["rows"]}
+    assert (printed["5.3"], printed["6"]) == (98.77, 6)
+    output = result_to_json(convert_file(DUMP))
+    rows = {r["code"] for a in output["statistics"] for r in a["rows"]}
+    assert not {"5.3", "6"} & rows
+    told = [p for p in output["unread"] if p["kind"] == "rows"]
+    assert len(told) == 1 and "98,77" in told[0]["text_sample"] and "Cuộc 2" in told[0]["text_sample"]
