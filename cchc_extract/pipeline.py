@@ -63,6 +63,7 @@ from extract.segment.task_tables import find_task_tables
 from extract.segment.task_units import split_units
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, totals_told, unread_review_items
+from extract.segment.unread_annex_again import rows_under_header_again
 from extract.segment.unread_statements import unread_statements
 from extract.segment.unread_withdrawn import withdraw_unsure_tables
 from normalize.criteria import CriteriaSet, CriterionDef
@@ -307,6 +308,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result,
         "segment",
         lambda: unread_annexes(doc, result.statistics, unread + unsure, others=_row_sources(result)),
+        debug,
+        default=[],
+    )
+    # ... and an annex's rows under its header printed again, past its last row read.
+    unread += _run_stage(
+        result,
+        "segment",
+        lambda: rows_under_header_again(doc, result.statistics, unread + unsure, _row_sources(result)),
         debug,
         default=[],
     )

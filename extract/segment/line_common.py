@@ -304,11 +304,12 @@ _BRACKETS = "[](){}"
 # OCR garbled, no speck: "1G", "1U.", "1g" were 16, 10, 10 (seeds 261, 346), "2,7Ð" 2,75.
 # OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
 # on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
-# (a "T" before the digits is a ruling line's top read with the cell, as an "L" is its foot: "T10")
+# (a "T" before the digits is a ruling line's top read with the cell; an "E", "F" or "L" the
+# cell's left rule where a row's rule crosses it: "văn bản E10 10", seed 12101's D01 i4, was 10 10)
 # A quarter figure's units digit read as the capital it looks like ("A,75" for 4,75, "S,5" for
 # 5,5): the comma and the quarter after it say it is a cell, the capital a digit.
 _LETTER_GLUED = lazy_compile(
-    r"[\p{Ll}T](\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)|([AIOSZB],(?:25|5|75))"
+    r"[\p{Ll}TEFL](\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)|([AIOSZB],(?:25|5|75))"
 )
 _CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0", "A": "4", "S": "5", "Z": "2", "B": "8"})
 

@@ -10,7 +10,9 @@ text prints its points. The lines after it, before the next recovered row's line
 own: the first run of figures there that opens with the set's maximum for the criterion, the
 others within it, is the row's points — the set's maximum is the witness that the run is this
 row's and not an explanation's figure or a date. A third figure is the appraised score only in a
-table that has that column (another row reads it)."""
+table that has that column: another row reads it, or the recovered rows' own runs show it
+(``shows_appraised``: several open with the set's maximum and print two scores within it, "10 10
+9,5", where a table of max and self prints two figures and its explanation's words)."""
 
 from __future__ import annotations
 
@@ -58,3 +60,21 @@ def figures_below(lines: Sequence[Line], set_max: float) -> list[tuple[str, floa
                 if abs(value - set_max) <= 0.01 and rest and all(0 <= v <= value for _, v in rest):
                     return values[k:]
     return []
+
+
+def shows_appraised(runs: Sequence[tuple[list[tuple[str, float]], float]], min_rows: int, share: float) -> bool:
+    """Whether recovered rows' runs of figures ((run, the set's maximum) each) show an appraised
+    column: at least ``min_rows`` runs, and ``share`` of those printing two figures or more, open
+    with the set's maximum and print two more figures within it ("16 15,75 15,75"). The set's
+    maximum is the witness that the first figure is the max cell and not an explanation's."""
+    two = three = 0
+    for values, set_max in runs:
+        if len(values) < 2:
+            continue
+        two += 1
+        three += (
+            len(values) >= 3
+            and abs(values[0][1] - set_max) <= 0.01
+            and all(0 <= v <= values[0][1] for _, v in values[1:3])
+        )
+    return three >= min_rows and three >= share * two

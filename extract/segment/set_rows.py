@@ -40,7 +40,7 @@ from extract.segment.set_regions import (
     table_gaps,
     tail_told,
 )
-from extract.segment.set_row_figures import figures_below, points_of_run
+from extract.segment.set_row_figures import figures_below, points_of_run, shows_appraised
 from extract.segment.set_wording import (
     FLAG_FROM_SET_ORDER,
     Aligned,
@@ -123,6 +123,11 @@ class SetRowSettings:
     # the next recovered row's), at most this many: a centred cell prints a wrapped name's code and
     # figures on its middle line, a name beside a tall explanation a line below its first.
     figures_below: bool = True
+    # Recovered rows (at least this many, and this share of those printing two figures or more)
+    # whose runs open with the set's maximum and print two scores within it show a table with an
+    # appraised column where no row read gives it (every row recovered: its header garbled).
+    appraised_min_rows: int = 2
+    appraised_share: float = 0.4
     figure_lines: int = 2
     on: bool = True
 
@@ -238,8 +243,13 @@ def _recover(
             return None  # (the region was that row's name line: nothing of it is left unread)
     if chosen is not None:
         chosen.append(used)
-    appraised = table is not None and any(r.appraised_points is not None for r in table.rows)
-    rows = [_row(a, settings, _own_lines(a, aligned, region, settings), appraised) for a in aligned]
+    below = [_own_lines(a, aligned, region, settings) for a in aligned]
+    appraised = (table is not None and any(r.appraised_points is not None for r in table.rows)) or shows_appraised(
+        [(_run(a, b, settings), a.crit.max_points) for a, b in zip(aligned, below) if a.crit.max_points is not None],
+        settings.appraised_min_rows,
+        settings.appraised_share,
+    )
+    rows = [_row(a, settings, b, appraised) for a, b in zip(aligned, below)]
     if table is None:
         table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
         result.score_tables.append(table)
@@ -355,9 +365,7 @@ def _row(a: Aligned, settings: SetRowSettings, below: Sequence[Line] = (), appra
         source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
     )
     if crit.max_points is not None:
-        points = points_of_run(points_figures(a, crit.max_points), crit.max_points, appraised)
-        if points.max_points is None and settings.figures_below:
-            points = points_of_run(figures_below(below, crit.max_points), crit.max_points, appraised)
+        points = points_of_run(_run(a, below, settings), crit.max_points, appraised)
         for cell in ("max_points", "self_points", "appraised_points"):
             read = getattr(points, cell)
             if read is not None:
@@ -365,6 +373,18 @@ def _row(a: Aligned, settings: SetRowSettings, below: Sequence[Line] = (), appra
                 setattr(row, f"{cell}_raw", read[0])
     row.flags += _lost_cells(row, appraised)
     return row
+
+
+def _run(a: Aligned, below: Sequence[Line], settings: SetRowSettings) -> list[tuple[str, float]]:
+    """The run of figures holding the row's points: the one after its name (``points_figures``)
+    where it gives a maximum, else the first on its own lines ``below`` that opens with the set's."""
+    set_max = a.crit.max_points
+    if set_max is None:
+        return []
+    run = points_figures(a, set_max)
+    if points_of_run(run, set_max, False).max_points is None and settings.figures_below:
+        return figures_below(below, set_max)
+    return run
 
 
 def _lost_cells(row: ScoreRow, appraised: bool) -> list[str]:

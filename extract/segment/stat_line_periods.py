@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from extract.segment.stat_period_against import NONE, beside_whole, cut_beside
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import parse_stat_value
 from normalize.lazy_regex import lazy_compile
@@ -116,6 +117,12 @@ def _common_width(rows: list[StatRow]) -> int | None:
     return widths.most_common(1)[0][0] if widths else None
 
 
+def _kept_width(printed: list[tuple[list[str], str]]) -> int | None:
+    """The number of figures most rows print once the columns beside the whole are set aside."""
+    widths = Counter(len(tokens) for tokens, _ in printed if len(tokens) >= 3)
+    return widths.most_common(1)[0][0] if widths else None
+
+
 def short_row_readings(row: StatRow) -> tuple[float, ...]:
     """The other figures a row flagged ``SHORT_ROW_FLAG`` printed, each a reading of its value
     (the row's blanks may stand anywhere among its parts)."""
@@ -167,17 +174,28 @@ def _digits_lost(short: str, long: str) -> bool:
     return all(c in rest for c in short)
 
 
-def _whole_row(row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings) -> StatRow:
+def _whole_row(
+    row: StatRow, end: str, width: int | None, ocr: bool, settings: LinePeriodSettings, cut: int | None = None
+) -> StatRow:
     """The row with the whole period's figure as its value and the parts in its note; doubted
-    when the whole cannot be read or a flow's parts do not add up to it. A row printing one figure
-    more than the table's ``width`` has a column beside the whole, after it: the whole is the
-    figure before that one, which stays in the note after the parts."""
+    when the whole cannot be read or a flow's parts do not add up to it. ``cut`` tokens at the
+    row's end are the columns the header sets beside the whole (last year's, the comparison:
+    ``stat_period_against``); where it is None, a row printing one figure more than the table's
+    ``width`` has a column beside the whole, after it: the whole is the figure before that one.
+    Either stays in the note after the parts. A row printing fewer parts than the table's
+    ``width`` beside such columns is doubted: which of its places OCR lost is not known."""
     tokens = _tokens(row.value_raw, row.note)
+    if cut is not None:
+        beside = tokens[len(tokens) - cut :] if cut else []
+        tokens = tokens[: len(tokens) - cut]
+        if width is not None and 0 < len(tokens) < width:
+            row = _doubted(row, settings)
     if len(tokens) < 3:
         # (a heading, a row whose parts were not printed: nothing to place; two figures: placed)
         return _short_row(row, end, width, ocr, settings)
-    beside = tokens[-1:] if width is not None and len(tokens) == width + 1 else []
-    tokens = tokens[: len(tokens) - len(beside)]
+    if cut is None:
+        beside = tokens[-1:] if width is not None and len(tokens) == width + 1 else []
+        tokens = tokens[: len(tokens) - len(beside)]
     if end == LAST:
         value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
         if value is None:
@@ -201,6 +219,10 @@ def whole_period_rows(
     parts and ``votes_without_header`` rows of ``figures_without_header`` figures or more add up at
     their last figure (none at the first); else as read."""
     printed = [(_tokens(r.value_raw, r.note), r.unit) for r in rows]
+    # (last year's figure and the comparison after the whole are no parts: set aside first)
+    beside = beside_whole(printed, header, ocr)
+    cuts: list[int | None] = [None] * len(rows) if beside == NONE else list(cut_beside(printed, beside, ocr))
+    printed = [(tokens[: len(tokens) - (k or 0)], unit) for (tokens, unit), k in zip(printed, cuts)]
     if not splits_period(header, settings):
         if not _PERIOD_WORD.search(fold(header)):
             return rows  # (no word of a period's parts: the other figures are no parts, "Ghi chú")
@@ -208,12 +230,13 @@ def whole_period_rows(
         unheaded = whole_end(long_rows, ocr, replace(settings, min_votes=settings.votes_without_header))
         if unheaded != LAST:
             return rows
-        return [_whole_row(r, LAST, _common_width(rows), ocr, settings) for r in rows]
+        width = _common_width(rows) if beside == NONE else _kept_width(printed)
+        return [_whole_row(r, LAST, width, ocr, settings, k) for r, k in zip(rows, cuts)]
     end = whole_end(printed, ocr, settings)
     if end is None:  # (no flow row adds up as read: the header's words, where they say)
         last = whole_printed_last(header)
         if last is None:
             return rows
         end = LAST if last else FIRST
-    width = _common_width(rows)
-    return [_whole_row(r, end, width, ocr, settings) for r in rows]
+    width = _common_width(rows) if beside == NONE else _kept_width(printed)
+    return [_whole_row(r, end, width, ocr, settings, k) for r, k in zip(rows, cuts)]

@@ -72,6 +72,18 @@ def names_earlier(label: str) -> bool:
     return bool(_EARLIER.search(folded) or _CHANGE.search(folded))
 
 
+def names_earlier_period(label: str) -> bool:
+    """Whether a label names the earlier period ("Cùng kỳ năm trước", "Năm trước")."""
+    return bool(_EARLIER.search(fold(label or "")))
+
+
+def names_change(label: str) -> bool:
+    """Whether a label names the change of two periods ("So sánh (%)", "So với cùng kỳ"), as
+    printed or as OCR left its words ("Sosanh", "Tăng (+)")."""
+    folded = fold(label or "")
+    return bool(_CHANGE.search(folded) or _CHANGE_READ.search(folded))
+
+
 def this_period_column(labels: list[str]) -> int | None:
     """The column of the report's own period when the header compares it with an earlier one
     (there is an earlier period's or a comparison column), else None."""
