@@ -54,7 +54,18 @@ def _misread_numeral(code: str) -> bool:
         and any(ch.isalpha() for ch in text)
         and not any(ch.isdigit() for ch in text)
         and not _ITEM_CODE.match(text)
-    )
+    ) or stroked_numeral(text)
+
+
+# A roman numeral whose strokes OCR read as a one beside a letter ("1H" for "III", "I1" for "II",
+# "1V" for "IV"): every character a stroke's look-alike, a one among them and a capital of the
+# numerals' shapes too (a task's number is digits alone; "1l" may be an "11" and is not taken).
+_STROKED = lazy_compile(r"^(?=[^1]*1)(?=.*[IVXH])[IVXLTH1|]{2,5}[.,)_]?$")
+
+
+def stroked_numeral(text: str) -> bool:
+    """A short word of a roman numeral's strokes with a one read among them ("1H", "I1.")."""
+    return _STROKED.match(text.strip()) is not None
 
 
 def upper_title(text: str) -> bool:
