@@ -17,6 +17,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   that the word before almost always takes next (``lowered_capitals``): lowered, the row noted
   ``CAPITAL_LOWERED``; a name a plan capitalises inside a phrase ("Báo cáo Sở Nội vụ") is no
   word's usual successor and stays;
+* (a mend, not queued) a dash between the two syllables of one compound ("cải - cách": a speck,
+  ``task_compound_dash``) taken out; an abbreviation whose I OCR read as strokes with a one ("I1SO")
+  put right when one known abbreviation reads so (``task_abbreviation_strokes``);
 * (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
@@ -71,7 +74,9 @@ import regex as re
 
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
+from extract.segment.task_abbreviation_strokes import ABBREVIATION_STROKE, mend_abbreviations
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
+from extract.segment.task_compound_dash import COMPOUND_DASH, compound_dashes
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, data_lines, load_model
@@ -185,6 +190,9 @@ class TaskDoubtSettings:
     # next (a compound's second syllable: "sắp xếp" -0.4, "hồ sơ" -0.2); a name a plan
     # capitalises after a word ("cáo Sở" -7.3, "khai Cổng" -8.3) is far less likely.
     capital_bigram: float = -2.0
+    # The bigram log-probability at which two syllables a dash stands between are one compound and
+    # the dash a speck ("cải - cách" -0.3; a phrase's end and the next one's start: "trị - xã" -5.6).
+    compound_bigram: float = -2.0
     # A criterion code printed with no dot ("1") among a table's codes of which at least this many
     # and this share print one ("5.1", "4.1"): a code's dot and digit OCR lost ("|1" for 5.1), the
     # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
@@ -507,6 +515,14 @@ def doubt_tasks(
                 if lowered:
                     said = ", ".join(repr(w) for w in lowered)
                     row = replace(row, flags=[*row.flags, f"{CAPITAL_LOWERED}: {f} {said}"])
+                    setattr(row, f, put)
+                put, joined = compound_dashes(getattr(row, f), model, s.compound_bigram)
+                if joined:
+                    row = replace(row, flags=[*row.flags, f"{COMPOUND_DASH}: {f} {', '.join(joined)}"])
+                    setattr(row, f, put)
+                put, said = mend_abbreviations(getattr(row, f), known_abbreviations())
+                if said:
+                    row = replace(row, flags=[*row.flags, f"{ABBREVIATION_STROKE}: {f} {', '.join(said)}"])
                     setattr(row, f, put)
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
