@@ -44,4 +44,3 @@ def mend_abbreviations(text: str, known: Collection[str]) -> tuple[str, list[str
         return right
 
     return _STROKED_CAPITALS.sub(put, text), said
-
