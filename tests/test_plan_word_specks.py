@@ -64,3 +64,20 @@ def test_an_abbreviation_read_with_a_one_among_its_strokes_is_put_right():
     assert out[0].task == "Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015"
     assert any(f.startswith("abbreviation_stroke_mended") for f in out[0].flags)
     assert out[1].task == "Tổ chức 1 hội nghị của UBND xã"  # a number standing apart is no stroke
+
+
+def test_a_gazetteer_phrase_read_with_a_wrong_mark_is_put_in_its_marks():
+    # A task's words as the held-out scans of seed 11001 gave them ("tố dân phố", silent there): the
+    # units' gazetteer spells the phrase "tổ dân phố"; no other three syllables fold to it.
+    read = "Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn, tố dân phố"
+    rows = [TaskRow(task=read, lead="Công an xã", deadline="Cả năm 2026")]
+    out = doubt_tasks([TaskTable(title="Phụ lục", rows=rows)], ocr=True, period="năm 2026")[0].rows
+    assert out[0].task == "Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn, tổ dân phố"
+    assert any(f.startswith("phrase_marks_put") for f in out[0].flags)
+    # two syllables fold alike too often to be put: "tố chức" stays for the other checks
+    from extract.segment.task_known_phrases import known_phrase_marks
+
+    assert known_phrase_marks("Tổ chức hội nghị tại Bộ phận Một của") == (
+        "Tổ chức hội nghị tại Bộ phận Một cửa",
+        ["'Bộ phận Một của' → 'Bộ phận Một cửa'"],
+    )

@@ -17,9 +17,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   that the word before almost always takes next (``lowered_capitals``): lowered, the row noted
   ``CAPITAL_LOWERED``; a name a plan capitalises inside a phrase ("Báo cáo Sở Nội vụ") is no
   word's usual successor and stays;
-* (a mend, not queued) a dash between the two syllables of one compound ("cải - cách": a speck,
-  ``task_compound_dash``) taken out; an abbreviation whose I OCR read as strokes with a one ("I1SO")
-  put right when one known abbreviation reads so (``task_abbreviation_strokes``);
+* (mends, not queued: ``task_word_mends``) a dash inside one compound ("cải - cách"), an
+  abbreviation read with a one among its strokes ("I1SO"), a gazetteer phrase's marks ("tố dân phố");
 * (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
@@ -74,9 +73,8 @@ import regex as re
 
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
-from extract.segment.task_abbreviation_strokes import ABBREVIATION_STROKE, mend_abbreviations
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
-from extract.segment.task_compound_dash import COMPOUND_DASH, compound_dashes
+from extract.segment.task_word_mends import mended_words
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, data_lines, load_model
@@ -516,13 +514,9 @@ def doubt_tasks(
                     said = ", ".join(repr(w) for w in lowered)
                     row = replace(row, flags=[*row.flags, f"{CAPITAL_LOWERED}: {f} {said}"])
                     setattr(row, f, put)
-                put, joined = compound_dashes(getattr(row, f), model, s.compound_bigram)
-                if joined:
-                    row = replace(row, flags=[*row.flags, f"{COMPOUND_DASH}: {f} {', '.join(joined)}"])
-                    setattr(row, f, put)
-                put, said = mend_abbreviations(getattr(row, f), known_abbreviations())
-                if said:
-                    row = replace(row, flags=[*row.flags, f"{ABBREVIATION_STROKE}: {f} {', '.join(said)}"])
+                put, notes = mended_words(getattr(row, f), f, model, s.compound_bigram, known_abbreviations())
+                if notes:
+                    row = replace(row, flags=[*row.flags, *notes])
                     setattr(row, f, put)
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
