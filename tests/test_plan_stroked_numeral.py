@@ -76,3 +76,38 @@ def test_the_task_alone_on_the_next_page_is_read_in_the_carried_columns():
     assert code == "11"
     assert task == "Quản lý, sử dụng tài sản công đúng quy định"
     assert (lead, deadline) == ("Phòng Văn hóa - Xã hội", "Trước ngày 18/05/2024")
+
+
+def _read_on_main():
+    from extract.model import IngestedDocument, Line, Page
+    from schemas.records import ExtractionResult, SourceInfo, SourceRef, TaskRow, TaskTable
+
+    raw = json.loads((DATA / "s25_read_on_main.json").read_text(encoding="utf-8"))
+    pages = [
+        Page(
+            number=n,
+            method="ocr",
+            blocks=[
+                Line(text=ln["text"], page=n, number=ln["number"], bbox=tuple(ln["bbox"]))
+                for ln in raw["lines"]
+                if ln["page"] == n
+            ],
+        )
+        for n in (2, 3)
+    ]
+    rows = [TaskRow(code=r["code"], task="…", source=SourceRef(page=r["page"], bbox=r["bbox"])) for r in raw["rows"]]
+    result = ExtractionResult(source=SourceInfo(path="s25.pdf"), task_tables=[TaskTable(title="", rows=rows)])
+    return IngestedDocument(path="s25.pdf", format="pdf", pages=pages), result
+
+
+def test_a_task_left_alone_on_the_next_page_and_not_read_is_told():
+    # As main read the scan: the table stopped at task 10 on page 2, task 11 a line on page 3.
+    from extract.segment.unread_task_next import unread_task_next
+
+    doc, result = _read_on_main()
+    assert [r.code for r in result.task_tables[0].rows][-1] == "10"
+    ((part),) = unread_task_next(doc, result, lambda line, page: False)
+    assert part.page == 3 and part.kind == "rows" and part.reason.startswith("task rows 11 are printed")
+    assert part.text_sample.startswith("11 Quản lý, sử dụng tài sản công")
+    # read, it is not told
+    assert unread_task_next(doc, result, lambda line, page: page == 3) == []
