@@ -30,3 +30,26 @@ def test_a_heading_naming_a_body_gives_its_tasks_their_section_and_lead():
     rows = [r for t in result.task_tables for r in t.rows]
     assert [(r.section, r.lead) for r in rows] == TRUTH
     assert rows[4].task == "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"
+
+
+def test_a_heading_whose_body_ocr_misread_a_letter_of_still_names_its_lead():
+    # The last heading of an N65 plan scanned (S30 of seed 12237, instance 4) as the grid reader
+    # gave its cell: "Công chức Điỉa chính - Xây đúng" (a letter added, a mark lost). Before, the
+    # title was no unit as read and the section's four tasks came out with no lead, unqueued.
+    # Truth (the generator's): lead "Công chức Địa chính - Xây dựng".
+    from extract.segment.joined import JoinedRow, JoinedTable
+    from extract.segment.task_tables import task_rows
+
+    header = ["TT", "Tên nhiệm vụ", "Sản phẩm", "Lộ trình", "Cơ quan phối hợp"]
+    grid = [
+        ["I", "Phòng Văn hóa - Xã hội", "", "", ""],
+        ["1", "Tổ chức phổ biến, giáo dục pháp luật cho nhân dân", "Kế hoạch", "Quý II/2026", "Các đoàn thể"],
+        ["II", "Công chức Điỉa chính - Xây đúng", "", "", ""],
+        ["1", "Rà soát, đề xuất đơn giản hóa thủ tục hành chính", "Quyết định", "Thường xuyên", "Các đoàn thể"],
+    ]
+    body = [JoinedRow(cells, [False] * 5, 1, 0, 0, 0, confs=[0.9] * 5) for cells in grid]
+    rows = task_rows(JoinedTable([header], body, [1], 5, "ocr", 0, 0, 0))
+    assert [(r.section, r.lead) for r in rows] == [
+        ("I", "Phòng Văn hóa - Xã hội"),
+        ("II", "Công chức Địa chính - Xây dựng"),
+    ]

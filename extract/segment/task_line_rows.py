@@ -16,7 +16,7 @@ from extract.segment.task_header import HEADER_SHARE, header_columns, header_sha
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_sections import heading_lead
 from normalize.lazy_regex import lazy_compile
-from normalize.units import names_unit, spell_units
+from normalize.units import names_unit
 from normalize.vietnamese.compounds import glued_syllables
 
 _ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
@@ -257,7 +257,7 @@ def _unit_heading(s: re.Match | None, settings: TaskLineSettings, first: bool) -
     ``first``: no row read yet (a numeral of bars is taken)."""
     if s is None or not settings.unit_headings or not (first or _HEADING_NUMERAL.search(s.group("num"))):
         return ""
-    return heading_lead(spell_units(s.group("title").strip(" |")))
+    return heading_lead(s.group("title").strip(" |"))
 
 
 # A deadline's opening words as a row's first line prints them ("Tháng", "Quý", "Cả năm", "Trước

@@ -9,7 +9,7 @@ import regex as re
 
 from extract.segment.joined import JoinedRow, row_conf
 from normalize.lazy_regex import lazy_compile
-from normalize.units import unit_status
+from normalize.units import spell_units, unit_status
 
 _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
@@ -159,4 +159,7 @@ def heading_lead(title: str) -> str:
     leads them gives each task that body as its lead. A heading naming a topic ("Cải cách thủ tục
     hành chính") names no one: ''."""
     title = (title or "").strip(" .:|")
-    return title if title and unit_status(title) == "complete" else ""
+    # (in the gazetteer's spelling: an OCR'd heading's word a letter off, "Điỉa", or glued, "anxã",
+    # is mended as a lead cell's is)
+    spelt = spell_units(title) if title else ""
+    return spelt if spelt and unit_status(spelt) == "complete" else ""
