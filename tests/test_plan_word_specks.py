@@ -81,3 +81,21 @@ def test_a_gazetteer_phrase_read_with_a_wrong_mark_is_put_in_its_marks():
         "Tổ chức hội nghị tại Bộ phận Một cửa",
         ["'Bộ phận Một của' → 'Bộ phận Một cửa'"],
     )
+
+
+def test_a_bar_or_quote_speck_at_a_task_s_edge_is_taken_out():
+    # Task cells as the scans of seed 12244 (S26, instances 1, 2 and 4) gave them, silent on main:
+    # a ruling's end read "|" or "l" after the task's words, a dash and a speck read as a quote
+    # held to its first word. Truth (the generator's) in the order below.
+    read = [
+        "Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn l",
+        "-'Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm",
+        "Xây dựng Kế hoạch theo dõi thi hành pháp luật trên địa bàn xã |",
+    ]
+    rows = [TaskRow(task=t, lead="Công an xã", deadline="Cả năm 2026") for t in read]
+    out = doubt_tasks([TaskTable(title="Phụ lục", rows=rows)], ocr=True, period="năm 2026")[0].rows
+    assert [r.task for r in out] == [
+        "Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn",
+        "Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm",
+        "Xây dựng Kế hoạch theo dõi thi hành pháp luật trên địa bàn xã",
+    ]
