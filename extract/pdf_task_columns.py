@@ -32,7 +32,7 @@ from extract.pdf_unruled import UnruledSettings, _Line, is_code_token, labels_of
 from extract.segment.tab_headers import task_header
 from extract.segment.task_header import header_share
 from extract.segment.task_line_rows import is_section_line
-from extract.segment.task_sections import ocr_section_title, upper_title
+from extract.segment.task_sections import ocr_section_title, stroked_numeral, upper_title
 from extract.segment.task_starts import fills_task_columns, opens_by_bold
 from extract.segment.task_tables import map_columns
 from normalize.lazy_regex import lazy_compile
@@ -348,8 +348,10 @@ def _numeral_misread(
     across the columns after it (a long title spans the row: "HI CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH
     CHÍNH NHÀ NƯỚC"; a task's lead and deadline stand apart from its words at their stops)."""
     text = piece[0].text
-    if len(piece) != 1 or len(text) > settings.numeral_chars or any(ch.isdigit() for ch in text):
+    if len(piece) != 1 or len(text) > settings.numeral_chars:
         return False
+    if any(ch.isdigit() for ch in text) and not stroked_numeral(text):
+        return False  # (a one among a numeral's strokes, "1H" for "III", is a stroke read)
     if not any(ch.isalpha() for ch in text):
         return False  # a bullet ("-", "+", "•") before a task's next words is no numeral
     after = [w for w in line.words if w is not piece[0]]

@@ -17,6 +17,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   that the word before almost always takes next (``lowered_capitals``): lowered, the row noted
   ``CAPITAL_LOWERED``; a name a plan capitalises inside a phrase ("Báo cáo Sở Nội vụ") is no
   word's usual successor and stays;
+* (mends, not queued: ``task_word_mends``) a dash inside one compound ("cải - cách"), an
+  abbreviation read with a one among its strokes ("I1SO"), a gazetteer phrase's marks ("tố dân phố");
 * (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
@@ -72,6 +74,7 @@ import regex as re
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
+from extract.segment.task_word_mends import mended_words
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, data_lines, load_model
@@ -144,12 +147,14 @@ _GLUED_COMMA = lazy_compile(r"(?<=\p{L}),(?=\p{L})")
 # plan's own colon; doubted, kept.
 _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # A dash closing a free-text field ("… các bộ phận chuyên môn -", "Biên bản kiểm tra -"): a speck
-# or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
-_TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
+# or a ruling's end OCR read (a bar "|", or an "l": no syllable is a lone l); a unit's dash has
+# words after it, and units are not touched. Taken out.
+_TRAILING_DASH = lazy_compile(r"\s+(?:[-–—|]+|l)\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
 # A bullet OCR read as a mark with a letter beside it ("s* Duy trì …" for "• Duy trì …"), before the
-# capital a task's words open with: a mark no word holds, a letter at most. Taken out.
-_MISREAD_BULLET = lazy_compile(r"^\s*(?:\p{L}?[*«»©®°~^]+\p{L}?)\s+(?=\p{Lu})")
+# capital a task's words open with: a mark no word holds, a letter at most; or a dash or bar with a
+# speck read as a quote held to the task's first word ("-'Tổ chức …"). Taken out.
+_MISREAD_BULLET = lazy_compile(r"^\s*(?:(?:\p{L}?[*«»©®°~^]+\p{L}?)\s+|[-–|]+['‘’`]\s*)(?=\p{Lu})")
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
@@ -185,6 +190,9 @@ class TaskDoubtSettings:
     # next (a compound's second syllable: "sắp xếp" -0.4, "hồ sơ" -0.2); a name a plan
     # capitalises after a word ("cáo Sở" -7.3, "khai Cổng" -8.3) is far less likely.
     capital_bigram: float = -2.0
+    # The bigram log-probability at which two syllables a dash stands between are one compound and
+    # the dash a speck ("cải - cách" -0.3; a phrase's end and the next one's start: "trị - xã" -5.6).
+    compound_bigram: float = -2.0
     # A criterion code printed with no dot ("1") among a table's codes of which at least this many
     # and this share print one ("5.1", "4.1"): a code's dot and digit OCR lost ("|1" for 5.1), the
     # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
@@ -507,6 +515,10 @@ def doubt_tasks(
                 if lowered:
                     said = ", ".join(repr(w) for w in lowered)
                     row = replace(row, flags=[*row.flags, f"{CAPITAL_LOWERED}: {f} {said}"])
+                    setattr(row, f, put)
+                put, notes = mended_words(getattr(row, f), f, model, s.compound_bigram, known_abbreviations())
+                if notes:
+                    row = replace(row, flags=[*row.flags, *notes])
                     setattr(row, f, put)
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)

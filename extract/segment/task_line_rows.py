@@ -14,6 +14,7 @@ import regex as re
 from extract.model import Line
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_line_settings import TaskLineSettings
+from extract.segment.task_sections import heading_lead
 from normalize.lazy_regex import lazy_compile
 from normalize.units import names_unit
 from normalize.vietnamese.compounds import glued_syllables
@@ -215,13 +216,14 @@ def collect_rows(
             k += 1
             continue
         bare = _bare_numeral(text)
-        s = _SECTION.match(bare)
-        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(bare)):
+        s = _SECTION.match(bare) or (_BAR_HEADING.match(bare) if not rows and settings.unit_headings else None)
+        body = _unit_heading(s, settings, not rows)
+        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(bare) or body):
             assert s is not None
             value = _roman_value(s.group("num").strip())
             section_value = value if value and value > section_value else section_value + 1
             section = _ROMANS[min(section_value, len(_ROMANS)) - 1]
-            section_title = s.group("title").strip(" |")
+            section_title = body or s.group("title").strip(" |")
             k += 1
             continue
         if not rows:
@@ -240,6 +242,22 @@ def collect_rows(
         rows[-1].lines.append(line)
         k += 1
     return rows, k - inserted
+
+
+# A numeral of a unit heading: a roman capital among its strokes (a bar alone before a unit's name is
+# a wrapped lead or coordinator cell's line) but on the first heading, above every row, where no
+# cell wraps: there section I's "I" may come back a bracket ("] Bộ phận Một cửa").
+_HEADING_NUMERAL = lazy_compile(r"[IVXHTL]")
+_BAR_HEADING = lazy_compile(r"^\s*(?P<num>[\[\]|!]{1,2})\s*(?P<title>\p{Lu}.*)$")
+
+
+def _unit_heading(s: re.Match | None, settings: TaskLineSettings, first: bool) -> str:
+    """The body a section line names, in the gazetteer's spelling ("Công anxã" → "Công an xã"),
+    when the table has no lead column (``unit_headings``) and the title is wholly a unit; "" else.
+    ``first``: no row read yet (a numeral of bars is taken)."""
+    if s is None or not settings.unit_headings or not (first or _HEADING_NUMERAL.search(s.group("num"))):
+        return ""
+    return heading_lead(s.group("title").strip(" |"))
 
 
 # A deadline's opening words as a row's first line prints them ("Tháng", "Quý", "Cả năm", "Trước

@@ -35,6 +35,11 @@ class TaskLineSettings:
     # (seed 455's cut header: 3 of 7 rows right, 7 with it); under a header it cost seed 474 a
     # row (a degraded P04 dump: 3 of 11 → 2).
     number_specks: bool = False
+    # Set by the reader for a header with no lead column: a line of a numeral and a title that is
+    # wholly a unit's name ("II | Công anxã", "IV | Công chức Địa chính - Xây dựng") is a section
+    # heading naming the body that leads the tasks under it (``task_sections.heading_lead``), its
+    # title in sentence case and with no dot as such headings print.
+    unit_headings: bool = False
     # A task header names the task's column (a header read from a line's tail may have lost it).
     task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).

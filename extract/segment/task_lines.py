@@ -29,6 +29,7 @@ from extract.segment.task_line_rows import collect_rows, header_cut, is_section_
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import cells_elsewhere, clean_cell, contested_cells, learn_widths, split_row
 from extract.segment.task_line_widths import text_width
+from extract.segment.task_sections import heading_lead
 from extract.segment.task_shape import cells_at, interleaved, kept_shape, shaped_run
 from extract.segment.task_tables import ocr_code, split_footnote
 from normalize.units import spell_deadline, spell_units
@@ -135,7 +136,7 @@ def _read_table(
     """The task table of the rows under a header naming ``columns`` (``labels``: each body
     column's label words, "" when none printed) and the number of lines it spans. ``starts``:
     lines known to open a row (page, line number) and where their cells start."""
-    rows, used = collect_rows(lines, settings, starts)
+    rows, used = collect_rows(lines, replace(settings, unit_headings="lead" not in columns), starts)
     table = TaskTable(title="", pages=[], columns=columns, form="table")
     body_columns = [c for c, _ in labels]
     floors = tuple(text_width(label) if settings.label_widths else 0.0 for _, label in labels)
@@ -157,6 +158,9 @@ def _read_table(
         read_deadline = cells.get("deadline", "")
         cells["deadline"] = spell_deadline(read_deadline)
         doubts = stroke_doubts(read_deadline, cells["deadline"])
+        if "lead" not in columns and heading_lead(row.section_title):
+            # no lead column: the tasks stand under a heading naming the body that leads them
+            cells["lead"] = heading_lead(row.section_title)
         page = row.lines[0].page
         if page not in table.pages:
             table.pages.append(page)

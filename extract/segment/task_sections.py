@@ -9,7 +9,7 @@ import regex as re
 
 from extract.segment.joined import JoinedRow, row_conf
 from normalize.lazy_regex import lazy_compile
-from normalize.units import unit_status
+from normalize.units import spell_units, unit_status
 
 _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
@@ -54,7 +54,18 @@ def _misread_numeral(code: str) -> bool:
         and any(ch.isalpha() for ch in text)
         and not any(ch.isdigit() for ch in text)
         and not _ITEM_CODE.match(text)
-    )
+    ) or stroked_numeral(text)
+
+
+# A roman numeral whose strokes OCR read as a one beside a letter ("1H" for "III", "I1" for "II",
+# "1V" for "IV"): every character a stroke's look-alike, a one among them and a capital of the
+# numerals' shapes too (a task's number is digits alone; "1l" may be an "11" and is not taken).
+_STROKED = lazy_compile(r"^(?=[^1]*1)(?=.*[IVXH])[IVXLTH1|]{2,5}[.,)_]?$")
+
+
+def stroked_numeral(text: str) -> bool:
+    """A short word of a roman numeral's strokes with a one read among them ("1H", "I1.")."""
+    return _STROKED.match(text.strip()) is not None
 
 
 def upper_title(text: str) -> bool:
@@ -148,4 +159,7 @@ def heading_lead(title: str) -> str:
     leads them gives each task that body as its lead. A heading naming a topic ("Cải cách thủ tục
     hành chính") names no one: ''."""
     title = (title or "").strip(" .:|")
-    return title if title and unit_status(title) == "complete" else ""
+    # (in the gazetteer's spelling: an OCR'd heading's word a letter off, "Điỉa", or glued, "anxã",
+    # is mended as a lead cell's is)
+    spelt = spell_units(title) if title else ""
+    return spelt if spelt and unit_status(spelt) == "complete" else ""

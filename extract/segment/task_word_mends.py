@@ -1,0 +1,30 @@
+"""The mends of a task's or a product's words that evidence outside the row makes sure of (not
+queued; each noted on the row): a speck read as a dash inside a compound (``task_compound_dash``),
+an abbreviation whose I OCR read as strokes with a one (``task_abbreviation_strokes``), a
+gazetteer phrase read with a wrong mark (``task_known_phrases``)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from extract.segment.task_abbreviation_strokes import ABBREVIATION_STROKE, mend_abbreviations
+from extract.segment.task_compound_dash import COMPOUND_DASH, compound_dashes
+from extract.segment.task_known_phrases import PHRASE_MARKS, known_phrase_marks
+from normalize.vietnamese.model import RepairModel
+
+
+def mended_words(
+    text: str, field: str, model: RepairModel, compound_bigram: float, abbreviations: Collection[str]
+) -> tuple[str, list[str]]:
+    """``text`` mended, and the row's notes ("compound_dash_dropped: task cải cách")."""
+    notes = []
+    text, joined = compound_dashes(text, model, compound_bigram)
+    if joined:
+        notes.append(f"{COMPOUND_DASH}: {field} {', '.join(joined)}")
+    text, said = mend_abbreviations(text, abbreviations)
+    if said:
+        notes.append(f"{ABBREVIATION_STROKE}: {field} {', '.join(said)}")
+    text, said = known_phrase_marks(text)
+    if said:
+        notes.append(f"{PHRASE_MARKS}: {field} {', '.join(said)}")
+    return text, notes
