@@ -47,7 +47,8 @@ def short_sums(result: ExtractionResult, checks: list[Check]) -> list[ShortSum]:
     for check in checks:
         if check.kind not in _SCORE_SUMS or check.status != "skipped" or check.field not in _SCORE_FIELDS:
             continue
-        if check.expected is None or check.actual is None or check.actual - check.expected <= check.tolerance:
+        whole, parts_sum, tol = check.actual, check.expected, check.tolerance or 0.0
+        if not isinstance(whole, (int, float)) or not isinstance(parts_sum, (int, float)) or whole - parts_sum <= tol:
             continue
         pointer, _ = pointer_field(check)
         parts = pointer.strip("/").split("/")
@@ -66,8 +67,7 @@ def short_sums(result: ExtractionResult, checks: list[Check]) -> list[ShortSum]:
         if not blanks:
             continue
         room = sum(rows[m].max_points or 0.0 for m, cells in lost.items() if cells)
-        shortfall = check.actual - check.expected
-        out.append(ShortSum(check.id, ti, check.field, tuple(blanks), shortfall <= room + check.tolerance))
+        out.append(ShortSum(check.id, ti, check.field, tuple(blanks), whole - parts_sum <= room + tol))
     return out
 
 
