@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from cchc_extract.reconcile import reconcile
+from cchc_extract.reconcile.derived import derive_lost_cells
+from cchc_extract.reconcile.derived_blanks import queue_blanks_under_derived
 from cchc_extract.reconcile.short_sums import blank_cells, short_sums
 from schemas.records import ExtractionResult, ScoreRow, from_dict
 
@@ -61,3 +63,21 @@ def test_a_group_made_by_its_childrens_figures_is_no_blank_part():
     assert blank_cells(rows, kids, 0, "self_points") == [0, 2]
     rows[2].self_points, rows[2].self_points_raw = 2.0, "2"
     assert blank_cells(rows, kids, 0, "self_points") == []
+
+
+def test_blanks_under_a_score_the_sums_derived_are_queued():
+    # 2's self score printed "b)": derived 5,5 from the total 25,75 less 1's 7,5 and 3's 12,75
+    # (truth 5,5); its sub-criteria 2.1, 2.2, 2.3 read blank (truth 1,5, 1,25, 2,75) must hold it
+    result = _read()
+    reconcile(result)
+    queue_blanks_under_derived(result, derive_lost_cells(result))
+    at = _pointers(result)
+    rows = {r.code: r for r in result.score_tables[0].rows}
+    assert rows["2"].self_points == 5.5
+    queued = {(r.item, r.field) for r in result.review}
+    for code in ("2.1", "2.2", "2.3"):
+        assert rows[code].self_points is None, code
+        assert (at[code], "self_points") in queued, code
+        assert rows[code].value_confidence["self_points"] < 0.8, code
+    # 3.2's blank 3.2.1 is under a score read, whose sum closes: not doubted
+    assert (at["3.2.1"], "self_points") not in queued
