@@ -7,11 +7,8 @@ when its parent (or the table's total) states more than the parts read add up to
 parts are where the rest must be: OCR lost their figures, or read them in a column we did not
 take for the score (a scale of levels, one column per level, the score under the level reached).
 Those blanks are lost cells, doubted as any lost cell is (``confidence``: ``missing``), not the
-document's blanks at their row's confidence out of the queue.
-
-The relation itself then needs no entry of its own when its blanks are all queued and their
-maxima can make up the shortfall (``covers``): a person reading those cells decides it, and the
-whole it states is one the arithmetic does not doubt (``unchecked``).
+document's blanks at their row's confidence out of the queue. The whole keeps its own entry
+(``unchecked``): the relation names the figure it could not check, which may be the misread one.
 """
 
 from __future__ import annotations
@@ -32,7 +29,7 @@ _SCORE_FIELDS = ("self_points", "appraised_points")
 class ShortSum:
     """A sum left undecided whose known parts fall short of its whole: the check's id, its
     table, the field, the rows whose blank cells of that field must hold the rest, and whether
-    the maxima of those rows can (``covers``)."""
+    the maxima of those rows can (``covers``: self ≤ max with the sum closing)."""
 
     check_id: str
     table: int

@@ -19,7 +19,6 @@ from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
-from cchc_extract.reconcile.short_sums import short_sums
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow
 
 # The sum checks of a score table, and the statuses that leave the relation undecided.
@@ -60,36 +59,15 @@ def _queue_undecided(ledger: _Ledger, result: ExtractionResult, statuses: tuple[
     """Queue the figure each sum check of ``statuses`` left undecided states, once per cell; the
     cells queued, those already there included."""
     queued = {(r.item, r.field) for r in ledger.review}
-    told = _told_on_blanks(ledger, result, queued)
     for check in ledger.checks:
         # a relation a reading explains that another sum explains too is decided (``corroborated``)
-        undecided = check.status in statuses and not ledger.corroborated(check.id) and check.id not in told
+        undecided = check.status in statuses and not ledger.corroborated(check.id)
         ref = _undecided_ref(check, result) if undecided else None
         ref = None if ref is None else _row_entry(ref, queued)
         if ref is not None and ((ref.item, ref.field) not in queued or ref.field is None):
             queued.add((ref.item, ref.field))
             ledger.flag(ref, f"not checked: {check.message}")
     return queued
-
-
-def _told_on_blanks(ledger: _Ledger, result: ExtractionResult, queued: set) -> set[str]:
-    """The ids of the sums short of their whole (``short_sums``) whose blank parts are all in the
-    queue and can make up the shortfall: their message is told on those parts' entries, not
-    asked as the whole's figure. A person reading the blanks decides the relation, and a whole the
-    parts' maxima can reach is no figure the arithmetic doubts (seed 12161's scan scoring by
-    level: 3 right wholes queued beside their blank parts)."""
-    told = set()
-    for short in short_sums(result, ledger.checks):
-        rows = result.score_tables[short.table].rows
-        name = _table_name(result.score_tables[short.table], short.table)
-        refs = [_row_entry(_score_ref(short.table, k, rows[k], short.field, name), queued) for k in short.rows]
-        if not short.covers or any((ref.item, ref.field) not in queued for ref in refs):
-            continue
-        message = next(c.message for c in ledger.checks if c.id == short.check_id)
-        for ref in refs:
-            ledger.flag(ref, f"not checked: {message}")
-        told.add(short.check_id)
-    return told
 
 
 def _row_entry(ref: ReviewItem, queued: set) -> ReviewItem:
