@@ -17,6 +17,7 @@ from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.reconcile.core import one_entry_per_cell
 from cchc_extract.reconcile.derived import derive_lost_cells
+from cchc_extract.reconcile.derived_blanks import queue_blanks_under_derived
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue_once import one_look_each
 from cchc_extract.reconcile.stat_confirmed import confirm_derived_stats
@@ -401,7 +402,13 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result,
     )
     # Cells OCR lost that the sums determine, last: no check, coverage or entry above saw them.
-    _run_stage(result, "reconcile", lambda: derive_lost_cells(result, options.reconcile), debug)
+    # (and the blank parts under a derived score that their read parts fall short of: lost too)
+    _run_stage(
+        result,
+        "reconcile",
+        lambda: queue_blanks_under_derived(result, derive_lost_cells(result, options.reconcile), options.reconcile),
+        debug,
+    )
     # ... and an annex's lost figures its parts, wholes and shares determine.
     # Those two relations give alike, from figures read, are vouched for: out of the queue and unread.
     _run_stage(

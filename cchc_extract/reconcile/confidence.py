@@ -126,6 +126,7 @@ from cchc_extract.reconcile.set_maxima import (
     set_children_sum,
     table_maxima as table_maxima,
 )
+from cchc_extract.reconcile.short_sums import short_blanks, short_sums
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
@@ -157,6 +158,8 @@ def value_features(
     ocr = {"dump": float(not from_scan and read_by_ocr), "scan": float(from_scan)}
     sets = criteria_maxima(result)
     told = told_unread(result) if read_by_ocr or from_scan else set()
+    # Blanks a sum of scores short of its whole says hold the rest (``short_sums``): lost cells.
+    lost_by_sums = short_blanks(short_sums(result, checks)) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         if not sets.get(ti) and (read_by_ocr or from_scan):
@@ -230,6 +233,11 @@ def value_features(
                     # heading's blank: it is queued, and the part is told on its entries
                     # (``queue_once``). Seed 7191's N35 scan: field 4's figures printed on its
                     # subtotal line, read as the table's total, its row's blanks at 0.92, silent.
+                    features["missing"] = 1.0
+                if getattr(row, f) is None and (ti, ri, f) in lost_by_sums:
+                    # A blank where a sum short of its whole says the rest must be: OCR lost its
+                    # figure, or it stood in a column not taken for the score (seed 12161's scan of
+                    # a table scoring by level, one column per level: 8 such blanks at 0.92, silent).
                     features["missing"] = 1.0
                 if wholes and bare_figure(row, f) and not set_filled(row, f):
                     features["format"] = 1.0
