@@ -55,6 +55,20 @@ DEV = [
         [(1930, [1604], "ok")],
     ),
     ("Tổng số 1.598 hồ sơ, trong đó có 61 hồ sơ nộp mức độ 3 và 1.537 hồ sơ nộp mức độ 4.", [(1598, [61, 1537], "ok")]),
+    # a bracket opened by "trong đó gồm" after a long noun phrase with a comma in it ("ý kiến, kiến
+    # nghị"), each part repeating the compound (a provincial report on voters' petitions, re-worded)
+    (
+        "Thường trực HĐND xã đã chuyển 42 lượt ý kiến, kiến nghị của cử tri đến UBND xã để xem xét giải "
+        "quyết (trong đó gồm 35 ý kiến, kiến nghị liên quan lĩnh vực kinh tế - ngân sách, 03 ý kiến, kiến "
+        "nghị lĩnh vực tư pháp và 04 ý kiến, kiến nghị lĩnh vực văn hóa - xã hội).",
+        [(42, [35, 3, 4], "ok")],
+    ),
+    (
+        "Thường trực HĐND xã đã chuyển 42 lượt ý kiến, kiến nghị của cử tri đến UBND xã để xem xét giải "
+        "quyết (trong đó gồm 35 ý kiến, kiến nghị liên quan lĩnh vực kinh tế - ngân sách, 03 ý kiến, kiến "
+        "nghị lĩnh vực tư pháp và 05 ý kiến, kiến nghị lĩnh vực văn hóa - xã hội).",
+        [(42, [35, 3, 5], "mismatch")],
+    ),
     # a fault in a complete breakdown: 640 + 12 = 652, not 650 (the labels partition the total)
     (
         "Đã giải quyết 650 hồ sơ, trong đó đúng và trước hạn 640 hồ sơ, quá hạn 12 hồ sơ.",

@@ -63,6 +63,10 @@ class ReconcileSettings:
     moved_between_siblings: bool = True
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
+    # On OCR'd text, a narrative count's figure OCR printed with a glyph lost ("21" read "1") that
+    # its breakdown's exact sum puts back: the relation is a misreading, not the commune's fault
+    # (``counts._lost_glyph_cells``; only where no look-alike reading explains it first).
+    count_lost_digit: bool = True
     # A "trong đó" list whose parts fall short of its total is not checked (it may name only some
     # parts), yet a part may be missing from it: the count goes to review at the lowest rank.
     queue_short_parts: bool = True

@@ -400,7 +400,7 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
             k = len(sent)
             break
         if isinstance(sent[k], Paren) and any(reader.is_count(sent[k].nodes, m) for m in range(len(sent[k].nodes))):
-            got = _bracket_after_rate(reader, sent, j, k, unit)
+            got = _bracket_after_rate(reader, sent, j, k, unit) or _opened_bracket(reader, sent[k], unit, k)
             if got is not None:
                 return got
             k = len(sent)
@@ -437,6 +437,19 @@ def _bracket_after_rate(reader: _Reader, sent: list, j: int, k: int, unit: str |
         return None
     got = _read_items(reader, sent[k].nodes, unit, paren_scope=True)
     if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
+        return None
+    parts, doubts, complete, _used, _items = got
+    return parts, doubts, complete, k
+
+
+def _opened_bracket(reader: _Reader, paren: Paren, unit: str | None, k: int):
+    """The total's parts in a bracket that says it breaks the total down, opening with "trong đó" /
+    "gồm", after words naming the total and no other count ("84 lượt ý kiến, kiến nghị của cử tri
+    … (trong đó gồm 76 ý kiến, kiến nghị …, 03 … và 05 …)"); None otherwise."""
+    if not paren.nodes or not opener_at(paren.nodes, 0):
+        return None
+    got = _read_items(reader, paren.nodes, unit, paren_scope=True)
+    if got is None or len(got[0]) < 2 or any(p.value is None for p in got[0]):
         return None
     parts, doubts, complete, _used, _items = got
     return parts, doubts, complete, k
