@@ -36,6 +36,7 @@ from extract.segment.field_details import details_under_summary, field_headings
 from extract.segment.field_summary import FieldsSummed, fields_from_summary, read_as_summary
 from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.footnote_notes import footnoted, outside_notes, read_as_notes
+from extract.segment.joined_once import JoinedOnce
 from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
 from extract.segment.repeated_code_row import repeated_code_rows
@@ -147,7 +148,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     meta_review = []  # metadata fields found but not read for sure (a signer's name without its marks)
     if meta is not None:
         result.document, meta_review = meta
-    read = _run_stage(result, "segment", lambda: read_score_tables(doc), debug, default=ScoreTablesRead([], []))
+    # The document's tables joined across pages once for the four readers of them, each given its copy.
+    joined = JoinedOnce(doc)
+    read = _run_stage(
+        result, "segment", lambda: read_score_tables(doc, joins=joined()), debug, default=ScoreTablesRead([], [])
+    )
     # A footnote mark after a name is no part of it; its note under the table is the row's explanation.
     noted = _run_stage(result, "segment", lambda: footnoted(doc, read.tables), debug, default=(read.tables, []))
     result.score_tables, note_lines = noted
@@ -171,7 +176,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.source.read_by_ocr = _run_stage(
         result, "segment", lambda: ocr_read(result, options.reconcile, layout=bool(layout)), debug
     )
-    result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
+    result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc, joins=joined()), debug, default=[])
     # Annexes typed as lines at tab stops (a dot leader to the figure, its unit after it), typed or
     # OCR'd with their leaders.
     known = frozenset(p for a in result.statistics for p in a.pages)
@@ -227,7 +232,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         debug,
         default=result.score_tables,
     )
-    result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
+    result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc, joins=joined()), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     if not any(t.form == "table" for t in result.task_tables):  # no grid: a framework printed as lines (OCR)
         # (columns from the rows' shape only where nothing else was read: a task list read as
@@ -279,7 +284,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     year = plan_year(result.document.period)
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
-    result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
+    result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc, joins=joined()), debug, default=[])
     counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
     # (an annex's lines are its rows; a table's notes its rows' explanations)
     result.counts = outside_notes(outside_stat_lines(counts, result.statistics), note_lines)

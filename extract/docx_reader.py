@@ -26,6 +26,7 @@ from extract.docx_pictures import (
 )
 from extract.docx_tab_stops import ParagraphStops, line_stops, paragraph_stops
 from extract.docx_textboxes import own_runs, text_boxes_table
+from extract.docx_xml import child, on_off
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.lazy_regex import lazy_compile
@@ -35,6 +36,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
 _HEADING_STYLE = lazy_compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.I)
+# Tags compared per paragraph and run, made once (not a string concatenation per comparison).
+_P, _PPR, _PSTYLE, _RPR, _RSTYLE, _VAL = W + "p", W + "pPr", W + "pStyle", W + "rPr", W + "rStyle", W + "val"
+_T, _TAB, _BR, _NO_BREAK_HYPHEN = W + "t", W + "tab", W + "br", W + "noBreakHyphen"
+_RENDERED_BREAK = W + "lastRenderedPageBreak"
 _PAGE_BREAK = object()  # marker between text pieces of a paragraph
 _LINE_BREAK = object()
 
@@ -53,17 +58,6 @@ class DocxReaderSettings:
     # own (extract.docx_pictures); False leaves every picture unread, as before.
     ocr_page_pictures: bool = True
     pictures: PagePictureSettings = PagePictureSettings()
-
-
-def _on(el, tag: str) -> bool | None:
-    """A Word on/off property (``<w:b/>``, ``<w:b w:val="0"/>``) under ``el``: True, False or None
-    when not set."""
-    if el is None:
-        return None
-    prop = el.find(W + tag)
-    if prop is None:
-        return None
-    return prop.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
 
 
 @dataclass
@@ -89,7 +83,8 @@ class _Styles:
             root = document.styles.element
         except Exception:  # a package without styles.xml
             return styles
-        styles.elements = {st.get(W + "styleId") or "": st for st in root.iter(W + "style")}
+        # (the styles are the root's children: the search stops there, not in each style's properties)
+        styles.elements = {st.get(W + "styleId") or "": st for st in root.iterchildren(W + "style")}
         return styles
 
     def _entry(self, sid: str) -> tuple[str | None, bool | None, int | None, str] | None:
@@ -103,7 +98,7 @@ class _Styles:
                 outline = st.find(f"{W}pPr/{W}outlineLvl")
                 self.read[sid] = (
                     based.get(W + "val") if based is not None else None,
-                    _on(st.find(W + "rPr"), "b"),
+                    on_off(st.find(W + "rPr"), "b"),
                     int(outline.get(W + "val")) + 1
                     if outline is not None and outline.get(W + "val", "").isdigit()
                     else None,
@@ -163,14 +158,14 @@ class DocxReader(DocumentReader):
 
     def _walk(self, builder: _Builder, parent) -> None:
         """The blocks of ``parent`` (the body, or a frame table's cells) into ``builder``, in order."""
-        for child in _body_children(parent):
-            if child.tag == W + "p":
-                boxes = text_boxes_table(child)
+        for block in _body_children(parent):
+            if block.tag == W + "p":
+                boxes = text_boxes_table(block)
                 if boxes is not None:  # floating boxes (a header typed in two), read as a table first
                     builder.table(boxes)
-                builder.paragraph(child)
-            elif child.tag == W + "tbl":
-                self._table(builder, child)
+                builder.paragraph(block)
+            elif block.tag == W + "tbl":
+                self._table(builder, block)
 
     def _table(self, builder: _Builder, tbl) -> None:
         """A table; a frame round other blocks read as those blocks, data tables set in its cells
@@ -181,8 +176,8 @@ class DocxReader(DocumentReader):
             return
         framed = frame_contents(tbl, inner)
         if framed is not None:
-            for child in framed:
-                self._walk(builder, [child])
+            for block in framed:
+                self._walk(builder, [block])
             return
         lifted = data_tables(inner, self.settings.lift_min_rows, self.settings.lift_min_cols)
         with detached(lifted):
@@ -255,22 +250,22 @@ def page_size(document, settings: DocxReaderSettings) -> tuple[float | None, flo
 def _body_children(body):
     """Block-level children in order, looking through content controls (w:sdt) and tracked
     insertions that wrap paragraphs or tables."""
-    for child in body:
-        if child.tag in (W + "sdt",):
-            content = child.find(W + "sdtContent")
+    for el in body:
+        if el.tag in (W + "sdt",):
+            content = child(el, W + "sdtContent")
             if content is not None:
                 yield from _body_children(content)
-        elif child.tag in (W + "customXml", W + "ins"):
-            yield from _body_children(child)
+        elif el.tag in (W + "customXml", W + "ins"):
+            yield from _body_children(el)
         else:
-            yield child
+            yield el
 
 
 def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> list:
     """A paragraph as a list of ``(text, all_bold)`` pieces separated by line/page-break markers."""
-    ppr = p.find(W + "pPr")
-    style_el = ppr.find(W + "pStyle") if ppr is not None else None
-    para_style = style_el.get(W + "val") if style_el is not None else "Normal"
+    ppr = child(p, _PPR)
+    style_el = child(ppr, _PSTYLE) if ppr is not None else None
+    para_style = style_el.get(_VAL) if style_el is not None else "Normal"
     para_bold = styles.is_bold(para_style)
     pieces: list = []
     text: list[str] = []
@@ -286,25 +281,26 @@ def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> li
     if label:  # the number Word shows and the text does not hold
         text.append(label + " ")
     for run in own_runs(p):
-        rpr = run.find(W + "rPr")
-        run_bold = _on(rpr, "b")
+        rpr = child(run, _RPR)
+        run_bold = on_off(rpr, "b")
         if run_bold is None and rpr is not None:
-            rstyle = rpr.find(W + "rStyle")
+            rstyle = child(rpr, _RSTYLE)
             if rstyle is not None:
-                run_bold = styles.is_bold(rstyle.get(W + "val")) or None
+                run_bold = styles.is_bold(rstyle.get(_VAL)) or None
         bold = para_bold if run_bold is None else run_bold
         for el in run:
             tag = el.tag
-            if tag == W + "t":
-                if el.text:
-                    text.append(el.text)
-                    if el.text.strip():
+            if tag == _T:
+                typed = el.text
+                if typed:
+                    text.append(typed)
+                    if typed.strip():
                         bolds.append(bold)
-            elif tag == W + "tab":
+            elif tag == _TAB:
                 text.append("\t")
-            elif tag in (W + "noBreakHyphen",):
+            elif tag == _NO_BREAK_HYPHEN:
                 text.append("-")
-            elif tag == W + "br":
+            elif tag == _BR:
                 kind = el.get(W + "type")
                 if kind == "page":
                     flush()
@@ -312,7 +308,7 @@ def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> li
                 elif kind != "column":
                     flush()
                     pieces.append(_LINE_BREAK)
-            elif tag == W + "lastRenderedPageBreak" and use_rendered_breaks:
+            elif tag == _RENDERED_BREAK and use_rendered_breaks:
                 flush()
                 pieces.append(_PAGE_BREAK)
     flush()
@@ -320,13 +316,13 @@ def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> li
 
 
 def paragraph_heading(p, styles: _Styles) -> int:
-    ppr = p.find(W + "pPr")
+    ppr = child(p, _PPR)
     if ppr is None:
         return 0
-    outline = ppr.find(W + "outlineLvl")
+    outline = child(ppr, W + "outlineLvl")
     if outline is not None and outline.get(W + "val", "").isdigit() and int(outline.get(W + "val")) < 9:
         return int(outline.get(W + "val")) + 1
-    style_el = ppr.find(W + "pStyle")
+    style_el = child(ppr, _PSTYLE)
     return styles.heading_level(style_el.get(W + "val")) if style_el is not None else 0
 
 
@@ -362,12 +358,12 @@ class _Builder:
             self.pages.append(self._new_page(len(self.pages) + 1))
 
     def _paragraph_stops(self, p, ppr) -> ParagraphStops | None:
-        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        style_el = child(ppr, _PSTYLE) if ppr is not None else None
         return paragraph_stops(p, self.styles.elements.get(style_el.get(W + "val")) if style_el is not None else None)
 
     def paragraph(self, p) -> None:
-        ppr = p.find(W + "pPr")
-        if _on(ppr, "pageBreakBefore"):
+        ppr = child(p, _PPR)
+        if on_off(ppr, "pageBreakBefore"):
             self.page_break()
         heading = paragraph_heading(p, self.styles)
         stops: ParagraphStops | None = None
@@ -405,7 +401,7 @@ class _Builder:
                 if is_page_picture(picture, self.width, self.height, self.settings.pictures):
                     self.picture_page(picture)
         # A section break that starts the next section on a new page.
-        sect = ppr.find(W + "sectPr") if ppr is not None else None
+        sect = child(ppr, W + "sectPr") if ppr is not None else None
         if sect is not None:
             kind = sect.find(W + "type")
             if kind is None or kind.get(W + "val") in ("nextPage", "oddPage", "evenPage"):
@@ -489,23 +485,24 @@ def placed_lines(el, styles: _Styles, pieces: _CellParagraphs | None = None, sta
     pieces = pieces or _CellParagraphs(styles)
     out: list[tuple[str, int]] = []
     place = start
-    for child in el:
-        if child.tag == W + "p":
-            for piece in pieces(child):
+    for sub in el:
+        tag = sub.tag
+        if tag == _P:
+            for piece in pieces(sub):
                 if not isinstance(piece, tuple):
                     place += 1  # a line break
                 elif piece[0].strip():
                     out.append((nfc(piece[0].strip()), place))
             place += 1
-        elif child.tag == W + "tbl":
-            rows = [list(row_cells(tr)) for tr in child if tr.tag == W + "tr"]
+        elif tag == W + "tbl":
+            rows = [list(row_cells(tr)) for tr in sub if tr.tag == W + "tr"]
             for c in range(max((len(r) for r in rows), default=0)):
                 for row in rows:
                     if c < len(row):
                         out += placed_lines(row[c], styles, pieces, place)
                         place = out[-1][1] + 1 if out else place
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+        elif tag in (W + "sdt", W + "customXml"):
+            content = child(sub, W + "sdtContent") if tag == W + "sdt" else sub
             if content is not None:
                 out += placed_lines(content, styles, pieces, place)
                 place = out[-1][1] + 1 if out else place
@@ -531,16 +528,16 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: L
     n_cols = len(grid_cols)
     rows = [tr for tr in tbl if tr.tag == W + "tr"]
     for r, tr in enumerate(rows):
-        trpr = tr.find(W + "trPr")
-        before = trpr.find(W + "gridBefore") if trpr is not None else None
+        trpr = child(tr, W + "trPr")
+        before = child(trpr, W + "gridBefore") if trpr is not None else None
         col = _grid_count(before, 0, limits.max_colspan)
         for tc in row_cells(tr):
-            tcpr = tc.find(W + "tcPr")
-            span_el = tcpr.find(W + "gridSpan") if tcpr is not None else None
+            tcpr = child(tc, W + "tcPr")
+            span_el = child(tcpr, W + "gridSpan") if tcpr is not None else None
             span = _grid_count(span_el, 1, limits.max_colspan)
             covered += span
             check(covered, limits.max_table_cells, "table too large (cells and their spans)", " cells")
-            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            vmerge = child(tcpr, W + "vMerge") if tcpr is not None else None
             continues = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
             above = origin_at.get((r - 1, col))
             if continues and above is not None:

@@ -148,10 +148,16 @@ class Table:
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells; every position a merged cell covers points to that same cell."""
-        rows: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        n_rows, n_cols = self.n_rows, self.n_cols
+        rows: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
         for cell in self.cells:
-            for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):
-                for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
+            r0, c0 = cell.row, cell.col
+            if cell.row_span == 1 and cell.col_span == 1:  # (most cells: no ranges made)
+                if r0 < n_rows and c0 < n_cols:
+                    rows[r0][c0] = cell
+                continue
+            for r in range(r0, min(r0 + cell.row_span, n_rows)):
+                for c in range(c0, min(c0 + cell.col_span, n_cols)):
                     rows[r][c] = cell
         return rows
 

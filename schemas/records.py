@@ -4,7 +4,9 @@ convert between the two."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -403,7 +405,35 @@ class ExtractionResult:
 
 
 def to_dict(record: Any) -> Any:
-    return dataclasses.asdict(record)
+    """``dataclasses.asdict(record)``, the same value, made faster: asdict deep-copies every
+    string and number of a result (a ``copy.deepcopy`` call each, tens of thousands per document:
+    a sixth of converting a typed DOCX); an immutable scalar is its own copy."""
+    return _plain(record)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(obj: Any) -> Any:
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    if kind is list:
+        return [_plain(v) for v in obj]
+    if dataclasses.is_dataclass(kind):
+        return {name: _plain(getattr(obj, name)) for name in _field_names(kind)}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a named tuple, as asdict rebuilds it
+        return kind(*[_plain(v) for v in obj])
+    if isinstance(obj, (list, tuple)):
+        return kind(_plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return kind((_plain(k), _plain(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def from_dict(cls: type, data: Any) -> Any:

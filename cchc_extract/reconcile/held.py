@@ -33,13 +33,16 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     segmenter says the cell was lost: ``_lost``.)"""
     held: set[tuple[str, str]] = set()
     zeros: set[tuple[str, str]] = set()
-    kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list]] = {}
+    kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list, bool]] = {}
+    # (whether the table has an appraised column, told once per table: asked per member of every
+    # check, it read the whole table each time)
     for ti, table in enumerate(result.score_tables):
         parents, orphans = resolve_parents(table.rows)
-        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows)
+        appraised = APPRAISED in table_fields(table.rows)
+        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows, appraised)
     for ai, annex in enumerate(result.statistics):
         parents, orphans = resolve_parents(annex.rows)
-        kids_of[f"/statistics/{ai}"] = (children_of(parents), parents, orphans, annex.rows)
+        kids_of[f"/statistics/{ai}"] = (children_of(parents), parents, orphans, annex.rows, False)
     for check in checks:
         if check.status != "ok" or check.kind not in _HELD_KINDS:
             continue
@@ -48,7 +51,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         if not m or m.group(1) not in kids_of:
             continue
         table = m.group(1)
-        kids, parents, orphans, rows = kids_of[table]
+        kids, parents, orphans, rows, appraised = kids_of[table]
         field_ = field_ or "value"
         if m.group(2) is None:  # a table's total: its top-level rows
             members = [i for i, p in enumerate(parents) if p is None]
@@ -62,7 +65,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         # score columns: a sum holding with two of them may hold in the other column, each row's
         # figure of that column read into this one (seed 472: a parent's and a child's appraised
         # scores read as self scores, their sum of self scores holding with them at 0.94).
-        guessed = [i for i in members if _column_guessed(rows[i], field_, rows)]
+        guessed = [i for i in members if appraised and _column_guessed(rows[i], field_)]
         held |= {(f"{table}/rows/{i}", field_) for i in members if len(guessed) < 2 or i not in guessed}
         zeros |= {(f"{table}/rows/{i}", field_) for i in members if _zero_placed_by_position(rows[i], field_)}
     # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row belongs
@@ -74,8 +77,10 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     return {(pointer, f) for pointer, f in held if (pointer, f) not in zeros or pointer in placed}
 
 
-def _column_guessed(row, field_: str, rows: list) -> bool:
-    return field_ in ("self_points", APPRAISED) and APPRAISED in table_fields(rows) and column_guessed(row, field_)
+def _column_guessed(row, field_: str) -> bool:
+    """Whether a score row's figure in ``field_`` stands in a column guessed (of a table with an
+    appraised column: the caller tells)."""
+    return field_ in ("self_points", APPRAISED) and column_guessed(row, field_)
 
 
 def _lost(row, field_: str) -> bool:

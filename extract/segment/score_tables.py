@@ -24,6 +24,7 @@ from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.fraction_points import split_fraction_column
+from extract.segment.joined import JoinedTable
 from extract.segment.level_columns import points_from_levels
 from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
@@ -149,7 +150,9 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     return read_score_tables(doc, settings).tables
 
 
-def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> ScoreTablesRead:
+def read_score_tables(
+    doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings(), joins: list[JoinedTable] | None = None
+) -> ScoreTablesRead:
     tables: list[ScoreTable] = []
     set_aside: list[ScoreTable] = []
     unread: list[UnreadPart] = []
@@ -157,7 +160,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     blocks = cache(lambda: list(doc.blocks()))
     remap = partial(map_columns, settings=settings)
-    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in join_tables(doc)):
+    joins = join_tables(doc) if joins is None else joins  # (the document's tables joined across pages)
+    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in joins):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
         periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
         columns = without_verdicts(joined, map_columns(periods.labels, settings), remap)  # ticks: no points

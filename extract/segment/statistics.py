@@ -568,10 +568,13 @@ def _items_of_a_lost_count(
     return out
 
 
-def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = StatisticsSettings()) -> list[StatAnnex]:
+def find_statistics(
+    doc: IngestedDocument, settings: StatisticsSettings = StatisticsSettings(), joins: list[JoinedTable] | None = None
+) -> list[StatAnnex]:
+    """The statistics annexes among the document's tables (``joins``: them joined already)."""
     annexes: list[StatAnnex] = []
     ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
-    for table in join_tables(doc):
+    for table in join_tables(doc) if joins is None else joins:
         if is_statistics_table(table, settings):
             rows = stat_rows(table, settings, ocr_pages)
         elif not another_kind_of_table(table, settings):  # indicators as columns (stat_across)

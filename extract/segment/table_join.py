@@ -190,14 +190,14 @@ def _without_header_repeats(rows: list[JoinedRow], header: list[list[str]], thre
     table per field, each under its own header) come as one grid, each next table's header row a
     row of its body. Matched on the whole row's text, cell by cell, and only against a header of
     two labels or more: no data row prints every label of the header."""
-    labelled = [h for h in header if sum(bool(c.strip()) for c in h) >= 2]
+    labelled = [_row_text(h) for h in header if sum(bool(c.strip()) for c in h) >= 2]  # (each text made once)
     if not labelled:
         return rows
     return [
         row
         for row in rows
         if sum(bool(c.strip()) for c in row.cells) < 2
-        or not any(fuzz.ratio(_row_text(row.cells), _row_text(h)) >= threshold for h in labelled)
+        or not any(fuzz.ratio(text, h) >= threshold for text in (_row_text(row.cells),) for h in labelled)
     ]
 
 

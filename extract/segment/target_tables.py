@@ -125,9 +125,14 @@ def _target(
     )
 
 
-def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
+def find_target_tables(
+    doc: IngestedDocument,
+    settings: TargetTableSettings = TargetTableSettings(),
+    joins: list[JoinedTable] | None = None,
+) -> list[Target]:
+    """Targets printed as an indicator × year table (``joins``: the document's tables joined already)."""
     out: list[Target] = []
-    for table in join_tables(doc):
+    for table in join_tables(doc) if joins is None else joins:
         header, rows, years = _target_years(table, settings)
         if not years:
             continue

@@ -542,9 +542,12 @@ def _header_above(doc: IngestedDocument, table: JoinedTable, settings: TaskTable
     return " ".join(ln.text for ln in lines if len(header_concepts(ln.text) & set(HEADER_POINTS)) >= 2)
 
 
-def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskTable]:
+def find_task_tables(
+    doc: IngestedDocument, settings: TaskTableSettings = TaskTableSettings(), joins: list[JoinedTable] | None = None
+) -> list[TaskTable]:
+    """The task tables among the document's tables (``joins``: them joined already)."""
     tables: list[TaskTable] = []
-    for table in join_tables(doc):
+    for table in join_tables(doc) if joins is None else joins:
         if not is_task_table(table, settings, _header_above(doc, table, settings)):
             continue
         rows = doubt_blank_cells(task_rows(table, settings))
