@@ -15,8 +15,13 @@ from normalize.numbers import parse_number
 from normalize.text import fold
 
 # "cong", "cong linh vuc 1", "cong muc 2", "cong (3)", "cong diem phan II" (folded): a group's sum.
+# On a scan the word's first letters may be lost to the cell's rule ("ng mục 5" for "Cộng mục 5"):
+# what is left of it ("ong", "ng") still opens a subtotal before a group's word and its number (no
+# criterion's name opens so).
 _SUBTOTAL = lazy_compile(
-    r"^cong(?:\s+diem)?(?:\s+(?:linh vuc|muc|phan|nhom))?\s*[(\[]?\s*(?P<number>\d{1,2}|[ivx]{1,5})?\s*[)\]]?\W*$"
+    r"^(?:cong(?:\s+diem)?(?:\s+(?:linh vuc|muc|phan|nhom))?"
+    r"|(?:c|co|o)?ng\s+(?:linh vuc|muc|phan|nhom)(?=\s*[(\[]?\s*(?:\d|[ivx])))"
+    r"\s*[(\[]?\s*(?P<number>\d{1,2}|[ivx]{1,5})?\s*[)\]]?\W*$"
 )
 
 

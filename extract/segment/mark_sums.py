@@ -30,18 +30,39 @@ def releveled(
     unmarked: Sequence[bool],
     maxima: Sequence[float | None],
     settings: MarkSumSettings = MarkSumSettings(),
+    marked_depths: Sequence[int | None] | None = None,
 ) -> list[int | None]:
     """``levels`` with each top-level row that lost its mark (``unmarked``) moved one level down where
-    the maxima say it is a criterion of the field above (see the module's note); None stays None."""
+    the maxima say it is a criterion of the field above (see the module's note); None stays None.
+    ``marked_depths``: each row's level by its mark's kind alone, before a row is kept at most one
+    level under the row above it ("+ …" right under a field stands at 2, not 3): moving a row down
+    lets the rows under it take their own depth again (a sub-criterion "+" under the criterion whose
+    "-" OCR lost is the criterion's, not the field's). Without it the rows under keep their level."""
     out = list(levels)
+    depths = list(marked_depths) if marked_depths is not None else list(levels)
     tops = [i for i, level in enumerate(out) if level == 1]
     field = None  # the row of the field the rows stand under
     for n, row in enumerate(tops):
         end = tops[n + 1] if n + 1 < len(tops) else len(out)
-        if field is not None and unmarked[row] and _criterion_of(out, maxima, (field, row, end), settings):
-            out[row] = 2
-            continue
+        if field is not None and unmarked[row]:
+            moved = _moved_down(out, depths, row, end)
+            if _criterion_of(out, moved, maxima, (field, row, end), settings):
+                out = moved
+                continue
         field = row
+    return out
+
+
+def _moved_down(levels: list[int | None], depths: list[int | None], row: int, end: int) -> list[int | None]:
+    """``levels`` with ``row`` a criterion (level 2) and the rows after it up to ``end`` each at its
+    mark's depth, at most one level under the row above it."""
+    out = list(levels)
+    out[row] = depth = 2
+    for k in range(row + 1, end):
+        if out[k] is None:
+            continue
+        own = depths[k] if depths[k] is not None else out[k]
+        out[k] = depth = min(max(own or 2, 2), depth + 1)
     return out
 
 
@@ -54,19 +75,21 @@ def _children(levels: list[int | None], maxima: Sequence[float | None], start: i
 
 def _criterion_of(
     levels: list[int | None],
+    moved: list[int | None],
     maxima: Sequence[float | None],
     rows: tuple[int, int, int],
     settings: MarkSumSettings,
 ) -> bool:
-    """Whether the top-level row ``row`` completes the sum of the field at ``field`` with the rows under
-    it (up to ``end``), its own rows not adding up to it."""
+    """Whether the top-level row ``row``, moved down (``moved``), completes the sum of the field at
+    ``field`` with the rows under it (up to ``end``), its own rows not adding up to it."""
     field, row, end = rows
     above = _children(levels, maxima, field, row)
     own = _children(levels, maxima, row, end)
     whole, carried = maxima[field], maxima[row]
-    if above is None or own is None or whole is None or carried is None:
+    joined = _children(moved, maxima, field, end)
+    if above is None or own is None or whole is None or carried is None or joined is None:
         return False
     short = whole - sum(above)
     if short <= settings.tolerance or (own and abs(sum(own) - carried) <= settings.tolerance):
         return False  # the field above is whole, or the row heads its own criteria rightly
-    return abs(short - carried - sum(own)) <= settings.tolerance
+    return abs(whole - sum(joined)) <= settings.tolerance

@@ -112,20 +112,26 @@ def marked_names(marks: Sequence[Mark | None], settings: MarkedLevelSettings = M
     return marked >= settings.min_marked and marked >= settings.min_marked_share * len(read)
 
 
-def mark_levels(marks: Sequence[Mark | None]) -> list[int | None]:
-    """Each row's level in the tree: fields first, then each kind of mark in the order it first
-    appears, one level deeper each (a level skipped: the next one down). None for a row left out."""
+def mark_depths(marks: Sequence[Mark | None]) -> list[int | None]:
+    """Each row's depth by its mark's kind alone: fields first, then each kind of mark in the order
+    it first appears, one level deeper each. None for a row left out."""
     kinds = ["field"] if any(m is not None and m.kind == "field" for m in marks) else []
     for mark in marks:
         if mark is not None and mark.kind not in kinds:
             kinds.append(mark.kind)
+    return [None if mark is None else kinds.index(mark.kind) + 1 for mark in marks]
+
+
+def mark_levels(marks: Sequence[Mark | None]) -> list[int | None]:
+    """Each row's level in the tree: its mark's depth (``mark_depths``), at most one level under the
+    row above it (a level skipped: the next one down). None for a row left out."""
     depth = 0
     levels: list[int | None] = []
-    for mark in marks:
-        if mark is None:
+    for own in mark_depths(marks):
+        if own is None:
             levels.append(None)
             continue
-        depth = min(kinds.index(mark.kind) + 1, depth + 1)
+        depth = min(own, depth + 1)
         levels.append(depth)
     return levels
 
@@ -166,7 +172,8 @@ def codes_from_marks(
         return None
     levels = mark_levels(marks)
     if ocr_maxima is not None:
-        levels = releveled(levels, [m is not None and m.kind == "plain" for m in marks], ocr_maxima)
+        unmarked = [m is not None and m.kind == "plain" for m in marks]
+        levels = releveled(levels, unmarked, ocr_maxima, marked_depths=mark_depths(marks))
     codes = derived_codes(marks, levels)
     return [None if m is None or c is None else (c, m.name) for m, c in zip(marks, codes)]
 

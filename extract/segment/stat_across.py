@@ -33,7 +33,7 @@ from extract.segment.stat_across_units import (
     printed_codes,
     unit_row_apart,
 )
-from extract.segment.stat_values import parse_stat_value
+from extract.segment.stat_values import parse_stat_value, without_dust
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import CODE_BY_COLUMN_FLAG, TOTAL_COLUMN_FLAG, UNITS_ROWS_FLAG, SourceRef, StatRow
@@ -81,7 +81,9 @@ def across_rows(
         return None
     (row,) = body
     filled = [c for c in range(len(row.cells)) if row.cells[c].strip()]
-    figures = [c for c in filled if parse_number(row.cells[c].strip(), kind="auto", ocr=ocr) is not None]
+    figures = [
+        c for c in filled if parse_number(without_dust(row.cells[c].strip(), ocr), kind="auto", ocr=ocr) is not None
+    ]
     if figures[:1] == [0] and _numbers_rows(table.header, settings):
         figures = figures[1:]  # the row's number under "STT", as the docstring allows: no indicator
     words = [c for c in filled if c not in figures]

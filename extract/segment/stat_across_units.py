@@ -45,8 +45,11 @@ class UnitsAcrossSettings:
 
 
 # A unit as a header row prints it under its indicator: "(Hồ sơ)", "(%)"; on a dump a letter OCR
-# read as a digit ("(H6 sơ)"), never a column's number alone ("(3)").
-_BRACKETED_UNIT = lazy_compile(r"^\(\s*(?P<unit>(?=[^()]*[\p{L}%])[^()]{1,20}?)\s*\)$")
+# read as a digit ("(H6 sơ)"), never a column's number alone ("(3)"). On a scan one of its two
+# brackets may be lost to the cell's rule ("(Lượt"): one bracket still marks a unit, the row's
+# other cells (all units, or the "ĐVT" label) saying the rest.
+_UNIT_WORDS = r"(?=[^()]*[\p{L}%])[^()]{1,20}?"
+_BRACKETED_UNIT = lazy_compile(rf"^(?:\(\s*(?P<unit>{_UNIT_WORDS})\s*\)?|(?P<unit>{_UNIT_WORDS})\s*\))$")
 # What a scan leaves beside a cell's bracket: a speck read as a dash, a quote, a bar or a dot
 # ("-(Nhiệm vụ)"); such a cell is the unit all the same.
 _SPECKS = "-–—'‘’`|_.,:; "

@@ -66,6 +66,13 @@ class PeriodPartSettings:
     # most this many per run (one garbled label between counted ones is the month between them;
     # more would let any row of figures pass for months). 0 takes only labels that count.
     max_garbled_months: int = 1
+    # A header row of months a scan garbled past counting ("1 | 2 | TA | 4 | T5 | T6 | 7 | T8 | ra |
+    # 1 | 1 | 12 | Cả năm": "T3" read "TA", "T9" "ra") is still the months' when at least this many
+    # of its cells name a part outright ("T5", "Quý II") beside the one whole, and every other cell
+    # is a label's scrap no longer than ``max_scrap_chars`` (a row of the body names no part twice,
+    # and prints its indicator's name, longer than any scrap).
+    min_named_parts: int = 2
+    max_scrap_chars: int = 4
 
 
 # A month's label by its number, closing the label: "T3", "Tháng 3", "3" alone ("Kết quả thực
@@ -132,7 +139,18 @@ def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodP
 def counts_months(row: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> bool:
     """Whether a header row's cells are the months as OCR left them beside the whole period's
     ("1 | 2 | 3 | 14 | … | 12 | Cả năm"): a heading, though its cells read as figures."""
-    return bool(bare_month_columns(row, settings)) and whole_period_column(row, settings) is not None
+    if whole_period_column(row, settings) is None:
+        return False
+    return bool(bare_month_columns(row, settings)) or _named_among_scraps(row, settings)
+
+
+def _named_among_scraps(row: list[str], settings: PeriodPartSettings) -> bool:
+    """Whether a row names ``min_named_parts`` parts or more, and its other cells, besides the
+    whole's, are each a scrap of a label (``max_scrap_chars``) or blank."""
+    whole = whole_period_column(row, settings)
+    named = [c for c, label in enumerate(row) if is_part_label(label)]
+    scraps = [t.strip() for c, t in enumerate(row) if c not in named and c != whole and t.strip()]
+    return len(named) >= settings.min_named_parts and all(len(t) <= settings.max_scrap_chars for t in scraps)
 
 
 def part_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:

@@ -21,6 +21,9 @@ FRACTIONAL_COUNT = "fractional_count"
 PERCENT_OVER_100 = "percent_over_100"
 # A speck OCR put before a whole number (".2"): dust, not a decimal point.
 _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
+# A speck before a figure that no number prints, whatever its kind: an underscore or a tilde OCR
+# read from dust on the cell's rule ("_619"); a minus sign or a decimal mark is no such speck.
+_OCR_DUST = lazy_compile(r"^[_~]+\s*(?=\d)")
 # A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
 # decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
 _LEADING_ZERO = lazy_compile(r"^\s*0\d")
@@ -50,13 +53,19 @@ def without_own_unit(text: str, unit: str) -> str:
     return figure
 
 
+def without_dust(text: str, ocr: bool) -> str:
+    """A figure cell's text without the dust a scan left before its digits ("_619" → "619"); the
+    text as it is when it was not OCR'd."""
+    return _OCR_DUST.sub("", text.strip()) if ocr else text
+
+
 def parse_stat_value(
     raw: str, unit: str, indicator: str = "", ocr: bool = False
 ) -> tuple[float | None, list[str], float | None]:
     """(value, flags, alternative) for one figure cell, read by its unit's kind. ``ocr``: the
     cell was OCR'd, so look-alike letters are digits and a speck before a whole number (".2")
     is dust, not a decimal point (Vietnamese never writes a decimal without its leading 0)."""
-    text = (raw or "").strip()
+    text = without_dust((raw or "").strip(), ocr)
     if not text:
         return None, [], None
     text = without_own_unit(text, unit)
