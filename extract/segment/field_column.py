@@ -10,6 +10,11 @@ starts in; the header maps no field of a score row to that column, so two rows l
   columns): its label sits in the field column, and the row read as one more criterion with no
   name. The label is read as the row's, so the total is told as any other.
 
+A plan's task table prints its field the same way, "I. Cải cách thể chế" in a column of its own
+merged down over the field's tasks, with no heading rows: the header names that column as the
+tasks' criterion ("Lĩnh vực", "Nội dung cải cách"), and every cell it holds is a roman numeral and
+a title. Those cells are the section of the tasks beside them (``field_sections``), not a criterion.
+
 What a cell says is read from the cells themselves (a numeral, words): no layout is named."""
 
 from __future__ import annotations
@@ -19,9 +24,12 @@ import regex as re
 from extract.segment.grid_codes import compact_code
 from extract.segment.joined import JoinedRow, JoinedTable
 from normalize.codes import parse_code
+from schemas.records import TaskRow
 
 # A field's numeral as the field column prints it: "I", "IV", "II." (a roman code, nothing else).
 _ROMAN = re.compile(r"^\s*[IVX]{1,5}\.?\s*$")
+# A field's numeral and its title in one cell: "I. Cải cách thể chế", "IV - Cải cách tài chính công".
+_ROMAN_TITLED = re.compile(r"^\s*(?P<numeral>[IVX]{1,5})\s*[.)\-–:]\s*(?P<title>\p{L}.*\S)\s*$", re.S)
 
 
 def lead_text(joined: JoinedTable, row: JoinedRow, columns: dict[str, int]) -> str:
@@ -46,3 +54,22 @@ def spanning_title(code_text: str, name: str, lead: str) -> tuple[str, str] | No
     if not _ROMAN.match(lead):
         return None
     return lead.strip().rstrip("."), text
+
+
+def field_sections(rows: list[TaskRow]) -> list[TaskRow]:
+    """Task rows whose criterion cell is a field's numeral and title, in a table where every
+    criterion cell printed is one and no row stands under a section heading: each row's section
+    is that field (a row with no cell of its own, under a merge the format did not carry, the
+    field of the row above), its criterion nothing. Any other table is returned as it was."""
+    fields = [_ROMAN_TITLED.match(r.criterion or "") for r in rows]
+    printed = [(r, m) for r, m in zip(rows, fields) if (r.criterion or "").strip()]
+    if not printed or any(m is None for _, m in printed) or any(r.section for r in rows):
+        return rows
+    if fields[0] is None:  # the first task's field unknown: no row above to take it from
+        return rows
+    numeral, title = "", ""
+    for row, m in zip(rows, fields):
+        if m is not None:
+            numeral, title = m.group("numeral"), " ".join(m.group("title").split())
+        row.section, row.section_title, row.criterion = numeral, title, ""
+    return rows

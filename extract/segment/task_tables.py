@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.field_column import field_sections
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
@@ -496,7 +497,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 **values,
             )
         )
-    return out
+    return field_sections(out)  # a field column merged down beside the tasks: their sections
 
 
 def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row: JoinedRow, line=False) -> None:
