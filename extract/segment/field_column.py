@@ -58,18 +58,24 @@ def spanning_title(code_text: str, name: str, lead: str) -> tuple[str, str] | No
 
 def field_sections(rows: list[TaskRow]) -> list[TaskRow]:
     """Task rows whose criterion cell is a field's numeral and title, in a table where every
-    criterion cell printed is one and no row stands under a section heading: each row's section
-    is that field (a row with no cell of its own, under a merge the format did not carry, the
-    field of the row above), its criterion nothing. Any other table is returned as it was."""
-    fields = [_ROMAN_TITLED.match(r.criterion or "") for r in rows]
-    printed = [(r, m) for r, m in zip(rows, fields) if (r.criterion or "").strip()]
-    if not printed or any(m is None for _, m in printed) or any(r.section for r in rows):
+    criterion cell printed is one (or the rest of the title above, a line the format set on the
+    next row: it opens in lower case) and no row stands under a section heading: each row's
+    section is that field (a row with no cell of its own, under a merge the format did not carry,
+    the field of the row above), its criterion nothing. Any other table is returned as it was."""
+    if not rows or any(r.section for r in rows):
         return rows
-    if fields[0] is None:  # the first task's field unknown: no row above to take it from
-        return rows
-    numeral, title = "", ""
-    for row, m in zip(rows, fields):
+    groups: list[list] = []  # [numeral, title, rows]
+    for row in rows:
+        text = " ".join((row.criterion or "").split())
+        m = _ROMAN_TITLED.match(text)
         if m is not None:
-            numeral, title = m.group("numeral"), " ".join(m.group("title").split())
-        row.section, row.section_title, row.criterion = numeral, title, ""
+            groups.append([m.group("numeral"), m.group("title"), [row]])
+        elif not groups or (text and not text[0].islower()):
+            return rows  # the first task's field unknown, or a criterion of its own
+        else:
+            groups[-1][1] += f" {text}" if text else ""
+            groups[-1][2].append(row)
+    for numeral, title, members in groups:
+        for row in members:
+            row.section, row.section_title, row.criterion = numeral, title, ""
     return rows
