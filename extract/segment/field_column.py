@@ -23,6 +23,7 @@ import regex as re
 
 from extract.segment.grid_codes import compact_code
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.task_sections import next_roman, ocr_section_parts
 from normalize.codes import parse_code
 from schemas.records import TaskRow
 
@@ -56,6 +57,15 @@ def spanning_title(code_text: str, name: str, lead: str) -> tuple[str, str] | No
     return lead.strip().rstrip("."), text
 
 
+def _field_cell(text: str, ocr: bool) -> tuple[str, str] | None:
+    """(numeral as printed, title) of a field column's cell; an OCR'd row's numeral may be misread
+    ("1. Cải cách thể chế", "HI. …"): its section is then read by the sequence."""
+    m = _ROMAN_TITLED.match(text)
+    if m is not None:
+        return m.group("numeral"), m.group("title")
+    return ocr_section_parts(text) if ocr else None
+
+
 def field_sections(rows: list[TaskRow]) -> list[TaskRow]:
     """Task rows whose criterion cell is a field's numeral and title, in a table where every
     criterion cell printed is one (or the rest of the title above, a line the format set on the
@@ -64,18 +74,20 @@ def field_sections(rows: list[TaskRow]) -> list[TaskRow]:
     the field of the row above), its criterion nothing. Any other table is returned as it was."""
     if not rows or any(r.section for r in rows):
         return rows
-    groups: list[list] = []  # [numeral, title, rows]
+    groups: list[list] = []  # [section, title, cell text, rows]
     for row in rows:
         text = " ".join((row.criterion or "").split())
-        m = _ROMAN_TITLED.match(text)
-        if m is not None:
-            groups.append([m.group("numeral"), m.group("title"), [row]])
+        field = _field_cell(text, row.confidence < 1.0)
+        if groups and text == groups[-1][2]:  # the merged cell's text given on each of its rows
+            groups[-1][3].append(row)
+        elif field is not None:
+            groups.append([next_roman(groups[-1][0] if groups else None, field[0]), field[1], text, [row]])
         elif not groups or (text and not text[0].islower()):
             return rows  # the first task's field unknown, or a criterion of its own
         else:
             groups[-1][1] += f" {text}" if text else ""
-            groups[-1][2].append(row)
-    for numeral, title, members in groups:
+            groups[-1][3].append(row)
+    for section, title, _, members in groups:
         for row in members:
-            row.section, row.section_title, row.criterion = numeral, title, ""
+            row.section, row.section_title, row.criterion = section, title, ""
     return rows

@@ -1,4 +1,4 @@
-"""Typed documents of the sixteenth batch (seed 12261, batch66's development seed), read whole and
+"""Documents of the sixteenth batch (seed 12261, batch66's development seed), read whole and
 checked against the generator's truth stored beside them: a score table whose last column holds
 each field's self points in one cell merged down over the field's rows, a score table with two
 rounds of appraisal beside the self points, and a plan whose task table gives each task's field in
@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from extract.segment.appraisal_rounds import final_rounds
+from extract.segment.column_labels import labels_around_figure
 from extract.segment.field_points_column import field_points_column
+from extract.segment.task_numbering import numbering_column
 from tests.corpus_helpers import converted_with_truth
 
 DATA = Path(__file__).parent / "data" / "layouts66"
@@ -75,3 +77,27 @@ def test_a_field_column_merged_down_beside_tasks_is_their_section(name):
     assert all(r["criterion"] == "" and r["section_title"] for r in rows)
     # (in the PDF the last field's title runs onto the next row's cell: it is the title's rest)
     assert all(not r["section_title"].endswith("chính") for r in rows if r["section"] == "V")
+
+
+def test_a_scanned_field_column_and_a_number_column_ocr_misread_are_read():
+    # a scan of the plan's appendix (page 2 cropped to its table, 183 dpi): "ST T" read as "5",
+    # the numerals "I." read as "1.", "II." as "1L.", "III." as "HI."; the last task runs on to
+    # page 3, left out of the crop
+    out, truth = converted_with_truth(DATA / "s12261-s31-i4-n69-page2-table.pdf")
+    rows = [r for t in out["task_tables"] for r in t["rows"]]
+    want = [(r["section"], r["code"]) for r in truth["task_rows"]][:13]
+    assert [(r["section"], r["code"]) for r in rows] == want
+    assert want[4] == ("II", "1") and want[8] == ("III", "1")  # the numbering restarts in each field
+
+
+def test_a_number_column_is_told_by_its_running_numbers():
+    cells = [["1", "2", "3", "1", "2"], ["a", "b", "c", "d", "e"], ["1/2024", "", "", "", ""]]
+    assert numbering_column(cells, taken=()) == 0
+    assert numbering_column(cells, taken={0}) is None
+    assert numbering_column([["3", "9", "12", "4"]], taken=()) is None  # figures, not a numbering
+
+
+def test_a_header_row_with_one_label_ocr_read_as_a_figure_is_labels():
+    row = ["Nội dung cải cách", "5", "Tên nhiệm vụ", "Hình thức sản phẩm", "Thời gian hoàn thành", "Đơn vị chủ trì"]
+    assert labels_around_figure(row)
+    assert not labels_around_figure(["I. Cải cách thể chế", "1", "Tổ chức phổ biến", "Văn bản", "Quý I/2024", "2"])
