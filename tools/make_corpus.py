@@ -104,6 +104,10 @@ HELDOUT_FAMILIES = (
     "N63_annex_unit_last",
     "N64_annex_periods_as_rows",
     "N65_plan_by_lead",
+    "N66_field_points_merged",
+    "N67_annex_two_panels",
+    "N68_appraisal_two_rounds",
+    "N69_plan_field_column",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -140,6 +144,7 @@ from corpusgen.new_layouts_l import NEW_LAYOUT_FAMILIES_L
 from corpusgen.new_layouts_m import NEW_LAYOUT_FAMILIES_M
 from corpusgen.new_layouts_n import NEW_LAYOUT_FAMILIES_N
 from corpusgen.new_layouts_o import NEW_LAYOUT_FAMILIES_O
+from corpusgen.new_layouts_p import NEW_LAYOUT_FAMILIES_P
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
@@ -186,11 +191,12 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_M,
     *NEW_LAYOUT_FAMILIES_N,
     *NEW_LAYOUT_FAMILIES_O,
+    *NEW_LAYOUT_FAMILIES_P,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
 # new_layouts_h.py, new_layouts_i.py, new_layouts_j.py, new_layouts_k.py, new_layouts_l.py,
-# new_layouts_m.py, new_layouts_n.py, new_layouts_o.py): like
+# new_layouts_m.py, new_layouts_n.py, new_layouts_o.py, new_layouts_p.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -210,6 +216,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_M,
     *NEW_LAYOUT_FAMILIES_N,
     *NEW_LAYOUT_FAMILIES_O,
+    *NEW_LAYOUT_FAMILIES_P,
 )
 
 

@@ -74,3 +74,17 @@ def labels_columns(row: list[str], settings: LabelRowSettings = LabelRowSettings
         and len(concepts) >= settings.min_concepts
         and unnamed <= settings.max_unnamed_share * labels
     )
+
+
+# A cell OCR read for a short label ("5" for "STT", "1" for "TT"): a figure of a digit or two.
+_LABEL_AS_FIGURE = lazy_compile(r"^\s*\d{1,2}\s*$")
+
+
+def labels_around_figure(row: list[str], settings: LabelRowSettings = LabelRowSettings()) -> bool:
+    """Whether the row reads as the header's labels once its one short figure is left out,
+    wherever that figure stands: the number column's "STT" OCR read as "5" is not always the
+    first cell (a field column may stand before it). A row with two figures or more is data."""
+    figures = [c for c, text in enumerate(row) if _LABEL_AS_FIGURE.match(text)]
+    if len(figures) != 1:
+        return False
+    return labels_columns(["", *(text for c, text in enumerate(row) if c != figures[0])], settings)

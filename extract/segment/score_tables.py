@@ -18,11 +18,13 @@ from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
 from extract.segment import deduction_points as deducted_points
+from extract.segment.appraisal_rounds import final_rounds
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
+from extract.segment.field_points_column import field_points_column, self_from_field_points
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable
 from extract.segment.level_columns import points_from_levels
@@ -164,12 +166,16 @@ def read_score_tables(
     for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in joins):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
         periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
-        columns = without_verdicts(joined, map_columns(periods.labels, settings), remap)  # ticks: no points
+        field_points = field_points_column(periods.labels)  # "Điểm lĩnh vực" merged over a field: its figure
+        columns = without_verdicts(joined, map_columns(field_points.labels, settings), remap)  # ticks: no points
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
             named = legend_labels(doc, joined) or content_labels(joined)
             columns = map_columns(named, settings) if named else None
         if columns is None:
             continue
+        rounds = final_rounds(field_points.labels, columns, POINTS_KEYS)  # "Lần 1 | Lần 2": the final round's
+        columns = rounds.columns
+        joined = self_from_field_points(joined, columns, field_points)
         joined = names_side_by_side(joined, columns)  # "Tiêu chí | Tiêu chí thành phần": one name, two places
         levels = points_from_levels(joined, columns)  # "Hoàn thành tốt | Hoàn thành | …": points in the level's cell
         joined, columns = levels.joined, levels.columns
@@ -199,7 +205,9 @@ def read_score_tables(
             table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
         table.adjustments = adjustments or (adjustments_under(doc, joined) if total[:2] != (None, None) else [])
-        explained = periods.context | deducted.context  # columns read as context: no points left unread
+        explained = (
+            periods.context | deducted.context | field_points.context | rounds.earlier
+        )  # columns read as context: no points left unread
         table = flag_untaken(table, untaken_points_columns(joined, columns, explained))  # a points column unread: told
         if table.rows:
             grids.append((table, len(drafts) > read))

@@ -11,7 +11,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
-from extract.segment.column_labels import labels_columns
+from extract.segment.column_labels import labels_around_figure, labels_columns
 from extract.segment.cut_row_rest import opens_own_row
 from extract.segment.field_heading import heads_a_table
 from extract.segment.gap_row_head import head_from_gap
@@ -101,7 +101,7 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         ):
             break
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
-            if not counts_months(row):  # (months whose "T" a scan lost: "1 | 2 | … | Cả năm")
+            if not counts_months(row) and not labels_around_figure(row):  # ("T" of months lost; "5" for "STT")
                 break
         if _PART_HEADING.match(first) and len({c.strip() for c in row if c.strip()}) == 1:
             break

@@ -33,6 +33,12 @@ def ocr_section_title(text: str) -> bool:
     return _OCR_ROMAN_TITLE.match(text) is not None
 
 
+def ocr_section_parts(text: str) -> tuple[str, str] | None:
+    """(numeral as read, title) of an OCR'd section title (``ocr_section_title``); None otherwise."""
+    m = _OCR_ROMAN_TITLE.match(text)
+    return (m.group("numeral"), m.group("title")) if m else None
+
+
 # A row's note that it sat above the first section heading OCR read and was put in section I.
 SECTION_HEADING_LOST = "section_heading_lost"
 

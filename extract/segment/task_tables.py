@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.field_column import field_sections
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
@@ -27,6 +28,7 @@ from extract.segment.task_dates import deadline_at_end
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
+from extract.segment.task_numbering import numbering_column
 from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
 from normalize.lazy_regex import lazy_compile
@@ -237,6 +239,10 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 del mapping[field_of[c]]
             mapping["criterion_code"] = c
             field_of[c] = "criterion_code"
+    if "code" not in mapping:  # the tasks' numbers under a label OCR lost ("5" for "STT"): by their cells
+        numbered = numbering_column([[task_code(r, c) for r in body] for c in range(table.n_cols)], field_of)
+        if numbered is not None:
+            mapping["code"], field_of[numbered] = numbered, "code"
     for c, kind in sorted(kinds.items()):
         if c in field_of or not kind:
             continue
@@ -496,7 +502,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                 **values,
             )
         )
-    return out
+    return field_sections(out)  # a field column merged down beside the tasks: their sections
 
 
 def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row: JoinedRow, line=False) -> None:

@@ -198,6 +198,10 @@ PROBES: dict[str, Derivation] = {
     # out the plan (N65), as D23 leaves out N61.
     "S30_scan_new_layouts_o": probe_scan(("N62", "N63", "N64", "N65")),
     "D24_dump_new_layouts_o": Derivation("dump", ("N62", "N63", "N64")),
+    # The sixteenth batch (tools/corpusgen/new_layouts_p.py), held as the others: the dump leaves
+    # out the plan (N69), as D24 leaves out N65.
+    "S31_scan_new_layouts_p": probe_scan(("N66", "N67", "N68", "N69")),
+    "D25_dump_new_layouts_p": Derivation("dump", ("N66", "N67", "N68")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

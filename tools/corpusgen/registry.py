@@ -22,6 +22,7 @@ from corpusgen.new_layouts_l import NEW_LAYOUT_FAMILIES_L
 from corpusgen.new_layouts_m import NEW_LAYOUT_FAMILIES_M
 from corpusgen.new_layouts_n import NEW_LAYOUT_FAMILIES_N
 from corpusgen.new_layouts_o import NEW_LAYOUT_FAMILIES_O
+from corpusgen.new_layouts_p import NEW_LAYOUT_FAMILIES_P
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -62,4 +63,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_M,
     **NEW_LAYOUT_FAMILIES_N,
     **NEW_LAYOUT_FAMILIES_O,
+    **NEW_LAYOUT_FAMILIES_P,
 }
