@@ -20,6 +20,13 @@ from normalize.text import fold
 _ROUND = lazy_compile(r"\b(?:lan|vong)\s*(?:thu\s*)?(?:\d|hai|ba|mot)\b|\bsau\s+giai\s+trinh\b")
 
 
+# An appraisal's label: "thẩm định" (appraised), points "đề xuất" (proposed) by an appraiser, or
+# the appraising body named ("Phòng Nội vụ", "Sở Nội vụ", "Hội đồng", "Tổ/Đoàn thẩm định, kiểm tra").
+_APPRAISAL = lazy_compile(
+    r"\b(?:tham dinh|de xuat|(?:phong|so) noi vu|hoi dong|(?:to|doan) (?:tham dinh|kiem tra|danh gia))\b"
+)
+
+
 @dataclass(frozen=True)
 class RoundColumns:
     """The columns with each points field at its final round, and the earlier rounds' columns."""
@@ -48,4 +55,17 @@ def final_rounds(labels: list[str], columns: dict[str, int], points_keys: tuple[
         if last != col:
             out[key] = last
             earlier.update(range(col, last))
+    # Appraisals by two bodies side by side ("Phòng Nội vụ thẩm định | Hội đồng thẩm định"): the
+    # appraised points are the later column the matcher took; an appraisal column just before it
+    # that no field took is the earlier round, context (not a points column left unread).
+    col = out.get("appraised")
+    while col is not None and col - 1 >= 0 and col - 1 not in taken and names_appraisal(labels[col - 1]):
+        col -= 1
+        earlier.add(col)
     return RoundColumns(out, frozenset(earlier))
+
+
+def names_appraisal(label: str) -> bool:
+    """Whether a column's label names an appraisal of the points ("Phòng Nội vụ thẩm định", "Điểm
+    Phòng Nội vụ đề xuất")."""
+    return bool(_APPRAISAL.search(" ".join(fold(label or "").split())))
