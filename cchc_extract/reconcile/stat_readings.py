@@ -85,6 +85,11 @@ def _held(groups: list[Group], values: list[float | None]) -> set[int]:
     return out
 
 
+def _from_letters(raw: str | None) -> bool:
+    """Whether a figure was read from characters none of which is a digit (OCR's "ii", "lI")."""
+    return bool(raw and raw.strip() and not any(ch.isdigit() for ch in raw))
+
+
 def rule_readings(raw: str | None) -> list[float]:
     """A whole number with its first or last digit dropped: a ruling line beside the cell read as
     one more digit ("|3" → "23")."""
@@ -121,6 +126,8 @@ def repair_stat_readings(ai: int, annex: StatAnnex, ledger: _Ledger, s: Reconcil
         members = (group.whole, *group.parts)
         if any(values[k] is None for k in members):
             continue  # a lost figure is told (``stat_unread.lost_figures``), not guessed
+        if any(_from_letters(rows[k].value_raw) for k in members):
+            continue  # a figure read from letters alone ("ii" for 11) vouches for no other reading
         found: list[tuple[int, float]] = []
         for k in members:
             for reading in readings(rows[k], s):
