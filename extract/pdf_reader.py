@@ -25,6 +25,7 @@ from extract.carried_columns import CarriedColumns, carried_from
 from extract.limits import check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
+from extract.pdf_errors import PDF_LIBRARIES, ParserFailure, internal_error, pdf_error, raised_by, repaired_pdf
 from extract.pdf_leaders import split_leaders
 from extract.pdf_ocr_layer import page_image_covers
 from extract.pdf_page_image import Renderer
@@ -86,7 +87,7 @@ class PdfReader(DocumentReader):
         ``join_ranges`` renumbers them."""
         try:
             return self._read(path, path, pages)
-        except _ParserFailure as failure:
+        except ParserFailure as failure:
             # pdfminer gives up on a broken cross-reference table that pdfium rebuilds: read the
             # copy pdfium saves (with a fresh one); the original error stands when that fails too.
             repaired = repaired_pdf(path)
@@ -94,7 +95,7 @@ class PdfReader(DocumentReader):
                 raise failure.error from None
             try:
                 doc = self._read(path, io.BytesIO(repaired), pages)
-            except _ParserFailure:
+            except ParserFailure:
                 raise failure.error from None
             doc.warnings.append(f"{REPAIRED} ({failure.error}): read from the copy pdfium repaired")
             return doc
@@ -127,14 +128,14 @@ class PdfReader(DocumentReader):
         except MemoryError:
             raise memory_error("PDF") from None
         except Exception as exc:
-            if raised_by(exc) not in _PDF_LIBRARIES:
+            if raised_by(exc) not in PDF_LIBRARIES:
                 # Our own code failed on a file the libraries read: a bug of ours, not the user's
                 # broken file. Said as such, with where it happened.
                 raise IngestError(internal_error(exc, "reading the PDF", at)) from exc
             error = pdf_error(exc)
             parser = raised_by(exc) in ("pdfminer", "pdfplumber")
             if parser and not error.args[0].startswith("encrypted"):
-                raise _ParserFailure(error) from None
+                raise ParserFailure(error) from None
             raise error from None
         if not doc.pages:
             raise IngestError("corrupt PDF: no pages")
@@ -212,89 +213,6 @@ class PdfReader(DocumentReader):
         if read:
             warnings.append(f"page {index + 1}: a picture of a printed page beside the text; read by OCR")
         return page
-
-
-class _ParserFailure(Exception):
-    """pdfminer/pdfplumber could not parse the file: worth a repair by pdfium."""
-
-    def __init__(self, error: IngestError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-def repaired_pdf(path: Path) -> bytes | None:
-    """The bytes pdfium writes for a PDF it could open (a fresh cross-reference table), or None."""
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except Exception:  # pdfium cannot open it either (or it is encrypted)
-        return None
-    try:
-        if len(document) == 0:
-            return None
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return buffer.getvalue()
-    except Exception:
-        return None
-    finally:
-        document.close()
-
-
-# The packages that parse and render a PDF for us: an exception they raise is about the file.
-_PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2", "pypdfium2_raw")
-# Our own packages: an exception raised in them (or in a general library they call, numpy,
-# OpenCV) is a bug of ours.
-_OUR_PACKAGES = ("extract", "normalize", "cchc_extract", "schemas")
-
-
-def raised_by(exc: BaseException) -> str | None:
-    """The package whose code raised ``exc``: the innermost frame of its traceback that is a PDF
-    library's or ours (general libraries in between, numpy called by our code, do not count)."""
-    frames = []
-    tb = exc.__traceback__
-    while tb is not None:
-        frames.append(str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0])
-        tb = tb.tb_next
-    for package in reversed(frames):
-        if package in _PDF_LIBRARIES or package in _OUR_PACKAGES:
-            return package
-    return None
-
-
-def internal_error(exc: BaseException, doing: str, page: int) -> str:
-    """The one-line record of a bug of ours met while ``doing`` something: the page it was on
-    (0: none yet) and our innermost module on the way, then the exception."""
-    module = ""
-    tb = exc.__traceback__
-    while tb is not None:
-        name = str(tb.tb_frame.f_globals.get("__name__", ""))
-        if name.split(".")[0] in _OUR_PACKAGES:
-            module = name
-        tb = tb.tb_next
-    where = ", ".join(p for p in (f"page {page}" if page else "", module) if p)
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return (
-        f"internal error {doing}"
-        + (f" ({where})" if where else "")
-        + f": {type(exc).__name__}"
-        + (f": {detail}" if detail else "")
-    )
-
-
-def pdf_error(exc: Exception) -> IngestError:
-    """One-line user message for whatever pdfminer/pdfplumber/pdfium raised."""
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-    name = type(inner).__name__
-    if (
-        name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning")
-        or "password" in str(inner).lower()
-    ):
-        return IngestError("encrypted PDF: password required")
-    detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
-    # The parser's word: the file may be broken, or merely beyond what the parser reads.
-    return IngestError(f"could not open PDF: {detail}")
 
 
 REPAIRED = "broken PDF structure"  # the warning of a PDF read from pdfium's repaired copy
