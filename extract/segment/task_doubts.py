@@ -74,7 +74,7 @@ import regex as re
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
-from extract.segment.task_word_mends import mended_words
+from extract.segment.task_word_mends import mended_body, mended_words
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, data_lines, load_model
@@ -517,6 +517,11 @@ def doubt_tasks(
                     row = replace(row, flags=[*row.flags, f"{CAPITAL_LOWERED}: {f} {said}"])
                     setattr(row, f, put)
                 put, notes = mended_words(getattr(row, f), f, model, s.compound_bigram, known_abbreviations())
+                if notes:
+                    row = replace(row, flags=[*row.flags, *notes])
+                    setattr(row, f, put)
+            for f in ("lead", "coordinator"):  # the gazetteer's own phrases ("Các thôn, tố dân phố")
+                put, notes = mended_body(getattr(row, f), f)
                 if notes:
                     row = replace(row, flags=[*row.flags, *notes])
                     setattr(row, f, put)

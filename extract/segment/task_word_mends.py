@@ -28,3 +28,10 @@ def mended_words(
     if said:
         notes.append(f"{PHRASE_MARKS}: {field} {', '.join(said)}")
     return text, notes
+
+
+def mended_body(text: str, field: str) -> tuple[str, list[str]]:
+    """A lead's or coordinator's cell with its gazetteer phrases in the gazetteer's marks, and the
+    row's note (only that mend: a body's name keeps its dashes, "Văn phòng - Thống kê")."""
+    text, said = known_phrase_marks(text)
+    return text, [f"{PHRASE_MARKS}: {field} {', '.join(said)}"] if said else []
