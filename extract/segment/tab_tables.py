@@ -42,6 +42,10 @@ _FIGURE = re.compile(r"[-+]?\d[\d.,]*\s*%?|[-–x]")
 _SECTION = re.compile(r"^[IVX]{1,5}\.\s+\p{Lu}")
 # A figure or a scale ("0 – 0,5 – 1", "0 ÷ 1") ending a piece of words, after a space.
 _TRAILING_FIGURE = re.compile(r"\s\d[\d.,]*(?:\s*[-–÷]\s*\d[\d.,]*)*\s*$")
+# A year, or a span of years, standing alone on a line ("2025", "2021 - 2025."), and the words
+# of a name that take one after them ("… chi tiêu nội bộ năm" over "2025").
+_YEAR_LINE = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?[.;,]?")
+_TAKES_YEAR = ("năm", "giai đoạn")
 
 
 @dataclass(frozen=True)
@@ -354,11 +358,17 @@ def _last_name_line(text: str, row: _Row, longest: int, n_rows: int, name: str) 
     is no total."""
     return (
         n_rows >= 2
-        and (text[:1].islower() or ends_dangling(name.split()))
+        and (text[:1].islower() or ends_dangling(name.split()) or _year_goes_on(text, name))
         and len(text) <= longest
         and not is_total_label(fold(" ".join(row.cells)))
         and not is_signature(fold(text))
     )
+
+
+def _year_goes_on(text: str, name: str) -> bool:
+    """A year alone on the line under a name ending on a word that takes one ("… nội bộ năm" over
+    "2025"): the name's end, which a capital or a digit opening the line would otherwise hide."""
+    return _YEAR_LINE.fullmatch(text.strip()) is not None and name.rstrip().lower().endswith(_TAKES_YEAR)
 
 
 def _go_on(row: _Row, line: _Typed, header: TypedHeader) -> None:
