@@ -79,6 +79,13 @@ def _score(raw: str) -> float | None:
     return parsed.value if parsed else None
 
 
+def _criterion_of_its_own(sentence: str, text: str) -> bool:
+    """Whether a printed line opening on a criterion's label is a statement of its own: the field
+    sentence above it lists no criteria ("trong đó", "gồm" …), so its own score, which OCR may
+    have left unreadable ("đạt.6,75/10"), is never taken from the criterion's line."""
+    return _CRITERION.match(shadow(text)) is not None and _CRITERIA_START.search(shadow(sentence)) is None
+
+
 def _open(text: str) -> bool:
     """Whether a sentence runs on past this text: it ends on no stop (specks after it aside)."""
     return not re.search(r"[.!?][\s:;|_¡!-]*$", text)
@@ -103,6 +110,7 @@ def _joined(lines: Sequence[Line], k: int, settings: NarrativeSettings) -> tuple
             or _ITEM_OPENS.match(text)
             or _opening(shadow(text))
             or (not _open(line.text) and text[:1].isupper())
+            or _criterion_of_its_own(line.text, text)
         ):
             break
         raw = None

@@ -53,7 +53,8 @@ _VERB_WORDS = (
     rf"(?:dat diem toi da|khong dat diem|bi tru\s*{_NUM}\s*{_POINTS_WORD}\s*[(,;]?\s*(?:con\s*)?(?:dat|duoc)|dat|duoc)"
 )
 # (a comma is a separator only before a space: "0,5" is a number)
-_SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORDS}\s*:?\s*|\s+(?=\(\s*toi da))"
+# A scan's speck may stand for the colon after the verb ("đạt.6,75/10 điểm").
+_SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*[:.]?\s*)?|\s+{_VERB_WORDS}\s*[:.]?\s*|\s+(?=\(\s*toi da))"
 # Specks a scan prints beside a statement's opening: a bar after the sentence before it ("… (3/3
 # điểm). | Tiêu chí 7.4 …", the page's rule) or a quote mark before its label ("“Tiêu chí 1.3 …").
 _SPECKS = r"[|_`'‘’“”\"]{1,2}"
