@@ -164,7 +164,7 @@ def typed_marks(settings: RepairSettings) -> RepairSettings:
     the word the author typed ("Bộ phận Một cửa" wrapped so that "cửa" stands alone in a cell's
     line, "cửa hàng"), not a misread mark; only OCR misreads marks ("Tý lệ" for "Tỷ lệ"). Words that
     are no syllable (a legacy font's encoding, a typo) are still repaired."""
-    return replace(settings, rare_mark_gap=math.inf)
+    return replace(settings, rare_mark_gap=math.inf, keep_marked_typed_lines=True)
 
 
 def repair_text_cell(

@@ -18,6 +18,8 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from normalize.text import fold
+
 from .candidates import classify, classify_pieces
 from .model import QUANT, RepairModel, TriState, load_model
 from .phrases import snap_phrases
@@ -362,6 +364,13 @@ def _decoder_rivals(cands: tuple, weight: float):
 # --- lines ------------------------------------------------------------------------------------
 
 
+def _typed_with_marks(slots: list[TokenSlot]) -> bool:
+    """Whether a line's words are all syllables and one of them carries a mark: a line typed with
+    its marks (``RepairSettings.keep_marked_typed_lines``)."""
+    words = [s for s in slots if s.damage]
+    return all(s.fixed for s in words) and any(fold(s.piece) != s.piece.lower() for s in words)
+
+
 def line_damage(slots: list[TokenSlot]) -> tuple[int, float]:
     """(word tokens, share of them that are suspicious: not a syllable, or a bare syllable
     whose key has accented alternatives). Numbers, codes and abbreviations do not count
@@ -430,6 +439,8 @@ def _decide(
     slots_light = [s for s in light if s is not None]
     n_words, damage = line_damage(slots_light)
     heavy = n_words > 0 and damage >= settings.heavy_damage and (n_words >= settings.heavy_min_words or damaged_doc)
+    if heavy and settings.keep_marked_typed_lines and not damaged_doc and _typed_with_marks(slots_light):
+        heavy = False
     mode = "light"
     if heavy:
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage

@@ -15,6 +15,11 @@ class RepairSettings:
     plain_to_marked_cost: float = 0.0  # observed token had no marks at all (stripped text)
     heavy_damage: float = 0.5  # share of suspicious tokens that triggers full decoding
     heavy_min_words: int = 3
+    # A typed line (a DOCX, a PDF's text layer, in a document not stripped of its marks) that
+    # carries marks on some word and holds only syllables was typed with its marks: its bare words
+    # are as the author typed them ("quan, UBMTTQ Việt Nam xã", a cell's line a page break cut),
+    # never decoded whole. Set on typed pages only (``typed_marks``).
+    keep_marked_typed_lines: bool = False
     beam: int = 6
     # Hypotheses this many nats below the best are dropped (speed): 6 keeps every held-out figure
     # of benchmarks/repair and seed 003 (9 was as accurate, at 1.4× the decoding time; 5 loses a
