@@ -34,8 +34,13 @@ def test_criteria_tables_of_the_summarys_fields_join_under_them_and_others_are_l
     assert joined.summaries == [summary] and len(joined.tables) == 1
     rows = joined.tables[0].rows
     assert [(r.code, r.parent) for r in rows] == [("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None), ("2.1", "2")]
-    mixed = ScoreTable(rows=[_row("1.1", None, "Kế hoạch", 3, 3), _row("2.1", None, "Công khai", 4, 4)])
-    assert details_under_summary([summary, mixed]).tables == [summary, mixed]  # no one field's: as read
+    # Two fields' criteria read as one grid, field by field: each run under its field.
+    both = ScoreTable(rows=[_row("1.1", None, "Kế hoạch", 3, 3), _row("2.1", None, "Công khai", 4, 4)])
+    rows = details_under_summary([summary, both]).tables[0].rows
+    assert [(r.code, r.parent) for r in rows] == [("1", None), ("1.1", "1"), ("2", None), ("2.1", "2")]
+    # Interleaved (a field's criteria in two runs): no field's own, left as read.
+    mixed = ScoreTable(rows=[*both.rows, _row("1.2", None, "Báo cáo", 3, 2)])
+    assert details_under_summary([summary, mixed]).tables == [summary, mixed]
     headings = ScoreTable(rows=[_row("1", None, "Công tác chỉ đạo", None, None)])
     assert field_headings(headings, joined.tables)
     assert not field_headings(ScoreTable(rows=[_row("3", None, "Tài chính công", None, None)]), joined.tables)

@@ -9,9 +9,10 @@ followed by its criteria, the summary's total the stated one), each field's poin
 against its criteria's: a field whose criteria do not add up to it is a fault of the document,
 seen only between the report's table and the annex's.
 
-A criteria table whose rows are not all one summary field's, or two tables of one field, leave
-everything as read: nothing is joined on a guess. (A summary over a detail table that prints its
-field rows is ``field_summary``'s.)
+A grid holding several fields' criteria one field after another (two fields' tables read as one
+across a page) is split by field; a criteria table whose rows are not runs of summary fields'
+criteria, or two tables of one field, leave everything as read: nothing is joined on a guess. (A
+summary over a detail table that prints its field rows is ``field_summary``'s.)
 """
 
 from __future__ import annotations
@@ -46,49 +47,64 @@ def details_under_summary(
     for summary in tables:
         if summary not in out or not is_summary(summary):
             continue
-        details = _details_of(summary, [t for t in out if t is not summary])
-        if details is None or len(details) < settings.min_details:
+        found = _details_of(summary, [t for t in out if t is not summary])
+        if found is None or len(found[0]) < settings.min_details:
             continue
-        whole = _joined(summary, details)
-        out[out.index(summary)] = whole
-        for table in details.values():
+        details, sources = found
+        out[out.index(summary)] = _joined(summary, details, sources)
+        for table in sources:
             out.remove(table)
         joined.append(summary)
     return FieldsSummed(out, joined)
 
 
-def _field_of(table: ScoreTable, fields: list[str]) -> str | None:
-    """The summary field all of a table's rows are criteria of, None when there is no such one
-    field (a row of another field, or the field's own row: a detail table of its own)."""
-    if not table.rows:
-        return None
-    owners = {f for f in fields if all(under_field(f, r.code, False) for r in table.rows)}
-    return owners.pop() if len(owners) == 1 else None
-
-
-def _details_of(summary: ScoreTable, others: list[ScoreTable]) -> dict[str, ScoreTable] | None:
-    """{field code: its criteria table}; None when two tables are one field's criteria."""
-    fields = [r.code for r in summary.rows if r.code]
-    details: dict[str, ScoreTable] = {}
-    for table in others:
-        field = _field_of(table, fields)
-        if field is None:
-            continue
-        if field in details:
+def _runs_by_field(table: ScoreTable, fields: list[str]) -> list[tuple[str, list[ScoreRow]]] | None:
+    """A table's rows in runs, each run the criteria of one summary field, in order: one run for a
+    field's own table, several where two fields' tables were read as one (the second opening a new
+    page: "Lĩnh vực 4" at a page's foot, "Lĩnh vực 5" over the next). None when a row is no
+    criterion of one summary field (another field's row, the field's own row: a detail table of its
+    own), or a field's criteria are printed in two runs."""
+    runs: list[tuple[str, list[ScoreRow]]] = []
+    for row in table.rows:
+        owners = [f for f in fields if under_field(f, row.code, False)]
+        if len(owners) != 1:
             return None
-        details[field] = table
-    return details
+        if runs and runs[-1][0] == owners[0]:
+            runs[-1][1].append(row)
+        elif any(field == owners[0] for field, _ in runs):
+            return None
+        else:
+            runs.append((owners[0], [row]))
+    return runs or None
 
 
-def _joined(summary: ScoreTable, details: dict[str, ScoreTable]) -> ScoreTable:
+def _details_of(
+    summary: ScoreTable, others: list[ScoreTable]
+) -> tuple[dict[str, list[ScoreRow]], list[ScoreTable]] | None:
+    """({field code: its criteria}, the tables they come from); None when two tables hold one
+    field's criteria."""
+    fields = [r.code for r in summary.rows if r.code]
+    details: dict[str, list[ScoreRow]] = {}
+    sources: list[ScoreTable] = []
+    for table in others:
+        runs = _runs_by_field(table, fields)
+        if runs is None:
+            continue
+        for field, rows in runs:
+            if field in details:
+                return None
+            details[field] = rows
+        sources.append(table)
+    return details, sources
+
+
+def _joined(summary: ScoreTable, details: dict[str, list[ScoreRow]], sources: list[ScoreTable]) -> ScoreTable:
     """One table: each summary field row, then its criteria (the top ones now under the field)."""
     rows: list[ScoreRow] = []
     for field in summary.rows:
         rows.append(field)
-        detail = details.get(field.code or "")
-        if detail is not None:
-            rows += [r if r.parent else replace(r, parent=field.code) for r in detail.rows]
-    pages = sorted({p for t in (summary, *details.values()) for p in t.pages})
+        rows += [r if r.parent else replace(r, parent=field.code) for r in details.get(field.code or "", [])]
+    pages = sorted({p for t in (summary, *sources) for p in t.pages})
     return replace(summary, rows=rows, pages=pages)
 
 
