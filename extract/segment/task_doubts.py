@@ -74,7 +74,7 @@ import regex as re
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
-from extract.segment.task_word_mends import mended_body, mended_words
+from extract.segment.task_word_mends import LOOKALIKE_CAPITALS, mended_body, mended_words
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, data_lines, load_model
@@ -86,9 +86,6 @@ DOUBT = "doubt: "
 PREDICATE_MOVED = "product_predicate_moved"
 # A row's note that a capital inside a phrase was read for its small letter and lowered.
 CAPITAL_LOWERED = "capital_lowered"
-# Capitals whose small letter has their shape (with any tone or vowel mark: "Ô", "Ở"), so OCR
-# reads one for the other by size alone.
-_LOOKALIKE_CAPITALS = frozenset("COSVWXZ")
 # A word opening with a capital after a small-lettered word, a space between (no mark: after
 # "." or ";" a capital opens a sentence).
 _INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
@@ -286,7 +283,7 @@ def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str,
 
 
 def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str, list[str]]:
-    """``text`` with each look-alike capital inside a phrase (``_LOOKALIKE_CAPITALS`` opening a
+    """``text`` with each look-alike capital inside a phrase (``LOOKALIKE_CAPITALS`` opening a
     word after a small-lettered word) lowered when the word before takes the lowered word next
     (``capital_bigram``), and the words lowered: Vietnamese capitalises no common word inside a
     phrase, and a small "x" or "s" OCR read a size too large is a capital by shape alone."""
@@ -294,7 +291,7 @@ def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tup
 
     def lower(m: re.Match) -> str:
         word = m.group(2)
-        if fold(word[0]).upper() not in _LOOKALIKE_CAPITALS or word.lower() not in model.syllables:
+        if fold(word[0]).upper() not in LOOKALIKE_CAPITALS or word.lower() not in model.syllables:
             return word
         if model.bigram(m.group(1).lower(), word.lower()) < s.capital_bigram:
             return word

@@ -10,7 +10,14 @@ from collections.abc import Collection
 from extract.segment.task_abbreviation_strokes import ABBREVIATION_STROKE, mend_abbreviations
 from extract.segment.task_compound_dash import COMPOUND_DASH, compound_dashes
 from extract.segment.task_known_phrases import PHRASE_MARKS, known_phrase_marks
+from normalize.text import fold
 from normalize.vietnamese.model import RepairModel
+
+# Capitals whose small letter has their shape (with any tone or vowel mark: "Ô", "Ở"), so OCR
+# reads one for the other by size alone.
+LOOKALIKE_CAPITALS = frozenset("COSVWXZ")
+# A row's note that a body's opening capital, read as its small letter, was put back.
+CAPITAL_RAISED = "body_capital_raised"
 
 
 def mended_words(
@@ -31,7 +38,24 @@ def mended_words(
 
 
 def mended_body(text: str, field: str) -> tuple[str, list[str]]:
-    """A lead's or coordinator's cell with its gazetteer phrases in the gazetteer's marks, and the
-    row's note (only that mend: a body's name keeps its dashes, "Văn phòng - Thống kê")."""
+    """A lead's or coordinator's cell with its gazetteer phrases in the gazetteer's marks and its
+    opening capital put back where OCR read the small letter of its shape, and the row's notes
+    (only those mends: a body's name keeps its dashes, "Văn phòng - Thống kê")."""
+    notes = []
     text, said = known_phrase_marks(text)
-    return text, [f"{PHRASE_MARKS}: {field} {', '.join(said)}"] if said else []
+    if said:
+        notes.append(f"{PHRASE_MARKS}: {field} {', '.join(said)}")
+    raised = _opening_raised(text)
+    if raised != text:
+        notes.append(f"{CAPITAL_RAISED}: {field} '{text.split()[0]}'")
+    return raised, notes
+
+
+def _opening_raised(text: str) -> str:
+    """A body's name opens with a capital ("Các đoàn thể", "Công an xã", "Văn phòng"): one read
+    opening with a small letter of a look-alike capital's shape ("các đoàn thể") is that capital,
+    read a size too small."""
+    first = text[:1]
+    if first.islower() and fold(first).upper() in LOOKALIKE_CAPITALS:
+        return first.upper() + text[1:]
+    return text
