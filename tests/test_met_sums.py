@@ -59,35 +59,37 @@ def _rows(self_1: str) -> list[ScoreRow]:
     ]
 
 
+def _settled(read: str, own: tuple[float, float], total: tuple[float, float] | None) -> tuple[int, list[str]]:
+    """(cells settled, the checks' statuses) of "1" read ``read``: its own sum (expected, stated)
+    failing, and the table total's (expected, stated) when given."""
+    ledger = _Ledger()
+    ledger.checks = [_check("sum_self:/score_tables/0/rows/0:self_points", "sum_self", *own)]
+    if total is not None:
+        ledger.checks.append(_check("stated_total:/score_tables/0:self_points", "stated_total", *total))
+    n = settle_met_sums(_shape(_rows(read)), ledger, 0.01)
+    return n, [c.status for c in ledger.checks]
+
+
+def test_two_sums_asking_one_figure_a_glyph_away_are_ours():
+    # "1" read 5,2: its parts add up to 5,5, the total 7,5 stated holds with 5,5 (7,2 with 5,2)
+    assert _settled("5,2", (5.5, 5.2), (7.2, 7.5)) == (1, ["misread", "misread"])
+
+
 def test_two_sums_asking_for_other_figures_stay_the_communes():
     # the sub-criteria ask 5,5 of "1", the total (7,75 stated over 5,2 + 2) asks 5,75: no one reading
-    ledger = _Ledger()
-    ledger.checks = [
-        _check("sum_self:/score_tables/0/rows/0:self_points", "sum_self", 5.5, 5.2),
-        _check("stated_total:/score_tables/0:self_points", "stated_total", 7.2, 7.75),
-    ]
-    assert settle_met_sums(_shape(_rows("5,2")), ledger, 0.01) == 0
-    assert [c.status for c in ledger.checks] == ["mismatch", "mismatch"]
+    assert _settled("5,2", (5.5, 5.2), (7.2, 7.75)) == (0, ["mismatch", "mismatch"])
 
 
 def test_a_figure_more_than_a_glyph_away_is_no_misreading():
     # both ask 5,5 of a "4" read: two glyphs from "5,5", not OCR's slip of one
-    ledger = _Ledger()
-    ledger.checks = [
-        _check("sum_self:/score_tables/0/rows/0:self_points", "sum_self", 5.5, 4.0),
-        _check("stated_total:/score_tables/0:self_points", "stated_total", 6.0, 7.5),
-    ]
-    assert settle_met_sums(_shape(_rows("4")), ledger, 0.01) == 0
+    assert _settled("4", (5.5, 4.0), (6.0, 7.5)) == (0, ["mismatch", "mismatch"])
     assert not one_edit_apart("4", 5.5)
     assert one_edit_apart("5,2", 5.5) and one_edit_apart("3,5", 3.75) and one_edit_apart("15", 5.0)
 
 
 def test_one_sum_failing_alone_stays_the_communes():
     # a planted slip: a sub-criterion lowered leaves its parent's sum failing and nothing above it
-    ledger = _Ledger()
-    ledger.checks = [_check("sum_self:/score_tables/0/rows/0:self_points", "sum_self", 5.5, 5.2)]
-    assert settle_met_sums(_shape(_rows("5,2")), ledger, 0.01) == 0
-    assert ledger.checks[0].status == "mismatch"
+    assert _settled("5,2", (5.5, 5.2), None) == (0, ["mismatch"])
 
 
 def test_a_line_whose_code_lost_its_number_is_no_parent_of_its_siblings():
