@@ -52,27 +52,30 @@ def one_edit_apart(raw: str | None, reading: float) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
-def _asked(check: Check, value: float, stated: bool) -> float | None:
+def _asked(check: Check, value: float, stated: bool, parts: list[float | None], tol: float) -> float | None:
     """The figure a failed sum asks for in one member's place (the stated figure's when
-    ``stated``, else a part's, ``value`` as read); None when its parts are not all known."""
+    ``stated``, else a part's, ``value`` as read); None unless its ``parts`` (each as read) are
+    all known and make the sum it was checked with: a blank part, or a group standing for its own
+    sub-criteria, leaves the sum of those read short of any figure the relation asks for."""
     if not isinstance(check.expected, (int, float)) or not isinstance(check.actual, (int, float)):
         return None
-    if "unknown)" in check.message:
-        return None  # (blank parts: the sum of those read is no figure the relation asks for)
     expected, actual = float(check.expected), float(check.actual)
+    if any(p is None for p in parts) or abs(sum(p for p in parts if p is not None) - expected) > tol:
+        return None
     return expected if stated else value + actual - expected
 
 
-def _relations(shape: TableShape, i: int, field_: str) -> list[tuple[str, bool]]:
+def _relations(shape: TableShape, i: int, field_: str) -> list[tuple[str, bool, list[int]]]:
     """The ids of the sums row i's ``field_`` takes part in, each with whether it is their
-    stated figure."""
+    stated figure, and their parts' rows."""
     kind, base = shape.sum_kind[field_], f"/score_tables/{shape.ti}"
-    out = [(f"{kind}:{base}/rows/{i}:{field_}", True)] if shape.kids.get(i) else []
+    own = shape.kids.get(i)
+    out = [(f"{kind}:{base}/rows/{i}:{field_}", True, own)] if own else []
     parent = shape.parents[i]
     if parent is not None:
-        out.append((f"{kind}:{base}/rows/{parent}:{field_}", False))
+        out.append((f"{kind}:{base}/rows/{parent}:{field_}", False, shape.kids.get(parent, [])))
     elif i in shape.top:
-        out.append((f"stated_total:{base}:{field_}", False))
+        out.append((f"stated_total:{base}:{field_}", False, shape.top))
     return out
 
 
@@ -89,11 +92,11 @@ def settle_met_sums(shape: TableShape, ledger: _Ledger, tol: float) -> int:
             if value is None:
                 continue
             failed = [
-                (by_id[cid], stated)
-                for cid, stated in _relations(shape, i, field_)
+                (by_id[cid], stated, [getattr(shape.rows[k], field_) for k in parts])
+                for cid, stated, parts in _relations(shape, i, field_)
                 if cid in by_id and by_id[cid].status in ("mismatch", "misread")
             ]
-            asked = [(c, _asked(c, value, stated)) for c, stated in failed]
+            asked = [(c, _asked(c, value, stated, parts, tol)) for c, stated, parts in failed]
             readings = {round(r, 2) for _, r in asked if r is not None}
             if len(asked) < 2 or len(readings) != 1:
                 continue
