@@ -122,3 +122,27 @@ def figures_left_in_name(ti: int, i: int, row: ScoreRow, score: str, name: str, 
     if not ocr or not _FIGURE_IN_NAME_TAIL.search(row.name_raw or row.name or ""):
         return ()
     return (_score_ref(ti, i, row, score, name), _score_ref(ti, i, row, "max_points", name))
+
+
+# A printed code cut short after its separator ("5." left of "5.1"): OCR lost its last number.
+_CUT_CODE = lazy_compile(r"^\s*\d+(?:[.,]\d+)*[.,]\s*$")
+
+
+def first_child_as_parent(
+    ti: int, i: int, rows: list[ScoreRow], children: Sequence[int], field_: str, name: str, ocr: bool
+) -> tuple[ReviewItem, ...]:
+    """Row i's cell, on OCR'd text, when its printed code stops at a separator ("5.") and its
+    sub-criteria's numbering starts past the first (5.2, 5.3, no 5.1): the line was the first
+    sub-criterion, its number lost ("5.1" read "5."), and the sum we check it by is of our
+    making, not the commune's (seed 12001's scan: a field's details heading rows 5.1 of 3, 5.2
+    of 3, 5.3 of 4, told "5 states 3 over 7"). A field printed "5." over sub-criteria from 5.1
+    is left as it is."""
+    row = rows[i]
+    if not ocr or not children or not _CUT_CODE.match(row.code_raw or ""):
+        return ()
+    own = norm_code(row.code) or ""
+    first = norm_code(rows[children[0]].code) or ""
+    numbered = [norm_code(rows[c].code) or "" for c in children]
+    if not first.startswith(own + ".") or f"{own}.1" in numbered or first != f"{own}.2":
+        return ()
+    return (_score_ref(ti, i, row, field_, name),)

@@ -20,6 +20,7 @@ from cchc_extract.reconcile.lost_totals import (
     top_rows_lost,
     top_rows_unnumbered,
 )
+from cchc_extract.reconcile.met_sums import TableShape, settle_met_sums
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
@@ -45,7 +46,7 @@ from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_of_max import check_share_of_max, share_basis
 from cchc_extract.reconcile.shared_readings import settle_by_shared_readings
-from cchc_extract.reconcile.sum_doubts import lone_scores, placed_by_guess, unsure_members
+from cchc_extract.reconcile.sum_doubts import first_child_as_parent, lone_scores, placed_by_guess, unsure_members
 from cchc_extract.reconcile.suspects import (
     below_every_member,
     confirmed_by_children,
@@ -298,6 +299,8 @@ def _check_score_table(
             )
             # a maximum that is a lone figure written as a score is: its line's self score, maybe
             unsure += lone_scores(ti, [i, *children], rows, field_, name, ocr)
+            # a line whose code lost its last number ("5.1" read "5."): the first part, not the parent
+            unsure += first_child_as_parent(ti, i, rows, children, field_, name, ocr)
             if ocr and field_ != "max_points":
                 # a member whose maximum the page shows misread: its line's scores are as unsure
                 spoilt = spoilt_lines([i, *children], rows, kids, maxima, s.points_tolerance)
@@ -484,6 +487,10 @@ def _check_score_table(
             stated_too=from_set(found),
             withheld=withheld_members(ti, top, rows, field_, maxima, ocr),
         )
+    if ocr:
+        # two failed sums asking for one figure, one glyph from the one read, in one cell: ours
+        shape = TableShape(ti, rows, parents, kids, top, _SUM_KIND, name)
+        settle_met_sums(shape, ledger, s.points_tolerance)
 
 
 def _total_of_other_column(
