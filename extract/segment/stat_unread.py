@@ -57,9 +57,15 @@ def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) 
     return not form_named or _FORM_TITLE.search(" ".join(_read_words(text))) is not None
 
 
+# Symbols OCR reads for an "S" ("§6 LIỆU", "$Ố LIỆU"; ``letter_shapes`` reads "§6:" as "Số:" too):
+# folded, "§" would spell "ss".
+_AS_S = str.maketrans({"§": "S", "$": "S"})
+
+
 def _read_words(text: str) -> list[str]:
-    """A line's words folded, a digit inside a word of letters read as the letter it looks like."""
-    words = re.findall(r"\w+", fold(text))
+    """A line's words folded, a digit inside a word of letters read as the letter it looks like,
+    a symbol OCR reads for an "S" as that "S"."""
+    words = re.findall(r"\w+", fold(text.translate(_AS_S)))
     return [w.translate(AS_LETTER) if re.search(r"[^\W\d_]", w) else w for w in words]
 
 
