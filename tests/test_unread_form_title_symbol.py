@@ -11,7 +11,12 @@ from pathlib import Path
 from corpus_helpers import converted_with_truth
 from extract.segment.stat_unread import is_form_title
 
-DUMP = Path(__file__).parent / "data" / "dumps_unread67" / "s12001-d16-i3-n33-i3-paged-mark-row-eng-psm6-250dpi-degraded.txt"
+DUMP = (
+    Path(__file__).parent
+    / "data"
+    / "dumps_unread67"
+    / "s12001-d16-i3-n33-i3-paged-mark-row-eng-psm6-250dpi-degraded.txt"
+)
 
 
 def test_a_form_titled_with_a_symbol_for_its_s_and_no_row_read_is_told():

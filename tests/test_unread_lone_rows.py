@@ -12,7 +12,9 @@ from extract.model import IngestedDocument, Line, Page
 from extract.segment.unread_lone_rows import unread_lone_rows
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceRef
 
-DUMP = Path(__file__).parent / "data" / "dumps_unread67" / "s12001-d25-i1-n66-i1-field-points-repeated-eng-psm6-200dpi.txt"
+DUMP = (
+    Path(__file__).parent / "data" / "dumps_unread67" / "s12001-d25-i1-n66-i1-field-points-repeated-eng-psm6-200dpi.txt"
+)
 
 
 def test_a_lone_row_over_the_lines_of_a_whole_table_is_told():
