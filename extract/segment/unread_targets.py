@@ -22,10 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
-from extract.segment.unread_set_aside import overlaps
 from extract.segment.narrative import NarrativeSettings, heading_level, shadow
 from extract.segment.paragraphs import reading_lines
 from extract.segment.targets import in_target_context, percent_signs, undecided
+from extract.segment.unread_set_aside import overlaps
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Target, UnreadPart
 
