@@ -323,9 +323,19 @@ _LINE_CODE = lazy_compile(r"^\W*(?:\d{1,2}(?:[.,]\d{1,2}){0,2}[.,)]?|[a-zđ]\))\
 
 
 def _not_wrapped(text: str) -> bool:
-    """A line that is no indicator's wrapped words: it does not go on in lower case."""
-    words = [w for w in re.split(r"[\s|]+", text) if any(c.isalnum() for c in w)]
-    return bool(words) and not words[0][0].islower()
+    """A line that is no indicator's wrapped words: it does not go on in lower case, nor with an
+    abbreviation the words wrapped at ("Tỷ lệ hoàn thành Kế hoạch" / "CCHC năm", a speck before
+    it: "_CCHC năm vụ") and words in lower case after it."""
+    words = [w.strip("_-—~'‘’`.,:;") for w in re.split(r"[\s|]+", text) if any(c.isalnum() for c in w)]
+    words = [w for w in words if w]
+    if not words or words[0][0].islower():
+        return False
+    return not (_ABBREVIATION.fullmatch(words[0]) and any(w[0].islower() for w in words[1:]))
+
+
+# An abbreviation of a commune's texts in capitals ("CCHC", "TTHC", "UBND", "HĐND"): three letters
+# or more, none a digit (a row's code garbled is one or two letters, or letters and digits).
+_ABBREVIATION = lazy_compile(r"\p{Lu}{3,6}")
 
 
 def unread_annexes(
