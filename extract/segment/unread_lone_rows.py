@@ -64,7 +64,7 @@ def unread_lone_rows(
     return parts
 
 
-def _covered(table: ScoreTable, lines: dict[tuple[int | None, int], Line]) -> list[Line]:
+def _covered(table: ScoreTable, lines: dict[tuple[int, int], Line]) -> list[Line]:
     """The lines of text the table's rows came from, in order: a row's span on its page (its lines
     run on to the next page's when it joined across a page break: those are not counted)."""
     covered: list[Line] = []
