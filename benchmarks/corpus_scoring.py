@@ -159,13 +159,22 @@ def told_unread(output: dict) -> bool:
 
 
 def derived_unconfirmed(output: dict) -> list[tuple[str, str]]:
-    """(row pointer, field) of the score cells the output derived and still queues (an entry on
-    the cell or its whole row): cells it says it did not read."""
+    """(row pointer, field) of the score and statistics cells the output derived and still queues
+    (an entry on the cell or its whole row): cells it says it did not read. An annex's figure its
+    group's sum gave (``derived_from_sums:value``, its ``value_raw`` blank) is no more read than a
+    score cell so given."""
     queued = {(e.get("item"), e.get("field")) for e in output.get("review") or []}
     out = []
-    for ti, table in enumerate(output.get("score_tables") or []):
+    for key in ("score_tables", "statistics"):
+        out += _derived_queued(key, output.get(key) or [], queued)
+    return out
+
+
+def _derived_queued(key: str, tables: list[dict], queued: set) -> list[tuple[str, str]]:
+    out = []
+    for ti, table in enumerate(tables):
         for ri, row in enumerate(table.get("rows") or []):
-            item = f"/score_tables/{ti}/rows/{ri}"
+            item = f"/{key}/{ti}/rows/{ri}"
             for flag in row.get("flags") or []:
                 if flag.startswith(DERIVED_FLAGS):
                     field = flag.partition(":")[2]

@@ -181,7 +181,14 @@ def _continues(above: StatAnnex, annex: StatAnnex) -> bool:
     if annex.pages[0] != above.pages[-1] + 1:
         return False
     last = (above.rows[-1].code or "").strip().rstrip(".")
-    first = sibling_place(annex.rows[0].code)
+    # A row the piece opens with whose code the piece above carries already (the header printed
+    # again atop the page, a column's number "(5)" taken for a row's code): the numbering goes on
+    # at the row after it.
+    carried = {(row.code or "").strip().rstrip(".") for row in above.rows}
+    opening = annex.rows[0]
+    if len(annex.rows) > 1 and (opening.code or "").strip().rstrip(".") in carried:
+        opening = annex.rows[1]
+    first = sibling_place(opening.code)
     if first is None or not last:
         return False
     parent, n, lettered = first

@@ -57,9 +57,15 @@ def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) 
     return not form_named or _FORM_TITLE.search(" ".join(_read_words(text))) is not None
 
 
+# Symbols OCR reads for an "S" ("§6 LIỆU", "$Ố LIỆU"; ``letter_shapes`` reads "§6:" as "Số:" too):
+# folded, "§" would spell "ss".
+_AS_S = str.maketrans({"§": "S", "$": "S"})
+
+
 def _read_words(text: str) -> list[str]:
-    """A line's words folded, a digit inside a word of letters read as the letter it looks like."""
-    words = re.findall(r"\w+", fold(text))
+    """A line's words folded, a digit inside a word of letters read as the letter it looks like,
+    a symbol OCR reads for an "S" as that "S"."""
+    words = re.findall(r"\w+", fold(text.translate(_AS_S)))
     return [w.translate(AS_LETTER) if re.search(r"[^\W\d_]", w) else w for w in words]
 
 
@@ -317,9 +323,19 @@ _LINE_CODE = lazy_compile(r"^\W*(?:\d{1,2}(?:[.,]\d{1,2}){0,2}[.,)]?|[a-zđ]\))\
 
 
 def _not_wrapped(text: str) -> bool:
-    """A line that is no indicator's wrapped words: it does not go on in lower case."""
-    words = [w for w in re.split(r"[\s|]+", text) if any(c.isalnum() for c in w)]
-    return bool(words) and not words[0][0].islower()
+    """A line that is no indicator's wrapped words: it does not go on in lower case, nor with an
+    abbreviation the words wrapped at ("Tỷ lệ hoàn thành Kế hoạch" / "CCHC năm", a speck before
+    it: "_CCHC năm vụ") and words in lower case after it."""
+    words = [w.strip("_-—~'‘’`.,:;") for w in re.split(r"[\s|]+", text) if any(c.isalnum() for c in w)]
+    words = [w for w in words if w]
+    if not words or words[0][0].islower():
+        return False
+    return not (_ABBREVIATION.fullmatch(words[0]) and any(w[0].islower() for w in words[1:]))
+
+
+# An abbreviation of a commune's texts in capitals ("CCHC", "TTHC", "UBND", "HĐND"): three letters
+# or more, none a digit (a row's code garbled is one or two letters, or letters and digits).
+_ABBREVIATION = lazy_compile(r"\p{Lu}{3,6}")
 
 
 def unread_annexes(

@@ -20,6 +20,7 @@ from extract.segment.score_lines import column_block_reading
 from extract.segment.unread_across import unread_across_tables
 from extract.segment.unread_announced import unread_announced_tables
 from extract.segment.unread_grids import NUMBER_CELL, unread_table
+from extract.segment.unread_lone_rows import unread_lone_rows
 from extract.segment.unread_numbering import leading_gaps, numbering_gaps
 from extract.segment.unread_pages import unread_page, unread_pictures
 from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
@@ -87,6 +88,11 @@ def find_unread(
         for p in lost
         if p.reason == LOST_TOTAL_REASON or not within_lines(p, known)
     )
+    # A table whose one row took the lines of many for its wrapped words (its rows garbled).
+    lone = unread_lone_rows(doc, result)
+    parts.extend(
+        replace(p, text_sample=sample_text(p.text_sample, settings)) for p in lone if not within_lines(p, known)
+    )
     # Rows typed as lines that no reader placed (a table typed with tabs, a row left out of the
     # table read), on typed pages; not where a part above already tells the lines.
     typed = unread_typed_rows(doc, result, lambda line, page: _line_read(line, page, sources))
@@ -129,7 +135,7 @@ def find_unread(
         if not within_lines(p, known + parts)
     )
     # A scanned plan's target sentences that gave no target (its objectives heading spoilt by OCR).
-    targets = unread_targets(doc, lambda line, page: _line_read(line, page, sources))
+    targets = unread_targets(doc, lambda line, page: _line_read(line, page, sources), targets=result.targets)
     parts.extend(p for p in targets if not within_lines(p, known + parts))
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     # Siblings lost before the first read, last: they lie on no lines of their own (the row read

@@ -10,6 +10,10 @@ from, and that stands where no heading says tasks or past results, is gathered i
 part (kind ``rows``) per page, with its lines' text, so a person reads the targets. Typed pages
 are left alone: their headings and signs are printed as typed, and a sentence that gave no target
 there was not a target.
+
+A line inside the paragraph a target was read from is read only when a target of that paragraph
+states its figure: a paragraph of four target sentences (OCR ran their lines into one) that gave two
+targets lost the other two, whose lines the paragraph's place alone would hide.
 """
 
 from __future__ import annotations
@@ -21,12 +25,19 @@ from extract.model import IngestedDocument, Line
 from extract.segment.narrative import NarrativeSettings, heading_level, shadow
 from extract.segment.paragraphs import reading_lines
 from extract.segment.targets import in_target_context, percent_signs, undecided
+from extract.segment.unread_set_aside import overlaps
 from normalize.lazy_regex import lazy_compile
-from schemas.records import UnreadPart
+from schemas.records import Target, UnreadPart
 
-# A figure a target states (folded text): a share ("85%", "100 %"), or a count with a floor
-# ("tối thiểu 02", "ít nhất 3", "không dưới 5").
-_TARGET_FIGURE = lazy_compile(r"\d+(?:[.,]\d+)?\s*%|\b(?:toi thieu|it nhat|khong duoi)\s+(?:co\s+)?\d")
+# A figure a target states (folded text): a share ("85%", "100 %"), or a count with a floor or a
+# bound ("tối thiểu 02", "ít nhất 3", "không dưới 5", "đạt trên 02 cuộc", "đạt dưới 3 hồ sơ").
+# (a floor's figure whole, its "%" with it: "ít nhất 75%" is one figure, 75)
+_TARGET_FIGURE = lazy_compile(
+    r"\b(?:(?:toi thieu|it nhat|khong duoi)\s+(?:co\s+)?|dat\s+(?:tren|duoi)\s+)\d+(?:[.,]\d+)?(?:\s*%)?"
+    r"|\d+(?:[.,]\d+)?\s*%"
+)
+# The figures a line prints ("02" is 2, "2,5" is 2.5).
+_FIGURE = lazy_compile(r"\d+(?:[.,]\d+)?")
 # Points are a score stated ("đạt 2/4 điểm", "77,23 điểm"), a report's result, not a target.
 _POINTS = lazy_compile(r"\bdiem\b|\d\s*/\s*\d")
 # A plan's title line ("KẾ HOẠCH Cải cách hành chính năm 2024"), folded.
@@ -46,9 +57,11 @@ def unread_targets(
     line_read: Callable[[Line, int], bool],
     settings: UnreadTargetSettings = UnreadTargetSettings(),
     narrative: NarrativeSettings = NarrativeSettings(),
+    targets: list[Target] | None = None,
 ) -> list[UnreadPart]:
     """One part per page of a plan whose OCR'd target-like sentences gave no item
-    (``line_read(line, page)`` says whether an item read came from a line)."""
+    (``line_read(line, page)`` says whether an item read came from a line; a line a ``targets``'
+    paragraph covers whose figure none of them states gave none)."""
     lines = reading_lines(doc)
     if not any(_PLAN_TITLE.match(shadow(line.text)) for line in lines):
         return []
@@ -66,10 +79,36 @@ def unread_targets(
             continue
         if not (in_target_context(stack, narrative) or _undecided_plan(stack, narrative)):
             continue  # under tasks, solutions or past results
-        if line_read(line, line.page):
+        if line_read(line, line.page) and _stated(line, targets or []):
             continue
         lost.setdefault(line.page, []).append(line)
     return [_part(page, found, settings) for page, found in sorted(lost.items())]
+
+
+def _stated(line: Line, targets: list[Target]) -> bool:
+    """Whether the targets read from the paragraph ``line`` lies in (their source covers it) state
+    every target figure the line prints; a line no target's source covers was read by another item
+    (a task row, a count), as ``line_read`` says."""
+    covering = [t for t in targets if _covers(t, line)]
+    if not covering:
+        return True
+    low = shadow(percent_signs(line.text))
+    stated = {_number(f.group()) for m in _TARGET_FIGURE.finditer(low) for f in _FIGURE.finditer(m.group())}
+    read = {v for t in covering for v in (t.value, t.value_max) if v is not None}
+    return stated <= read
+
+
+def _covers(target: Target, line: Line) -> bool:
+    src = target.source
+    if src.page != line.page:
+        return False
+    if src.line_start is not None and src.line_start <= line.number <= (src.line_end or src.line_start):
+        return True
+    return bool(src.bbox and line.bbox and overlaps(src.bbox, line.bbox, 0.5))
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 def _undecided_plan(stack: list[tuple[int, str]], narrative: NarrativeSettings) -> bool:
@@ -78,8 +117,19 @@ def _undecided_plan(stack: list[tuple[int, str]], narrative: NarrativeSettings) 
     return undecided(stack, narrative) and not any(w in shadow(h) for _level, h in stack for w in _RESULT_WORDS)
 
 
+# Where a sentence ends inside a line OCR's paragraph ran together ("… thực hiện. Số cuộc …").
+_SENTENCE_END = lazy_compile(r"(?<=[.;])\s+(?=\S)")
+
+
+def _figure_sentences(text: str) -> str:
+    """The sentences of a line that state a target's figure (a paragraph OCR ran together holds
+    others: the purpose above, a heading), all of it when none is found apart."""
+    kept = [s for s in _SENTENCE_END.split(text.strip()) if _TARGET_FIGURE.search(shadow(percent_signs(s)))]
+    return " ".join(kept) if kept else text.strip()
+
+
 def _part(page: int, lines: list[Line], settings: UnreadTargetSettings) -> UnreadPart:
-    text = " | ".join(line.text.strip() for line in lines)
+    text = " | ".join(_figure_sentences(line.text) for line in lines)
     sample = text if len(text) <= settings.sample_chars else text[: settings.sample_chars - 1] + "…"
     return UnreadPart(
         page=page,
