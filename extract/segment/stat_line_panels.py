@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from extract.model import Line
 from extract.segment.stat_line_cells import _code_token
-from extract.segment.stat_line_figures import _figure_at, _is_figure, _is_year
+from extract.segment.stat_line_figures import _figure_at, _is_figure, _is_year, _unit_start
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 # twice on one line is the form printed twice.
 # A token as ``stat_line_cells._words`` splits a line: bars are spaces.
 _TOKEN = lazy_compile(r"[^\s|¦]+")
+# Marks OCR sets beside a cell's words or figure (quotes, the grid's specks): "“Thủ tục", "36”".
+_MARKS = "\"“”„'‘’`[]|_—~°:;()"
 _CODE_LABELS = ("tt", "stt")
 _LABELS = ("donvi", "chitieu", "noidung", "solieu", "ketqua", "soluong")
 
@@ -80,40 +82,61 @@ def _worded(tokens: list[str]) -> int:
     return sum(1 for t in tokens if sum(c.isalpha() for c in t) >= 2)
 
 
-def _row_tokens(tokens: list[str], settings: StatLineSettings, panel: PanelSettings) -> int | None:
+def _clean(token: str) -> str:
+    return token.strip(_MARKS)
+
+
+def _figure(token: str) -> bool:
+    """A figure with the marks OCR set beside it ("36”", "93.": the cell's edge)."""
+    figure = _clean(token).rstrip(".")
+    return _is_figure(figure) and not _is_year(figure)
+
+
+def _row_end(tokens: list[str], settings: StatLineSettings, panel: PanelSettings) -> int | None:
     """Where a row's figure stands in its tokens (a code or not, its indicator's words, a unit,
-    the figure), or None when they are no row."""
-    body = tokens[1:] if _code_token(tokens) is not None else tokens
-    at = _figure_at(body, set(), settings)
+    the figure), or None when they are no row: the first figure after a unit, else the last."""
+    body = tokens[1:] if _code_token([_clean(t) for t in tokens[:1]]) is not None else tokens
+    words = [_clean(t).rstrip(".") or t for t in body]
+    at = _figure_at(words, set(), settings)
     if at is None:
         return None
     unit, figure = at
-    if _worded(body[:unit]) < panel.min_indicator_words or _is_year(body[figure]):
+    if _worded(body[:unit]) < panel.min_indicator_words or _is_year(words[figure]):
         return None
     return figure + len(tokens) - len(body)
+
+
+def _second_row(rest: list[str], after_unit: bool, settings: StatLineSettings, panel: PanelSettings) -> bool:
+    """Whether the tokens after a row's figure are a row of the other panel: a code, words and a
+    figure (or, after a figure its unit stood before, no figure: OCR garbled it, "Hồ sơ Siệc-"); or
+    with no code, after a figure its unit stood before, words opening with a capital, a unit and a
+    figure ("… Nghị định 30 trong năm Văn bản 12" is one row)."""
+    coded = bool(rest) and _code_token([_clean(rest[0])]) is not None
+    if not coded:  # (an indicator opens with a capital; an indicator's wording going on does not)
+        opens = next((c for c in rest[0] if c.isalpha()), "") if rest else ""
+        return after_unit and opens.isupper() and _row_end(rest, settings, panel) is not None
+    body = rest[1:]
+    first = next((k for k, t in enumerate(body) if _figure(t)), len(body))
+    return _worded(body[:first]) >= panel.min_indicator_words and (first < len(body) or after_unit)
 
 
 def split_panels(
     text: str, settings: StatLineSettings, panel: PanelSettings = PanelSettings()
 ) -> tuple[str, str] | None:
     """A line's left row and right row, or None when it holds one row (or none): cut after the
-    first figure that ends a row when what follows is a row too."""
+    first figure that ends a row when what follows is a row too (an indicator's wording may print
+    a figure of its own: the next one is tried)."""
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     tokens = [text[a:b] for a, b in spans]
-    first = _row_tokens(tokens, settings, panel)
-    if first is None:
-        return None
-    rest = tokens[first + 1 :]
-    # The next figure that ends a row, from the left row's: an indicator's wording may print one.
-    while rest:
-        second = _row_tokens(rest, settings, panel)
-        if second is not None:
-            cut = spans[len(tokens) - len(rest)][0]  # the text as printed, its bars kept
-            return text[:cut].rstrip(), text[cut:]
-        nxt = next((k for k, t in enumerate(rest) if _is_figure(t)), None)
-        if nxt is None:
-            return None
-        rest = rest[nxt + 1 :]
+    opening = 1 if _code_token([_clean(t) for t in tokens[:1]]) is not None else 0
+    for k in range(opening, len(tokens) - 1):
+        if not _figure(tokens[k]) or _worded(tokens[opening:k]) < panel.min_indicator_words:
+            continue
+        before = [_clean(t) for t in tokens[opening:k]]
+        after_unit = _unit_start(before, set(), settings) is not None
+        if _second_row(tokens[k + 1 :], after_unit, settings, panel):
+            cut = spans[k + 1][0]  # the text as printed, its bars kept
+            return text[:cut].rstrip().rstrip(_MARKS), text[cut:]
     return None
 
 
@@ -136,7 +159,7 @@ def panels_in_order(
             k += 1
             continue
         # A row of the longer panel beside the other's padding closes the body on one row a line.
-        while last + 1 < len(body) and _row_tokens(_TOKEN.findall(body[last + 1].text), settings, panel) is not None:
+        while last + 1 < len(body) and _row_end(_TOKEN.findall(body[last + 1].text), settings, panel) is not None:
             last += 1
         left: list[Line] = []
         right: list[Line] = []
