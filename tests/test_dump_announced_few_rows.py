@@ -4,7 +4,7 @@ its twenty criteria under "tw danh gia, cham diém nhw sau:" lost every code and
 line's ("~Ti_[Kéhoach ei edch hinhchinhim 3 [3| SSS"), the rest name tails ("cach hanh chinh nam
 hoach") and the header ("So Linh vue, tiéu chi Diém | Diémtuy …"). Before, the one row read
 (its name running on over the lines below) made the table read, and nineteen rows were lost
-without a word. Now a table announced that gave a row or two while many lines under it started
+without a word. Now a table announced that gave one row while many lines under it started
 none, its header naming its points columns among them, is told (``unread_announced``)."""
 
 import json

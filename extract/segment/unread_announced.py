@@ -45,8 +45,9 @@ class UnreadAnnouncedSettings:
     header_lines: int = 3
     # A table read under the sentence that gave at most this many rows, while at least
     # ``min_unread_lines`` lines under it gave nothing and some name its points columns, is a table
-    # OCR garbled but for a row or two: its lines are told too (the rows read stay).
-    few_rows: int = 2
+    # OCR garbled but for a row: its lines are told too (the row read stays; two rows read of a short
+    # table whose other lines OCR garbled are told by the other accounts, their numbering).
+    few_rows: int = 1
     min_unread_lines: int = 12
 
 
@@ -132,7 +133,7 @@ def unread_announced_tables(
 def _few_rows_read(
     line: Line, unread: list[tuple[int, Line]], rows: list[Line], settings: UnreadAnnouncedSettings
 ) -> UnreadPart | None:
-    """The lines under the announcing sentence that started no row, when a row or two was all the
+    """The lines under the announcing sentence that started no row, when a row was all the
     table gave and its header's words name its points columns among them: OCR garbled the rest
     (a dump of a merged points column whose every line lost its code and figures), not told by any
     other account (no code, figure or criterion's opening is left on them)."""
