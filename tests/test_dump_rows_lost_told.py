@@ -1,4 +1,5 @@
-"""A score table a report announces of which OCR left one row and scraps (issue 16). Seed 12001's
+"""Rows a dump lost whole, told (issue 16). A score table a report announces of which OCR left one
+row and scraps; and a last row of which OCR left only its name's wrapped lines. Seed 12001's
 D25 i1 (an N66 report: eng, psm 6, 200 dpi; tests/data/dumps_told67 with the generator's truth):
 its twenty criteria under "tw danh gia, cham diém nhw sau:" lost every code and figure but one
 line's ("~Ti_[Kéhoach ei edch hinhchinhim 3 [3| SSS"), the rest name tails ("cach hanh chinh nam
@@ -14,7 +15,11 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.unread_announced import unread_announced_tables
 
-DUMP = next((Path(__file__).parent / "data" / "dumps_told67").glob("*.txt"))
+DATA = Path(__file__).parent / "data" / "dumps_told67"
+DUMP = next(DATA.glob("s12001-*.txt"))
+# Seed 13103's D25 i3 (an N68 report: eng, psm 6, 250 dpi, degraded): its last criterion's first
+# line (code, name's opening, points) OCR lost whole; its name's wrapped lines stand under row 7.
+TAIL = next(DATA.glob("s13103-*.txt"))
 
 
 def test_a_table_that_gave_one_row_of_twenty_is_told():
@@ -47,3 +52,17 @@ def test_a_table_of_rows_read_is_not_told():
     spans = lambda line, page: 3 <= line.number <= 16  # noqa: E731
     told = unread_announced_tables(doc, spans, row_read=spans, row_start=first)
     assert len(told) == 1 and told[0].kind == "rows"
+
+
+def test_a_last_row_lost_but_for_its_wrapped_name_is_told():
+    truth = json.loads(TAIL.with_name(TAIL.name + ".truth.json").read_text(encoding="utf-8"))
+    last = truth["score_tables"][0]["rows"][-1]
+    assert (last["code"], last["max_points"]) == ("8", 15.5)
+    assert last["name"].startswith("Tác động của CCHC đến người dân, tổ chức và phát triển kinh tế")
+    text = TAIL.read_text(encoding="utf-8")
+    assert "dan, t6 chifc va phat trién kinh té" in text and "15,5" not in text  # its figures lost
+    output = result_to_json(convert_file(TAIL))
+    codes = [r["code"] for t in output["score_tables"] for r in t["rows"]]
+    assert "8" not in codes and "7" in codes
+    told = [u for u in output["unread"] if u["kind"] == "rows" and "after row 7" in u["reason"]]
+    assert told and "kinh tế" in told[0]["text_sample"]  # before: nothing told
