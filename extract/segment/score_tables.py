@@ -25,6 +25,7 @@ from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
+from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable
 from extract.segment.level_columns import points_from_levels
@@ -214,6 +215,7 @@ def read_score_tables(
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
     line_of = {line.number: line for line in doc.lines()}
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
+        found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
         mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
