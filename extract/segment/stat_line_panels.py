@@ -167,9 +167,15 @@ def panels_in_order(
             if cut is None:
                 left.append(ln)
                 continue
-            left.append(replace(ln, text=cut[0], words=[], columns=[], column_stops=[]))
-            right.append(replace(ln, text=cut[1], words=[], columns=[], column_stops=[]))
-        out[-1] = replace(lines[k], text=left_header(lines[k].text), words=[], columns=[], column_stops=[])
+            left.append(_cut(ln, cut[0]))
+            right.append(_cut(ln, cut[1]))
+        out[-1] = _cut(lines[k], left_header(lines[k].text))
         out.extend(left + right)
         k += last + 2
     return out
+
+
+def _cut(line: Line, text: str) -> Line:
+    """A piece of a printed line: its text, none of the whole line's words, pieces or text before
+    the repair (each of which would hold the other panel's)."""
+    return replace(line, text=text, words=[], columns=[], column_stops=[], raw=None, repair_conf=None)
