@@ -70,6 +70,10 @@ def test_the_header_prints_the_form_twice():
     header = "TT Chỉ tiêu Đơn vị Số liệu TT Chỉ tiêu Đơn vị Số liệu"
     assert is_panels_header(header) and is_panels_header("TT Đơnvị | Kếtquả | Chỉ tiêu TT Đơn vị | Kết quả Chỉ tiêu")
     assert left_header(header) == "TT Chỉ tiêu Đơn vị Số liệu"
+    # the left panel ends at its figure's label, whatever OCR made of the others
+    assert left_header("TEE-] [ Đơngị | Sốlượng Chỉ tiêu Đơnvị [` Số lượng") == "TEE-] [ Đơngị | Sốlượng"
+    # a label OCR set on a line of its own above the rest ("Chỉ tiêu" over "Đơn vị | Số lượng …")
+    assert is_panels_header("Chỉ tiêu TEE-] [ Đơngị | Sốlượng Chỉ tiêu Đơnvị [` Số lượng")
     # sub-columns by period are one table: one label repeated
     assert not is_panels_header("STT Nội dung ĐVT Số lượng Tỷ lệ Số lượng Tỷ lệ")
     assert not is_panels_header("STT Nội dung Đơn vị tính Số liệu Ghi chú")

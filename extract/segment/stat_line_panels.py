@@ -27,14 +27,16 @@ from normalize.text import fold
 if TYPE_CHECKING:
     from extract.segment.stat_lines import StatLineSettings
 
-# The annex form's labels (folded, spaces out: OCR glues "Đơnvị"); a header printing two of them
-# twice on one line is the form printed twice.
 # A token as ``stat_line_cells._words`` splits a line: bars are spaces.
 _TOKEN = lazy_compile(r"[^\s|¦]+")
 # Marks OCR sets beside a cell's words or figure (quotes, the grid's specks): "“Thủ tục", "36”".
 _MARKS = "\"“”„'‘’`[]|_—~°:;()"
 _CODE_LABELS = ("tt", "stt")
-_LABELS = ("donvi", "chitieu", "noidung", "solieu", "ketqua", "soluong")
+# The figure's labels: the last of a panel's.
+_VALUE_LABELS = ("solieu", "ketqua", "soluong")
+# The annex form's labels (folded, spaces out: OCR glues "Đơnvị"); a header printing two of them
+# twice is the form printed twice.
+_LABELS = ("donvi", "chitieu", "noidung", *_VALUE_LABELS)
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,14 @@ def is_panels_header(text: str, settings: PanelSettings = PanelSettings()) -> bo
 
 
 def left_header(text: str) -> str:
-    """A two-panel header line's left panel's labels: up to the last place from which the line
-    still names every repeated label (the right panel's labels), its code label ("TT") with them."""
-    labels = _repeated(text)
+    """A two-panel header line's left panel's labels: up to its figure's label, the last of the
+    form's ("TT | Chỉ tiêu | Đơn vị tính | Số liệu"); else up to the last place from which the line
+    still names every label it prints twice (the right panel's), its code label ("TT") with them."""
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for k in range(1, len(spans)):
+        if any(label in _glued(text[: spans[k - 1][1]]) for label in _VALUE_LABELS):
+            return text[: spans[k - 1][1]] if k < len(spans) else text
+    labels = _repeated(text)
     cut = max(
         (k for k in range(len(spans)) if all(label in _glued(text[spans[k][0] :]) for label in labels)), default=0
     )
@@ -149,7 +155,8 @@ def panels_in_order(
     k = 0
     while k < len(lines):
         out.append(lines[k])
-        if not is_panels_header(lines[k].text, panel):
+        # (the line with the one above: a label OCR set on a line of its own, "Chỉ tiêu" over the rest)
+        if not is_panels_header(" ".join(ln.text for ln in lines[max(k - 1, 0) : k + 1]), panel):
             k += 1
             continue
         body = lines[k + 1 : k + 1 + panel.max_body_lines]
