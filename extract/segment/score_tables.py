@@ -38,6 +38,7 @@ from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS, share_label, share_value
+from extract.segment.round_lines import final_rounds as final_line_rounds
 from extract.segment.scale_lines import ScaleSettings, split_scale
 from extract.segment.score_adjustments import adjustments_under
 from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
@@ -216,6 +217,7 @@ def read_score_tables(
     line_of = {line.number: line for line in doc.lines()}
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
         found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
+        found = final_line_rounds(found)  # two rounds of appraisal: the later one's
         mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
