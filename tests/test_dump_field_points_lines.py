@@ -14,7 +14,11 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.row_draft import LineTable, RowDraft
 
-DUMP = next((Path(__file__).parent / "data" / "dumps_fields67").glob("*.txt"))
+DATA = Path(__file__).parent / "data" / "dumps_fields67"
+DUMP = next(DATA.glob("s13103-*.txt"))
+# Seed 13129's D25 i1 (psm 4, 250 dpi): "STT Linh vuc, tiéu chi Diém | Diém tu Giai trinh Diém" over
+# "chuan cham linh vurc", the explanation between the self points and the field's.
+STACKED = next(DATA.glob("s13129-*.txt"))
 
 
 def test_the_fields_points_again_are_no_appraisal():
@@ -32,6 +36,19 @@ def test_the_fields_points_again_are_no_appraisal():
     assert not [u for u in output["unread"] if "appraised" in u["reason"]]  # before: 19 told lost
     # "Điểm | Điểm tự | … Điểm" over "lĩnh vực": the third label the field's, no appraisal column lost
     assert not [r for r in rows.values() if "missing_appraised" in r["flags"]]
+
+
+def test_three_points_labels_with_a_fields_name_no_appraisal_column():
+    truth = json.loads(STACKED.with_name(STACKED.name + ".truth.json").read_text(encoding="utf-8"))
+    printed = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
+    assert all(r.get("appraised_points") is None for r in printed.values())
+    assert "chuan cham linh vurc" in STACKED.read_text(encoding="utf-8")
+    output = result_to_json(convert_file(STACKED))
+    rows = [r for t in output["score_tables"] for r in t["rows"]]
+    assert len(rows) >= len(printed) - 2
+    # before: every row flagged missing_appraised and queued at 0.21
+    assert not [r for r in rows if "missing_appraised" in r["flags"] or r["appraised_points"] is not None]
+    assert not [q for q in output["review"] if q.get("field") == "appraised_points"]
 
 
 def _row(code: str, *raws: str | None) -> RowDraft:
