@@ -43,12 +43,6 @@ class UnreadTailSettings:
     own_name_similarity: float = 90.0
     # A line of at most this many letters is a speck OCR left (a ruling line's "a", "—"): passed over.
     speck_letters: int = 3
-    # A line that opens no name but holds this long a piece (letters) of a criterion's name, this
-    # near (partial ratio), that no row of the table read names, is a lost row's name wrapped: its
-    # first line, with its code and points, OCR lost ("dan, t6 chifc va phat trién kinh té" of "Tác
-    # động của CCHC đến người dân, tổ chức và phát triển kinh tế - xã hội").
-    piece_letters: int = 24
-    piece_similarity: float = 90.0
 
 
 def unread_tail_rows(
@@ -67,8 +61,7 @@ def unread_tail_rows(
             continue
         last = max(rows, key=_row_end)
         page = line_pages[last.source.page or 0]
-        read = tuple(n for r in score.rows if (n := _letters(r.name)))
-        named = _named_tail(page.lines, last, is_read, settings, read)
+        named = _named_tail(page.lines, last, is_read, settings)
         if named:
             parts.append(_tail_part(page.number, named, last))
     return parts
@@ -79,11 +72,7 @@ def _row_end(row: ScoreRow) -> tuple[int, int]:
 
 
 def _named_tail(
-    lines: list[Line],
-    last: ScoreRow,
-    is_read: Callable[[Line, int], bool],
-    settings: UnreadTailSettings,
-    read: tuple[str, ...] = (),
+    lines: list[Line], last: ScoreRow, is_read: Callable[[Line, int], bool], settings: UnreadTailSettings
 ) -> list[Line]:
     """The lines after the first of row ``last`` that open with a criterion's name, up to the first
     line past the row that does not (a speck passed over), is read, or opens the signature block.
@@ -104,25 +93,9 @@ def _named_tail(
             continue
         if _opens_with_name(letters, settings) and not (inside and _of_own_name(letters, own, settings)):
             named.append(line)
-        elif _lost_name_piece(letters, read, settings):
-            named.append(line)
         elif not inside:
             break
     return named
-
-
-def _lost_name_piece(letters: str, read: tuple[str, ...], settings: UnreadTailSettings) -> bool:
-    """Whether a line is a long piece of a criterion's name that no row read names (``read``: the
-    table's rows' names, folded)."""
-    if len(letters.replace(" ", "")) < settings.piece_letters:
-        return False
-    if any(fuzz.partial_ratio(letters, name) >= settings.piece_similarity for name in read):
-        return False
-    return any(
-        fuzz.partial_ratio(letters, name) >= settings.piece_similarity
-        for name in _criterion_names(settings.min_name_letters)
-        if len(name) > len(letters)
-    )
 
 
 def _of_own_name(letters: str, own: str, settings: UnreadTailSettings) -> bool:
