@@ -1,5 +1,5 @@
-"""Rows a dump lost whole, told (issue 16). A score table a report announces of which OCR left one
-row and scraps; and a last row of which OCR left only its name's wrapped lines. Seed 12001's
+"""Rows a dump lost whole, told (issue 16): a score table a report announces of which OCR left one
+row and scraps. Seed 12001's
 D25 i1 (an N66 report: eng, psm 6, 200 dpi; tests/data/dumps_told67 with the generator's truth):
 its twenty criteria under "tw danh gia, cham diém nhw sau:" lost every code and figure but one
 line's ("~Ti_[Kéhoach ei edch hinhchinhim 3 [3| SSS"), the rest name tails ("cach hanh chinh nam
