@@ -20,6 +20,7 @@ from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_settings import UnreadSettings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
+from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable
 
 # A note that is nothing but one points figure ("9,75", "0.5"): a points cell read as the note.
@@ -101,9 +102,22 @@ def header_runs(
 def _names_appraised(lines: list[Line], settings: UnreadSettings) -> bool:
     """Whether header lines name an appraised column: a header word naming it, two pieces of its
     label, or three points labels on one line ("Điểm | Điểm tự | Điểm", ``points_labels``)."""
-    if points_labels(lines) >= len(HEADER_POINTS) or len(appraised_hints(lines)) >= settings.appraised_label_pieces:
+    if len(appraised_hints(lines)) >= settings.appraised_label_pieces:
+        return True
+    if points_labels(lines) >= len(HEADER_POINTS) and not _field_points_named(lines):
         return True
     return "appraised" in header_layout(lines).points or _hint_below_self(lines)
+
+
+# "lĩnh vực" as OCR leaves it ("linh vurc"): named twice in a header, once by the names' label
+# ("Lĩnh vực, tiêu chí") and once by a field's points' ("Điểm lĩnh vực", ``field_points_column``).
+_FIELD = lazy_compile(r"\blinh\s*vu\w{0,2}\b")
+
+
+def _field_points_named(lines: list[Line]) -> bool:
+    """Whether header lines name a field's points beside the names' field: the third "Điểm" label
+    is the field's subtotal ("Điểm | Điểm tự chấm | Điểm lĩnh vực"), no appraisal."""
+    return len(_FIELD.findall(fold(" ".join(ln.raw or ln.text for ln in lines)))) >= 2
 
 
 def _hint_below_self(lines: list[Line]) -> bool:

@@ -25,6 +25,7 @@ from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
+from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable
 from extract.segment.level_columns import points_from_levels
@@ -37,6 +38,7 @@ from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_cells import max_range, parse_total, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS, share_label, share_value
+from extract.segment.round_lines import final_rounds as final_line_rounds
 from extract.segment.scale_lines import ScaleSettings, split_scale
 from extract.segment.score_adjustments import adjustments_under
 from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
@@ -214,6 +216,8 @@ def read_score_tables(
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
     line_of = {line.number: line for line in doc.lines()}
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
+        found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
+        found = final_line_rounds(found)  # two rounds of appraisal: the later one's
         mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from extract.segment.stat_period_against import NONE, beside_whole, cut_beside
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
-from extract.segment.stat_values import parse_stat_value
+from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import StatRow
@@ -204,6 +204,8 @@ def _whole_row(
             return _doubted(row, settings)  # (the parts' one figure stays: "20 … 20 2", a stock's whole lost a digit)
         note = " ".join([*tokens[:-1], *beside])
         row = replace(row, value=value, value_raw=tokens[-1], note=note, flags=[*row.flags, *flags])
+        if any(f in DOUBTED_READINGS for f in flags):  # (the whole read from letters: "ii" for 1)
+            row = replace(row, confidence=min(row.confidence, settings.doubted_confidence))
         tokens = [tokens[-1], *tokens[:-1]]
     read = _flow(_figures(tokens, row.unit, ocr), row.unit)
     if read is not None and not _adds_up(read[0], read[1:], settings.tolerance):

@@ -15,6 +15,11 @@ from normalize.text import fold
 
 # The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
 LEADING_ZERO = "leading_zero"
+# The flag of an OCR'd figure printed with no digit at all, every one a letter OCR puts for a
+# digit ("ii" read 11, "lO" read 10): its shape alone says it is a figure, so it is doubted.
+FIGURE_FROM_LETTERS = "figure_from_letters"
+# The readings an annex row's figure is doubted for (its confidence held at the ambiguous one's).
+DOUBTED_READINGS = ("ambiguous_separator", LEADING_ZERO, FIGURE_FROM_LETTERS)
 # A count's cell read as a fraction ("96,2" where a whole number of files stands).
 FRACTIONAL_COUNT = "fractional_count"
 # The flag of a percentage read over 100 (no share is: a decimal mark lost, "96,43" read 9643).
@@ -102,4 +107,6 @@ def parse_stat_value(
         flags.append(FRACTIONAL_COUNT)
     if ocr and _LEADING_ZERO.match(text):
         flags.append(LEADING_ZERO)
+    if ocr and not any(c.isdigit() for c in text):
+        flags.append(FIGURE_FROM_LETTERS)
     return parsed.value, flags, alternative

@@ -39,7 +39,7 @@ from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_row_conf import content_conf
-from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
+from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
 from extract.segment.task_tables import names_task_columns
@@ -281,7 +281,7 @@ def stat_rows(
             confidence = min(confidence, settings.not_allowed_confidence)
         if draft.share_doubt:
             flags.append("share_not_part_over_whole")  # a misprint or a misreading: to review
-        if "ambiguous_separator" in flags or LEADING_ZERO in flags or draft.share_doubt:
+        if any(f in flags for f in DOUBTED_READINGS) or draft.share_doubt:
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags or MISSING_FLAG["value"] in flags:
             confidence = min(confidence, settings.unparsed_confidence)

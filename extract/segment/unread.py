@@ -124,10 +124,12 @@ def find_unread(
     # (the scores told in words, a statement read field by field under the sentence, are the
     # announced scores read: a narrative report walking the criteria set is no table lost)
     rows_only = _table_row_sources(result) + [s.source for s in result.score_statements if s.source.page is not None]
+    firsts = [replace(s, line_end=s.line_start) for s in rows_only]  # (the line each row starts on)
     announced = unread_announced_tables(
         doc,
         lambda line, page: _line_read(line, page, sources),
         row_read=lambda line, page: _line_read(line, page, rows_only),
+        row_start=lambda line, page: _line_read(line, page, firsts),
     )
     parts.extend(
         replace(p, text_sample=sample_text(p.text_sample, settings))

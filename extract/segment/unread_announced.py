@@ -43,6 +43,12 @@ class UnreadAnnouncedSettings:
     min_criteria_lines: int = 3
     # Lines a header's words wrap over, read joined from a line that names one of its columns.
     header_lines: int = 3
+    # A table read under the sentence that gave at most this many rows, while at least
+    # ``min_unread_lines`` lines under it gave nothing and some name its points columns, is a table
+    # OCR garbled but for a row: its lines are told too (the row read stays; two rows read of a short
+    # table whose other lines OCR garbled are told by the other accounts, their numbering).
+    few_rows: int = 1
+    min_unread_lines: int = 12
 
 
 # The sentence's end, "… như sau:" (folded; OCR may leave specks after it). An OCR trained on
@@ -60,13 +66,15 @@ def unread_announced_tables(
     is_read: Callable[[Line, int], bool],
     settings: UnreadAnnouncedSettings = UnreadAnnouncedSettings(),
     row_read: Callable[[Line, int], bool] | None = None,
+    row_start: Callable[[Line, int], bool] | None = None,
 ) -> list[UnreadPart]:
     """One ``table`` part per sentence announcing scores on a line page (an OCR dump, an OCR'd
     page) under which no line gave an item and some line names a points column
     (``is_read(line, page)``: whether an item came from a line), or under which no line gave a
     table's row (``row_read``; ``is_read`` when None) and several lines open the criteria's
     wordings in a set's order: a count read from the table's explanation cell ("Chưa hoàn thành
-    16/19 nhiệm vụ") is no row of it."""
+    16/19 nhiệm vụ") is no row of it. ``row_start``: whether a table's row starts on a line (a
+    row's name may run on over lines OCR garbled, which then gave no row of their own)."""
     parts = []
     pages = [page for page in doc.pages if page.method in LINE_METHODS]
     for at, page in enumerate(pages):
@@ -76,7 +84,16 @@ def unread_announced_tables(
                 continue
             placed = _body_under(pages[at:], i + 1, settings.body_lines)
             body = [ln for _, ln in placed]
-            if not body or any((row_read or is_read)(ln, number) for number, ln in placed):
+            read = row_read or is_read
+            if body and any(read(ln, number) for number, ln in placed):
+                starts = row_start or read
+                rows = [ln for number, ln in placed if starts(ln, number)]
+                # (a line another item came from, not a table's row: a count, a statement)
+                unread = [(n, ln) for n, ln in placed if not starts(ln, n) and (read(ln, n) or not is_read(ln, n))]
+                few = _few_rows_read(line, unread, rows, settings)
+                parts.extend([few] if few is not None else [])
+                continue
+            if not body:
                 continue
             if any(
                 _grid_read_under(p.tables, line.number if p is page else 0, until, p.number, row_read or is_read)
@@ -111,6 +128,32 @@ def unread_announced_tables(
                 )
             )
     return parts
+
+
+def _few_rows_read(
+    line: Line, unread: list[tuple[int, Line]], rows: list[Line], settings: UnreadAnnouncedSettings
+) -> UnreadPart | None:
+    """The lines under the announcing sentence that started no row, when a row was all the
+    table gave and its header's words name its points columns among them: OCR garbled the rest
+    (a dump of a merged points column whose every line lost its code and figures), not told by any
+    other account (no code, figure or criterion's opening is left on them)."""
+    if len(rows) > settings.few_rows or len(unread) < settings.min_unread_lines:
+        return None
+    named = _header_points([ln for _, ln in unread], settings.header_lines)
+    if not named:
+        return None
+    lines = [ln for _, ln in unread]
+    first, last = unread[0][0], unread[-1][0]
+    return UnreadPart(
+        page=first,
+        kind="rows",
+        reason=f"a score table announced ({_quoted(line)}) gave {len(rows)} row(s) only: {len(lines)} lines "
+        f"under it, some naming its points columns ({', '.join(sorted(named))}), were not read (garbled by OCR)",
+        text_sample=" / ".join(ln.text.strip() for ln in lines),
+        page_end=last if last != first else None,
+        line_start=lines[0].number,
+        line_end=lines[-1].number,
+    )
 
 
 def _body_under(pages: list[Page], start: int, most: int) -> list[tuple[int, Line]]:
