@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from extract.segment.stat_headings import worded_as_share
 from extract.segment.stat_period_against import NONE, beside_whole, cut_beside
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
+from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import StatRow
@@ -108,6 +110,16 @@ def whole_end(
 def _doubted(row: StatRow, settings: LinePeriodSettings) -> StatRow:
     flags = row.flags if PARTS_DISAGREE_FLAG in row.flags else [*row.flags, PARTS_DISAGREE_FLAG]
     return replace(row, flags=flags, confidence=min(row.confidence, settings.doubted_confidence))
+
+
+def _row_unit(row: StatRow) -> str:
+    """The unit a row's figures are read in: a share's "%" where OCR lost the unit cell (or ran its
+    "%" into the indicator: "Tỷ lệ cán bộ, công chức đạt chuẩn %") and the wording says a share,
+    since a share prints no per cent against last year, and read as a count the whole would be
+    sought one column too early (its fourth quarter taken for the year)."""
+    if "%" not in row.unit and not unit_key(row.unit) and worded_as_share(row.indicator):
+        return "%"
+    return row.unit
 
 
 def _common_width(rows: list[StatRow]) -> int | None:
@@ -220,7 +232,7 @@ def whole_period_rows(
         header splits the period and its rows' sums say which end holds the whole, or its header names no
     parts and ``votes_without_header`` rows of ``figures_without_header`` figures or more add up at
     their last figure (none at the first); else as read."""
-    printed = [(_tokens(r.value_raw, r.note), r.unit) for r in rows]
+    printed = [(_tokens(r.value_raw, r.note), _row_unit(r)) for r in rows]
     # (last year's figure and the comparison after the whole are no parts: set aside first)
     beside = beside_whole(printed, header, ocr)
     cuts: list[int | None] = [None] * len(rows) if beside == NONE else list(cut_beside(printed, beside, ocr))
