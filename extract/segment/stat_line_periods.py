@@ -19,9 +19,16 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from extract.segment.stat_headings import worded_as_share
-from extract.segment.stat_period_against import NONE, beside_whole, cut_beside
+from extract.segment.stat_period_against import NONE, Beside, beside_whole, cut_beside
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
+from extract.segment.stat_whole_witness import (
+    WHOLE_FROM_PARTS_FLAG,
+    cell_tokens,
+    shows_split,
+    trailing_specks_dropped,
+    witnessed_sum,
+)
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -71,7 +78,7 @@ def _figures(row_tokens: list[str], unit: str, ocr: bool) -> list[float | None]:
 
 
 def _tokens(value_raw: str, note: str) -> list[str]:
-    return [t for t in (value_raw, *note.split()) if t]
+    return cell_tokens([t for t in (value_raw, *note.split()) if t])
 
 
 def _adds_up(whole: float, parts: list[float], tolerance: float) -> bool:
@@ -208,10 +215,11 @@ def _whole_row(
     if cut is None:
         beside = tokens[-1:] if width is not None and len(tokens) == width + 1 else []
         tokens = tokens[: len(tokens) - len(beside)]
+    printed = tokens
     if end == LAST:
         value, flags, _ = parse_stat_value(tokens[-1], row.unit, row.indicator, ocr=ocr)
-        if value is None:
-            return _doubted(row, settings)  # (the whole's figure garbled: the first figure stays, doubted)
+        if value is None:  # (the whole's figure garbled: its parts' sum where witnessed, else the first stays)
+            return _doubted(_summed(row, printed, beside, end, ocr) or row, settings)
         if _stock_garbled(tokens, _figures(tokens, row.unit, ocr)):
             return _doubted(row, settings)  # (the parts' one figure stays: "20 … 20 2", a stock's whole lost a digit)
         note = " ".join([*tokens[:-1], *beside])
@@ -221,8 +229,19 @@ def _whole_row(
         tokens = [tokens[-1], *tokens[:-1]]
     read = _flow(_figures(tokens, row.unit, ocr), row.unit)
     if read is not None and not _adds_up(read[0], read[1:], settings.tolerance):
-        return _doubted(row, settings)
+        return _doubted(_summed(row, printed, beside, end, ocr) or row, settings)
     return row
+
+
+def _summed(row: StatRow, tokens: list[str], beside: list[str], end: str, ocr: bool) -> StatRow | None:
+    """The row with its parts' sum for its whole, where last year's figure and the per cent
+    witness that sum and not the whole as read (``stat_whole_witness``); None where they do not."""
+    total = witnessed_sum(tokens, beside, row.unit, ocr, last=end == LAST)
+    if total is None:
+        return None
+    whole, parts = (tokens[-1], tokens[:-1]) if end == LAST else (tokens[0], tokens[1:])
+    note = " ".join([*parts, *beside])
+    return replace(row, value=total, value_raw=whole, note=note, flags=[*row.flags, WHOLE_FROM_PARTS_FLAG])
 
 
 def whole_period_rows(
@@ -232,25 +251,57 @@ def whole_period_rows(
         header splits the period and its rows' sums say which end holds the whole, or its header names no
     parts and ``votes_without_header`` rows of ``figures_without_header`` figures or more add up at
     their last figure (none at the first); else as read."""
-    printed = [(_tokens(r.value_raw, r.note), _row_unit(r)) for r in rows]
+    whole_rows = [(_tokens(r.value_raw, r.note), _row_unit(r)) for r in rows]
     # (last year's figure and the comparison after the whole are no parts: set aside first)
-    beside = beside_whole(printed, header, ocr)
-    cuts: list[int | None] = [None] * len(rows) if beside == NONE else list(cut_beside(printed, beside, ocr))
-    printed = [(tokens[: len(tokens) - (k or 0)], unit) for (tokens, unit), k in zip(printed, cuts)]
+    beside = beside_whole(whole_rows, header, ocr)
+    cuts: list[int | None] = [None] * len(rows) if beside == NONE else list(cut_beside(whole_rows, beside, ocr))
+    printed = [(tokens[: len(tokens) - (k or 0)], unit) for (tokens, unit), k in zip(whole_rows, cuts)]
     if not splits_period(header, settings):
-        if not _PERIOD_WORD.search(fold(header)):
+        # (a row adding up at its last figure, that figure also over last year's the per cent
+        # printed, splits the period whatever the header kept of its words)
+        witnessed = any(
+            shows_split(kept, tokens[len(kept) :], unit, ocr) for (tokens, unit), (kept, _) in zip(whole_rows, printed)
+        )
+        if not witnessed and not _PERIOD_WORD.search(fold(header)):
             return rows  # (no word of a period's parts: the other figures are no parts, "Ghi chú")
         long_rows = [(tokens, unit) for tokens, unit in printed if len(tokens) >= settings.figures_without_header]
         unheaded = whole_end(long_rows, ocr, replace(settings, min_votes=settings.votes_without_header))
-        if unheaded != LAST:
+        if unheaded != LAST and not witnessed:
             return rows
-        width = _common_width(rows) if beside == NONE else _kept_width(printed)
-        return [_whole_row(r, LAST, width, ocr, settings, k) for r, k in zip(rows, cuts)]
+        return _placed(rows, whole_rows, printed, cuts, beside, LAST, ocr, settings)
     end = whole_end(printed, ocr, settings)
     if end is None:  # (no flow row adds up as read: the header's words, where they say)
         last = whole_printed_last(header)
         if last is None:
             return rows
         end = LAST if last else FIRST
-    width = _common_width(rows) if beside == NONE else _kept_width(printed)
-    return [_whole_row(r, end, width, ocr, settings, k) for r, k in zip(rows, cuts)]
+    return _placed(rows, whole_rows, printed, cuts, beside, end, ocr, settings)
+
+
+def _placed(
+    rows: list[StatRow],
+    whole_rows: list[tuple[list[str], str]],
+    printed: list[tuple[list[str], str]],
+    cuts: list[int | None],
+    beside: Beside,
+    end: str,
+    ocr: bool,
+    settings: LinePeriodSettings,
+) -> list[StatRow]:
+    """Each row with its whole placed (``_whole_row``). Where columns stand beside the whole, a
+    row printing more cells than the table's parts and whole and those columns, ending in cells
+    with no digit ("73,47 73,47 73,47 70,93 êê": a share, whose per cent is left blank), ends in
+    specks of the ruling: they are left out first, or last year's share would be taken for the
+    year's."""
+    if beside == NONE:
+        width = _common_width(rows)
+        return [_whole_row(r, end, width, ocr, settings, k) for r, k in zip(rows, cuts)]
+    width = _kept_width(printed)
+    out = []
+    for row, (tokens, unit), k in zip(rows, whole_rows, cuts):
+        kept = trailing_specks_dropped(tokens, len(tokens) - (width or len(tokens)) - (k or 0))
+        if width is not None and k and len(kept) < len(tokens):
+            row = replace(row, value_raw=kept[0], note=" ".join(kept[1:]))
+            k = cut_beside([(kept, unit)], beside, ocr)[0]
+        out.append(_whole_row(row, end, width, ocr, settings, k))
+    return out
