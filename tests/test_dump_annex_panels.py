@@ -4,7 +4,7 @@ seeds 12001 (psm 3) and 13102 (psm 4): N67 reports whose "Phụ lục 1" stands 
 ("2.1 | Số cán bộ, công chức đạt chuẩn Người 19 4.2 | Số phản ánh, kiến nghị đang xử lý Phản ánh
 0"); tests/data/dumps_panels67 with the generator's truth. Before, the doubled header was no
 header and no row was read (the annex told unread as a whole). Now the header's repeat says two
-panels, each line is cut where the right panel's row starts (``stat_line_panels``) and the
+panels, each line is cut where the right panel's row starts (``stat_two_panels``) and the
 annex is read as printed: the left panel's rows, then the right's."""
 
 import json
@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from extract.segment.stat_line_panels import is_panels_header, left_header, split_panels
-from extract.segment.stat_lines import StatLineSettings
 
 DATA = Path(__file__).parent / "data" / "dumps_panels67"
 DUMPS = sorted(DATA.glob("*.txt"))
@@ -47,33 +45,3 @@ def test_the_panels_printed_twelve_and_thirteen():
     assert (printed["2.1"], printed["4.2"], printed["3.3"], printed["6"]) == (19, 0, 18, 28)
     text = DUMPS[0].read_text(encoding="utf-8")
     assert "2.1 | Số cán bộ, công chức đạt chuẩn Người 19 4.2 | Số phản ánh, kiến nghị đang xử lý ˆ Phản ánh 0" in text
-
-
-def test_a_line_is_cut_where_the_right_row_starts():
-    settings = StatLineSettings()
-    line = "2.1 | Số cán bộ, công chức đạt chuẩn Người 19 4.2 | Số phản ánh, kiến nghị đang xử lý Phản ánh 0"
-    assert split_panels(line, settings) == (
-        "2.1 | Số cán bộ, công chức đạt chuẩn Người 19",
-        "4.2 | Số phản ánh, kiến nghị đang xử lý Phản ánh 0",
-    )
-    # the right row's code lost: cut after the left's unit and figure, words, a unit and a figure
-    assert split_panels("3.3 Giải quyết quá hạn Hồ sơ | 18 JET®HNSI cuộc tuyên truyền CCHC Lượt 28", settings) == (
-        "3.3 Giải quyết quá hạn Hồ sơ | 18",
-        "JET®HNSI cuộc tuyên truyền CCHC Lượt 28",
-    )
-    # one row, a figure in its wording: no cut
-    assert split_panels("2 Số văn bản ban hành theo Nghị định 30 trong năm Văn bản 12", settings) is None
-    assert split_panels("3.1 Giải quyết trước hạn Hồ sơ 323", settings) is None
-
-
-def test_the_header_prints_the_form_twice():
-    header = "TT Chỉ tiêu Đơn vị Số liệu TT Chỉ tiêu Đơn vị Số liệu"
-    assert is_panels_header(header) and is_panels_header("TT Đơnvị | Kếtquả | Chỉ tiêu TT Đơn vị | Kết quả Chỉ tiêu")
-    assert left_header(header) == "TT Chỉ tiêu Đơn vị Số liệu"
-    # the left panel ends at its figure's label, whatever OCR made of the others
-    assert left_header("TEE-] [ Đơngị | Sốlượng Chỉ tiêu Đơnvị [` Số lượng") == "TEE-] [ Đơngị | Sốlượng"
-    # a label OCR set on a line of its own above the rest ("Chỉ tiêu" over "Đơn vị | Số lượng …")
-    assert is_panels_header("Chỉ tiêu TEE-] [ Đơngị | Sốlượng Chỉ tiêu Đơnvị [` Số lượng")
-    # sub-columns by period are one table: one label repeated
-    assert not is_panels_header("STT Nội dung ĐVT Số lượng Tỷ lệ Số lượng Tỷ lệ")
-    assert not is_panels_header("STT Nội dung Đơn vị tính Số liệu Ghi chú")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from extract.model import Block, IngestedDocument, Line
+from extract.model import IngestedDocument, Line
 from extract.segment.annex_captions import annex_caption
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
@@ -45,7 +45,6 @@ from extract.segment.stat_line_cells import (
 from extract.segment.stat_line_compare import changes_checked
 from extract.segment.stat_line_header import _header_span, _names_unit, names_criteria, stacked_labels
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
-from extract.segment.stat_line_panels import panels_in_order
 from extract.segment.stat_line_periods import whole_period_rows
 from extract.segment.stat_line_rows import (
     _STOP,
@@ -190,8 +189,7 @@ def read_statistics_lines(
     annexes: list[StatAnnex] = []
     told: list[UnreadPart] = []
     blocks = list(doc.blocks())
-    for run in _page_runs(doc, known_pages):
-        lines = panels_in_order(run, settings)  # an annex in two panels side by side, read as printed
+    for lines in _page_runs(doc, known_pages):
         pages = sorted({ln.page for ln in lines})
         k = 0
         while k < len(lines):
@@ -284,7 +282,7 @@ def read_statistics_lines(
                 # (``unread_annexes``).
                 figures = sum(1 for r in rows if r.value is not None)
                 if not sound or figures < settings.min_rows:
-                    table.block_index = _block_index(blocks, lines[head])
+                    table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
                     label, title = annex_caption(doc, table, stat_settings.caption_lines)
                     part = _in_part(title or label, lines[body_start:end], table.rows, read, settings)
                     if part is not None:
@@ -298,23 +296,13 @@ def read_statistics_lines(
                 rows = layout_inferred(rows, flag, settings.inferred_layout_confidence)
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
-            table.block_index = _block_index(blocks, lines[head])
+            table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings.caption_lines)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return StatLinesRead(annexes, told)
 
 
 _HEADER_ABOVE = 2  # lines a two-row header takes
-
-
-def _block_index(blocks: list[Block], line: Line) -> int:
-    """Where a table's header line stands among the document's blocks: the line itself, or the
-    printed line it was cut from (a two-panel header's left half, ``stat_line_panels``)."""
-    return next(
-        i
-        for i, b in enumerate(blocks)
-        if b is line or (isinstance(b, Line) and (b.page, b.number) == (line.page, line.number))
-    )
 
 
 def _header_text(lines: list[Line], head: int, table: JoinedTable) -> str:
