@@ -90,7 +90,7 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     """(first, after last) line of the header that starts at or just after ``k``, or None when
     no header starts there. The header is the shortest run of lines ending where the three
     concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
-    if _label_words(lines[k].text) > settings.max_header_words:
+    if _label_words(lines[k].text) > settings.max_header_words * panels_named(lines[k].text):
         return None  # (most lines of a document: a sentence, no header; not folded for nothing)
     first = lookalike_words(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
@@ -107,7 +107,9 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
             stacked = all(_label_words(ln.text) <= settings.stacked_label_words for ln in lines[k : end + 1])
             if n >= settings.header_lines and not stacked:
                 break
-            if _label_words(text) > settings.max_header_words or (not stacked and text.rstrip().endswith((".", ";"))):
+            if _label_words(text) > settings.max_header_words * panels_named(text) or (
+                not stacked and text.rstrip().endswith((".", ";"))
+            ):
                 break
             if _names_form(lines[k : end + 1], garbled):
                 start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
@@ -133,6 +135,24 @@ def stacked_labels(header: list[Line], settings: StatLineSettings) -> bool:
     return len(header) > settings.header_lines and all(
         _label_words(ln.text) <= settings.stacked_label_words for ln in header
     )
+
+
+def panels_named(text: str, most: int = 2) -> int:
+    """Panels a header line names, side by side: the times it names the indicator's label (a
+    form printed in two panels, "TT | Chỉ tiêu | Đơn vị | Số liệu | TT | Chỉ tiêu | …", has twice
+    one panel's words), at least one, at most ``most``."""
+    if len(text) > 400:  # (no header line: not folded for nothing)
+        return 1
+    return max(1, min(most, indicator_labels(text)))
+
+
+def indicator_labels(text: str) -> int:
+    """The times ``text`` names the indicator column's label."""
+    return len(_INDICATOR_LABEL.findall(lookalike_words(text)))
+
+
+# The indicator column's label, once however many of its words are printed ("Nội dung chỉ tiêu").
+_INDICATOR_LABEL = lazy_compile(r"(?:noi dung|ten)?\s?chi tieu|noi dung")
 
 
 def _label_words(text: str) -> int:

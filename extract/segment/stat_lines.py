@@ -53,6 +53,7 @@ from extract.segment.stat_line_rows import (
     _table,
     _without_edge_speck,
 )
+from extract.segment.stat_two_panels import panels_unfolded
 from extract.segment.stat_unread import (
     CELLS_REJOINED,
     COLUMNS_INFERRED,
@@ -189,7 +190,8 @@ def read_statistics_lines(
     annexes: list[StatAnnex] = []
     told: list[UnreadPart] = []
     blocks = list(doc.blocks())
-    for lines in _page_runs(doc, known_pages):
+    for run in _page_runs(doc, known_pages):
+        lines = panels_unfolded(run)  # (two rows to a line, side by side: the right panel after the left)
         pages = sorted({ln.page for ln in lines})
         k = 0
         while k < len(lines):
