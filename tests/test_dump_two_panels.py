@@ -12,8 +12,9 @@ import json
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
 from extract.segment.stat_line_header import panels_named
-from extract.segment.stat_two_panels import panel_cut
+from extract.segment.stat_two_panels import panel_cut, panels_unfolded
 
 DUMP = (
     Path(__file__).parent
@@ -55,3 +56,17 @@ def test_where_the_right_panel_opens():
 def test_a_header_naming_its_labels_twice_has_two_panels():
     assert panels_named("Jhl E Chỉ tiêu Đơn vị Số liệu TT Chỉ tiêu Đơn vị Số liệu") == 2
     assert panels_named("STT Nội dung chỉ tiêu ĐVT Số liệu Ghi chú") == 1
+
+
+def test_the_figures_label_is_any_the_annex_header_knows():
+    """ "Số lượng" names the figure as "Số liệu" does: a two-panel header printing it is one too."""
+    texts = [
+        "TT |... Chỉ tiêu : _ Đơn vị Sốlượng |. TT Chỉ tiêu ị Đơnv) | Số lượng",
+        "1 Số văn bản chỉ đạo, điều hành CCHC đã ban hành Văn bản 5 4.2 | Số phản ánh, kiến nghị đã xử lý Phản ánh 9",
+    ]
+    lines = [Line(text=t, page=1, number=n) for n, t in enumerate(texts, 1)]
+    unfolded = [ln.text for ln in panels_unfolded(lines)]
+    assert unfolded[1:] == [
+        "1 Số văn bản chỉ đạo, điều hành CCHC đã ban hành Văn bản 5",
+        "4.2 | Số phản ánh, kiến nghị đã xử lý Phản ánh 9",
+    ]

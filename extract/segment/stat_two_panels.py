@@ -18,14 +18,18 @@ from dataclasses import dataclass, replace
 
 from extract.model import Line
 from extract.segment.count_words import UNIT_KEYS
+from extract.segment.stat_line_cells import _VALUE
 from extract.segment.stat_line_header import indicator_labels, is_statistics_header, panels_named
 from normalize.criteria.annex_forms import lookalike_words, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
-# The figure's label the header names once per panel (accent-free, OCR's look-alikes read back),
-# once however many of its words are printed ("Kết quả thực hiện").
-_VALUE_LABEL = lazy_compile(r"ket qua(?: thuc hien)?|thuc hien|so lieu|gia tri")
+# The figure's label the header names once per panel (the annex header's, accent-free, OCR's
+# look-alikes read back), once however many of its words are printed ("Kết quả thực hiện").
+# (its words glued or not: "Sốlượng")
+_VALUE_LABEL = lazy_compile(
+    "|".join(w.replace(" ", " ?") for w in ["ket qua(?: thuc hien)?", *(w for w in _VALUE if w != "ket qua")])
+)
 # A code as OCR prints it at a panel's edge: "4.2", "4.3_|", "41" (4.1), "5B" (5.), "o1" (5.1).
 _CODE = lazy_compile(r"^[^\p{L}\p{N}]{0,2}[0-9a-zA-Z]?\d{1,3}(?:[.,]\d{1,2}){0,2}[A-Za-z]?[.)]?[^\p{L}\p{N}]{0,3}$")
 # A code printed with its dot: no figure of a count prints one ("4.2", "3.1.")
