@@ -127,6 +127,7 @@ from cchc_extract.reconcile.set_maxima import (
     table_maxima as table_maxima,
 )
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
+from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
@@ -266,9 +267,14 @@ def value_features(
                 out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
+        # Rows that may hold the other period's figure: a sum that holds does not say which
+        # period's column its members were read from (each period's figures add up alike).
+        doubted = column_doubted(annex, read_by_ocr)
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
+            if ri in doubted:
+                features["held"] = 0.0
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
                 # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).
