@@ -80,6 +80,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
+from cchc_extract.reconcile.le_max import scores_over_max
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
 from cchc_extract.reconcile.named_set import named_set_maxima
 from cchc_extract.reconcile.off_step import keeps_step, off_step
@@ -162,6 +163,8 @@ def value_features(
     told = told_unread(result) if read_by_ocr or from_scan else set()
     # Blanks a sum of scores short of its whole says hold the rest (``short_sums``): lost cells.
     lost_by_sums = short_blanks(short_sums(result, checks)) if read_by_ocr or from_scan else set()
+    # Scores above their maximum put down to a misreading: members of a relation that fails.
+    over_max = scores_over_max(checks) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         if not sets.get(ti) and (read_by_ocr or from_scan):
@@ -196,6 +199,10 @@ def value_features(
             short = parent is not None and short_of_parent(checks, f"/score_tables/{ti}/rows/{parent}")
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
+                if (pointer, f) in over_max and not features["held"]:
+                    # (the misreading found may be the maximum's alone: "3 5" for 3 and 3 blamed
+                    # its 3, which may be 8; the 5 is no surer, seed 12001's D14 dump)
+                    features["failed"] = 1.0
                 if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
                     # A row printing no number under a code the criteria set scores, with no
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
