@@ -28,18 +28,19 @@ class OffStepSettings:
     min_figures: int = 8
 
 
-def _on_step(value: float, step: float) -> bool:
+def on_step(value: float, step: float) -> bool:
+    """Whether a figure is a whole number of ``step``s."""
     return abs(value / step - round(value / step)) < 1e-6
 
 
 def keeps_step(rows: list[ScoreRow], fields: tuple[str, ...], s: OffStepSettings = OffStepSettings()) -> bool:
     """Whether a table's figures read keep to ``s.step`` (at least ``s.share`` of them)."""
     values = [v for r in rows for f in fields if (v := read_figure(r, f)) is not None]
-    on = sum(_on_step(v, s.step) for v in values)
+    on = sum(on_step(v, s.step) for v in values)
     return len(values) >= s.min_figures and on >= s.share * len(values)
 
 
 def off_step(row: ScoreRow, f: str, s: OffStepSettings = OffStepSettings()) -> bool:
     """Whether a cell read (not derived) holds a figure off ``s.step``."""
     value = read_figure(row, f)
-    return value is not None and not _on_step(value, s.step)
+    return value is not None and not on_step(value, s.step)
