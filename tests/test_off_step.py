@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from cchc_extract.reconcile.off_step import keeps_step, off_step
+from cchc_extract.reconcile.off_step import keeps_step, off_step, off_step_max
 from schemas.records import ScoreRow
 
 DUMP = (
@@ -46,3 +46,10 @@ def test_the_table_says_which_step_it_keeps():
     tenths = [_row(2, 1.8), _row(3, 2.6), _row(1, 0.4), _row(4, 3.7), _row(2, 1.5)]
     assert not keeps_step(tenths, ("max_points", "self_points"))  # a table given in tenths
     assert not keeps_step(quarters[:2], ("max_points", "self_points"))  # too few figures to say
+
+
+def test_a_score_off_the_step_under_a_maximum_on_it_is_the_communes():
+    # (sample 003, a real table in quarters, scores 3.5.3 "0.3" and part I "71.2" under maxima on them)
+    assert not off_step_max(_row(74, 71.2), "self_points") and not off_step_max(_row(74, 71.2), "max_points")
+    assert off_step_max(_row(2.9, 2.9), "self_points") and off_step_max(_row(2.9, 2.5), "max_points")
+    assert not off_step_max(_row(2.9, 2.5), "self_points")

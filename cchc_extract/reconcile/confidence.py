@@ -83,7 +83,7 @@ from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_
 from cchc_extract.reconcile.le_max import scores_over_max
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
 from cchc_extract.reconcile.named_set import named_set_maxima
-from cchc_extract.reconcile.off_step import keeps_step, off_step
+from cchc_extract.reconcile.off_step import keeps_step, off_step_max
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
     encloses_row,
@@ -182,7 +182,7 @@ def value_features(
         # So is a bare figure where the table prints its whole points with a decimal ("20" among
         # "2,0", "12,0": ``whole_decimals``).
         wholes = bool(mark) and writes_wholes_with_decimal(table.rows, fields, s)
-        # A figure off the quarters a table of OCR'd quarters keeps to is a digit misread (``off_step``).
+        # A maximum off the quarters a table of OCR'd quarters keeps to is a digit misread (``off_step``).
         quarters = (read_by_ocr or from_scan) and keeps_step(table.rows, fields)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
@@ -250,7 +250,7 @@ def value_features(
                     # figure, or it stood in a column not taken for the score (seed 12161's scan of
                     # a table scoring by level, one column per level: 8 such blanks at 0.92, silent).
                     features["missing"] = 1.0
-                if quarters and off_step(row, f) and not set_filled(row, f):
+                if quarters and off_step_max(row, f) and not set_filled(row, "max_points"):
                     # ("2,9 | 2,9" for 2,5 and 2,5: one misreading twice, no two readings agreeing)
                     features["format"], features["twin"] = 1.0, 0.0
                 if wholes and bare_figure(row, f) and not set_filled(row, f):

@@ -1,10 +1,11 @@
-"""A points figure off the step its table gives points in: on OCR'd text, a digit misread.
+"""A maximum off the step its table gives points in: on OCR'd text, a digit misread.
 
 A table whose figures are nearly all quarters (0,25, 1,5, 2,75, 8) gives its points in quarters;
-a figure of it off the quarters ("2,9" for 2,5, "1,65" for 1,5) is no figure such a cell prints:
-OCR made a digit of it. Two cells of one row read alike off the step (a row's "2,9 | 2,9") are the
-same misreading twice, not two readings that vouch for each other (seed 12001's D15 dump: 2,5 and
-2,5 read 2,9 twice, at 0.922 and 0.996, silent). A table given in tenths has many figures off the
+a maximum of it off the quarters ("2,9" for 2,5) is no figure a criteria set prints: OCR made a
+digit of it. Scores are not judged so: a commune may score a criterion in tenths under maxima in
+quarters (sample 003 prints "74 | 71.2", "3.5.3 | 0.3": right, its table 95 % quarters). A score
+read equal to such a maximum (a row's "2,9 | 2,9") is the same misreading twice, not two readings
+that vouch for each other (seed 12001's D15 dump: 2,5 and 2,5 read 2,9 twice, at 0.922 and 0.996, silent). A table given in tenths has many figures off the
 quarters, so the share of its own figures on them, not a rule about points, says which step it
 keeps; misreadings off the step lower that share, so it asks less than ``derived_grid_share``."""
 
@@ -44,3 +45,13 @@ def off_step(row: ScoreRow, f: str, s: OffStepSettings = OffStepSettings()) -> b
     """Whether a cell read (not derived) holds a figure off ``s.step``."""
     value = read_figure(row, f)
     return value is not None and not on_step(value, s.step)
+
+
+def off_step_max(row: ScoreRow, f: str, s: OffStepSettings = OffStepSettings()) -> bool:
+    """Whether a cell is a maximum read off ``s.step``, or a score read equal to such a maximum
+    (the same misreading twice: "2,9 | 2,9"). A score off the step beside a maximum on it is left
+    alone: a commune may score in tenths under maxima in quarters (sample 003's "74 | 71.2")."""
+    if not off_step(row, "max_points", s):
+        return False
+    value = read_figure(row, f)
+    return f == "max_points" or (value is not None and abs(value - (row.max_points or 0.0)) < 1e-9)
