@@ -5,9 +5,10 @@ a maximum of it off the quarters ("2,9" for 2,5) is no figure a criteria set pri
 digit of it. Scores are not judged so: a commune may score a criterion in tenths under maxima in
 quarters (sample 003 prints "74 | 71.2", "3.5.3 | 0.3": right, its table 95 % quarters). A score
 read equal to such a maximum (a row's "2,9 | 2,9") is the same misreading twice, not two readings
-that vouch for each other (seed 12001's D15 dump: 2,5 and 2,5 read 2,9 twice, at 0.922 and 0.996, silent). A table given in tenths has many figures off the
-quarters, so the share of its own figures on them, not a rule about points, says which step it
-keeps; misreadings off the step lower that share, so it asks less than ``derived_grid_share``."""
+that vouch for each other (seed 12001's D15 dump: 2,5 and 2,5 read 2,9 twice, at 0.922 and
+0.996, silent). A table given in tenths has many figures off the quarters, so the share of its
+own figures on them, not a rule about points, says which step it keeps; misreadings off the step
+lower that share, so it asks less than ``derived_grid_share``."""
 
 from __future__ import annotations
 
