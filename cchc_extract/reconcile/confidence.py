@@ -80,8 +80,10 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
+from cchc_extract.reconcile.le_max import scores_over_max
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
 from cchc_extract.reconcile.named_set import named_set_maxima
+from cchc_extract.reconcile.off_step import keeps_step, off_step_max
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
     encloses_row,
@@ -127,6 +129,7 @@ from cchc_extract.reconcile.set_maxima import (
     table_maxima as table_maxima,
 )
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
+from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
@@ -160,6 +163,8 @@ def value_features(
     told = told_unread(result) if read_by_ocr or from_scan else set()
     # Blanks a sum of scores short of its whole says hold the rest (``short_sums``): lost cells.
     lost_by_sums = short_blanks(short_sums(result, checks)) if read_by_ocr or from_scan else set()
+    # Scores above their maximum put down to a misreading: members of a relation that fails.
+    over_max = scores_over_max(checks) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         if not sets.get(ti) and (read_by_ocr or from_scan):
@@ -177,6 +182,8 @@ def value_features(
         # So is a bare figure where the table prints its whole points with a decimal ("20" among
         # "2,0", "12,0": ``whole_decimals``).
         wholes = bool(mark) and writes_wholes_with_decimal(table.rows, fields, s)
+        # A maximum off the quarters a table of OCR'd quarters keeps to is a digit misread (``off_step``).
+        quarters = (read_by_ocr or from_scan) and keeps_step(table.rows, fields)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
@@ -192,6 +199,10 @@ def value_features(
             short = parent is not None and short_of_parent(checks, f"/score_tables/{ti}/rows/{parent}")
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
+                if (pointer, f) in over_max and not features["held"]:
+                    # (the misreading found may be the maximum's alone: "3 5" for 3 and 3 blamed
+                    # its 3, which may be 8; the 5 is no surer, seed 12001's D14 dump)
+                    features["failed"] = 1.0
                 if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
                     # A row printing no number under a code the criteria set scores, with no
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
@@ -239,6 +250,9 @@ def value_features(
                     # figure, or it stood in a column not taken for the score (seed 12161's scan of
                     # a table scoring by level, one column per level: 8 such blanks at 0.92, silent).
                     features["missing"] = 1.0
+                if quarters and off_step_max(row, f) and not set_filled(row, "max_points"):
+                    # ("2,9 | 2,9" for 2,5 and 2,5: one misreading twice, no two readings agreeing)
+                    features["format"], features["twin"] = 1.0, 0.0
                 if wholes and bare_figure(row, f) and not set_filled(row, f):
                     features["format"] = 1.0
                     features["twin"] = 0.0 if bare_twins(row, fields) else features["twin"]
@@ -266,9 +280,14 @@ def value_features(
                 out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
+        # Rows that may hold the other period's figure: a sum that holds does not say which
+        # period's column its members were read from (each period's figures add up alike).
+        doubted = column_doubted(annex, read_by_ocr)
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
+            if ri in doubted:
+                features["held"] = 0.0
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
                 # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).

@@ -38,6 +38,7 @@ from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_par
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.named_children import criterion_of, own_numbered_table
 from cchc_extract.reconcile.named_set import set_worded_by_rows
+from cchc_extract.reconcile.off_step import on_step
 from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
 from cchc_extract.reconcile.refuted import (
@@ -228,7 +229,7 @@ def table_derivations(
             most = set_maximum(cset, norm_code(row.code), printed)
             if not _plausible(row, f, value, most, s):
                 continue
-            if not all(_on_step(v, step) for v in _values(rows, inputs, value, chain)):
+            if not all(on_step(v, step) for v in _values(rows, inputs, value, chain)):
                 continue
             if f == "max_points" and most is not None and abs(most - value) > s.points_tolerance:
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
@@ -352,7 +353,7 @@ def _total_read_surely(table: ScoreTable, f: str, step: float, s: ReconcileSetti
     table's step, and a score total not above the total of maxima (a misread total derives
     nothing). None otherwise."""
     stated = {"max_points": table.stated_total_max, "self_points": table.stated_total_self}.get(f)
-    if stated is None or stated <= s.points_tolerance or not _on_step(stated, step):
+    if stated is None or stated <= s.points_tolerance or not on_step(stated, step):
         return None
     own = table.stated_total_confidence.get(f)
     if own is not None and own < value_threshold(s):
@@ -402,12 +403,8 @@ def points_step(rows: list[ScoreRow], fields: tuple[str, ...], s: ReconcileSetti
     """The step a table's points are given in: quarters when at least ``derived_grid_share`` of
     the figures read are, else the finest step points take (``guessed_points_step``)."""
     values = [v for r in rows for f in fields if (v := read_figure(r, f)) is not None]
-    quarters = sum(_on_step(v, 0.25) for v in values)
+    quarters = sum(on_step(v, 0.25) for v in values)
     return 0.25 if values and quarters >= s.derived_grid_share * len(values) else s.guessed_points_step
-
-
-def _on_step(value: float, step: float) -> bool:
-    return abs(value / step - round(value / step)) < 1e-6
 
 
 def _values(

@@ -8,11 +8,12 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from cchc_extract.reconcile.core import _Ledger, _vn
+from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
 from cchc_extract.reconcile.score_refs import _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.sum_doubts import figures_left_in_name, max_not_the_sets, max_under_children, unsure_members
-from schemas.records import ScoreRow
+from schemas.records import Check, ScoreRow
 
 # The check of each score column against its row's maximum (told only when it fails).
 LE_MAX_KIND = {"self_points": "self_le_max", "appraised_points": "appraised_le_max"}
@@ -65,3 +66,12 @@ def check_le_max(
         + figures_left_in_name(ti, i, row, score, name, ocr),
         stated_too=from_set(found),
     )
+
+
+def scores_over_max(checks: Sequence[Check]) -> set[tuple[str, str | None]]:
+    """(row pointer, score field) of every score above its row's maximum that the check put down
+    to a misreading (``misread``): the two cells disagree and one of them was misread. Where the
+    readings found are the maximum's alone, the score still stands in a relation that fails: our
+    readings of a cell are the likely slips, not all of them ("3" read "5" gives no reading of "5"
+    under 3), so it is no more settled than the maximum is."""
+    return {pointer_field(c) for c in checks if c.kind in LE_MAX_KIND.values() and c.status == "misread"}
