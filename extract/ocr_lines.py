@@ -7,7 +7,11 @@ import statistics
 from extract.model import Word, bbox_of, mean_conf
 from extract.ocr_codes import CLEAN_NUMBER
 from extract.ocr_settings import OcrSettings
+from normalize.lazy_regex import lazy_compile
 from normalize.text import join_printed_lines
+
+# A figure in thousands ("3.128", "10.523", "1,581"): a digit group every three places.
+_THOUSANDS = lazy_compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
 
 def line_band(words: list[Word]) -> tuple[float, float, float, float]:
@@ -64,9 +68,9 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
     pixels higher, ordered before the name's and read as the end of the row above. Lines join
     when they do not overlap across, their bands overlap by ``side_line_overlap`` of the lower
     band (a line's neighbours above and below overlap it by a few pixels at most), and the right
-    one starts with a number (a row's points) or the left one is a single token (a code read
-    apart): the two columns of a signature block ("- UBND huyện …;" | "CHỦ TỊCH") stay apart,
-    as the metadata reads them."""
+    one starts with a number (a row's points, a count in thousands: ``opens_a_figure``) or the
+    left one is a single token (a code read apart): the two columns of a signature block ("- UBND
+    huyện …;" | "CHỦ TỊCH") stay apart, as the metadata reads them."""
     if settings.side_line_overlap <= 0:
         return lines
     out: list[list[Word]] = []
@@ -85,7 +89,7 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
                 pair = (line, out[k])
             else:
                 continue
-            row_parts = len(pair[0]) == 1 or CLEAN_NUMBER.match(pair[1][0].text)
+            row_parts = len(pair[0]) == 1 or opens_a_figure(pair[1][0].text)
             if row_parts and overlap >= settings.side_line_overlap * max(1.0, min(bottom - top, o_bottom - o_top)):
                 out[k] = sorted(out[k] + line, key=lambda w: bbox_of(w)[0])
                 bands[k] = line_band(out[k])
@@ -94,6 +98,12 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
             out.append(line)
             bands.append((left, right, top, bottom))
     return out
+
+
+def opens_a_figure(token: str) -> bool:
+    """Whether a line's first token is a row's figure: a points figure ("5", "96,74") or a count in
+    thousands ("3.128 hồ sơ" after a dot leader the page image lost: an annex line's figure)."""
+    return bool(CLEAN_NUMBER.match(token) or _THOUSANDS.match(token))
 
 
 def _in_a_gap(line: list[Word], other: list[Word]) -> bool:

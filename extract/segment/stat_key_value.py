@@ -12,12 +12,15 @@ two filled columns, the keys mostly coded, the values mostly figures (``key_valu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import regex as re
 
 from extract.segment.grid_codes import split_code
 from extract.segment.joined import JoinedTable
+from normalize.codes import CodeSettings, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 
@@ -43,6 +46,9 @@ _BULLET_KEY = lazy_compile(r"^\s*([-+•–*])\s+(.*)$", re.S)
 # A figure opening a value cell and what follows it: "669 hồ sơ", "97,81%", "1.250 triệu đồng".
 _FIGURE_THEN_WORDS = lazy_compile(r"^\s*(\d[\d.,]*(?:\s*%)?)\s*(.*?)\s*$", re.S)
 _UNIT_WORDS = lazy_compile(r"[\p{L}%/ ]+")
+# What is left of a scanned key's bullet when OCR garbled it: dash-like marks and specks before the
+# words ("~ Giải quyết …", "~- …", "-.Số …"); nothing at all when it lost it.
+_GARBLED_BULLET = lazy_compile(r"^\s*[-–—~+•*.,'`]+\s*(?=\p{L})")
 
 
 def key_code(cell: str) -> tuple[str, str]:
@@ -106,3 +112,74 @@ def key_value_roles(table: JoinedTable, settings: KeyValueSettings = KeyValueSet
     if not values or figures < settings.figure_share * len(values) or not keys_coded(keys, settings):
         return {}
     return {"indicator": key_col, "value": value_col}
+
+
+class ItemDraft(Protocol):
+    """What ``unmarked_items`` reads and sets of an annex row before its code is settled."""
+
+    indicator: str
+    printed: str | None
+    token: str | None
+    ocr: bool
+    coded: bool
+    bullet: bool
+
+
+def unmarked_items(drafts: list, keyed: bool) -> list:
+    """Keyed rows on a scan whose bullet OCR lost or garbled ("~ Giải quyết trước hạn", or no mark
+    at all, among "- Giải quyết đúng hạn" items): items of the coded key above, as their neighbours
+    are, not rows whose code OCR lost. Before, each took the next code inferred in the column
+    ("4.1"), a code the document never printed, and its garbled mark opened its name.
+
+    The table's numbering is the evidence a code was not lost: such a run of rows sits next to a
+    bullet item, after a printed code, and the next printed code follows that one with none skipped
+    ("4." … "5."). Where a code is missing in between, or nothing printed follows and no bullet
+    closes the run, the rows keep the column repair's reading. ``drafts`` are changed in place."""
+    if not keyed:
+        return drafts
+    loose = [_unopened(d) for d in drafts]
+    k = 0
+    while k < len(drafts):
+        if not loose[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(drafts) and loose[end]:
+            end += 1
+        before = drafts[k - 1] if k else None
+        after = drafts[end] if end < len(drafts) else None
+        bulleted = (before is not None and before.bullet) or (after is not None and after.bullet)
+        if bulleted and _numbering_whole(drafts[:k], drafts[end:], after is not None and after.bullet):
+            for draft in drafts[k:end]:
+                draft.indicator = _GARBLED_BULLET.sub("", draft.indicator, count=1)
+                draft.bullet, draft.coded, draft.token = True, False, None
+        k = end
+    return drafts
+
+
+def _unopened(draft: ItemDraft) -> bool:
+    """An OCR'd row whose key opens with no code and no bullet the page's ink confirmed, its words
+    opening with a capital (a wrapped line goes on in small letters)."""
+    words = _GARBLED_BULLET.sub("", draft.indicator, count=1)
+    return (
+        draft.ocr
+        and draft.coded
+        and not draft.bullet
+        and draft.printed is None
+        and draft.token is None
+        and words[:1].isupper()
+    )
+
+
+def _numbering_whole(above: Sequence[ItemDraft], below: Sequence[ItemDraft], closed: bool) -> bool:
+    """Whether the codes printed around a run of rows lose none: the last printed above it and the
+    first printed below follow one another directly (a sibling's next, a first child); with none
+    printed below, the run must be closed by a bullet item."""
+    last = next((parse_code(d.printed) for d in reversed(above) if d.printed), None)
+    nxt = next((parse_code(d.printed) for d in below if d.printed), None)
+    if last is None:
+        return False
+    if nxt is None:
+        return closed
+    cost = transition_cost(last, nxt)
+    return cost is not None and cost <= CodeSettings().child

@@ -33,7 +33,7 @@ from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
-from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded
+from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded, unmarked_items
 from extract.segment.stat_numbering import enclosing_code, printed_depth
 from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
@@ -247,7 +247,7 @@ def stat_rows(
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
     # (no code column: the codes may open the indicator cells, "2.1. Số hồ sơ …" — stat_key_value)
     keyed = code_col is None and keys_coded([_cell(r, roles.get("indicator")) for r in table.rows])
-    drafts = _drafts(table, roles, code_col, ocr_pages, settings, keyed)
+    drafts = unmarked_items(_drafts(table, roles, code_col, ocr_pages, settings, keyed), keyed)
     codes: list[tuple[str | None, str | None]] = (
         _settle_codes(drafts, settings) if code_col is not None or keyed else [(d.printed, None) for d in drafts]
     )
