@@ -46,8 +46,8 @@ def is_item(code: str) -> bool:
 def items_in_cell_grid(grid: Grid, table: ScoreTable, lettered_points: bool) -> Grid:
     """The grid "code | name | max | self | explanation" with every lettered sub-item folded into its
     criterion's row: its "a) name" a line of the criterion's name cell, its points a line of the
-    criterion's points cells ("1", or "a) 1" with ``lettered_points``), its explanation a line of
-    the explanation cell; the sub-items' own rows dropped."""
+    criterion's points cells ("1", or "a) 1" with ``lettered_points``), its explanation, if any, a
+    line "a) …" of the explanation cell; the sub-items' own rows dropped."""
     kids: dict[str, list] = {}
     for r in table.rows:
         if is_item(r.code) and r.parent is not None:
@@ -73,7 +73,7 @@ def items_in_cell_grid(grid: Grid, table: ScoreTable, lettered_points: bool) -> 
             if lettered_points:
                 lines = [f"{a} {x}" if x else a for a, x in zip(letters, lines)]
             cells[at] = replace(cells[at], text="\n".join([cells[at].text, *lines]))
-        notes = [r.explanation for r in items if r.explanation]
+        notes = [f"{a} {r.explanation}" for a, r in zip(letters, items) if r.explanation]
         if notes:
             cells[4] = replace(cells[4], text="\n".join(x for x in (cells[4].text, *notes) if x))
         out.append(replace(g, cells=tuple(cells)))
@@ -102,6 +102,12 @@ def items_in_cell(inst: Instance) -> Built:
 THREE_LEVEL_HEADS = (("STT", "Nội dung", "Số liệu"), ("TT", "Chỉ tiêu", "Kết quả"), ("STT", "Nội dung chỉ tiêu", "Số lượng"))
 
 
+def in_brackets(unit: str) -> str:
+    """A unit as it reads in brackets after an indicator: lower case ("hồ sơ"), an abbreviation as
+    it is ("TTHC")."""
+    return unit[0].lower() + unit[1:] if unit[1:2].islower() else unit
+
+
 def three_levels(rows: list[StatRow], dots: bool) -> list[StatRow]:
     """The rows numbered three levels deep: a lettered item "2.1.a" becomes "2.1.1"; every code
     printed with a closing dot (``dots``) or none; the unit in brackets after the indicator."""
@@ -111,7 +117,7 @@ def three_levels(rows: list[StatRow], dots: bool) -> list[StatRow]:
         if code is not None and is_item(code):
             stem, _, letter = code.rpartition(".")
             code = f"{stem}.{'abcdefghijklmn'.index(letter) + 1}"
-        name = f"{r.indicator} ({r.unit})" if r.unit else r.indicator
+        name = f"{r.indicator} ({in_brackets(r.unit)})" if r.unit else r.indicator
         printed = "" if code is None else code + ("." if dots else "")
         out.append(replace(r, code=code, printed=printed, indicator=name))
     return out
