@@ -376,7 +376,8 @@ def own_set(family: str, index: int) -> CriteriaSet | None:
         *("N01", "N03", "N04", "N06", "N07", "N11", "N12", "N14", "N16", "N17", "N19", "N21", "N24", "N26", "N28"),
         *("N30", "N31", "N34", "N38", "N39", "N44", "N45", "N47", "N48", "N51"),
     )
-    if family[:3] in ("N02", "N09", "N23", "N25", "N35", "N62", "N66", "N70", "N72") or (family[:3] in later and index >= 3):
+    own = ("N02", "N09", "N23", "N25", "N35", "N62", "N66", "N70", "N72")
+    if family[:3] in own or (family[:3] in later and index >= 3):
         return COMMUNE_SET
     return None
 

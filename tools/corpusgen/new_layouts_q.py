@@ -67,7 +67,9 @@ def items_in_cell_grid(grid: Grid, table: ScoreTable, lettered_points: bool) -> 
             continue
         cells = list(g.cells)
         letters = [f"{r.code.split('.')[-1]})" for r in items]
-        cells[1] = replace(cells[1], text="\n".join([cells[1].text, *(f"{a} {r.name}" for a, r in zip(letters, items))]))
+        cells[1] = replace(
+            cells[1], text="\n".join([cells[1].text, *(f"{a} {r.name}" for a, r in zip(letters, items))])
+        )
         for at, value in ((2, "max_points"), (3, "self_points")):
             lines = [points(getattr(r, value)) for r in items]
             if lettered_points:
@@ -99,7 +101,11 @@ def items_in_cell(inst: Instance) -> Built:
 
 # --- N71: an annex three levels deep, the unit in the indicator's brackets -----------------------------
 
-THREE_LEVEL_HEADS = (("STT", "Nội dung", "Số liệu"), ("TT", "Chỉ tiêu", "Kết quả"), ("STT", "Nội dung chỉ tiêu", "Số lượng"))
+THREE_LEVEL_HEADS = (
+    ("STT", "Nội dung", "Số liệu"),
+    ("TT", "Chỉ tiêu", "Kết quả"),
+    ("STT", "Nội dung chỉ tiêu", "Số lượng"),
+)
 
 
 def in_brackets(unit: str) -> str:
@@ -183,8 +189,10 @@ def staircase(value: str, level: int, n: int, bold: bool) -> tuple[Cell, ...]:
     return tuple(Cell(value if i == at else "", 1, None, bold, "center") for i in range(n))
 
 
-def staircase_grid(table: ScoreTable, labels: dict, heads: tuple[str, ...], groups: tuple[str, str], both: bool, total: str) -> Grid:
-    """"TT | name | max | self by level | note" under a two-row header: the self points (and, with
+def staircase_grid(
+    table: ScoreTable, labels: dict, heads: tuple[str, ...], groups: tuple[str, str], both: bool, total: str | None
+) -> Grid:
+    """ "TT | name | max | self by level | note" under a two-row header: the self points (and, with
     ``both``, the maximum) split into one column per level of the tree under a merged group label,
     each row's points in its own level's column; a total row, if any, in the fields' column."""
     parents = {r.code: r.parent for r in table.rows}
@@ -292,7 +300,9 @@ def plan_counted_products(inst: Instance) -> Built:
         rows = [replace(r, product=counted_product(rng, r.product)) for r in rows]
     grid = task_grid(rows, columns, labels, rng.choice(("code", "merged")))
     if odd:
-        grid = with_budget(grid, columns.index("product") + 1, rng.choice(COUNT_HEADS), [counted(rng, r.product) for r in rows])
+        grid = with_budget(
+            grid, columns.index("product") + 1, rng.choice(COUNT_HEADS), [counted(rng, r.product) for r in rows]
+        )
     doc = plan_with_tasks(meta, rng, lines, year, grid)
     return plan_built(_docx_pdf("counted-" + ("column" if odd else "in-product"), doc), meta, rows, targets)
 
