@@ -230,7 +230,8 @@ def staircase_grid(
             cells.append(Cell(points(table.total_max), 1, None, True, "center"))
         cells += [*staircase(points(table.total_self), 0, n, True), Cell("")]
         out.append(GridRow(tuple(cells), "total"))
-    widths = (1.0, 5.6 if both else 6.4, *((1.3,) * n if both else (1.5,)), *((1.3,) * n), 2.6)
+    # a code "1.1.1" on one line; the landscape page (both) gives the name and the note more room
+    widths = (1.3, 7.0 if both else 5.8, *((1.3,) * n if both else (1.5,)), *((1.3,) * n), 3.0 if both else 2.6)
     return Grid(widths, tuple(out))
 
 
