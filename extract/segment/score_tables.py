@@ -34,6 +34,7 @@ from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
+from extract.segment.points_by_level import points_by_level
 from extract.segment.points_cells import max_range, parse_total, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS, share_label, share_value
@@ -163,7 +164,9 @@ def read_score_tables(
     blocks = cache(lambda: list(doc.blocks()))
     remap = partial(map_columns, settings=settings)
     joins = join_tables(doc) if joins is None else joins  # (the document's tables joined across pages)
-    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in joins):
+    # ("Điểm tự chấm" over "Lĩnh vực | Tiêu chí | Tiêu chí thành phần": one points column, a figure a level)
+    staired = (points_by_level(j) for j in joins)
+    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in staired):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
         periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
         field_points = field_points_column(periods.labels)  # "Điểm lĩnh vực" merged over a field: its figure
