@@ -27,6 +27,7 @@ from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable
+from extract.segment.lettered_items import split_lettered_items
 from extract.segment.level_columns import points_from_levels
 from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
@@ -185,7 +186,7 @@ def read_score_tables(
         deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
-        joined = pasted.joined
+        joined = split_lettered_items(pasted.joined, columns)  # "Kế hoạch … / a) … / b) …" with "3 / 1 / 2"
         unread += pasted.unread
         drafts, total, closing, adjustments = grid_drafts(joined, columns)
         if total[:2] == (None, None):  # its totals row printed apart, under it: read, or told
