@@ -46,7 +46,7 @@ def _lettered_openings(lines: list[str], settings: LetteredItemSettings) -> list
     """The indices of the lines opening the items, their letters in order from "a)", after one line
     at least of the criterion's own; None where the cell letters no such list."""
     opens = [k for k, line in enumerate(lines) if _LETTERED.match(line)]
-    letters = [_LETTERED.match(lines[k]).group(1) for k in opens]  # type: ignore[union-attr]
+    letters = [_LETTERED.match(lines[k]).group(1) for k in opens]
     if len(opens) < settings.min_items or opens[0] == 0 or "".join(letters) != settings.letters[: len(letters)]:
         return None
     return opens
@@ -56,7 +56,7 @@ def _gathered(lines: list[str], opens: list[int]) -> list[str]:
     """The criterion's own text and each item's (its letter dropped), the wrapped lines run on."""
     bounds = [0, *opens, len(lines)]
     parts = [" ".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
-    return [parts[0]] + [_LETTERED.match(part).group(2) for part in parts[1:]]  # type: ignore[union-attr]
+    return [parts[0]] + [_LETTERED.match(part).group(2) for part in parts[1:]]
 
 
 def _figures(lines: list[str], count: int, settings: LetteredItemSettings) -> list[str] | None:
@@ -71,8 +71,8 @@ def _figures(lines: list[str], count: int, settings: LetteredItemSettings) -> li
         return None
     parts = [lines[0]] + [""] * (count - 1)
     for match in lettered:
-        at = settings.letters.find(match.group(1)) + 1  # type: ignore[union-attr]
-        text = match.group(2).strip()  # type: ignore[union-attr]
+        at = settings.letters.find(match.group(1)) + 1
+        text = match.group(2).strip()
         if not 0 < at < count or parts[at] or not _FIGURE.match(text):
             return None
         parts[at] = text
