@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.level_columns import NOT_LEVELS, scored_at
 from extract.segment.points_words import POINTS_MARKS
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import parse_number
 from normalize.text import fold
 
 
@@ -42,9 +42,6 @@ class PointsByLevelSettings:
     numbered_level: str = r"(cap|muc|level) \d"
     # Fewest columns a run of levels spans (one column is no staircase).
     min_run: int = 2
-
-
-_DIGIT = lazy_compile(r"\d")
 
 
 def _folded(text: str) -> str:
@@ -90,26 +87,6 @@ def level_runs(joined: JoinedTable, settings: PointsByLevelSettings) -> list[tup
     return runs
 
 
-# ``_figure_at`` of a row that is no staircase's.
-_NOT_LEVELS = -1
-
-
-def _figure_at(row: JoinedRow, run: list[int]) -> int | None:
-    """The run's column holding the row's figure, None where the run is blank, ``_NOT_LEVELS`` where
-    the row prints two different figures there or a cell with no digit."""
-    filled = [col for col in run if _cell(row.cells, col)]
-    values: set[float | str] = set()
-    for col in filled:
-        text = _cell(row.cells, col)
-        if not _DIGIT.search(text):
-            return _NOT_LEVELS
-        number = parse_number(text, kind="score")
-        values.add(number.value if number is not None else text)
-    if len(values) > 1:
-        return _NOT_LEVELS
-    return filled[0] if filled else None
-
-
 def _moved(values: list, at: int, run: list[int], blank: object) -> list:
     moved = list(values)
     if at < len(moved) and run[0] < len(moved):
@@ -143,8 +120,8 @@ def points_by_level(joined: JoinedTable, settings: PointsByLevelSettings = Point
     rows = joined.rows
     header = [list(h) for h in joined.header]
     for lower_at, run in runs:
-        at = [_figure_at(row, run) for row in rows]
-        if _NOT_LEVELS in at:
+        at = [scored_at(row, run) for row in rows]
+        if NOT_LEVELS in at:
             return joined  # (two figures in a row, or words: not a staircase)
         rows = [_one_column(row, run, a) for row, a in zip(rows, at, strict=True)]
         for col in run:
