@@ -85,13 +85,13 @@ def _text(row: JoinedRow, col: int) -> str:
 # A digit: what tells a level cell's figure, however OCR printed it, from a tick ("x", "✓") or a word.
 _DIGIT = lazy_compile(r"\d")
 
-# ``_scored_at`` of a row that is not one of a level run's.
-_NOT_LEVELS = -1
+# ``scored_at`` of a row that is not one of a level run's.
+NOT_LEVELS = -1
 
 
-def _scored_at(row: JoinedRow, run: list[int]) -> int | None:
+def scored_at(row: JoinedRow, run: list[int]) -> int | None:
     """The level column whose figure is the row's points (the first of equal ones: a merged cell
-    repeated), None for a row with no figure there, ``_NOT_LEVELS`` when the row is not one of a
+    repeated), None for a row with no figure there, ``NOT_LEVELS`` when the row is not one of a
     level run's (a cell that is no figure, or two different figures)."""
     filled = [col for col in run if _text(row, col)]
     values: set[float | str] = set()
@@ -105,9 +105,9 @@ def _scored_at(row: JoinedRow, run: list[int]) -> int | None:
             # the cell readers and the sums; only a cell with no digit is a tick or a word.
             values.add(text)
         else:
-            return _NOT_LEVELS
+            return NOT_LEVELS
     if len(values) > 1:
-        return _NOT_LEVELS
+        return NOT_LEVELS
     return filled[0] if filled else None
 
 
@@ -146,9 +146,9 @@ def points_from_levels(
         self_col = columns.get("self", run[0])
         if self_col not in run:
             continue
-        scored = [_scored_at(row, run) for row in joined.rows]
+        scored = [scored_at(row, run) for row in joined.rows]
         printed = [at for at in scored if at is not None]
-        if _NOT_LEVELS in scored or not printed or ("self" in columns and set(printed) == {self_col}):
+        if NOT_LEVELS in scored or not printed or ("self" in columns and set(printed) == {self_col}):
             return unchanged  # (ticks, words, two figures in a row; or every row's points already in place)
         rows = [_moved(row, at, run, self_col) for row, at in zip(joined.rows, scored, strict=True)]
         return LevelPoints(replace(joined, rows=rows), {**columns, "self": self_col})

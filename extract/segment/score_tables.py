@@ -28,6 +28,7 @@ from extract.segment.field_points_column import field_points_column, self_from_f
 from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable
+from extract.segment.lettered_items import split_lettered_items
 from extract.segment.level_columns import points_from_levels
 from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
@@ -35,6 +36,7 @@ from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
+from extract.segment.points_by_level import points_by_level
 from extract.segment.points_cells import max_range, parse_total, read_max_points, read_points
 from extract.segment.points_none import MARKED_NONE, none_said
 from extract.segment.points_words import POINTS_MARKS, share_label, share_value
@@ -165,7 +167,9 @@ def read_score_tables(
     blocks = cache(lambda: list(doc.blocks()))
     remap = partial(map_columns, settings=settings)
     joins = join_tables(doc) if joins is None else joins  # (the document's tables joined across pages)
-    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in joins):
+    # ("Điểm tự chấm" over "Lĩnh vực | Tiêu chí | Tiêu chí thành phần": one points column, a figure a level)
+    staired = (points_by_level(j) for j in joins)
+    for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in staired):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
         periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self
         field_points = field_points_column(periods.labels)  # "Điểm lĩnh vực" merged over a field: its figure
@@ -184,7 +188,7 @@ def read_score_tables(
         deducted = deducted_points.deductions_read(joined, columns)  # "Điểm trừ": never the self points
         joined, columns = deducted.joined, deducted.columns
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
-        joined = pasted.joined
+        joined = split_lettered_items(pasted.joined, columns)  # "Kế hoạch … / a) … / b) …" with "3 / 1 / 2"
         unread += pasted.unread
         drafts, total, closing, adjustments = grid_drafts(joined, columns)
         if total[:2] == (None, None):  # its totals row printed apart, under it: read, or told

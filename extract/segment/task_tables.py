@@ -24,6 +24,7 @@ from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_budget import budget_apart
+from extract.segment.task_count_column import count_columns
 from extract.segment.task_dates import deadline_at_end
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
@@ -105,7 +106,7 @@ _FIELD_PATTERNS = {field: any_word(words) for field, words in _FIELD_WORDS}
 def map_columns(labels: list[str]) -> dict[str, int]:
     """Field → column index; each field once, each column once."""
     mapping: dict[str, int] = {}
-    taken: set[int] = set()
+    taken = count_columns(labels)  # "Số lượng sản phẩm": a count, no field
     keys = [_header_key(label) for label in labels]
     for field, words in _FIELD_WORDS:
         for c, key in enumerate(keys):
@@ -229,9 +230,14 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     """Field → column by header words, then by content: a column of criterion codes is the codes
     column whatever its header says ("Tiêu chí" over "1.2", "3.1"); columns no header word claims
     are deadlines or units (lead first, coordinator next) when their cells say so."""
-    mapping = map_columns(header_labels(table, settings))
+    labels = header_labels(table, settings)
+    mapping = map_columns(labels)
     body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2 and not _header_row(r, settings)]
-    kinds = {c: _content_kind([task_code(r, c) for r in body], settings) for c in range(table.n_cols)}
+    counted = count_columns(labels)  # ("04", "112": counts, no codes whose dot OCR lost)
+    kinds = {
+        c: None if c in counted else _content_kind([task_code(r, c) for r in body], settings)
+        for c in range(table.n_cols)
+    }
     field_of = {c: f for f, c in mapping.items()}
     for c, kind in kinds.items():
         if kind == "criterion_code" and field_of.get(c) in (None, "criterion") and "criterion_code" not in mapping:

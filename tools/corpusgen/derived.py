@@ -202,6 +202,10 @@ PROBES: dict[str, Derivation] = {
     # out the plan (N69), as D24 leaves out N65.
     "S31_scan_new_layouts_p": probe_scan(("N66", "N67", "N68", "N69")),
     "D25_dump_new_layouts_p": Derivation("dump", ("N66", "N67", "N68")),
+    # The seventeenth batch (tools/corpusgen/new_layouts_q.py), held as the others: the dump leaves
+    # out the plan (N73), as D25 leaves out N69.
+    "S32_scan_new_layouts_q": probe_scan(("N70", "N71", "N72", "N73")),
+    "D26_dump_new_layouts_q": Derivation("dump", ("N70", "N71", "N72")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
