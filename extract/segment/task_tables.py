@@ -49,9 +49,11 @@ class TaskTableSettings:
     required_any: tuple[str, ...] = ("lead", "deadline", "coordinator", "activity", "task")
     # Header words of a score table, which is no task table (`points_words`).
     score_header_words: tuple[str, ...] = SCORE_HEADER_WORDS
-    # Header words of a unit-of-measure column (accent-free): a statistics annex's or a targets
-    # table's ("Chỉ tiêu | ĐVT | Kết quả"), never a task framework's, whatever else it maps.
-    unit_header_words: tuple[str, ...] = ("dvt", "don vi tinh")
+    # Header words (accent-free) of a unit-of-measure column, of an annex's figures ("Số liệu") or of
+    # its indicators ("Nội dung chỉ tiêu"): a statistics annex's or a targets table's ("Chỉ tiêu | ĐVT
+    # | Kết quả", "STT | Nội dung chỉ tiêu | Số lượng", the unit in the indicator's brackets), never
+    # a task framework's, whatever else it maps.
+    annex_header_words: tuple[str, ...] = ("dvt", "don vi tinh", "so lieu", "noi dung chi tieu")
     # Share of a headerless grid's rows printing two points figures that makes it a score table's
     # piece, not tasks (``points_pairs``).
     points_rows_share: float = 0.6
@@ -280,7 +282,7 @@ def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
             return False  # a score table's piece the page cut from its header: told, not read as tasks
     if any(w in header for w in settings.score_header_words) or names_score_column(header):
         return False
-    if _words_pattern(settings.unit_header_words).search(header):
+    if _words_pattern(settings.annex_header_words).search(header):
         return False  # (an annex's "STT | Nội dung chỉ tiêu | Kết quả | ĐVT": no tasks)
     mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
