@@ -565,14 +565,13 @@ def find_task_tables(
         if not is_task_table(table, settings, _header_above(doc, table, settings)):
             continue
         rows = doubt_blank_cells(task_rows(table, settings))
-        if not any(r.task or r.activity or r.criterion for r in rows):
-            continue  # no row names work to do: an annex whose labels mapped ("Chỉ tiêu | Kết quả")
-        tables.append(
-            TaskTable(
-                title=table_title(doc, table, settings),
-                pages=list(table.pages),
-                columns=_columns(table, settings),
-                rows=rows,
+        if rows:
+            tables.append(
+                TaskTable(
+                    title=table_title(doc, table, settings),
+                    pages=list(table.pages),
+                    columns=_columns(table, settings),
+                    rows=rows,
+                )
             )
-        )
     return tables
