@@ -145,8 +145,12 @@ def test_an_annex_whose_rows_go_on_under_a_running_line_is_told_unread_when_none
     )
     parts = unread_annexes(doc, [], [])
     assert [(p.page, p.kind) for p in parts] == [(2, "table")]
-    # The label's page alone is no annex's rows: two coded lines are a report's prose as often.
+    # The label's page alone is told by the form's title it prints ("$0 LIEU …": "§"/"$" read for
+    # an "S", ``stat_unread``), but two coded lines under a bare label are no annex's rows: a
+    # report's prose is as often.
     doc.pages.pop()
+    assert [(p.page, p.kind) for p in unread_annexes(doc, [], [])] == [(2, "table")]
+    doc.pages[0].blocks.pop(1)
     assert unread_annexes(doc, [], []) == []
 
 
