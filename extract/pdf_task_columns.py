@@ -78,6 +78,9 @@ class TaskColumnSettings:
     # gap between its words is wider than this many font sizes (a task's lead and deadline stand
     # apart from its words at their stops, several sizes away).
     span_gap: float = 1.5
+    # A line with at least this many labels ending in ";" or ":" is a paragraph's justified line,
+    # not a header (a header names its columns; a sentence's clauses end in those marks).
+    clause_labels: int = 2
 
 
 @dataclass
@@ -155,7 +158,7 @@ def _header_at(
     """The task header line ``i`` opens (with the lines its labels wrap onto), or None (``ocr``: the
     page was OCR'd, its code column's label may be garbled)."""
     first = labels_of(items[i], unruled.label_gap * items[i].size)
-    if len(first) < unruled.min_cols or is_code_token(first[0][0].text):
+    if len(first) < unruled.min_cols or is_code_token(first[0][0].text) or _reads_as_clauses(first, settings):
         return None
     columns = [list(ws) for ws in first]
     starts = [bbox_of(ws[0])[0] for ws in first]
@@ -187,6 +190,13 @@ def _header_at(
         taken += 1
     ends = [max(bbox_of(w)[2] for w in ws) for ws in columns]
     return _Header(taken, [_text(ws) for ws in columns], starts, ends, code, columns)
+
+
+def _reads_as_clauses(labels: list[list[Word]], settings: TaskColumnSettings) -> bool:
+    """A line of a justified paragraph whose stretched word spaces cut it into "labels": the pieces
+    end in a clause's punctuation (";" closing a clause, ":" opening a value: "thời hạn: Quý II/2024;
+    đơn vị chủ trì: …", a plan's tasks written as sentences). A column's label ends in neither."""
+    return sum(1 for ws in labels if ws[-1].text.endswith((":", ";"))) >= settings.clause_labels
 
 
 def _section_under(
