@@ -88,6 +88,8 @@ def unmarked_split_cells(
     if _holds(figures[1:], points, s) is not False:
         return ()
     for mark in (",", ""):  # (a comma lost first, as before; a whole figure split only when none is)
+        if not mark and _holds(figures[:n], points, s) is not False:
+            break  # (the figures as printed can be the row's: a whole figure split is no surer)
         joined = _joined_readings(figures, points, mark, s)
         if joined:
             return tuple(joined[0]) if len(joined) == 1 else ()
