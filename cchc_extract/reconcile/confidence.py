@@ -83,7 +83,7 @@ from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_
 from cchc_extract.reconcile.le_max import scores_over_max
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
 from cchc_extract.reconcile.named_set import named_set_maxima
-from cchc_extract.reconcile.off_step import keeps_step, off_step_max
+from cchc_extract.reconcile.off_step import hundredths_off_step, keeps_step, off_step_max
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
     encloses_row,
@@ -252,6 +252,9 @@ def value_features(
                     features["missing"] = 1.0
                 if quarters and off_step_max(row, f) and not set_filled(row, "max_points"):
                     # ("2,9 | 2,9" for 2,5 and 2,5: one misreading twice, no two readings agreeing)
+                    features["format"], features["twin"] = 1.0, 0.0
+                if quarters and hundredths_off_step(row, f):
+                    # ("5,29" for 5,25: a score in hundredths off the quarters is a digit misread)
                     features["format"], features["twin"] = 1.0, 0.0
                 if wholes and bare_figure(row, f) and not set_filled(row, f):
                     features["format"] = 1.0

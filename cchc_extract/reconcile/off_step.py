@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cchc_extract.reconcile.derived_members import read_figure
+from normalize.lazy_regex import lazy_compile
 from schemas.records import ScoreRow
 
 
@@ -56,3 +57,18 @@ def off_step_max(row: ScoreRow, f: str, s: OffStepSettings = OffStepSettings()) 
         return False
     value = read_figure(row, f)
     return f == "max_points" or (value is not None and abs(value - (row.max_points or 0.0)) < 1e-9)
+
+
+# A score printed with two decimals ("5,29", "7,70"): the hundredths no step of points takes but
+# the quarters' (",25", ",75"); tenths print one ("71,2").
+_TWO_DECIMALS = lazy_compile(r"^\D*\d{1,3}[.,](\d\d)\D*$")
+
+
+def hundredths_off_step(row: ScoreRow, f: str, s: OffStepSettings = OffStepSettings()) -> bool:
+    """Whether a score read (not derived, not a maximum) prints two decimals off ``s.step``: in a
+    table of OCR'd quarters a digit misread ("5,29" for 5,25), never a step a commune scores in (a
+    score in tenths prints one decimal, sample 003's "71.2", and is left alone)."""
+    if f == "max_points" or not off_step(row, f, s):
+        return False
+    match = _TWO_DECIMALS.match(getattr(row, f"{f}_raw", None) or "")
+    return match is not None

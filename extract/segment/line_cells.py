@@ -185,6 +185,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         for key, raw in zip(layout.points, forced):
             setattr(cells, f"{key}_raw", raw)
         cells.later_raws, cells.split_decimal = (), False
+        last = _past_figure(tokens, last)  # (the pair's second figure is the row's, no explanation)
     _drop_bracketed_over_max(cells, tokens[first:last])
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
@@ -193,6 +194,14 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     cells.explanation = evidence + cells.explanation
     return cells
+
+
+def _past_figure(tokens: list[tuple[str, str]], last: int) -> int:
+    """Where the line goes on past the figure after the run at ``last`` (specks skipped)."""
+    k = last
+    while k < len(tokens) and JUNK.match(tokens[k][1]):
+        k += 1
+    return k + 1 if k < len(tokens) and points_cell(tokens[k][1], beside_points=True) is not None else last
 
 
 def _figure_before(tokens: list[tuple[str, str]], first: int) -> bool:

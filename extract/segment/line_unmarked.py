@@ -7,7 +7,12 @@ arithmetic chooses here, not the look of the pair: read as cells one number late
 line scores 75 against a maximum of 1, which no row does, while the pair joined ("1 1 0,75") gives
 every figure a cell and every score within its maximum. Only then is the joined reading the row's;
 when the figures apart can be the row's cells, the pair stays apart (a sum or the criteria set
-chooses later, ``later_raws``)."""
+chooses later, ``later_raws``).
+
+OCR splits a whole figure the same way, a space read inside it: "16" printed "1 6" ("Xây dựng …
+1 6 15.5 15.5": a maximum of 1 and a self score of 6 before, 15,5 taken for the appraisal). When no
+comma's pair can be joined, two single digits joined into one figure are the row's by the same
+arithmetic: the only reading that gives every figure a cell and every score within its maximum."""
 
 from __future__ import annotations
 
@@ -25,6 +30,9 @@ class UnmarkedSplitSettings:
     head: str = r"[1-9]?\d"
     # The digits after it: the fractions points are given in (halves and quarters).
     tails: tuple[str, ...] = ("5", "25", "75")
+    # A whole figure split by a space: its first digit and its second ("1 6" for 16).
+    whole_head: str = r"[1-9]"
+    whole_tail: str = r"\d"
     # Tolerance of the "within its maximum" comparisons.
     tolerance: float = 1e-6
 
@@ -79,12 +87,28 @@ def unmarked_split_cells(
     # (the cells one number later: the first figure a speck or the name's, the rest the row's)
     if _holds(figures[1:], points, s) is not False:
         return ()
+    for mark in (",", ""):  # (a comma lost first, as before; a whole figure split only when none is)
+        if not mark and _holds(figures[:n], points, s) is not False:
+            break  # (the figures as printed can be the row's: a whole figure split is no surer)
+        joined = _joined_readings(figures, points, mark, s)
+        if joined:
+            return tuple(joined[0]) if len(joined) == 1 else ()
+    return ()
+
+
+def _joined_readings(
+    figures: list[str], points: tuple[str, ...], mark: str, s: UnmarkedSplitSettings
+) -> list[list[str]]:
+    """The readings of ``figures`` with one pair joined by ``mark`` (a decimal comma OCR lost, or
+    nothing: a whole figure split) that keep every score within the row's maximum."""
     joined: list[list[str]] = []
-    for k in range(n):
+    for k in range(len(points)):
         head, tail = figures[k], figures[k + 1]
-        if not (re.fullmatch(s.head, head) and tail in s.tails):
+        if mark and not (re.fullmatch(s.head, head) and tail in s.tails):
             continue
-        cells = [*figures[:k], f"{head},{tail}", *figures[k + 2 :]]
+        if not mark and not (re.fullmatch(s.whole_head, head) and re.fullmatch(s.whole_tail, tail)):
+            continue
+        cells = [*figures[:k], f"{head}{mark}{tail}", *figures[k + 2 :]]
         if _holds(cells, points, s):
             joined.append([points_cell(c, beside_points=True) or c for c in cells])
-    return tuple(joined[0]) if len(joined) == 1 else ()
+    return joined

@@ -105,15 +105,31 @@ def named_apart(
 ) -> bool:
     """A row with its figures whose name is already, whole, a catalogued criterion name, then a
     coded line whose text is, whole, another, its code past the row's place (``past_place``):
-    two rows (the line's code is its own), not one row whose code OCR printed late."""
+    two rows (the line's code is its own), not one row whose code OCR printed late. So too when
+    the row holds every points cell the table prints and the line opens with another whole
+    criterion name, its explanation after it: the row's name OCR garbled past recognition ("Bỹ
+    Xây dựng … chất Hi cc đội ngũ công cH viên … 16 16 16", its code "5." read "Bỹ") then "6. |
+    Cải cách tài chính công Đạt yêu cầu …", its figures lost: a row whose figures are all read
+    waits for no code, and a line opening a criterion's name is no wrapped line of it."""
     if not (cur.n_numbers or cur.appraised_raw is not None) or not cur.name or cells.code is None:
         return False
     if not past_place(cells.code, rows, settings):
         return False
     line_name = whole_name(cells, settings, table_points)
-    if not line_name or not is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings):
+    if line_name and not is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings):
+        line_name = []
+    if not line_name and _points_full(cur, table_points):
+        opening = name_opening(cells, settings)
+        line_name = opening[0] if opening else []
+    if not line_name:
         return False
     return fold_words(" ".join(t for t, _ in line_name)) not in fold_words(" ".join(t for t, _ in cur.name))
+
+
+def _points_full(cur: RowDraft, table_points: int) -> bool:
+    """Whether a row holds a figure in each of the table's ``table_points`` points cells."""
+    cells = (cur.max_raw, cur.self_raw, cur.appraised_raw)[: max(table_points, 2)]
+    return table_points >= 2 and all(raw is not None for raw in cells)
 
 
 def past_place(code: str, rows: list[RowDraft], settings: LineTableSettings) -> bool:

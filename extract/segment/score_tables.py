@@ -29,6 +29,7 @@ from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable
 from extract.segment.lettered_items import split_lettered_items
+from extract.segment.lettered_lines import lettered_line_items
 from extract.segment.level_columns import points_from_levels
 from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
@@ -222,6 +223,7 @@ def read_score_tables(
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
         found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
         found = final_line_rounds(found)  # two rounds of appraisal: the later one's
+        found = lettered_line_items(found)  # a criterion's items: their figures a line each, in order
         mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
