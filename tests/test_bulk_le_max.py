@@ -6,24 +6,20 @@ score (right) and left the maximum 2 (wrong) silent at 0.922: the check names th
 commune's fault, and a table read in bulk doubted that member alone. In a table read wrong in bulk
 either figure is as likely the one misread (``le_max``, ``_Ledger.check``'s ``in_bulk_too``)."""
 
-import json
 from pathlib import Path
 
-from cchc_extract.pipeline import convert_file, result_to_json
+from tests.corpus_helpers import score_rows_with_truth
 
-DATA = Path(__file__).parent / "data" / "dumps_queue68"
-DUMP = next(DATA.glob("d17-i2-*.txt"))
+DUMP = next((Path(__file__).parent / "data" / "dumps_queue68").glob("d17-i2-*.txt"))
 
 
 def test_a_maximum_under_its_score_in_a_table_read_in_bulk_is_queued():
-    truth = json.loads(DUMP.with_name(DUMP.name + ".truth.json").read_text(encoding="utf-8"))
-    printed = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
+    rows, printed, output = score_rows_with_truth(DUMP)
     assert (printed["2.3"]["max_points"], printed["2.3"]["self_points"]) == (3, 3)
     assert "kiểm tra việc thực hiện 2 3" in DUMP.read_text(encoding="utf-8")
-    output = result_to_json(convert_file(DUMP))
-    [(i, row)] = [(i, r) for i, r in enumerate(output["score_tables"][0]["rows"]) if r["code"] == "2.3"]
-    assert (row["max_points"], row["self_points"]) == (2, 3)  # the maximum misread
+    assert (rows["2.3"]["max_points"], rows["2.3"]["self_points"]) == (2, 3)  # the maximum misread
     check = next(c for c in output["checks"] if c["kind"] == "self_le_max" and c["code"] == "2.3")
     assert check["status"] == "misread" and "read wrong in bulk" in check["message"]
-    queued = {q["field"] for q in output["review"] if q["item"] == f"/score_tables/0/rows/{i}"}
+    item = "/score_tables/0/rows/" + str(list(rows).index("2.3"))
+    queued = {q["field"] for q in output["review"] if q["item"] == item}
     assert {"max_points", "self_points"} <= queued  # before: the score alone
