@@ -78,6 +78,7 @@ class _Ledger:
         guessed: bool = False,
         stated_too: bool = False,
         withheld: frozenset[tuple[str, str]] = frozenset(),
+        in_bulk_too: Sequence[ReviewItem] = (),
     ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
@@ -87,7 +88,9 @@ class _Ledger:
         wrong when the row may be ours; those values go to review without other readings.
         ``guessed``: the misreadings are only guesses of cells printed as letters, which fit any
         relation: the relation's suspects (``rows``) go to review beside them. In a dump's table
-        read wrong in bulk (``bulk_doubt``) every failed relation is doubted so, its suspects queued."""
+        read wrong in bulk (``bulk_doubt``) every failed relation is doubted so, its suspects queued,
+        with ``in_bulk_too``: members that are no suspect of a commune's fault (a maximum beside the
+        score above it) but are as likely as any to be the figure misread there."""
         whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
         in_bulk = status == "mismatch" and bool(self.bulk_doubt) and not misread and not doubted
         if (
@@ -111,7 +114,8 @@ class _Ledger:
             # The rows under suspicion still go to review (a fault of the commune may be among
             # them), the unsure ones with them, and the figure the relation states (a parent's
             # points, a table's total) when no member is it.
-            kept = [r for r in (*rows, *doubted) if (r.item, r.field) not in withheld]
+            members = (*rows, *doubted, *(in_bulk_too if in_bulk else ()))
+            kept = [r for r in members if (r.item, r.field) not in withheld]
             holder = () if any(r.item == item for r in kept) else (whole,)
             for ref in (*kept, *holder):
                 self.flag(replace(ref, alternatives=[]), message)

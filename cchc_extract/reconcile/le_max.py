@@ -65,6 +65,8 @@ def check_le_max(
         + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr)
         + figures_left_in_name(ti, i, row, score, name, ocr),
         stated_too=from_set(found),
+        # in a table read wrong in bulk, the maximum is as likely the figure misread as the score
+        in_bulk_too=(_score_ref(ti, i, row, "max_points", name),),
     )
 
 

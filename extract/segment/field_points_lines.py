@@ -13,7 +13,10 @@ What the figures say is enough: under a header that names no appraisal, when the
 print a third figure are rows with rows of their own under them (fields, criteria with
 sub-criteria) and each such figure is the row's self points again, the figure is the parent's
 subtotal repeated, not an appraisal: it is dropped. An appraisal column, named or not, scores the
-criteria too."""
+criteria too. A parent whose self points OCR misread ("8 5,9 5,5" for 5,5 5,5) still prints its
+subtotal: a third figure that is not the self points read but is what the row's children's self
+points add up to is the subtotal too (the arithmetic the table carries says which of the two the
+misreading is), as long as most such rows repeat their self points plainly."""
 
 from __future__ import annotations
 
@@ -28,6 +31,10 @@ class FieldPointsLinesSettings:
     # Rows that must repeat their self points so before the third figure is taken for the
     # subtotal (one row alike by chance is no column).
     min_rows: int = 2
+    # Rows whose third figure differs from the self points read but equals their children's self
+    # points added up (a parent's self points misread): at most this share of the rows printing a
+    # third figure, so a column of appraisals that happen to add up is never taken for subtotals.
+    max_summed_share: float = 0.34
 
 
 def _value(raw: str | None) -> float | None:
@@ -49,11 +56,33 @@ def subtotals_dropped(table: LineTable, settings: FieldPointsLinesSettings = Fie
     if len(third) < settings.min_rows:
         return table
     codes = [(r.code or "").rstrip(".") for r in table.rows]
+    summed = 0
     for row in third:
         self_points = _value(row.self_raw)
-        if not _has_children(row, codes) or self_points is None or _value(row.appraised_raw) != self_points:
+        if not _has_children(row, codes) or self_points is None:
             return table
+        figure = _value(row.appraised_raw)
+        if figure == self_points:
+            continue
+        children = _children_self(row, table.rows)
+        if figure is None or children is None or abs(figure - children) > 1e-6:
+            return table
+        summed += 1
+    if summed > settings.max_summed_share * len(third):
+        return table
     return replace(table, rows=[_without_third(r) if r.appraised_raw is not None else r for r in table.rows])
+
+
+def _children_self(parent: RowDraft, rows: list[RowDraft]) -> float | None:
+    """The self points of the parent's direct children added up, when every child read one."""
+    code = (parent.code or "").rstrip(".")
+    depth = code.count(".") + 1
+    children = [r for r in rows if (r.code or "").rstrip(".").startswith(code + ".")]
+    children = [r for r in children if (r.code or "").rstrip(".").count(".") == depth]
+    values = [_value(r.self_raw) for r in children]
+    if not values or any(v is None for v in values):
+        return None
+    return round(sum(v for v in values if v is not None), 2)
 
 
 def _without_third(row: RowDraft) -> RowDraft:
