@@ -46,6 +46,7 @@ from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order
 from extract.segment.stat_across_lines import across_line_annexes
 from extract.segment.stat_block_figures import BlockFiguresRead, figures_from_blocks
 from extract.segment.stat_garbled_figures import garbled_figures
+from extract.segment.stat_item_marks import restored_item_marks
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_lookalike_figures import lookalike_figures
 from extract.segment.stat_numbering import joined_pieces, lost_rows
@@ -223,6 +224,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # An annex read as pieces page by page (its page mark "1/3" taken for a title) is one form.
     result.statistics = _run_stage(
         result, "segment", lambda: joined_pieces(result.statistics), debug, default=result.statistics
+    )
+    # A lettered item's mark OCR spoilt in its name ("€j" between "b)" and the next field) is the
+    # letter its neighbours say.
+    result.statistics = _run_stage(
+        result, "segment", lambda: restored_item_marks(result.statistics), debug, default=result.statistics
     )
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
