@@ -50,3 +50,17 @@ def ingested_from_json(path: Path) -> IngestedDocument:
         blocks = [from_dict(Table if b.pop("kind") == "table" else Line, b) for b in page.pop("blocks")]
         pages.append(_tuples(dataclasses.replace(from_dict(Page, page), blocks=blocks)))
     return IngestedDocument(path=raw["path"], format=raw["format"], pages=pages)
+
+
+def converted_ingested(path: Path) -> dict:
+    """The stored document converted by the rest of the pipeline, its source told as
+    ``convert_file`` tells it (format, pages, method: OCR'd pages make an OCR read), as JSON."""
+    from cchc_extract.pipeline import PipelineOptions, convert_document, result_to_json
+    from schemas.records import ExtractionResult, SourceInfo
+
+    doc = ingested_from_json(path)
+    result = ExtractionResult(
+        source=SourceInfo(path=doc.path, format=doc.format, pages=len(doc.pages), method=doc.method)
+    )
+    convert_document(doc, result, PipelineOptions())
+    return result_to_json(result)

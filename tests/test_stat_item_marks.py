@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.pipeline import PipelineOptions, convert_document, result_to_json
 from extract.segment.stat_item_marks import ITEM_MARK_RESTORED, restored_item_marks
-from ingested_docs import ingested_from_json
-from schemas.records import ExtractionResult, SourceInfo, StatAnnex, StatRow
+from ingested_docs import converted_ingested, ingested_from_json
+from schemas.records import StatAnnex, StatRow
 
 DATA = Path(__file__).parent / "data" / "scans_unread68" / "s13001-s27-i1-n50-ingested.json"
 
@@ -26,9 +25,7 @@ def test_a_spoilt_item_mark_of_a_scanned_annex_is_its_letter():
     doc = ingested_from_json(DATA)
     cells = [c.text for t in doc.pages[1].tables for c in t.cells]
     assert any(text.startswith("€j") for text in cells)  # the mark as OCR read it
-    result = ExtractionResult(source=SourceInfo(path=doc.path))
-    convert_document(doc, result, PipelineOptions())
-    out = result_to_json(result)
+    out = converted_ingested(DATA)
     rows = [r for a in out["statistics"] for r in a["rows"]]
     (row,) = [r for r in rows if r["indicator"].endswith("Giải quyết quá hạn")]
     assert row["indicator"] == "c) Giải quyết quá hạn" and row["value"] == 7.0
