@@ -46,6 +46,7 @@ from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order
 from extract.segment.stat_across_lines import across_line_annexes
 from extract.segment.stat_block_figures import BlockFiguresRead, figures_from_blocks
 from extract.segment.stat_garbled_figures import garbled_figures
+from extract.segment.stat_glued_rows import glued_rows
 from extract.segment.stat_item_marks import restored_item_marks
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_lookalike_figures import lookalike_figures
@@ -354,6 +355,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += read.unread
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
+    # ... and a row an OCR'd annex printed glued into another's line, left in its note.
+    unread += _run_stage(
+        result, "segment", lambda: glued_rows(result.statistics) if ocr_read(result) else [], debug, default=[]
+    )
     # ... and the figures an OCR'd annex printed that OCR garbled past reading.
     unread += _run_stage(
         result, "segment", lambda: garbled_figures(result.statistics) if ocr_read(result) else [], debug, default=[]
