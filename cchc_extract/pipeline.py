@@ -46,6 +46,8 @@ from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order
 from extract.segment.stat_across_lines import across_line_annexes
 from extract.segment.stat_block_figures import BlockFiguresRead, figures_from_blocks
 from extract.segment.stat_garbled_figures import garbled_figures
+from extract.segment.stat_glued_rows import glued_rows
+from extract.segment.stat_item_marks import restored_item_marks
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_lookalike_figures import lookalike_figures
 from extract.segment.stat_numbering import joined_pieces, lost_rows
@@ -61,6 +63,7 @@ from extract.segment.task_doubts import doubt_tasks
 from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
+from extract.segment.task_specks import glued_stops
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_units import split_units
 from extract.segment.task_wording import reword_tasks
@@ -224,6 +227,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.statistics = _run_stage(
         result, "segment", lambda: joined_pieces(result.statistics), debug, default=result.statistics
     )
+    # A lettered item's mark OCR spoilt in its name ("€j" between "b)" and the next field) is the
+    # letter its neighbours say.
+    result.statistics = _run_stage(
+        result, "segment", lambda: restored_item_marks(result.statistics), debug, default=result.statistics
+    )
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,
@@ -279,6 +287,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result,
         "segment",
         lambda: doubt_tasks(result.task_tables, ocr=ocr_read(result), period=result.document.period),
+        debug,
+        default=result.task_tables,
+    )
+    # A speck read as a stop between a task's word and a figure ("hành chính.6 tháng"): out, doubted.
+    result.task_tables = _run_stage(
+        result,
+        "segment",
+        lambda: glued_stops(result.task_tables, ocr=ocr_read(result)),
         debug,
         default=result.task_tables,
     )
@@ -339,6 +355,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += read.unread
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
+    # ... and a row an OCR'd annex printed glued into another's line, left in its note.
+    unread += _run_stage(
+        result, "segment", lambda: glued_rows(result.statistics) if ocr_read(result) else [], debug, default=[]
+    )
     # ... and the figures an OCR'd annex printed that OCR garbled past reading.
     unread += _run_stage(
         result, "segment", lambda: garbled_figures(result.statistics) if ocr_read(result) else [], debug, default=[]

@@ -1,5 +1,5 @@
 """A figure OCR printed with no digit, every character a letter it puts for one (issues 14, 16).
-Seed 12001's D23 i3 (an N60 report: eng, psm 4, 200 dpi, degraded; tests/data/dumps_letters67
+Seed 12001's D23 i3 (an N60 report: eng, psm 4, 200 dpi, degraded; tests/data/dumps_unread67
 with the generator's truth): 3.2's line "3.2 | S6 can bé, céng chitc | Nguoi 1 é 1 iL ds 100",
 the year's figure (1) read "ii" by the text repair and taken as 11 at confidence 1.0. A figure made
 of look-alike letters alone has only its shape to say it is a figure: it is flagged
@@ -11,7 +11,12 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_values import FIGURE_FROM_LETTERS, parse_stat_value
 
-DUMP = next((Path(__file__).parent / "data" / "dumps_letters67").glob("*.txt"))
+DUMP = (
+    Path(__file__).parent
+    / "data"
+    / "dumps_unread67"
+    / "s12001-d23-i3-n60-i3-last-year-quarters-first-eng-psm4-200dpi-degraded.txt"
+)
 
 
 def test_a_figure_of_letters_is_doubted():

@@ -1,6 +1,6 @@
 """Rows a dump lost whole, told (issue 16): a score table a report announces of which OCR left one
 row and scraps. Seed 12001's
-D25 i1 (an N66 report: eng, psm 6, 200 dpi; tests/data/dumps_told67 with the generator's truth):
+D25 i1 (an N66 report: eng, psm 6, 200 dpi; tests/data/dumps_unread67 with the generator's truth):
 its twenty criteria under "tw danh gia, cham diém nhw sau:" lost every code and figure but one
 line's ("~Ti_[Kéhoach ei edch hinhchinhim 3 [3| SSS"), the rest name tails ("cach hanh chinh nam
 hoach") and the header ("So Linh vue, tiéu chi Diém | Diémtuy …"). Before, the one row read
@@ -15,8 +15,9 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.unread_announced import unread_announced_tables
 
-DATA = Path(__file__).parent / "data" / "dumps_told67"
-DUMP = next(DATA.glob("s12001-*.txt"))
+DUMP = (
+    Path(__file__).parent / "data" / "dumps_unread67" / "s12001-d25-i1-n66-i1-field-points-repeated-eng-psm6-200dpi.txt"
+)
 
 
 def test_a_table_that_gave_one_row_of_twenty_is_told():

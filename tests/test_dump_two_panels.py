@@ -1,6 +1,6 @@
 """An annex in two panels side by side, read from an OCR dump (issues 11, 14, 16).
 
-Seed 12001's D25 i2 (an N67 report: vie, psm 3, 200 dpi, degraded; tests/data/stats67 with the
+Seed 12001's D25 i2 (an N67 report: vie, psm 3, 200 dpi, degraded; tests/data/dumps_panels67 with the
 generator's truth): the header names its labels twice ("Jhl E Chỉ tiêu Đơn vị Số liệu TT Chỉ tiêu
 Đơn vị Số liệu") and each line holds a row of each panel ("2.1 | Số cán bộ, công chức đạt chuẩn
 Người 19 4.2 | Số phản ánh, kiến nghị đang xử lý ˆ Phản ánh 0"). Before, the header (twice one
@@ -19,7 +19,7 @@ from extract.segment.stat_two_panels import panel_cut, panels_unfolded
 DUMP = (
     Path(__file__).parent
     / "data"
-    / "stats67"
+    / "dumps_panels67"
     / "s12001-d25-i2-n67-i2-two-panels-at-middle-vie-psm3-200dpi-degraded.txt"
 )
 

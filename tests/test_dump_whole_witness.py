@@ -1,7 +1,7 @@
 """An annex dump of quarters, the half year, last year's figure and the per cent against it, whose
 whole OCR garbled on some rows and whose second page lost its header's quarters (issues 11, 14, 16).
 
-Seed 12001's D23 i3 (an N60 report: eng, psm 4, 200 dpi, degraded; tests/data/stats67 with the
+Seed 12001's D23 i3 (an N60 report: eng, psm 4, 200 dpi, degraded; tests/data/dumps_unread67 with the
 generator's truth). "c) … Hoshi. 3 4 Z 6 116,67": the half year's 7 read as "Z", taken for 2 and
 doubted; 3 + 4 = 7 and 7 over last year's 6 is the 116,67 % printed, which 2 is not, so 7 is the
 reading proposed (still queued). The second page prints the header again but its quarters' line
@@ -27,7 +27,7 @@ from schemas.records import StatRow
 DUMP = (
     Path(__file__).parent
     / "data"
-    / "stats67"
+    / "dumps_unread67"
     / "s12001-d23-i3-n60-i3-last-year-quarters-first-eng-psm4-200dpi-degraded.txt"
 )
 

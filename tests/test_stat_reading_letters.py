@@ -10,8 +10,12 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
 
-DUMPS = Path(__file__).parent / "data" / "dumps_letters66"
-DUMP = DUMPS / "d23-i3-n60-i3-last-year-quarters-first-eng-psm4-200dpi-degraded.txt"
+DUMP = (
+    Path(__file__).parent
+    / "data"
+    / "dumps_unread67"
+    / "s12001-d23-i3-n60-i3-last-year-quarters-first-eng-psm4-200dpi-degraded.txt"
+)
 
 
 def test_a_figure_read_from_letters_repairs_no_other():

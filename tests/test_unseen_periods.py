@@ -12,8 +12,12 @@ from cchc_extract.reconcile.unseen_periods import column_doubted
 from extract.segment.stat_line_compare import PERIODS_UNSEEN_FLAG
 from schemas.records import StatAnnex, StatRow
 
-DATA = Path(__file__).parent / "data" / "dumps_queue67"
-DUMP = DATA / "d17-i3-n36-i3-change-share-of-last-eng-psm3-200dpi-degraded.txt"
+DUMP = (
+    Path(__file__).parent
+    / "data"
+    / "dumps_unread67"
+    / "s12001-d17-i3-n36-i3-change-share-of-last-eng-psm3-200dpi-degraded.txt"
+)
 # The generator's truth for the rows read from last year's column whose sums hold (and two rows
 # whose periods print one figure, read right either way).
 TRUTH = {"4": 26.0, "4.1": 25.0, "5": 22.0, "5.1": 21.0, "6": 94.0, "6.1": 50.0, "6.2": 44.0}

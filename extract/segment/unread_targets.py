@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, union_bbox
 from extract.segment.narrative import NarrativeSettings, heading_level, shadow
 from extract.segment.paragraphs import reading_lines
 from extract.segment.targets import in_target_context, percent_signs, undecided
@@ -30,10 +30,11 @@ from normalize.lazy_regex import lazy_compile
 from schemas.records import Target, UnreadPart
 
 # A figure a target states (folded text): a share ("85%", "100 %"), or a count with a floor or a
-# bound ("tối thiểu 02", "ít nhất 3", "không dưới 5", "đạt trên 02 cuộc", "đạt dưới 3 hồ sơ").
+# bound ("tối thiểu 02", "ít nhất 3", "không dưới 5", "đạt trên 02 cuộc", "đạt dưới 3 hồ sơ"), or
+# the floor of a range ("đạt từ 78 - 88%": its "%" may be what OCR spoilt, "từ 78 - B89,").
 # (a floor's figure whole, its "%" with it: "ít nhất 75%" is one figure, 75)
 _TARGET_FIGURE = lazy_compile(
-    r"\b(?:(?:toi thieu|it nhat|khong duoi)\s+(?:co\s+)?|dat\s+(?:tren|duoi)\s+)\d+(?:[.,]\d+)?(?:\s*%)?"
+    r"\b(?:(?:toi thieu|it nhat|khong duoi)\s+(?:co\s+)?|dat\s+(?:tren|duoi|tu)\s+)\d+(?:[.,]\d+)?(?:\s*%)?"
     r"|\d+(?:[.,]\d+)?\s*%"
 )
 # The figures a line prints ("02" is 2, "2,5" is 2.5).
@@ -131,6 +132,7 @@ def _figure_sentences(text: str) -> str:
 def _part(page: int, lines: list[Line], settings: UnreadTargetSettings) -> UnreadPart:
     text = " | ".join(_figure_sentences(line.text) for line in lines)
     sample = text if len(text) <= settings.sample_chars else text[: settings.sample_chars - 1] + "…"
+    boxes = [line.bbox for line in lines if line.bbox]
     return UnreadPart(
         page=page,
         kind="rows",
@@ -139,4 +141,5 @@ def _part(page: int, lines: list[Line], settings: UnreadTargetSettings) -> Unrea
         text_sample=sample,
         line_start=min(line.number for line in lines),
         line_end=max(line.number for line in lines),
+        bbox=list(union_bbox(boxes)) if boxes else None,
     )
