@@ -14,7 +14,7 @@ from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.task_count_column import count_columns
 from extract.segment.task_dates import deadline_at_end
-from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
+from extract.segment.task_header import _HEADER_WORDS, cell_columns, header_columns, header_share
 from extract.segment.task_numbering import numbering_column
 from extract.segment.task_sections import task_code
 from normalize.lazy_regex import lazy_compile
@@ -144,10 +144,16 @@ _LABEL_OF = {
 def header_labels(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[str]:
     """The header's labels, one per column. A scan's grid may come back with the header's words
     in fewer cells than columns ("ST" | "TC Nhiệm vụ Chủ trì Phối hợp Thời hạn Sản phẩm" | "" …):
-    when the words name as many columns as the table has, in order, they are the labels."""
+    when the words name as many columns as the table has, in order, they are the labels. A header
+    whose cells each print one label is read cell by cell (``cell_columns``: "Chủ tr" a lead's),
+    never across its cells nor by its body (an annex's "Chỉ tiêu | Kết quả | Ghi chú" is no
+    criterion, product and lead: "chú" of a note is no "chủ" of a lead, its figures no row numbers)."""
     labels = list(table.header_text)
     if len(map_columns(labels)) >= settings.min_mapped_columns:
         return labels
+    own = cell_columns(labels)
+    if own is not None:  # no cell merged: neither the words across cells nor the body relabel them
+        return [_LABEL_OF[c] if c else label for c, label in zip(own, labels, strict=True)]
     columns = header_columns(" ".join(labels))
     if columns and len(columns) == table.n_cols:
         return [_LABEL_OF[c] for c in columns]
