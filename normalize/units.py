@@ -453,10 +453,17 @@ def spell_quarter_list(text: str) -> str | None:
     return f"Quý {listed}{year}"
 
 
+# A date whose first slash OCR lost ("2609/2023" for "26/09/2023"): four digits that are a day and
+# a month, then the year. No deadline prints four digits before a year's slash (a month is "09/2023").
+_SLASH_LOST = lazy_compile(r"(?<![\d/])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])/((?:19|20)\d{2})(?!\d)")
+
+
 def spell_deadline(text: str, roman: bool = True) -> str:
     """A deadline in its usual spelling when it is one of the patterns ("Quý 12024" → "Quý
-    I/2024", "Quý TV/2025" → "Quý IV/2025", "Thường Xuyên" → "Thường xuyên"); else as printed.
-    ``roman``: the quarters are roman numerals (OCR's "1" is an "I"); else a digit stays."""
+    I/2024", "Quý TV/2025" → "Quý IV/2025", "Thường Xuyên" → "Thường xuyên", "2609/2023" →
+    "26/09/2023"); else as printed. ``roman``: the quarters are roman numerals (OCR's "1" is an
+    "I"); else a digit stays."""
+    text = _SLASH_LOST.sub(r"\1/\2/\3", text)
     bare = re.sub(r"\s+[|¦]+$", "", text)
     if bare != text and deadline_status(bare) == "complete":
         text = bare  # a bar after the deadline is a speck or a rule's stub, no part of it ("02/03/2023 |")

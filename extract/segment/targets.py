@@ -217,13 +217,36 @@ _LONE_NUMERAL_HEADING = lazy_compile(
 )
 
 
+# A part's title after a numeral OCR glued to it, its stop read as a letter ("ILMỤC TIÊU _" for
+# "II. MỤC TIÊU"): the numeral's look-alikes, then the title in capitals ending the line.
+_GLUED_TITLE = lazy_compile(r"(?P<title>\p{Lu}{2,}(?:\s+\p{Lu}+){1,8})[^\p{L}\p{N}]{0,3}")
+_NUMERAL_LOOKALIKES = "IVXLl|"
+
+
 def _lone_part_heading(line: Line, settings: NarrativeSettings) -> Line | None:
     """The line as a level-1 heading "I. TITLE" when it is a plan part's title under a numeral OCR
-    misread (``_LONE_NUMERAL_HEADING``); else None."""
-    m = _LONE_NUMERAL_HEADING.match(line.text.strip())
-    if m is None or heading_level(line, settings) or not _names_a_part(m.group("title"), settings):
+    misread (``_LONE_NUMERAL_HEADING``) or glued to it (``_GLUED_TITLE``: where the numeral ends is
+    where the rest names a part); else None."""
+    text = line.text.strip()
+    m = _LONE_NUMERAL_HEADING.match(text)
+    titles = [m.group("title")] if m else _glued_titles(text)
+    title = next((t for t in titles if _names_a_part(t, settings)), None)
+    if title is None or heading_level(line, settings):
         return None
-    return replace(line, text=f"I. {m.group('title')}", raw=None)
+    return replace(line, text=f"I. {title}", raw=None)
+
+
+def _glued_titles(text: str) -> list[str]:
+    """The titles a line may print after a numeral glued to it, one per place the numeral may end."""
+    core = re.sub(r"^[^\p{L}\p{N}]{0,3}", "", text)
+    out = []
+    for k in range(1, 5):
+        if k >= len(core) or core[k - 1] not in _NUMERAL_LOOKALIKES:
+            break
+        m = _GLUED_TITLE.fullmatch(core[k:])
+        if m:
+            out.append(m.group("title"))
+    return out
 
 
 # A plan part's heading a scan's reading joined to the end of the paragraph above it ("… trong tổ

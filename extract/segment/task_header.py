@@ -113,6 +113,25 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
     return columns
 
 
+def cell_columns(labels: list[str]) -> list[str | None] | None:
+    """The column each header cell's own words name ("Bộ phận chủ tr" → lead, "Ghi chú" → None),
+    when the header's words sit each in a cell of its own: every cell printing words, none naming
+    two columns. None when a cell is empty or names two: OCR merged the header's cells, and only
+    the words read across them say the columns (``header_columns``). A grid whose cells are each
+    one label is read cell by cell: across its cells, one label's words and the next's would join
+    into a column no cell names (an annex's "Chỉ tiêu | Kết quả | Ghi chú" read as a criterion, a
+    product and "chủ" of a lead)."""
+    out: list[str | None] = []
+    for label in labels:
+        if not any(len(word) > 1 for word in WORD_RUN.findall(fold(label))):
+            return None  # (a speck, a ruling bar's "I": no label of its own)
+        named = [column for column, words in header_labels(label) or [] if words]
+        if len(named) > 1:
+            return None
+        out.append(named[0] if named else None)
+    return out
+
+
 # A score table's columns: points ("Điểm tối đa", "Điểm tự chấm", "Thang điểm", OCR's "ĐiỂmtỷ"),
 # the self-assessment, the explanation ("Nội dung giải trình"). "Thời điểm" (a deadline's label)
 # and "Địa điểm" (a venue) are a task framework's.

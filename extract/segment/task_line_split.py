@@ -11,10 +11,10 @@ import regex as re
 
 from extract.segment.line_common import BAR, ends_dangling
 from extract.segment.line_split import _advance, _continuation_logprob
+from extract.segment.task_columns import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL
 from extract.segment.task_line_rows import RowLines, line_tokens, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_widths import NO_WRAP, column_ceilings, column_widths, text_width
-from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import deadline_status, one_unit_status, product_status, unit_status

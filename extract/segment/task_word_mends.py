@@ -1,7 +1,8 @@
 """The mends of a task's or a product's words that evidence outside the row makes sure of (not
 queued; each noted on the row): a speck read as a dash inside a compound (``task_compound_dash``),
 an abbreviation whose I OCR read as strokes with a one (``task_abbreviation_strokes``), a
-gazetteer phrase read with a wrong mark (``task_known_phrases``)."""
+gazetteer phrase read with a wrong mark (``task_known_phrases``), a speck read as a stop glued
+between a word and a number ("hành chính.6 tháng")."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ from collections.abc import Collection
 from extract.segment.task_abbreviation_strokes import ABBREVIATION_STROKE, mend_abbreviations
 from extract.segment.task_compound_dash import COMPOUND_DASH, compound_dashes
 from extract.segment.task_known_phrases import PHRASE_MARKS, known_phrase_marks
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.model import RepairModel
 
 # Capitals whose small letter has their shape (with any tone or vowel mark: "Ô", "Ở"), so OCR
 # reads one for the other by size alone.
 LOOKALIKE_CAPITALS = frozenset("COSVWXZ")
+# A row's note that a stop glued between a word and a number was read as the space it stands in.
+GLUED_STOP = "glued_stop_dropped"
+# A stop between a word's small letter and a digit, no space either side ("chính.6 tháng"): a
+# sentence's stop has a space after it, a decimal or a code's stop has digits both sides, an
+# abbreviation's ("v.v.", "TP.HCM") letters; a speck on the space between the word and the number.
+_GLUED_STOP = lazy_compile(r"(?<=\p{Ll})\.(?=\d)")
 # A row's note that a body's opening capital, read as its small letter, was put back.
 CAPITAL_RAISED = "body_capital_raised"
 
@@ -34,7 +42,10 @@ def mended_words(
     text, said = known_phrase_marks(text)
     if said:
         notes.append(f"{PHRASE_MARKS}: {field} {', '.join(said)}")
-    return text, notes
+    spaced = _GLUED_STOP.sub(" ", text)
+    if spaced != text:
+        notes.append(f"{GLUED_STOP}: {field}")
+    return spaced, notes
 
 
 def mended_body(text: str, field: str) -> tuple[str, list[str]]:
