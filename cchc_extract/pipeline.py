@@ -63,7 +63,6 @@ from extract.segment.task_doubts import doubt_tasks
 from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
-from extract.segment.task_specks import glued_stops
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_units import split_units
 from extract.segment.task_wording import reword_tasks
@@ -287,14 +286,6 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result,
         "segment",
         lambda: doubt_tasks(result.task_tables, ocr=ocr_read(result), period=result.document.period),
-        debug,
-        default=result.task_tables,
-    )
-    # A speck read as a stop between a task's word and a figure ("hành chính.6 tháng"): out, doubted.
-    result.task_tables = _run_stage(
-        result,
-        "segment",
-        lambda: glued_stops(result.task_tables, ocr=ocr_read(result)),
         debug,
         default=result.task_tables,
     )
