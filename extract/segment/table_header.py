@@ -10,6 +10,7 @@ from collections import Counter
 import regex as re
 
 from extract.segment.column_labels import labels_around_figure, labels_columns
+from extract.segment.stat_across_units import row_units
 from extract.segment.stat_period_parts import counts_months
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import figures_only
@@ -43,7 +44,7 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
     the columns' labels is a heading whatever its first cell holds: OCR reads a scan's "STT" as
     a code ("7 | Chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú")."""
     count = 0
-    for row in rows[:max_rows]:
+    for k, row in enumerate(rows[:max_rows]):
         first = next((c for c in row if c.strip()), "")
         if (
             _ITEM_START.match(row[0] if row else "")
@@ -54,7 +55,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
             break
         if any(figures_only(c) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
             if not counts_months(row) and not labels_around_figure(row):  # ("T" of months lost; "5" for "STT")
-                break
+                if k == 0 or row_units(row, rows[k - 1]) is None:  # (a row of units, "(%)" read "94")
+                    break
         if _PART_HEADING.match(first) and len({c.strip() for c in row if c.strip()}) == 1:
             break
         if after_bullet(row[0] if row else "") is not None:

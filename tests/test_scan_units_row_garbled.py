@@ -1,0 +1,39 @@
+"""A header row of units under the labels ("Đơn vị tính | (Lượt) | (Người) | … | (%) | (Cuộc)")
+whose "(%)" a scan read as a figure ("94") is still a header row: taken for the body's first row of
+figures, the annex turned over (a row per quarter, the half-year's last) had a body the period rows
+could not account for, and the whole table was told unread, 0 of its 6 rows read (seed 13001's S30
+scan of N64, page 2, on 7f36aba1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_extract.pipeline import convert_file
+from extract.segment.stat_across_units import row_units
+from extract.segment.table_header import header_row_count
+
+DATA = Path(__file__).parent / "data" / "scans68"
+
+_LABELS = ["Kỳ báo cáo", "1. Số cuộc tuyên truyền", "2. Số cán bộ", "2.3. Tỷ lệ đạt chuẩn", "3. Số cuộc kiểm tra"]
+
+
+def test_a_units_row_with_a_garbled_unit_heads_the_table():
+    units = ["Đơn vi tính", "(Lươu", "(Ñgười)", "94", "(Cuôc)"]
+    figures = ["Quý I", "25", "19", "100", "4"]
+    assert header_row_count([_LABELS, units, figures]) == 2
+    assert row_units(units, _LABELS) == {1: "Lươu", 2: "Ñgười", 4: "Cuôc"}
+    # a row of figures is no row of units, whatever its first cell says
+    assert row_units(["Đơn vị tính", "25", "19", "100", "4"], _LABELS) is None
+    assert header_row_count([_LABELS, figures]) == 1
+
+
+@pytest.mark.needs_tesseract
+def test_a_scanned_annex_turned_over_reads_under_its_garbled_units_row():
+    result = convert_file(DATA / "s13001-s30-i3-n64-units-row-garbled-page2.jpg", "page2")
+    # the generator's truth (s30-i3-n64-i3-periods-as-rows-whole-last.pdf.truth.json, seed 13001)
+    truth = {"1": 45, "2": 19, "2.1": 19, "2.2": 0, "2.3": 100, "3": 6}
+    (annex,) = result.statistics
+    assert {r.code: r.value for r in annex.rows} == truth
+    assert not [u for u in result.unread if u.kind == "table"]
