@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.pipeline import convert_file
-from extract.segment.stat_across_units import row_units
+from extract.segment.stat_across_units import printed_codes, row_units
 from extract.segment.table_header import header_row_count
+from normalize.codes import letter_item
 
 DATA = Path(__file__).parent / "data" / "scans68"
 
@@ -37,3 +38,21 @@ def test_a_scanned_annex_turned_over_reads_under_its_garbled_units_row():
     (annex,) = result.statistics
     assert {r.code: r.value for r in annex.rows} == truth
     assert not [u for u in result.unread if u.kind == "table"]
+
+
+def test_a_lettered_item_whose_bracket_a_scan_read_as_j_keeps_its_letter():
+    # Tesseract's reading of the header of seed 13001's S27 scan of N50 (page 2): "c)" came out
+    # "€j", the labels printed no code any more, and every column was coded by its place: the
+    # item 3.1.c (truth 7) was lost under code "10"
+    labels = [
+        "3.1. Số hồ sơ TTHC đã giải quyết",
+        "a) Giải quyết trước hạn",
+        "b) Giải quyết đúng hạn",
+        "€j Giải quyết quá hạn",
+        "3.2. Tỷ lệ hồ sơ giải quyết trước hạn và đúng han",
+    ]
+    codes = printed_codes(labels)
+    assert codes is not None
+    assert [c for c, _ in codes] == ["3.1", "3.1.a", "3.1.b", "3.1.c", "3.2"]
+    assert letter_item("€j") == "c"
+    assert letter_item("aj") is None  # a plain letter's "j" is no bracket

@@ -55,8 +55,8 @@ _BRACKETED_UNIT = lazy_compile(rf"^(?:\(\s*(?P<unit>{_UNIT_WORDS})\s*\)?|(?P<uni
 _SPECKS = "-–—'‘’`|_.,:; "
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
 _NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
-# (its letter as a scan may print it, "©)" for "c)": ``normalize.codes.letter_item``).
-_LETTERED = lazy_compile(r"^(?P<token>\S\))\s*(?P<words>\S.*)$", re.S)
+# (its letter as a scan may print it, "©)" or "€j" for "c)": ``normalize.codes.letter_item``).
+_LETTERED = lazy_compile(r"^(?P<token>\S\)|[€©]j)\s*(?P<words>\S.*)$", re.S)
 
 
 def label_key(text: str) -> str:
