@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.pipeline import convert_file
+from extract.segment.joined import JoinedRow
+from extract.segment.stat_across_periods import whole_period_row
 from extract.segment.stat_across_units import printed_codes, row_units
+from extract.segment.stat_period_parts import is_part_label
 from extract.segment.table_header import header_row_count
 from normalize.codes import letter_item
 
@@ -56,3 +59,29 @@ def test_a_lettered_item_whose_bracket_a_scan_read_as_j_keeps_its_letter():
     assert [c for c, _ in codes] == ["3.1", "3.1.a", "3.1.b", "3.1.c", "3.2"]
     assert letter_item("€j") == "c"
     assert letter_item("aj") is None  # a plain letter's "j" is no bracket
+
+
+@pytest.mark.needs_tesseract
+def test_another_scan_whose_share_unit_reads_as_a_lone_digit():
+    # seed 14131's S30 scan of N64, page 2: "(%)" read "4"; told unread on 7f36aba1
+    result = convert_file(DATA / "s14131-s30-i3-n64-units-row-garbled-page2.jpg", "page2")
+    # the generator's truth (s30-i3-n64-i3-periods-as-rows-whole-last.pdf.truth.json, seed 14131)
+    truth = {"1": 3, "2": 659, "2.1": 547, "2.2": 112, "2.3": 73, "3": 10}
+    (annex,) = result.statistics
+    assert {r.code: r.value for r in annex.rows} == truth
+
+
+def _row(cells: list[str]) -> JoinedRow:
+    return JoinedRow(cells, [False] * len(cells), 1, 0, 0, 0)
+
+
+def test_a_quarter_whose_numeral_reads_as_a_bracket_is_a_quarter():
+    # Tesseract's reading of the first period row of the same page scanned whole: "Quý I" → "Quy]"
+    assert whole_period_row(
+        [
+            _row(["Quy]", "2", "282"]),
+            _row(["Quý II", "1", "377"]),
+            _row(["Lũy kế 6 tháng", "3", "659"]),
+        ]
+    )
+    assert not is_part_label("Quy định")
