@@ -9,20 +9,13 @@ from __future__ import annotations
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.pasted_rows import split_pasted_rows
 
-NAMES = [
-    "1. Công tác chỉ đạo, điều hành cải cách hành",
-    "chính",
-    "2. Xây dựng và tổ chức thực hiện văn bản quy",
-    "phạm pháp luật tại tỉnh",
-    "3. Cải cách thủ tục hành chính",
-    "4. Cải cách tổ chức bộ máy hành chính",
-    "5. Xây dựng và nâng cao chất lượng đội ngũ công",
-    "chức, viên chức",
-    "6. Cải cách tài chính công",
-    "7. Hiện đại hóa hành chính",
-    "8. Tác động của CCHC đến người dân, tổ chức và",
-    "phát triển kinh tế xã hội của tỉnh",
-]
+# (the name cell's lines, "|" between them: a name wrapped onto the next line runs on in lower case)
+NAMES = (
+    "1. Công tác chỉ đạo, điều hành cải cách hành|chính|2. Xây dựng và tổ chức thực hiện văn bản quy|"
+    "phạm pháp luật tại tỉnh|3. Cải cách thủ tục hành chính|4. Cải cách tổ chức bộ máy hành chính|"
+    "5. Xây dựng và nâng cao chất lượng đội ngũ công|chức, viên chức|6. Cải cách tài chính công|"
+    "7. Hiện đại hóa hành chính|8. Tác động của CCHC đến người dân, tổ chức và|phát triển kinh tế xã hội của tỉnh"
+).split("|")
 MAXIMA = ["10", "10", "14,5", "11", "16", "7", "16", "15,5"]
 SELF = ["10", "9,75", "14,5", "11", "16", "5,Ð", "16", "15"]
 

@@ -33,16 +33,6 @@ def test_a_units_row_with_a_garbled_unit_heads_the_table():
     assert header_row_count([_LABELS, figures]) == 1
 
 
-@pytest.mark.needs_tesseract
-def test_a_scanned_annex_turned_over_reads_under_its_garbled_units_row():
-    result = convert_file(DATA / "s13001-s30-i3-n64-units-row-garbled-page2.jpg", "page2")
-    # the generator's truth (s30-i3-n64-i3-periods-as-rows-whole-last.pdf.truth.json, seed 13001)
-    truth = {"1": 45, "2": 19, "2.1": 19, "2.2": 0, "2.3": 100, "3": 6}
-    (annex,) = result.statistics
-    assert {r.code: r.value for r in annex.rows} == truth
-    assert not [u for u in result.unread if u.kind == "table"]
-
-
 def test_a_lettered_item_whose_bracket_a_scan_read_as_j_keeps_its_letter():
     # Tesseract's reading of the header of seed 13001's S27 scan of N50 (page 2): "c)" came out
     # "€j", the labels printed no code any more, and every column was coded by its place: the
@@ -62,13 +52,24 @@ def test_a_lettered_item_whose_bracket_a_scan_read_as_j_keeps_its_letter():
 
 
 @pytest.mark.needs_tesseract
-def test_another_scan_whose_share_unit_reads_as_a_lone_digit():
-    # seed 14131's S30 scan of N64, page 2: "(%)" read "4"; told unread on 7f36aba1
-    result = convert_file(DATA / "s14131-s30-i3-n64-units-row-garbled-page2.jpg", "page2")
-    # the generator's truth (s30-i3-n64-i3-periods-as-rows-whole-last.pdf.truth.json, seed 14131)
-    truth = {"1": 3, "2": 659, "2.1": 547, "2.2": 112, "2.3": 73, "3": 10}
+@pytest.mark.parametrize(
+    ("image", "truth"),
+    [
+        # seed 13001's S30 scan of N64, page 2: "(%)" read "94" (the generator's truth,
+        # s30-i3-n64-i3-periods-as-rows-whole-last.pdf.truth.json of that seed)
+        ("s13001-s30-i3-n64-units-row-garbled-page2.jpg", {"1": 45, "2": 19, "2.1": 19, "2.2": 0, "2.3": 100, "3": 6}),
+        # seed 14131's: "(%)" read "4"
+        (
+            "s14131-s30-i3-n64-units-row-garbled-page2.jpg",
+            {"1": 3, "2": 659, "2.1": 547, "2.2": 112, "2.3": 73, "3": 10},
+        ),
+    ],
+)
+def test_a_scanned_annex_turned_over_reads_under_its_garbled_units_row(image, truth):
+    result = convert_file(DATA / image, "page2")
     (annex,) = result.statistics
     assert {r.code: r.value for r in annex.rows} == truth
+    assert not [u for u in result.unread if u.kind == "table"]
 
 
 def _row(cells: list[str]) -> JoinedRow:
