@@ -243,9 +243,10 @@ class CodeToken:
 # Lettered items follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k …); "l" is left out
 # of the items read, as OCR prints it for the digit 1.
 _ITEM_LETTERS = "abcdđeghikmnopqrstuvxy"
-_LETTER_ITEM = lazy_compile(r"^[\(]?([a-zđ€©])[\).]$")
+_LETTER_ITEM = lazy_compile(r"^[\(]?([a-zđ€©])(?:[\).]|(?<=[€©])j)$")
 # Glyphs OCR prints for an item's letter on scans: a "c" with a stroke through it or a ring
-# round it ("€)", "©)" for "c)"). Read as the letter at a look-alike's cost.
+# round it ("€)", "©)" for "c)"). Read as the letter at a look-alike's cost. Its bracket may come
+# out as a "j" ("€j"): after such a glyph, which no word opens, that is the bracket too.
 _LOOKALIKE_LETTERS = {"€": "c", "©": "c"}
 # Letters OCR confuses with each other inside an item's token: "d" and "đ" differ by one bar,
 # which a scan adds (a speck on the stem) or loses. Either may be read as the other, at a

@@ -26,8 +26,10 @@ _CODE_LINE = lazy_compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.,]?$")
 # A name line opening with its criterion's code ("1.2. Ban hành …", "3. Cải cách …", "5, Xây dựng …"
 # as OCR read a scan's "5."). A wrapped line opening so breaks the codes' order: the row is told.
 _CODED_NAME = lazy_compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.,]?\s+\S")
-# A points figure alone in its line ("1", "0,75", "2.5").
-_FIGURE_LINE = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+# A points figure alone in its line ("1", "0,75", "2.5"); on a scan one of its digits may come out
+# a mark or a letter ("5,Ð" for "5,5"): a short line holding a digit and no word is a figure's still,
+# the score reader doubting what it cannot parse, not words that make the cell no figure cell.
+_FIGURE_LINE = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$|^(?=.{1,6}$)(?=\S*\d)(?!.*\p{L}{2})\S+$")
 # A line opening a new name: its first letter a capital (a wrapped name's next line runs on in
 # lower case, or opens with a bracket or a figure).
 _OPENS_NAME = lazy_compile(r"^[\p{Lu}]")

@@ -38,14 +38,15 @@ class PointsByLevelSettings:
             }
         )
     )
-    # ... or by its rank: "Cấp 1", "Mức 2", "Level 3".
-    numbered_level: str = r"(cap|muc|level) \d"
+    # ... or by its rank: "Cấp 1", "Mức 2", "Level 3"; on a scan the space may be lost ("Cấp2") or
+    # a speck in it read as a letter ("Cấpi1").
+    numbered_level: str = r"(cap|muc|level) ?[a-z]? ?\d"
     # Fewest columns a run of levels spans (one column is no staircase).
     min_run: int = 2
 
 
 def _folded(text: str) -> str:
-    return " ".join(fold(text.split("(")[0]).strip(" .:;").split())
+    return " ".join(fold(text.split("(")[0]).strip(" .:;'‘`|_").split())  # (a scan's specks around it)
 
 
 def _names_level(text: str, settings: PointsByLevelSettings) -> bool:

@@ -55,8 +55,8 @@ _BRACKETED_UNIT = lazy_compile(rf"^(?:\(\s*(?P<unit>{_UNIT_WORDS})\s*\)?|(?P<uni
 _SPECKS = "-–—'‘’`|_.,:; "
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
 _NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
-# (its letter as a scan may print it, "©)" for "c)": ``normalize.codes.letter_item``).
-_LETTERED = lazy_compile(r"^(?P<token>\S\))\s*(?P<words>\S.*)$", re.S)
+# (its letter as a scan may print it, "©)" or "€j" for "c)": ``normalize.codes.letter_item``).
+_LETTERED = lazy_compile(r"^(?P<token>\S\)|[€©]j)\s*(?P<words>\S.*)$", re.S)
 
 
 def label_key(text: str) -> str:
@@ -72,20 +72,30 @@ def unit_row_apart(
     as it is and no units when no lower row is one (its filled cells bracketed units, or the
     units' label "ĐVT")."""
     for k, cells in enumerate(header[1:], start=1):
-        units = {c: m["unit"] for c, text in enumerate(cells) if (m := _BRACKETED_UNIT.match(text.strip(_SPECKS)))}
-        above = header[k - 1]
-        others = [  # (a cell merged down from the row above repeats its text)
-            text
-            for c, text in enumerate(cells)
-            if c not in units
-            and text.strip()
-            and label_key(text) not in settings.unit_row_labels
-            and not (c < len(above) and above[c].strip() == text.strip())
-            and not _garbled_unit(text, units)
-        ]
-        if len(units) >= settings.min_unit_cells and not others:
+        units = row_units(cells, header[k - 1], settings)
+        if units is not None:
             return header[:k] + header[k + 1 :], units
     return header, {}
+
+
+def row_units(
+    cells: list[str], above: list[str], settings: UnitsAcrossSettings = UnitsAcrossSettings()
+) -> dict[int, str] | None:
+    """Each column's unit of a header row of units under the labels ``above``, None when the row
+    is no such row: at least ``min_unit_cells`` bracketed units, every other filled cell the
+    units' label ("ĐVT"), the label above merged down, or a unit a scan garbled ("94" for
+    "(%)"). Such a row holds no figure of the table, even where OCR made one of a unit."""
+    units = {c: m["unit"] for c, text in enumerate(cells) if (m := _BRACKETED_UNIT.match(text.strip(_SPECKS)))}
+    others = [  # (a cell merged down from the row above repeats its text)
+        text
+        for c, text in enumerate(cells)
+        if c not in units
+        and text.strip()
+        and label_key(text) not in settings.unit_row_labels
+        and not (c < len(above) and above[c].strip() == text.strip())
+        and not _garbled_unit(text, units)
+    ]
+    return units if len(units) >= settings.min_unit_cells and not others else None
 
 
 def _garbled_unit(text: str, units: dict[int, str]) -> bool:

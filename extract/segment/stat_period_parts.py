@@ -38,9 +38,10 @@ def _whole(folded: str) -> bool:
     return bool(_WHOLE_PERIOD.search(folded) or _TOTAL.search(folded) or names_all_units(folded))
 
 
-# A quarter whose numeral OCR garbled ("Quý IH", "Quyll", "Quy!"): the word and a short run of
-# the numeral's look-alikes, no word of its own after it ("Quy định" is none).
-_GARBLED_QUARTER = lazy_compile(r"(?<![a-z])quy\s*[ivlh1!|]{1,4}(?![a-z0-9])")
+# A quarter whose numeral OCR garbled ("Quý IH", "Quyll", "Quy!", "Quy]": the I's serifs read as a
+# bracket): the word and a short run of the numeral's look-alikes, no word of its own after it
+# ("Quy định" is none).
+_GARBLED_QUARTER = lazy_compile(r"(?<![a-z])quy\s*[ivlh1!|\]\[]{1,4}(?![a-z0-9])")
 
 
 def is_part_label(label: str) -> bool:
