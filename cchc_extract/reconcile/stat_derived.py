@@ -280,15 +280,27 @@ def _count_of_share(a: _Annex, i: int) -> StatDerivation | None:
 
 
 def _named_among_lost(a: _Annex, share: int, i: int) -> bool:
-    """Whether lost count i may be the share's count while a sibling count is lost too: the
+    """Whether lost count i may be the share's count while a sibling count of i is lost too: the
     share's label names i among its group's counts (``counts_named``: "Tỷ lệ hồ sơ tiếp nhận
-    trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"). With i given the
-    figure, the pair check alone sees no lost sibling and would take either."""
-    rows, p = a.rows, a.parents[share]
+    trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"), or i is the one lost
+    sibling whose label holds no negation the share's lacks ("Tỷ lệ hoàn thành" is of "đã hoàn
+    thành", not of "chưa hoàn thành"). With i given the figure, the pair check alone sees no lost
+    sibling and would take either. The group is i's own: a share printed beside its whole ("4.2"
+    after "4.1") is of the whole's parts ("4.1.1", "4.1.2"), not of the share's siblings."""
+    rows, p = a.rows, a.parents[i]
     siblings = [j for j in a.kids.get(p, []) if _counted(rows[j])] if p is not None else []
-    if i not in siblings or not any(_lost(rows[j]) for j in siblings if j != i):
+    lost = [j for j in siblings if j != i and _lost(rows[j])]
+    if i not in siblings or not lost:
         return True
-    return counts_named(rows[share], [rows[j] for j in siblings])[siblings.index(i)]
+    if counts_named(rows[share], [rows[j] for j in siblings])[siblings.index(i)]:
+        return True
+    return not _negated(a, share, i) and all(_negated(a, share, j) for j in lost)
+
+
+def _negated(a: _Annex, share: int, j: int) -> bool:
+    """Whether count j's label holds a negation ("chưa", "không") that share's label does not."""
+    label = set(_plain(a.rows[share].indicator).split())
+    return bool(set(a.d.negations) & set(_plain(a.rows[j].indicator).split()) - label)
 
 
 def _confidence(row: StatRow) -> float:
