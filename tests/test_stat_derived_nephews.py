@@ -23,3 +23,18 @@ def test_a_share_beside_its_whole_derives_the_part_it_names_then_the_remainder()
         assert FLAG_DERIVED_VALUE in got[code]["flags"] and got[code]["value_raw"] == ""
         # never read, so queued with what it was derived from
         assert any(e["code"] == code and e["field"] == "value" for e in out["review"]), code
+
+
+def test_a_share_whose_label_names_two_parts_is_of_their_sum():
+    # "Đi2 Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn (%) Iấ hi)": the share OCR lost, after
+    # "5.1... Số hồ sơ TTHC đã giải quyết (hồ Sơ) D57" (its figure garbled, its parts 344, 191, 2).
+    out, truth = converted_with_truth(DUMP)
+    want = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    assert (want["5.1"], want["5.1.1"], want["5.1.2"], want["5.1.3"], want["5.2"]) == (537, 344, 191, 2, 99.63)
+    got = {r["code"]: r for a in out["statistics"] for r in a["rows"]}
+    # the whole as its parts, then the share as the two parts it names (344 + 191) over it, not
+    # the first part alone (344 / 537 = 64,06)
+    for code in ("5.1", "5.2"):
+        assert got[code]["value"] == want[code], code
+        assert FLAG_DERIVED_VALUE in got[code]["flags"], code
+        assert any(e["code"] == code and e["field"] == "value" for e in out["review"]), code

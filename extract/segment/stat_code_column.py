@@ -14,7 +14,12 @@ from rapidfuzz import fuzz
 
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow
-from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_headings import (
+    heading_rows,
+    headings_after_a_share,
+    headings_under_a_count,
+    worded_as_share,
+)
 from extract.segment.stat_numbering import printed_depth
 from extract.segment.stat_values import parse_stat_value
 from normalize.code_repair import CodeChoice, repair_codes
@@ -81,19 +86,43 @@ def settle_codes(drafts: list[StatDraft], settings: StatisticsSettings) -> list[
 
 
 def _shares_taken_for_items(drafts: list[StatDraft], choices: list[CodeChoice]) -> dict[int, str]:
-    """Rows of a share (%) whose code the column repair inferred as one more lettered item ("2.1.d"
-    after "2.1.c"), as {row: the code after the items' row ("2.2")}: an annex's items break a count
-    down, and the share of that count is its sibling, not an item of it (the forms print no
-    lettered share)."""
+    """Rows of a share whose code OCR lost and the column repair inferred as one more item of the
+    count above ("2.1.d" after "2.1.c", "3.1.3" after "3.1.2") or as the next group ("6" after
+    "5.1.3"), as {row: the code after the items' count ("2.2", "3.2", "5.2")}: an annex's items
+    break a count down, and the share of that count is its sibling, not an item of it nor a group
+    of its own (the forms print no share among a count's parts). Not where that code is the
+    column's already."""
     out: dict[int, str] = {}
+    taken = {format_codes([c.code])[0] for c in choices if c.code is not None and not c.inferred}
     for k, (draft, choice) in enumerate(zip(drafts, choices)):
         code = choice.code
-        if not choice.inferred or code is None or not code.letter or len(code.path) < 2 or draft.token:
+        if not choice.inferred or code is None or draft.token or not _reads_as_share(draft):
             continue
-        if unit_key(draft.unit).strip() != "%":
-            continue
-        out[k] = ".".join(str(n) for n in (*code.path[:-2], code.path[-2] + 1))
+        if code.letter and len(code.path) >= 2:
+            after = ".".join(str(n) for n in (*code.path[:-2], code.path[-2] + 1))
+        else:
+            above = choices[k - 1].code if k else None
+            if above is None or above.letter or len(above.path) < 3:
+                continue
+            after = ".".join(str(n) for n in (*above.path[:-2], above.path[-2] + 1))
+        if after not in taken:
+            out[k] = after
     return out
+
+
+def _reads_as_share(draft: StatDraft) -> bool:
+    """Whether a row is a share: its unit "%", its words opening as one ("Tỷ lệ …", after a code
+    OCR garbled into a word: "Đi2 Tỷ lệ …"), or its unit in brackets at its end ("… (%)")."""
+    if unit_key(draft.unit).strip() == "%" or _BRACKETED_SHARE.search(f"{draft.indicator} {draft.unit}"):
+        return True
+    words = draft.indicator.split()
+    return worded_as_share(draft.indicator) or (
+        len(words) > 1 and any(ch.isdigit() for ch in words[0]) and worded_as_share(" ".join(words[1:]))
+    )
+
+
+# A share's unit printed in brackets after its indicator, where a form has no unit column.
+_BRACKETED_SHARE = re.compile(r"\(\s*%\s*\)")
 
 
 # Units a count is kept in, as their letters (``unit_key``): the ones the language knows.
