@@ -225,7 +225,8 @@ def _pair(a: _Annex, i: int) -> tuple[int, int] | None:
     if len(pairs) > 1:
         named = counts_named(rows[i], [rows[n] for n, _ in pairs])
         pairs = [p for p, ok in zip(pairs, named, strict=True) if ok]
-    return pairs[0] if len(pairs) == 1 else None
+    # (two or more counts the label names over one whole: the share is of their sum, ``_numerator``)
+    return pairs[0] if len({w for _, w in pairs}) == 1 else None
 
 
 def _share_decimals(rows: list[StatRow], d: StatDeriveSettings) -> int:
@@ -241,10 +242,25 @@ def _share(a: _Annex, i: int) -> StatDerivation | None:
         return None
     n, w = pair
     whole = rows[w].value
-    if not whole or rows[n].value is None:
+    parts = _numerator(a, i, n, w)
+    if not whole or parts is None or any(rows[j].value is None for j in parts):
         return None
-    value = round(100.0 * rows[n].value / whole, _share_decimals(rows, a.d))  # type: ignore[operator]
-    return StatDerivation(a.ai, i, value, (n, w), "share") if 0 <= value <= 100 else None
+    part = sum(rows[j].value or 0.0 for j in parts)
+    value = round(100.0 * part / whole, _share_decimals(rows, a.d))
+    return StatDerivation(a.ai, i, value, (*parts, w), "share") if 0 <= value <= 100 else None
+
+
+def _numerator(a: _Annex, i: int, n: int, w: int) -> tuple[int, ...] | None:
+    """The counts share row i is of, over whole w: n alone, or every part of w the share's label
+    names when it names more than one ("Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn" is of the
+    two: their sum over the whole). None when n is not among the parts it names."""
+    parts = [j for j in a.kids.get(w, []) if _counted(a.rows[j])]
+    if n not in parts:
+        return (n,)
+    named = [j for j, ok in zip(parts, counts_named(a.rows[i], [a.rows[j] for j in parts]), strict=True) if ok]
+    if len(named) < 2:
+        return (n,)
+    return tuple(named) if n in named else None
 
 
 def _count_of_share(a: _Annex, i: int) -> StatDerivation | None:
@@ -274,21 +290,36 @@ def _count_of_share(a: _Annex, i: int) -> StatDerivation | None:
                 if len(whole_numbers) != 1:
                     continue
                 trial = [*rows[:i], replace(rows[i], value=float(whole_numbers[0])), *rows[i + 1 :]]
-                if _pair(replace(a, rows=trial), r) == ((i, other) if as_part else (other, i)):
+                b = replace(a, rows=trial)
+                pair = (i, other) if as_part else (other, i)
+                # (a share of two counts' sum gives neither count alone)
+                if _pair(b, r) == pair and _numerator(b, r, *pair) == (pair[0],):
                     return StatDerivation(a.ai, i, float(whole_numbers[0]), (r, other), "count of share")
     return None
 
 
 def _named_among_lost(a: _Annex, share: int, i: int) -> bool:
-    """Whether lost count i may be the share's count while a sibling count is lost too: the
+    """Whether lost count i may be the share's count while a sibling count of i is lost too: the
     share's label names i among its group's counts (``counts_named``: "Tỷ lệ hồ sơ tiếp nhận
-    trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"). With i given the
-    figure, the pair check alone sees no lost sibling and would take either."""
-    rows, p = a.rows, a.parents[share]
+    trực tuyến" names "… trực tuyến", not "… trực tiếp và qua bưu chính"), or i is the one lost
+    sibling whose label holds no negation the share's lacks ("Tỷ lệ hoàn thành" is of "đã hoàn
+    thành", not of "chưa hoàn thành"). With i given the figure, the pair check alone sees no lost
+    sibling and would take either. The group is i's own: a share printed beside its whole ("4.2"
+    after "4.1") is of the whole's parts ("4.1.1", "4.1.2"), not of the share's siblings."""
+    rows, p = a.rows, a.parents[i]
     siblings = [j for j in a.kids.get(p, []) if _counted(rows[j])] if p is not None else []
-    if i not in siblings or not any(_lost(rows[j]) for j in siblings if j != i):
+    lost = [j for j in siblings if j != i and _lost(rows[j])]
+    if i not in siblings or not lost:
         return True
-    return counts_named(rows[share], [rows[j] for j in siblings])[siblings.index(i)]
+    if counts_named(rows[share], [rows[j] for j in siblings])[siblings.index(i)]:
+        return True
+    return not _negated(a, share, i) and all(_negated(a, share, j) for j in lost)
+
+
+def _negated(a: _Annex, share: int, j: int) -> bool:
+    """Whether count j's label holds a negation ("chưa", "không") that share's label does not."""
+    label = set(_plain(a.rows[share].indicator).split())
+    return bool(set(a.d.negations) & set(_plain(a.rows[j].indicator).split()) - label)
 
 
 def _confidence(row: StatRow) -> float:

@@ -121,7 +121,8 @@ def counts_named(ratio: StatRow, counts: list[StatRow]) -> list[bool]:
     named = []
     for k, own in enumerate(words):
         others = set().union(*(w for j, w in enumerate(words) if j != k))
-        apart = {w for w in own - others if w.isalpha()}
+        # (a lone letter is OCR's speck, "J Giải quyết đúng hạn", no word of the count's own)
+        apart = {w for w in own - others if w.isalpha() and len(w) > 1}
         named.append(bool(apart) and apart <= label)
     return named
 

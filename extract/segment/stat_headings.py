@@ -32,7 +32,7 @@ _SHARE_OPENING = lazy_compile(r"^\W*t[yi]\s?[l1][eé]", re.I)
 
 
 class AnnexDraft(Protocol):
-    """What this module reads of a row before its code is settled (``statistics._Draft``)."""
+    """What this module reads of a row before its code is settled (``stat_code_column.StatDraft``)."""
 
     @property
     def indicator(self) -> str: ...

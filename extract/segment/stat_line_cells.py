@@ -60,6 +60,8 @@ _CODE = ("stt", "tt")
 _BAR = lazy_compile(r"\s*[|¦]\s*")
 # A lone code whose dot OCR read as a colon or semicolon ("5:3,", "4;2"): a figure never prints one.
 _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
+# A code closed by a run of dots ("5.1..."): the closing dot and the specks OCR read beside it.
+_DOTTED_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2})*\.{2,}")
 # A code opening a row's line whose dot OCR read as a comma ("2,3."): a figure never opens the line
 # of its row, and a decimal figure ends with no dot.
 _COMMA_CODE = lazy_compile(r"\d{1,2},\d{1,2}\.")
@@ -92,6 +94,8 @@ def _code_token(tokens: list[str]) -> str | None:
     token = tokens[0].strip(_CODE_SPECKS).lstrip(".").strip(_CODE_SPECKS)
     if not token:
         return None
+    if _DOTTED_CODE.fullmatch(token):
+        token = token.rstrip(".")  # "5.1... Số hồ sơ": the code's closing dot run on by OCR's specks
     if letter_item(token):
         return token  # "—b)_": the item without OCR's specks, which the annex reader knows
     if letter_item(tokens[0]):

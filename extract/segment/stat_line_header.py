@@ -48,6 +48,7 @@ def is_statistics_header(
     # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri"; or
     # its two words glued whole, "Kếtquả", a word of its own that no other label holds)
     value = any(_has_word(folded, w) or (" " in w and _has_word(folded, w.replace(" ", ""))) for w in _VALUE)
+    value = value or _GARBLED_VALUE.search(folded) is not None
     # the unit column's own label ("ĐVT", "Đơn vị tính", not a sentence's "đơn vị") is an annex's
     # (no score or task table has one): with the figure's, it names the form even when the
     # indicator's label is garbled past reading ("Nơi ưu | DVT | Số liệu")
@@ -63,6 +64,9 @@ _SCORE_LABEL_WORDS = frozenset({"diem", "trinh", "chung"})
 # The code's label opening the header as OCR garbles "STT" ("SIT", "Str", "ST1"): an "s", then
 # two characters one of which is a "t".
 _GARBLED_CODE = lazy_compile(r"^\W{0,2}s(?:t[a-z0-9]|[a-z0-9]t)\b")
+# "Số lượng", "Số liệu" with their first word garbled by OCR ("Sẽ lượng", "Sở liệu"): an "s" and
+# at most one letter, then the label's second word whole, which no other label holds.
+_GARBLED_VALUE = lazy_compile(r"\bs[a-z0-9]? (?:luong|lieu)\b")
 # "Ghi chú" with its second word garbled by OCR ("Ghi chi", "Ghi cha").
 _GARBLED_NOTE = lazy_compile(r"\bghi ch[a-z]?\b")
 

@@ -27,6 +27,7 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
+from extract.segment.stat_code_column import COUNTED_UNITS
 from extract.segment.stat_in_part import InPartRead, InPartSettings, read_in_part
 from extract.segment.stat_line_cells import (
     _BAR,
@@ -65,12 +66,8 @@ from extract.segment.stat_unread import (
     smeared_figures_lost,
     specks_told,
 )
-from extract.segment.statistics import (
-    COUNTED_UNITS,
-    StatisticsSettings,
-    stat_rows,
-    unit_key,
-)
+from extract.segment.statistics import StatisticsSettings, stat_rows
+from normalize.count_units import unit_key
 from normalize.criteria.annex_forms import indicator_wording
 from normalize.text import fold
 from schemas.records import StatAnnex, StatRow, UnreadPart

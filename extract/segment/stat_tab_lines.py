@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from extract.model import IngestedDocument, Line, Table
 from extract.pdf_leaders import LEADER, leader_pieces
 from extract.segment.annex_captions import annex_caption
+from extract.segment.stat_code_column import COUNTED_UNITS
 from extract.segment.stat_line_rows import _joined_table, _RowLines
 from extract.segment.stat_lines import StatLineSettings, StatLinesRead
 from extract.segment.stat_unread import COLUMNS_INFERRED, LINE_METHODS, is_form_title, layout_inferred, lost_figure
-from extract.segment.statistics import COUNTED_UNITS, StatisticsSettings, stat_rows
+from extract.segment.statistics import StatisticsSettings, stat_rows
 from normalize.count_units import unit_key
 from normalize.text import fold
 from schemas.records import SourceRef, StatAnnex, UnreadPart

@@ -22,19 +22,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex as re
-from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.column_labels import ANNEX_ROLE_WORDS
-from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.stat_across import across_rows, label_unit
-from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_code_column import (
+    StatDraft,
+    items_of_a_lost_count,
+    new_sections,
+    settle_codes,
+)
 from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded, unmarked_items
-from extract.segment.stat_numbering import enclosing_code, printed_depth
+from extract.segment.stat_numbering import enclosing_code
 from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
@@ -43,9 +46,7 @@ from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
 from extract.segment.task_tables import names_task_columns
-from normalize.code_repair import CodeChoice, repair_codes
-from normalize.codes import format_codes, letter_item
-from normalize.count_units import unit_key
+from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import SPACE_RUN, any_word, fold
@@ -220,24 +221,6 @@ def _cell(row: JoinedRow, col: int | None) -> str:
     return row.cells[col].strip()
 
 
-@dataclass
-class _Draft:
-    """One annex row before its code is settled."""
-
-    row: JoinedRow
-    indicator: str
-    unit: str
-    value_raw: str
-    note: str
-    printed: str | None  # the code as printed, when the cell reads cleanly
-    token: str | None  # what the code column shows, for the column repair (None: nothing)
-    ocr: bool
-    coded: bool = True  # takes part in the code column (False: a total, a bullet of typed text)
-    line_end: int = 0  # last line, wrapped text included
-    bullet: bool = False  # a bullet in the code column: an item of the coded row above
-    share_doubt: bool = False  # a part over its whole whose printed share it does not give
-
-
 def stat_rows(
     table: JoinedTable, settings: StatisticsSettings = StatisticsSettings(), ocr_pages: frozenset[int] = frozenset()
 ) -> list[StatRow]:
@@ -249,10 +232,10 @@ def stat_rows(
     keyed = code_col is None and keys_coded([_cell(r, roles.get("indicator")) for r in table.rows])
     drafts = unmarked_items(_drafts(table, roles, code_col, ocr_pages, settings, keyed), keyed)
     codes: list[tuple[str | None, str | None]] = (
-        _settle_codes(drafts, settings) if code_col is not None or keyed else [(d.printed, None) for d in drafts]
+        settle_codes(drafts, settings) if code_col is not None or keyed else [(d.printed, None) for d in drafts]
     )
-    codes = _new_sections(drafts, codes)
-    codes = _items_of_a_lost_count(drafts, codes)
+    codes = new_sections(drafts, codes)
+    codes = items_of_a_lost_count(drafts, codes)
     out: list[StatRow] = []
     seen: set[str] = set()
     # (no column the figures' by its label: figures printed in the others are not read, and said so)
@@ -326,11 +309,11 @@ def _drafts(
     ocr_pages: frozenset[int],
     settings: StatisticsSettings,
     keyed: bool = False,
-) -> list[_Draft]:
+) -> list[StatDraft]:
     """Rows with their cells, wrapped indicator text folded into the row above. A labelled column
     no role takes ("Kế hoạch", "Tỷ lệ" beside "Thực hiện") is kept in the note as "label: text":
     its figures are the commune's too, and nothing printed is dropped silently."""
-    drafts: list[_Draft] = []
+    drafts: list[StatDraft] = []
     extra = _unroled_columns(table, roles, code_col)
     for row in table.rows:
         code_raw = _cell(row, code_col)
@@ -381,7 +364,7 @@ def _drafts(
         coded = coded and not bullet
         doubt = over is not None and over.doubtful
         drafts.append(
-            _Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet, doubt)
+            StatDraft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet, doubt)
         )
     if "unit" not in roles:  # no unit column: the unit an indicator names ("Số cuộc kiểm tra (cuộc)")
         for draft in drafts:
@@ -389,7 +372,7 @@ def _drafts(
     return drafts
 
 
-def _item_letter(code_raw: str, ocr: bool, drafts: list[_Draft]) -> bool:
+def _item_letter(code_raw: str, ocr: bool, drafts: list[StatDraft]) -> bool:
     """Whether a code cell's bare letter ("a", "b") is a lettered item: always on typed pages; on
     OCR'd ones where the letters run as items do (``stat_item_letters.follows_items``), as a lone
     letter may be a code OCR garbled there."""
@@ -419,153 +402,6 @@ def _unroled_columns(table: JoinedTable, roles: dict[str, int], code_col: int | 
 def _garbled_code(text: str, settings: StatisticsSettings) -> bool:
     compact = SPACE_RUN.sub("", text)
     return len(compact) <= settings.garbled_code_chars and bool(re.search(r"[\d.,:]", compact))
-
-
-def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tuple[str | None, str | None]]:
-    """(code, how) per draft: how is None (as printed), "repaired" or "inferred". The column is
-    repaired as one sequence; a typed page's clean code is kept as printed."""
-    coded = [d for d in drafts if d.coded]
-    tokens = [d.token for d in coded]
-    parents = [a or b for a, b in zip(_group_heads(coded, settings), heading_rows(coded))]
-    oversized = headings_under_a_count(coded)
-    new_groups = [a or b for a, b in zip(_counting_another_unit(coded), headings_after_a_share(coded))]
-    depth = printed_depth(tokens)  # no code inferred deeper than the column prints one
-    choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups, max_level=depth)
-    placed = _shares_taken_for_items(coded, choices)
-    if placed:  # the column read again with each share in its place after the items
-        tokens = [placed.get(k, t) for k, t in enumerate(tokens)]
-        choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups, max_level=depth)
-        for k in placed:
-            choices[k].inferred = True
-    labels = format_codes([c.code for c in choices])
-    settled = {id(d): (c, label) for d, c, label in zip(coded, choices, labels)}
-    out: list[tuple[str | None, str | None]] = []
-    for d in drafts:
-        if id(d) not in settled:
-            out.append((d.printed, None))
-            continue
-        choice, label = settled[id(d)]
-        if d.printed is None and letter_item(d.token or "") and label and not choice.inferred:
-            out.append((label, None))  # "a)" under 2.1 printed as it is: 2.1.a
-        elif d.printed is not None and (not d.ocr or label is None or label == d.printed):
-            out.append((d.printed, None))
-        elif label is None:
-            out.append((d.printed, None))
-        elif choice.inferred:
-            out.append((label, "inferred"))
-        else:
-            out.append((label, "repaired" if label != d.printed else None))
-    return out
-
-
-def _shares_taken_for_items(drafts: list[_Draft], choices: list[CodeChoice]) -> dict[int, str]:
-    """Rows of a share (%) whose code the column repair inferred as one more lettered item ("2.1.d"
-    after "2.1.c"), as {row: the code after the items' row ("2.2")}: an annex's items break a count
-    down, and the share of that count is its sibling, not an item of it (the forms print no
-    lettered share)."""
-    out: dict[int, str] = {}
-    for k, (draft, choice) in enumerate(zip(drafts, choices)):
-        code = choice.code
-        if not choice.inferred or code is None or not code.letter or len(code.path) < 2 or draft.token:
-            continue
-        if unit_key(draft.unit).strip() != "%":
-            continue
-        out[k] = ".".join(str(n) for n in (*code.path[:-2], code.path[-2] + 1))
-    return out
-
-
-# Units a count is kept in, as their letters (``unit_key``): the ones the language knows.
-COUNTED_UNITS = frozenset(UNIT_KEYS) | frozenset({"phan anh"})
-
-
-def _counting_another_unit(drafts: list[_Draft]) -> list[bool]:
-    """OCR'd rows whose code OCR lost (no token) that count in another unit than the nearest row
-    above counting in one ("Người" under rows of "Hồ sơ" and their share): a group's parts count
-    what its whole counts, so such a row opens a group of its own, and the column repair weighs
-    it as neither the child nor the next sibling of the row above (the code ``_new_sections``
-    would give it afterwards, but for the rows after it too)."""
-    out = [False] * len(drafts)
-    counted = ""  # the unit the nearest row above counts in
-    for i, draft in enumerate(drafts):
-        unit = unit_key(draft.unit).strip()
-        if unit not in COUNTED_UNITS:
-            continue  # none, a share, or a unit OCR garbled ("Newer" for "Người"): it says nothing
-        # (under a heading that counts nothing, the heading opened the group: no evidence)
-        heading_above = i > 0 and not (drafts[i - 1].unit.strip() or drafts[i - 1].value_raw.strip())
-        out[i] = draft.ocr and not draft.token and bool(counted) and unit != counted and not heading_above
-        counted = unit
-    return out
-
-
-def _group_heads(drafts: list[_Draft], settings: StatisticsSettings) -> list[bool]:
-    """OCR'd rows whose figure is the sum of the two or more rows right below them counting in
-    its unit ("Phản ánh 29" over "Phản ánh 29" and "Phản ánh 0"): the whole of a group, so the
-    rows below are its parts even where OCR lost their codes (they are not the next sections).
-    A group's parts count what its whole counts; its share (%) ends them."""
-    values = [parse_stat_value(d.value_raw, d.unit, d.indicator, ocr=d.ocr)[0] for d in drafts]
-    units = [unit_key(d.unit).replace(" ", "") for d in drafts]
-    heads = [False] * len(drafts)
-    for i, (draft, target) in enumerate(zip(drafts, values)):
-        if not draft.ocr or target is None or target <= 0 or units[i] in ("", "%"):
-            continue
-        total, parts = 0.0, 0
-        for value, unit in zip(values[i + 1 :], units[i + 1 :]):
-            if value is None or fuzz.ratio(unit, units[i]) < settings.same_unit_ratio or total + value > target + 1e-6:
-                break
-            total, parts = total + value, parts + 1
-        heads[i] = parts >= 2 and abs(total - target) < 1e-6
-    return heads
-
-
-def _new_sections(
-    drafts: list[_Draft], codes: list[tuple[str | None, str | None]]
-) -> list[tuple[str | None, str | None]]:
-    """A code inferred from order as the next part of a group ("4.4" after 4.3) for a row counted
-    in another unit than the group ("Lượt" where the whole and the other parts count "Người")
-    opens the next section ("5"): a group's parts count what its whole counts, or give its share
-    (%). Not when the next row's code goes on in the group (4.5): the column says otherwise."""
-    out = list(codes)
-    for k, (code, how) in enumerate(codes):
-        if how != "inferred" or not code or "." not in code or not code.split(".")[0].isdigit():
-            continue
-        group = code.rsplit(".", 1)[0]
-        nxt = next((c for c, _ in out[k + 1 :] if c), None)
-        if nxt is not None and nxt.startswith(group + "."):
-            continue
-        counted = {
-            unit_key(d.unit)
-            for d, (c, _) in zip(drafts, out)
-            if c and c != code and (c == group or c.startswith(group + "."))
-        } - {"", "%"}
-        unit = unit_key(drafts[k].unit)
-        section = str(int(code.split(".")[0]) + 1)
-        if counted and unit and unit != "%" and unit not in counted and all(c != section for c, _ in out):
-            out[k] = (section, how)
-    return out
-
-
-def _items_of_a_lost_count(
-    drafts: list[_Draft], codes: list[tuple[str | None, str | None]]
-) -> list[tuple[str | None, str | None]]:
-    """Lettered items read straight under an OCR'd top-level heading that prints neither a figure
-    nor a unit ("4. Công khai thủ tục hành chính", then "a) Số TTHC …") belong to the heading's
-    first count, whose line OCR lost or glued to the heading as wrapped words: items break a
-    count down (its "Trong đó: a) …"), and a heading counts nothing. They are read under that
-    count (4.1.a, 4.1.b), repaired, when no row of the column holds its code already."""
-    out = list(codes)
-    taken = {c for c, _ in codes if c}
-    for k, (code, _how) in enumerate(codes):
-        head = drafts[k]
-        if not code or not code.isdigit() or not head.ocr or head.value_raw or head.unit:
-            continue
-        count = f"{code}.1"
-        if any(c == count or c.startswith(count + ".") for c in taken):
-            continue
-        j = k + 1
-        while j < len(out) and (item := out[j][0]) and re.fullmatch(rf"{code}\.[a-z]", item):
-            out[j] = (f"{count}.{item[-1]}", "repaired")
-            j += 1
-    return out
 
 
 def find_statistics(
