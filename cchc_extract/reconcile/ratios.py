@@ -12,6 +12,7 @@ from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _v
 from cchc_extract.reconcile.lost_whole_share import share_of_lost_whole
 from cchc_extract.reconcile.misread import (
     Cell,
+    digit_confusions,
     explain,
     lost_digit_readings,
     other_readings,
@@ -175,6 +176,9 @@ def _check_ratio(
                 # little of which figure is wrong, the percentage itself as likely ("84,38" lost
                 # to "1"), so it goes to review beside them.
                 beside = True
+            if not found and ocr and decimals >= 1:
+                # the share read with a look-alike only a share's exact decimals pick out
+                found = explain([_with_share_look_alikes(cells[0], s), *cells[1:]], partial(share_holds, decimals))
         lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
         if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
             status, message = "incomplete", message + lost_said(lost_rows, "above it")
@@ -234,6 +238,13 @@ def _with_lost_digits_of(cell: Cell) -> Cell:
     return replace(cell, readings=(*cell.readings, *more))
 
 
+def _with_share_look_alikes(cell: Cell, s: ReconcileSettings) -> Cell:
+    """A share's cell with its readings widened by the look-alikes weighed on a share alone
+    (``ocr_share_confusions``)."""
+    more = tuple(r for r in digit_confusions(cell.ref.raw, s.ocr_share_confusions) if r not in cell.readings)
+    return replace(cell, readings=(*cell.readings, *more))
+
+
 def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
     """A share's cells (the percentage first, then its counts) with each count's readings widened
     by a digit OCR dropped (``lost_digit_readings``)."""
@@ -280,12 +291,16 @@ def _ratio_reading(
     joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
     if joined is not None:
         parts, den, ratio = joined
-        codes = " + ".join(rows[k].code or "part" for k in parts)
-        message = (
-            f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
-            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
-        )
-        return "ok", message, (*parts, den), round(ratio, 4)
+        return "ok", _joined_said(label, row, parts, den, rows, ratio), (*parts, den), round(ratio, 4)
+    named = None if match or not certain else _named_numerator(row, live, rows)
+    if named is not None:
+        # No pair makes it and its label names the counts it is of: the check is against them,
+        # not the first pair ("4.2 Tỷ lệ … trước hạn và đúng hạn" of 4.1.a + 4.1.b over 4.1, not
+        # 4.1.a alone), so a misreading of the share is weighed against the figure it states
+        # (a scan's 97,85 read 37,85 is ours, not 4.1.a / 4.1 = 85,84% failed).
+        parts, den = named
+        ratio = 100.0 * sum(_v(rows[k]) for k in parts) / _v(rows[den])
+        return "mismatch", _joined_said(label, row, parts, den, rows, ratio), (*parts, den), round(ratio, 4)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (
@@ -295,6 +310,15 @@ def _ratio_reading(
     if status == "skipped":
         message += "; no pair of the rows above makes it, and which two it is of is not certain"
     return status, message, (j, den), round(ratio, 4)
+
+
+def _joined_said(label: str, row: StatRow, parts: tuple[int, ...], den: int, rows: list[StatRow], ratio: float) -> str:
+    """The check's message for a share of the sum of several counts over their whole."""
+    codes = " + ".join(rows[k].code or "part" for k in parts)
+    return (
+        f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
+        f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
+    )
 
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
@@ -315,6 +339,19 @@ def _names_read_counts(row: StatRow, pairs: list[tuple[int, int]], unread: list[
 def _joins(indicator: str | None) -> bool:
     """Whether an indicator's label joins counts ("và", "hoặc"), marks or none."""
     return bool(_JOINS.search(fold(indicator or "")))
+
+
+def _named_numerator(
+    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow]
+) -> tuple[tuple[int, ...], int] | None:
+    """(parts, denominator) of a share whose label joins counts and names two or more of those
+    over its whole (``counts_named``), in the order printed; None otherwise."""
+    if not _joins(row.indicator):
+        return None
+    den = live[0][1]
+    nums = [j for j, d in live if d == den]
+    named = tuple(sorted(j for j, hit in zip(nums, counts_named(row, [rows[j] for j in nums])) if hit))
+    return (named, den) if len(named) >= 2 else None
 
 
 def _joined_numerator(
