@@ -53,6 +53,7 @@ from extract.segment.count_words import (
     nest,
     opener_at,
     partial_opener_at,
+    partition_labels,
     tokenize,
     unit_at,
 )
@@ -420,7 +421,24 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         parts, doubts, complete, used, items = got
         exhaustive = "gom" in led[0]
         return parts, doubts, complete or exhaustive, _last_index(sent, items[:used])
-    return None
+    return _partition_after(reader, sent, j, unit)
+
+
+def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
+    """The total's parts right after its comma with no opener, when their labels are one partition
+    of a total (``complete_labels``: "đã giải quyết 560 hồ sơ, đúng và trước hạn 552 hồ sơ, đạt tỷ
+    lệ 98,57%; quá hạn còn 8 hồ sơ"), two or more, each a figure in the total's unit; None
+    otherwise: a label of no partition ("đến hạn giải quyết" beside "trước và đúng hạn") makes the
+    figures a list of other counts, no breakdown."""
+    if unit is None or j >= len(sent) or not is_tok(sent[j], "sep", ","):
+        return None
+    got = _read_items(reader, sent[j + 1 :], unit, paren_scope=False)
+    if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
+        return None
+    if not partition_labels([p.label for p in got[0]]):
+        return None
+    parts, doubts, complete, used, items = got
+    return parts, doubts, complete, _last_index(sent, items[:used])
 
 
 def _bracket_after_rate(reader: _Reader, sent: list, j: int, k: int, unit: str | None):
