@@ -11,32 +11,31 @@ from __future__ import annotations
 import pytest
 
 from cchc_extract.reconcile import reconcile
-from schemas.records import ExtractionResult, SourceInfo, SourceRef, StatAnnex, StatRow
+from schemas.records import ExtractionResult, SourceInfo, StatAnnex, StatRow
+from test_reconcile_ratios import stat
 
 
-def _row(code, indicator, unit, value, raw, level, confidence, flags=()):
-    return StatRow(
-        code=code,
-        indicator=indicator,
-        unit=unit,
-        value=value,
-        value_raw=raw,
-        level=level,
+def _row(code, indicator, unit, value, raw, confidence, flags=()):
+    return stat(
+        code,
+        indicator,
+        unit,
+        value,
+        raw,
         parent=code.rpartition(".")[0] or None,
         confidence=confidence,
         flags=list(flags),
-        source=SourceRef(page=3),
     )
 
 
 def _annex(share: float, raw: str) -> list[StatRow]:
     return [
-        _row("4", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", None, "", 1, 0.96),
-        _row("4.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", 233.0, "233", 2, 0.947),
-        _row("4.1.a", "Giải quyết trước hạn", "Hồ sơ", 200.0, "200", 3, 0.5, ["code_inferred"]),
-        _row("4.1.b", "Giải quyết đúng hạn", "Hồ sơ", 28.0, "28", 3, 0.96),
-        _row("4.1.c", "C) Giải quyết quá hạn", "Hồ sơ", 5.0, "5", 3, 0.5, ["code_inferred"]),
-        _row("4.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", share, raw, 2, 0.92),
+        _row("4", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", None, "", 0.96),
+        _row("4.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", 233.0, "233", 0.947),
+        _row("4.1.a", "Giải quyết trước hạn", "Hồ sơ", 200.0, "200", 0.5, ["code_inferred"]),
+        _row("4.1.b", "Giải quyết đúng hạn", "Hồ sơ", 28.0, "28", 0.96),
+        _row("4.1.c", "C) Giải quyết quá hạn", "Hồ sơ", 5.0, "5", 0.5, ["code_inferred"]),
+        _row("4.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", share, raw, 0.92),
     ]
 
 
