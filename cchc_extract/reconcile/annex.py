@@ -21,9 +21,10 @@ from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.note_ratio import check_note_ratio
 from cchc_extract.reconcile.period_change import check_period_change
 from cchc_extract.reconcile.period_parts import check_period_parts
-from cchc_extract.reconcile.ratios import _check_ratio, check_stat_value, stat_cell
+from cchc_extract.reconcile.ratios import _check_ratio, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_readings import repair_share_readings
+from cchc_extract.reconcile.stat_check import check_stat_value
 from cchc_extract.reconcile.stat_lost_rows import lost_said, lost_under
 from cchc_extract.reconcile.stat_readings import repair_stat_readings
 from cchc_extract.reconcile.stat_rows import (

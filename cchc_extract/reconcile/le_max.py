@@ -12,7 +12,13 @@ from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
 from cchc_extract.reconcile.score_refs import _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.sum_doubts import figures_left_in_name, max_not_the_sets, max_under_children, unsure_members
+from cchc_extract.reconcile.sum_doubts import (
+    figures_left_in_name,
+    max_not_its_wordings,
+    max_not_the_sets,
+    max_under_children,
+    unsure_members,
+)
 from schemas.records import Check, ScoreRow
 
 # The check of each score column against its row's maximum (told only when it fails).
@@ -62,6 +68,7 @@ def check_le_max(
         doubted=unsure_members(ti, [i], rows, score, name, s, ocr)
         + unsure_members(ti, [i], rows, "max_points", name, s, ocr)
         + max_not_the_sets(ti, i, row, score, name, ocr)
+        + max_not_its_wordings(ti, i, row, score, name, ocr)
         + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr)
         + figures_left_in_name(ti, i, row, score, name, ocr),
         stated_too=from_set(found),

@@ -322,16 +322,13 @@ def equal_holds(v: list[float | None]) -> bool:
 
 
 def share_holds(decimals: int, v: list[float | None]) -> bool:
-    """v[0] % = v[1] / v[2]: a share, so at most its whole."""
-    stated, num, den = v
-    return (
-        stated is not None
-        and num is not None
-        and den is not None
-        and den > 0
-        and num <= den
-        and _percent_matches(stated, 100.0 * num / den, decimals)
-    )
+    """v[0] % = v[1] / v[2]: a share, so at most its whole; with more members, v[0] % = (v[1] +
+    … ) / v[-1], a share of the counts its label joins ("trước hạn và đúng hạn")."""
+    stated, *parts, den = v
+    if stated is None or den is None or den <= 0 or not parts or any(p is None for p in parts):
+        return False
+    num = sum(p for p in parts if p is not None)
+    return num <= den and _percent_matches(stated, 100.0 * num / den, decimals)
 
 
 def set_reading(value: float | None, expected: float | None, *, unsure: bool) -> float | None:

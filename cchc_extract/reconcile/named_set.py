@@ -26,12 +26,16 @@ def named_set_maxima(rows: list[ScoreRow], min_rows: int) -> dict[str, float]:
     wording, the most of any set; empty when none does."""
     named: Counter[str] = Counter()
     for row in rows:
-        ids = {flag.partition(":")[2] for flag in row.flags if flag.startswith(_NAMED_BY) and ":" in flag}
-        named.update(ids)
+        named.update(named_set_ids(row))
     if not named:
         return {}
     set_id, n = named.most_common(1)[0]
     return dict(maxima_by_set().get(set_id, {})) if n >= min_rows else {}
+
+
+def named_set_ids(row: ScoreRow) -> set[str]:
+    """The sets a row's name was found to be a criterion of (its ``_NAMED_BY`` flags)."""
+    return {flag.partition(":")[2] for flag in row.flags if flag.startswith(_NAMED_BY) and ":" in flag}
 
 
 @lru_cache(maxsize=1)

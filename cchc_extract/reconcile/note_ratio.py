@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
 from cchc_extract.reconcile.period_change import comparison_parts
-from cchc_extract.reconcile.ratios import _usable, _v
+from cchc_extract.reconcile.ratio_pairs import _usable
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.share_told import _v
 from cchc_extract.reconcile.stat_rows import _denominator, _stat_ref, same_unit_rows
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number

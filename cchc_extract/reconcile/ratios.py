@@ -3,204 +3,41 @@ states is ``note_ratio``. Ratios printed inside free text are ``text_ratios``.""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import combinations
 
-from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
-from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
 from cchc_extract.reconcile.lost_whole_share import share_of_lost_whole
 from cchc_extract.reconcile.misread import (
     Cell,
+    digit_confusions,
     explain,
     lost_digit_readings,
     other_readings,
     run_readings,
     share_holds,
 )
-from cchc_extract.reconcile.score_cells import MISSING_FLAG
+from cchc_extract.reconcile.ratio_pairs import (
+    _group_lost,
+    _lost_parts,
+    _pairs,
+    _ratio_candidates,
+    _unread_counts,
+    _usable,
+)
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
+from cchc_extract.reconcile.stat_check import check_stat_value
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, rule_readings
-from cchc_extract.reconcile.stat_rows import (
-    _denominator,
-    _stat_ref,
-    _unit_key,
-    code_legend,
-    counts_named,
-    figures_in_name,
-    is_percent,
-    same_unit_rows,
-    worded_apart,
-)
-from cchc_extract.review_threshold import REVIEW_BELOW
+from cchc_extract.reconcile.stat_rows import _denominator, _stat_ref, counts_named, is_percent, worded_apart
 from extract.segment.body_stat_ocr import SIGN_AS_NINE_FLAG
 from extract.segment.stat_line_periods import short_row_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ReviewItem, StatRow
-
-
-def _usable(row: StatRow) -> bool:
-    return row.value is not None and not is_percent(row) and code_legend(row) is None
-
-
-def _ratio_candidates(
-    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
-) -> list[int]:
-    """Count rows a percentage row i may be the ratio of, in every placement: its children (a
-    parent ratio); else the siblings just above it (a ratio row after its counts), back to the
-    previous percentage sibling, skipping the siblings' own children, and its parent when it is a
-    count (the whole, with a sibling as the part)."""
-    candidates = [j for j in kids.get(i, []) if _usable(rows[j])]
-    if candidates:
-        return candidates
-    siblings = _siblings_above(i, parents, rows, s)
-    candidates = [j for j in reversed(siblings) if _usable(rows[j])]
-    p = parents[i]
-    if p is not None and _usable(rows[p]):
-        candidates.insert(0, p)
-    if len(candidates) < 2 and siblings and _usable(rows[siblings[0]]):
-        # One count above, itself broken down ("3.1 hồ sơ đã giải quyết: a) trước hạn, b) đúng
-        # hạn, c) quá hạn", then "3.2 Tỷ lệ …"): the ratio is of that breakdown, parts over whole.
-        whole = siblings[0]
-        candidates = [whole, *(k for k in kids.get(whole, []) if _usable(rows[k]))]
-    return candidates
-
-
-def _siblings_above(i: int, parents: list[int | None], rows: list[StatRow], s: ReconcileSettings) -> list[int]:
-    """The sibling rows just above row i, nearest first, back to the previous percentage sibling
-    (at most ``ratio_siblings``), skipping the siblings' own children."""
-    siblings: list[int] = []
-    for j in range(i - 1, -1, -1):
-        if parents[j] == parents[i]:
-            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings or _codes_part(rows[j], rows[i]):
-                break
-            siblings.append(j)
-        elif not _descends(j, parents[i], parents):
-            break  # above the parent: out of the group
-    return siblings
-
-
-def _codes_part(above: StatRow, row: StatRow) -> bool:
-    """Whether two rows of one parent as resolved print codes of different parents ("1" above
-    "2.2" when OCR lost the row "2"): the group "2" ends there, the row above is not a sibling."""
-    a, b = norm_code(above.code) or "", norm_code(row.code) or ""
-    dotted = _DOTTED_CODE.fullmatch(a) and _DOTTED_CODE.fullmatch(b)
-    return bool(dotted) and a.rpartition(".")[0] != b.rpartition(".")[0]
-
-
-# A code numbered from its top level ("2", "2.1", "2.1.a"): its parent is what its last dot leaves.
-_DOTTED_CODE = lazy_compile(r"\d+(?:\.\w+)*")
-
-
-def _group_lost(i: int, rows: list[StatRow], parents: list[int | None]) -> bool:
-    """Whether row i's code names a group ("4" of "4.3") that no row of the table prints, while
-    rows of another group stand above it under the same parent as resolved (the group's row was
-    lost between them, not left out of an excerpt that opens with its parts)."""
-    code = norm_code(rows[i].code) or ""
-    group = code.rpartition(".")[0]
-    if not group or any(norm_code(r.code) == group for r in rows):
-        return False
-    return any(parents[j] == parents[i] and _codes_part(rows[j], rows[i]) for j in range(i))
-
-
-def _lost_parts(
-    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
-) -> list[int]:
-    """The counts whose figure we did not read that a percentage row i may be the share of: its
-    siblings above printing no value (nor any row under them), and the lost parts of a whole
-    broken down above it ("2.1 104" over "2.1.a" lost, "2.1.b 21", "2.1.c 2", then "2.2 77,88%")."""
-    siblings = _siblings_above(i, parents, rows, s)
-    lost = [
-        j
-        for j in siblings
-        if rows[j].value is None
-        and not is_percent(rows[j])
-        and code_legend(rows[j]) is None
-        and all(rows[k].value is None for k in kids.get(j, []))
-    ]
-    return lost + [
-        k
-        for j in siblings
-        if rows[j].value is not None
-        for k in kids.get(j, [])
-        if rows[k].value is None and not is_percent(rows[k]) and code_legend(rows[k]) is None and not kids.get(k)
-    ]
-
-
-def _unread_counts(
-    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
-) -> list[int]:
-    """The counts a percentage row after its counts may be of whose figure was not read (a count
-    row, not a group, printing no value we took): the ratio may be of one of them, so a pair the
-    others make that fails it may be ours, not the commune's. A parent ratio's children are its
-    counts whatever we read. The ratio's parent, a count whose figure we did not read, is one
-    too: the share may be of that whole ("6.3 92%" of 6.1 / 6 when 6 printed no figure we took),
-    so the two parts read beside it are no certain pair. A parent printing neither unit nor
-    figure, its figure not told lost, is a heading ("2 Kết quả giải quyết hồ sơ"), no count."""
-    if any(_usable(rows[j]) for j in kids.get(i, [])):
-        return []
-    p = parents[i]
-    whole = [p] if p is not None and rows[p].value is None and _lost_count(rows[p]) else []
-    return whole + [
-        j
-        for j in _siblings_above(i, parents, rows, s)
-        if rows[j].value is None and not kids.get(j) and _count_row(rows[j])
-    ]
-
-
-def _lost_count(row: StatRow) -> bool:
-    """Whether a row that printed no figure we read is a count's: it prints a unit, or the
-    segmenter told its figure lost (``missing_value``)."""
-    return (bool(_unit_key(row)) or MISSING_FLAG["value"] in row.flags) and _count_row(row)
-
-
-def _count_row(row: StatRow) -> bool:
-    """Whether a row is a count's (no percentage, no coded answer), whatever figure it printed."""
-    return not is_percent(row) and code_legend(row) is None
-
-
-def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
-    k: int | None = j
-    while k is not None:
-        k = parents[k]
-        if k == ancestor:
-            return True
-    return ancestor is None
-
-
-def _pairs(
-    i: int,
-    candidates: list[int],
-    rows: list[StatRow],
-    parents: list[int | None],
-    units: bool = True,
-) -> tuple[list[tuple[int, int]], bool]:
-    """((numerator, denominator) pairs to try, whether the pair is certain). The denominator is
-    the row worded as one ("Tổng số ...", "... đề ra"), else the count the others are parts of
-    (the ratio's parent, or a whole broken down above it), else of two counts the larger (a
-    share is at most the whole); with more counts and no wording, which two make the ratio is not
-    certain."""
-
-    def same_unit(a: int, b: int) -> bool:
-        return not units or not _unit_key(rows[a]) or not _unit_key(rows[b]) or same_unit_rows(rows[a], rows[b])
-
-    den = _denominator([(j, rows[j]) for j in candidates])
-    if den is None:
-        # the whole the others are parts of: the ratio's parent, or the count broken down above it
-        den = next((j for j in candidates if all(parents[k] == j for k in candidates if k != j)), None)
-    if den is not None:
-        return [(j, den) for j in candidates if j != den and same_unit(j, den)], True
-    if len(candidates) == 2:
-        a, b = candidates
-        small, large = (a, b) if _v(rows[a]) <= _v(rows[b]) else (b, a)
-        return ([(small, large)] if same_unit(a, b) else []), True
-    return [
-        (a, b) for a in candidates for b in candidates if a != b and _v(rows[a]) <= _v(rows[b]) and same_unit(a, b)
-    ], False
+from schemas.records import StatRow
 
 
 def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
@@ -339,6 +176,9 @@ def _check_ratio(
                 # little of which figure is wrong, the percentage itself as likely ("84,38" lost
                 # to "1"), so it goes to review beside them.
                 beside = True
+            if not found and ocr and decimals >= 1:
+                # the share read with a look-alike only a share's exact decimals pick out
+                found = explain([_with_share_look_alikes(cells[0], s), *cells[1:]], partial(share_holds, decimals))
         lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
         if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
             status, message = "incomplete", message + lost_said(lost_rows, "above it")
@@ -398,6 +238,13 @@ def _with_lost_digits_of(cell: Cell) -> Cell:
     return replace(cell, readings=(*cell.readings, *more))
 
 
+def _with_share_look_alikes(cell: Cell, s: ReconcileSettings) -> Cell:
+    """A share's cell with its readings widened by the look-alikes weighed on a share alone
+    (``ocr_share_confusions``)."""
+    more = tuple(r for r in digit_confusions(cell.ref.raw, s.ocr_share_confusions) if r not in cell.readings)
+    return replace(cell, readings=(*cell.readings, *more))
+
+
 def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
     """A share's cells (the percentage first, then its counts) with each count's readings widened
     by a digit OCR dropped (``lost_digit_readings``)."""
@@ -431,106 +278,6 @@ def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
     )
 
 
-def check_stat_value(
-    ledger: _Ledger,
-    kind: str,
-    ai: int,
-    members: tuple[int, ...],
-    rows: list[StatRow],
-    name: str,
-    *,
-    expected: float | None,
-    tol: float,
-    status: str,
-    message: str,
-    found: list,
-    ocr: bool,
-    unread: Sequence[int] = (),
-    confirms: bool = True,
-    impossible: Sequence[int] = (),
-    stated_too: bool = False,
-    lost_makes: bool = False,
-    unmade: Collection[int] = (),
-) -> None:
-    """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
-    (the rest): when the relation fails they go to review (on typed text one entry, the stated
-    figure: ``one_cause``), with the readings that explain it (``found``). ``unread``: rows the
-    relation may be of whose figure we did not read (a ratio's count lost beside the pair read):
-    a failure may then be a pairing of ours, doubted as a member read unsurely is. ``confirms``:
-    when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
-    ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
-    text): doubted, the relation is a reading of ours, not the commune's fault. ``stated_too``: the
-    readings found are guesses, so the stated figure goes to review beside them. ``lost_makes``:
-    a count the relation may be of whose figure we did not read, told by its group's sum, makes
-    it (``_lost_count_makes``): the members read surely are not doubted, only the figure it states
-    and the rows read unsurely go to review. ``unmade``: rows of OCR'd groups whose parts, every
-    one read, do not make them: one of their figures was misread, so a member among them is
-    doubted as a row read unsurely is (a share of "5 39" over "5.1 29" fails on the whole OCR
-    read 39 for 29, which its own sum of 29 + 0 fails too)."""
-    row = rows[members[0]]
-    if status == "ok" and confirms:
-        ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
-    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
-    stated = refs[0]
-    doubted = tuple(
-        ref
-        for k, ref in zip(members, refs)
-        if rows[k].confidence < REVIEW_BELOW or k in unmade or (ocr and figures_in_name(rows[k]))
-    )
-    ungrouped = [rows[k].code or "a count" for k in members if k in unmade]
-    if status == "mismatch" and not found and ungrouped:
-        message += f"; {', '.join(ungrouped)} in a group its counts do not make (a figure misread)"
-    if status == "mismatch" and not found:
-        refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
-    if status == "mismatch" and not found and lost_makes and not impossible:
-        # the pair read is no pair of the share's, the lost count told by its group is: the
-        # members read surely are what the page prints, only the stated figure is suspect
-        refs = (stated,)
-    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
-    doubted += tuple(
-        _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
-    )
-    if status == "incomplete":  # rows lost may make it hold: the figure it states is looked at
-        ledger.flag(stated, message)
-    ledger.check(
-        kind,
-        f"/statistics/{ai}/rows/{members[0]}",
-        table=name,
-        code=row.code,
-        field_="value",
-        expected=expected,
-        actual=row.value,
-        tolerance=tol,
-        status=status,
-        message=message,
-        rows=one_cause(refs, stated, ocr),
-        misread=[(c.ref, r) for c, r in found],
-        # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
-        # a failed relation among them may be ours, not the commune's
-        doubted=doubted,
-        stated_too=stated_too,
-    )
-
-
-def _less_vouched(
-    ai: int, members: tuple[int, ...], refs: tuple[ReviewItem, ...], doubted: tuple[ReviewItem, ...], ledger: _Ledger
-) -> tuple[tuple[ReviewItem, ...], tuple[ReviewItem, ...]]:
-    """(suspects, doubted) of a failed relation less the members another relation that holds
-    confirmed already (``_Ledger.confirmed``: a group its parts add up to, checked before the
-    percentage below it), when at least one member is not so confirmed: "2.3 94%" against "2.1
-    21" of "2 25" where 21 + 4 = 25 holds points at 2.3, not at the counts the sum vouches for
-    (on an OCR dump every row read with columns inferred is "unsure", which alone would queue
-    all three). Nothing is narrowed when every member is confirmed or none is."""
-    mine = {(f"/statistics/{ai}/rows/{k}", "value") for k in members}
-    held = {key for key in mine if key in ledger.confirmed}
-    if not held or held == mine:
-        return refs, doubted
-    return (
-        tuple(r for r in refs if (r.item, r.field) not in held),
-        tuple(r for r in doubted if (r.item, r.field) not in held),
-    )
-
-
 def _ratio_reading(
     row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], certain: bool, decimals: int
 ) -> tuple[str, str, tuple[int, ...], float]:
@@ -544,12 +291,16 @@ def _ratio_reading(
     joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
     if joined is not None:
         parts, den, ratio = joined
-        codes = " + ".join(rows[k].code or "part" for k in parts)
-        message = (
-            f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
-            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
-        )
-        return "ok", message, (*parts, den), round(ratio, 4)
+        return "ok", _joined_said(label, row, parts, den, rows, ratio), (*parts, den), round(ratio, 4)
+    named = None if match or not certain else _named_numerator(row, live, rows)
+    if named is not None:
+        # No pair makes it and its label names the counts it is of: the check is against them,
+        # not the first pair ("4.2 Tỷ lệ … trước hạn và đúng hạn" of 4.1.a + 4.1.b over 4.1, not
+        # 4.1.a alone), so a misreading of the share is weighed against the figure it states
+        # (a scan's 97,85 read 37,85 is ours, not 4.1.a / 4.1 = 85,84% failed).
+        parts, den = named
+        ratio = 100.0 * sum(_v(rows[k]) for k in parts) / _v(rows[den])
+        return "mismatch", _joined_said(label, row, parts, den, rows, ratio), (*parts, den), round(ratio, 4)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (
@@ -559,6 +310,15 @@ def _ratio_reading(
     if status == "skipped":
         message += "; no pair of the rows above makes it, and which two it is of is not certain"
     return status, message, (j, den), round(ratio, 4)
+
+
+def _joined_said(label: str, row: StatRow, parts: tuple[int, ...], den: int, rows: list[StatRow], ratio: float) -> str:
+    """The check's message for a share of the sum of several counts over their whole."""
+    codes = " + ".join(rows[k].code or "part" for k in parts)
+    return (
+        f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
+        f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
+    )
 
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
@@ -579,6 +339,19 @@ def _names_read_counts(row: StatRow, pairs: list[tuple[int, int]], unread: list[
 def _joins(indicator: str | None) -> bool:
     """Whether an indicator's label joins counts ("và", "hoặc"), marks or none."""
     return bool(_JOINS.search(fold(indicator or "")))
+
+
+def _named_numerator(
+    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow]
+) -> tuple[tuple[int, ...], int] | None:
+    """(parts, denominator) of a share whose label joins counts and names two or more of those
+    over its whole (``counts_named``), in the order printed; None otherwise."""
+    if not _joins(row.indicator):
+        return None
+    den = live[0][1]
+    nums = [j for j, d in live if d == den]
+    named = tuple(sorted(j for j, hit in zip(nums, counts_named(row, [rows[j] for j in nums])) if hit))
+    return (named, den) if len(named) >= 2 else None
 
 
 def _joined_numerator(

@@ -45,6 +45,12 @@ class ReconcileSettings:
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
     ocr_digit_confusions: tuple[tuple[str, str], ...] = OCR_DIGIT_CONFUSIONS
+    # More look-alikes, as (read, reading), weighed only on an OCR'd share printed with decimals
+    # against the counts it divides, once no other reading explains it: a share exact to its last
+    # printed decimal picks its reading out of the many by chance seldom, as a count's cannot (a
+    # "3" read for a "9" whose upper left stroke the scan left faint: seed 13001's "97,85" read
+    # 37,85). A swap moving the share by six units of its place is no typing slip's.
+    ocr_share_confusions: tuple[tuple[str, str], ...] = (("3", "9"),)
     # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
     # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.
     ocr_lost_doubles: bool = True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from cchc_extract.reconcile.core import _Ledger, _percent_matches, _vn
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
-from cchc_extract.reconcile.ratios import _pairs, _ratio_candidates
+from cchc_extract.reconcile.ratio_pairs import _pairs, _ratio_candidates
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_told import _v
 from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, record_repaired

@@ -29,7 +29,7 @@ from cchc_extract.reconcile.core import _decimals, _plain
 from cchc_extract.reconcile.derived_members import FLAG_DERIVED
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import ocr_read
-from cchc_extract.reconcile.ratios import _pairs, _ratio_candidates
+from cchc_extract.reconcile.ratio_pairs import _pairs, _ratio_candidates
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,

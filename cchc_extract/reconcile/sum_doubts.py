@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure
 from cchc_extract.reconcile.misread import from_letters
-from cchc_extract.reconcile.named_set import maxima_by_set
+from cchc_extract.reconcile.named_set import maxima_by_set, named_set_ids
 from cchc_extract.reconcile.printed_cells import mark_inserted
 from cchc_extract.reconcile.score_cells import cell_confidence, coded_by_name
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
+from normalize.criteria import load_criteria_sets
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
+from normalize.criteria.recognise import names_criterion
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ReviewItem, ScoreRow
 
@@ -76,6 +78,28 @@ def max_not_the_sets(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr:
     if top is None or value > top + 0.011:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
+
+
+def max_not_its_wordings(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
+    """Row i's maximum, on OCR'd text, when no set was recognised for the table but the row's
+    name is its code's criterion's wording in a set it was named by (snapped, restored from the
+    wording, coded by its name: ``named_set._NAMED_BY``), that set's maximum differs from the one
+    read and the row's ``score`` is within it: a line whose figures OCR split ("16 15,5" read "1
+    6 15,5", the maximum 1 and the self 6) is ours, as against a recognised set
+    (``max_not_the_sets``). A score above the set's maximum is the commune's."""
+    value = getattr(row, score)
+    if not ocr or value is None or row.max_points is None or any(f.startswith(FLAG_MAX_DIFFERS) for f in row.flags):
+        return ()
+    code = norm_code(row.code) or ""
+    for set_id in named_set_ids(row):
+        top = maxima_by_set().get(set_id, {}).get(code)
+        crit = next((c for c in load_criteria_sets() if c.id == set_id), None)
+        crit_def = crit.by_code().get(code) if crit is not None else None
+        if top is None or crit_def is None or not names_criterion(row, crit_def):
+            continue
+        if abs(top - row.max_points) > 0.011 and value <= top + 0.011:
+            return (_score_ref(ti, i, row, "max_points", name),)
+    return ()
 
 
 def max_under_children(

@@ -201,6 +201,17 @@ def complete_labels(labels: list[str]) -> bool:
     return False
 
 
+def partition_labels(labels: list[str]) -> bool:
+    """Whether every label is a member of one set of labels that partitions a total, two or more
+    members named (``complete_labels`` asks only the two: a list may hold other counts beside)."""
+    folded = [shadow(label) for label in labels]
+    for family in PARTITIONS:
+        hits = [{m for m, pattern in enumerate(family) if re.search(pattern, label)} for label in folded]
+        if all(hits) and len(set().union(*hits)) >= 2:
+            return True
+    return False
+
+
 def label_before(text: str, low: str, pos: int) -> str:
     """The clause before a total: "Bộ phận TN&TKQ UBND xã đã tiếp nhận" / "Tổng số hồ sơ đã giải quyết"."""
     stops = [(m.start(), m.end()) for m in re.finditer(r"[,;:(]\s*", low[:pos])]

@@ -33,14 +33,12 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.count_fractions import _count_value, _ratio_counts
 from extract.segment.count_kinds import listed_kinds, parts_name_kinds, unit_named_before
 from extract.segment.count_shares import (
-    are_shares,
     completes_as_remainder,
-    one_sentence,
     rate_of_the_total,
     ratio_whole,
-    rest_of_the_whole,
     share_bracket,
 )
 from extract.segment.count_words import (
@@ -52,10 +50,10 @@ from extract.segment.count_words import (
     complete_labels,
     count_label,
     is_tok,
-    label_before,
     nest,
     opener_at,
     partial_opener_at,
+    partition_labels,
     tokenize,
     unit_at,
 )
@@ -423,7 +421,24 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         parts, doubts, complete, used, items = got
         exhaustive = "gom" in led[0]
         return parts, doubts, complete or exhaustive, _last_index(sent, items[:used])
-    return None
+    return _partition_after(reader, sent, j, unit)
+
+
+def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
+    """The total's parts right after its comma with no opener, when their labels are one partition
+    of a total (``complete_labels``: "đã giải quyết 560 hồ sơ, đúng và trước hạn 552 hồ sơ, đạt tỷ
+    lệ 98,57%; quá hạn còn 8 hồ sơ"), two or more, each a figure in the total's unit; None
+    otherwise: a label of no partition ("đến hạn giải quyết" beside "trước và đúng hạn") makes the
+    figures a list of other counts, no breakdown."""
+    if unit is None or j >= len(sent) or not is_tok(sent[j], "sep", ","):
+        return None
+    got = _read_items(reader, sent[j + 1 :], unit, paren_scope=False)
+    if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
+        return None
+    if not partition_labels([p.label for p in got[0]]):
+        return None
+    parts, doubts, complete, used, items = got
+    return parts, doubts, complete, _last_index(sent, items[:used])
 
 
 def _bracket_after_rate(reader: _Reader, sent: list, j: int, k: int, unit: str | None):
@@ -460,17 +475,6 @@ def _last_index(sent: list, items: list[list]) -> int:
     return next((k for k, n in enumerate(sent) if n is last), len(sent) - 1)
 
 
-_RATIO = lazy_compile(
-    r"(?<![\d/.,])(?P<done>\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(?P<total>\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\d/,]|\.\d)"
-    r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)"
-)
-
-
-def _count_value(raw: str) -> float | None:
-    parsed = parse_number(raw, kind="count")
-    return parsed.value if parsed else None
-
-
 _DEFAULT = NarrativeSettings()
 
 
@@ -503,80 +507,3 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
             out.append(count)
         _ratio_counts(text, low, line, settings, out)
     return out
-
-
-def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: list[Count]) -> None:
-    """ "hoàn thành 15/19 nhiệm vụ": total 19, one part 15; "7/12 ..., còn 5/12 ..." two parts."""
-    last_end = 0  # where the fraction before ends: the words between say whether this one is a share
-    wholes: list[tuple[Count, int, int, int]] = []  # a whole's count, its first fraction and noun, its last end
-    for m in _RATIO.finditer(low):
-        between, last_end = low[last_end : m.start()], m.end()
-        unit_low = m.group("unit")
-        if unit_low.split()[0] in NOT_COUNT_UNITS or NOT_COUNT_BEFORE.search(low[: m.start()]):
-            continue
-        if not text[m.start("unit")].islower():
-            continue
-        done, total = _count_value(m.group("done")), _count_value(m.group("total"))
-        if done is None or total is None or done > total:
-            continue
-        words = label_before(text, low, m.start("done")).split()
-        auxiliary = [k for k, w in enumerate(words) if shadow(w) in ("da", "duoc") and k >= len(words) - 4]
-        verb = " ".join(words[auxiliary[-1] :] if auxiliary else words[-2:])
-        verb = re.sub(r"(?i)^(có)\s*", "", verb)
-        tail = _clean(text[m.start("tail") : m.end("tail")])
-        unit = text[m.start("unit") : m.end("unit")]
-        # "15/19 nhiệm vụ mà kế hoạch đã đề ra": the tail names the total; "7/12 chỉ tiêu
-        # đạt và vượt kế hoạch": it names the part.
-        tail_names_total = bool(re.match(r"(?:ma|duoc|do|cua|trong|theo)\b", shadow(tail)))
-        part_label = (verb if tail_names_total or not tail else tail) or "đạt"
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.source.line_start == line.number
-            and previous.total == total
-            and previous.unit == unit
-            and len(previous.parts) >= 1
-            and any(c is previous for c, *_ in wholes)  # a fraction's count, not a breakdown's
-            and are_shares(between, [p.label for p in previous.parts] + [part_label])
-        ):
-            previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
-            previous.complete = True  # fractions of one total, side by side: its shares
-            wholes = [(c, a, u, m.end()) if c is previous else (c, a, u, e) for c, a, u, e in wholes]
-            continue
-        wholes.append(
-            (_ratio_count(text, line, settings, total, unit, part_label, done), m.start(), m.start("unit"), m.end())
-        )
-        out.append(wholes[-1][0])
-    _join_the_rest(text, low, wholes, out)
-
-
-def _ratio_count(text: str, line, settings: NarrativeSettings, total, unit: str, label: str, done) -> Count:
-    return Count(
-        text=text.strip(),
-        label=unit,
-        total=total,
-        parts=[CountPart(label=label, value=done)],
-        unit=unit,
-        confidence=_line_confidence(line, settings),
-        source=_source(line),
-    )
-
-
-def _join_the_rest(text: str, low: str, wholes: list[tuple[Count, int, int, int]], out: list[Count]) -> None:
-    """Fractions of one whole followed by the rest of it ("…; còn 4 đơn vị …") are its shares: joined
-    into one count with the rest as its last part, complete (``count_shares.rest_of_the_whole``)."""
-    for total in dict.fromkeys(c.total for c, *_ in wholes):
-        mine = [w for w in wholes if w[0].total == total]
-        rest = rest_of_the_whole(low, mine[0][2], mine[-1][3])
-        mine = [w for w in mine if rest is not None and one_sentence(low, w[1], rest[1])]
-        value = _count_value(rest[0]) if rest is not None and mine else None
-        if rest is None or value is None or total is None or value > total:
-            continue
-        if sum(p.value or 0 for w in mine for p in w[0].parts) >= total:
-            continue  # the fractions already make the whole: "the rest" is of something else
-        first = mine[0][0]
-        for other, *_ in mine[1:]:
-            first.parts += other.parts
-            out[:] = [c for c in out if c is not other]
-        first.parts.append(CountPart(label=_clean(text[rest[1] : rest[2]]), value=value))
-        first.complete = True
