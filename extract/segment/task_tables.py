@@ -32,6 +32,7 @@ from extract.segment.task_header import _HEADER_WORDS, header_columns, header_sh
 from extract.segment.task_numbering import numbering_column
 from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
+from extract.segment.task_unit_matrix import unit_matrix
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet, any_word, fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
@@ -378,10 +379,10 @@ def _header_section(table: JoinedTable) -> str:
 
 
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
-    mapping = map_table(table, settings)
+    mapping, matrix = unit_matrix(table, map_table(table, settings))  # units as columns, "CT"/"PH" marks
     field_of = {c: f for f, c in mapping.items()}
     labels = {f: table.header_text[c] for f, c in mapping.items() if c < len(table.header_text)}
-    extra_cols = [c for c in range(table.n_cols) if c not in field_of and table.header_text[c].strip()]
+    extra_cols = [c for c in range(table.n_cols) if c not in field_of | matrix.units and table.header_text[c].strip()]
     out: list[TaskRow] = []
     bullets: list[bool] = []  # whether a bullet opened each row of ``out``
     section: str | None = None
@@ -414,7 +415,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             section_title = title
         if heading:
             continue
-        values = {f: task_code(row, c) for f, c in mapping.items()}
+        values = {f: task_code(row, c) for f, c in mapping.items()} | matrix.row_units(row)
         budget_apart(values, labels)  # "Quý I/2025 (15)": the budget no deadline, no footnote
         notes: list[str] = []
         for f in _NOTE_FIELDS:
