@@ -10,6 +10,7 @@ import pytest
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.evidence_rows import evidence_text
 from extract.segment.joined import JoinedRow
+from extract.segment.task_budget import total_row
 from extract.segment.task_unit_matrix import mark_of
 
 DATA = Path(__file__).parent / "data" / "batch68"
@@ -57,3 +58,17 @@ def test_evidence_text_needs_a_label_or_brackets():
     assert evidence_text(_row("", "(Công văn số 99/CV-VP)", "(Công văn số 99/CV-VP)")) == "Công văn số 99/CV-VP"
     assert evidence_text(_row("1.2", "Giải trình: x", "1", "1")) is None  # a criterion's row
     assert evidence_text(_row("", "Giải trình kết quả thực hiện", "", "")) is None  # no label's colon
+
+
+# A crop of seed 14271's S33 scan of N77 (s33-i4-n77-i4-budget-total-first.pdf, page 2: the header,
+# the total row "Cộng | 97" printed first and the first two sections). The generator's truth: tasks
+# 1-2 under section I, 3-5 under II.
+SCAN_TRUTH = [("I", "1"), ("I", "2"), ("II", "3"), ("II", "4"), ("II", "5")]
+
+
+def test_a_total_row_printed_first_opens_no_section():
+    out = result_to_json(convert_file(DATA / "s14271-s33-i4-n77-total-first-crop.jpg"))
+    got = [(r["section"], r["code"]) for t in out["task_tables"] for r in t["rows"]]
+    assert got == SCAN_TRUTH
+    assert total_row(["Tổng cộng", "Tổng cộng", "Tổng cộng", "57,5", "", ""])
+    assert not total_row(["TỔNG KẾT", "Đánh giá kết quả", "", ""])  # a heading's words, no sums

@@ -23,7 +23,7 @@ from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.table_join import join_tables, lines_before
-from extract.segment.task_budget import budget_apart
+from extract.segment.task_budget import budget_apart, total_row
 from extract.segment.task_count_column import count_columns
 from extract.segment.task_dates import deadline_at_end
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
@@ -394,7 +394,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", task_code(r, mapping.get("code", 0))) for r in table.rows)
     prev_page = table.rows[0].page if table.rows else 0
     for k, row in enumerate(table.rows):
-        if not any(c.strip() for c in row.cells) or _header_row(row, settings):
+        if not any(c.strip() for c in row.cells) or _header_row(row, settings) or total_row(row.cells):
             continue
         page_turned, prev_page = row.page != prev_page, row.page
         if section is None and out and not dotted and row_conf(row) is not None:
