@@ -23,6 +23,7 @@ from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
+from extract.segment.evidence_rows import evidence_rows_read
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
 from extract.segment.field_points_lines import subtotals_dropped
@@ -190,6 +191,7 @@ def read_score_tables(
         joined, columns = deducted.joined, deducted.columns
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
         joined = split_lettered_items(pasted.joined, columns)  # "Kế hoạch … / a) … / b) …" with "3 / 1 / 2"
+        joined, columns = evidence_rows_read(joined, columns)  # "Tài liệu kiểm chứng: …" a row under its criterion
         unread += pasted.unread
         drafts, total, closing, adjustments = grid_drafts(joined, columns)
         if total[:2] == (None, None):  # its totals row printed apart, under it: read, or told

@@ -29,6 +29,10 @@ class TaskBudgetSettings:
 
 
 _SETTINGS = TaskBudgetSettings()
+# A total row's label opening its first printed cell ("Tổng cộng", "Tổng kinh phí", "Cộng"; OCR may
+# drop the marks), and a figure of its sums ("97", "57,5", an unpriced "-").
+_TOTAL_LABEL = re.compile(r"(?i)^\s*(?:t[oổ]ng(?:\s+(?:c[oộ]ng|kinh\s+ph[ií]))?|c[oộ]ng)\s*:?\s*$")
+_SUM = re.compile(r"^\s*(?:\d[\d.,]*|[-–])\s*$")
 
 
 def header_names_budget(label: str, settings: TaskBudgetSettings = _SETTINGS) -> bool:
@@ -65,3 +69,14 @@ def budget_apart(values: dict[str, str], labels: dict[str, str], settings: TaskB
     when, budget = deadline_and_budget(deadline, bracketed, settings)
     if budget:
         values["deadline"], values["budget"] = when, budget
+
+
+def total_row(cells: list[str]) -> bool:
+    """Whether a task grid's row is its total ("Tổng cộng | | | 57,5"): a total's label alone in
+    its first printed cell and nothing but sums after it. It sums the costs and is no task; read
+    before the sections are, so a total printed first, right under the header, neither opens a
+    section nor moves the numbering of the headings under it."""
+    printed = [c for c in cells if c.strip()]
+    label = printed[0].strip() if printed else ""
+    # (a label merged across the code, task and product cells: repeated in each)
+    return bool(_TOTAL_LABEL.match(label)) and all(_SUM.match(c) or c.strip() == label for c in printed[1:])

@@ -20,7 +20,7 @@ from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.table_join import join_tables, lines_before
-from extract.segment.task_budget import budget_apart
+from extract.segment.task_budget import budget_apart, total_row
 from extract.segment.task_columns import (
     TaskTableSettings,
     _header_row,
@@ -34,6 +34,7 @@ from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import header_share, names_score_column
 from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
+from extract.segment.task_unit_matrix import unit_matrix
 from normalize.lazy_regex import lazy_compile
 from normalize.text import after_bullet, fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
@@ -152,10 +153,10 @@ def _header_section(table: JoinedTable) -> str:
 
 
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
-    mapping = map_table(table, settings)
+    mapping, matrix = unit_matrix(table, map_table(table, settings))  # units as columns, "CT"/"PH" marks
     field_of = {c: f for f, c in mapping.items()}
     labels = {f: table.header_text[c] for f, c in mapping.items() if c < len(table.header_text)}
-    extra_cols = [c for c in range(table.n_cols) if c not in field_of and table.header_text[c].strip()]
+    extra_cols = [c for c in range(table.n_cols) if c not in field_of | matrix.units and table.header_text[c].strip()]
     out: list[TaskRow] = []
     bullets: list[bool] = []  # whether a bullet opened each row of ``out``
     section: str | None = None
@@ -167,7 +168,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", task_code(r, mapping.get("code", 0))) for r in table.rows)
     prev_page = table.rows[0].page if table.rows else 0
     for k, row in enumerate(table.rows):
-        if not any(c.strip() for c in row.cells) or _header_row(row, settings):
+        if not any(c.strip() for c in row.cells) or _header_row(row, settings) or total_row(row.cells):
             continue
         page_turned, prev_page = row.page != prev_page, row.page
         if section is None and out and not dotted and row_conf(row) is not None:
@@ -188,7 +189,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             section_title = title
         if heading:
             continue
-        values = {f: task_code(row, c) for f, c in mapping.items()}
+        values = {f: task_code(row, c) for f, c in mapping.items()} | matrix.row_units(row)
         budget_apart(values, labels)  # "Quý I/2025 (15)": the budget no deadline, no footnote
         notes: list[str] = []
         for f in _NOTE_FIELDS:

@@ -206,6 +206,10 @@ PROBES: dict[str, Derivation] = {
     # out the plan (N73), as D25 leaves out N69.
     "S32_scan_new_layouts_q": probe_scan(("N70", "N71", "N72", "N73")),
     "D26_dump_new_layouts_q": Derivation("dump", ("N70", "N71", "N72")),
+    # The eighteenth batch (tools/corpusgen/new_layouts_r.py), held as the others: the dump leaves
+    # out the plans (N76, N77), as D26 leaves out N73.
+    "S33_scan_new_layouts_r": probe_scan(("N74", "N75", "N76", "N77")),
+    "D27_dump_new_layouts_r": Derivation("dump", ("N74", "N75")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

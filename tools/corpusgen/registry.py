@@ -24,6 +24,7 @@ from corpusgen.new_layouts_n import NEW_LAYOUT_FAMILIES_N
 from corpusgen.new_layouts_o import NEW_LAYOUT_FAMILIES_O
 from corpusgen.new_layouts_p import NEW_LAYOUT_FAMILIES_P
 from corpusgen.new_layouts_q import NEW_LAYOUT_FAMILIES_Q
+from corpusgen.new_layouts_r import NEW_LAYOUT_FAMILIES_R
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -66,4 +67,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_O,
     **NEW_LAYOUT_FAMILIES_P,
     **NEW_LAYOUT_FAMILIES_Q,
+    **NEW_LAYOUT_FAMILIES_R,
 }
