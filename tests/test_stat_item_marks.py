@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from extract.segment.stat_item_marks import ITEM_MARK_RESTORED, restored_item_marks
+from extract.segment.stat_item_marks import restored_item_marks
 from ingested_docs import converted_ingested, ingested_from_json
 from schemas.records import StatAnnex, StatRow
 
@@ -28,8 +28,10 @@ def test_a_spoilt_item_mark_of_a_scanned_annex_is_its_letter():
     out = converted_ingested(DATA)
     rows = [r for a in out["statistics"] for r in a["rows"]]
     (row,) = [r for r in rows if r["indicator"].endswith("Giải quyết quá hạn")]
-    assert row["indicator"] == "c) Giải quyết quá hạn" and row["value"] == 7.0
-    assert ITEM_MARK_RESTORED in row["flags"]
+    # the code reader takes '€j' for 'c)' first (``normalize.codes``: a 'j' after a look-alike 'c'
+    # is the bracket), so the item is coded as printed; the neighbours' letter is the fallback where
+    # the spoilt mark reads as no letter ("¢}": ``test_the_neighbours_must_agree_and_the_mark_read_no_other_letter``)
+    assert (row["code"], row["indicator"], row["value"]) == ("3.1.c", "Giải quyết quá hạn", 7.0)
     tally = score_document(truth, out)["tally"]
     assert tally["found"] == tally["rows"] == 12 and not tally["whole_unread"]
 

@@ -424,6 +424,10 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
     return _partition_after(reader, sent, j, unit)
 
 
+# How many of a sentence's nodes after a total's comma ``_partition_after`` reads for its parts.
+_PARTITION_REACH = 48
+
+
 def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
     """The total's parts right after its comma with no opener, when their labels are one partition
     of a total (``complete_labels``: "đã giải quyết 560 hồ sơ, đúng và trước hạn 552 hồ sơ, đạt tỷ
@@ -432,7 +436,9 @@ def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
     figures a list of other counts, no breakdown."""
     if unit is None or j >= len(sent) or not is_tok(sent[j], "sep", ","):
         return None
-    got = _read_items(reader, sent[j + 1 :], unit, paren_scope=False)
+    # a partition's parts follow within a few clauses: read no further, or every total of a long
+    # run-on line reads the whole rest of it (quadratic on a 150 kB one-line text)
+    got = _read_items(reader, sent[j + 1 : j + 1 + _PARTITION_REACH], unit, paren_scope=False)
     if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
         return None
     if not partition_labels([p.label for p in got[0]]):
