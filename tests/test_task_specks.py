@@ -1,9 +1,8 @@
-"""A speck OCR read as a stop between a task's word and a figure is taken out (``task_word_mends``)
-and the task
-doubted (issues 14, 16). Seed 13001's S26 i3 (a P08 plan photographed; its ingest — Tesseract's
+"""A speck OCR read as a stop between a task's word and a figure is taken out and the row flagged
+(``task_word_mends``; issues 14, 16). Seed 13001's S26 i3 (a P08 plan photographed; its ingest — Tesseract's
 lines and the grid's cells — stored in tests/data/scans_unread68 with the generator's truth): the
 task "Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm" read "… hành
-chính.6 tháng đầu năm". Before, the task came out so, wrong and in no review entry."""
+chính.6 tháng đầu năm". Before, the task came out so, wrong and in no review entry (now mended and flagged)."""
 
 from __future__ import annotations
 
