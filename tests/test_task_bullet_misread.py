@@ -23,3 +23,11 @@ def test_a_bullet_read_as_a_letter_and_a_mark_is_taken_out():
 def test_an_item_label_or_a_mark_inside_the_words_stays():
     kept = ["a) Xây dựng Kế hoạch kiểm tra", "Xây dựng Kế hoạch * năm 2025"]
     assert _tasks(kept) == kept
+
+
+def test_a_bullet_read_as_an_underscore_is_taken_out():
+    """An S12 plan scan (seed 15001, instance 9, a product "Thông báo" under a dash bullet) read
+    "_ Thông báo" on fc109027: a product with a mark no word holds, wrong and not queued."""
+    table = TaskTable(rows=[TaskRow(task="Triển khai thanh toán trực tuyến", product="_ Thông báo", lead="UBND xã")])
+    assert doubt_tasks([table], ocr=True)[0].rows[0].product == "Thông báo"
+    assert _tasks(["_ Tổ chức tập huấn", "Tổ chức hội nghị_ năm 2025"]) == ["Tổ chức tập huấn", "Tổ chức hội nghị_ năm 2025"]

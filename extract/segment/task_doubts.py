@@ -148,10 +148,11 @@ _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # words after it, and units are not touched. Taken out.
 _TRAILING_DASH = lazy_compile(r"\s+(?:[-–—|]+|l)\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
-# A bullet OCR read as a mark with a letter beside it ("s* Duy trì …" for "• Duy trì …"), before the
-# capital a task's words open with: a mark no word holds, a letter at most; or a dash or bar with a
-# speck read as a quote held to the task's first word ("-'Tổ chức …"). Taken out.
-_MISREAD_BULLET = lazy_compile(r"^\s*(?:(?:\p{L}?[*«»©®°~^]+\p{L}?)\s+|[-–|]+['‘’`]\s*)(?=\p{Lu})")
+# A bullet OCR read as a mark with a letter beside it ("s* Duy trì …" for "• Duy trì …", "_ Thông
+# báo" for "- Thông báo"), before the capital a task's words open with: a mark no word holds, a
+# letter at most; or a dash or bar with a speck read as a quote held to the first word ("-'Tổ
+# chức …"). Taken out.
+_MISREAD_BULLET = lazy_compile(r"^\s*(?:(?:\p{L}?[*«»©®°~^_`]+\p{L}?)\s+|[-–|]+['‘’`]\s*)(?=\p{Lu})")
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
