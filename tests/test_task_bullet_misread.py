@@ -30,4 +30,7 @@ def test_a_bullet_read_as_an_underscore_is_taken_out():
     "_ Thông báo" on fc109027: a product with a mark no word holds, wrong and not queued."""
     table = TaskTable(rows=[TaskRow(task="Triển khai thanh toán trực tuyến", product="_ Thông báo", lead="UBND xã")])
     assert doubt_tasks([table], ocr=True)[0].rows[0].product == "Thông báo"
-    assert _tasks(["_ Tổ chức tập huấn", "Tổ chức hội nghị_ năm 2025"]) == ["Tổ chức tập huấn", "Tổ chức hội nghị_ năm 2025"]
+    assert _tasks(["_ Tổ chức tập huấn", "Tổ chức hội nghị_ năm 2025"]) == [
+        "Tổ chức tập huấn",
+        "Tổ chức hội nghị_ năm 2025",
+    ]

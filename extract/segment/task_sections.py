@@ -20,10 +20,11 @@ ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 # An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ"),
 # or its full stop lost in a numeral of strokes ("HIL Cải cách tài chính công": "III." read as one
 # word; two strokes at least, one holding I, V, X or H, so no word of a title is taken for one);
-# the full stop may come back a comma ("IV, Cải cách tổ chức bộ máy").
+# the full stop may come back a comma ("IV, Cải cách tổ chức bộ máy"); a speck at the cell's
+# edge may stand before the numeral (".II. Cải cách thể chế": a cell's text opens with no stop).
 _OCR_ROMAN_TITLE = lazy_compile(
-    r"^\s*(?P<numeral>[IVXLTHl1|]{1,5})\s*[.,)_]\s*(?P<title>\p{Lu}.{3,})$"
-    r"|^\s*(?P<numeral>(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{2,5})\s+(?P<title>\p{Lu}.{3,})$"
+    r"^\s*(?:[.,'‘’`_:;~]\s*)?(?P<numeral>[IVXLTHl1|]{1,5})\s*[.,)_]\s*(?P<title>\p{Lu}.{3,})$"
+    r"|^\s*(?:[.,'‘’`_:;~]\s*)?(?P<numeral>(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{2,5})\s+(?P<title>\p{Lu}.{3,})$"
 )
 
 
