@@ -267,6 +267,10 @@ def _speck_between(raws: list[str], j: int) -> bool:
     return points_cell(raws[j + 1]) is not None
 
 
+# Marks a ruling line is read as where it stands glued to a cell's first word ("[Kế", "|Công").
+_RULE_MARKS = "[]|(){}" + CELL_SPECKS
+
+
 def _token_between(raws: list[str], j: int, cells: list[str | None], n_points: int) -> str | None:
     """What token ``j``, a few letters no number after a run's lone figure, is when printed
     figures follow it to the run's end (the line's end, a bar or the explanation's capital): a
@@ -290,7 +294,9 @@ def _token_between(raws: list[str], j: int, cells: list[str | None], n_points: i
         elif not (JUNK.match(raw) or (after and re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS) or "-"))):
             break
         k += 1
-    ends = k >= len(raws) or raws[k][:1].isupper()
+    # (a ruling bar OCR read as a bracket may stand glued before the explanation: "10 hs 10 10 [Kế
+    # hoạch số …")
+    ends = k >= len(raws) or raws[k].lstrip(_RULE_MARKS)[:1].isupper()
     if not after or not ends or not _max_first([cells[0], after[0]]):
         return None
     if len(after) == n_points - 1:

@@ -51,7 +51,13 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     lone = _lone_scores(tables, match, settings)
     # A row whose maximum is the set's with a digit lost (``digit_lost``) agrees with it read so.
     lost = digit_lost_rows(tables, match, settings)
-    read_again = replace(match, agreeing=match.agreeing + lost, contradicting=max(0, match.contradicting - lone - lost))
+    # Rows read one number later open with the set's maximum now: they agree with it, as
+    # ``_take_later_cells`` counted them to take that reading (a short table's set, two rows agreeing
+    # and two contradicting, is sure only with them; its other rows' cells are then placed by it).
+    agree = lost + filled
+    read_again = replace(
+        match, agreeing=match.agreeing + agree, contradicting=max(0, match.contradicting - lone - agree)
+    )
     if not read_again.sure(settings):
         return filled
     cset = match.cset
