@@ -49,3 +49,33 @@ def test_rows_read_one_number_later_make_the_set_sure_for_the_rest():
     assert [rows["5"][k] for k in KEYS] == [printed["5"][k] for k in KEYS] == [16, 15, 15]
     # (the set's guess: both scores go to the review)
     assert any(f.startswith("unsure_self_points") for f in rows["5"]["flags"])
+
+
+D04 = DATA / "s15131-d04-i1-ruled-center-eng-150dpi.txt"
+D03 = DATA / "s15131-d03-i4-unruled-top-vie-300dpi-degraded.txt"
+
+
+def test_two_rows_agreeing_and_none_against_place_a_scores_pair():
+    """Seed 15131's D04 i1 (seven columns, ruled, centred, eng, 150 dpi): OCR lost the maxima of
+    criteria 3 to 6; 1 and 7 print the set's maxima and none prints another, too few for a sure set.
+    Criterion 2 prints "… ngay 9.75 9,75": its maximum 10 lost, the two figures its self and
+    appraised scores (before: maximum 9,75, self 9,75, appraised blank)."""
+    assert "ngay 9.75 9,75\n" in D04.read_text(encoding="utf-8")
+    printed, rows = _truth(D04), _rows(D04)
+    assert [rows["2"][k] for k in KEYS] == [printed["2"][k] for k in KEYS] == [10, 9.75, 9.75]
+    assert any(f.startswith("unsure_appraised_points") for f in rows["2"]["flags"])
+
+
+def test_a_lone_score_and_a_self_total_that_holds_tell_no_rows_lost():
+    """Seed 15131's D03 i4 (four columns, unruled, vie, 300 dpi, degraded): criterion 3 prints "11a
+    14", its maximum 14,5 garbled, 14 its self score (before: read as a maximum of 14, self blank).
+    Its total line "88,5 24" is the commune's 35,5 (a planted fault: the rows' maxima add up to
+    34,5) misread; the self total 24 is the rows' 10 + 0 + 14, and no group of the set's criteria
+    after 3 is worth 54: no rows after 3 were lost (before: told as not read)."""
+    text = D03.read_text(encoding="utf-8")
+    assert ". 11a 14\n" in text and "88,5 24\n" in text
+    printed, rows = _truth(D03), _rows(D03)
+    assert [rows["3"][k] for k in KEYS[:2]] == [printed["3"][k] for k in KEYS[:2]] == [14.5, 14]
+    output = result_to_json(convert_file(D03))
+    assert not any("rows after 3" in p["reason"] for p in output["unread"])
+    assert len(rows) == len(printed) == 3

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
 
 
-def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+def fill_set_maxima(
+    tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings(), ocr: bool = False
+) -> int:
     """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
     its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
     one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
@@ -59,7 +61,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
         match, agreeing=match.agreeing + agree, contradicting=max(0, match.contradicting - lone - agree)
     )
     if not read_again.sure(settings):
-        return filled
+        return filled + (place_unopposed(tables, read_again, settings) if ocr else 0)
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
     for table in tables:
@@ -118,6 +120,35 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def place_unopposed(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings) -> int:
+    """On an OCR'd document whose set is not sure only for want of rows printing its maxima
+    (``MatchSettings.unopposed_rows`` agreeing, none contradicting once the rows read as scores
+    below it are counted out): those rows' figures placed by it, a lone figure as the self score
+    (``_lone_cell_is_self``), two in a table with an appraised column as the scores
+    (``_pair_is_scores``), each doubted. Returns the rows so read."""
+    if (
+        match.contradicting
+        or match.agreeing < settings.unopposed_rows
+        or match.score - match.runner_up < settings.sure_margin
+    ):
+        return 0
+    by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
+    placed = 0
+    for table in tables:
+        appraised = appraised_column(table.rows)
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed or row.max_points is None:
+                continue
+            if not names_criterion(row, crit, settings):
+                continue
+            most = printed[crit.code]
+            placed += _lone_cell_is_self(row, most, match.cset.id, settings) or (
+                appraised and _pair_is_scores(row, most, match.cset.id, settings)
+            )
+    return placed
 
 
 def _heading_scores(
