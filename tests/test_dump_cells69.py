@@ -79,3 +79,17 @@ def test_a_lone_score_and_a_self_total_that_holds_tell_no_rows_lost():
     output = result_to_json(convert_file(D03))
     assert not any("rows after 3" in p["reason"] for p in output["unread"])
     assert len(rows) == len(printed) == 3
+
+
+D06 = DATA / "s15131-d06-i6-f11-explanation-before-points-vie-psm6-200dpi-degraded.txt"
+
+
+def test_a_score_read_under_a_misread_maximum_is_read_again_under_the_sets():
+    """Seed 15131's D06 i6 (an F11 report, explanation before the points, vie, psm 6, 200 dpi,
+    degraded): criterion 7 prints "16 14,5 145...", the appraised score's comma lost. Read first
+    under a maximum of 1,6 ("16" read so), "145" became 1,45; the set's maximum 16 is then taken
+    for the row, and under it the one reading in quarter points that fits is 14,5 (before: 1,45)."""
+    assert " 16 14,5 145...\n" in D06.read_text(encoding="utf-8")
+    printed, rows = _truth(D06), _rows(D06)
+    assert [rows["7"][k] for k in KEYS] == [printed["7"][k] for k in KEYS] == [16, 14.5, 14.5]
+    assert 1.45 in rows["7"]["alternatives"]["appraised_points"]

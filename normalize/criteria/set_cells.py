@@ -238,7 +238,7 @@ def _within_set_max(raw: str, most: float, s: MatchSettings) -> float | None:
     parsed = parse_number(raw, kind="score")
     if parsed is None or parsed.value <= most + s.max_tolerance:
         return parsed.value if parsed is not None else None
-    quarters = [v for v in lost_decimal_readings(raw, upper=most + s.max_tolerance) if abs(v * 4 - round(v * 4)) < 1e-6]
+    quarters = [v for v in lost_decimal_readings(raw, upper=most + s.max_tolerance) if _in_quarters(v)]
     return quarters[-1] if quarters else parsed.value
 
 
@@ -411,7 +411,7 @@ def _max_by_sums(row: ScoreRow, most: float, rows: list[ScoreRow], set_id: str, 
         return False
     parent = next((r for r in rows if row.parent and r.code == row.parent), None)
     over = parent is not None and parent.max_points is not None and value > parent.max_points + s.max_tolerance
-    if not (over or abs(value * 4 - round(value * 4)) > 1e-6):
+    if not (over or not _in_quarters(value)):
         return False
     children = [r.max_points for r in rows if row.code and r.parent == row.code]
     siblings = [r.max_points for r in rows if r is not row and row.parent and r.parent == row.parent]
@@ -441,12 +441,36 @@ def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
     value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
     printed = parse_number(points_figure(raw), kind="score") if raw else None
     alternatives = row.alternatives.get(cell) or []
-    if value is None or printed is None or printed.value == value or printed.value > most:
+    if value is None or printed is None or printed.value == value:
+        return
+    if printed.value > most:
+        _quarters_within(row, cell, most)
         return
     if not any(a == printed.value for a in alternatives):
         return  # (no reading chosen among others: the value was not the comma's)
     row.alternatives[cell] = [value] + [a for a in alternatives if a != printed.value]
     setattr(row, cell, printed.value)
+
+
+def _quarters_within(row: ScoreRow, cell: str, most: float) -> None:
+    """A score whose comma-less cell is over the set's maximum as printed ("145" under 16), read
+    to fit under the maximum misread before (1,6: read 1,45, in no quarters): under the set's
+    maximum the one reading of its digits in quarter points that fits holds ("145" 14,5, as the
+    line's readings put quarters first), the reading before kept as its alternative. Left as read
+    when it is in quarters already or the digits give no such reading or more than one."""
+    value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
+    if value is None or _in_quarters(value):
+        return
+    fits = [v for v in lost_decimal_readings(raw or "", upper=most) if _in_quarters(v) and v != value]
+    if len(fits) != 1:
+        return
+    row.alternatives[cell] = [value] + [a for a in row.alternatives.get(cell) or [] if a != fits[0]]
+    setattr(row, cell, fits[0])
+
+
+def _in_quarters(value: float) -> bool:
+    """Whether points are a whole number of quarters (every criteria set's maxima and scores are)."""
+    return abs(value * 4 - round(value * 4)) < 1e-6
 
 
 # The digits a quarter-point figure ends with after its decimal comma.
