@@ -125,9 +125,9 @@ def fill_set_maxima(
 def place_unopposed(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings) -> int:
     """On an OCR'd document whose set is not sure only for want of rows printing its maxima
     (``MatchSettings.unopposed_rows`` agreeing, none contradicting once the rows read as scores
-    below it are counted out): those rows' figures placed by it, a lone figure as the self score
-    (``_lone_cell_is_self``), two in a table with an appraised column as the scores
-    (``_pair_is_scores``), each doubted. Returns the rows so read."""
+    below it are counted out): those rows' figures placed by it, a lone figure with no cell
+    printed after it as the self score (``_lone_cell_is_self``), two in a table with an appraised
+    column as the scores (``_pair_is_scores``), each doubted. Returns the rows so read."""
     if (
         match.contradicting
         or match.agreeing < settings.unopposed_rows
@@ -145,9 +145,9 @@ def place_unopposed(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             if not names_criterion(row, crit, settings):
                 continue
             most = printed[crit.code]
-            placed += _lone_cell_is_self(row, most, match.cset.id, settings) or (
-                appraised and _pair_is_scores(row, most, match.cset.id, settings)
-            )
+            # (a figure with a cell printed after it, garbled, "1 W W", stands in the maximum's column)
+            lone = row.self_points_raw is None and _lone_cell_is_self(row, most, match.cset.id, settings)
+            placed += lone or (appraised and _pair_is_scores(row, most, match.cset.id, settings))
     return placed
 
 
