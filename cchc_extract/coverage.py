@@ -21,6 +21,7 @@ from cchc_extract.lost_cells import illegible_cells, lost_cells_of_rows
 from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.lost_totals import exactly
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.set_gaps import absent_set_rows
@@ -314,15 +315,25 @@ def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tu
         kids = children_of(parents)
         read = {norm_code(r.code) for r in rows if r.code}
         relations = [
-            (table.stated_total_max, [i for i, p in enumerate(parents) if p is None], "", f"/score_tables/{ti}")
+            (
+                (table.stated_total_max, table.stated_total_self),
+                [i for i, p in enumerate(parents) if p is None],
+                "",
+                f"/score_tables/{ti}",
+            )
         ]
         relations += [
-            (rows[i].max_points, kids[i], norm_code(rows[i].code) or "", f"/score_tables/{ti}/rows/{i}")
+            (
+                (rows[i].max_points, rows[i].self_points if rows[i].self_points_raw is not None else None),
+                kids[i],
+                norm_code(rows[i].code) or "",
+                f"/score_tables/{ti}/rows/{i}",
+            )
             for i in kids
             if rows[i].code
         ]
-        for stated, members, parent_code, pointer in relations:
-            part = _lost_after(rows, kids, stated, members, parent_code, cset, read, settings)
+        for (stated, scored), members, parent_code, pointer in relations:
+            part = _lost_after(rows, kids, (stated, scored), members, parent_code, cset, read, settings)
             if part is not None and not _told(part, told):
                 parts.append((part, pointer))
     return parts
@@ -331,7 +342,7 @@ def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tu
 def _lost_after(
     rows: list[ScoreRow],
     kids: dict[int, list[int]],
-    stated: float | None,
+    figures: tuple[float | None, float | None],
     members: list[int],
     parent_code: str,
     cset: CriteriaSet,
@@ -340,7 +351,9 @@ def _lost_after(
 ) -> UnreadPart | None:
     """The unread part for the set's criteria after the last of ``members`` (children of
     ``parent_code``, "" for the top level), when the shortfall of their maxima under ``stated``
-    says rows were lost (``lost_tail_rows``)."""
+    says rows were lost (``lost_tail_rows``). ``figures`` are the relation's stated maximum and its
+    printed self figure."""
+    stated, scored = figures
     if stated is None or not members:
         return None
     # A maximum read below the set's is more likely misread (a lost digit, "14,5" read 1,45) than
@@ -368,6 +381,10 @@ def _lost_after(
     # that ("455" for 45,5, its decimal mark lost) is misread, and no rows explain it.
     if shortfall > sum(c.max_points or 0.0 for c in tail) + settings.min_shortfall:
         return None
+    if _scores_whole(rows, members, scored, settings) and not exactly(
+        shortfall, [c.max_points or 0.0 for c in tail], settings.min_shortfall
+    ):
+        return None
     last = members[-1]
     while kids.get(last):
         last = kids[last][-1]  # the last line of the last member's subtree
@@ -387,6 +404,17 @@ def _lost_after(
         line_start=end + 1 if end is not None else None,
         line_end=None,
     )
+
+
+def _scores_whole(rows: list[ScoreRow], members: list[int], scored: float | None, settings: CoverageSettings) -> bool:
+    """Whether the scores say the rows read are all of the relation's: its printed self figure
+    (``scored``: the total row's, or the parent's as read) is what the rows' printed self points
+    add up to. With no group of the set's criteria after them making up the maxima's shortfall
+    exactly, the stated maximum is misread ("35,5" read 88,5) or the commune's slip, not rows lost
+    (lost rows scored nothing but by chance); the check of that total still says so."""
+    if scored is None or any(rows[k].self_points is None or rows[k].self_points_raw is None for k in members):
+        return False
+    return abs(sum(rows[k].self_points or 0.0 for k in members) - scored) <= settings.min_shortfall
 
 
 def _counted_max(

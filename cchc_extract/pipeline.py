@@ -384,7 +384,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:
-        _run_stage(result, "criteria", lambda: fill_set_maxima(result.score_tables, criteria, options.criteria), debug)
+        _run_stage(
+            result,
+            "criteria",
+            lambda: fill_set_maxima(
+                result.score_tables, criteria, options.criteria, ocr=bool(result.source.read_by_ocr)
+            ),
+            debug,
+        )
     # A maximum the set gave, or the children's maxima add up to, that the row's name prints was
     # read, not lost.
     _run_stage(result, "segment", lambda: points_in_names(result), debug)

@@ -269,8 +269,8 @@ def _speck_between(raws: list[str], j: int) -> bool:
 
 def _token_between(raws: list[str], j: int, cells: list[str | None], n_points: int) -> str | None:
     """What token ``j``, a few letters no number after a run's lone figure, is when printed
-    figures follow it to the run's end (the line's end, a bar or the explanation's capital): a
-    speck ("speck") when they fill every column left ("10 a 10 10", "16 ie 15 15"); the middle
+    figures follow it to the run's end (the line's end, a bar or the explanation's capital, a bar
+    read "[" glued to it): a speck ("speck") when they fill every column left ("10 a 10 10"); the middle
     cell OCR could not read ("lost") when one figure short of them ("5 a 4,75", "1 les 0,75": the
     maximum, a lost self score, the appraised score). The figures counted together, not one by
     one, say which: a token standing where a cell is and the columns the figures leave agree.
@@ -290,7 +290,7 @@ def _token_between(raws: list[str], j: int, cells: list[str | None], n_points: i
         elif not (JUNK.match(raw) or (after and re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS) or "-"))):
             break
         k += 1
-    ends = k >= len(raws) or raws[k][:1].isupper()
+    ends = k >= len(raws) or raws[k].lstrip("[|(" + CELL_SPECKS)[:1].isupper()
     if not after or not ends or not _max_first([cells[0], after[0]]):
         return None
     if len(after) == n_points - 1:

@@ -98,6 +98,13 @@ class MatchSettings:
     evidence_ratio: float = 2.0
     # ... and ahead of the next best set by this much (``recognise_set``'s score).
     sure_margin: float = 0.1
+    # On an OCR'd table whose maxima OCR mostly lost, too few rows print the set's maximum to make
+    # it sure: with this many agreeing and none contradicting it (the rows whose figures are read
+    # as scores below the set's maximum counted out, ``set_cells._lone_scores``), and ahead of the
+    # next set by ``sure_margin``, those rows' figures are still placed by it (a lone figure the
+    # self score, two the self and appraised scores, both doubted: ``set_cells.place_unopposed``);
+    # no maximum is filled in for a row that read none (after the checks, ``derived_from_criteria_set``).
+    unopposed_rows: int = 2
     # A row named as its code's criterion whose maximum was not read takes the set's, when the set
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True

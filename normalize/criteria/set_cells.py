@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
 
 
-def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+def fill_set_maxima(
+    tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings(), ocr: bool = False
+) -> int:
     """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
     its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
     one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
@@ -51,9 +53,15 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     lone = _lone_scores(tables, match, settings)
     # A row whose maximum is the set's with a digit lost (``digit_lost``) agrees with it read so.
     lost = digit_lost_rows(tables, match, settings)
-    read_again = replace(match, agreeing=match.agreeing + lost, contradicting=max(0, match.contradicting - lone - lost))
+    # Rows read one number later open with the set's maximum now: they agree with it, as
+    # ``_take_later_cells`` counted them to take that reading (a short table's set, two rows agreeing
+    # and two contradicting, is sure only with them; its other rows' cells are then placed by it).
+    agree = lost + filled
+    read_again = replace(
+        match, agreeing=match.agreeing + agree, contradicting=max(0, match.contradicting - lone - agree)
+    )
     if not read_again.sure(settings):
-        return filled
+        return filled + (place_unopposed(tables, read_again, settings) if ocr else 0)
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
     for table in tables:
@@ -112,6 +120,35 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def place_unopposed(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings) -> int:
+    """On an OCR'd document whose set is not sure only for want of rows printing its maxima
+    (``MatchSettings.unopposed_rows`` agreeing, none contradicting once the rows read as scores
+    below it are counted out): those rows' figures placed by it, a lone figure with no cell
+    printed after it as the self score (``_lone_cell_is_self``), two in a table with an appraised
+    column as the scores (``_pair_is_scores``), each doubted. Returns the rows so read."""
+    if (
+        match.contradicting
+        or match.agreeing < settings.unopposed_rows
+        or match.score - match.runner_up < settings.sure_margin
+    ):
+        return 0
+    by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
+    placed = 0
+    for table in tables:
+        appraised = appraised_column(table.rows)
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed or row.max_points is None:
+                continue
+            if not names_criterion(row, crit, settings):
+                continue
+            most = printed[crit.code]
+            # (a figure with a cell printed after it, garbled, "1 W W", stands in the maximum's column)
+            lone = row.self_points_raw is None and _lone_cell_is_self(row, most, match.cset.id, settings)
+            placed += lone or (appraised and _pair_is_scores(row, most, match.cset.id, settings))
+    return placed
 
 
 def _heading_scores(
@@ -201,7 +238,7 @@ def _within_set_max(raw: str, most: float, s: MatchSettings) -> float | None:
     parsed = parse_number(raw, kind="score")
     if parsed is None or parsed.value <= most + s.max_tolerance:
         return parsed.value if parsed is not None else None
-    quarters = [v for v in lost_decimal_readings(raw, upper=most + s.max_tolerance) if abs(v * 4 - round(v * 4)) < 1e-6]
+    quarters = [v for v in lost_decimal_readings(raw, upper=most + s.max_tolerance) if _in_quarters(v)]
     return quarters[-1] if quarters else parsed.value
 
 
@@ -374,7 +411,7 @@ def _max_by_sums(row: ScoreRow, most: float, rows: list[ScoreRow], set_id: str, 
         return False
     parent = next((r for r in rows if row.parent and r.code == row.parent), None)
     over = parent is not None and parent.max_points is not None and value > parent.max_points + s.max_tolerance
-    if not (over or abs(value * 4 - round(value * 4)) > 1e-6):
+    if not (over or not _in_quarters(value)):
         return False
     children = [r.max_points for r in rows if row.code and r.parent == row.code]
     siblings = [r.max_points for r in rows if r is not row and row.parent and r.parent == row.parent]
@@ -404,12 +441,36 @@ def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
     value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
     printed = parse_number(points_figure(raw), kind="score") if raw else None
     alternatives = row.alternatives.get(cell) or []
-    if value is None or printed is None or printed.value == value or printed.value > most:
+    if value is None or printed is None or printed.value == value:
+        return
+    if printed.value > most:
+        _quarters_within(row, cell, most)
         return
     if not any(a == printed.value for a in alternatives):
         return  # (no reading chosen among others: the value was not the comma's)
     row.alternatives[cell] = [value] + [a for a in alternatives if a != printed.value]
     setattr(row, cell, printed.value)
+
+
+def _quarters_within(row: ScoreRow, cell: str, most: float) -> None:
+    """A score whose comma-less cell is over the set's maximum as printed ("145" under 16), read
+    to fit under the maximum misread before (1,6: read 1,45, in no quarters): under the set's
+    maximum the one reading of its digits in quarter points that fits holds ("145" 14,5, as the
+    line's readings put quarters first), the reading before kept as its alternative. Left as read
+    when it is in quarters already or the digits give no such reading or more than one."""
+    value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
+    if value is None or _in_quarters(value):
+        return
+    fits = [v for v in lost_decimal_readings(raw or "", upper=most) if _in_quarters(v) and v != value]
+    if len(fits) != 1:
+        return
+    row.alternatives[cell] = [value] + [a for a in row.alternatives.get(cell) or [] if a != fits[0]]
+    setattr(row, cell, fits[0])
+
+
+def _in_quarters(value: float) -> bool:
+    """Whether points are a whole number of quarters (every criteria set's maxima and scores are)."""
+    return abs(value * 4 - round(value * 4)) < 1e-6
 
 
 # The digits a quarter-point figure ends with after its decimal comma.
