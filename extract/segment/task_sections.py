@@ -81,6 +81,8 @@ def upper_title(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+# A roman numeral's strokes each read as a one ("11" for "II" or "III"), a stop or speck after.
+_ONES = lazy_compile(r"^\s*1{1,3}\s*[.)_|\"'”’]?\s*$")
 _ITEM_CODE = lazy_compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
 
 
@@ -136,6 +138,11 @@ def section_of(
     twice = one and row_conf(row) is not None and number_below.strip(" .") == "1"
     if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and (upper_title(rest[0]) or twice):
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
+    if roman and len(rest) == 1 and _ONES.match(code) and row_conf(row) is not None and heading_lead(rest[0]):
+        # An OCR'd row of a run of ones ("11" for "III") beside a unit's name and nothing else: a
+        # heading of the body leading the tasks under it, its numeral's strokes read as ones (a
+        # task row has its task's words, deadline and product; a unit's name is none of them).
+        return next_roman(section), True, rest[0]
     if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
         # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's
         # numeral misread, its title in sentence case (a task row has its lead or deadline too).
