@@ -82,7 +82,7 @@ from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
 from cchc_extract.reconcile.le_max import scores_over_max
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
-from cchc_extract.reconcile.named_set import named_set_maxima
+from cchc_extract.reconcile.named_set import named_set_maxima, worded_set_maxima
 from cchc_extract.reconcile.off_step import hundredths_off_step, keeps_step, off_step_max
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
@@ -170,7 +170,11 @@ def value_features(
         if not sets.get(ti) and (read_by_ocr or from_scan):
             # Maxima misread by the half adopt no set; the set the rows' wordings name still says
             # what each maximum should be (a scale's "3 điểm" read 5 for the max, and 5 for full marks).
-            sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows)
+            # So does the set the most rows word (``worded_set_maxima``): a dump's rows carry no
+            # flag naming a set whose wording they print as it is.
+            sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows) or worded_set_maxima(
+                table.rows, s.named_set_min_rows
+            )
         fields = table_fields(table.rows, s)
         kids = children_of(resolve_parents(table.rows)[0])
         parent_of = {k: p for p, ks in kids.items() for k in ks}
@@ -227,6 +231,11 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
+                if ocr["dump"] and cells_lost and disputed and f != "max_points" and getattr(row, f) is not None:
+                    # A dump's score read off the line whose maximum the set disputes: that line's
+                    # figures were misread ("1. 0" for 11 and 10), this one as unsure as a cell
+                    # OCR half read (seed 14001's D16 dump: self 0 silent at 0.92 beside max 1).
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 past_name = inside and f != "max_points" and getattr(row, f) is not None
                 if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
