@@ -22,7 +22,11 @@ def test_a_figure_enclosed_in_its_own_pair_of_brackets_is_no_speck():
     rows = data["score_tables"][0]["rows"]
     for start, self_points in (("Công tác chỉ", 9.5), ("Cải cách tổ ", 10.5)):
         assert want[start]["self_points"] == self_points
-        (i,) = [i for i, r in enumerate(rows) if r["self_points"] == self_points and r["max_points"] == want[start]["max_points"]]
+        (i,) = [
+            i
+            for i, r in enumerate(rows)
+            if r["self_points"] == self_points and r["max_points"] == want[start]["max_points"]
+        ]
         assert "number_unsure" not in rows[i]["flags"], rows[i]["flags"]
         assert (f"/score_tables/0/rows/{i}", "self_points") not in queued, rows[i]["value_confidence"]
     scored = score_document(truth, data)
