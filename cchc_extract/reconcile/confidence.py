@@ -132,6 +132,7 @@ from cchc_extract.reconcile.short_sums import short_blanks, short_sums
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_values import PERCENT_OVER_100
+from extract.segment.units_sums import UNITS_SUM_FLAG
 from normalize.count_units import unit_debris
 from schemas.records import (
     Check,
@@ -298,6 +299,11 @@ def value_features(
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
+            if UNITS_SUM_FLAG in stat.flags and not features["failed"]:
+                # The commune's figure its units' figures add up to (``units_sums``): a sum that holds
+                # (seed 14001's D21 dump: "Toàn xã 3 … 21", the hamlets' 0 3 0 0 0 and 6 1 8 4 2,
+                # each queued at 0.71 with no relation of the annex's own to vouch for it).
+                features["held"] = 1.0
             if ri in doubted:
                 features["held"] = 0.0
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
