@@ -174,7 +174,7 @@ def value_features(
             # So does the set the most rows word (``worded_set_maxima``): a dump's rows carry no
             # flag naming a set whose wording they print as it is.
             sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows) or worded_set_maxima(
-                table.rows, s.named_set_min_rows
+                table.rows, s.named_set_min_rows, s.worded_far
             )
         fields = table_fields(table.rows, s)
         kids = children_of(resolve_parents(table.rows)[0])

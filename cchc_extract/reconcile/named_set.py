@@ -58,15 +58,25 @@ def set_worded_by_rows(rows: list[ScoreRow], min_rows: int) -> CriteriaSet | Non
     return _most_worded(rows, min_rows, keep_disputed=False)
 
 
-def worded_set_maxima(rows: list[ScoreRow], min_rows: int) -> dict[str, float]:
-    """The maxima ({code: max}) of the set the most rows word (``set_worded_by_rows``), a maximum
-    printed otherwise notwithstanding: evidence to weigh each maximum read against, not figures
-    to fill a cell with. An OCR dump's line "3. Cải cách thủ tục hành chính 1. 1" (14,50 and 13
-    printed) names the set's field 3 word for word; the 1 it read is what that set disputes, and
-    that disagreement is the evidence, which ``set_worded_by_rows`` (filling lost cells) must not
-    take (seed 14001's D16 dump: two fields' maxima read 1 for 14,5 and 11, silent at 0.92)."""
+def worded_set_maxima(rows: list[ScoreRow], min_rows: int, far: float) -> dict[str, float]:
+    """The maxima ({code: max}) of the set the most rows word (``set_worded_by_rows``, a maximum
+    printed otherwise notwithstanding), for the rows whose printed maximum is ``far`` times off
+    that set's or more: evidence to weigh those maxima against, never figures to fill a cell with.
+    An OCR dump's line "3. Cải cách thủ tục hành chính 1. 1" (14,5 and 13 printed) names the set's
+    field 3 word for word, and the 1 it read is a digit lost, not a weight (seed 14001's D16 dump:
+    fields 3 and 4 read 1 for 14,5 and 11, silent at 0.92). Provinces word their fields alike and
+    weigh them apart, and a commune whose set the catalogue lacks prints the wording of one it
+    holds: a maximum within ``far`` of that set's (12 for 10, 8 for 10, 18 for 14,5: fresh seed
+    15237's D19 dump, its own set) is another weighting, on which the set says nothing."""
     cset = _most_worded(rows, min_rows, keep_disputed=True)
-    return dict(maxima_by_set().get(cset.id, {})) if cset is not None else {}
+    maxima = maxima_by_set().get(cset.id, {}) if cset is not None else {}
+    out = {}
+    for row in rows:
+        code = norm_code(row.code) or ""
+        top = maxima.get(code)
+        if top and row.max_points is not None and not top / far < row.max_points < top * far:
+            out[code] = top
+    return out
 
 
 def _most_worded(rows: list[ScoreRow], min_rows: int, keep_disputed: bool) -> CriteriaSet | None:
