@@ -168,14 +168,16 @@ def value_features(
     over_max = scores_over_max(checks) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
+        worded = False
         if not sets.get(ti) and (read_by_ocr or from_scan):
             # Maxima misread by the half adopt no set; the set the rows' wordings name still says
             # what each maximum should be (a scale's "3 điểm" read 5 for the max, and 5 for full marks).
             # So does the set the most rows word (``worded_set_maxima``): a dump's rows carry no
             # flag naming a set whose wording they print as it is.
-            sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows) or worded_set_maxima(
-                table.rows, s.named_set_min_rows, s.worded_far
-            )
+            sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows)
+            if not sets[ti]:
+                sets[ti] = worded_set_maxima(table.rows, s.named_set_min_rows, s.worded_far)
+                worded = bool(sets[ti])
         fields = table_fields(table.rows, s)
         kids = children_of(resolve_parents(table.rows)[0])
         parent_of = {k: p for p, ks in kids.items() for k in ks}
@@ -232,10 +234,12 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
-                if ocr["dump"] and cells_lost and disputed and f != "max_points" and getattr(row, f) is not None:
-                    # A dump's score read off the line whose maximum the set disputes: that line's
-                    # figures were misread ("1. 0" for 11 and 10), this one as unsure as a cell
-                    # OCR half read (seed 14001's D16 dump: self 0 silent at 0.92 beside max 1).
+                if ocr["dump"] and worded and disputed and f != "max_points" and getattr(row, f) is not None:
+                    # A dump's score read off the line whose maximum is a digit off the worded set's
+                    # (``worded_set_maxima``): that line's figures were misread ("1. 0" for 11 and 10),
+                    # this one as unsure as a cell OCR half read (seed 14001's D16 dump: self 0 silent
+                    # at 0.92 beside max 1). Not for an adopted set's dispute: a commune's own weight
+                    # leaves its scores as sure as they read.
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 past_name = inside and f != "max_points" and getattr(row, f) is not None
                 if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
