@@ -175,7 +175,9 @@ def value_features(
             # So does the set the most rows word (``worded_set_maxima``): a dump's rows carry no
             # flag naming a set whose wording they print as it is.
             sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows)
-            if not sets[ti]:
+            if not sets[ti] and ocr["dump"]:
+                # (a dump's: a scan's figures carry OCR's own word confidences, and its rows may
+                # name a set by a criterion or two whose maxima another set weighs otherwise)
                 sets[ti] = worded_set_maxima(table.rows, s.named_set_min_rows, s.worded_far)
                 worded = bool(sets[ti])
         fields = table_fields(table.rows, s)

@@ -74,7 +74,8 @@ def worded_set_maxima(rows: list[ScoreRow], min_rows: int, far: float) -> dict[s
     for row in rows:
         code = norm_code(row.code) or ""
         top = maxima.get(code)
-        if top and row.max_points is not None and not top / far < row.max_points < top * far:
+        # (a field's alone: the fields are what sets worded alike share; their criteria part ways)
+        if "." not in code and top and row.max_points is not None and not top / far < row.max_points < top * far:
             out[code] = top
     return out
 
