@@ -175,3 +175,24 @@ def test_a_score_read_past_another_rows_name_is_doubted(tmp_path):
     assert row["self_points"] == 0.5 and (pointer, "self_points") in _queued(data)
     # Its maximum, read before that name and the set's own figure, is not asked about.
     assert row["max_points"] == 1.0 and (pointer, "max_points") not in _queued(data)
+
+
+def test_maxima_the_set_worded_by_the_rows_disputes_are_doubted_with_their_line():
+    # Seed 14001's D16 dump (tests/data/dumps_silent_s14001): "3. Cải cách thủ tục hành chính 1. 1"
+    # and "4. Cải cách tổ chức bộ máy hành chính 1. 0" (printed 14,5 13 and 11 10) read max 1 and
+    # self 1, max 1 and self 0, all four at 0.92 out of the queue: the rows carry no flag naming a
+    # set, and the set their names word (the provincial 2948 set, fields 3 and 4: 14,5 and 11,
+    # every one of the six fields named) was not taken because those very maxima dispute it.
+    (path,) = (DUMPS.parent / "dumps_silent_s14001").glob("s14001-d16-i2-*.txt")
+    data, truth = converted_with_truth(path, path.stem)
+    want = {r["code"]: r for r in truth["score_tables"][0]["rows"]}
+    assert (want["3"]["max_points"], want["3"]["self_points"]) == (14.5, 13.0)
+    assert (want["4"]["max_points"], want["4"]["self_points"]) == (11.0, 10.0)
+    queued = _queued(data)
+    for code in ("3", "4"):
+        pointer, row = _row(data, code)
+        assert (row["max_points"], row["self_points"]) != (want[code]["max_points"], want[code]["self_points"])
+        for field in ("max_points", "self_points"):
+            assert (pointer, field) in queued, (code, field, row["value_confidence"])
+    scored = score_document(truth, data)
+    assert scored["silent_errors"] == [], scored["silent_errors"]

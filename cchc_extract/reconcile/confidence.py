@@ -82,7 +82,7 @@ from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
 from cchc_extract.reconcile.le_max import scores_over_max
 from cchc_extract.reconcile.lone_figure import lone_figure_unsure, short_of_parent
-from cchc_extract.reconcile.named_set import named_set_maxima
+from cchc_extract.reconcile.named_set import named_set_maxima, worded_set_maxima
 from cchc_extract.reconcile.off_step import hundredths_off_step, keeps_step, off_step_max
 from cchc_extract.reconcile.printed_cells import (
     damaged_figure,
@@ -132,6 +132,7 @@ from cchc_extract.reconcile.short_sums import short_blanks, short_sums
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_values import PERCENT_OVER_100
+from extract.segment.units_sums import UNITS_SUM_FLAG
 from normalize.count_units import unit_debris
 from schemas.records import (
     Check,
@@ -167,10 +168,18 @@ def value_features(
     over_max = scores_over_max(checks) if read_by_ocr or from_scan else set()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
+        worded = False
         if not sets.get(ti) and (read_by_ocr or from_scan):
             # Maxima misread by the half adopt no set; the set the rows' wordings name still says
             # what each maximum should be (a scale's "3 điểm" read 5 for the max, and 5 for full marks).
+            # So does the set the most rows word (``worded_set_maxima``): a dump's rows carry no
+            # flag naming a set whose wording they print as it is.
             sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows)
+            if not sets[ti] and ocr["dump"]:
+                # (a dump's: a scan's figures carry OCR's own word confidences, and its rows may
+                # name a set by a criterion or two whose maxima another set weighs otherwise)
+                sets[ti] = worded_set_maxima(table.rows, s.named_set_min_rows, s.worded_far)
+                worded = bool(sets[ti])
         fields = table_fields(table.rows, s)
         kids = children_of(resolve_parents(table.rows)[0])
         parent_of = {k: p for p, ks in kids.items() for k in ks}
@@ -227,6 +236,13 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
+                if ocr["dump"] and worded and disputed and f != "max_points" and getattr(row, f) is not None:
+                    # A dump's score read off the line whose maximum is a digit off the worded set's
+                    # (``worded_set_maxima``): that line's figures were misread ("1. 0" for 11 and 10),
+                    # this one as unsure as a cell OCR half read (seed 14001's D16 dump: self 0 silent
+                    # at 0.92 beside max 1). Not for an adopted set's dispute: a commune's own weight
+                    # leaves its scores as sure as they read.
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 past_name = inside and f != "max_points" and getattr(row, f) is not None
                 if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
@@ -289,6 +305,11 @@ def value_features(
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
+            if UNITS_SUM_FLAG in stat.flags and not features["failed"]:
+                # The commune's figure its units' figures add up to (``units_sums``): a sum that holds
+                # (seed 14001's D21 dump: "Toàn xã 3 … 21", the hamlets' 0 3 0 0 0 and 6 1 8 4 2,
+                # each queued at 0.71 with no relation of the annex's own to vouch for it).
+                features["held"] = 1.0
             if ri in doubted:
                 features["held"] = 0.0
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):

@@ -109,6 +109,10 @@ class ConfidenceSettings:
     # An OCR'd table whose maxima agree with no criteria set enough to adopt it is weighed against
     # the set its rows' wordings name, when at least this many rows name it (``named_set_maxima``).
     named_set_min_rows: int = 3
+    # A set the rows word but none adopted (``worded_set_maxima``) disputes a maximum only this many
+    # times off its own or more: a digit or a mark lost (1 for 14,5; 25 for 2,5), not a province's
+    # or a commune's own weighting of a field worded alike (12 for 10, 18 for 14,5).
+    worded_far: float = 2.0
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
     # How many of a table's scored rows must have an explanation that is only a points figure, and

@@ -53,6 +53,36 @@ def set_worded_by_rows(rows: list[ScoreRow], min_rows: int) -> CriteriaSet | Non
     naming the set (``coverage.recognised_set`` sees none), yet
     the names they print are one set's: the maxima that set publishes for them are the ones their
     lost cells held, as a sure set's would be (``derived._by_set_alone``, queued all the same)."""
+    # Provinces word their fields alike and weigh them apart: a maximum the table printed that
+    # is not the set's says the table is another province's (field 2 read 8 where the set has 10).
+    return _most_worded(rows, min_rows, keep_disputed=False)
+
+
+def worded_set_maxima(rows: list[ScoreRow], min_rows: int, far: float) -> dict[str, float]:
+    """The maxima ({code: max}) of the set the most rows word (``set_worded_by_rows``, a maximum
+    printed otherwise notwithstanding), for the rows whose printed maximum is ``far`` times off
+    that set's or more: evidence to weigh those maxima against, never figures to fill a cell with.
+    An OCR dump's line "3. Cải cách thủ tục hành chính 1. 1" (14,5 and 13 printed) names the set's
+    field 3 word for word, and the 1 it read is a digit lost, not a weight (seed 14001's D16 dump:
+    fields 3 and 4 read 1 for 14,5 and 11, silent at 0.92). Provinces word their fields alike and
+    weigh them apart, and a commune whose set the catalogue lacks prints the wording of one it
+    holds: a maximum within ``far`` of that set's (12 for 10, 8 for 10, 18 for 14,5: fresh seed
+    15237's D19 dump, its own set) is another weighting, on which the set says nothing."""
+    cset = _most_worded(rows, min_rows, keep_disputed=True)
+    maxima = maxima_by_set().get(cset.id, {}) if cset is not None else {}
+    out = {}
+    for row in rows:
+        code = norm_code(row.code) or ""
+        top = maxima.get(code)
+        # (a field's alone: the fields are what sets worded alike share; their criteria part ways)
+        if "." not in code and top and row.max_points is not None and not top / far < row.max_points < top * far:
+            out[code] = top
+    return out
+
+
+def _most_worded(rows: list[ScoreRow], min_rows: int, keep_disputed: bool) -> CriteriaSet | None:
+    """The set the most rows word (at least ``min_rows``, no other as many); with
+    ``keep_disputed`` False, no set one of whose maxima a row it names printed otherwise."""
     tally: list[tuple[int, CriteriaSet]] = []
     for cset in load_criteria_sets():
         by_code = cset.by_code()
@@ -61,9 +91,7 @@ def set_worded_by_rows(rows: list[ScoreRow], min_rows: int) -> CriteriaSet | Non
             for row in rows
             if (crit := by_code.get(norm_code(row.code) or "")) is not None and names_criterion(row, crit)
         ]
-        # Provinces word their fields alike and weigh them apart: a maximum the table printed that
-        # is not the set's says the table is another province's (field 2 read 8 where the set has 10).
-        if any(
+        if not keep_disputed and any(
             row.max_points is not None and crit.max_points is not None and abs(row.max_points - crit.max_points) > 1e-6
             for row, crit in named
         ):

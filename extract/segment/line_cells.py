@@ -15,6 +15,7 @@ from extract.segment.figures_first import figures_opening
 from extract.segment.line_code_words import without_code_word
 from extract.segment.line_common import (
     BAR,
+    CELL_SPECKS,
     JUNK,
     LineTableSettings,
     bracket_glued,
@@ -325,9 +326,17 @@ def _bracketed_figures(run: list[tuple[str, str]]) -> list[bool]:
         if JUNK.match(raw):
             before = raw
             continue
-        out.append(bracket_glued(raw) or (len(before) == 1 and before in _BRACKET_MARKS))
+        out.append(not _enclosed(raw) and (bracket_glued(raw) or (len(before) == 1 and before in _BRACKET_MARKS)))
         before = ""
     return out
+
+
+def _enclosed(raw: str) -> bool:
+    """Whether a figure stands inside a pair of round brackets, both its own ("(9,5)"): a table
+    that prints the self score bracketed after the maximum ("10 (9,5)") put them there, and a
+    ruling line or ink split off leaves one bracket, not a pair closing round the figure."""
+    token = raw.strip(CELL_SPECKS) or raw
+    return len(token) > 2 and token[0] == "(" and token[-1] == ")" and is_points_reading(token[1:-1])
 
 
 _BRACKET_MARKS = "[](){}"

@@ -34,6 +34,7 @@ from extract.segment.stat_across_units import (
     unit_row_apart,
 )
 from extract.segment.stat_values import parse_stat_value, without_dust
+from extract.segment.units_sums import UNITS_SUM_FLAG, summed_columns
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import CODE_BY_COLUMN_FLAG, TOTAL_COLUMN_FLAG, UNITS_ROWS_FLAG, SourceRef, StatRow
@@ -69,7 +70,9 @@ def across_rows(
     header, units = unit_row_apart(table.header, settings.units)  # "(Hồ sơ)" under each label
     commune = commune_row(body, settings.units) if len(body) > 1 else None  # a row per hamlet, and the commune's
     periods = whole_period_row(body) if commune is None and len(body) > 1 else None  # a row per quarter
+    units_rows: list[list[str]] = []
     if commune is not None:
+        units_rows = [r.cells for r in body if r is not commune[0]]
         body = [commune[0]]
     elif periods is not None:
         body, commune = [periods.whole], (periods.whole, periods.label_col)
@@ -77,6 +80,10 @@ def across_rows(
         table = replace(table, rows=body, header=header)
     table = split_joined_columns(table, ocr)
     body = table.rows
+    # (the units' cells stand under the commune's only while no joined column was split apart)
+    summed: frozenset[int] = frozenset()
+    if commune is not None and len(body) == 1 and body[0].cells == commune[0].cells:
+        summed = frozenset(summed_columns(units_rows, body[0].cells, list(range(len(body[0].cells)))))
     if len(body) != 1 or not table.header:
         return None
     (row,) = body
@@ -95,7 +102,7 @@ def across_rows(
     columns = _columns(table.header, figures)
     if columns is None:
         return None
-    rows = _rows(columns, row, ocr, settings, units, periods)
+    rows = _rows(columns, row, ocr, settings, units, periods, summed)
     if commune is not None and periods is None:
         for read in rows:
             read.flags.append(UNITS_ROWS_FLAG)
@@ -152,9 +159,10 @@ def _rows(
     settings: AcrossSettings,
     units: dict[int, str],
     periods: PeriodRows | None = None,
+    summed: frozenset[int] = frozenset(),
 ) -> list[StatRow]:
     def stat_row(code: str, label: str, unit: str, raw: str, parent: str | None, col: int | None) -> StatRow:
-        return _noted(_stat_row(row, ocr, settings, (code, label, unit, raw, parent), col), periods, col)
+        return _noted(_stat_row(row, ocr, settings, (code, label, unit, raw, parent), col), periods, col, summed)
 
     printed = printed_codes([c.label for c in columns]) if all(c.parent is None for c in columns) else None
     if printed is not None:  # "2.1. Giải quyết đúng hạn": the table's own codes and tree
@@ -171,6 +179,7 @@ def _rows(
                 ),
                 periods,
                 column.index,
+                summed,
             )
             for column, (code, words) in zip(columns, printed)
             for raw in [row.cells[column.index].strip()]
@@ -203,10 +212,13 @@ def _rows(
     return out
 
 
-def _noted(read: StatRow, periods: PeriodRows | None, col: int | None) -> StatRow:
-    """``read`` with the period's parts' figures of its column in its note (a row per quarter)."""
+def _noted(read: StatRow, periods: PeriodRows | None, col: int | None, summed: frozenset[int] = frozenset()) -> StatRow:
+    """``read`` with the period's parts' figures of its column in its note (a row per quarter),
+    flagged when its column's units add up to it (``summed``: ``units_sums``)."""
     if periods is not None:
         read.note = parts_note(periods, col)
+    if col in summed and read.value is not None:
+        read.flags.append(UNITS_SUM_FLAG)
     return read
 
 

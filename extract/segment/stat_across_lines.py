@@ -58,6 +58,8 @@ class AcrossLinesSettings:
 _UNIT = lazy_compile(r"\((?=[^()]*[\p{L}%])[^()]{1,20}\)")
 # Words a label prints (the grid reader's test of a label).
 _WORDS = lazy_compile(r"\p{L}{2}")
+# A figure of a unit's row as a dump prints it ("14", "85,71", "71,7").
+_FIGURE = lazy_compile(r"\d+(?:[.,]\d+)?")
 # A row of a hamlet: its number, then its name ("1 Thôn 1 0 5", "3 Tổ dân phố 2 …").
 _UNIT_ROW = lazy_compile(r"^\s*(?P<number>\d{1,3})\.?\s+(?P<name>\p{L}.*?)(?:\s+[\d.,]+)*\s*$")
 
@@ -161,13 +163,17 @@ def _grid(
     number_label, _, name_label = stub.partition(" ")
     top = [number_label, name_label, *coded]
     width = len(top)
+    label, figures = total
     rows = [
-        _row([m["number"], m["name"].strip()], width, (line.page, line.number, line.number))
+        _row(
+            [m["number"], m["name"].strip(), *_unit_figures(line.text, len(figures), len(coded), blank)],
+            width,
+            (line.page, line.number, line.number),
+        )
         for line in unit_rows
         for m in [_UNIT_ROW.match(line.text)]
         if m is not None
     ]
-    label, figures = total
     rows.append(
         _row(
             ["", label, *_spread(figures, len(coded), blank)], width, (total_line.page, head.number, total_line.number)
@@ -187,6 +193,16 @@ def _grid(
         line_end=total_line.number,
         block_index=0,
     )
+
+
+def _unit_figures(text: str, n: int, width: int, blank: frozenset[int]) -> list[str]:
+    """A unit's figures under the columns, when its line ends on at least ``n`` figures (as many
+    as the total row prints: the last ``n`` are its cells, a number closing its name before them,
+    "Thôn 1"); none when it prints fewer (OCR dropped its blank cells, and which column each
+    figure stands in is lost). Only the units' sums read them (``units_sums``)."""
+    words = text.split()
+    run = next((k for k, w in enumerate(reversed(words)) if not _FIGURE.fullmatch(w)), len(words))
+    return _spread(words[-n:], width, blank) if n and run >= n else []
 
 
 def _named(label: str, unit: str) -> str:
