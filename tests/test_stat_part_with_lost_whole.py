@@ -13,17 +13,14 @@ blank. The values asserted are the generator's truth."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from annex69_data import DATA, truth_values
 from cchc_extract.pipeline import convert_file, result_to_json
 
-DUMP = Path(__file__).parent / "data" / "annex69" / "d14001-f12-annex-psm3-degraded.txt"
+DUMP = DATA / "d14001-f12-annex-psm3-degraded.txt"
 
 
 def test_a_part_and_its_whole_both_lost_are_derived_from_the_share_and_the_other_part():
-    truth = json.loads(DUMP.with_name(DUMP.name + ".truth.json").read_text(encoding="utf-8"))
-    values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    values = truth_values(DUMP)
     out = result_to_json(convert_file(DUMP))
     (annex,) = out["statistics"]
     rows = {r["code"]: r for r in annex["rows"]}

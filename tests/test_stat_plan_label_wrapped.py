@@ -16,18 +16,15 @@ are the generator's truth."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from annex69_data import DATA, truth_values
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_plan_column import plan_first
 
-DUMP = Path(__file__).parent / "data" / "annex69" / "d14001-n74-plan-first-wrapped-psm4.txt"
+DUMP = DATA / "d14001-n74-plan-first-wrapped-psm4.txt"
 
 
 def test_each_rows_result_is_its_value_under_a_plan_label_wrapped_over_two_lines():
-    truth = json.loads(DUMP.with_name(DUMP.name + ".truth.json").read_text(encoding="utf-8"))
-    values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    values = truth_values(DUMP)
     (annex,) = result_to_json(convert_file(DUMP))["statistics"]
     read = {r["code"]: r["value"] for r in annex["rows"]}
     assert (values["2"], values["3.1"], values["5.1"], values["6"]) == (25.0, 97.0, 443.0, 37.0)

@@ -6,22 +6,15 @@ the row's own unit follows is the figure. The values asserted are the generator'
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from annex69_data import DATA, truth_values
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_unit_echo import figure_before_echoed_unit
 
-DUMP = Path(__file__).parent / "data" / "annex69" / "d14001-n63-unit-last-carried-psm3.txt"
-
-
-def _truth() -> dict[str, float | None]:
-    truth = json.loads(DUMP.with_name(DUMP.name + ".truth.json").read_text(encoding="utf-8"))
-    return {r["indicator"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+DUMP = DATA / "d14001-n63-unit-last-carried-psm3.txt"
 
 
 def test_the_figure_before_the_rows_own_unit_is_read():
-    truth = _truth()
+    truth = truth_values(DUMP, "indicator")
     (annex,) = result_to_json(convert_file(DUMP))["statistics"]
 
     def read(indicator: str) -> float | None:

@@ -12,23 +12,16 @@ dump gives it (``annex69/d14001-n60-last-year-quarters-psm4.txt``: the D23 dump 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from annex69_data import DATA, truth_values
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_values import parse_stat_value
 from extract.segment.stat_whole_witness import against_disagrees
 
-DUMP = Path(__file__).parent / "data" / "annex69" / "d14001-n60-last-year-quarters-psm4.txt"
-
-
-def _truth() -> dict[str, float | None]:
-    truth = json.loads(DUMP.with_name(DUMP.name + ".truth.json").read_text(encoding="utf-8"))
-    return {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+DUMP = DATA / "d14001-n60-last-year-quarters-psm4.txt"
 
 
 def test_the_years_figure_with_a_rules_dash_after_it_is_the_whole_and_a_wrong_one_is_queued():
-    truth = _truth()
+    truth = truth_values(DUMP)
     out = result_to_json(convert_file(DUMP))
     (annex,) = out["statistics"]
     rows = {r["code"]: r for r in annex["rows"]}
