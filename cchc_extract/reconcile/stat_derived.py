@@ -192,6 +192,9 @@ def _count_routes(a: _Annex, i: int) -> Iterator[StatDerivation]:
     by_share = _count_of_share(a, i)
     if by_share is not None:
         yield by_share
+    with_whole = _part_with_lost_whole(a, i)
+    if with_whole is not None:
+        yield with_whole
 
 
 def _group_waits(a: _Annex, share: int, i: int, parts: bool = True) -> bool:
@@ -295,6 +298,46 @@ def _count_of_share(a: _Annex, i: int) -> StatDerivation | None:
                 # (a share of two counts' sum gives neither count alone)
                 if _pair(b, r) == pair and _numerator(b, r, *pair) == (pair[0],):
                     return StatDerivation(a.ai, i, float(whole_numbers[0]), (r, other), "count of share")
+    return None
+
+
+def _part_with_lost_whole(a: _Annex, i: int) -> StatDerivation | None:
+    """Lost count i when its group's whole was lost too and the share of i in that whole was read
+    ("3 … Nhiệm vụ ch" / "3.1 … SIIL" / "3.2 … 3" / "3.3 Tỷ lệ … 91,18"): the whole is i and its
+    read siblings, so i over i plus their sum is the share, and one whole number makes it to the
+    share's printed precision (31 of 31 + 3 is 91,18 %, and nothing else). Found as
+    ``_count_of_share`` does: with i and the whole given those numbers, the share's one pair must
+    be i over the whole, i alone its numerator. The whole then follows from its parts."""
+    rows, p = a.rows, a.parents[i]
+    if p is None or not _lost(rows[p]) or not _counted(rows[p]) or not _counted(rows[i]):
+        return None
+    siblings = [j for j in a.kids.get(p, []) if _counted(rows[j])]
+    others = [j for j in siblings if j != i]
+    if i not in siblings or not others or any(rows[j].value is None for j in others):
+        return None
+    if not _one_unit([rows[p], *(rows[j] for j in siblings)]):
+        return None
+    known = sum(rows[j].value or 0.0 for j in others)
+    decimals = _share_decimals(rows, a.d)
+    for r in a.kids.get(p, []):
+        share = rows[r]
+        if not is_percent(share) or share.value is None or FLAG_DERIVED_VALUE in share.flags or not known:
+            continue
+        half = 0.5 * 10.0 ** -max(decimals, _decimals(share.value, share.value_raw))
+        low, high = (share.value - half) / 100, (share.value + half) / 100
+        if low <= 0 or high >= 1:
+            continue  # (0 % or 100 %: the part is nought or the whole, which the sum says alone)
+        low_count, high_count = known * low / (1 - low), known * high / (1 - high)
+        counts = [v for v in range(max(0, int(low_count) - 1), int(high_count) + 2) if low_count <= v <= high_count]
+        if len(counts) != 1:
+            continue
+        part = float(counts[0])
+        trial = list(rows)
+        trial[i] = replace(rows[i], value=part)
+        trial[p] = replace(rows[p], value=part + known)
+        b = replace(a, rows=trial)
+        if _pair(b, r) == (i, p) and _numerator(b, r, i, p) == (i,):
+            return StatDerivation(a.ai, i, part, (r, *others), "count of share")
     return None
 
 

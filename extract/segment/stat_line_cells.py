@@ -41,6 +41,7 @@ from extract.segment.stat_line_figures import (
     _unspecked_figure,
     _without_specks_after_unit,
 )
+from extract.segment.stat_unit_echo import echoed_unit_figure
 from extract.segment.stat_units_after import figure_then_unit
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
@@ -184,7 +185,8 @@ def _looks_prose(text: str) -> bool:
 def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
     """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
     cells = _line_row_cells(text, units, settings)
-    return _bar_read_as_one(cells) if cells is not None else None
+    # (a figure cell printing its unit before the unit's own cell, "21 lượt | Lượt": stat_unit_echo)
+    return _bar_read_as_one(echoed_unit_figure(cells)) if cells is not None else None
 
 
 def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:

@@ -149,6 +149,10 @@ def _share_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -
     tokens = row.note.split()
     if row.value is None or "%" in row.unit or len(tokens) < 3 or _signed_at(tokens) is not None:
         return False
+    if sum(1 for t in tokens if _is_figure(t)) > settings.max_compare_figures:
+        # (a period's parts before last year's figure, "85 49 21 26 168 107,74": the note's first
+        # is a quarter, not last year's; the period reader weighed the whole against the per cent)
+        return False
     before, _, _ = parse_stat_value(tokens[0], row.unit, ocr=ocr)
     share, _, _ = parse_stat_value(tokens[-1].rstrip("%"), "%", ocr=ocr)
     if not before or share is None:

@@ -19,11 +19,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from extract.segment.stat_headings import worded_as_share
+from extract.segment.stat_line_compare import CHANGE_DISAGREES_FLAG
 from extract.segment.stat_period_against import NONE, Beside, beside_whole, cut_beside
 from extract.segment.stat_period_parts import is_part_label, part_words, whole_printed_last
 from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from extract.segment.stat_whole_witness import (
     WHOLE_FROM_PARTS_FLAG,
+    against_disagrees,
     cell_tokens,
     shows_split,
     trailing_specks_dropped,
@@ -230,6 +232,11 @@ def _whole_row(
     read = _flow(_figures(tokens, row.unit, ocr), row.unit)
     if read is not None and not _adds_up(read[0], read[1:], settings.tolerance):
         return _doubted(_summed(row, printed, beside, end, ocr) or row, settings)
+    if against_disagrees(row.value, beside, _row_unit(row), ocr):
+        # (the whole over last year's figure is not the per cent printed beside them: one of the
+        # three misread, "0 0 0 Ones 20 2 {0"; the parts, a quarter read as letters, said nothing)
+        flags = row.flags if CHANGE_DISAGREES_FLAG in row.flags else [*row.flags, CHANGE_DISAGREES_FLAG]
+        return replace(row, flags=flags, confidence=min(row.confidence, settings.doubted_confidence))
     return row
 
 

@@ -218,7 +218,9 @@ def _table(
                 continue
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if plan_before_result:
+            # (the plan's label may wrap onto the lines under the header: "Chỉtiêu | Kết quả" /
+            # "kế hoạch | thực hiện", read with those lines)
+            if plan_before_result or plan_first(periods_read):
                 value, note = result_after_plan(value, note)
             # (two periods side by side: this period's figure, stat_line_compare)
             elif (this_first := this_period_first(periods_read)) is not None:

@@ -38,7 +38,34 @@ def plan_first(header: str) -> bool:
         None,
     )
     result = next((k for k, w in enumerate(words) if w in _RESULT_WORDS), None)
+    if result is not None and (plan is None or plan > result):
+        plan = _plan_label_wrapped(words, result)
     return plan is not None and result is not None and plan < result
+
+
+# The indicator's label ("Nội dung"): where the header prints it, a "Chỉ tiêu" after it labels
+# another column, the plan's ("Chỉ tiêu kế hoạch").
+_INDICATOR_LABEL = ("noi", "dung")
+_TARGET = ("chi", "tieu")
+_TARGET_GLUED = "chitieu"
+
+
+def _plan_label_wrapped(words: list[str], result: int) -> int | None:
+    """Where the plan's label opens when its words wrap across the header's lines and the joined
+    text sets them apart ("… Nội dung | ĐVT | Chỉtiêu | Kết quả | …" / "kế hoạch | thực hiện | …":
+    the plan's "kế hoạch" comes after the result's "Kết quả" in the text, not on the page). A
+    "Chỉ tiêu" before the result's label, after the indicator's "Nội dung", with "hoạch" after it,
+    is the plan's label, another label standing between them: the indicator's column is labelled
+    already. None otherwise."""
+    indicator = next((k for k in range(1, len(words)) if (words[k - 1], words[k]) == _INDICATOR_LABEL), None)
+    if indicator is None:
+        return None
+    # (another label between them, "ĐVT": "Nội dung chỉ tiêu" is the indicator's label whole)
+    for k in range(indicator + 2, result):
+        opens = k if words[k] == _TARGET_GLUED else k - 1 if (words[k - 1], words[k]) == _TARGET else None
+        if opens is not None and opens > indicator + 1:
+            return opens if any(w in _PLAN_WORDS for w in words[k + 1 :]) else None
+    return None
 
 
 def result_after_plan(value: str, note: str) -> tuple[str, str]:

@@ -26,9 +26,14 @@ FRACTIONAL_COUNT = "fractional_count"
 PERCENT_OVER_100 = "percent_over_100"
 # A speck OCR put before a whole number (".2"): dust, not a decimal point.
 _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
-# A speck before a figure that no number prints, whatever its kind: an underscore or a tilde OCR
-# read from dust on the cell's rule ("_619"); a minus sign or a decimal mark is no such speck.
-_OCR_DUST = lazy_compile(r"^[_~]+\s*(?=\d)")
+# A speck before a figure that no number prints, whatever its kind: an underscore, a tilde, a brace,
+# a square bracket or a bar OCR read from dust on the cell's rule ("_619", "{0", "[100"); a minus
+# sign, a round bracket or a decimal mark is no such speck.
+_OCR_DUST = lazy_compile(r"^[_~{\[|]+\s*(?=\d)")
+# The same after a figure: a dash, an underscore, a tilde, a brace, a square bracket or a bar OCR
+# read from the cell's right rule or its dust ("141-", "26_", "29]"). A statistics figure prints no
+# sign, and none ends in one.
+_OCR_TRAILING_DUST = lazy_compile(r"(?<=\d)\s*[-–—_~}\]|]+$")
 # A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
 # decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
 _LEADING_ZERO = lazy_compile(r"^\s*0\d")
@@ -59,9 +64,9 @@ def without_own_unit(text: str, unit: str) -> str:
 
 
 def without_dust(text: str, ocr: bool) -> str:
-    """A figure cell's text without the dust a scan left before its digits ("_619" → "619"); the
-    text as it is when it was not OCR'd."""
-    return _OCR_DUST.sub("", text.strip()) if ocr else text
+    """A figure cell's text without the dust a scan left before its digits ("_619" → "619") or
+    after them ("141-" → "141"); the text as it is when it was not OCR'd."""
+    return _OCR_TRAILING_DUST.sub("", _OCR_DUST.sub("", text.strip())) if ocr else text
 
 
 def parse_stat_value(

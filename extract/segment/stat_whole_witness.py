@@ -111,3 +111,18 @@ def witnessed_sum(
     if whole is not None and compared(whole, earlier, share, settings):
         return None  # (the whole as read is witnessed too: a part was misread, not the whole)
     return total
+
+
+def against_disagrees(
+    whole: float | None, beside: list[str], unit: str, ocr: bool, settings: WitnessSettings = WitnessSettings()
+) -> bool:
+    """Whether a count row's whole as placed, over last year's figure (``beside``: it and the per
+    cent, both read), is not the per cent printed ("0 0 0 Ones 20 2 {0": 20 over 2 is no 0 %): OCR
+    misread one of the three, so the whole is doubted. Says nothing of a share (it prints no per
+    cent of last year's) or where any of the three is not read or last year's is nought."""
+    if whole is None or "%" in unit or len(beside) != 2:
+        return False
+    earlier, share = _figure(beside[0], unit, ocr), _figure(beside[1].rstrip("%"), "%", ocr)
+    if not earlier or share is None:
+        return False
+    return not compared(whole, earlier, share, settings)
