@@ -437,6 +437,35 @@ def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: f
     return _outside(tables, spans, share)
 
 
+def annexes_outside_scores(
+    annexes: list[StatAnnex], tables: list[ScoreTable], share: float = 0.8
+) -> list[StatAnnex]:
+    """The annexes but those read from lines by columns inferred from their rows alone (no header
+    naming a unit or a figure column: ``COLUMNS_INFERRED`` on every row) with ``share`` of their
+    rows on the lines a score table's rows were read from: a score table's page whose header was
+    printed again ("TT | Tiêu chí | Điểm tối đa | Điểm tự chấm"), its rows' points taken for an
+    annex's figures ("3.3 Tiếp nhận, xử lý phản ánh, kiến 3 3 Đã ban hành …"). The score rows,
+    read under their own header with their maxima and scores, are what the lines print; the annex
+    read over them is no second table (its "lost" figures no loss). ``outside_annexes`` runs
+    first: a score table lying inside an annex is the annex's, misread, and leaves no rows here."""
+    spans = [
+        (_at(r.source), _at(r.source, end=True))
+        for t in tables
+        if t.read_from == "lines"
+        for r in t.rows
+        if r.source.line_start is not None
+    ]
+    kept: list[StatAnnex] = []
+    for annex in annexes:
+        rows = [r for r in annex.rows if r.source.line_start is not None]
+        inferred = bool(rows) and all(COLUMNS_INFERRED in r.flags for r in annex.rows)
+        inside = sum(1 for r in rows if any(lo <= _at(r.source) <= hi for lo, hi in spans))
+        if annex.read_from == "lines" and inferred and inside >= share * len(rows):
+            continue
+        kept.append(annex)
+    return kept
+
+
 def outside_statements(
     tables: list[ScoreTable], statements: list[ScoreStatement], share: float = 0.8
 ) -> list[ScoreTable]:
