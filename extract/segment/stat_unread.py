@@ -437,9 +437,7 @@ def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: f
     return _outside(tables, spans, share)
 
 
-def annexes_outside_scores(
-    annexes: list[StatAnnex], tables: list[ScoreTable], share: float = 0.8
-) -> list[StatAnnex]:
+def annexes_outside_scores(annexes: list[StatAnnex], tables: list[ScoreTable], share: float = 0.8) -> list[StatAnnex]:
     """The annexes but those read from lines by columns inferred from their rows alone (no header
     naming a unit or a figure column: ``COLUMNS_INFERRED`` on every row) with ``share`` of their
     rows on the lines a score table's rows were read from: a score table's page whose header was
