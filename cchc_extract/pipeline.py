@@ -52,7 +52,14 @@ from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_lookalike_figures import lookalike_figures
 from extract.segment.stat_numbering import joined_pieces, lost_rows
 from extract.segment.stat_tab_lines import read_tab_line_annexes, unread_tab_annexes
-from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, outside_statements, unread_annexes
+from extract.segment.stat_unread import (
+    annexes_outside_scores,
+    garbled_rows,
+    lost_figures,
+    outside_annexes,
+    outside_statements,
+    unread_annexes,
+)
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.tab_tables import typed_tables
@@ -238,6 +245,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         lambda: outside_annexes(result.score_tables, result.statistics),
         debug,
         default=result.score_tables,
+    )
+    # ... and an annex read by inferred columns over a score table's rows was the table, read twice.
+    result.statistics = _run_stage(
+        result,
+        "segment",
+        lambda: annexes_outside_scores(result.statistics, result.score_tables),
+        debug,
+        default=result.statistics,
     )
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc, joins=joined()), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])

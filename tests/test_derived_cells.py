@@ -162,7 +162,8 @@ def test_a_lost_maximum_no_sum_gives_takes_the_sets_after_the_checks_unless_a_sc
     cset = next(c for c in load_criteria_sets() if c.id == "ca-mau_2013")
     table = _named_rows(cset)
     derived = table_derivations(0, table, cset, ReconcileSettings())
-    assert [(d.row, d.value, d.inputs, d.confirmed) for d in derived] == [(1, 1.0, (), True), (2, 1.0, (), True)]
+    # (one witness, the set's, and no route: not confirmed, so the value stays queued)
+    assert [(d.row, d.value, d.inputs, d.confirmed) for d in derived] == [(1, 1.0, (), False), (2, 1.0, (), False)]
     result = ExtractionResult(source=SourceInfo(path="x.txt", read_by_ocr=True), score_tables=[table])
     derive_lost_cells(result)
     assert f"{FLAG_DERIVED_BY_SET}max_points" in table.rows[1].flags and table.rows[1].max_points_raw is None

@@ -98,8 +98,11 @@ class Derivation:
         """Whether a relation besides the one that gave the value vouches for it: a second route
         (its children's sum and its parent's remainder agree), the set's maximum, or the cell's
         own characters (``by_print``). Never a value derived from a derived one (``chained``):
-        its routes all run through a cell no page printed."""
-        return not self.chained and (self.routes > 1 or self.by_set or self.by_print)
+        its routes all run through a cell no page printed. The set's maximum is a second witness
+        only beside a route: alone (``_by_set_alone``, no route) it is one witness, and a commune
+        may print a maximum of its own, so the value stays queued as its cell stays told unread
+        (``recovered``)."""
+        return not self.chained and (self.routes > 1 or (self.by_set and self.routes > 0) or self.by_print)
 
 
 def clear_derived(result: ExtractionResult) -> None:

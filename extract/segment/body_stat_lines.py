@@ -67,8 +67,9 @@ class BodyStatSettings:
     columns: ResultColumnSettings = ResultColumnSettings()
 
 
-# (OCR's specks of the grid before the number: ": 2. Số nhiệm vụ …")
-_HEAD = lazy_compile(r"^[^\w\s]{0,3}\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
+# (OCR's specks of the grid before the number: ": 2. Số nhiệm vụ …"; an underscore, a rule's
+# stroke, is one though the regex's "\w" takes it for a letter: "_ 5. Số cán bộ …", "_6. Số …")
+_HEAD = lazy_compile(r"^(?:[^\w\s]|_){0,3}\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
 # A numbered line whose dot OCR lost: "2 Tổng số hồ sơ …: 184 hồ sơ (…" (a capital, then the figure
 # stated after a colon: a line of prose opening with a figure is none).
 _HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)

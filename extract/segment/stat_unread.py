@@ -437,6 +437,33 @@ def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: f
     return _outside(tables, spans, share)
 
 
+def annexes_outside_scores(annexes: list[StatAnnex], tables: list[ScoreTable], share: float = 0.8) -> list[StatAnnex]:
+    """The annexes but those read from lines by columns inferred from their rows alone (no header
+    naming a unit or a figure column: ``COLUMNS_INFERRED`` on every row) with ``share`` of their
+    rows on the lines a score table's rows were read from: a score table's page whose header was
+    printed again ("TT | Tiêu chí | Điểm tối đa | Điểm tự chấm"), its rows' points taken for an
+    annex's figures ("3.3 Tiếp nhận, xử lý phản ánh, kiến 3 3 Đã ban hành …"). The score rows,
+    read under their own header with their maxima and scores, are what the lines print; the annex
+    read over them is no second table (its "lost" figures no loss). ``outside_annexes`` runs
+    first: a score table lying inside an annex is the annex's, misread, and leaves no rows here."""
+    spans = [
+        (_at(r.source), _at(r.source, end=True))
+        for t in tables
+        if t.read_from == "lines"
+        for r in t.rows
+        if r.source.line_start is not None
+    ]
+    kept: list[StatAnnex] = []
+    for annex in annexes:
+        rows = [r for r in annex.rows if r.source.line_start is not None]
+        inferred = bool(rows) and all(COLUMNS_INFERRED in r.flags for r in annex.rows)
+        inside = sum(1 for r in rows if any(lo <= _at(r.source) <= hi for lo, hi in spans))
+        if annex.read_from == "lines" and inferred and inside >= share * len(rows):
+            continue
+        kept.append(annex)
+    return kept
+
+
 def outside_statements(
     tables: list[ScoreTable], statements: list[ScoreStatement], share: float = 0.8
 ) -> list[ScoreTable]:
@@ -448,21 +475,40 @@ def outside_statements(
     its rows inside their sentences is dropped (the clauses not read as statements are told by
     ``unread_statements``)."""
     spans = [(_at(st.source), _at(st.source, end=True)) for st in statements if st.source.line_start is not None]
-    return _outside(tables, spans, share)
+    # (an OCR'd page's paragraph is one line joined from its printed lines, numbered by its first:
+    # the sentence's box, not its line numbers, says which printed lines it covers)
+    boxes = [st.source for st in statements if st.source.bbox and st.source.page is not None]
+    return _outside(tables, spans, share, boxes)
 
 
 def _outside(
-    tables: list[ScoreTable], spans: list[tuple[tuple[int, int], tuple[int, int]]], share: float
+    tables: list[ScoreTable],
+    spans: list[tuple[tuple[int, int], tuple[int, int]]],
+    share: float,
+    boxes: list[SourceRef] | None = None,
 ) -> list[ScoreTable]:
-    """The tables but those read from lines with ``share`` of their rows inside the ``spans``."""
+    """The tables but those read from lines with ``share`` of their rows inside the ``spans``, or
+    inside the ``boxes`` (a row whose box's middle lies within one's height, on its page)."""
     kept: list[ScoreTable] = []
     for table in tables:
-        places = [_at(r.source) for r in table.rows if r.source.line_start is not None]
-        inside = sum(1 for at in places if any(lo <= at <= hi for lo, hi in spans))
-        if table.read_from == "lines" and places and inside >= share * len(places):
+        rows = [r for r in table.rows if r.source.line_start is not None]
+        inside = sum(
+            1
+            for r in rows
+            if any(lo <= _at(r.source) <= hi for lo, hi in spans) or any(_within(r.source, b) for b in boxes or [])
+        )
+        if table.read_from == "lines" and rows and inside >= share * len(rows):
             continue
         kept.append(table)
     return kept
+
+
+def _within(source: SourceRef, box: SourceRef) -> bool:
+    """Whether a row's box stands within another's lines: same page, its middle inside its height."""
+    if source.bbox is None or box.bbox is None or source.page != box.page:
+        return False
+    middle = (source.bbox[1] + source.bbox[3]) / 2
+    return box.bbox[1] <= middle <= box.bbox[3]
 
 
 def _at(source: SourceRef, end: bool = False) -> tuple[int, int]:
