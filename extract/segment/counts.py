@@ -90,6 +90,7 @@ _ITEM_CODE = lazy_compile(r"\d{1,2}(?:\s*[.,:)]+\s*|\s+)\p{Lu}")
 class _Reader:
     text: str
     low: str
+    reach: int = NarrativeSettings.partition_reach  # ``NarrativeSettings.partition_reach``
 
     def real(self, a: int, b: int) -> str:
         return _clean(self.text[a:b])
@@ -424,10 +425,6 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
     return _partition_after(reader, sent, j, unit)
 
 
-# How many of a sentence's nodes after a total's comma ``_partition_after`` reads for its parts.
-_PARTITION_REACH = 48
-
-
 def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
     """The total's parts right after its comma with no opener, when their labels are one partition
     of a total (``complete_labels``: "đã giải quyết 560 hồ sơ, đúng và trước hạn 552 hồ sơ, đạt tỷ
@@ -438,7 +435,7 @@ def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
         return None
     # a partition's parts follow within a few clauses: read no further, or every total of a long
     # run-on line reads the whole rest of it (quadratic on a 150 kB one-line text)
-    got = _read_items(reader, sent[j + 1 : j + 1 + _PARTITION_REACH], unit, paren_scope=False)
+    got = _read_items(reader, sent[j + 1 : j + 1 + reader.reach], unit, paren_scope=False)
     if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
         return None
     if not partition_labels([p.label for p in got[0]]):
@@ -489,7 +486,7 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
     for line in wrapped_lines(doc):
         text = line.text
         low = shadow(text)
-        reader = _Reader(text, low)
+        reader = _Reader(text, low, settings.partition_reach)
         of_part: dict[int, Count] = {}  # id of a part → the count it is a part of
         for f in _breakdowns(reader, nest(tokenize(low))):
             parent = of_part.get(id(f.owner)) if f.owner is not None else None
