@@ -86,6 +86,10 @@ class _Part:
 _ITEM_CODE = lazy_compile(r"\d{1,2}(?:\s*[.,:)]+\s*|\s+)\p{Lu}")
 
 
+# A rate's words opening an item of a breakdown (accent-free): "tỷ lệ", "tỉ lệ", OCR's "ty 1e".
+_RATE_OPENS = lazy_compile(r"[\s;,:(]*(?:va\s+)?t[yi]\s*(?:le|1e|l\s?e)\b")
+
+
 @dataclass
 class _Reader:
     text: str
@@ -122,6 +126,19 @@ class _Reader:
         return done, whole
 
     # ------------------------------------------------------------ a breakdown's parts
+
+    def rate_words(self, item: list) -> int | None:
+        """Where the words of a rate opening an item end ("tỷ lệ", "tỉ lệ", and as OCR prints
+        its "lệ": "1é", "lé"), None when the item opens with none."""
+        if not item:
+            return None
+        m = _RATE_OPENS.match(self.low, item[0].start)
+        return m.end() if m is not None and m.end() <= item[-1].end else None
+
+    @staticmethod
+    def figure(node) -> bool:
+        """Whether a node is a figure: a number, a percentage, a decimal or a ratio."""
+        return any(is_tok(node, kind) for kind in ("num", "pct", "dec", "frac"))
 
     def split_items(self, nodes: list) -> list[list]:
         """Items separated by "," ";" "và" (a ':' belongs to its item: "trực tuyến: 100")."""
@@ -203,9 +220,24 @@ class _Reader:
         doubts: list[str] = []
         pending = ""
         used = 0
+        rate_open = False  # a rate's words read, its figure not yet (``_rate_words``)
         for k, item in enumerate(items):
             clause_break = is_tok(item[0], "sep", ";")
+            rate_open = rate_open and not clause_break
+            rate = self.rate_words(item)
+            if rate is not None:
+                # "tỷ lệ … đạt 83,33%" among the parts: a share of them, never a part; its figure
+                # may come in a later item when a comma splits its words ("tỷ lệ phản ánh, kiến
+                # nghị được xử lý đạt 83 %"), the "1" of an OCR'd "lệ" ("1é") no count either
+                used, rate_open = k + 1, not any(self.figure(n) for n in item if n.start >= rate)
+                continue
             p = self.part(item, pending)
+            if rate_open and (p is None or not (p.unit and p.unit == total_unit)):
+                # the rate's words go on to its figure, its "%" OCR may have lost ("83 aN"): a
+                # figure counted in the total's unit is a part again, anything else the rate's
+                used, rate_open = k + 1, p is None
+                continue
+            rate_open = False
             if (
                 clause_break
                 and stop_at_clause
