@@ -21,3 +21,13 @@ def test_a_rate_among_a_counts_parts_is_no_part():
     counts = [(c["total"], [p["value"] for p in c["parts"]]) for c in result.data["counts"] if c["total"] == 6]
     assert counts == [(6.0, [5.0, 1.0])]
     assert not [c for c in result.checks if c.kind == "count_parts" and c.status == "mismatch"]
+
+
+def test_a_count_misread_to_no_look_alike_in_a_text_share_exact_to_two_decimals():
+    """"93/115 thủ tục (46,09%)": the page prints 53 (the truth's share of online-in-part
+    procedures, 53/115 = 46,09%), a degraded "5" read "9", a pair no look-alike list holds; a
+    share exact to two decimals picks the reading out: ours, to review with 53, no fault."""
+    result = _convert("d22-i3-s14001-over-whole-bracketed.txt")
+    (check,) = [c for c in result.checks if c.kind == "text_ratio" and "93/115" in c.message]
+    assert check.status == "misread"
+    assert [53.0] in [r.alternatives for r in result.review if "93/115" in (r.raw or "")]
