@@ -31,3 +31,15 @@ def test_a_count_misread_to_no_look_alike_in_a_text_share_exact_to_two_decimals(
     (check,) = [c for c in result.checks if c.kind == "text_ratio" and "93/115" in c.message]
     assert check.status == "misread"
     assert [53.0] in [r.alternatives for r in result.review if "93/115" in (r.raw or "")]
+
+
+def test_a_share_refusing_a_reading_we_took_is_ours():
+    """An annex printing plan | result | share of plan, read with the plan's figures (truth: 4 = 14,
+    4.1 = 13, 4.2 = 1, 4.3 = 92,86%): "4 19" over "4.1 13" and "4.2 1", the 13 taken for 18 (a
+    look-alike) to make 19; "4.3 100%" then fails on 18/19: the 18 is our reading, chosen by
+    one sum and refused by the share, so the failure is ours (misread, 4.1 and 4.3 to review)."""
+    result = _convert("d27-i1-s14001-ratio-to-plan.txt")
+    (check,) = [c for c in result.checks if c.kind == "ratio" and c.code == "4.3"]
+    assert check.status == "misread"
+    queued = {r.item for r in result.review}
+    assert {"/statistics/0/rows/12", "/statistics/0/rows/14"} <= queued
