@@ -14,7 +14,7 @@ def _convert(name: str):
 
 
 def test_a_rate_among_a_counts_parts_is_no_part():
-    """"6 phản ánh (trong đó: … đã xử lý: 5 phản ánh; … đang xử lý: 1 phản ánh; tỷ lệ … được xử lý
+    """ "6 phản ánh (trong đó: … đã xử lý: 5 phản ánh; … đang xử lý: 1 phản ánh; tỷ lệ … được xử lý
     đạt 83,33%)", its "lệ" OCR'd "1é", the rate's words split by a comma and its "%" lost ("83
     aN"): the truth's 6 = 5 + 1 (statistics rows 6, 6.1, 6.2), the rate and its "1" no parts."""
     result = _convert("d18-i3-s14001-stat-lines-inline.txt")
@@ -24,7 +24,7 @@ def test_a_rate_among_a_counts_parts_is_no_part():
 
 
 def test_a_count_misread_to_no_look_alike_in_a_text_share_exact_to_two_decimals():
-    """"93/115 thủ tục (46,09%)": the page prints 53 (the truth's share of online-in-part
+    """ "93/115 thủ tục (46,09%)": the page prints 53 (the truth's share of online-in-part
     procedures, 53/115 = 46,09%), a degraded "5" read "9", a pair no look-alike list holds; a
     share exact to two decimals picks the reading out: ours, to review with 53, no fault."""
     result = _convert("d22-i3-s14001-over-whole-bracketed.txt")
@@ -46,7 +46,7 @@ def test_a_share_refusing_a_reading_we_took_is_ours():
 
 
 def test_a_score_over_a_maximum_whose_siblings_maxima_fail_their_sum_is_ours():
-    """"1.3 … 2 2,5.": the page prints 2,5 and 2,5 (truth), OCR lost the maximum's ",5"; the
+    """ "1.3 … 2 2,5.": the page prints 2,5 and 2,5 (truth), OCR lost the maximum's ",5"; the
     maxima of 1's sub-criteria read do not make its 12 (1.1's 3 read "a8" too), so a maximum among
     them was misread and 2,5 over "2" is no fault of the commune's (misread, 1.3 to review)."""
     result = _convert("d15-i3-s14001-bonus-penalty-rows.txt")

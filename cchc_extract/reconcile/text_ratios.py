@@ -124,7 +124,7 @@ def check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSet
                 if not found and decimals >= s.text_share_any_digit_decimals:
                     # a count's digit blurred into one no look-alike pair lists: only a share
                     # exact to two decimals picks its reading out of the many
-                    wide = [replace(c, readings=tuple(any_digit_readings(str(int(c.value))))) for c in cells[:2]]
+                    wide = [replace(c, readings=tuple(any_digit_readings(str(v)))) for c, v in zip(cells, (num, den))]
                     found = explain([cells[2], *wide], partial(share_holds, decimals))
             if status == "mismatch" and not found and joined_cells(quote, ocr):
                 status = "skipped"
