@@ -26,7 +26,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_readings import repair_share_readings
 from cchc_extract.reconcile.stat_check import check_stat_value
 from cchc_extract.reconcile.stat_lost_rows import lost_said, lost_under
-from cchc_extract.reconcile.stat_readings import repair_stat_readings
+from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, repair_stat_readings
 from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
     _unit_key,
@@ -139,7 +139,9 @@ def _confirm_group(
         return ()
     if abs(sum(values) - row.value) > _EPS:  # type: ignore[arg-type]
         return () if lost else (i, *parts)
-    if not (counted or lost):
+    if not (counted or lost) or any(REPAIRED_VALUE in rows[k].flags for k in (i, *parts)):
+        # (a sum made by a reading it chose itself, ``repair_stat_readings``, vouches for nothing:
+        # a whole misread with its parts, a plan's figure taken for the result's, chose it too)
         return ()
     ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in (i, *parts)}
     return ()

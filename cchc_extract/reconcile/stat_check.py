@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from cchc_extract.reconcile.core import _Ledger, one_cause
+from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE
 from cchc_extract.reconcile.stat_rows import _stat_ref, figures_in_name
 from cchc_extract.review_threshold import REVIEW_BELOW
 from schemas.records import ReviewItem, StatRow
@@ -46,7 +47,8 @@ def check_stat_value(
     and the rows read unsurely go to review. ``unmade``: rows of OCR'd groups whose parts, every
     one read, do not make them: one of their figures was misread, so a member among them is
     doubted as a row read unsurely is (a share of "5 39" over "5.1 29" fails on the whole OCR
-    read 39 for 29, which its own sum of 29 + 0 fails too)."""
+    read 39 for 29, which its own sum of 29 + 0 fails too). A member whose figure is a reading we
+    took (``REPAIRED_VALUE``) is doubted so too."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
@@ -55,11 +57,19 @@ def check_stat_value(
     doubted = tuple(
         ref
         for k, ref in zip(members, refs)
-        if rows[k].confidence < REVIEW_BELOW or k in unmade or (ocr and figures_in_name(rows[k]))
+        if rows[k].confidence < REVIEW_BELOW
+        or k in unmade
+        or (ocr and figures_in_name(rows[k]))
+        # a reading we took for the figure printed (``repair_stat_readings``: one sum chose it)
+        # that this relation refuses: the reading is ours, and so may the failure be
+        or REPAIRED_VALUE in rows[k].flags
     )
     ungrouped = [rows[k].code or "a count" for k in members if k in unmade]
     if status == "mismatch" and not found and ungrouped:
         message += f"; {', '.join(ungrouped)} in a group its counts do not make (a figure misread)"
+    taken = [f"{rows[k].code or 'a count'} ('{rows[k].value_raw}')" for k in members if REPAIRED_VALUE in rows[k].flags]
+    if status == "mismatch" and not found and taken:
+        message += f"; {', '.join(taken)} read otherwise by us to make another sum (a figure misread)"
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     if status == "mismatch" and not found and lost_makes and not impossible:

@@ -86,10 +86,15 @@ class _Part:
 _ITEM_CODE = lazy_compile(r"\d{1,2}(?:\s*[.,:)]+\s*|\s+)\p{Lu}")
 
 
+# A rate's words opening an item of a breakdown (accent-free): "tỷ lệ", "tỉ lệ", OCR's "ty 1e".
+_RATE_OPENS = lazy_compile(r"[\s;,:(]*(?:va\s+)?t[yi]\s*(?:le|1e|l\s?e)\b")
+
+
 @dataclass
 class _Reader:
     text: str
     low: str
+    reach: int = NarrativeSettings.partition_reach  # ``NarrativeSettings.partition_reach``
 
     def real(self, a: int, b: int) -> str:
         return _clean(self.text[a:b])
@@ -121,6 +126,19 @@ class _Reader:
         return done, whole
 
     # ------------------------------------------------------------ a breakdown's parts
+
+    def rate_words(self, item: list) -> int | None:
+        """Where the words of a rate opening an item end ("tỷ lệ", "tỉ lệ", and as OCR prints
+        its "lệ": "1é", "lé"), None when the item opens with none."""
+        if not item:
+            return None
+        m = _RATE_OPENS.match(self.low, item[0].start)
+        return m.end() if m is not None and m.end() <= item[-1].end else None
+
+    @staticmethod
+    def figure(node) -> bool:
+        """Whether a node is a figure: a number, a percentage, a decimal or a ratio."""
+        return any(is_tok(node, kind) for kind in ("num", "pct", "dec", "frac"))
 
     def split_items(self, nodes: list) -> list[list]:
         """Items separated by "," ";" "và" (a ':' belongs to its item: "trực tuyến: 100")."""
@@ -202,9 +220,24 @@ class _Reader:
         doubts: list[str] = []
         pending = ""
         used = 0
+        rate_open = False  # a rate's words read, its figure not yet (``_rate_words``)
         for k, item in enumerate(items):
             clause_break = is_tok(item[0], "sep", ";")
+            rate_open = rate_open and not clause_break
+            rate = self.rate_words(item)
+            if rate is not None:
+                # "tỷ lệ … đạt 83,33%" among the parts: a share of them, never a part; its figure
+                # may come in a later item when a comma splits its words ("tỷ lệ phản ánh, kiến
+                # nghị được xử lý đạt 83 %"), the "1" of an OCR'd "lệ" ("1é") no count either
+                used, rate_open = k + 1, not any(self.figure(n) for n in item if n.start >= rate)
+                continue
             p = self.part(item, pending)
+            if rate_open and (p is None or not (p.unit and p.unit == total_unit)):
+                # the rate's words go on to its figure, its "%" OCR may have lost ("83 aN"): a
+                # figure counted in the total's unit is a part again, anything else the rate's
+                used, rate_open = k + 1, p is None
+                continue
+            rate_open = False
             if (
                 clause_break
                 and stop_at_clause
@@ -424,10 +457,6 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
     return _partition_after(reader, sent, j, unit)
 
 
-# How many of a sentence's nodes after a total's comma ``_partition_after`` reads for its parts.
-_PARTITION_REACH = 48
-
-
 def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
     """The total's parts right after its comma with no opener, when their labels are one partition
     of a total (``complete_labels``: "đã giải quyết 560 hồ sơ, đúng và trước hạn 552 hồ sơ, đạt tỷ
@@ -438,7 +467,7 @@ def _partition_after(reader: _Reader, sent: list, j: int, unit: str | None):
         return None
     # a partition's parts follow within a few clauses: read no further, or every total of a long
     # run-on line reads the whole rest of it (quadratic on a 150 kB one-line text)
-    got = _read_items(reader, sent[j + 1 : j + 1 + _PARTITION_REACH], unit, paren_scope=False)
+    got = _read_items(reader, sent[j + 1 : j + 1 + reader.reach], unit, paren_scope=False)
     if got is None or len(got[0]) < 2 or any(p.unit != unit or p.value is None for p in got[0]):
         return None
     if not partition_labels([p.label for p in got[0]]):
@@ -489,7 +518,7 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
     for line in wrapped_lines(doc):
         text = line.text
         low = shadow(text)
-        reader = _Reader(text, low)
+        reader = _Reader(text, low, settings.partition_reach)
         of_part: dict[int, Count] = {}  # id of a part → the count it is a part of
         for f in _breakdowns(reader, nest(tokenize(low))):
             parent = of_part.get(id(f.owner)) if f.owner is not None else None

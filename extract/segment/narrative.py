@@ -51,6 +51,11 @@ class NarrativeSettings:
     # A field sentence listing its criteria ("…, trong đó: tiêu chí 3.1 … ; …") reads up to this
     # many printed lines of a text dump's hard-wrapped paragraph (``field_sentences``).
     field_sentence_lines: int = 10
+    # How many of a sentence's nodes (words, figures, marks) after a total's comma a breakdown with
+    # no opener reads for its parts (``counts._partition_after``): a partition's parts follow within
+    # a few clauses, and reading further makes every total of a long run-on line read the whole rest
+    # of it (quadratic: a 150 kB one-line text took 131 s).
+    partition_reach: int = 48
 
 
 def shadow(text: str) -> str:
