@@ -23,7 +23,7 @@ from extract.segment.narrative import (
 from extract.segment.paragraphs import range_rest, reading_lines
 from extract.segment.statements import states_group_score
 from extract.segment.target_headings import heading_parted
-from extract.segment.target_signs import garbled_year, lost_sign_share
+from extract.segment.target_signs import garbled_year, lost_sign_share, range_digits
 from normalize.count_units import lowered_unit
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -231,6 +231,8 @@ def find_targets(
     lines = [part for line in lines for part in heading_parted(line, settings)]
     for line in lines:
         text = percent_signs(line.text.strip())
+        if line.conf is not None:  # a scan's words: a range's figure OCR read with a letter
+            text = range_digits(text)
         low = shadow(text)
         level = heading_level(line, settings)
         if level and states_group_score(low):
