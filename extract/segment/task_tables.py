@@ -31,6 +31,7 @@ from extract.segment.task_columns import (
 )
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
+from extract.segment.task_glued_sections import glued_sections_apart
 from extract.segment.task_header import header_share, names_score_column
 from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
@@ -154,6 +155,7 @@ def _header_section(table: JoinedTable) -> str:
 
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
     mapping, matrix = unit_matrix(table, map_table(table, settings))  # units as columns, "CT"/"PH" marks
+    table = glued_sections_apart(table, mapping.get("code"), mapping.get("task"))  # a scan's heading on a row
     field_of = {c: f for f, c in mapping.items()}
     labels = {f: table.header_text[c] for f, c in mapping.items() if c < len(table.header_text)}
     extra_cols = [c for c in range(table.n_cols) if c not in field_of | matrix.units and table.header_text[c].strip()]
