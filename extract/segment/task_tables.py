@@ -21,6 +21,7 @@ from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_budget import budget_apart, total_row
+from extract.segment.task_cell_tails import DEADLINE_MOVED, deadline_apart
 from extract.segment.task_columns import (
     TaskTableSettings,
     _header_row,
@@ -193,6 +194,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             continue
         values = {f: task_code(row, c) for f, c in mapping.items()} | matrix.row_units(row)
         budget_apart(values, labels)  # "Quý I/2025 (15)": the budget no deadline, no footnote
+        moved = row_conf(row) is not None and deadline_apart(values, mapping)  # (a scan's cells)
         notes: list[str] = []
         for f in _NOTE_FIELDS:
             if values.get(f):
@@ -217,6 +219,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             continue
         # deadlines and leads printed once in a cell merged down over this row and the ones above
         flags = merged_down_values(values, row.above, mapping, out[-1] if out else None, page_turned)
+        flags += [DEADLINE_MOVED] if moved else []
         confidence = 1.0
         if out and not values.get("code"):
             # A new task/activity under the previous row's merged key cells: inherit them.
