@@ -82,9 +82,25 @@ def _words(text: str) -> list[str]:
 _PHRASES = tuple((p.split(), _words(p)) for p in TITLE_PHRASES)
 
 
+# A year's word as OCR may mark it before the year ("nắm 2026", "NĂN 2024"): the letters of "nam"
+# or "nan" with any marks, the year's four digits after it. No other word of a title stands there.
+_YEAR_WORD = re.compile(r"^n[aăâ][mn]$")
+_YEAR = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def _year_word(tokens: list[str]) -> list[str]:
+    """The tokens with the word before a year put back as "năm" (its case kept)."""
+    out = list(tokens)
+    for k, token in enumerate(tokens[:-1]):
+        if token != "năm" and _YEAR.match(tokens[k + 1]) and _YEAR_WORD.match(fold(token).lower()):
+            out[k] = _as_word("năm", token)
+    return out
+
+
 def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORDING) -> str:
-    """The title with each word a run of the vocabulary garbled put back (see the module)."""
-    tokens = title.split()
+    """The title with each word a run of the vocabulary garbled put back (see the module), and the
+    word before a year read as "năm" (``_year_word``)."""
+    tokens = _year_word(title.split())
     keys = _words(title)
     for printed, phrase in _PHRASES:
         n = len(phrase)

@@ -157,8 +157,9 @@ def column_pieces(text: str) -> list[str]:
 
 # A bullet opening a line or a cell ("- ", "+ ", "• "): a mark, then the words it opens; arrows
 # and chevrons are bullets too ("➢ ", "» ": what OCR reads a small bullet as on a scan), and a
-# tilde ("~ ": a dash OCR read with a wave; before a word, no text prints one).
-_BULLET_OPENING = lazy_compile(r"^\s*[-–—‒−•·●▪■◦∙+*»›►▸‣➢➤~]\s*(?=\p{L})(.*)$", flags=0)
+# tilde ("~ ": a dash OCR read with a wave; before a word, no text prints one); OCR's specks after
+# the mark, an underscore or the dash read twice ("-_- Đăng ký"), are the bullet's.
+_BULLET_OPENING = lazy_compile(r"^\s*[-–—‒−•·●▪■◦∙+*»›►▸‣➢➤~](?:[\s_]*[-–—_~])*\s*(?=\p{L})(.*)$", flags=0)
 
 
 def after_bullet(text: str) -> str | None:

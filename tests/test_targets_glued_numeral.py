@@ -3,7 +3,7 @@ of N37, instance 4: "II. MỤC TIÊU" read "ILMỤC TIÊU _", the numeral's stop
 heading went unread, so the targets under it stated with no target word of their own ("đạt trên
 02 cuộc", "đạt dưới 3%") were lost (told as unread since, not read): two of the plan's four. A
 numeral's look-alikes glued to a title that names a plan's part is that part's heading
-(``targets._lone_part_heading``). The lines are Tesseract's on that page; the truth the generator's."""
+(``target_headings._lone_part_heading``). The lines are Tesseract's on that page; the truth the generator's."""
 
 from __future__ import annotations
 

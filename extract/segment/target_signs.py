@@ -10,6 +10,8 @@ confidence that sends it to the review queue, where a person reads the page.
 
 from __future__ import annotations
 
+import regex
+
 from normalize.lazy_regex import lazy_compile
 
 # Folded text (``narrative.shadow``): the cue, then a number and nothing but punctuation after it.
@@ -58,3 +60,30 @@ def garbled_year(low: str, a: int, b: int) -> bool:
     """Whether the clause ``low[a:b]`` (folded) names a year OCR garbled: a figure of it that no
     readable year dates may belong to that one, so its year is a guess a person must look at."""
     return _GARBLED_YEAR.search(low, a, b) is not None
+
+
+# A range of shares whose floor or ceiling OCR read with a letter for a digit ("từ 8G - 96%" for
+# "từ 86 - 96%"): no figure reads the letter, so the range's floor was lost and its ceiling read
+# as the target. The letters a digit's strokes make on a scan (as ``task_wording.year_digits``).
+_DIGIT_LOOKALIKES = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
+_SPOILT_RANGE = lazy_compile(
+    r"(?<![\p{L}\p{N}])(?P<cue>[Tt]ừ\s+)(?P<a>[\dGbSsOoDlI|!Bg]{1,3})(?P<mid>\s*%?\s*(?:-|–|đến)\s*)"
+    r"(?P<b>[\dGbSsOoDlI|!Bg]{1,3})(?=\s*%)"
+)
+
+
+def range_digits(text: str) -> str:
+    """``text`` (a scan's line) with a share range's ends OCR spoilt put back in digits: each end a
+    figure of digits and look-alike letters, at least one digit, and once read the range rising to
+    at most 100 (a share's floor under its ceiling), which a letter no digit stands for never does."""
+
+    def mended(m: regex.Match[str]) -> str:
+        a, b = (m.group(k).translate(_DIGIT_LOOKALIKES) for k in ("a", "b"))
+        ends = (m.group("a"), m.group("b"))
+        if not all(any(ch.isdigit() for ch in e) for e in ends) or not (a.isdigit() and b.isdigit()):
+            return m.group(0)
+        if not 0 <= int(a) < int(b) <= 100:
+            return m.group(0)
+        return f"{m.group('cue')}{a}{m.group('mid')}{b}"
+
+    return _SPOILT_RANGE.sub(mended, text)

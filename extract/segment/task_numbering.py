@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from normalize.lazy_regex import lazy_compile
 
-_NUMBER = lazy_compile(r"^\s*(\d{1,2})\s*\.?\s*$")
+# A task's number; a scan's line may join the numeral of the section printed below it ("3 H" for
+# "3" over "III", "7 IH" for "7" over "III"): roman numerals in OCR's look-alikes after a space.
+_NUMBER = lazy_compile(r"^\s*(\d{1,2})\s*\.?(?:\s+[IVXHLl|]{1,4}\.?)?\s*$")
 
 
 @dataclass(frozen=True)

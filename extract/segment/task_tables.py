@@ -21,6 +21,7 @@ from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.merged_down import doubt_blank_cells, merged_down_values
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_budget import budget_apart, total_row
+from extract.segment.task_cell_tails import DEADLINE_MOVED, deadline_apart
 from extract.segment.task_columns import (
     TaskTableSettings,
     _header_row,
@@ -31,6 +32,7 @@ from extract.segment.task_columns import (
 )
 from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
+from extract.segment.task_glued_sections import glued_sections_apart
 from extract.segment.task_header import header_share, names_score_column
 from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
@@ -154,6 +156,7 @@ def _header_section(table: JoinedTable) -> str:
 
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
     mapping, matrix = unit_matrix(table, map_table(table, settings))  # units as columns, "CT"/"PH" marks
+    table = glued_sections_apart(table, mapping.get("code"), mapping.get("task"))  # a scan's heading on a row
     field_of = {c: f for f, c in mapping.items()}
     labels = {f: table.header_text[c] for f, c in mapping.items() if c < len(table.header_text)}
     extra_cols = [c for c in range(table.n_cols) if c not in field_of | matrix.units and table.header_text[c].strip()]
@@ -191,6 +194,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             continue
         values = {f: task_code(row, c) for f, c in mapping.items()} | matrix.row_units(row)
         budget_apart(values, labels)  # "Quý I/2025 (15)": the budget no deadline, no footnote
+        moved = row_conf(row) is not None and deadline_apart(values, mapping)  # (a scan's cells)
         notes: list[str] = []
         for f in _NOTE_FIELDS:
             if values.get(f):
@@ -215,6 +219,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             continue
         # deadlines and leads printed once in a cell merged down over this row and the ones above
         flags = merged_down_values(values, row.above, mapping, out[-1] if out else None, page_turned)
+        flags += [DEADLINE_MOVED] if moved else []
         confidence = 1.0
         if out and not values.get("code"):
             # A new task/activity under the previous row's merged key cells: inherit them.

@@ -106,12 +106,20 @@ _SPECK_TOKEN = lazy_compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+
 _INNER_STOP = lazy_compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
 _SPECK_START = lazy_compile(r"^[a-z]\s+(?=\p{Lu})")
 _MARKS_FIRST = lazy_compile(r"^[.,;:·…'\"“‘`]+\s*(?=\p{L})(?!.*[”’\"'])")
+# A stroke or speck OCR read as a lone letter between two lower-case words of a cell ("giải l
+# pháp", "không l chuyên trách": a speck where the cell's printed line wraps): no Vietnamese word
+# is a lone "l", "i" or "j" without a mark; an item letter of a legal reference ("điểm i khoản 2")
+# follows its noun or a list's conjunction, or names the clause after it.
+_STROKE_LETTER = lazy_compile(
+    r"(?<=\p{Ll}{2})(?<!\b(?:điểm|mục|tiết|và|hoặc))\s+[lij](?=\s+\p{Ll}{2})(?!\s+(?:khoản|điểm|mục|điều)\b)"
+)
 
 
 def specks_dropped(text: str) -> str:
     """A cell's text without OCR's specks (``_SPECK_TOKEN``, ``_INNER_STOP``, ``_SPECK_START``,
-    ``_MARKS_FIRST``) and the marks that close it."""
+    ``_MARKS_FIRST``, ``_STROKE_LETTER``) and the marks that close it."""
     text = _SPECK_START.sub("", _INNER_STOP.sub("", _SPECK_TOKEN.sub("", _MARKS_FIRST.sub("", text.strip()))))
+    text = _STROKE_LETTER.sub("", text)
     return text.rstrip(" :;,‹›'‘’`^~_")
 
 

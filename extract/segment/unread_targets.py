@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from extract.model import IngestedDocument, Line, union_bbox
 from extract.segment.narrative import NarrativeSettings, heading_level, shadow
 from extract.segment.paragraphs import reading_lines
+from extract.segment.target_signs import range_digits
 from extract.segment.targets import in_target_context, percent_signs, undecided
 from extract.segment.unread_set_aside import overlaps
 from normalize.lazy_regex import lazy_compile
@@ -75,7 +76,7 @@ def unread_targets(
             continue
         if line.conf is None:
             continue  # typed text: what gave no target was none
-        low = shadow(percent_signs(line.text))
+        low = shadow(percent_signs(range_digits(line.text)))
         if not _TARGET_FIGURE.search(low) or _POINTS.search(low):
             continue
         if not (in_target_context(stack, narrative) or _undecided_plan(stack, narrative)):
@@ -93,7 +94,7 @@ def _stated(line: Line, targets: list[Target]) -> bool:
     covering = [t for t in targets if _covers(t, line)]
     if not covering:
         return True
-    low = shadow(percent_signs(line.text))
+    low = shadow(percent_signs(range_digits(line.text)))
     stated = {_number(f.group()) for m in _TARGET_FIGURE.finditer(low) for f in _FIGURE.finditer(m.group())}
     read = {v for t in covering for v in (t.value, t.value_max) if v is not None}
     return stated <= read
