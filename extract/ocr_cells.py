@@ -245,7 +245,7 @@ def retry_cells(
         table_commas = commas_lost(cells, numeric, by_cell, texts, ink, settings)
         # (a codes column's "2.1" read "21" holds a code's dot, no comma: none is put back there)
         coded = code_columns(cells, texts)
-        commas.update((cell[0], table_commas[cell[0]]) for cell in _cells_of(cells, table_commas) if cell[1] not in coded)
+        commas.update((key, table_commas[key]) for key, c in _cells_of(cells, table_commas) if c not in coded)
         short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings) | set(table_commas)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink

@@ -60,8 +60,9 @@ def comma_between(boxes: list[tuple[int, int, int, int]], settings: OcrSettings)
 def comma_place(boxes: list[tuple[int, int, int, int]], settings: OcrSettings) -> tuple[int, int] | None:
     """How many digit glyphs stand before the comma ``comma_between`` finds among a number's
     glyphs, and how many there are, a digit being a glyph at least ``comma_digit_share`` of the
-    tallest's height; None when there is no comma. A comma put back at that place ("2" "," "5": 1) agrees with the reading only
-    when the reading has as many characters as the ink has digits (``placed_comma``)."""
+    tallest's height; None when there is no comma. A comma put back at that place ("2" "," "5": 1)
+    agrees with the reading only when it has as many characters as the ink has digits
+    (``placed_comma``)."""
     if not boxes:
         return None
     height = max(b[3] - b[1] for b in boxes)
