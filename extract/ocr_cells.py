@@ -377,18 +377,21 @@ def glyphs_lost(
     sets by ``lost_glyph_em`` (in ems: a digit's advance is half an em, a decimal mark's a quarter,
     less the bearings at the ends): the ink holds a glyph the reading lacks ("3,75" read "3,5"). The
     em is the column's typical digit height (``digit_height_em``), of its whole numbers (a comma's
-    tail makes a box taller)."""
+    tail makes a box taller); a column printing too few of them (a field's self points: "10,5",
+    "6,25", "5,5") takes the table's other points columns' (a row's figures share one type size)."""
     heights: dict[int, list[float]] = {}
     for cell_box, _r, c, _rs, cs in cells:
         key = tuple(cell_box)
         text = texts.get(key, "")
         if cs == 1 and c in numeric and CLEAN_NUMBER.match(text) and text.isdigit() and by_cell.get(key):
             heights.setdefault(c, []).append(_ink(by_cell[key])[0])
+    pooled = sorted(h for column in heights.values() for h in column)
     out: set[tuple] = set()
     for cell_box, _r, c, _rs, cs in cells:
         key = tuple(cell_box)
         text = texts.get(key, "")
         column = sorted(heights.get(c, []))
+        column = column if len(column) >= settings.numeric_column_min_cells else pooled
         if cs != 1 or len(column) < settings.numeric_column_min_cells or not by_cell.get(key):
             continue
         if CLEAN_NUMBER.match(text):
