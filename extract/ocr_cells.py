@@ -244,8 +244,8 @@ def retry_cells(
         # (a glyph the reading lacks: a digit by the box's width, a comma by its ink)
         table_commas = commas_lost(cells, numeric, by_cell, texts, ink, settings)
         # (a codes column's "2.1" read "21" holds a code's dot, no comma: none is put back there)
-        coded = code_columns(cells, texts)
-        commas.update((key, table_commas[key]) for key, c in _cells_of(cells, table_commas) if c not in coded)
+        code_cols = code_columns(cells, texts)
+        commas.update((key, table_commas[key]) for key, c in _cells_of(cells, table_commas) if c not in code_cols)
         short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings) | set(table_commas)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
