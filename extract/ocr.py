@@ -32,6 +32,7 @@ from extract.ocr_bullets import bulleted_cells
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
+from extract.ocr_glued_letters import letters_without_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
 from extract.ocr_image import (
     bare_paper,
@@ -150,6 +151,7 @@ def _read_page(
     words += unread_ink(arr, words, tables, dpi, options, settings)
     page_ink = arr < otsu_threshold(arr)
     signs_with_bars([w for _, w in words], page_ink)
+    letters_without_ink([w for _, w in words], page_ink)
     count_quarter_stems([w for _, w in words], page_ink)
     edges = carried.on(gray.width, gray.height, "ocr-text") if carried else []
     went_on = (bool(carried.tasks), bool(carried.codeless)) if carried and edges else (False, False)

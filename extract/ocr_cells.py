@@ -25,7 +25,7 @@ from extract.ocr_codes import (
     ones_as_roman,
     pair_columns,
 )
-from extract.ocr_commas import commas_lost
+from extract.ocr_commas import commas_lost, placed_comma
 from extract.ocr_image import otsu_threshold
 from extract.ocr_lines import reading_text
 from extract.ocr_pairs import read_pairs
@@ -226,6 +226,7 @@ def retry_cells(
     digits: list[tuple[np.ndarray, tuple[int, int]]] = []
     digit_cells: list[tuple] = []
     lost_glyph: set[tuple] = set()
+    commas: dict[tuple, tuple[int, int]] = {}
     # Two-figure columns, a cell reading as no such figure read again: a fraction column's with
     # digits and the slash, a bracketed pair column's figure by figure (``ocr_pairs``).
     fractions: list[tuple[np.ndarray, tuple[int, int]]] = []
@@ -241,9 +242,11 @@ def retry_cells(
             (paired, CLEAN_PAIR, settings.odd_pair_max_chars, pairs, pair_cells),
         )
         # (a glyph the reading lacks: a digit by the box's width, a comma by its ink)
-        short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings) | commas_lost(
-            cells, numeric, by_cell, texts, ink, settings
-        )
+        table_commas = commas_lost(cells, numeric, by_cell, texts, ink, settings)
+        # (a codes column's "2.1" read "21" holds a code's dot, no comma: none is put back there)
+        code_cols = code_columns(cells, texts)
+        commas.update((key, table_commas[key]) for key, c in _cells_of(cells, table_commas) if c not in code_cols)
+        short_ink = glyphs_lost(cells, numeric, by_cell, texts, settings) | set(table_commas)
         lost_glyph |= short_ink
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings) | short_ink
         for cell_box, _r, c, _rs, cs in cells:
@@ -297,7 +300,16 @@ def retry_cells(
     for key in lost_glyph - read_anew:
         for w in by_cell[key]:  # (read the same again: its ink still holds a glyph more than its reading)
             w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
+        if key in commas and len(by_cell[key]) == 1:
+            # (read the same twice, the comma still unseen: put where its ink stands, the value doubtful)
+            word = by_cell[key][0]
+            word.text = placed_comma(word.text, *commas[key]) or word.text
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
+
+
+def _cells_of(cells, keys) -> list[tuple[tuple, int]]:
+    """The cells among ``keys`` (cell boxes), each as its box and column."""
+    return [(tuple(cell_box), c) for cell_box, _r, c, _rs, _cs in cells if tuple(cell_box) in keys]
 
 
 def read_again(
@@ -365,18 +377,21 @@ def glyphs_lost(
     sets by ``lost_glyph_em`` (in ems: a digit's advance is half an em, a decimal mark's a quarter,
     less the bearings at the ends): the ink holds a glyph the reading lacks ("3,75" read "3,5"). The
     em is the column's typical digit height (``digit_height_em``), of its whole numbers (a comma's
-    tail makes a box taller)."""
+    tail makes a box taller); a column printing too few of them (a field's self points: "10,5",
+    "6,25", "5,5") takes the table's other points columns' (a row's figures share one type size)."""
     heights: dict[int, list[float]] = {}
     for cell_box, _r, c, _rs, cs in cells:
         key = tuple(cell_box)
         text = texts.get(key, "")
         if cs == 1 and c in numeric and CLEAN_NUMBER.match(text) and text.isdigit() and by_cell.get(key):
             heights.setdefault(c, []).append(_ink(by_cell[key])[0])
+    pooled = sorted(h for column in heights.values() for h in column)
     out: set[tuple] = set()
     for cell_box, _r, c, _rs, cs in cells:
         key = tuple(cell_box)
         text = texts.get(key, "")
         column = sorted(heights.get(c, []))
+        column = column if len(column) >= settings.numeric_column_min_cells else pooled
         if cs != 1 or len(column) < settings.numeric_column_min_cells or not by_cell.get(key):
             continue
         if CLEAN_NUMBER.match(text):

@@ -111,12 +111,30 @@ def _month_run(numbers: list[str | None], start: int, first: int, settings: Peri
     return run
 
 
+# A year printed in a label ("Lũy kế năm 2024").
+_YEAR = lazy_compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")
+
+
+def _whole_beside_months(label: str) -> bool:
+    """Whether the label of the column right beside a run of counted months names the whole period:
+    its words say so, or it names a year, whose months the run is ("Lẫy kế năm 2024": a scan's
+    "Lũy" read past knowing, the year still printed; a share's column is no whole)."""
+    folded = fold(label or "")
+    return _whole(folded) or (bool(_YEAR.search(folded)) and not share_label(label))
+
+
 def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> list[int]:
     """The columns of the longest run of labels counting consecutive months by their numbers
     (``_counts_month``), at least ``min_counted_months`` long, right beside the one column naming
     the whole period, and not from the table's first column; else none. A column-number row
     ("1 | 2 | 3 …", "(1) (2) (3) …") numbers every column from the first and leaves no whole's label
     beside them."""
+    return _bare_months_and_whole(labels, settings)[0]
+
+
+def _bare_months_and_whole(labels: list[str], settings: PeriodPartSettings) -> tuple[list[int], int | None]:
+    """``bare_month_columns`` and the column beside them naming the whole (``_whole_beside_months``),
+    or ([], None)."""
     numbers = [_month_read(label) for label in labels]
     best: list[int] = []
     for start in range(1, len(labels)):
@@ -128,13 +146,13 @@ def bare_month_columns(labels: list[str], settings: PeriodPartSettings = PeriodP
             run = _month_run(numbers, start, first, settings)
             best = run if len(run) > len(best) else best
     if len(best) < settings.min_counted_months:
-        return []
+        return [], None
     beside = [
         col
         for col in (best[0] - 1, best[-1] + 1)
-        if 0 <= col < len(labels) and _month_read(labels[col]) is None and _whole(fold(labels[col] or ""))
+        if 0 <= col < len(labels) and _month_read(labels[col]) is None and _whole_beside_months(labels[col])
     ]
-    return best if len(beside) == 1 else []
+    return (best, beside[0]) if len(beside) == 1 else ([], None)
 
 
 def counts_months(row: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> bool:
@@ -171,6 +189,10 @@ def whole_period_column(labels: list[str], settings: PeriodPartSettings = Period
     wholes = [
         c for c, label in enumerate(labels) if c not in parts and _whole(fold(label or "")) and not share_label(label)
     ]
+    if not wholes:
+        # months counted by their numbers beside a label naming their year, its words garbled
+        months, beside = _bare_months_and_whole(labels, settings)
+        wholes = [beside] if months == parts and beside is not None else []
     return wholes[0] if len(wholes) == 1 else None
 
 
