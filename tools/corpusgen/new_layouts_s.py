@@ -24,7 +24,7 @@ from dataclasses import replace
 from corpusgen.common import Built, Instance, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, _parse
+from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, points_written
 from corpusgen.new_layouts_r import against_plan, wholes
 from corpusgen.reports import StatRow, statistics
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built, annex_grid
@@ -87,17 +87,8 @@ def points_decimal_point(inst: Instance) -> Built:
         widths_cm={"name": 7.0},
     )
     table = as_printed(table, layout)
-    grid = score_grid(table, layout)
-    point_columns = [k for k, key in enumerate(layout.columns) if key in ("max", "self")]
-    rows = []
-    for g in grid.rows:
-        if g.kind in ("data", "total"):
-            cells = list(g.cells)
-            for k in point_columns:
-                cells[k] = replace(cells[k], text=dotted(_parse(cells[k].text), two_places))
-            g = replace(g, cells=tuple(cells))
-        rows.append(g)
-    doc = Document(meta, standard_blocks(meta, title, Table(replace(grid, rows=tuple(rows))), rng, year))
+    grid = points_written(score_grid(table, layout), layout, lambda value: dotted(value, two_places))
+    doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     return _built(meta, _docx_pdf("decimal-point-" + ("two-places" if two_places else "bare"), doc), table)
 
 
