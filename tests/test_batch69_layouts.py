@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.line_header import points_order
 from extract.segment.stat_label_rows import LabelRowSettings, is_label_row
 
 DATA = Path(__file__).parent / "data" / "batch69"
@@ -39,3 +41,32 @@ def test_a_label_row_is_labels_alone_with_no_code():
     assert not is_label_row("2", ("Trong đó:", "", "", ""), settings)  # a code: a row of its own
     assert not is_label_row("", ("Trong đó: số hồ sơ trực tuyến", "Hồ sơ", "12", ""), settings)
     assert not is_label_row("", ("", "", "", ""), settings)
+
+
+# Seed 15311's D28 dump of N78 (Tesseract, eng, psm 6): the header wraps "Thang điểm | Điểm thẩm
+# định của Hội đồng | Điểm tự chấm" as "Thang Diém Diém ty" over "diém tham cham": the appraisal
+# is printed before the self points. Rows 5, 7 and 8 print no points the dump can read.
+DUMP_N78 = "s15311-d28-i1-n78-i1-appraised-first-max-first-eng-psm6-300dpi.txt"
+
+
+def test_the_header_s_words_say_which_points_column_is_self_and_which_appraised():
+    out = result_to_json(convert_file(DATA / DUMP_N78))
+    fields = ("code", "max_points", "self_points", "appraised_points")
+    got = {r["code"]: tuple(r.get(f) for f in fields) for t in out["score_tables"] for r in t["rows"]}
+    truth = [tuple(r.get(f) for f in fields) for t in _truth(DUMP_N78)["score_tables"] for r in t["rows"]]
+    legible = [row for row in truth if row[0] in ("1", "2", "3", "4", "6")]
+    assert [got[row[0]] for row in legible] == legible
+    assert any(row[2] != row[3] for row in legible)  # (the appraisal differs from the self points)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(text=t, page=1, number=k + 1) for k, t in enumerate(texts)]
+
+
+def test_points_order_follows_the_header_lines():
+    points = ("max", "self", "appraised")
+    assert points_order(_lines("STT Tiêu chí Điểm tối đa Điểm tự chấm Điểm thẩm định"), points) == points
+    assert points_order(_lines("Thang Điểm Điểm tự", "điểm thẩm chấm", "định"), points) == ("max", "appraised", "self")
+    first = points_order(_lines("TT Nội dung Điểm thẩm định Điểm tự chấm Điểm tối đa"), points)
+    assert first == ("appraised", "self", "max")
+    assert points_order(_lines("STT Tiêu chí", "Điểm"), points) == points  # no two named: the usual order

@@ -4,7 +4,9 @@ they name and in what order, and (for OCR'd pages with word boxes) the columns' 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations, permutations
 
 import regex as re
 from rapidfuzz import fuzz, process
@@ -462,7 +464,7 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
             at = [k for k, key in enumerate(keys) if key in _POINTS]
             before += sum(1 for k in at if k > first)
             after += sum(1 for k in at if k < first)
-    points = _POINTS if appraised else _POINTS[:2]
+    points = points_order(lines, _POINTS if appraised else _POINTS[:2])
     named = any("explanation" in _keyed_words(line.raw or line.text) for line in lines)
     return HeaderLayout(
         points=points,
@@ -471,3 +473,23 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
         explanation_named=named,
         evidence_leads=evidence_leads([_keyed_words(line.raw or line.text) for line in lines]),
     )
+
+
+def points_order(lines: list[Line], points: tuple[str, ...]) -> tuple[str, ...]:
+    """The points columns in the order the header prints them: a line naming two of them names them
+    left to right ("Điểm thẩm định | Điểm tự chấm", wrapped: "điểm thẩm chấm" under "Thang Điểm
+    Điểm tự"), so each such line votes for the order of its pair; the order most lines agree with,
+    and among equals the usual one (max, self, appraised), which a header naming no two gives. The
+    appraising body's form prints its appraisal before the self points, or the maximum last: the
+    header's words, not the column's place, say which is which."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        named = [k for k in dict.fromkeys(_keyed_words(line.raw or line.text)) if k in points]
+        votes.update(combinations(named, 2))
+    if not votes:
+        return points
+
+    def agreement(order: tuple[str, ...]) -> int:
+        return sum(votes[(a, b)] - votes[(b, a)] for a, b in combinations(order, 2))
+
+    return max(permutations(points), key=agreement)  # (the first best: the usual order among equals)
