@@ -63,6 +63,21 @@ def _lines(*texts: str) -> list[Line]:
     return [Line(text=t, page=1, number=k + 1) for k, t in enumerate(texts)]
 
 
+# Seed 15312's D28 dump of N78 (Tesseract, eng, psm 4): "Điểm Phòng Nội vụ thẩm định" wraps as
+# "Diém Diém | Diémtw |" over "toi da Phong cham" / "Noi vu" / "tham" / "dinh": no line names the
+# appraisal's key beside the self points, its body's word "Phòng" places it before them.
+DUMP_N78_BODY = "s15312-d28-i1-n78-i1-appraised-first-max-first-eng-psm4-250dpi.txt"
+
+
+def test_the_appraising_body_s_word_places_the_appraisal_before_the_self_points():
+    out = result_to_json(convert_file(DATA / DUMP_N78_BODY))
+    fields = ("code", "max_points", "self_points", "appraised_points")
+    got = [tuple(r.get(f) for f in fields) for t in out["score_tables"] for r in t["rows"]]
+    truth = [tuple(r.get(f) for f in fields) for t in _truth(DUMP_N78_BODY)["score_tables"] for r in t["rows"]]
+    assert got == truth
+    assert any(row[2] != row[3] for row in truth)
+
+
 def test_points_order_follows_the_header_lines():
     points = ("max", "self", "appraised")
     assert points_order(_lines("STT Tiêu chí Điểm tối đa Điểm tự chấm Điểm thẩm định"), points) == points
@@ -70,3 +85,8 @@ def test_points_order_follows_the_header_lines():
     first = points_order(_lines("TT Nội dung Điểm thẩm định Điểm tự chấm Điểm tối đa"), points)
     assert first == ("appraised", "self", "max")
     assert points_order(_lines("STT Tiêu chí", "Điểm"), points) == points  # no two named: the usual order
+    assert points_order(_lines("Điểm Điểm | Điểm tự", "tối đa Phòng chấm", "Nội vụ"), points) == (
+        "max",
+        "appraised",
+        "self",
+    )

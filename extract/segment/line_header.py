@@ -348,6 +348,10 @@ class HeaderLayout:
     fractions: bool = False
     # The evidence column prints before the code and the name (``evidence_lead``).
     evidence_leads: bool = False
+    # The three points columns in the header's order (``points_order``), the appraised one
+    # among them even when its label is too garbled to name it: where it stands if the body's
+    # figures show it (``points_columns.points_from_numbers``).
+    order: tuple[str, ...] = ("max", "self", "appraised")
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -464,7 +468,8 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
             at = [k for k, key in enumerate(keys) if key in _POINTS]
             before += sum(1 for k in at if k > first)
             after += sum(1 for k in at if k < first)
-    points = points_order(lines, _POINTS if appraised else _POINTS[:2])
+    order = points_order(lines)
+    points = order if appraised else tuple(k for k in order if k != "appraised")
     named = any("explanation" in _keyed_words(line.raw or line.text) for line in lines)
     return HeaderLayout(
         points=points,
@@ -472,10 +477,17 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
         explanation_undecided=named and before == after,
         explanation_named=named,
         evidence_leads=evidence_leads([_keyed_words(line.raw or line.text) for line in lines]),
+        order=order,
     )
 
 
-def points_order(lines: list[Line], points: tuple[str, ...]) -> tuple[str, ...]:
+# Words that name the appraised column though no label's key ("Điểm Phòng Nội vụ thẩm định" wraps
+# "Phòng" onto the line of the other labels' second words; "Điểm TĐ"): they place the column in
+# the header's order, where ``appraised_hints`` only says it may be there.
+_ORDER_HINTS = frozenset({"phong", "td", "thamdinh"})
+
+
+def points_order(lines: list[Line], points: tuple[str, ...] = _POINTS) -> tuple[str, ...]:
     """The points columns in the order the header prints them: a line naming two of them names them
     left to right ("Điểm thẩm định | Điểm tự chấm", wrapped: "điểm thẩm chấm" under "Thang Điểm
     Điểm tự"), so each such line votes for the order of its pair; the order most lines agree with,
@@ -484,7 +496,8 @@ def points_order(lines: list[Line], points: tuple[str, ...]) -> tuple[str, ...]:
     header's words, not the column's place, say which is which."""
     votes: Counter[tuple[str, str]] = Counter()
     for line in lines:
-        named = [k for k in dict.fromkeys(_keyed_words(line.raw or line.text)) if k in points]
+        keys = [_order_key(word) for word in (line.raw or line.text).split()]
+        named = [k for k in dict.fromkeys(keys) if k in points]
         votes.update(combinations(named, 2))
     if not votes:
         return points
@@ -493,3 +506,12 @@ def points_order(lines: list[Line], points: tuple[str, ...]) -> tuple[str, ...]:
         return sum(votes[(a, b)] - votes[(b, a)] for a, b in combinations(order, 2))
 
     return max(permutations(points), key=agreement)  # (the first best: the usual order among equals)
+
+
+def _order_key(word: str) -> str | None:
+    """The points column a header word names for ``points_order``: its key, or the appraised
+    column's for a word of ``_ORDER_HINTS``."""
+    if fold(word).strip(_WORD_EDGES).lower() in _ORDER_HINTS:
+        return "appraised"
+    key = header_key(word)
+    return key if key in _POINTS else None
