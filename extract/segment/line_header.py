@@ -496,7 +496,8 @@ def points_order(lines: list[Line], points: tuple[str, ...] = _POINTS) -> tuple[
     header's words, not the column's place, say which is which."""
     votes: Counter[tuple[str, str]] = Counter()
     for line in lines:
-        keys = [_order_key(word) for word in (line.raw or line.text).split()]
+        words = (line.raw or line.text).split()
+        keys = [_order_key(word, words[k + 1] if k + 1 < len(words) else "") for k, word in enumerate(words)]
         named = [k for k in dict.fromkeys(keys) if k in points]
         votes.update(combinations(named, 2))
     if not votes:
@@ -508,10 +509,13 @@ def points_order(lines: list[Line], points: tuple[str, ...] = _POINTS) -> tuple[
     return max(permutations(points), key=agreement)  # (the first best: the usual order among equals)
 
 
-def _order_key(word: str) -> str | None:
+def _order_key(word: str, after: str) -> str | None:
     """The points column a header word names for ``points_order``: its key, or the appraised
-    column's for a word of ``_ORDER_HINTS``."""
+    column's for a word of ``_ORDER_HINTS``. A self word followed by "điểm" is the verb of another
+    column's label ("Phương pháp chấm điểm", "Hướng dẫn chấm điểm"), naming no points column."""
     if fold(word).strip(_WORD_EDGES).lower() in _ORDER_HINTS:
         return "appraised"
     key = header_key(word)
+    if key == "self" and fold(after).strip(_WORD_EDGES).lower() == "diem":
+        return None
     return key if key in _POINTS else None
