@@ -116,6 +116,10 @@ HELDOUT_FAMILIES = (
     "N75_evidence_rows",
     "N76_plan_unit_matrix",
     "N77_plan_budget_total",
+    "N78_appraised_first",
+    "N79_points_decimal_point",
+    "N80_annex_share_column",
+    "N81_annex_label_rows",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -155,6 +159,7 @@ from corpusgen.new_layouts_o import NEW_LAYOUT_FAMILIES_O
 from corpusgen.new_layouts_p import NEW_LAYOUT_FAMILIES_P
 from corpusgen.new_layouts_q import NEW_LAYOUT_FAMILIES_Q
 from corpusgen.new_layouts_r import NEW_LAYOUT_FAMILIES_R
+from corpusgen.new_layouts_s import NEW_LAYOUT_FAMILIES_S
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
@@ -204,12 +209,13 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_P,
     *NEW_LAYOUT_FAMILIES_Q,
     *NEW_LAYOUT_FAMILIES_R,
+    *NEW_LAYOUT_FAMILIES_S,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
 # new_layouts_h.py, new_layouts_i.py, new_layouts_j.py, new_layouts_k.py, new_layouts_l.py,
 # new_layouts_m.py, new_layouts_n.py, new_layouts_o.py, new_layouts_p.py, new_layouts_q.py,
-# new_layouts_r.py): like
+# new_layouts_r.py, new_layouts_s.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -232,6 +238,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_P,
     *NEW_LAYOUT_FAMILIES_Q,
     *NEW_LAYOUT_FAMILIES_R,
+    *NEW_LAYOUT_FAMILIES_S,
 )
 
 

@@ -4,7 +4,9 @@ they name and in what order, and (for OCR'd pages with word boxes) the columns' 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations, permutations
 
 import regex as re
 from rapidfuzz import fuzz, process
@@ -346,6 +348,10 @@ class HeaderLayout:
     fractions: bool = False
     # The evidence column prints before the code and the name (``evidence_lead``).
     evidence_leads: bool = False
+    # The three points columns in the header's order (``points_order``), the appraised one
+    # among them even when its label is too garbled to name it: where it stands if the body's
+    # figures show it (``points_columns.points_from_numbers``).
+    order: tuple[str, ...] = ("max", "self", "appraised")
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -462,7 +468,8 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
             at = [k for k, key in enumerate(keys) if key in _POINTS]
             before += sum(1 for k in at if k > first)
             after += sum(1 for k in at if k < first)
-    points = _POINTS if appraised else _POINTS[:2]
+    order = points_order(lines)
+    points = order if appraised else tuple(k for k in order if k != "appraised")
     named = any("explanation" in _keyed_words(line.raw or line.text) for line in lines)
     return HeaderLayout(
         points=points,
@@ -470,4 +477,45 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
         explanation_undecided=named and before == after,
         explanation_named=named,
         evidence_leads=evidence_leads([_keyed_words(line.raw or line.text) for line in lines]),
+        order=order,
     )
+
+
+# Words that name the appraised column though no label's key ("Điểm Phòng Nội vụ thẩm định" wraps
+# "Phòng" onto the line of the other labels' second words; "Điểm TĐ"): they place the column in
+# the header's order, where ``appraised_hints`` only says it may be there.
+_ORDER_HINTS = frozenset({"phong", "td", "thamdinh"})
+
+
+def points_order(lines: list[Line], points: tuple[str, ...] = _POINTS) -> tuple[str, ...]:
+    """The points columns in the order the header prints them: a line naming two of them names them
+    left to right ("Điểm thẩm định | Điểm tự chấm", wrapped: "điểm thẩm chấm" under "Thang Điểm
+    Điểm tự"), so each such line votes for the order of its pair; the order most lines agree with,
+    and among equals the usual one (max, self, appraised), which a header naming no two gives. The
+    appraising body's form prints its appraisal before the self points, or the maximum last: the
+    header's words, not the column's place, say which is which."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        words = (line.raw or line.text).split()
+        keys = [_order_key(word, words[k + 1] if k + 1 < len(words) else "") for k, word in enumerate(words)]
+        named = [k for k in dict.fromkeys(keys) if k in points]
+        votes.update(combinations(named, 2))
+    if not votes:
+        return points
+
+    def agreement(order: tuple[str, ...]) -> int:
+        return sum(votes[(a, b)] - votes[(b, a)] for a, b in combinations(order, 2))
+
+    return max(permutations(points), key=agreement)  # (the first best: the usual order among equals)
+
+
+def _order_key(word: str, after: str) -> str | None:
+    """The points column a header word names for ``points_order``: its key, or the appraised
+    column's for a word of ``_ORDER_HINTS``. A self word followed by "điểm" is the verb of another
+    column's label ("Phương pháp chấm điểm", "Hướng dẫn chấm điểm"), naming no points column."""
+    if fold(word).strip(_WORD_EDGES).lower() in _ORDER_HINTS:
+        return "appraised"
+    key = header_key(word)
+    if key == "self" and fold(after).strip(_WORD_EDGES).lower() == "diem":
+        return None
+    return key if key in _POINTS else None

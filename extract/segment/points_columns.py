@@ -19,7 +19,7 @@ import regex as re
 from extract.model import Line
 from extract.segment.line_cells import read_line
 from extract.segment.line_common import LineTableSettings, is_score_token
-from extract.segment.line_header import HEADER_POINTS, HeaderLayout
+from extract.segment.line_header import HeaderLayout
 from extract.segment.table_end import is_total_label
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -43,7 +43,7 @@ def points_from_numbers(
     points column and text for none, so its three figures are three columns). ``leadered``: the
     body is a list with dot leaders, whose specks read as figures: only the header's hint or the
     figures' positions (``_aligned_three``) add the column."""
-    wide = replace(layout, points=HEADER_POINTS)
+    wide = replace(layout, points=layout.order)  # (the three in the header's order)
     if leadered:
         return wide if hinted or _aligned_three(lines, settings) else layout
     numbered = three = backing = 0

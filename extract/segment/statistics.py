@@ -37,6 +37,7 @@ from extract.segment.stat_code_column import (
 )
 from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded, unmarked_items
+from extract.segment.stat_label_rows import LabelRowSettings, is_label_row
 from extract.segment.stat_numbering import enclosing_code
 from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
@@ -78,6 +79,8 @@ class StatisticsSettings:
     # Two OCR'd units are one when their letters, spaces dropped, are this alike (rapidfuzz
     # ratio): "Phananh", "Phản ánh" and "Phapanh" all count complaints.
     same_unit_ratio: float = 75.0
+    # Rows that only open a count's breakdown ("Trong đó:", "Chia ra:"): dropped (stat_label_rows).
+    label_rows: LabelRowSettings = LabelRowSettings()
 
 
 # Words of a figures column's label that name the plan, and those that name what was done: a label
@@ -332,6 +335,8 @@ def _drafts(
         note = "; ".join(t for t in (_cell(row, roles.get("note")), *others, *whole) if t)
         if not any((code_raw, indicator, unit, value_raw, note)):
             continue
+        if is_label_row(code_raw, (indicator, unit, value_raw, note), settings.label_rows):
+            continue  # "Trong đó:" between a count and its items: no row, the items stay its parts
         ocr = row.page in ocr_pages
         # (on OCR'd lines a dash alone may be a speck or a code OCR garbled: a bullet there is one
         # the page's ink shows, ``ocr_bullets``)

@@ -210,6 +210,10 @@ PROBES: dict[str, Derivation] = {
     # out the plans (N76, N77), as D26 leaves out N73.
     "S33_scan_new_layouts_r": probe_scan(("N74", "N75", "N76", "N77")),
     "D27_dump_new_layouts_r": Derivation("dump", ("N74", "N75")),
+    # The nineteenth batch (tools/corpusgen/new_layouts_s.py), held as the others: two score tables
+    # and two annexes, no plan, so the dump takes all four.
+    "S34_scan_new_layouts_s": probe_scan(("N78", "N79", "N80", "N81")),
+    "D28_dump_new_layouts_s": Derivation("dump", ("N78", "N79", "N80", "N81")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

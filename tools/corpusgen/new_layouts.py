@@ -16,6 +16,7 @@ The truth is the generator's rows as for every family (tools/CORPUS.md)."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 
 from corpusgen.common import (
@@ -209,23 +210,28 @@ def points_with_units(inst: Instance) -> Built:
         total_label=rng.choice(TOTAL_LABELS),
     )
     table = as_printed(table, layout)
-    grid = score_grid(table, layout)
+    grid = points_written(score_grid(table, layout), layout, lambda value: _with_unit(value, style, decimals))
+    doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
+    return _built(meta, _docx_pdf("points-with-units", doc), table)
+
+
+def _parse(text: str) -> float | None:
+    return float(text.replace(",", ".")) if text else None
+
+
+def points_written(grid: Grid, layout: ScoreLayout, written: Callable[[float | None], str]) -> Grid:
+    """The score grid with each maximum and self points cell of its data and total rows rewritten
+    from the figure it holds: ``written(value)`` (a unit added, a decimal point for the comma)."""
     point_columns = [k for k, key in enumerate(layout.columns) if key in ("max", "self")]
     rows = []
     for g in grid.rows:
         if g.kind in ("data", "total"):
             cells = list(g.cells)
             for k in point_columns:
-                value = _parse(cells[k].text)
-                cells[k] = replace(cells[k], text=_with_unit(value, style, decimals))
+                cells[k] = replace(cells[k], text=written(_parse(cells[k].text)))
             g = replace(g, cells=tuple(cells))
         rows.append(g)
-    doc = Document(meta, standard_blocks(meta, title, Table(replace(grid, rows=tuple(rows))), rng, year))
-    return _built(meta, _docx_pdf("points-with-units", doc), table)
-
-
-def _parse(text: str) -> float | None:
-    return float(text.replace(",", ".")) if text else None
+    return replace(grid, rows=tuple(rows))
 
 
 # A sheet's own title rows (an export of the scoring workbook, not a report's title page).

@@ -25,6 +25,7 @@ from corpusgen.new_layouts_o import NEW_LAYOUT_FAMILIES_O
 from corpusgen.new_layouts_p import NEW_LAYOUT_FAMILIES_P
 from corpusgen.new_layouts_q import NEW_LAYOUT_FAMILIES_Q
 from corpusgen.new_layouts_r import NEW_LAYOUT_FAMILIES_R
+from corpusgen.new_layouts_s import NEW_LAYOUT_FAMILIES_S
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -68,4 +69,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_P,
     **NEW_LAYOUT_FAMILIES_Q,
     **NEW_LAYOUT_FAMILIES_R,
+    **NEW_LAYOUT_FAMILIES_S,
 }
