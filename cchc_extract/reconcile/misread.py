@@ -172,23 +172,6 @@ def run_readings(raw: str | None) -> list[float]:
     return out
 
 
-def any_digit_readings(raw: str | None, most: int = 4) -> list[float]:
-    """Values of a whole count of at most ``most`` digits with one digit read for any other, not
-    only a look-alike: a degraded scan blurs a glyph into one the look-alike pairs do not list
-    ("53" read "93"). Many values, so only a relation as exact as a share printed with two
-    decimals can pick one."""
-    text = (raw or "").strip()
-    if not text.isdigit() or len(text) > most:
-        return []
-    out: list[float] = []
-    for k, ch in enumerate(text):
-        for digit in "0123456789" if k or len(text) == 1 else "123456789":
-            value = float(text[:k] + digit + text[k + 1 :])
-            if digit != ch and value not in out:
-                out.append(value)
-    return out
-
-
 def lost_digit_readings(raw: str | None, most: int = 3) -> list[float]:
     """Values of a whole count of at most ``most`` digits with one digit more, anywhere: OCR drops
     a glyph it cannot read ("632" read "32", "12" read "2"). Many values, so only a relation as

@@ -51,12 +51,6 @@ class ReconcileSettings:
     # "3" read for a "9" whose upper left stroke the scan left faint: seed 13001's "97,85" read
     # 37,85). A swap moving the share by six units of its place is no typing slip's.
     ocr_share_confusions: tuple[tuple[str, str], ...] = (("3", "9"),)
-    # A share printed in free text with at least this many decimals ("93/115 thủ tục (46,09%)")
-    # that one digit of one of its OCR'd counts, read as any other digit, makes to its last printed
-    # decimal is a misreading of ours (seed 14001's "53" read "93": 53/115 = 46,09%): some twenty
-    # other readings of two- or three-figure counts land on a share exact to 0,01% by chance about
-    # once in five hundred. Free text's ratios are no table's: its counts have no sum to check them.
-    text_share_any_digit_decimals: int = 2
     # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
     # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.
     ocr_lost_doubles: bool = True

@@ -5,21 +5,12 @@ a fraction and a percent OCR ran together from two cells are not checked against
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 import regex as re
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
-from cchc_extract.reconcile.misread import (
-    Cell,
-    any_digit_readings,
-    explain,
-    ocr_digit_readings,
-    ocr_read,
-    other_readings,
-    share_holds,
-)
+from cchc_extract.reconcile.misread import Cell, explain, ocr_digit_readings, ocr_read, other_readings, share_holds
 from cchc_extract.reconcile.score_refs import _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.lazy_regex import lazy_compile
@@ -121,11 +112,6 @@ def check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSet
                 cells = [Cell(ref, float(v), tuple(ocr_digit_readings(str(v), s, "count"))) for v in (num, den)]
                 cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
                 found = explain([cells[2], cells[0], cells[1]], partial(share_holds, decimals))
-                if not found and decimals >= s.text_share_any_digit_decimals:
-                    # a count's digit blurred into one no look-alike pair lists: only a share
-                    # exact to two decimals picks its reading out of the many
-                    wide = [replace(c, readings=tuple(any_digit_readings(str(v)))) for c, v in zip(cells, (num, den))]
-                    found = explain([cells[2], *wide], partial(share_holds, decimals))
             if status == "mismatch" and not found and joined_cells(quote, ocr):
                 status = "skipped"
                 message += "; not checked: the fraction and the percent may be two texts run together"
