@@ -36,12 +36,6 @@ def test_a_share_refusing_a_reading_we_took_is_ours():
     rows = {r["code"]: r["value"] for t in result.data["statistics"] for r in t["rows"]}
     assert (rows["4"], rows["4.1"], rows["4.2"], rows["4.3"]) == (14.0, 13.0, 1.0, 92.86)
 
-
-def test_a_score_over_a_maximum_whose_siblings_maxima_fail_their_sum_is_ours():
-    """ "1.3 … 2 2,5.": the page prints 2,5 and 2,5 (truth), OCR lost the maximum's ",5"; the
-    maxima of 1's sub-criteria read do not make its 12 (1.1's 3 read "a8" too), so a maximum among
-    them was misread and 2,5 over "2" is no fault of the commune's (misread, 1.3 to review)."""
-    result = _convert("d15-i3-s14001-bonus-penalty-rows.txt")
-    (check,) = [c for c in result.checks if c.kind == "self_le_max" and c.code == "1.3"]
     assert check.status == "misread"
-    assert any(r.code == "1.3" for r in result.review)
+    queued = {r.item for r in result.review}
+    assert {"/statistics/0/rows/12", "/statistics/0/rows/14"} <= queued

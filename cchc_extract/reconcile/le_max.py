@@ -19,7 +19,7 @@ from cchc_extract.reconcile.sum_doubts import (
     max_under_children,
     unsure_members,
 )
-from schemas.records import Check, ReviewItem, ScoreRow
+from schemas.records import Check, ScoreRow
 
 # The check of each score column against its row's maximum (told only when it fails).
 LE_MAX_KIND = {"self_points": "self_le_max", "appraised_points": "appraised_le_max"}
@@ -39,11 +39,9 @@ def check_le_max(
     s: ReconcileSettings,
     ocr: bool,
     children: Sequence[int] = (),
-    parent: int | None = None,
 ) -> None:
     """The check that row i's ``score`` (self or appraised points) is at most its maximum, told
-    only when it fails; ``children``: the row's sub-criteria (indices in ``rows``); ``parent``:
-    the row's parent (its index), whose sum of maxima is checked before it."""
+    only when it fails; ``children``: the row's sub-criteria (indices in ``rows``)."""
     value = getattr(row, score)
     if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
         return
@@ -72,30 +70,11 @@ def check_le_max(
         + max_not_the_sets(ti, i, row, score, name, ocr)
         + max_not_its_wordings(ti, i, row, score, name, ocr)
         + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr)
-        + figures_left_in_name(ti, i, row, score, name, ocr)
-        + max_in_failed_sum(ti, i, row, parent, name, ledger, ocr),
+        + figures_left_in_name(ti, i, row, score, name, ocr),
         stated_too=from_set(found),
         # in a table read wrong in bulk, the maximum is as likely the figure misread as the score
         in_bulk_too=(_score_ref(ti, i, row, "max_points", name),),
     )
-
-
-def max_in_failed_sum(
-    ti: int, i: int, row: ScoreRow, parent: int | None, name: str, ledger: _Ledger, ocr: bool
-) -> tuple[ReviewItem, ...]:
-    """The maximum of an OCR'd row whose siblings' maxima do not make their parent's (its
-    ``sum_children`` failed): a maximum among them was misread, so a score above this one may be
-    above a misreading ("2,5" read "2", seed 14001's D15 dump), doubted as a row read unsurely is.
-    A planted score over its maximum leaves the maxima's sum whole (it moves points between
-    scores), so a sum that holds keeps the failure the commune's."""
-    if not ocr or parent is None:
-        return ()
-    pointer = f"/score_tables/{ti}/rows/{parent}"
-    failed = any(
-        c.kind == "sum_children" and c.status in ("mismatch", "misread") and pointer_field(c)[0] == pointer
-        for c in ledger.checks
-    )
-    return (_score_ref(ti, i, row, "max_points", name),) if failed else ()
 
 
 def scores_over_max(checks: Sequence[Check]) -> set[tuple[str, str | None]]:
