@@ -19,18 +19,6 @@ def _rows(out: dict) -> dict[str, dict]:
     return {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
 
 
-def test_a_maximum_printed_at_the_head_of_the_note_is_read_not_lost():
-    # "VÃ Hiện đại hóa hành chính 16 Công văn số 237/CV-VP": row 7's maximum 16 (the set's) went
-    # to the head of its note; its self score is printed blank. It was told "points of 7 not read".
-    out, truth = _convert("d20-i2-n47-i2-paths-coded-vie-psm4-250dpi.txt")
-    want = {r["code"]: r for r in truth["score_tables"][0]["rows"]}
-    row = _rows(out)["7"]
-    assert row["max_points"] == want["7"]["max_points"] == 16.0 and row["max_points_raw"] == "16"
-    assert row["self_points"] is None and want["7"]["self_points"] is None
-    assert row["explanation"] == want["7"]["explanation"] == "Công văn số 237/CV-VP ngày 22/4/2024"
-    assert out["unread"] == []
-
-
 def test_an_annex_read_by_inferred_columns_over_a_score_tables_rows_is_no_second_table():
     # Page 2 prints the score table's header again and rows 3.3 … 7.3; an annex reader took them
     # (no unit header: columns inferred) for an annex, its "lost figures" told unread.
