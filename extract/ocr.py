@@ -53,6 +53,7 @@ from extract.ocr_numerals import count_quarter_stems
 from extract.ocr_row_rules import row_rules
 from extract.ocr_settings import OcrSettings
 from extract.ocr_stacked import stacked_figures
+from extract.ocr_sub_rules import sub_column_rules
 from extract.pdf_reader import centre_in
 from extract.pdf_task_columns import task_column_tables
 from extract.pdf_unruled import unruled_tables, visual_lines as sized_lines
@@ -125,6 +126,7 @@ def _read_page(
     v_rules = find_rules(ink.T, min_len, settings.rule_merge_px)
     v_rules += rule_stubs(ink, h_rules, v_rules, settings.rule_merge_px, settings.rule_merge_px * 3)
     v_rules += row_rules(ink, h_rules, v_rules, dpi, settings.rule_merge_px * 3, settings.row_rules)
+    v_rules += sub_column_rules(ink, h_rules, v_rules, dpi, settings.rule_merge_px * 3, settings.sub_rules)
     tables = grids(h_rules, v_rules, tol=settings.rule_merge_px * 3, settings=settings)
     if settings.speck_max_ink:
         despeckle(arr, ink, settings.speck_window, settings.speck_max_ink)

@@ -53,12 +53,21 @@ def _crossed(v_rules: list, top: float, bottom: float, x0: int, x1: int) -> bool
     return any(r.start <= bottom and r.end >= top and x0 - 1 <= r.pos <= x1 + 1 for r in v_rules)
 
 
-def _strokes(inked: np.ndarray, share: float, max_width: int) -> list[tuple[int, int]]:
+def thin_strokes(inked: np.ndarray, share: float, max_width: int) -> list[tuple[int, int]]:
     """Runs ``(lo, hi)`` of columns inked over ``share`` of the band, no wider than ``max_width``."""
     full = np.concatenate(([False], inked.mean(axis=0) >= share, [False]))
     edges = np.flatnonzero(np.diff(full.astype(np.int8)))
     runs = [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2])]
     return [(a, b) for a, b in runs if b - a + 1 <= max_width]
+
+
+def widened(ink: np.ndarray) -> np.ndarray:
+    """The ink one column wider each way: a line drifting by a pixel across a row, after
+    deskewing, stays one column."""
+    wide = ink.copy()
+    wide[:, 1:] |= ink[:, :-1]
+    wide[:, :-1] |= ink[:, 1:]
+    return wide
 
 
 def row_rules(ink: np.ndarray, h_rules: list, v_rules: list, dpi: int, tol: float, settings: RowRuleSettings) -> list:
@@ -68,10 +77,7 @@ def row_rules(ink: np.ndarray, h_rules: list, v_rules: list, dpi: int, tol: floa
     from extract.ocr_grid import Rule
 
     height, width = ink.shape
-    # (a line drifting by a pixel across the row, after deskewing, stays one column)
-    wide = ink.copy()
-    wide[:, 1:] |= ink[:, :-1]
-    wide[:, :-1] |= ink[:, 1:]
+    wide = widened(ink)
     max_width = max(2, round(settings.max_width_cm / 2.54 * dpi))
     min_row = settings.min_row_cm / 2.54 * dpi
     found = []
@@ -80,7 +86,7 @@ def row_rules(ink: np.ndarray, h_rules: list, v_rules: list, dpi: int, tol: floa
             continue
         lo, hi = max(0, x0 - round(tol)), min(width, x1 + round(tol) + 1)
         band = wide[max(0, round(top)) : min(height, round(bottom)), lo:hi]
-        strokes = [(a + lo, b + lo) for a, b in _strokes(band, settings.inked_share, max_width)]
+        strokes = [(a + lo, b + lo) for a, b in thin_strokes(band, settings.inked_share, max_width)]
         if len(strokes) < 2 or strokes[0][0] > x0 + tol or strokes[-1][1] < x1 - tol:
             continue  # (no frame closing the row at both ends: ink of a line of text, not a table)
         found += [Rule(pos=(a + b) / 2, start=round(top), end=round(bottom), lo=a, hi=b) for a, b in strokes]

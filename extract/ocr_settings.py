@@ -8,6 +8,7 @@ from extract.image_prep import ImagePrepSettings
 from extract.ocr_bullets import BulletSettings
 from extract.ocr_leaders import LeaderSettings
 from extract.ocr_row_rules import RowRuleSettings
+from extract.ocr_sub_rules import SubRuleSettings
 from extract.pdf_task_columns import TaskColumnSettings
 from extract.pdf_unruled import UnruledSettings
 from extract.seal_grey import GreySealSettings
@@ -207,6 +208,9 @@ class OcrSettings:
     # The column rules of a table piece only a row or two high (a totals row alone at the top of
     # a page), each shorter than ``min_rule_cm`` (``extract.ocr_row_rules``).
     row_rules: RowRuleSettings = field(default_factory=RowRuleSettings)
+    # The rule between two sub-columns under a merged header ("Đúng hạn | Quá hạn" under "Đã giải
+    # quyết") in a table of a row or two, shorter than ``min_rule_cm`` (``extract.ocr_sub_rules``).
+    sub_rules: SubRuleSettings = field(default_factory=SubRuleSettings)
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
     # A grid edge separates two cells when a ruling line covers this share of it.
     edge_coverage: float = 0.6
