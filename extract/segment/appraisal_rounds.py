@@ -45,16 +45,26 @@ def final_rounds(labels: list[str], columns: dict[str, int], points_keys: tuple[
     out = dict(columns)
     earlier: set[int] = set()
     taken = set(columns.values())
+    # "Sau giải trình" (after the explanations) names a round, though the matcher, reading
+    # "giải trình", took it for the explanation column: following a round, it is the final round.
+    as_round = {columns.get("explanation")} - {None}
     for key in points_keys:
         col = columns.get(key)
         if col is None or not names_round(labels[col]):
             continue
         last = col
-        while last + 1 < len(labels) and last + 1 not in taken and names_round(labels[last + 1]):
+        while last + 1 < len(labels) and (last + 1 not in taken or last + 1 in as_round):
+            if not names_round(labels[last + 1]):
+                break
             last += 1
         if last != col:
             out[key] = last
             earlier.update(range(col, last))
+            if out.get("explanation") in range(col + 1, last + 1):
+                out.pop("explanation")
+                after = [c for c in range(last + 1, len(labels)) if c not in taken]
+                if after:  # the explanation is the column after the rounds ("Lý do"), if any
+                    out["explanation"] = after[0]
     # Appraisals by two bodies side by side ("Phòng Nội vụ thẩm định | Hội đồng thẩm định"): the
     # appraised points are the later column the matcher took; an appraisal column just before it
     # that no field took is the earlier round, context (not a points column left unread).
