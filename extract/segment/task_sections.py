@@ -129,6 +129,9 @@ def section_of(
     merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
     if merged and roman:
         return next_roman(section, merged.group("numeral")), True, merged.group("title").strip()
+    cut = _title_cut_by_rules(distinct) if roman and row_conf(row) is not None else None
+    if cut:
+        return next_roman(section, cut[0]), True, cut[1]
     rest = [c for c in distinct if c != code.strip()]
     # ("1" alone is the first section's "I" only beside an upper-case title in a table of
     # plain-numbered tasks: a task's words are not in capitals)
@@ -165,6 +168,20 @@ def section_of(
             # under it stay in the section.
             return section, True, None
     return section, False, None
+
+
+def _title_cut_by_rules(distinct: list[str]) -> tuple[str, str] | None:
+    """(numeral, title) of an OCR'd section title merged across the row that the grid cut at the
+    column rules ("V, Xây dựng và phát triển chính quyền điện | tử, chính quyền số"): the first
+    piece reads as a section title, each piece after it goes on mid-sentence (a lower-case word,
+    no figure); a task row's other cells open their own text (a product, a unit, a deadline)."""
+    if len(distinct) < 2:
+        return None
+    first = _OCR_ROMAN_TITLE.match(distinct[0])
+    rest = distinct[1:]
+    if first is None or not all(p[:1].islower() and not any(ch.isdigit() for ch in p) for p in rest):
+        return None
+    return first.group("numeral"), " ".join([first.group("title").strip(), *(p.strip() for p in rest)])
 
 
 def heading_lead(title: str) -> str:
