@@ -202,8 +202,8 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
             continue
         unit = _plain(count.unit)
         key = _label_key(count.label)
-        if not key:
-            continue
+        if not set(key.split()) - set(_label_key(count.unit).split()):
+            continue  # (a label that is its unit alone, "306/424 hồ sơ", names no row to match)
         scored = sorted(
             (
                 (fuzz.token_set_ratio(key, _label_key(r.indicator)), ai, ri, r)
