@@ -145,7 +145,14 @@ def assert_adds_up_and_repeats(family: str, seeds: tuple[int, ...]) -> None:
         for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
             built = mc.FAMILIES[family](inst)
             truth = arithmetic_truth(built)
-            assert built.score_tables or built.statistics or built.task_rows or built.targets or built.score_statements
+            assert (
+                built.score_tables
+                or built.statistics
+                or built.task_rows
+                or built.targets
+                or built.score_statements
+                or built.counts
+            )
             assert truth_problems(truth) == planted(truth), inst.name
             again = mc.FAMILIES[family](inst)
             kinds = ("document", "score_tables", "statistics", "counts", "task_rows", "targets", "score_statements")

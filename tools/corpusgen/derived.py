@@ -214,6 +214,10 @@ PROBES: dict[str, Derivation] = {
     # and two annexes, no plan, so the dump takes all four.
     "S34_scan_new_layouts_s": probe_scan(("N78", "N79", "N80", "N81")),
     "D28_dump_new_layouts_s": Derivation("dump", ("N78", "N79", "N80", "N81")),
+    # The twentieth batch (tools/corpusgen/new_layouts_t.py), held as the others: the dump leaves
+    # out the bulleted narrative (N85, no table), as D26 leaves out the plan N73.
+    "S35_scan_new_layouts_t": probe_scan(("N82", "N83", "N84", "N85")),
+    "D29_dump_new_layouts_t": Derivation("dump", ("N82", "N83", "N84")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
