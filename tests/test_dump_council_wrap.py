@@ -1,0 +1,45 @@
+"""A criterion's name run over onto a line of its own that opens "Ủy ban nhân dân xã" is no signature
+block: the table reads on past it (dumprows70).
+
+The dump is Tesseract's text of a generated bulleted score table (seed 15001, D14 i3): "- Ứng dụng
+công nghệ thông tin trong hoạt động của" over "Ủy ban nhân dân xã". The line was taken for the
+signature block's "ỦY BAN NHÂN DÂN" and ended the table: the eleven rows after it (7.1.1 to 8.4 of
+the truth) were lost, and nothing told."""
+
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.segment.table_end import is_signature
+from normalize.text import fold
+
+DUMP = Path(__file__).parent / "data" / "dump_council_wrap" / "bulleted-s15001-d14-i3.txt"
+
+
+def _rows() -> list[dict]:
+    return result_to_json(convert_file(DUMP))["score_tables"][0]["rows"]
+
+
+def _row(rows: list[dict], words: str) -> dict:
+    return next(r for r in rows if fold(words) in fold(r.get("name") or ""))
+
+
+def test_rows_after_the_wrapped_council_are_read() -> None:
+    rows = _rows()
+    # The truth's 7.2.1, 7.2.2 and 8.3 (generator's truth: 4 | 4, 4 | 4, 5 | 5).
+    assert (_row(rows, "hồ sơ nộp trực tuyến")["max_points"], _row(rows, "hồ sơ nộp trực tuyến")["self_points"]) == (
+        4.0,
+        4.0,
+    )
+    second = _row(rows, "trực tuyến nghĩa vụ tài chính")
+    assert (second["max_points"], second["self_points"]) == (4.0, 4.0)
+    satisfied = _row(rows, "hài lòng về công chức")
+    assert (satisfied["max_points"], satisfied["self_points"]) == (5.0, 5.0)
+    # The truth's 8.4: its self score 4.75 (its maximum's cell OCR lost: "ey").
+    assert _row(rows, "về kết quả giải quyết công việc")["self_points"] == 4.75
+
+
+def test_the_council_in_capitals_still_opens_the_signature() -> None:
+    for printed in ("ỦY BAN NHÂN DÂN", "Uy BAN NHAN DAN", "_UY BAN NHAN DAN ©", "TM. ỦY BAN NHÂN DÂN"):
+        assert is_signature(fold(printed), printed)
+    assert not is_signature(fold("Uy ban nhan dan xa"), "Uy ban nhan dan xa")
+    assert is_signature(fold("Uy ban nhan dan xa"))  # (folded alone, as the callers without the line)
