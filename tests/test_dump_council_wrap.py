@@ -43,3 +43,24 @@ def test_the_council_in_capitals_still_opens_the_signature() -> None:
         assert is_signature(fold(printed), printed)
     assert not is_signature(fold("Uy ban nhan dan xa"), "Uy ban nhan dan xa")
     assert is_signature(fold("Uy ban nhan dan xa"))  # (folded alone, as the callers without the line)
+
+
+def test_a_syllable_whose_o_circumflex_ocr_read_as_6_is_no_cell() -> None:
+    # "- Kiém tra céng tac cai cach hanh chinh tai cdc b6 2 2" (the truth's 1.4: 2 | 2) and "Xay
+    # dung va nang'cao chat lhegug doi ngii can b6, 10 g)" (the truth's 5: maximum 10): "b6" is
+    # "bộ", no points cell; read as one it took the maximum's place (6 | 2, 6 | 10).
+    rows = _rows()
+    check = _row(rows, "Kiểm tra công tác cải cách hành chính")
+    assert (check["max_points"], check["self_points"]) == (2.0, 2.0)
+    assert _row(rows, "đội ngũ")["max_points"] == 10.0
+
+
+def test_a_row_whose_first_line_is_the_explanation_above_keeps_its_bullet() -> None:
+    # ": 16/QĐ-UBND ngày" (the explanation of the row above run over) opened the "- Kiểm tra …"
+    # row: read for a mark it had none, the row became a field and every field after it one off.
+    # The truth's fields: "Xây dựng và tổ chức thực hiện văn bản …" 2, "Cải cách thủ tục hành
+    # chính" 3; the criterion 1.4 under field 1.
+    rows = _rows()
+    assert _row(rows, "Kiểm tra công tác cải cách hành chính")["code"].startswith("1.")
+    assert _row(rows, "Xây dựng và tổ")["code"] == "2"
+    assert _row(rows, "Cải cách thủ tục")["code"] == "3"
