@@ -64,3 +64,15 @@ def test_a_row_whose_first_line_is_the_explanation_above_keeps_its_bullet() -> N
     assert _row(rows, "Kiểm tra công tác cải cách hành chính")["code"].startswith("1.")
     assert _row(rows, "Xây dựng và tổ")["code"] == "2"
     assert _row(rows, "Cải cách thủ tục")["code"] == "3"
+
+
+def test_a_bulleted_line_opens_a_row_of_its_own() -> None:
+    # "+ Mtrc do hoan thanh ké hoach … B 125" (its figures garbled) over "- Thc hién ché dé bao cdo
+    # … 2 2": the second line's figures filled the first row and the truth's 1.2 (2 | 2) was lost;
+    # "| - Sw hai long vé tha tuc hanh chinh es G2" went into the row above's explanation, the
+    # truth's 8.2 lost. A bulleted table's line opening with a bullet and a capital opens a row.
+    rows = _rows()
+    report = _row(rows, "báo cáo cải cách hành chính định")
+    assert (report["code"], report["max_points"], report["self_points"]) == ("1.2", 2.0, 2.0)
+    assert _row(rows, "Mức độ hoàn thành")["max_points"] is None  # (its "2 1,25" OCR garbled: lost, not 2)
+    assert _row(rows, "hài lòng về thủ tục hành chính")["code"] == "8.2"

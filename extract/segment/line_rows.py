@@ -9,6 +9,7 @@ item's value) is ``stray_numbers``."""
 
 from __future__ import annotations
 
+from extract.segment.bullet_rows import bullet_opens_row
 from extract.segment.figures_first import named_tail
 from extract.segment.heading_wraps import heading_wrap
 from extract.segment.line_bare import feed_bare
@@ -25,6 +26,7 @@ from extract.segment.line_split import (
     printed_width,
 )
 from extract.segment.line_words import before_date, in_capitals, starts_name, unspecked, words_only
+from extract.segment.marked_levels import line_bullet
 from extract.segment.name_tail_figures import closes_name
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
@@ -89,6 +91,7 @@ class RowBuilder:
         self.widths = widths
         self.rows = table.rows
         self.cur: RowDraft | None = None
+        self.bulleted = 0  # the rows opened on a line opening with a bullet (``bullet_rows``)
 
     def _any_case(self, cells: LineCells) -> bool:
         """A leadered list's line goes on with the name above whatever its first word's case, unless
@@ -103,6 +106,8 @@ class RowBuilder:
         )
         self.rows.append(row)
         self.cur = row
+        if line_bullet(cells.line.text) is not None:
+            self.bulleted += 1
         return row
 
     def _settle_tail(self) -> None:
@@ -168,6 +173,7 @@ class RowBuilder:
                 and not (cur.whole_name and names_row(cells))
                 and not coded_next_name(cur, cells, self.settings)
                 and not (self.centred and own_name_under_waiting(cur, cells, self.settings))
+                and not bullet_opens_row(cells.line.text, cur, self.rows, self.bulleted)
             ):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
                 # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy"; one
@@ -363,6 +369,13 @@ class RowBuilder:
             return None
         if name_goes_on(cur, tokens):
             return self._carry_name_on(cur, cells)
+        if bullet_opens_row(cells.line.text, cur, self.rows, self.bulleted):
+            # (a bulleted table's next row, its figures lost: no wrap of the name above)
+            row = self._new(cells, "numbers")
+            row.awaiting_numbers = True
+            row.lines_above += 1
+            self._add_text(row, cells)
+            return row
         if cells.block_start and cur.started_by != "numbers" or cells.block_start and not interleaved(cur):
             complete = cur.n_numbers > 0 or cur.explanation
             if complete and is_heading(tokens, self.settings):

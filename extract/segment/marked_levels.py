@@ -205,6 +205,16 @@ def mark_line(draft: RowDraft, line_of: Mapping[int, Line]) -> Line | None:
     return first
 
 
+def line_bullet(text: str) -> str | None:
+    """The kind of bullet ("-", "+", "•", …) a line read from a page opens with, the specks OCR
+    leaves before it aside, when a capital opens the words after it (a name's first line: "| - Sự
+    hài lòng về …"); None for a line opening otherwise."""
+    bullet = _BULLET.match(_OCR_DASH.sub("-", text.lstrip(_LINE_SPECKS)))
+    if bullet is None or not bullet.group(2)[:1].isupper():
+        return None
+    return _BULLET_KIND.get(bullet.group(1), bullet.group(1))
+
+
 def mark_line_rows(
     drafts: Sequence[RowDraft],
     first_lines: Sequence[Line | None],
