@@ -311,6 +311,11 @@ _BRACKETS = "[](){}"
 _LETTER_GLUED = lazy_compile(
     r"[\p{Ll}TEFL](\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)|([AIOSZB],(?:25|5|75))"
 )
+# A syllable whose "ô" (with its tone: "ộ", "ổ", "ố", "ồ") OCR read as a 6 after its consonant:
+# "bộ", "tổ", "số", "hồ" come out "b6", "t6", "s6", "h6" at a name's end ("tại các b6 2 2": the
+# bộ phận's "bộ", then 2 | 2). Read as a glued cell, "b6" took the maximum's place and every figure
+# of the row one column on; no speck glued to a cell is a consonant before a 6 alone.
+_O_CIRCUMFLEX_SYLLABLE = lazy_compile(r"[bcdđghklmnprstvx]6")
 _CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0", "A": "4", "S": "5", "Z": "2", "B": "8"})
 
 
@@ -324,7 +329,7 @@ def glued_digits(raw: str | None) -> str | None:
     if _foreign_capital(token[:1]) and is_points_reading(token[1:]):
         return token[1:]  # "Ö14,5": a speck read as a capital no Vietnamese word prints
     glued = _LETTER_GLUED.fullmatch(token)
-    if glued is None:
+    if glued is None or _O_CIRCUMFLEX_SYLLABLE.fullmatch(token):
         return None
     digits = glued[1] or glued[2] or (glued[3] or glued[4]).translate(_CAPITAL_DIGIT)
     return digits if is_score_token(digits) else None

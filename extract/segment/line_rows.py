@@ -9,10 +9,12 @@ item's value) is ``stray_numbers``."""
 
 from __future__ import annotations
 
+from extract.segment.bullet_rows import bullet_opens_row
 from extract.segment.figures_first import named_tail
 from extract.segment.heading_wraps import heading_wrap
+from extract.segment.line_bare import feed_bare
 from extract.segment.line_cells import LineCells
-from extract.segment.line_common import LineTableSettings, is_score_token, quarter_figure
+from extract.segment.line_common import LineTableSettings
 from extract.segment.line_split import (
     first_name_line,
     is_criterion_name,
@@ -24,6 +26,7 @@ from extract.segment.line_split import (
     printed_width,
 )
 from extract.segment.line_words import before_date, in_capitals, starts_name, unspecked, words_only
+from extract.segment.marked_levels import line_bullet
 from extract.segment.name_tail_figures import closes_name
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
@@ -55,13 +58,10 @@ from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_l
 from extract.segment.stray_numbers import (
     code_read_for_first_figure,
     code_read_for_max,
-    continues_codes,
     count_in_text,
     scale_label_item,
     speck_number,
 )
-from normalize.codes import read_code_token
-from normalize.numbers import parse_number
 
 
 class RowBuilder:
@@ -91,6 +91,7 @@ class RowBuilder:
         self.widths = widths
         self.rows = table.rows
         self.cur: RowDraft | None = None
+        self.bulleted = 0  # the rows opened on a line opening with a bullet (``bullet_rows``)
 
     def _any_case(self, cells: LineCells) -> bool:
         """A leadered list's line goes on with the name above whatever its first word's case, unless
@@ -105,6 +106,8 @@ class RowBuilder:
         )
         self.rows.append(row)
         self.cur = row
+        if line_bullet(cells.line.text) is not None:
+            self.bulleted += 1
         return row
 
     def _settle_tail(self) -> None:
@@ -115,7 +118,7 @@ class RowBuilder:
         cur = self.cur
         row: RowDraft | None
         if cells.bare is not None:
-            self._feed_bare(cells, cells.bare)
+            feed_bare(self, cells, cells.bare)
             return
         if stroke_coded_tail(cur, cells, self.settings):
             # (its figures are specks when the row's points are read; else the row's own, centred)
@@ -170,6 +173,7 @@ class RowBuilder:
                 and not (cur.whole_name and names_row(cells))
                 and not coded_next_name(cur, cells, self.settings)
                 and not (self.centred and own_name_under_waiting(cur, cells, self.settings))
+                and not bullet_opens_row(cells.line.text, cur, self.rows, self.bulleted)
             ):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
                 # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy"; one
@@ -293,55 +297,6 @@ class RowBuilder:
             return self._split_tail(None)
         return cur if cur.n_numbers == 0 and cur.appraised_raw is None and cur.name else None
 
-    def _feed_bare(self, cells: LineCells, token: str) -> None:
-        """``token``: the line's one token (``cells.bare``)."""
-        cur = self.cur
-        value = parse_number(token, kind="score")
-        points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
-        # "4.4" right after "4.3" is the next code, not 4.4 points; "1,5" after "1.3" whose self
-        # cell is still empty is its points: codes print with dots, a decimal comma is a number's.
-        # So is "1,5" under a named row with no numbers yet (a cell per line: its max), unless
-        # it is the very next code (``comma_code_step``).
-        waiting = (
-            cur is not None
-            and "," in token
-            and (
-                cur.n_numbers == 1
-                or (
-                    cur.n_numbers == 0
-                    and bool(cur.name)
-                    and not continues_codes(token, self.rows, self.settings, self.settings.comma_code_step)
-                )
-            )
-        )
-        if points and not waiting and continues_codes(token, self.rows, self.settings):
-            points = False
-        if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:
-            if cur.n_numbers == 0 and cur.tail_block:
-                cur = self._split_tail(cells)
-            cur.add_number(token)
-            cur.touch(cells.line)
-            return
-        if points and cur is not None and cur.n_numbers == 2 and cur.tail_block:
-            cur = self._split_tail(cells)
-            cur.add_number(token)
-            cur.touch(cells.line)
-            return
-        if read_code_token(token) is not None and not quarter_figure(token):
-            if cur is None or cur.code is not None or cur.name or cur.n_numbers or cur.explanation:
-                if cur is not None and cur.code is None and cur.started_by == "numbers" and not cells.block_start:
-                    cur.code = token  # the centred STT cell of the row above
-                    cur.touch(cells.line)
-                    return
-                self._split_lost_name()
-                cur = self._new(cells, "code")
-            cur.code = token
-            cur.touch(cells.line)
-            return
-        if cur is not None:
-            cur.explanation.append((token, token))
-            cur.touch(cells.line)
-
     def _split_tail(self, cells: LineCells | None) -> RowDraft:
         """The text block taken for the row's explanation was the name of a new row whose
         code is lost: numbers follow it (or a code does, and the block reads as a name)."""
@@ -414,6 +369,13 @@ class RowBuilder:
             return None
         if name_goes_on(cur, tokens):
             return self._carry_name_on(cur, cells)
+        if bullet_opens_row(cells.line.text, cur, self.rows, self.bulleted):
+            # (a bulleted table's next row, its figures lost: no wrap of the name above)
+            row = self._new(cells, "numbers")
+            row.awaiting_numbers = True
+            row.lines_above += 1
+            self._add_text(row, cells)
+            return row
         if cells.block_start and cur.started_by != "numbers" or cells.block_start and not interleaved(cur):
             complete = cur.n_numbers > 0 or cur.explanation
             if complete and is_heading(tokens, self.settings):

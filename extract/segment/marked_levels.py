@@ -11,7 +11,7 @@ printed, the marks gave it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex as re
@@ -22,6 +22,7 @@ from extract.segment.points_cells import read_max_points
 from extract.segment.row_draft import RowDraft
 from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 
 CODE_DERIVED = "code_derived"
 
@@ -183,6 +184,35 @@ _LINE_SPECKS = "|:;'`‘’_~ "
 # A dash bullet as OCR reads it at a line's start where the scan thickened or doubled its stroke:
 # "= Kế hoạch …" is the "- Kế hoạch …" printed (no score table's name opens with an equals sign).
 _OCR_DASH = lazy_compile(r"^=(?=\s+\S)")
+# A word of letters (a name's first word, found again on the line that prints it).
+_MARK_WORD = lazy_compile(r"\p{L}{2,}")
+
+
+def mark_line(draft: RowDraft, line_of: Mapping[int, Line]) -> Line | None:
+    """The line whose mark opens a row read from lines: the first of its lines that prints its name's
+    first word. Its first line may be no line of its name: a previous row's explanation run over
+    (": 16/QĐ-UBND ngày" over "- Kiểm tra công tác …" whose figures OCR garbled) opens the row when
+    the line reader found no figures to close the row above; read for a mark, that line has none,
+    the row became a field and every code after it one field off."""
+    first = line_of.get(draft.line_start)
+    word = _MARK_WORD.search(fold(draft.name[0][1])) if draft.name else None
+    if word is None:
+        return first
+    for number in range(draft.line_start, draft.line_end + 1):
+        line = line_of.get(number)
+        if line is not None and word.group(0) in _MARK_WORD.findall(fold(line.raw or line.text)):
+            return line
+    return first
+
+
+def line_bullet(text: str) -> str | None:
+    """The kind of bullet ("-", "+", "•", …) a line read from a page opens with, the specks OCR
+    leaves before it aside, when a capital opens the words after it (a name's first line: "| - Sự
+    hài lòng về …"); None for a line opening otherwise."""
+    bullet = _BULLET.match(_OCR_DASH.sub("-", text.lstrip(_LINE_SPECKS)))
+    if bullet is None or not bullet.group(2)[:1].isupper():
+        return None
+    return _BULLET_KIND.get(bullet.group(1), bullet.group(1))
 
 
 def mark_line_rows(

@@ -309,7 +309,7 @@ def _read_table(
         text = fold(line.raw or line.text)
         if line.page != (previous.page if previous else line.page):
             page_top = True
-        if is_signature(text):
+        if is_signature(text, line.raw or line.text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if notes_open(lines, i):
             break  # the notes under the table ("* Ghi chú:" over "(1) …"): ``footnote_notes`` reads them

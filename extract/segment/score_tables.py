@@ -33,7 +33,7 @@ from extract.segment.lettered_items import split_lettered_items
 from extract.segment.lettered_lines import lettered_line_items
 from extract.segment.level_columns import points_from_levels
 from extract.segment.line_words import name_tokens
-from extract.segment.marked_levels import CODE_DERIVED, mark_line_rows
+from extract.segment.marked_levels import CODE_DERIVED, mark_line, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
@@ -226,7 +226,7 @@ def read_score_tables(
         found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
         found = final_line_rounds(found)  # two rounds of appraisal: the later one's
         found = lettered_line_items(found)  # a criterion's items: their figures a line each, in order
-        mark_line_rows(found.rows, [line_of.get(d.line_start) for d in found.rows])  # no code printed: marks
+        mark_line_rows(found.rows, [mark_line(d, line_of) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )

@@ -31,9 +31,20 @@ def is_total_word(folded: str) -> bool:
     return max(fuzz.ratio(folded, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY
 
 
-def is_signature(folded: str) -> bool:
-    """The signature block opening ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "Chủ tịch"), folded."""
-    return bool(_SIGNATURE.match(folded))
+def is_signature(folded: str, raw: str | None = None) -> bool:
+    """The signature block opening ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "Chủ tịch"), folded. Given the
+    line as printed (``raw``), its case tells more than its folded text: a line opening "Ủy ban nhân
+    dân xã" in small letters is a criterion's name run over onto its next line ("Ứng dụng công nghệ
+    thông tin trong hoạt động của / Ủy ban nhân dân xã"), which ended the table there and lost every
+    row after it; the signature block prints the council in capitals ("TM. ỦY BAN NHÂN DÂN", "ỦY BAN
+    NHÂN DÂN XÃ …", OCR's "Uy BAN NHAN DAN" too)."""
+    if not _SIGNATURE.match(folded):
+        return False
+    council = _COUNCIL_WORDS.match(raw) if raw is not None and _COUNCIL_OPENING.match(folded) else None
+    if council is None:
+        return True  # ("Nơi nhận:", "Chủ tịch", "TM. …": no council's name to weigh)
+    letters = [c for c in council.group(1) if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= _COUNCIL_CAPITALS * len(letters)
 
 
 def is_total_label(folded: str) -> bool:
@@ -176,6 +187,12 @@ _SIGNATURE = lazy_compile(
     r"|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)",
     re.I,
 )
+
+# The words "ban nhân dân" after a line's first word, as printed (OCR may read "Ủy" as "Uy", "Uỷ",
+# "UY"): their letters weighed for capitals, and the share of capitals that makes them a heading's.
+_COUNCIL_WORDS = lazy_compile(r"^[^\p{L}\p{N}]*\p{L}+\s+(\p{L}+\s+\p{L}+\s+\p{L}+)")
+_COUNCIL_CAPITALS = 0.6
+_COUNCIL_OPENING = lazy_compile(r"^[\s_~.'\"|]*uy ban nhan dan")
 
 
 # ---------------------------------------------------------------- grouping lines into rows
