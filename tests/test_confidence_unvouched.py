@@ -10,8 +10,9 @@ from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile.confidence import _lone_unvouched
+from cchc_extract.reconcile.confidence_base import read_as_base
 from corpus_helpers import converted_with_truth
-from schemas.records import MISSING_FLAG, ScoreRow
+from schemas.records import MISSING_FLAG, ScoreRow, StatRow
 
 DATA = Path(__file__).parent / "data" / "dumps_queue70"
 LONE = DATA / "d14-i4-n24-i4-tab-aligned-dots-vie-psm3-300dpi-degraded.txt"
@@ -72,3 +73,29 @@ def test_a_dumps_rows_whose_period_parts_disagree_are_queued_though_a_sum_holds(
         assert rows[i]["value"] == read and item in wrong
         assert item in _queued(data), code
     assert not [v for v in scored["silent_errors"] if v["pointer"].startswith("/statistics/")]
+
+
+BASE = DATA / "d27-i1-n74-i1-ratio-to-plan-plan-first-eng-psm4-250dpi.txt"
+
+
+def test_a_value_that_is_the_base_of_its_notes_share_is_read_as_base():
+    # the plan 19 read for the value, the count done 16 and its share 84,21 % in the note
+    assert read_as_base(StatRow(code="5", unit="Văn bản", value=19.0, note="16 84,21"))
+    # the count done read: the share is its own over the plan
+    assert not read_as_base(StatRow(code="5", unit="Văn bản", value=16.0, note="19 84,21"))
+    # a share of 100 is either way round; a share row has no base; no share stated
+    assert not read_as_base(StatRow(code="5.2", unit="Hồ sơ", value=5.0, note="5 100"))
+    assert not read_as_base(StatRow(code="2.3", unit="%", value=91.67, note="24 22"))
+    assert not read_as_base(StatRow(code="5", unit="Văn bản", value=19.0, note="16 17"))
+
+
+def test_a_dumps_value_read_as_its_shares_base_is_queued():
+    data, truth = converted_with_truth(BASE)
+    truth_values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    assert truth_values["5"] == 16.0
+    rows = data["statistics"][0]["rows"]
+    i = _row("5", rows)
+    item = (f"/statistics/0/rows/{i}", "value")
+    assert rows[i]["value"] == 19.0
+    assert item in {(v["pointer"], v["field"]) for v in score_document(truth, data)["wrong_values"]}
+    assert item in _queued(data)

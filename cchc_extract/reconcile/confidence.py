@@ -68,6 +68,7 @@ values: a value under it goes to the queue, not its whole row.
 from __future__ import annotations
 
 from cchc_extract.reconcile.cell_grids import blanks_printed as blanks_printed, table_mark as table_mark
+from cchc_extract.reconcile.confidence_base import read_as_base
 from cchc_extract.reconcile.confidence_model import (
     FEATURES as FEATURES,
     SOURCE_KINDS as SOURCE_KINDS,
@@ -324,6 +325,11 @@ def value_features(
                 # hold alike in any one part's column: seed 15001's D23 dump, three rows read from
                 # last year's quarters, held at 0.915, silent)
                 features["held"] = 0.0
+            if (read_by_ocr or from_scan) and read_as_base(stat):
+                # The value is the base of the share its note states (``confidence_base``): the
+                # row's own count is in the note, and a sum holds alike over the bases.
+                features["held"] = 0.0
+                features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
                 # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).

@@ -1,0 +1,64 @@
+"""An annex row whose value is the base of the share its own note states: the row's columns were
+read the wrong way round.
+
+A row printing a count beside another count and their ratio ("19 | 16 | 84,21 %": the plan, what
+was done, done against plan; "15 | 16 | 114,29": a quarter, last year, this year against last)
+states its share as its own figure over the other one. When the note's figures make the share
+the *other* figure over the value read (16 / 19 = 84,21 %), the value is the share's base (the
+plan, last year's figure), the row's own count sits in the note, and the segmenter took the wrong
+column. A sum of the annex that holds does not say otherwise: the bases add up as the counts do
+(seed 15001's dumps: 6 values read as their share's base, all wrong, two at 0.995 out of the
+queue; no value right was one without being its own share's numerator too, a share of 100).
+``reconcile.confidence`` holds such a value down to an unsure cell's and takes the sums' vouching
+back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from schemas.records import StatRow
+
+_FIGURE = lazy_compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class NoteBaseSettings:
+    # A share is printed rounded: it matches a ratio within half a unit of its last printed digit,
+    # plus this much (a float's slack).
+    slack: float = 1e-6
+    # The ratio's scale: shares are printed in percent.
+    scale: float = 100.0
+
+
+def _figures(note: str) -> list[tuple[float, float]]:
+    """(figure, half a unit of its last printed digit) of each figure the note prints, in order."""
+    out = []
+    for token in _FIGURE.findall(note or ""):
+        parsed = parse_number(token)
+        if parsed is None:
+            continue
+        decimals = len(token.replace(".", ",").rsplit(",", 1)[1]) if "," in token.replace(".", ",") else 0
+        out.append((parsed.value, 0.5 * 10.0**-decimals))
+    return out
+
+
+def _states(share: tuple[float, float], over: float, under: float, s: NoteBaseSettings) -> bool:
+    value, half = share
+    return under != 0 and abs(value - over / under * s.scale) <= half + s.slack
+
+
+def read_as_base(row: StatRow, s: NoteBaseSettings = NoteBaseSettings()) -> bool:
+    """Whether the row's value (a count, not a share) is the base of a share its note states of
+    another of the note's figures over it, and of no share of its own over that figure."""
+    if not row.value or "%" in (row.unit or ""):
+        return False
+    figures = _figures(row.note)
+    for i, (other, _) in enumerate(figures):
+        if not other:
+            continue
+        for share in figures[i + 1 :]:
+            if _states(share, other, row.value, s) and not _states(share, row.value, other, s):
+                return True
+    return False
