@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile.confidence import _lone_unvouched
-from cchc_extract.reconcile.confidence_base import read_as_base
+from cchc_extract.reconcile.confidence_base import read_as_base, read_as_part
 from corpus_helpers import converted_with_truth
 from schemas.records import MISSING_FLAG, ScoreRow, StatRow
 
@@ -99,3 +99,30 @@ def test_a_dumps_value_read_as_its_shares_base_is_queued():
     assert rows[i]["value"] == 19.0
     assert item in {(v["pointer"], v["field"]) for v in score_document(truth, data)["wrong_values"]}
     assert item in _queued(data)
+
+
+PART = DATA / "d22-i2-n55-i2-channels-total-last-vie-psm3-200dpi-degraded.txt"
+
+
+def test_a_value_that_adds_up_with_its_note_to_the_notes_last_figure_is_read_as_part():
+    # a channel's 34 read for the value, another channel's 195 and the whole 229 in the note
+    assert read_as_part(StatRow(code="6", unit="Hồ sơ", value=34.0, note="195 229"))
+    assert read_as_part(StatRow(code="6.2", unit="Hồ sơ", value=23.0, note="42 _65"))
+    # the whole read, its channels before it; a change or another period's figure; a share
+    assert not read_as_part(StatRow(code="6", unit="Hồ sơ", value=229.0, note="34 195"))
+    assert not read_as_part(StatRow(code="6", unit="Hồ sơ", value=229.0, note="210 +19"))
+    assert not read_as_part(StatRow(code="6.4", unit="%", value=20.0, note="30 50"))
+    assert not read_as_part(StatRow(code="6", unit="Hồ sơ", value=34.0, note="229"))
+
+
+def test_a_dumps_values_read_as_a_part_of_their_rows_whole_are_queued():
+    data, truth = converted_with_truth(PART)
+    truth_values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    assert (truth_values["6"], truth_values["6.1"]) == (229.0, 162.0)
+    rows = data["statistics"][0]["rows"]
+    wrong = {(v["pointer"], v["field"]) for v in score_document(truth, data)["wrong_values"]}
+    for code, read in (("6", 34.0), ("6.1", 10.0)):
+        i = _row(code, rows)
+        item = (f"/statistics/0/rows/{i}", "value")
+        assert rows[i]["value"] == read and item in wrong
+        assert item in _queued(data), code

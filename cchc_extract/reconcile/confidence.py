@@ -68,7 +68,7 @@ values: a value under it goes to the queue, not its whole row.
 from __future__ import annotations
 
 from cchc_extract.reconcile.cell_grids import blanks_printed as blanks_printed, table_mark as table_mark
-from cchc_extract.reconcile.confidence_base import read_as_base
+from cchc_extract.reconcile.confidence_base import read_as_base, read_as_part
 from cchc_extract.reconcile.confidence_model import (
     FEATURES as FEATURES,
     SOURCE_KINDS as SOURCE_KINDS,
@@ -325,9 +325,10 @@ def value_features(
                 # hold alike in any one part's column: seed 15001's D23 dump, three rows read from
                 # last year's quarters, held at 0.915, silent)
                 features["held"] = 0.0
-            if (read_by_ocr or from_scan) and read_as_base(stat):
-                # The value is the base of the share its note states (``confidence_base``): the
-                # row's own count is in the note, and a sum holds alike over the bases.
+            if (read_by_ocr or from_scan) and (read_as_base(stat) or read_as_part(stat)):
+                # The value is the base of the share its note states, or a part of the whole its
+                # note prints last (``confidence_base``): the row's own figure is in the note, and
+                # a sum holds alike over the bases or the parts.
                 features["held"] = 0.0
                 features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
