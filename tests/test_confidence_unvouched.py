@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile.confidence import _lone_unvouched
 from cchc_extract.reconcile.confidence_base import read_as_base, read_as_part
@@ -26,6 +28,22 @@ def _queued(data: dict) -> set[tuple[str, str | None]]:
 def _row(code: str, rows: list[dict]) -> int:
     (i,) = [i for i, r in enumerate(rows) if r["code"] == code]
     return i
+
+
+def _annex_values_queued(path: Path, read: dict[str, tuple[float, float]]) -> dict:
+    """Convert a stored dump; each code of ``read`` (truth's value, value read) is the truth's, was
+    read wrong as said, and is queued. The output, for more checks."""
+    data, truth = converted_with_truth(path)
+    truth_values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    rows = data["statistics"][0]["rows"]
+    wrong = {(v["pointer"], v["field"]) for v in score_document(truth, data)["wrong_values"]}
+    for code, (right, value) in read.items():
+        assert truth_values[code] == right, code
+        i = _row(code, rows)
+        item = (f"/statistics/0/rows/{i}", "value")
+        assert rows[i]["value"] == value and item in wrong, code
+        assert item in _queued(data), code
+    return {"data": data, "truth": truth}
 
 
 def test_a_lone_figure_is_unvouched_without_a_sum_or_the_set():
@@ -61,68 +79,45 @@ def test_a_dumps_lone_figure_nothing_vouches_for_is_queued():
 def test_a_dumps_rows_whose_period_parts_disagree_are_queued_though_a_sum_holds():
     # 3, 3.1, 3.2 read 15, 14, 1 (the truth's 18, 16, 2): 3 = 3.1 + 3.2 holds as read, in the
     # wrong column; each row's own figures do not add up. Silent at 0.915 before.
-    data, truth = converted_with_truth(PERIODS)
-    truth_values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
-    assert (truth_values["3"], truth_values["3.1"], truth_values["3.2"]) == (18.0, 16.0, 2.0)
-    rows = data["statistics"][0]["rows"]
-    scored = score_document(truth, data)
-    wrong = {(v["pointer"], v["field"]) for v in scored["wrong_values"]}
-    for code, read in (("3", 15.0), ("3.1", 14.0), ("3.2", 1.0)):
-        i = _row(code, rows)
-        item = (f"/statistics/0/rows/{i}", "value")
-        assert rows[i]["value"] == read and item in wrong
-        assert item in _queued(data), code
+    out = _annex_values_queued(PERIODS, {"3": (18.0, 15.0), "3.1": (16.0, 14.0), "3.2": (2.0, 1.0)})
+    scored = score_document(out["truth"], out["data"])
     assert not [v for v in scored["silent_errors"] if v["pointer"].startswith("/statistics/")]
 
 
 BASE = DATA / "d27-i1-n74-i1-ratio-to-plan-plan-first-eng-psm4-250dpi.txt"
 
 
-def test_a_value_that_is_the_base_of_its_notes_share_is_read_as_base():
-    # the plan 19 read for the value, the count done 16 and its share 84,21 % in the note
-    assert read_as_base(StatRow(code="5", unit="Văn bản", value=19.0, note="16 84,21"))
-    # the count done read: the share is its own over the plan
-    assert not read_as_base(StatRow(code="5", unit="Văn bản", value=16.0, note="19 84,21"))
-    # a share of 100 is either way round; a share row has no base; no share stated
-    assert not read_as_base(StatRow(code="5.2", unit="Hồ sơ", value=5.0, note="5 100"))
-    assert not read_as_base(StatRow(code="2.3", unit="%", value=91.67, note="24 22"))
-    assert not read_as_base(StatRow(code="5", unit="Văn bản", value=19.0, note="16 17"))
+# (code, unit, value read, note, whether the value is its share's base)
+AS_BASE = [
+    ("5", "Văn bản", 19.0, "16 84,21", True),  # the plan 19 read, the count done 16 and its share in the note
+    ("5", "Văn bản", 16.0, "19 84,21", False),  # the count done read: the share is its own over the plan
+    ("5.2", "Hồ sơ", 5.0, "5 100", False),  # a share of 100 is either way round
+    ("2.3", "%", 91.67, "24 22", False),  # a share row has no base
+    ("5", "Văn bản", 19.0, "16 17", False),  # no share stated
+]
+# (code, unit, value read, note, whether the value is a part of the whole the note prints last)
+AS_PART = [
+    ("6", "Hồ sơ", 34.0, "195 229", True),  # a channel's 34 read, another's 195 and the whole 229
+    ("6.2", "Hồ sơ", 23.0, "42 _65", True),
+    ("6", "Hồ sơ", 229.0, "34 195", False),  # the whole read, its channels after it
+    ("6", "Hồ sơ", 229.0, "210 +19", False),  # another period's figure and the change
+    ("6.4", "%", 20.0, "30 50", False),  # a share
+    ("6", "Hồ sơ", 34.0, "229", False),  # no part beside it
+]
+
+
+@pytest.mark.parametrize(("test", "cases"), [(read_as_base, AS_BASE), (read_as_part, AS_PART)])
+def test_a_value_its_own_rows_figures_show_to_be_another_columns(test, cases):
+    for code, unit, value, note, expected in cases:
+        assert test(StatRow(code=code, unit=unit, value=value, note=note)) is expected, (code, value, note)
 
 
 def test_a_dumps_value_read_as_its_shares_base_is_queued():
-    data, truth = converted_with_truth(BASE)
-    truth_values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
-    assert truth_values["5"] == 16.0
-    rows = data["statistics"][0]["rows"]
-    i = _row("5", rows)
-    item = (f"/statistics/0/rows/{i}", "value")
-    assert rows[i]["value"] == 19.0
-    assert item in {(v["pointer"], v["field"]) for v in score_document(truth, data)["wrong_values"]}
-    assert item in _queued(data)
+    _annex_values_queued(BASE, {"5": (16.0, 19.0)})
 
 
 PART = DATA / "d22-i2-n55-i2-channels-total-last-vie-psm3-200dpi-degraded.txt"
 
 
-def test_a_value_that_adds_up_with_its_note_to_the_notes_last_figure_is_read_as_part():
-    # a channel's 34 read for the value, another channel's 195 and the whole 229 in the note
-    assert read_as_part(StatRow(code="6", unit="Hồ sơ", value=34.0, note="195 229"))
-    assert read_as_part(StatRow(code="6.2", unit="Hồ sơ", value=23.0, note="42 _65"))
-    # the whole read, its channels before it; a change or another period's figure; a share
-    assert not read_as_part(StatRow(code="6", unit="Hồ sơ", value=229.0, note="34 195"))
-    assert not read_as_part(StatRow(code="6", unit="Hồ sơ", value=229.0, note="210 +19"))
-    assert not read_as_part(StatRow(code="6.4", unit="%", value=20.0, note="30 50"))
-    assert not read_as_part(StatRow(code="6", unit="Hồ sơ", value=34.0, note="229"))
-
-
 def test_a_dumps_values_read_as_a_part_of_their_rows_whole_are_queued():
-    data, truth = converted_with_truth(PART)
-    truth_values = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
-    assert (truth_values["6"], truth_values["6.1"]) == (229.0, 162.0)
-    rows = data["statistics"][0]["rows"]
-    wrong = {(v["pointer"], v["field"]) for v in score_document(truth, data)["wrong_values"]}
-    for code, read in (("6", 34.0), ("6.1", 10.0)):
-        i = _row(code, rows)
-        item = (f"/statistics/0/rows/{i}", "value")
-        assert rows[i]["value"] == read and item in wrong
-        assert item in _queued(data), code
+    _annex_values_queued(PART, {"6": (229.0, 34.0), "6.1": (162.0, 10.0)})

@@ -1,14 +1,15 @@
 """An annex row whose own figures show its value to be another column's: the row's columns were
 read the wrong way round.
 
-The base of a share (``read_as_base``): a row printing a count beside another count and their ratio ("19 | 16 | 84,21 %": the plan, what
-was done, done against plan; "15 | 16 | 114,29": a quarter, last year, this year against last)
-states its share as its own figure over the other one. When the note's figures make the share
-the *other* figure over the value read (16 / 19 = 84,21 %), the value is the share's base (the
-plan, last year's figure), the row's own count sits in the note, and the segmenter took the wrong
-column. A sum of the annex that holds does not say otherwise: the bases add up as the counts do
-(seed 15001's dumps: 6 values read as their share's base, all wrong, two at 0.995 out of the
-queue; no value right was one without being its own share's numerator too, a share of 100).
+The base of a share (``read_as_base``): a row printing a count beside another count and their ratio
+("19 | 16 | 84,21 %": the plan, what was done, done against plan; "15 | 16 | 114,29": a quarter,
+last year, this year against last) states its share as its own figure over the other one. When the
+note's figures make the share the *other* figure over the value read (16 / 19 = 84,21 %), the value
+is the share's base (the plan, last year's figure), the row's own count sits in the note, and the
+segmenter took the wrong column. A sum of the annex that holds does not say otherwise: the bases
+add up as the counts do (seed 15001's dumps: 6 values read as their share's base, all wrong, two at
+0.995 out of the queue; no value right was one without being its own share's numerator too, a share
+of 100).
 
 A part of a flow (``read_as_part``): a row printing its parts and their whole last ("34 | 195 |
 229": a channel's, another's, the whole) read with a part for its value; the value and the note's
