@@ -94,6 +94,10 @@ AS_BASE = [
     ("5.2", "Hồ sơ", 5.0, "5 100", False),  # a share of 100 is either way round
     ("2.3", "%", 91.67, "24 22", False),  # a share row has no base
     ("5", "Văn bản", 19.0, "16 17", False),  # no share stated
+    ("3.1", "Hồ sơ", 14.0, "16 14 114,29", True),  # last year's 16, a quarter's 14 and this year's share
+    # a row's months: 5 of 129 is 3,9 %, near enough a month's 4, by chance
+    ("4.1.b", "Hồ sơ", 129.0, "5 13 5 4 6 35 6 12 15 8 4 16 21,9", False),
+    ("3", "Hồ sơ", 184.0, "38 30 75 26 10 5", False),
 ]
 # (code, unit, value read, note, whether the value is a part of the whole the note prints last)
 AS_PART = [

@@ -38,6 +38,9 @@ class NoteBaseSettings:
     slack: float = 1e-6
     # The ratio's scale: shares are printed in percent.
     scale: float = 100.0
+    # The most figures a note may print for its first to be the other count and its last their
+    # share (the other count, a change, the share).
+    max_figures: int = 3
     # How far the value and the note's figures may add up from the last and still be its parts
     # (counts are wholes).
     sum_tolerance: float = 0.01
@@ -61,18 +64,18 @@ def _states(share: tuple[float, float], over: float, under: float, s: NoteBaseSe
 
 
 def read_as_base(row: StatRow, s: NoteBaseSettings = NoteBaseSettings()) -> bool:
-    """Whether the row's value (a count, not a share) is the base of a share its note states of
-    another of the note's figures over it, and of no share of its own over that figure."""
+    """Whether the row's value (a count, not a share) is the base of the share its note states
+    last, of the figure its note prints first over it, and not that share of its own over that
+    figure. Only a note of a few figures (``max_figures``: the other count, a change, the share):
+    among a row's twelve months two figures make some whole share of a third by chance (4 of 59
+    is 6,8 %, "7 ... 12" read as 7 / 59 = 12 %)."""
     if not row.value or "%" in (row.unit or ""):
         return False
     figures = _figures(row.note)
-    for i, (other, _) in enumerate(figures):
-        if not other:
-            continue
-        for share in figures[i + 1 :]:
-            if _states(share, other, row.value, s) and not _states(share, row.value, other, s):
-                return True
-    return False
+    if not 2 <= len(figures) <= s.max_figures:
+        return False
+    other, share = figures[0][0], figures[-1]
+    return bool(other) and _states(share, other, row.value, s) and not _states(share, row.value, other, s)
 
 
 def read_as_part(row: StatRow, s: NoteBaseSettings = NoteBaseSettings()) -> bool:
