@@ -68,6 +68,7 @@ values: a value under it goes to the queue, not its whole row.
 from __future__ import annotations
 
 from cchc_extract.reconcile.cell_grids import blanks_printed as blanks_printed, table_mark as table_mark
+from cchc_extract.reconcile.confidence_base import read_as_base, read_as_part
 from cchc_extract.reconcile.confidence_model import (
     FEATURES as FEATURES,
     SOURCE_KINDS as SOURCE_KINDS,
@@ -131,6 +132,7 @@ from cchc_extract.reconcile.set_maxima import (
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
+from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG
 from extract.segment.stat_values import PERCENT_OVER_100
 from extract.segment.units_sums import UNITS_SUM_FLAG
 from normalize.count_units import unit_debris
@@ -291,6 +293,13 @@ def value_features(
                     # queued at 0.795 for their row's 0.37.
                     if not chosen_by_sum(row):
                         features["row"] = max(features["row"], 0.0)
+                if ocr["dump"] and cells_lost and f == "max_points" and _lone_unvouched(row, features, agrees):
+                    # A dump's one figure beside a lost self score, which no sum that holds and no
+                    # criteria set's maximum vouches for: a dump's line keeps no column positions,
+                    # so the figure is the maximum or the self score as likely (seed 15001's dumps:
+                    # 12 such figures at 0.82, 6 of them wrong, silent: a self score, a neighbour's
+                    # maximum; every lone maximum a sum or the set vouched for was right).
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if f == "max_points" and chosen_by_sum(row):
                     # The set's figure taken for a maximum read as no maximum because a sum holds
                     # with it: that sum and the set chose the value, they do not vouch for it (seed
@@ -310,8 +319,18 @@ def value_features(
                 # (seed 14001's D21 dump: "Toàn xã 3 … 21", the hamlets' 0 3 0 0 0 and 6 1 8 4 2,
                 # each queued at 0.71 with no relation of the annex's own to vouch for it).
                 features["held"] = 1.0
-            if ri in doubted:
+            if ri in doubted or ((read_by_ocr or from_scan) and PARTS_DISAGREE_FLAG in stat.flags):
+                # (nor does it for a row whose own period parts, as OCR read them, do not add up to
+                # its whole: one of its figures is misread or another part's, and the annex's sums
+                # hold alike in any one part's column: seed 15001's D23 dump, three rows read from
+                # last year's quarters, held at 0.915, silent)
                 features["held"] = 0.0
+            if (read_by_ocr or from_scan) and (read_as_base(stat) or read_as_part(stat)):
+                # The value is the base of the share its note states, or a part of the whole its
+                # note prints last (``confidence_base``): the row's own figure is in the note, and
+                # a sum holds alike over the bases or the parts.
+                features["held"] = 0.0
+                features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
                 # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).
@@ -408,6 +427,14 @@ def _blank_with_block(
     if (getattr(row, f"{f}_raw", None) or "").strip():
         return False
     return not block_prints(rows, i, f, kids, parent_of)
+
+
+def _lone_unvouched(row: ScoreRow, features: dict[str, float], agrees: float) -> bool:
+    """Whether a row's maximum is the one figure its line kept beside a lost self score
+    (``lone_figure``'s case) and neither a sum that holds nor the criteria set's maximum for its
+    code vouches for it (a set that disputes it is ``lone_figure_unsure``'s sign)."""
+    lone = MISSING_FLAG["self_points"] in row.flags and row.self_points is None and row.max_points is not None
+    return lone and not features["held"] and agrees <= 0
 
 
 def _share_over_whole(row: StatRow) -> bool:
