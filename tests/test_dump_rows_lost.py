@@ -47,8 +47,15 @@ def test_a_coded_line_opening_the_next_name_is_the_next_row_not_the_waiting_rows
     assert rows["2"]["name"] == want["2"]["name"]
     assert rows["2"]["self_points"] == want["2"]["self_points"] == 9.75
     assert rows["1"]["self_points"] is None
-    # ... and told: its cells are lost, not blank.
-    assert any(re.search(r"points of (?:[\d.]+, )*1(?:,| not read)", u["reason"]) for u in out["unread"])
+    # Its maximum is printed (the "10" the line's name runs into), read from the head of its note,
+    # and the note is the truth's without it ...
+    assert (rows["1"]["max_points"], rows["1"]["max_points_raw"]) == (want["1"]["max_points"], "10")
+    assert rows["1"]["explanation"] == want["1"]["explanation"]
+    # ... and its self points told: lost, not blank (as a lost figure of a row whose others were
+    # read, no longer as a row whose points the text does not hold).
+    lost = [u["reason"] for u in out["unread"]]
+    assert any(re.search(r"figures not read .*: (?:.+, )?1 self points(?:,|$)", r) for r in lost), lost
+    assert not any(re.search(r"points of (?:[\d.]+, )*1(?:,| not read)", r) for r in lost), lost
 
 
 def test_a_capitals_heading_without_numbers_ends_where_a_name_in_small_letters_opens():

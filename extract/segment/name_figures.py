@@ -25,6 +25,8 @@ _POINTS_RECOVERED = lazy_compile(r"^points of (.+?) not read \(rows recovered by
 # apart by the figure having to be the row's maximum.
 _NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
+# A figure heading a row's note, standing alone before its words ("16 Công văn số …").
+_NOTE_FIGURE = lazy_compile(r"\s*(\d{1,2}(?:,\d{1,2})?)(?=\s+\D|\s*$)")
 # The flag of a row whose maximum was read from a figure its name printed.
 _MAX_IN_NAME = "max_in_name"
 # A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost),
@@ -49,7 +51,24 @@ def figure_in_name(row: ScoreRow) -> str | None:
     for m in _BARE_FIGURE.finditer(name):
         if m.group(1) == unmarked and not _NUMBER_WORD.search(name[: m.start()]):
             return m.group(1)
-    return None
+    return figure_opening_note(row)
+
+
+def figure_opening_note(row: ScoreRow) -> str | None:
+    """The figure opening a row's note that is its maximum (the criteria set's), or None. The
+    points columns stand between the name and the note: a line whose name OCR did not end where
+    the cells begin ("VÃ Hiện đại hóa hành chính 16 Công văn số 237/CV-VP") leaves the maximum at
+    the head of the note, printed and read, not lost."""
+    if row.max_points is None:
+        return None
+    m = _NOTE_FIGURE.match(row.explanation or "")
+    return m.group(1) if m and _figure_value(m.group(1)) == row.max_points else None
+
+
+def note_without_figure(row: ScoreRow, figure: str) -> str:
+    """The row's note without the cell ``figure_opening_note`` found at its head."""
+    m = _NOTE_FIGURE.match(row.explanation or "")
+    return (row.explanation or "")[m.end() :].lstrip() if m and m.group(1) == figure else (row.explanation or "")
 
 
 def sum_in_name(row: ScoreRow, table_rows: list[ScoreRow]) -> str | None:
@@ -157,6 +176,8 @@ def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
                 figure = sum_in_name(row, tables.get(row.code or "", []))
                 row.max_points = _figure_value(figure) if figure else None
                 row.flags = [f for f in row.flags if f != "missing_max"]
+            if figure is not None and figure == figure_opening_note(row):
+                row.explanation = note_without_figure(row, figure)
             row.max_points_raw = row.max_points_raw or figure
             row.flags = row.flags + [_MAX_IN_NAME]
         rest = [r for r in lost if r not in read]
