@@ -11,18 +11,14 @@ figure is what it leaves. The values asserted are the generator's truth."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from annex69_data import truth_values
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex70_data import DATA, converted_annex
 
-DUMP = Path(__file__).parent / "data" / "annex70" / "d13001-n22-thousands-comma-psm6.txt"
+DUMP = DATA / "d13001-n22-thousands-comma-psm6.txt"
 
 
 def test_a_brace_beside_a_figure_is_a_speck_of_its_cell():
     values = truth_values(DUMP)
-    out = result_to_json(convert_file(DUMP))
-    (annex,) = out["statistics"]
-    rows = {r["code"]: r for r in annex["rows"]}
+    _, rows = converted_annex(DUMP)
     assert (values["2.2"], values["3.2"]) == (261.0, 5.0)
     assert (rows["2.2"]["value"], rows["3.2"]["value"]) == (values["2.2"], values["3.2"])

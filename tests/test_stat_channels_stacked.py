@@ -19,21 +19,17 @@ values asserted are the generator's truth."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from annex69_data import truth_values
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex70_data import DATA, converted_annex
 from extract.segment.stat_channel_parts import channels_stacked
 from extract.segment.stat_period_against import NONE, beside_whole
 
-DUMP = Path(__file__).parent / "data" / "annex70" / "d15001-n55-channels-total-last-psm3-degraded.txt"
+DUMP = DATA / "d15001-n55-channels-total-last-psm3-degraded.txt"
 
 
 def test_a_channel_annex_whose_labels_ocr_set_apart_takes_each_row_s_total():
     values = truth_values(DUMP)
-    out = result_to_json(convert_file(DUMP))
-    (annex,) = out["statistics"]
-    rows = {r["code"]: r for r in annex["rows"]}
+    _, rows = converted_annex(DUMP)
     codes = ("5", "5.1", "5.2", "6", "6.1", "6.2", "6.3")
     assert [values[c] for c in codes] == [29.0, 29.0, 0.0, 229.0, 162.0, 65.0, 2.0]
     assert [rows[c]["value"] for c in codes] == [values[c] for c in codes]

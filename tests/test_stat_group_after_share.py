@@ -13,19 +13,15 @@ the next group, whatever OCR made of its code. The values asserted are the gener
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from annex69_data import truth_values
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex70_data import DATA, converted_annex
 
-DUMP = Path(__file__).parent / "data" / "annex70" / "d15001-n81-label-rows-psm4-degraded.txt"
+DUMP = DATA / "d15001-n81-label-rows-psm4-degraded.txt"
 
 
 def test_a_count_in_another_unit_under_a_share_opens_the_next_group_though_its_code_was_misread():
     values = truth_values(DUMP)
-    out = result_to_json(convert_file(DUMP))
-    (annex,) = out["statistics"]
-    rows = {r["code"]: r for r in annex["rows"]}
+    _, rows = converted_annex(DUMP)
     assert values["5"] == 18.0 and values["4.3"] == 92.98
     assert rows["5"]["value"] == values["5"] and rows["5"]["unit"] == "Người"
     assert rows["5"]["indicator"].startswith("Số cán bộ, công chức cấp xã")

@@ -15,21 +15,17 @@ number is the count (6.1's printed in its unit's cell, read; 4.3's derived), fla
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from annex69_data import truth_values
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex70_data import DATA, converted_annex
 from extract.segment.stat_share_values import COUNT_FROM_SHARE_FLAG, shares_as_counts
 from schemas.records import StatRow
 
-DUMP = Path(__file__).parent / "data" / "annex70" / "d15001-n80-share-column-psm4-degraded.txt"
+DUMP = DATA / "d15001-n80-share-column-psm4-degraded.txt"
 
 
 def test_a_count_s_share_read_for_it_gives_the_count_its_whole_makes_it_a_share_of():
     values = truth_values(DUMP)
-    out = result_to_json(convert_file(DUMP))
-    (annex,) = out["statistics"]
-    rows = {r["code"]: r for r in annex["rows"]}
+    out, rows = converted_annex(DUMP)
     assert (values["4"], values["4.3"], values["6"], values["6.1"]) == (108.0, 3.0, 645.0, 462.0)
     assert rows["4.3"]["value"] == values["4.3"] and rows["6.1"]["value"] == values["6.1"]
     assert rows["6.1"]["value_raw"] == "462" and "462" not in rows["6.1"]["unit"]
