@@ -35,17 +35,11 @@ def is_statistics_header(
         return False
     folded = lookalike_words(text)  # (OCR's digits for letters read back: "S6 liệu" is "Số liệu")
     glued = folded.replace(" ", "")
-    indicator = (
-        any(w in folded or _glued_label(glued, w) for w in _INDICATOR) or _HOOKED_INDICATOR.search(folded) is not None
-    )
+    indicator = any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
     unit = _names_unit(folded)
     # (two periods compared, "Năm 2023 | Năm 2024 | Chênh lệch": the figure's columns are theirs)
     value = any(w in folded or _glued_label(glued, w) for w in _VALUE) or names_compared_periods(folded)
     note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
-    # (the note's label a word a line, "Ghi" over "chú", in a header of narrow cells OCR read line
-    # by line: its two words, each whole, the header's first and a later line's)
-    words = folded.split()
-    note = note or ("ghi" in words and "chu" in words[words.index("ghi") + 1 :])
     code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
     if indicator and ((unit and (value or note)) or (value and code and note)):
         return True
@@ -62,8 +56,6 @@ def is_statistics_header(
     return value and ((note or code) and sum([indicator, unit, note, code]) >= 2 or unit_label)
 
 
-# "Chỉ tiêu" whose hook OCR read as one more "i" ("Chỉi tiêu").
-_HOOKED_INDICATOR = lazy_compile(r"\bchii ?tieu\b")
 # The unit column's labels no sentence prints (a sentence's "đơn vị" is a unit of the commune).
 _UNIT_LABELS = ("dvt", "don vi tinh")
 # Words of a score table's labels ("Điểm | Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng"): a
