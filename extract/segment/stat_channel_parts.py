@@ -13,6 +13,8 @@ channel cells blank, and then nothing is split."""
 
 from __future__ import annotations
 
+import regex as re
+
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -32,3 +34,16 @@ def is_channel_label(label: str) -> bool:
     """Whether a column's label names one channel a count came through, and no total."""
     folded = fold(label or "")
     return bool(_CHANNEL.search(folded)) and not _TOTAL.search(folded)
+
+
+# The words of the two channel labels a form prints most ("Trực tuyến", "Trực tiếp"), folded.
+_STACKED_ONLINE, _STACKED_DESK, _STACKED_WAY = "tuyen", "tiep", "truc"
+
+
+def channels_stacked(header: str) -> bool:
+    """Whether a header's text names the online and the in-person channel with their words apart:
+    a header of narrow columns prints each label's words one above the other ("Trực | Trực" over
+    "tuyến | tiếp"), and OCR reading line by line keeps no label whole ("Trực. . Trực cộng chú /
+    tuyến tiếp"). "Trực" twice and both second words anywhere in the header say two channels."""
+    words = re.findall(r"[a-z]+", fold(header or ""))
+    return words.count(_STACKED_WAY) >= 2 and _STACKED_ONLINE in words and _STACKED_DESK in words

@@ -130,7 +130,8 @@ COUNTED_UNITS = frozenset(UNIT_KEYS) | frozenset({"phan anh"})
 
 
 def _counting_another_unit(drafts: list[StatDraft]) -> list[bool]:
-    """OCR'd rows whose code OCR lost (no token) that count in another unit than the nearest row
+    """OCR'd rows whose code OCR lost (no token), or printed right under a share (whatever OCR made
+    of the code: "9" for 5 under "4.3 Tỷ lệ …"), that count in another unit than the nearest row
     above counting in one ("Người" under rows of "Hồ sơ" and their share): a group's parts count
     what its whole counts, so such a row opens a group of its own, and the column repair weighs
     it as neither the child nor the next sibling of the row above (the code ``new_sections``
@@ -143,7 +144,10 @@ def _counting_another_unit(drafts: list[StatDraft]) -> list[bool]:
             continue  # none, a share, or a unit OCR garbled ("Newer" for "Người"): it says nothing
         # (under a heading that counts nothing, the heading opened the group: no evidence)
         heading_above = i > 0 and not (drafts[i - 1].unit.strip() or drafts[i - 1].value_raw.strip())
-        out[i] = draft.ocr and not draft.token and bool(counted) and unit != counted and not heading_above
+        # (a code OCR misread, "9" for 5, right under the share that closes the group above: the
+        # share ends that group's parts, and the count in another unit opens the next group)
+        closed = i > 0 and _reads_as_share(drafts[i - 1])
+        out[i] = draft.ocr and (not draft.token or closed) and bool(counted) and unit != counted and not heading_above
         counted = unit
     return out
 

@@ -25,8 +25,8 @@ _SPECK_CHARS = 2
 
 
 _PERCENT_SPECKED = lazy_compile(r"\d\s?%|%\s?\d")
-# Specks of the grid stuck to a figure's cell ("360]", "‘0").
-_FIGURE_SPECKS = " []|_—~‘’'`°"
+# Specks of the grid stuck to a figure's cell ("360]", "‘0"; the right rule read as a brace, "261}").
+_FIGURE_SPECKS = " []|_—~‘’'`°{}"
 
 
 def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:

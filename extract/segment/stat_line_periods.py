@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from extract.segment.stat_channel_parts import channels_stacked
 from extract.segment.stat_headings import worded_as_share
 from extract.segment.stat_line_compare import CHANGE_DISAGREES_FLAG
 from extract.segment.stat_period_against import NONE, Beside, beside_whole, cut_beside
@@ -71,8 +72,9 @@ SHORT_ROW_FLAG = "period_figures_placed"
 
 
 def splits_period(header: str, settings: LinePeriodSettings = LinePeriodSettings()) -> bool:
-    """Whether a header's text names parts of the period (quarters, months)."""
-    return part_words(header) >= settings.min_part_words or is_part_label(header)
+    """Whether a header's text names parts of the period (quarters, months), or of a count (its
+    channels, their labels' words OCR set apart: ``channels_stacked``)."""
+    return part_words(header) >= settings.min_part_words or is_part_label(header) or channels_stacked(header)
 
 
 def _figures(row_tokens: list[str], unit: str, ocr: bool) -> list[float | None]:

@@ -54,6 +54,7 @@ from extract.segment.stat_line_rows import (
     _table,
     _without_edge_speck,
 )
+from extract.segment.stat_share_values import shares_as_counts
 from extract.segment.stat_two_panels import panels_unfolded
 from extract.segment.stat_unread import (
     CELLS_REJOINED,
@@ -267,6 +268,7 @@ def read_statistics_lines(
             header = _header_text(lines, head, table)
             rows = whole_period_rows(rows, header, bool(ocr))
             rows = changes_checked(rows, header, bool(ocr))  # (two periods and their difference, stat_line_compare)
+            rows = shares_as_counts(rows) if ocr else rows  # (a count's share taken for it, stat_share_values)
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))

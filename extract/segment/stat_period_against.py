@@ -74,8 +74,8 @@ def _against_at_end(tokens: list[str], unit: str, ocr: bool, settings: AgainstSe
         return False
     this, before = _figure(tokens[-3], unit, ocr), _figure(tokens[-2], unit, ocr)
     share = _figure(tokens[-1].rstrip("%"), "%", ocr)
-    if this is None or not before or share is None:
-        return False
+    if not this or not before or share is None:
+        return False  # (nothing over anything is 0 %: a row of zeros, "0 S0 0", shows no comparison)
     return abs(100 * this / before - share) <= settings.share_tolerance
 
 
