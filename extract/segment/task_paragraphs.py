@@ -18,7 +18,8 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED, stroke_doubts, strokes_read_sure
+from extract.segment.task_deadline_doubts import stroke_doubts, strokes_read_sure
+from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
