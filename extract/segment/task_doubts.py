@@ -107,6 +107,8 @@ CAPITAL_LOWERED = "capital_lowered"
 # A word opening with a capital after a small-lettered word, a space between (no mark: after
 # "." or ";" a capital opens a sentence).
 _INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
+# Lone small letters side by side, a space between ("c h"): a word's letters OCR read apart.
+_LONE_LETTERS = lazy_compile(r"(?<!\S)\p{Ll}(?:\s+\p{Ll})+(?!\S)")
 _WORD = lazy_compile(r"[\p{L}\d]+")
 _LETTERS = lazy_compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
@@ -187,6 +189,17 @@ def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> li
         if word.lower() not in vocab:
             out.append(word)
     return out
+
+
+def _letters_apart(text: str, vocab: frozenset[str]) -> str | None:
+    """A run of two or more lone small letters, one of them at least no syllable ("quản lý c h hất
+    lượng" for "chất"): OCR broke a word into its letters and what is left of it may be a word
+    ("hất"), so no other doubt tells. A legal reference's list letter stands alone ("điểm c khoản
+    2"), never two side by side. The run as read, or None."""
+    for m in _LONE_LETTERS.finditer(text):
+        if any(letter not in vocab for letter in m.group().split()):
+            return m.group()
+    return None
 
 
 def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str, list[tuple[str, str]]]:
@@ -324,6 +337,9 @@ def doubt_tasks(
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
                     doubts.append(f"{DOUBT}{f}: no Vietnamese syllable {', '.join(repr(w) for w in strange)}")
+                apart = _letters_apart(getattr(row, f), vocab)
+                if apart:
+                    doubts.append(f"{DOUBT}{f}: letters read apart '{apart}': a word OCR broke?")
             romanised = romanised_quarters(row.deadline)
             if romanised is not None:
                 doubts.append(f"{DOUBT}deadline: quarter read '{row.deadline}' (a quarter is numbered I-IV)")
