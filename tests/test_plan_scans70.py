@@ -17,6 +17,7 @@ from __future__ import annotations
 from extract.segment.task_columns import ocr_code
 from extract.segment.task_doubt_settings import DOUBT
 from extract.segment.task_doubts import doubt_tasks
+from extract.segment.task_paragraphs import parse_task
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -56,3 +57,22 @@ def test_a_word_read_as_its_letters_apart_is_doubted():
 def test_a_list_letter_and_the_task_as_printed_are_not():
     assert not _doubted("Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015")
     assert not _doubted("Rà soát thủ tục theo điểm c khoản 2 Điều 5")
+
+
+def test_a_speck_read_as_a_letter_before_the_next_label():
+    """Seed 14001, S05 instance 2 (a P05 decision's plan, tasks as paragraphs, scanned at 300 dpi):
+    "Sản phẩm: Thông báo; b Thời gian thực hiện: …", a speck read "b" between the product's
+    separator and the deadline's label; the product came out "Thông báo; b". The paragraph is
+    Tesseract's reading of that page (its three lines joined); the fields the generator's truth."""
+    read = (
+        "- Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành; đơn vị phối "
+        "hợp: UBMTTQ Việt Nam xã, Các thôn, tổ dân phố; Sản phẩm: Thông báo; b Thời gian thực "
+        "hiện: Thường xuyên; chủ trì: Phòng Văn hóa - Xã hội."
+    )
+    fields = parse_task(read)
+    assert fields is not None
+    assert fields["task"] == "Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành"
+    assert fields["product"] == "Thông báo"
+    assert fields["deadline"] == "Thường xuyên"
+    assert fields["lead"] == "Phòng Văn hóa - Xã hội"
+    assert fields["coordinator"] == "UBMTTQ Việt Nam xã, Các thôn, tổ dân phố"

@@ -104,6 +104,10 @@ _HEADING_CODE = lazy_compile(
 _AROUND = " ;:.,()|`'"
 _SPECKS_AFTER_BRACKET = lazy_compile(r"\)[\s.;,:—–\-\"“”‘’'`|~_]*$")
 _CLAUSE_SEMICOLON = lazy_compile(r"(?<=\p{L});(?=\s+\p{Ll})")
+# A lone letter after a value's last separator, the next label after it ("Sản phẩm: Thông báo; b
+# Thời gian …"): a speck OCR read as a letter between the separator and the label; no value ends
+# on a lone letter after its separator (a list's "b)" keeps its bracket and opens a line).
+_LETTER_AFTER_SEPARATOR = lazy_compile(r"\s*[;,]\s+\p{L}[\s.;,:]*$")
 
 
 def _cut(text: str) -> str:
@@ -112,7 +116,7 @@ def _cut(text: str) -> str:
     # after the bracket closing the task's fields, a run of OCR's dashes and quotes ("… Hồ sơ lưu
     # trữ). — - . \"": the margin's specks, no word of the value)
     text = _SPECKS_AFTER_BRACKET.sub(")", text)
-    return re.sub(r"\s+", " ", text).strip(_AROUND)
+    return _LETTER_AFTER_SEPARATOR.sub("", re.sub(r"\s+", " ", text)).strip(_AROUND)
 
 
 def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, int, int]] | None:
