@@ -12,6 +12,7 @@ import numpy as np
 from extract.base import IngestOptions
 from extract.model import Word, bbox_of
 from extract.ocr_cells import clean_crop, read_strip
+from extract.ocr_free_numerals import stroke_numeral
 from extract.ocr_image import otsu_threshold
 from extract.ocr_lines import line_band
 from extract.ocr_settings import OcrSettings
@@ -80,6 +81,11 @@ def unread_ink(
     if crops:
         for k, word in read_strip(crops, dpi, options, settings, across=True):
             if (word.conf or 0) >= settings.free_min_conf:
+                found.append(((-5, k, 0), word))
+            elif settings.free_stroke_numerals and (numeral := stroke_numeral(word, arr < otsu_threshold(arr))):
+                # A bold section numeral whose serifs touch, read unsure ("Hi" for "II"): the ink's
+                # stems say which it is (ocr_free_numerals).
+                word.text = numeral
                 found.append(((-5, k, 0), word))
     if beside:
         # Beside a word: a glyph's part its box left out ("Ỉ" of an accented capital), unless it

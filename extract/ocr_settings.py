@@ -61,6 +61,10 @@ class OcrSettings:
     # "Ỉ" on a photo's heading, touches its word).
     free_apart: float = 0.5
     free_min_conf: float = 0.3
+    # …unless the unsure reading is a run of stroke glyphs ("Hi", "lI") whose ink is serifed stems
+    # and nothing else: a bold Roman section numeral whose serifs touch, kept as the I's its stems
+    # count (``ocr_free_numerals``).
+    free_stroke_numerals: bool = True
     # Ink beside a word is still read as a token when it reads as a number of at least this many
     # digits at this confidence (a document's number "27" between "Số:" and "/KH-UBND", dropped by
     # the page reading once the paper was whitened).

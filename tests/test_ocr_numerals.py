@@ -102,7 +102,9 @@ def test_a_count_the_ink_and_tesseract_disagree_on_is_no_surer_than_a_disputed_n
     """ "Quý III" read "Quý II" and held sure (a probe's held-out silent error): a stem the blur broke
     ends the ink's count early, and Tesseract's confidence was given to another count. Two readings
     that disagree witness nothing: the count kept is queued (``task_doubts``), not held sure."""
-    from extract.segment.task_doubts import DEADLINE_WORD_CONF, doubt_tasks, strokes_read_sure
+    from extract.segment.task_deadline_doubts import strokes_read_sure
+    from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF
+    from extract.segment.task_doubts import doubt_tasks
     from schemas.records import TaskRow, TaskTable
 
     quy = Word(text="Quý", bbox=(0, 0, 1, 1))

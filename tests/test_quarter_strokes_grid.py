@@ -7,7 +7,8 @@ and queued for that alone). A row whose cells the grid moved keeps no count."""
 
 from extract.model import Cell, IngestedDocument, Page, Table
 from extract.segment.table_join import join_tables
-from extract.segment.task_doubts import STROKES_COUNTED, doubt_tasks
+from extract.segment.task_doubt_settings import STROKES_COUNTED
+from extract.segment.task_doubts import doubt_tasks
 from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_tables import task_rows
 from schemas.records import TaskTable

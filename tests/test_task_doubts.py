@@ -5,7 +5,9 @@ dump's of a fictional commune's plan (the kinds the corpus's plan dumps show).""
 from cchc_extract.pipeline import PipelineOptions, convert_document
 from cchc_extract.reconcile import reconcile
 from extract.model import IngestedDocument
-from extract.segment.task_doubts import DOUBT, doubt_tasks, stroke_doubts
+from extract.segment.task_deadline_doubts import stroke_doubts
+from extract.segment.task_doubt_settings import DOUBT
+from extract.segment.task_doubts import doubt_tasks
 from extract.text_reader import parse_text
 from schemas.records import ExtractionResult, SourceInfo, TaskRow, TaskTable
 
@@ -304,7 +306,8 @@ def test_an_h_tesseract_was_sure_of_on_a_scan_is_the_strokes_it_saw():
     # A scanned paragraph notes its deadline words' confidence: sure of "Quý H" (0.91), the H is
     # the two strokes Tesseract saw, as a run of I's it is sure of is; unsure (0.44), or a dump
     # with no confidence, the H's count is doubted.
-    from extract.segment.task_doubts import DEADLINE_WORD_CONF, strokes_read_sure
+    from extract.segment.task_deadline_doubts import strokes_read_sure
+    from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF
 
     sure = TaskRow(task="Duy trì Trang thông tin điện tử của xã", flags=[f"{DEADLINE_WORD_CONF}:0.91"])
     unsure = TaskRow(task="Duy trì Trang thông tin điện tử của xã", flags=[f"{DEADLINE_WORD_CONF}:0.44"])

@@ -94,7 +94,7 @@ def test_a_quarter_four_in_the_plans_period_is_confirmed():
 def test_a_grid_deadline_cell_notes_the_least_its_words_can_be_read_at():
     # The grid gives a cell its words' mean confidence: of two words at a mean of 0.9 neither is
     # under 0.8, the least sure word a paragraph would note; one word's mean is its own.
-    from extract.segment.task_doubts import strokes_read_sure
+    from extract.segment.task_deadline_doubts import strokes_read_sure
     from extract.segment.task_evidence import deadline_words_flags
 
     assert deadline_words_flags({"deadline": 0.9}, "Quý I/2025") == ["deadline_word_conf:0.80"]

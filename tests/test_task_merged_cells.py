@@ -17,7 +17,7 @@ from extract.segment.merged_down import (
     merged_down_values,
     page_break_doubt,
 )
-from extract.segment.task_doubts import DOUBT
+from extract.segment.task_doubt_settings import DOUBT
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_tables import find_task_tables
 from schemas.records import TaskRow

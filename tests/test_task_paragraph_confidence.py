@@ -7,7 +7,8 @@ plan of the corpus (seed 481, S05 i2, page 2: the printed deadline is "Quý III/
 "Quý II/2025" with "II/2025;" at 0.34)."""
 
 from extract.model import IngestedDocument, Line, Page, Word
-from extract.segment.task_doubts import STROKES_COUNTED, doubt_tasks
+from extract.segment.task_doubt_settings import STROKES_COUNTED
+from extract.segment.task_doubts import doubt_tasks
 from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_paragraphs import TaskParagraphSettings, fields_confidence, find_task_paragraphs
 

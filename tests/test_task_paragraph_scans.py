@@ -10,7 +10,7 @@ items' letters starting again under one heading, and those rows are doubted."""
 from cchc_extract.reconcile import reconcile
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.paragraphs import reading_lines
-from extract.segment.task_doubts import DOUBT
+from extract.segment.task_doubt_settings import DOUBT
 from extract.segment.task_paragraphs import find_task_paragraphs, item_mark
 from schemas.records import ExtractionResult
 

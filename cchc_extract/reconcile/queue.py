@@ -20,7 +20,7 @@ from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.statements import STATED_POINTS
 from extract.page_edge import edge_fields, edge_said, edge_sides
 from extract.segment.deduction_points import DISAGREES_FLAG, DISAGREES_REASON
-from extract.segment.task_doubts import DOUBT
+from extract.segment.task_doubt_settings import DOUBT
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.model import Cell
-from extract.segment.task_doubts import DOUBT
+from extract.segment.task_doubt_settings import DOUBT
 from schemas.records import TaskRow
 
 # Fields a merged cell gives each row it covers. The keys (TT, criterion, task, activity) are not:

@@ -120,7 +120,7 @@ def _content_kind(cells: list[str], settings: TaskTableSettings) -> str | None:
     if len(texts) < 2:
         return None
     share = settings.content_share
-    if sum(bool(_CODE_CELL.match(ocr_code(t.replace(" ", "")))) for t in texts) >= share * len(texts):
+    if sum(bool(_CODE_CELL.match(ocr_code(t.replace(" ", ""), comma_dot=False))) for t in texts) >= share * len(texts):
         return "criterion_code"
     if sum(bool(_DEADLINE_CELL.search(t)) for t in texts) >= share * len(texts):
         return "deadline"
@@ -168,13 +168,17 @@ _ROW_NUMBER = lazy_compile(r"^\d{1,3}\.?$")
 _DIGIT_LOOKALIKES = str.maketrans("ZzSsOolIB", "775500118")
 
 
-def ocr_code(text: str) -> str:
+def ocr_code(text: str, comma_dot: bool = True) -> str:
     """An OCR'd criterion code put right when its letters are digits' look-alikes and its dot was
-    lost ("Z1" → "7.1"); as read otherwise."""
+    lost ("Z1" → "7.1"), or its dot read as a comma ("4,1" → "4.1": a speck under the dot; no
+    criterion code prints a comma, and the column holds codes, no figures: ``comma_dot``, off where
+    what a column holds is still being told, a budget's "12,5" being no code); as read otherwise."""
     code = text.strip().rstrip(".").replace(" ", "")
     if not code or _CODE_CELL.match(code):
         return text
     fixed = code.translate(_DIGIT_LOOKALIKES)
+    if comma_dot:
+        fixed = fixed.replace(",", ".")
     if re.fullmatch(r"\d\d", fixed):
         fixed = f"{fixed[0]}.{fixed[1]}"
     return fixed if _CODE_CELL.match(fixed) else text

@@ -66,14 +66,33 @@ Only documents read by OCR are weighed: a typed plan's words are what it prints.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import regex as re
 
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
-from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
+from extract.segment.task_code_doubts import (
+    code_put_doubts,
+    long_number_doubt,
+    section_field_doubt,
+    stroke_code_doubt,
+    undotted_code_doubt,
+)
+from extract.segment.task_deadline_doubts import (
+    QUARTER_NUMERAL,
+    QUARTERS,
+    STROKE_RUN,
+    YEAR,
+    deadline_dates,
+    decade_misread,
+    period_years,
+    romanised_quarters,
+    strokes_read_sure,
+    unpadded_date_doubt,
+)
+from extract.segment.task_doubt_settings import DOUBT, TaskDoubtSettings
 from extract.segment.task_word_mends import LOOKALIKE_CAPITALS, mended_body, mended_words
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
@@ -81,7 +100,6 @@ from normalize.vietnamese.model import RepairModel, data_lines, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskRow, TaskTable
 
-DOUBT = "doubt: "
 # A row's note that its product's predicate was read at its task's end and moved back.
 PREDICATE_MOVED = "product_predicate_moved"
 # A row's note that a capital inside a phrase was read for its small letter and lowered.
@@ -89,41 +107,15 @@ CAPITAL_LOWERED = "capital_lowered"
 # A word opening with a capital after a small-lettered word, a space between (no mark: after
 # "." or ";" a capital opens a sentence).
 _INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
-# A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
-# set by a reader that has them (``task_paragraphs`` on a scan).
-DEADLINE_WORD_CONF = "deadline_word_conf"
-# A row's flag: its deadline's quarter numeral was read as a run of I's that the page's ink shows
-# as many stems of (``extract.ocr_numerals``, ``Word.strokes_agree``): its count read twice.
-STROKES_COUNTED = "quarter_strokes_counted"
+# Lone small letters side by side, a space between ("c h"): a word's letters OCR read apart.
+_LONE_LETTERS = lazy_compile(r"(?<!\S)\p{Ll}(?:\s+\p{Ll})+(?!\S)")
 _WORD = lazy_compile(r"[\p{L}\d]+")
 _LETTERS = lazy_compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
-# A quarter's numeral as OCR gives it: Roman, Arabic, or Roman with its strokes read as ones ("11").
-_QUARTER = lazy_compile(r"\b(Qu[ýy])\s*(IV|I{1,3}|[1I]V|1{1,3}|[2-4])\s*/\s*(20\d\d)\b", re.IGNORECASE)
-_QUARTER_READ = lazy_compile(r"(?i)\bqu\S*\s*([^\s/]{1,4})\s*/")
-_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", "1V": "IV"}
 # A product's predicate ("Trang thông tin được cập nhật", "Kế hoạch được ban hành") closing a task
 # read from a grid's lines: the product cell's wrapped words taken for the task's.
 _PASSIVE_TAIL = lazy_compile(r"\sđược(\s+\p{Ll}+){1,2}\s*$")
-_YEAR = lazy_compile(r"\b(20\d\d)\b")
-# A date's day and month as printed ("19/09/2026", "9/9/2026"), a figure's digits on neither side.
-_DATE = lazy_compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
-# A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
-_STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
-# A quarter IV as printed: capitals side by side (a lower-case "v" or a gap is another reading).
-_QUARTER_IV = lazy_compile(r"\b[Qq]u[ýy]\s*IV\s*/\s*20\d\d\b")
-# A quarter's numeral as the deadline keeps it once spelt: one that is none of I-IV ("IIII",
-# "VI") is a misreading the spelling could not put right.
-_QUARTER_NUMERAL = lazy_compile(r"(?i)\bqu[ýy]\s*([^\s/]{1,5})\s*/\s*20\d\d\b")
-_QUARTERS = ("I", "II", "III", "IV")
-_WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
-# A code of digits and dots however many digits OCR ran together ("196.2": a bar and a speck
-# read before 6.2's field): its field is what stands before the first dot.
-_DIGIT_CODE = lazy_compile(r"\d+(?:\.\d+)+")
-# A criterion code cell read as a stroke and a code ("1 1.3", "| 2.4"): the column's ruling bar OCR
-# read as a digit or a bar before the code, set apart by a space.
-_STROKE_BEFORE_CODE = lazy_compile(r"[1lI|!]\s+(\d{1,2}(?:\.\d{1,2}){1,2})")
 # (A product the products' list reads as a product's start, "Danh mục" without "công bố", or as one
 # run into by other words, "Danh mục HĐND, công bố", was cut by the task cell's wrapped words or run
 # into by them: no product ends at a start.)
@@ -156,53 +148,6 @@ _MISREAD_BULLET = lazy_compile(r"^\s*(?:(?:\p{L}?[*«»©®°~^_`]+\p{L}?)\s+|[-
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
-
-
-@dataclass(frozen=True)
-class TaskDoubtSettings:
-    # Letters a word needs to be weighed as a syllable (a lone letter is a list mark or a speck).
-    min_letters: int = 2
-    # Bigram log-probability (the repair model's, both neighbours summed) another marking of a word
-    # must gain for the word to be OCR's misreading: the corpus's printed task words gain at most
-    # 1.7 ("chi tiêu" / "chỉ tiêu", both right); OCR's "kiếm tra", "nhân dần" gain 9-13.
-    lm_margin: float = 5.0
-    # The gain a word one letter shorter ("bố" for "bối") must show: a letter dropped changes the
-    # word more than a mark, so it must fit far better (OCR's "công bối" gains 9.6).
-    stray_letter_margin: float = 8.0
-    # A field's cells the grammar of deadlines and units must read (share, and cells at least) for
-    # one it does not read to be doubted: the corpus's plans' columns read 95-100%, a commune
-    # writing its own deadlines about half.
-    grammar_share: float = 0.85
-    grammar_min_cells: int = 5
-    # The least OCR confidence of a deadline's words at which a quarter numeral of strokes is
-    # taken as read (a scan; a text dump has none and is doubted): the scanned plans' numerals
-    # read right came at 0.83-0.87, the two read wrong ("I" for "II", "II" for "III") at 0.74
-    # and 0.34 (seeds 570, 481).
-    stroke_sure_conf: float = 0.8
-    # A quarter numeral printed as three I's is read as printed: OCR's miscounts on the corpus's
-    # plans lose a stroke (III → II, II → I), and no loss makes the longest run; a stroke it added
-    # came as a look-alike ("Quý I1I/2026" for II), which ``stroke_doubts`` tells. (A run of one or
-    # two strokes stays doubted.)
-    longest_run_as_printed: bool = True
-    # The repair model's bigram log-probability at which a word is the one the word before takes
-    # next (a compound's second syllable: "sắp xếp" -0.4, "hồ sơ" -0.2); a name a plan
-    # capitalises after a word ("cáo Sở" -7.3, "khai Cổng" -8.3) is far less likely.
-    capital_bigram: float = -2.0
-    # The bigram log-probability at which two syllables a dash stands between are one compound and
-    # the dash a speck ("cải - cách" -0.3; a phrase's end and the next one's start: "trị - xã" -5.6).
-    compound_bigram: float = -2.0
-    # A criterion code printed with no dot ("1") among a table's codes of which at least this many
-    # and this share print one ("5.1", "4.1"): a code's dot and digit OCR lost ("|1" for 5.1), the
-    # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
-    dotted_min_codes: int = 3
-    dotted_share: float = 0.8
-    # Other rows of a section that must name one field by their codes, more of them than name
-    # the row's own, for a row's code of another field to be doubted (a plan lists each field's
-    # tasks under its heading; a section of one or two rows says too little).
-    section_field_votes: int = 2
-    # Dates a table's other deadlines must print, every day and month in two digits, for a date
-    # with one of one digit to be doubted (a plan writing "9/9/2026" writes all its dates so).
-    padded_min_dates: int = 3
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +189,17 @@ def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> li
         if word.lower() not in vocab:
             out.append(word)
     return out
+
+
+def _letters_apart(text: str, vocab: frozenset[str]) -> str | None:
+    """A run of two or more lone small letters, one of them at least no syllable ("quản lý c h hất
+    lượng" for "chất"): OCR broke a word into its letters and what is left of it may be a word
+    ("hất"), so no other doubt tells. A legal reference's list letter stands alone ("điểm c khoản
+    2"), never two side by side. The run as read, or None."""
+    for m in _LONE_LETTERS.finditer(text):
+        if any(letter not in vocab for letter in m.group().split()):
+            return m.group()
+    return None
 
 
 def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str, list[tuple[str, str]]]:
@@ -302,167 +258,6 @@ def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tup
     return _INNER_CAPITAL.sub(lower, text), lowered
 
 
-def stroke_doubts(read: str, spelt: str, words_sure: bool = False) -> list[str]:
-    """A quarter whose numeral the deadline spelling made out of look-alikes ("Quý 1/2024", "Quý
-    lI/2024" → "Quý I/2024", "Quý II/2024"): how many strokes OCR read is a guess (a lost stroke
-    turns II into I), so the row is doubted, the reading kept. A capital "H" is such a look-alike
-    too: two strokes read together, or one with a speck on it, so the count it is spelt with is the
-    spelling's guess ("Quý HI/2026" spelt III, printed II) — unless Tesseract was sure of the
-    deadline's words (``words_sure``, a scan's reading; ``strokes_read_sure``): an H it is sure of
-    is the strokes it saw, as a run of I's it is sure of is (a text dump keeps no confidence)."""
-    numeral = _QUARTER_READ.search(read)
-    look_alikes = r"[1l|th]" if words_sure else r"[1l|thH]"
-    if numeral is None or spelt == read or not re.search(look_alikes, numeral.group(1)):
-        return []
-    return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
-
-
-def quarter_as_printed(deadline: str, period: str | None, counted: bool = False) -> bool:
-    """Whether a deadline is a quarter printed as three I's, or as IV, in a year of the plan's
-    period ("Quý III/2025", "Quý IV/2025" in a plan for 2025): OCR's miscounts of a quarter's
-    strokes lose one, so no miscount makes the longest run (``TaskDoubtSettings.longest_run_as_printed``),
-    nor a V, which is no stroke of a run (the look-alikes a reading is spelt from, "1V", are
-    doubted by ``stroke_doubts`` apart); and its year is one the plan's own period names.
-    Tesseract's doubt of such a deadline's word is not about what it reads (seed 1652:
-    scanned paragraphs' "Quý IV" read right at 0.46 and 0.54, each queued for that alone).
-    ``counted``: the page's ink counted the numeral's stems as Tesseract read them
-    (``STROKES_COUNTED``), so a run of one or two I's is as printed too; a deadline naming one
-    quarter only (which of two the count was read twice for is not kept)."""
-    run = _STROKE_RUN.search(deadline)
-    numeral = run.group(1).upper() if run is not None else None
-    twice = counted and numeral is not None and len(_QUARTER_NUMERAL.findall(deadline)) == 1
-    if numeral != "III" and not twice and _QUARTER_IV.search(deadline) is None:
-        return False
-    years = {int(y) for y in _YEAR.findall(deadline)}
-    return bool(years) and years <= _period_years(period)
-
-
-def _romanised(deadline: str) -> str | None:
-    """The deadline with its quarters' Arabic numerals in Roman ones, None if it has none."""
-    if not any(any(ch.isdigit() for ch in m.group(2)) for m in _QUARTER.finditer(deadline)):
-        return None
-    return _QUARTER.sub(lambda m: f"{m.group(1)} {_ROMAN.get(m.group(2), m.group(2))}/{m.group(3)}", deadline)
-
-
-def strokes_read_sure(row: TaskRow, s: TaskDoubtSettings = TaskDoubtSettings()) -> bool:
-    """Whether Tesseract read the row's deadline words, its numeral among them, at least at
-    ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word; or
-    whether the page's ink counted the numeral's stems as Tesseract read them (``STROKES_COUNTED``):
-    Tesseract is unsure of a numeral whose serifs join (seed 2801's scanned plans: 12 quarters
-    "Quý I" / "Quý II" queued for that alone, all right), and the count read twice is what its
-    doubt was about (dev seeds 2801 and 3161: 11 quarters read twice, all right; the one read
-    wrong, "II" as "I", was not read twice and stays queued)."""
-    if STROKES_COUNTED in row.flags and len(_QUARTER_NUMERAL.findall(row.deadline)) == 1:
-        return True
-    confs = [float(f.partition(":")[2]) for f in row.flags if f.startswith(f"{DEADLINE_WORD_CONF}:")]
-    return bool(confs) and min(confs) >= s.stroke_sure_conf
-
-
-def _code_put_doubts(row: TaskRow) -> list[str]:
-    """A criterion code read whole ("6.3") that ``task_codes`` put right by its section's other
-    codes ("3.3"): the section is a guess too (a section heading OCR lost keeps the rows under the
-    one above, whose field they then take), so the code put goes to review with the one read. A
-    code with a letter for a digit ("D.1") is no code as read: put right, not doubted."""
-    out = []
-    for flag in row.flags:
-        read = flag.removeprefix(f"{CODE_FROM_DOCUMENT}:")
-        if flag.startswith(f"{CODE_FROM_DOCUMENT}:") and _WHOLE_CODE.fullmatch(read):
-            out.append(f"{DOUBT}criterion_code: read '{read}', put '{row.criterion_code}' by its section's other codes")
-    return out
-
-
-def _undotted_code_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> list[str]:
-    """A row's criterion code printed as a whole number where the table's codes print a dot
-    (``codes``: the table's criterion codes): OCR's loss of a code's first digit and dot."""
-    code = (row.criterion_code or "").strip()
-    if not code.isdigit():
-        return []
-    dotted = sum(1 for c in codes if "." in c)
-    if dotted < s.dotted_min_codes or dotted < s.dotted_share * len(codes):
-        return []
-    return [f"{DOUBT}criterion_code: '{code}' has no dot where the table's other codes print one"]
-
-
-def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> list[str]:
-    """A row's criterion code whose number past the field's dot has two digits ("2.44") where the
-    table's other codes all have one: a ruling bar or speck OCR read as a digit beside the code
-    ("| 2.4 |" → "2.44"), the code doubted."""
-    code = (row.criterion_code or "").strip()
-    m = _WHOLE_CODE.fullmatch(code)
-    if m is None or not any(len(part) > 1 for part in code.split(".")[1:]):
-        return []
-    others = [c for c in codes if c != code and _WHOLE_CODE.fullmatch(c)]
-    if len(others) < s.dotted_min_codes or any(len(part) > 1 for c in others for part in c.split(".")[1:]):
-        return []
-    return [f"{DOUBT}criterion_code: '{code}' numbers its criterion past 9 where the table's other codes stay under 10"]
-
-
-def _stroke_code_doubt(row: TaskRow) -> tuple[str | None, list[str]]:
-    """A criterion code read with a stroke before it ("1 1.3"): no code as read; the code put
-    (its ruling bar dropped) and doubted, the reading kept in the entry."""
-    read = (row.criterion_code or "").strip()
-    m = _STROKE_BEFORE_CODE.fullmatch(read)
-    if m is None:
-        return None, []
-    return m.group(1), [f"{DOUBT}criterion_code: read '{read}', a stroke before the code ('{m.group(1)}' put)?"]
-
-
-def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -> list[str]:
-    """A row's criterion code whose field is not the one its section's other rows name
-    (``section_field_votes`` of them at least, more than name its own): the field's digit OCR
-    misread ("9.4" for 5.4, "{145" read "4.5" for 1.5, "196.2" for 6.2) or a heading OCR lost
-    that left the row under the section above (its section then wrong too). A code
-    ``task_codes`` put is doubted there already."""
-    code = (row.criterion_code or "").strip()
-    if row.section is None or not _DIGIT_CODE.fullmatch(code):
-        return []
-    if any(f.startswith(f"{CODE_FROM_DOCUMENT}:") for f in row.flags):
-        return []
-    votes = section_fields(table, row)
-    if not votes:
-        return []
-    field, n = votes.most_common(1)[0]
-    own = code.split(".")[0]
-    if field == own or n < s.section_field_votes or n <= votes[own]:
-        return []
-    return [f"{DOUBT}criterion_code: '{code}' is of field {own} where its section's other rows name field {field}"]
-
-
-def _deadline_dates(row: TaskRow) -> list[tuple[str, bool]]:
-    """Each date of the row's deadline as printed, and whether its day and month both print two digits."""
-    return [(m.group(), min(len(m.group(1)), len(m.group(2))) == 2) for m in _DATE.finditer(row.deadline)]
-
-
-def _unpadded_date_doubt(
-    own: list[tuple[str, bool]], others: list[tuple[str, bool]], s: TaskDoubtSettings
-) -> list[str]:
-    """A deadline's date (``own``, ``_deadline_dates``) with a day or month of one digit where every
-    date of the table's other rows (``others``) prints both in two (``padded_min_dates`` of them at
-    least): a digit OCR lost."""
-    short = [date for date, padded in own if not padded]
-    if not short or len(others) < s.padded_min_dates or not all(padded for _, padded in others):
-        return []
-    return [f"{DOUBT}deadline: date '{short[0]}' prints a digit less than the table's other dates"]
-
-
-def _decade_misread(outside: list[int], years: set[int]) -> int | None:
-    """The plan's year a deadline's year outside its period was read for, when OCR misread one digit
-    of its decade or century ("04/09/2046" in a plan for 2026): the one year of the period that
-    differs from it in one of its first three digits only. None when no year or several do, or when
-    the deadline holds several years outside the period; a year off by its last digit is left (it
-    may be a deadline the plan sets in the next year), doubted."""
-    if len(outside) != 1:
-        return None
-    read = str(outside[0])
-    fits = [y for y in years if sum(a != b for a, b in zip(str(y), read)) == 1 and str(y)[3] == read[3]]
-    return fits[0] if len(fits) == 1 else None
-
-
-def _period_years(period: str | None) -> set[int]:
-    years = [int(y) for y in _YEAR.findall(period or "")]
-    return set(range(min(years), max(years) + 1)) if years else set()
-
-
 def _grammatical_fields(table: TaskTable, s: TaskDoubtSettings) -> set[str]:
     """The fields (deadline, lead, coordinator, product) whose cells in ``table`` the grammar of
     deadlines, units and products reads nearly all of: only there is a cell it does not read a sign of a misreading —
@@ -486,21 +281,21 @@ def doubt_tasks(
         return tables
     model = load_model()
     vocab = model.syllables
-    years = _period_years(period)
+    years = period_years(period)
     out = []
     for table in tables:
         table = spelt_as_the_table(table)  # (a breve OCR lost: the plan's own spelling)
         grammatical = _grammatical_fields(table, s)
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
         printed_capitals = _table_capitals(table)
-        dates = [_deadline_dates(r) for r in table.rows]
+        dates = [deadline_dates(r) for r in table.rows]
         # A task list titled for a year of its own ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" closing a
         # report on 2023) sets its deadlines in that year: no year outside the plan's period.
-        titled = {int(y) for y in _YEAR.findall(table.title or "")}
+        titled = {int(y) for y in YEAR.findall(table.title or "")}
         new_rows = []
         for i, row in enumerate(table.rows):
             doubts: list[str] = []
-            section_doubt = _section_field_doubt(row, table, s)  # weighed on the rows as read
+            section_doubt = section_field_doubt(row, table, s)  # weighed on the rows as read
             for f in _WORDED_FIELDS:
                 put, changes = _remarked(getattr(row, f), model, s)
                 if changes:
@@ -542,7 +337,10 @@ def doubt_tasks(
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
                     doubts.append(f"{DOUBT}{f}: no Vietnamese syllable {', '.join(repr(w) for w in strange)}")
-            romanised = _romanised(row.deadline)
+                apart = _letters_apart(getattr(row, f), vocab)
+                if apart:
+                    doubts.append(f"{DOUBT}{f}: letters read apart '{apart}': a word OCR broke?")
+            romanised = romanised_quarters(row.deadline)
             if romanised is not None:
                 doubts.append(f"{DOUBT}deadline: quarter read '{row.deadline}' (a quarter is numbered I-IV)")
                 row = replace(row, deadline=romanised)
@@ -559,10 +357,10 @@ def doubt_tasks(
                     product=f"{row.product} {said}",
                     flags=[*row.flags, moved],
                 )
-            numeral = _QUARTER_NUMERAL.search(row.deadline)
-            if numeral is not None and numeral.group(1) not in _QUARTERS:
+            numeral = QUARTER_NUMERAL.search(row.deadline)
+            if numeral is not None and numeral.group(1) not in QUARTERS:
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
-            run = _STROKE_RUN.search(row.deadline) if not strokes_read_sure(row, s) else None
+            run = STROKE_RUN.search(row.deadline) if not strokes_read_sure(row, s) else None
             if run is not None and s.longest_run_as_printed and run.group(1).upper() == "III":
                 run = None  # no lost stroke makes the longest run; one added shows as a look-alike
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
@@ -576,19 +374,19 @@ def doubt_tasks(
             for f, grammar in _GRAMMAR_FIELDS:
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
-            put_code, code_doubts = _stroke_code_doubt(row)
+            put_code, code_doubts = stroke_code_doubt(row)
             if put_code is not None:
                 row, doubts = replace(row, criterion_code=put_code), doubts + code_doubts
-            doubts += _code_put_doubts(row)
-            doubts += _undotted_code_doubt(row, codes, s)
-            doubts += _long_number_doubt(row, codes, s)
+            doubts += code_put_doubts(row)
+            doubts += undotted_code_doubt(row, codes, s)
+            doubts += long_number_doubt(row, codes, s)
             doubts += section_doubt
             others = [d for j, row_dates in enumerate(dates) if j != i for d in row_dates]
-            doubts += _unpadded_date_doubt(_deadline_dates(row), others, s)
+            doubts += unpadded_date_doubt(deadline_dates(row), others, s)
             doubts += _unknown_capitals(row, printed_capitals)
-            outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years - titled) if years else []
+            outside = sorted({int(y) for y in YEAR.findall(row.deadline)} - years - titled) if years else []
             if outside:
-                put_year = _decade_misread(outside, years | titled)
+                put_year = decade_misread(outside, years | titled)
                 said = f" put {put_year} (was '{row.deadline}')" if put_year is not None else ""
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period{said}")
                 if put_year is not None:

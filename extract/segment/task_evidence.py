@@ -40,7 +40,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, STROKES_COUNTED, quarter_as_printed
+from extract.segment.task_deadline_doubts import quarter_as_printed
+from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF, STROKES_COUNTED
 from normalize.units import PRODUCT_NAMES, unit_status
 from schemas.records import TaskRow, TaskTable
 

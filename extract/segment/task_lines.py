@@ -23,7 +23,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.merged_down import doubt_blank_cells
 from extract.segment.paragraphs import reading_lines
-from extract.segment.task_doubts import stroke_doubts
+from extract.segment.task_deadline_doubts import stroke_doubts
 from extract.segment.task_header import header_columns, header_labels
 from extract.segment.task_line_rows import collect_rows, header_cut, is_section_line, is_task_header, printed_text
 from extract.segment.task_line_settings import TaskLineSettings

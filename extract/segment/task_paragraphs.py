@@ -18,7 +18,8 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED, stroke_doubts, strokes_read_sure
+from extract.segment.task_deadline_doubts import stroke_doubts, strokes_read_sure
+from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
@@ -103,6 +104,10 @@ _HEADING_CODE = lazy_compile(
 _AROUND = " ;:.,()|`'"
 _SPECKS_AFTER_BRACKET = lazy_compile(r"\)[\s.;,:—–\-\"“”‘’'`|~_]*$")
 _CLAUSE_SEMICOLON = lazy_compile(r"(?<=\p{L});(?=\s+\p{Ll})")
+# A lone letter after a value's last separator, the next label after it ("Sản phẩm: Thông báo; b
+# Thời gian …"): a speck OCR read as a letter between the separator and the label; no value ends
+# on a lone letter after its separator (a list's "b)" keeps its bracket and opens a line).
+_LETTER_AFTER_SEPARATOR = lazy_compile(r"\s*[;,]\s+\p{L}[\s.;,:]*$")
 
 
 def _cut(text: str) -> str:
@@ -111,7 +116,7 @@ def _cut(text: str) -> str:
     # after the bracket closing the task's fields, a run of OCR's dashes and quotes ("… Hồ sơ lưu
     # trữ). — - . \"": the margin's specks, no word of the value)
     text = _SPECKS_AFTER_BRACKET.sub(")", text)
-    return re.sub(r"\s+", " ", text).strip(_AROUND)
+    return _LETTER_AFTER_SEPARATOR.sub("", re.sub(r"\s+", " ", text)).strip(_AROUND)
 
 
 def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, int, int]] | None:

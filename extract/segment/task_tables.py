@@ -30,7 +30,7 @@ from extract.segment.task_columns import (
     map_table,
     ocr_code,
 )
-from extract.segment.task_doubts import DOUBT, STROKES_COUNTED
+from extract.segment.task_doubt_settings import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_glued_sections import glued_sections_apart
 from extract.segment.task_header import header_share, names_score_column
