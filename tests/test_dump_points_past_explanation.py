@@ -66,3 +66,16 @@ def test_the_header_says_which_points_print_after_the_explanation():
     # (an explanation printed after both points columns, or before them, has none past it)
     assert layout("STT | Nội dung | Điểm tối đa | Điểm tự chấm | Giải trình").after_explanation == 0
     assert layout("STT | Nội dung | Giải trình | Điểm tối đa | Điểm tự chấm").after_explanation == 0
+    assert layout("TT Tiéu chi danh gia Thang | Giaitrinh cia UBND | Diém | Van ban kiém ching").after_explanation == 1
+
+
+def test_an_explanation_label_ocr_glued_still_places_the_self_column():
+    # "Thang | Giaitrinh cia UBND | Diém | Van ban kiém ching": the explanation's two words glued
+    path = DATA / "glued_label_16147.txt"
+    truth = _printed(path)
+    assert truth["1"] == (10.0, 9.75) and truth["3"] == (14.5, 14.5)
+    result = convert_file(path)
+    read = {r.code: (r.max_points, r.self_points) for t in result.score_tables for r in t.rows}
+    assert read["1"] == (10.0, 9.75) and read["3"] == (14.5, 14.5)
+    # (no self score read wrong: a row whose figure the dump lost stays blank)
+    assert all(self is None or self == truth[code][1] for code, (_, self) in read.items())

@@ -510,10 +510,18 @@ def _word_kind(word: str) -> str | None:
     naming a points column ("tự", "chuẩn"), "explanation" for the explanation's, else None."""
     if _opens_points_label(word.strip(_WORD_EDGES)):
         return "opens"
+    if _glued_explanation(word):
+        return "explanation"
     keys = _keyed_words(word)
     if not keys:
         return None
     return "explanation" if keys[0] == "explanation" else "points" if keys[0] in _POINTS else None
+
+
+def _glued_explanation(word: str) -> bool:
+    """Two words of the explanation's label OCR glued together ("Giaitrinh", "kiểmchứng")."""
+    folded = fold(word).strip(_WORD_EDGES).lower()
+    return any(folded[:k] in _EXPLANATION_WORDS and folded[k:] in _EXPLANATION_WORDS for k in range(2, len(folded) - 1))
 
 
 # Words that name the appraised column though no label's key ("Điểm Phòng Nội vụ thẩm định" wraps
