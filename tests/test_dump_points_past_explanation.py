@@ -79,3 +79,22 @@ def test_an_explanation_label_ocr_glued_still_places_the_self_column():
     assert read["1"] == (10.0, 9.75) and read["3"] == (14.5, 14.5)
     # (no self score read wrong: a row whose figure the dump lost stays blank)
     assert all(self is None or self == truth[code][1] for code, (_, self) in read.items())
+
+
+def test_an_explanation_label_glued_to_the_next_word_too_places_the_self_column():
+    # "Diém | Giaitrinhcia UBND | Diém | …": "Giải trình của" glued whole; row 1's "Quyết định số 9":
+    # the explanation's "số" wrapped its document's number onto the next line, the 9 is the score
+    path = DATA / "glued_label_16153.txt"
+    expected = {
+        "1": (10.0, 9.0),
+        "2": (10.0, 9.75),
+        "3": (14.5, 13.5),
+        "4": (11.0, 11.0),
+        "5": (16.0, 15.25),
+        "6": (7.0, 7.0),
+        "7": (16.0, 16.0),
+        "8": (15.5, None),
+    }
+    assert _printed(path) == expected  # the generator's truth
+    result = convert_file(path)
+    assert {r.code: (r.max_points, r.self_points) for t in result.score_tables for r in t.rows} == expected

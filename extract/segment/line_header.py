@@ -519,9 +519,13 @@ def _word_kind(word: str) -> str | None:
 
 
 def _glued_explanation(word: str) -> bool:
-    """Two words of the explanation's label OCR glued together ("Giaitrinh", "kiểmchứng")."""
+    """A word opening with two words of the explanation's label OCR glued together ("Giaitrinh",
+    "kiểmchứng"), more of the label glued after them or not ("Giaitrinhcia" of "Giải trình của")."""
     folded = fold(word).strip(_WORD_EDGES).lower()
-    return any(folded[:k] in _EXPLANATION_WORDS and folded[k:] in _EXPLANATION_WORDS for k in range(2, len(folded) - 1))
+    return any(
+        folded[:k] in _EXPLANATION_WORDS and any(folded[k:].startswith(w) for w in _EXPLANATION_WORDS)
+        for k in range(2, len(folded) - 1)
+    )
 
 
 # Words that name the appraised column though no label's key ("Điểm Phòng Nội vụ thẩm định" wraps
