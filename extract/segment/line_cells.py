@@ -11,6 +11,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.evidence_lead import lead_code_at
+from extract.segment.explanation_between import figure_before_explanation, figure_past_explanation
 from extract.segment.figures_first import figures_opening
 from extract.segment.line_code_words import without_code_word
 from extract.segment.line_common import (
@@ -188,6 +189,19 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.later_raws, cells.split_decimal = (), False
         last = _past_figure(tokens, last)  # (the pair's second figure is the row's, no explanation)
     _drop_bracketed_over_max(cells, tokens[first:last])
+    if layout.after_explanation and len(numbers) == len(layout.points) - layout.after_explanation and not forced:
+        # (the next column prints past the explanation's words: "10 Thực hiện đầy đủ, 10 Công văn …")
+        before = figure_before_explanation(tokens, first, last)
+        if before is not None and len(numbers) == 1:
+            # (the run taken was that column's figure: the row's own run stands before the explanation)
+            setattr(cells, f"{keys[0]}_raw", tokens[before][1])
+            setattr(cells, f"{layout.points[1]}_raw", tokens[first][1])
+            tokens = [*tokens[:first], *tokens[last:]]
+            first, last = before, before + 1
+        past = None if before is not None else figure_past_explanation(tokens[last:], cells.max_raw)
+        if past is not None:
+            setattr(cells, f"{layout.points[len(numbers)]}_raw", tokens[last + past][1])
+            tokens = [*tokens[: last + past], *tokens[last + past + 1 :]]
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))

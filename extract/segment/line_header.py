@@ -352,6 +352,10 @@ class HeaderLayout:
     # among them even when its label is too garbled to name it: where it stands if the body's
     # figures show it (``points_columns.points_from_numbers``).
     order: tuple[str, ...] = ("max", "self", "appraised")
+    # How many points columns print after an explanation column printed after a points column
+    # ("Điểm chuẩn | Thuyết minh | Điểm tự chấm"): their figures stand past the explanation's words
+    # (``points_after_explanation``, read by ``explanation_between``).
+    after_explanation: int = 0
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -478,6 +482,49 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
         explanation_named=named,
         evidence_leads=evidence_leads([_keyed_words(line.raw or line.text) for line in lines]),
         order=order,
+        after_explanation=points_after_explanation(lines),
+    )
+
+
+def points_after_explanation(lines: list[Line]) -> int:
+    """How many points columns the header prints after an explanation column that itself prints
+    after a points column: the most any header line names so, 0 when none. Only a line naming a
+    points column before the explanation counts (an explanation printed first, "Giải trình |
+    Điểm tối đa | Điểm tự chấm", leaves the figures in one run after its text: ``explanation_first``)."""
+    most = 0
+    for line in lines:
+        kinds = [k for k in (_word_kind(word) for word in (line.raw or line.text).split()) if k is not None]
+        if "explanation" not in kinds:
+            continue
+        first = kinds.index("explanation")
+        if not any(k != "explanation" for k in kinds[:first]):
+            continue
+        after = kinds[first:]
+        # (each label opens with its "Điểm"; a label whose opening OCR lost still names its column)
+        most = max(most, after.count("opens") or int("points" in after))
+    return most
+
+
+def _word_kind(word: str) -> str | None:
+    """ "opens" for a word opening a points label ("Điểm", "Thang"), "points" for another word
+    naming a points column ("tự", "chuẩn"), "explanation" for the explanation's, else None."""
+    if _opens_points_label(word.strip(_WORD_EDGES)):
+        return "opens"
+    if _glued_explanation(word):
+        return "explanation"
+    keys = _keyed_words(word)
+    if not keys:
+        return None
+    return "explanation" if keys[0] == "explanation" else "points" if keys[0] in _POINTS else None
+
+
+def _glued_explanation(word: str) -> bool:
+    """A word opening with two words of the explanation's label OCR glued together ("Giaitrinh",
+    "kiểmchứng"), more of the label glued after them or not ("Giaitrinhcia" of "Giải trình của")."""
+    folded = fold(word).strip(_WORD_EDGES).lower()
+    return any(
+        folded[:k] in _EXPLANATION_WORDS and any(folded[k:].startswith(w) for w in _EXPLANATION_WORDS)
+        for k in range(2, len(folded) - 1)
     )
 
 
