@@ -1,0 +1,24 @@
+"""A statistics row's other printed figures as readings of its value (``reconcile/row_figures``):
+real Tesseract dumps of generated documents whose truth (the generator's) prints every relation
+consistent, so a failure told as a ``mismatch`` is a false alarm (issue 14)."""
+
+from pathlib import Path
+
+import cchc_extract
+
+DATA = Path(__file__).parent / "data" / "faults70"
+
+
+def test_a_total_read_from_its_plan_column_is_our_misreading():
+    """Seed 15001's D27 i1: an annex printing plan | result | result against plan, read with the
+    plan's figures on some rows ("3 Tổng số hồ sơ … 308 240 77,92" over "3.1 192" and "3.2 48";
+    truth 3 = 240, 3.1 = 192, 3.2 = 48, 3.3 = 80%). 308 against 192 + 48 = 240 was told the
+    commune's fault, and 3.3's 95% (the plan's share) against 192/308 too: the row itself prints
+    240, so the failure is the column we took. Both are ``misread``, the 240 offered for row 3."""
+    result = cchc_extract.convert(str(DATA / "d27-i1-s15001-plan-first.txt"))
+    assert not [c for c in result.checks if c.status == "mismatch"]
+    rows = {r["code"]: r["value"] for t in result.data["statistics"] for r in t["rows"]}
+    assert (rows["3.1"], rows["3.2"]) == (192.0, 48.0)
+    if rows["3"] != 240.0:  # the plan's figure taken: the truth's is offered beside it
+        (entry,) = [e for e in result.data["review"] if e["code"] == "3"]
+        assert 240.0 in entry["alternatives"]
