@@ -38,3 +38,19 @@ def test_a_score_over_its_maximum_its_parent_refuses_is_our_misreading():
     assert over == [] or [c.status for c in over] == ["misread"]
     if rows["6.3"]["self_points"] != 2.0:  # the figure misread is in the queue
         assert [e for e in result.data["review"] if e["code"] == "6.3" and e["field"] == "self_points"]
+
+
+def test_a_share_count_two_relations_read_back_past_the_look_alikes():
+    """Seed 14001's D22 i3, a degraded dump listing the procedures of one whole as fractions of it:
+    "61/115 … (53,04%", "93/115 … (46,09%)", "1/115 … (0,87%)" (truth: 61, 53, 1 of 115; the
+    page prints 53). 9 for 5 is no look-alike pair, so "93/115 = 46,09%" was told the commune's
+    fault. Read as 53 the share is exact and the three parts make the whole (61 + 53 + 1 = 115),
+    as read neither holds: ``misread``, 53 offered. A share alone, with no sibling fractions to
+    agree (the seeds' "7/671 = 0,89%"), stays the commune's (test_golden)."""
+    result = cchc_extract.convert(
+        str(Path(__file__).parent / "data" / "faults69" / "d22-i3-s14001-over-whole-bracketed.txt")
+    )
+    (check,) = [c for c in result.checks if c.kind == "text_ratio" and "46,09" in c.message]
+    assert check.status == "misread"
+    (entry,) = [e for e in result.data["review"] if e["item"] == check.id.split(":")[1]]
+    assert entry["alternatives"] == [53]
