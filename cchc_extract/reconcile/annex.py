@@ -54,6 +54,9 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
     # rows the annex's numbering says OCR lost: the sums and shares they leave short are ours
     gaps = lost_siblings([r.code for r in rows]) if ocr else []
     unmade: list[tuple[int, ...]] = []
+    # OCR'd totals whose sum a misreading explains: a figure of the group was misread, so a share
+    # of it is weighed as one of an unmade group's (no second review entry: the check queued them)
+    misread_totals: list[tuple[int, ...]] = []
     for i, row in enumerate(rows):
         item = f"/statistics/{ai}/rows/{i}"
         label = row.code or row.indicator[:40]
@@ -103,13 +106,15 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if is_percent(row):
             # the counts of OCR'd groups checked above whose parts do not make them: a figure
             # among them was misread, and a share of them may fail on that figure, not the page's
-            unsure = frozenset(k for members in unmade for k in members) if ocr else frozenset()
+            unsure = frozenset(k for members in (*unmade, *misread_totals) for k in members) if ocr else frozenset()
             _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr, gaps, unsure)
             continue
         check_note_ratio(ai, i, rows, parents, name, ledger, s)
         check_period_parts(ai, i, rows, name, ledger, s, ocr)  # (a figure per quarter: stat_period_parts)
         if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
-            unmade.append(_check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps))
+            garbled, misread = _check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps)
+            unmade.append(garbled)
+            misread_totals.append(misread)
         else:
             unmade.append(_confirm_group(ai, i, rows, kids, ledger, ocr))
     for members in unmade:
@@ -252,9 +257,11 @@ def _check_total(
     s: ReconcileSettings,
     ocr: bool,
     gaps: Sequence[SiblingGap] = (),
-) -> tuple[int, ...]:
-    """The total's sum checked; on OCR'd text, a total whose own unit OCR garbled and whose
-    parts, every one read, do not make it is returned (no fault told on a unit we misread)."""
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The total's sum checked. On OCR'd text, returned: a total whose own unit OCR garbled and
+    whose parts, every one read, do not make it, first (no fault told on a unit we misread); a
+    total and its parts whose failed sum a reading of ours explains, second (a share of them may
+    fail on the figure misread, not on the page's)."""
     row = rows[i]
     parts_idx = [
         j
@@ -265,7 +272,7 @@ def _check_total(
     ]
     parts = [None if ocr and _garbled_line(rows[j]) else rows[j].value for j in parts_idx]
     if row.value is None:  # the caller passes rows with values
-        return ()
+        return (), ()
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
     if ocr and (not parts or _compare_sum(row.value, parts, tol)[0] != "ok"):
         # A part whose unit OCR garbled ("Thituc" beside "Thủ tục"), or the total's own, is left
@@ -277,9 +284,9 @@ def _check_total(
         if loose and all(v is not None for v in values) and _compare_sum(row.value, values, tol)[0] == "ok":
             parts_idx, parts = loose, values
         elif not parts and _unit_garbled(row, [rows[j] for j in loose]) and all(v is not None for v in values):
-            return (i, *loose)
+            return (i, *loose), ()
     if not parts or all(p is None for p in parts):
-        return ()
+        return (), ()
     status, expected = _compare_sum(row.value, parts, tol)
     label = row.code or row.indicator[:40]
     blanks = sum(p is None for p in parts)
@@ -314,7 +321,7 @@ def _check_total(
         ocr=ocr,
         impossible=over,
     )
-    return ()
+    return (), ((i, *parts_idx) if ocr and status == "mismatch" and found else ())
 
 
 def _parts_over_whole(whole: float, parts_idx: list[int], rows: list[StatRow], tol: float) -> list[int]:

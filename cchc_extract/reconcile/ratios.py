@@ -27,6 +27,7 @@ from cchc_extract.reconcile.ratio_pairs import (
     _unread_counts,
     _usable,
 )
+from cchc_extract.reconcile.row_figures import row_figures
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
 from cchc_extract.reconcile.stat_check import check_stat_value
@@ -49,6 +50,8 @@ def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, oc
         readings += tuple(r for r in run_readings(row.value_raw) if r != row.value and r not in readings)
         # ... or a ruling line beside its cell read as one more digit ("5295" for 529)
         readings += tuple(r for r in rule_readings(row.value_raw) if r != row.value and r not in readings)
+        # ... or the figure of another column of its row taken for it (``row_figures``)
+        readings += tuple(r for r in row_figures(row) if r not in readings)
     return Cell(_stat_ref(ai, i, row, name), row.value, readings)
 
 

@@ -13,6 +13,7 @@ from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _v
 from cchc_extract.reconcile.misread import Cell, explain, ocr_digit_readings, ocr_read, other_readings, share_holds
 from cchc_extract.reconcile.score_refs import _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.sibling_fractions import sibling_reading
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ExtractionResult, ReviewItem
@@ -69,6 +70,10 @@ _JOINED = lazy_compile(r"\p{Ll}\s+\p{Lu}\p{Ll}")
 _NEW_TEXT = lazy_compile(r"^[\s|]*\p{Lu}\p{Ll}")
 
 
+def _share_of(den: int, stated: float, decimals: int, num: int) -> bool:
+    return _percent_matches(stated, 100.0 * num / den, decimals)
+
+
 def joined_cells(quote: str, ocr: bool = True) -> bool:
     """Whether a fraction's quote runs into another text between the fraction and its percent (a
     fraction and a percent that need not belong together): a capitalised word straight after the
@@ -80,9 +85,19 @@ def joined_cells(quote: str, ocr: bool = True) -> bool:
     return _NEW_TEXT.search(m.group(1)) is not None or (ocr and _JOINED.search(m.group(1)) is not None)
 
 
+def _fractions(result: ExtractionResult, gap: int) -> dict[tuple[str, int | None], tuple[int, int]]:
+    """{(quote, page): (numerator, denominator)} of every free-text share the document prints."""
+    return {
+        (quote, page): (num, den)
+        for _, _, text, page, _, _, _ in _text_sources(result)
+        for num, den, _, _, quote in fraction_percents(text, gap)
+    }
+
+
 def check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
     ocr = ocr_read(result)
     seen = set()
+    fractions = _fractions(result, s.ratio_gap) if ocr else {}
     for item, field_, text, page, conf, table, code in _text_sources(result):
         for num, den, stated, decimals, quote in fraction_percents(text, s.ratio_gap):
             if den == 0 or (quote, page) in seen:
@@ -112,6 +127,14 @@ def check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSet
                 cells = [Cell(ref, float(v), tuple(ocr_digit_readings(str(v), s, "count"))) for v in (num, den)]
                 cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
                 found = explain([cells[2], cells[0], cells[1]], partial(share_holds, decimals))
+                siblings = [n for key, (n, d) in fractions.items() if d == den and key != (quote, page)]
+                reading = (
+                    None
+                    if found
+                    else sibling_reading(num, den, siblings, partial(_share_of, den, stated, decimals), decimals)
+                )
+                if reading is not None:  # a digit past the look-alikes, read back by two relations
+                    found = [(cells[0], float(reading))]
             if status == "mismatch" and not found and joined_cells(quote, ocr):
                 status = "skipped"
                 message += "; not checked: the fraction and the percent may be two texts run together"
