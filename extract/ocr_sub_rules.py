@@ -56,10 +56,12 @@ def _lines(h_rules: list, tol: float) -> list:
 
 def _beside_rules(v_rules: list, x: float, top: int, bottom: int, tol: float) -> bool:
     """A long vertical rule crossing the whole row on each side of ``x`` (the stroke is inside a
-    grid) and none at ``x`` itself (the grid's own column rule)."""
+    grid) and no rule at all at ``x`` itself: a keystoned photo's column rule runs aslant, found
+    as one rule over the band of columns it crosses, and its stretch in a row is that rule, not a
+    new one."""
+    if any(r.lo - tol <= x <= r.hi + tol for r in v_rules):
+        return False  # (a rule found there, of any length: a column's own, or a slanted one's band)
     crossing = [r for r in v_rules if r.start <= top + tol and r.end >= bottom - tol]
-    if any(abs(r.pos - x) <= tol for r in crossing):
-        return False
     return any(r.pos < x - tol for r in crossing) and any(r.pos > x + tol for r in crossing)
 
 

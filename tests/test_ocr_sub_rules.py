@@ -71,3 +71,12 @@ def test_the_sub_columns_of_a_short_table_on_a_photo_are_two_columns():
         ("4", "Đang giải quyết", 57),
     ]
     assert result.unread == []
+
+
+def test_a_slanted_column_rule_is_no_new_rule_in_each_row():
+    # A keystoned photo's column rule runs aslant: found as one rule over the band of columns it
+    # crosses (seed 16001's S11 TIFF of F29: x 98..130 over the table), its stretch in each row is
+    # that rule; taken for a sub-column's, every column split in two and 9 of 16 points were lost.
+    ink, h, v = _grid(2)
+    slanted = [*v[:2], Rule(pos=290.0, start=20, end=140, lo=280, hi=302), v[2]]
+    assert sub_column_rules(ink, h, slanted, dpi=200, tol=4, settings=SubRuleSettings()) == []
