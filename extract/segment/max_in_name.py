@@ -49,7 +49,9 @@ _MENTIONS = (
     lazy_compile(rf"[\s,;]+{_MARKED}\s*$", re.I),
 )
 # A mention inside a line of text, bracketed (an OCR dump's row line: "… (14,5 điểm) 14,5 Hoàn thành").
-_BRACKETED = lazy_compile(rf"[(\[]\s*(?:{_MARKED}|{_RANGED}|{_COUNTED})\s*[)\]]", re.I)
+# (a scale's range is not one here: a dump wraps it onto a line of its own, under the row's score,
+# where moving its top beside the score put the score in the maximum's place)
+_BRACKETED = lazy_compile(rf"[(\[]\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]", re.I)
 # A mention a line break cut: "(tối đa" opened on a line (its figure, the row's score and more after
 # it) and "2 điểm)" opening the next one.
 _OPENED = lazy_compile(rf"[(\[]\s*{_MOST}\s*[:=]?(?![^()\[\]]*[)\]])", re.I)
