@@ -66,6 +66,18 @@ def parts_name_kinds(labels: list[str], kinds: list[str]) -> bool:
     return len(named) >= 2
 
 
+def kinds_broken_down(labels: list[str], kinds: list[str], low: str, bracket: Paren) -> bool:
+    """Whether the bracket after the kinds listed breaks the total down: its parts name the kinds
+    ("15 phản ánh, kiến nghị (10 phản ánh, 5 kiến nghị)"), or each part is counted in the whole
+    noun phrase the total is ("30 phản ánh, kiến nghị (đã xử lý xong: 18 phản ánh, kiến nghị; đang
+    xem xét, xử lý: 12 phản ánh, kiến nghị)": the phrase once a part, its comma no list)."""
+    if parts_name_kinds(labels, kinds):
+        return True
+    whole = ", ".join(kinds)
+    inside = " ".join(low[bracket.start + 1 : bracket.end].split())
+    return len(labels) >= 2 and len(re.findall(rf"\d\s+{re.escape(whole)}(?![^\W\d_])", inside)) == len(labels)
+
+
 def unit_named_before(low: str, start: int) -> tuple[str, int, int] | None:
     """(canonical unit, where its words start and end in the line) of a count whose heading names
     its unit ("Số hồ sơ đã giải quyết: 7.655"), None when the words before name none."""

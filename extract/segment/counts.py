@@ -34,7 +34,7 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.count_fractions import _count_value, _ratio_counts
-from extract.segment.count_kinds import listed_kinds, parts_name_kinds, unit_named_before
+from extract.segment.count_kinds import kinds_broken_down, listed_kinds, unit_named_before
 from extract.segment.count_shares import (
     completes_as_remainder,
     rate_of_the_total,
@@ -407,7 +407,7 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         if (
             got is not None
             and all(p.value is not None for p in got[0])
-            and parts_name_kinds([f"{p.unit_text} {p.label}" for p in got[0]], listed[0])
+            and kinds_broken_down([f"{p.unit_text} {p.label}" for p in got[0]], listed[0], reader.low, sent[listed[1]])
         ):
             return got[0], got[1], got[2], listed[1]
     # a parenthetical breakdown right after the count

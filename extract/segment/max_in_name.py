@@ -35,16 +35,22 @@ _UNIT = r"(?:[đd][iíìịỉĩ]\S{0,2}m\b|đ|d)\.?"  # "điểm", "diem", "di�
 _MOST = r"(?:[đd]i\S{0,2}m\s+)?t\S{1,2}i\s*[đd][aáàảãạ]"  # "tối đa", "điểm tối đa", "toi da" (the repair's "tới đã")
 _MARKED = rf"{_MOST}\s*[:=]?\s*{_FIGURE}\s*(?:{_UNIT})?"  # "tối đa 2 điểm", "điểm tối đa: 2"
 _COUNTED = rf"{_FIGURE}\s*{_UNIT}"  # "2 điểm", "2đ"
+# The scale a criterion is scored on, "0 - 2 điểm", "từ 0 đến 2 điểm": its top is the maximum (the
+# bottom, mostly 0, is no maximum and no score).
+_LOW = r"\d{1,3}(?:[.,]\d{1,2})?"
+_RANGED = rf"(?:t[ừu]\s+)?{_LOW}\s*(?:[-–—]|[đd][ếe]n)\s*{_FIGURE}\s*{_UNIT}"
 # Each closes the text it is found in (a cell, or a printed line of it).
 _MENTIONS = (
     # "(2 điểm)", "(tối đa 2 điểm)", "[2đ]", "(Tối đa: 2 điểm)", "(điểm tối đa 2)"
-    lazy_compile(rf"\s*[(\[]\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]\.?\s*$", re.I),
+    lazy_compile(rf"\s*[(\[]\s*(?:{_MARKED}|{_RANGED}|{_COUNTED})\s*[)\]]\.?\s*$", re.I),
     # "… - 2 điểm", "… – tối đa 2 điểm": a dash set off by a space, no hyphen inside a word
     lazy_compile(rf"\s+[-–—]\s*(?:{_MARKED}|{_COUNTED})\s*$", re.I),
     # "…, tối đa 2 điểm", "… Tối đa: 2 điểm": said to be the maximum
     lazy_compile(rf"[\s,;]+{_MARKED}\s*$", re.I),
 )
 # A mention inside a line of text, bracketed (an OCR dump's row line: "… (14,5 điểm) 14,5 Hoàn thành").
+# (a scale's range is not one here: a dump wraps it onto a line of its own, under the row's score,
+# where moving its top beside the score put the score in the maximum's place)
 _BRACKETED = lazy_compile(rf"[(\[]\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]", re.I)
 # A mention a line break cut: "(tối đa" opened on a line (its figure, the row's score and more after
 # it) and "2 điểm)" opening the next one.
@@ -52,7 +58,7 @@ _OPENED = lazy_compile(rf"[(\[]\s*{_MOST}\s*[:=]?(?![^()\[\]]*[)\]])", re.I)
 _CLOSING_HEAD = lazy_compile(rf"^\s*{_FIGURE}\s*(?:{_UNIT})?\s*[)\]]", re.I)
 # A printed line of the cell that is the maximum alone: "2 điểm", "(2 điểm)", "Tối đa 2 điểm" (its
 # brackets matched: "2 điểm)" is the end of a mention the line above opened).
-_ALONE = rf"(?:{_MARKED}|{_COUNTED})"
+_ALONE = rf"(?:{_MARKED}|{_RANGED}|{_COUNTED})"
 _OWN_LINE = lazy_compile(rf"^\s*(?:\(\s*{_ALONE}\s*\)|\[\s*{_ALONE}\s*\]|{_ALONE})\.?\s*$", re.I)
 
 

@@ -28,6 +28,7 @@ from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
 from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.fraction_points import split_fraction_column
+from extract.segment.heading_points import points_from_headings
 from extract.segment.joined import JoinedTable
 from extract.segment.lettered_items import split_lettered_items
 from extract.segment.lettered_lines import lettered_line_items
@@ -192,6 +193,7 @@ def read_score_tables(
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
         joined = split_lettered_items(pasted.joined, columns)  # "Kế hoạch … / a) … / b) …" with "3 / 1 / 2"
         joined, columns = evidence_rows_read(joined, columns)  # "Tài liệu kiểm chứng: …" a row under its criterion
+        joined = points_from_headings(joined, columns)  # "1. FIELD (tối đa 10 điểm, tự chấm 9 điểm)" across
         unread += pasted.unread
         drafts, total, closing, adjustments = grid_drafts(joined, columns)
         if total[:2] == (None, None):  # its totals row printed apart, under it: read, or told

@@ -14,7 +14,7 @@ from extract.segment.stat_across_units import row_units
 from extract.segment.stat_period_parts import counts_months
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import figures_only
-from normalize.text import after_bullet
+from normalize.text import after_bullet, fold
 
 # A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text". A date
 # ("25/01/2023", "03/2023", "25.01.2023", a quarter's "I/2023") is a deadline cell's value, not
@@ -34,6 +34,13 @@ _BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
 # A column number with a bracket left on either side ("(6", "4)"), or a pair of brackets whose digit
 # OCR lost ("()"): a bracket is the column numbering's own mark, a data cell prints its figure bare.
 _BRACKET_MARKED = lazy_compile(r"^\(\s*\d{0,2}\s*\)?$|^\(?\s*\d{0,2}\s*\)$")
+# A total's row printed first, under the header, its figures blank or its maximum in its label
+# ("Tổng cộng (101 điểm)"): the body's first row, not a header's (taken for one, the table's stated
+# total was lost). A bare "Tổng số" is a column's label ("Tổng số | Trước hạn | Đúng hạn") and stays.
+_TOTAL_ALONE = lazy_compile(
+    r"^(?:tong\s+cong|tong(?:\s+so)?\s+diem(?:\s+so)?|cong\s+diem)\s*[:.]?\s*"
+    r"(?:[(\[][^()\[\]]*[)\]])?\W*$"
+)
 _SPECKS = "'‘`|_ "  # what a scan leaves before or after a cell's text
 _COLUMN_NUMBER_CELL = lazy_compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
 
@@ -58,6 +65,8 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
                 if k == 0 or row_units(row, rows[k - 1]) is None:  # (a row of units, "(%)" read "94")
                     break
         if _PART_HEADING.match(first) and len({c.strip() for c in row if c.strip()}) == 1:
+            break
+        if k and len({c.strip() for c in row if c.strip()}) == 1 and _TOTAL_ALONE.match(fold(first)):
             break
         if after_bullet(row[0] if row else "") is not None:
             break  # a bullet opens an item ("+ Tiếp nhận hồ sơ …"), never a column's label
