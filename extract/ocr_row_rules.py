@@ -30,9 +30,8 @@ class RowRuleSettings:
     min_overlap: float = 0.9
 
 
-def _row_bands(h_rules: list, tol: float, settings: RowRuleSettings) -> list[tuple[float, float, int, int]]:
-    """Neighbouring horizontal rules (the longest of each line's runs) spanning the same stretch:
-    ``(top, bottom, x0, x1)`` of each row they bound."""
+def ruled_lines(h_rules: list, tol: float) -> list:
+    """Horizontal rules, one per ruled line (the longest of the runs within ``tol``), top to bottom."""
     lines: list = []
     for rule in sorted(h_rules, key=lambda r: r.pos):
         if lines and rule.pos - lines[-1].pos <= tol:
@@ -40,6 +39,13 @@ def _row_bands(h_rules: list, tol: float, settings: RowRuleSettings) -> list[tup
                 lines[-1] = rule
             continue
         lines.append(rule)
+    return lines
+
+
+def _row_bands(h_rules: list, tol: float, settings: RowRuleSettings) -> list[tuple[float, float, int, int]]:
+    """Neighbouring horizontal rules (the longest of each line's runs) spanning the same stretch:
+    ``(top, bottom, x0, x1)`` of each row they bound."""
+    lines = ruled_lines(h_rules, tol)
     bands = []
     for upper, lower in zip(lines, lines[1:]):
         x0, x1 = max(upper.start, lower.start), min(upper.end, lower.end)

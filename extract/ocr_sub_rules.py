@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extract.ocr_row_rules import thin_strokes, widened
+from extract.ocr_row_rules import ruled_lines, thin_strokes, widened
 
 
 @dataclass(frozen=True)
@@ -42,18 +42,6 @@ class _Stroke:
     below: int  # index of the horizontal line closing the row at the bottom
 
 
-def _lines(h_rules: list, tol: float) -> list:
-    """Horizontal rules, one per ruled line (the longest run of those within ``tol``)."""
-    lines: list = []
-    for rule in sorted(h_rules, key=lambda r: r.pos):
-        if lines and rule.pos - lines[-1].pos <= tol:
-            if rule.end - rule.start > lines[-1].end - lines[-1].start:
-                lines[-1] = rule
-            continue
-        lines.append(rule)
-    return lines
-
-
 def _beside_rules(v_rules: list, x: float, top: int, bottom: int, tol: float) -> bool:
     """A long vertical rule crossing the whole row on each side of ``x`` (the stroke is inside a
     grid) and no rule at all at ``x`` itself: a keystoned photo's column rule runs aslant, found
@@ -77,7 +65,7 @@ def sub_column_rules(
     wide = widened(ink)
     max_width = max(2, round(settings.max_width_cm / 2.54 * dpi))
     min_row = settings.min_row_cm / 2.54 * dpi
-    lines = _lines(h_rules, tol)
+    lines = ruled_lines(h_rules, tol)
     strokes: list[_Stroke] = []
     for k, (upper, lower) in enumerate(zip(lines, lines[1:])):
         top, bottom = upper.hi + 1, lower.lo
