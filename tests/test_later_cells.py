@@ -44,11 +44,13 @@ def test_a_run_followed_by_one_more_number_keeps_the_later_cells():
         ("d05-i1-ruled-center-eng-300dpi", "2", (10, 9, 9), {"max_points": [42], "self_points": [10]}, 9),
         # "1.1.3 | … xac dinh r6 1 0,75 | Chua": "rõ" read "r6"; before 6 and 1 (14/20 numbers; 16
         # with this rule, 17 since codes20b read 1.1.1's self score 0,5, the truth's).
+        # Since dumprows70 ("r6" is a syllable, ``line_common.glued_digits``) the row's figures are
+        # read as printed, 1 and 0,75: nothing for the set's maximum to move (``before`` None).
         (
             "d06-i5-f05-i5-portrait-eng-psm4-250dpi-degraded",
             "1.1.3",
             (1, 0.75, None),
-            {"max_points": [6], "self_points": [1]},
+            None,
             # (17 before a lost cell was derived from the table's sums: ``reconcile.derived``; 18 before
             # the sums were solved in chains, ``derive_in_chains``)
             20,
@@ -59,8 +61,9 @@ def test_the_sets_maximum_reads_the_cells_one_number_later(name, code, cells, be
     rows, tally = _rows(name)
     row = rows[code]
     assert (row["max_points"], row["self_points"], row["appraised_points"]) == cells
-    assert all(row["alternatives"][cell] == values for cell, values in before.items())
-    assert any(f.startswith("columns_from_criteria_set") for f in row["flags"])
+    if before is not None:
+        assert all(row["alternatives"][cell] == values for cell, values in before.items())
+        assert any(f.startswith("columns_from_criteria_set") for f in row["flags"])
     assert not any(f.startswith("cells_one_later:") for f in row["flags"])
     assert tally["numbers_right"] == right
 
