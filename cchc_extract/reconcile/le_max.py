@@ -17,7 +17,6 @@ from cchc_extract.reconcile.sum_doubts import (
     max_not_its_wordings,
     max_not_the_sets,
     max_under_children,
-    score_past_parent,
     unsure_members,
 )
 from schemas.records import Check, ScoreRow
@@ -40,11 +39,9 @@ def check_le_max(
     s: ReconcileSettings,
     ocr: bool,
     children: Sequence[int] = (),
-    family: tuple[int, Sequence[int]] | None = None,
 ) -> None:
     """The check that row i's ``score`` (self or appraised points) is at most its maximum, told
-    only when it fails; ``children``: the row's sub-criteria (indices in ``rows``); ``family``:
-    its parent and the parent's sub-criteria, if it has a parent."""
+    only when it fails; ``children``: the row's sub-criteria (indices in ``rows``)."""
     value = getattr(row, score)
     if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
         return
@@ -67,15 +64,13 @@ def check_le_max(
         # OCR'd maximum that is not its criterion's in the set the table was matched to (a
         # score above the set's own maximum is the commune's: that one stays a mismatch); so may
         # an OCR'd maximum its own sub-criteria already exceed; so may the cells of a row whose
-        # name ends in another line's figures (two printed rows read as one); so may an OCR'd
-        # score its parent's sum refuses as well
+        # name ends in another line's figures (two printed rows read as one)
         doubted=unsure_members(ti, [i], rows, score, name, s, ocr)
         + unsure_members(ti, [i], rows, "max_points", name, s, ocr)
         + max_not_the_sets(ti, i, row, score, name, ocr)
         + max_not_its_wordings(ti, i, row, score, name, ocr)
         + max_under_children(ti, i, rows, children, name, s.points_tolerance, ocr)
-        + figures_left_in_name(ti, i, row, score, name, ocr)
-        + (score_past_parent(ti, i, rows, family, score, name, s.points_tolerance) if ocr else ()),
+        + figures_left_in_name(ti, i, row, score, name, ocr),
         stated_too=from_set(found),
         # in a table read wrong in bulk, the maximum is as likely the figure misread as the score
         in_bulk_too=(_score_ref(ti, i, row, "max_points", name),),

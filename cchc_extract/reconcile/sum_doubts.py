@@ -170,29 +170,3 @@ def first_child_as_parent(
     if not first.startswith(own + ".") or f"{own}.1" in numbered or first != f"{own}.2":
         return ()
     return (_score_ref(ti, i, row, field_, name),)
-
-
-def score_past_parent(
-    ti: int, i: int, rows: list[ScoreRow], family: tuple[int, Sequence[int]] | None, score: str, name: str, tol: float
-) -> tuple[ReviewItem, ...]:
-    """Row i's ``score``, on OCR'd text (the caller's), when its parent's score refuses it: with
-    its siblings' scores read, it makes the parent's sum overflow, while a score within the row's
-    maximum can make that sum hold (the remainder the parent leaves it lies between nothing and
-    the maximum; any remainder, siblings lost). ``family``: (parent, the parent's children). The
-    generator's and a commune's score above its maximum is points moved from a sibling, so the
-    parent still adds up; a score that breaks both relations at once is a figure we misread
-    (seed 15001's dump: 6.3's printed 2 read "5" under a maximum of 2, its parent 6,75 over
-    3 + 5 already). Not on typed text: what is printed there is the commune's."""
-    row = rows[i]
-    value = getattr(row, score)
-    if family is None or value is None or row.max_points is None:
-        return ()
-    parent, siblings = family
-    whole = getattr(rows[parent], score)
-    others = [getattr(rows[k], score) for k in siblings if k != i]
-    if whole is None:
-        return ()
-    room = whole - sum(v for v in others if v is not None)
-    if value <= room + tol or room < -tol or (None not in others and room > row.max_points + tol):
-        return ()
-    return (_score_ref(ti, i, row, score, name),)

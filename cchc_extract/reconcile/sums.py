@@ -343,8 +343,7 @@ def _check_score_table(
             # on OCR'd text one of the two figures is ours (the appraised column as much as the
             # self one: a line "9 9 9" read for "2 2 2" leaves both scores above the set's
             # maximum taken for the row, the self one queued, the appraised one silent).
-            family = None if (p := parents[i]) is None else (p, kids.get(p, []))
-            check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr, kids.get(i, []), family)
+            check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr, kids.get(i, []))
         check_share_of_max(ti, i, rows, basis, (label, name), cell, ledger, s, ocr)  # "Tỷ lệ đạt (%)"
     if ocr and s.moved_between_siblings:
         # two sibling parts failing each other's way: a figure OCR put on the other part's line
