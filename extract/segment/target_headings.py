@@ -38,6 +38,15 @@ _GLUED_TITLE = lazy_compile(r"(?P<title>\p{Lu}{2,}(?:\s+\p{Lu}+){1,8})[^\p{L}\p{
 _NUMERAL_LOOKALIKES = "IVXLl|"
 
 
+# The same heading joined to its paragraph with its numeral glued to the title, the stop lost or
+# read as a letter ("- LMỤC TIÊU | Tỷ lệ hồ sơ …" for "I. MỤC TIÊU" over "Tỷ lệ hồ sơ …"): taken
+# only when the title names a plan's part, since capitals glued to capitals are words too ("HĐND").
+_GLUED_JOINED_HEADING = lazy_compile(
+    r"^[^\p{L}\p{N}]{0,3}[IVXLl|]{1,3}(?P<title>(?:\p{Lu}+\s+){0,6}\p{Lu}{2,})"
+    r"[^\p{L}\p{N}]*?\s(?=[^\p{L}\p{N}]{0,2}\p{Lu}\p{Ll})"
+)
+
+
 def _lone_part_heading(line: Line, settings: NarrativeSettings) -> Line | None:
     """The line as a level-1 heading "I. TITLE" when it is a plan part's title under a numeral OCR
     misread (``_LONE_NUMERAL_HEADING``) or glued to it (``_GLUED_TITLE``: where the numeral ends is
@@ -103,9 +112,22 @@ def heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
     if trailing is not None:
         return trailing
     m = _JOINED_HEADING.match(line.text)
+    if m is None and not heading_level(line, settings):
+        return _glued_joined_heading(line, settings)
     if m is None or heading_level(line, settings):
         return [line]
     head = replace(line, text=f"{m.group('num')}. {m.group('title')}", raw=None)
     if heading_level(head, settings) != 1:
         return [line]
     return [head, replace(line, text=line.text[m.end() :], raw=None)]
+
+
+def _glued_joined_heading(line: Line, settings: NarrativeSettings) -> list[Line]:
+    """A part's heading whose numeral OCR glued to its title, joined to the paragraph under it
+    (``_GLUED_JOINED_HEADING``), as the heading "I. TITLE" and the paragraph; else the line."""
+    m = _GLUED_JOINED_HEADING.match(line.text)
+    if m is None or not _names_a_part(m.group("title"), settings):
+        return [line]
+    head = replace(line, text=f"I. {m.group('title')}", raw=None)
+    # a rule's speck between the two ("| Tỷ lệ"): no part of the paragraph
+    return [head, replace(line, text=line.text[m.end() :].lstrip(" |_"), raw=None)]
