@@ -45,6 +45,7 @@ from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.statistics import stat_rows
 from normalize.lazy_regex import lazy_compile
+from normalize.vietnamese.syllable import fold
 from schemas.records import Count, StatAnnex, StatRow, UnreadPart
 
 
@@ -344,10 +345,16 @@ _UNIT_SPECKS = lazy_compile(r"[^\w%]+$")
 _COUNTED = lazy_compile(r"^[^:]{3,}:\s*\d")
 
 
+# A line stating points ("Lĩnh vực 2 - …: 1,25/4,5 điểm", "Tiêu chí 2.1 …: không đạt điểm (0/2,5)"):
+# a report's score statement, which the statements' reader reads, no statistic.
+_POINTS_STATED = lazy_compile(r"\d(?:[.,]\d+)?\s*/\s*\d+(?:[.,]\d+)?\s*(?:diem\b|\))|\bdiem\s*\(\s*\d")
+
+
 def _listed(run: list[_Entry], settings: BodyStatSettings) -> bool:
     """Whether a run is plainly a list of figures though its lines could not be read: ``min_heads``
-    numbered lines opening "indicator: figure", one of them broken down (a bracket or items)."""
-    heads = [e for e in run if not e.bullet and _COUNTED.match(e.text)]
+    numbered lines opening "indicator: figure", one of them broken down (a bracket or items);
+    lines stating points are score statements, none of its heads."""
+    heads = [e for e in run if not e.bullet and _COUNTED.match(e.text) and not _POINTS_STATED.search(fold(e.text))]
     return len(heads) >= settings.min_heads and any(e.bullet or "(" in e.text for e in run)
 
 
