@@ -131,3 +131,24 @@ def test_a_scanned_unit_cell_keeps_its_unit_whatever_case_ocr_read():
     # the garbled figure is kept for the reviewer, not dropped
     garbled = [t for t in targets if t.year == 2027 and t.indicator.startswith("Tỷ lệ thanh toán")]
     assert [(t.value, t.confidence, t.text.endswith("7|0")) for t in garbled] == [(None, 0.0, True)]
+
+
+def test_a_speck_before_a_target_cells_comparator_is_passed_over():
+    """Seed 17001's S23 scan of N43, instance 2: "Trên 65" read "'Trên 65", a quote OCR read left of
+    the word; the target came out with no figure and was lost untold. Tesseract's cells of the
+    table; the truth's targets (comparator, value) for 2025."""
+    from extract.model import Cell, IngestedDocument, Page, Table
+    from extract.segment.target_tables import find_target_tables
+
+    grid = [["TT", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu năm 2025", "Ghi chú"]]
+    grid += [["1", "Tỷ lệ cán bộ, công chức đạt chuẩn theo quy định", "%", "≥95", "Năm 2024 đạt 90%"]]
+    grid += [["2", "Tỷ lê hồ sơ nôp trực tuyến toàn trình", "%", "'Trên 65", "Năm 2024 đạt 64%"]]
+    grid += [["3", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "Trên 25", "Năm 2024 đạt 25 tỷ đồng"]]
+    cells = [Cell(row=r, col=c, text=t, conf=0.95) for r, cs in enumerate(grid) for c, t in enumerate(cs)]
+    table = Table(page=1, cells=cells, n_rows=4, n_cols=5, source="ocr-lines", line_start=13, line_end=19)
+    doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=1, blocks=[table], method="ocr")])
+    assert [(t.comparator, t.value, t.year) for t in find_target_tables(doc)] == [
+        (">=", 95.0, 2025),
+        (">", 65.0, 2025),
+        (">", 25.0, 2025),
+    ]

@@ -31,9 +31,10 @@ class TargetTableSettings:
 
 _YEAR_HEADER = lazy_compile(r"^\s*(?:nam\s+)?(20\d\d)\s*$")
 _ANY_YEAR = lazy_compile(r"(?<!\d)20\d\d(?!\d)")
-# A cell's figure: an optional comparator (symbol or word), the number, an optional "%".
+# A cell's figure: an optional comparator (symbol or word), the number, an optional "%"; a scan's
+# speck before it ("'Trên 65": a quote or a rule's bar OCR read left of the word) aside.
 _CELL = lazy_compile(
-    r"^\s*(?P<cmp>≥|≤|>=|<=|>|<|tren|duoi|toi thieu|it nhat|khong duoi|khong qua|toi da)?\s*"
+    r"^[\s'‘’`\"“”:;_|]*(?P<cmp>≥|≤|>=|<=|>|<|tren|duoi|toi thieu|it nhat|khong duoi|khong qua|toi da)?\s*"
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?\s*(?P<after>tro len|tro xuong)?\s*$"
 )
 _CMP = {
