@@ -1,0 +1,57 @@
+"""A dump's line with a code and a criterion's whole name but no figures is a row, not a fragment of
+the row above (dumprows71, ``extract.segment.named_drafts``).
+
+Code repair folds an OCR'd row with a code and no figures into the row above (a wrapped line
+opening with a count, a speck read as a digit). A row named, whole, as a catalogued criterion is
+none of those: its points were lost. It is kept where its code is sure (printed, or the one place
+the codes around it leave); a code only guessed stays folded, for a row guessed wrong is invented.
+
+Both dumps are Tesseract's text of generated documents (seed 16001), the values asserted are the
+generator's truth."""
+
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.segment.named_drafts import _next
+from normalize.codes import CriterionCode
+from normalize.text import fold
+
+DATA = Path(__file__).parent / "data" / "dump_named_drafts"
+
+
+def _rows(name: str) -> list[dict]:
+    result = result_to_json(convert_file(DATA / name))
+    return [r for t in result["score_tables"] for r in t["rows"]]
+
+
+def _coded(rows: list[dict], words: str) -> list[str]:
+    return [str(r["code"]) for r in rows if fold(words) in fold(r.get("name") or "")]
+
+
+def test_a_misread_code_between_its_neighbours_keeps_the_row() -> None:
+    # D16 i2 (six fields, 1 to 6): "9. Xây dựng và nâng cao chất lượng đội ngũ công" (the truth's 5,
+    # its figures printed on another line) between "4. Cải cách tổ chức bộ máy hành chính" and "6.
+    # Cải cách tài chính công": folded into row 4 it was lost, and row 4 held two names.
+    rows = _rows("pasted-codes-s16001-d16-i2.txt")
+    assert [str(r["code"]) for r in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert _coded(rows, "Xây dựng và nâng cao chất lượng đội ngũ") == ["5"]
+    assert _coded(rows, "Cải cách tổ chức bộ máy hành chính") == ["4"]
+    assert _coded(rows, "Cải cách tài chính công") == ["6"]
+
+
+def test_a_printed_code_keeps_its_row_a_guessed_one_does_not() -> None:
+    # D14 i4: "1.1.2 -Mức độ hoàn thành kế Hoa cải cách hành :" over a garbled line, its figures lost
+    # (the truth's 1.1.2, 2 | 2): a row. "15 Sáng kiến, giải pháp mới trong cải cách" (the truth's
+    # 1.5, rows 1.3 and 1.4 garbled above it) would be repaired to 1.3 after 1.2: a guess, left out.
+    rows = _rows("tab-dots-s16001-d14-i4.txt")
+    assert _coded(rows, "Mức độ hoàn thành kế") == ["1.1.2"]
+    assert "1.3" not in _coded(rows, "Sáng kiến, giải pháp mới")
+
+
+def test_the_one_place_the_codes_leave() -> None:
+    four, five, six = (CriterionCode(0, (n,)) for n in (4, 5, 6))
+    assert _next(four, five) and _next(five, six)
+    assert _next(CriterionCode(0, (6,)), CriterionCode(0, (6, 1)))
+    # (after 1.3, field 2 is no next sibling: 1.4 and 1.5 may come between)
+    assert not _next(CriterionCode(0, (1, 3)), CriterionCode(0, (2,)))
+    assert not _next(CriterionCode(0, (1, 2)), CriterionCode(0, (1, 4)))
