@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.named_drafts import _next
+from extract.segment.stt_cell import code_head
 from normalize.codes import CriterionCode
 from normalize.text import fold
 
@@ -55,3 +56,22 @@ def test_the_one_place_the_codes_leave() -> None:
     # (after 1.3, field 2 is no next sibling: 1.4 and 1.5 may come between)
     assert not _next(CriterionCode(0, (1, 3)), CriterionCode(0, (2,)))
     assert not _next(CriterionCode(0, (1, 2)), CriterionCode(0, (1, 4)))
+
+
+def test_a_code_the_stt_cell_ruling_closed_with_a_bracket_opens_its_row() -> None:
+    # D17 i2: "2.2] Rà soát, hệ thống ET văn bản quy phạm 2 mủ Tỷ lệ đạt 91%" (the truth's 2.2, 2 |
+    # 0,5, its self score garbled): the right ruling of the STT cell read as "]" hid the code, and
+    # the line went on with row 2.1's name; row 2.2 was lost, and nothing told.
+    result = result_to_json(convert_file(DATA / "subtotals-s16001-d17-i2.txt"))
+    rows = [r for t in result["score_tables"] for r in t["rows"]]
+    assert _coded(rows, "Rà soát, hệ thống") == ["2.2"]
+    assert _coded(rows, "Ban hành văn bản quy") == ["2.1"]
+    review = next(r for r in rows if r["code"] == "2.2")
+    assert review["max_points"] in (None, 2.0) and review["self_points"] in (None, 0.5)
+    # (its points not read are told)
+    assert any("2.2" in (p.get("reason") or "") for p in result["unread"])
+
+
+def test_the_stt_cell_head() -> None:
+    assert code_head("2.2]") == "2.2" and code_head("5.3}") == "5.3" and code_head("1.3__|") == "1.3"
+    assert code_head("a]") == "a]" and code_head("2)") == "2)"
