@@ -1,12 +1,15 @@
-"""A dump's line with a code and a criterion's whole name but no figures is a row, not a fragment of
-the row above (dumprows71, ``extract.segment.named_drafts``).
+"""Rows of OCR dumps lost whole or shifted, mended by what the lines carry (dumprows71).
 
-Code repair folds an OCR'd row with a code and no figures into the row above (a wrapped line
-opening with a count, a speck read as a digit). A row named, whole, as a catalogued criterion is
-none of those: its points were lost. It is kept where its code is sure (printed, or the one place
-the codes around it leave); a code only guessed stays folded, for a row guessed wrong is invented.
+A dump's line with a code and a criterion's whole name but no figures is a row, not a fragment of
+the row above (``extract.segment.named_drafts``): code repair folds an OCR'd row with a code and no
+figures into the row above (a wrapped line opening with a count, a speck read as a digit); a row
+named, whole, as a catalogued criterion is none of those, its points were lost. It is kept where
+its code is sure (printed, or the one place the codes around it leave); a code only guessed stays
+folded, for a row guessed wrong is invented. A code the STT cell's ruling closed with a bracket is
+a code (``extract.segment.stt_cell``). A row's bullet is looked for on its own page's half of a
+line cut where the next page's header was glued (``marked_levels.mark_line``).
 
-Both dumps are Tesseract's text of generated documents (seed 16001), the values asserted are the
+The dumps are Tesseract's text of generated documents (seed 16001), the values asserted are the
 generator's truth."""
 
 from pathlib import Path
@@ -75,3 +78,18 @@ def test_a_code_the_stt_cell_ruling_closed_with_a_bracket_opens_its_row() -> Non
 def test_the_stt_cell_head() -> None:
     assert code_head("2.2]") == "2.2" and code_head("5.3}") == "5.3" and code_head("1.3__|") == "1.3"
     assert code_head("a]") == "a]" and code_head("2)") == "2)"
+
+
+def test_a_line_cut_at_the_next_pages_header_keeps_its_rows_mark() -> None:
+    # D14 i3 (a bulleted table, no code printed): Tesseract glued page 2's repeated header to the
+    # last row of page 1, "+ Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính 5 0Lĩnh vực, tiêu
+    # chí đánh giá Điểm …", and the line was cut in two that share its number. The row's mark was
+    # looked for on the header's half (none: a field), and every code after it was one field off
+    # (3.3 read as 4.1, 4 as 5, …). The truth: 3.2.3, 3.3, 3.4, then field 4 and its 4.1.
+    rows = _rows("bulleted-s16001-d14-i3.txt")
+    assert _coded(rows, "Số hóa hồ sơ") == ["3.2.3"]
+    assert _coded(rows, "Rà soát, đánh giá thủ tục") == ["3.4"]
+    assert _coded(rows, "Cải cách tổ chức bộ máy") == ["4"]
+    assert _coded(rows, "Bố trí cán bộ, công chức") == ["5.1"]
+    field = next(r for r in rows if r["code"] == "4")
+    assert (field["max_points"], field["self_points"]) == (7.0, 7.0)

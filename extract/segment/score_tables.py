@@ -16,7 +16,7 @@ from functools import cache, partial
 
 from rapidfuzz import fuzz
 
-from extract.model import IngestedDocument
+from extract.model import IngestedDocument, Line
 from extract.segment import deduction_points as deducted_points
 from extract.segment.appraisal_rounds import final_rounds
 from extract.segment.captions import CaptionSettings, printed_title
@@ -224,7 +224,9 @@ def read_score_tables(
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
-    line_of = {line.number: line for line in doc.lines()}
+    line_of: dict[int, list[Line]] = {}  # (a number two pages' lines may share: ``mark_line``)
+    for line in doc.lines():
+        line_of.setdefault(line.number, []).append(line)
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
         found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
         found = final_line_rounds(found)  # two rounds of appraisal: the later one's
