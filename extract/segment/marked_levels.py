@@ -188,20 +188,27 @@ _OCR_DASH = lazy_compile(r"^=(?=\s+\S)")
 _MARK_WORD = lazy_compile(r"\p{L}{2,}")
 
 
-def mark_line(draft: RowDraft, line_of: Mapping[int, Line]) -> Line | None:
+def mark_line(draft: RowDraft, line_of: Mapping[int, Sequence[Line]]) -> Line | None:
     """The line whose mark opens a row read from lines: the first of its lines that prints its name's
     first word. Its first line may be no line of its name: a previous row's explanation run over
     (": 16/QĐ-UBND ngày" over "- Kiểm tra công tác …" whose figures OCR garbled) opens the row when
     the line reader found no figures to close the row above; read for a mark, that line has none,
-    the row became a field and every code after it one field off."""
-    first = line_of.get(draft.line_start)
+    the row became a field and every code after it one field off. ``line_of``: the lines by their
+    number, a number two pages' lines may share (a dump's line cut where the next page's repeated
+    header was glued to it, "+ Số hóa hồ sơ … 5 0" | "Lĩnh vực, tiêu chí đánh giá Điểm …"): the
+    row's own page's first, for the header's half has no mark of the row."""
+
+    def lines_at(number: int) -> list[Line]:
+        return sorted(line_of.get(number, ()), key=lambda line: line.page != draft.page)
+
+    first = next(iter(lines_at(draft.line_start)), None)
     word = _MARK_WORD.search(fold(draft.name[0][1])) if draft.name else None
     if word is None:
         return first
     for number in range(draft.line_start, draft.line_end + 1):
-        line = line_of.get(number)
-        if line is not None and word.group(0) in _MARK_WORD.findall(fold(line.raw or line.text)):
-            return line
+        for line in lines_at(number):
+            if word.group(0) in _MARK_WORD.findall(fold(line.raw or line.text)):
+                return line
     return first
 
 

@@ -16,7 +16,7 @@ from functools import cache, partial
 
 from rapidfuzz import fuzz
 
-from extract.model import IngestedDocument
+from extract.model import IngestedDocument, Line
 from extract.segment import deduction_points as deducted_points
 from extract.segment.appraisal_rounds import final_rounds
 from extract.segment.captions import CaptionSettings, printed_title
@@ -37,6 +37,7 @@ from extract.segment.line_words import name_tokens
 from extract.segment.marked_levels import CODE_DERIVED, mark_line, mark_line_rows
 from extract.segment.max_in_name import max_column_from_names
 from extract.segment.named_criteria import scored_lines
+from extract.segment.named_drafts import repair_named
 from extract.segment.pasted_rows import PastedRowSettings, split_pasted_rows
 from extract.segment.period_points import keep_periods, period_columns
 from extract.segment.points_by_level import points_by_level
@@ -223,7 +224,9 @@ def read_score_tables(
         if table.rows:
             grids.append((table, len(drafts) > read))
     tables += fields_joined(grids)  # a score table printed a field at a time is one table
-    line_of = {line.number: line for line in doc.lines()}
+    line_of: dict[int, list[Line]] = {}  # (a number two pages' lines may share: ``mark_line``)
+    for line in doc.lines():
+        line_of.setdefault(line.number, []).append(line)
     for found in map(deducted_points.lines_less_deductions, find_line_tables(doc, settings.lines)):
         found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
         found = final_line_rounds(found)  # two rounds of appraisal: the later one's
@@ -307,12 +310,14 @@ def finish_table(
     parsed with their alternatives, flags and confidence set. ``damage``: the document's damage
     class as the repair stage saw it (``document_damage_class``, asked when needed); with it, an OCR'd row's name
     the repair changed is repaired again as one text (``repair_gathered``)."""
-    absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
     max_points = [read_max_points(d.max_raw, ocr) for d in drafts]
     typed = replace(settings.codes, inferred=settings.typed_inferred_cost, clean_over_sums=True)
     codes = settings.codes if ocr else typed
     maxima = [max_range(d.max_raw, value, ocr) for d, value in zip(drafts, max_points)]
-    choices = repair_codes([d.code for d in drafts], absorbable, codes, parent_rows(max_points), oversized_rows(maxima))
+    tokens, parents, oversized = [d.code for d in drafts], parent_rows(max_points), oversized_rows(maxima)
+    # (an OCR'd draft with a code and no figures may be a fragment of the row above, unless it is
+    # named as a criterion and keeps its code: ``named_drafts``)
+    choices = repair_named(drafts, ocr, lambda absorbable: repair_codes(tokens, absorbable, codes, parents, oversized))
     kept: list[tuple[RowDraft, CodeChoice]] = []
     for draft, choice in zip(drafts, choices):
         if choice.absorbed and kept:
