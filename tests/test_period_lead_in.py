@@ -24,6 +24,7 @@ def test_a_sentence_s_years_are_no_header_s():
     # the periods' labels, and OCR's specks after a label, are still read as such
     assert header_years(_lines("Điểm tự đánh giá năm 2023 | Điểm tự đánh giá năm 2024")) == [2023, 2024]
     assert header_years(_lines("năm 2024 |. năm 2023 x. định")) == [2024, 2023]
+    assert header_years(_lines("Điểm tự đánh giá năm 2023. Năm 2024")) == [2023, 2024]
 
 
 def test_the_appraised_column_under_a_lead_in_naming_two_years_is_read():

@@ -29,6 +29,9 @@ _YEARS_LINE_SHARE = 0.6
 # 2014. Kết quả …"): a lead-in's prose, which header labels never print (OCR's specks after a label,
 # "|." or "x. định", are followed by no capital).
 _STOP = lazy_compile(r"\w\.\s+(\w)")
+# Words (two letters or more) a sentence prints on each side of its stop: a lead-in runs on, where a
+# speck after a label's year ("năm 2023. Năm 2024") leaves a word or two.
+_SENTENCE_WORDS = 3
 # The words of an appraisal label: a header naming one has a true appraised column, no second period.
 _APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
 # A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
@@ -63,7 +66,12 @@ def _sentence(text: str) -> bool:
     """Whether a line holds a sentence's end before more words: a lead-in's prose ("… năm 2014.
     Kết quả tự đánh giá, chấm điểm năm 2013 như sau:", seed 16001's D05 dump, whose header words
     made it look like labels), not a header's years."""
-    return any(m.group(1).isupper() for m in _STOP.finditer(text))
+    for m in _STOP.finditer(text):
+        before, after = fold(text[: m.start() + 1]), fold(text[m.start(1) :])
+        words = (len(_LETTERED.findall(before)), len(_LETTERED.findall(after)))
+        if m.group(1).isupper() and min(words) >= _SENTENCE_WORDS:
+            return True
+    return False
 
 
 def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings()) -> bool:
