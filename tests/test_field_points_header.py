@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.appraised_column import _field_points_named
-from corpus_helpers import converted_with_truth
 
 DATA = Path(__file__).parent / "data" / "dumps_queue71"
 FIELD_POINTS = DATA / "d25-i1-n66-i1-field-points-repeated-eng-psm3-300dpi.txt"
@@ -24,13 +24,17 @@ def _lines(*texts: str) -> list[Line]:
 def test_a_field_s_points_label_no_names_label_takes_is_named():
     # d25-i1's header as Tesseract left it (lines 15-17): the names' label "Nội dung đánh giá",
     # the third "Điểm" label the field's ("Điểm lĩnh vực"), stacked over three lines.
-    assert _field_points_named(_lines("TT Noi dung danh gia Diem | Diém tw Giai trinh Diém", "chuan danh linh vuc", "gia"))
+    assert _field_points_named(
+        _lines("TT Noi dung danh gia Diem | Diém tw Giai trinh Diém", "chuan danh linh vuc", "gia")
+    )
     # "lĩnh vực" twice: the names' label and the points' (as before)
     assert _field_points_named(_lines("STT Linh vuc, tieu chi Diem Diem tu cham Diem linh vuc"))
     # the names' label alone names no field's points (headers of seed 499's and 581's dumps)
     assert not _field_points_named(_lines("TT Linh vue, tiéu chi Diém Diém Ghi chi"))
     assert not _field_points_named(_lines("STT |. Lĩnh vực, tiêu chí : Ghi chú :"))
-    assert not _field_points_named(_lines("3 lớb Lĩnh vực/Tiêu chí/Tiêu chí thành phần Tài liệu kiểm. chứng Điểm | Điểm tự | Điểm"))
+    assert not _field_points_named(
+        _lines("3 lớb Lĩnh vực/Tiêu chí/Tiêu chí thành phần Tài liệu kiểm. chứng Điểm | Điểm tự | Điểm")
+    )
 
 
 def test_a_dump_s_field_points_column_queues_none_of_its_right_values():
