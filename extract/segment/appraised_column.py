@@ -112,12 +112,19 @@ def _names_appraised(lines: list[Line], settings: UnreadSettings) -> bool:
 # "lĩnh vực" as OCR leaves it ("linh vurc"): named twice in a header, once by the names' label
 # ("Lĩnh vực, tiêu chí") and once by a field's points' ("Điểm lĩnh vực", ``field_points_column``).
 _FIELD = lazy_compile(r"\blinh\s*vu\w{0,2}\b")
+# The names' label: "lĩnh vực" followed by "tiêu chí" ("Lĩnh vực, tiêu chí", "Lĩnh vực/Tiêu chí").
+_NAMES_FIELD = lazy_compile(r"\blinh\s*vu\w{0,2}\W{0,3}ti\w{0,2}u\s*ch\w{0,2}\b")
 
 
 def _field_points_named(lines: list[Line]) -> bool:
     """Whether header lines name a field's points beside the names' field: the third "Điểm" label
-    is the field's subtotal ("Điểm | Điểm tự chấm | Điểm lĩnh vực"), no appraisal."""
-    return len(_FIELD.findall(fold(" ".join(ln.raw or ln.text for ln in lines)))) >= 2
+    is the field's subtotal ("Điểm | Điểm tự chấm | Điểm lĩnh vực"), no appraisal. Named twice
+    (the names' label and the points'), or once where no names' label takes it ("Nội dung đánh
+    giá | Điểm chuẩn | Điểm tự đánh giá | Giải trình | Điểm lĩnh vực", seed 16001's D25 dump: its
+    fields' self points repeated, taken for an appraisal column every row lost)."""
+    text = fold(" ".join(ln.raw or ln.text for ln in lines))
+    named = len(_FIELD.findall(text))
+    return named >= 2 or named > len(_NAMES_FIELD.findall(text))
 
 
 def _hint_below_self(lines: list[Line]) -> bool:

@@ -25,6 +25,13 @@ _LETTERED = lazy_compile(r"[a-z]{2,}")
 # A line printing two years is the period columns' labels when at least this share of its other
 # words are header words ("Điểm tự đánh giá"), or it has none.
 _YEARS_LINE_SHARE = 0.6
+# A sentence's stop inside a line: a word or a figure, a full stop, then a capitalised word ("năm
+# 2014. Kết quả …"): a lead-in's prose, which header labels never print (OCR's specks after a label,
+# "|." or "x. định", are followed by no capital).
+_STOP = lazy_compile(r"\w\.\s+(\w)")
+# Words (two letters or more) a sentence prints on each side of its stop: a lead-in runs on, where a
+# speck after a label's year ("năm 2023. Năm 2024") leaves a word or two.
+_SENTENCE_WORDS = 3
 # The words of an appraisal label: a header naming one has a true appraised column, no second period.
 _APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
 # A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
@@ -40,16 +47,31 @@ def header_years(lines: list[Line]) -> list[int]:
     """The years of a table's period columns in the order printed, from the first header line
     printing two different years and otherwise only header words ("năm 2024 | năm 2023", "Điểm
     tự đánh giá năm 2023 | Điểm tự đánh giá năm 2024", OCR's specks between them); empty when no
-    such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025") is no such line."""
+    such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025", or one whose
+    stop shows it: ``_sentence``) is no such line."""
     for line in lines:
         text = line.raw or line.text
         years = [int(y) for y in _YEAR.findall(text)]
         if len(set(years)) < 2:
             continue
+        if _sentence(text):
+            continue
         words = _YEAR.sub(" ", _NAM.sub(" ", fold(text)))
         if not _LETTERED.search(words) or header_share(words) >= _YEARS_LINE_SHARE:
             return list(dict.fromkeys(years))
     return []
+
+
+def _sentence(text: str) -> bool:
+    """Whether a line holds a sentence's end before more words: a lead-in's prose ("… năm 2014.
+    Kết quả tự đánh giá, chấm điểm năm 2013 như sau:", seed 16001's D05 dump, whose header words
+    made it look like labels), not a header's years."""
+    for m in _STOP.finditer(text):
+        before, after = fold(text[: m.start() + 1]), fold(text[m.start(1) :])
+        words = (len(_LETTERED.findall(before)), len(_LETTERED.findall(after)))
+        if m.group(1).isupper() and min(words) >= _SENTENCE_WORDS:
+            return True
+    return False
 
 
 def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings()) -> bool:
