@@ -43,6 +43,7 @@ from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_row_conf import content_conf
+from extract.segment.stat_running_total import running_total_column
 from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -128,6 +129,9 @@ def column_roles(labels: list[str]) -> dict[str, int]:
             whole = whole_period_column(labels)
             if whole is not None and whole not in taken:
                 found = [whole]  # "Quý I | … | Cả năm": the whole period's, parts noted (stat_period_parts)
+            running = running_total_column(labels, _names_plan)
+            if whole is None and running is not None and running not in taken:
+                found = [running]  # "Quý III | Lũy kế 9 tháng": the year to date (stat_running_total)
         if found:
             roles[role] = found[0]
             taken.add(found[0])
