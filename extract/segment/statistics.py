@@ -26,8 +26,10 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.column_labels import ANNEX_ROLE_WORDS
+from extract.segment.fields_across import fields_turned
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.points_words import SCORE_HEADER_WORDS
+from extract.segment.score_tables import map_columns
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_code_column import (
     StatDraft,
@@ -150,6 +152,8 @@ def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = Sta
         # a section's line the join took for a header line (an OCR'd "Í | Công tác chỉ đạo …", its
         # numeral no code), whose words in the labels hide the code and task columns.
         return True
+    if fields_turned(table, map_columns) is not table:
+        return True  # the fields across over "Điểm tối đa" / "Điểm tự chấm": a score summary (fields_across)
     return is_target_table(table)  # indicators by year: the plan's targets (target_tables), no annex
 
 
