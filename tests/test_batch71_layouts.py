@@ -68,7 +68,13 @@ def _score_rows(doc: dict) -> list[tuple]:
 
 
 @pytest.mark.parametrize(
-    "name", ["s17311-n88-i2-fields-across-share-row.docx", "s17311-n88-i1-fields-across-two-rows.pdf"]
+    "name",
+    [
+        "s17311-n88-i2-fields-across-share-row.docx",
+        "s17311-n88-i1-fields-across-two-rows.pdf",
+        # ("8. Tác động …" a field's label a points label fuzzily, "Tổng số điểm" the total's: no usual header)
+        "s17312-n88-i3-fields-across-two-rows.docx",
+    ],
 )
 def test_a_summary_with_the_fields_across_reads_a_row_per_field(name):
     """ "Nội dung | 1. Công tác chỉ đạo … | … | Tổng số điểm" over "Thang điểm" / "Điểm tự chấm" (and

@@ -2,7 +2,7 @@
 
 "Nội dung | 1. Công tác chỉ đạo … | 2. … | Tổng cộng" over the rows "Điểm tối đa" and "Điểm tự
 chấm" (a share row "Tỷ lệ đạt (%)" under them on some): each field's maximum and self points are
-the figures under its header cell, the total the total column's. The table is read by its row
+the figures under its header cell, the total the total column's (its label may say "điểm": "TỔNG ĐIỂM", no points column of its own). The table is read by its row
 labels: when they name a score table's maximum and self points (``map_columns`` read over the
 first column, as it reads a header) and its header names none, the table is turned back into the
 score table it summarises, one row per field ("1 | Công tác chỉ đạo … | 12 | 9") and the total
@@ -69,16 +69,19 @@ def fields_turned(
     """The score table a summary with its fields across (see the module) stands for, else the
     table as it is. ``map_columns`` is the score reader's: it names the points by their labels."""
     labels = joined.header_text
-    if not joined.rows or len(labels) < settings.min_fields + 1 or map_columns(labels) is not None:
-        return joined  # (a header naming the points: a score table printed the usual way)
-    roles = map_columns([row.cells[0] if row.cells else "" for row in joined.rows])
-    if roles is None or "max" not in roles or "self" not in roles:
+    if not joined.rows or len(labels) < settings.min_fields + 1:
         return joined
-    top, own = joined.rows[roles["max"]], joined.rows[roles["self"]]
     fields = {c: f for c in range(1, len(labels)) if (f := _field(labels[c])) is not None}
     totals = [c for c in range(1, len(labels)) if c not in fields and _TOTAL.match(fold(labels[c]))]
     if len(fields) < settings.min_fields or len(totals) > 1:
         return joined
+    # (the header is read by its codes, not by ``map_columns``: a field's words may pass for a points
+    # label, "8. Tác động …" for "tối đa", the total's "TỔNG ĐIỂM" for the maximum; a score table
+    # printed the usual way opens no two of its header cells with a field's code)
+    roles = map_columns([row.cells[0] if row.cells else "" for row in joined.rows])
+    if roles is None or "max" not in roles or "self" not in roles:
+        return joined
+    top, own = joined.rows[roles["max"]], joined.rows[roles["self"]]
     numeric = [c for c in fields if c < len(top.cells) and parse_number(top.cells[c]) is not None]
     if len(numeric) < settings.min_numeric_share * len(fields):
         return joined
