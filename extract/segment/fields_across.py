@@ -2,9 +2,10 @@
 
 "Nội dung | 1. Công tác chỉ đạo … | 2. … | Tổng cộng" over the rows "Điểm tối đa" and "Điểm tự
 chấm" (a share row "Tỷ lệ đạt (%)" under them on some): each field's maximum and self points are
-the figures under its header cell, the total the total column's (its label may say "điểm": "TỔNG ĐIỂM", no points column of its own). The table is read by its row
-labels: when they name a score table's maximum and self points (``map_columns`` read over the
-first column, as it reads a header) and its header names none, the table is turned back into the
+the figures under its header cell, the total the total column's (its label may say "điểm", "TỔNG
+ĐIỂM": no points column of its own). The table is told by its header, two cells or more opening
+with a field's code, and its row labels naming a score table's maximum and self points
+(``map_columns`` read over the first column, as it reads a header); it is turned back into the
 score table it summarises, one row per field ("1 | Công tác chỉ đạo … | 12 | 9") and the total
 last, and read as any other. A share row is the self over the maximum, no points of its own; the
 summary's checks (the fields' sum against the total, self over maximum) then run as for any table.
