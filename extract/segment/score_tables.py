@@ -27,6 +27,7 @@ from extract.segment.evidence_rows import evidence_rows_read
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
 from extract.segment.field_points_lines import subtotals_dropped
+from extract.segment.fields_across import fields_turned
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.heading_points import points_from_headings
 from extract.segment.joined import JoinedTable
@@ -172,7 +173,8 @@ def read_score_tables(
     remap = partial(map_columns, settings=settings)
     joins = join_tables(doc) if joins is None else joins  # (the document's tables joined across pages)
     # ("Điểm tự chấm" over "Lĩnh vực | Tiêu chí | Tiêu chí thành phần": one points column, a figure a level)
-    staired = (points_by_level(j) for j in joins)
+    # ("1. Công tác … | 2. … | Tổng cộng" over "Điểm tối đa" / "Điểm tự chấm": a summary turned over)
+    staired = (points_by_level(fields_turned(j, remap)) for j in joins)
     for joined in (max_column_from_names(split_fraction_column(j, remap), remap) for j in staired):
         caption = partial(lambda j: printed_title(lines_before(doc, j, settings.caption.lines_above)), joined)
         periods = period_columns(joined.header_text, caption)  # "Năm 2023 | Năm 2024": the evaluation's is self

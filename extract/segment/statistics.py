@@ -26,8 +26,10 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.column_labels import ANNEX_ROLE_WORDS
+from extract.segment.fields_across import fields_turned
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.points_words import SCORE_HEADER_WORDS
+from extract.segment.score_tables import map_columns
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_code_column import (
     StatDraft,
@@ -43,6 +45,7 @@ from extract.segment.stat_part_whole import part_over_whole
 from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_row_conf import content_conf
+from extract.segment.stat_running_total import running_total_column
 from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -128,6 +131,9 @@ def column_roles(labels: list[str]) -> dict[str, int]:
             whole = whole_period_column(labels)
             if whole is not None and whole not in taken:
                 found = [whole]  # "Quý I | … | Cả năm": the whole period's, parts noted (stat_period_parts)
+            running = running_total_column(labels, _names_plan)
+            if whole is None and running is not None and running not in taken:
+                found = [running]  # "Quý III | Lũy kế 9 tháng": the year to date (stat_running_total)
         if found:
             roles[role] = found[0]
             taken.add(found[0])
@@ -146,6 +152,8 @@ def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = Sta
         # a section's line the join took for a header line (an OCR'd "Í | Công tác chỉ đạo …", its
         # numeral no code), whose words in the labels hide the code and task columns.
         return True
+    if fields_turned(table, map_columns) is not table:
+        return True  # the fields across over "Điểm tối đa" / "Điểm tự chấm": a score summary (fields_across)
     return is_target_table(table)  # indicators by year: the plan's targets (target_tables), no annex
 
 

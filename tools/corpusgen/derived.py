@@ -218,6 +218,10 @@ PROBES: dict[str, Derivation] = {
     # out the bulleted narrative (N85, no table), as D26 leaves out the plan N73.
     "S35_scan_new_layouts_t": probe_scan(("N82", "N83", "N84", "N85")),
     "D29_dump_new_layouts_t": Derivation("dump", ("N82", "N83", "N84")),
+    # The twenty-first batch (tools/corpusgen/new_layouts_u.py), held as the others: three score
+    # tables and an annex, no plan and no narrative, so the dump takes all four.
+    "S36_scan_new_layouts_u": probe_scan(("N86", "N87", "N88", "N89")),
+    "D30_dump_new_layouts_u": Derivation("dump", ("N86", "N87", "N88", "N89")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
