@@ -56,7 +56,7 @@ def find_unread(
     ``known`` part (a table withdrawn as unsure) are not reported twice. ``set_aside``: the score
     tables read from lines whose numbers did not behave as points (``read_score_tables``)."""
     sources = _row_sources(result)
-    across = [row.source for annex in result.statistics for row in annex.rows if UNITS_ROWS_FLAG in row.flags]
+    units_across = [row.source for annex in result.statistics for row in annex.rows if UNITS_ROWS_FLAG in row.flags]
     parts = unread_set_aside(doc, set_aside or [], sources)
     known = (known or []) + parts
     signer = result.document.signer if result.document else None
@@ -67,7 +67,7 @@ def find_unread(
         spans = unread_in_table_span(page, lambda line, number: _line_read(line, number, sources))
         parts.extend(replace(p, text_sample=sample_text(p.text_sample, settings)) for p in spans)
         for table in page.tables:
-            part = unread_table(table, sources, settings, across)
+            part = unread_table(table, sources, settings, units_across)
             if part is not None:
                 parts.append(part)
     unpaired = [p for p in unpaired_parts(column_block_reading(doc)) if not within_lines(p, known)]
