@@ -56,23 +56,28 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
             reason = f"{_TAIL_UNREAD} ({part.reason})" if part is not None else ""
         if part is None:
             continue
-        name = _table_name(table, ti)
-        message = f"table total: {reason}"
-        ledger.check(
-            "stated_total",
-            f"/score_tables/{ti}",
-            table=name,
-            code=None,
-            field_=None,
-            expected=None,
-            actual=None,
-            tolerance=None,
-            status="skipped",
-            message=message,
-        )
-        # The entry stands for the unread part too (``unread_review_items``): its page, its text.
-        ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
-        ledger.flag(ref, message)
+        _skip_total(ledger, _table_name(table, ti), ti, None, part, reason)
+
+
+def _skip_total(ledger: _Ledger, name: str, ti: int, field: str | None, part: UnreadPart, reason: str) -> None:
+    """A table's stated total (``field``'s, or the whole row's: None) checked ``skipped`` for what
+    was not read, and the table queued; the entry stands for the unread part too
+    (``unread_review_items``): its page, its text."""
+    message = f"table total: {reason}"
+    ledger.check(
+        "stated_total",
+        f"/score_tables/{ti}",
+        table=name,
+        code=None,
+        field_=field,
+        expected=None,
+        actual=None,
+        tolerance=None,
+        status="skipped",
+        message=message,
+    )
+    ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
+    ledger.flag(ref, message)
 
 
 def check_lost_total_fields(result: ExtractionResult, ledger: _Ledger) -> None:
@@ -93,22 +98,7 @@ def check_lost_total_fields(result: ExtractionResult, ledger: _Ledger) -> None:
                 continue
             if not (end < _part_place(part) and (not following or _part_place(part) < following[0])):
                 continue
-            name = _table_name(table, ti)
-            message = f"table total: {part.reason}"
-            ledger.check(
-                "stated_total",
-                f"/score_tables/{ti}",
-                table=name,
-                code=None,
-                field_=field,
-                expected=None,
-                actual=None,
-                tolerance=None,
-                status="skipped",
-                message=message,
-            )
-            ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
-            ledger.flag(ref, message)
+            _skip_total(ledger, _table_name(table, ti), ti, field, part, part.reason)
 
 
 _TAIL_UNREAD = (
