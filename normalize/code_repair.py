@@ -202,6 +202,7 @@ def _search(
     for i in range(start, len(readings)):
         token = readings[i]
         ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
+        before_next = _sibling_before(readings[i + 1] if i + 1 < len(readings) else None, token)
         letters_ahead = any(r is not None and r.letter for r in readings[i + 1 : i + 1 + settings.lookahead])
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
@@ -239,6 +240,8 @@ def _search(
                 candidates.update(dict.fromkeys(_near_readings(prev)))
             for path in ahead:
                 candidates[CriterionCode(prev.roman, path)] = None
+            if before_next is not None:
+                candidates[CriterionCode(prev.roman, before_next)] = None
             if letters_ahead and prev != ROOT:
                 candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
@@ -422,6 +425,31 @@ def _no_reading(token: CodeToken | None) -> bool:
     """The row's token gives no code of its own (none printed, or not one of a code's shapes):
     what its code is comes from the column alone."""
     return token is None or (token.roman is None and not token.components and not token.letter)
+
+
+def _sibling_before(below: CodeToken | None, token: CodeToken | None) -> tuple[int, ...] | None:
+    """The code just before the one the next row prints ("3.1" over a printed "3.2"), offered to
+    a row printing digits that read as no code in reach: a table's first row, or one after a
+    page break, has no row above to follow ("341" for 3.1 at the head of a column, where only
+    the next code's ancestors, "3", and the root's children were offered, so that "3.1" was
+    inferred as "2" and the column's numbering taken to start at "3.2"). What its digits
+    print is then weighed by ``match_cost`` as any reading's is; None when the next row prints
+    no plain code, or prints a first child (it has no sibling before it), or when the row's digits
+    do not print the sibling's in order (OCR adds a digit for a dot or a speck, it does not change
+    every one: "22" over "3.2" is 2.2 with 3.1 lost between, not 3.1)."""
+    if token is None or not token.digits or below is None or below.letter or not below.components:
+        return None
+    *base, last = below.components
+    if last <= 1:
+        return None
+    sibling = (*base, last - 1)
+    return sibling if _prints_in_order("".join(map(str, sibling)), token.digits) else None
+
+
+def _prints_in_order(wanted: str, digits: str) -> bool:
+    """Whether ``digits`` holds every digit of ``wanted`` in order, others between ("31" in "341")."""
+    rest = iter(digits)
+    return all(d in rest for d in wanted)
 
 
 def _codes_ahead(below: list[CodeToken | None]) -> set[tuple[int, ...]]:

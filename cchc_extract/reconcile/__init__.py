@@ -54,7 +54,7 @@ from cchc_extract.reconcile.hierarchy import (
     parent_indices,
     resolve_parents,
 )
-from cchc_extract.reconcile.lost_totals import check_lost_parents, check_lost_totals
+from cchc_extract.reconcile.lost_totals import check_lost_parents, check_lost_total_fields, check_lost_totals
 from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.restored import withdrawn_while_checked
@@ -101,6 +101,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
         check_table(table, ledger)
         ledger.bulk_doubt = ""
     check_lost_totals(result, ledger)
+    check_lost_total_fields(result, ledger)  # a totals row read with one figure, the other garbled
     check_adjusted_totals(result, ledger, settings.points_tolerance, ocr)  # sum + bonus - penalty
     check_counted_out(result, ledger, settings.points_tolerance, ocr)  # full maximum - criteria not scored
     check_lost_parents(result, ledger, settings.points_tolerance, ocr)

@@ -16,6 +16,7 @@ from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_par
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
+from extract.segment.unread_lost_total import lost_total_field
 from extract.segment.unread_tail import TAIL_MARK
 from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, UnreadPart
@@ -55,23 +56,49 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
             reason = f"{_TAIL_UNREAD} ({part.reason})" if part is not None else ""
         if part is None:
             continue
-        name = _table_name(table, ti)
-        message = f"table total: {reason}"
-        ledger.check(
-            "stated_total",
-            f"/score_tables/{ti}",
-            table=name,
-            code=None,
-            field_=None,
-            expected=None,
-            actual=None,
-            tolerance=None,
-            status="skipped",
-            message=message,
-        )
-        # The entry stands for the unread part too (``unread_review_items``): its page, its text.
-        ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
-        ledger.flag(ref, message)
+        _skip_total(ledger, _table_name(table, ti), ti, None, part, reason)
+
+
+def _skip_total(ledger: _Ledger, name: str, ti: int, field: str | None, part: UnreadPart, reason: str) -> None:
+    """A table's stated total (``field``'s, or the whole row's: None) checked ``skipped`` for what
+    was not read, and the table queued; the entry stands for the unread part too
+    (``unread_review_items``): its page, its text."""
+    message = f"table total: {reason}"
+    ledger.check(
+        "stated_total",
+        f"/score_tables/{ti}",
+        table=name,
+        code=None,
+        field_=field,
+        expected=None,
+        actual=None,
+        tolerance=None,
+        status="skipped",
+        message=message,
+    )
+    ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
+    ledger.flag(ref, message)
+
+
+def check_lost_total_fields(result: ExtractionResult, ledger: _Ledger) -> None:
+    """A score table whose totals row was read with one figure and the other printed garbled (an
+    unread part the segmenter told, ``lost_total_field``, after the table's last row and before any
+    other table's): that field's stated total is ``skipped``, and the table goes to the queue, where
+    a person reads the printed total against the rows (a total the commune got wrong there is
+    found nowhere else)."""
+    starts = sorted(_row_place(t.rows[0]) for t in result.score_tables if t.rows)
+    lost = [(p, f) for p in result.unread if (f := lost_total_field(p)) is not None]
+    for ti, table in enumerate(result.score_tables):
+        if not table.rows:
+            continue
+        end = _row_place(table.rows[-1])
+        following = [place for place in starts if place > end]
+        for part, field in lost:
+            if getattr(table, f"stated_total_{field.removesuffix('_points')}") is not None:
+                continue
+            if not (end < _part_place(part) and (not following or _part_place(part) < following[0])):
+                continue
+            _skip_total(ledger, _table_name(table, ti), ti, field, part, part.reason)
 
 
 _TAIL_UNREAD = (

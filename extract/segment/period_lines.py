@@ -32,6 +32,9 @@ _STOP = lazy_compile(r"\w\.\s+(\w)")
 # Words (two letters or more) a sentence prints on each side of its stop: a lead-in runs on, where a
 # speck after a label's year ("năm 2023. Năm 2024") leaves a word or two.
 _SENTENCE_WORDS = 3
+# A sentence leading into the table: it closes on a colon or "như sau" / "sau đây" ("… năm 2024. Kết
+# quả tự đánh giá, chấm điểm năm 2023 như sau:"); column labels never do, whatever years it prints.
+_LEAD_IN = lazy_compile(r"(?:(?<![a-z])(?:nhu sau|sau day)\W*|:\s*)$")
 # The words of an appraisal label: a header naming one has a true appraised column, no second period.
 _APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
 # A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
@@ -47,10 +50,12 @@ def header_years(lines: list[Line]) -> list[int]:
     """The years of a table's period columns in the order printed, from the first header line
     printing two different years and otherwise only header words ("năm 2024 | năm 2023", "Điểm
     tự đánh giá năm 2023 | Điểm tự đánh giá năm 2024", OCR's specks between them); empty when no
-    such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025", or one whose
-    stop shows it: ``_sentence``) is no such line."""
+    such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025", one closing on
+    "như sau:" or a colon, or one whose stop shows it: ``_sentence``) is no such line."""
     for line in lines:
         text = line.raw or line.text
+        if _LEAD_IN.search(fold(text).strip()):
+            continue
         years = [int(y) for y in _YEAR.findall(text)]
         if len(set(years)) < 2:
             continue

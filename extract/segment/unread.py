@@ -36,7 +36,7 @@ from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, un
 from extract.segment.unread_typed_rows import unread_typed_rows
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreTable, SourceRef, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, UNITS_ROWS_FLAG, ExtractionResult, ScoreTable, SourceRef, UnreadPart
 
 # The row numbering a table's columns under its header, "(1) (2) (3)", repeated atop a
 # continuation page: layout, nothing of it is data to read.
@@ -56,6 +56,7 @@ def find_unread(
     ``known`` part (a table withdrawn as unsure) are not reported twice. ``set_aside``: the score
     tables read from lines whose numbers did not behave as points (``read_score_tables``)."""
     sources = _row_sources(result)
+    units_across = [row.source for annex in result.statistics for row in annex.rows if UNITS_ROWS_FLAG in row.flags]
     parts = unread_set_aside(doc, set_aside or [], sources)
     known = (known or []) + parts
     signer = result.document.signer if result.document else None
@@ -66,7 +67,7 @@ def find_unread(
         spans = unread_in_table_span(page, lambda line, number: _line_read(line, number, sources))
         parts.extend(replace(p, text_sample=sample_text(p.text_sample, settings)) for p in spans)
         for table in page.tables:
-            part = unread_table(table, sources, settings)
+            part = unread_table(table, sources, settings, units_across)
             if part is not None:
                 parts.append(part)
     unpaired = [p for p in unpaired_parts(column_block_reading(doc)) if not within_lines(p, known)]

@@ -93,9 +93,18 @@ def read_from_table(ref: SourceRef, table: Table, settings: UnreadSettings) -> b
     return not table.bbox and not table.line_end
 
 
-def unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettings) -> UnreadPart | None:
+def unread_table(
+    table: Table, sources: list[SourceRef], settings: UnreadSettings, across: list[SourceRef] | None = None
+) -> UnreadPart | None:
+    """The table told unread when no row, or too few, came from it. ``across``: where the rows read
+    across a matrix of units came from (a commune's row read a column at a time beside its units'
+    rows, ``UNITS_ROWS_FLAG``): such a table owes a row per figure column, and the units' rows are
+    told by that flag on every row read, not again here."""
     if is_layout_table(table):
         return None
+    read_across = sum(1 for ref in across or [] if read_from_table(ref, table, settings))
+    if read_across:
+        return _unread_across(table, read_across, settings)
     owed = data_rows(table)
     if len(owed) < settings.min_data_rows and not has_figure_row(table, settings.min_figure_cells):
         return None
@@ -114,6 +123,22 @@ def unread_table(table: Table, sources: list[SourceRef], settings: UnreadSetting
     missing = len(owed) - read
     if read < settings.min_read_share * len(owed) and missing >= settings.min_missing_rows:
         return table_part(table, "rows", sample, f"only {read} of the {len(owed)} rows of this table were read")
+    return None
+
+
+def figure_columns(table: Table) -> int:
+    """The most cells holding one number in any row after the header, past the first column (a
+    row's number, "STT"): the columns a table read across owes a row each."""
+    rows = table.text_rows()
+    body = rows[header_row_count(rows) :]
+    return max((sum(1 for c in row[1:] if NUMBER_CELL.fullmatch(c.strip())) for row in body), default=0)
+
+
+def _unread_across(table: Table, read: int, settings: UnreadSettings) -> UnreadPart | None:
+    owed = figure_columns(table)
+    if read < settings.min_read_share * owed and owed - read >= settings.min_missing_rows:
+        sample = sample_text(table_text(table), settings)
+        return table_part(table, "rows", sample, f"only {read} of the {owed} columns of this table were read")
     return None
 
 

@@ -59,8 +59,10 @@ def lost_total(
     """The totals row of a table read from lines that printed one ("Tổng" opens a line just after
     its last row) whose figures were not read: no stated total came out, so the rows' sums, and a
     total the commune got wrong, cannot be checked. A table printing no total has no such line."""
-    if score.stated_total_max is not None or score.stated_total_self is not None or not rows:
+    if not rows or score.stated_total_max is not None and score.stated_total_self is not None:
         return []
+    if score.stated_total_max is not None or score.stated_total_self is not None:
+        return _half_lost_total(doc, score, rows, settings)
     last = rows[-1].source
     end = last.line_end or last.line_start
     pages = [p for p in doc.pages if p.number in (last.page, (last.page or 0) + 1)]
@@ -256,3 +258,58 @@ _SCALE_ITEM = lazy_compile(r"^\W*[-–—+•·*]\s*\p{L}[^:]*:\s*\d+(?:[.,]\d+)
 # A totals row's label opening a line, glued to a garbled word or behind a speck ("DI Tốngcny |
 # 19 | 75"): "tong" opens one of its first two words.
 _TOTAL_OPENING = lazy_compile(r"^\W*(?:\w{1,2}\W+){0,2}tong")
+
+
+# What a totals row's figure that OCR garbled is told as: the field's total cannot be checked.
+LOST_TOTAL_FIELD_REASON = (
+    "the table's total row was read, but its {field} figure was printed garbled by OCR ({raw}): "
+    "that total cannot be checked against the rows"
+)
+# The fields of a totals row, as the reason names them.
+_TOTAL_FIELDS = {"max_points": "maximum", "self_points": "self points"}
+
+
+def lost_total_field(part: UnreadPart) -> str | None:
+    """The field (``max_points`` / ``self_points``) of a totals row whose figure an unread part
+    tells garbled, else None."""
+    for field, said in _TOTAL_FIELDS.items():
+        head = LOST_TOTAL_FIELD_REASON.split("{raw}")[0].format(field=said)
+        if part.reason.startswith(head):
+            return field
+    return None
+
+
+def _half_lost_total(
+    doc: IngestedDocument, score, rows: list[ScoreRow], settings: UnreadRowSettings
+) -> list[UnreadPart]:
+    """A totals row of a table read from lines of which one figure was read and the other not,
+    where the line prints that other one as a token holding digits that reads as no figure
+    ("Tổng số điểm “T01 95,25" for "101 | 95,25"): the total read checks its rows, the one lost
+    checks nothing, and a total the commune got wrong there goes unseen unless told. A totals row
+    printing one figure (a table stating only its self total) has no such token."""
+    last = rows[-1].source
+    end = last.line_end or last.line_start
+    page = next((p for p in doc.pages if p.number == last.page), None)
+    if page is None or end is None:
+        return []
+    after = [ln for ln in page.lines if ln.number > end and ln.text.strip()][: settings.total_lines]
+    for line in after:
+        text = line.raw or line.text
+        if not (_totals_label(text) or _TOTAL_OPENING.match(fold(text))):
+            continue
+        garbled = [t for t in _cell_tokens(line) if any(c.isdigit() for c in t) and not is_points_reading(t)]
+        if not garbled:
+            return []
+        lost = "max_points" if score.stated_total_max is None else "self_points"
+        reason = LOST_TOTAL_FIELD_REASON.format(field=_TOTAL_FIELDS[lost], raw=" ".join(garbled))
+        return [
+            UnreadPart(
+                page=page.number,
+                kind="rows",
+                reason=reason,
+                text_sample=line.text,
+                line_start=line.number,
+                line_end=line.number,
+            )
+        ]
+    return []
