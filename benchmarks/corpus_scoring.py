@@ -158,18 +158,6 @@ def told_unread(output: dict) -> bool:
     )
 
 
-def totals_lost(truth: dict, output: dict) -> bool:
-    """A score table's printed total (its maximum's or its self points') that came out blank: lost
-    as a row's printed cell is. Counted by field over the document's tables (the truth's printing
-    it against the output's reading it), not matched table by table."""
-    for field in ("stated_total_max", "stated_total_self"):
-        printed = sum(1 for t in truth.get("score_tables") or [] if t.get(field) is not None)
-        read = sum(1 for t in output.get("score_tables") or [] if t.get(field) is not None)
-        if read < printed:
-            return True
-    return False
-
-
 def derived_unconfirmed(output: dict) -> list[tuple[str, str]]:
     """(row pointer, field) of the score and statistics cells the output derived and still queues
     (an entry on the cell or its whole row): cells it says it did not read. An annex's figure its
@@ -267,8 +255,6 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     # (README, section 6: a value one sum alone gave stays told unread and queued); one vouched
     # for twice leaves the queue and counts as read (``reconcile/recovered.py``).
     cells_lost = cells_lost or bool(derived_unconfirmed(output))
-    # So was a table's printed total that came out blank: its check against the rows never ran.
-    cells_lost = cells_lost or totals_lost(truth, output)
     # Targets and score statements not found were not read either (a scanned plan's lost targets,
     # a report's statements OCR spoilt): a document that tells them is no whole one listing parts.
     narrative_lost = tasks["targets_found"] < tasks["targets"] or tasks["statements_found"] < tasks["statements"]

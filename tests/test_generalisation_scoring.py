@@ -92,7 +92,7 @@ def output_from(rows, **extra):
             "signer": "Nguyễn Văn An",
             "title": "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024",
         },
-        "score_tables": [{"rows": rows, "stated_total_max": 20.0, "stated_total_self": 17.0}],
+        "score_tables": [{"rows": rows}],
         "statistics": [],
         "counts": [],
         "checks": [],
@@ -150,17 +150,6 @@ def test_a_printed_cell_come_out_blank_is_a_document_not_read_whole():
     rows[4]["self_points"] = 3.0
     c = score_document(truth_doc(), output_from(rows))["tally"]
     assert (c["partial_docs"], c["whole_docs"]) == (0, 1)
-
-
-def test_a_printed_total_come_out_blank_is_a_document_not_read_whole():
-    """Every row and cell read but the table's printed self total (17) blank: its check against
-    the rows never ran, as a row's blank cell's never did; told when the output says so."""
-    output = output_from(perfect_rows())
-    output["score_tables"][0]["stated_total_self"] = None
-    c = score_document(truth_doc(), output)["tally"]
-    assert (c["partial_docs"], c["partial_told"], c["whole_unread"]) == (1, 0, 0)
-    told = output | {"unread": [{"page": 1, "kind": "rows", "reason": "total's self points garbled"}]}
-    assert score_document(truth_doc(), told)["tally"]["partial_told"] == 1
 
 
 def test_appraised_column_counts_only_where_the_table_has_it():
