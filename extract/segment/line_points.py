@@ -30,8 +30,9 @@ from extract.segment.line_common import (
     is_score_token,
     points_cell,
 )
-from extract.segment.line_split import is_criterion_name, opens_explanation
+from extract.segment.line_split import is_criterion_name
 from extract.segment.misread_comma_run import misread_comma_run
+from extract.segment.note_openings import lost_cell_before_note, opens_note
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -159,9 +160,15 @@ def _number_run(
             and is_score_token(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
-            and (opens_explanation(tokens[j:]) or _ends_whole_name(tokens, i, settings))
+            and (opens_note(tokens[j:]) or _ends_whole_name(tokens, i, settings))
         ):
             return i, end, [cells[0]]
+        # ... and so is one with a short token no number reads between it and the note ("… kiến
+        # nghị của 3 ea Đã ban hành"): that token is the next points cell OCR garbled, kept in its
+        # place (it parses as no number: the row is queued), not a word of the name.
+        if coded and n_points >= 2 and i >= settings.min_name_words_single and is_score_token(cells[0]):
+            if lost_cell_before_note(tokens, j) is not None:
+                return i, j + 1, [cells[0], tokens[j][1]]
     return None
 
 
