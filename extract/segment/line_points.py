@@ -30,9 +30,9 @@ from extract.segment.line_common import (
     is_score_token,
     points_cell,
 )
-from extract.segment.line_split import is_criterion_name
+from extract.segment.line_split import is_criterion_name, opens_explanation
 from extract.segment.misread_comma_run import misread_comma_run
-from extract.segment.note_openings import lost_cell_before_note, opens_note
+from extract.segment.note_openings import after_name_word, lost_cell_before_note, opens_note
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -160,14 +160,18 @@ def _number_run(
             and is_score_token(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
-            and (opens_note(tokens[j:]) or _ends_whole_name(tokens, i, settings))
+            and (
+                opens_explanation(tokens[j:])
+                or _ends_whole_name(tokens, i, settings)
+                or (opens_note(tokens[j:]) and after_name_word(tokens, i))
+            )
         ):
             return i, end, [cells[0]]
         # ... and so is one with a short token no number reads between it and the note ("… kiến
         # nghị của 3 ea Đã ban hành"): that token is the next points cell OCR garbled, kept in its
         # place (it parses as no number: the row is queued), not a word of the name.
         if coded and n_points >= 2 and i >= settings.min_name_words_single and is_score_token(cells[0]):
-            if lost_cell_before_note(tokens, j) is not None:
+            if after_name_word(tokens, i) and lost_cell_before_note(tokens, j) is not None:
                 return i, j + 1, [cells[0], tokens[j][1]]
     return None
 

@@ -74,3 +74,14 @@ def lost_cell_before_note(
     while nxt < len(tokens) and (JUNK.match(tokens[nxt][1]) or tokens[nxt][1] == BAR):
         nxt += 1
     return nxt if opens_note(tokens[nxt:], settings) else None
+
+
+def after_name_word(tokens: list[tuple[str, str]], k: int) -> bool:
+    """Whether token ``k`` (a lone figure) follows a word of the name right away: two letters or
+    more, not all capitals, nothing between. Only then is the figure the row's first points cell;
+    after a token OCR garbled ("{ 0 Chưa đầy đủ", "MAS AA 14 Ban hành chậm") the figure is a later
+    column's, the cells before it lost."""
+    if k < 1:
+        return False
+    raw = tokens[k - 1][1]
+    return re.fullmatch(r"\p{L}{2,}[,.;:]?", raw) is not None and not raw.isupper()
