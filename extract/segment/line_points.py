@@ -32,7 +32,7 @@ from extract.segment.line_common import (
 )
 from extract.segment.line_split import is_criterion_name, opens_explanation
 from extract.segment.misread_comma_run import misread_comma_run
-from extract.segment.note_openings import after_name_word, lost_cell_before_note, opens_note
+from extract.segment.note_openings import TIME_WORDS, after_name_word, lost_cell_before_note, opens_note
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -176,16 +176,13 @@ def _number_run(
     return None
 
 
-# Words a number after which is a date's part, not a cell ("… kế hoạch CCHC năm 2", a year's
-# digits cut by OCR): folded, as ``fold`` prints them.
-_TIME_WORDS = frozenset({"nam", "thang", "ngay", "quy"})
 
 
 def _ends_whole_name(tokens: list[tuple[str, str]], i: int, settings: LineTableSettings) -> bool:
     """The words before the number ``i`` are a catalogued criterion's whole name, and the number
     is not a date's part after its last word ("Ban hành kế hoạch CCHC năm 2 Đã ban hành": the
     name ends in "năm", and a number after "năm" is its year, cut; the row's cells come later)."""
-    return fold(tokens[i - 1][0]).strip(".,:;") not in _TIME_WORDS and is_criterion_name(tokens[:i], settings)
+    return fold(tokens[i - 1][0]).strip(".,:;") not in TIME_WORDS and is_criterion_name(tokens[:i], settings)
 
 
 def _ruled_lookalikes(raws: list[str], i: int, end: int, n_cells: int, n_points: int) -> bool:

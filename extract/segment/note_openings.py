@@ -32,6 +32,10 @@ VERDICT_OPENING = lazy_compile(
     r"|chua (?:hoan thanh|day du|dat|ban hanh|thuc hien)|thuc hien day du|khong phat sinh)"
 )
 
+# Words a number after which is a date's part, not a cell ("… kế hoạch CCHC năm 2", a year's
+# digits cut by OCR): folded, as ``fold`` prints them.
+TIME_WORDS = frozenset({"nam", "thang", "ngay", "quy"})
+
 
 @dataclass(frozen=True)
 class NoteOpeningSettings:
@@ -78,10 +82,12 @@ def lost_cell_before_note(
 
 def after_name_word(tokens: list[tuple[str, str]], k: int) -> bool:
     """Whether token ``k`` (a lone figure) follows a word of the name right away: two letters or
-    more, not all capitals, nothing between. Only then is the figure the row's first points cell;
-    after a token OCR garbled ("{ 0 Chưa đầy đủ", "MAS AA 14 Ban hành chậm") the figure is a later
-    column's, the cells before it lost."""
+    more, not all capitals, no time word (``TIME_WORDS``), nothing between. Only then is the
+    figure the row's first points cell; after a token OCR garbled ("{ 0 Chưa đầy đủ", "MAS AA 14
+    Ban hành chậm") the figure is a later column's, the cells before it lost."""
     if k < 1:
         return False
     raw = tokens[k - 1][1]
+    if fold(tokens[k - 1][0]).lower().strip(".,:;") in TIME_WORDS:
+        return False  # ("… năm 2 Đã ban hành": a year OCR cut, the row's cells on another line)
     return re.fullmatch(r"\p{L}{2,}[,.;:]?", raw) is not None and not raw.isupper()
