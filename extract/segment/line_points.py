@@ -176,8 +176,6 @@ def _number_run(
     return None
 
 
-
-
 def _ends_whole_name(tokens: list[tuple[str, str]], i: int, settings: LineTableSettings) -> bool:
     """The words before the number ``i`` are a catalogued criterion's whole name, and the number
     is not a date's part after its last word ("Ban hành kế hoạch CCHC năm 2 Đã ban hành": the
