@@ -39,7 +39,9 @@ def cell_causes(doc: dict, text: str, truth: dict) -> list[tuple[str, dict]]:
             cause = "row lost"
         elif not legible.get(key, True):
             cause = "illegible"
-        elif any(v is not None and abs(float(v) - float(w["truth"])) < 1e-6 for v in others.values()):
+        elif w["truth"] is not None and any(
+            v is not None and abs(float(v) - float(w["truth"])) < 1e-6 for v in others.values()
+        ):
             cause = "column misplaced"
         elif w["output"] is None:
             cause = "legible, left blank"

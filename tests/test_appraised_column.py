@@ -10,7 +10,7 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile.set_maxima import agrees_with_set
 from extract.model import Line
-from extract.segment.appraised_column import _hint_below_self
+from extract.segment.appraised_column import hint_below_self
 from extract.segment.line_cells import read_line
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_header import HeaderLayout, appraised_hinted, points_labels
@@ -245,13 +245,13 @@ def test_one_piece_of_the_appraised_label_below_the_self_label_names_the_column(
 def test_a_label_piece_after_a_row_figure_or_above_the_self_label_names_nothing(tmp_path):
     # The header's run of lines may hold a row OCR did not open (seed 662's d06-i4, its lines): the
     # "định" closing its wrapped explanation comes after the row's figures.
-    assert _hint_below_self(lines(*_FIRST_HEADER))
+    assert hint_below_self(lines(*_FIRST_HEADER))
     row_first = ("TT Lĩnh vực Điểm Điểm Giải trình", "tốiđa | UBND", "xã tự", "mà chấm .")
-    assert _hint_below_self(lines(*row_first, "Sim định"))
+    assert hint_below_self(lines(*row_first, "Sim định"))
     row = ("ng: Công tác chỉ đạo, điều hành cải cách 10 - 10 Thực hiện đầy đủ, đúng quy", "su chính : : : định - ¡")
-    assert not _hint_below_self(lines(*row_first, *row))
+    assert not hint_below_self(lines(*row_first, *row))
     # A scale item's "… quy định: 0" under a label line: the piece's own line prints a figure.
-    assert not _hint_below_self(lines(*row_first, "dẫn - Không đạt yêu cầu: 0 định _"))
+    assert not hint_below_self(lines(*row_first, "dẫn - Không đạt yêu cầu: 0 định _"))
     plain = _REPEATED_HEADER[2:4]
     # "định" closing a wrapped explanation ("… đúng quy / định") on the line after a row's
     # figures: the header's self label is above it, but a line printing points comes between.
@@ -269,9 +269,9 @@ def test_the_maximums_wrapped_quy_dinh_names_no_appraised_column(tmp_path):
     # Seed 7191's N21 dump as Tesseract left its header: "Điểm quy định | Điểm đạt" wrapped, the
     # max label's "quy" (with a speck) over its "định". No appraised column: the blanks are none.
     header = ("Tai liéu kiém chitng TT Noi dung tiéu chi Diém | Diém dat", "quy diec", "dinh")
-    assert not _hint_below_self(lines(*header))
+    assert not hint_below_self(lines(*header))
     # the appraisers' label wrapped the same way still names the column
-    assert _hint_below_self(lines("TT Noi dung Diem | Diem tu cham | Diem tham", "dinh"))
+    assert hint_below_self(lines("TT Noi dung Diem | Diem tu cham | Diem tham", "dinh"))
     path = tmp_path / "dump.txt"
     body = (
         "1. | CONG TAC CHI DAO, DIEU HANH CCHC 10 7,25",

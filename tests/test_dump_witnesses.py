@@ -132,7 +132,7 @@ def test_a_lone_figure_the_set_disputes_as_a_maximum_beside_lost_scores_is_queue
     # seed 422 d02-i3: "1.1.3 | … al O25 0,25" (printed 1 0,25 0,25): the one clean figure was
     # read as the maximum, the scores lost; the set's maximum for 1.1.3 is 1. The figure may be
     # any column's: the maximum 0,25 goes to review (0.81, out of it, before). Since numbers21
-    # 1.1's "5 B25 3,25" keeps its appraised 3,25 (B25 a garbled cell: ``line_points._mixed_cell``),
+    # 1.1's "5 B25 3,25" keeps its appraised 3,25 (B25 a garbled cell: ``garbled_tokens.mixed_cell``),
     # the set is sure of the table and the lone 0,25 under its maximum is the self score: 1 and
     # 0,25, the truth's, the moved cell queued.
     data, truth = _converted("d02-i3-ruled-center-eng-200dpi-degraded", seed=422)

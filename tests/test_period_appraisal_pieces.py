@@ -40,3 +40,34 @@ def test_names_appraisal_by_its_whole_label_or_two_pieces():
     assert not names_appraisal(
         [Line("STT Tiêu chí Điểm tối đa Điểm tự đánh giá Điểm tự đánh giá", 1, 1), Line("năm 2023 năm 2024", 1, 2)]
     )
+
+
+# Seed 16001's D05 d05-i2 (the indented appraised layout read by real Tesseract): the same lead-in
+# sentence's two years, and a stacked header whose appraised label OCR kept only the last word of
+# ("Điểm | UBND | mặm" over "tối đa xã tự" over "x. định"): printed below the self points' label,
+# before any figure, "định" is the appraisal's, so the third figures stay the appraised points.
+BELOW_SELF = Path(__file__).parent / "data" / "period_lines" / "appraisal-last-word-below-self.txt"
+# The generator's truth (d05-i2-ruled-center-vie-150dpi.txt.truth.json): code -> (max, self, appraised).
+_TRUTH = {
+    "1": (10, 7.5, 7),
+    "1.1": (5, 2.75, 2.25),
+    "1.1.1": (1, 0.5, 0.5),
+    "1.1.2": (1, 1, 0.75),
+    "1.1.3": (1, 0.25, 0.25),
+    "1.1.4": (2, 0.5, 0.75),
+    "1.2.1": (1, 0.25, 0.75),
+    "1.2.2": (1, 1, 1),
+    "1.3": (3, 3, 3),
+}
+
+
+def test_the_appraisal_label_last_word_below_the_self_label_keeps_the_column():
+    (table,) = convert_file(BELOW_SELF).score_tables
+    got = {str(r.code): (r.max_points, r.self_points, r.appraised_points) for r in table.rows}
+    assert {c: got.get(c) for c in _TRUTH} == _TRUTH
+    assert not any(f.startswith(EARLIER_FLAG) for r in table.rows for f in r.flags)
+
+
+def test_names_appraisal_by_the_label_last_word_below_the_self_label():
+    header = ["STT Tiêu chí Nội dung giải trình Điểm | UBND | mặm", "tối đa xã tự", "x. định", "chấm"]
+    assert names_appraisal([Line(t, 1, k) for k, t in enumerate(header, 1)])

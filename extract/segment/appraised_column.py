@@ -38,7 +38,7 @@ def flag_unread_columns(
     later page of the table: ``header_runs``) names it ("Điểm thẩm định", two pieces of that label
     OCR left apart: "Phong" over "dinh", three points labels on one line: "Điểm | Điểm tự |
     Điểm", ``points_labels``, or one piece of it printed below the self points' label:
-    ``_hint_below_self``), or when a header word points to it (``appraised_hinted``: "dinh",
+    ``hint_below_self``), or when a header word points to it (``appraised_hinted``: "dinh",
     "Phong") and a row's note is a bare figure that can be its appraised points (within its max,
     beside its self score): that figure goes to the appraised cell. Each row printing points gets
     the flag a blank cell of a table that has the column gets (``missing_appraised``). Tables some
@@ -106,7 +106,7 @@ def _names_appraised(lines: list[Line], settings: UnreadSettings) -> bool:
         return True
     if points_labels(lines) >= len(HEADER_POINTS) and not _field_points_named(lines):
         return True
-    return "appraised" in header_layout(lines).points or _hint_below_self(lines)
+    return "appraised" in header_layout(lines).points or hint_below_self(lines)
 
 
 # "lĩnh vực" as OCR leaves it ("linh vurc"): named twice in a header, once by the names' label
@@ -127,7 +127,7 @@ def _field_points_named(lines: list[Line]) -> bool:
     return named >= 2 or named > len(_NAMES_FIELD.findall(text))
 
 
-def _hint_below_self(lines: list[Line]) -> bool:
+def hint_below_self(lines: list[Line]) -> bool:
     """Whether a header word pointing to the appraised column ("định", ``appraised_hints``) prints
     on a line at or below a line labelling the self points ("Điểm xã tự chấm", "tối đa | chấm"),
     with no figure on those lines or between them. A stacked header prints its points labels side

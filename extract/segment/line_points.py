@@ -11,15 +11,19 @@ the row is queued rather than its points shifted."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex as re
 
+from extract.segment.garbled_tokens import (
+    LONE_ACCENTS,
+    garbled_cell as garbled_cell,
+    is_syllable_run as is_syllable_run,
+    mixed_cell,
+    overlong_cell,
+)
 from extract.segment.line_common import (
     BAR,
     CELL_SPECKS,
     JUNK,
-    SPACING_ACCENTS,
     LineTableSettings,
     glued_digits,
     glued_readings,
@@ -28,10 +32,10 @@ from extract.segment.line_common import (
 )
 from extract.segment.line_split import is_criterion_name, opens_explanation
 from extract.segment.misread_comma_run import misread_comma_run
+from extract.segment.note_openings import TIME_WORDS, after_name_word, lost_cell_before_note, opens_note
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
-from normalize.vietnamese.model import load_model
 
 
 def _digit_of(cell: str | None) -> str | None:
@@ -156,22 +160,27 @@ def _number_run(
             and is_score_token(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
-            and (opens_explanation(tokens[j:]) or _ends_whole_name(tokens, i, settings))
+            and (
+                opens_explanation(tokens[j:])
+                or _ends_whole_name(tokens, i, settings)
+                or (opens_note(tokens[j:]) and after_name_word(tokens, i))
+            )
         ):
             return i, end, [cells[0]]
+        # ... and so is one with a short token no number reads between it and the note ("… kiến
+        # nghị của 3 ea Đã ban hành"): that token is the next points cell OCR garbled, kept in its
+        # place (it parses as no number: the row is queued), not a word of the name.
+        if coded and n_points >= 2 and i >= settings.min_name_words_single and is_score_token(cells[0]):
+            if after_name_word(tokens, i) and lost_cell_before_note(tokens, j) is not None:
+                return i, j + 1, [cells[0], tokens[j][1]]
     return None
-
-
-# Words a number after which is a date's part, not a cell ("… kế hoạch CCHC năm 2", a year's
-# digits cut by OCR): folded, as ``fold`` prints them.
-_TIME_WORDS = frozenset({"nam", "thang", "ngay", "quy"})
 
 
 def _ends_whole_name(tokens: list[tuple[str, str]], i: int, settings: LineTableSettings) -> bool:
     """The words before the number ``i`` are a catalogued criterion's whole name, and the number
     is not a date's part after its last word ("Ban hành kế hoạch CCHC năm 2 Đã ban hành": the
     name ends in "năm", and a number after "năm" is its year, cut; the row's cells come later)."""
-    return fold(tokens[i - 1][0]).strip(".,:;") not in _TIME_WORDS and is_criterion_name(tokens[:i], settings)
+    return fold(tokens[i - 1][0]).strip(".,:;") not in TIME_WORDS and is_criterion_name(tokens[:i], settings)
 
 
 def _ruled_lookalikes(raws: list[str], i: int, end: int, n_cells: int, n_points: int) -> bool:
@@ -409,11 +418,11 @@ def _with_lost_cells(
     lost_before = before >= 1 and (garbled_cell(tokens[before]) or _glued_max(tokens[before][1], numbers))
     lost_after = after < len(tokens) and (
         garbled_cell(tokens[after], last=after == len(tokens) - 1)
-        or _overlong_cell(tokens, after)
-        or _mixed_cell(tokens, after)
+        or overlong_cell(tokens, after)
+        or mixed_cell(tokens, after)
         # (ending the line, only after figures that can be a maximum and its score: "2 1,5 1D",
         # not "2 5 H5,", whose figures are no such pair)
-        or (_mixed_cell(tokens, after, at_end=True) and len(numbers) >= 2 and _max_first(list[str | None](numbers)))
+        or (mixed_cell(tokens, after, at_end=True) and len(numbers) >= 2 and _max_first(list[str | None](numbers)))
     )
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
@@ -453,7 +462,7 @@ def _speck_before_past(raw: str, numbers: list[str], past: list[tuple[int, str]]
 def _spacing_mark(raw: str) -> bool:
     """A token that is an accent or one letter alone (``garbled_cell`` with no digit or
     bracket in it): a speck's shape as much as a lost cell's."""
-    return bool(_LONE_ACCENTS.fullmatch(raw) or re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS)))
+    return bool(LONE_ACCENTS.fullmatch(raw) or re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS)))
 
 
 def _numbers_after(tokens: list[tuple[str, str]], k: int, n_points: int) -> list[tuple[int, str]]:
@@ -489,88 +498,3 @@ def _run_past_lost(
         k += 1
         end = k
     return first, end, cells
-
-
-def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
-    """Token ``k``, right after a points number, with a word after it or ending the line, is a
-    points cell OCR read with its mark lost and specks as digits ("năm 1 4105 Kế hoạch số …" for 1
-    and 1,25; "hành chính 14,5 1451|:"): three or four digits no points cell holds, and no year."""
-    core = tokens[k][1].strip(CELL_SPECKS + BAR + "[]")  # (a ruling line glued to it: "1451|")
-    rest = [raw for _, raw in tokens[k + 1 :] if not JUNK.match(raw)]
-    return (
-        bool(re.fullmatch(r"[1-9]\d{2,3}", core))
-        and not re.fullmatch(r"(?:19|20)\d\d", core)
-        and points_cell(core) is None
-        # (the line's end or a word after it: more numbers after it, the run is later)
-        and (not rest or re.search(r"\p{L}{2}", rest[0]) is not None)
-    )
-
-
-def _mixed_cell(tokens: list[tuple[str, str]], k: int, at_end: bool = False) -> bool:
-    """Token ``k``, right after a points number, is two or three characters mixing letters and
-    digits ("10 | B05 7,75": 8,25 read with a letter for its 8 and its comma lost) with a points
-    number right after it: a cell OCR garbled between two cells, kept in its place so the number
-    after it takes the next column (a code or a document's number does not stand between two
-    points figures). So is one ending the line (``at_end``: "2 1,5 1D", the appraised 1,5
-    garbled): no explanation is one such token."""
-    core = tokens[k][1].strip(CELL_SPECKS)
-    if not re.fullmatch(r"(?=[^\d]*\d)(?=\P{L}*\p{L})[\p{L}\d]{2,3}", core) or points_cell(core, beside_points=True):
-        return False
-    nxt = k + 1
-    while nxt < len(tokens) and JUNK.match(tokens[nxt][1]):
-        nxt += 1
-    return (at_end and nxt >= len(tokens)) or (nxt < len(tokens) and points_cell(tokens[nxt][1]) is not None)
-
-
-# Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
-# cell OCR could not read when standing apart.
-_LONE_ACCENTS = lazy_compile(f"[{re.escape(SPACING_ACCENTS)}]+")
-# A whole percentage ("85%", "5%"): the text's rate, printed as is.
-_PERCENT = lazy_compile(r"\d{1,2}%")
-# A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
-_WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
-
-
-def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
-    """A short token that is no word and no number: a points cell OCR could not read ("a}",
-    "ae", "<8]", "S"; three letters only ``last`` on its line). A syllable the language model
-    knows, a roman numeral, an abbreviation, a code or a number is not one."""
-    raw = token[1]
-    core = raw.strip(CELL_SPECKS)
-    if not core and _LONE_ACCENTS.fullmatch(raw):
-        return True  # a mark standing where a cell is ("16 ˆ"): the cell OCR could not read
-    if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
-        return False
-    if _PERCENT.fullmatch(core):
-        return False  # a rate the explanation states ("Tỷ lệ đạt 85%"): no points cell prints a "%"
-    if re.search(r"[^\p{L}\p{N}]", core):
-        return True
-    if not re.fullmatch(r"\p{L}{1,3}" if last else r"\p{L}{1,2}", core):
-        # A number too long for a points cell is the text's ("2014"); three letters or more
-        # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
-        # right after a number (a row's last cell: "3 eee").
-        return False
-    if len(core) == 1 and core.lower() not in _one_letter_syllables():
-        return True  # a letter with a mark no Vietnamese letter carries ("ï" for a "1")
-    # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
-    return not is_syllable_run(core)
-
-
-@lru_cache(maxsize=1)
-def _one_letter_syllables() -> frozenset[str]:
-    """The syllables of one letter, with their marks (OCR keeps a dump's marks or drops them:
-    both spellings count)."""
-    letters = {s for s in load_model().syllables if len(s) == 1}
-    return frozenset(letters | {fold(s) for s in letters})
-
-
-def is_syllable_run(letters: str) -> bool:
-    """Whether a run of letters is a syllable the language model knows, marks ignored (OCR
-    dumps lose them)."""
-    return fold(letters.lower()) in _folded_syllables()
-
-
-@lru_cache(maxsize=1)
-def _folded_syllables() -> frozenset[str]:
-    """The language model's syllables without their marks (OCR dumps lose them)."""
-    return frozenset(fold(s) for s in load_model().syllables)

@@ -7,7 +7,7 @@ the note. The header's years put them right (``period_points`` does it for grids
 from __future__ import annotations
 
 from extract.model import IngestedDocument, Line
-from extract.segment.appraised_column import header_runs
+from extract.segment.appraised_column import header_runs, hint_below_self
 from extract.segment.line_header import appraised_hints, header_share
 from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
 from extract.segment.score_tables import LINES
@@ -82,13 +82,16 @@ def _sentence(text: str) -> bool:
 def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings()) -> bool:
     """Whether header lines name an appraisal: its label on one line ("Điểm thẩm định"), or
     pieces of it a wrapped header printed on lines of their own ("Điểm | thậm" over "chấm đỉnh",
-    ``appraised_hints``): such a third points column is the appraised one, whatever years a lead-in
-    sentence above the header prints ("… năm 2024. Kết quả tự đánh giá năm 2023 như sau:"). Not
-    ``appraised_column``'s test of a lost appraised column: its three points labels on one line
-    ("Điểm | Điểm tự | Điểm tự") are also a two-period header's."""
+    ``appraised_hints``), or the label's last word printed beside or below the self points' label
+    with no figure between (``hint_below_self``: "Điểm | UBND | mặm" over "tối đa xã tự" over
+    "x. định", the stacked header's "thẩm định" garbled but for "định"): such a third points column
+    is the appraised one, whatever years a lead-in sentence above the header prints ("… năm 2024.
+    Kết quả tự đánh giá năm 2023 như sau:"); a second period's label prints a year there, no
+    "định". Not ``appraised_column``'s test of a lost appraised column: its three points labels on
+    one line ("Điểm | Điểm tự | Điểm tự") are also a two-period header's."""
     if any(_APPRAISAL.search(fold(ln.raw or ln.text)) for ln in lines):
         return True
-    return len(appraised_hints(lines)) >= settings.appraised_label_pieces
+    return len(appraised_hints(lines)) >= settings.appraised_label_pieces or hint_below_self(lines)
 
 
 def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
