@@ -46,7 +46,7 @@ def test_names_appraisal_by_its_whole_label_or_two_pieces():
 # sentence's two years, and a stacked header whose appraised label OCR kept only the last word of
 # ("Điểm | UBND | mặm" over "tối đa xã tự" over "x. định"): printed below the self points' label,
 # before any figure, "định" is the appraisal's, so the third figures stay the appraised points.
-BELOW_SELF = Path(__file__).parent / "data" / "period_lines" / "appraisal-last-word-below-self.txt"
+BELOW_SELF = Path(__file__).parent / "data" / "dumps_queue71" / "d05-i2-ruled-center-vie-150dpi.txt"
 # The generator's truth (d05-i2-ruled-center-vie-150dpi.txt.truth.json): code -> (max, self, appraised).
 _TRUTH = {
     "1": (10, 7.5, 7),
