@@ -39,6 +39,7 @@ def is_statistics_header(
     unit = _names_unit(folded)
     # (two periods compared, "Năm 2023 | Năm 2024 | Chênh lệch": the figure's columns are theirs)
     value = any(w in folded or _glued_label(glued, w) for w in _VALUE) or names_compared_periods(folded)
+    value = value or any(_has_word(folded, w) or _glued_label(glued, w) for w in _TOTAL_LABELS)
     note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
     code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
     if indicator and ((unit and (value or note)) or (value and code and note)):
@@ -56,6 +57,9 @@ def is_statistics_header(
     return value and ((note or code) and sum([indicator, unit, note, code]) >= 2 or unit_label)
 
 
+# The figure's column labelled as the total of the parts beside it ("Tổng số" after "Trực tuyến |
+# Trực tiếp": a count split by channel, quarter or hamlet; ``stat_line_periods`` takes it whole).
+_TOTAL_LABELS = ("tong so", "tong cong")
 # The unit column's labels no sentence prints (a sentence's "đơn vị" is a unit of the commune).
 _UNIT_LABELS = ("dvt", "don vi tinh")
 # Words of a score table's labels ("Điểm | Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng"): a
@@ -94,7 +98,7 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     """(first, after last) line of the header that starts at or just after ``k``, or None when
     no header starts there. The header is the shortest run of lines ending where the three
     concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
-    if _label_words(lines[k].text) > settings.max_header_words * panels_named(lines[k].text):
+    if _header_words(lines[k].text) > settings.max_header_words * panels_named(lines[k].text):
         return None  # (most lines of a document: a sentence, no header; not folded for nothing)
     first = lookalike_words(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
@@ -111,7 +115,7 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
             stacked = all(_label_words(ln.text) <= settings.stacked_label_words for ln in lines[k : end + 1])
             if n >= settings.header_lines and not stacked:
                 break
-            if _label_words(text) > settings.max_header_words * panels_named(text) or (
+            if _header_words(text) > settings.max_header_words * panels_named(text) or (
                 not stacked and text.rstrip().endswith((".", ";"))
             ):
                 break
@@ -163,6 +167,13 @@ def _label_words(text: str) -> int:
     """A header line's words, the grid's bars between its labels left out ("DVT | Năm | Năm |":
     three words, not six)."""
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _header_words(text: str) -> int:
+    """A header line's words as ``_label_words``, a lone character left out: OCR reads a column's
+    rule or a cell's edge as one ("S| DVT | … | T Tyle ol"), and a wide form's six labels with a
+    few such specks count past a sentence's bound though no label is a letter alone."""
+    return sum(1 for w in text.split() if sum(ch.isalnum() for ch in w) >= 2)
 
 
 def _names_form(lines: list[Line], garbled: bool) -> bool:
