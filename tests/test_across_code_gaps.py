@@ -54,5 +54,23 @@ def test_a_code_the_neighbours_leave_open_stays_unsaid():
     assert gap_code("3.1.b", "4") == "3.1.c"
     assert gap_code("2.1", "2.2") is None  # nothing between them: the label is no item
     assert gap_code("2.1", "3") is None  # 2.2, or 2.1.a, or more: open
-    assert gap_code(None, "2") is None and gap_code("3", None) is None
+    assert gap_code(None, "3") is None and gap_code("3", None) is None
     assert printed_codes(["1. Số văn bản", "Số nhiệm vụ", "Số hồ sơ", "4. Số cuộc"]) is None
+
+
+def test_a_code_whose_dot_a_scan_read_as_a_comma_is_still_printed():
+    """Seed 17207's S27 i1 scan (N50, units across): Tesseract read the first label's "1." as
+    "1,"; the truth's codes are 1, 2, 2.1, 2.2, 2.3, 3."""
+    labels = [
+        "1, Số sáng kiến, giải pháp CCHC được công nhận",
+        "2. Số phản ánh, kiến nghị của cá nhân, tổ chức tiếp nhân",
+        "2.1. Số phản ánh, kiến nghị đã xử lý",
+        "2.2. Số phản ánh, kiến nghị đang xử lý",
+        "2.3. Tỷ lệ phản ánh, kiến nghị được xử lý",
+        "3. Số cuộc Tên truyền",
+    ]
+    codes = printed_codes(labels)
+    assert codes is not None
+    assert [c for c, _ in codes] == ["1", "2", "2.1", "2.2", "2.3", "3"]
+    assert codes[0][1] == "Số sáng kiến, giải pháp CCHC được công nhận"
+    assert gap_code(None, "2") == "1" and gap_code(None, "2.1") is None

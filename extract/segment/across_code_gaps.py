@@ -49,8 +49,10 @@ def gap_code(before: str | None, after: str | None) -> str | None:
     """The one code between two printed codes of a header's labels: the next letter of a
     lettered item whose group the next label closes ("3.1.b", "3.2" → "3.1.c") or goes on
     ("3.1.a", "3.1.c" → "3.1.b"); the number between two numbered siblings ("2.1", "2.3" →
-    "2.2"). None when a label printing no code is first or last, or the two leave more than one
-    code or none."""
+    "2.2"); "1" for the first label before "2". None when a label printing no code is first (but
+    that) or last, or the two leave more than one code or none."""
+    if before is None and after == "2":
+        return "1"  # the first label, before the second top-level code
     if before is None or after is None:
         return None
     group, _, item = before.rpartition(".")

@@ -55,7 +55,8 @@ _BRACKETED_UNIT = lazy_compile(rf"^(?:\(\s*(?P<unit>{_UNIT_WORDS})\s*\)?|(?P<uni
 # ("-(Nhiệm vụ)"); such a cell is the unit all the same.
 _SPECKS = "-–—'‘’`|_.,:; "
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
-_NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
+# (the dot after it a scan may read as a comma: "1, Số sáng kiến …")
+_NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)[.,]?\s+(?P<words>\S.*)$", re.S)
 # (its letter as a scan may print it, "©)" or "€j" for "c)": ``normalize.codes.letter_item``).
 _LETTERED = lazy_compile(r"^(?P<token>\S\)|[€©]j)\s*(?P<words>\S.*)$", re.S)
 
