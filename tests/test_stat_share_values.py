@@ -32,9 +32,15 @@ def test_a_count_s_share_read_for_it_gives_the_count_its_whole_makes_it_a_share_
     assert "71,63" in rows["6.1"]["note"] and "2,78" in rows["4.3"]["note"]
     assert all(COUNT_FROM_SHARE_FLAG in rows[c]["flags"] for c in ("4.3", "6.1"))
     # 4.3's count is confirmed by its group's sum (82 + 23 + 3 = 108, read); 6.1's group does not
-    # add up (6.3 misread), so 6.1 is reviewed
+    # add up (6.3, 19, misread 205), but 6.4's share (its label OCR ran together, "trwéchanvadinghan")
+    # is 6.1 + 6.2 over 6 to its two decimals (626/645 = 97,05 %, the truth's 97,05): that vouches
+    # for 6.1 and 6.2, and 6.3 alone goes to review
     sums = {c["code"]: c["status"] for c in out["checks"] if c["kind"] == "total_parts"}
-    assert sums["4"] == "ok" and "6.1" in {q["code"] for q in out["review"]}
+    ratios = {c["code"]: c["status"] for c in out["checks"] if c["kind"] == "ratio"}
+    assert (values["6.2"], values["6.3"], values["6.4"]) == (164.0, 19.0, 97.05)
+    assert sums["4"] == "ok" and ratios["6.4"] == "ok" and rows["6.4"]["value"] == values["6.4"]
+    queued = {q["code"] for q in out["review"]}
+    assert "6.3" in queued and not queued & {"6", "6.1", "6.2"}
 
 
 def _row(code: str, value: float, raw: str, unit: str = "Hồ sơ", parent: str | None = None) -> StatRow:

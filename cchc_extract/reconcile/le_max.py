@@ -5,9 +5,11 @@ doubt. Apart from the sums (``sums``) as a check of a kind of its own."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 
 from cchc_extract.reconcile.core import _Ledger, _vn
+from cchc_extract.reconcile.foreign_mark import foreign_mark_reading
 from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
 from cchc_extract.reconcile.score_refs import _score_ref
@@ -45,7 +47,11 @@ def check_le_max(
     value = getattr(row, score)
     if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
         return
-    found = explain([cell(i, score), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
+    scored = cell(i, score)
+    if (whole := foreign_mark_reading(rows, i, score, ocr)) is not None and whole not in scored.readings:
+        # "10.1" among a table's commas: a speck and a rule after the figure printed (``foreign_mark``)
+        scored = replace(scored, readings=(*scored.readings, whole), read=(*scored.read, whole))
+    found = explain([scored, cell(i, "max_points")], partial(le_holds, s.points_tolerance))
     ledger.check(
         LE_MAX_KIND[score],
         f"/score_tables/{ti}/rows/{i}",

@@ -33,7 +33,15 @@ from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_
 from cchc_extract.reconcile.stat_check import check_stat_value
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, rule_readings
-from cchc_extract.reconcile.stat_rows import _denominator, _stat_ref, counts_named, is_percent, worded_apart
+from cchc_extract.reconcile.stat_rows import (
+    _GENERIC_WORDS,
+    _denominator,
+    _plain,
+    _stat_ref,
+    counts_named,
+    is_percent,
+    worded_apart,
+)
 from extract.segment.body_stat_ocr import SIGN_AS_NINE_FLAG
 from extract.segment.stat_line_periods import short_row_readings
 from normalize.lazy_regex import lazy_compile
@@ -292,6 +300,14 @@ def _ratio_reading(
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
     joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
+    if joined is None and not match and certain and decimals >= 1 and not _names_a_count(row, live, rows):
+        # A share whose label names none of its counts whole ("Tỷ lệ (%)" beside a total, its
+        # "online in full" and "online in part"): when no pair makes it and the sum of its counts
+        # over the whole makes it to its printed decimals, that sum is what it is of (the
+        # document's own arithmetic, one figure in a hundred or a thousand by chance), not a
+        # pair failed. A label holding every word of one count ("Tỷ lệ … được xử lý" over
+        # "… đã xử lý") is that count's share, failed or not.
+        joined = _joined_numerator(row, live, rows, decimals, worded=False)
     if joined is not None:
         parts, den, ratio = joined
         return "ok", _joined_said(label, row, parts, den, rows, ratio), (*parts, den), round(ratio, 4)
@@ -339,6 +355,14 @@ def _names_read_counts(row: StatRow, pairs: list[tuple[int, int]], unread: list[
     return sum(named.values()) >= 2 and not any(named[k] for k in unread)
 
 
+def _names_a_count(row: StatRow, live: list[tuple[int, int]], rows: list[StatRow]) -> bool:
+    """Whether a share's label holds every word of one of its numerators' labels (less the words
+    any label holds), that count having words of its own."""
+    label = set(_plain(row.indicator).split())
+    own = (set(_plain(rows[j].indicator).split()) - _GENERIC_WORDS for j, _ in live)
+    return any(words and words <= label for words in own)
+
+
 def _joins(indicator: str | None) -> bool:
     """Whether an indicator's label joins counts ("và", "hoặc"), marks or none."""
     return bool(_JOINS.search(fold(indicator or "")))
@@ -358,11 +382,11 @@ def _named_numerator(
 
 
 def _joined_numerator(
-    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], decimals: int
+    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], decimals: int, worded: bool = True
 ) -> tuple[tuple[int, ...], int, float] | None:
     """(parts, denominator, ratio) when the ratio is of the sum of several of its counts, in the
-    order printed, and its label joins them; None otherwise."""
-    if not _joins(row.indicator):
+    order printed, and its label joins them (``worded``; else any label); None otherwise."""
+    if worded and not _joins(row.indicator):
         return None
     den = live[0][1]
     nums = [j for j, d in live if d == den]

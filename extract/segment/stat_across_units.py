@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from extract.segment.across_code_gaps import codes_across_gaps
 from extract.segment.joined import JoinedRow
 from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
@@ -54,7 +55,8 @@ _BRACKETED_UNIT = lazy_compile(rf"^(?:\(\s*(?P<unit>{_UNIT_WORDS})\s*\)?|(?P<uni
 # ("-(Nhiệm vụ)"); such a cell is the unit all the same.
 _SPECKS = "-–—'‘’`|_.,:; "
 # A label's printed code: "2.1. Giải quyết đúng hạn", "3 Số cuộc …", a lettered item "a) …".
-_NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<words>\S.*)$", re.S)
+# (the dot after it a scan may read as a comma: "1, Số sáng kiến …")
+_NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)[.,]?\s+(?P<words>\S.*)$", re.S)
 # (its letter as a scan may print it, "©)" or "€j" for "c)": ``normalize.codes.letter_item``).
 _LETTERED = lazy_compile(r"^(?P<token>\S\)|[€©]j)\s*(?P<words>\S.*)$", re.S)
 
@@ -143,10 +145,11 @@ def heading_columns(labels: list[str], cells: list[str], label_col: int) -> list
 def printed_code(label: str, last: str | None) -> tuple[str, str] | None:
     """(code, words) of a label printing its code ("2.1. Giải quyết đúng hạn" → ("2.1", …)); a
     lettered item under the last numbered code ("a) …" → "2.1.a"); None when it prints none."""
-    numbered = _NUMBERED.match(label.strip())
+    text = label.strip().lstrip(_SPECKS)  # (a scan's speck before the code: "-4. Số cuộc …")
+    numbered = _NUMBERED.match(text)
     if numbered:
         return numbered["code"], numbered["words"].strip()
-    lettered = _LETTERED.match(label.strip())
+    lettered = _LETTERED.match(text)
     letter = letter_item(lettered["token"]) if lettered else None
     if lettered and letter and last:
         return f"{last}.{letter}", lettered["words"].strip()
@@ -154,14 +157,6 @@ def printed_code(label: str, last: str | None) -> tuple[str, str] | None:
 
 
 def printed_codes(labels: list[str]) -> list[tuple[str, str]] | None:
-    """Every label's printed code and words, in order; None unless every label prints one."""
-    out: list[tuple[str, str]] = []
-    last: str | None = None
-    for label in labels:
-        found = printed_code(label, last)
-        if found is None:
-            return None
-        if found[0][-1].isdigit():  # (a lettered item's code is no parent of the next letter)
-            last = found[0]
-        out.append(found)
-    return out
+    """Every label's printed code and words, in order; None unless every label prints one or
+    stands where its neighbours' codes leave it one (a scan lost its "c)": ``across_code_gaps``)."""
+    return codes_across_gaps(labels, printed_code)
