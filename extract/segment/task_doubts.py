@@ -73,6 +73,7 @@ import regex as re
 
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
+from extract.segment.task_catalogue_letters import catalogue_letters
 from extract.segment.task_code_doubts import (
     code_put_doubts,
     long_number_doubt,
@@ -300,6 +301,13 @@ def doubt_tasks(
                 put, changes = _remarked(getattr(row, f), model, s)
                 if changes:
                     said = ", ".join(f"'{a}' read, '{b}' fits its neighbours" for a, b in changes)
+                    doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
+                    row = replace(row)
+                    setattr(row, f, put)
+            for f in _FREE_TEXT_FIELDS:  # a fixed term's word one letter off ("Tiến nhận, xử lý")
+                put, changes = catalogue_letters(getattr(row, f))
+                if changes:
+                    said = ", ".join(f"'{a}' read, the catalogue's phrase prints '{b}'" for a, b in changes)
                     doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
                     row = replace(row)
                     setattr(row, f, put)
