@@ -44,5 +44,6 @@ def lone_marks_dropped(table: TaskTable, settings: LoneMarkSettings = _SETTINGS)
         k = marked[0]
         rest = _single_item(cells[k])
         if rest:
-            rows[k] = replace(rows[k], **{f: rest})
+            rows[k] = replace(rows[k])
+            setattr(rows[k], f, rest)
     return replace(table, rows=rows)

@@ -14,10 +14,10 @@ from functools import lru_cache
 
 import regex as re
 
+from extract.segment.task_lone_marks import lone_marks_dropped
 from normalize.lazy_regex import lazy_compile
 from normalize.vietnamese.model import data_lines
 from normalize.vietnamese.syllable import fold
-from extract.segment.task_lone_marks import lone_marks_dropped
 from schemas.records import TaskTable
 
 _WORD = lazy_compile(r"\p{L}+")
