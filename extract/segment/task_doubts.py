@@ -110,6 +110,11 @@ CAPITAL_LOWERED = "capital_lowered"
 _INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
 # Lone small letters side by side, a space between ("c h"): a word's letters OCR read apart.
 _LONE_LETTERS = lazy_compile(r"(?<!\S)\p{Ll}(?:\s+\p{Ll})+(?!\S)")
+# A lone small letter right after a word of small letters, a word after it ("thanh tóa n trực":
+# "toán" read with its last letter apart): no Vietnamese word; a legal reference's list letter
+# follows its noun ("điểm c khoản 2"), which the letter's test below leaves out.
+_LETTER_OFF = lazy_compile(r"(?<=(\p{Ll}+) )\p{Ll}(?= \p{Ll})")
+_REFERENCE_NOUNS = frozenset({"điểm", "mục", "tiết", "khoản", "và", "hoặc"})
 _WORD = lazy_compile(r"[\p{L}\d]+")
 _LETTERS = lazy_compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
@@ -200,6 +205,9 @@ def _letters_apart(text: str, vocab: frozenset[str]) -> str | None:
     for m in _LONE_LETTERS.finditer(text):
         if any(letter not in vocab for letter in m.group().split()):
             return m.group()
+    for m in _LETTER_OFF.finditer(text):
+        if m.group() not in vocab and m.group(1) not in _REFERENCE_NOUNS:
+            return f"{m.group(1)} {m.group()}"
     return None
 
 
