@@ -73,6 +73,7 @@ import regex as re
 
 from extract.segment.periodic_words import spelt_as_the_table
 from extract.segment.quarter_lists import quarter_list_doubts, stroke_lost
+from extract.segment.task_catalogue_letters import catalogue_letters
 from extract.segment.task_code_doubts import (
     code_put_doubts,
     long_number_doubt,
@@ -109,6 +110,11 @@ CAPITAL_LOWERED = "capital_lowered"
 _INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
 # Lone small letters side by side, a space between ("c h"): a word's letters OCR read apart.
 _LONE_LETTERS = lazy_compile(r"(?<!\S)\p{Ll}(?:\s+\p{Ll})+(?!\S)")
+# A lone small letter right after a word of small letters, a word after it ("thanh tóa n trực":
+# "toán" read with its last letter apart): no Vietnamese word; a legal reference's list letter
+# follows its noun ("điểm c khoản 2"), which the letter's test below leaves out.
+_LETTER_OFF = lazy_compile(r"(?<=(\p{Ll}+) )\p{Ll}(?= \p{Ll})")
+_REFERENCE_NOUNS = frozenset({"điểm", "mục", "tiết", "khoản", "và", "hoặc"})
 _WORD = lazy_compile(r"[\p{L}\d]+")
 _LETTERS = lazy_compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
@@ -199,6 +205,9 @@ def _letters_apart(text: str, vocab: frozenset[str]) -> str | None:
     for m in _LONE_LETTERS.finditer(text):
         if any(letter not in vocab for letter in m.group().split()):
             return m.group()
+    for m in _LETTER_OFF.finditer(text):
+        if m.group() not in vocab and m.group(1) not in _REFERENCE_NOUNS:
+            return f"{m.group(1)} {m.group()}"
     return None
 
 
@@ -300,6 +309,13 @@ def doubt_tasks(
                 put, changes = _remarked(getattr(row, f), model, s)
                 if changes:
                     said = ", ".join(f"'{a}' read, '{b}' fits its neighbours" for a, b in changes)
+                    doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
+                    row = replace(row)
+                    setattr(row, f, put)
+            for f in _FREE_TEXT_FIELDS:  # a fixed term's word one letter off ("Tiến nhận, xử lý")
+                put, changes = catalogue_letters(getattr(row, f))
+                if changes:
+                    said = ", ".join(f"'{a}' read, the catalogue's phrase prints '{b}'" for a, b in changes)
                     doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
                     row = replace(row)
                     setattr(row, f, put)

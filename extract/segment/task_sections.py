@@ -70,6 +70,12 @@ def _misread_numeral(code: str) -> bool:
 _STROKED = lazy_compile(r"^(?=[^1]*1)(?=.*[IVXH])[IVXLTH1|]{2,5}[.,)_]?$")
 
 
+def numeral_cell(text: str) -> bool:
+    """A TT cell holding a roman numeral alone, as printed ("IV.") or as OCR reads it ("Í", "HI")."""
+    m = _ROMAN_ROW.match(text)
+    return (m is not None and not m.group(2)) or _OCR_ROMAN.match(text) is not None
+
+
 def stroked_numeral(text: str) -> bool:
     """A short word of a roman numeral's strokes with a one read among them ("1H", "I1.")."""
     return _STROKED.match(text.strip()) is not None

@@ -34,6 +34,7 @@ from extract.segment.task_doubt_settings import DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_glued_sections import glued_sections_apart
 from extract.segment.task_header import header_share, names_score_column
+from extract.segment.task_header_heading import heading_out_of_header
 from extract.segment.task_sections import SECTION_HEADING_LOST, heading_lead, section_of, task_code
 from extract.segment.task_starts import ROW_KEY_FIELDS, task_line_goes_on
 from extract.segment.task_unit_matrix import unit_matrix
@@ -341,7 +342,8 @@ def find_task_tables(
 ) -> list[TaskTable]:
     """The task tables among the document's tables (``joins``: them joined already)."""
     tables: list[TaskTable] = []
-    for table in join_tables(doc) if joins is None else joins:
+    for joined in join_tables(doc) if joins is None else joins:
+        table = heading_out_of_header(joined)  # a scan's first section heading read into the header
         if not is_task_table(table, settings, _header_above(doc, table, settings)):
             continue
         rows = doubt_blank_cells(task_rows(table, settings))

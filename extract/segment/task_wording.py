@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex as re
 
+from extract.segment.task_lone_marks import lone_marks_dropped
 from normalize.lazy_regex import lazy_compile
 from normalize.vietnamese.model import data_lines
 from normalize.vietnamese.syllable import fold
@@ -101,8 +102,9 @@ def marked_doubles(text: str) -> str:
 # lower-case letter before the cell's capital ("g Cả năm 2024": no Vietnamese word is one Latin
 # letter without a mark), and marks before the cell's first word (".. Công khai", an opening
 # quote no quote closes, "“Thực hiện": a cell opens with its first word, list marks taken off
-# before).
-_SPECK_TOKEN = lazy_compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+\S)")
+# before). A spacing accent alone ("tại ˆ Bộ phận") is a speck too: a mark carries no sound
+# without its letter; and a plus closing the cell ("đúng quy định +"): a sign with nothing after.
+_SPECK_TOKEN = lazy_compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸ˆ˜ˇ˘˙´¨¯˚˝]+(?=\s+\S)")
 _INNER_STOP = lazy_compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
 _SPECK_START = lazy_compile(r"^[a-z]\s+(?=\p{Lu})")
 _MARKS_FIRST = lazy_compile(r"^[.,;:·…'\"“‘`]+\s*(?=\p{L})(?!.*[”’\"'])")
@@ -120,7 +122,7 @@ def specks_dropped(text: str) -> str:
     ``_MARKS_FIRST``, ``_STROKE_LETTER``) and the marks that close it."""
     text = _SPECK_START.sub("", _INNER_STOP.sub("", _SPECK_TOKEN.sub("", _MARKS_FIRST.sub("", text.strip()))))
     text = _STROKE_LETTER.sub("", text)
-    return text.rstrip(" :;,‹›'‘’`^~_")
+    return text.rstrip(" :;,‹›'‘’`^~_ˆ˜+")
 
 
 def _reworded(task: str, settings: WordingSettings, specks: bool) -> str:
@@ -148,4 +150,6 @@ def reword_tasks(
             )
             for r in table.rows
         ]
+        if ocr:  # a bullet's mark opening one cell of a column that marks no other: a speck
+            table.rows = lone_marks_dropped(table).rows
     return tables
