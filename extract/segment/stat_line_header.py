@@ -39,7 +39,6 @@ def is_statistics_header(
     unit = _names_unit(folded)
     # (two periods compared, "Năm 2023 | Năm 2024 | Chênh lệch": the figure's columns are theirs)
     value = any(w in folded or _glued_label(glued, w) for w in _VALUE) or names_compared_periods(folded)
-    value = value or any(_has_word(folded, w) or _glued_label(glued, w) for w in _TOTAL_LABELS)
     note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
     code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
     if indicator and ((unit and (value or note)) or (value and code and note)):
@@ -57,9 +56,6 @@ def is_statistics_header(
     return value and ((note or code) and sum([indicator, unit, note, code]) >= 2 or unit_label)
 
 
-# The figure's column labelled as the total of the parts beside it ("Tổng số" after "Trực tuyến |
-# Trực tiếp": a count split by channel, quarter or hamlet; ``stat_line_periods`` takes it whole).
-_TOTAL_LABELS = ("tong so", "tong cong")
 # The unit column's labels no sentence prints (a sentence's "đơn vị" is a unit of the commune).
 _UNIT_LABELS = ("dvt", "don vi tinh")
 # Words of a score table's labels ("Điểm | Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng"): a
