@@ -32,9 +32,10 @@ _STOP = lazy_compile(r"\w\.\s+(\w)")
 # Words (two letters or more) a sentence prints on each side of its stop: a lead-in runs on, where a
 # speck after a label's year ("năm 2023. Năm 2024") leaves a word or two.
 _SENTENCE_WORDS = 3
-# A sentence leading into the table: it closes on a colon or "như sau" / "sau đây" ("… năm 2024. Kết
-# quả tự đánh giá, chấm điểm năm 2023 như sau:"); column labels never do, whatever years it prints.
-_LEAD_IN = lazy_compile(r"(?:(?<![a-z])(?:nhu sau|sau day)\W*|:\s*)$")
+# A sentence leading into the table: it closes on "như sau" / "sau đây" or a word and a colon ("… năm
+# 2024. Kết quả tự đánh giá, chấm điểm năm 2023 như sau:"); column labels never do, whatever years it
+# prints (OCR's specks after a label's year, "2023 : :", close on no word).
+_LEAD_IN = lazy_compile(r"(?:(?<![a-z])(?:nhu sau|sau day)\W*|[a-z]{2}\s*:\s*)$")
 # The words of an appraisal label: a header naming one has a true appraised column, no second period.
 _APPRAISAL = lazy_compile(r"(?<![a-z])(?:tham dinh|noi vu|phong)(?![a-z])")
 # A signed change figure opening a row's note ("-4,5 Chưa đầy đủ …"): the change column's cell,
