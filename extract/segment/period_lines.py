@@ -52,15 +52,13 @@ def header_years(lines: list[Line]) -> list[int]:
     printing two different years and otherwise only header words ("năm 2024 | năm 2023", "Điểm
     tự đánh giá năm 2023 | Điểm tự đánh giá năm 2024", OCR's specks between them); empty when no
     such line. A sentence leading into the table ("… năm 2024 … Kế hoạch năm 2025", one closing on
-    "như sau:" or a colon, or one whose stop shows it: ``_sentence``) is no such line."""
+    "như sau:" or a colon, or one whose stop shows it: ``_lead_in``) is no such line."""
     for line in lines:
         text = line.raw or line.text
-        if _LEAD_IN.search(fold(text).strip()):
-            continue
         years = [int(y) for y in _YEAR.findall(text)]
         if len(set(years)) < 2:
             continue
-        if _sentence(text):
+        if _lead_in(text):
             continue
         words = _YEAR.sub(" ", _NAM.sub(" ", fold(text)))
         if not _LETTERED.search(words) or header_share(words) >= _YEARS_LINE_SHARE:
@@ -68,10 +66,13 @@ def header_years(lines: list[Line]) -> list[int]:
     return []
 
 
-def _sentence(text: str) -> bool:
-    """Whether a line holds a sentence's end before more words: a lead-in's prose ("… năm 2014.
+def _lead_in(text: str) -> bool:
+    """Whether a line is a lead-in's prose, not a header's years: it closes as a sentence leading
+    into a table does (``_LEAD_IN``), or holds a sentence's end before more words ("… năm 2014.
     Kết quả tự đánh giá, chấm điểm năm 2013 như sau:", seed 16001's D05 dump, whose header words
-    made it look like labels), not a header's years."""
+    made it look like labels)."""
+    if _LEAD_IN.search(fold(text).strip()):
+        return True
     for m in _STOP.finditer(text):
         before, after = fold(text[: m.start() + 1]), fold(text[m.start(1) :])
         words = (len(_LETTERED.findall(before)), len(_LETTERED.findall(after)))
