@@ -41,7 +41,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "Xây dựng,.ban",
-  "sử dụng!") or a dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
+  "sử dụng!"), a quote mark alone held to a word ("theo 'TCVN ISO": a plan's quotes come in pairs) or a
+  dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
   next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's or a product's name
   ("định kỳ: về …", "Danh: mục công bố"): doubted, kept;
 * (a mend, not queued) a bullet OCR read as a mark and a letter opening a task ("s* Duy trì …"):
@@ -151,6 +152,11 @@ _FREE_TEXT_FIELDS = ("task", "activity", "product")
 # letter at most; or a dash or bar with a speck read as a quote held to the first word ("-'Tổ
 # chức …"). Taken out.
 _MISREAD_BULLET = lazy_compile(r"^\s*(?:(?:\p{L}?[*«»©®°~^_`]+\p{L}?)\s+|[-–|]+['‘’`]\s*)(?=\p{Lu})")
+# A quote mark held to a word's start or end ("theo 'TCVN ISO", "mô hình' Dân vận"): a plan types its
+# quotes in pairs ("'Một cửa'", "“Dân vận khéo”"), so one alone in a field is a speck OCR read as
+# a quote. Taken out (``_lone_quote_out``).
+_QUOTE = lazy_compile(r"['‘’`\"“”]")
+_HELD_QUOTE = lazy_compile(r"(?<=\s|^)['‘’`\"“”](?=[\p{L}\d])|(?<=[\p{L}\d])['‘’`\"“”](?=\s|$)")
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
@@ -180,6 +186,13 @@ def _unknown_capitals(row: TaskRow, printed: Counter[str]) -> list[str]:
         if unknown:
             out.append(f"{DOUBT}{f}: '{unknown[0]}' is no abbreviation the catalogue or the plan's other rows print")
     return out
+
+
+def _lone_quote_out(text: str) -> str:
+    """``text`` without its quote mark when it prints one alone, held to a word (``_HELD_QUOTE``)."""
+    if len(_QUOTE.findall(text)) != 1:
+        return text
+    return _HELD_QUOTE.sub("", text)
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -337,7 +350,7 @@ def doubt_tasks(
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
                 cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
-                cleaned = _GLUED_COMMA.sub(", ", cleaned)
+                cleaned = _lone_quote_out(_GLUED_COMMA.sub(", ", cleaned))
                 if f in _FREE_TEXT_FIELDS:
                     cleaned = _TRAILING_DASH.sub("", cleaned)
                     cleaned = _MISREAD_BULLET.sub("", cleaned)
