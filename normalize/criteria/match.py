@@ -58,6 +58,7 @@ from normalize.criteria.wording import (
     damage_only,
     restore_wordings,
     same_words,
+    shortened_wording,
     spelling,
     worded_otherwise,
 )
@@ -176,10 +177,12 @@ def snap_to_set(
                 ok = crit is not None
             if crit is None:
                 continue
-            # A typed grid's clean name printing words the wording does not hold is the commune's own
-            # wording: kept, as ``wording`` keeps one (marks or words lost are still put back).
+            # A typed grid's clean name printing words the wording does not hold, or only its first
+            # words, is the commune's own wording: kept, as ``wording`` keeps one (marks or words
+            # lost are still put back; a grid's cell is read whole, so a name that stops early
+            # stops where the commune's wording does).
             typed = not codes_misreadable(table)
-            own_wording = typed and worded_otherwise(row.name, crit.name)
+            own_wording = typed and (worded_otherwise(row.name, crit.name) or shortened_wording(row.name, crit.name))
             if ok and settings.snap_names and spelling(row.name) != spelling(crit.name) and not own_wording:
                 if not row.name_raw:
                     row.name_raw = row.name

@@ -107,6 +107,18 @@ def worded_otherwise(read: str | None, wording: str) -> bool:
     return all(not damaged(w) for w in words) and any(fold(w).lower() not in official for w in words)
 
 
+def shortened_wording(read: str | None, wording: str) -> bool:
+    """Whether a name read clean prints the wording's first words as they are and stops before its
+    end: the commune's shorter wording of a set's criterion ("… văn bản quy phạm pháp luật" where
+    the provincial set prints "… pháp luật tại tỉnh"), which a typed grid's whole cell printed as it
+    is — not a name to lengthen."""
+    words = [nfc(w).lower() for w in _words(read or "")]
+    official = [nfc(w).lower() for w in _words(wording)]
+    if not words or len(words) >= len(official) or any(map(damaged, words)):
+        return False
+    return official[: len(words)] == words
+
+
 def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings()) -> bool:
     """Whether the name read is the wording but for OCR's damage: every word that is not the
     wording's (folded) is a damaged word standing for wording words, or a damaged speck between
