@@ -60,3 +60,28 @@ def test_lettered_figures_go_to_their_items_and_unmatched_rows_stay():
     glued = _row([["1.1"], ["Kế hoạch", "a) Ban hành", "b) Mức độ"], ["3", "1"], ["3"], []])  # two figures, three rows
     table = _table(glued)
     assert split_lettered_items(table, COLUMNS) is table
+
+
+def test_items_lettered_with_no_figure_are_rows_left_blank():
+    """A field the commune does not score (seed 18001's N70 instance 2, its field 7: the truth's self
+    points None): the self cell letters its items and prints no figure ("", "a)", "b)"). Before, the
+    cell's first line was no figure, the row was not split and its two items were lost."""
+    row = _row(
+        [
+            ["7.1"],
+            ["Ứng dụng công nghệ thông tin", "a) Tỷ lệ văn bản điện tử", "b) Sử dụng chữ ký số"],
+            ["6", "a) 3", "b) 3"],
+            ["a)", "b)"],
+            ["a) Thông báo số 255/TB-UBND", "b) Ban hành chậm"],
+        ]
+    )
+    got = [r.cells for r in split_lettered_items(_table(row), COLUMNS).rows]
+    assert got == [
+        ["7.1", "Ứng dụng công nghệ thông tin", "6", "", ""],
+        ["a)", "Tỷ lệ văn bản điện tử", "3", "", "Thông báo số 255/TB-UBND"],
+        ["b)", "Sử dụng chữ ký số", "3", "", "Ban hành chậm"],
+    ]
+    # a lettered line holding words, not a figure, is no figure cell: the row stays whole
+    worded = _row([["1.1"], ["Kế hoạch", "a) Ban hành", "b) Mức độ"], ["3", "a) 1", "b) 2"], ["a) đạt", "b)"], []])
+    table = _table(worded)
+    assert split_lettered_items(table, COLUMNS) is table

@@ -1,7 +1,8 @@
 """A criterion's lettered items printed inside its own row: the name cell "Kế hoạch cải cách hành
 chính năm" then "a) Ban hành kế hoạch …", "b) Mức độ hoàn thành …" on lines of their own, the
 maximum and self cells the criterion's points then each item's, a line each ("3 / 1 / 2") or each
-after its letter ("3 / a) 1 / b) 2"), the notes lettered the same way. Read as one row, the
+after its letter ("3 / a) 1 / b) 2"), or no figure at all after the letters of a field left unscored
+("a) / b)"), the notes lettered the same way. Read as one row, the
 criterion's figure is glued to its items' ("3 1 2") and the items are lost.
 
 So a row whose name cell's lines, after the criterion's own, open with the letters in order ("a)",
@@ -66,14 +67,17 @@ def _figures(lines: list[str], count: int, settings: LetteredItemSettings) -> li
         return [""] * count
     if len(lines) == count and all(_FIGURE.match(line) for line in lines):
         return lines
-    lettered = [_LETTERED.match(line) for line in lines[1:]]
-    if not _FIGURE.match(lines[0]) or not all(lettered):
+    # The criterion's own figure first, or none (a field the commune does not score prints its
+    # items' letters alone: "", "a)", "b)"); then each item's after its letter, or none.
+    own = 0 if _LETTERED.match(lines[0]) else 1
+    lettered = [_LETTERED.match(line) for line in lines[own:]]
+    if (own and not _FIGURE.match(lines[0])) or not all(lettered):
         return None
-    parts = [lines[0]] + [""] * (count - 1)
+    parts = [lines[0] if own else ""] + [""] * (count - 1)
     for match in lettered:
         at = settings.letters.find(match.group(1)) + 1
         text = match.group(2).strip()
-        if not 0 < at < count or parts[at] or not _FIGURE.match(text):
+        if not 0 < at < count or parts[at] or (text and not _FIGURE.match(text)):
             return None
         parts[at] = text
     return parts
