@@ -10,14 +10,21 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extract.segment.line_common import glued_digits, glued_readings, in_quarters, lookalike_readings
+from extract.segment.line_common import (
+    LOST_COMMA_TEENS,
+    glued_digits,
+    glued_readings,
+    in_quarters,
+    lookalike_readings,
+)
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from schemas.records import ScoreRow, unsure_conf, unsure_flag
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
-# Digits only, as OCR gives a cell whose comma it lost.
-_BARE_DIGITS = lazy_compile(r"^\d{2,3}$")
+# Digits only, as OCR gives a cell whose comma it lost (four only for a score of ten to nineteen
+# in quarters, "1075": ``line_common.LOST_COMMA_TEENS``).
+_BARE_DIGITS = lazy_compile(r"^(?:\d{2,3}|" + LOST_COMMA_TEENS + ")$")
 
 
 @dataclass(frozen=True)
