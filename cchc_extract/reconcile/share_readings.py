@@ -11,7 +11,9 @@ the review queue). On OCR'd annexes only: a typed annex prints what it prints.""
 
 from __future__ import annotations
 
-from cchc_extract.reconcile.core import _Ledger, _percent_matches, _vn
+import regex as re
+
+from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.ratio_pairs import _pairs, _ratio_candidates
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -38,33 +40,55 @@ def lost_mark_readings(raw: str | None) -> list[tuple[float, int]]:
     return out
 
 
+def lost_lead_readings(raw: str | None) -> list[tuple[float, int]]:
+    """(value, decimals) of a share printed with its decimals whose first digit OCR lost into the
+    leader or the rule before it ("1,67" for 91,67) or read as a zero ("04,18" for 94,18: no share
+    prints a leading zero before another digit), each at most 100; [] for a share printed whole
+    (a whole percentage is made by too many pairs for a digit put back to be chosen)."""
+    text = (raw or "").strip().rstrip("%").strip()
+    m = re.fullmatch(r"(\d{1,2})[,.](\d{1,2})", text)
+    if m is None:
+        return []
+    whole, decimals = m.group(1), len(m.group(2))
+    if len(whole) == 2 and whole.startswith("0"):
+        leads = [d + whole[1] for d in "123456789"]
+    elif len(whole) == 1:
+        leads = [d + whole for d in "123456789"]
+    else:
+        return []
+    values = (float(f"{lead}.{m.group(2)}") for lead in leads)
+    return [(value, decimals) for value in values if value <= 100.0]
+
+
 def repair_share_readings(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings) -> None:
     """Take the one reading with its decimal mark back that makes an OCR'd share over 100 the
-    ratio of its counts (see the module's note). Call on OCR'd annexes only, before their checks."""
+    ratio of its counts, or the one with its first digit put back that makes a share no pair makes
+    that ratio (see the module's note). Call on OCR'd annexes only, before their checks."""
     rows = annex.rows
     parents = parent_indices(rows)
     kids = children_of(parents)
     name = annex.annex or annex.title or f"statistics/{ai}"
     for i, row in enumerate(rows):
-        if not is_percent(row) or row.value is None or row.value <= 100.0 or REPAIRED_VALUE in row.flags:
+        if not is_percent(row) or row.value is None or REPAIRED_VALUE in row.flags:
             continue
+        over = row.value > 100.0
         candidates = _ratio_candidates(i, rows, parents, kids, s)
         if len(candidates) < 2:
             continue
         pairs, _certain = _pairs(i, candidates, rows, parents)
         ratios = [100.0 * _v(rows[j]) / _v(rows[d]) for j, d in pairs if rows[d].value]
-        found = {
-            value
-            for value, decimals in lost_mark_readings(row.value_raw)
-            if any(_percent_matches(value, ratio, decimals) for ratio in ratios)
-        }
+        if not over and any(_percent_matches(row.value, r, _decimals(row.value, row.value_raw)) for r in ratios):
+            continue  # the share as printed is a pair's: nothing to put back
+        readings = lost_mark_readings(row.value_raw) if over else lost_lead_readings(row.value_raw)
+        found = {value for value, decimals in readings if any(_percent_matches(value, r, decimals) for r in ratios)}
         if len(found) != 1:
             continue
         old = row.value
         row.value = found.pop()
         row.flags.append(REPAIRED_VALUE)
-        message = (
-            f"{row.code or row.indicator[:40]}: share read as {row.value_raw!r} is over 100%; "
-            f"read {_vn(row.value)}% with its decimal mark, the ratio of its counts"
-        )
+        if over:
+            said = f"is over 100%; read {_vn(row.value)}% with its decimal mark"
+        else:
+            said = f"is no pair's share; read {_vn(row.value)}% with its first digit put back"
+        message = f"{row.code or row.indicator[:40]}: share read as {row.value_raw!r} {said}, the ratio of its counts"
         record_repaired(ledger, ai, i, row, name, old, message)

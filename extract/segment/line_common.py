@@ -183,11 +183,15 @@ class LineTableSettings:
     noise_alnum_share: float = 0.65
 
 
+# Four digits OCR printed for a score of ten to nineteen in quarters with its comma lost ("1075").
+LOST_COMMA_TEENS = r"1\d(?:25|50|75)"
 _SCORE_TOKEN = lazy_compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
-# A points cell whose decimal comma OCR lost: "05" (0,5), "025" (0,25), "825" (8,25). No points
-# cell prints a leading zero or three digits; which reading holds is the table's arithmetic's to say
-# (``score_readings``).
-_LOST_COMMA_TOKEN = lazy_compile(r"^(?:0\d{1,2}|[1-9]\d{2})$")
+# A points cell whose decimal comma OCR lost: "05" (0,5), "025" (0,25), "825" (8,25), and a score
+# of ten to nineteen in quarters, "1075" (10,75), "1925" (19,25). No points cell prints a leading
+# zero, three digits or four; which reading holds is the table's arithmetic's to say
+# (``score_readings``). (Four digits only in quarters after a 1: a year, "2025", or a count of
+# a thousand, "1200", is no score.)
+_LOST_COMMA_TOKEN = lazy_compile(r"^(?:0\d{1,2}|[1-9]\d{2}|" + LOST_COMMA_TEENS + ")$")
 JUNK = lazy_compile(r"^[^\p{L}\p{N}]+$")
 # A ruling line OCR read as a character: between two words, a column boundary.
 BAR = "|"

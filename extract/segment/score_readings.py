@@ -10,14 +10,21 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extract.segment.line_common import glued_digits, glued_readings, in_quarters, lookalike_readings
+from extract.segment.line_common import (
+    LOST_COMMA_TEENS,
+    glued_digits,
+    glued_readings,
+    in_quarters,
+    lookalike_readings,
+)
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number, points_figure
 from schemas.records import ScoreRow, unsure_conf, unsure_flag
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
-# Digits only, as OCR gives a cell whose comma it lost.
-_BARE_DIGITS = lazy_compile(r"^\d{2,3}$")
+# Digits only, as OCR gives a cell whose comma it lost (four only for a score of ten to nineteen
+# in quarters, "1075": ``line_common.LOST_COMMA_TEENS``).
+_BARE_DIGITS = lazy_compile(r"^(?:\d{2,3}|" + LOST_COMMA_TEENS + ")$")
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,8 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
     chosen: set[tuple[int, str]] = set()
     for k, row in enumerate(rows):
         for field in _FIELDS:
-            bound = _bound(rows, by_code, row, field)
+            own = _bound(rows, by_code, row, field)
+            bound = own if own is not None else _ancestor_max(rows, by_code, row)
             values = readings.get((k, field)) or _lead_digit_readings(getattr(row, f"{field}_raw"), field, bound)
             if not values:
                 continue
@@ -103,8 +111,9 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
                 # No criterion is worth nothing: a max read 0 ("i0", the "i" taken for a speck) is
                 # the other reading (the printed one stays first: the row is doubted below).
                 values = [v for v in values if v > 0]
-            total = _children_total(rows, row, field) if bound is None else None
+            total = _children_total(rows, row, field) if own is None else None
             # A part heading has no bound above it: the reading its children's points add up to.
+            # (a bound only an ancestor gives yields to that sum: the ancestor's is looser)
             adding = [v for v in values if total is not None and abs(v - total) <= settings.tolerance]
             setattr(row, field, adding[0] if adding else _within(values, bound))
             # (a cell of letters read for digits, "ïÌ", parsed as no number: read now, not lost)
@@ -162,6 +171,22 @@ def _bound(rows: list[ScoreRow], by_code: dict[str, int], row: ScoreRow, field: 
         return row.max_points
     parent = rows[by_code[row.parent]] if row.parent in by_code else None
     return parent.max_points if parent is not None else None
+
+
+def _ancestor_max(rows: list[ScoreRow], by_code: dict[str, int], row: ScoreRow) -> float | None:
+    """The maximum of the nearest row above ``row`` in its numbering whose maximum was read: a
+    looser bound for a cell whose own bound OCR lost (a score is at most its row's maximum, and
+    that at most its parent's), so "15" under a lost maximum in a field of 5 is 1,5, not 15 (a
+    seed-18161 dump: 1.1.4's maximum read "es", its score "15")."""
+    seen: set[str] = set()
+    parent = row.parent
+    while parent is not None and parent in by_code and parent not in seen:
+        seen.add(parent)
+        above = rows[by_code[parent]]
+        if above.max_points is not None:
+            return above.max_points
+        parent = above.parent
+    return None
 
 
 def _children_total(rows: list[ScoreRow], row: ScoreRow, field: str) -> float | None:

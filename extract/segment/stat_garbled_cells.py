@@ -8,6 +8,7 @@ its unit."""
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from extract.segment.count_words import UNIT_KEYS
@@ -86,3 +87,27 @@ def garbled_unit(folded: str, units: set[str]) -> bool:
 _UNIT_WORDS = 3
 _GARBLED_UNIT_RATIO = 80.0
 _MIN_GARBLED_UNIT_CHARS = 6
+
+
+def garbled_count_unit(folded: str, counted: frozenset[str]) -> bool:
+    """Whether a one-word unit after a figure is a unit the language counts in (``counted``, folded
+    keys) that OCR garbled by a letter or two, its first letter too ("TĐƯỜI", "EƯỜI" for "người"
+    at a leader's end): the figure before it is read, the row doubted as its line's others are. A
+    unit of five letters at least, two edits off at most and fewer than half its letters: the short
+    units ("tin", "lop", "dot") are two edits from any short garble."""
+    word = "".join(ch for ch in folded if ch.isalpha())
+    if len(folded.split()) != 1 or len(word) < _MIN_GARBLED_COUNT_LETTERS - 1:
+        return False
+    return any(
+        len(unit) >= _MIN_GARBLED_COUNT_LETTERS
+        and " " not in unit
+        and 2 * (edits := Levenshtein.distance(word, unit)) < len(unit)
+        and edits <= _GARBLED_COUNT_EDITS
+        for unit in counted
+    )
+
+
+# A count unit OCR garbled past ``garbled_unit``'s likeness (its first letter lost too): at most
+# this many edits from a one-word unit of at least this many letters.
+_GARBLED_COUNT_EDITS = 2
+_MIN_GARBLED_COUNT_LETTERS = 5

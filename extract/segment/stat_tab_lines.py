@@ -29,6 +29,7 @@ from extract.model import IngestedDocument, Line, Table
 from extract.pdf_leaders import LEADER, leader_pieces
 from extract.segment.annex_captions import annex_caption
 from extract.segment.stat_code_column import COUNTED_UNITS
+from extract.segment.stat_garbled_cells import garbled_count_unit
 from extract.segment.stat_line_rows import _joined_table, _RowLines
 from extract.segment.stat_lines import StatLineSettings, StatLinesRead
 from extract.segment.stat_unread import COLUMNS_INFERRED, LINE_METHODS, is_form_title, layout_inferred, lost_figure
@@ -331,8 +332,8 @@ def _ocr_figure(pieces: list[str], whole: bool) -> tuple[str, str] | None:
     if m is None or re.search(r"(?:^|\s)\d[\d.,]*\s*$", text[: m.start()]):
         return None  # (two figures end it: a score line's maximum and points, not a count)
     unit = (m.group("unit") or "").strip()
-    if unit != "%" and unit_key(unit) not in COUNTED_UNITS:
-        return None  # (a unit OCR garbled, "7 HƯỢT": the figure before it is no surer; told lost)
+    if unit != "%" and unit_key(unit) not in COUNTED_UNITS and not garbled_count_unit(unit_key(unit), COUNTED_UNITS):
+        return None  # (a unit OCR garbled past knowing, "7 HƯỢT": the figure before it is no surer; told lost)
     return m.group("fig"), unit
 
 
