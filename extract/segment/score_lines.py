@@ -16,6 +16,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
+from extract.segment.count_column import count_column_at
 from extract.segment.deduction_points import deductions_only
 from extract.segment.explanation_side import explanation_side
 from extract.segment.field_closing import (
@@ -273,7 +274,7 @@ def _read_table(
     header_lines = lines[header_index : _header_end(lines, i, settings)]
     table.header_points = frozenset(k for ln in header_lines for k in keyed_concepts(ln.raw or ln.text))
     table.deducted = deductions_only([ln.raw or ln.text for ln in header_lines])  # "Số điểm bị trừ"
-    layout = header_layout(header_lines)
+    layout = replace(header_layout(header_lines), count_at=count_column_at(header_lines))
     tabbed = typed_at_tabs(header_lines)
     leadered = leader_lines(lines[i : i + settings.gutter_sample_lines], settings)
     if len(layout.points) < len(HEADER_POINTS):
