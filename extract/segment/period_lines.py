@@ -81,6 +81,14 @@ def _lead_in(text: str) -> bool:
     return False
 
 
+def past_lead_in(run: list[Line]) -> list[Line]:
+    """A header run's lines after the sentence leading into the table ("… UBND xã Xuân Phong báo
+    cáo kết quả" over "tự đánh giá, chấm điểm như sau:"): the prose above a header names a
+    commune or an office ("Phong", "Phòng Nội vụ") that no column label of it does."""
+    last = max((k for k, line in enumerate(run) if _lead_in(line.raw or line.text)), default=-1)
+    return run[last + 1 :]
+
+
 def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings()) -> bool:
     """Whether header lines name an appraisal: its label on one line ("Điểm thẩm định"), or
     pieces of it a wrapped header printed on lines of their own ("Điểm | thậm" over "chấm đỉnh",
@@ -107,7 +115,7 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
     for table in result.score_tables:
         if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
             continue
-        lines = [ln for run in header_runs(table, pages) for ln in run]
+        lines = [ln for run in header_runs(table, pages) for ln in past_lead_in(run)]
         if names_appraisal(lines):
             continue  # "Điểm thẩm định": a true appraisal, no second period
         years = header_years(lines)
