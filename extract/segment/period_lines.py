@@ -25,6 +25,9 @@ _LETTERED = lazy_compile(r"[a-z]{2,}")
 # A line printing two years is the period columns' labels when at least this share of its other
 # words are header words ("Điểm tự đánh giá"), or it has none.
 _YEARS_LINE_SHARE = 0.6
+# A header's first line: at least this share of its words header words (a title's or lead-in's
+# above it print fewer).
+_HEADER_START_SHARE = 0.4
 # A sentence's stop inside a line: a word or a figure, a full stop, then a capitalised word ("năm
 # 2014. Kết quả …"): a lead-in's prose, which header labels never print (OCR's specks after a label,
 # "|." or "x. định", are followed by no capital).
@@ -118,15 +121,48 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
         lines = [ln for run in header_runs(table, pages) for ln in past_lead_in(run)]
         if names_appraisal(lines):
             continue  # "Điểm thẩm định": a true appraisal, no second period
-        years = header_years(lines)
+        years = header_years(lines) or years_apart(lines)
         if len(years) != 2:
             continue
-        later_second = years[1] > years[0]
+        later_second = _later_second(table.rows, years)
         label = f"năm {min(years)}"
         for row in table.rows:  # (the header prints the earlier column: a row without it lost it)
             _doubt_shifted(row, _periods_of_row(row, later_second, label))
         if later_second:  # the total line's second figure is the earlier year's: this year's total not read
             table.stated_total_self = None
+
+
+def years_apart(lines: list[Line]) -> list[int]:
+    """The two years of a header whose labels wrapped them onto lines of their own ("2012 nam" over
+    "2013", "2023 xã tự giảm" … "2024"), in reading order from the header's first line (the first
+    holding mostly header words) on; empty unless exactly two years are printed there."""
+    start = next((k for k, ln in enumerate(lines) if header_share(ln.raw or ln.text) >= _HEADER_START_SHARE), None)
+    if start is None:
+        return []
+    years = [int(y) for ln in lines[start:] for y in _YEAR.findall(ln.raw or ln.text)]
+    distinct = list(dict.fromkeys(years))
+    return distinct if len(distinct) == 2 else []
+
+
+def _later_second(rows: list[ScoreRow], years: list[int]) -> bool:
+    """Whether the second period column is the later year's: the rows' change figures say it where
+    they print one (this year less last year: "7,5 9,75 +2,25" is the later second), outvoting the
+    years' order, which a wrapped header prints on lines of their own (``years_apart``) in no sure
+    order; the years' order where no row's change tells."""
+    votes = sum(_change_vote(row) for row in rows)
+    return votes > 0 if votes else years[1] > years[0]
+
+
+def _change_vote(row: ScoreRow) -> int:
+    """+1 when the row's change figure is its appraised-place figure less its self-place one, -1
+    when the reverse, 0 when it prints none or both or neither agree."""
+    m = _CHANGE_OPENING.match(row.explanation or "")
+    if m is None or row.self_points is None or row.appraised_points is None:
+        return 0
+    figure = m.group("fig").replace(" ", "")
+    second = change_disagreement(row.appraised_points, row.self_points, figure) is None
+    first = change_disagreement(row.self_points, row.appraised_points, figure) is None
+    return int(second) - int(first)
 
 
 def _doubt_shifted(row: ScoreRow, earlier_raw: str | None) -> None:
