@@ -6,14 +6,17 @@ the note. The header's years put them right (``period_points`` does it for grids
 
 from __future__ import annotations
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Page
 from extract.segment.appraised_column import header_runs, hint_below_self
+from extract.segment.line_common import line_tokens
 from extract.segment.line_header import appraised_hints, header_share
 from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
 from extract.segment.score_tables import LINES
+from extract.segment.table_end import is_total_label, label_figures
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_settings import UnreadSettings
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, unsure_flag
 
@@ -25,6 +28,8 @@ _LETTERED = lazy_compile(r"[a-z]{2,}")
 # A line printing two years is the period columns' labels when at least this share of its other
 # words are header words ("Điểm tự đánh giá"), or it has none.
 _YEARS_LINE_SHARE = 0.6
+# Lines under a table's last row its totals line may stand on (a wrapped name's lines between).
+_TOTAL_LINES = 3
 # A header's first line: at least this share of its words header words (a title's or lead-in's
 # above it print fewer).
 _HEADER_START_SHARE = 0.4
@@ -128,8 +133,8 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
         label = f"năm {min(years)}"
         for row in table.rows:  # (the header prints the earlier column: a row without it lost it)
             _doubt_shifted(row, _periods_of_row(row, later_second, label))
-        if later_second:  # the total line's second figure is the earlier year's: this year's total not read
-            table.stated_total_self = None
+        if later_second:  # the total line's second figure is the earlier year's: this year's is its third
+            table.stated_total_self = _later_total(table.rows, pages)
 
 
 def years_apart(lines: list[Line]) -> list[int]:
@@ -163,6 +168,29 @@ def _change_vote(row: ScoreRow) -> int:
     second = change_disagreement(row.appraised_points, row.self_points, figure) is None
     first = change_disagreement(row.self_points, row.appraised_points, figure) is None
     return int(second) - int(first)
+
+
+def _later_total(rows: list[ScoreRow], pages: dict[int, Page]) -> float | None:
+    """The later period's total from the totals line under the last row ("Tổng cộng 10 8,5 9,75 |
+    +1,25": the maximum's, the earlier year's, the later year's, the change's): its third unsigned
+    figure, None when the line prints fewer or stands past ``_TOTAL_LINES`` lines below the row."""
+    last = rows[-1].source if rows else None
+    end = last.line_end or last.line_start if last is not None else None
+    page = pages.get(last.page) if last is not None and last.page is not None else None
+    if page is None or end is None:
+        return None
+    for line in page.lines:
+        if not end < line.number <= end + _TOTAL_LINES or not is_total_label(fold(line.raw or line.text)):
+            continue
+        raws = [raw for _, raw in line_tokens(line)]
+        inside = set(label_figures(raws))
+        figures = [
+            parsed.value
+            for k, raw in enumerate(raws)
+            if k not in inside and raw[:1] not in "+-−–" and (parsed := parse_number(raw, kind="score")) is not None
+        ]
+        return figures[2] if len(figures) >= 3 else None
+    return None
 
 
 def _doubt_shifted(row: ScoreRow, earlier_raw: str | None) -> None:
