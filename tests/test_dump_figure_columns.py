@@ -85,3 +85,16 @@ def test_two_years_wrapped_apart_and_the_change_say_this_year_s_column():
         # 46807f6f: 2012's points for the self points of every row but 1.2.1 (9 silent)
         assert row["self_points"] == want[code]["self_points"], code
         assert row["max_points"] == want[code]["max_points"], code
+
+
+RANGED = DATA / "s18131-d29-i2-n83-i2-range-in-name-tu-den-vie-psm3-200dpi-degraded.txt"
+
+
+def test_a_scale_s_range_before_the_row_s_figure_is_its_maximum():
+    # "3. | Cải cách thủ tục hành chính (từ 0 đến 14,5 điểm) 14,25 n.": 46807f6f read the range's
+    # low end for the self points (0) and left rows 3 and 6 at 0 or blank (row 7's code, "JÁ", OCR
+    # garbled: no row opens there to move its range onto)
+    rows, want, _ = _rows(RANGED)
+    for code in ("3", "6"):
+        assert rows[code]["max_points"] == want[code]["max_points"], code
+        assert rows[code]["self_points"] == want[code]["self_points"], code
