@@ -98,3 +98,21 @@ def test_a_scale_s_range_before_the_row_s_figure_is_its_maximum():
     for code in ("3", "6"):
         assert rows[code]["max_points"] == want[code]["max_points"], code
         assert rows[code]["self_points"] == want[code]["self_points"], code
+
+
+ACROSS = DATA / "s18132-d30-i3-n88-i3-fields-across-two-rows-eng-psm3-200dpi-degraded.txt"
+
+
+def test_a_summary_with_the_fields_across_is_read_by_its_points_lines():
+    # "Noi dung | 1. Céng tac | - 2. Xay … 8. Su hai TONG" over "Thangdiém |. 12 pas 18 7 10 7 (ote
+    # 0 100:" and "DPiém ty danh 9,25 E15 14,75 | 5,5 8,5" 5 16,25 195 86,5": 46807f6f read no row
+    rows, want, data = _rows(ACROSS)
+    assert sorted(rows) == sorted(want)
+    for code in ("1", "3", "4", "5", "6"):
+        assert rows[code]["max_points"] == want[code]["max_points"], code
+        assert rows[code]["self_points"] == want[code]["self_points"], code
+    # the maximum's line prints a word where fields 2 and 7 have their figures: left blank, not
+    # the next field's figure moved along
+    assert rows["2"]["max_points"] is None and rows["7"]["max_points"] is None
+    table = data["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (100.0, 86.5)

@@ -28,6 +28,7 @@ from extract.segment.field_closing import (
     unlabelled_closing,
 )
 from extract.segment.field_subtotals import close_by_line, next_field_code
+from extract.segment.fields_across_lines import fields_across_tables
 from extract.segment.footnote_notes import notes_open
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
@@ -122,6 +123,10 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     taken = [b for b in column_block_reading(doc, settings) if b.table.rows]
     tables: list[LineTable] = [b.table for b in taken]
     lines = [ln for k, ln in enumerate(lines) if not any(b.first <= k <= b.last for b in taken)]
+    # A summary with the fields across (an OCR dump of one): its fields are no line's criterion.
+    turned = fields_across_tables(lines)
+    tables += [t.table for t in turned]
+    lines = [ln for k, ln in enumerate(lines) if not any(t.first <= k <= t.last for t in turned)]
     i = 0
     while i < len(lines):
         start = _table_start(lines, i, settings)
