@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
+from extract.segment.count_column import without_count
 from extract.segment.evidence_lead import lead_code_at
 from extract.segment.explanation_between import figure_before_explanation, figure_past_explanation
 from extract.segment.figures_first import figures_opening
@@ -151,7 +152,8 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.explanation = [t for t in tokens[at + 1 :] if not JUNK.match(t[1])]
         cells.name_end = len(" ".join(t[1] for t in tokens[:at]))
         return cells
-    run = _number_run(tokens, len(layout.points), coded=cells.code is not None)
+    counted = layout.count_at is not None
+    run = _number_run(tokens, len(layout.points) + counted, coded=cells.code is not None)
     said = not_scored_cells(tokens) if len(layout.points) > 1 else None
     if said is not None and (run is None or run[0] >= said.figure):
         # (the self cell's words say it was not scored, "10 KCĐ | Không áp dụng": a reading)
@@ -163,6 +165,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.split_tokens = _with_bars(tokens)
         return cells
     first, last, numbers = run
+    numbers = without_count(numbers, layout.count_at, len(layout.points))
     keys = _columns_of(numbers, layout.points)
     for key, raw in zip(keys, numbers):
         setattr(cells, f"{key}_raw", raw)

@@ -356,6 +356,9 @@ class HeaderLayout:
     # ("Điểm chuẩn | Thuyết minh | Điểm tự chấm"): their figures stand past the explanation's words
     # (``points_after_explanation``, read by ``explanation_between``).
     after_explanation: int = 0
+    # How many points columns print before a column of counts ("Số lượng văn bản, sản phẩm"), whose
+    # figure a row's run holds among its points (``count_column``); None: the header names none.
+    count_at: int | None = None
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -451,6 +454,9 @@ def _opens_points_label(word: str) -> bool:
     if folded in _SCALE_LABEL_OPENINGS:
         return True
     return folded.startswith("diem") and (len(folded) == 4 or folded[4:] in _LABEL_TAILS)
+
+
+opens_points_label = _opens_points_label
 
 
 # Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.

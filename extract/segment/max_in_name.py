@@ -49,9 +49,16 @@ _MENTIONS = (
     lazy_compile(rf"[\s,;]+{_MARKED}\s*$", re.I),
 )
 # A mention inside a line of text, bracketed (an OCR dump's row line: "… (14,5 điểm) 14,5 Hoàn thành").
-# (a scale's range is not one here: a dump wraps it onto a line of its own, under the row's score,
-# where moving its top beside the score put the score in the maximum's place)
+# (a scale's range is one only with the row's figure after it, below: a dump wraps it onto a line of
+# its own, under the row's score, where moving its top beside the score put the score in the
+# maximum's place)
 _BRACKETED = lazy_compile(rf"[(\[]\s*(?:{_MARKED}|{_COUNTED})\s*[)\]]", re.I)
+# A scale's range bracketed on the row's own line, the row's figure after it ("3. | Cải cách thủ tục
+# hành chính (từ 0 đến 14,5 điểm) 14,25"): there the top is the maximum and the figure the score (a
+# range wrapped under the score prints no figure after it, and is left as text).
+_RANGED_BEFORE_FIGURE = lazy_compile(
+    rf"[(\[]\s*{_RANGED}\s*[)\]](?=[\s:;|_.]*\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s|$))", re.I
+)
 # A mention a line break cut: "(tối đa" opened on a line (its figure, the row's score and more after
 # it) and "2 điểm)" opening the next one.
 _OPENED = lazy_compile(rf"[(\[]\s*{_MOST}\s*[:=]?(?![^()\[\]]*[)\]])", re.I)
@@ -73,8 +80,9 @@ def name_maximum(text: str) -> tuple[str, str] | None:
 
 
 def bracketed_mention(text: str) -> tuple[int, int, str] | None:
-    """Where the first bracketed mention of a maximum in ``text`` starts and ends, and its figure."""
-    m = _BRACKETED.search(text)
+    """Where the first bracketed mention of a maximum in ``text`` starts and ends, and its figure: a
+    maximum said as such, or a scale's range with the row's figure after it on the line."""
+    m = _BRACKETED.search(text) or _RANGED_BEFORE_FIGURE.search(text)
     return (m.start(), m.end(), m.group("figure")) if m else None
 
 

@@ -6,14 +6,17 @@ the note. The header's years put them right (``period_points`` does it for grids
 
 from __future__ import annotations
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Page
 from extract.segment.appraised_column import header_runs, hint_below_self
+from extract.segment.line_common import line_tokens
 from extract.segment.line_header import appraised_hints, header_share
 from extract.segment.period_points import CHANGE_DOUBT, CHANGE_FLAG, EARLIER_FLAG, change_disagreement
 from extract.segment.score_tables import LINES
+from extract.segment.table_end import is_total_label, label_figures
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_settings import UnreadSettings
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, unsure_flag
 
@@ -25,6 +28,11 @@ _LETTERED = lazy_compile(r"[a-z]{2,}")
 # A line printing two years is the period columns' labels when at least this share of its other
 # words are header words ("Điểm tự đánh giá"), or it has none.
 _YEARS_LINE_SHARE = 0.6
+# Lines under a table's last row its totals line may stand on (a wrapped name's lines between).
+_TOTAL_LINES = 3
+# A header's first line: at least this share of its words header words (a title's or lead-in's
+# above it print fewer).
+_HEADER_START_SHARE = 0.4
 # A sentence's stop inside a line: a word or a figure, a full stop, then a capitalised word ("năm
 # 2014. Kết quả …"): a lead-in's prose, which header labels never print (OCR's specks after a label,
 # "|." or "x. định", are followed by no capital).
@@ -81,6 +89,14 @@ def _lead_in(text: str) -> bool:
     return False
 
 
+def past_lead_in(run: list[Line]) -> list[Line]:
+    """A header run's lines after the sentence leading into the table ("… UBND xã Xuân Phong báo
+    cáo kết quả" over "tự đánh giá, chấm điểm như sau:"): the prose above a header names a
+    commune or an office ("Phong", "Phòng Nội vụ") that no column label of it does."""
+    last = max((k for k, line in enumerate(run) if _lead_in(line.raw or line.text)), default=-1)
+    return run[last + 1 :]
+
+
 def names_appraisal(lines: list[Line], settings: UnreadSettings = UnreadSettings()) -> bool:
     """Whether header lines name an appraisal: its label on one line ("Điểm thẩm định"), or
     pieces of it a wrapped header printed on lines of their own ("Điểm | thậm" over "chấm đỉnh",
@@ -107,18 +123,74 @@ def periods_on_lines(doc: IngestedDocument, result: ExtractionResult) -> None:
     for table in result.score_tables:
         if table.read_from != LINES or not any(r.appraised_points is not None for r in table.rows):
             continue
-        lines = [ln for run in header_runs(table, pages) for ln in run]
+        lines = [ln for run in header_runs(table, pages) for ln in past_lead_in(run)]
         if names_appraisal(lines):
             continue  # "Điểm thẩm định": a true appraisal, no second period
-        years = header_years(lines)
+        years = header_years(lines) or years_apart(lines)
         if len(years) != 2:
             continue
-        later_second = years[1] > years[0]
+        later_second = _later_second(table.rows, years)
         label = f"năm {min(years)}"
         for row in table.rows:  # (the header prints the earlier column: a row without it lost it)
             _doubt_shifted(row, _periods_of_row(row, later_second, label))
-        if later_second:  # the total line's second figure is the earlier year's: this year's total not read
-            table.stated_total_self = None
+        if later_second:  # the total line's second figure is the earlier year's: this year's is its third
+            table.stated_total_self = _later_total(table.rows, pages)
+
+
+def years_apart(lines: list[Line]) -> list[int]:
+    """The two years of a header whose labels wrapped them onto lines of their own ("2012 nam" over
+    "2013", "2023 xã tự giảm" … "2024"), in reading order from the header's first line (the first
+    holding mostly header words) on; empty unless exactly two years are printed there."""
+    start = next((k for k, ln in enumerate(lines) if header_share(ln.raw or ln.text) >= _HEADER_START_SHARE), None)
+    if start is None:
+        return []
+    years = [int(y) for ln in lines[start:] for y in _YEAR.findall(ln.raw or ln.text)]
+    distinct = list(dict.fromkeys(years))
+    return distinct if len(distinct) == 2 else []
+
+
+def _later_second(rows: list[ScoreRow], years: list[int]) -> bool:
+    """Whether the second period column is the later year's: the rows' change figures say it where
+    they print one (this year less last year: "7,5 9,75 +2,25" is the later second), outvoting the
+    years' order, which a wrapped header prints on lines of their own (``years_apart``) in no sure
+    order; the years' order where no row's change tells."""
+    votes = sum(_change_vote(row) for row in rows)
+    return votes > 0 if votes else years[1] > years[0]
+
+
+def _change_vote(row: ScoreRow) -> int:
+    """+1 when the row's change figure is its appraised-place figure less its self-place one, -1
+    when the reverse, 0 when it prints none or both or neither agree."""
+    m = _CHANGE_OPENING.match(row.explanation or "")
+    if m is None or row.self_points is None or row.appraised_points is None:
+        return 0
+    figure = m.group("fig").replace(" ", "")
+    second = change_disagreement(row.appraised_points, row.self_points, figure) is None
+    first = change_disagreement(row.self_points, row.appraised_points, figure) is None
+    return int(second) - int(first)
+
+
+def _later_total(rows: list[ScoreRow], pages: dict[int, Page]) -> float | None:
+    """The later period's total from the totals line under the last row ("Tổng cộng 10 8,5 9,75 |
+    +1,25": the maximum's, the earlier year's, the later year's, the change's): its third unsigned
+    figure, None when the line prints fewer or stands past ``_TOTAL_LINES`` lines below the row."""
+    last = rows[-1].source if rows else None
+    end = last.line_end or last.line_start if last is not None else None
+    page = pages.get(last.page) if last is not None and last.page is not None else None
+    if page is None or end is None:
+        return None
+    for line in page.lines:
+        if not end < line.number <= end + _TOTAL_LINES or not is_total_label(fold(line.raw or line.text)):
+            continue
+        raws = [raw for _, raw in line_tokens(line)]
+        inside = set(label_figures(raws))
+        figures = [
+            parsed.value
+            for k, raw in enumerate(raws)
+            if k not in inside and raw[:1] not in "+-−–" and (parsed := parse_number(raw, kind="score")) is not None
+        ]
+        return figures[2] if len(figures) >= 3 else None
+    return None
 
 
 def _doubt_shifted(row: ScoreRow, earlier_raw: str | None) -> None:

@@ -43,6 +43,8 @@ def points_from_numbers(
     points column and text for none, so its three figures are three columns). ``leadered``: the
     body is a list with dot leaders, whose specks read as figures: only the header's hint or the
     figures' positions (``_aligned_three``) add the column."""
+    if layout.count_at is not None and not hinted:
+        return layout  # (a figure beside the two points is the count column the header names)
     wide = replace(layout, points=layout.order)  # (the three in the header's order)
     if leadered:
         return wide if hinted or _aligned_three(lines, settings) else layout

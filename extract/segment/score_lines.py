@@ -16,6 +16,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
+from extract.segment.count_column import count_column_at
 from extract.segment.deduction_points import deductions_only
 from extract.segment.explanation_side import explanation_side
 from extract.segment.field_closing import (
@@ -27,6 +28,7 @@ from extract.segment.field_closing import (
     unlabelled_closing,
 )
 from extract.segment.field_subtotals import close_by_line, next_field_code
+from extract.segment.fields_across_lines import fields_across_tables
 from extract.segment.footnote_notes import notes_open
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
@@ -121,6 +123,10 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     taken = [b for b in column_block_reading(doc, settings) if b.table.rows]
     tables: list[LineTable] = [b.table for b in taken]
     lines = [ln for k, ln in enumerate(lines) if not any(b.first <= k <= b.last for b in taken)]
+    # A summary with the fields across (an OCR dump of one): its fields are no line's criterion.
+    turned = fields_across_tables(lines)
+    tables += [t.table for t in turned]
+    lines = [ln for k, ln in enumerate(lines) if not any(t.first <= k <= t.last for t in turned)]
     i = 0
     while i < len(lines):
         start = _table_start(lines, i, settings)
@@ -273,7 +279,7 @@ def _read_table(
     header_lines = lines[header_index : _header_end(lines, i, settings)]
     table.header_points = frozenset(k for ln in header_lines for k in keyed_concepts(ln.raw or ln.text))
     table.deducted = deductions_only([ln.raw or ln.text for ln in header_lines])  # "Số điểm bị trừ"
-    layout = header_layout(header_lines)
+    layout = replace(header_layout(header_lines), count_at=count_column_at(header_lines))
     tabbed = typed_at_tabs(header_lines)
     leadered = leader_lines(lines[i : i + settings.gutter_sample_lines], settings)
     if len(layout.points) < len(HEADER_POINTS):
