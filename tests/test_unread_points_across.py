@@ -17,6 +17,8 @@ import json
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.unread_points_across import UnreadPointsAcrossSettings, _fields_header
 
 DUMP = Path(__file__).parent / "data" / "dumps72" / "d18101-n88-fields-across-eng-psm3-degraded.txt"
 
@@ -32,3 +34,13 @@ def test_a_points_summary_across_not_read_is_told():
     # the part runs from the fields' header line to the last points line
     assert lines[told[0]["line_start"] - 1].startswith("Tiéu chi 1. Cong tac")
     assert lines[told[0]["line_end"] - 1].startswith("| Diém ty cham")
+
+
+def test_a_fields_header_names_its_codes_in_order():
+    # seed 18102's D30 dump of N88: its points rows garbled whole ("pitmmidas S| ed i ee"), the
+    # header's codes glued to their names; told by the header's "TONG DIEM" alone
+    glued = Line(text="Két qua 1. Cong tac | 2.Xaydyng | 3.Caicach | 4. Caicachté | TONG DIEM", page=1, number=10)
+    assert _fields_header(glued, UnreadPointsAcrossSettings())
+    # a sentence citing two papers' numbers is no header
+    cited = Line(text="Theo Quyết định 3. Kế hoạch 12. Công văn 5. Thông báo", page=1, number=1)
+    assert not _fields_header(cited, UnreadPointsAcrossSettings())

@@ -1,15 +1,16 @@
 """A score summary printed across (a column per field, the rows "Điểm tối đa" / "Điểm tự chấm":
 ``fields_across``) on pages read as lines, whose points no reader took. On a dump the grid is gone:
 the fields' labels run over several lines ("Tiêu chí 1. Công tác 2. Xây 3. Cải cách | 4. Cải cách
-…", their wrapped words under them), and each points row is a line opening with its label, its
-figures OCR garbled in part ("| Diem tdi da jee 22 8 | 18 Ae Tes os 10 | (Eos: 18 20 99"). No row
-opens with a code, so no other tell saw the table, and every field's points were lost without a
-word.
+… | Tổng cộng", their wrapped words under them), and each points row is a line opening with its
+label, its figures OCR garbled in part ("| Diem tdi da jee 22 8 | 18 Ae Tes os 10 | (Eos: 18 20
+99") or whole ("pitmmidas S| ed i ee"). No row opens with a code, so no other tell saw the table,
+and every field's points were lost without a word.
 
-Told here: a line opening with a points label ("Điểm …", an ``eng`` dump's "Diem", "Diém") that
-holds ``min_figures`` figures or more, under a line naming ``min_codes`` field codes or more (the
-header, within ``header_lines`` above), none of whose lines gave anything read. The part covers the
-header's lines and the points lines under it."""
+Told here: a line naming the fields' codes in order from 1 (``min_codes`` or more: "1. Công tác |
+2.Xâydựng | 3.Cảicách"), which names points too ("TỔNG ĐIỂM") or has a points line under it (one
+opening "Điểm …", an ``eng`` dump's "Diem", "Diém", with ``min_figures`` figures or more), none of
+whose lines, nor those under it up to the signature block (``body_lines`` at most), gave anything
+read. The part covers those lines."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
-from extract.segment.unread_rows import LINE_METHODS
+from extract.segment.unread_rows import LINE_METHODS, is_body_end
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import UnreadPart
@@ -27,22 +28,33 @@ from schemas.records import UnreadPart
 class UnreadPointsAcrossSettings:
     # Figures a points line holds at least (a field's points each; OCR garbles some of them).
     min_figures: int = 3
-    # Field codes the header line names at least ("1. Công tác 2. Xây dựng …").
+    # Field codes the header line names at least, in order from 1 ("1. Công tác 2. Xây dựng …").
     min_codes: int = 3
-    # Lines above the first points line searched for the header (its labels wrap over lines).
-    header_lines: int = 10
+    # Lines under the header that are still the table's: the fields' wrapped names, the points rows.
+    body_lines: int = 12
 
 
 # A points row's label opening the line, after a ruling's specks ("| Điểm tối đa", "Diém tự chấm").
 _POINTS_ROW = lazy_compile(r"^[^\p{L}\p{N}]{0,3}diem\b")
+_POINTS_WORD = lazy_compile(r"\bdiem\b")
 _FIGURES = lazy_compile(r"(?<![\d.,])\d{1,3}(?:,\d{1,2})?(?![\d])")
 # A field's code as a column label prints it: a number and its dot before the field's capitalised
-# name ("1. Công tác", "4. Cải cách"), on the line as printed.
-_FIELD_CODE = lazy_compile(r"(?<![\d.,])\d{1,2}\.\s+\p{Lu}")
+# name ("1. Công tác", "2.Xâydựng"), on the line as printed.
+_FIELD_CODE = lazy_compile(r"(?<![\d.,])(\d{1,2})\.\s*\p{Lu}")
+
+
+# The addressees' label opening the signature block as OCR garbles it ("Noi nhén:", "Noinhén:").
+_ADDRESSEES = lazy_compile(r"^\W*noi\s*nh\w{0,3}\s*:")
 
 
 def _points_line(line: Line, settings: UnreadPointsAcrossSettings) -> bool:
     return bool(_POINTS_ROW.match(fold(line.text))) and len(_FIGURES.findall(line.text)) >= settings.min_figures
+
+
+def _fields_header(line: Line, settings: UnreadPointsAcrossSettings) -> bool:
+    """Whether a line names the fields' codes as column labels: 1, 2, 3 … in order."""
+    codes = [int(c) for c in _FIELD_CODE.findall(line.text)]
+    return len(codes) >= settings.min_codes and codes == list(range(1, len(codes) + 1))
 
 
 def unread_points_across(
@@ -56,19 +68,21 @@ def unread_points_across(
         if page.method not in LINE_METHODS:
             continue
         lines = [ln for ln in page.lines if ln.text.strip()]
-        k = 0
-        while k < len(lines):
-            if not _points_line(lines[k], settings):
-                k += 1
+        for k, line in enumerate(lines):
+            if not _fields_header(line, settings):
                 continue
-            end = k
-            while end + 1 < len(lines) and _points_line(lines[end + 1], settings):
-                end += 1
-            above = range(k - 1, max(-1, k - 1 - settings.header_lines), -1)
-            head = next((j for j in above if len(_FIELD_CODE.findall(lines[j].text)) >= settings.min_codes), None)
-            span = lines[head : end + 1] if head is not None else []
-            k = end + 1
-            if not span or any(is_read(ln, page.number) for ln in span):
+            span = [line]
+            for below in lines[k + 1 : k + 1 + settings.body_lines]:
+                folded = fold(below.text)
+                if is_body_end(folded) or _ADDRESSEES.match(folded) or _fields_header(below, settings):
+                    break
+                span.append(below)
+            rows = [n for n, ln in enumerate(span) if n and _points_line(ln, settings)]
+            if not rows and _POINTS_WORD.search(fold(line.text)) is None:
+                continue
+            # (the points rows close the table: a signature block OCR glued, "Noinhén:", is no body end)
+            span = span[: rows[-1] + 1] if rows else span
+            if any(is_read(ln, page.number) for ln in span):
                 continue
             parts.append(
                 UnreadPart(
