@@ -407,6 +407,10 @@ def _table(rows: list[_Cells]) -> JoinedTable:
     )
 
 
+# The flag of a figure read on a run most of whose figures OCR smeared past reading.
+SMEARED_RUN_FLAG = "figure_on_smeared_run"
+
+
 def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatSettings) -> list[StatRow]:
     """The annex's rows with each figure read as a guess of what OCR printed (``_Cells.printed``)
     flagged, unsure, its printed characters kept as the row's raw figure (the review entry's
@@ -418,7 +422,10 @@ def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatS
     smeared = sum(1 for r in rows if not r.figure) >= settings.smeared_run_share * len(rows)
     out = []
     for row in stat:
-        if (row.source.line_start, row.value_raw) in specked or (smeared and row.value is not None):
+        if smeared and row.value is not None and (row.source.line_start, row.value_raw) not in specked:
+            flags = [*row.flags, SMEARED_RUN_FLAG]
+            row = replace(row, flags=flags, confidence=min(row.confidence, settings.specked_confidence))
+        if (row.source.line_start, row.value_raw) in specked:
             flags = [*row.flags, SPECKED_FIGURE_FLAG]
             row = replace(row, flags=flags, confidence=min(row.confidence, settings.specked_confidence))
         printed = unsure.get((row.source.line_start, row.value_raw))
