@@ -20,6 +20,7 @@ from annex70_data import converted_annex
 from extract.model import Line
 from extract.segment.stat_line_header import _header_span
 from extract.segment.stat_lines import StatLineSettings
+from extract.segment.stat_unit_echo import echoed_share
 
 DUMP = Path(__file__).parent / "data" / "dumps72" / "d18101-n63-unit-last-carried-vie-psm3-degraded.txt"
 
@@ -50,3 +51,22 @@ def test_the_annex_under_a_specked_header_is_read():
     assert len(right) >= 20, right
     for code in ("1", "2", "2.2", "3", "3.1", "4", "4.1", "4.3", "5", "5.2", "6", "6.1", "6.3"):
         assert rows[code]["value"] == values[code], code
+
+
+def test_a_share_printed_with_its_sign_before_the_unit_cell():
+    # the figure cell prints its unit ("86,21%"), the unit cell its own "%", OCR's "5" on 3.3's line
+    assert echoed_share(("3.3", "Tỷ lệ hoàn thành Kế hoạch CCHC năm 86,21%", "", "5", "")) == (
+        "3.3",
+        "Tỷ lệ hoàn thành Kế hoạch CCHC năm",
+        "%",
+        "86,21",
+        "",
+    )
+    assert echoed_share(("5.3", "Tỷ lệ hồ sơ tiếp nhận trực tuyến 98,61%", "%", "", ""))[3] == "98,61"
+    # a figure of its own after a share in the words stays the figure
+    assert echoed_share(("2", "Tỷ lệ đạt 50% kế hoạch", "%", "48", ""))[3] == "48"
+    values = truth_values(DUMP)
+    _, rows = converted_annex(DUMP)
+    for code in ("3.3", "5.3", "6.4"):
+        assert rows[code]["value"] == values[code], code
+        assert "derived_from_sums:value" not in rows[code]["flags"]
