@@ -24,10 +24,17 @@ def test_a_run_of_lines_lost_in_a_dump_is_one_entry_naming_every_part():
     (entry,) = entries
     first, last = min(p["line_start"] for p in parts), max(p["line_end"] or p["line_start"] for p in parts)
     assert entry["item"] == "/unread/0" and entry["confidence"] == 0.0
-    assert entry["reason"].startswith(f"not read: {len(parts)} parts on lines {first}–{last} of page 1")
+    # A part on the line of a row whose value is queued is asked on that row's entry, its reason
+    # among the value's (dumprows72: the run lost half its figures, so the figure its row 5 read
+    # is doubted and queued, and the numbering's gap before 5 is said there); the others, together.
+    on_values = [r for r in out["review"] if not r["item"].startswith("/unread/")]
+    apart = [p for p in parts if any(f"not read: {p['reason']}" in (r["reason"] or "") for r in on_values)]
+    together = [p for p in parts if p not in apart]
+    assert len(apart) <= 1
+    assert entry["reason"].startswith(f"not read: {len(together)} parts on lines {first}–{last} of page 1")
     reasons = entry["reason"].split("\n")
-    assert all(f"not read: {p['reason']}" in reasons for p in parts)  # each distinct reason said
-    assert len(reasons) == 1 + len({p["reason"] for p in parts})
+    assert all(f"not read: {p['reason']}" in reasons for p in together)  # each distinct reason said
+    assert len(reasons) == 1 + len({p["reason"] for p in together})
 
 
 def _part(line: int, end: int | None = None, page: int = 1, kind: str = "rows") -> UnreadPart:

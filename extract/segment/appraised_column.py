@@ -16,6 +16,7 @@ from extract.segment.line_header import (
     keyed_concepts,
     points_labels,
 )
+from extract.segment.score_panels import header_left_halves
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_settings import UnreadSettings
 from normalize.lazy_regex import lazy_compile
@@ -96,7 +97,8 @@ def header_runs(
                 if ln.number < top + settings.header_lines and (opens is None or ln.number < opens)
             ]
         )
-    return [run for run in runs if run]
+    # (a table printed in two halves side by side names each label twice: one half's are the header's)
+    return [header_left_halves(run) for run in runs if run]
 
 
 def _names_appraised(lines: list[Line], settings: UnreadSettings) -> bool:

@@ -40,11 +40,12 @@ def bracketed_result(text: str) -> tuple[str, str, str, bool] | None:
     last = numbers[-1]
     before, after = rest[: last.start()], rest[last.end() :]
     figure = last[0].rstrip(".,")
-    if len(numbers) > 1 or not figure:
-        return None  # (two numbers in the result cell: which is the figure is not known)
-    # (a letter glued to the figure is a garbled figure, "7B0U": none read)
-    if after[:1].isalnum() or before[-1:].isalnum():
-        return None
+    # (two numbers in the result cell, "2 S00": which is the figure is not known; a letter glued to
+    # the figure, "n22", "2c,", "7B0U": a garbled figure. The row is there, its indicator and unit
+    # legible: read with its figure lost, to be told, as a cell of specks is; not the whole line
+    # told unread, which took the items under a numbered row with it)
+    if len(numbers) > 1 or not figure or after[:1].isalnum() or before[-1:].isalnum():
+        return _indicator(m["ind"]), "", m["unit"].strip(), True
     unsure = not (_MARKS.match(before) and _MARKS.match(after.split()[0] if after.split() else ""))
     return _indicator(m["ind"]), figure, m["unit"].strip(), unsure
 

@@ -64,6 +64,9 @@ class BodyStatSettings:
     # Confidence of a figure read among OCR's letter specks at a line's end ("(người) vớ 18"):
     # below the review threshold, so a person checks it against the page.
     specked_confidence: float = 0.6
+    # Share of a run's rows whose figure was lost to specks from which its other figures are
+    # doubted as such too (seed 18101's D20 dump of N49: 6 of 9 lost, the 3 read all wrong).
+    smeared_run_share: float = 0.5
     # A results table ("Nội dung | Kết quả") printed as lines: where its header may stand.
     columns: ResultColumnSettings = ResultColumnSettings()
 
@@ -404,14 +407,24 @@ def _table(rows: list[_Cells]) -> JoinedTable:
     )
 
 
+# The flag of a figure read on a run most of whose figures OCR smeared past reading.
+SMEARED_RUN_FLAG = "figure_on_smeared_run"
+
+
 def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatSettings) -> list[StatRow]:
     """The annex's rows with each figure read as a guess of what OCR printed (``_Cells.printed``)
     flagged, unsure, its printed characters kept as the row's raw figure (the review entry's
     alternative)."""
     unsure: dict[tuple[int | None, str], str] = {(r.first.number, r.figure): r.printed for r in rows if r.printed}
     specked = {(r.first.number, r.figure) for r in rows if r.specked}
+    # (a run most of whose figures OCR smeared past reading was read off a smeared page: the
+    # figures it did give, "...7", ".. .. 75...", are as doubtful as a figure among specks)
+    smeared = sum(1 for r in rows if not r.figure) >= settings.smeared_run_share * len(rows)
     out = []
     for row in stat:
+        if smeared and row.value is not None and (row.source.line_start, row.value_raw) not in specked:
+            flags = [*row.flags, SMEARED_RUN_FLAG]
+            row = replace(row, flags=flags, confidence=min(row.confidence, settings.specked_confidence))
         if (row.source.line_start, row.value_raw) in specked:
             flags = [*row.flags, SPECKED_FIGURE_FLAG]
             row = replace(row, flags=flags, confidence=min(row.confidence, settings.specked_confidence))

@@ -72,6 +72,7 @@ from extract.segment.max_in_name_lines import maxima_into_lines
 from extract.segment.points_columns import points_from_numbers
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.running_lines import is_page_mark_line
+from extract.segment.score_panels import halves_unfolded
 from extract.segment.tab_stops import figures_off_stops, typed_at_tabs
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
 from extract.segment.total_garbled import first_total_unread
@@ -118,6 +119,7 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     lines = maxima_into_lines(lines)  # "… (2 điểm)": no max column
     lines = verdict_figures_joined(lines)  # "Đạt một phần:" / "0,5 điểm": a verdict's points wrapped
     lines = not_scored_joined(lines)  # "Không" / "chấm": a self cell's not-scored words wrapped
+    lines = halves_unfolded(lines)  # two halves side by side: the right half's rows after the left's
     pages = {p.number: p for p in doc.pages}
     # Tables OCR read one block per column first; the line reader reads the lines they leave.
     taken = [b for b in column_block_reading(doc, settings) if b.table.rows]

@@ -41,7 +41,7 @@ from extract.segment.stat_line_figures import (
     _unspecked_figure,
     _without_specks_after_unit,
 )
-from extract.segment.stat_unit_echo import echoed_unit_figure
+from extract.segment.stat_unit_echo import echoed_share, echoed_unit_figure
 from extract.segment.stat_units_after import figure_then_unit
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
@@ -186,7 +186,8 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
     """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
     cells = _line_row_cells(text, units, settings)
     # (a figure cell printing its unit before the unit's own cell, "21 lượt | Lượt": stat_unit_echo)
-    return _bar_read_as_one(echoed_unit_figure(cells)) if cells is not None else None
+    # (… and a share's, "86,21% | %", its sign read as a digit or not: stat_unit_echo)
+    return _bar_read_as_one(echoed_share(echoed_unit_figure(cells))) if cells is not None else None
 
 
 def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:

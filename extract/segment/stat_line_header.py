@@ -112,13 +112,18 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
             if n >= settings.header_lines and not stacked:
                 break
             if _header_words(text) > settings.max_header_words * panels_named(text) or (
-                not stacked and text.rstrip().endswith((".", ";"))
+                not stacked and _SENTENCE_END.search(text) is not None
             ):
                 break
             if _names_form(lines[k : end + 1], garbled):
                 start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
                 return start, end + 1
     return None
+
+
+# A sentence's stop closes its last word ("… như sau."); a stop standing apart ("Đơn vị .") is a
+# speck OCR read from a cell's rule, which ends no header line.
+_SENTENCE_END = lazy_compile(r"\w[.;]\s*$")
 
 
 def names_criteria(header: list[Line]) -> bool:

@@ -70,3 +70,24 @@ def echoed_unit_figure(cells: tuple[str, str, str, str, str]) -> tuple[str, str,
     if found is None:
         return cells
     return code, found[0], unit, found[1], note
+
+
+# A share's figure as its cell prints it, with its sign ("86,21%", "100%"), the grid's specks before it.
+_SHARE = lazy_compile(r"[\[\]|_~—‘’'`(]*(\d{1,3}(?:,\d{1,2})?)%")
+# A lone digit where the unit cell's "%" stands: OCR reads the sign as a digit ("%" as "5").
+_SIGN_AS_DIGIT = lazy_compile(r"\d")
+
+
+def echoed_share(cells: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
+    """A share row's cells (code, indicator, unit, figure, note) with its figure taken from the end
+    of the indicator where the figure cell printed it with its sign before the unit cell's "%"
+    ("Tỷ lệ … 98,61% | %": the line cutter read the unit and no figure; "Tỷ lệ … 86,21% | 5": the
+    unit cell's sign read as a lone digit, taken for the figure); the cells as they were otherwise."""
+    code, indicator, unit, value, note = cells
+    tokens = indicator.split()
+    m = _SHARE.fullmatch(tokens[-1]) if len(tokens) > 1 else None
+    if m is None:
+        return cells
+    if (not value and unit == "%") or (not unit and _SIGN_AS_DIGIT.fullmatch(value)):
+        return code, " ".join(tokens[:-1]), "%", m.group(1), note
+    return cells

@@ -23,6 +23,7 @@ from extract.segment.unread_grids import NUMBER_CELL, unread_table
 from extract.segment.unread_lone_rows import unread_lone_rows
 from extract.segment.unread_numbering import leading_gaps, numbering_gaps
 from extract.segment.unread_pages import unread_page, unread_pictures
+from extract.segment.unread_points_across import unread_points_across
 from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, unread_set_aside
@@ -119,6 +120,13 @@ def find_unread(
     parts.extend(
         replace(p, text_sample=sample_text(p.text_sample, settings))
         for p in across
+        if not within_lines(p, known + parts)
+    )
+    # A score summary printed across (a column per field) whose points no reader took.
+    points_across = unread_points_across(doc, lambda line, page: _line_read(line, page, sources))
+    parts.extend(
+        replace(p, text_sample=sample_text(p.text_sample, settings))
+        for p in points_across
         if not within_lines(p, known + parts)
     )
     # A score table a report announced ("… chấm điểm như sau:") of which OCR left only scraps.
