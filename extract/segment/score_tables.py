@@ -288,6 +288,8 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     for _best, _, key, col in sorted(scores, reverse=True):
         if key not in columns and col not in columns.values():
             columns[key] = col
+    if "max" not in columns and "self" in columns:
+        columns = _bare_max(labels, columns)
     if "max" not in columns or not ({"self", "name"} & set(columns)):
         return None
     if "code" not in columns and 0 not in columns.values():
@@ -295,6 +297,23 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     if len(shares) == 1:  # the self points' share of the maximum: checked against them, never points
         columns["share"] = shares[0]
     return columns
+
+
+def _bare_max(labels: list[str], columns: dict[str, int]) -> dict[str, int]:
+    """The columns with the maximum's found where its label lost its qualifying word ("Thang |
+    điểm" read "điểm" on a photo): the one column labelled "điểm" alone before the self points'
+    column, as a score table prints the maximum before the points given against it. (A bare "điểm"
+    is in every points label, so the similarity above may have given it to another field, a scale
+    column's "cách tính điểm": it is the maximum's.)"""
+    named = {columns[k] for k in ("code", "name") if k in columns}
+    bare = [
+        col
+        for col, label in enumerate(labels[: columns["self"]])
+        if " ".join(fold(label).split()) == "diem" and col not in named
+    ]
+    if len(bare) != 1:
+        return columns
+    return {**{k: c for k, c in columns.items() if c != bare[0]}, "max": bare[0]}
 
 
 # ---------------------------------------------------------------- from drafts to rows
