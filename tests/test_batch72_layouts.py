@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from extract.segment.carry_lines import is_carry_line
+from extract.segment.carry_lines import is_carry_line, opens_with_carry
 from extract.segment.stat_unit_once import is_ditto
 from normalize.text import fold
 
@@ -81,6 +81,20 @@ def test_a_unit_printed_once_is_each_rows_unit(name):
 )
 def test_a_carry_lines_label(label, carry):
     assert is_carry_line(fold(label)) is carry
+
+
+@pytest.mark.parametrize(
+    ("line", "carry"),
+    [
+        # OCR dump lines as Tesseract's English model read the generator's carry labels
+        ("Trang truéc chuyén sang 10 7,5", True),
+        ("Cong trang 10 7,5STT N6Oi dung tiéu chi Diém Diém Van ban kiém", True),  # the next page's header glued on
+        ("1.2 | Bao cao CCHC 2 1,25", False),
+        ("Chuyển sang trang mới xyz", False),
+    ],
+)
+def test_a_carry_line_in_a_dump(line, carry):
+    assert (is_carry_line(fold(line)) or opens_with_carry(fold(line))) is carry
 
 
 @pytest.mark.parametrize(
