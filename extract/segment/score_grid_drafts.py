@@ -5,6 +5,7 @@ bonus/penalty rows under the total told apart from the criteria (``score_tables`
 from __future__ import annotations
 
 from extract.model import BLANK_SEEN
+from extract.segment.carry_lines import is_carry_line
 from extract.segment.field_column import lead_text, spanning_title
 from extract.segment.field_subtotals import close_field, open_field, subtotal_number
 from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
@@ -90,6 +91,8 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
         if kind:  # "Điểm thưởng" under the total: the sum's adjustment, no criterion
             adjustments.append(adjustment(kind, name, [self_raw, max_raw, appraised_raw], cell(row, "explanation")))
             continue
+        if not code and is_carry_line(total_label(label)):
+            continue  # "Cộng chuyển trang", "Trang trước chuyển sang": a page's running sum, no row (carry_lines)
         subtotal, number = subtotal_number(total_label(label))  # "Cộng (1)" closing a field printing no points
         # (an OCR'd grid's codes lose their dots as a dump's do, "73" for "7.3": no field between)
         field = open_field(drafts, number, specked=ocr) if subtotal and not (code and parse_code(code)) else None

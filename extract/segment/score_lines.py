@@ -15,6 +15,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page
+from extract.segment.carry_lines import is_carry_line, opens_with_carry
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
 from extract.segment.count_column import count_column_at
 from extract.segment.deduction_points import deductions_only
@@ -331,6 +332,11 @@ def _read_table(
             i += 1
             continue
         page_top = False
+        if (is_carry_line(text) or opens_with_carry(text)) and not _opens_row(line):
+            builder.end_row()  # "Cộng chuyển trang 45 40": a page's running sum, no row (carry_lines)
+            previous = line
+            i += 1
+            continue
         # (the repaired text too: OCR's "Téng sé diém" is "Tổng số điểm" once its marks are read)
         total_line = TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text))
         specked = None if total_line else specked_total(text)

@@ -51,6 +51,7 @@ from extract.segment.score_adjustments import adjustments_under
 from extract.segment.score_grid_drafts import POINTS_KEYS, grid_drafts
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables
 from extract.segment.score_readings import doubted_score, later_readings, resolve_lost_commas
+from extract.segment.self_subcolumns import self_total_column
 from extract.segment.side_names import names_side_by_side
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.stat_unit_parts import is_unit_label
@@ -92,6 +93,9 @@ class ScoreTableSettings:
     apart: TotalApartSettings = TotalApartSettings()  # a grid's totals row printed under it, apart
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
+    # A label this short or shorter is an abbreviation matched whole, never as a piece of a longer
+    # name: an annex's "KH | TH" (plan, result) are no "khung điểm" and "thang điểm".
+    whole_label_chars: int = 2
     # Confidence of a row read from typed text / OCR, before penalties.
     typed_confidence: float = 1.0
     ocr_confidence: float = 0.92
@@ -186,7 +190,8 @@ def read_score_tables(
         if columns is None:
             continue
         rounds = final_rounds(field_points.labels, columns, POINTS_KEYS)  # "Lần 1 | Lần 2": the final round's
-        columns = rounds.columns
+        split_self = self_total_column(joined, rounds.columns)  # "Điểm đạt | Điểm thưởng | Cộng": the sum's
+        columns = split_self.columns
         joined = self_from_field_points(joined, columns, field_points)
         joined = names_side_by_side(joined, columns)  # "Tiêu chí | Tiêu chí thành phần": one name, two places
         levels = points_from_levels(joined, columns)  # "Hoàn thành tốt | Hoàn thành | …": points in the level's cell
@@ -220,7 +225,7 @@ def read_score_tables(
         table.read_from = joined.source
         table.adjustments = adjustments or (adjustments_under(doc, joined) if total[:2] != (None, None) else [])
         explained = (
-            periods.context | deducted.context | field_points.context | rounds.earlier
+            periods.context | deducted.context | field_points.context | rounds.earlier | split_self.context
         )  # columns read as context: no points left unread
         table = flag_untaken(table, untaken_points_columns(joined, columns, explained))  # a points column unread: told
         if table.rows:
@@ -281,7 +286,12 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
         for key, names in _COLUMN_NAMES.items():
             if key in POINTS_KEYS and ((marked and key not in marked) or scale_label):
                 continue
-            best = max(fuzz.ratio(folded, n) if len(n) <= 3 else fuzz.partial_ratio(n, folded) for n in names)
+            best = max(
+                fuzz.ratio(folded, n)
+                if len(n) <= 3 or len(folded) <= settings.whole_label_chars
+                else fuzz.partial_ratio(n, folded)
+                for n in names
+            )
             if best >= settings.header_similarity:
                 scores.append((best, key in marked, key, col))
     columns: dict[str, int] = {}

@@ -15,6 +15,7 @@ is ``stat_periods``'s)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.segment.points_words import share_label
@@ -32,6 +33,9 @@ _PART = lazy_compile(
 # months ("6 tháng", "9 tháng đầu năm": the number before the word, a month's is after it).
 _WHOLE_PERIOD = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke)(?![a-z])|(?<![a-z0-9])\d{1,2}\s*thang(?![a-z])")
 _TOTAL = lazy_compile(r"(?<![a-z])(?:tong cong|tong|cong)(?![a-z])")
+# A half of the year ("6 tháng đầu năm", "6 tháng cuối năm"): the whole period of a half-year report,
+# but a part of the year where the header prints both halves beside the year ("| Cả năm").
+_HALF = lazy_compile(r"(?<![a-z0-9])6\s*thang\s*(dau|cuoi)\s*nam(?![a-z])")
 
 
 def _whole(folded: str) -> bool:
@@ -176,12 +180,26 @@ def part_columns(labels: list[str], settings: PeriodPartSettings = PeriodPartSet
     """The columns holding a part of the period each, in print order: labels naming a part, or a
     run of them counting the months as OCR left them (``bare_month_columns``)."""
     named = [c for c, label in enumerate(labels) if is_part_label(label)]
+    if len(named) < 2:
+        named = _halves(labels) or named
     return named if len(named) >= 2 else bare_month_columns(labels, settings) or named
 
 
-def whole_period_column(labels: list[str], settings: PeriodPartSettings = PeriodPartSettings()) -> int | None:
+def _halves(labels: list[str]) -> list[int]:
+    """The columns of the year's two halves when the header prints both ("6 tháng đầu năm | 6 tháng
+    cuối năm", each maybe over a plan and a result), else none."""
+    halves = {c: found.group(1) for c, label in enumerate(labels) if (found := _HALF.search(fold(label or "")))}
+    return sorted(halves) if set(halves.values()) == {"dau", "cuoi"} else []
+
+
+def whole_period_column(
+    labels: list[str],
+    settings: PeriodPartSettings = PeriodPartSettings(),
+    names_result: Callable[[str], bool] | None = None,
+) -> int | None:
     """The column of the whole period when the header splits it into at least two parts, else None
-    (also None when two columns could be the whole: no guess)."""
+    (also None when two columns could be the whole: no guess). The whole printed as a plan and a
+    result ("Cả năm: Kế hoạch | Thực hiện") is its result's column, the one ``names_result`` takes."""
     parts = part_columns(labels, settings)
     if len(parts) < 2:
         return None
@@ -193,6 +211,8 @@ def whole_period_column(labels: list[str], settings: PeriodPartSettings = Period
         # months counted by their numbers beside a label naming their year, its words garbled
         months, beside = _bare_months_and_whole(labels, settings)
         wholes = [beside] if months == parts and beside is not None else []
+    if len(wholes) > 1 and names_result is not None:
+        wholes = [c for c in wholes if names_result(labels[c])] or wholes
     return wholes[0] if len(wholes) == 1 else None
 
 

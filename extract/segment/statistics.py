@@ -27,6 +27,7 @@ from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.column_labels import ANNEX_ROLE_WORDS
 from extract.segment.fields_across import fields_turned
+from extract.segment.header_groups import grouped_labels
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.points_words import SCORE_HEADER_WORDS
 from extract.segment.score_tables import map_columns
@@ -46,6 +47,7 @@ from extract.segment.stat_period_parts import whole_period_column
 from extract.segment.stat_periods import names_earlier, this_period_column
 from extract.segment.stat_row_conf import content_conf
 from extract.segment.stat_running_total import running_total_column
+from extract.segment.stat_unit_once import own_unit
 from extract.segment.stat_values import DOUBTED_READINGS, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -106,6 +108,12 @@ def _names_plan(text: str) -> bool:
     return _PLAN_WORD.search(text) is not None and _RESULT_WORD.search(text) is None
 
 
+def _names_result(label: str) -> bool:
+    """A label naming what was done and not the plan ("Thực hiện", "TH", "Kết quả")."""
+    folded = fold(label)
+    return _RESULT_WORD.search(folded) is not None and not _names_plan(folded)
+
+
 # The words as whole words of a folded label, each list one pattern.
 _ROLE_PATTERNS = {role: any_word(words) for role, words in ANNEX_ROLE_WORDS}
 _PLAN_WORD = any_word(_PLAN_WORDS)
@@ -128,7 +136,7 @@ def column_roles(labels: list[str]) -> dict[str, int]:
             this = this_period_column(labels)
             if not found and this is not None and this not in taken:
                 found = [this]  # "Kỳ này | Cùng kỳ năm trước": the report's own period (stat_periods)
-            whole = whole_period_column(labels)
+            whole = whole_period_column(labels, names_result=_names_result)
             if whole is not None and whole not in taken:
                 found = [whole]  # "Quý I | … | Cả năm": the whole period's, parts noted (stat_period_parts)
             running = running_total_column(labels, _names_plan)
@@ -160,7 +168,7 @@ def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = Sta
 def is_statistics_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
     if another_kind_of_table(table, settings):
         return False
-    roles = column_roles(table.header_text) or key_value_roles(table)  # no labels: a key-value table
+    roles = column_roles(grouped_labels(table)) or key_value_roles(table)  # no labels: a key-value table
     return "indicator" in roles and ("unit" in roles or "value" in roles)
 
 
@@ -237,7 +245,7 @@ def stat_rows(
 ) -> list[StatRow]:
     """The annex's rows. ``ocr_pages``: pages whose text came from OCR (codes repaired, figures
     read with OCR look-alikes, cell confidences in the row confidence)."""
-    roles = column_roles(table.header_text) or key_value_roles(table)
+    roles = column_roles(grouped_labels(table)) or key_value_roles(table)
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
     # (no code column: the codes may open the indicator cells, "2.1. Số hồ sơ …" — stat_key_value)
     keyed = code_col is None and keys_coded([_cell(r, roles.get("indicator")) for r in table.rows])
@@ -372,6 +380,9 @@ def _drafts(
             above.indicator = f"{above.indicator} {indicator}".strip()  # wrapped indicator text
             above.line_end = max(above.line_end, row.line_end)
             continue
+        unit_col = roles.get("unit")
+        merged = row.above[unit_col] if unit_col is not None and unit_col < len(row.above) else None
+        unit = own_unit(unit, merged, drafts[-1].unit if drafts else "")  # printed once for a run (stat_unit_once)
         if printed is None and fold(indicator).strip(" .:") in settings.total_words:
             coded = False
         coded = coded and not bullet

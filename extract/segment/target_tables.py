@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.header_groups import grouped_labels
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.narrative import shadow
 from extract.segment.plan_target_columns import plan_target_columns
@@ -65,7 +66,7 @@ def plan_year(period: str | None) -> int | None:
 def _year_layout(table: JoinedTable) -> tuple[list[str], list[JoinedRow], dict[int, int]]:
     """(folded header labels, body rows, column → year) of a table; the years empty when no column
     is headed by a year."""
-    labels, rows = table.header_text, table.rows
+    labels, rows = grouped_labels(table), table.rows
     if not any(_ANY_YEAR.search(fold(h)) for h in labels) and rows:
         # "Năm 2026" holds a number, so the header reader took the heading row for data
         labels, rows = rows[0].cells, rows[1:]

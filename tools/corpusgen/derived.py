@@ -222,6 +222,10 @@ PROBES: dict[str, Derivation] = {
     # tables and an annex, no plan and no narrative, so the dump takes all four.
     "S36_scan_new_layouts_u": probe_scan(("N86", "N87", "N88", "N89")),
     "D30_dump_new_layouts_u": Derivation("dump", ("N86", "N87", "N88", "N89")),
+    # The twenty-second batch (tools/corpusgen/new_layouts_v.py), held as the others: two score
+    # tables and two annexes, no plan and no narrative, so the dump takes all four.
+    "S37_scan_new_layouts_v": probe_scan(("N90", "N91", "N92", "N93")),
+    "D31_dump_new_layouts_v": Derivation("dump", ("N90", "N91", "N92", "N93")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

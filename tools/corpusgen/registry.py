@@ -28,6 +28,7 @@ from corpusgen.new_layouts_r import NEW_LAYOUT_FAMILIES_R
 from corpusgen.new_layouts_s import NEW_LAYOUT_FAMILIES_S
 from corpusgen.new_layouts_t import NEW_LAYOUT_FAMILIES_T
 from corpusgen.new_layouts_u import NEW_LAYOUT_FAMILIES_U
+from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -74,4 +75,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_S,
     **NEW_LAYOUT_FAMILIES_T,
     **NEW_LAYOUT_FAMILIES_U,
+    **NEW_LAYOUT_FAMILIES_V,
 }
