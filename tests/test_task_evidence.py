@@ -108,3 +108,18 @@ def test_a_grid_deadline_cell_notes_the_least_its_words_can_be_read_at():
         task="Nhiệm vụ 2", deadline="Quý II/2025", flags=deadline_words_flags({"deadline": 0.89}, "Quý II/2025")
     )
     assert strokes_read_sure(sure) and not strokes_read_sure(unsure)
+
+
+def test_a_list_of_quarters_three_and_four_in_the_plans_period_is_confirmed():
+    # Seed 18221's S21 scan of a plan for 2023: tasks 8 and 9 print "Quý III - IV/2023" (the
+    # generator's truth file), read so at 0.69 and 0.77 and queued for that alone. Each numeral of
+    # the list is as printed (III the longest run, IV holds a V), as a single quarter's is.
+    rows = [
+        _row("1", "4.1", {"deadline": 0.69}, deadline="Quý III - IV/2023"),  # confirmed
+        _row("2", "4.1", {"deadline": 0.77}, deadline="Quý III và quý IV/2023"),  # confirmed
+        _row("3", "4.1", {"deadline": 0.6}, deadline="Quý II - IV/2023"),  # II may be III: kept unsure
+        _row("4", "4.1", {"deadline": 0.6}, deadline="Quý IV - III/2023"),  # out of order: kept unsure
+        _row("5", "4.1", {"deadline": 0.6}, deadline="Quý III - IV/2024"),  # a year outside 2023: kept
+    ]
+    (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1"}, period="năm 2023")
+    assert [r.confidence for r in out.rows] == [0.9, 0.9, 0.6, 0.6, 0.6]

@@ -9,6 +9,7 @@ from cchc_extract.reconcile.core import _Ledger, one_cause
 from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE
 from cchc_extract.reconcile.stat_rows import _stat_ref, figures_in_name
 from cchc_extract.review_threshold import REVIEW_BELOW
+from extract.segment.units_sums import UNITS_SUM_FLAG
 from schemas.records import ReviewItem, StatRow
 
 
@@ -71,7 +72,7 @@ def check_stat_value(
     if status == "mismatch" and not found and taken:
         message += f"; {', '.join(taken)} read otherwise by us to make another sum (a figure misread)"
     if status == "mismatch" and not found:
-        refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
+        refs, doubted = _less_vouched(ai, members, rows, refs, doubted, ledger)
     if status == "mismatch" and not found and lost_makes and not impossible:
         # the pair read is no pair of the share's, the lost count told by its group is: the
         # members read surely are what the page prints, only the stated figure is suspect
@@ -103,19 +104,34 @@ def check_stat_value(
 
 
 def _less_vouched(
-    ai: int, members: tuple[int, ...], refs: tuple[ReviewItem, ...], doubted: tuple[ReviewItem, ...], ledger: _Ledger
+    ai: int,
+    members: tuple[int, ...],
+    rows: list[StatRow],
+    refs: tuple[ReviewItem, ...],
+    doubted: tuple[ReviewItem, ...],
+    ledger: _Ledger,
 ) -> tuple[tuple[ReviewItem, ...], tuple[ReviewItem, ...]]:
     """(suspects, doubted) of a failed relation less the members another relation that holds
     confirmed already (``_Ledger.confirmed``: a group its parts add up to, checked before the
-    percentage below it), when at least one member is not so confirmed: "2.3 94%" against "2.1
-    21" of "2 25" where 21 + 4 = 25 holds points at 2.3, not at the counts the sum vouches for
-    (on an OCR dump every row read with columns inferred is "unsure", which alone would queue
-    all three). Nothing is narrowed when every member is confirmed or none is."""
+    percentage below it; or ``units_vouched``), when at least one member is not so confirmed:
+    "2.3 94%" against "2.1 21" of "2 25" where 21 + 4 = 25 holds points at 2.3, not at the counts
+    the sum vouches for (on an OCR dump every row read with columns inferred is "unsure", which
+    alone would queue all three). Nothing is narrowed when every member is confirmed or none is."""
     mine = {(f"/statistics/{ai}/rows/{k}", "value") for k in members}
-    held = {key for key in mine if key in ledger.confirmed}
+    held = {key for key in mine if key in ledger.confirmed} | units_vouched(ai, members, rows)
     if not held or held == mine:
         return refs, doubted
     return (
         tuple(r for r in refs if (r.item, r.field) not in held),
         tuple(r for r in doubted if (r.item, r.field) not in held),
     )
+
+
+def units_vouched(ai: int, members: tuple[int, ...], rows: list[StatRow]) -> set[tuple[str, str]]:
+    """The members whose figure the commune's units add up to (``UNITS_SUM_FLAG``, set where a
+    table by hamlet prints the commune's row beside its units' rows): a sum that holds, as a
+    group's does, though it is read with the table (``stat_across``), not checked in the ledger.
+    A share failing against two such counts is the share's slip or the commune's fault, not
+    theirs (seed 18221's scan of a units table: "4 60,36%" against "2 53" of "1 83", both counts
+    their units' sums, queued all three for the one planted fault in 4)."""
+    return {(f"/statistics/{ai}/rows/{k}", "value") for k in members if UNITS_SUM_FLAG in rows[k].flags}

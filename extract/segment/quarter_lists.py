@@ -36,6 +36,27 @@ def quarter_list_doubts(deadline: str) -> list[str]:
     return []
 
 
+# The numerals no miscount of a run of like strokes makes: the longest run (OCR loses a stroke of a
+# run, so a III read is printed III) and IV (a V is no stroke of a run): ``quarter_as_printed``'s.
+_AS_PRINTED = frozenset({"III", "IV"})
+
+
+def listed_as_printed(deadline: str) -> bool:
+    """Whether the deadline lists quarters in order, every numeral of it III or IV ("Quý III -
+    IV/2023"), and names no other quarter: each numeral is as printed, as a single quarter III or
+    IV is (``task_deadline_doubts.quarter_as_printed``). A list holding a I or a II ("Quý II -
+    IV") may have lost a stroke and is not. Seed 18221's S21 scan: two rows' "Quý III - IV/2023",
+    read right at 0.69 and 0.77, queued for that alone."""
+    lists = list(_LIST.finditer(deadline or ""))
+    if len(lists) != 1:
+        return False
+    numerals = _EACH.findall(deadline.upper())
+    listed = _EACH.findall(lists[0].group(1).upper().replace("QUÝ", " ").replace("QUY", " "))
+    return (
+        len(numerals) == len(listed) and all(n in _AS_PRINTED for n in listed) and _ordered([_RANK[n] for n in listed])
+    )
+
+
 def _ordered(ranks: list[int]) -> bool:
     return all(b > a for a, b in zip(ranks, ranks[1:]))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extract.segment.quarter_lists import listed_as_printed
 from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED, TaskDoubtSettings
 from normalize.lazy_regex import lazy_compile
 from schemas.records import TaskRow
@@ -57,7 +58,8 @@ def quarter_as_printed(deadline: str, period: str | None, counted: bool = False)
     run = STROKE_RUN.search(deadline)
     numeral = run.group(1).upper() if run is not None else None
     twice = counted and numeral is not None and len(QUARTER_NUMERAL.findall(deadline)) == 1
-    if numeral != "III" and not twice and _QUARTER_IV.search(deadline) is None:
+    listed = listed_as_printed(deadline)  # ("Quý III - IV/2025": each numeral as printed)
+    if numeral != "III" and not twice and _QUARTER_IV.search(deadline) is None and not listed:
         return False
     years = {int(y) for y in YEAR.findall(deadline)}
     return bool(years) and years <= period_years(period)
