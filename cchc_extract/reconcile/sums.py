@@ -4,6 +4,7 @@ whose other OCR reading was taken to restore its sums); self_le_max is ``le_max`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
@@ -62,6 +63,7 @@ from cchc_extract.reconcile.total_readings import (
     total_above_max,
     total_unsure,
 )
+from cchc_extract.reconcile.twin_codes import twin_states_sum
 from cchc_extract.reconcile.unwitnessed import unwitnessed_members
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
 from extract.segment.points_none import not_scored
@@ -221,10 +223,17 @@ def _cells(
 
 
 def _check_score_table(
-    ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False, printed_cells: bool = False
+    ti: int,
+    table: ScoreTable,
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool = False,
+    printed_cells: bool = False,
+    tables: Sequence[ScoreTable] = (),
 ) -> None:
     """Every sum of one score table checked; ``ocr``: its characters came from OCR; ``printed_cells``:
-    it was read from a printed grid (``blanks_printed``), so a blank cell is blank in print."""
+    it was read from a printed grid (``blanks_printed``), so a blank cell is blank in print;
+    ``tables``: the document's score tables (``ti`` among them), whose rows witness its codes."""
     rows = table.rows
     if ocr:
         place_codes_by_sums(ti, table, ledger, s.points_tolerance)  # (a garbled code put where two sums say)
@@ -301,6 +310,11 @@ def _check_score_table(
             unsure += lone_scores(ti, [i, *children], rows, field_, name, ocr)
             # a line whose code lost its last number ("5.1" read "5."): the first part, not the parent
             unsure += first_child_as_parent(ti, i, rows, children, field_, name, ocr)
+            twin = twin_states_sum(ti, row, tables, field_, expected, tol, s.twin_name_min) if ocr else None
+            if status == "mismatch" and twin is not None:
+                # another table prints the code for another criterion, at the sum: the code is ours
+                message += f"; the document prints {label} elsewhere as '{twin.name[:40]}' with {_vn(expected)}"
+                unsure += (_score_ref(ti, i, row, field_, name),)
             if ocr and field_ != "max_points":
                 # a member whose maximum the page shows misread: its line's scores are as unsure
                 spoilt = spoilt_lines([i, *children], rows, kids, maxima, s.points_tolerance)
