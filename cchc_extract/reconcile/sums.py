@@ -5,12 +5,13 @@ whose other OCR reading was taken to restore its sums); self_le_max is ``le_max`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.code_places import place_codes_by_sums
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
-from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.hierarchy import children_of, effective as _effective, norm_code, resolve_parents
 from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
 from cchc_extract.reconcile.lost_totals import (
     exactly,
@@ -79,15 +80,11 @@ _FIELD_WORDS = {
 }
 
 
-def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_: str) -> float | None:
-    """A row's own value, or for a row printed without one the sum of its children's (None when
-    any of them is unknown too)."""
-    own = getattr(rows[i], field_)
-    if own is not None or not kids.get(i):
-        return own
-    parts = [_effective(rows, kids, c, field_) for c in kids[i]]
-    known = [p for p in parts if p is not None]
-    return None if len(known) < len(parts) else sum(known)
+def _counted(member: Cell, part: float | None) -> Cell:
+    """A child's cell as its parent's sum counts it: a group printed without its figure stands
+    for its own parts' sum (``_part``), so a reading of a sibling that makes the sum hold is found
+    with it there, not lost to a blank (a dump's 3.2 whose 7,75 OCR lost)."""
+    return replace(member, value=part) if member.value is None and part is not None else member
 
 
 def _part(rows: list[ScoreRow], kids: dict[int, list[int]], c: int, field_: str, blank_is_zero: bool) -> float | None:
@@ -296,7 +293,8 @@ def _check_score_table(
                     # makes the sum hold with them (1.2 of 2 over 1.2.1 read 4, its set maximum
                     # 1, and 1.2.2 of 1 lost), not left a fault of the commune's.
                     lost += [maxima[k] for k in unread]
-                members = [cell(i, field_), *(cell(c, field_) for c in children)]
+                # (a group printed without its figure counts its parts' sum, as the check does)
+                members = [cell(i, field_), *(_counted(cell(c, field_), p) for c, p in zip(children, parts))]
                 found = (
                     explain(members, partial(sum_holds, tol, lost))
                     or explain_by_set(members, partial(sum_holds, tol, lost))
