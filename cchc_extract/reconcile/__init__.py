@@ -94,7 +94,12 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     ledger = _Ledger(sure_cells=scanned(result), clean_fault=ocr)
     for ti, table in enumerate(result.score_tables):
         check_table = partial(
-            _check_score_table, ti, s=settings, ocr=ocr, printed_cells=blanks_printed(table, result.source, ocr)
+            _check_score_table,
+            ti,
+            s=settings,
+            ocr=ocr,
+            printed_cells=blanks_printed(table, result.source, ocr),
+            tables=result.score_tables,
         )
         # a dump keeps no word confidence: its table's own sums say whether it was read wrong in bulk
         ledger.bulk_doubt = bulk_doubt(check_table, table, ledger, settings) if ocr and not ledger.sure_cells else ""

@@ -7,6 +7,7 @@ from functools import lru_cache
 from normalize.code_repair import children_of  # noqa: F401  (re-exported: the reconcilers' one name for it)
 from normalize.lazy_regex import lazy_compile
 from normalize.text import strip_markup
+from schemas.records import ScoreRow
 
 _DIGITS = lazy_compile(r"\d+")
 _ROMAN_LETTERS = lazy_compile(r"[IVXL]+")
@@ -84,3 +85,14 @@ def block_prints(
         parent = parent_of.get(i)
         block = kids.get(parent, []) if parent is not None else (top_level or [])
     return any(getattr(rows[k], field) is not None for k in block if k != i)
+
+
+def effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_: str) -> float | None:
+    """A row's own value, or for a row printed without one the sum of its children's (None when
+    any of them is unknown too)."""
+    own = getattr(rows[i], field_)
+    if own is not None or not kids.get(i):
+        return own
+    parts = [effective(rows, kids, c, field_) for c in kids[i]]
+    known = [p for p in parts if p is not None]
+    return None if len(known) < len(parts) else sum(known)

@@ -4,6 +4,8 @@ it), the counts we did not read beside them, and the pairs to try (``ratios`` ch
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -133,6 +135,24 @@ def _count_row(row: StatRow) -> bool:
     return not is_percent(row) and code_legend(row) is None
 
 
+def _whole_printed_first(
+    candidates: list[int], rows: list[StatRow], same_unit: Callable[[int, int], bool]
+) -> int | None:
+    """The count printed first of three or more, when the others, of its unit, add up to no more
+    than it: a whole and its breakdown printed side by side, unworded ("Số TTHC thuộc thẩm quyền
+    96", "… toàn trình 41", "… một phần 13", then "Tỷ lệ (%)"), not a chain of counts each within
+    the last (received 120, settled 100, on time 90: 190 is over 120, no whole is said). The share
+    after them is of a part over that whole, as under a worded one ("Tổng số TTHC"); a share the
+    annex prints of counts it does not list is told by its label (``worded_apart``)."""
+    if len(candidates) < 3:
+        return None
+    first = min(candidates)
+    others = [j for j in candidates if j != first]
+    if not all(same_unit(j, first) for j in others):
+        return None
+    return first if sum(_v(rows[j]) for j in others) <= _v(rows[first]) else None
+
+
 def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
     k: int | None = j
     while k is not None:
@@ -162,6 +182,8 @@ def _pairs(
     if den is None:
         # the whole the others are parts of: the ratio's parent, or the count broken down above it
         den = next((j for j in candidates if all(parents[k] == j for k in candidates if k != j)), None)
+    if den is None:
+        den = _whole_printed_first(candidates, rows, same_unit)
     if den is not None:
         return [(j, den) for j in candidates if j != den and same_unit(j, den)], True
     if len(candidates) == 2:

@@ -121,6 +121,10 @@ class ReconcileSettings:
     # than any other set's (``named_set.set_worded_by_rows``): fewer is a field or two whose
     # wording every set shares.
     worded_set_min_rows: int = 3
+    # A sum's parent is another criterion than the row another score table of the document prints
+    # its code for (``twin_codes``) when their names are at most this alike (``wording_similarity``,
+    # 0..100): one criterion's name read twice, OCR's damage and all, comes far above it.
+    twin_name_min: float = 60.0
     # A derived cell whose own characters read as its value past OCR's damage to their marks (a
     # slash for the decimal comma, "2/75" where the sums give 2,75; a speck on the edge, "_10,25")
     # is vouched for twice, as two routes agreeing would be: off the queue and no part left unread

@@ -4,12 +4,14 @@ whose other OCR reading was taken to restore its sums); self_le_max is ``le_max`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.code_places import place_codes_by_sums
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
-from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.hierarchy import children_of, effective as _effective, norm_code, resolve_parents
 from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
 from cchc_extract.reconcile.lost_totals import (
     exactly,
@@ -62,6 +64,7 @@ from cchc_extract.reconcile.total_readings import (
     total_above_max,
     total_unsure,
 )
+from cchc_extract.reconcile.twin_codes import twin_states_sum
 from cchc_extract.reconcile.unwitnessed import unwitnessed_members
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
 from extract.segment.points_none import not_scored
@@ -77,15 +80,11 @@ _FIELD_WORDS = {
 }
 
 
-def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_: str) -> float | None:
-    """A row's own value, or for a row printed without one the sum of its children's (None when
-    any of them is unknown too)."""
-    own = getattr(rows[i], field_)
-    if own is not None or not kids.get(i):
-        return own
-    parts = [_effective(rows, kids, c, field_) for c in kids[i]]
-    known = [p for p in parts if p is not None]
-    return None if len(known) < len(parts) else sum(known)
+def _counted(member: Cell, part: float | None) -> Cell:
+    """A child's cell as its parent's sum counts it: a group printed without its figure stands
+    for its own parts' sum (``_part``), so a reading of a sibling that makes the sum hold is found
+    with it there, not lost to a blank (a dump's 3.2 whose 7,75 OCR lost)."""
+    return replace(member, value=part) if member.value is None and part is not None else member
 
 
 def _part(rows: list[ScoreRow], kids: dict[int, list[int]], c: int, field_: str, blank_is_zero: bool) -> float | None:
@@ -221,10 +220,17 @@ def _cells(
 
 
 def _check_score_table(
-    ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False, printed_cells: bool = False
+    ti: int,
+    table: ScoreTable,
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool = False,
+    printed_cells: bool = False,
+    tables: Sequence[ScoreTable] = (),
 ) -> None:
     """Every sum of one score table checked; ``ocr``: its characters came from OCR; ``printed_cells``:
-    it was read from a printed grid (``blanks_printed``), so a blank cell is blank in print."""
+    it was read from a printed grid (``blanks_printed``), so a blank cell is blank in print;
+    ``tables``: the document's score tables (``ti`` among them), whose rows witness its codes."""
     rows = table.rows
     if ocr:
         place_codes_by_sums(ti, table, ledger, s.points_tolerance)  # (a garbled code put where two sums say)
@@ -287,7 +293,8 @@ def _check_score_table(
                     # makes the sum hold with them (1.2 of 2 over 1.2.1 read 4, its set maximum
                     # 1, and 1.2.2 of 1 lost), not left a fault of the commune's.
                     lost += [maxima[k] for k in unread]
-                members = [cell(i, field_), *(cell(c, field_) for c in children)]
+                # (a group printed without its figure counts its parts' sum, as the check does)
+                members = [cell(i, field_), *(_counted(cell(c, field_), p) for c, p in zip(children, parts))]
                 found = (
                     explain(members, partial(sum_holds, tol, lost))
                     or explain_by_set(members, partial(sum_holds, tol, lost))
@@ -301,6 +308,11 @@ def _check_score_table(
             unsure += lone_scores(ti, [i, *children], rows, field_, name, ocr)
             # a line whose code lost its last number ("5.1" read "5."): the first part, not the parent
             unsure += first_child_as_parent(ti, i, rows, children, field_, name, ocr)
+            twin = twin_states_sum(ti, row, tables, field_, expected, tol, s.twin_name_min) if ocr else None
+            if status == "mismatch" and twin is not None:
+                # another table prints the code for another criterion, at the sum: the code is ours
+                message += f"; the document prints {label} elsewhere as '{twin.name[:40]}' with {_vn(expected)}"
+                unsure += (_score_ref(ti, i, row, field_, name),)
             if ocr and field_ != "max_points":
                 # a member whose maximum the page shows misread: its line's scores are as unsure
                 spoilt = spoilt_lines([i, *children], rows, kids, maxima, s.points_tolerance)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.hierarchy import effective, norm_code
 from normalize.numbers import format_vn
 from schemas.records import ScoreRow
 
@@ -61,14 +61,18 @@ def added_glyph_readings(raw: str | None, top: float, tol: float) -> list[float]
 
 def _part_asks(rows: list[ScoreRow], parents: list[int | None], kids: dict[int, list[int]], i: int, f: str):
     """The figure row i's parent's sum of ``f`` asks of row i (the parent's less its siblings'),
-    None when the parent or a sibling was not read."""
+    None when the parent or a sibling was not read. A sibling printed without the figure counts
+    its own parts' sum, as the parent's sum check counts it (``hierarchy.effective``): a group
+    whose subtotal OCR lost still says what it adds (a dump's 3.2, its 7,75 lost, over 5 + 1,25
+    + 1,5)."""
     p = parents[i]
     if p is None or getattr(rows[p], f) is None:
         return None
-    others = [getattr(rows[c], f) for c in kids.get(p, []) if c != i]
-    if any(v is None for v in others):
+    others = [effective(rows, kids, c, f) for c in kids.get(p, []) if c != i]
+    known = [v for v in others if v is not None]
+    if len(known) < len(others):
         return None
-    return getattr(rows[p], f) - sum(others)
+    return getattr(rows[p], f) - sum(known)
 
 
 def over_max_reading(
