@@ -83,7 +83,8 @@ def open_field(drafts: list[RowDraft], number: str | None, specked: bool = False
     have lost their dots ("13" for "1.3"): a subtotal naming its field closes it all the same,
     past codes of one level numbered above it, its figures the field's."""
     for i in range(len(drafts) - 1, -1, -1):
-        code = parse_code(drafts[i].code)
+        # (a speck OCR read at the code's edge, ":4." for "4.", is no part of it)
+        code = parse_code(_FIGURE_SPECKS.sub("", drafts[i].code) if specked else drafts[i].code)
         if code is None or len(code.path) > 1 or not code.path:
             continue
         field = drafts[i]

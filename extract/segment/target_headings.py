@@ -33,9 +33,11 @@ _LONE_NUMERAL_HEADING = lazy_compile(
 
 
 # A part's title after a numeral OCR glued to it, its stop read as a letter ("ILMỤC TIÊU _" for
-# "II. MỤC TIÊU"): the numeral's look-alikes, then the title in capitals ending the line.
-_GLUED_TITLE = lazy_compile(r"(?P<title>\p{Lu}{2,}(?:\s+\p{Lu}+){1,8})[^\p{L}\p{N}]{0,3}")
-_NUMERAL_LOOKALIKES = "IVXLl|"
+# "II. MỤC TIÊU"), or after a numeral OCR misread behind a speck ("- I.MỤC TIÊU", "- HL NHIỆM VỤ"
+# for "II." and "III.": the speck keeps the line from reading as a heading): the numeral's
+# look-alikes, its stop or none, then the title in capitals ending the line.
+_GLUED_TITLE = lazy_compile(r"[.,:)]?\s*(?P<title>\p{Lu}{2,}(?:\s+\p{Lu}+){1,8})[^\p{L}\p{N}]{0,3}")
+_NUMERAL_LOOKALIKES = "IVXLTHl|"
 
 
 # The same heading joined to its paragraph with its numeral glued to the title, the stop lost or
