@@ -1,0 +1,73 @@
+"""A plan's task table with no TT column and no ruling, scanned (S26 of seed 18251, instance 1: P08's
+bold-tab-stops layout saved as an image; the words as Tesseract read them on page 2). The header's
+"Đầu mối" read "Đâầu mối", so the task columns' reader did not know the header and the borderless
+table reader (``pdf_unruled``) took the lines: it started a row only at a code, so each section's
+heading and its two tasks came out as one row (two leads, two deadlines in one task), and section
+III's heading, read "HI." and running across the lead's column, ended the table. Now a line that
+fills again the columns the row above filled opens a row (``_fills_again``), a task's first line
+under a heading alone opens one (``_task_under_title``), and a heading in capitals running across
+the columns stays in the table as a row of its own (``spans_title``).
+
+Expected values: the generator's truth file (s26-i1-p08-i1-bold-tab-stops.tif.truth.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extract.model import Word
+from extract.ocr import unruled_ocr_tables
+from extract.ocr_settings import OcrSettings
+from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.task_tables import task_rows
+
+DATA = Path(__file__).parent / "data" / "unruled_task_rows"
+
+# (section, task, lead, deadline) of each truth row.
+TRUTH = [
+    ("I", "Công bố danh mục văn bản hết hiệu lực, ngưng hiệu lực", "Bộ phận Một cửa", "Quý II/2023"),
+    (
+        "I",
+        "Xây dựng Kế hoạch theo dõi thi hành pháp luật trên địa bàn xã",
+        "Công chức Địa chính - Xây dựng",
+        "Thường xuyên",
+    ),
+    ("II", "Đánh giá, xếp loại cán bộ, công chức cuối năm", "Công an xã", "Thường xuyên"),
+    ("II", "Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng", "Công chức Tư pháp - Hộ tịch", "23/12/2023"),
+    ("III", "Triển khai thanh toán trực tuyến phí, lệ phí thủ tục hành chính", "Công an xã", "Cả năm 2023"),
+    (
+        "III",
+        "Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+        "Văn phòng - Thống kê",
+        "Trước ngày 16/05/2023",
+    ),
+]
+
+
+def _page_words() -> list[Word]:
+    raw = json.loads((DATA / "s26_page2_words.json").read_text(encoding="utf-8"))["words"]
+    return [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in raw]
+
+
+def _grid(table) -> list[list[str]]:
+    grid = [[""] * table.n_cols for _ in range(table.n_rows)]
+    for cell in table.cells:
+        grid[cell.row][cell.col] = cell.text
+    return grid
+
+
+def test_codeless_tasks_without_ruling_are_a_row_each():
+    tables = [t for t, _ in unruled_ocr_tables(_page_words(), 2, OcrSettings()) if t.n_rows > 2]
+    assert len(tables) == 1  # the third section's heading ends no table
+    grid = _grid(tables[0])
+    assert grid[0][1:] == ["Đâầu mối thực hiện", "Bộ phận phối hợp", "Tiến độ thực hiện"]
+    headings = [row[0] for row in grid if row[1:] == ["", "", ""]]
+    assert headings == [
+        "I. CẢI CÁCH THỂ CHẾ",
+        "II. CẢI CÁCH CHẾ ĐỘ CÔNG VỤ",
+        "HI. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ",  # (its numeral as OCR read it)
+    ]
+    n = len(grid[0])
+    body = [JoinedRow(cells, [False] * n, 1, 0, 0, 0, confs=[0.9] * n) for cells in grid[1:]]
+    rows = task_rows(JoinedTable([grid[0]], body, [1], n, "ocr", 0, 0, 0))
+    assert [(r.section, r.task, r.lead, r.deadline) for r in rows] == TRUTH
