@@ -20,6 +20,9 @@ from extract.ocr import unruled_ocr_tables
 from extract.ocr_settings import OcrSettings
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.task_tables import task_rows
+from extract.segment.unread_tasks import unread_merged_tasks
+from normalize.units import deadlines_side_by_side
+from schemas.records import ExtractionResult, SourceRef, TaskRow, TaskTable
 
 DATA = Path(__file__).parent / "data" / "unruled_task_rows"
 
@@ -71,3 +74,21 @@ def test_codeless_tasks_without_ruling_are_a_row_each():
     body = [JoinedRow(cells, [False] * n, 1, 0, 0, 0, confs=[0.9] * n) for cells in grid[1:]]
     rows = task_rows(JoinedTable([grid[0]], body, [1], n, "ocr", 0, 0, 0))
     assert [(r.section, r.task, r.lead, r.deadline) for r in rows] == TRUTH
+
+
+def test_two_tasks_read_as_one_row_are_told():
+    """The row main read from this page for section I's two tasks (the source document: its first task's
+    deadline "Quý II/2023", its second's "Thường xuyên", side by side in one cell) is told as rows not
+    read; a deadline cell's own range or list is not."""
+    merged = TaskRow(
+        task="I. CẢI CÁCH THỂ CHẾ Công bố danh mục văn bản hết hiệu lực, ngưng hiệu lực Xây dựng Kế hoạch",
+        lead="Bộ phận Một cửa, Công chức Địa chính - Xây dựng",
+        deadline="Quý II/2023 Thường xuyên",
+        source=SourceRef(page=2, line_start=24, line_end=24),
+    )
+    one = [TaskRow(task=t, deadline=d) for t, _, _, d in TRUTH]
+    result = ExtractionResult(task_tables=[TaskTable(rows=[merged, *one])])
+    (part,) = unread_merged_tasks(result)
+    assert (part.page, part.kind, part.line_start) == (2, "rows", 24)
+    for own in ("Từ tháng 01/2024 đến tháng 12/2024", "Quý I/2024, Quý III/2024", "Thường xuyên trong năm 2024"):
+        assert not deadlines_side_by_side(own), own
