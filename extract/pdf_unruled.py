@@ -406,6 +406,7 @@ def _build(
     per_line = [_title_cells(ln, bounds) if titles[k] else _cells_of(ln, bounds) for k, ln in enumerate(lines)]
     numeric = _numeric_columns(per_line[body_from:], n_cols, s)
     rows: list[dict[int, list[Word]]] = []
+    refills = 0  # rows opened by their filled columns alone
     for k, cells in enumerate(per_line):
         code = (0 in cells and is_code_token(cells[0][0].text)) or titles[k]
         second_value = bool(rows) and any(
@@ -417,12 +418,15 @@ def _build(
         total = _is_total_label(cells)
         refilled = bool(rows) and (_fills_again(cells, rows[-1], s) or _task_under_title(cells, rows[-1], s))
         if not rows or code or second_value or number_row or after_number_row or total or refilled:
+            refills += bool(rows) and not (code or second_value or number_row or after_number_row or total)
             rows.append({col: list(ws) for col, ws in cells.items()})
         else:
             for col, ws in cells.items():
                 rows[-1].setdefault(col, []).extend(ws)
     body = [r for r in rows if not _is_number_row(r)]
-    if len(body) < least:
+    # (filled columns part the rows of a table its codes found: by themselves they make none, a
+    # signature block's "Nơi nhận: | KT. CHỦ TỊCH" over "- UBND huyện … | PHÓ CHỦ TỊCH")
+    if len(body) - refills < least:
         return None
     cells_out: list[Cell] = []
     for r, row in enumerate(rows):
@@ -451,7 +455,7 @@ def _fills_again(cells: dict[int, list[Word]], row: dict[int, list[Word]], s: Un
     first = min(cells)
     beside = [col for col in cells if col > first]
     filled = [col for col in row if col > first]
-    again = [col for col in beside if col in row]
+    again = [col for col in beside if col in row and any(_inked(ch) for w in row[col] for ch in w.text)]
     return (
         first in row
         and len(again) >= s.refill_columns
