@@ -15,10 +15,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from extract.model import Word
 from extract.ocr import unruled_ocr_tables
 from extract.ocr_settings import OcrSettings
+from extract.pdf_task_columns import TaskColumnSettings
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.tab_headers import task_header
+from extract.segment.task_columns import map_columns
 from extract.segment.task_tables import task_rows
 from extract.segment.unread_tasks import unread_merged_tasks
 from normalize.units import deadlines_side_by_side
@@ -59,8 +64,12 @@ def _grid(table) -> list[list[str]]:
     return grid
 
 
-def test_codeless_tasks_without_ruling_are_a_row_each():
-    tables = [t for t, _ in unruled_ocr_tables(_page_words(), 2, OcrSettings()) if t.n_rows > 2]
+@pytest.mark.parametrize("task_reader", [False, True])
+def test_codeless_tasks_without_ruling_are_a_row_each(task_reader: bool):
+    """Read by the borderless table reader alone (as on main, the header unknown to the task columns'
+    reader) and by the task columns' reader that now knows it: the same rows."""
+    settings = OcrSettings(task_columns=TaskColumnSettings(enabled=task_reader))
+    tables = [t for t, _ in unruled_ocr_tables(_page_words(), 2, settings) if t.n_rows > 2]
     assert len(tables) == 1  # the third section's heading ends no table
     grid = _grid(tables[0])
     assert grid[0][1:] == ["Đâầu mối thực hiện", "Bộ phận phối hợp", "Tiến độ thực hiện"]
@@ -92,3 +101,11 @@ def test_two_tasks_read_as_one_row_are_told():
     assert (part.page, part.kind, part.line_start) == (2, "rows", 24)
     for own in ("Từ tháng 01/2024 đến tháng 12/2024", "Quý I/2024, Quý III/2024", "Thường xuyên trong năm 2024"):
         assert not deadlines_side_by_side(own), own
+
+
+def test_a_header_label_whose_vowel_ocr_read_twice_names_its_column():
+    """The page's header as Tesseract read it: "Đâầu mối thực hiện" (printed "Đầu mối thực hiện", the
+    source document) is the lead's column; the task columns' reader now knows the header."""
+    labels = ["Nhiệm vụ", "Đâầu mối thực hiện", "Bộ phận phối hợp", "Tiến độ thực hiện"]
+    assert map_columns(labels) == {"task": 0, "lead": 1, "coordinator": 2, "deadline": 3}
+    assert task_header(labels) is not None
