@@ -25,6 +25,7 @@ from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.tab_headers import task_header
 from extract.segment.task_columns import map_columns
 from extract.segment.task_tables import task_rows
+from extract.segment.task_wording import specks_dropped
 from extract.segment.unread_tasks import unread_merged_tasks
 from normalize.units import deadlines_side_by_side
 from schemas.records import ExtractionResult, SourceRef, TaskRow, TaskTable
@@ -109,3 +110,10 @@ def test_a_header_label_whose_vowel_ocr_read_twice_names_its_column():
     labels = ["Nhiệm vụ", "Đâầu mối thực hiện", "Bộ phận phối hợp", "Tiến độ thực hiện"]
     assert map_columns(labels) == {"task": 0, "lead": 1, "coordinator": 2, "deadline": 3}
     assert task_header(labels) is not None
+
+
+def test_a_spacing_accent_opening_a_cell_is_a_speck():
+    """Seed 18251's S12 instance 9 (a ruled task annex, scanned): its product cell read "ˆ Báo cáo"; the
+    truth file's product is "Báo cáo"."""
+    assert specks_dropped("ˆ Báo cáo") == "Báo cáo"
+    assert specks_dropped("“Thực hiện") == "Thực hiện"  # (as before: an opening quote no quote closes)
