@@ -196,7 +196,7 @@ def _table_at(
     kept = [start]
     for pos, k in enumerate(run[1:], start=1):
         if pos > body_from and _crosses(items[k], first_cut, s.gutter_evidence * size):
-            if not (spans_title(items[k]) and k < run[-1] and not _crosses(items[k + 1], first_cut)):
+            if not (spans_title(items[k], first_cut) and k < run[-1] and not _crosses(items[k + 1], first_cut)):
                 break
         kept.append(k)
     # header lines above the seed that fit the columns
@@ -213,7 +213,7 @@ def _table_at(
     rows_from = _first_row_line([items[k] for k in kept], first_cut)
     body = [items[k] for k in kept[rows_from:]]
     # (a section's title runs across the columns: the gutters are the other lines')
-    columned = [ln for ln in body if not (spans_title(ln) and _crosses(ln, first_cut))]
+    columned = [ln for ln in body if not _heading_across(ln, first_cut)]
     cuts = inherited if inherited and not any(_crosses(ln, inherited) for ln in body) else gutters(columned, size, s)
     cuts = _without_mark_columns(body, cuts)
     if len(cuts) < s.min_cols - 1:
@@ -402,7 +402,7 @@ def _build(
     """The table's rows from its lines (the first ``body_from`` of them its header)."""
     bounds = [(a + b) / 2 for a, b in cuts]
     n_cols = len(bounds) + 1
-    titles = [k >= body_from and spans_title(ln) and _crosses(ln, cuts) for k, ln in enumerate(lines)]
+    titles = [k >= body_from and _heading_across(ln, cuts) for k, ln in enumerate(lines)]
     per_line = [_title_cells(ln, bounds) if titles[k] else _cells_of(ln, bounds) for k, ln in enumerate(lines)]
     numeric = _numeric_columns(per_line[body_from:], n_cols, s)
     rows: list[dict[int, list[Word]]] = []
@@ -464,20 +464,37 @@ def _fills_again(cells: dict[int, list[Word]], row: dict[int, list[Word]], s: Un
     )
 
 
-def spans_title(line: _Line) -> bool:
+def spans_title(line: _Line, cuts: list[tuple[float, float]] | None = None) -> bool:
     """A section's heading line: its numeral ("I.", or as OCR misreads it, "HI.") and a title in
     capitals, no figure beside it, which may run across the table's columns (``_crosses``) without
-    ending the table."""
+    ending the table; with the table's ``cuts``, also a title in sentence case whose numeral stands
+    alone left of the first gutter ("IH  Xây dựng và phát triển chính quyền …" under "TT | Nhiệm vụ")."""
     text = " ".join(w.text for w in line.words)
     figures = any(is_number_token(w.text) for w in line.words[1:])  # (a section row's points beside it)
-    return ocr_section_title(text) and upper_title(text) and not figures
+    if figures or not ocr_section_title(text):
+        return False
+    return upper_title(text) or (cuts is not None and _numeral_apart(line, cuts))
+
+
+def _heading_across(line: _Line, cuts: list[tuple[float, float]]) -> bool:
+    """A section's heading line (``spans_title``) that runs across the columns ``cuts`` part, or
+    whose numeral stands apart (its title's word spaces are no gutters of the table's)."""
+    return spans_title(line, cuts) and (_crosses(line, cuts) or _numeral_apart(line, cuts))
+
+
+def _numeral_apart(line: _Line, cuts: list[tuple[float, float]]) -> bool:
+    """The line's first word stands alone in the first column (a numeral wider than the codes under it
+    reaches into the gutter beside them), its next word right of the first gutter."""
+    words = line.words
+    return len(words) > 1 and bbox_of(words[0])[2] < cuts[0][1] and bbox_of(words[1])[0] >= cuts[0][1] - 0.5
 
 
 def _title_cells(line: _Line, bounds: list[float]) -> dict[int, list[Word]]:
     """A section heading's words by column: its numeral in its own, the title whole in the column of
     its first word (a title running on across the columns is none of theirs)."""
     words = line.words
-    head = 1 if len(words) > 1 and is_code_token(words[0].text) else 0
+    apart = len(words) > 1 and _column(words[0], bounds) < _column(words[1], bounds)
+    head = 1 if len(words) > 1 and (is_code_token(words[0].text) or apart) else 0
     numeral = {_column(words[0], bounds): words[:head]} if head else {}
     title_col = max([_column(words[head], bounds), *numeral])
     return {**numeral, title_col: [*numeral.get(title_col, []), *words[head:]]}

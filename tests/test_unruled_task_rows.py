@@ -117,3 +117,19 @@ def test_a_spacing_accent_opening_a_cell_is_a_speck():
     truth file's product is "Báo cáo"."""
     assert specks_dropped("ˆ Báo cáo") == "Báo cáo"
     assert specks_dropped("“Thực hiện") == "Thực hiện"  # (as before: an opening quote no quote closes)
+
+
+def test_a_section_numeral_apart_opens_its_row():
+    """S25 of seed 18253, instance 1 (P07's tab stops with a TT column, scanned; page 2 as Tesseract
+    read it): section III's line "IH  Xây dựng và phát triển chính quyền điện tử, chính quyền số", its
+    numeral misread and its title in sentence case, went into task 5 (the title's word spaces taken
+    for gutters, seven columns) and tasks 6-7 came out in section II with a task lost. The truth
+    file's: task 5 in section II, tasks 6 and 7 in section III."""
+    raw = json.loads((DATA / "s25_page2_words.json").read_text(encoding="utf-8"))["words"]
+    words = [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in raw]
+    ((table, _),) = unruled_ocr_tables(words, 2, OcrSettings())
+    grid = _grid(table)
+    assert table.n_cols == 4
+    assert [row[0] for row in grid[1:]] == ["1", "2", "3", "II", "4", "5", "IH", "6", "7"]
+    assert grid[6][1] == "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính"
+    assert grid[7][1:] == ["Xây dựng và phát triển chính quyền điện tử, chính quyền số", "", ""]
