@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
+from extract.segment.task_sections import ocr_section_title, upper_title
 from normalize.codes import parse_code
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -59,6 +60,11 @@ class UnruledSettings:
     # tối đa"): a label centred over a column of short figures is wider than they are and reaches
     # into the gutters beside them, where a word space (a quarter of a size) never opens one.
     label_gap: float = 0.6
+    # A line with no code opens a row when it fills at least this many columns beside its text that
+    # the row above already filled (``_fills_again``): a task's lead, coordinator and deadline.
+    refill_columns: int = 2
+    # ... and its text has at least this many letters (a task's words, not a figure or a mark).
+    refill_letters: int = 4
 
 
 @dataclass
@@ -190,7 +196,8 @@ def _table_at(
     kept = [start]
     for pos, k in enumerate(run[1:], start=1):
         if pos > body_from and _crosses(items[k], first_cut, s.gutter_evidence * size):
-            break
+            if not (spans_title(items[k], first_cut) and k < run[-1] and not _crosses(items[k + 1], first_cut)):
+                break
         kept.append(k)
     # header lines above the seed that fit the columns
     k = start - 1
@@ -205,7 +212,9 @@ def _table_at(
         k -= 1
     rows_from = _first_row_line([items[k] for k in kept], first_cut)
     body = [items[k] for k in kept[rows_from:]]
-    cuts = inherited if inherited and not any(_crosses(ln, inherited) for ln in body) else gutters(body, size, s)
+    # (a section's title runs across the columns: the gutters are the other lines')
+    columned = [ln for ln in body if not _heading_across(ln, first_cut)]
+    cuts = inherited if inherited and not any(_crosses(ln, inherited) for ln in body) else gutters(columned, size, s)
     cuts = _without_mark_columns(body, cuts)
     if len(cuts) < s.min_cols - 1:
         return None
@@ -393,11 +402,13 @@ def _build(
     """The table's rows from its lines (the first ``body_from`` of them its header)."""
     bounds = [(a + b) / 2 for a, b in cuts]
     n_cols = len(bounds) + 1
-    per_line = [_cells_of(ln, bounds) for ln in lines]
+    titles = [k >= body_from and _heading_across(ln, cuts) for k, ln in enumerate(lines)]
+    per_line = [_title_cells(ln, bounds) if titles[k] else _cells_of(ln, bounds) for k, ln in enumerate(lines)]
     numeric = _numeric_columns(per_line[body_from:], n_cols, s)
     rows: list[dict[int, list[Word]]] = []
-    for cells in per_line:
-        code = 0 in cells and is_code_token(cells[0][0].text)
+    refills = 0  # rows opened by their filled columns alone
+    for k, cells in enumerate(per_line):
+        code = (0 in cells and is_code_token(cells[0][0].text)) or titles[k]
         second_value = bool(rows) and any(
             col in numeric and col in rows[-1] and len(ws) == 1 and is_number_token(ws[0].text)
             for col, ws in cells.items()
@@ -405,13 +416,17 @@ def _build(
         number_row = _is_number_row(cells)
         after_number_row = bool(rows) and _is_number_row(rows[-1])
         total = _is_total_label(cells)
-        if not rows or code or second_value or number_row or after_number_row or total:
+        refilled = bool(rows) and (_fills_again(cells, rows[-1], s) or _task_under_title(cells, rows[-1], s))
+        if not rows or code or second_value or number_row or after_number_row or total or refilled:
+            refills += bool(rows) and not (code or second_value or number_row or after_number_row or total)
             rows.append({col: list(ws) for col, ws in cells.items()})
         else:
             for col, ws in cells.items():
                 rows[-1].setdefault(col, []).extend(ws)
     body = [r for r in rows if not _is_number_row(r)]
-    if len(body) < least:
+    # (filled columns part the rows of a table its codes found: by themselves they make none, a
+    # signature block's "Nơi nhận: | KT. CHỦ TỊCH" over "- UBND huyện … | PHÓ CHỦ TỊCH")
+    if len(body) - refills < least:
         return None
     cells_out: list[Cell] = []
     for r, row in enumerate(rows):
@@ -427,6 +442,80 @@ def _build(
         source=source,
         bbox=box,
         col_edges=[box[0], *bounds, box[2]],
+    )
+
+
+def _fills_again(cells: dict[int, list[Word]], row: dict[int, list[Word]], s: UnruledSettings) -> bool:
+    """A line that opens a row of its own though it has no code: words in the first column of text
+    and, beside them, ``refill_columns`` columns at least the row above already filled, every column
+    that row's first line filled but one at most (a plan's task with no TT column: its lead,
+    coordinator and deadline stand on its first line, its wrapped words alone under the task's). A
+    wrapped row's next line fills its name's column and the one or two cells that wrapped with it
+    (an explanation, a long unit's name), not the row's every column."""
+    first = min(cells)
+    beside = [col for col in cells if col > first]
+    filled = [col for col in row if col > first]
+    again = [col for col in beside if col in row and any(_inked(ch) for w in row[col] for ch in w.text)]
+    return (
+        first in row
+        and len(again) >= s.refill_columns
+        and len(beside) >= len(filled) - 1
+        and sum(ch.isalpha() for w in cells[first] for ch in w.text) >= s.refill_letters
+    )
+
+
+def spans_title(line: _Line, cuts: list[tuple[float, float]] | None = None) -> bool:
+    """A section's heading line: its numeral ("I.", or as OCR misreads it, "HI.") and a title in
+    capitals, no figure beside it, which may run across the table's columns (``_crosses``) without
+    ending the table; with the table's ``cuts``, also a title in sentence case whose numeral stands
+    alone left of the first gutter ("IH  Xây dựng và phát triển chính quyền …" under "TT | Nhiệm vụ")."""
+    text = " ".join(w.text for w in line.words)
+    figures = any(is_number_token(w.text) for w in line.words[1:])  # (a section row's points beside it)
+    if figures or not ocr_section_title(text):
+        return False
+    return upper_title(text) or (cuts is not None and _numeral_apart(line, cuts))
+
+
+def _heading_across(line: _Line, cuts: list[tuple[float, float]]) -> bool:
+    """A section's heading line (``spans_title``) that runs across the columns ``cuts`` part, or
+    whose numeral stands apart (its title's word spaces are no gutters of the table's)."""
+    return spans_title(line, cuts) and (_crosses(line, cuts) or _numeral_apart(line, cuts))
+
+
+def _numeral_apart(line: _Line, cuts: list[tuple[float, float]]) -> bool:
+    """The line's first word stands alone in the first column (a numeral wider than the codes under it
+    reaches into the gutter beside them), its next word right of the first gutter."""
+    words = line.words
+    return len(words) > 1 and bbox_of(words[0])[2] < cuts[0][1] and bbox_of(words[1])[0] >= cuts[0][1] - 0.5
+
+
+def _title_cells(line: _Line, bounds: list[float]) -> dict[int, list[Word]]:
+    """A section heading's words by column: its numeral in its own, the title whole in the column of
+    its first word (a title running on across the columns is none of theirs)."""
+    words = line.words
+    apart = len(words) > 1 and _column(words[0], bounds) < _column(words[1], bounds)
+    head = 1 if len(words) > 1 and (is_code_token(words[0].text) or apart) else 0
+    numeral = {_column(words[0], bounds): words[:head]} if head else {}
+    title_col = max([_column(words[head], bounds), *numeral])
+    return {**numeral, title_col: [*numeral.get(title_col, []), *words[head:]]}
+
+
+def _task_under_title(cells: dict[int, list[Word]], row: dict[int, list[Word]], s: UnruledSettings) -> bool:
+    """A line opening the first row under a section's heading: the row above holds the heading
+    alone (a title in capitals, nothing beside it), this line words not in capitals beside which
+    ``refill_columns`` columns at least are filled (a task's lead, coordinator, deadline; a section
+    title wrapped onto a line with its figures goes on in capitals)."""
+    last = max(row)
+    first = min(cells)
+    text = " ".join(w.text for w in row[last])
+    beside = [col for col in cells if col > first]
+    words = " ".join(w.text for w in cells[first])
+    return (
+        upper_title(text)
+        and first == last
+        and len(beside) >= s.refill_columns
+        and sum(ch.isalpha() for ch in words) >= s.refill_letters
+        and not upper_title(words)
     )
 
 

@@ -124,6 +124,22 @@ _DEADLINE = lazy_compile(
 )
 
 
+# A deadline's words that go on from the one before it: a range's end, a period within it ("Thường
+# xuyên trong năm 2024", "Định kỳ hằng quý").
+_GOES_ON = ("den ", "tu ", "sau ", "trong ", "hang ")
+
+
+def deadlines_side_by_side(text: str) -> bool:
+    """Whether ``text`` holds two deadlines with nothing but a space between them ("Quý II/2023
+    Thường xuyên"): no deadline cell prints two so, a range or a list joins them ("từ … đến …",
+    "…, …", "… và …"); two tasks' deadlines read into one cell do."""
+    key = " ".join(re.sub(r"/+", "/", fold(text)).split())  # (its marks kept: a comma lists)
+    found = list(_DEADLINE.finditer(key))
+    return any(
+        not key[a.end() : b.start()].strip() and not b.group().startswith(_GOES_ON) for a, b in zip(found, found[1:])
+    )
+
+
 def _key(text: str, slash: bool) -> str:
     if slash:  # a fraction slash OCR set beside the slash folds to a second one ("I/⁄2026")
         return " ".join(re.findall(r"[a-z0-9/|]+", re.sub(r"/+", "/", fold(text))))

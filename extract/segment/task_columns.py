@@ -71,9 +71,14 @@ _FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _EXACT_ONLY = {"code", "criterion_code"}  # short labels: match the whole header, not a word in it
 
 
+# A vowel OCR read twice, its mark set apart from it ("Đâầu" for "Đầu"): no header word doubles one.
+_VOWEL_TWICE = lazy_compile(r"([aeiouy])\1")
+
+
 def _header_key(label: str) -> str:
-    """Accent-free header without its column number ("3- Hoạt động" → "hoat dong")."""
-    return _COLUMN_NUMBER.sub("", fold(label)).strip()
+    """Accent-free header without its column number ("3- Hoạt động" → "hoat dong"), a vowel OCR
+    read twice once ("Đâầu mối" → "dau moi")."""
+    return _VOWEL_TWICE.sub(r"\1", _COLUMN_NUMBER.sub("", fold(label)).strip())
 
 
 # A settings' word list as one pattern, built once per list (tables are checked one by one).

@@ -102,12 +102,12 @@ def marked_doubles(text: str) -> str:
 # lower-case letter before the cell's capital ("g Cả năm 2024": no Vietnamese word is one Latin
 # letter without a mark), and marks before the cell's first word (".. Công khai", an opening
 # quote no quote closes, "“Thực hiện": a cell opens with its first word, list marks taken off
-# before). A spacing accent alone ("tại ˆ Bộ phận") is a speck too: a mark carries no sound
-# without its letter; and a plus closing the cell ("đúng quy định +"): a sign with nothing after.
+# before). A spacing accent alone ("tại ˆ Bộ phận", "ˆ Báo cáo") is a speck too: a mark carries no
+# sound without its letter; and a plus closing the cell ("đúng quy định +"): a sign with nothing after.
 _SPECK_TOKEN = lazy_compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸ˆ˜ˇ˘˙´¨¯˚˝]+(?=\s+\S)")
 _INNER_STOP = lazy_compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
 _SPECK_START = lazy_compile(r"^[a-z]\s+(?=\p{Lu})")
-_MARKS_FIRST = lazy_compile(r"^[.,;:·…'\"“‘`]+\s*(?=\p{L})(?!.*[”’\"'])")
+_MARKS_FIRST = lazy_compile(r"^[.,;:·…'\"“‘`ˆ˜¨¸ˇ˘˙´¯˚˝]+\s*(?=\p{L})(?!.*[”’\"'])")
 # A stroke or speck OCR read as a lone letter between two lower-case words of a cell ("giải l
 # pháp", "không l chuyên trách": a speck where the cell's printed line wraps): no Vietnamese word
 # is a lone "l", "i" or "j" without a mark; an item letter of a legal reference ("điểm i khoản 2")

@@ -33,7 +33,13 @@ from extract.segment.unread_tail import unread_tail_rows
 from extract.segment.unread_targets import unread_targets
 from extract.segment.unread_task_lines import unread_task_lines
 from extract.segment.unread_task_next import unread_task_next
-from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
+from extract.segment.unread_tasks import (
+    unread_merged_tasks,
+    unread_task_codes,
+    unread_task_gaps,
+    unread_task_lists,
+    unread_task_runs,
+)
 from extract.segment.unread_typed_rows import unread_typed_rows
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -79,6 +85,7 @@ def find_unread(
     parts.extend(p for p in unread_task_lists(doc, result) if not within_lines(p, known + parts))
     parts.extend(p for p in unread_task_runs(doc, result) if not within_lines(p, known + parts))
     parts.extend(p for p in unread_task_gaps(doc, result) if not within_lines(p, known + parts))
+    parts.extend(p for p in unread_merged_tasks(result) if not within_lines(p, known + parts))
     went_on = unread_task_next(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(p for p in went_on if not within_lines(p, known + parts))
     grid_lines = unread_task_lines(doc, result, lambda line, page: _line_read(line, page, sources))

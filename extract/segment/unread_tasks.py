@@ -15,7 +15,7 @@ from extract.model import IngestedDocument, Line, Page
 from extract.segment.narrative import heading_level
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from normalize.units import names_deadline, names_unit
+from normalize.units import deadlines_side_by_side, names_deadline, names_unit
 from schemas.records import ExtractionResult, UnreadPart
 
 # A sub-task's code opening a line past at most a few specks: "2.2.", "4.2,", "~ 2.2.", "Le 5.1.";
@@ -376,4 +376,34 @@ def unread_task_gaps(
                 line_end=lines[-1].number,
             )
         )
+    return parts
+
+
+def unread_merged_tasks(
+    result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
+) -> list[UnreadPart]:
+    """A ``rows`` part per task row whose deadline holds two deadlines side by side ("Quý II/2023
+    Thường xuyên"): two tasks printed with nothing to tell them apart (no code, no bullet, a bold
+    first line a scan does not show) were read as one row, the second task's lost into the first's
+    cells. A deadline cell joins two of its own with a range or a list, never a space alone."""
+    parts = []
+    for table in result.task_tables:
+        for row in table.rows:
+            if not deadlines_side_by_side(row.deadline or ""):
+                continue
+            sample = " / ".join(v for v in (row.task, row.lead, row.deadline) if v)
+            if len(sample) > settings.sample_chars:
+                sample = sample[: settings.sample_chars - 1] + "…"
+            parts.append(
+                UnreadPart(
+                    page=row.source.page,
+                    kind="rows",
+                    reason=f"a task row holds two deadlines side by side ({row.deadline}): tasks printed with "
+                    "nothing to tell them apart were read as one row",
+                    text_sample=sample,
+                    bbox=list(row.source.bbox) if row.source.bbox else None,
+                    line_start=row.source.line_start,
+                    line_end=row.source.line_end,
+                )
+            )
     return parts
