@@ -92,9 +92,12 @@ _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …"). A
 # number closed by a bracket ("1)", or OCR's "8)" for an "a)") marks the item, no code of it: the
 # task's words start after it.
+# A code whose first digit OCR read as a letter of its shape ("S.4." for "5.4.") is the code.
 _ITEM = lazy_compile(
-    r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|\d{1,2}\)|[-+•*–])\s+"
+    r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<lookalike>[SOlI](?:\.\d{1,2}){1,3})\.?"
+    r"|(?P<letter>[a-zđ])\)|\d{1,2}\)|[-+•*–])\s+"
 )
+_DIGIT_OF_LOOKALIKE = str.maketrans("SOlI", "5011")
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
 )
@@ -165,7 +168,8 @@ def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSetting
     if spans is None:
         return None
     item = _ITEM.match(text)
-    out = {"code": (item.group("code") or "") if item else ""}
+    code = (item.group("code") or (item.group("lookalike") or "").translate(_DIGIT_OF_LOOKALIKE)) if item else ""
+    out = {"code": code}
     for field, start, end in spans:
         value = _cut(text[start:end])
         if field == "task" and not value:
