@@ -22,7 +22,7 @@ def _drafts() -> list[RowDraft]:
 
 def test_a_specked_field_code_is_closed_by_its_subtotal_on_a_scan():
     drafts = _drafts()
-    assert open_field(drafts, "4", specked=True) is drafts[2]
+    assert open_field(drafts, "4", specked=True, edge_specks=True) is drafts[2]
 
 
 def test_a_typed_code_is_taken_as_printed():

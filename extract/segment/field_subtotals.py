@@ -75,16 +75,20 @@ def line_subtotal(tokens: list[str], n_points: int = 2) -> tuple[str | None, lis
     return None
 
 
-def open_field(drafts: list[RowDraft], number: str | None, specked: bool = False) -> RowDraft | None:
+def open_field(
+    drafts: list[RowDraft], number: str | None, specked: bool = False, edge_specks: bool = False
+) -> RowDraft | None:
     """The field a subtotal closes: the last row of one level before it, printing no points, with
     rows under it after it and none of them a field; None when there is none or when the
     subtotal's number names another field. ``specked``: the rows are OCR's, whose specks beside a
     field's name read as its points ("4. Cải cách tổ chức bộ máy tr: | 1.") and whose codes may
     have lost their dots ("13" for "1.3"): a subtotal naming its field closes it all the same,
-    past codes of one level numbered above it, its figures the field's."""
+    past codes of one level numbered above it, its figures the field's. ``edge_specks``: the codes
+    are an OCR'd grid's code cells, whose specks at the edge (":4." for "4.") are no part of them
+    (a dump's line codes are not: its code repair weighs the lines as read)."""
     for i in range(len(drafts) - 1, -1, -1):
         # (a speck OCR read at the code's edge, ":4." for "4.", is no part of it)
-        code = parse_code(_FIGURE_SPECKS.sub("", drafts[i].code) if specked else drafts[i].code)
+        code = parse_code(_FIGURE_SPECKS.sub("", drafts[i].code) if edge_specks else drafts[i].code)
         if code is None or len(code.path) > 1 or not code.path:
             continue
         field = drafts[i]

@@ -95,7 +95,11 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
             continue  # "Cộng chuyển trang", "Trang trước chuyển sang": a page's running sum, no row (carry_lines)
         subtotal, number = subtotal_number(total_label(label))  # "Cộng (1)" closing a field printing no points
         # (an OCR'd grid's codes lose their dots as a dump's do, "73" for "7.3": no field between)
-        field = open_field(drafts, number, specked=ocr) if subtotal and not (code and parse_code(code)) else None
+        field = (
+            open_field(drafts, number, specked=ocr, edge_specks=ocr)
+            if subtotal and not (code and parse_code(code))
+            else None
+        )
         if field is not None:
             close_field(field, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self"))))
             continue
