@@ -113,5 +113,8 @@ def test_a_sum_holding_with_two_guessed_columns_vouches_for_neither():
     )
     truth_row = next(r for t in truth["score_tables"] for r in t["rows"] if r["code"] == "1.1.3")
     assert (truth_row["self_points"], truth_row["appraised_points"]) == (1.0, 0.5)
-    assert _row(out, "1.1.3")["self_points"] == 0.5
+    # (since dumpnums72's bound from a row higher up, 1.1's figures are read in their own columns, 2 and 1,5,
+    # and 1.1.3's garbled self score is lost, not guessed from the appraised column: told and queued)
+    row = _row(out, "1.1.3")
+    assert row["self_points"] is None and row["appraised_points"] == truth_row["appraised_points"]
     assert "self_points" in _queued(out, "1.1.3")
