@@ -155,8 +155,9 @@ _MISREAD_BULLET = lazy_compile(r"^\s*(?:(?:\p{L}?[*«»©®°~^_`]+\p{L}?)\s+|[-
 # A quote mark held to a word's start or end ("theo 'TCVN ISO", "mô hình' Dân vận"): a plan types its
 # quotes in pairs ("'Một cửa'", "“Dân vận khéo”"), so one alone in a field is a speck OCR read as
 # a quote. Taken out (``_lone_quote_out``).
-_QUOTE = lazy_compile(r"['‘’`\"“”]")
-_HELD_QUOTE = lazy_compile(r"(?<=\s|^)['‘’`\"“”](?=[\p{L}\d])|(?<=[\p{L}\d])['‘’`\"“”](?=\s|$)")
+_QUOTE_MARK = "['‘’`\"“”]"
+_QUOTE = lazy_compile(_QUOTE_MARK)
+_HELD_QUOTE = lazy_compile(rf"(?<=\s|^){_QUOTE_MARK}(?=[\p{{L}}\d])|(?<=[\p{{L}}\d]){_QUOTE_MARK}(?=\s|$)")
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")

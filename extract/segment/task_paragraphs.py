@@ -18,6 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
+from extract.segment.task_columns import ocr_code
 from extract.segment.task_deadline_doubts import stroke_doubts, strokes_read_sure
 from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags
@@ -97,7 +98,6 @@ _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<lookalike>[SOlI](?:\.\d{1,2}){1,3})\.?"
     r"|(?P<letter>[a-zđ])\)|\d{1,2}\)|[-+•*–])\s+"
 )
-_DIGIT_OF_LOOKALIKE = str.maketrans("SOlI", "5011")
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
 )
@@ -168,7 +168,7 @@ def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSetting
     if spans is None:
         return None
     item = _ITEM.match(text)
-    code = (item.group("code") or (item.group("lookalike") or "").translate(_DIGIT_OF_LOOKALIKE)) if item else ""
+    code = (item.group("code") or ocr_code(item.group("lookalike") or "")) if item else ""
     out = {"code": code}
     for field, start, end in spans:
         value = _cut(text[start:end])
