@@ -18,6 +18,7 @@ from extract.ocr import unruled_ocr_tables
 from extract.ocr_settings import OcrSettings
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.task_tables import task_rows
+from ocr_words import recorded_words
 
 DATA = Path(__file__).parent / "data" / "plan_stroked_numeral"
 
@@ -28,14 +29,7 @@ def _pages() -> dict[int, dict]:
 
 
 def _words(page: dict) -> list[Word]:
-    return [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in page["words"]]
-
-
-def _grid(table) -> list[list[str]]:
-    grid = [[""] * table.n_cols for _ in range(table.n_rows)]
-    for cell in table.cells:
-        grid[cell.row][cell.col] = cell.text
-    return grid
+    return recorded_words(page["words"])
 
 
 def _rows(grid: list[list[str]]):
@@ -57,7 +51,7 @@ def test_a_section_numeral_read_with_a_one_keeps_its_tasks_in_their_section():
     page = _pages()[2]
     words = _words(page)
     ((table, used),) = [t for t in unruled_ocr_tables(words, 2, OcrSettings()) if t[0].n_rows > 5]
-    grid = _grid(table)
+    grid = table.text_rows()
     heading = next(row for row in grid if row[1].startswith("Cải cách tổ chức bộ máy"))
     assert heading[0] == "1H" and heading[2:] == ["", ""]
     got = [(r.section, r.code) for r in _rows(grid)]
@@ -72,7 +66,7 @@ def test_the_task_alone_on_the_next_page_is_read_in_the_carried_columns():
     page = _pages()[3]
     found = unruled_ocr_tables(_words(page), 3, OcrSettings(), page["carried"], (True, False))
     ((table, _),) = found
-    ((code, task, lead, deadline),) = _grid(table)
+    ((code, task, lead, deadline),) = table.text_rows()
     assert code == "11"
     assert task == "Quản lý, sử dụng tài sản công đúng quy định"
     assert (lead, deadline) == ("Phòng Văn hóa - Xã hội", "Trước ngày 18/05/2024")

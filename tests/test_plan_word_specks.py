@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extract.model import Word
 from extract.ocr import unruled_ocr_tables
 from extract.ocr_settings import OcrSettings
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.task_doubts import doubt_tasks
 from extract.segment.task_tables import task_rows
 from normalize.vietnamese import DEFAULT_SETTINGS, load_model, repair_text_cell
+from ocr_words import recorded_words
 from schemas.records import TaskRow, TaskTable
 
 DATA = Path(__file__).parent / "data" / "plan_word_specks"
@@ -25,7 +25,7 @@ DATA = Path(__file__).parent / "data" / "plan_word_specks"
 
 def _rows():
     raw = json.loads((DATA / "s25_i2_page2_words.json").read_text(encoding="utf-8"))["words"]
-    words = [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in raw]
+    words = recorded_words(raw)
     ((table, _),) = [t for t in unruled_ocr_tables(words, 2, OcrSettings()) if t[0].n_rows > 5]
     grid = [[""] * table.n_cols for _ in range(table.n_rows)]
     for cell in table.cells:  # (the pipeline's repair stage reads each OCR'd cell)

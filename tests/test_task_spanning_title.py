@@ -20,20 +20,13 @@ from extract.ocr import unruled_ocr_tables
 from extract.ocr_settings import OcrSettings
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.task_tables import task_rows
+from ocr_words import recorded_words
 
 DATA = Path(__file__).parent / "data" / "task_spanning_title"
 
 
 def _page_words() -> list[Word]:
-    raw = json.loads((DATA / "s26_page2_words.json").read_text(encoding="utf-8"))["words"]
-    return [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in raw]
-
-
-def _grid(table) -> list[list[str]]:
-    grid = [[""] * table.n_cols for _ in range(table.n_rows)]
-    for cell in table.cells:
-        grid[cell.row][cell.col] = cell.text
-    return grid
+    return recorded_words(json.loads((DATA / "s26_page2_words.json").read_text(encoding="utf-8"))["words"])
 
 
 def _sections(grid: list[list[str]]) -> list[tuple[str | None, str | None]]:
@@ -45,7 +38,7 @@ def _sections(grid: list[list[str]]) -> list[tuple[str | None, str | None]]:
 
 def test_a_misread_numeral_whose_title_runs_across_the_columns_is_a_section():
     ((table, _),) = [t for t in unruled_ocr_tables(_page_words(), 2, OcrSettings()) if t[0].n_rows > 5]
-    grid = _grid(table)
+    grid = table.text_rows()
     assert grid[0] == ["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"]
     heading = next(row for row in grid if row[1].startswith("CẢI CÁCH TỔ CHỨC BỘ MÁY"))
     assert heading[0] == "HI" and heading[3] == ""

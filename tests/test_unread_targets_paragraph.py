@@ -12,8 +12,9 @@ import json
 from pathlib import Path
 
 from cchc_extract.pipeline import PipelineOptions, convert_document, result_to_json
-from extract.model import IngestedDocument, Line, Page, Word
+from extract.model import IngestedDocument, Line, Page
 from extract.segment.unread_targets import unread_targets
+from ocr_words import recorded_words
 from schemas.records import ExtractionResult, SourceInfo, SourceRef, Target
 
 DATA = Path(__file__).parent / "data" / "scans_unread67" / "s12001-s21-i4-n37-page1-lines.json"
@@ -35,7 +36,7 @@ def _doc() -> IngestedDocument:
             number=ln["number"],
             bbox=tuple(ln["bbox"]),
             conf=ln["conf"],
-            words=[Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in ln["words"]],
+            words=recorded_words(ln["words"]),
         )
         for ln in raw["lines"]
     ]

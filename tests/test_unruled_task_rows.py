@@ -28,6 +28,7 @@ from extract.segment.task_tables import task_rows
 from extract.segment.task_wording import specks_dropped
 from extract.segment.unread_tasks import unread_merged_tasks
 from normalize.units import deadlines_side_by_side
+from ocr_words import recorded_words
 from schemas.records import ExtractionResult, SourceRef, TaskRow, TaskTable
 
 DATA = Path(__file__).parent / "data" / "unruled_task_rows"
@@ -54,15 +55,7 @@ TRUTH = [
 
 
 def _page_words() -> list[Word]:
-    raw = json.loads((DATA / "s26_page2_words.json").read_text(encoding="utf-8"))["words"]
-    return [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in raw]
-
-
-def _grid(table) -> list[list[str]]:
-    grid = [[""] * table.n_cols for _ in range(table.n_rows)]
-    for cell in table.cells:
-        grid[cell.row][cell.col] = cell.text
-    return grid
+    return recorded_words(json.loads((DATA / "s26_page2_words.json").read_text(encoding="utf-8"))["words"])
 
 
 @pytest.mark.parametrize("task_reader", [False, True])
@@ -72,7 +65,7 @@ def test_codeless_tasks_without_ruling_are_a_row_each(task_reader: bool):
     settings = OcrSettings(task_columns=TaskColumnSettings(enabled=task_reader))
     tables = [t for t, _ in unruled_ocr_tables(_page_words(), 2, settings) if t.n_rows > 2]
     assert len(tables) == 1  # the third section's heading ends no table
-    grid = _grid(tables[0])
+    grid = tables[0].text_rows()
     assert grid[0][1:] == ["Đâầu mối thực hiện", "Bộ phận phối hợp", "Tiến độ thực hiện"]
     headings = [row[0] for row in grid if row[1:] == ["", "", ""]]
     assert headings == [
@@ -126,9 +119,9 @@ def test_a_section_numeral_apart_opens_its_row():
     for gutters, seven columns) and tasks 6-7 came out in section II with a task lost. The truth
     file's: task 5 in section II, tasks 6 and 7 in section III."""
     raw = json.loads((DATA / "s25_page2_words.json").read_text(encoding="utf-8"))["words"]
-    words = [Word(text=t, bbox=tuple(b), conf=c, bold=bold) for t, b, c, bold in raw]
+    words = recorded_words(raw)
     ((table, _),) = unruled_ocr_tables(words, 2, OcrSettings())
-    grid = _grid(table)
+    grid = table.text_rows()
     assert table.n_cols == 4
     assert [row[0] for row in grid[1:]] == ["1", "2", "3", "II", "4", "5", "IH", "6", "7"]
     assert grid[6][1] == "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính"

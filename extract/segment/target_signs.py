@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from extract.segment.task_wording import DIGITS_FOR_LETTERS
 from normalize.lazy_regex import lazy_compile
 
 # Folded text (``narrative.shadow``): the cue, then a number and nothing but punctuation after it.
@@ -64,8 +65,7 @@ def garbled_year(low: str, a: int, b: int) -> bool:
 
 # A range of shares whose floor or ceiling OCR read with a letter for a digit ("từ 8G - 96%" for
 # "từ 86 - 96%"): no figure reads the letter, so the range's floor was lost and its ceiling read
-# as the target. The letters a digit's strokes make on a scan (as ``task_wording.year_digits``).
-_DIGIT_LOOKALIKES = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
+# as the target. The letters a digit's strokes make on a scan: task_wording's table.
 _SPOILT_RANGE = lazy_compile(
     r"(?<![\p{L}\p{N}])(?P<cue>[Tt]ừ\s+)(?P<a>[\dGbSsOoDlI|!Bg]{1,3})(?P<mid>\s*%?\s*(?:-|–|đến)\s*)"
     r"(?P<b>[\dGbSsOoDlI|!Bg]{1,3})(?=\s*%)"
@@ -78,7 +78,7 @@ def range_digits(text: str) -> str:
     at most 100 (a share's floor under its ceiling), which a letter no digit stands for never does."""
 
     def mended(m: regex.Match[str]) -> str:
-        a, b = (m.group(k).translate(_DIGIT_LOOKALIKES) for k in ("a", "b"))
+        a, b = (m.group(k).translate(DIGITS_FOR_LETTERS) for k in ("a", "b"))
         ends = (m.group("a"), m.group("b"))
         if not all(any(ch.isdigit() for ch in e) for e in ends) or not (a.isdigit() and b.isdigit()):
             return m.group(0)

@@ -72,15 +72,16 @@ def catalogue_wording(text: str, settings: WordingSettings = WordingSettings()) 
     return "".join(out) + text[last:]
 
 
-# Letters OCR reads for a year's last digits ("năm 202G" for "năm 2026"); not "Z", read for a 2 and
-# for a 7 alike.
-_YEAR_DIGITS = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
+# Letters OCR reads for digits in a figure of running text ("năm 202G" for "năm 2026", "từ 8G - 96%"
+# for "từ 86 - 96%"); not "Z", read for a 2 and for a 7 alike. One table: target_signs reads a share
+# range's ends with it.
+DIGITS_FOR_LETTERS = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
 _YEAR = lazy_compile(r"(?<=\bn[aă]m\s+)(?P<year>(?:19|20)[0-9GbSsOoDlI|!Bg]{2})(?![\p{L}\p{N}])", re.I)
 
 
 def year_digits(text: str) -> str:
     """``text`` with a year after "năm" whose last digits OCR read as letters put right."""
-    return _YEAR.sub(lambda m: m.group("year").translate(_YEAR_DIGITS), text)
+    return _YEAR.sub(lambda m: m.group("year").translate(DIGITS_FOR_LETTERS), text)
 
 
 # A consonant with a mark on it is no Vietnamese letter (marks sit on vowels; "đ" is a letter of

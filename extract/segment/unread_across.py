@@ -18,9 +18,9 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.count_words import UNIT_KEYS
-from extract.segment.unread_rows import LINE_METHODS, is_body_end
+from extract.segment.unread_rows import LINE_METHODS, lines_below, lines_part
 from normalize.lazy_regex import lazy_compile
-from normalize.text import ascii_spelling, fold
+from normalize.text import ascii_spelling
 from schemas.records import UnreadPart
 
 
@@ -83,27 +83,15 @@ def unread_across_tables(
                 continue
             if _FIGURE.search(line.text) or is_read(line, page.number):
                 continue
-            span = [line]
-            for below in lines[k + 1 : k + 1 + settings.body_lines]:
-                if is_body_end(fold(below.raw or below.text)) or counted_labels(below) >= settings.min_labels:
-                    break
-                span.append(below)
+            span = lines_below(lines, k, settings.body_lines, lambda ln: counted_labels(ln) >= settings.min_labels)
             if any(is_read(ln, page.number) for ln in span):
                 continue
             figured = any(len(_FIGURES.findall(ln.text)) >= settings.min_figures for ln in span[1:])
             if counted < settings.min_labels and not figured:
                 continue  # (status words alone are no header without the row of figures under them)
-            parts.append(
-                UnreadPart(
-                    page=line.page,
-                    kind="table",
-                    reason=(
-                        "a table printed across (its indicators the header's columns, one row of figures) "
-                        "gave no row: its figures were not read"
-                    ),
-                    text_sample=" / ".join(ln.text for ln in span),
-                    line_start=span[0].number,
-                    line_end=span[-1].number,
-                )
+            reason = (
+                "a table printed across (its indicators the header's columns, one row of figures) "
+                "gave no row: its figures were not read"
             )
+            parts.append(lines_part("table", reason, span))
     return parts

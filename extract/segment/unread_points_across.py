@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
-from extract.segment.unread_rows import LINE_METHODS, is_body_end
+from extract.segment.unread_rows import LINE_METHODS, lines_below, lines_part
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import UnreadPart
@@ -57,6 +57,12 @@ def _fields_header(line: Line, settings: UnreadPointsAcrossSettings) -> bool:
     return len(codes) >= settings.min_codes and codes == list(range(1, len(codes) + 1))
 
 
+def _ends_summary(line: Line, settings: UnreadPointsAcrossSettings) -> bool:
+    """Whether a line under a summary's header opens something else: the addressees OCR glued
+    ("Noinhén:", no body end), another summary's header."""
+    return _ADDRESSEES.match(fold(line.text)) is not None or _fields_header(line, settings)
+
+
 def unread_points_across(
     doc: IngestedDocument,
     is_read: Callable[[Line, int], bool],
@@ -71,12 +77,7 @@ def unread_points_across(
         for k, line in enumerate(lines):
             if not _fields_header(line, settings):
                 continue
-            span = [line]
-            for below in lines[k + 1 : k + 1 + settings.body_lines]:
-                folded = fold(below.text)
-                if is_body_end(folded) or _ADDRESSEES.match(folded) or _fields_header(below, settings):
-                    break
-                span.append(below)
+            span = lines_below(lines, k, settings.body_lines, lambda ln: _ends_summary(ln, settings))
             rows = [n for n, ln in enumerate(span) if n and _points_line(ln, settings)]
             if not rows and _POINTS_WORD.search(fold(line.text)) is None:
                 continue
@@ -84,17 +85,9 @@ def unread_points_across(
             span = span[: rows[-1] + 1] if rows else span
             if any(is_read(ln, page.number) for ln in span):
                 continue
-            parts.append(
-                UnreadPart(
-                    page=page.number,
-                    kind="table",
-                    reason=(
-                        "a score summary printed across (a column per field, a row per kind of points) "
-                        "gave no row: its points were not read"
-                    ),
-                    text_sample=" / ".join(ln.text for ln in span),
-                    line_start=span[0].number,
-                    line_end=span[-1].number,
-                )
+            reason = (
+                "a score summary printed across (a column per field, a row per kind of points) "
+                "gave no row: its points were not read"
             )
+            parts.append(lines_part("table", reason, span))
     return parts

@@ -190,7 +190,7 @@ def _unread_row_lines(
         if len(shaped) < settings.min_row_lines:
             continue
         parts.append(
-            _lines_part(
+            lines_part(
                 "rows",
                 f"{len(shaped)} lines shaped like score rows (a code, then points) gave no row: "
                 "a table whose header or layout could not be read",
@@ -323,6 +323,18 @@ def is_body_end(folded: str) -> bool:
     return _BODY_END.match(folded) is not None
 
 
+def lines_below(lines: list[Line], k: int, most: int, ends: Callable[[Line], bool]) -> list[Line]:
+    """Line ``k`` (a table's header) and the lines under it that are still its body: at most
+    ``most`` of them, up to the signature block or a line ``ends`` says opens something else (a
+    header printed again)."""
+    span = [lines[k]]
+    for below in lines[k + 1 : k + 1 + most]:
+        if is_body_end(fold(below.raw or below.text)) or ends(below):
+            break
+        span.append(below)
+    return span
+
+
 def unread_headed_tables(
     doc: IngestedDocument, is_read: Callable[[Line, int], bool], settings: UnreadRowSettings = UnreadRowSettings()
 ) -> list[UnreadPart]:
@@ -375,7 +387,7 @@ def unread_headed_tables(
                 f"{len(figured)} lines holding figures under a score table's header (naming "
                 f"{', '.join(sorted(named))}) gave no row: the table's codes and points were not read"
             )
-            parts.append(_lines_part("table", reason, figured, span=body))
+            parts.append(lines_part("table", reason, figured, span=body))
     return parts
 
 
@@ -401,7 +413,7 @@ def _body_after(
     return after
 
 
-def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | None = None) -> UnreadPart:
+def lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | None = None) -> UnreadPart:
     """A part of one page's lines: their texts as its sample, its lines those of ``span`` (else
     of ``lines``)."""
     numbers = [ln.number for ln in span or lines]
