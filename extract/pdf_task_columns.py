@@ -202,12 +202,16 @@ def _reads_as_clauses(labels: list[list[Word]], settings: TaskColumnSettings) ->
 def _section_under(
     line: _Line, starts: list[float], code_col: int | None, unruled: UnruledSettings, settings: TaskColumnSettings
 ) -> bool:
-    """A line under a header with a code column that is the first section's, no label wrapped from
-    the header: its numeral alone in the code column (a short word of letters, no digit: OCR may
+    """A line under a header that is the first section's, no label wrapped from the header: with a
+    code column, its numeral alone in the code column (a short word of letters, no digit: OCR may
     misread it, "lÍ" for "I"), its title beside it in one piece that is no header's words ("Thời
     gian" over "hoàn thành" is a label's)."""
+    if code_col is None:
+        # (no code column: the section's numeral opens the task column, "IL. CÔNG TÁC CHỈ ĐẠO,
+        # ĐIỀU HÀNH …" as OCR read it; a wrapped label never opens with a numeral and its dot)
+        return is_section_line(_text(line.words))
     pieces = labels_of(line, unruled.label_gap * line.size)
-    if code_col is None or len(pieces) != 2 or len(pieces[0]) != 1:
+    if len(pieces) != 2 or len(pieces[0]) != 1:
         return False
     numeral = pieces[0][0]
     if _column_of(bbox_of(numeral)[0], starts, settings.start_slack, line.size) != code_col:
