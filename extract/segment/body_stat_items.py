@@ -18,12 +18,16 @@ _PART_OVER = lazy_compile(
 )
 
 
-def own_cell(above: str, text: str) -> bool:
+def own_cell(above: str, text: str, under_head: bool) -> bool:
     """Whether a line printing a part over its whole is a row of its own, not the wrap of the entry
-    above it: that entry prints a result cell of its own already. Its words OCR may have lost or
-    garbled ("82/598 hồ sơ (13,71% : oe", "1286 TTHC cung cấp … 39/91 thủ tục (42,86%": an item's
-    dash read as digits); as a wrap its cell would take the place of the cell above."""
-    return _PART_OVER.search(text) is not None and _PART_OVER.search(above) is not None
+    above it: that entry prints a result cell of its own already, or is a numbered line outside any
+    bracket (a numbered row is a whole; a part over it is an item's cell). Its words OCR may have
+    lost or garbled ("82/598 hồ sơ (13,71% : oe", "1286 TTHC cung cấp … 39/91 thủ tục (42,86%": an
+    item's dash read as digits); as a wrap its cell would take the place of the cell above."""
+    if _PART_OVER.search(text) is None:
+        return False
+    opened = above.rfind("(")
+    return _PART_OVER.search(above) is not None or (under_head and (opened < 0 or ")" in above[opened:]))
 
 
 def items_whole(after: list[tuple[bool, str]], min_items: int) -> tuple[str, str] | None:

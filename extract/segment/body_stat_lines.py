@@ -199,6 +199,8 @@ def _open(text: str) -> bool:
     return not _CLOSED.search(text)
 
 
+# Tokens of marks alone before a line's first word: "> | = Số nhiệm vụ …" (a "$" may be OCR's "S").
+_MARK_TOKENS = lazy_compile(r"^(?:[^\w\s$]+\s+)+")
 # Marks OCR left before a wrapped line's first word: "; thành: 17 …", ", ~ CCHC năm …" (no bracket).
 _WRAP_SPECKS = lazy_compile(r"^(?:[;:,.|_~*=—-]+\s+)+")
 # A breakdown closed, OCR's specks after it: "…đạt 100%). a oo".
@@ -250,10 +252,10 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
             run.append(_Entry(True, "-", item[1], [line]))
-        elif run and own_cell(run[-1].text, text):
+        elif run and own_cell(run[-1].text, text, under_head=not run[-1].bullet):
             # (an item whose dash or words OCR lost, its result cell under the one above: "82/598 hồ sơ
             # (13,71% : oe", its own row, not a wrap whose cell would take the row above's place)
-            run.append(_Entry(True, "-", text, [line]))
+            run.append(_Entry(True, "-", _MARK_TOKENS.sub("", text), [line]))
         elif closed and (lost := _NUMBER_LOST.match(text)):
             run.append(_Entry(False, "", lost["rest"], [line]))
         elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
