@@ -55,3 +55,16 @@ def test_other_headers_are_read_as_before():
     assert plan_pairs("Quý I | Quý II | Quý III | Quý IV | Cả năm") == 0  # parts, no plans
     assert plan_pairs("Kế hoạch năm 2024 | Thực hiện 6 tháng đầu năm 2024") == 0  # one pair
     assert paired_whole_rows([_row("1", "Lượt", "20 18")], "Nội dung | ĐVT | KH | TH", ocr=True) is None
+
+
+def test_the_whole_named_by_its_total():
+    """Seed 19145's d31-i3 (…-eng-psm3-200dpi-degraded.txt lines 41-44): the year's label "Tổng cả năm"
+    read "Tong ae nam"; rows on lines 45 and 55, truth 25 and 26."""
+    header = (
+        "ST Noi dung chi tiéu DVT.| 6 thang rere a thang cudi_ | Tong ae nam aL nam nam 2023"
+        " _Ké Thue Ké Thue Ké Thuc hoach | hién | hoach | hién | hoach | _hién"
+    )
+    rows = [_row("1", "Văn bản", "15 17 15. 8 30 25"), _row("3", "Nhiệm vụ", "32 26 32 26. 32 26")]
+    placed = paired_whole_rows(rows, header, ocr=True)
+    assert placed is not None
+    assert [r.value for r in placed] == [25.0, 26.0]

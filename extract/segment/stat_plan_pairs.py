@@ -33,9 +33,9 @@ _PLAN_WRAPPED = lazy_compile(r"(?<![a-z])hoach(?![a-z])")
 _RESULT = lazy_compile(r"(?<![a-z])(?:th|thuc|hien)(?![a-z])")
 # A part of the period as a paired header's labels print it, OCR's garbling and gluing of its words
 # aside ("6 tháng đủ" for "6 tháng đầu năm", "G6thangdau", "Quý I", "Tháng 3"), and the whole's label
-# after them ("Cả năm", "Lũy kế").
+# after them ("Cả năm", "Lũy kế", "Tổng cả năm": its "cả" OCR may garble, "Tong ae nam").
 _PART = lazy_compile(r"(?<![a-z])(?:[a-z]?\d{1,2}\s*)?thang(?:\s*(?:dau|cuoi))?(?![a-z])|(?<![a-z])quy(?![a-z])")
-_WHOLE = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke)(?![a-z])")
+_WHOLE = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke|tong)(?![a-z])")
 # The flag of a row whose parts' results, as read, do not add up to the whole's result.
 PAIRS_DISAGREE_FLAG = "plan_pairs_disagree"
 
