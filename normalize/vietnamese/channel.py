@@ -74,10 +74,18 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("ye", "u", 1.0),
     ("ue", "u", 1.0),
     ("ce", "c", 1.0),
+    # ư with its tone read as two glyphs by a Latin-only OCR, the horn a stroke beside the u:
+    # "chifc", "chivc", "chtfc" = "chức", "ctva" = "cửa", "stv" = "sử". Not "tt": a lone
+    # "ctta" wrapped onto its own line was read "của" and the name ran on into the next row's.
+    ("if", "u", 1.0),
+    ("iv", "u", 1.0),
+    ("tf", "u", 1.0),
+    ("tv", "u", 1.0),
 )
 # Confusions at one end of a word only (``True``: its start): a capital P or D read for Đ; at
-# the end, ư's horn read as a "y" ("tuy" = "tự").
-_ANCHORED = (("p", "d", 0.6, True), ("uy", "u", 1.0, False))
+# the end, ư's horn read as a "y" ("tuy" = "tự"), or ư read as a "v" ("xv" = "xử", "dv" = "dự":
+# no syllable ends in "v").
+_ANCHORED = (("p", "d", 0.6, True), ("uy", "u", 1.0, False), ("v", "u", 1.0, False))
 # The confusions by the first letter of what OCR wrote: a key is read once, letter by letter.
 _CONFUSIONS_BY_FIRST: dict[str, tuple[tuple[str, str, float], ...]] = {
     ch: tuple(r for r in CONFUSIONS if r[0][0] == ch) for ch in {r[0][0] for r in CONFUSIONS}
