@@ -1,4 +1,4 @@
-"""The repair reads ư with its tone as a Latin-only OCR writes it in two glyphs ("chivc", "chtfc" =
+"""The repair reads ư with its tone as a Latin-only OCR writes it in two glyphs ("chivc" =
 "chức", "ctva" = "cửa", "stv" = "sử") or as a "v" closing a word ("xv" = "xử", "dv" = "dự": no
 Vietnamese syllable ends in "v").
 
