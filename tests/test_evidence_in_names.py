@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import cchc_extract
+from extract.segment.evidence_rows import evidence_in_names
+from extract.segment.joined import JoinedRow, JoinedTable
 from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
 
 
@@ -79,3 +81,26 @@ def test_one_name_wrapped_before_a_bracket_keeps_it(tmp_path: Path):
     result = cchc_extract.convert(plain_docx(tmp_path / "one-bracket.docx", SCORE_REPORT_HEAD, rows, CLOSE))
     names = [n for _c, n, _e in _named(result)]
     assert names[1] == "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh (Đạt yêu cầu theo hướng dẫn)"
+
+
+def test_a_name_s_last_word_wrapped_above_the_label_stays_the_name_s():
+    """A PDF's name cell as pdfplumber gives its lines (seed 19342's first labelled document,
+    criterion 5: name and evidence as its truth): "chức", wrapped alone, opens no evidence."""
+    name = "Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức"
+    lines = [
+        "Xây dựng và nâng cao chất lượng đội ngũ công chức, viên",
+        "chức",
+        "Tài liệu kiểm chứng: Thông báo số 274/TB-UBND ngày",
+        "26/04/2024",
+    ]
+    row = JoinedRow(
+        ["5.", " ".join(lines), "16", "15,75"], [False] * 4, 1, 0, 0, 0, lines=[["5."], lines, ["16"], ["15,75"]]
+    )
+    header = [["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"]]
+    table = JoinedTable(header, [row], pages=[1], n_cols=4, source="pdf", line_start=0, line_end=0, block_index=0)
+    wide, columns = evidence_in_names(table, {"code": 0, "name": 1, "max": 2, "self": 3})
+    (read,) = wide.rows
+    assert (read.cells[columns["name"]], read.cells[columns["explanation"]]) == (
+        name,
+        "Thông báo số 274/TB-UBND ngày 26/04/2024",
+    )

@@ -23,8 +23,12 @@ from normalize.text import fold
 # "Giải trình kết quả …" is no label).
 _LABEL = lazy_compile(r"^[^:]{0,40}?\b(?:kiem\s+chung|giai\s+trinh)\s*:\s*")
 # ... and opening a later line of a criterion's name cell, where a remark's label is one too:
-# "Ghi chú: Thực hiện đầy đủ" under the name is the row's note, as its column would hold it.
-_NAME_LABEL = lazy_compile(r"^[^:]{0,40}?\b(?:kiem\s+chung|giai\s+trinh|ghi\s+chu)\s*:\s*")
+# "Ghi chú: Thực hiện đầy đủ" under the name is the row's note, as its column would hold it. Only
+# the label's own words before it: a name's last word wrapped onto a line above the label's ("viên
+# | chức | Tài liệu kiểm chứng: …") is the name's, not the evidence's.
+_NAME_LABEL = lazy_compile(
+    r"^(?:(?:tai\s+lieu|van\s+ban|giai\s+trinh|can\s+cu)[\s,]*)*(?:kiem\s+chung|giai\s+trinh|ghi\s+chu)\s*:\s*"
+)
 # A cell bracketed whole: "(Công văn số 99/CV-VP ngày 19/01/2014)".
 _BRACKETED = lazy_compile(r"^\(\s*(?P<inner>[^()]*\S)\s*\)\.?$")
 # A code opening a cell ("1.2", "3.", "II"): a row printing one is a criterion or a field.
