@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from normalize.lazy_regex import lazy_compile
+from normalize.points_rate import rated_figure
 from normalize.text import SPACE_RUN
 from normalize.verdict_points import verdict_figure
 
@@ -27,11 +28,12 @@ _POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,/:;]*)\s*(?:(?i:điểm|diem)|đ|d)\.?
 def points_figure(raw: str) -> str:
     """A points cell's figure without the unit printed after it ("1,5 điểm" → "1,5"): the unit is
     the commune's wording, not a letter OCR read into the figure; a verdict with its points
-    ("Đạt (2)", "Đạt một phần: 1,5 điểm") is its figure. Any other cell as it is."""
+    ("Đạt (2)", "Đạt một phần: 1,5 điểm") or the points with the rate that scored them ("1,5
+    (75%)", ``normalize.points_rate``) is its figure. Any other cell as it is."""
     unit = _POINTS_UNIT.match(raw or "")
     if unit:
         return unit.group(1)
-    return verdict_figure(raw or "") or raw
+    return verdict_figure(raw or "") or rated_figure(raw or "") or raw
 
 
 # Characters OCR puts in place of digits inside a numeric cell.

@@ -132,6 +132,10 @@ HELDOUT_FAMILIES = (
     "N91_self_split",
     "N92_annex_half_plans",
     "N93_annex_unit_once",
+    "N94_annex_by_official",
+    "N95_evidence_in_name",
+    "N96_annex_handling_form",
+    "N97_self_with_rate",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -175,6 +179,7 @@ from corpusgen.new_layouts_s import NEW_LAYOUT_FAMILIES_S
 from corpusgen.new_layouts_t import NEW_LAYOUT_FAMILIES_T
 from corpusgen.new_layouts_u import NEW_LAYOUT_FAMILIES_U
 from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V
+from corpusgen.new_layouts_w import NEW_LAYOUT_FAMILIES_W
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
@@ -228,12 +233,14 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_T,
     *NEW_LAYOUT_FAMILIES_U,
     *NEW_LAYOUT_FAMILIES_V,
+    *NEW_LAYOUT_FAMILIES_W,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
 # new_layouts_h.py, new_layouts_i.py, new_layouts_j.py, new_layouts_k.py, new_layouts_l.py,
 # new_layouts_m.py, new_layouts_n.py, new_layouts_o.py, new_layouts_p.py, new_layouts_q.py,
-# new_layouts_r.py, new_layouts_s.py, new_layouts_t.py, new_layouts_u.py, new_layouts_v.py): like
+# new_layouts_r.py, new_layouts_s.py, new_layouts_t.py, new_layouts_u.py, new_layouts_v.py,
+# new_layouts_w.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -260,6 +267,7 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_T,
     *NEW_LAYOUT_FAMILIES_U,
     *NEW_LAYOUT_FAMILIES_V,
+    *NEW_LAYOUT_FAMILIES_W,
 )
 
 

@@ -10,6 +10,7 @@ from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.score_lines import is_score_token
 from extract.segment.score_readings import points_readings
 from normalize.numbers import parse_number, points_figure
+from normalize.points_rate import rated_figure
 from normalize.points_scale import points_scale
 from schemas.records import ScoreRow
 
@@ -28,7 +29,7 @@ def points_cell(text: str) -> str | None:
 
 def read_points(raw: str | None, ocr: bool) -> float | None:
     """A points cell's value; None for a cell that prints none (a mark, a blank, words)."""
-    if ocr and raw and raw.rstrip().endswith("%"):
+    if ocr and raw and raw.rstrip().endswith("%") and not rated_figure(raw):
         return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
     if ocr and raw:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")

@@ -23,7 +23,7 @@ from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.column_contents import content_labels
 from extract.segment.column_legend import legend_labels
-from extract.segment.evidence_rows import evidence_rows_read
+from extract.segment.evidence_rows import evidence_in_names, evidence_rows_read
 from extract.segment.field_heading import fields_joined, heading_field
 from extract.segment.field_points_column import field_points_column, self_from_field_points
 from extract.segment.field_points_lines import subtotals_dropped
@@ -201,6 +201,7 @@ def read_score_tables(
         pasted = split_pasted_rows(joined, columns, settings.pasted)  # "1.1 / 1.2 / 1.3" one a line in a row
         joined = split_lettered_items(pasted.joined, columns)  # "Kế hoạch … / a) … / b) …" with "3 / 1 / 2"
         joined, columns = evidence_rows_read(joined, columns)  # "Tài liệu kiểm chứng: …" a row under its criterion
+        joined, columns = evidence_in_names(joined, columns)  # ... or the name cell's last lines
         joined = points_from_headings(joined, columns)  # "1. FIELD (tối đa 10 điểm, tự chấm 9 điểm)" across
         unread += pasted.unread
         drafts, total, closing, adjustments = grid_drafts(joined, columns)

@@ -24,6 +24,7 @@ import regex as re
 
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_conf
+from extract.segment.stat_across_parts import AcrossPartsSettings, nested_by_sums
 from extract.segment.stat_across_periods import PeriodRows, parts_note, whole_period_row
 from extract.segment.stat_across_split import split_joined_columns
 from extract.segment.stat_across_units import (
@@ -52,6 +53,8 @@ class AcrossSettings:
     row_number_labels: tuple[str, ...] = ("stt", "tt", "so tt", "so thu tu")
     # A body of a row per hamlet and the commune's row; a header row of units (``stat_across_units``).
     units: UnitsAcrossSettings = UnitsAcrossSettings()
+    # Its tree drawn by its units' sums and shares where the header draws none (``stat_across_parts``).
+    parts: AcrossPartsSettings = AcrossPartsSettings()
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ def across_rows(
     body = table.rows
     # (the units' cells stand under the commune's only while no joined column was split apart)
     summed: frozenset[int] = frozenset()
-    if commune is not None and len(body) == 1 and body[0].cells == commune[0].cells:
+    by_unit = commune is not None and len(body) == 1 and body[0].cells == commune[0].cells
+    if by_unit:
         summed = frozenset(summed_columns(units_rows, body[0].cells, list(range(len(body[0].cells)))))
     if len(body) != 1 or not table.header:
         return None
@@ -102,7 +106,10 @@ def across_rows(
     columns = _columns(table.header, figures)
     if columns is None:
         return None
-    rows = _rows(columns, row, ocr, settings, units, periods, summed)
+    by_column = _rows(columns, row, ocr, settings, units, periods, summed)
+    rows = [r for r, _ in by_column]
+    if by_unit and periods is None and all(CODE_BY_COLUMN_FLAG in r.flags for r in rows):
+        rows = nested_by_sums(by_column, units_rows, settings.parts)  # (a table printing its codes keeps them)
     if commune is not None and periods is None:
         for read in rows:
             read.flags.append(UNITS_ROWS_FLAG)
@@ -160,7 +167,10 @@ def _rows(
     units: dict[int, str],
     periods: PeriodRows | None = None,
     summed: frozenset[int] = frozenset(),
-) -> list[StatRow]:
+) -> list[tuple[StatRow, int | None]]:
+    """Each figure column's annex row and its column (a spanning parent's own row, when no sub-column
+    holds its figure, has none)."""
+
     def stat_row(code: str, label: str, unit: str, raw: str, parent: str | None, col: int | None) -> StatRow:
         return _noted(_stat_row(row, ocr, settings, (code, label, unit, raw, parent), col), periods, col, summed)
 
@@ -168,23 +178,26 @@ def _rows(
     if printed is not None:  # "2.1. Giải quyết đúng hạn": the table's own codes and tree
         codes = {code for code, _ in printed}
         return [
-            _noted(
-                _stat_row(
-                    row,
-                    ocr,
-                    settings,
-                    (code, words, _unit(column, words, units), raw, _parent(code, codes)),
+            (
+                _noted(
+                    _stat_row(
+                        row,
+                        ocr,
+                        settings,
+                        (code, words, _unit(column, words, units), raw, _parent(code, codes)),
+                        column.index,
+                        False,
+                    ),
+                    periods,
                     column.index,
-                    False,
+                    summed,
                 ),
-                periods,
                 column.index,
-                summed,
             )
             for column, (code, words) in zip(columns, printed)
             for raw in [row.cells[column.index].strip()]
         ]
-    out: list[StatRow] = []
+    out: list[tuple[StatRow, int | None]] = []
     group = 0
     parents: dict[int, StatRow] = {}
     children: dict[int, int] = {}
@@ -192,23 +205,29 @@ def _rows(
         raw = row.cells[column.index].strip()
         if column.parent is None or column.parent_first is None:
             group += 1
-            out.append(stat_row(str(group), column.label, _unit(column, column.label, units), raw, None, column.index))
+            out.append(
+                (
+                    stat_row(str(group), column.label, _unit(column, column.label, units), raw, None, column.index),
+                    column.index,
+                )
+            )
             continue
         head = parents.get(column.parent_first)
         if head is None:
             group += 1
             head = stat_row(str(group), column.parent, label_unit(column.parent), "", None, None)
             parents[column.parent_first] = head
-            out.append(head)
+            out.append((head, None))
         unit = units.get(column.index) or label_unit(column.label) or head.unit
         if fold(column.label).strip(" :.") in settings.total_labels and head.value is None:
             filled = stat_row(head.code or "", head.indicator, head.unit, raw, None, column.index)
             filled.flags.append(TOTAL_COLUMN_FLAG)
-            out[out.index(head)] = parents[column.parent_first] = filled
+            out[out.index((head, None))] = (filled, column.index)
+            parents[column.parent_first] = filled
             continue
         children[column.parent_first] = children.get(column.parent_first, 0) + 1
         code = f"{head.code}.{children[column.parent_first]}"
-        out.append(stat_row(code, column.label, unit, raw, head.code, column.index))
+        out.append((stat_row(code, column.label, unit, raw, head.code, column.index), column.index))
     return out
 
 

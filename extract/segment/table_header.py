@@ -10,6 +10,7 @@ from collections import Counter
 import regex as re
 
 from extract.segment.column_labels import labels_around_figure, labels_columns
+from extract.segment.column_numbers import numbers_with_formulas
 from extract.segment.stat_across_units import row_units
 from extract.segment.stat_period_parts import counts_months
 from normalize.lazy_regex import lazy_compile
@@ -85,6 +86,8 @@ def _is_column_numbers(row: list[str]) -> bool:
     filled = [c.strip() for c in row if c.strip()]
     if len(filled) < 3:
         return False
+    if numbers_with_formulas(row):
+        return True  # "(1) | (2) | (3)=(4)+(5)+(6) | …": a form's numbering with its columns' sums
     odd = [c for c in filled if not _COLUMN_NUMBERS.match(c) and not _COLUMN_NUMBER_CELL.match(c)]
     if not odd:
         return _counts_columns(filled)

@@ -16,15 +16,15 @@ def summed_columns(units: list[list[str]], total: list[str], columns: list[int])
     row (``units``, likewise) prints a whole number under, and whose units' figures add up to it."""
     out = set()
     for c in columns:
-        whole = _count(total[c] if c < len(total) else "")
-        parts = [_count(row[c] if c < len(row) else "") for row in units]
+        whole = whole_count(total[c] if c < len(total) else "")
+        parts = [whole_count(row[c] if c < len(row) else "") for row in units]
         if units and whole is not None and all(p is not None for p in parts):
             if sum(p for p in parts if p is not None) == whole:
                 out.add(c)
     return out
 
 
-def _count(text: str) -> int | None:
+def whole_count(text: str) -> int | None:
     """A cell's count printed as bare digits, else None: a share ("85,71") or a cell OCR damaged
     ("1O") adds up to nothing, and a figure with a thousands mark is left alone (no guess)."""
     bare = text.strip()

@@ -226,6 +226,10 @@ PROBES: dict[str, Derivation] = {
     # tables and two annexes, no plan and no narrative, so the dump takes all four.
     "S37_scan_new_layouts_v": probe_scan(("N90", "N91", "N92", "N93")),
     "D31_dump_new_layouts_v": Derivation("dump", ("N90", "N91", "N92", "N93")),
+    # The twenty-third batch (tools/corpusgen/new_layouts_w.py), held as the others: two score
+    # tables and two annexes, no plan and no narrative, so the dump takes all four.
+    "S38_scan_new_layouts_w": probe_scan(("N94", "N95", "N96", "N97")),
+    "D32_dump_new_layouts_w": Derivation("dump", ("N94", "N95", "N96", "N97")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -29,6 +29,7 @@ from corpusgen.new_layouts_s import NEW_LAYOUT_FAMILIES_S
 from corpusgen.new_layouts_t import NEW_LAYOUT_FAMILIES_T
 from corpusgen.new_layouts_u import NEW_LAYOUT_FAMILIES_U
 from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V
+from corpusgen.new_layouts_w import NEW_LAYOUT_FAMILIES_W
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -76,4 +77,5 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_T,
     **NEW_LAYOUT_FAMILIES_U,
     **NEW_LAYOUT_FAMILIES_V,
+    **NEW_LAYOUT_FAMILIES_W,
 }
