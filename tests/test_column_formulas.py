@@ -36,3 +36,16 @@ def test_a_data_row_is_no_numbering():
     # (a figure cell with a sum written out is no formula of marks: no bracket)
     assert not column_formula("55=3+52")
     assert column_formula("(3)=(4)+(5)+(6)")
+
+
+# Seed 19001's S38 instance 3 (the same form, another commune), its numbering row as Tesseract read it: the
+# last group's "+" read "*" ("(11)=(12)+(13)" as "(11)= 2)*(13)").
+_SCANNED_STAR = ["q)", "(2)", "(3)=(4)+ (5)+(6)", "(4)", "5", "(6)", "(Œ)=(8)+ (9)+(10)", "(8)", "(9)", "10",
+                 "(11)= 2)*(13)", "12", "13", "14"]  # fmt: skip
+
+
+def test_a_formula_whose_plus_ocr_read_as_a_star_is_still_one():
+    assert column_formula("(11)= 2)*(13)")
+    assert numbers_with_formulas(_SCANNED_STAR)
+    assert header_row_count([_TOP, _SUB, _SCANNED_STAR, _FIELD]) == 3
+    assert not column_formula("55=3*52")  # (no bracket: a figure's working, no column's formula)

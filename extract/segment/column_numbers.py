@@ -20,9 +20,10 @@ def numbers_the_columns(text: str) -> bool:
 
 
 # A column's formula in a form's numbering row, "(3)=(4)+(5)+(6)": its number, "=", the numbers it
-# adds; on a scan its marks garbled ("Œ)=@)+ (9)+(10)", "(1)=q 2+3)"), its "=" and "+" kept. No data
-# cell prints a sum of bracketed marks; a letter or two are OCR's readings of a bracket or a digit.
-_FORMULA = lazy_compile(r"^[^=+]{1,5}=[^=]*\+[^=]*$")
+# adds; on a scan its marks garbled ("Œ)=@)+ (9)+(10)", "(1)=q 2+3)"), its "=" and a sign kept: "+",
+# or what OCR reads a "+" as ("(11)= 2)*(13)"), or a share's "/" and "×" ("(14)=(8)/(3)×100"). No data
+# cell prints marks joined by signs after an "="; a letter or two are OCR's readings of a bracket or a digit.
+_FORMULA = lazy_compile(r"^[^=+]{1,5}=[^=]*[+*/×][^=]*$")
 _FORMULA_LETTERS = 2
 # A cell numbering its column, one bracket or both possibly lost ("(4)", "10", "(6").
 _NUMBER_CELL = lazy_compile(r"^\(?\s*(\d{1,2})\s*\)?$")
