@@ -118,3 +118,15 @@ def test_a_share_weighed_in_the_other_period_of_its_counts_holds_there():
     assert status(result, "ratio", "5.3") == ["misread"]
     review = {r.item: r.alternatives for r in result.review}
     assert review["/statistics/0/rows/1"] == [322.0] and review["/statistics/0/rows/0"] == [365.0]
+
+
+def test_a_maximum_read_2_may_be_a_printed_3():
+    # D19 dump: "4.1 | Thực hiện quy định về chức năng, 2 2,25" (truth: 4.1 max 3, self 2,25; no
+    # fault): a faint "3" read "2" is OCR's most frequent swap; typed, the figure is the commune's
+    row = score("4.1", "Thuc hien quy dinh ve chuc nang, nhiem vu", "2", "2,25")
+    result = checked(True, score_tables=[ScoreTable(rows=[row])])
+    assert status(result, "self_le_max", "4.1") == ["misread"]
+    review = {(r.item, r.field): r.alternatives for r in result.review}
+    assert review[("/score_tables/0/rows/0", "max_points")] == [3.0]
+    typed = checked(False, score_tables=[ScoreTable(rows=[score("4.1", "Thuc hien", "2", "2,25")])])
+    assert status(typed, "self_le_max", "4.1") == ["mismatch"]
