@@ -71,8 +71,8 @@ def other_period_readings(
     ``holds`` takes their values) whose column is doubted, when, read so all together, the
     relation holds; empty otherwise. The period is the annex's column, not a figure's: one member
     read in the other period alone mixes two years, so they move together (seed 18001's D17
-    dump: last year's "5.3 88,22" weighed against this year's 359/407, a false fault, where this
-    year's 322/365 make it)."""
+    dump: "5.3 88,22 %", the same in both years, weighed against last year's 359/407 read as its
+    counts, a false fault, where this year's 322/365 make it)."""
     doubted = _column_doubted(rows, ocr, settings)
     others = {k: v for k in members if k in doubted and (v := _other_period(rows[k], ocr)) is not None}
     if not others:
