@@ -59,6 +59,7 @@ from extract.segment.stat_unread import (
     lost_figures,
     outside_annexes,
     outside_statements,
+    outside_tasks,
     unread_annexes,
 )
 from extract.segment.statements import find_score_statements
@@ -265,6 +266,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result.task_tables += _run_stage(
             result, "segment", lambda: find_task_lines(doc, shapes=shapes), debug, default=[]
         )
+    # A score table that read no figure over a task table's rows was the plan, read twice.
+    result.score_tables = _run_stage(
+        result,
+        "segment",
+        lambda: outside_tasks(result.score_tables, result.task_tables),
+        debug,
+        default=result.score_tables,
+    )
     # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue;
     # a units cell labelling its parts ("Chủ trì: …" / "Phối hợp: …") read as lead and coordinators.
     result.task_tables = _run_stage(

@@ -121,7 +121,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if ocr and members:
             _doubt_unmade_group(ai, members, rows, name, ledger, s)
     if ocr:
-        _doubt_unitless_over_whole(ai, rows, parents, name, ledger)
+        _doubt_over_whole(ai, rows, parents, name, ledger)
 
 
 def _confirm_group(
@@ -175,29 +175,40 @@ def _doubt_unmade_group(
             ledger.flag(replace(cell.ref, alternatives=readings.get(cell.ref.item, [])), message)
 
 
-def _doubt_unitless_over_whole(
-    ai: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger
-) -> None:
-    """An OCR'd count whose unit cell was not read, its figure above its whole's (a count, its
-    unit read or garbled): no count's part is over its whole, and of the two lines, the one
-    whose cells OCR did not tell apart (the unit glued into the indicator, "trực tuyến : H8SH
-    84071" under "Hồ sơ 373") is the one whose figure may be the wrong token. Its sum left
-    unchecked (a part lost beside it, or its unit not the whole's), no other arithmetic doubts
-    it: it goes to review, as a figure no page prints so."""
+def _doubt_over_whole(ai: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger) -> None:
+    """An OCR'd count whose figure is above its whole's (a count, its unit read or garbled): no
+    count's part is over its whole, so one of the two figures was misread. Where the part's unit
+    cell was not read, the part is the one whose figure may be the wrong token (its line's cells
+    OCR did not tell apart: "trực tuyến : H8SH 84071" under "Hồ sơ 373"), and it alone is doubted.
+    Where both units were read, either figure may have lost or gained a digit (a whole "313" read
+    13 under parts 174 and 128; a part "17" read 3317 under 20: seed 18001's D07 and D31 dumps,
+    both silent at 0.995, their group's sum left unchecked for a part lost or a unit garbled):
+    both are doubted. Their sum left unchecked, no other arithmetic doubts them: they go to
+    review, as figures no page prints so."""
     for i, row in enumerate(rows):
         p = parents[i]
-        if p is None or row.value is None or row.unit.strip() or is_percent(row) or code_legend(row) is not None:
+        if p is None or row.value is None or is_percent(row) or code_legend(row) is not None:
             continue
         # the whole a count's, its unit read or garbled ("Hose" for "Hồ sơ"): no share, no code
         whole = rows[p].value
         if whole is None or is_percent(rows[p]) or code_legend(rows[p]) is not None or row.value <= whole:
             continue
         label = row.code or row.indicator[:40]
+        if not row.unit.strip():
+            message = (
+                f"{label}: {_vn(row.value)}, its unit not read, is above its whole"
+                f" {rows[p].code or 'the group'} ({_vn(whole)} {rows[p].unit.strip()}) alone: a figure was misread"
+            )
+            ledger.flag(_stat_ref(ai, i, row, name), message)
+            continue
+        if not (same_unit_rows(row, rows[p]) or _garbled_unit(row) or _garbled_unit(rows[p])):
+            continue  # (a count of another thing under a heading's count: "đơn vị" under "cuộc")
         message = (
-            f"{label}: {_vn(row.value)}, its unit not read, is above its whole"
-            f" {rows[p].code or 'the group'} ({_vn(whole)} {rows[p].unit.strip()}) alone: a figure was misread"
+            f"{label}: {_vn(row.value)} is above its whole {rows[p].code or 'the group'} ({_vn(whole)}):"
+            " no part is over its whole, one of the two figures was misread"
         )
         ledger.flag(_stat_ref(ai, i, row, name), message)
+        ledger.flag(_stat_ref(ai, p, rows[p], name), message)
 
 
 def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
