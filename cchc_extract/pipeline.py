@@ -41,6 +41,7 @@ from extract.segment.name_figures import points_in_names
 from extract.segment.period_lines import periods_on_lines
 from extract.segment.repeated_code_row import repeated_code_rows
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
+from extract.segment.self_total_lines import self_totals_on_lines
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
 from extract.segment.stat_across_lines import across_line_annexes
@@ -58,6 +59,7 @@ from extract.segment.stat_unread import (
     lost_figures,
     outside_annexes,
     outside_statements,
+    outside_tasks,
     unread_annexes,
 )
 from extract.segment.statements import find_score_statements
@@ -264,6 +266,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result.task_tables += _run_stage(
             result, "segment", lambda: find_task_lines(doc, shapes=shapes), debug, default=[]
         )
+    # A score table that read no figure over a task table's rows was the plan, read twice.
+    result.score_tables = _run_stage(
+        result,
+        "segment",
+        lambda: outside_tasks(result.score_tables, result.task_tables),
+        debug,
+        default=result.score_tables,
+    )
     # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue;
     # a units cell labelling its parts ("Chủ trì: …" / "Phối hợp: …") read as lead and coordinators.
     result.task_tables = _run_stage(
@@ -320,6 +330,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     _run_stage(result, "segment", lambda: periods_on_lines(doc, result), debug)  # two years' points: not appraised
+    _run_stage(result, "segment", lambda: self_totals_on_lines(doc, result), debug)  # self parts, then their sum
     # Fields' headings over their criteria tables, read as the fields' rows, are no lines left unread;
     # nor are the notes under a table, read as its rows' explanations.
     aside = [

@@ -67,11 +67,14 @@ def commune_spelling(name: str, texts: list[str]) -> str:
     issuer line's wrapped end ("XA DONG" / "THUAN" beside the motto), and reads it right in others
     (the place-date line, the title, the opening sentence). Counted: capitalised mentions with the
     same letters, spaced or not, and mentions after a unit word ("xã Đồng Thuận") that go on where
-    the issuer's name stopped. The most frequent spelling wins; a tie keeps the one found first
-    (the issuer column's)."""
+    the issuer's name stopped. The most frequent spelling wins; a tie goes to a spelling a mention in
+    lower case printed over one only capitals printed (a capital's stacked marks, "Ồ", crowd the
+    line's top and OCR drops the upper one: "XÃ MINH ĐÔNG" twice, "Minh Đồng" twice), then to the
+    one found first (the issuer column's)."""
     key = _squeezed(fold(name).lower())
     key_words = fold(name).lower().split()
     counts: dict[str, int] = {name: 0}
+    lower: set[str] = set()  # spellings a mention not in capitals printed
     near: dict[str, int] = {}  # mentions a letter away, after a unit word or opening a line
     for text in texts:
         words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in nfc(text).split()]
@@ -89,12 +92,14 @@ def commune_spelling(name: str, texts: list[str]) -> str:
             for n in spans:
                 spelling = place_name(" ".join(words[i : i + n]))
                 counts[spelling] = counts.get(spelling, 0) + 1
+                if not all(w.isupper() for w in words[i : i + n]):
+                    lower.add(spelling)
             n = len(key_words)
             if after_unit and not spans and run >= n and len(key) >= _NEAR_NAME_LETTERS:
                 if Levenshtein.distance(_squeezed("".join(folded[i : i + n])), key) == 1:
                     spelling = place_name(" ".join(words[i : i + n]))
                     near[spelling] = near.get(spelling, 0) + 1
-    best = max(counts, key=lambda s: counts[s])
+    best = max(counts, key=lambda s: (counts[s], s in lower))
     # The issuer line's letters misread ("XA ViINH TAM" → "Vành Tâm", no place's syllable) and the
     # name seen nowhere else: the place name a letter away that the text repeats is the commune's.
     nearest = max(near, key=lambda s: near[s]) if near else None

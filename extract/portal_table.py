@@ -28,6 +28,11 @@ def bar_table(
     first = lines[start].strip()
     if "|" not in first or _bars(first) < 2 or (first.startswith("|") and not first.endswith("|")):
         return None
+    if _ROW_START.match(first) and not _above(lines, start).endswith("|"):
+        # (a data row first, under a line no bar closes: a portal prints its header row above its
+        # rows, closed by a bar as each is; rows barred under a header of words are an OCR dump's,
+        # its ruling lines read as bars, "| 3. | Cải cách thủ tục hành chính | 145 |")
+        return None
     lead = first.startswith("|")  # "|a|b|" rows: the bar before the first cell opens nothing
     # The column count is judged on the run's first lines (a run of text lines with stray bars
     # then costs no scan to its end from each of its lines).
@@ -83,6 +88,11 @@ def bar_table(
     ):
         return None  # ruling lines OCR read as brackets and strokes: a ruled table's dump
     return joined, start + k
+
+
+def _above(lines: list[str], start: int) -> str:
+    """The nearest line with text above ``lines[start]`` (stripped), "" when none."""
+    return next((line.strip() for line in reversed(lines[:start]) if line.strip()), "")
 
 
 # A numbering column's cell: a code, the column's header word, or nothing.

@@ -121,7 +121,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if ocr and members:
             _doubt_unmade_group(ai, members, rows, name, ledger, s)
     if ocr:
-        _doubt_unitless_over_whole(ai, rows, parents, name, ledger)
+        _doubt_over_whole(ai, rows, parents, name, ledger)
 
 
 def _confirm_group(
@@ -175,29 +175,40 @@ def _doubt_unmade_group(
             ledger.flag(replace(cell.ref, alternatives=readings.get(cell.ref.item, [])), message)
 
 
-def _doubt_unitless_over_whole(
-    ai: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger
-) -> None:
-    """An OCR'd count whose unit cell was not read, its figure above its whole's (a count, its
-    unit read or garbled): no count's part is over its whole, and of the two lines, the one
-    whose cells OCR did not tell apart (the unit glued into the indicator, "trực tuyến : H8SH
-    84071" under "Hồ sơ 373") is the one whose figure may be the wrong token. Its sum left
-    unchecked (a part lost beside it, or its unit not the whole's), no other arithmetic doubts
-    it: it goes to review, as a figure no page prints so."""
+def _doubt_over_whole(ai: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger) -> None:
+    """An OCR'd count whose figure is above its whole's (a count, its unit read or garbled): no
+    count's part is over its whole, so one of the two figures was misread. Where the part's unit
+    cell was not read, the part is the one whose figure may be the wrong token (its line's cells
+    OCR did not tell apart: "trực tuyến : H8SH 84071" under "Hồ sơ 373"), and it alone is doubted.
+    Where both units were read, either figure may have lost or gained a digit (a whole "313" read
+    13 under parts 174 and 128; a part "17" read 3317 under 20: seed 18001's D07 and D31 dumps,
+    both silent at 0.995, their group's sum left unchecked for a part lost or a unit garbled):
+    both are doubted. Their sum left unchecked, no other arithmetic doubts them: they go to
+    review, as figures no page prints so."""
     for i, row in enumerate(rows):
         p = parents[i]
-        if p is None or row.value is None or row.unit.strip() or is_percent(row) or code_legend(row) is not None:
+        if p is None or row.value is None or is_percent(row) or code_legend(row) is not None:
             continue
         # the whole a count's, its unit read or garbled ("Hose" for "Hồ sơ"): no share, no code
         whole = rows[p].value
         if whole is None or is_percent(rows[p]) or code_legend(rows[p]) is not None or row.value <= whole:
             continue
         label = row.code or row.indicator[:40]
+        if not row.unit.strip():
+            message = (
+                f"{label}: {_vn(row.value)}, its unit not read, is above its whole"
+                f" {rows[p].code or 'the group'} ({_vn(whole)} {rows[p].unit.strip()}) alone: a figure was misread"
+            )
+            ledger.flag(_stat_ref(ai, i, row, name), message)
+            continue
+        if not (same_unit_rows(row, rows[p]) or _garbled_unit(row) or _garbled_unit(rows[p])):
+            continue  # (a count of another thing under a heading's count: "đơn vị" under "cuộc")
         message = (
-            f"{label}: {_vn(row.value)}, its unit not read, is above its whole"
-            f" {rows[p].code or 'the group'} ({_vn(whole)} {rows[p].unit.strip()}) alone: a figure was misread"
+            f"{label}: {_vn(row.value)} is above its whole {rows[p].code or 'the group'} ({_vn(whole)}):"
+            " no part is over its whole, one of the two figures was misread"
         )
         ledger.flag(_stat_ref(ai, i, row, name), message)
+        ledger.flag(_stat_ref(ai, p, rows[p], name), message)
 
 
 def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
@@ -233,6 +244,21 @@ def _garbled_line(row: StatRow) -> bool:
     lost (a comparison annex's "3.2 … Bi BL (2. 96,2" left its total 299 against 3.1's 248 alone,
     the commune's ``mismatch``)."""
     return FRACTIONAL_COUNT in row.flags and _garbled_unit(row)
+
+
+def _unit_unread(row: StatRow) -> bool:
+    """Whether an OCR'd part's unit cell was not read as a unit: blank, or no unit we know
+    (``_garbled_unit``). Its unit cannot tell whether it counts in its total's unit, and the line
+    that lost it may have lost its figure's place too: it is a part of its total, its figure
+    doubted (seed 18001's dumps: "2.2 … HÊU 7 | G7" left 2's 611 against 2.1's 544 alone, and
+    "6.1 … Hồ sơ 385" whose cells slid left 6's 421 against 6.2's 36: two false faults)."""
+    return row.value is not None and (not _unit_key(row) or _garbled_unit(row))
+
+
+def _no_count(row: StatRow) -> bool:
+    """Whether a part whose unit OCR did not read prints a figure no count can be (a share or a
+    change of another column slid into its cell: "91,45"): the part's own figure was not read."""
+    return _unit_unread(row) and row.value is not None and not float(row.value).is_integer()
 
 
 def _garbled_unit(row: StatRow) -> bool:
@@ -271,6 +297,7 @@ def _check_total(
         and code_legend(rows[j]) is None
     ]
     parts = [None if ocr and _garbled_line(rows[j]) else rows[j].value for j in parts_idx]
+    unit_unread: list[int] = []
     if row.value is None:  # the caller passes rows with values
         return (), ()
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
@@ -285,6 +312,12 @@ def _check_total(
             parts_idx, parts = loose, values
         elif not parts and _unit_garbled(row, [rows[j] for j in loose]) and all(v is not None for v in values):
             return (i, *loose), ()
+        else:
+            # the parts whose unit OCR did not read, left out above, are parts still: the sum
+            # without them is no fault of the commune's; with them it is told, they doubted
+            unit_unread = [j for j in loose if j not in parts_idx and _unit_unread(rows[j])]
+            parts_idx = sorted((*parts_idx, *unit_unread))
+            parts = [None if _garbled_line(rows[j]) or _no_count(rows[j]) else rows[j].value for j in parts_idx]
     if not parts or all(p is None for p in parts):
         return (), ()
     status, expected = _compare_sum(row.value, parts, tol)
@@ -306,6 +339,14 @@ def _check_total(
     if over:
         message += "; " + ", ".join(f"{rows[j].code or 'a part'} ({_vn(rows[j].value)})" for j in over)
         message += " is above the total alone: OCR ran cells together or misread a figure"
+    unit_unread = unit_unread if status == "mismatch" and not found else []
+    if unit_unread:
+        message += "; " + ", ".join(rows[j].code or "a part" for j in unit_unread)
+        message += (
+            ": units not read (OCR garbled the lines)"
+            if len(unit_unread) > 1
+            else ": unit not read (OCR garbled the line)"
+        )
     check_stat_value(
         ledger,
         "total_parts",
@@ -319,7 +360,7 @@ def _check_total(
         message=message,
         found=found,
         ocr=ocr,
-        impossible=over,
+        impossible=[*over, *(j for j in unit_unread if j not in over)],
     )
     return (), ((i, *parts_idx) if ocr and status == "mismatch" and found else ())
 

@@ -130,6 +130,7 @@ from cchc_extract.reconcile.set_maxima import (
     table_maxima as table_maxima,
 )
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
+from cchc_extract.reconcile.stat_rows import figure_left_in_name
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG
@@ -336,6 +337,12 @@ def value_features(
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).
                 # So is a share read over 100% ("96,43" printed "9643"): its mark was lost.
                 features["readings"] = 1.0
+            if ocr["dump"] and not features["held"] and figure_left_in_name(stat):
+                # A dump's annex row whose name kept a figure of its line ("… _Hồ sơ 385" valued
+                # 91,45; "… Thủ tục 120 3.3 Tỷ lệ …" valued 80,95, the other panel's share): which
+                # of the line's figures is the row's value is our reading, as unsure as a cell OCR
+                # half read (seed 18001's dumps: 5 such values at 0.995, wrong, silent; 2 right).
+                features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             if ocr["dump"] and features["failed"]:
                 # A dump's annex row is as sure as its layout was read, not its digits (no word
                 # confidence): a figure in a relation that fails is as unsure as a cell OCR half

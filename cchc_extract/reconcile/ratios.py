@@ -42,6 +42,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_percent,
     worded_apart,
 )
+from cchc_extract.reconcile.unseen_periods import other_period_readings
 from extract.segment.body_stat_ocr import SIGN_AS_NINE_FLAG
 from extract.segment.stat_line_periods import short_row_readings
 from normalize.lazy_regex import lazy_compile
@@ -190,6 +191,11 @@ def _check_ratio(
             if not found and ocr and decimals >= 1:
                 # the share read with a look-alike only a share's exact decimals pick out
                 found = explain([_with_share_look_alikes(cells[0], s), *cells[1:]], partial(share_holds, decimals))
+            if not found:
+                # an annex of two periods under a header naming neither: the figures read in the
+                # other period's column, all together (``unseen_periods``)
+                period = other_period_readings(rows, (i, *members), partial(share_holds, decimals), ocr)
+                found = [(c, v) for k, c in zip((i, *members), cells) if (v := period.get(k)) is not None]
         lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
         if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
             status, message = "incomplete", message + lost_said(lost_rows, "above it")

@@ -41,8 +41,9 @@ def check_stat_value(
     a failure may then be a pairing of ours, doubted as a member read unsurely is. ``confirms``:
     when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
     ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
-    text): doubted, the relation is a reading of ours, not the commune's fault. ``stated_too``: the
-    readings found are guesses, so the stated figure goes to review beside them. ``lost_makes``:
+    text; a part whose unit OCR did not read, ``annex._unit_unread``): doubted, the relation is a
+    reading of ours, not the commune's fault. ``stated_too``: the readings found are guesses, so
+    the stated figure goes to review beside them. ``lost_makes``:
     a count the relation may be of whose figure we did not read, told by its group's sum, makes
     it (``_lost_count_makes``): the members read surely are not doubted, only the figure it states
     and the rows read unsurely go to review. ``unmade``: rows of OCR'd groups whose parts, every

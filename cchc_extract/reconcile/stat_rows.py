@@ -136,3 +136,20 @@ def figures_in_name(row: StatRow) -> bool:
     nhiệm vụ (96,55%"): the reader glued the next item's line onto this one, so the row's figure
     may be the next item's, and a relation failing on it is a pairing of ours."""
     return any(int(m[1]) <= int(m[2]) for m in _PART_OVER_WHOLE.finditer(row.indicator))
+
+
+# A figure standing alone among a row's words: digits (a decimal part at most) with no letter, mark
+# or digit glued to either side ("… tuyến _Hồ sơ 385", "… giải \"Thủ tục 120 3.3 Tỷ lệ …"), not a
+# year ("năm 2025") and not a standard's number ("ISO 9001:2015").
+_LONE_FIGURE = lazy_compile(r"(?<![\w.,/:%-])\d+(?:[.,]\d+)?(?![\w.,/:%-])")
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
+
+
+def figure_left_in_name(row: StatRow) -> bool:
+    """Whether a row's name holds a figure standing alone that is not its own code nor a year:
+    the reader split a line's figures between the name and the value, so the value may be the
+    line's other figure (a share taken for the count printed before it: "_Hồ sơ 385 91,45" read
+    91,45), or a figure of the other panel's row a line joined (two panels side by side). A
+    name's words hold no bare figure where a line was split right (``figures_in_name``' kin)."""
+    own = (row.code or "").strip(".")
+    return any(m[0].strip(".") != own and _YEAR.fullmatch(m[0]) is None for m in _LONE_FIGURE.finditer(row.indicator))

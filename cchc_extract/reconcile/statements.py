@@ -55,7 +55,9 @@ def _check_group_statements(
     """A group's stated points against its criteria's. Checked only when the group's criteria are
     all listed: their codes share one prefix and run 1..k without a gap, and their maxima add up
     to at least the group's maximum (criteria left out could only make the sum short, so a
-    shortfall means an incomplete list, not an error)."""
+    shortfall means an incomplete list, not an error). On OCR'd text a failed sum that one reading
+    restores is ``misread``, and so is one a criterion's figure breaks alone by standing above
+    its group's stated figure."""
     for gi, members in group_criteria(statements).items():
         group = statements[gi]
         crit = [statements[i] for i in members]
@@ -94,7 +96,8 @@ def _check_group_statements(
             first, last = (f"{numbers[0][0]}.{k}" for k in (1, len(crit)))
             codes = f"{first}–{last}"
             own = ReviewItem(**{**ref.__dict__, "field": field_, "value": stated})
-            found = []
+            found: list[tuple[Cell, float]] = []
+            over: list[ReviewItem] = []
             if status == "mismatch" and ocr:
                 refs = [own] + [
                     ReviewItem(
@@ -113,6 +116,9 @@ def _check_group_statements(
                     for r, v in zip(refs, [stated, *parts], strict=True)
                 ]
                 found = explain(cells, partial(sum_holds, tol, []))
+                # a criterion's figure alone above its group's ("15/125" read for 1,5/1,5 under a
+                # group of 4): no commune's criterion outweighs its field, the figure is ours
+                over = [r for r, v in zip(refs[1:], parts, strict=True) if v is not None and v > stated + tol]
             ledger.check(
                 "group_statement",
                 f"/score_statements/{gi}",
@@ -123,9 +129,11 @@ def _check_group_statements(
                 actual=stated,
                 tolerance=tol,
                 status=status,
-                message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}",
+                message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}"
+                + ("" if found or not over else f"; {', '.join(r.code or r.item for r in over)} alone above it"),
                 rows=(own,),
                 misread=[(c.ref, r) for c, r in found],
+                doubted=() if found else tuple(over),
             )
             if status == "ok":
                 held.append(field_)

@@ -66,7 +66,13 @@ from cchc_extract.reconcile.total_readings import (
 )
 from cchc_extract.reconcile.twin_codes import twin_states_sum
 from cchc_extract.reconcile.unwitnessed import unwitnessed_members
-from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
+from cchc_extract.reconcile.witnesses import (
+    named_max_reading,
+    other_column_total,
+    over_max_reading,
+    shifted_total_row,
+    spoilt_lines,
+)
 from extract.segment.points_none import not_scored
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
@@ -180,10 +186,17 @@ def _cells(
             and (beyond_parent(rows, parents, i, value, tol) or _mark_placed_beyond_max(row, field_, tol))
         )
         set_max = maxima.get(norm_code(row.code) or "")
-        witnessed = over_max_reading(rows, parents, i, tol, kids, field_, set_max) if ocr else None
+        witnessed = (
+            None
+            if not ocr
+            else named_max_reading(row)
+            if field_ == "max_points"
+            else over_max_reading(rows, parents, i, tol, kids, field_, set_max)
+        )
         if witnessed is not None and witnessed not in readings:
             # A score above its own maximum that a second figure of the page reads one glyph
-            # away, within it: a reading of its characters (``witnesses.over_max_reading``).
+            # away, within it: a reading of its characters (``witnesses.over_max_reading``); a
+            # maximum the row's name states otherwise (``witnesses.named_max_reading``).
             readings = (*readings, witnessed)
             read = (*read, witnessed)
         if beyond and row.max_points is not None:

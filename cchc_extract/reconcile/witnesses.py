@@ -15,6 +15,9 @@ queued) and not the commune's fault.
   a column ("10 8,5 8,25" read "10955 8,25": the appraised total taken for the self's);
   ``shifted_total_row``: a total row whose every figure, its maximum's too, is the total of the
   column after its own (its first figure lost, the others moved left).
+* ``named_max_reading``: a maximum read otherwise than the row's own name states it in a bracket
+  ("… (tối đa 10 điểm, tự chấm 6" wrapped before "điểm)": the line's last figure, the self score,
+  taken for the maximum): the name's figure is a reading of the cell.
 * ``spoilt_lines``: rows whose printed maximum is shown misread (the criteria set's figure for
   the code, which its children's maxima add up to, or which the row's own score needs): the
   other figures of that line are as unsure as the one OCR spoilt ("2 4,25 3,5" for "5 4,25 3,75").
@@ -25,6 +28,7 @@ from __future__ import annotations
 import re
 
 from cchc_extract.reconcile.hierarchy import effective, norm_code
+from extract.segment.max_in_name import stated_maximum
 from normalize.numbers import format_vn
 from schemas.records import ScoreRow
 
@@ -169,3 +173,14 @@ def spoilt_lines(
         if by_children or by_score:
             out.append(k)
     return out
+
+
+def named_max_reading(row: ScoreRow) -> float | None:
+    """The maximum the row's name states ("… (tối đa 10 điểm, tự chấm 6 điểm)") where the maximum
+    read differs from it: a second figure of the page for that cell. A field heading wrapped
+    after its self score left the score at the line's end, read as the maximum, and its name
+    kept the maximum's words (seed 18001's D29 dump: 5's maximum 10 read 6, a false fault)."""
+    named = stated_maximum(row.name_raw or row.name or "")
+    if named is None or row.max_points is None or abs(named - row.max_points) < 0.011:
+        return None
+    return named

@@ -38,6 +38,9 @@ class ResultColumnSettings:
     # (OCR garbled it past reading): a cell "36/38 nhiệm vụ (94,74%)" is a result column's, and two
     # such are no chance of prose.
     min_part_whole_lines: int = 2
+    # Words of letters a results row whose cell OCR lost keeps of its indicator at least to be read
+    # as a row with its figure lost ("1. Số cuộc tuyên truyền CCHC oe"); fewer is a scrap, told.
+    lost_cell_words: int = 3
 
 
 # Marks OCR leaves in a result cell where the grid's bars and ink specks were: a token holding one
@@ -48,7 +51,8 @@ _POINTS_UNITS = frozenset({"diem"})
 # The last part over its whole of a line: "… 579/594 hồ sơ (97,47%)".
 _PART_WHOLE_AT = lazy_compile(r"(?<![\d.,/])\d[\d.]*\s*/\s*\d")
 # The last figure of a line and the words after it: "… trong kỳ 594 hồ sơ", "… trực tuyến | 97,47%".
-_FIGURE_AT = lazy_compile(r"(?<![\d.,/])\d[\d.,]*\s*%?[^\d]*$")
+# (a figure glued to a letter before it, "e986 hose", is OCR's garble of the cell, no figure)
+_FIGURE_AT = lazy_compile(r"(?<![\d.,/\p{L}])\d[\d.,]*\s*%?[^\d]*$")
 # What an indicator's end holds that is no word of it: the bar between the cells, a colon or a speck.
 _INDICATOR_END = " \t|:;,._=~{}[]-"
 
@@ -153,3 +157,29 @@ _ENDS_IN_FIGURE = lazy_compile(r"\d[\d.,/]*\s*%?\)?(?:\s+[^\W\d]+){0,4}[\W_]*$")
 def ends_in_figure(text: str) -> bool:
     """Whether a list line ends in a figure (and its unit): a row of a results table's lines."""
     return _ENDS_IN_FIGURE.search(text) is not None
+
+
+def lost_result(text: str, settings: ResultColumnSettings = ResultColumnSettings()) -> str | None:
+    """The indicator of a results table's row whose result cell OCR lost: the line holds no figure
+    standing alone, only the indicator's words and after them specks or a garbled cell ("1. Số cuộc
+    tuyên truyền CCHC oe", "6. Số hồ sơ TTHC đã giải quyết ưu e986 hose |"); None when the line
+    prints a figure (a cell to read, not lost) or too few words to name a row. The words are kept up
+    to the first token after the opening one that holds a digit or a mark, a short speck before it
+    dropped (the opening word may hold OCR's digit for a letter: "S6", "$6" for "Số")."""
+    tokens = text.split()
+    if any(_NUMBER_TOKEN.match(t) for t in tokens[1:]):
+        return None
+    kept = tokens[:1]
+    for token in tokens[1:]:
+        if not token.rstrip(",;.").isalpha():
+            break
+        kept.append(token)
+    if len(kept) > 1 and len(kept[-1].rstrip(",;.")) <= 2:
+        kept.pop()  # (one speck OCR read as a short word: "… CCHC oe", "… đã thực hiện có")
+    if sum(1 for t in kept if t.isalpha()) < settings.lost_cell_words:
+        return None
+    return _indicator(" ".join(kept))
+
+
+# A token that is a figure, OCR's marks of the grid around it: "15", "(20%", "__(89,29%)", "108".
+_NUMBER_TOKEN = lazy_compile(r"^[\W_]*\d[\d.,/]*%?[\W_]*$")

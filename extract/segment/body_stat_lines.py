@@ -30,10 +30,12 @@ from extract.segment.body_stat_columns import (
     ends_in_figure,
     glued_rows,
     headed_by_results,
+    lost_result,
     part_whole_cell,
     result_cell,
     results_listed,
 )
+from extract.segment.body_stat_items import items_whole, own_cell, same_figure
 from extract.segment.body_stat_ocr import (
     SIGN_AS_NINE_FLAG,
     bare_share,
@@ -67,20 +69,37 @@ class BodyStatSettings:
     # Share of a run's rows whose figure was lost to specks from which its other figures are
     # doubted as such too (seed 18101's D20 dump of N49: 6 of 9 lost, the 3 read all wrong).
     smeared_run_share: float = 0.5
+    # Items printing one whole ("17/19 nhiệm vụ", "2/19 nhiệm vụ") that give a numbered line whose
+    # figure OCR lost that whole: one could be a misreading, two agreeing are the count printed again.
+    min_items_whole: int = 2
+    # Confidence of such a figure: read off the items, not its own cell, so a person sees it; and of
+    # a figure read in its own cell that is not that whole.
+    from_whole_confidence: float = 0.7
+    # Confidence of a row whose figure OCR lost (None): below the review threshold, so the value has
+    # its own entry in the queue beside the told line.
+    lost_figure_confidence: float = 0.3
     # A results table ("Nội dung | Kết quả") printed as lines: where its header may stand.
     columns: ResultColumnSettings = ResultColumnSettings()
 
 
 # (OCR's specks of the grid before the number: ": 2. Số nhiệm vụ …"; an underscore, a rule's
 # stroke, is one though the regex's "\w" takes it for a letter: "_ 5. Số cán bộ …", "_6. Số …")
-_HEAD = lazy_compile(r"^(?:[^\w\s]|_){0,3}\s*(\d{1,2})\s*[.)]\s+(\S.*)$", re.S)
+# (its dot read as a comma before a capital: "~~ 4, SỐ nhiệm vụ …"; a count in prose, "4, 5 hồ sơ",
+# goes on in figures or lower case)
+_HEAD = lazy_compile(r"^(?:[^\w\s]|_){0,3}\s*(\d{1,2})\s*(?:[.)]|,(?=\s+[\p{Lu}$]))\s+(\S.*)$", re.S)
 # A numbered line whose dot OCR lost: "2 Tổng số hồ sơ …: 184 hồ sơ (…" (a capital, then the figure
 # stated after a colon: a line of prose opening with a figure is none).
 _HEAD_UNDOTTED = lazy_compile(r"^\s*(\d{1,2})\s+(\p{Lu}[^:]{3,}:\s*\d.*)$", re.S)
 # (a dash as OCR may read it, "*", "=", "—", only before words: "~ 100%)" is a speck before a figure)
 # (specks of the grid before the dash: ".- Số …", "| - Giải quyết …", "ị - Số …")
 # ("~ Giải quyết đúng hạn": a dash OCR read as a tilde, before words only, "Số" read "$6" one)
-_ITEM = lazy_compile(r"^\s*(?:[^\w\s]{1,3}|\w\s+)?\s*(?:[-+•–]|[*=—~](?=\s+(?:\p{L}|\$\d)))\s+(\S.*)$", re.S)
+# (a speck of two characters before the dash, "Pe - Số phản ánh …", "2S - Số TTHC …", only before an
+# item opening in a capital: a wrapped sentence goes on in lower case; an underscore, a rule's
+# stroke, is a speck though the regex's "\w" takes it for a letter: "_- Tỷ lệ …")
+_ITEM = lazy_compile(
+    r"^\s*(?:(?:[^\w\s]|_){1,3}|\w\s+|\w{2}\s+(?=[-–]\s+[\p{Lu}$]))?\s*(?:[-+•–]|[*=—~](?=\s+(?:\p{L}|\$\d)))\s+(\S.*)$",
+    re.S,
+)
 # A part's roman numeral as OCR may read its later strokes: "II." as "Il.", "Ii.", "I1.".
 # (or with its dot lost before the part's heading in capitals: "II PHƯƠNG HƯỚNG …")
 _ROMAN = lazy_compile(r"^[^\w\s]{0,3}\s*(?:[IVXLC][IVXLCil1]{0,4}\s*[.)]\s|[IVX]{1,4}\s+\p{Lu}{2,}\b)")
@@ -132,6 +151,11 @@ class _Cells:
     printed: str = ""
     # The figure stands among OCR's letter specks ("(người) vớ 18"): a speck's digit may be it.
     specked: bool = False
+    # The whole the row's items print their parts over ("2/19 nhiệm vụ": the count above, printed
+    # again), "" when they print none or disagree; with ``from_whole`` the figure is read from it,
+    # OCR having lost the row's own cell.
+    items_whole: str = ""
+    from_whole: bool = False
 
 
 def _stated(text: str, columns: bool = False) -> tuple[str, str, str, str, bool] | None:
@@ -175,6 +199,10 @@ def _open(text: str) -> bool:
     return not _CLOSED.search(text)
 
 
+# Tokens of marks alone before a line's first word: "> | = Số nhiệm vụ …" (a "$" may be OCR's "S").
+_MARK_TOKENS = lazy_compile(r"^(?:[^\w\s$]+\s+)+")
+# Marks OCR left before a wrapped line's first word: "; thành: 17 …", ", ~ CCHC năm …" (no bracket).
+_WRAP_SPECKS = lazy_compile(r"^(?:[;:,.|_~*=—-]+\s+)+")
 # A breakdown closed, OCR's specks after it: "…đạt 100%). a oo".
 _CLOSED = lazy_compile(r"[.;](?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
 # A numbered line whose number OCR read as a speck ("a Tổng số hồ sơ …: 339 hồ sơ (…", "ik, Số …"): a speck,
@@ -216,16 +244,24 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
         closed = not run or not _open(run[-1].text)
         head = _HEAD.match(text) or (_HEAD_UNDOTTED.match(text) if closed else None)
         item = _ITEM.match(text)
+        if item and run and _wrapped_item(run[-1].text, text, item[1]):
+            item = None  # (a breakdown's wrapped line behind a speck: "- thành: 20 nhiệm vụ; …")
         if head and _heading(head[2]):
             head = None  # ("1. KẾT QUẢ THỰC HIỆN …": a part's heading in capitals, its "I." read "1.")
         if head and not _ROMAN.match(text):
             run.append(_Entry(False, head[1], head[2], [line]))
         elif item and run:
             run.append(_Entry(True, "-", item[1], [line]))
+        elif run and own_cell(run[-1].text, text, under_head=not run[-1].bullet):
+            # (an item whose dash or words OCR lost, its result cell under the one above: "82/598 hồ sơ
+            # (13,71% : oe", its own row, not a wrap whose cell would take the row above's place)
+            run.append(_Entry(True, "-", _MARK_TOKENS.sub("", text), [line]))
         elif closed and (lost := _NUMBER_LOST.match(text)):
             run.append(_Entry(False, "", lost["rest"], [line]))
         elif run and text and not _ROMAN.match(text) and _open(run[-1].text):
-            run[-1].text = f"{run[-1].text} {text}"  # a wrapped line ("…94 thủ tục, trong" / "đó:")
+            # a wrapped line ("…94 thủ tục, trong" / "đó:"), OCR's specks before its first word off
+            # ("… đã hoàn :" / "; thành: 17 nhiệm vụ": no semicolon parting the breakdown there)
+            run[-1].text = f"{run[-1].text} {_WRAP_SPECKS.sub('', text)}"
             run[-1].lines.append(line)
         elif run and _BREAKDOWN_OPENS.match(text):
             # the breakdown wrapped after the head's full stop ("…: 118 thủ tục." / "(trong đó: …"):
@@ -241,6 +277,17 @@ def _entries(lines: list[Line]) -> list[list[_Entry]]:
     for each in runs:
         _numbered_lost(each)
     return runs
+
+
+def _wrapped_item(above: str, text: str, rest: str) -> bool:
+    """Whether a line that opens like an item is the wrap of the entry above behind OCR's speck:
+    inside a bracketed breakdown not yet closed ("(trong đó: … đã hoàn" / "- thành: 20 …", ", ~ CCHC
+    năm đạt 95,24%)"), or inside any open bracket going on in lower case. (A true item after a share
+    whose bracket OCR lost, "(89,47%" / "- Số nhiệm vụ …", opens in a capital on a dash.)"""
+    opened = above.rfind("(")
+    if opened < 0 or ")" in above[opened:]:
+        return False
+    return _BREAKDOWN_OPENS.match(above[opened:]) is not None or rest[:1].islower()
 
 
 def _opening_off(text: str) -> str:
@@ -276,6 +323,10 @@ def _cells(entry: _Entry, code: str, columns: bool = False) -> tuple[list[_Cells
         stated = (*result[:3], "", result[3]) if result is not None else None
     if stated is None and columns and len(entry.lines) > 1:
         stated = _cell_before_wrap(entry)
+    if stated is None and columns and not parts and (named := lost_result(entry.text)) is not None:
+        # (a results table's row whose cell OCR lost: read with its figure lost, told, so the list
+        # is read and the items under it keep their parent)
+        stated = (named, "", "", "", False)
     if stated is not None:
         indicator, unit = unit_from_indicator(stated[0], stated[2])
         stated = (indicator, stated[1], unit, *stated[3:])
@@ -317,7 +368,7 @@ def _run_rows(
     lost: list[_Entry] = []
     heads = broken = lost_heads = lost_items = 0
     head_lost = False
-    for entry in run:
+    for at, entry in enumerate(run):
         if entry.bullet and not rows and not lost:
             return [], []
         cells, parts_lost = (
@@ -325,6 +376,20 @@ def _run_rows(
             if (entry.bullet and head_lost) or not (entry.bullet or entry.code)  # (a number lost, past placing)
             else _cells(entry, "-" if entry.bullet else entry.code, columns)
         )
+        # (a numbered line's items printing their parts over one whole: its figure printed again)
+        head = bool(cells) and not entry.bullet and len(cells or []) == 1
+        whole = items_whole([(e.bullet, e.text) for e in run[at + 1 :]], settings.min_items_whole) if head else None
+        if cells and whole is not None:
+            lost_cell = not cells[0].figure
+            cells = [
+                replace(
+                    cells[0],
+                    figure=whole[0] if lost_cell else cells[0].figure,
+                    unit=cells[0].unit or whole[1],
+                    items_whole=whole[0],
+                    from_whole=lost_cell,
+                )
+            ]
         lost += [_Entry(True, "-", part, entry.lines) for part in parts_lost]
         if not entry.bullet:
             head_lost = cells is None
@@ -342,8 +407,9 @@ def _run_rows(
     return rows, lost
 
 
-# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :", "…). os").
-_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w{1,2}\b))*\s*$")
+# OCR's specks after a breakdown's closing bracket ("…đạt 90%). a a", "…%). :", "…). os", and one the
+# repair took for a word of three letters: "…95,24%). ước" for "aoe").
+_SPECKS_AFTER = lazy_compile(r"\)\s*[.;]?(?:\s*(?:[^\w\s]|\w{1,3}\b))*\s*$")
 _UNIT_SPECKS = lazy_compile(r"[^\w%]+$")
 _COUNTED = lazy_compile(r"^[^:]{3,}:\s*\d")
 
@@ -407,6 +473,12 @@ def _table(rows: list[_Cells]) -> JoinedTable:
     )
 
 
+# The flag of a numbered line's figure read from the whole its items print their parts over, and of
+# one read in its own cell that is not that whole.
+FROM_WHOLE_FLAG = "figure_from_items_whole"
+OFF_WHOLE_FLAG = "figure_not_items_whole"
+
+
 # The flag of a figure read on a run most of whose figures OCR smeared past reading.
 SMEARED_RUN_FLAG = "figure_on_smeared_run"
 
@@ -417,6 +489,10 @@ def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatS
     alternative)."""
     unsure: dict[tuple[int | None, str], str] = {(r.first.number, r.figure): r.printed for r in rows if r.printed}
     specked = {(r.first.number, r.figure) for r in rows if r.specked}
+    from_whole = {(r.first.number, r.figure) for r in rows if r.from_whole}
+    # (a figure read that is not the whole its items print: one of the two misread, or misprinted)
+    off_whole = {(r.first.number, r.figure) for r in rows if r.items_whole and not same_figure(r.figure, r.items_whole)}
+    lost = {(r.first.number, "") for r in rows if not r.figure}
     # (a run most of whose figures OCR smeared past reading was read off a smeared page: the
     # figures it did give, "...7", ".. .. 75...", are as doubtful as a figure among specks)
     smeared = sum(1 for r in rows if not r.figure) >= settings.smeared_run_share * len(rows)
@@ -428,6 +504,14 @@ def _unsure_figures(stat: list[StatRow], rows: list[_Cells], settings: BodyStatS
         if (row.source.line_start, row.value_raw) in specked:
             flags = [*row.flags, SPECKED_FIGURE_FLAG]
             row = replace(row, flags=flags, confidence=min(row.confidence, settings.specked_confidence))
+        key = (row.source.line_start, row.value_raw)
+        if key in from_whole or key in off_whole:
+            flags = [*row.flags, FROM_WHOLE_FLAG if key in from_whole else OFF_WHOLE_FLAG]
+            row = replace(row, flags=flags, confidence=min(row.confidence, settings.from_whole_confidence))
+        if row.value is None and (row.source.line_start, (row.value_raw or "").strip()) in lost:
+            # (its figure lost, told: the value's own entry in the queue too, so a person fills it in;
+            # no cell flagged lost, which the sums would fill with one relation alone)
+            row = replace(row, confidence=min(row.confidence, settings.lost_figure_confidence))
         printed = unsure.get((row.source.line_start, row.value_raw))
         if printed:
             row = replace(

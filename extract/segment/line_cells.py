@@ -159,7 +159,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         # (the self cell's words say it was not scored, "10 KCĐ | Không áp dụng": a reading)
         run = (said.figure, said.end, [tokens[said.figure][1], *([said.words] if said.words else [])])
     if run is None and cells.code is not None:
-        run = _lost_run(tokens)
+        run = _lost_run(tokens, len(layout.points))
     if run is None:
         cells.name = [t for t in tokens if not JUNK.match(t[1])]
         cells.split_tokens = _with_bars(tokens)

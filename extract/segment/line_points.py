@@ -382,10 +382,13 @@ def _max_first(cells: list[str | None]) -> bool:
     return min(readings) <= first.value
 
 
-def _lost_run(tokens: list[tuple[str, str]]) -> tuple[int, int, list[str]] | None:
+def _lost_run(tokens: list[tuple[str, str]], n_points: int = 2) -> tuple[int, int, list[str]] | None:
     """A coded row line with no number whose name is followed by a garbled points cell and then
     more words ("Kiểm tra công tác CCHC : : S Quyết định số …"): the cell is the numbers' place,
-    OCR lost; the text before it is the name, after it the explanation."""
+    OCR lost; the text before it is the name, after it the explanation. So are up to ``n_points``
+    garbled cells right after the name's last word when a note opens after them ("… kiến nghị
+    của cá =ì sj Báo cáo số 171/BC-", "… ngân sách xã B Đã ban hành đúng thời gian"): no name
+    goes on with a document cited or a verdict, so the name ended where the cells stand."""
     words = 0
     for k, token in enumerate(tokens):
         if JUNK.match(token[1]):
@@ -396,7 +399,31 @@ def _lost_run(tokens: list[tuple[str, str]]) -> tuple[int, int, list[str]] | Non
             # Set apart by specks or bars on both sides, as a cell of its own is.
             if JUNK.match(before) and (not after or JUNK.match(after) or after[:1].isupper()):
                 return k, k + 1, [token[1]]
+            noted = _cells_before_note(tokens, k, n_points)
+            if noted is not None:
+                return k, noted, [raw for _, raw in tokens[k:noted] if not JUNK.match(raw) and raw != BAR]
         words += 1
+    return None
+
+
+def _cells_before_note(tokens: list[tuple[str, str]], k: int, n_points: int) -> int | None:
+    """Where the note opens when tokens ``k``… are at most ``n_points`` garbled cells (specks and
+    bars between them passed) and a note opens right after them; None otherwise. A token a digit's
+    look-alike reads as a figure ("B" as 8, "il" as 11) is left to the number readers: no figure
+    is guessed from the cells taken here, they stay lost."""
+    cells, j = 0, k
+    while j < len(tokens) and cells <= n_points:
+        if JUNK.match(tokens[j][1]) or tokens[j][1] == BAR:
+            j += 1
+        elif (
+            garbled_cell(tokens[j])
+            and parse_number(tokens[j][1], kind="score", ocr=True) is None
+            # (a lettered item's label, "b) Thông báo số …", opens the note's item: no cell)
+            and not re.fullmatch(r"\p{L}[.)]", tokens[j][1])
+        ):
+            cells, j = cells + 1, j + 1
+        else:
+            return j if 0 < cells <= n_points and opens_note(tokens[j:]) else None
     return None
 
 

@@ -79,6 +79,18 @@ def name_maximum(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A maximum said as such where a bracket opens, whatever follows it in the bracket: a field's
+# heading "(tối đa 10 điểm, tự chấm 6 điểm)".
+_STATED = lazy_compile(rf"[(\[]\s*{_MARKED}", re.I)
+
+
+def stated_maximum(text: str) -> float | None:
+    """The maximum a name states in a bracket it opens ("… (tối đa 10 điểm, tự chấm 6 điểm)"),
+    None when it states none."""
+    m = _STATED.search(text)
+    return float(m.group("figure").replace(",", ".")) if m else None
+
+
 def bracketed_mention(text: str) -> tuple[int, int, str] | None:
     """Where the first bracketed mention of a maximum in ``text`` starts and ends, and its figure: a
     maximum said as such, or a scale's range with the row's figure after it on the line."""

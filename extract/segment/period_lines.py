@@ -174,6 +174,13 @@ def _later_total(rows: list[ScoreRow], pages: dict[int, Page]) -> float | None:
     """The later period's total from the totals line under the last row ("Tổng cộng 10 8,5 9,75 |
     +1,25": the maximum's, the earlier year's, the later year's, the change's): its third unsigned
     figure, None when the line prints fewer or stands past ``_TOTAL_LINES`` lines below the row."""
+    figures = total_line_figures(rows, pages)
+    return figures[2] if figures is not None and len(figures) >= 3 else None
+
+
+def total_line_figures(rows: list[ScoreRow], pages: dict[int, Page]) -> list[float] | None:
+    """The unsigned figures of the totals line under a line-read table's last row, in order (its
+    label's own figures left out); None when no such line stands within ``_TOTAL_LINES`` below it."""
     last = rows[-1].source if rows else None
     end = last.line_end or last.line_start if last is not None else None
     page = pages.get(last.page) if last is not None and last.page is not None else None
@@ -184,12 +191,11 @@ def _later_total(rows: list[ScoreRow], pages: dict[int, Page]) -> float | None:
             continue
         raws = [raw for _, raw in line_tokens(line)]
         inside = set(label_figures(raws))
-        figures = [
+        return [
             parsed.value
             for k, raw in enumerate(raws)
             if k not in inside and raw[:1] not in "+-−–" and (parsed := parse_number(raw, kind="score")) is not None
         ]
-        return figures[2] if len(figures) >= 3 else None
     return None
 
 
@@ -204,24 +210,30 @@ def _doubt_shifted(row: ScoreRow, earlier_raw: str | None) -> None:
         row.flags += [FLAG_CELL_LOST, unsure_flag("self_points", CHANGE_DOUBT)]
 
 
+def appraised_into_self(row: ScoreRow) -> None:
+    """The appraised cell read as the self points (its value, other readings and flags), the self
+    cell's own readings and flags dropped; the appraised cell itself is the caller's to empty."""
+    row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
+    readings = row.alternatives.pop("appraised_points", None)
+    row.alternatives.pop("self_points", None)
+    if readings:
+        row.alternatives["self_points"] = readings
+    row.flags = [
+        f.replace("missing_appraised", "missing_self").replace("unsure_appraised_points:", "unsure_self_points:")
+        if f.startswith(_APPRAISED_FLAGS)
+        else ("" if f == "missing_self" or f.startswith("unsure_self_points:") else f)
+        for f in row.flags
+    ]
+    row.flags = [f for f in row.flags if f]
+
+
 def _periods_of_row(row: ScoreRow, later_second: bool, label: str) -> str | None:
     """One row's two periods put right: the later one's points (and their flags and other
     readings) in the self cell, the earlier one's kept as a flag, the change checked. The earlier
     period's cell as read, None when the row has none."""
     if later_second:
         earlier, earlier_raw = row.self_points, row.self_points_raw
-        row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
-        readings = row.alternatives.pop("appraised_points", None)
-        row.alternatives.pop("self_points", None)
-        if readings:
-            row.alternatives["self_points"] = readings
-        row.flags = [
-            f.replace("missing_appraised", "missing_self").replace("unsure_appraised_points:", "unsure_self_points:")
-            if f.startswith(_APPRAISED_FLAGS)
-            else ("" if f == "missing_self" or f.startswith("unsure_self_points:") else f)
-            for f in row.flags
-        ]
-        row.flags = [f for f in row.flags if f]
+        appraised_into_self(row)
     else:
         earlier, earlier_raw = row.appraised_points, row.appraised_points_raw
         row.flags = [f for f in row.flags if not f.startswith(_APPRAISED_FLAGS)]

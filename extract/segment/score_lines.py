@@ -31,6 +31,7 @@ from extract.segment.field_closing import (
 from extract.segment.field_subtotals import close_by_line, next_field_code
 from extract.segment.fields_across_lines import fields_across_tables
 from extract.segment.footnote_notes import notes_open
+from extract.segment.heading_points_lines import field_points_into_lines
 from extract.segment.headless_table import headless_start
 from extract.segment.leader_lines import leader_lines
 from extract.segment.leader_specks import leader_doubts
@@ -117,6 +118,7 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     """Score tables among the document's lines (pages that have no grid for them)."""
     # (a page's mark, "- 2/3 -", "Trang 2/3", is no table's row: a bulleted "- 1/3 -" would be read as one)
     lines = [ln for p in doc.pages for ln in p.lines if not is_page_mark_line(ln.text)]
+    lines = field_points_into_lines(lines)  # "2. FIELD (tối đa 8 điểm, tự chấm 6,5 điểm)" across
     lines = maxima_into_lines(lines)  # "… (2 điểm)": no max column
     lines = verdict_figures_joined(lines)  # "Đạt một phần:" / "0,5 điểm": a verdict's points wrapped
     lines = not_scored_joined(lines)  # "Không" / "chấm": a self cell's not-scored words wrapped

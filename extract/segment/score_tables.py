@@ -56,6 +56,7 @@ from extract.segment.side_names import names_side_by_side
 from extract.segment.stat_period_parts import names_period_only
 from extract.segment.stat_unit_parts import is_unit_label
 from extract.segment.table_join import join_tables, lines_before
+from extract.segment.task_unit_matrix import points_in_matrix
 from extract.segment.total_apart import TotalApartSettings, total_apart
 from extract.segment.untaken_columns import flag_untaken, untaken_points_columns
 from extract.segment.verdict_columns import without_verdicts
@@ -187,7 +188,7 @@ def read_score_tables(
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
             named = legend_labels(doc, joined) or content_labels(joined)
             columns = map_columns(named, settings) if named else None
-        if columns is None:
+        if columns is None or points_in_matrix(joined, columns, POINTS_KEYS):  # (a plan's "CT"/"PH" marks)
             continue
         rounds = final_rounds(field_points.labels, columns, POINTS_KEYS)  # "Lần 1 | Lần 2": the final round's
         split_self = self_total_column(joined, rounds.columns)  # "Điểm đạt | Điểm thưởng | Cộng": the sum's

@@ -160,6 +160,24 @@ def _share_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -
     return abs(100 * row.value / before - share) > settings.share_tolerance
 
 
+def _short_row_disagrees(row: StatRow, ocr: bool, settings: PeriodCompareSettings) -> bool:
+    """Whether a count row printing two figures beside its value (a cell lost or taken into another:
+    "Hồ sơ 20. | 18 5) 90", last year's figure read into the unit) agrees with neither reading of
+    them: the note's first as the other period's, its last as the per cent of the two or as their
+    difference, its sign lost ("18 | 5 | 90": 5 is neither 90% of 18 nor 90 from it). Which figure
+    the value is, is then not known."""
+    tokens = row.note.split()
+    if row.value is None or "%" in row.unit or len(tokens) != 2 or _signed_at(tokens) is not None:
+        return False
+    other, _, _ = parse_stat_value(tokens[0], row.unit, ocr=ocr)
+    last, _, _ = parse_stat_value(tokens[-1].rstrip("%"), "%", ocr=ocr)
+    if not other or last is None:
+        return False
+    as_share = abs(100 * row.value / other - last) <= settings.share_tolerance
+    as_change = abs(abs(row.value - other) - last) <= settings.tolerance
+    return not (as_share or as_change)
+
+
 # A row of an OCR'd annex whose header names no two periods (OCR spoilt its labels: "Nam Nam" for
 # "Năm 2022 | Năm 2023") but whose figures are two periods' and their difference ("17 | 24 | 7"):
 # which of the two is the report's own is not known, so the value read is doubted.
@@ -206,7 +224,11 @@ def changes_checked(
         ]
     out = []
     for row in rows:
-        disagrees = _change_disagrees(row, ocr, settings) or _share_disagrees(row, ocr, settings)
+        disagrees = (
+            _change_disagrees(row, ocr, settings)
+            or _share_disagrees(row, ocr, settings)
+            or (ocr and _short_row_disagrees(row, ocr, settings))
+        )
         if disagrees and CHANGE_DISAGREES_FLAG not in row.flags:
             row = replace(
                 row,

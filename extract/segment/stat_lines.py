@@ -54,6 +54,7 @@ from extract.segment.stat_line_rows import (
     _table,
     _without_edge_speck,
 )
+from extract.segment.stat_plan_pairs import paired_whole_rows
 from extract.segment.stat_share_values import shares_as_counts
 from extract.segment.stat_two_panels import panels_unfolded
 from extract.segment.stat_unread import (
@@ -266,8 +267,16 @@ def read_statistics_lines(
             rows = specks_told(read, specks)
             # (a figure per quarter and the whole period's: the whole is the value, stat_line_periods)
             header = _header_text(lines, head, table)
-            rows = whole_period_rows(rows, header, bool(ocr))
-            rows = changes_checked(rows, header, bool(ocr))  # (two periods and their difference, stat_line_compare)
+            # (a plan and a result under each part and the whole: the whole's result, stat_plan_pairs;
+            # its header three lines deep, the parts' labels above the line a headless table was found under)
+            above = lines[max(0, head - _PAIRED_HEADER_ABOVE) : head]
+            paired = " ".join(ln.text for ln in above) if headless else header
+            placed = paired_whole_rows(rows, paired, bool(ocr))
+            if placed is None:
+                rows = whole_period_rows(rows, header, bool(ocr))
+                rows = changes_checked(rows, header, bool(ocr))  # (two periods and their difference, stat_line_compare)
+            else:
+                rows = placed  # (parts, no two periods compared: their sums are no period's change)
             rows = shares_as_counts(rows) if ocr else rows  # (a count's share taken for it, stat_share_values)
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
@@ -304,6 +313,7 @@ def read_statistics_lines(
 
 
 _HEADER_ABOVE = 2  # lines a two-row header takes
+_PAIRED_HEADER_ABOVE = 3  # ... and a header of periods over plan and result pairs ("Cả năm" / "KH | TH")
 
 
 def _header_text(lines: list[Line], head: int, table: JoinedTable) -> str:

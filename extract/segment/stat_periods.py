@@ -31,8 +31,13 @@ _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # The change's label as OCR leaves a header's text: its sign in brackets ("Tăng (+)", "giảm (-)"),
 # its words glued ("Sosanh", "Chênhlệch").
 # A label wrapped over two lines keeps half its words on each ("Chênh" / "lệch(+/-)"), so its sign
-# alone in brackets ("(+/-)", "(+)") or "Chênh" alone say it too.
-_CHANGE_READ = lazy_compile(r"(?:(?<![a-z])(?:(?:tang|giam)\s*\(\s*[+-]\s*\)|so\s*sanh|chenh)|\(\s*\+\s*/\s*-\s*\))")
+# alone in brackets ("(+/-)", "(+)") or "Chênh" alone say it too; OCR's specks between its words
+# ("So-sanh", "So_sanh") and the sign's bracket before the other word ("Tăng" / "(+)/giảm", the label
+# wrapped after its first word) as well.
+_CHANGE_READ = lazy_compile(
+    r"(?:(?<![a-z])(?:(?:tang|giam)\s*\(\s*[+-]\s*\)|so[\s\-_.~]*sanh|chenh)|\(\s*\+\s*/\s*-\s*\)"
+    r"|\(\s*[+-]\s*\)\s*[,/]\s*(?:giam|tang)(?![a-z]))"
+)
 # A period's label with no year ("Năm | Năm", its years on the header's next line).
 _PERIOD_WORD = lazy_compile(r"(?<![a-z])nam(?![a-z])")
 

@@ -1,7 +1,8 @@
 """What a statistics annex printed as lines left unread: a form whose title is printed but none of
 whose rows were read, and the lines inside an annex read without its header that gave no row (a
 row whose code or figure OCR garbled), each said as an ``unread`` part, never dropped; and the
-score tables another reader took from an annex's lines (``outside_annexes``)."""
+score tables another reader took from an annex's lines (``outside_annexes``), a statement's
+sentences (``outside_statements``) or a task table's rows (``outside_tasks``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from extract.segment.total_garbled import AS_LETTER
 from normalize.count_units import same_unit, unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ScoreStatement, ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
+from schemas.records import ScoreStatement, ScoreTable, SourceRef, StatAnnex, StatRow, TaskTable, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
 LINE_METHODS = frozenset({"text"})
@@ -481,6 +482,28 @@ def outside_statements(
     return _outside(tables, spans, share, boxes)
 
 
+def outside_tasks(tables: list[ScoreTable], tasks: list[TaskTable], share: float = 0.8) -> list[ScoreTable]:
+    """The score tables but those read over a task table's rows that read no figure at all: a
+    plan's framework on a scan ("TT | Nội dung nhiệm vụ | Sản phẩm | Thời hạn" and its units'
+    columns marked by letters) gives the score reader coded lines with names and no points, and
+    the task reader, found by its header, reads the same lines as its tasks. A score table with
+    no maximum and no score in any row, ``share`` of its rows inside a task table's lines, is
+    that plan read twice: its rows were invented, each blank queued (seed 18001's S33 plan scan:
+    17 such rows, 9 review entries on a document with no wrong value). A score table with one
+    figure read is kept: its points are the document's."""
+    spans = [
+        (min(_at(r.source) for r in t.rows), max(_at(r.source, end=True) for r in t.rows))
+        for t in tasks
+        if t.rows and all(r.source.line_start is not None for r in t.rows)
+    ]
+    return [t for t in tables if not (_no_figure(t) and _mostly_inside(t, spans, share))]
+
+
+def _no_figure(table: ScoreTable) -> bool:
+    """Whether no row of a score table read a maximum or a score."""
+    return all(r.max_points is None and r.self_points is None and r.appraised_points is None for r in table.rows)
+
+
 def _outside(
     tables: list[ScoreTable],
     spans: list[tuple[tuple[int, int], tuple[int, int]]],
@@ -489,18 +512,23 @@ def _outside(
 ) -> list[ScoreTable]:
     """The tables but those read from lines with ``share`` of their rows inside the ``spans``, or
     inside the ``boxes`` (a row whose box's middle lies within one's height, on its page)."""
-    kept: list[ScoreTable] = []
-    for table in tables:
-        rows = [r for r in table.rows if r.source.line_start is not None]
-        inside = sum(
-            1
-            for r in rows
-            if any(lo <= _at(r.source) <= hi for lo, hi in spans) or any(_within(r.source, b) for b in boxes or [])
-        )
-        if table.read_from == "lines" and rows and inside >= share * len(rows):
-            continue
-        kept.append(table)
-    return kept
+    return [t for t in tables if not (t.read_from == "lines" and _mostly_inside(t, spans, share, boxes))]
+
+
+def _mostly_inside(
+    table: ScoreTable,
+    spans: list[tuple[tuple[int, int], tuple[int, int]]],
+    share: float,
+    boxes: list[SourceRef] | None = None,
+) -> bool:
+    """Whether ``share`` of a table's rows placed on lines lie inside the ``spans`` or the ``boxes``."""
+    rows = [r for r in table.rows if r.source.line_start is not None]
+    inside = sum(
+        1
+        for r in rows
+        if any(lo <= _at(r.source) <= hi for lo, hi in spans) or any(_within(r.source, b) for b in boxes or [])
+    )
+    return bool(rows) and inside >= share * len(rows)
 
 
 def _within(source: SourceRef, box: SourceRef) -> bool:

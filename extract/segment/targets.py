@@ -384,7 +384,7 @@ _COUNT_AFTER_VERB = lazy_compile(
 Figure = tuple[int, int, float | None, str | tuple[int, int], str | None, float | None]
 
 
-def _percent_sign_read(num: str, value: float | None) -> float | None:
+def percent_sign_read(num: str, value: float | None) -> float | None:
     """A share OCR read with the per cent sign's upper ring as a last "9" ("859%" for "85%"):
     a share of 200% or more whose figure less that "9" is one of 20..100. Below 200 a figure
     ending in 9 may be printed ("đạt 109% dự toán"), and a rise of 150% does not end in the ring."""
@@ -412,7 +412,7 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
         start = m.start("num") if not m.group("cmp") else m.start("cmp")
         value = parsed.value if parsed else None
         if unit == "%":
-            value = _percent_sign_read(m.group("num"), value)
+            value = percent_sign_read(m.group("num"), value)
         found.append((start, m.end(), value, unit, m.group("cmp"), None))
     for pattern in (_COUNT_FIGURE, _COUNT_AFTER_VERB):
         for m in pattern.finditer(low, a, b):

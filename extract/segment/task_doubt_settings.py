@@ -57,6 +57,12 @@ class TaskDoubtSettings:
     # the row's own, for a row's code of another field to be doubted (a plan lists each field's
     # tasks under its heading; a section of one or two rows says too little).
     section_field_votes: int = 2
+    # A year outside the plan's period that the deadlines of at least this many of a table's rows,
+    # and this share of those printing a year, print is the task list's own year, as a title naming
+    # it would say: a report on 2026 listing the tasks of 2027, each deadline in 2027 (seed 18001's
+    # S09 report scan: 16 rows, each queued for its year). OCR's slip lands on one row's digit.
+    own_year_min_rows: int = 3
+    own_year_share: float = 0.5
     # Dates a table's other deadlines must print, every day and month in two digits, for a date
     # with one of one digit to be doubted (a plan writing "9/9/2026" writes all its dates so).
     padded_min_dates: int = 3

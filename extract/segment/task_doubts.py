@@ -296,6 +296,15 @@ def _grammatical_fields(table: TaskTable, s: TaskDoubtSettings) -> set[str]:
     return out
 
 
+def _own_years(table: TaskTable, s: TaskDoubtSettings) -> set[int]:
+    """The years most of a table's deadlines print (``own_year_min_rows``, ``own_year_share`` of the
+    rows printing a year): the task list's own, where no title names it."""
+    printed = [{int(y) for y in YEAR.findall(r.deadline)} for r in table.rows]
+    dated = [years for years in printed if years]
+    counted = Counter(y for years in dated for y in years)
+    return {y for y, n in counted.items() if n >= s.own_year_min_rows and n >= s.own_year_share * len(dated)}
+
+
 def doubt_tasks(
     tables: list[TaskTable], ocr: bool, period: str | None = None, s: TaskDoubtSettings = TaskDoubtSettings()
 ) -> list[TaskTable]:
@@ -314,7 +323,7 @@ def doubt_tasks(
         dates = [deadline_dates(r) for r in table.rows]
         # A task list titled for a year of its own ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" closing a
         # report on 2023) sets its deadlines in that year: no year outside the plan's period.
-        titled = {int(y) for y in YEAR.findall(table.title or "")}
+        titled = {int(y) for y in YEAR.findall(table.title or "")} | _own_years(table, s)
         new_rows = []
         for i, row in enumerate(table.rows):
             doubts: list[str] = []

@@ -86,3 +86,15 @@ def unit_matrix(
         return mapping, UnitMatrix()
     kept = {f: c for f, c in mapping.items() if c not in columns}
     return kept, UnitMatrix({c: _unit_name(table, c) for c in columns})
+
+
+def points_in_matrix(table: JoinedTable, columns: dict[str, int], points_keys: tuple[str, ...]) -> bool:
+    """Whether every points field a score header mapping gave (``columns``) stands on a column of a unit
+    matrix: a plan's grid whose last unit head ("Các thôn, tổ dân phố") the header matcher took for
+    "tối đa", its cells "CT" / "PH" marks, never figures. Such a grid is the task reader's, not a score
+    table whose points were all lost (on a scan it was kept as one, 17 rows without a figure, and told)."""
+    keyed = [columns[k] for k in points_keys if k in columns]
+    if not keyed:
+        return False
+    _, matrix = unit_matrix(table, {})
+    return bool(matrix.units) and all(c in matrix.units for c in keyed)

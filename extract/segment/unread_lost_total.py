@@ -79,6 +79,7 @@ def lost_total(
         text = ln.raw or ln.text
         if (last.line_start or end) < ln.number <= end and (
             _totals_label(text)
+            or _totals_opening_garbled(text)
             or _garbled_label_among_specks(fold(text))
             or (ln.number == end and _garbled_remnant(ln, rows) and _signature_next(ln, pages[0].number, pages))
         ):
@@ -135,6 +136,16 @@ def _totals_label(text: str) -> bool:
         return False
     word = fold(m.group(1))
     return is_total_word(word)
+
+
+def _totals_opening_garbled(text: str) -> bool:
+    """A line opening "Tổng" in a capital whose other word and the rest OCR garbled past any word
+    ("Tong Sai ——SSCS~S~SSiS", "Tổng số điểm" and its figures smeared): the totals row, no
+    name's wrap (a name goes on in words)."""
+    m = _TOTALS_LABEL.match(text)
+    if not m or not text.lstrip("[|(_-—:;.' ")[:1].isupper():
+        return False
+    return _garbled_past_words(text[m.end() :])
 
 
 # How near each word of a garbled totals label must be to "tong" and to "cong"/"diem" ("rong

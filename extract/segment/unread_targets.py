@@ -25,7 +25,7 @@ from extract.model import IngestedDocument, Line, union_bbox
 from extract.segment.narrative import NarrativeSettings, heading_level, shadow
 from extract.segment.paragraphs import reading_lines
 from extract.segment.target_signs import range_digits
-from extract.segment.targets import in_target_context, percent_signs, undecided
+from extract.segment.targets import in_target_context, percent_sign_read, percent_signs, undecided
 from extract.segment.unread_set_aside import overlaps
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Target, UnreadPart
@@ -95,7 +95,9 @@ def _stated(line: Line, targets: list[Target]) -> bool:
     if not covering:
         return True
     low = shadow(percent_signs(range_digits(line.text)))
-    stated = {_number(f.group()) for m in _TARGET_FIGURE.finditer(low) for f in _FIGURE.finditer(m.group())}
+    stated = {
+        _stated_value(f.group(), m.group()) for m in _TARGET_FIGURE.finditer(low) for f in _FIGURE.finditer(m.group())
+    }
     read = {v for t in covering for v in (t.value, t.value_max) if v is not None}
     return stated <= read
 
@@ -111,6 +113,13 @@ def _covers(target: Target, line: Line) -> bool:
 
 def _number(text: str) -> float:
     return float(text.replace(",", "."))
+
+
+def _stated_value(figure: str, stated: str) -> float:
+    """A figure's value as the target reader takes it: a share whose per cent sign's ring OCR read
+    as a last "9" ("đạt 459%") states 45, as the target read from it does (``percent_sign_read``)."""
+    value = _number(figure)
+    return (percent_sign_read(figure, value) or value) if "%" in stated else value
 
 
 def _undecided_plan(stack: list[tuple[int, str]], narrative: NarrativeSettings) -> bool:

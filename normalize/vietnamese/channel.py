@@ -74,10 +74,20 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("ye", "u", 1.0),
     ("ue", "u", 1.0),
     ("ce", "c", 1.0),
+    # ư with its tone read as two glyphs by a Latin-only OCR, the horn a stroke beside the u:
+    # "chivc" = "chức", "ctva" = "cửa", "stv" = "sử". Not "tt": a lone "ctta" wrapped onto its
+    # own line was read "của" and the name ran on into the next row's. Not yet "if" ("chifc")
+    # nor "tf" ("chtfc"): a garbled table's row whose name "if" mended counted as named by the
+    # set, and the table was no longer withdrawn whole, its garbage rows kept
+    # (tests/test_ocr_dump_specks); a letter's "Can ctf" read "Căn cứ" opened its body a line
+    # early, and the commune whose marks only that line printed was lost (seed 19161 D02 i3).
+    ("iv", "u", 1.0),
+    ("tv", "u", 1.0),
 )
 # Confusions at one end of a word only (``True``: its start): a capital P or D read for Đ; at
-# the end, ư's horn read as a "y" ("tuy" = "tự").
-_ANCHORED = (("p", "d", 0.6, True), ("uy", "u", 1.0, False))
+# the end, ư's horn read as a "y" ("tuy" = "tự"), or ư read as a "v" ("xv" = "xử", "dv" = "dự":
+# no syllable ends in "v").
+_ANCHORED = (("p", "d", 0.6, True), ("uy", "u", 1.0, False), ("v", "u", 1.0, False))
 # The confusions by the first letter of what OCR wrote: a key is read once, letter by letter.
 _CONFUSIONS_BY_FIRST: dict[str, tuple[tuple[str, str, float], ...]] = {
     ch: tuple(r for r in CONFUSIONS if r[0][0] == ch) for ch in {r[0][0] for r in CONFUSIONS}
