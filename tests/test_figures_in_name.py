@@ -21,8 +21,15 @@ def test_a_part_over_its_whole_in_a_rows_name_says_lines_were_glued():
 
 
 def test_a_share_failing_on_a_glued_row_is_ours_not_the_communes():
+    # Since dumprows74 (a "part/total" line is an item of its own) this dump's items are no longer
+    # glued: "25/26 nhiệm vụ (96,15%)" and "1/26 nhiệm vụ (3,85 %)" are read as two rows, valued 25
+    # and 1, as the page prints them. The share "96,15%" then holds (25/26) and is rightly ``ok``,
+    # not ``misread``; the requirement kept is that nothing here is told the commune's fault. The
+    # glued-row mechanism itself is kept by the test above (``figures_in_name``).
     data = result_to_json(convert_file(DUMP))
     (share,) = [c for c in data["checks"] if c["kind"] == "ratio" and "hoàn thành Kế hoạch" in c["message"]]
-    assert share["status"] == "misread", share["message"]
+    assert share["status"] in ("ok", "misread"), share["message"]
     assert not [c for c in data["checks"] if c["status"] == "mismatch"]
-    assert any("/statistics/" in r["item"] and r["field"] == "value" for r in data["review"])
+    rows = {r["indicator"].strip(" '"): r["value"] for s in data["statistics"] for r in s["rows"]}
+    assert rows["Số nhiệm vụ đã hoàn thành"] == 25
+    assert rows["Số nhiệm vụ chưa hoàn thành"] == 1

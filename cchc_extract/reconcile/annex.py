@@ -315,7 +315,11 @@ def _check_total(
         else:
             # the parts whose unit OCR did not read, left out above, are parts still: the sum
             # without them is no fault of the commune's; with them it is told, they doubted
-            unit_unread = [j for j in loose if j not in parts_idx and _unit_unread(rows[j])]
+            # (not one whose figure alone is above the total: it restores no sum, and is told as a
+            # part above its whole, the whole, its unit read, not doubted)
+            unit_unread = [
+                j for j in loose if j not in parts_idx and _unit_unread(rows[j]) and not rows[j].value > row.value + tol
+            ]
             parts_idx = sorted((*parts_idx, *unit_unread))
             parts = [None if _garbled_line(rows[j]) or _no_count(rows[j]) else rows[j].value for j in parts_idx]
     if not parts or all(p is None for p in parts):

@@ -11,7 +11,7 @@ from functools import partial
 from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.foreign_mark import foreign_mark_reading
 from cchc_extract.reconcile.held import pointer_field
-from cchc_extract.reconcile.misread import Cell, explain, from_set, le_holds
+from cchc_extract.reconcile.misread import Cell, digit_confusions, explain, from_set, le_holds
 from cchc_extract.reconcile.score_refs import _score_ref
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.sum_doubts import (
@@ -51,7 +51,15 @@ def check_le_max(
     if (whole := foreign_mark_reading(rows, i, score, ocr)) is not None and whole not in scored.readings:
         # "10.1" among a table's commas: a speck and a rule after the figure printed (``foreign_mark``)
         scored = replace(scored, readings=(*scored.readings, whole), read=(*scored.read, whole))
-    found = explain([scored, cell(i, "max_points")], partial(le_holds, s.points_tolerance))
+    most = cell(i, "max_points")
+    if ocr and (
+        more := [v for v in digit_confusions(row.max_points_raw, s.ocr_max_confusions) if v not in most.readings]
+    ):
+        # a maximum's own look-alike (``ReconcileSettings.ocr_max_confusions``: a faint "3" read
+        # "2"), weighed against the score above it only: in a sum, or on a score, a count or a
+        # share, it would excuse the commune's own faults
+        most = replace(most, readings=(*most.readings, *more), read=(*most.read, *more))
+    found = explain([scored, most], partial(le_holds, s.points_tolerance))
     ledger.check(
         LE_MAX_KIND[score],
         f"/score_tables/{ti}/rows/{i}",

@@ -347,10 +347,11 @@ def _joined_said(label: str, row: StatRow, parts: tuple[int, ...], den: int, row
 
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn", or listed with a
-# comma, "trước hạn, đúng hạn"): its numerator is their sum. Matched on the label folded
-# (``_joins``): OCR drops the word's marks ("trước han va đúng han" on a scan), which leave no
-# other word between two counts' names.
-_JOINS = lazy_compile(r"\s(?:va|hoac)\s|,\s*[a-z]")
+# comma as qualifiers of one word, "trước hạn, đúng hạn"): its numerator is their sum. Matched on
+# the label folded (``_joins``): OCR drops the word's marks ("trước han va đúng han" on a scan),
+# which leave no other word between two counts' names. A comma between two nouns of one thing
+# ("phản ánh, kiến nghị", "cán bộ, công chức") joins no counts: its two sides end in other words.
+_JOINS = lazy_compile(r"\s(?:va|hoac)\s|\b[a-z]+\s+([a-z]+),\s*[a-z]+\s+\1\b")
 
 
 def _names_read_counts(row: StatRow, pairs: list[tuple[int, int]], unread: list[int], rows: list[StatRow]) -> bool:

@@ -44,12 +44,16 @@ class ReconcileSettings:
     # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
-    # With them, a "2" read for a printed "3" (as read, reading): of the 939 wrong values of the
-    # dump and scan families in the benchmark runs of stops 72-73 (40 corpora), 225 were one digit
-    # off; the list's pairs made 35 of those, a printed "3" read "2" alone 22, the most frequent
-    # swap (a faint "3" loses its upper bowl). A score told above a maximum "2" that the page
-    # prints "3" was a false fault (seed 18001's D19 dump).
-    ocr_digit_confusions: tuple[tuple[str, str], ...] = (*OCR_DIGIT_CONFUSIONS, ("2", "3"))
+    ocr_digit_confusions: tuple[tuple[str, str], ...] = OCR_DIGIT_CONFUSIONS
+    # Weighed on a maximum cell against its row's score alone (``le_max``): a "2" read for a
+    # printed "3" (as read, reading). Of the 939 wrong values of the dump and scan families in
+    # the benchmark runs of stops 72-73 (40 corpora), 225 were one digit off; the list's pairs
+    # made 35 of those, a printed "3" read "2" alone 22, the most frequent swap (a faint "3" loses its upper bowl). A
+    # score told above a maximum "2" that the page prints "3" was a false fault (seed 18001's D19
+    # dump). Not in the list above: on a score, a count, a share or a sum of maxima the swap would
+    # excuse the commune's real faults (a total's, a share's: a stated total of maxima 101 over
+    # 100 "explained" by 22,5 read 23,5) and turn its counts (a "239" told against its group's 339).
+    ocr_max_confusions: tuple[tuple[str, str], ...] = (("2", "3"),)
     # More look-alikes, as (read, reading), weighed only on an OCR'd share printed with decimals
     # against the counts it divides, once no other reading explains it: a share exact to its last
     # printed decimal picks its reading out of the many by chance seldom, as a count's cannot (a

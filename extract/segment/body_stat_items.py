@@ -47,6 +47,26 @@ def items_whole(after: list[tuple[bool, str]], min_items: int) -> tuple[str, str
     return found[0][0], max(units, key=units.count) if units else ""
 
 
+def parts_past_whole(after: list[tuple[bool, str]]) -> bool:
+    """Whether the item lines under a numbered line (as for ``items_whole``) print parts over one
+    whole that add up past it ("61/115", "93/115", "1/115": the page prints 53): one of them is a
+    misreading the lines cannot place, so the list is left to the text's reading, which reads a part
+    back by its siblings (test_ours_not_the_communes, seed 14001's D22 i3)."""
+    parts = 0.0
+    wholes: set[float] = set()
+    for bullet, text in after:
+        if not bullet:
+            break
+        for m in _PART_OVER.finditer(text):
+            part = parse_number(m.group(0).split("/")[0].strip(), kind="count")
+            whole = parse_number(m["whole"], kind="count")
+            if part is None or whole is None:
+                return False
+            parts += part.value
+            wholes.add(whole.value)
+    return len(wholes) == 1 and parts > next(iter(wholes))
+
+
 def same_figure(figure: str, whole: str) -> bool:
     """Whether a figure read is the whole printed (as counts: "1.250" is 1250)."""
     read, printed = parse_number(figure, kind="count"), parse_number(whole, kind="count")

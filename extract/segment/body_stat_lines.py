@@ -35,7 +35,7 @@ from extract.segment.body_stat_columns import (
     result_cell,
     results_listed,
 )
-from extract.segment.body_stat_items import items_whole, own_cell, same_figure
+from extract.segment.body_stat_items import items_whole, own_cell, parts_past_whole, same_figure
 from extract.segment.body_stat_ocr import (
     SIGN_AS_NINE_FLAG,
     bare_share,
@@ -376,6 +376,8 @@ def _run_rows(
             if (entry.bullet and head_lost) or not (entry.bullet or entry.code)  # (a number lost, past placing)
             else _cells(entry, "-" if entry.bullet else entry.code, columns)
         )
+        if cells and not entry.bullet and parts_past_whole([(e.bullet, e.text) for e in run[at + 1 :]]):
+            cells = None  # (its items' parts add up past their whole: a misreading, the list lost with it)
         # (a numbered line's items printing their parts over one whole: its figure printed again)
         head = bool(cells) and not entry.bullet and len(cells or []) == 1
         whole = items_whole([(e.bullet, e.text) for e in run[at + 1 :]], settings.min_items_whole) if head else None

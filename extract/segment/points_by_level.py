@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.level_columns import NOT_LEVELS, scored_at
 from extract.segment.points_words import POINTS_MARKS
@@ -43,6 +45,10 @@ class PointsByLevelSettings:
     numbered_level: str = r"(cap|muc|level) ?[a-z]? ?\d"
     # Fewest columns a run of levels spans (one column is no staircase).
     min_run: int = 2
+    # A level's name as a scan's OCR misread a letter of it ("Lãnh vực" for "Lĩnh vực"): at most
+    # this many letters off, on names at least ``fuzzy_chars`` long (a short one is another word).
+    misread_letters: int = 1
+    fuzzy_chars: int = 8
 
 
 def _folded(text: str) -> str:
@@ -51,7 +57,13 @@ def _folded(text: str) -> str:
 
 def _names_level(text: str, settings: PointsByLevelSettings) -> bool:
     folded = _folded(text)
-    return folded in settings.level_names or lazy_compile(settings.numbered_level).fullmatch(folded) is not None
+    if folded in settings.level_names or lazy_compile(settings.numbered_level).fullmatch(folded) is not None:
+        return True
+    return len(folded) >= settings.fuzzy_chars and any(
+        Levenshtein.distance(folded, name) <= settings.misread_letters
+        for name in settings.level_names
+        if len(name) >= settings.fuzzy_chars
+    )
 
 
 def _points_label(text: str) -> bool:

@@ -165,7 +165,7 @@ def recover_set_rows(
         firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
         region = [ln for ln in region_lines(part, lines) if (ln.page, ln.number) not in firsts]
         if not any(part is e for e in eligible) or part.kind not in ("rows", "table") or not region:
-            told_for[id(part)] = part
+            told_for[id(part)] = _restated(part, region_lines(part, lines), result)
             continue
         table, before, after = neighbours(result.score_tables, part)
         head = head_above(region, lines, firsts, settings) if table is None else []
@@ -173,6 +173,8 @@ def recover_set_rows(
         opened = [ln.number for ln in head if opened_at(result, ln)]
         if told is not None and told is not part and opened:
             told = replace(told, line_start=min(opened))  # (the part begins at the first row found above it)
+        if told is part:
+            told = _restated(part, region_lines(part, lines), result)
         told_for[id(part)] = told
     out = [told for part in parts if (told := told_for[id(part)]) is not None]
     # (with no set recognised from the rows read, the set the regions' lines followed, when they
@@ -193,6 +195,35 @@ def recover_set_rows(
         out = [p for p in out if not claims_only(p, recovered)]
     # (the lines after a table's last row told as giving no row, each of which a row now opens)
     return [p for p in out if not tail_now_rows(p, result.score_tables)]
+
+
+def _restated(part: UnreadPart, region: list[Line], result: ExtractionResult) -> UnreadPart:
+    """``part`` as told, or, when rows recovered by the criteria set (for a region told before it,
+    a table's piece on the page before) now open lines of its span, telling what of them is still
+    not read as ``_told`` does: a continuation page's "lines … continue the score table … gave no
+    row" is no longer true once rows 1.2.1, 1.2.2, 1.3 were recovered on it (test_unread_rows, seed
+    801 d06-i5: the page-1 region's rows reaching onto page 2 since dumpnames74's lost cells)."""
+    if part.kind != "rows" or not region:
+        return part
+    spots = {(ln.page, ln.number) for ln in region}
+    rows = [
+        r
+        for t in result.score_tables
+        for r in t.rows
+        if FLAG_FROM_SET_ORDER in r.flags and (r.source.page, r.source.line_start) in spots
+    ]
+    if not rows:
+        return part
+    carried = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
+    lost = [str(r.code or "") for r in rows if r.max_points is None or r.self_points is None]
+    printed = [c for ln in region if (c := printed_code(ln))]
+    missing = [c for c in dict.fromkeys(printed) if c not in carried]
+    said = []
+    if lost:
+        said.append(f"points of {', '.join(lost)} not read (rows recovered by their names in the criteria set)")
+    if missing:
+        said.append(f"rows {', '.join(missing)} not found in the text")
+    return replace(part, reason="; ".join(said)) if said else part
 
 
 def _printed_at(part: UnreadPart) -> tuple[int, int]:

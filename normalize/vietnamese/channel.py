@@ -112,7 +112,8 @@ def variants(key: str, max_edits: int) -> dict[str, float]:
                         if tc < out.get(t, 1e9):
                             out[t] = nxt[t] = tc
             for src, dst, cost, start in _ANCHORED:
-                if s.startswith(src) if start else s.endswith(src):
+                # (an end's glyph after a letter at least: "V" of "V/v" is a word of its own, no "Ư")
+                if s.startswith(src) if start else (s.endswith(src) and len(s) > len(src)):
                     t = dst + s[len(src) :] if start else s[: -len(src)] + dst
                     if c + cost < out.get(t, 1e9):
                         out[t] = nxt[t] = c + cost
