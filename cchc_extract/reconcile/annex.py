@@ -318,7 +318,9 @@ def _check_total(
             # (not one whose figure alone is above the total: it restores no sum, and is told as a
             # part above its whole, the whole, its unit read, not doubted)
             unit_unread = [
-                j for j in loose if j not in parts_idx and _unit_unread(rows[j]) and not rows[j].value > row.value + tol
+                j
+                for j in loose
+                if j not in parts_idx and _unit_unread(rows[j]) and not _above_whole(rows[j].value, row.value, tol)
             ]
             parts_idx = sorted((*parts_idx, *unit_unread))
             parts = [None if _garbled_line(rows[j]) or _no_count(rows[j]) else rows[j].value for j in parts_idx]
@@ -375,3 +377,8 @@ def _parts_over_whole(whole: float, parts_idx: list[int], rows: list[StatRow], t
     doubled), far likelier than a commune printing it; a sum of parts merely over the whole is
     still the document's."""
     return [j for j in parts_idx if (value := rows[j].value) is not None and value > whole + tol]
+
+
+def _above_whole(part: float | None, whole: float | None, tol: float) -> bool:
+    """Whether a part's figure alone is above its whole's (either unread: not known to be)."""
+    return part is not None and whole is not None and part > whole + tol
