@@ -39,8 +39,8 @@ def dump_documents(args: argparse.Namespace) -> Iterator[tuple[dict, str, str, d
 
 
 def add(tally: dict[str, Counter], fam: str, **counts: int) -> None:
-    """Counts added to the family's line (its first three letters) and the TOTAL line."""
-    for key in (fam[:3], "TOTAL"):
+    """Counts added to the family's line (its code, "N100" of "N100_…") and the TOTAL line."""
+    for key in (fam.split("_", 1)[0], "TOTAL"):
         tally.setdefault(key, Counter()).update(counts)
 
 

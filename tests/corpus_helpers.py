@@ -165,10 +165,11 @@ def assert_named_only_ranked_last(new: tuple[str, ...], probes: tuple[str, ...])
     every other family but a later batch's, listed held out."""
     sys.path[:0] = [str(ROOT / "tools")]
     import make_corpus as mc
+    from corpusgen.common import family_code
 
     whole, _ = mc.selected_families([])
     assert not (set(new) | set(probes)) & set(whole)
-    named, unknown = mc.selected_families([new[0][:3], new[-1][:3], *(p[:3] for p in probes)])
+    named, unknown = mc.selected_families([family_code(f) for f in (new[0], new[-1], *probes)])
     assert named == [new[0], new[-1], *probes]
     assert not unknown
     # only a later batch of held-out layouts ranks after them
@@ -187,17 +188,22 @@ def assert_batch_held(new: tuple[str, ...], probes: tuple[str, ...], undumped: t
     dump probes taking every family of the batch (one instance each) but, for the dump, the
     ``undumped`` ones (a plan: a dump's figures are scores and statistics)."""
     assert_named_only_ranked_last(new, probes)
+    from corpusgen.common import family_code
     from corpusgen.derived import PROBES as ALL_PROBES
 
     for probe in probes:
         dump = ALL_PROBES[probe].kind == "dump"
-        assert ALL_PROBES[probe].sources == tuple(f[:3] for f in new if not (dump and f[:3] in undumped))
+        assert ALL_PROBES[probe].sources == tuple(
+            family_code(f) for f in new if not (dump and family_code(f) in undumped)
+        )
 
 
 def assert_batch_pdfs_carry_truth(corpus: Path, families: tuple[str, ...], figures: bool = False) -> None:
-    """Every PDF of ``families`` (their three-letter ids; four instances each) carries its truth
+    """Every PDF of ``families`` (their codes, "N94", "N100"; four instances each) carries its truth
     rows (``assert_truth_rows_in_pdf``)."""
-    documents = [d for d in documents_of(corpus, "pdf") if d["family"][:3] in families]
+    from corpusgen.common import family_code
+
+    documents = [d for d in documents_of(corpus, "pdf") if family_code(d["family"]) in families]
     assert len(documents) == 4 * len(families)
     for doc in documents:
         assert_truth_rows_in_pdf(corpus, doc, figures=figures)
@@ -205,7 +211,9 @@ def assert_batch_pdfs_carry_truth(corpus: Path, families: tuple[str, ...], figur
 
 def batch_corpus(tmp_path_factory, name: str, new: tuple[str, ...], seed: int) -> Path:
     """Every instance of a batch's families, DOCX and PDF, at ``seed``."""
-    return make_corpus(tmp_path_factory.mktemp(name), ",".join(f[:3] for f in new), "docx,pdf", False, seed)
+    from corpusgen.common import family_code
+
+    return make_corpus(tmp_path_factory.mktemp(name), ",".join(family_code(f) for f in new), "docx,pdf", False, seed)
 
 
 def documents_of(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:

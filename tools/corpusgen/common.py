@@ -29,6 +29,12 @@ from corpusgen.scores import (
 from corpusgen.sets import CriteriaSet
 
 
+def family_code(family: str) -> str:
+    """A family's code, "N100" of "N100_appraised_partly": the codes run past two digits, so never
+    the first three letters (those of N100 are N10's)."""
+    return family.split("_", 1)[0]
+
+
 @dataclass(frozen=True)
 class Instance:
     family: str
@@ -41,7 +47,7 @@ class Instance:
 
     @property
     def name(self) -> str:
-        return f"{self.family[:3].lower()}-i{self.index}"
+        return f"{family_code(self.family).lower()}-i{self.index}"
 
     def rng(self, salt: str = "") -> random.Random:
         prefix = f"seed{self.seed}/" if self.seed else ""

@@ -230,6 +230,10 @@ PROBES: dict[str, Derivation] = {
     # tables and two annexes, no plan and no narrative, so the dump takes all four.
     "S38_scan_new_layouts_w": probe_scan(("N94", "N95", "N96", "N97")),
     "D32_dump_new_layouts_w": Derivation("dump", ("N94", "N95", "N96", "N97")),
+    # The twenty-fourth batch (tools/corpusgen/new_layouts_x.py), held as the others: two score
+    # tables and two annexes, no plan and no narrative, so the dump takes all four.
+    "S39_scan_new_layouts_x": probe_scan(("N98", "N99", "N100", "N101")),
+    "D33_dump_new_layouts_x": Derivation("dump", ("N98", "N99", "N100", "N101")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

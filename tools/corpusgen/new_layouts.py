@@ -23,6 +23,7 @@ from corpusgen.common import (
     Built,
     Instance,
     Output,
+    family_code,
     score_truth,
     standard_blocks,
 )
@@ -385,7 +386,7 @@ def own_set(family: str, index: int) -> CriteriaSet | None:
         *("N30", "N31", "N34", "N38", "N39", "N44", "N45", "N47", "N48", "N51", "N83"),
     )
     own = ("N02", "N09", "N23", "N25", "N35", "N62", "N66", "N70", "N72", "N82", "N88")
-    if family[:3] in own or (family[:3] in later and index >= 3):
+    if family_code(family) in own or (family_code(family) in later and index >= 3):
         return COMMUNE_SET
     return None
 
