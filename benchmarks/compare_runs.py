@@ -16,6 +16,10 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.family_order import family_order  # noqa: E402
+
 
 def documents(path: Path) -> dict[str, dict[str, int]]:
     """Path of each document → its tally, from a ``generalisation --json`` file."""
@@ -37,7 +41,7 @@ def moved(before: dict[str, int] | None, after: dict[str, int] | None) -> dict[s
 
 def compare(before: dict[str, dict[str, int]], after: dict[str, dict[str, int]]) -> list[str]:
     """A line per document that differs, then the count."""
-    names = sorted(set(before) | set(after))
+    names = sorted(set(before) | set(after), key=family_order)
     lines = []
     for name in names:
         if name not in before or name not in after:
