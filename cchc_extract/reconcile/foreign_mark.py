@@ -63,3 +63,27 @@ def foreign_mark_reading(
         return None
     mark = table_mark(rows, (i, f), s)
     return float(found[0]) if mark is not None and mark != found[1] else None
+
+
+# A whole figure printed bare ("9", "11"): how a table writes the points it gives whole.
+_BARE = lazy_compile(r"^\d{1,3}$")
+
+
+def zero_decimal_reading(
+    rows: list[ScoreRow], i: int, f: str, ocr: bool, s: ForeignMarkSettings = ForeignMarkSettings()
+) -> float | None:
+    """The half of an OCR'd score cell read "x,0" in a table printing its whole figures bare
+    ("5,0" among "9", "11", "15": 5,5), or None. Points go in quarters, so a one-digit decimal a
+    commune types is a "5"; a "0" there is no figure of a table that writes no whole figure with
+    a decimal, but a glyph OCR took for another (seed 19001's D31 dump: "5,0" for 5,5 read a true
+    total of self points as the commune's fault)."""
+    if not ocr or f == "max_points":
+        return None
+    found = _mark(getattr(rows[i], f"{f}_raw", None))
+    if found is None or found[2] != "0":
+        return None
+    others = [(k, g) for k in range(len(rows)) for g in _FIELDS if (k, g) != (i, f)]
+    raws = [(getattr(rows[k], f"{g}_raw", None) or "").strip() for k, g in others]
+    zeros = sum(1 for r in raws if (m := _mark(r)) is not None and set(m[2]) == {"0"})
+    bare = sum(1 for r in raws if _BARE.match(r))
+    return float(found[0]) + 0.5 if zeros == 0 and bare >= s.min_fractions else None

@@ -12,7 +12,12 @@ and nothing above it (the parent's figure, the total, were written from the true
 total written wrong fails alone. Two faults of the commune under one parent pull the parent's
 figure opposite ways (a part lowered asks for a smaller parent, a sibling lowered under the
 grandparent for a larger one), so they do not meet on one figure. A figure that is no glyph
-from the one read is no misreading, and left the commune's."""
+from the one read is no misreading, and left the commune's.
+
+A row's other points cell printing the very characters of a cell so found, whose own failed sums
+ask for that same reading, is the same slip on the same line ("2,5 2,5" for "5,5 5,5"): an
+appraised column has no stated total, so its one failing sum could never meet a second, and the
+commune's appraised figure is not a fault where its self score, printed alike, is our misreading."""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from normalize.numbers import format_vn
 from schemas.records import Check, ScoreRow
 
 MET_SAID = "; {code} {field} read as {read} may be {reading}, which mends {n} sums at once"
+TWIN_SAID = "; {code} {field} read as {read} may be {reading}, as its {twin} printed alike"
 
 
 @dataclass(frozen=True)
@@ -91,12 +97,7 @@ def settle_met_sums(shape: TableShape, ledger: _Ledger, tol: float) -> int:
             value = getattr(row, field_)
             if value is None:
                 continue
-            failed = [
-                (by_id[cid], stated, [getattr(shape.rows[k], field_) for k in parts])
-                for cid, stated, parts in _relations(shape, i, field_)
-                if cid in by_id and by_id[cid].status in ("mismatch", "misread")
-            ]
-            asked = [(c, _asked(c, value, stated, parts, tol)) for c, stated, parts in failed]
+            asked = _asked_of(shape, by_id, i, field_, tol)
             readings = {round(r, 2) for _, r in asked if r is not None}
             if len(asked) < 2 or len(readings) != 1:
                 continue
@@ -108,14 +109,54 @@ def settle_met_sums(shape: TableShape, ledger: _Ledger, tol: float) -> int:
             if field_ != "max_points" and row.max_points is not None and reading > row.max_points + tol:
                 continue
             _settle(shape, i, field_, reading, [c for c, _ in asked], ledger)
+            n += 1 + _settle_twins(shape, by_id, i, field_, reading, ledger, tol)
+    return n
+
+
+def _asked_of(
+    shape: TableShape, by_id: dict[str, Check], i: int, field_: str, tol: float
+) -> list[tuple[Check, float | None]]:
+    """Each failed sum row i's ``field_`` takes part in, with the figure it asks in the cell's place."""
+    value = getattr(shape.rows[i], field_)
+    failed = [
+        (by_id[cid], stated, [getattr(shape.rows[k], field_) for k in parts])
+        for cid, stated, parts in _relations(shape, i, field_)
+        if cid in by_id and by_id[cid].status in ("mismatch", "misread")
+    ]
+    return [(c, _asked(c, value, stated, parts, tol)) for c, stated, parts in failed]
+
+
+def _settle_twins(
+    shape: TableShape, by_id: dict[str, Check], i: int, field_: str, reading: float, ledger: _Ledger, tol: float
+) -> int:
+    """Row i's other points cells printing the characters of its ``field_`` read as ``reading``,
+    each of whose failed sums asks for that very reading: the same slip, told ``misread`` alike."""
+    row, n = shape.rows[i], 0
+    raw = (getattr(row, f"{field_}_raw") or "").strip()
+    for twin in shape.sum_kind:
+        if twin == field_ or twin == "max_points" or (getattr(row, f"{twin}_raw") or "").strip() != raw:
+            continue
+        asked = [(c, r) for c, r in _asked_of(shape, by_id, i, twin, tol) if c.status == "mismatch"]
+        if asked and all(r is not None and abs(r - reading) <= tol for _, r in asked):
+            said = TWIN_SAID.format(
+                code=row.code or i,
+                field=twin.replace("_", " "),
+                read=_vn(getattr(row, twin)),
+                reading=_vn(reading),
+                twin=field_.replace("_", " "),
+            )
+            _settle(shape, i, twin, reading, [c for c, _ in asked], ledger, said)
             n += 1
     return n
 
 
-def _settle(shape: TableShape, i: int, field_: str, reading: float, checks: list[Check], ledger: _Ledger) -> None:
-    """Tell each of ``checks`` ``misread`` by row i's ``field_`` read as ``reading``, and queue the cell."""
+def _settle(
+    shape: TableShape, i: int, field_: str, reading: float, checks: list[Check], ledger: _Ledger, said: str = ""
+) -> None:
+    """Tell each of ``checks`` ``misread`` by row i's ``field_`` read as ``reading`` (``said`` why;
+    by default the sums it mends), and queue the cell."""
     row = shape.rows[i]
-    said = MET_SAID.format(
+    said = said or MET_SAID.format(
         code=row.code or i,
         field=field_.replace("_", " "),
         read=_vn(getattr(row, field_)),

@@ -11,6 +11,7 @@ from functools import partial
 from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.code_places import place_codes_by_sums
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
+from cchc_extract.reconcile.foreign_mark import zero_decimal_reading
 from cchc_extract.reconcile.hierarchy import children_of, effective as _effective, norm_code, resolve_parents
 from cchc_extract.reconcile.le_max import LE_MAX_KIND, check_le_max
 from cchc_extract.reconcile.lost_totals import (
@@ -193,6 +194,10 @@ def _cells(
             if field_ == "max_points"
             else over_max_reading(rows, parents, i, tol, kids, field_, set_max)
         )
+        if witnessed is None and field_ != "max_points":
+            # "5,0" among whole figures printed bare: a quarter's "5" OCR read as a "0"
+            # (``foreign_mark.zero_decimal_reading``).
+            witnessed = zero_decimal_reading(rows, i, field_, ocr)
         if witnessed is not None and witnessed not in readings:
             # A score above its own maximum that a second figure of the page reads one glyph
             # away, within it: a reading of its characters (``witnesses.over_max_reading``); a
