@@ -131,6 +131,7 @@ from cchc_extract.reconcile.set_maxima import (
 )
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
 from cchc_extract.reconcile.stat_rows import figure_left_in_name
+from cchc_extract.reconcile.stray_figure import stray_figure
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG
@@ -250,6 +251,13 @@ def value_features(
                 if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
                     # score read past another row's name may be that row's (a maximum has the set).
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+                if ocr["dump"] and cells_lost and f == "self_points" and APPRAISED not in fields and stray_figure(row):
+                    # A dump's line that printed a figure more than the columns placed, the odd one
+                    # left as the explanation and no share of the score (``stray_figure``): which
+                    # figure is the self score is our placing (seed 19001's dumps: "1,5" beside a
+                    # self 1 of the line "16 1 1,5", the score 1,5; two such scores silent at 0.922).
+                    # Not where the table has an appraised column: the figure may be its cell.
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 restored = named_scan_confidence(row, f) if from_scan and not moved else None
                 if restored is not None:
