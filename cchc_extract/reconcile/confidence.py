@@ -135,6 +135,7 @@ from cchc_extract.reconcile.stray_figure import stray_figure
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG
+from extract.segment.stat_unread import CELLS_REJOINED
 from extract.segment.stat_values import PERCENT_OVER_100
 from extract.segment.units_sums import UNITS_SUM_FLAG
 from normalize.count_units import unit_debris
@@ -334,6 +335,14 @@ def value_features(
                 # hold alike in any one part's column: seed 15001's D23 dump, three rows read from
                 # last year's quarters, held at 0.915, silent)
                 features["held"] = 0.0
+            if read_by_ocr and stat.flags == [CELLS_REJOINED] and not features["failed"]:
+                # A row rejoined from cells OCR printed one per line (a sparse dump: each figure a
+                # line of its own), no other doubt on it: its figure stood alone, no neighbour's
+                # column could lend it one, and a line lost would have shifted the rows after it
+                # into relations that fail. The layout's doubt (``layout_inferred``) is taken back
+                # to ``rejoined_cell`` (spent seeds 18001 and 19001's dumps: 13 such values at
+                # 0.706, all right, all queued).
+                features["row"] = max(features["row"], logit(s.rejoined_cell, s.clip))
             if (read_by_ocr or from_scan) and (read_as_base(stat) or read_as_part(stat)):
                 # The value is the base of the share its note states, or a part of the whole its
                 # note prints last (``confidence_base``): the row's own figure is in the note, and
