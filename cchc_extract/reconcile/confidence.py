@@ -131,9 +131,11 @@ from cchc_extract.reconcile.set_maxima import (
 )
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
 from cchc_extract.reconcile.stat_rows import figure_left_in_name
+from cchc_extract.reconcile.stray_figure import stray_figure
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG
+from extract.segment.stat_unread import CELLS_REJOINED
 from extract.segment.stat_values import PERCENT_OVER_100
 from extract.segment.units_sums import UNITS_SUM_FLAG
 from normalize.count_units import unit_debris
@@ -251,6 +253,13 @@ def value_features(
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
                     # score read past another row's name may be that row's (a maximum has the set).
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+                if ocr["dump"] and cells_lost and f == "self_points" and APPRAISED not in fields and stray_figure(row):
+                    # A dump's line that printed a figure more than the columns placed, the odd one
+                    # left as the explanation and no share of the score (``stray_figure``): which
+                    # figure is the self score is our placing (seed 19001's dumps: "1,5" beside a
+                    # self 1 of the line "16 1 1,5", the score 1,5; two such scores silent at 0.922).
+                    # Not where the table has an appraised column: the figure may be its cell.
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 restored = named_scan_confidence(row, f) if from_scan and not moved else None
                 if restored is not None:
                     # A scan's row whose name settles its code: the code's penalty taken back.
@@ -326,6 +335,14 @@ def value_features(
                 # hold alike in any one part's column: seed 15001's D23 dump, three rows read from
                 # last year's quarters, held at 0.915, silent)
                 features["held"] = 0.0
+            if read_by_ocr and stat.flags == [CELLS_REJOINED] and not features["failed"]:
+                # A row rejoined from cells OCR printed one per line (a sparse dump: each figure a
+                # line of its own), no other doubt on it: its figure stood alone, no neighbour's
+                # column could lend it one, and a line lost would have shifted the rows after it
+                # into relations that fail. The layout's doubt (``layout_inferred``) is taken back
+                # to ``rejoined_cell`` (spent seeds 18001 and 19001's dumps: 13 such values at
+                # 0.706, all right, all queued).
+                features["row"] = max(features["row"], logit(s.rejoined_cell, s.clip))
             if (read_by_ocr or from_scan) and (read_as_base(stat) or read_as_part(stat)):
                 # The value is the base of the share its note states, or a part of the whole its
                 # note prints last (``confidence_base``): the row's own figure is in the note, and

@@ -106,6 +106,10 @@ class ConfidenceSettings:
     # fall on its whole row, now on that cell alone (on the scan/photo corpus every misread number
     # seen had an OCR confidence of 0.0–0.55, the right ones 0.79–0.97: issue 11).
     unsure_cell: float = 0.6
+    # The reading confidence of an annex row of a dump rejoined from cells OCR printed one per
+    # line, with no other doubt (``value_features``): above the review threshold, under a typed
+    # figure's (seeds 18001 and 19001: 13 such values, all right; a small count, so not 1.0).
+    rejoined_cell: float = 0.9
     # An OCR'd table whose maxima agree with no criteria set enough to adopt it is weighed against
     # the set its rows' wordings name, when at least this many rows name it (``named_set_maxima``).
     named_set_min_rows: int = 3

@@ -16,6 +16,7 @@ import regex as re
 
 from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
+from extract.segment.merged_down import doubt_blank_cells
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
 from extract.segment.task_columns import ocr_code
@@ -325,6 +326,13 @@ def find_task_paragraphs(
     if ocr_pages or dump:
         for table in tables:
             _spell_deadlines(table)
+            # An OCR'd item whose field is blank where the run's other items print it: its line
+            # broke and the rest was read as an item of its own ("Xây dựng Quy chế chi tiêu nội
+            # bộ năm 2025 …" then "22/08/2025 … Công chức Tài chính - Kế toán …": seed 19001's
+            # S09 report scan, the first item's deadline, lead and coordinator blank, silent).
+            # Doubted as a grid's blank cell is (``doubt_blank_cells``); a typed item's blank
+            # is the writer's.
+            table.rows = doubt_blank_cells(table.rows)
     return tables
 
 
