@@ -20,6 +20,10 @@ class ParagraphSettings:
     # Two lines are one paragraph when the blank space between them is under this share of a
     # line's height (paragraph spacing is larger than line spacing in typed documents).
     max_gap_ratio: float = 0.6
+    # ... and under this share when the line goes on in lower case after one that did not end its
+    # sentence: a scan's last word wrapped alone ("… là không dưới 03" / "cuộc.") has a box only
+    # as tall as its small letters, so the blank above it looks as wide as a paragraph's.
+    max_gap_going_on: float = 1.0
     # A line starting like a list item or a numbered heading starts a paragraph of its own.
     # (A roman numeral as OCR reads it, "IH." for "II.", before an upper-case title too.)
     # Specks a scan prints before an item ("__ 1.2. …", ". . b) …", "._4. …") do not hide it, nor
@@ -138,7 +142,8 @@ def _continues(
     if _numbered_caps(paragraph.text) and not _numbered_caps(f"{paragraph.text} {line.text}"):
         return False  # a numbered heading in capitals ("II. CHỈ TIÊU CỤ THỂ") ends where text starts
     gap = line.bbox[1] - previous.bbox[3]
-    return -height / 2 < gap <= settings.max_gap_ratio * height
+    going_on = _GOES_ON.match(line.text) and not _SENTENCE_END.search(previous.text)
+    return -height / 2 < gap <= (settings.max_gap_going_on if going_on else settings.max_gap_ratio) * height
 
 
 # A numbered heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a

@@ -24,6 +24,9 @@ from normalize.numbers import parse_number
 from schemas.records import ScoreStatement
 
 _NUM = r"\d+(?:[.,]\d+)?"
+# A bracketed score's maximum whose decimal comma a scan's speck spaced from its digits ("không
+# đạt điểm (0/1, 5)"): the bracket closing after it, no list of figures stands there.
+_BRACKETED_MAX = r"\d+(?:[.,]\s?\d{1,2})?"
 _CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
 # "điểm" or its abbreviation "đ" (folded "d"), never the start of a longer word ("đồng").
 _POINTS_WORD = r"(?:diem|d)\b"
@@ -41,7 +44,7 @@ _MAX_FIRST = (
 _SCORE = (
     rf"(?:{_MAX_FIRST}|"
     # "(2/2 điểm)", "(0/2)": the score in brackets after "đạt điểm tối đa" / "không đạt điểm"
-    rf"(?:\(\s*(?P<pts>{_NUM})\s*//?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
+    rf"(?:\(\s*(?P<pts>{_NUM})\s*//?\s*(?P<max>{_BRACKETED_MAX})\s*(?:{_POINTS_WORD})?\s*\)|"
     rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
     rf"(?:{_POINTS_WORD}\s*)?(?://?|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
     rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])))"
@@ -170,7 +173,7 @@ def _group_text(text: str, match: re.Match, group: str) -> str:
 
 
 def _score(raw: str) -> float | None:
-    parsed = parse_number(raw, kind="score")
+    parsed = parse_number(re.sub(r"(?<=\d[.,])\s+(?=\d)", "", raw), kind="score")  # ("1, 5": _BRACKETED_MAX)
     return parsed.value if parsed else None
 
 

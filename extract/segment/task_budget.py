@@ -54,6 +54,14 @@ def deadline_and_budget(text: str, bracketed: bool, settings: TaskBudgetSettings
         # a scan's opening bracket read as a letter glued to the figure ("Quý I, II G6)" for
         # "(6)", "Quý I/2026 q2)"): a closing bracket with no opening one, after a figure alone
         closing = re.search(rf"\s+[{settings.bracket_lookalikes}](?P<budget>\d[\d.,]*)\)\s*$", text)
+        # ... or the bracket and the figure's first digit read as one glyph ("IV Œ,5)" for "IV
+        # (7,5)"): the glyph stands for a digit, so the budget is kept as read, glyph and all
+        closing = closing or re.search(rf"\s+(?P<budget>[{settings.bracket_lookalikes}][.,]\d+)\)\s*$", text)
+    if bracketed and closing is None and text.count("(") == 1 and ")" not in text:
+        # a scan's closing bracket OCR lost ("Thường xuyên (25"): a bracket opened on a figure
+        # alone, closing the cell
+        # (a year is the deadline's own: "Tháng 3 (2023")
+        closing = re.search(r"\s*\((?P<budget>(?!(?:19|20)\d\d\s*$)\d[\d.,]*)\s*$", text)
     if closing and closing.start() > 0:
         return text[: closing.start()].strip(), " ".join(closing["budget"].split())
     return text, ""

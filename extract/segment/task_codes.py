@@ -24,6 +24,11 @@ _READ_CODE = lazy_compile(r"[\d\p{Lu}]{1,2}(?:\.[\d\p{Lu}]{1,2}){1,2}")
 FLAG = "criterion_code_from_document"
 # A section's field is named by at least this many of its other rows' codes.
 _SECTION_VOTES = 2
+# A code's stop OCR read as a one ("715" for 7.5): three digits, a one between, where at least this
+# many of the table's other codes print one digit either side of their stop and none prints more.
+_STOP_AS_ONE = lazy_compile(r"(?P<field>\d)1(?P<item>\d)")
+_ONE_DIGIT_CODE = lazy_compile(r"\d\.\d")
+_DOTTED_VOTES = 3
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -72,6 +77,10 @@ def held_to_statements(tables: list[TaskTable], stated: set[str]) -> list[TaskTa
     for table in tables:
         for row in table.rows:
             code = (row.criterion_code or "").strip()
+            if (dotted := _stop_read_as_one(code, table, row)) is not None:
+                row.criterion_code = dotted
+                row.flags.append(f"{FLAG}:{code}")
+                continue
             if not _READ_CODE.fullmatch(code) or not any(ch.isdigit() for ch in code):
                 continue
             others = [r.criterion_code for r in table.rows if r is not row and r.criterion_code]
@@ -96,3 +105,16 @@ def held_to_statements(tables: list[TaskTable], stated: set[str]) -> list[TaskTa
                 row.criterion_code = near[0]
                 row.flags.append(f"{FLAG}:{code}")
     return tables
+
+
+def _stop_read_as_one(code: str, table: TaskTable, row: TaskRow) -> str | None:
+    """The code ``code`` is with its stop put back where OCR read it as a one ("715" → "7.5"): no
+    criterion code is three digits undotted, and the table's other codes all print one digit
+    either side of their stop (``_DOTTED_VOTES`` of them at least); None otherwise."""
+    m = _STOP_AS_ONE.fullmatch(code)
+    if m is None:
+        return None
+    others = [c.strip() for c in (r.criterion_code for r in table.rows if r is not row) if c and c.strip()]
+    if len(others) < _DOTTED_VOTES or not all(_ONE_DIGIT_CODE.fullmatch(c) for c in others):
+        return None
+    return f"{m['field']}.{m['item']}"

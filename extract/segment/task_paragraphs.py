@@ -94,10 +94,12 @@ _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …"). A
 # number closed by a bracket ("1)", or OCR's "8)" for an "a)") marks the item, no code of it: the
 # task's words start after it.
-# A code whose first digit OCR read as a letter of its shape ("S.4." for "5.4.") is the code.
+# A code whose first digit OCR read as a letter of its shape ("S.4." for "5.4.") is the code. A
+# scan's dash OCR may read as "=" (a speck under its stroke: "= Rà soát, đề xuất …"); no task
+# opens with an equals sign.
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<lookalike>[SOlI](?:\.\d{1,2}){1,3})\.?"
-    r"|(?P<letter>[a-zđ])\)|\d{1,2}\)|[-+•*–])\s+"
+    r"|(?P<letter>[a-zđ])\)|\d{1,2}\)|[-+•*–=])\s+"
 )
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
@@ -434,6 +436,10 @@ def _wrapped_lines_joined(lines: list[Line], settings: TaskParagraphSettings) ->
 # A line that carries on the text above it: a lower-case word first, behind a speck OCR read as
 # a bullet ("- phận chủ trì: …" under "…; thời hạn: Quý II/2023; bộ").
 _CARRIED_ON = lazy_compile(r"^\s*(?:[-–.,'‘’]\s*)?(?=\p{Ll})")
+# ... or any value after a line that ended on a field's label and its colon: the value wrapped
+# onto the next printed line, behind a speck OCR read as a bullet ("…; Thời gian thực hiện:" /
+# "- 22/08/2025; Phối hợp …"). A label's colon is never a paragraph's last mark.
+_VALUE_AFTER_LABEL = lazy_compile(r"^\s*(?:[-–.,'‘’=_]\s*)?(?=\S)")
 
 
 def _broken_items_joined(lines: list[Line], settings: TaskParagraphSettings) -> list[Line]:
@@ -443,20 +449,27 @@ def _broken_items_joined(lines: list[Line], settings: TaskParagraphSettings) -> 
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        carried = _CARRIED_ON.match(line.text)
+        awaited = prev is not None and _ends_on_label(prev.text)
+        carried = _VALUE_AFTER_LABEL.match(line.text) if awaited else _CARRIED_ON.match(line.text)
         if (
             prev is not None
             and carried is not None
             and not _ITEM.match(line.text[carried.end() :])
             and not heading_level(line)
             and line.page == prev.page
-            and not prev.text.rstrip().endswith((".", "!", "?", ":", ")"))
+            and (awaited or not prev.text.rstrip().endswith((".", "!", "?", ":", ")")))
             and len(prev.text) < settings.max_joined_chars
         ):
             out[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text[carried.end() :].strip()}")
         else:
             out.append(line)
     return out
+
+
+def _ends_on_label(text: str) -> bool:
+    """The text's last words are a field's label and its colon ("…; Thời gian thực hiện:")."""
+    low = _SPECK.sub(" ", shadow(text.rstrip()))
+    return any(m.end() == len(low) and m.start() > 0 for m in _LABEL.finditer(low))
 
 
 # A line that is a dash and a few words only ("- Xây dựng."): an item, or a unit's name wrapped

@@ -1,5 +1,6 @@
 """The mends of a task's or a product's words that evidence outside the row makes sure of (not
-queued; each noted on the row): a speck read as a dash inside a compound (``task_compound_dash``),
+queued; each noted on the row): a speck read as a dash or a mark inside a compound, a syllable a
+space split (``task_compound_dash``),
 an abbreviation whose I OCR read as strokes with a one (``task_abbreviation_strokes``), a
 gazetteer phrase read with a wrong mark (``task_known_phrases``), a speck read as a stop glued
 between a word and a number ("hành chính.6 tháng")."""
@@ -9,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from extract.segment.task_abbreviation_strokes import ABBREVIATION_STROKE, mend_abbreviations
-from extract.segment.task_compound_dash import COMPOUND_DASH, compound_dashes
+from extract.segment.task_compound_dash import (
+    COMPOUND_DASH,
+    COMPOUND_MARK,
+    SPLIT_SYLLABLE,
+    compound_dashes,
+    compound_marks,
+    split_syllables,
+)
 from extract.segment.task_known_phrases import PHRASE_MARKS, known_phrase_marks
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -36,6 +44,12 @@ def mended_words(
     text, joined = compound_dashes(text, model, compound_bigram)
     if joined:
         notes.append(f"{COMPOUND_DASH}: {field} {', '.join(joined)}")
+    text, joined = compound_marks(text, model, compound_bigram)
+    if joined:
+        notes.append(f"{COMPOUND_MARK}: {field} {', '.join(joined)}")
+    text, joined = split_syllables(text, model)
+    if joined:
+        notes.append(f"{SPLIT_SYLLABLE}: {field} {', '.join(joined)}")
     text, said = mend_abbreviations(text, abbreviations)
     if said:
         notes.append(f"{ABBREVIATION_STROKE}: {field} {', '.join(said)}")
