@@ -235,9 +235,14 @@ def _rows(
 
 def _noted(read: StatRow, periods: PeriodRows | None, col: int | None, summed: frozenset[int] = frozenset()) -> StatRow:
     """``read`` with the period's parts' figures of its column in its note (a row per quarter),
-    flagged when its column's units add up to it (``summed``: ``units_sums``)."""
+    flagged when its column's units add up to it (``summed``: ``units_sums``). Its lines are the
+    parts' and the whole's: the parts' figures are read too (into the note), so no other reader's
+    leftovers on those lines are a region lost (``unread_withdrawn``)."""
     if periods is not None:
         read.note = parts_note(periods, col)
+        lines = [n for r in (*periods.parts, periods.whole) for n in (r.line_start, r.line_end) if n]
+        if lines and read.source.page is not None:
+            read.source = replace(read.source, line_start=min(lines), line_end=max(lines))
     if col in summed and read.value is not None:
         read.flags.append(UNITS_SUM_FLAG)
     return read
