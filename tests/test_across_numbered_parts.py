@@ -102,3 +102,27 @@ def test_field_bands_one_cell_across_do_not_stop_the_tree_by_sums():
     rows = across_rows(_table(BANDS_HEADER, body))
     assert rows is not None
     assert [(r.code, r.value) for r in rows] == [("1", 359), ("2", 349), ("2.1", 342), ("2.2", 7), ("2.3", 97.99)]
+
+
+def test_band_numerals_a_scan_garbled_still_mark_bands():
+    # the scan of the same layout (make_corpus --seed 20341, S39 instance 4: its rows as Tesseract read
+    # them, "II" as "Hị", "III" as "1H"); expected values from its truth file ("Tỷ lệ" is its planted fault)
+    header = [["ST", "Tên thủ tục hành chính", "Tiếp nhận", "Đã giải quyết", "Đúng hạn", "Quá hạn"] + ["Tỷ lệ (%)"]]
+    body = [
+        ["I", "Lĩnh vực Tư pháp - Hộ tịch", "", "", "", "", ""],
+        ["1", "Đăng ký khai tử", "47", "46", "46", "0", "100"],
+        ["2", "Đăng ký kết hôn", "12", "9", "9", "0", "100"],
+        ["Hị", "Lĩnh vực Đất đai", "", "", "", "", ""],
+        ["3", "Xác nhận nguồn gốc đất", "32", "30", "30", "0", "100"],
+        ["4", "Hòa giải tranh chấp đất đai", "34", "31", "31", "0", "100"],
+        ["1H", "Lĩnh vực Văn hóa - Thông tin", "", "", "", "", ""],
+        ["5", "Công nhân gia đình văn hóa", "9", "8", "8", "0", "100"],
+        ["6", "Đăng ký hoạt động thư viện công đồng", "69", "67", "66", "1", "98,51"],
+        ["IV", "Lĩnh vực Chứng thực", "", "", "", "", ""],
+        ["7", "Chứng thực chữ ký", "75", "73", "73", "0", "100"],
+        ["8", "Chứng thực hợp đồng, giao dịch", "47", "45", "45", "0", "100"],
+        ["", "Toàn xã", "325", "309", "308", "1", "92,43"],
+    ]
+    rows = across_rows(_table(header, body), ocr=True)
+    assert rows is not None
+    assert [(r.code, r.value) for r in rows] == [("1", 325), ("2", 309), ("2.1", 308), ("2.2", 1), ("2.3", 92.43)]
