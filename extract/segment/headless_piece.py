@@ -10,7 +10,10 @@ header (its first row holds figures or a code), its columns are the table's (the
 boundaries, or its words under the table's columns), it sits on the same page or the next, only
 a few text lines stand between, none a heading, and its codes carry on the table's numbering.
 Another table would bring its own header; a grid that restarts its numbering is told apart by
-``table_join._restarts_numbering``."""
+``table_join._restarts_numbering``. A piece that opens on the table's own header printed again,
+then carries on its numbering, is the same: a score table printed as two tables on one page, each
+part under its heading ("Phần I. Từ mục 1 đến mục 3", "Phần II. …"), is one table
+(``table_join`` counts such a header as none here)."""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ from extract.segment.stat_across_units import (
     commune_row,
     heading_columns,
     printed_codes,
+    prints_figures,
     unit_row_apart,
 )
 from extract.segment.stat_values import parse_stat_value, without_dust
@@ -75,9 +76,10 @@ def across_rows(
     periods = whole_period_row(body) if commune is None and len(body) > 1 else None  # a row per quarter
     units_rows: list[list[str]] = []
     if commune is not None:
-        units_rows = [r.cells for r in body if r is not commune[0]]
+        units_rows = [r.cells for r in body if r is not commune[0] and prints_figures(r)]  # (no group's band)
         body = [commune[0]]
     elif periods is not None:
+        units_rows = [r.cells for r in periods.parts]  # (the parts add up as units do)
         body, commune = [periods.whole], (periods.whole, periods.label_col)
     if len(body) == 1 and (len(body) != len(table.rows) or header != table.header):
         table = replace(table, rows=body, header=header)
@@ -108,7 +110,7 @@ def across_rows(
         return None
     by_column = _rows(columns, row, ocr, settings, units, periods, summed)
     rows = [r for r, _ in by_column]
-    if by_unit and periods is None and all(CODE_BY_COLUMN_FLAG in r.flags for r in rows):
+    if by_unit and all(CODE_BY_COLUMN_FLAG in r.flags for r in rows):
         rows = nested_by_sums(by_column, units_rows, settings.parts)  # (a table printing its codes keeps them)
     if commune is not None and periods is None:
         for read in rows:
@@ -233,9 +235,14 @@ def _rows(
 
 def _noted(read: StatRow, periods: PeriodRows | None, col: int | None, summed: frozenset[int] = frozenset()) -> StatRow:
     """``read`` with the period's parts' figures of its column in its note (a row per quarter),
-    flagged when its column's units add up to it (``summed``: ``units_sums``)."""
+    flagged when its column's units add up to it (``summed``: ``units_sums``). Its lines are the
+    parts' and the whole's: the parts' figures are read too (into the note), so no other reader's
+    leftovers on those lines are a region lost (``unread_withdrawn``)."""
     if periods is not None:
         read.note = parts_note(periods, col)
+        lines = [n for r in (*periods.parts, periods.whole) for n in (r.line_start, r.line_end) if n]
+        if lines and read.source.page is not None:
+            read.source = replace(read.source, line_start=min(lines), line_end=max(lines))
     if col in summed and read.value is not None:
         read.flags.append(UNITS_SUM_FLAG)
     return read

@@ -47,6 +47,7 @@ def nested_by_sums(
     nodes = _tree(read)
     if len(units) < settings.min_rows:
         return [r for r, _ in read]
+    nodes = _captions_opened(nodes, units, settings)
     nodes = _summed_parts(nodes, units, settings)
     nodes = _shares_placed(nodes, units, settings)
     return _coded(nodes)
@@ -62,6 +63,33 @@ def _tree(read: list[tuple[StatRow, int | None]]) -> list[_Node]:
         (head.parts if head is not None else out).append(node)
         by_code[row.code or ""] = node
     return out
+
+
+def _captions_opened(nodes: list[_Node], units: list[list[str]], settings: AcrossPartsSettings) -> list[_Node]:
+    """``nodes`` with each spanning header that prints no figure of its own and whose columns add
+    up, in every unit's row, to a column printed after them ("Số hồ sơ theo lĩnh vực" over the
+    fields, then "Tổng số") replaced by its columns: such a header names how the total is split
+    (by field), no count of its own, and its columns stand beside the total as the table's rows."""
+    out: list[_Node] = []
+    for k, node in enumerate(nodes):
+        if node.col is None and _caption_of_total(node, nodes[k + 1 :], units, settings):
+            out.extend(node.parts)
+        else:
+            out.append(node)
+    return out
+
+
+def _caption_of_total(node: _Node, after: list[_Node], units: list[list[str]], settings: AcrossPartsSettings) -> bool:
+    parts = [_column(units, p.col) for p in node.parts if not p.parts]
+    if len(parts) < 2 or len(parts) != len(node.parts) or any(f is None for p in parts for f in p):
+        return False
+    sums = [sum(f or 0 for f in figures) for figures in zip(*parts)]
+    for total in after:
+        if total.parts or total.col is None or share_label(total.row.indicator):
+            continue
+        if _column(units, total.col) == sums and sum(1 for s in sums if s) >= settings.min_rows:
+            return True
+    return False
 
 
 def _column(units: list[list[str]], col: int | None) -> list[int | None]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.segment.joined import JoinedRow
-from extract.segment.stat_period_parts import part_columns, whole_period_column
+from extract.segment.stat_across_units import row_label
+from extract.segment.stat_period_parts import is_part_label, part_columns, whole_period_column
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ def whole_period_row(body: list[JoinedRow]) -> PeriodRows | None:
     labels: list[str] = []
     cols: set[int] = set()
     for row in body:
-        first = next(((c, t.strip()) for c, t in enumerate(row.cells) if t.strip()), None)
-        if first is None or not re.search(r"\p{L}{2}", first[1]):
+        first = row_label(row)  # (after the row's number: "1 | T1 | …")
+        if first is None or not (re.search(r"\p{L}{2}", first[1]) or is_part_label(first[1])):  # ("T1")
             return None
         cols.add(first[0])
         labels.append(first[1])

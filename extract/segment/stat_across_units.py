@@ -19,6 +19,7 @@ import regex as re
 
 from extract.segment.across_code_gaps import codes_across_gaps
 from extract.segment.joined import JoinedRow
+from extract.segment.units_sums import whole_count
 from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -59,6 +60,11 @@ _SPECKS = "-–—'‘’`|_.,:; "
 _NUMBERED = lazy_compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)[.,]?\s+(?P<words>\S.*)$", re.S)
 # (its letter as a scan may print it, "©)" or "€j" for "c)": ``normalize.codes.letter_item``).
 _LETTERED = lazy_compile(r"^(?P<token>\S\)|[€©]j)\s*(?P<words>\S.*)$", re.S)
+# A row's number in the cell before its label: "3", "3." or, on a band naming a group of the rows
+# below it ("II | Lĩnh vực Tư pháp - Hộ tịch"), the group's roman numeral.
+_ROW_NUMBER = lazy_compile(r"(?:\d{1,3}|[IVX]{1,4})\.?")
+# The longest mark a band's numeral leaves on a scan (``_band_mark``).
+_BAND_MARK_CHARS = 3
 
 
 def label_key(text: str) -> str:
@@ -117,9 +123,8 @@ def commune_row(
         words = [(c, text.strip()) for c, text in enumerate(row.cells) if text.strip()]
         if not words:
             return None
-        col, first = words[0]
-        if re.fullmatch(r"\d{1,3}\.?", first) and len(words) > 1:
-            col, first = words[1]
+        col, first = row_label(row) or words[0]
+        if col != words[0][0]:
             if label_key(first) in settings.total_labels:
                 return None  # a numbered total is a unit's row, not the commune's
         elif label_key(first) in settings.total_labels:
@@ -130,6 +135,30 @@ def commune_row(
     if len(found) != 1 or len(body) - 1 < settings.min_unit_rows:
         return None
     return found[0]
+
+
+def row_label(row: JoinedRow) -> tuple[int, str] | None:
+    """The column and text of a row's label: its first filled cell, or the next one when the first
+    is the row's number ("1 | T1 | …", "II | Lĩnh vực …"); None for an empty row."""
+    words = [(c, text.strip()) for c, text in enumerate(row.cells) if text.strip()]
+    if len(words) > 1 and (_ROW_NUMBER.fullmatch(words[0][1]) or _band_mark(row, words)):
+        return words[1]
+    return words[0] if words else None
+
+
+def _band_mark(row: JoinedRow, words: list[tuple[int, str]]) -> bool:
+    """Whether a row's first filled cell is a band's numeral a scan garbled ("Hị", "1H" for II,
+    III): a short mark before a label, and no figure after it (a band names its group only)."""
+    return len(words[0][1]) <= _BAND_MARK_CHARS and not any(
+        whole_count(t) is not None for t in row.cells[words[1][0] + 1 :]
+    )
+
+
+def prints_figures(row: JoinedRow) -> bool:
+    """Whether a row prints a figure in any cell after its label: a band across the table naming a
+    group of the rows below it ("Lĩnh vực Tư pháp - Hộ tịch") prints none, and is no unit's row."""
+    label = row_label(row)
+    return label is not None and any(whole_count(t) is not None for t in row.cells[label[0] + 1 :])
 
 
 def heading_columns(labels: list[str], cells: list[str], label_col: int) -> list[int]:

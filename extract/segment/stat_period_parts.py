@@ -25,9 +25,10 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
 # A quarter ("quy i", "quy iv", "quy 2"; OCR may read the numeral's I as l or 1, its II as H:
-# "Quý Hị", "Quý 1H") or a month ("thang 3", "t3") standing for its own part of the period.
+# "Quý Hị", "Quý 1H") or a month ("thang 3", "t3", "thang 03": a month printed with two digits)
+# standing for its own part of the period.
 _PART = lazy_compile(
-    r"(?<![a-z0-9])(?:quy\s*(?:[ivlh1]{1,3}|[1-4])|thang\s*(?:1[0-2]|[1-9])|t(?:1[0-2]|[1-9]))(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:quy\s*(?:[ivlh1]{1,3}|[1-4])|thang\s*(?:1[0-2]|0?[1-9])|t(?:1[0-2]|0?[1-9]))(?![a-z0-9])"
 )
 # The whole period: the year ("cả năm"), a running total ("lũy kế", "tổng", "cộng") or a count of
 # months ("6 tháng", "9 tháng đầu năm": the number before the word, a month's is after it).

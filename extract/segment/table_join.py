@@ -74,6 +74,19 @@ def _repeats(row: list[str], header: list[list[str]], threshold: float) -> bool:
     )
 
 
+def _header_again(rows: list[JoinedRow], header: list[list[str]], settings: JoinSettings) -> int:
+    """How many of a piece's first rows print the table's header again (none when the table has no
+    header of two labels or more, which no data row could be told from)."""
+    if not any(sum(bool(c.strip()) for c in h) >= 2 for h in header):
+        return 0
+    k = 0
+    while k < min(len(rows), settings.max_header_rows) and _repeats(
+        rows[k].cells, header, settings.header_repeat_similarity
+    ):
+        k += 1
+    return k
+
+
 def _without_header_repeats(rows: list[JoinedRow], header: list[list[str]], threshold: float) -> list[JoinedRow]:
     """The body rows without the header printed again inside them: a PDF's tables that touch (one
     table per field, each under its own header) come as one grid, each next table's header row a
@@ -208,6 +221,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             else None
         )
         gap = blocks[last_index + 1 : index]
+        again = _header_again(rows, current.header, settings) if current is not None else 0
         continues = current is not None and (
             (abs(block.n_cols - current.n_cols) <= 1 and _is_gap(gap, settings, current))
             or (
@@ -220,8 +234,9 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                 gap,
                 block.page - last_page,
                 mapping is not None or placed is not None,
-                header_row_count([r.cells for r in rows], settings.max_header_rows),
-                _numbering_continues(current, rows, settings),
+                # (a piece opening on the table's own header again is its next part: "Phần II." above it)
+                0 if again else header_row_count([r.cells for r in rows], settings.max_header_rows),
+                _numbering_continues(current, rows[again:], settings),
                 settings.max_page_turn_lines,
             )
         )
