@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "reason.ocr_reading": N_("{code}: the reading {actual} breaks its sums; {expected} was taken"),
     "reason.code_place": N_("{code}: code placed by the sums (guessed {actual}); check the row's place"),
     "reason.score_column": N_("{code}: the one score read, {expected}, is the appraised points (self points lost)"),
+    "reason.score_from_max": N_("{code}: the one figure read, {expected}, is the self points (maximum lost)"),
     "reason.allowed_code": N_("{code}: coded answer {actual} is not one of the allowed codes"),
     "reason.count_value": N_("{code}: a count must be a whole number ≥ 0, read {actual}"),
     "reason.total_parts": N_("{code}: total {actual}, its parts add up to {expected}"),

@@ -58,7 +58,10 @@ def test_a_dumps_lone_quarter_figure_is_queued(tmp_path):
     path.write_text(DUMP, encoding="utf-8")
     result = cchc_extract.convert(str(path))
     rows = [r for t in result.extraction.score_tables for r in t.rows if r.code == "1.1.1"]
-    assert len(rows) == 1 and rows[0].max_points == 0.75 and rows[0].self_points is None
+    # (dumpnums76: 1.1's scores add up with "0,75" as 1.1.1's self score — 2,25 = 0,75 + 1,5 — and its
+    # maxima do not with it as the maximum, so the sums place it in the self column, the maximum the
+    # cell lost (``score_columns.place_lone_maxima``); before, it stayed the maximum, queued.)
+    assert len(rows) == 1 and rows[0].self_points == 0.75 and rows[0].max_points is None
     ti, ri = next(
         (ti, ri)
         for ti, t in enumerate(result.extraction.score_tables)
@@ -66,7 +69,7 @@ def test_a_dumps_lone_quarter_figure_is_queued(tmp_path):
         if r.code == "1.1.1"
     )
     queued = {(r.item, r.field) for r in result.review}
-    assert (f"/score_tables/{ti}/rows/{ri}", "max_points") in queued
+    assert (f"/score_tables/{ti}/rows/{ri}", "self_points") in queued
 
 
 def _failed_sum(parent: str, expected: float, actual: float, status: str = "misread") -> Check:
@@ -104,8 +107,11 @@ def test_a_dumps_lone_figure_read_as_a_maximum_in_a_short_part_is_queued():
     wrong = {(v["pointer"], v["field"]) for v in scored["wrong_values"]}
     rows = data["score_tables"][0]["rows"]
     (i,) = [i for i, r in enumerate(rows) if r["code"] == "8.2"]
-    assert (rows[i]["max_points"], rows[i]["self_points"]) == (0.0, None)
+    # (dumpnums76: part 8's scores add up with "0" as 8.2's self score and its maxima do not with it
+    # as the maximum: the sums place it in the self column, the truth's 0, the maximum 5 the cell lost
+    # and queued; before, "0" stayed the maximum, queued.)
+    assert (rows[i]["max_points"], rows[i]["self_points"]) == (None, 0.0)
     assert (f"/score_tables/0/rows/{i}", "max_points") in wrong
     queued = {(e["item"], e.get("field")) for e in data["review"]}
-    assert (f"/score_tables/0/rows/{i}", "max_points") in queued
+    assert {(f"/score_tables/0/rows/{i}", "max_points"), (f"/score_tables/0/rows/{i}", "self_points")} <= queued
     assert scored["silent_errors"] == [], scored["silent_errors"]

@@ -9,7 +9,9 @@ under the confidence threshold becomes a ``ReviewItem``.
 One module per kind of check, the settings in one place (``settings``):
   sums        score tables: sum_children (max points), sum_self (self points), self_le_max,
               stated_total, ocr_reading (a cell whose other OCR reading was taken to restore its sums),
-              score_column (a row's one score moved to the appraised column where its sums hold)
+              score_column (a row's one score moved to the appraised column where its sums hold),
+              score_from_max (a row's one figure read as its maximum moved to the self column where
+              its sums hold so and not as the maximum)
   annex       statistics: total_parts, allowed_code, count_value, period_parts (a figure per quarter)
   ratios      ratio (a percentage row against its counts: as their parent, as a sibling after
               them, or stated in a row's note), text_ratio ("a/b ... c%" in free text)

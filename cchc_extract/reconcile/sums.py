@@ -43,7 +43,7 @@ from cchc_extract.reconcile.misread import (
 from cchc_extract.reconcile.moved_figures import mark_moved
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.score_cells import lost_beside
-from cchc_extract.reconcile.score_columns import place_lone_scores
+from cchc_extract.reconcile.score_columns import place_lone_maxima, place_lone_scores
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -258,6 +258,7 @@ def _check_score_table(
     _repair_ocr_readings(ti, table, parents, kids, ledger, s, ocr)
     if ocr:
         place_lone_scores(ti, table, (parents, kids), ledger, s.points_tolerance)
+        place_lone_maxima(ti, table, (parents, kids), ledger, s.points_tolerance)
     maxima = table_maxima(rows)
     cell = _cells(ti, table, parents, kids, name, s, ocr, maxima, ledger.sure_cells)
     open_ended = table.stated_total_max is None and table.stated_total_self is None

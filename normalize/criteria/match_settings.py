@@ -105,6 +105,11 @@ class MatchSettings:
     # self score, two the self and appraised scores, both doubted: ``set_cells.place_unopposed``);
     # no maximum is filled in for a row that read none (after the checks, ``derived_from_criteria_set``).
     unopposed_rows: int = 2
+    # On OCR's text, rows read with a score that show a table scores its rows, so that its rows read
+    # with one figure below the set's maximum are scores whose maximum's cell OCR lost, not maxima of
+    # another set, however many such rows there are (``set_cells._lone_scores``; typed documents
+    # ask for more scored rows than such rows: a commune's own maxima are printed, not lost).
+    lone_scored_rows: int = 3
     # A row named as its code's criterion whose maximum was not read takes the set's, when the set
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True

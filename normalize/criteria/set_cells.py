@@ -50,7 +50,7 @@ def fill_set_maxima(
     filled = _take_later_cells(tables, match, settings)
     # A row whose one figure, read as its maximum, is a score below the set's (``_lone_cell_is_self``)
     # contradicts the set only as misplaced: read so, it says nothing of the maxima either way.
-    lone = _lone_scores(tables, match, settings)
+    lone = _lone_scores(tables, match, settings, ocr)
     # A row whose maximum is the set's with a digit lost (``digit_lost``) agrees with it read so.
     lost = digit_lost_rows(tables, match, settings)
     # Rows read one number later open with the set's maximum now: they agree with it, as
@@ -69,8 +69,6 @@ def fill_set_maxima(
         appraised = appraised_column(table.rows)
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
-            if crit is not None and crit.code not in printed:
-                filled += _heading_scores(row, crit, table.rows, printed, cset.id, settings)
             if crit is None or crit.code not in printed:
                 continue
             if row.max_points is not None:
@@ -119,6 +117,12 @@ def fill_set_maxima(
             row.max_points = printed[crit.code]
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
+        # Headings after the rows under them: a child's figure the set moved from its maximum's
+        # cell (a lone score) or re-read (a glyph) no longer hides the heading's maximum.
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is not None and crit.code not in printed:
+                filled += _heading_scores(row, crit, table.rows, printed, cset.id, settings)
     return filled
 
 
@@ -257,13 +261,15 @@ def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: st
     row.flags = [*kept, f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
 
 
-def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
+def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings, ocr: bool = False) -> int:
     """How many rows named as their code's criterion printed one figure, read as their maximum,
     below the set's maximum for them (``_lone_score``), or, in a table with an appraised column,
     two read as maximum and self points that are the scores (``_pair_scores``): each contradicts
     the set only while its first figure is taken for a maximum. 0 unless the tables hold more rows
     read with a score than such rows (a table printing maxima alone, of another set, is no table
-    of lost maxima)."""
+    of lost maxima), or, on OCR's text, at least ``MatchSettings.lone_scored_rows`` of them: a
+    degraded scan loses the maximum's cell of many rows at once, and rows printing a score show
+    the table scores its rows."""
     by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
     lone = scored = 0
     for table in tables:
@@ -276,7 +282,7 @@ def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings
             most = printed[crit.code]
             if _lone_score(row, most, s) or appraised and _pair_scores(row, most, s):
                 lone += names_criterion(row, crit, s)
-    return lone if scored > lone else 0
+    return lone if scored > lone or (ocr and scored >= s.lone_scored_rows) else 0
 
 
 def _lone_score(row: ScoreRow, most: float, s: MatchSettings) -> bool:
