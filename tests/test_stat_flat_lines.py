@@ -111,3 +111,11 @@ def test_a_flat_score_table_is_no_table_by_unit():
 2 Cải cách thể chế 8 5 5
 Tổng cộng 20 14,75 14"""
     assert flat_table(_lines(text)) is None
+
+
+def test_a_unit_whose_closing_bracket_ocr_lost_still_makes_the_units_line():
+    # the spent seed 18001's D21 dump of an N50 report (eng psm 3, 200 dpi): "(Ngwaiy (Ngwoiy" for
+    # "(Người) (Người)"; main b1d58c76: the units' line not one, the hamlets' rows not taken, 0 of 12
+    out, truth = converted_with_truth(DUMPS / "s18001-d21-i1-n50-i1-units-across-total-last-eng-psm3-200dpi.txt")
+    want = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    assert {code: r["value"] for code, r in _rows(out).items()} == want

@@ -58,8 +58,9 @@ class AcrossLinesSettings:
     flat: FlatLinesSettings = FlatLinesSettings()
 
 
-# A unit bracketed under its label: "(Sáng kiến)", "(%)", a letter OCR read as a digit ("(H6 sơ)").
-_UNIT = lazy_compile(r"\((?=[^()]*[\p{L}%])[^()]{1,20}\)")
+# A unit bracketed under its label: "(Sáng kiến)", "(%)", a letter OCR read as a digit ("(H6 sơ)");
+# its closing bracket OCR read as a letter ("(Người)" → "(Ngwaiy") ends where the next unit opens.
+_UNIT = lazy_compile(r"\((?=[^()]*[\p{L}%])(?:[^()]{1,20}\)|[^()\s]{1,20}(?=\s+\())")
 # Words a label prints (the grid reader's test of a label).
 _WORDS = lazy_compile(r"\p{L}{2}")
 # A figure of a unit's row as a dump prints it ("14", "85,71", "71,7").
