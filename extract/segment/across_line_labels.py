@@ -34,9 +34,13 @@ class LabelSettings:
     lines_above: int = 6
 
 
-# A code opening a label: "2.1. Số …" (its last dot printed), standing apart from the words; or a
+# A code opening a label: "2.1. Số …" (its last dot printed), standing apart from the words, or
+# glued by OCR to a label's capital ("3.1.Số": the space a narrow column's cell lost; a capital,
+# not a lower-case letter or a digit, so that no decimal or lettered code is taken for one); or a
 # lettered item "a) Giải quyết …" (its letter as a scan may print it: ``letter_item``).
-_LABEL_CODE = lazy_compile(r"(?<![\w.,])(?:(?P<code>\d{1,2}(?:\.\d{1,2})*)\.|(?P<letter>\S\)))\s+(?=\p{L})")
+_LABEL_CODE = lazy_compile(
+    r"(?<![\w.,])(?:(?P<code>\d{1,2}(?:\.\d{1,2})*)\.(?:\s+|(?=\p{Lu}\w))|(?P<letter>\S\))\s+)(?=\p{L})"
+)
 # A token opening on a code glued to a word read as digits or letters: "2.86" ("2. Số").
 _GLUED_CODE = lazy_compile(r"(?<![\w.,])(?P<code>\d{1,2}(?:\.\d{1,2})*)\.[\w]{1,3}(?=\s|$)")
 
@@ -149,7 +153,7 @@ def _spans(found: list[tuple[Key, int]], text: str) -> list[tuple[Key, str]]:
     ends = [start for _, start in found[1:]] + [len(text)]
     out = []
     for (key, start), end in zip(found, ends):
-        label = text[start:end].strip()
+        label = text[start:end].strip(" |")  # (a bar after it is the cell's rule)
         code = code_text(key) + "."
         if key[-1] < _LETTER and not label[len(code) :][:1].isspace():
             label = f"{code} {label[len(code) :]}"

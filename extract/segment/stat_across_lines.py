@@ -31,6 +31,8 @@ from extract.segment.across_line_units import mended_units
 from extract.segment.annex_captions import annex_caption
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_across import AcrossSettings, across_rows
+from extract.segment.stat_flat_lines import FlatLinesSettings, flat_table, with_total_label
+from extract.segment.table_end import TOTAL_LABEL
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -52,10 +54,13 @@ class AcrossLinesSettings:
     # The group headings a total row leaves blank (``across_line_headings``).
     headings: HeadingSettings = HeadingSettings()
     across: AcrossSettings = AcrossSettings()
+    # A table by unit whose header prints no code (``stat_flat_lines``).
+    flat: FlatLinesSettings = FlatLinesSettings()
 
 
-# A unit bracketed under its label: "(Sáng kiến)", "(%)", a letter OCR read as a digit ("(H6 sơ)").
-_UNIT = lazy_compile(r"\((?=[^()]*[\p{L}%])[^()]{1,20}\)")
+# A unit bracketed under its label: "(Sáng kiến)", "(%)", a letter OCR read as a digit ("(H6 sơ)");
+# its closing bracket OCR read as a letter ("(Người)" → "(Ngwaiy") ends where the next unit opens.
+_UNIT = lazy_compile(r"\((?=[^()]*[\p{L}%])(?:[^()]{1,20}\)|[^()\s]{1,20}(?=\s+\())")
 # Words a label prints (the grid reader's test of a label).
 _WORDS = lazy_compile(r"\p{L}{2}")
 # A figure of a unit's row as a dump prints it ("14", "85,71", "71,7").
@@ -70,12 +75,13 @@ def across_line_annexes(
     settings: AcrossLinesSettings = AcrossLinesSettings(),
 ) -> list[StatAnnex]:
     """The annexes turned over that a dump's lines print whole enough to read (module docstring)."""
-    annexes = []
+    annexes: list[StatAnnex] = []
     blocks = list(doc.blocks())
     for page in doc.pages:
         if page.method not in LINE_METHODS:
             continue
         lines = [ln for ln in page.lines if ln.text.strip()]
+        found = len(annexes)
         for k, line in enumerate(lines):
             header = header_labels(line.text, settings.labels)
             if header is None:
@@ -86,7 +92,9 @@ def across_line_annexes(
             table = _table(lines, k, (header[0], labels), settings)
             if table is None:
                 continue
-            rows = across_rows(table, ocr=ocr_text(), settings=settings.across)
+            rows = across_rows(
+                table, ocr=ocr_text(), settings=with_total_label(settings.across, table.rows[-1].cells[1])
+            )
             if not rows:
                 continue
             table.block_index = next((i for i, b in enumerate(blocks) if b is line), 0)
@@ -95,7 +103,26 @@ def across_line_annexes(
             # own flag, ``units_rows_unread``, not as rows OCR garbled)
             rows = [replace(r, confidence=min(r.confidence, settings.confidence)) for r in rows]
             annexes.append(StatAnnex(label, title, [page.number], rows, read_from="lines"))
+        if len(annexes) == found:  # no coded header on the page: a header in words only
+            annexes += _flat_annexes(doc, lines, ocr_text, settings)
     return annexes
+
+
+def _flat_annexes(
+    doc: IngestedDocument, lines: list[Line], ocr_text: Callable[[], bool], settings: AcrossLinesSettings
+) -> list[StatAnnex]:
+    """The flat table by unit a page's ``lines`` print under a header of words (``stat_flat_lines``)."""
+    table = flat_table(lines, settings.flat)
+    if table is None:
+        return []
+    rows = across_rows(table, ocr=ocr_text(), settings=with_total_label(settings.across, table.rows[-1].cells[0]))
+    if not rows:
+        return []
+    head = next(ln for ln in lines if ln.number == table.line_start and ln.page == table.pages[0])
+    table.block_index = next((i for i, b in enumerate(doc.blocks()) if b is head), 0)
+    label, title = annex_caption(doc, table, settings.caption_lines)
+    rows = [replace(r, confidence=min(r.confidence, settings.confidence)) for r in rows]
+    return [StatAnnex(label, title, list(table.pages), rows, read_from="lines")]
 
 
 def _coded_labels(text: str, settings: AcrossLinesSettings) -> tuple[str, list[str]] | None:
@@ -141,7 +168,8 @@ def _total_figures(text: str, settings: AcrossLinesSettings) -> tuple[str, list[
     words = text.split()
     for n in (1, 2, 3):
         label = " ".join(words[:n])
-        if fold(label).strip(" .:") in settings.across.units.total_labels:
+        # (or as OCR leaves its words: "Tong sé")
+        if fold(label).strip(" .:") in settings.across.units.total_labels or TOTAL_LABEL.match(fold(label)):
             figures = words[n:]
             if figures and all(parse_number(f, kind="auto", ocr=True) is not None for f in figures):
                 return label, figures
