@@ -15,6 +15,10 @@ hành chính 18 17"); no wrapped name line or explanation opens so. Each such li
 row: its name the words from its line on, its figures lost (told by the unread reporter as a row
 whose points were not read, never guessed), unless the row's figures are the ones printed at the
 end of that very line (its own line garbled them), which then go with it.
+
+The line reader opens a row on a bulleted line itself (``bullet_rows``), but only once three rows
+have opened so: it cannot know the table's marks before. Here the whole table's marks are known,
+so its first rows' glued lines ("+ Mức độ hoàn thành …" under its first criterion) are split too.
 """
 
 from __future__ import annotations
