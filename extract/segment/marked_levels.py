@@ -181,6 +181,16 @@ def codes_from_marks(
 
 # What OCR prints ahead of a row's first line where no mark was (a cell's ruling read as "|", specks).
 _LINE_SPECKS = "|:;'`‘’_~ "
+# ... and, once a row is read, before its mark: a ruling read as "[" or a speck as "." ("|. + Số hóa
+# hồ sơ …", "[+ Tỷ lệ văn bản …" are the "+ …" rows printed; no name opens with a dot or a bracket).
+# Left on, the mark was not seen, the row read as a field and every code after it was a field off
+# (seed 19001 d14-i3). Only where the row's mark is read: the line reader, which asks whether a line
+# opens a row (``line_bullet``), keeps to the specks above.
+MARK_SPECKS = _LINE_SPECKS + "[."
+# A "~" followed by a space and a capital is the dash bullet a scan's wavy stroke gave (``_BULLET``),
+# not a speck: stripped with the specks, "~ Rà soát, đánh giá …" (a criterion under "- …" rows) read
+# as a row with no mark, a field's, and every code after it was one field off (seed 20131 d14-i3).
+_WAVY_DASH = lazy_compile(r"^~\s+(?=\p{Lu})")
 # A dash bullet as OCR reads it at a line's start where the scan thickened or doubled its stroke:
 # "= Kế hoạch …" is the "- Kế hoạch …" printed (no score table's name opens with an equals sign).
 _OCR_DASH = lazy_compile(r"^=(?=\s+\S)")
@@ -212,11 +222,20 @@ def mark_line(draft: RowDraft, line_of: Mapping[int, Sequence[Line]]) -> Line | 
     return first
 
 
+def unspecked(text: str, specks: str = _LINE_SPECKS) -> str:
+    """A line's text from its first mark or word: the ``specks`` OCR printed ahead of it dropped, a
+    thickened dash ("=") read as the dash it is, a wavy one ("~") kept as the bullet it is."""
+    rest = text.lstrip(specks.replace("~", ""))
+    if not _WAVY_DASH.match(rest):
+        rest = rest.lstrip(specks)
+    return _OCR_DASH.sub("-", rest)
+
+
 def line_bullet(text: str) -> str | None:
     """The kind of bullet ("-", "+", "•", …) a line read from a page opens with, the specks OCR
     leaves before it aside, when a capital opens the words after it (a name's first line: "| - Sự
     hài lòng về …"); None for a line opening otherwise."""
-    bullet = _BULLET.match(_OCR_DASH.sub("-", text.lstrip(_LINE_SPECKS)))
+    bullet = _BULLET.match(unspecked(text))
     if bullet is None or not bullet.group(2)[:1].isupper():
         return None
     return _BULLET_KIND.get(bullet.group(1), bullet.group(1))
@@ -234,7 +253,7 @@ def mark_line_rows(
     printed = sum(d.code is not None for d in drafts)
     if not drafts or printed > settings.max_printed_share * len(drafts):
         return
-    texts = [_OCR_DASH.sub("-", line.text.lstrip(_LINE_SPECKS)) if line is not None else "" for line in first_lines]
+    texts = [unspecked(line.text, MARK_SPECKS) if line is not None else "" for line in first_lines]
     bolds = [line is not None and line.bold for line in first_lines]
     maxima = [read_max_points(d.max_raw, True) for d in drafts]
     read = codes_from_marks(texts, bolds, lambda _text: False, settings, maxima)

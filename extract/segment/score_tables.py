@@ -29,6 +29,7 @@ from extract.segment.field_points_column import field_points_column, self_from_f
 from extract.segment.field_points_lines import subtotals_dropped
 from extract.segment.fields_across import fields_turned
 from extract.segment.fraction_points import split_fraction_column
+from extract.segment.glued_marks import split_glued_marks
 from extract.segment.heading_points import points_from_headings
 from extract.segment.joined import JoinedTable
 from extract.segment.lettered_items import split_lettered_items
@@ -240,6 +241,7 @@ def read_score_tables(
         found = subtotals_dropped(found)  # a field's points repeated beside its row: no appraisal
         found = final_line_rounds(found)  # two rounds of appraisal: the later one's
         found = lettered_line_items(found)  # a criterion's items: their figures a line each, in order
+        found.rows = split_glued_marks(found.rows, line_of)  # a marked row the reader glued to the one above
         mark_line_rows(found.rows, [mark_line(d, line_of) for d in found.rows])  # no code printed: marks
         table = finish_table(
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
