@@ -8,13 +8,16 @@ hành mà a5 995 chính", "Kiểm tra việc thực hiện văn bản 250/KH-UBN
 is one no dictionary holds, so the name is judged by the language itself: the repair model's
 syllable bigrams (``normalize.vietnamese.model``).
 
-- A run of tokens inside the name whose two edges the model has hardly seen (a word and the
-  run's first, the run's last and the next word) while the words either side of it read on well
-  together ("hành … chính") is another cell's: dropped.
-- A run ending the name whose first token the model has hardly seen after the word before it,
-  a word that ends a phrase well, is another cell's too: dropped when it is specks and short
-  tokens, given to the explanation when it opens the way an explanation does ("Chưa hoàn thành
-  2/7 nhiệm vụ …", "Kế hoạch số …").
+- A run of tokens inside the name whose first the model has hardly seen after the word before
+  it, and whose last is a poor context for the word after it, while those two words read on well
+  together ("hành … chính"), is another cell's: dropped.
+- A few short tokens ending the name that the model has hardly seen after its last word, nor
+  after one another, are specks ("… hành chính êê"), and one or two bare figures ending it are a
+  points cell the readers left there (not after "năm", "số", "mức độ … và"): dropped.
+- A document cited ("Kế hoạch số …", "UBND ngày", a date) or a verdict ("Chưa hoàn thành …")
+  inside the name opens the explanation: the rest goes there, as do documents' numbers and
+  dates standing alone in it. A legal instrument the name cites itself ("Thực hiện Quyết định
+  số 1291/QĐ-TTg ngày …") keeps its number and date.
 - A name opening with its own row's code printed again ("8.2. Sự hài lòng …") or with a short
   token the model has hardly seen before a capitalised word ("ui Bố trí cán bộ") drops it.
 
@@ -29,19 +32,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from extract.segment.line_split import opens_explanation
-from extract.segment.note_openings import opens_note
+from extract.segment.note_openings import TIME_WORDS, opens_note
 from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
-from normalize.vietnamese.tokens import EOS, NUM, lm_unit, parse_token
+from normalize.vietnamese.tokens import ABBR, EOS, NUM, lm_unit, parse_token
 
 if TYPE_CHECKING:
     from normalize.vietnamese.model import RepairModel
     from schemas.records import ScoreRow, ScoreTable
 
 FLAG_INTRUDERS = "name_intruders_dropped"
-# A document's number or a date ("303/KH-UBND", "9/4/2024"): the explanation's, never a name's word.
+# A figure standing alone ("18)", "1,5"), a speck of bracket or stop around it.
+_BARE_FIGURE = lazy_compile(r"[(\[]?\d+(?:[,.]\d+)?[)\]]?[.,:;]?")
+# Words a figure follows in a name's own wording ("số 61", "mức độ 3 và 4", "giai đoạn 2021 - 2030"), folded.
+_NUMBERED = frozenset({"so", "va", "do", "den", "tu", "cap", "muc", "khoan", "dieu", "loai", "nhom", "doan"})
+# Legal instruments a criterion's name may cite by number, folded.
+_INSTRUMENTS = frozenset({"nghi dinh", "nghi quyet", "thong tu", "chi thi", "quyet dinh"})
+_DASH = lazy_compile(r"[-–]")
+# A document's number or a date ("303/KH-UBND", "9/4/2024").
 _REFERENCE = lazy_compile(r"\d+/(?:\d|[\p{Lu}Đ])")
 
 
@@ -51,6 +61,9 @@ class NameIntruderSettings:
     join_min: float = -5.0
     # ... and each edge of the run at most this well: a pair the model has all but never seen.
     edge_max: float = -7.0
+    # ... or the run's last word that much worse a context for the next word than the word before
+    # the run (a frequent word after a speck backs off to its own frequency: "ọe hành").
+    out_margin: float = 3.0
     # At most this many tokens in a run inside the name (a cell's line: a few words, a reference).
     max_run: int = 6
     # A run ending the name: the word before it ends a phrase at least this well.
@@ -60,6 +73,8 @@ class NameIntruderSettings:
     # ... whose first token the model has seen after that word at most this well.
     tail_edge_max: float = -9.0
     short_token: int = 3
+    # At most this many bare figures end a name (a points cell or two the readers left in it).
+    max_figures: int = 2
     # An explanation's opening words stand after at least this many words of the name.
     min_name_words: int = 3
     # A short token opening the name before a capitalised word: at most this many letters.
@@ -83,18 +98,22 @@ def _inner_run(tokens: list[str], units: list[str | None], model: RepairModel, s
     best: tuple[float, int, int] | None = None
     n = len(tokens)
     for i in range(1, n - 1):
-        if _breaks(tokens[i - 1]) or units[i - 1] is None:
+        if _breaks(tokens[i - 1]) or units[i - 1] in (None, NUM, ABBR):
             continue
         into = _lp(model, units[i - 1], units[i])
         if into > s.edge_max:
             continue
         for j in range(i + 1, min(n, i + s.max_run + 1)):
-            if units[j] is None:
-                continue
+            if _breaks(tokens[j - 1]):
+                break  # (a comma's list is not run through)
+            if units[j] in (None, NUM, ABBR):
+                continue  # (words either side of the run)
             join = _lp(model, units[i - 1], units[j])
             out = _lp(model, units[j - 1], units[j])
-            if join < s.join_min or out > s.edge_max or _breaks(tokens[j - 1]):
+            if join < s.join_min or (out > s.edge_max and join - out < s.out_margin):
                 continue
+            if all(_DASH.fullmatch(t) for t in tokens[i:j]):
+                continue  # (a dash joining two words: "kinh tế - xã hội")
             if j - i == 1 and not _short(tokens[i], s) and units[i] != NUM:
                 continue  # (one long word: the name's own, damaged — "công chifc theo")
             gain = join - (into + out) / 2
@@ -129,18 +148,42 @@ def _tail(tokens: list[str], units: list[str | None], model: RepairModel, s: Nam
     return len(tokens)
 
 
+def _figures_ending(tokens: list[str], s: NameIntruderSettings) -> int:
+    """Where bare figures ending the name start ("… theo 275", "… chuyển đổi số 18)"): a points
+    cell the readers left in it, unless a word of time or a number's "số" stands before them
+    ("năm 2024", "Quyết định số 61")."""
+    k = len(tokens)
+    while k > s.min_name_words and len(tokens) - k < s.max_figures and _BARE_FIGURE.fullmatch(tokens[k - 1]):
+        k -= 1
+    if k < len(tokens) and (_folded(tokens[k - 1]) in TIME_WORDS | _NUMBERED or _DASH.fullmatch(tokens[k - 1])):
+        return len(tokens)
+    return k
+
+
 def _folded(token: str) -> str:
     return fold(parse_token(token).core).lower()
 
 
+def _cited(before: list[str]) -> bool:
+    """Whether the words before a document's number name a legal instrument the name itself
+    cites ("Thực hiện Nghị định số 61/2018/NĐ-CP"), not a plan or report the explanation cites."""
+    words = [_folded(t) for t in before[-3:] if _folded(t) != "so"]
+    return " ".join(words[-2:]) in _INSTRUMENTS or (bool(words) and words[-1] == "luat")
+
+
 def _without_references(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(the tokens without documents' numbers and dates and the "số" / "ngày" announcing them,
-    those taken out)."""
+    those taken out). An instrument the name cites keeps its number and date (``_cited``)."""
     out: list[str] = []
     taken: list[str] = []
+    cites = False  # (the last number kept was a cited instrument's: its "ngày" and date stay)
     for k, t in enumerate(tokens):
-        dated = k > 0 and _REFERENCE.search(tokens[k - 1]) is not None and _folded(t) == "ngay"
-        if _REFERENCE.search(t) or dated:  # (a document's number, then "ngày" of its date)
+        if _REFERENCE.search(t) and (_cited(out) or (cites and out and _folded(out[-1]) == "ngay")):
+            cites = True
+            out.append(t)
+            continue
+        dated = _folded(t) == "ngay" and any(_REFERENCE.search(p) for p in tokens[max(0, k - 2) : k])
+        if (_REFERENCE.search(t) or dated) and not (dated and cites):  # ("ngày" of a date, a speck between)
             if out and _folded(out[-1]) in ("so", "ngay"):
                 taken.append(out.pop())
             taken.append(t)
@@ -151,14 +194,21 @@ def _without_references(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def _explanation_opening(tokens: list[str], model: RepairModel, s: NameIntruderSettings) -> int | None:
     """Where a note's opening words stand inside the name: a document cited ("Kế hoạch số …",
-    "UBND ngày", a date: ``opens_explanation``), which no criterion's name goes on with, or a
-    verdict ("Chưa hoàn thành …": ``opens_note``) after a word the model has hardly seen it
-    after. The name stops there."""
+    "UBND ngày", a date: ``opens_explanation``) or a verdict ("Chưa hoàn thành …": ``opens_note``),
+    the latter after a word the model has hardly seen it after or after no word (specks, a
+    figure), the former anywhere but a legal instrument's, which a name may cite itself
+    ("Thực hiện Quyết định số …"). The name stops there. (A dash opening no note inside it
+    joins two words: "kinh tế - xã hội".)"""
     for j in range(s.min_name_words, len(tokens)):
         rest = [(t, t) for t in tokens[j:]]
-        if opens_explanation(rest):
-            return j
-        if opens_note(rest) and _lp(model, _unit(tokens[j - 1]), _unit(tokens[j])) <= s.edge_max:
+        if parse_token(tokens[j]).lead or not (opens_explanation(rest) or opens_note(rest)):
+            continue
+        if _REFERENCE.search(tokens[j - 1]) and _cited(tokens[: j - 1]):
+            continue  # (the date of the instrument the name cites)
+        if opens_explanation(rest) and not _cited(tokens[j : j + 3]):
+            return j  # (a plan, report or letter cited, a date: never a name's words)
+        before = _unit(tokens[j - 1])
+        if before in (None, NUM, ABBR) or _lp(model, before, _unit(tokens[j])) <= s.edge_max:
             return j
     return None
 
@@ -200,6 +250,7 @@ def without_intruders(name: str, code: str | None = None, s: NameIntruderSetting
     explanation = references + explanation
     while (run := _inner_run(tokens, [_unit(t) for t in tokens], model, s)) is not None:
         tokens = tokens[: run[0]] + tokens[run[1] :]
+    tokens = tokens[: _figures_ending(tokens, s)]
     tail = _tail(tokens, [_unit(t) for t in tokens], model, s)
     return Parted(" ".join(tokens[:tail]), " ".join(explanation))
 
