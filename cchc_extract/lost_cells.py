@@ -39,14 +39,16 @@ def illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> lis
     parts = []
     told = " ".join(p.reason for p in result.unread)
     for table in result.score_tables:
+        kids = children_of(resolve_parents(table.rows)[0])
         cells = [
             (row, f)
-            for row in table.rows
+            for i, row in enumerate(table.rows)
             for f in ("max_points", "self_points", "appraised_points")
             if getattr(row, f) is None
             and not not_scored(row.flags, f)  # "Không chấm": the document's word, no figure lost
             and (getattr(row, f"{f}_raw") or "").strip()
             and not _COLUMN_NUMBER.fullmatch(getattr(row, f"{f}_raw"))
+            and not _dash_over_blank_block(table.rows, i, f, kids)
         ]
         cells = [
             (row, f) for row, f in cells if not re.search(rf"(?<![\d.]){re.escape(row.code or '?')}(?![\d.])", told)
@@ -59,6 +61,23 @@ def illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> lis
         )
         parts.append(_cells_part(cells, f"figures not read (printed, but not as a number): {listed}", settings))
     return parts
+
+
+# A cell printed as a dash alone ("-", "–", "—"): the document's blank, not a figure garbled.
+_DASH = lazy_compile(r"\s*[-–—]\s*")
+
+
+def _dash_over_blank_block(rows: list[ScoreRow], i: int, field: str, kids: dict[int, list[int]]) -> bool:
+    """Whether row ``i``'s ``field`` printed a dash over children that print nothing in it: a block
+    left blank (a field not scored this year: "6" "-" over 6.1 … 6.3 blank), its parent's dash the
+    blank the document prints, no figure OCR lost. A dash over children that print figures, or on a
+    row with none, may be a figure OCR garbled, and stays told."""
+    below = kids.get(i) or []
+    return (
+        bool(_DASH.fullmatch(getattr(rows[i], f"{field}_raw") or ""))
+        and bool(below)
+        and all(getattr(rows[k], field) is None and not (getattr(rows[k], f"{field}_raw") or "").strip() for k in below)
+    )
 
 
 def _cells_part(cells: list[tuple[ScoreRow, str]], reason: str, settings: CoverageSettings) -> UnreadPart:

@@ -252,6 +252,10 @@ _LOOKALIKE_LETTERS = {"€": "c", "©": "c"}
 # which a scan adds (a speck on the stem) or loses. Either may be read as the other, at a
 # look-alike's cost, where the column's order argues for it ("c)" then "đ)" is "d)").
 _LETTER_NEIGHBOURS = frozenset({("d", "đ"), ("đ", "d")})
+# Digits OCR prints for an item's letter whose bracket it lost: "a)" read "4" (the bowl and stem of
+# a scanned "a"). Read as the item at a look-alike's cost, where the column's order argues for it
+# ("3.1" / "4" / "b)": the "4" is 3.1.a, no row 4 with a lost item 4.a under it).
+_DIGITS_AS_ITEM = {"a": ("4", "4)", "4.")}
 
 
 # A word a code column prints before the code ("TC1.1", "Tiêu chí 1.1", "Lĩnh vực 2", "Mục II"),
@@ -485,6 +489,8 @@ def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSetti
     if token is None:
         return settings.inferred
     if token.letter or code.letter:
+        if code.path and code.letter and not token.letter and token.raw.strip() in _DIGITS_AS_ITEM.get(code.letter, ()):
+            return settings.lookalike  # ("4" for "a)": its bracket lost, the column says an item)
         if not code.path or not token.letter or not code.letter:
             return None
         glyph = settings.lookalike if token.lookalikes else 0.0

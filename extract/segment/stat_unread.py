@@ -61,13 +61,17 @@ def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) 
 # Symbols OCR reads for an "S" ("§6 LIỆU", "$Ố LIỆU"; ``letter_shapes`` reads "§6:" as "Số:" too):
 # folded, "§" would spell "ss".
 _AS_S = str.maketrans({"§": "S", "$": "S"})
+_SO_AS_DIGITS = {"86": "so", "56": "so"}
 
 
 def _read_words(text: str) -> list[str]:
     """A line's words folded, a digit inside a word of letters read as the letter it looks like,
     a symbol OCR reads for an "S" as that "S"."""
     words = re.findall(r"\w+", fold(text.translate(_AS_S)))
-    return [w.translate(AS_LETTER) if re.search(r"[^\W\d_]", w) else w for w in words]
+    read = [w.translate(AS_LETTER) if re.search(r"[^\W\d_]", w) else w for w in words]
+    # "SỐ" OCR read as two digits before "LIỆU" ("86 LIEU", "56 LIEU"): its "S" as an "8" or "5"
+    # and its "Ố" as a "6"; a count before "liệu" prints no such pair.
+    return [_SO_AS_DIGITS.get(w, w) if nxt == "lieu" else w for w, nxt in zip(read, [*read[1:], ""])]
 
 
 def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[UnreadPart]:

@@ -166,13 +166,16 @@ _TONG = lazy_compile(r"^t[e60]ng$")
 
 
 def _vowel_misread_tong(words: list[str]) -> bool:
-    """ "Tổng" OCR read with its vowel misread ("Téng so diém ae 19°. 18,5 18,5", "T6ng cong oS"),
-    followed by a label word: the label, as "tong" is. The next word is asked for, as for a
-    doubled letter: a word read alone says too little."""
+    """ "Tổng" OCR read with its vowel misread ("Téng so diém ae 19°. 18,5 18,5", "T6ng cong oS",
+    "Téng sé diém 67,5 58,5 65,5 +7"), followed by a label word: the label, as "tong" is. The next
+    word is asked for, as for a doubled letter: a word read alone says too little."""
     first = re.sub(r"[^\p{L}\d]", "", words[0])
     if len(words) < 2 or not _TONG.match(first):
         return False
     label = re.sub(r"[^\p{L}]", "", words[1])
+    if label and _SO_MISREAD.match(label) and len(words) > 2:
+        # ("Téng sé diém": "số" misread as well, the label's last word after it says it)
+        return is_total_word(re.sub(r"[^\p{L}]", "", words[2]))
     return bool(label) and is_total_word(label)
 
 
