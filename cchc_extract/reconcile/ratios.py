@@ -27,7 +27,7 @@ from cchc_extract.reconcile.ratio_pairs import (
     _unread_counts,
     _usable,
 )
-from cchc_extract.reconcile.row_figures import row_figures
+from cchc_extract.reconcile.row_figures import last_column_readings, row_figures
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
 from cchc_extract.reconcile.stat_check import check_stat_value
@@ -196,6 +196,11 @@ def _check_ratio(
                 # other period's column, all together (``unseen_periods``)
                 period = other_period_readings(rows, (i, *members), partial(share_holds, decimals), ocr)
                 found = [(c, v) for k, c in zip((i, *members), cells) if (v := period.get(k)) is not None]
+            if not found:
+                # a row per period of plan then result, the plan's figure taken (``row_figures``)
+                # (the share weighed to the decimals of the figure read there: "61,4" beside a whole "90")
+                last = last_column_readings(rows, (i, *members), _share_to_its_decimals, ocr)
+                found = [(c, v) for k, c in zip((i, *members), cells) if (v := last.get(k)) is not None]
         lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
         if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
             status, message = "incomplete", message + lost_said(lost_rows, "above it")
@@ -237,6 +242,11 @@ def _check_ratio(
         lost_makes=status == "mismatch" and _lost_count_makes(row, unread, rows, parents, kids, decimals),
         unmade=unmade,
     )
+
+
+def _share_to_its_decimals(v: list[float | None]) -> bool:
+    """``share_holds`` to the decimals the share's figure prints."""
+    return v[0] is not None and share_holds(_decimals(v[0]), v)
 
 
 def _doubt_share_over_whole(ai: int, i: int, row: StatRow, name: str, ledger: _Ledger, ocr: bool) -> None:

@@ -40,6 +40,7 @@ from extract.segment.stat_line_figures import (
     _unit_of_lost_figure,
     _unspecked_figure,
     _without_specks_after_unit,
+    garbled_before_figure,
 )
 from extract.segment.stat_unit_echo import echoed_share, echoed_unit_figure
 from extract.segment.stat_units_after import figure_then_unit
@@ -235,7 +236,9 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
         return None
     code = _code_token(tokens)
     rest = tokens[1:] if code is not None else tokens
-    rest = _unspecked_figure(_without_specks_after_unit(rest, units, settings), units, settings)
+    kept = _without_specks_after_unit(rest, units, settings)
+    garbled = garbled_before_figure(rest, kept, settings)
+    rest = _unspecked_figure(kept, units, settings)
     if settings.units_after_figures and (after := figure_then_unit(rest, settings.max_unit_words + 1)):
         return code or "", *after, ""  # "… cấp xã 19 người" (stat_units_after)
     figure = _figure_at(rest, units, settings)
@@ -266,7 +269,12 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
         return None
     value = rest[value_at]
     bare = value.strip(_FIGURE_SPECKS + _EDGE_MARKS)
-    return code or "", indicator, unit, bare if bare and _NUMBER.match(bare) else value, note
+    cell = bare if bare and _NUMBER.match(bare) else value
+    if garbled is not None and garbled[1] == value:
+        # the word OCR made of the figure's cell kept before it: the figure is doubted
+        # (``stat_values.FIGURE_BESIDE_LETTERS``), not taken as printed
+        cell = f"{garbled[0]} {cell}"
+    return code or "", indicator, unit, cell, note
 
 
 def _prose_note(tokens: list[str], settings: StatLineSettings) -> bool:

@@ -92,6 +92,19 @@ def _without_specks_after_unit(tokens: list[str], units: set[str], settings: Sta
     return tokens
 
 
+def garbled_before_figure(tokens: list[str], kept: list[str], settings: StatLineSettings) -> tuple[str, str] | None:
+    """(word, figure) where ``_without_specks_after_unit`` dropped, before the figure, a word of
+    letters only, at least ``garbled_cell_letters`` long: not the grid's speck ("% ại 100") but what
+    OCR left of the figure's own cell ("Hồ sơ Mãi 1" printed "Hồ sơ 421"), so the figure after it
+    may be only its last digits."""
+    if len(kept) >= len(tokens):
+        return None
+    at = next((k for k, (t, u) in enumerate(zip(tokens, kept)) if t != u), len(kept))
+    dropped, after = tokens[at : at + len(tokens) - len(kept)], at + len(tokens) - len(kept)
+    words = [t for t in dropped if t.isalpha() and len(t) >= settings.garbled_cell_letters]
+    return (words[-1], tokens[after]) if words and after < len(tokens) else None
+
+
 def _known_unit_ends(tokens: list[str], units: set[str], settings: StatLineSettings) -> bool:
     """Whether the tokens end with "%" or a unit the table or the language knows, capitalised as
     a unit's cell is, after at least one word of the indicator."""

@@ -113,6 +113,9 @@ class StatLineSettings:
     # "Người- NN"), each at most this long: the unit is then read, the figure told lost.
     max_lost_figure_specks: int = 2
     max_speck_chars: int = 3
+    # Letters a word dropped between a unit and its figure has at least to be what OCR left of the
+    # figure's own cell ("Hồ sơ Mãi 1" for "Hồ sơ 421"), not the grid's speck ("% ại 100").
+    garbled_cell_letters: int = 3
     # A form title with no header under it (OCR lost the header lines, ``--psm 6``): lines
     # after the title looked at for a header before the rows are read without one.
     title_window: int = 6

@@ -19,7 +19,12 @@ LEADING_ZERO = "leading_zero"
 # digit ("ii" read 11, "lO" read 10): its shape alone says it is a figure, so it is doubted.
 FIGURE_FROM_LETTERS = "figure_from_letters"
 # The readings an annex row's figure is doubted for (its confidence held at the ambiguous one's).
-DOUBTED_READINGS = ("ambiguous_separator", LEADING_ZERO, FIGURE_FROM_LETTERS)
+# The flag of an OCR'd figure read after a word of letters in its own cell ("Mãi 1" printed 421):
+# what OCR left of a garbled cell, its first digits read as letters, so the figure is doubted.
+FIGURE_BESIDE_LETTERS = "figure_beside_letters"
+DOUBTED_READINGS = ("ambiguous_separator", LEADING_ZERO, FIGURE_FROM_LETTERS, FIGURE_BESIDE_LETTERS)
+# A figure cell of a word of letters and a figure (the word what OCR made of the cell's first digits).
+_LETTERS_THEN_FIGURE = lazy_compile(r"([^\W\d_]{3,})\s+(\d\S*)")
 # A count's cell read as a fraction ("96,2" where a whole number of files stands).
 FRACTIONAL_COUNT = "fractional_count"
 # The flag of a percentage read over 100 (no share is: a decimal mark lost, "96,43" read 9643).
@@ -79,6 +84,9 @@ def parse_stat_value(
     if not text:
         return None, [], None
     text = without_own_unit(text, unit)
+    if ocr and (m := _LETTERS_THEN_FIGURE.fullmatch(text)) is not None:
+        read, said, other = parse_stat_value(m.group(2), unit, indicator, ocr)
+        return read, [*said, FIGURE_BESIDE_LETTERS] if read is not None else said, other
     kind = number_kind(unit, indicator)
     if ocr and kind in ("count", "money"):
         text = _OCR_LEADING_SPECK.sub("", text)
