@@ -57,3 +57,18 @@ def test_an_annex_whose_header_opens_with_a_code_reads_every_row(tmp_path: Path)
     read = [(r["code"], r["unit"], r["value"]) for a in out["statistics"] for r in a["rows"]]
     assert read == [("1", "Văn bản", 6.0), ("2", "Cuộc", 3.0), ("3", "Thủ tục", 104.0), ("4", "%", 98.5)]
     assert not [u for u in out["unread"] if u["kind"] == "table"]
+
+
+def test_a_file_count_annex_header_whose_stt_ocr_misread_is_still_the_header() -> None:
+    # The cells OCR read from the scan of a procedures' annex with a band per field (corpus seed
+    # 20342, S39 instance 4: the "STT" read as "51", the first band's "I" as "1"); the labels are
+    # the truth file's indicators ("Số hồ sơ tiếp nhận" … "Tỷ lệ đúng hạn (%)"), as OCR glued them.
+    header = ["51", "Tên thủ tục hành chính", "Sốhồsơ tiếp nhận", "Số hồ sơ đã giải quyết"]
+    header += ["Giải quyết đúng hạn", "Giải quyết quá hạn", "Tỷ lệ đúng hạn (%)"]
+    band = ["1", "LĨNH VỰC CHỨNG THỰC", "", "", "", "", ""]
+    row = ["1", "Chứng thực bản sao từ bản chính", "26", "26", "26", "0", "100"]
+    assert labels_columns(header)
+    assert header_row_count([header, band, row]) == 1
+    # a procedure's row (its name, its figures) and a band are no header
+    assert not labels_columns(band)
+    assert not labels_columns(["2", "Đăng ký khai sinh", "Tiếp nhận trực tuyến", "", "", "", ""])

@@ -29,6 +29,18 @@ ANNEX_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
 
+# The columns of an annex counting files per procedure ("Tên thủ tục hành chính | Số hồ sơ tiếp
+# nhận | Số hồ sơ đã giải quyết | Giải quyết đúng hạn | … quá hạn"): none is an annex role's word,
+# so a scan's header whose "STT" OCR read as a figure ("51") had no label the row test knew, was
+# taken for the first row, and the table went unread. Each names a column of its own.
+FILE_COUNT_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("procedure", ("ten thu tuc", "thu tuc hanh chinh")),
+    ("files received", ("tiep nhan",)),
+    ("files settled", ("da giai quyet",)),
+    ("on time", ("dung han",)),
+    ("late", ("qua han",)),
+)
+
 # A period's column ("Năm 2021", "Kế hoạch năm 2014", "Quý II/2024"): a plan's targets by year,
 # an annex's plan beside its result.
 _PERIOD_LABEL = lazy_compile(r"\b(?:nam|quy|thang|giai doan)\s+(?:[ivx]{1,3}\s+)?(?:19|20)\d\d\b")
@@ -54,7 +66,11 @@ def cell_concepts(text: str, settings: LabelRowSettings = LabelRowSettings()) ->
     folded = fold_words(text)
     if not folded or len(folded.split()) > settings.max_label_words:
         return set()
-    annex = {role for role, phrases in ANNEX_ROLE_WORDS if any(names_phrase(p, folded) for p in phrases)}
+    annex = {
+        role
+        for role, phrases in (*ANNEX_ROLE_WORDS, *FILE_COUNT_COLUMN_WORDS)
+        if any(names_phrase(p, folded) for p in phrases)
+    }
     tasks = {f"task {kind}" for kind, _ in header_labels(text) or [] if kind != "code"}
     period = {"period"} if _PERIOD_LABEL.search(folded) else set()
     return annex | header_concepts(text) | tasks | period
