@@ -32,6 +32,9 @@ class LetteredItemSettings:
 _LETTERED = lazy_compile(r"^([a-zđ])[).]\s*(.*)$")
 # A points figure alone ("1", "0,75", "2.5").
 _FIGURE = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+# A figure a scan's OCR read as one letter ("b" for 5): a line of a figure cell still, its reading
+# left to the cell readers and the sums.
+_ONE_LETTER = lazy_compile(r"^[^\W\d_]$")
 
 # The columns whose lines are figures, a line a row.
 _FIGURE_KEYS = ("max", "self", "appraised")
@@ -67,6 +70,10 @@ def _figures(lines: list[str], count: int, settings: LetteredItemSettings) -> li
         return [""] * count
     if len(lines) == count and all(_FIGURE.match(line) for line in lines):
         return lines
+    # One line a row, one of them a lone letter: a figure OCR garbled, not a letter opening an item.
+    if len(lines) == count and sum(not _FIGURE.match(line) for line in lines) == 1:
+        if all(_FIGURE.match(line) or _ONE_LETTER.match(line) for line in lines):
+            return lines
     # The criterion's own figure first, or none (a field the commune does not score prints its
     # items' letters alone: "", "a)", "b)"); then each item's after its letter, or none.
     own = 0 if _LETTERED.match(lines[0]) else 1

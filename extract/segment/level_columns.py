@@ -84,6 +84,9 @@ def _text(row: JoinedRow, col: int) -> str:
 
 # A digit: what tells a level cell's figure, however OCR printed it, from a tick ("x", "✓") or a word.
 _DIGIT = lazy_compile(r"\d")
+# ... or a decimal figure whose digits OCR all read as letters ("Đ,Ð" for 5,5): one or two glyphs
+# either side of a decimal mark, no space; a word or a tick never prints so.
+_DECIMAL_SHAPE = lazy_compile(r"[^\s.,]{1,2}[.,][^\s.,]{1,2}")
 
 # ``scored_at`` of a row that is not one of a level run's.
 NOT_LEVELS = -1
@@ -100,9 +103,10 @@ def scored_at(row: JoinedRow, run: list[int]) -> int | None:
         number = parse_number(text, kind="score")
         if number is not None:
             values.add(number.value)
-        elif _DIGIT.search(text):
-            # A figure OCR garbled ("2/75" for 2,75; "2.S"): a figure still, its reading left to
-            # the cell readers and the sums; only a cell with no digit is a tick or a word.
+        elif _DIGIT.search(text) or _DECIMAL_SHAPE.fullmatch(text):
+            # A figure OCR garbled ("2/75" for 2,75; "2.S"; "Đ,Ð"): a figure still, its reading left
+            # to the cell readers and the sums; only a cell with neither a digit nor a figure's
+            # shape is a tick or a word.
             values.add(text)
         else:
             return NOT_LEVELS
