@@ -9,7 +9,8 @@ the lines as ``reading_lines`` gave them; the truth is the generator's file of t
   of the review queue. A blank where the run's other items print the field is doubted, as a
   grid's blank cell is (``doubt_blank_cells``).
 * "= Rà soát" (a dash read "="), "quy chế làm.việc" (a speck's stop for the space): mended
-  (``task_doubts``: a misread bullet, a stop glued between two syllables)."""
+  (``task_doubts``: a misread bullet; ``task_compound_dash.compound_marks``: a stop glued between
+  the two syllables of one word, weighed by the repair model's bigrams)."""
 
 from __future__ import annotations
 

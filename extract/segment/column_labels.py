@@ -34,12 +34,16 @@ ANNEX_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # so a scan's header whose "STT" OCR read as a figure ("51") had no label the row test knew, was
 # taken for the first row, and the table went unread. Each names a column of its own.
 FILE_COUNT_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("procedure", ("ten thu tuc", "thu tuc hanh chinh")),
     ("files received", ("tiep nhan",)),
     ("files settled", ("da giai quyet",)),
     ("on time", ("dung han",)),
     ("late", ("qua han",)),
 )
+
+# The procedure's column names it in its first words ("Tên thủ tục hành chính", "Thủ tục hành
+# chính"); a task's name mentions procedures after its verb ("Rà soát thủ tục hành chính của xã"),
+# so a row of a plan's task grid is no header for holding those words.
+_PROCEDURE_COLUMN = lazy_compile(r"^(?:ten\s+)?thu\s+tuc\b")
 
 # A period's column ("Năm 2021", "Kế hoạch năm 2014", "Quý II/2024"): a plan's targets by year,
 # an annex's plan beside its result.
@@ -70,7 +74,7 @@ def cell_concepts(text: str, settings: LabelRowSettings = LabelRowSettings()) ->
         role
         for role, phrases in (*ANNEX_ROLE_WORDS, *FILE_COUNT_COLUMN_WORDS)
         if any(names_phrase(p, folded) for p in phrases)
-    }
+    } | ({"procedure"} if _PROCEDURE_COLUMN.match(folded) else set())
     tasks = {f"task {kind}" for kind, _ in header_labels(text) or [] if kind != "code"}
     period = {"period"} if _PERIOD_LABEL.search(folded) else set()
     return annex | header_concepts(text) | tasks | period

@@ -139,10 +139,6 @@ _STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=[\s,])[.,](?=\p{
 # A comma held between two words' letters ("kỷ luật,kỷ cương"): the space a plan types after every
 # comma, OCR lost (a figure's decimal comma stands between digits). Put back.
 _GLUED_COMMA = lazy_compile(r"(?<=\p{L}),(?=\p{L})")
-# A full stop held between two words' letters ("quy chế làm.việc"): a speck OCR read as a mark
-# where the space was. Put back as the space, only where both words are syllables and one bears a
-# Vietnamese letter (a web address's "dichvucong.gov.vn" has none; "v.v" is no pair of syllables).
-_GLUED_STOP = lazy_compile(r"(?<![\p{L}.])(\p{Ll}+)\.(\p{Ll}+)(?![\p{L}.])")
 # A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
 # plan's own colon; doubted, kept.
 _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
@@ -198,13 +194,6 @@ def _lone_quote_out(text: str) -> str:
     if len(_QUOTE.findall(text)) != 1:
         return text
     return _HELD_QUOTE.sub("", text)
-
-
-def _stop_apart(m: re.Match, vocab: frozenset[str]) -> str:
-    """Two syllables a speck's stop glued (``_GLUED_STOP``) set apart by their space; else as read."""
-    left, right = m.group(1), m.group(2)
-    marked = not (left + right).isascii()
-    return f"{left} {right}" if marked and left in vocab and right in vocab else m.group()
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -372,7 +361,6 @@ def doubt_tasks(
                 value = getattr(row, f)
                 cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
                 cleaned = _lone_quote_out(_GLUED_COMMA.sub(", ", cleaned))
-                cleaned = _GLUED_STOP.sub(lambda m: _stop_apart(m, vocab), cleaned)
                 if f in _FREE_TEXT_FIELDS:
                     cleaned = _TRAILING_DASH.sub("", cleaned)
                     cleaned = _MISREAD_BULLET.sub("", cleaned)
