@@ -41,6 +41,19 @@ CARRY_OUT = ("Cộng chuyển trang", "Cộng chuyển sang trang sau", "Cộng 
 CARRY_IN = ("Trang trước chuyển sang", "Số trang trước chuyển sang", "Cộng trang trước chuyển sang")
 
 
+def plain_score_layout(rng: random.Random) -> ScoreLayout:
+    """The five columns of a commune's score table (code, name, maximum, self points, explanation)
+    under labels the commune chose, the total row last or none: the form the layouts that cut or
+    carry a table print."""
+    return ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        widths_cm={"name": 7.0, "explanation": 3.6},
+        total=rng.choice(("last", "last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+
+
 def carried(rows) -> tuple[float | None, float | None]:
     """The maximum and self points of the fields among ``rows`` summed (the self points blank where
     a field's are)."""
@@ -68,13 +81,7 @@ def carry_lines(inst: Instance) -> Built:
     carry lines are nothing; faults as F01's (the carry sums the printed points)."""
     rng, year, meta, title, table = _scored(inst)
     both = inst.index % 2 == 1
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        widths_cm={"name": 7.0, "explanation": 3.6},
-        total=rng.choice(("last", "last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = plain_score_layout(rng)
     table = as_printed(table, layout)
     grid = score_grid(table, layout)
     at = max(2, min(len(table.rows) - 2, rng.randint(5, 8)))

@@ -89,6 +89,18 @@ FILE_HEADS = (
 ON_TIME_SHARES = ("Tỷ lệ đúng hạn (%)", "Tỷ lệ giải quyết đúng hạn (%)")
 
 
+def file_count_rows(heads: tuple[str, ...], share_head: str, sums: list[int], share: float) -> list[StatRow]:
+    """The truth of a file-count annex's total row: received (1), resolved (2) and its on-time and
+    late parts (2.1, 2.2) under the form's own column heads, and the on-time share (2.3)."""
+    return [
+        StatRow("1", "", heads[0], "Hồ sơ", float(sums[0])),
+        StatRow("2", "", heads[1], "Hồ sơ", float(sums[1])),
+        StatRow("2.1", "", heads[2], "Hồ sơ", float(sums[2])),
+        StatRow("2.2", "", heads[3], "Hồ sơ", float(sums[3])),
+        StatRow("2.3", "", share_head, "%", share),
+    ]
+
+
 def official_counts(rng: random.Random) -> list[tuple[str, int, int, int, int]]:
     """Each department or official (name, received, resolved, on time, late): resolved at most
     received (some still in hand), on time and late adding up to resolved, most none late."""
@@ -120,13 +132,7 @@ def annex_by_official(inst: Instance) -> Built:
     label = rng.choice(FIELD_TOTAL_LABELS)
     first = (rng.choice(("STT", "TT")), rng.choice(OFFICIAL_HEADS), heads[0])
     resolved_head = "Tổng số" if merged else heads[1]
-    rows = [
-        StatRow("1", "", heads[0], "Hồ sơ", float(sums[0])),
-        StatRow("2", "", heads[1], "Hồ sơ", float(sums[1])),
-        StatRow("2.1", "", heads[2], "Hồ sơ", float(sums[2])),
-        StatRow("2.2", "", heads[3], "Hồ sơ", float(sums[3])),
-        StatRow("2.3", "", share_head, "%", share),
-    ]
+    rows = file_count_rows(heads, share_head, sums, share)
 
     def grid_of(year: int, period: str) -> Grid:
         if merged:

@@ -30,7 +30,8 @@ from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
 from corpusgen.new_layouts_b import header_rows
 from corpusgen.new_layouts_c import continued_parts
 from corpusgen.new_layouts_t import FIELD_TOTAL_LABELS, FIELDS
-from corpusgen.new_layouts_w import FILE_HEADS, ON_TIME_SHARES, count_row, share_fault
+from corpusgen.new_layouts_v import plain_score_layout
+from corpusgen.new_layouts_w import FILE_HEADS, ON_TIME_SHARES, count_row, file_count_rows, share_fault
 from corpusgen.reports import StatRow, _ratio
 from corpusgen.scores import ScoreTable, children_of
 from corpusgen.typed_annexes import _annex_report, _built as annex_built
@@ -71,13 +72,7 @@ def table_two_parts(inst: Instance) -> Built:
     row, if any, last in the second. Truth: one table, as if printed whole; faults as F01's."""
     rng, year, meta, title, table = _scored(inst)
     again = inst.index % 2 == 1
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        widths_cm={"name": 7.0, "explanation": 3.6},
-        total=rng.choice(("last", "last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = plain_score_layout(rng)
     table = as_printed(table, layout)
     level = cut_level(table)
     at, codes = level[len(level) // 2], {table.rows[k].code for k in level}
@@ -249,13 +244,7 @@ def annex_field_bands(inst: Instance) -> Built:
     share, faults = share_fault(rng, inst.faulty, _ratio(sums[2], sums[1]), "2.3")
     heads, share_head = rng.choice(FILE_HEADS), rng.choice(ON_TIME_SHARES)
     label, band = rng.choice(FIELD_TOTAL_LABELS), rng.choice(BAND_WORDS)
-    rows = [
-        StatRow("1", "", heads[0], "Hồ sơ", float(sums[0])),
-        StatRow("2", "", heads[1], "Hồ sơ", float(sums[1])),
-        StatRow("2.1", "", heads[2], "Hồ sơ", float(sums[2])),
-        StatRow("2.2", "", heads[3], "Hồ sơ", float(sums[3])),
-        StatRow("2.3", "", share_head, "%", share),
-    ]
+    rows = file_count_rows(heads, share_head, sums, share)
 
     def grid_of(year: int, period: str) -> Grid:
         names = ("STT", rng.choice(("Tên thủ tục hành chính", "Thủ tục hành chính")), *heads, share_head)
