@@ -234,6 +234,10 @@ PROBES: dict[str, Derivation] = {
     # tables and two annexes, no plan and no narrative, so the dump takes all four.
     "S39_scan_new_layouts_x": probe_scan(("N98", "N99", "N100", "N101")),
     "D33_dump_new_layouts_x": Derivation("dump", ("N98", "N99", "N100", "N101")),
+    # The twenty-fifth batch (tools/corpusgen/new_layouts_y.py), held as the others: three score
+    # tables and an annex, no plan and no narrative, so the dump takes all four.
+    "S40_scan_new_layouts_y": probe_scan(("N102", "N103", "N104", "N105")),
+    "D34_dump_new_layouts_y": Derivation("dump", ("N102", "N103", "N104", "N105")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

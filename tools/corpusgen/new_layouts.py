@@ -378,14 +378,14 @@ def own_set(family: str, index: int) -> CriteriaSet | None:
     N62, whose field numeral is merged down over the field's criteria; N66, whose field's points are;
     N70, whose sub-criteria are lettered in their criterion's cell; N72, whose points stand by level;
     N82, whose fields made of criteria are headings across the table; N88, whose summary prints the
-    fields across),
+    fields across; N105, whose field's name stands down the left of its criteria's),
     or whose levels only bullets show (N23: a flat set shows none), and for instances 3-4 of the
     other score layouts (a set no reader's rule has seen)."""
     later = (
         *("N01", "N03", "N04", "N06", "N07", "N11", "N12", "N14", "N16", "N17", "N19", "N21", "N24", "N26", "N28"),
         *("N30", "N31", "N34", "N38", "N39", "N44", "N45", "N47", "N48", "N51", "N83"),
     )
-    own = ("N02", "N09", "N23", "N25", "N35", "N62", "N66", "N70", "N72", "N82", "N88")
+    own = ("N02", "N09", "N23", "N25", "N35", "N62", "N66", "N70", "N72", "N82", "N88", "N105")
     if family_code(family) in own or (family_code(family) in later and index >= 3):
         return COMMUNE_SET
     return None
