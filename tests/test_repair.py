@@ -333,3 +333,28 @@ def test_typed_marks_are_kept_where_ocr_marks_are_doubted():
     assert repaired("pdf-text") == "Bộ phận Một\ncửa"
     assert repaired("docx") == "Bộ phận Một\ncửa"
     assert repaired("ocr") == "Bộ phận Một\ncủa"
+
+
+def test_build_reads_no_criteria_set_the_generator_holds_out():
+    # The benchmark's held-out families include every instance of a held-out criteria set
+    # (make_corpus.split_of): that set's names and scale lines (normalize/criteria/data) must not
+    # reach the model through the build's real source.
+    sys.path[:0] = [str(ROOT / "tools")]
+    import make_corpus
+    from repairlm.sources import real_docs
+
+    from normalize.criteria import load_criteria_sets
+
+    sets = load_criteria_sets()
+    held = [s for s in sets if s.id in make_corpus.HELDOUT_SETS]
+    assert held, "a held-out set to check"
+
+    def lines(s):
+        return {s.title} | {r.name for r in s.rows} | {p for r in s.rows for p in r.scale.split(" | ") if p}
+
+    trained = set().union(*(lines(s) for s in sets if s.id not in make_corpus.HELDOUT_SETS))
+    held_only = set().union(*(lines(s) for s in held)) - trained
+    real = real_docs()
+    assert {d.name for d in real}.isdisjoint(f"criteria:{s.id}" for s in held)
+    from_criteria = {ln for d in real if d.name.startswith("criteria:") for ln in d.lines}
+    assert held_only and not held_only & from_criteria

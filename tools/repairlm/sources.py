@@ -14,6 +14,7 @@ import random
 import re
 import sys
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,15 +47,33 @@ def sample_docs() -> list[Doc]:
     return out
 
 
-def criteria_docs() -> list[Doc]:
-    """Each official criteria set (names and scale lines) is one document."""
+def criteria_docs(held_out: Collection[str] = ()) -> list[Doc]:
+    """Each official criteria set (names and scale lines) is one document; the sets in
+    ``held_out`` (``make_corpus.HELDOUT_SETS``: the benchmark's) are left out."""
     from normalize.criteria import load_criteria_sets
 
     out = []
     for s in load_criteria_sets():
+        if s.id in held_out:
+            continue
         lines = [s.title] + [r.name for r in s.rows] + [p for r in s.rows for p in r.scale.split(" | ") if p]
         out.append(Doc(f"criteria:{s.id}", tuple(ln for ln in lines if ln)))
     return out
+
+
+def real_docs() -> list[Doc]:
+    """The ``real`` source: the clean seeds, the criteria sets the generator does not hold out
+    (text of a held-out set would reach the benchmark's held-out families through the model) and
+    the phrase list."""
+    return sample_docs() + criteria_docs(_make_corpus().HELDOUT_SETS) + phrase_docs()
+
+
+def _make_corpus():
+    if str(ROOT / "tools") not in sys.path:
+        sys.path[:0] = [str(ROOT / "tools")]
+    import make_corpus
+
+    return make_corpus
 
 
 def phrase_docs() -> list[Doc]:
@@ -68,8 +87,7 @@ def corpus_docs(instances_per_family: int = 4, seed: int = 0) -> tuple[list[Doc]
     The held-out families (``tools/make_corpus.py``) are never trained on: the benchmark reads them.
     ``seed``: the corpus of ``make_corpus.py --seed`` (other communes, values and criteria sets;
     the model is built from seed 0's)."""
-    sys.path[:0] = [str(ROOT / "tools")]
-    import make_corpus
+    make_corpus = _make_corpus()
     from corpusgen.render_text import TextStyle, write_text
 
     sets = make_corpus.load_sets()
