@@ -97,6 +97,30 @@ FRACTION_BLANKS = "-–—…"
 FRACTION_CELL = lazy_compile(rf"^\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*[/⁄∕]\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*$")
 
 
+# Halves and quarters written as a common fraction, as a typewriter school writes points: "1/2",
+# "3/4", "7 1/2", or the one glyph "½", "7¾". A proper fraction over 2 or 4 alone: "9/10" or "1/3"
+# is a score over its maximum (``FRACTION_CELL``), never one figure.
+COMMON_DENOMINATORS = (2, 4)
+_COMMON_FRACTION = lazy_compile(r"^\s*(?:(\d{1,3})\s+)?(\d)\s*[/⁄∕]\s*(\d)\s*$")
+_FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_GLYPH_FRACTION = lazy_compile(r"^\s*(\d{1,3})?\s*([½¼¾])\s*$")
+
+
+def common_fraction(text: str) -> float | None:
+    """A points figure written as a common fraction ("7 1/2" → 7.5, "3/4" → 0.75, "½" → 0.5);
+    None for any other text, and for a fraction that is no half or quarter ("9/10", "2/2")."""
+    glyph = _GLYPH_FRACTION.match(text or "")
+    if glyph:
+        return float(glyph.group(1) or 0) + _FRACTION_GLYPHS[glyph.group(2)]
+    m = _COMMON_FRACTION.match(text or "")
+    if not m:
+        return None
+    whole, numerator, denominator = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+    if denominator not in COMMON_DENOMINATORS or not 0 < numerator < denominator:
+        return None
+    return whole + numerator / denominator
+
+
 # A cell of figures only: digits with their separators and percent signs ("5", "1,5", "1.250",
 # "20 %"), at least one digit; with signs, any mark that is no letter too (brackets, bars, slashes,
 # dashes: "(5)", "1/2", "| 12 |"), as OCR and a column-number row print them.

@@ -11,6 +11,7 @@ from cchc_extract.reconcile.share_told import _v
 from cchc_extract.reconcile.stat_rows import _denominator, _stat_ref, same_unit_rows
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
+from normalize.text import fold
 from schemas.records import StatRow
 
 _NOTE_PERCENT = lazy_compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
@@ -37,7 +38,7 @@ def check_note_ratio(
             if parents[j] == p and _usable(rows[j]) and same_unit_rows(rows[j], row)
         ]
         whole = _denominator([(j, rows[j]) for j in above])
-    if whole is None or not rows[whole].value:
+    if whole is None or not rows[whole].value or _share_of_other(note, rows[whole], s):
         return
     parsed = parse_number(stated[0][1], kind="score")
     if parsed is None:
@@ -60,3 +61,11 @@ def check_note_ratio(
         f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
         rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)),
     )
+
+
+def _share_of_other(note: str, whole: StatRow, s: ReconcileSettings) -> bool:
+    """Whether the note's per cent is of something it names that the whole's indicator does not
+    ("Đạt 95% kế hoạch" under "Tổng số hồ sơ"): the plan's, the target's or last year's share, which
+    the counts cannot check (read as the count's share, it was a false mismatch)."""
+    said, of = fold(note), fold(whole.indicator)
+    return any(word in said and word not in of for word in s.note_share_of_other)

@@ -36,6 +36,10 @@ class ReconcileSettings:
     label_margin: float = 8.0
     # A percentage row after its counts: at most this many sibling rows above it are its counts.
     ratio_siblings: int = 3
+    # A note's per cent set against something other than the row's whole (folded words): "Đạt 95%
+    # kế hoạch", "Chỉ tiêu tỉnh giao 90%", "Tăng 5% so với cùng kỳ" are of the plan, the target or
+    # last year, no share of the count above (``note_ratio``), unless the whole is itself so worded.
+    note_share_of_other: tuple[str, ...] = ("ke hoach", "chi tieu", "cung ky", "nam truoc")
     # A text file is taken for an OCR dump (its numbers doubted as a scan's) when at least this
     # many of its codes and points show OCR's number confusions: dots of a code lost ("111" read
     # as 1.1.1), a decimal mark lost ("45" taken as 4,5). Typed text never needs either; one may

@@ -6,10 +6,13 @@ so that the numbers' reading is one small idea of its own."""
 
 from __future__ import annotations
 
+import regex as re
+
 from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.score_lines import is_score_token
 from extract.segment.score_readings import points_readings
-from normalize.numbers import parse_number, points_figure
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import common_fraction, parse_number, points_figure
 from normalize.points_rate import rated_figure
 from normalize.points_scale import points_scale
 from schemas.records import ScoreRow
@@ -27,6 +30,34 @@ def points_cell(text: str) -> str | None:
     return text
 
 
+# A self cell that holds the points and then the explanation, in a table with no explanation
+# column: "1,5 - Đã ban hành Kế hoạch số 12/KH-UBND", "1 1/2: Hoàn thành", or the points on the
+# cell's first line and the words on the next. The figure (a unit after it is the figure's), a
+# dash, colon or comma between, then the words.
+_POINTS_THEN_WORDS = lazy_compile(
+    r"^\s*(?P<figure>(?:\d{1,3}\s+)?\d\s*[/⁄∕]\s*\d|\d{1,3}(?:[.,]\d{1,2})?)"
+    r"(?:\s*(?i:điểm|diem|đ)\b\.?)?\s*[-–—:;,]?\s+(?P<words>\S.*)$",
+    flags=re.DOTALL,  # the explanation's next lines with it
+)
+# Letters the words must hold: a speck or two OCR left beside the figure ("1 h") is no explanation.
+MIN_EXPLANATION_LETTERS = 3
+
+
+def points_then_words(text: str, ocr: bool) -> tuple[str, str] | None:
+    """A self cell's figure and the explanation written after it ("1,5 - Đã ban hành …" →
+    ("1,5", "Đã ban hành …")); None for a cell read whole as points ("1,5 điểm", "Đạt (2)",
+    "7 1/2"), for words alone, and for a figure with a speck beside it."""
+    if not text or read_points(text, ocr) is not None:
+        return None
+    m = _POINTS_THEN_WORDS.match(text)
+    if not m or read_points(m["figure"], ocr) is None:
+        return None
+    words = m["words"].strip()
+    if sum(ch.isalpha() for ch in words) < MIN_EXPLANATION_LETTERS:
+        return None
+    return m["figure"], words
+
+
 def read_points(raw: str | None, ocr: bool) -> float | None:
     """A points cell's value; None for a cell that prints none (a mark, a blank, words)."""
     if ocr and raw and raw.rstrip().endswith("%") and not rated_figure(raw):
@@ -34,6 +65,9 @@ def read_points(raw: str | None, ocr: bool) -> float | None:
     if ocr and raw:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
     figure = points_figure(raw) if raw else ""
+    fraction = common_fraction(figure)
+    if fraction is not None:
+        return fraction  # "7 1/2": halves and quarters as a common fraction
     parsed = parse_number(figure, kind="score", ocr=ocr) if figure else None
     if parsed is None and ocr and (comma := misread_comma(figure)):
         parsed = parse_number(comma, kind="score")  # "2/0đ": the comma beside the unit misread

@@ -12,7 +12,7 @@ from extract.segment.grid_codes import code_in_own_column, compact_code, split_c
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.level_codes import item_token, level_code, level_columns
 from extract.segment.marked_levels import codes_from_marks
-from extract.segment.points_cells import points_cell, read_max_points
+from extract.segment.points_cells import points_cell, points_then_words, read_max_points
 from extract.segment.scale_lines import name_cell_scale, scale_items
 from extract.segment.score_adjustments import ScoreAdjustment, adjustment, adjustment_kind
 from extract.segment.score_lines import RowDraft
@@ -83,7 +83,8 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
             code, name = split_code(name, name_words)
         lead = lead_text(joined, row, columns)  # a field column of its own, merged down (``field_column``)
         code, name = spanning_title(cell(row, "code"), name, lead) or (code, name)
-        max_raw, self_raw = points_cell(cell(row, "max")), points_cell(cell(row, "self"))
+        self_text, self_said = _self_and_said(cell(row, "self"), "explanation" in columns, ocr)
+        max_raw, self_raw = points_cell(cell(row, "max")), points_cell(self_text)
         appraised_raw = points_cell(cell(row, "appraised"))
         label = fold(name or code or lead)
         # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
@@ -116,7 +117,7 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
             name, printed_scale = unbulleted
             scale += printed_scale
         tokens = [(t, t) for t in name.split()]
-        explanation = [(t, t) for t in cell(row, "explanation").split()]
+        explanation = [(t, t) for t in f"{cell(row, 'explanation')} {self_said}".split()]
         numberless = max_raw is None and self_raw is None and appraised_raw is None
         if numberless and not name.strip() and _LETTERED_PART.match(cell(row, "code")):
             continue  # a lettered part's heading spanning the table, outside the criteria's hierarchy
@@ -160,6 +161,14 @@ def grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowD
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     first = totals[0][1] if totals else (None, None, {})
     return drafts, grand[-1] if grand else (None, None, {}), first, adjustments
+
+
+def _self_and_said(text: str, explanation_column: bool, ocr: bool) -> tuple[str, str]:
+    """A self cell's points and the explanation written after them in the same cell, in a table
+    with no explanation column ("1,5 - Đã ban hành …", ``points_then_words``); else the cell as it
+    is and no words. (Read whole, such a cell was no figure: the row's self points lost.)"""
+    split = None if explanation_column else points_then_words(text, ocr)
+    return split or (text, "")
 
 
 def _marked_codes(joined: JoinedTable, columns: dict[str, int], cell) -> list | None:
