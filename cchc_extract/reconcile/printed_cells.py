@@ -132,7 +132,7 @@ def score_far_under(row: ScoreRow, f: str, share: float = 0.5) -> bool:
     commune and its appraisers part that far as seldom as to 0 (``score_beside_zero``), and the
     smaller figure is the one OCR spoilt, a digit or a mark lost ("1" for 10, "2" for 15,5). Spent
     seeds 20001 and 19001's dumps: 13 such scores, 10 wrong (3 at 0.92–0.97, silent), the 3 right
-    ones queued for doubts of their own; 235 scores within that share, 13 wrong."""
+    ones queued for doubts of their own; 285 scores within that share, 13 wrong."""
     scores = {"self_points": row.self_points, "appraised_points": row.appraised_points}
     if f not in scores:
         return False
