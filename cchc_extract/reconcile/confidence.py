@@ -95,6 +95,7 @@ from cchc_extract.reconcile.printed_cells import (
     printed_figure,
     scale_figure_taken,
     score_beside_zero,
+    score_far_under,
 )
 from cchc_extract.reconcile.queue_once import told_unread
 
@@ -130,7 +131,7 @@ from cchc_extract.reconcile.set_maxima import (
     table_maxima as table_maxima,
 )
 from cchc_extract.reconcile.short_sums import short_blanks, short_sums
-from cchc_extract.reconcile.stat_rows import figure_left_in_name
+from cchc_extract.reconcile.stat_rows import figure_left_in_name, follows_figureless
 from cchc_extract.reconcile.stray_figure import stray_figure
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
@@ -249,9 +250,11 @@ def value_features(
                     # leaves its scores as sure as they read.
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 past_name = inside and f != "max_points" and getattr(row, f) is not None
-                if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
-                    # One of two scores parted that far is misread: this one as unsure as its 0. A
-                    # score read past another row's name may be that row's (a maximum has the set).
+                parted = score_beside_zero(row, f) or score_far_under(row, f)
+                if ocr["dump"] and cells_lost and (parted or past_name):
+                    # One of two scores parted that far is misread: this one as unsure as its 0, or
+                    # the smaller of the two. A score read past another row's name may be that
+                    # row's (a maximum has the set).
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if ocr["dump"] and cells_lost and f == "self_points" and APPRAISED not in fields and stray_figure(row):
                     # A dump's line that printed a figure more than the columns placed, the odd one
@@ -359,6 +362,15 @@ def value_features(
                 # 91,45; "… Thủ tục 120 3.3 Tỷ lệ …" valued 80,95, the other panel's share): which
                 # of the line's figures is the row's value is our reading, as unsure as a cell OCR
                 # half read (seed 18001's dumps: 5 such values at 0.995, wrong, silent; 2 right).
+                features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+            if ocr["dump"] and follows_figureless(annex.rows, ri):
+                # A dump's figure after a row that printed none: the line reader placed it beside
+                # the label it stands next to, the last of a block whose figures OCR printed below
+                # it (spent seeds 20001 and 19001's dumps: 4 such values wrong at 0.995 and 1.0,
+                # silent, one held by a ratio that took it for its numerator; 5 right, all queued
+                # for doubts of their own). A relation that holds vouches for the number, not for
+                # the row it sits on.
+                features["held"] = 0.0
                 features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             if ocr["dump"] and features["failed"]:
                 # A dump's annex row is as sure as its layout was read, not its digits (no word

@@ -13,7 +13,7 @@ from cchc_extract.reconcile.settings import (
 from normalize.count_units import same_unit, unit_key, unit_words
 from normalize.lazy_regex import lazy_compile
 from normalize.text import any_word, strip_markup
-from schemas.records import ReviewItem, StatRow
+from schemas.records import MISSING_FLAG, ReviewItem, StatRow
 
 
 def _unit_key(row: StatRow) -> str:
@@ -153,3 +153,28 @@ def figure_left_in_name(row: StatRow) -> bool:
     name's words hold no bare figure where a line was split right (``figures_in_name``' kin)."""
     own = (row.code or "").strip(".")
     return any(m[0].strip(".") != own and _YEAR.fullmatch(m[0]) is None for m in _LONE_FIGURE.finditer(row.indicator))
+
+
+def _printed_nothing(row: StatRow) -> bool:
+    """Whether a row's value cell printed nothing at all: no figure, no text, no cell the reader
+    flagged lost (a cell lost keeps its place: the figures after it are still the rows' own)."""
+    return row.value is None and not (row.value_raw or "").strip() and MISSING_FLAG["value"] not in row.flags
+
+
+def follows_figureless(rows: list[StatRow], i: int) -> bool:
+    """Whether an annex row holds the first figure after a row that printed none though it counts:
+    a sibling just before it with no rows under it (not a heading), or its own parent just before
+    it that names a unit. An OCR dump can print a block of labels and then a block of their figures
+    ("- Số TTHC … toàn trình / - … một phần / - … chỉ cung cấp thông tin" then "79/134 … / 51/134 …
+    / 4/134 …"): the line reader gives the block's first figure to the label it stands beside, the
+    last, so the value may be a row's before it. A relation holding over the figure vouches for the
+    number, not for the row it was placed on."""
+    if i == 0 or rows[i].value is None:
+        return False
+    row, before = rows[i], rows[i - 1]
+    if not _printed_nothing(before):
+        return False
+    if before.code and row.parent == before.code:
+        return bool(before.unit.strip())
+    heading = bool(before.code) and any(other.parent == before.code for other in rows)
+    return before.parent == row.parent and before.level == row.level and not heading
