@@ -4,7 +4,7 @@ dump as "N6i dung chi tiéu | DVT Nain Nam’ | Tang (+), Ty lé Ghi" (its years
 change label's sign in brackets names the comparison, hence the figure columns; the look-alike
 folding the header is read with drops the brackets, so the header was not found and the whole annex
 (28 rows) was lost, read as a score table's rows and withdrawn. The excerpt is the corpus dump's
-(family D17, seed 20001, lines 33-58) as printed; the expected figures are its truth file's."""
+(family D17, seed 20001, lines 33-64) as printed; the expected figures are its truth file's."""
 
 from pathlib import Path
 
@@ -47,6 +47,8 @@ S6 ho so TTHC da giai quyét Ho so 220) ga #44 06 a
 Gidi quyét truéc han Ho so 134° fey +27 120,1
 | Giai quyét ding han H6 so 81 97 +16 119,8
 Giai quyét qua han Ho so 5 6 teh a0 p|
+Ty lé ho so giai quyét tréc han G6 © 12 400 = 9773 ey
+va dung han ; :
 """
 
 
@@ -107,3 +109,15 @@ def test_a_header_line_ending_on_the_note_label_with_a_stop_is_the_header(tmp_pa
     values = {r["code"]: r["value"] for r in annex["rows"]}
     # truth: 1 = 3 sáng kiến, 2 = 332 hồ sơ, 2.1 = 219 (this year's column, 2024)
     assert (values["1"], values["2"], values["2.1"]) == (3, 332, 219)
+
+
+def test_codes_lost_with_the_column_are_placed_by_the_groups_their_shares_close(tmp_path: Path):
+    # psm 3 dropped the STT column whole: each group is its whole, its parts counting the whole's
+    # unit and their share last; read by the column's order alone the rows were 1, 2, 3 … 14
+    dump = tmp_path / "annex-eng-psm3.txt"
+    dump.write_text(DUMP, encoding="utf-8")
+    (annex,) = result_to_json(convert_file(dump))["statistics"]
+    codes = [r["code"] for r in annex["rows"]]
+    # truth: 1 sáng kiến; 2 hồ sơ tiếp nhận, 2.1, 2.2, 2.3 its share; 3 nhiệm vụ, 3.1-3.3; 4 hồ sơ
+    # đã giải quyết, 4.1-4.3, 4.4 its share
+    assert codes == ["1", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2", "4.3", "4.4"]
