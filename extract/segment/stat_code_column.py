@@ -188,18 +188,20 @@ def wholes_closed_by_shares(drafts: list[StatDraft], settings: StatisticsSetting
     on, are one group: its first row the whole (weighed as a parent and as a new group by the
     column repair), the rows before it counting something else groups of their own. Read as the
     column's order alone, each row was the next top-level code (2, 3, 4 … for 2, 2.1, 2.2 …).
-    Only where the whole and the share print no code token, nor half the group's rows: a column that
-    prints its codes says itself."""
-    units = [_counted_unit(d.unit) for d in drafts]
+    Only where the column was lost (a code token on at most one row in ``lost_code_column_rows``: a
+    speck or a code a second page printed), the whole and the share printing none: a column that prints its
+    codes says itself."""
     out = [False] * len(drafts)
+    if settings.lost_code_column_rows * sum(bool(d.token) for d in drafts) > len(drafts):
+        return out  # (the column prints codes on many rows: its own sequence places them)
+    units = [_counted_unit(d.unit) for d in drafts]
     start = 0  # the first row after the share above
     for end, draft in enumerate(drafts):
         if not _reads_as_share(draft):
             continue
         run, start = range(start, end), end + 1
         group = drafts[run.start : end + 1]
-        # (a speck read as a code on one line, "êê ảnh" of a unit's wrapped word, leaves the column lost)
-        if len(run) < 2 or not all(d.ocr for d in group) or 2 * sum(bool(d.token) for d in group) >= len(group):
+        if len(run) < 2 or not all(d.ocr for d in group):
             continue
         counted = next((units[k] for k in reversed(run) if units[k]), "")
         if not counted:
