@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow
 from extract.segment.stat_headings import (
+    counts_nothing,
     heading_rows,
     headings_after_a_share,
     headings_under_a_count,
@@ -53,9 +54,11 @@ def settle_codes(drafts: list[StatDraft], settings: StatisticsSettings) -> list[
     repaired as one sequence; a typed page's clean code is kept as printed."""
     coded = [d for d in drafts if d.coded]
     tokens = [d.token for d in coded]
-    parents = [a or b for a, b in zip(_group_heads(coded, settings), heading_rows(coded))]
-    oversized = headings_under_a_count(coded)
-    new_groups = [a or b for a, b in zip(_counting_another_unit(coded), headings_after_a_share(coded))]
+    closed = wholes_closed_by_shares(coded, settings)
+    parents = [a or b or c for a, b, c in zip(_group_heads(coded, settings), heading_rows(coded), closed)]
+    # (the whole of a group its share closes is no part of the row above: that row is outside the group)
+    oversized = [a or b for a, b in zip(headings_under_a_count(coded), closed)]
+    new_groups = [a or b or c for a, b, c in zip(_counting_another_unit(coded), headings_after_a_share(coded), closed)]
     depth = printed_depth(tokens)  # no code inferred deeper than the column prints one
     choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups, max_level=depth)
     placed = _shares_taken_for_items(coded, choices)
@@ -125,6 +128,10 @@ def _reads_as_share(draft: StatDraft) -> bool:
 _BRACKETED_SHARE = re.compile(r"\(\s*%\s*\)")
 
 
+# A word of an indicator: two letters or more.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 # Units a count is kept in, as their letters (``unit_key``): the ones the language knows.
 COUNTED_UNITS = frozenset(UNIT_KEYS) | frozenset({"phan anh"})
 
@@ -170,6 +177,59 @@ def _group_heads(drafts: list[StatDraft], settings: StatisticsSettings) -> list[
             total, parts = total + value, parts + 1
         heads[i] = parts >= 2 and abs(total - target) < 1e-6
     return heads
+
+
+def wholes_closed_by_shares(drafts: list[StatDraft], settings: StatisticsSettings) -> list[bool]:
+    """OCR'd rows that are the whole of a group its share closes, where OCR lost the code column
+    (a ``--psm 3`` page drops the STT column whole): a form prints a group as its whole, its parts
+    counting what the whole counts, and their share (%) last ("Tổng số hồ sơ … | Hồ sơ", "Số hồ sơ
+    … trực tuyến | Hồ sơ", …, "Tỷ lệ … | %"). So, between the share above (or the table's top) and
+    a share, the rows counting the unit of the row right above the share, from the first of them
+    on, are one group: its first row the whole (weighed as a parent and as a new group by the
+    column repair), the rows before it counting something else groups of their own. Read as the
+    column's order alone, each row was the next top-level code (2, 3, 4 … for 2, 2.1, 2.2 …).
+    Only where the column was lost (a code token on at most one row in ``lost_code_column_rows``: a
+    speck or a code a second page printed), the whole and the share printing none: a column that prints its
+    codes says itself."""
+    out = [False] * len(drafts)
+    if settings.lost_code_column_rows * sum(bool(d.token) for d in drafts) > len(drafts):
+        return out  # (the column prints codes on many rows: its own sequence places them)
+    units = [_counted_unit(d.unit) for d in drafts]
+    start = 0  # the first row after the share above
+    for end, draft in enumerate(drafts):
+        if not _reads_as_share(draft):
+            continue
+        run, start = range(start, end), end + 1
+        group = drafts[run.start : end + 1]
+        if len(run) < 2 or not all(d.ocr for d in group):
+            continue
+        counted = next((units[k] for k in reversed(run) if units[k]), "")
+        if not counted:
+            continue
+        first = end - 1
+        while first > run.start and units[first - 1] in ("", counted):
+            first -= 1
+        while units[first] != counted:
+            first += 1  # (a row whose unit says nothing opens no group: the whole prints its unit)
+        # a whole and one part at least before the share, the whole and the share printing no code;
+        # not under a heading, which heads the group itself (``heading_rows``: the whole is its part)
+        headed = first > 0 and counts_nothing(drafts[first - 1])
+        # (a row with no indicator is a figure cut from its row, "Hồ sơ 598" under "Tổng số hồ sơ … 3":
+        # the rows were split out of step with the form's, and their places say nothing)
+        split = any(not _WORD.search(d.indicator) for d in drafts[first : end + 1])
+        out[first] = first < end - 1 and not drafts[first].token and not draft.token and not headed and not split
+    return out
+
+
+def _counted_unit(unit: str) -> str:
+    """The language's unit a row counts in, as its letters (``COUNTED_UNITS``): its first word alone
+    where the cell wrapped the rest onto the next line ("Nhiệm" / "vụ"); "" for a unit OCR garbled
+    past them ("Newoi" for "Người") or lost, which says nothing."""
+    key = unit_key(unit).strip()
+    if not key or key in COUNTED_UNITS:
+        return key
+    whole = [u for u in COUNTED_UNITS if u.startswith(key + " ")]
+    return whole[0] if len(whole) == 1 else ""
 
 
 def new_sections(

@@ -37,8 +37,14 @@ def is_statistics_header(
     glued = folded.replace(" ", "")
     indicator = any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
     unit = _names_unit(folded)
-    # (two periods compared, "Năm 2023 | Năm 2024 | Chênh lệch": the figure's columns are theirs)
-    value = any(w in folded or _glued_label(glued, w) for w in _VALUE) or names_compared_periods(folded)
+    # (two periods compared, "Năm 2023 | Năm 2024 | Chênh lệch": the figure's columns are theirs; the
+    # change's sign in brackets, "Tăng (+)", is read on the text as printed: the look-alike words drop
+    # the brackets, and it alone names the comparison where OCR garbled a period's "Năm" to "Nain")
+    value = (
+        any(w in folded or _glued_label(glued, w) for w in _VALUE)
+        or names_compared_periods(folded)
+        or names_compared_periods(text)
+    )
     note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
     code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
     if indicator and ((unit and (value or note)) or (value and code and note)):
@@ -112,7 +118,7 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
             if n >= settings.header_lines and not stacked:
                 break
             if _header_words(text) > settings.max_header_words * panels_named(text) or (
-                not stacked and _SENTENCE_END.search(text) is not None
+                not stacked and _ends_sentence(text)
             ):
                 break
             if _names_form(lines[k : end + 1], garbled):
@@ -124,6 +130,14 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
 # A sentence's stop closes its last word ("… như sau."); a stop standing apart ("Đơn vị .") is a
 # speck OCR read from a cell's rule, which ends no header line.
 _SENTENCE_END = lazy_compile(r"\w[.;]\s*$")
+# ... nor does one OCR glued to the form's last label, the note's ("… So sánh Ghi." over "(%) chú",
+# "Ghi chú.", "Ghi cha."): a report's sentence does not end on "ghi".
+_NOTE_LABEL_END = lazy_compile(r"(?<![a-z])ghi(?:\s*ch[a-z]?)?[.;]\s*$")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does (``_SENTENCE_END``), not on the note's label."""
+    return _SENTENCE_END.search(text) is not None and _NOTE_LABEL_END.search(fold(text)) is None
 
 
 def names_criteria(header: list[Line]) -> bool:

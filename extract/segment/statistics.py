@@ -84,6 +84,9 @@ class StatisticsSettings:
     # Two OCR'd units are one when their letters, spaces dropped, are this alike (rapidfuzz
     # ratio): "Phananh", "Phản ánh" and "Phapanh" all count complaints.
     same_unit_ratio: float = 75.0
+    # A code column OCR lost prints a token on at most one row in so many (a speck, a code a second
+    # page printed): its groups are then placed by the shares closing them (``wholes_closed_by_shares``).
+    lost_code_column_rows: int = 4
     # Rows that only open a count's breakdown ("Trong đó:", "Chia ra:"): dropped (stat_label_rows).
     label_rows: LabelRowSettings = LabelRowSettings()
 
