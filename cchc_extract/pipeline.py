@@ -39,6 +39,7 @@ from extract.segment.footnote_notes import footnoted, outside_notes, read_as_not
 from extract.segment.joined_once import JoinedOnce
 from extract.segment.name_figures import points_in_names
 from extract.segment.name_intruders import drop_intruders_in_tables
+from extract.segment.name_rest import names_rest_in_tables
 from extract.segment.period_lines import periods_on_lines
 from extract.segment.repeated_code_row import repeated_code_rows
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
@@ -191,6 +192,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # Another cell's words an OCR dump's lines left inside a name no criteria set snapped, judged by the
     # language model (``extract.segment.name_intruders``).
     _run_stage(result, "segment", lambda: drop_intruders_in_tables(result.score_tables, ocr_read(result)), debug)
+    # ... and a name's last wrapped line those lines left in the explanation (``extract.segment.name_rest``).
+    _run_stage(result, "segment", lambda: names_rest_in_tables(result.score_tables, ocr_read(result)), debug)
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc, joins=joined()), debug, default=[])
     # Annexes typed as lines at tab stops (a dot leader to the figure, its unit after it), typed or
     # OCR'd with their leaders.

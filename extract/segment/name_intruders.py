@@ -79,6 +79,10 @@ class NameIntruderSettings:
     min_name_words: int = 3
     # A short token opening the name before a capitalised word: at most this many letters.
     max_head_letters: int = 4
+    # Specks then a capitalised phrase after the name ("… công chức mm êm 4 SE XI Chấp hành kỷ
+    # luật", "… hành chính 11. ni ng. -3.1.. Công khai …"): the next row's or cell's words, at most
+    # this many specks, the phrase's first two words reading on at least ``join_min``.
+    max_glued_specks: int = 6
     on: bool = True
 
 
@@ -213,6 +217,57 @@ def _explanation_opening(tokens: list[str], model: RepairModel, s: NameIntruderS
     return None
 
 
+def _speck(token: str, unit: str | None, s: NameIntruderSettings) -> bool:
+    """A token of a ruling's or a garbled cell's specks: a figure, an abbreviation, or a short
+    token (a long one the model has no word for is a word OCR damaged: "sinh’hé")."""
+    return unit in (NUM, ABBR) or _short(token, s)
+
+
+def _titled(token: str) -> bool:
+    core = parse_token(token).core
+    return core[:1].isupper() and core[1:2].islower()
+
+
+def _glued_phrase(tokens: list[str], units: list[str | None], model: RepairModel, s: NameIntruderSettings) -> int:
+    """Where specks before another row's or cell's phrase start (the name's length when none do):
+    after at least ``min_name_words`` words, a run of specks (not figures and abbreviations alone:
+    "năm 2024", "TTHC") whose first is no word or one the model has all but never seen after the word before
+    it, then a capitalised word the next word reads on from: a phrase of its own, glued after the
+    name by the line parser. (A short capitalised speck may stand before it: "nể Bị Bố trí".)"""
+    n = len(tokens)
+
+    def _reads_on(i: int) -> bool:  # (two words of a phrase are no specks: "vụ của", "Mức độ")
+        words = units[i - 1] not in (None, NUM, ABBR) and units[i] not in (None, NUM, ABBR)
+        return words and _lp(model, units[i - 1], units[i]) > s.edge_max
+
+    def _unseen(i: int) -> bool:  # (no word, or a word the model has all but never seen there)
+        if units[i] is None:
+            return True
+        return units[i] not in (NUM, ABBR) and _lp(model, units[i - 1], units[i]) <= s.edge_max
+
+    for k in range(s.min_name_words, n - 2):
+        if not _speck(tokens[k], units[k], s) or _titled(tokens[k]):
+            continue
+        if units[k] not in (None, NUM, ABBR) and _lp(model, units[k - 1], units[k]) > s.edge_max:
+            continue
+        if units[k] == NUM and _folded(tokens[k - 1]) in TIME_WORDS | _NUMBERED:
+            continue  # ("ngày 15 tháng 7 năm 2021 của Chính phủ")
+        m = k
+        while m < n and m - k < s.max_glued_specks and _speck(tokens[m], units[m], s) and not _reads_on(m):
+            m += 1
+        for j in range(k + 1, min(m, n - 2) + 1):
+            if not any(_unseen(t) for t in range(k, j)):
+                continue  # (an abbreviation or a figure the name holds: "hồ sơ TTHC Mức độ 3")
+            if (
+                _titled(tokens[j])
+                and units[j] not in (None, NUM, ABBR)
+                and units[j + 1] not in (None, NUM, ABBR)
+                and _lp(model, units[j], units[j + 1]) >= s.join_min
+            ):
+                return k
+    return n
+
+
 def _head(tokens: list[str], units: list[str | None], code: str | None, model: RepairModel, s: NameIntruderSettings):
     """How many tokens opening the name are no part of it."""
     if len(tokens) < 3:
@@ -248,6 +303,7 @@ def without_intruders(name: str, code: str | None = None, s: NameIntruderSetting
     tokens, explanation = (tokens, []) if opening is None else (tokens[:opening], tokens[opening:])
     tokens, references = _without_references(tokens)
     explanation = references + explanation
+    tokens = tokens[: _glued_phrase(tokens, [_unit(t) for t in tokens], model, s)]
     while (run := _inner_run(tokens, [_unit(t) for t in tokens], model, s)) is not None:
         tokens = tokens[: run[0]] + tokens[run[1] :]
     tokens = tokens[: _figures_ending(tokens, s)]
