@@ -1,4 +1,4 @@
-"""Rows of OCR dumps whose STT cell OCR lost (issue 11).
+"""Rows of OCR dumps whose STT cell OCR lost or garbled (issue 11).
 
 A lone points figure on a line with no code, after a catalogued criterion name's opening and
 before the explanation's opening, is the row's one cell (``line_points._named_lone_figure``).
@@ -54,3 +54,23 @@ def test_a_whole_named_figures_row_leaves_the_next_code_alone():
     assert rows["4"]["max_points"] == printed["4"]["max_points"] == 11
     assert rows["5"]["name"].startswith("Xây dựng và nâng cao chất lượng")
     assert rows["5"]["max_points"] == printed["5"]["max_points"] == 16
+
+
+# Seed 20001's D17 i2 (psm 4, 300 dpi, degraded; with the generator's truth): criterion 7.1's STT
+# cell printed "-71 |", the cell's left ruling read as a hyphen glued to its code. Before, the
+# line was no row's: its name ran on into criterion 7's, and 7.1 was lost.
+RULED = next((Path(__file__).parent / "data" / "dumps_lines78").glob("s20001-d17-*.txt"))
+
+
+def test_a_hyphen_glued_to_a_ruled_code_is_the_cells_rule():
+    assert _cells("-71 | Ứng dụng công nghệ thông tin trong hoạt. 6 Đ.70").code == "71"
+    # (a penalty's minus with no ruling bar after it is no code's)
+    assert _cells("-1 Trừ điểm do vi phạm 2").code is None
+    truth = json.loads(RULED.with_name(RULED.name + ".truth.json").read_text(encoding="utf-8"))
+    printed = {r["code"]: r for r in truth["score_tables"][0]["rows"]}
+    assert "\n-71 | Ứng dụng công nghệ thông tin trong hoạt. 6 Đ.70\n" in RULED.read_text(encoding="utf-8")
+    output = result_to_json(convert_file(RULED))
+    rows = {r["code"]: r for t in output["score_tables"] for r in t["rows"]}
+    assert printed["7.1"]["name"].startswith("Ứng dụng công nghệ thông tin")
+    assert rows["7.1"]["name"].startswith("Ứng dụng công nghệ thông tin")
+    assert "Ứng dụng" not in rows["7"]["name"]
