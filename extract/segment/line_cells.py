@@ -44,7 +44,7 @@ from extract.segment.line_split import opens_explanation
 from extract.segment.line_unmarked import unmarked_split_cells
 from extract.segment.line_verdicts import verdicts_as_figures
 from extract.segment.scale_lines import closes_scale_item
-from extract.segment.stt_cell import CODE_NOISE, code_head
+from extract.segment.stt_cell import CODE_NOISE, code_head, ruled_code_head
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number, points_figure
@@ -117,7 +117,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         return cells
     tokens = verdicts_as_figures(without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens)))))
     tokens = scale_tops(_without_points_units(tokens))
-    head = code_head(tokens[0][1])  # rule stubs OCR glues to the STT cell ("1.3__|", "2.2]")
+    head = ruled_code_head(tokens)  # rule stubs OCR glues to the STT cell ("1.3__|", "2.2]", "-71 |")
     lead = lead_code_at(tokens) if layout.evidence_leads and read_code_token(head) is None else None
     evidence = [t for t in tokens[:lead] if not JUNK.match(t[1])] if lead is not None else []
     if lead is not None:
