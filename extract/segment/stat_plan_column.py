@@ -26,9 +26,14 @@ _PLAN_OPENING = ("tieu", "ke")
 _PLAN_GLUED = ("tieuke", "kehoach")
 
 
+# The row number's label, the header's first column: the words before it are the annex's title
+# above the header ("SỐ LIỆU KẾT QUẢ THỰC HIỆN …"), whose "thực hiện" labels no column.
+_NUMBER_LABELS = ("tt", "stt")
+
+
 def plan_first(header: str) -> bool:
     """Whether a header's folded words name the plan's column before the result's."""
-    words = [w.strip(".,:;|()_-") for w in fold(header).split()]
+    words = _column_labels([w.strip(".,:;|()_-") for w in fold(header).split()])
     plan = next(
         (
             k
@@ -41,6 +46,12 @@ def plan_first(header: str) -> bool:
     if result is not None and (plan is None or plan > result):
         plan = _plan_label_wrapped(words, result)
     return plan is not None and result is not None and plan < result
+
+
+def _column_labels(words: list[str]) -> list[str]:
+    """The header's words from its row number's label on (all of them when none is read)."""
+    opening = next((k for k, w in enumerate(words) if w in _NUMBER_LABELS), 0)
+    return words[opening:]
 
 
 # The indicator's label ("Nội dung"): where the header prints it, a "Chỉ tiêu" after it labels

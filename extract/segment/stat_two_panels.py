@@ -34,8 +34,10 @@ _VALUE_LABEL = lazy_compile(
 _CODE = lazy_compile(r"^[^\p{L}\p{N}]{0,2}[0-9a-zA-Z]?\d{1,3}(?:[.,]\d{1,2}){0,2}[A-Za-z]?[.)]?[^\p{L}\p{N}]{0,3}$")
 # A code printed with its dot: no figure of a count prints one ("4.2", "3.1.")
 _DOTTED = lazy_compile(r"\d[.,]\d")
-# A figure as OCR prints it: digits with a decimal comma, specks about it ("2__.", "647.").
-_FIGURE = lazy_compile(r"^[^\p{L}\p{N}]{0,2}\d[\d.,]*[^\p{L}\p{N}]{0,3}$")
+# A figure as OCR prints it: digits with a decimal comma, specks about it ("2__.", "647."), the
+# comma read as a stroke ("95/3" for 93,3: still the left row's figure, the code after it the right
+# row's).
+_FIGURE = lazy_compile(r"^[^\p{L}\p{N}]{0,2}\d[\d.,]*(?:/\d{1,2})?[^\p{L}\p{N}]{0,3}$")
 # A token with no letter or digit: a ruling's speck ("|", "_", "†", "'").
 _SPECK = lazy_compile(r"^[^\p{L}\p{N}%]+$")
 # An indicator's first word opens on a capital, after specks ("|Sốhồsơ", "'G7øấi").
