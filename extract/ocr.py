@@ -229,11 +229,12 @@ def unruled_ocr_tables(
     if not tall:
         return []
     size = float(tall[len(tall) // 2])
-    dust = [w for w in words if _DUST.match(w.text)]
+    dust = page_dust(words, size, settings)
     for w in words:  # a speck read glued to a word's edge ("_1.2")
         if not _DUST.match(w.text) and _EDGE_DUST.search(w.text):
             w.text = _EDGE_DUST.sub("", w.text) or w.text
-    lines = visual_lines([w for w in words if not _DUST.match(w.text)], settings)
+    specks = {id(w) for w in dust}
+    lines = visual_lines([w for w in words if id(w) not in specks], settings)
     sized = [[(w, size) for w in line] for line in lines]
     tasks = task_column_tables(
         sized_lines(sized),
@@ -267,6 +268,22 @@ def unruled_ocr_tables(
 # as the accent it looks like.
 _DUST = lazy_re_compile(r"^[_:;.,'`´~^ˆ˜¨\"“”‘’]+$")
 _EDGE_DUST = lazy_re_compile(r"^[_`´~^ˆ˜]+|[_`´~^ˆ˜]+$")
+
+
+def page_dust(words: list[Word], size: float, settings: OcrSettings) -> list[Word]:
+    """The words of a page with no ruled grid that are paper dust (``_DUST``, ``_dot_dash``);
+    ``size``: the page's typical word height."""
+    return [w for w in words if _DUST.match(w.text) or _dot_dash(w, size, settings)]
+
+
+def _dot_dash(word: Word, size: float, settings: OcrSettings) -> bool:
+    """Whether a word read as a dash is a dot of dust: its ink narrower than a dash's share of the
+    word height ``size`` and no bar (a printed dash is several times wider than tall)."""
+    if word.text not in ("-", "–") or word.bbox is None:
+        return False
+    x0, y0, x1, y1 = bbox_of(word)
+    width, tall = x1 - x0, max(1.0, y1 - y0)
+    return width < settings.dash_min_width * size and width < settings.dash_min_aspect * tall
 
 
 def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:

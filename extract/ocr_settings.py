@@ -25,6 +25,12 @@ class OcrSettings:
     # word's ink is about its font size: the text layer's 1.8 font sizes).
     unruled: UnruledSettings = field(default_factory=UnruledSettings)
     chunk_gap: float = 1.8
+    # A "-" whose ink is a dot is paper dust, not a dash: narrower than this share of the page's word
+    # height and less than ``dash_min_aspect`` times as wide as tall (a plan's tab-stop scan:
+    # the dashes printed 9-12 × 3-4 px under words 29 px high, the specks read "-" at a wrapped
+    # task's line end 2 × 2 and 3 × 2, joined into its task as "hành chính - tại Bộ phận").
+    dash_min_width: float = 0.15
+    dash_min_aspect: float = 2.0
     # A plan's task table at tab stops on a page with no ruled grid, rebuilt from its header's
     # labels as on a text layer (``extract.pdf_task_columns``): its gutters are not there to find.
     task_columns: TaskColumnSettings = field(default_factory=TaskColumnSettings)

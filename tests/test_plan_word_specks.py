@@ -39,7 +39,9 @@ def _rows():
 def test_a_dash_inside_a_compound_is_a_speck_taken_out():
     rows = _rows()
     assert rows[0].task == "Thực hiện chế độ báo cáo định kỳ về cải cách hành chính"
-    assert any(f.startswith("compound_dash_dropped") for f in rows[0].flags)
+    # (the speck's ink is a dot, no dash's bar: it is paper dust on the page already, ``ocr.page_dust``,
+    # so no dash reaches the task for ``task_compound_dash`` to take out; that mend is tested below)
+    assert not any("-" in w for w in rows[0].task.split())
     # a plan's own dash between names stands
     assert rows[0].lead == "Phòng Văn hóa - Xã hội"
 

@@ -53,7 +53,7 @@ def next_roman(section: str | None, printed: str = "") -> str:
     return ROMANS[min(value, len(ROMANS)) - 1]
 
 
-def _misread_numeral(code: str) -> bool:
+def misread_numeral(code: str) -> bool:
     """A TT cell OCR read as a short run of no digit and no item mark: a roman numeral's strokes."""
     text = code.strip()
     return (
@@ -152,7 +152,7 @@ def section_of(
         # heading of the body leading the tasks under it, its numeral's strokes read as ones (a
         # task row has its task's words, deadline and product; a unit's name is none of them).
         return next_roman(section), True, rest[0]
-    if roman and len(rest) == 1 and _misread_numeral(code) and row_conf(row) is not None:
+    if roman and len(rest) == 1 and misread_numeral(code) and row_conf(row) is not None:
         # An OCR'd row of a title beside a TT cell that is no number ("HH", "m—_."): a section's
         # numeral misread, its title in sentence case (a task row has its lead or deadline too).
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
