@@ -58,15 +58,21 @@ def _labels(rng) -> dict:
     return {k: rng.choice(v) for k, v in LABELS.items()}
 
 
+def _ruled_layout(rng, totals: tuple[str | None, ...]) -> ScoreLayout:
+    """The usual five columns (code, name, maximum, self points, explanation) under labels drawn from
+    ``LABELS``, the total row placed as one of ``totals`` (None: no total row) under a drawn label."""
+    return ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=rng.choice(totals),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+
+
 def f01(inst: Instance) -> Built:
     """Decree 30 layout: header block and signature block as borderless tables, then a ruled table."""
     rng, year, meta, title, table = _scored(inst)
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", "last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = _ruled_layout(rng, ("last", "last", None))
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     return score_built(meta, docx_pdf("ruled", doc), table)
@@ -75,12 +81,7 @@ def f01(inst: Instance) -> Built:
 def f02(inst: Instance) -> Built:
     """Issuer beside the motto and number beside place-date on one printed line (tabs in DOCX)."""
     rng, year, meta, title, table = _scored(inst, (0.5, 0.7, 1.0))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = _ruled_layout(rng, ("last", None))
     table = as_printed(table, layout)
     doc = Document(
         meta,
@@ -95,12 +96,7 @@ def f02(inst: Instance) -> Built:
 def f03(inst: Instance) -> Built:
     """Two-line issuer: the district over the commune (sets before the 2025 merger)."""
     rng, year, meta, title, table = _scored(inst, (0.6, 0.8, 1.0), issuer_style="district")
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = _ruled_layout(rng, ("last", None))
     table = as_printed(table, layout)
     header = rng.choice(("table", "stacked"))
     doc = Document(
@@ -188,12 +184,7 @@ def f05(inst: Instance) -> Built:
 def f06(inst: Instance) -> Built:
     """A web portal's text copy: every cell ends in " |", long lines hard-wrapped."""
     rng, year, meta, title, table = _scored(inst)
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    layout = _ruled_layout(rng, ("last", None))
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     bars = ("stream", "columns", "cell-lines")[(inst.index - 1) % 3]
