@@ -216,6 +216,17 @@ def batch_corpus(tmp_path_factory, name: str, new: tuple[str, ...], seed: int) -
     return make_corpus(tmp_path_factory.mktemp(name), ",".join(family_code(f) for f in new), "docx,pdf", False, seed)
 
 
+def batch_corpus_fixture(name: str, new: tuple[str, ...], seed: int):
+    """A batch test module's ``corpus`` fixture: its families' every instance, DOCX and PDF, at
+    ``seed`` (``batch_corpus``), made once for the module."""
+
+    @pytest.fixture(scope="module", name="corpus")
+    def corpus(tmp_path_factory) -> Path:
+        return batch_corpus(tmp_path_factory, name, new, seed)
+
+    return corpus
+
+
 def documents_of(corpus: Path, fmt: str, prefix: str = "N") -> list[dict]:
     """The manifest's documents of one format whose family starts with ``prefix``."""
     return [d for d in manifest_documents(corpus) if d["format"] == fmt and d["family"].startswith(prefix)]

@@ -1,9 +1,8 @@
-"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N20): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(the maximum in the name cell, the appraisal with its difference, figures per hamlet and the
-commune's total, two years' self points and their change, an annex continued with no header),
-read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+"""The fourth batch of held-out layouts (tools/corpusgen/new_layouts_d.py, N16-N20): the DOCX and PDF
+written carry every truth row as the layout prints it (the maximum in the name cell, the appraisal with
+its difference, figures per hamlet and the commune's total, two years' self points and their change, an
+annex continued with no header), read from the files with python-docx, pdfplumber and pdftotext, never
+by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,12 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -36,21 +31,9 @@ from corpusgen.new_layouts_d import NEW_LAYOUT_FAMILIES_D  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_D)
-PROBES = ("S17_scan_new_layouts_d", "D13_dump_new_layouts_d")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (2393, 2394))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newd", NEW, 2395)
+corpus = batch_corpus_fixture("newd", NEW, 2395)
 
 
 def _score_rows(path: Path) -> list[list[str]]:

@@ -1,9 +1,8 @@
-"""The fifth batch of held-out layouts (tools/corpusgen/new_layouts_e.py, N21-N25): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(the evidence column first, figures grouped by thousands, the levels shown by bullets with no code
-column, rows typed on tab stops with no table, the fields in the report and their criteria in the
-annex), read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+"""The fifth batch of held-out layouts (tools/corpusgen/new_layouts_e.py, N21-N25): the DOCX and PDF
+written carry every truth row as the layout prints it (the evidence column first, figures grouped by
+thousands, the levels shown by bullets with no code column, rows typed on tab stops with no table, the
+fields in the report and their criteria in the annex), read from the files with python-docx, pdfplumber
+and pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,12 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -35,21 +30,9 @@ from corpusgen.new_layouts_e import NEW_LAYOUT_FAMILIES_E  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_E)
-PROBES = ("S18_scan_new_layouts_e", "D14_dump_new_layouts_e")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (2493, 2494))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newe", NEW, 2495)
+corpus = batch_corpus_fixture("newe", NEW, 2495)
 
 
 def _table(path: Path, word: str) -> list[list[str]]:

@@ -1,9 +1,8 @@
-"""The sixth batch of held-out layouts (tools/corpusgen/new_layouts_f.py, N26-N29): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(a scoring software's export with zero-padded codes and file names, a statistics annex typed as
-dot-leader lines, bonus and penalty points after the total, scores and counts in sentences only),
-read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+"""The sixth batch of held-out layouts (tools/corpusgen/new_layouts_f.py, N26-N29): the DOCX and PDF
+written carry every truth row as the layout prints it (a scoring software's export with zero-padded
+codes and file names, a statistics annex typed as dot-leader lines, bonus and penalty points after the
+total, scores and counts in sentences only), read from the files with python-docx, pdfplumber and
+pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -15,10 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_truth_rows_in_pdf,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_paragraphs,
@@ -36,21 +33,9 @@ from corpusgen.new_layouts_f import NEW_LAYOUT_FAMILIES_F  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_F)
-PROBES = ("S19_scan_new_layouts_f", "D15_dump_new_layouts_f")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (2596, 2597))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newf", NEW, 2598)
+corpus = batch_corpus_fixture("newf", NEW, 2598)
 
 
 def _layout_text(path: Path) -> str:

@@ -1,10 +1,8 @@
-"""The seventh batch of held-out layouts (tools/corpusgen/new_layouts_g.py, N30-N33): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(the maximum as a scale "0 - 2" or in words, criteria pasted several to a row one a line, a plan's
-targets bulleted under each reform area with their deadlines, a wide annex printed page by page
-with its header again and a page mark), read from the files with python-docx, pdfplumber and
-pdftotext, never by the pipeline."""
+"""The seventh batch of held-out layouts (tools/corpusgen/new_layouts_g.py, N30-N33): the DOCX and PDF
+written carry every truth row as the layout prints it (the maximum as a scale "0 - 2" or in words,
+criteria pasted several to a row one a line, a plan's targets bulleted under each reform area with
+their deadlines, a wide annex printed page by page with its header again and a page mark), read from
+the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,13 +10,9 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_named_only_ranked_last,
     assert_truth_rows_in_pdf,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_paragraphs,
@@ -37,28 +31,10 @@ from corpusgen.new_layouts_g import NEW_LAYOUT_FAMILIES_G  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_G)
-PROBES = ("S20_scan_new_layouts_g", "D16_dump_new_layouts_g")
 NUMBER = r"\d+(?:,\d+)?"
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last, held out; the scan probe takes every family of the batch,
-    the dump probe every one but the plan (a dump's figures are scores and statistics)."""
-    assert_named_only_ranked_last(NEW, PROBES)
-    from corpusgen.derived import PROBES as ALL_PROBES
-
-    assert ALL_PROBES[PROBES[0]].sources == ("N30", "N31", "N32", "N33")
-    assert ALL_PROBES[PROBES[1]].sources == ("N30", "N31", "N33")
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (3111, 3112))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newg", NEW, 3113)
+corpus = batch_corpus_fixture("newg", NEW, 3113)
 
 
 def _figure(text: str) -> float:

@@ -1,10 +1,8 @@
-"""The eighth batch of held-out layouts (tools/corpusgen/new_layouts_h.py, N34-N37): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(criteria not scored, "Không chấm", with the maximum counted out under the table; fields closed by
-subtotal rows; an annex set against last year's with signed differences; a plan's deadlines by
-quarters with the lead and coordinating units in one cell), read from the files with python-docx,
-pdfplumber and pdftotext, never by the pipeline."""
+"""The eighth batch of held-out layouts (tools/corpusgen/new_layouts_h.py, N34-N37): the DOCX and PDF
+written carry every truth row as the layout prints it (criteria not scored, "Không chấm", with the
+maximum counted out under the table; fields closed by subtotal rows; an annex set against last year's
+with signed differences; a plan's deadlines by quarters with the lead and coordinating units in one
+cell), read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,13 +10,9 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_paragraphs,
@@ -38,23 +32,9 @@ from corpusgen.new_layouts_h import NEW_LAYOUT_FAMILIES_H  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_H)
-PROBES = ("S21_scan_new_layouts_h", "D17_dump_new_layouts_h")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last, held out; the scan probe takes every family of the batch,
-    the dump probe every one but the plan (a dump's figures are scores and statistics)."""
-    assert_batch_held(NEW, PROBES, undumped=("N37",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (4311, 4312))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newh", NEW, 4313)
+corpus = batch_corpus_fixture("newh", NEW, 4313)
 
 
 def _row_of(rows: list[list[str]], r: dict, where: str) -> list[str]:

@@ -1,9 +1,8 @@
-"""The ninth batch of held-out layouts (tools/corpusgen/new_layouts_i.py, N38-N41): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(the evidence as numbered footnotes under the table; a share column after the self points; the
-statistics as numbered lines in the report's body; a budget column in a plan's task table), read
-from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+"""The ninth batch of held-out layouts (tools/corpusgen/new_layouts_i.py, N38-N41): the DOCX and PDF
+written carry every truth row as the layout prints it (the evidence as numbered footnotes under the
+table; a share column after the self points; the statistics as numbered lines in the report's body; a
+budget column in a plan's task table), read from the files with python-docx, pdfplumber and pdftotext,
+never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,13 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_paragraphs,
@@ -38,24 +33,9 @@ from corpusgen.new_layouts_i import NEW_LAYOUT_FAMILIES_I  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_I)
-PROBES = ("S22_scan_new_layouts_i", "D18_dump_new_layouts_i")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump probe every one but
-    the plan (a dump's figures are scores and statistics)."""
-    assert_batch_held(NEW, PROBES, undumped=("N41",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (5312, 5313))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newi", NEW, 5314)
+corpus = batch_corpus_fixture("newi", NEW, 5314)
 
 
 def _rows_of(rows: list[list[str]], r: dict) -> list[list[str]]:

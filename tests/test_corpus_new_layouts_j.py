@@ -1,9 +1,8 @@
-"""The tenth batch of held-out layouts (tools/corpusgen/new_layouts_j.py, N42-N45): made only when
-named, ranked after every other family, their truth adds up but for its planted faults and is the
-same when built twice, and the DOCX and PDF written carry every truth row as the layout prints it
-(a figure per month in a report's annex; a plan's targets in a table beside last year's result;
-the self points as a verdict with the points; the names in two columns side by side, landscape),
-read from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+"""The tenth batch of held-out layouts (tools/corpusgen/new_layouts_j.py, N42-N45): the DOCX and PDF
+written carry every truth row as the layout prints it (a figure per month in a report's annex; a plan's
+targets in a table beside last year's result; the self points as a verdict with the points; the names
+in two columns side by side, landscape), read from the files with python-docx, pdfplumber and
+pdftotext, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,14 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
     assert_period_figures,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_score_table,
@@ -39,24 +34,9 @@ from corpusgen.new_layouts_j import NEW_LAYOUT_FAMILIES_J, PARTLY  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_J)
-PROBES = ("S23_scan_new_layouts_j", "D19_dump_new_layouts_j")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump probe every one but
-    the plan (a dump's figures are scores and statistics)."""
-    assert_batch_held(NEW, PROBES, undumped=("N43",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (6312, 6313))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newj", NEW, 6314)
+corpus = batch_corpus_fixture("newj", NEW, 6314)
 
 
 def test_the_annex_gives_a_figure_per_month(corpus):

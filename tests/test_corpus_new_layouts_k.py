@@ -1,9 +1,8 @@
-"""The eleventh batch of held-out layouts (tools/corpusgen/new_layouts_k.py, N46-N49): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (a figure per month for the year with a share column, landscape; every row's path repeated; a
-leaf scored by its level's column; the figures in a two-column "Nội dung | Kết quả" table), read
-from the files with python-docx, pdfplumber and pdftotext, never by the pipeline."""
+"""The eleventh batch of held-out layouts (tools/corpusgen/new_layouts_k.py, N46-N49): the DOCX and PDF
+written carry every truth row as the layout prints it (a figure per month for the year with a share
+column, landscape; every row's path repeated; a leaf scored by its level's column; the figures in a
+two-column "Nội dung | Kết quả" table), read from the files with python-docx, pdfplumber and pdftotext,
+never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,14 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
     assert_period_figures,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_score_table,
@@ -38,24 +33,9 @@ from corpusgen.new_layouts_k import LEVELS, NEW_LAYOUT_FAMILIES_K, TICKS  # noqa
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_K)
-PROBES = ("S24_scan_new_layouts_k", "D20_dump_new_layouts_k")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan and the dump probes take every family of the batch (all print
-    scores or statistics)."""
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (7312, 7313))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newk", NEW, 7314)
+corpus = batch_corpus_fixture("newk", NEW, 7314)
 
 
 def test_the_annex_gives_a_figure_per_month_of_the_year_and_a_share(corpus):

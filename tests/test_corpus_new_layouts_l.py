@@ -1,10 +1,8 @@
-"""The twelfth batch of held-out layouts (tools/corpusgen/new_layouts_l.py, N50-N53): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (an annex with a row per hamlet and a column per indicator; a column of cited documents between
-the name and the points; "A." "I." "1." "a)" with the maximum and the self points in one cell; a
-task's quarter and budget in one cell), read from the files with python-docx and pdfplumber, never
-by the pipeline."""
+"""The twelfth batch of held-out layouts (tools/corpusgen/new_layouts_l.py, N50-N53): the DOCX and PDF
+written carry every truth row as the layout prints it (an annex with a row per hamlet and a column per
+indicator; a column of cited documents between the name and the points; "A." "I." "1." "a)" with the
+maximum and the self points in one cell; a task's quarter and budget in one cell), read from the files
+with python-docx and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,14 +10,10 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
     assert_pdfs_print_tasks,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_score_table,
@@ -43,23 +37,9 @@ from corpusgen.new_layouts_l import (  # noqa: E402
 )
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_L)
-PROBES = ("S27_scan_new_layouts_l", "D21_dump_new_layouts_l")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the plan."""
-    assert_batch_held(NEW, PROBES, undumped=("N53",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (8312, 8313))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newl", NEW, 8314)
+corpus = batch_corpus_fixture("newl", NEW, 8314)
 
 
 def test_the_annex_has_a_row_per_hamlet_and_a_column_per_indicator(corpus):

@@ -1,9 +1,8 @@
-"""The thirteenth batch of held-out layouts (tools/corpusgen/new_layouts_m.py, N54-N57): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (a running number beside the criterion's code; each received count split by channel beside its
-total; a breakdown item printed over its whole with its share; the leading and coordinating units in
-one cell), read from the files with python-docx and pdfplumber, never by the pipeline."""
+"""The thirteenth batch of held-out layouts (tools/corpusgen/new_layouts_m.py, N54-N57): the DOCX and
+PDF written carry every truth row as the layout prints it (a running number beside the criterion's
+code; each received count split by channel beside its total; a breakdown item printed over its whole
+with its share; the leading and coordinating units in one cell), read from the files with python-docx
+and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -11,13 +10,9 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_score_table,
@@ -41,23 +36,9 @@ from corpusgen.new_layouts_m import (  # noqa: E402
 )
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_M)
-PROBES = ("S28_scan_new_layouts_m", "D22_dump_new_layouts_m")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the plan."""
-    assert_batch_held(NEW, PROBES, undumped=("N57",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (9312, 9313))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newm", NEW, 9314)
+corpus = batch_corpus_fixture("newm", NEW, 9314)
 
 
 def test_a_running_number_stands_before_the_criterions_code(corpus):

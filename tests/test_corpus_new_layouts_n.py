@@ -1,10 +1,8 @@
-"""The fourteenth batch of held-out layouts (tools/corpusgen/new_layouts_n.py, N58-N61): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (the self points between the explanation and the evidence; a score table in two halves side by
-side; an annex per quarter with the same period last year and the comparison; a plan's tasks with a
-start and an end date and a notes column), read from the files with python-docx and pdfplumber,
-never by the pipeline."""
+"""The fourteenth batch of held-out layouts (tools/corpusgen/new_layouts_n.py, N58-N61): the DOCX and
+PDF written carry every truth row as the layout prints it (the self points between the explanation and
+the evidence; a score table in two halves side by side; an annex per quarter with the same period last
+year and the comparison; a plan's tasks with a start and an end date and a notes column), read from the
+files with python-docx and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -13,14 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
     assert_period_figures,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_score_table,
@@ -45,24 +39,10 @@ from corpusgen.new_layouts_n import (  # noqa: E402
 )
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_N)
-PROBES = ("S29_scan_new_layouts_n", "D23_dump_new_layouts_n")
 CITED = re.compile(r"(Kế hoạch|Báo cáo|Quyết định|Thông báo|Công văn) số \d+/[A-ZĐ]+-[A-Z]+ ngày \d{1,2}/\d{1,2}/\d{4}")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the plan."""
-    assert_batch_held(NEW, PROBES, undumped=("N61",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (10102, 10103))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newn", NEW, 10104)
+corpus = batch_corpus_fixture("newn", NEW, 10104)
 
 
 def _row_of(table: list[list[str]], code: str, name: str, at: int = 0) -> list[str]:

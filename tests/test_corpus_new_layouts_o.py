@@ -1,10 +1,8 @@
-"""The fifteenth batch of held-out layouts (tools/corpusgen/new_layouts_o.py, N62-N65): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (a field's numeral in a column of its own merged down over the field; an annex with the unit
-column last, the figures bare or carrying their unit; an annex turned over, the periods as rows; a
-plan's tasks grouped under their leading body), read from the files with python-docx and
-pdfplumber, never by the pipeline."""
+"""The fifteenth batch of held-out layouts (tools/corpusgen/new_layouts_o.py, N62-N65): the DOCX and
+PDF written carry every truth row as the layout prints it (a field's numeral in a column of its own
+merged down over the field; an annex with the unit column last, the figures bare or carrying their
+unit; an annex turned over, the periods as rows; a plan's tasks grouped under their leading body), read
+from the files with python-docx and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -12,14 +10,11 @@ import sys
 from pathlib import Path
 
 import docx
-import pytest
 
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
     assert_period_figures,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_score_table,
@@ -45,24 +40,10 @@ from corpusgen.new_layouts_o import (  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_O)
-PROBES = ("S30_scan_new_layouts_o", "D24_dump_new_layouts_o")
 UNIT_HEADS = ("ĐVT", "Đơn vị tính")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the plan."""
-    assert_batch_held(NEW, PROBES, undumped=("N65",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (11252, 11253))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newo", NEW, 11254)
+corpus = batch_corpus_fixture("newo", NEW, 11254)
 
 
 def _field_of(rows: list[dict], r: dict) -> str:

@@ -1,9 +1,8 @@
-"""The sixteenth batch of held-out layouts (tools/corpusgen/new_layouts_p.py, N66-N69): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (each field's points in a last column merged down over the field; an annex in two panels side
-by side; two rounds of appraisal beside the self points; a plan's field in a column merged down
-over its tasks), read from the files with python-docx and pdfplumber, never by the pipeline."""
+"""The sixteenth batch of held-out layouts (tools/corpusgen/new_layouts_p.py, N66-N69): the DOCX and
+PDF written carry every truth row as the layout prints it (each field's points in a last column merged
+down over the field; an annex in two panels side by side; two rounds of appraisal beside the self
+points; a plan's field in a column merged down over its tasks), read from the files with python-docx
+and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
@@ -11,13 +10,10 @@ import sys
 from pathlib import Path
 
 import docx
-import pytest
 
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -42,23 +38,9 @@ from corpusgen.new_layouts_p import (  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_P)
-PROBES = ("S31_scan_new_layouts_p", "D25_dump_new_layouts_p")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the plan."""
-    assert_batch_held(NEW, PROBES, undumped=("N69",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (12292, 12293))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newp", NEW, 12294)
+corpus = batch_corpus_fixture("newp", NEW, 12294)
 
 
 def _field_of(rows: list[dict], r: dict) -> str:

@@ -1,23 +1,17 @@
-"""The seventeenth batch of held-out layouts (tools/corpusgen/new_layouts_q.py, N70-N73): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (sub-items lettered inside their criterion's cells; an annex three levels deep with the unit in
-brackets; the points in one column per level; a plan's products counted), read from the files with
-python-docx and pdfplumber, never by the pipeline."""
+"""The seventeenth batch of held-out layouts (tools/corpusgen/new_layouts_q.py, N70-N73): the DOCX and
+PDF written carry every truth row as the layout prints it (sub-items lettered inside their criterion's
+cells; an annex three levels deep with the unit in brackets; the points in one column per level; a
+plan's products counted), read from the files with python-docx and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
     assert_pdfs_print_tasks,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -38,23 +32,9 @@ from corpusgen.new_layouts_q import (  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_Q)
-PROBES = ("S32_scan_new_layouts_q", "D26_dump_new_layouts_q")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the plan."""
-    assert_batch_held(NEW, PROBES, undumped=("N73",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (1, 2))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newq", NEW, 0)
+corpus = batch_corpus_fixture("newq", NEW, 0)
 
 
 def _points(value: float | None) -> str:

@@ -1,22 +1,16 @@
-"""The nineteenth batch of held-out layouts (tools/corpusgen/new_layouts_s.py, N78-N81): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (the appraisal before the self points; points with a decimal point; each item's share of its
-count in a column; a label row "Trong đó:" between a count and its items), read from the files
-with python-docx and pdfplumber, never by the pipeline."""
+"""The nineteenth batch of held-out layouts (tools/corpusgen/new_layouts_s.py, N78-N81): the DOCX and
+PDF written carry every truth row as the layout prints it (the appraisal before the self points; points
+with a decimal point; each item's share of its count in a column; a label row "Trong đó:" between a
+count and its items), read from the files with python-docx and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -39,23 +33,9 @@ from corpusgen.new_layouts_s import (  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_S)
-PROBES = ("S34_scan_new_layouts_s", "D28_dump_new_layouts_s")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan and the dump probes take every family of the batch (no plan)."""
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (1, 2))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "news", NEW, 0)
+corpus = batch_corpus_fixture("news", NEW, 0)
 
 
 def _figure(value: float | None) -> str:

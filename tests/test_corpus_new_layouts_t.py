@@ -1,22 +1,17 @@
-"""The twentieth batch of held-out layouts (tools/corpusgen/new_layouts_t.py, N82-N85): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (a field a heading across the table, its points in words; a leaf's scale in its name; the
-procedures per field with the total row first; counts as bullets with their shares), read from the
-files with python-docx and pdfplumber, never by the pipeline."""
+"""The twentieth batch of held-out layouts (tools/corpusgen/new_layouts_t.py, N82-N85): the DOCX and
+PDF written carry every truth row as the layout prints it (a field a heading across the table, its
+points in words; a leaf's scale in its name; the procedures per field with the total row first; counts
+as bullets with their shares), read from the files with python-docx and pdfplumber, never by the
+pipeline."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_paragraphs,
@@ -34,24 +29,9 @@ from corpusgen.new_layouts_t import FIELD_TOTAL_LABELS, NEW_LAYOUT_FAMILIES_T  #
 from normalize.numbers import format_vn  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_T)
-PROBES = ("S35_scan_new_layouts_t", "D29_dump_new_layouts_t")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan probe takes every family of the batch, the dump all but the
-    bulleted narrative (no table)."""
-    assert_batch_held(NEW, PROBES, undumped=("N85",))
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (1, 2))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newt", NEW, 0)
+corpus = batch_corpus_fixture("newt", NEW, 0)
 
 
 def _score_table(path: Path) -> list[list[str]]:

@@ -1,22 +1,16 @@
-"""The twenty-second batch of held-out layouts (tools/corpusgen/new_layouts_v.py, N90-N93): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (carry lines at a page break; the self points split in sub-columns; a plan and a result per half
-year; a unit printed once for its run), read from the files with python-docx and pdfplumber, never
-by the pipeline."""
+"""The twenty-second batch of held-out layouts (tools/corpusgen/new_layouts_v.py, N90-N93): the DOCX
+and PDF written carry every truth row as the layout prints it (carry lines at a page break; the self
+points split in sub-columns; a plan and a result per half year; a unit printed once for its run), read
+from the files with python-docx and pdfplumber, never by the pipeline."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -30,23 +24,9 @@ from corpusgen.new_layouts_c import STOCK_UNITS  # noqa: E402
 from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_V)
-PROBES = ("S37_scan_new_layouts_v", "D31_dump_new_layouts_v")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan and the dump probes take every family of the batch."""
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (1, 2))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newv", NEW, 0)
+corpus = batch_corpus_fixture("newv", NEW, 0)
 
 
 def _score_tables(path: Path) -> list[list[list[str]]]:

@@ -1,23 +1,18 @@
-"""The twenty-fourth batch of held-out layouts (tools/corpusgen/new_layouts_x.py, N98-N101): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (the score table as two tables under headings; months in rows and fields in columns; the
-appraisal column partly filled; procedures under field bands), read from the files with python-docx
-and pdfplumber, never by the pipeline. The first batch whose codes run to three digits ("N100"):
-every place that takes a family's code takes the whole of it."""
+"""The twenty-fourth batch of held-out layouts (tools/corpusgen/new_layouts_x.py, N98-N101): the DOCX
+and PDF written carry every truth row as the layout prints it (the score table as two tables under
+headings; months in rows and fields in columns; the appraisal column partly filled; procedures under
+field bands), read from the files with python-docx and pdfplumber, never by the pipeline. The first
+batch whose codes run to three digits ("N100"): every place that takes a family's code takes the whole
+of it."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -31,7 +26,6 @@ from corpusgen.common import Instance, family_code  # noqa: E402
 from corpusgen.new_layouts_x import NEW_LAYOUT_FAMILIES_X  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_X)
-PROBES = ("S39_scan_new_layouts_x", "D33_dump_new_layouts_x")
 
 
 def test_three_digit_codes_are_whole_codes():
@@ -58,20 +52,7 @@ def test_three_digit_codes_are_whole_codes():
     assert sorted(two_digit, key=family_order) == sorted(two_digit)
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan and the dump probes take every family of the batch."""
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (1, 2))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newx", NEW, 0)
+corpus = batch_corpus_fixture("newx", NEW, 0)
 
 
 def _stripped(table: list[list[str]]) -> list[list[str]]:

@@ -1,10 +1,8 @@
-"""The twenty-fifth batch of held-out layouts (tools/corpusgen/new_layouts_y.py, N102-N105): made only
-when named, ranked after every other family, their truth adds up but for its planted faults and is
-the same when built twice, and the DOCX and PDF written carry every truth row as the layout prints
-it (the self points and the explanation in one cell; halves and quarters as common fractions; remarks
-holding numbers in the notes; the field's name down the left of "Nội dung | Tiêu chí"), read from
-the files with python-docx and pdfplumber, never by the pipeline. The expected values are the
-truth files' rows."""
+"""The twenty-fifth batch of held-out layouts (tools/corpusgen/new_layouts_y.py, N102-N105): the DOCX
+and PDF written carry every truth row as the layout prints it (the self points and the explanation in
+one cell; halves and quarters as common fractions; remarks holding numbers in the notes; the field's
+name down the left of "Nội dung | Tiêu chí"), read from the files with python-docx and pdfplumber,
+never by the pipeline. The expected values are the truth files' rows."""
 
 from __future__ import annotations
 
@@ -12,13 +10,9 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import (
-    assert_adds_up_and_repeats,
-    assert_batch_held,
     assert_batch_pdfs_carry_truth,
-    batch_corpus,
+    batch_corpus_fixture,
     cell_points,
     documents_of,
     docx_tables,
@@ -33,23 +27,9 @@ sys.path[:0] = [str(ROOT / "tools")]
 from corpusgen.new_layouts_y import NEW_LAYOUT_FAMILIES_Y  # noqa: E402
 
 NEW = tuple(NEW_LAYOUT_FAMILIES_Y)
-PROBES = ("S40_scan_new_layouts_y", "D34_dump_new_layouts_y")
 
 
-def test_made_only_when_named_ranked_last_and_held_out():
-    """Made only when named, ranked last (so no older family's instance changes its set or its
-    faults), held out; the scan and the dump probes take every family of the batch."""
-    assert_batch_held(NEW, PROBES)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
-    assert_adds_up_and_repeats(family, (1, 2))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return batch_corpus(tmp_path_factory, "newy", NEW, 0)
+corpus = batch_corpus_fixture("newy", NEW, 0)
 
 
 def _widest(path: Path) -> list[list[str]]:

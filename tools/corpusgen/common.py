@@ -237,6 +237,23 @@ def score_truth(table: ScoreTable, *, appraised: bool = False, scale: bool = Fal
     }
 
 
+def score_built(meta, outputs: list[Output], table: ScoreTable | None = None, *, appraised=False, scale=False) -> Built:
+    """An instance's outputs and the truth of its metadata and (with ``table``) of its score table:
+    the table's rows, its planted faults, and its first and last row names (to find its pages)."""
+    built = Built(outputs, meta.truth(), commune=meta.place.commune)
+    if table is not None:
+        built.score_tables = [score_truth(table, appraised=appraised, scale=scale)]
+        built.faults = list(table.faults)
+        built.table_marks = (table.rows[0].name, table.rows[-1].name)
+    return built
+
+
+def docx_pdf(variant: str, doc: Document, printed: frozenset | None = None) -> list[Output]:
+    """A document written as a DOCX and as the PDF LibreOffice prints of it (``printed``: the
+    metadata fields they print, None for all)."""
+    return [Output(variant, "docx", doc, printed), Output(variant, "pdf", doc, printed)]
+
+
 def annex_title(meta: DocMeta, title: str) -> Title:
     """The caption of a report's first annex: "Phụ lục 1", its title, "(Kèm theo Báo cáo số …)"."""
     return Title(

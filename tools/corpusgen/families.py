@@ -11,13 +11,14 @@ from corpusgen.common import (
     Instance,
     Output,
     annex_title as annex_title_of,
+    docx_pdf,
     evaluation_year,
     intro,
     make_meta,
     report_with_annex,
+    score_built,
     score_content,
     score_meta,
-    score_truth,
     split_evidence,
     standard_blocks,
 )
@@ -34,6 +35,7 @@ from corpusgen.grid import ScoreLayout, as_printed, score_grid, stat_grid
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
+from corpusgen.typed_forms import _scored
 
 LABELS = {
     "code": ("STT", "TT", "Mã số"),
@@ -56,48 +58,30 @@ def _labels(rng) -> dict:
     return {k: rng.choice(v) for k, v in LABELS.items()}
 
 
-def _built(meta, outputs, table=None, *, appraised=False, scale=False) -> Built:
-    built = Built(outputs, meta.truth(), commune=meta.place.commune)
-    if table is not None:
-        built.score_tables = [score_truth(table, appraised=appraised, scale=scale)]
-        built.faults = list(table.faults)
-        built.table_marks = (table.rows[0].name, table.rows[-1].name)
-    return built
-
-
-def _docx_pdf(variant: str, doc: Document) -> list[Output]:
-    return [Output(variant, "docx", doc), Output(variant, "pdf", doc)]
+def _ruled_layout(rng, totals: tuple[str | None, ...]) -> ScoreLayout:
+    """The usual five columns (code, name, maximum, self points, explanation) under labels drawn from
+    ``LABELS``, the total row placed as one of ``totals`` (None: no total row) under a drawn label."""
+    return ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=rng.choice(totals),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
 
 
 def f01(inst: Instance) -> Built:
     """Decree 30 layout: header block and signature block as borderless tables, then a ruled table."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", "last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    rng, year, meta, title, table = _scored(inst)
+    layout = _ruled_layout(rng, ("last", "last", None))
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("ruled", doc), table)
+    return score_built(meta, docx_pdf("ruled", doc), table)
 
 
 def f02(inst: Instance) -> Built:
     """Issuer beside the motto and number beside place-date on one printed line (tabs in DOCX)."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.5, 0.7, 1.0)))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    rng, year, meta, title, table = _scored(inst, (0.5, 0.7, 1.0))
+    layout = _ruled_layout(rng, ("last", None))
     table = as_printed(table, layout)
     doc = Document(
         meta,
@@ -106,21 +90,13 @@ def f02(inst: Instance) -> Built:
         ),
     )
     text = write_text(doc, TextStyle(table="tabs", header="side", gap=rng.randint(4, 14)))
-    return _built(meta, _docx_pdf("tabs", doc) + [Output("plain", "txt", text)], table)
+    return score_built(meta, docx_pdf("tabs", doc) + [Output("plain", "txt", text)], table)
 
 
 def f03(inst: Instance) -> Built:
     """Two-line issuer: the district over the commune (sets before the 2025 merger)."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year, issuer_style="district")
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    rng, year, meta, title, table = _scored(inst, (0.6, 0.8, 1.0), issuer_style="district")
+    layout = _ruled_layout(rng, ("last", None))
     table = as_printed(table, layout)
     header = rng.choice(("table", "stacked"))
     doc = Document(
@@ -135,15 +111,12 @@ def f03(inst: Instance) -> Built:
             signature=rng.choice(("table", "paragraphs")),
         ),
     )
-    return _built(meta, _docx_pdf(f"header-{header}", doc), table)
+    return score_built(meta, docx_pdf(f"header-{header}", doc), table)
 
 
 def f04(inst: Instance) -> Built:
     """The name header spans two grid columns: an indent column for sub-criteria, names in the second."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.7, 1.0)))
+    rng, year, meta, title, table = _scored(inst, (0.7, 1.0))
     holds_code = inst.index % 2 == 0
     layout = ScoreLayout(
         ("code", "name", "max", "self", "explanation"),
@@ -158,7 +131,7 @@ def f04(inst: Instance) -> Built:
     layout = replace(layout, widths_cm=widths)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=landscape)
     variant = "ruled-" + ("landscape" if landscape else "portrait")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 REMARKS = (
@@ -205,26 +178,18 @@ def f05(inst: Instance) -> Built:
     blocks = list(standard_blocks(meta, title, wide, rng, year))
     blocks.insert(3, Landscape())
     landscape = Document(meta, tuple(blocks))
-    return _built(meta, _docx_pdf("portrait", portrait) + _docx_pdf("landscape", landscape), table)
+    return score_built(meta, docx_pdf("portrait", portrait) + docx_pdf("landscape", landscape), table)
 
 
 def f06(inst: Instance) -> Built:
     """A web portal's text copy: every cell ends in " |", long lines hard-wrapped."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
+    rng, year, meta, title, table = _scored(inst)
+    layout = _ruled_layout(rng, ("last", None))
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     bars = ("stream", "columns", "cell-lines")[(inst.index - 1) % 3]
     style = TextStyle(table="bars", bars=bars, wrap=rng.randint(60, 80), header="bars")
-    return _built(meta, [Output(f"bars-{bars}", "txt", write_text(doc, style))], table)
+    return score_built(meta, [Output(f"bars-{bars}", "txt", write_text(doc, style))], table)
 
 
 SCALES = (
@@ -282,7 +247,7 @@ def _scale_in_name(inst: Instance, bullet: str, widths_cm: dict) -> Built:
     )
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
+    return score_built(meta, docx_pdf("ruled", doc), table, scale=True)
 
 
 def f14(inst: Instance) -> Built:
@@ -309,16 +274,13 @@ def f14(inst: Instance) -> Built:
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
     variant = "scale-" + ("after-max" if inst.index % 2 else "before-max")
-    return _built(meta, _docx_pdf(variant, doc), table, scale=True)
+    return score_built(meta, docx_pdf(variant, doc), table, scale=True)
 
 
 def f15(inst: Instance) -> Built:
     """A word processor's own text export of the DOCX (LibreOffice "Text"): every table cell on a line
     of its own, an empty cell an empty line; the header block's cells one after another."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
+    rng, year, meta, title, table = _scored(inst)
     layout = ScoreLayout(
         ("code", "name", "max", "self", "explanation"),
         _labels(rng),
@@ -339,15 +301,12 @@ def f15(inst: Instance) -> Built:
             signature=rng.choice(("table", "paragraphs")),
         ),
     )
-    return _built(meta, [Output("writer-text", "txt", doc)], table)
+    return score_built(meta, [Output("writer-text", "txt", doc)], table)
 
 
 def f08(inst: Instance) -> Built:
     """Two-level merged header: "Điểm số" over "Tối đa" / "Tự chấm", STT and name merged 2x2."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
+    rng, year, meta, title, table = _scored(inst)
     labels = {
         **_labels(rng),
         "max": rng.choice(("Tối đa", "Điểm tối đa")),
@@ -364,11 +323,11 @@ def f08(inst: Instance) -> Built:
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     md = write_text(doc, TextStyle(table="markdown", header="stacked"))
     tsv_doc = Document(meta, (Table(grid),))
-    outputs = _docx_pdf("ruled", doc) + [
+    outputs = docx_pdf("ruled", doc) + [
         Output("pipe", "md", md),
         Output("table-only", "tsv", write_text(tsv_doc, TextStyle(table="tsv")), frozenset()),
     ]
-    return _built(meta, outputs, table)
+    return score_built(meta, outputs, table)
 
 
 def f09(inst: Instance) -> Built:
@@ -388,7 +347,7 @@ def f09(inst: Instance) -> Built:
         widths_cm={"name": 8.6, "explanation": 5.0},
     )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("ruled", doc), table)
+    return score_built(meta, docx_pdf("ruled", doc), table)
 
 
 PART_NAMES = ("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ KHÁC")
@@ -425,10 +384,7 @@ def parts_and_letters(criteria: list[Criterion]) -> list[Criterion]:
 def f10(inst: Instance) -> Built:
     """Roman parts, arabic numbering restarting under each part, a)/b) items; the total row first or
     last; printed without borders (columns by alignment)."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.7, 1.0)), transform=parts_and_letters)
+    rng, year, meta, title, table = _scored(inst, (0.7, 1.0), transform=parts_and_letters)
     total = "first" if inst.index % 2 == 1 else "last"
     layout = ScoreLayout(
         ("code", "name", "max", "self", "explanation"),
@@ -440,16 +396,13 @@ def f10(inst: Instance) -> Built:
     grid = score_grid(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(grid, ruled=False), rng, year))
     md = write_text(doc, TextStyle(table="markdown", header="stacked"))
-    return _built(meta, _docx_pdf(f"unruled-total-{total}", doc) + [Output(f"pipe-total-{total}", "md", md)], table)
+    return score_built(meta, docx_pdf(f"unruled-total-{total}", doc) + [Output(f"pipe-total-{total}", "md", md)], table)
 
 
 def f11(inst: Instance) -> Built:
     """An appraised-points column and a column-number row; the explanation column before the points
     or last."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), appraised=True)
+    rng, year, meta, title, table = _scored(inst, appraised=True)
     first = inst.index % 2 == 0
     columns = (
         ("code", "name", "explanation", "max", "self", "appraised")
@@ -466,7 +419,7 @@ def f11(inst: Instance) -> Built:
     )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
     variant = "explanation-" + ("before-points" if first else "last")
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=True)
 
 
 STAT_HEADERS = (
@@ -503,9 +456,9 @@ def f12(inst: Instance) -> Built:
     )
     doc = report_with_annex(meta, rng, year, body, ("table",), annex, Table(grid))
     tsv_doc = Document(meta, (Table(grid),))
-    built = _built(
+    built = score_built(
         meta,
-        _docx_pdf("annex", doc)
+        docx_pdf("annex", doc)
         + [Output("annex-only", "tsv", write_text(tsv_doc, TextStyle(table="tsv")), frozenset())],
     )
     built.statistics = [{"annex": "1", "title": annex_title, "rows": [r.truth() for r in rows]}]
@@ -544,7 +497,7 @@ def f13(inst: Instance) -> Built:
         ),
     )
     text = write_text(doc, TextStyle(header=rng.choice(("side", "stacked"))))
-    built = _built(meta, _docx_pdf(f"header-{header}", doc) + [Output("plain", "txt", text)])
+    built = score_built(meta, docx_pdf(f"header-{header}", doc) + [Output("plain", "txt", text)])
     built.counts = [c.truth() for c in counts]
     built.faults = faults
     return built

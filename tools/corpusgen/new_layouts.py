@@ -22,9 +22,9 @@ from dataclasses import replace
 from corpusgen.common import (
     Built,
     Instance,
-    Output,
+    docx_pdf,
     family_code,
-    score_truth,
+    score_built,
     standard_blocks,
 )
 from corpusgen.commune_set import COMMUNE_SET
@@ -52,18 +52,6 @@ def _labels(rng: random.Random) -> dict:
     return {k: rng.choice(v) for k, v in LABELS.items()}
 
 
-def _built(meta, outputs: list[Output], table: ScoreTable, *, appraised: bool = False) -> Built:
-    built = Built(outputs, meta.truth(), commune=meta.place.commune)
-    built.score_tables = [score_truth(table, appraised=appraised)]
-    built.faults = list(table.faults)
-    built.table_marks = (table.rows[0].name, table.rows[-1].name)
-    return built
-
-
-def _docx_pdf(variant: str, doc: Document, printed: frozenset | None = None) -> list[Output]:
-    return [Output(variant, "docx", doc, printed), Output(variant, "pdf", doc, printed)]
-
-
 def evidence_between_points(inst: Instance) -> Built:
     """The evidence column between two points columns: "Điểm tối đa | Tài liệu kiểm chứng | Điểm tự
     chấm" (odd instances), or "Điểm tự chấm | Tài liệu kiểm chứng | Điểm thẩm định" (even: the
@@ -85,7 +73,7 @@ def evidence_between_points(inst: Instance) -> Built:
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     variant = "evidence-before-appraised" if appraised else "evidence-between-max-self"
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=appraised)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=appraised)
 
 
 def _upper_fields(table: ScoreTable) -> ScoreTable:
@@ -149,7 +137,7 @@ def table_per_field(inst: Instance) -> Built:
         blocks.append(Table(Grid(blocks[-1].grid.widths_cm, (grand,))))
     head = standard_blocks(meta, title, Table(Grid((1.0,), ())), rng, year)
     doc = Document(meta, head[:3] + tuple(blocks) + head[4:])
-    return _built(meta, _docx_pdf("field-tables-" + ("headings" if heading_style else "rows"), doc), table)
+    return score_built(meta, docx_pdf("field-tables-" + ("headings" if heading_style else "rows"), doc), table)
 
 
 UNIT_STYLES = ("{v} điểm", "{v}đ", "{v} đ", "{v} điểm")
@@ -213,7 +201,7 @@ def points_with_units(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = points_written(score_grid(table, layout), layout, lambda value: _with_unit(value, style, decimals))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("points-with-units", doc), table)
+    return score_built(meta, docx_pdf("points-with-units", doc), table)
 
 
 def _parse(text: str) -> float | None:
@@ -289,7 +277,7 @@ def spreadsheet_print(inst: Instance) -> Built:
     doc = Document(meta, tuple(blocks), landscape=not numbered)
     printed = frozenset({"commune", "title", "issuer", "signer", "date"})
     variant = "sheet-numbered-header" if numbered else "sheet-two-decimals"
-    built = _built(meta, _docx_pdf(variant, doc, printed), table)
+    built = score_built(meta, docx_pdf(variant, doc, printed), table)
     built.document = meta.truth(set(printed))
     return built
 
@@ -365,7 +353,7 @@ def annex_two_periods(inst: Instance) -> Built:
         return Grid(widths, tuple(out))
 
     doc, title = _annex_report(inst, rng, grid_of)
-    built = Built(_docx_pdf("two-periods", doc), doc.meta.truth(), commune=doc.meta.place.commune)
+    built = Built(docx_pdf("two-periods", doc), doc.meta.truth(), commune=doc.meta.place.commune)
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
     return built

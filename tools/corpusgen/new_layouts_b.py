@@ -19,10 +19,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Para, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, depth, points, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.plan_families import _plan_meta, _truth_rows, _year, plan_with_annex
 from corpusgen.plans import TASK_HEADERS, TASK_WIDTHS, TaskRow, index_criteria, prose_targets, task_rows
 from corpusgen.reports import StatRow, statistics
@@ -120,7 +120,7 @@ def pass_fail_points(inst: Instance) -> Built:
         widths = (1.2, 6.0, 2.4, 1.6, 1.7, 3.4)
     grid = Grid(widths, header_rows(spec) + tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("verdict-ticks" if ticks else "verdict-column", doc), table)
+    return score_built(meta, docx_pdf("verdict-ticks" if ticks else "verdict-column", doc), table)
 
 
 # --- N07: a code column per level, three points columns under "Điểm số" ----------------------------
@@ -194,7 +194,7 @@ def level_code_columns(inst: Instance) -> Built:
     widths = (1.0, 1.2, 1.5, 5.3, 1.6, 1.7, 1.7, 3.2) if not roman else (1.2, 0.8, 0.8, 6.1, 1.6, 1.7, 1.7, 3.4)
     grid = Grid(widths, header_rows(spec) + tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("level-codes-" + ("roman" if roman else "full"), doc), table, appraised=True)
+    return score_built(meta, docx_pdf("level-codes-" + ("roman" if roman else "full"), doc), table, appraised=True)
 
 
 # --- N08: a report's statistics as a key-value table -----------------------------------------------
@@ -235,7 +235,7 @@ def key_value_statistics(inst: Instance) -> Built:
 
     doc, title = _annex_report(inst, rng, grid_of)
     built = Built(
-        _docx_pdf("key-value-" + ("header" if plain else "colon"), doc),
+        docx_pdf("key-value-" + ("header" if plain else "colon"), doc),
         doc.meta.truth(),
         commune=doc.meta.place.commune,
     )
@@ -310,7 +310,7 @@ def fields_summed_apart(inst: Instance) -> Built:
     head = standard_blocks(meta, title, Table(Grid((1.0,), ())), rng, year)
     doc = Document(meta, head[:3] + blocks + head[4:])
     variant = "summary-after" if inst.index % 2 == 1 else "summary-before"
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N10: a task table whose deadline and lead are merged over several tasks -----------------------
@@ -388,7 +388,7 @@ def task_merged_cells(inst: Instance) -> Built:
     line = "Các nhiệm vụ, thời gian hoàn thành và bộ phận chủ trì tại Phụ lục kèm theo Kế hoạch này."
     doc = plan_with_annex(meta, rng, lines, annex, table, tasks_line=line)
     variant = "merged-section-deadline" if whole_section else "merged-runs"
-    built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
+    built = Built(docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
     built.task_rows = _truth_rows([r for run in runs for r in run], has_code_column=False)
     built.targets = [t.truth() for t in targets]
     return built

@@ -22,10 +22,10 @@ import itertools
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, evaluation_year, intro, make_meta, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, evaluation_year, intro, make_meta, score_built, standard_blocks
 from corpusgen.document import Document, Header, PageBreak, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid, stat_grid
-from corpusgen.new_layouts import DEDUCTION_REASONS, TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import DEDUCTION_REASONS, TOTAL_LABELS, _labels
 from corpusgen.new_layouts_b import _leaves, header_rows
 from corpusgen.reports import StatRow, _ratio, _split, narrative, statistics
 from corpusgen.scores import Fault, Row, ScoreTable, r2
@@ -82,7 +82,7 @@ def table_continued(inst: Instance) -> Built:
     head = standard_blocks(meta, title, Table(first), rng, year)
     doc = Document(meta, head[:3] + parts + head[4:], landscape=True)
     variant = "continued-numbers-row" if numbers_only else "continued-header-again"
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=appraised)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=appraised)
 
 
 # --- N12: a deductions column, self = max − deduction ----------------------------------------------
@@ -147,7 +147,7 @@ def deduction_points(inst: Instance) -> Built:
         rows.append(replace(g, cells=cells))
     widths = (1.2, 6.4, 1.7, 1.6, 1.7, 3.4) if earned else (1.2, 7.4, 1.8, 1.7, 4.0)
     doc = Document(meta, standard_blocks(meta, title, Table(Grid(widths, tuple(rows))), rng, year))
-    return _built(meta, _docx_pdf("deduction-and-points" if earned else "deduction-only", doc), table)
+    return score_built(meta, docx_pdf("deduction-and-points" if earned else "deduction-only", doc), table)
 
 
 # --- N13: a statistics annex with a figure per quarter ---------------------------------------------
@@ -264,7 +264,7 @@ def annex_quarters(inst: Instance) -> Built:
         return quarter_grid(rows, periods, head + names + (whole,), total_first)
 
     doc, title = _annex_report(inst, rng, grid_of)
-    built = Built(_docx_pdf("quarters-" + ("total-first" if total_first else "total-last"), doc), doc.meta.truth())
+    built = Built(docx_pdf("quarters-" + ("total-first" if total_first else "total-last"), doc), doc.meta.truth())
     built.commune = doc.meta.place.commune
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
@@ -330,7 +330,7 @@ def verdict_for_points(inst: Instance) -> Built:
         note = Para(VERDICT_NOTE.format(yes=words[0], no=words[1]), italic=True)
         blocks = blocks[:4] + (note,) + blocks[4:]
     variant = "verdict-" + ("dat-khong-dat" if words[1] == "Không đạt" else "dat-chua-dat-note")
-    return _built(meta, _docx_pdf(variant, Document(meta, blocks)), table)
+    return score_built(meta, docx_pdf(variant, Document(meta, blocks)), table)
 
 
 # --- N15: a report's statistics as a table in its body ----------------------------------------------
@@ -402,7 +402,7 @@ def body_statistics(inst: Instance) -> Built:
     )
     doc = Document(meta, body)
     variant = "table-after-sentences" if inst.index % 2 == 1 else "table-before-sentences"
-    built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
+    built = Built(docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
     annex_title = "Số liệu kết quả thực hiện công tác cải cách hành chính " + period
     built.statistics = [{"annex": "1", "title": annex_title, "rows": [r.truth() for r in rows]}]
     built.counts = [c.truth() for c in counts]

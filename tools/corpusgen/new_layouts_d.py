@@ -19,10 +19,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, PageBreak, Para, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid, stat_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_b import _leaves, header_rows
 from corpusgen.new_layouts_c import STOCK_UNITS, by_period, counted
 from corpusgen.reports import StatRow, statistics
@@ -70,7 +70,7 @@ def max_in_name(inst: Instance) -> Built:
     grid = replace(score_grid(table, layout), rows=tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "max-in-name-" + ("toi-da" if "tối đa" in pattern else "bare")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N17: the appraisal and the difference --------------------------------------------------------
@@ -133,7 +133,7 @@ def appraisal_difference(inst: Instance) -> Built:
     widths = grid.widths_cm[:5] + (1.8,) + grid.widths_cm[5:]
     doc = Document(meta, standard_blocks(meta, title, Table(Grid(widths, tuple(rows))), rng, year))
     variant = "difference-blank-zero" if blank_zero else "difference-signed"
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=True)
 
 
 def _pair(row) -> tuple[float | None, float | None]:
@@ -279,7 +279,7 @@ def two_years(inst: Instance) -> Built:
         )
     widths = grid.widths_cm[:5] + (1.8,) + grid.widths_cm[5:]
     doc = Document(meta, standard_blocks(meta, title, Table(Grid(widths, tuple(rows))), rng, year))
-    return _built(meta, _docx_pdf("two-years-" + ("this-first" if this_first else "last-first"), doc), table)
+    return score_built(meta, docx_pdf("two-years-" + ("this-first" if this_first else "last-first"), doc), table)
 
 
 # --- N20: an annex continued with no header on its next page --------------------------------------

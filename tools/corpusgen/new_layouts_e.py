@@ -22,10 +22,10 @@ import random
 import textwrap
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, PageBreak, Para, Table, Title
 from corpusgen.grid import Grid, GridRow, ScoreLayout, as_printed, depth, points, printed_code, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
+from corpusgen.new_layouts import TOTAL_LABELS
 from corpusgen.new_layouts_b import summary_grid
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable, renumber
@@ -69,7 +69,7 @@ def evidence_first(inst: Instance) -> Built:
     )
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("evidence-first" if first else "evidence-after-number", doc), table)
+    return score_built(meta, docx_pdf("evidence-first" if first else "evidence-after-number", doc), table)
 
 
 # --- N22: figures into thousands, with their separator ----------------------------------------------
@@ -168,7 +168,7 @@ def bulleted_names(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = score_grid(table, layout)
     doc = _bulleted_doc(meta, title, table, grid, style, rng, year)
-    return _built(meta, _docx_pdf("bulleted-" + style, doc), table)
+    return score_built(meta, docx_pdf("bulleted-" + style, doc), table)
 
 
 def _bulleted_doc(meta, title: str, table: ScoreTable, grid: Grid, style: str, rng: random.Random, year: int):
@@ -233,7 +233,7 @@ def tab_aligned(inst: Instance) -> Built:
             TabLine("\t".join(("", rng.choice(TOTAL_LABELS), points(table.total_max), points(table.total_self))), True)
         )
     doc = Document(meta, standard_blocks(meta, title, TabRows(stops, tuple(lines), indent_cm=1.4), rng, year))
-    return _built(meta, _docx_pdf("tab-aligned-" + ("dots" if dots else "plain"), doc), table)
+    return score_built(meta, docx_pdf("tab-aligned-" + ("dots" if dots else "plain"), doc), table)
 
 
 # --- N25: the fields in the report, each field's criteria in a table of its own in the annex ----------
@@ -304,7 +304,7 @@ def fields_then_details(inst: Instance) -> Built:
         Para("(Chi tiết các tiêu chí tại Phụ lục kèm theo)", italic=True),
     )
     doc = Document(meta, head[:3] + body + head[4:] + (PageBreak(), annex, *details))
-    return _built(meta, _docx_pdf("fields-then-details-" + ("sums" if sums else "headings"), doc), table)
+    return score_built(meta, docx_pdf("fields-then-details-" + ("sums" if sums else "headings"), doc), table)
 
 
 NEW_LAYOUT_FAMILIES_E = {

@@ -19,10 +19,10 @@ import re
 import textwrap
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, intro, make_meta, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, intro, make_meta, score_built, standard_blocks
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
+from corpusgen.new_layouts import TOTAL_LABELS
 from corpusgen.new_layouts_e import grouped, scaled
 from corpusgen.plans import Statement, index_criteria, statements
 from corpusgen.reports import Count, StatRow, _breakdown, statistics
@@ -137,7 +137,7 @@ def software_export(inst: Instance) -> Built:
     )
     blocks = standard_blocks(meta, title, Table(grid), rng, year)
     doc = Document(meta, after_table(blocks, (Para(stamp, italic=True, align="right"),)))
-    return _built(meta, _docx_pdf("software-" + ("counter" if counter else "padded"), doc), table)
+    return score_built(meta, docx_pdf("software-" + ("counter" if counter else "padded"), doc), table)
 
 
 # --- N27: a statistics annex typed as lines, no table ---------------------------------------------
@@ -268,7 +268,7 @@ def bonus_penalty(inst: Instance) -> Built:
             Para(f"- {words[2][0]}: {points(final)} điểm.", bold=True),
         )[: 3 if final is not None else 2]
     doc = Document(meta, after_table(standard_blocks(meta, title, Table(grid), rng, year), after))
-    return _built(meta, _docx_pdf("bonus-penalty-" + ("rows" if rows_after else "lines"), doc), table)
+    return score_built(meta, docx_pdf("bonus-penalty-" + ("rows" if rows_after else "lines"), doc), table)
 
 
 # --- N29: scores in the narrative only, field by field, and counts in other sentence shapes ---------
@@ -384,7 +384,7 @@ def narrative_scores(inst: Instance) -> Built:
             Signature(rng.choice(("table", "paragraphs"))),
         ),
     )
-    built = Built(_docx_pdf("narrative-" + ("criteria" if with_criteria else "fields"), doc), meta.truth())
+    built = Built(docx_pdf("narrative-" + ("criteria" if with_criteria else "fields"), doc), meta.truth())
     built.commune = meta.place.commune
     built.score_statements = [st.truth() for st in stated]
     built.counts = [c.truth() for c in counts]

@@ -18,10 +18,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from corpusgen.common import Built, Instance, make_meta, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, make_meta, score_built, standard_blocks
 from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf
+from corpusgen.new_layouts import TOTAL_LABELS
 from corpusgen.plans import Target
 from corpusgen.reports import statistics
 from corpusgen.scores import Row
@@ -96,7 +96,7 @@ def max_as_scale(inst: Instance) -> Built:
 
     grid = replace(grid, rows=tuple(scaled(g) if g.kind == "data" else g for g in grid.rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("scale-" + ("range" if ranged else "words"), doc), table)
+    return score_built(meta, docx_pdf("scale-" + ("range" if ranged else "words"), doc), table)
 
 
 # --- N31: criteria pasted from a spreadsheet, several in one row ---------------------------------
@@ -166,7 +166,7 @@ def pasted_cells(inst: Instance) -> Built:
     )
     rows = tuple(g for g in base.rows if g.kind == "header") + body + tuple(g for g in base.rows if g.kind == "total")
     doc = Document(meta, standard_blocks(meta, title, Table(replace(base, rows=rows)), rng, year))
-    return _built(meta, _docx_pdf("pasted-" + ("code-column" if code_column else "codes-in-names"), doc), table)
+    return score_built(meta, docx_pdf("pasted-" + ("code-column" if code_column else "codes-in-names"), doc), table)
 
 
 # --- N32: a plan's targets bulleted under each reform area, with their deadlines -------------------
@@ -314,7 +314,7 @@ def plan_area_targets(inst: Instance) -> Built:
         Signature(rng.choice(("table", "paragraphs"))),
     ]
     built = Built(
-        _docx_pdf("area-targets-" + ("numbered" if numbered else "lettered"), Document(meta, tuple(blocks))),
+        docx_pdf("area-targets-" + ("numbered" if numbered else "lettered"), Document(meta, tuple(blocks))),
         meta.truth(),
         commune=meta.place.commune,
     )

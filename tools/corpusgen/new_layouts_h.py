@@ -19,10 +19,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Para, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, _prior
+from corpusgen.new_layouts import TOTAL_LABELS, _labels, _prior
 from corpusgen.plan_families import _truth_rows, plan_with_tasks, yearly_plan_start
 from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, task_grid, task_rows
 from corpusgen.reports import StatRow, statistics
@@ -122,7 +122,7 @@ def criteria_not_scored(inst: Instance) -> Built:
     at_table = next(k for k, b in enumerate(blocks) if isinstance(b, Table))
     blocks = blocks[: at_table + 1] + (Para(line, italic=True),) + blocks[at_table + 1 :]
     doc = Document(meta, blocks)
-    return _built(meta, _docx_pdf("not-scored-" + ("word" if word_in_cell else "note"), doc), table)
+    return score_built(meta, docx_pdf("not-scored-" + ("word" if word_in_cell else "note"), doc), table)
 
 
 # --- N35: each field closed by a subtotal row ------------------------------------------------------
@@ -181,7 +181,7 @@ def field_subtotals(inst: Instance) -> Built:
         rows.append(g)
     close(field)
     doc = Document(meta, standard_blocks(meta, title, Table(replace(grid, rows=tuple(rows))), rng, year))
-    return _built(meta, _docx_pdf("subtotals-" + ("cong" if inst.index % 2 == 1 else "cong-field"), doc), table)
+    return score_built(meta, docx_pdf("subtotals-" + ("cong" if inst.index % 2 == 1 else "cong-field"), doc), table)
 
 
 # --- N36: the period against last year's, the change signed -----------------------------------------
@@ -301,7 +301,7 @@ def plan_quarters_units(inst: Instance) -> Built:
     grid = task_grid(printed, columns, labels, rng.choice(("code", "merged")))
     doc = plan_with_tasks(meta, rng, lines, year, grid)
     built = Built(
-        _docx_pdf("quarters-" + ("units-labelled" if labelled else "units-bracketed"), doc),
+        docx_pdf("quarters-" + ("units-labelled" if labelled else "units-bracketed"), doc),
         meta.truth(),
         commune=meta.place.commune,
     )

@@ -18,10 +18,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from corpusgen.common import Built, Instance, evaluation_year, make_meta, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, evaluation_year, make_meta, score_built, standard_blocks
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, as_printed, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
 from corpusgen.plans import TASK_HEADERS, index_criteria, task_grid, task_rows
 from corpusgen.reports import StatRow, statistics
@@ -65,7 +64,7 @@ def footnoted_evidence(inst: Instance) -> Built:
     at = next(k for k, b in enumerate(blocks) if isinstance(b, Table))
     under = (Para(rng.choice(FOOTNOTE_HEADS), italic=True), *(Para(n, italic=True, align="left") for n in notes))
     doc = Document(meta, blocks[: at + 1] + under + blocks[at + 1 :])
-    return _built(meta, _docx_pdf("footnotes-" + ("bracketed" if odd else "squared"), doc), table)
+    return score_built(meta, docx_pdf("footnotes-" + ("bracketed" if odd else "squared"), doc), table)
 
 
 # --- N39: a share column after the self points ------------------------------------------------------
@@ -116,7 +115,7 @@ def share_column(inst: Instance) -> Built:
     every_row = inst.index % 2 == 0
     grid = with_share(score_grid(table, layout), table, columns.index("self") + 1, rng.choice(SHARE_HEADERS), every_row)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("share-" + ("every-row" if every_row else "fields"), doc), table)
+    return score_built(meta, docx_pdf("share-" + ("every-row" if every_row else "fields"), doc), table)
 
 
 # --- N40: statistics as numbered lines in the report's body -----------------------------------------
@@ -201,7 +200,7 @@ def body_figures_report(inst: Instance, figures_of, variant_of) -> Built:
         Signature(rng.choice(("table", "paragraphs"))),
     )
     doc = Document(meta, body)
-    built = Built(_docx_pdf(variant_of(inst.index % 2 == 1), doc), meta.truth(), commune=meta.place.commune)
+    built = Built(docx_pdf(variant_of(inst.index % 2 == 1), doc), meta.truth(), commune=meta.place.commune)
     title = "Kết quả thực hiện công tác cải cách hành chính " + period
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
@@ -267,7 +266,7 @@ def plan_budget_column(inst: Instance) -> Built:
     budgets = [budget_cell(rng, odd) for _ in rows]
     grid = with_budget(grid, columns.index("product") + 1 if odd else len(columns), label, budgets)
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("budget-" + ("after-product" if odd else "last"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("budget-" + ("after-product" if odd else "last"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_I = {

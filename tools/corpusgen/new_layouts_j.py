@@ -19,10 +19,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, depth, points, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_c import by_period, quarter_grid, with_true_counts
 from corpusgen.plan_families import _plan_meta, _purpose, _year, plan_built
 from corpusgen.plans import INDICATORS, TARGET_CELL_WORDS, Target, _amount, _value
@@ -86,7 +85,7 @@ def annex_months(inst: Instance) -> Built:
         return replace(grid, widths_cm=MONTH_WIDTHS)
 
     doc, title = _annex_report(inst, rng, grid_of, lambda grid: Table(grid, font_pt=9), SIX_MONTHS)
-    built = Built(_docx_pdf("months-" + ("total-last" if odd else "total-first"), doc), doc.meta.truth())
+    built = Built(docx_pdf("months-" + ("total-last" if odd else "total-first"), doc), doc.meta.truth())
     built.commune = doc.meta.place.commune
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
@@ -164,7 +163,7 @@ def plan_target_table(inst: Instance) -> Built:
             Signature(rng.choice(("table", "paragraphs"))),
         ),
     )
-    outputs = _docx_pdf("targets-" + ("beside-last-year" if beside else "last-year-noted"), doc)
+    outputs = docx_pdf("targets-" + ("beside-last-year" if beside else "last-year-noted"), doc)
     return plan_built(outputs, meta, [], [t for t, _ in rows])
 
 
@@ -212,7 +211,7 @@ def verdict_with_points(inst: Instance) -> Built:
     bracketed = inst.index % 2 == 1
     grid = with_verdicts(score_grid(table, layout), table, columns.index("self"), bracketed, rng.choice(PARTLY))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("verdict-" + ("bracketed" if bracketed else "colon"), doc), table)
+    return score_built(meta, docx_pdf("verdict-" + ("bracketed" if bracketed else "colon"), doc), table)
 
 
 # --- N45: the names in two columns side by side, landscape ------------------------------------------
@@ -268,7 +267,7 @@ def names_side_by_side(inst: Instance) -> Built:
     merged = inst.index % 2 == 1
     grid = side_by_side(score_grid(table, layout), table, rng.choice(NAME_PAIRS), merged)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year), landscape=True)
-    return _built(meta, _docx_pdf("side-by-side-" + ("merged" if merged else "blank"), doc), table)
+    return score_built(meta, docx_pdf("side-by-side-" + ("merged" if merged else "blank"), doc), table)
 
 
 NEW_LAYOUT_FAMILIES_J = {

@@ -21,10 +21,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, depth, points, printed_code, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_c import STOCK_UNITS, with_true_counts
 from corpusgen.new_layouts_i import body_figures_report, stat_lines
 from corpusgen.new_layouts_j import MONTH_LABELS, MonthColumns, month_grid
@@ -157,7 +156,7 @@ def names_repeated(inst: Instance) -> Built:
     coded = inst.index % 2 == 0
     grid = with_paths(score_grid(table, layout), table, rng.choice(PATH_LABELS), coded)
     doc = Document(meta, standard_blocks(meta, title, Table(grid, font_pt=10), rng, year), landscape=True)
-    return _built(meta, _docx_pdf("paths-" + ("coded" if coded else "bare"), doc), table)
+    return score_built(meta, docx_pdf("paths-" + ("coded" if coded else "bare"), doc), table)
 
 
 # --- N48: a leaf scored by its level's column ---------------------------------------------------------
@@ -235,7 +234,7 @@ def level_columns(inst: Instance) -> Built:
     tick = None if odd else rng.choice(TICKS)
     grid = with_levels(score_grid(table, layout), table, columns.index("self"), levels, group, tick)
     doc = Document(meta, standard_blocks(meta, title, Table(grid, font_pt=10), rng, year))
-    return _built(meta, _docx_pdf("levels-" + ("points" if odd else "ticked"), doc), table)
+    return score_built(meta, docx_pdf("levels-" + ("points" if odd else "ticked"), doc), table)
 
 
 # --- N49: the figures in a two-column "Nội dung | Kết quả" table --------------------------------------

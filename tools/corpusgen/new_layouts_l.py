@@ -20,10 +20,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, points, printed_code, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_b import roman_fields
 from corpusgen.new_layouts_c import by_period, with_true_counts
 from corpusgen.new_layouts_d import HAMLETS, TOTAL_COLUMN, hamlet_figures
@@ -158,7 +157,7 @@ def reference_column(inst: Instance) -> Built:
     grid = score_grid(table, layout)
     truth = replace(table, rows=tuple(replace(r, explanation=_one_line(r.explanation)) for r in table.rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid, font_pt=11), rng, year))
-    return _built(meta, _docx_pdf("references-" + ("bare" if bare else "cited"), doc), truth)
+    return score_built(meta, docx_pdf("references-" + ("bare" if bare else "cited"), doc), truth)
 
 
 def _one_line(text: str | None) -> str | None:
@@ -216,7 +215,7 @@ def points_bracketed(inst: Instance) -> Built:
     label = rng.choice(MAX_FIRST_HEADS if max_first else SELF_FIRST_HEADS)
     grid = with_bracketed(score_grid(table, layout), table, label, rng.choice(PART_HEADINGS), max_first)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("bracketed-" + ("max-first" if max_first else "self-first"), doc), table)
+    return score_built(meta, docx_pdf("bracketed-" + ("max-first" if max_first else "self-first"), doc), table)
 
 
 # --- N53: a task's quarter and budget in one cell -----------------------------------------------------
@@ -250,7 +249,7 @@ def plan_quarter_budget(inst: Instance) -> Built:
     printed = [replace(r, deadline=when_and_budget(r.deadline, budget_cell(rng, True), bracket)) for r in rows]
     grid = task_grid(printed, columns, labels, rng.choice(("code", "merged")))
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("quarter-budget-" + ("bracketed" if bracket else "lines"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("quarter-budget-" + ("bracketed" if bracket else "lines"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_L = {

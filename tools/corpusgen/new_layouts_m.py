@@ -19,10 +19,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, points, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_c import by_period, with_true_counts
 from corpusgen.new_layouts_i import body_figures_report
 from corpusgen.new_layouts_k import COUNT_HEADS, counts_grid
@@ -87,7 +86,7 @@ def running_and_code(inst: Instance) -> Built:
         score_grid(table, layout), running_numbers(table, leaves_only), rng.choice(RUNNING_HEADS)
     )
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("running-" + ("leaves" if leaves_only else "every-row"), doc), table)
+    return score_built(meta, docx_pdf("running-" + ("leaves" if leaves_only else "every-row"), doc), table)
 
 
 # --- N55: each count split by channel beside its total --------------------------------------------------
@@ -234,7 +233,7 @@ def plan_units_one_cell(inst: Instance) -> Built:
     printed = [replace(r, lead=units_cell(r.lead + r.lead_note, r.coordinator, sentence), lead_note="") for r in rows]
     grid = task_grid(printed, columns, labels, rng.choice(("code", "merged")))
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("units-one-cell-" + ("sentence" if sentence else "lines"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("units-one-cell-" + ("sentence" if sentence else "lines"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_M = {

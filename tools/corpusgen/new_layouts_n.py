@@ -21,10 +21,10 @@ import datetime as dt
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_c import HALF_LABELS, QUARTERS, YEAR_LABELS, by_period, quarter_grid, with_true_counts
 from corpusgen.new_layouts_i import with_budget
 from corpusgen.people import citation, short_date
@@ -92,7 +92,7 @@ def points_between_texts(inst: Instance) -> Built:
     evidence = evidence_cells(table, random.Random(f"{inst.name}/{inst.seed}/evidence"), year)
     grid = with_column(score_grid(table, layout), len(columns), rng.choice(EVIDENCE_HEADS), evidence, EVIDENCE_WIDTH_CM)
     doc = Document(meta, standard_blocks(meta, title, Table(grid, font_pt=10), rng, year))
-    return _built(meta, _docx_pdf("between-texts-" + ("max-first" if max_first else "max-beside-self"), doc), table)
+    return score_built(meta, docx_pdf("between-texts-" + ("max-first" if max_first else "max-beside-self"), doc), table)
 
 
 # --- N59: two halves side by side on a landscape page ---------------------------------------------------
@@ -143,7 +143,7 @@ def halves_side_by_side(inst: Instance) -> Built:
     table = replace(table, rows=tuple(replace(r, explanation=None, evidence=()) for r in table.rows))
     grid = halves_grid(score_grid(table, layout), split_at(table, at_field))
     doc = Document(meta, standard_blocks(meta, title, Table(grid, font_pt=10), rng, year), landscape=True)
-    return _built(meta, _docx_pdf("halves-" + ("at-field" if at_field else "at-middle"), doc), table)
+    return score_built(meta, docx_pdf("halves-" + ("at-field" if at_field else "at-middle"), doc), table)
 
 
 # --- N60: quarters, the whole period and the same period last year --------------------------------------
@@ -259,7 +259,7 @@ def plan_start_end(inst: Instance) -> Built:
     grid = with_budget(grid, columns.index("deadline"), rng.choice(START_HEADS), [start for start, _ in spans])
     grid = with_budget(grid, len(columns) + 1, NOTE_HEADS[0], [dates.choice(NOTES) for _ in rows])
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("start-end-" + ("before" if before_word else "dates"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("start-end-" + ("before" if before_word else "dates"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_N = {

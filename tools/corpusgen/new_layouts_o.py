@@ -20,10 +20,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, as_printed, points, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf
 from corpusgen.new_layouts_b import roman_fields
 from corpusgen.new_layouts_c import HALF_LABELS, QUARTERS, YEAR_LABELS, by_period, with_true_counts
 from corpusgen.new_layouts_l import ACROSS_GROUPS, ACROSS_WIDTH_CM, indicator_head
@@ -95,7 +94,9 @@ def field_column(inst: Instance) -> Built:
     table = replace(table, rows=tuple(replace(r, evidence=()) for r in table.rows))
     grid = field_column_grid(score_grid(table, layout), table, rng.choice(FIELD_HEADS), title_spans)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("field-column-" + ("title-spans" if title_spans else "title-in-name"), doc), table)
+    return score_built(
+        meta, docx_pdf("field-column-" + ("title-spans" if title_spans else "title-in-name"), doc), table
+    )
 
 
 # --- N63: the unit column last, the figures carrying their unit ----------------------------------------
@@ -285,7 +286,7 @@ def plan_by_lead(inst: Instance) -> Built:
     labels = {k: rng.choice(v) for k, v in TASK_HEADERS.items()}
     grid = lead_group_grid(rows, labels, restart)
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("by-lead-" + ("restart" if restart else "running"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("by-lead-" + ("restart" if restart else "running"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_O = {

@@ -22,10 +22,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_o import top_of
 from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
 from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, task_rows
@@ -80,7 +80,7 @@ def field_points(inst: Instance) -> Built:
     grid = field_points_grid(score_grid(table, layout), table, rng.choice(FIELD_POINTS_HEADS), merged_only)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "field-points-" + ("merged-only" if merged_only else "repeated")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N67: the annex in two panels side by side -----------------------------------------------------------
@@ -230,7 +230,7 @@ def appraisal_rounds(inst: Instance) -> Built:
     grid = rounds_grid(score_grid(table, layout), table, first, heads, rng.choice(ROUND_GROUPS) if grouped else None)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "rounds-" + ("grouped" if grouped else "bodies")
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=True)
 
 
 # --- N69: the field of each task in a column merged down -----------------------------------------------
@@ -294,7 +294,7 @@ def plan_field_column(inst: Instance) -> Built:
     grid = field_task_grid(rows, labels, restart)
     doc = plan_with_tasks(meta, rng, lines, year, grid)
     return plan_built(
-        _docx_pdf("field-column-" + ("first-restart" if restart else "after-running"), doc), meta, rows, targets
+        docx_pdf("field-column-" + ("first-restart" if restart else "after-running"), doc), meta, rows, targets
     )
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_i import with_budget
 from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
 from corpusgen.plans import TASK_HEADERS, TaskRow, index_criteria, task_grid, task_rows
@@ -96,7 +96,7 @@ def items_in_cell(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = items_in_cell_grid(score_grid(table, layout), table, lettered)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("items-in-cell-" + ("lettered-points" if lettered else "lines"), doc), table)
+    return score_built(meta, docx_pdf("items-in-cell-" + ("lettered-points" if lettered else "lines"), doc), table)
 
 
 # --- N71: an annex three levels deep, the unit in the indicator's brackets -----------------------------
@@ -251,7 +251,7 @@ def self_by_level(inst: Instance) -> Built:
     total_label = rng.choice(TOTAL_LABELS) if total else None
     grid = staircase_grid(table, labels, rng.choice(LEVEL_HEADS), groups, both, total_label)
     doc = replace(Document(meta, standard_blocks(meta, title, Table(grid, font_pt=10), rng, year)), landscape=both)
-    return _built(meta, _docx_pdf("self-by-level-" + ("max-too" if both else "self-only"), doc), table)
+    return score_built(meta, docx_pdf("self-by-level-" + ("max-too" if both else "self-only"), doc), table)
 
 
 # --- N73: the task's products counted --------------------------------------------------------------------
@@ -305,7 +305,7 @@ def plan_counted_products(inst: Instance) -> Built:
             grid, columns.index("product") + 1, rng.choice(COUNT_HEADS), [counted(rng, r.product) for r in rows]
         )
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("counted-" + ("column" if odd else "in-product"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("counted-" + ("column" if odd else "in-product"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_Q = {

@@ -22,10 +22,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
-from corpusgen.new_layouts import _built, _docx_pdf, _labels
+from corpusgen.new_layouts import _labels
 from corpusgen.new_layouts_i import BUDGET_WORDS, with_budget
 from corpusgen.plan_families import plan_built, plan_with_tasks, yearly_plan_start
 from corpusgen.plans import COORDINATORS, LEADS, TASK_HEADERS, TaskRow, index_criteria, task_grid, task_rows
@@ -175,7 +175,7 @@ def evidence_rows(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = evidence_rows_grid(score_grid(table, layout), table, across, rng.choice(EVIDENCE_LABELS))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("evidence-rows-" + ("labelled" if across else "bracketed"), doc), table)
+    return score_built(meta, docx_pdf("evidence-rows-" + ("labelled" if across else "bracketed"), doc), table)
 
 
 # --- N76: the work assigned in a matrix of units ---------------------------------------------------------
@@ -250,7 +250,7 @@ def plan_unit_matrix(inst: Instance) -> Built:
     base = task_grid(rows, columns, labels, rng.choice(("code", "merged")), width_cm=13.6)
     grid = matrix_grid(base, rows, helpers, leads + others, rng.choice(MATRIX_GROUPS), MATRIX_MARKS[0 if odd else 1])
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("unit-matrix-" + ("letters" if odd else "words"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("unit-matrix-" + ("letters" if odd else "words"), doc), meta, rows, targets)
 
 
 # --- N77: each task priced, with a total row ------------------------------------------------------------
@@ -302,7 +302,7 @@ def plan_budget_total(inst: Instance) -> Built:
     total = sum(c for c, _ in costs if c is not None)
     grid = with_total_row(grid, at, rng.choice(COST_TOTALS), total, first=not odd)
     doc = plan_with_tasks(meta, rng, lines, year, grid)
-    return plan_built(_docx_pdf("budget-total-" + ("last" if odd else "first"), doc), meta, rows, targets)
+    return plan_built(docx_pdf("budget-total-" + ("last" if odd else "first"), doc), meta, rows, targets)
 
 
 NEW_LAYOUT_FAMILIES_R = {

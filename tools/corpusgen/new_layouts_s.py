@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, points_written
+from corpusgen.new_layouts import TOTAL_LABELS, _labels, points_written
 from corpusgen.new_layouts_r import against_plan, wholes
 from corpusgen.reports import StatRow, statistics
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built, annex_grid
@@ -58,7 +58,7 @@ def appraised_first(inst: Instance) -> Built:
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     variant = "appraised-first-" + ("max-last" if max_last else "max-first")
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=True)
 
 
 # --- N79: points with a decimal point -------------------------------------------------------------------
@@ -89,7 +89,7 @@ def points_decimal_point(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = points_written(score_grid(table, layout), layout, lambda value: dotted(value, two_places))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("decimal-point-" + ("two-places" if two_places else "bare"), doc), table)
+    return score_built(meta, docx_pdf("decimal-point-" + ("two-places" if two_places else "bare"), doc), table)
 
 
 # --- N80: each item's share of its count in a column ----------------------------------------------------

@@ -23,11 +23,21 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, Output, evaluation_year, intro, make_meta, standard_blocks
+from corpusgen.common import (
+    Built,
+    Instance,
+    Output,
+    docx_pdf,
+    evaluation_year,
+    intro,
+    make_meta,
+    score_built,
+    standard_blocks,
+)
 from corpusgen.document import Document, Header, Para, Signature, Table, Title
 from corpusgen.families import REPORT_TITLES
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_d import MAX_IN_NAME, with_max
 from corpusgen.reports import Count, StatRow, _n, _pct, _ratio, _split
 from corpusgen.scores import Fault, ScoreTable
@@ -81,7 +91,7 @@ def field_headings(inst: Instance) -> Built:
         rows.append(g)
     doc = Document(meta, standard_blocks(meta, title, Table(replace(grid, rows=tuple(rows))), rng, year))
     variant = "field-headings-" + ("parenthesis" if pattern.endswith(")") else "colon")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N83: the scale in the name --------------------------------------------------------------------------
@@ -129,7 +139,7 @@ def range_in_name(inst: Instance) -> Built:
     grid = replace(score_grid(table, layout), rows=tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "range-in-name-" + ("tu-den" if "từ" in pattern else "dash")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N84: procedures per field, the total first ---------------------------------------------------------

@@ -22,10 +22,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_b import header_rows
 from corpusgen.new_layouts_c import QUARTERS, by_period, with_true_counts
 from corpusgen.reports import StatRow, _ratio
@@ -114,7 +114,7 @@ def self_last_year(inst: Instance) -> Built:
         grid = with_column(grid, 4, 1.8, past_head, past, total_past)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "self-last-year-" + ("before-change" if before_first else "after")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N87: a count column among the points -----------------------------------------------------------------
@@ -146,7 +146,7 @@ def counts_beside_points(inst: Instance) -> Built:
     grid = with_column(score_grid(table, layout), 3 if after_max else 2, 1.8, rng.choice(COUNT_HEADS), counts, "")
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "counts-beside-points-" + ("after-max" if after_max else "before-max")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N88: the fields across a summary ---------------------------------------------------------------------
@@ -222,7 +222,7 @@ def fields_across(inst: Instance) -> Built:
     grid = summary_grid(table, _labels(rng), rng.choice(SUMMARY_HEADS), rng.choice(TOTAL_LABELS), share)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year), landscape=len(table.rows) > 5)
     variant = "fields-across-" + ("share-row" if share else "two-rows")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N89: the last quarter and the year so far -------------------------------------------------------------

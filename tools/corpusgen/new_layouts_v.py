@@ -22,10 +22,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, PageBreak, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_b import header_rows
 from corpusgen.new_layouts_c import STOCK_UNITS, by_period, continued_parts, with_true_counts
 from corpusgen.new_layouts_r import planned, wholes
@@ -94,7 +94,7 @@ def carry_lines(inst: Instance) -> Built:
         first = replace(first, rows=(*first.rows, carry_row(layout, rng.choice(CARRY_OUT), sums)))
     head = standard_blocks(meta, title, Table(first), rng, year)
     doc = Document(meta, (*head[:3], Table(first), PageBreak(), Table(second), *head[4:]))
-    return _built(meta, _docx_pdf("carry-lines-" + ("out-and-in" if both else "in-only"), doc), table)
+    return score_built(meta, docx_pdf("carry-lines-" + ("out-and-in" if both else "in-only"), doc), table)
 
 
 # --- N91: the self points split in sub-columns ------------------------------------------------------------
@@ -158,7 +158,7 @@ def self_split(inst: Instance) -> Built:
     body = tuple(g for g in grid.rows if g.kind != "header")
     doc_grid = Grid(grid.widths_cm, (*header_rows(spec), *body))
     doc = Document(meta, standard_blocks(meta, title, Table(doc_grid), rng, year))
-    return _built(meta, _docx_pdf("self-split-" + ("parts-first" if parts_first else "bonus-within"), doc), table)
+    return score_built(meta, docx_pdf("self-split-" + ("parts-first" if parts_first else "bonus-within"), doc), table)
 
 
 # --- N92: the plan and the result per half year -----------------------------------------------------------

@@ -26,10 +26,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_b import header_rows
 from corpusgen.new_layouts_t import FIELD_TOTAL_LABELS, FIELDS
 from corpusgen.new_layouts_u import with_column
@@ -191,7 +191,7 @@ def evidence_in_name(inst: Instance) -> Built:
 
     printed = replace(table, rows=tuple(replace(r, name=with_evidence(r.name, r.explanation)) for r in table.rows))
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(printed, layout)), rng, year))
-    return _built(meta, _docx_pdf("evidence-in-name-" + ("bracketed" if bracketed else "labelled"), doc), table)
+    return score_built(meta, docx_pdf("evidence-in-name-" + ("bracketed" if bracketed else "labelled"), doc), table)
 
 
 # --- N96: the government's form of files handled per field -------------------------------------------------
@@ -316,7 +316,7 @@ def self_with_rate(inst: Instance) -> Built:
     values = rated(table, same_line)
     grid = with_column(score_grid(table, layout), 3, 2.0, labels["self"], values, points(table.total_self))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
-    return _built(meta, _docx_pdf("self-with-rate-" + ("same-line" if same_line else "second-line"), doc), table)
+    return score_built(meta, docx_pdf("self-with-rate-" + ("same-line" if same_line else "second-line"), doc), table)
 
 
 NEW_LAYOUT_FAMILIES_W = {

@@ -23,10 +23,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Para, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels
+from corpusgen.new_layouts import TOTAL_LABELS, _labels
 from corpusgen.new_layouts_b import header_rows
 from corpusgen.new_layouts_c import continued_parts
 from corpusgen.new_layouts_t import FIELD_TOTAL_LABELS, FIELDS
@@ -88,7 +88,7 @@ def table_two_parts(inst: Instance) -> Built:
         Table(second),
     )
     doc = Document(meta, (*head[:3], *parts, *head[4:]))
-    return _built(meta, _docx_pdf("two-parts-" + ("header-again" if again else "headerless"), doc), table)
+    return score_built(meta, docx_pdf("two-parts-" + ("header-again" if again else "headerless"), doc), table)
 
 
 # --- N99: months in rows, fields in columns -------------------------------------------------------------
@@ -188,7 +188,7 @@ def appraised_partly(inst: Instance) -> Built:
     table = partly_appraised(as_printed(table, layout), changed_only)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     variant = "appraised-" + ("changed-and-fields" if changed_only else "fields-only")
-    return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
+    return score_built(meta, docx_pdf(variant, doc), table, appraised=True)
 
 
 # --- N101: procedures under field bands across the table ------------------------------------------------

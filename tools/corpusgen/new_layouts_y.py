@@ -24,10 +24,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance, standard_blocks
+from corpusgen.common import Built, Instance, docx_pdf, score_built, standard_blocks
 from corpusgen.document import Document, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, depth, points, printed_code, score_grid
-from corpusgen.new_layouts import TOTAL_LABELS, _built, _docx_pdf, _labels, points_written
+from corpusgen.new_layouts import TOTAL_LABELS, _labels, points_written
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import ScoreTable
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report, _built as annex_built, annex_grid
@@ -76,7 +76,7 @@ def self_with_explanation(inst: Instance) -> Built:
     grid = replace(grid, rows=tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "self-explained-" + ("lines" if on_lines else "dash")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N103: half and quarter points as common fractions --------------------------------------------------
@@ -117,7 +117,7 @@ def points_fractions(inst: Instance) -> Built:
     grid = points_written(grid, written, common_fraction)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     variant = "fractions-" + ("self-only" if self_only else "max-and-self")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 # --- N104: remarks holding numbers in the notes column -------------------------------------------------
@@ -230,7 +230,7 @@ def field_down_left(inst: Instance) -> Built:
     grid = Grid((1.2, 5.4, 8.6, 1.7, 1.8, 5.6), tuple(rows))
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year), landscape=True)
     variant = "field-down-left-" + ("merged" if merged else "once")
-    return _built(meta, _docx_pdf(variant, doc), table)
+    return score_built(meta, docx_pdf(variant, doc), table)
 
 
 NEW_LAYOUT_FAMILIES_Y = {

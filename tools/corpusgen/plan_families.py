@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from corpusgen.common import Built, DocMeta, Instance, Output, make_meta
+from corpusgen.common import Built, DocMeta, Instance, Output, docx_pdf, make_meta, score_built
 from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
 from corpusgen.dumps import OcrDump
 from corpusgen.plans import (
@@ -26,14 +26,6 @@ from corpusgen.render_text import TextStyle, write_text
 
 def _year(rng: random.Random) -> int:
     return rng.choice((2023, 2024, 2025, 2026))
-
-
-def _built(meta, outputs: list[Output]) -> Built:
-    return Built(outputs, meta.truth(), commune=meta.place.commune)
-
-
-def _docx_pdf(variant: str, doc: Document) -> list[Output]:
-    return [Output(variant, "docx", doc), Output(variant, "pdf", doc)]
 
 
 def _plain(doc: Document, rng: random.Random) -> Output:
@@ -154,7 +146,7 @@ def f16(inst: Instance) -> Built:
         f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
     )
     doc = plan_with_annex(meta, rng, lines, annex, table, notes)
-    built = _built(meta, _docx_pdf("annex-landscape", doc))
+    built = score_built(meta, docx_pdf("annex-landscape", doc))
     built.task_rows = _truth_rows(rows, has_codes)
     built.targets = [t.truth() for t in targets]
     return built
@@ -199,7 +191,7 @@ def f17(inst: Instance) -> Built:
         ),
     )
     ocr = Output("ocr-dump", "txt", doc, ocr=OcrDump(lang="vie", dpi=300, psm=4))
-    built = _built(meta, _docx_pdf("paragraphs", doc) + [_plain(doc, rng), ocr])
+    built = score_built(meta, docx_pdf("paragraphs", doc) + [_plain(doc, rng), ocr])
     built.task_rows = [dict(r.truth(), code=None, criterion_code=None) for r in rows]
     built.targets = [t.truth() for t in targets]
     return built
@@ -238,7 +230,7 @@ def f18(inst: Instance) -> Built:
             Signature("table"),
         ),
     )
-    built = _built(meta, _docx_pdf("targets", doc))
+    built = score_built(meta, docx_pdf("targets", doc))
     built.targets = [t.truth() for t in targets + [*list_targets] + tab]
     return built
 
@@ -282,7 +274,7 @@ def f19(inst: Instance) -> Built:
     )
     text_doc = Document(meta, tuple(b for b in doc.blocks if not isinstance(b, Table)))
     ocr = Output("ocr-dump", "txt", doc, ocr=OcrDump(lang="vie", dpi=300, psm=4))
-    built = _built(meta, _docx_pdf("statements", doc) + [_plain(text_doc, rng), ocr])
+    built = score_built(meta, docx_pdf("statements", doc) + [_plain(text_doc, rng), ocr])
     built.task_rows = _truth_rows(rows, has_codes)
     built.score_statements = stated
     built.faults = faults
@@ -323,7 +315,7 @@ def f20(inst: Instance) -> Built:
     doc = Document(
         meta, (Header(rng.choice(("table", "stacked"))), Title("QUYẾT ĐỊNH", meta.title_lines), *decision, *body)
     )
-    built = _built(meta, _docx_pdf("table" if table_form else "paragraphs", doc))
+    built = score_built(meta, docx_pdf("table" if table_form else "paragraphs", doc))
     built.task_rows = truth_rows
     built.targets = [t.truth() for t in targets]
     return built
@@ -358,7 +350,7 @@ def f21(inst: Instance) -> Built:
             Signature(rng.choice(("table", "paragraphs"))),
         ),
     )
-    built = _built(meta, _docx_pdf("report", doc) + [_plain(doc, rng)])
+    built = score_built(meta, docx_pdf("report", doc) + [_plain(doc, rng)])
     built.score_statements = [s.truth() for s, _ in pairs]
     built.targets = [t.truth() for t in targets]
     built.task_rows = [dict(r.truth(), code=None, criterion_code=None) for r in rows]

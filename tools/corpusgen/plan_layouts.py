@@ -16,10 +16,10 @@ import random
 import textwrap
 from dataclasses import replace
 
-from corpusgen.common import Built, Instance
+from corpusgen.common import Built, Instance, docx_pdf
 from corpusgen.document import Table, Title
 from corpusgen.grid import Cell, Grid, GridRow
-from corpusgen.plan_families import _docx_pdf, _plan_meta, _year, plan_with_annex
+from corpusgen.plan_families import _plan_meta, _year, plan_with_annex
 from corpusgen.plans import COORDINATORS, TASK_HEADERS, TaskRow, index_criteria, prose_targets, task_grid, task_rows
 from corpusgen.tab_rows import TabLine, TabRows, TabStop
 
@@ -220,7 +220,7 @@ def task_annex_plan(meta, rng: random.Random, year: int, aims: tuple, block, var
         f"(Kèm theo Kế hoạch số {meta.number} của UBND xã {meta.place.commune})",
     )
     doc = plan_with_annex(meta, rng, lines, annex, block)
-    built = Built(_docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
+    built = Built(docx_pdf(variant, doc), meta.truth(), commune=meta.place.commune)
     built.task_rows = _truth(rows, printed)
     built.targets = [t.truth() for t in targets]
     return built

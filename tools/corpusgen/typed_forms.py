@@ -9,11 +9,11 @@ from __future__ import annotations
 from corpusgen.common import (
     Built,
     Instance,
-    Output,
+    docx_pdf,
     evaluation_year,
+    score_built,
     score_content,
     score_meta,
-    score_truth,
     standard_blocks,
 )
 from corpusgen.document import Document, Signature, Table
@@ -53,28 +53,17 @@ def _labels(rng) -> dict:
     return {k: rng.choice(v) for k, v in LABELS.items()}
 
 
-def _built(meta, outputs, table) -> Built:
-    built = Built(outputs, meta.truth(), commune=meta.place.commune)
-    built.score_tables = [score_truth(table)]
-    built.faults = list(table.faults)
-    built.table_marks = (table.rows[0].name, table.rows[-1].name)
-    return built
-
-
-def _docx_pdf(variant: str, doc: Document) -> list[Output]:
-    return [Output(variant, "docx", doc), Output(variant, "pdf", doc)]
-
-
 def _layout(rng, columns: tuple[str, ...], **kw) -> ScoreLayout:
     kw.setdefault("total", rng.choice(("last", "last", None)))
     return ScoreLayout(columns, kw.pop("labels", None) or _labels(rng), total_label=rng.choice(TOTAL_LABELS), **kw)
 
 
-def _scored(inst: Instance, keeps: tuple[float, ...] = (0.6, 0.8, 1.0), **content):
-    """What every score family draws first: its random source, year, metadata, title and rows."""
+def _scored(inst: Instance, keeps: tuple[float, ...] = (0.6, 0.8, 1.0), issuer_style: str | None = None, **content):
+    """What every score family draws first: its random source, year, metadata (its issuer printed in
+    ``issuer_style``), title and rows."""
     rng = inst.rng()
     year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
+    meta, title = score_meta(inst, rng, year, issuer_style)
     return rng, year, meta, title, score_content(inst, rng, year, keep=rng.choice(keeps), **content)
 
 
@@ -89,7 +78,7 @@ def word_numbering(inst: Instance) -> Built:
     table = as_printed(table, layout)
     grid = Table(score_grid(table, layout), numbering=rng.choice(NUMBERING_PATTERNS))
     doc = Document(meta, standard_blocks(meta, title, grid, rng, year))
-    return _built(meta, _docx_pdf("numbered-" + ("names" if in_name else "code-column"), doc), table)
+    return score_built(meta, docx_pdf("numbered-" + ("names" if in_name else "code-column"), doc), table)
 
 
 def header_text_boxes(inst: Instance) -> Built:
@@ -100,7 +89,7 @@ def header_text_boxes(inst: Instance) -> Built:
     table = as_printed(table, layout)
     signature = rng.choice(("table", "paragraphs"))
     blocks = standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year, "boxes", signature)
-    return _built(meta, _docx_pdf("header-boxes", Document(meta, blocks)), table)
+    return score_built(meta, docx_pdf("header-boxes", Document(meta, blocks)), table)
 
 
 def fraction_points(inst: Instance) -> Built:
@@ -114,7 +103,7 @@ def fraction_points(inst: Instance) -> Built:
     )
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("fraction-" + order.replace("/", "-over-"), doc), table)
+    return score_built(meta, docx_pdf("fraction-" + order.replace("/", "-over-"), doc), table)
 
 
 def signer_alone(inst: Instance) -> Built:
@@ -128,7 +117,7 @@ def signer_alone(inst: Instance) -> Built:
         meta, title, Table(score_grid(table, layout)), rng, year, header=rng.choice(("table", "stacked"))
     )
     blocks = blocks[:-1] + (Signature(style, recipients=False),)
-    return _built(meta, _docx_pdf(f"signer-alone-{style}", Document(meta, blocks)), table)
+    return score_built(meta, docx_pdf(f"signer-alone-{style}", Document(meta, blocks)), table)
 
 
 def code_words(inst: Instance) -> Built:
@@ -150,7 +139,7 @@ def code_words(inst: Instance) -> Built:
     )
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("code-words-" + ("in-names" if in_name else "column"), doc), table)
+    return score_built(meta, docx_pdf("code-words-" + ("in-names" if in_name else "column"), doc), table)
 
 
 TYPED_FORM_FAMILIES = {

@@ -10,11 +10,11 @@ from dataclasses import replace
 from corpusgen.common import (
     Built,
     Instance,
-    Output,
+    docx_pdf,
     evaluation_year,
+    score_built,
     score_content,
     score_meta,
-    score_truth,
     standard_blocks,
 )
 from corpusgen.document import Document, Table
@@ -35,18 +35,6 @@ PART_NAMES = ("CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM", "CÁC N
 
 def _labels(rng) -> dict:
     return {k: rng.choice(v) for k, v in LABELS.items()}
-
-
-def _built(meta, outputs, table, *, appraised: bool) -> Built:
-    built = Built(outputs, meta.truth(), commune=meta.place.commune)
-    built.score_tables = [score_truth(table, appraised=appraised, scale=False)]
-    built.faults = list(table.faults)
-    built.table_marks = (table.rows[0].name, table.rows[-1].name)
-    return built
-
-
-def _docx_pdf(variant: str, doc: Document) -> list[Output]:
-    return [Output(variant, "docx", doc), Output(variant, "pdf", doc)]
 
 
 def roman_parts(criteria: list[Criterion], letters: bool = False) -> list[Criterion]:
@@ -99,7 +87,7 @@ def f16(inst: Instance) -> Built:
         widths_cm={"name": rng.choice((5.2, 6.0)), "explanation": 3.6},
     )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout), ruled=False), rng, year))
-    return _built(meta, _docx_pdf("unruled-number-row", doc), table, appraised=appraised)
+    return score_built(meta, docx_pdf("unruled-number-row", doc), table, appraised=appraised)
 
 
 def f17(inst: Instance) -> Built:
@@ -126,4 +114,4 @@ def f17(inst: Instance) -> Built:
     doc = Document(
         meta, standard_blocks(meta, title, Table(score_grid(table, layout), ruled=False), rng, year), landscape=True
     )
-    return _built(meta, _docx_pdf("unruled-landscape", doc), table, appraised=False)
+    return score_built(meta, docx_pdf("unruled-landscape", doc), table, appraised=False)
