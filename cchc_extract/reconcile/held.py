@@ -5,6 +5,7 @@ one of its values is held (``queue``)."""
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.score_cells import APPRAISED, MISSING_FLAG, column_guessed, table_fields
 from normalize.lazy_regex import lazy_compile
@@ -31,6 +32,9 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     blank parts would have to be zero, which a criterion's maximum never is. (A blank self score or
     statistics value may well be zero or "not applicable": those sums still vouch, unless the
     segmenter says the cell was lost: ``_lost``.)"""
+    from cchc_extract.reconcile.misread import ocr_read  # misread's settings import this module
+
+    read_by_ocr = ocr_read(result)
     held: set[tuple[str, str]] = set()
     zeros: set[tuple[str, str]] = set()
     kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list, bool]] = {}
@@ -38,7 +42,8 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     # check, it read the whole table each time)
     for ti, table in enumerate(result.score_tables):
         parents, orphans = resolve_parents(table.rows)
-        appraised = APPRAISED in table_fields(table.rows)
+        # (a column is guessed only where a cell can be lost: not in a printed grid)
+        appraised = APPRAISED in table_fields(table.rows) and not blanks_printed(table, result.source, read_by_ocr)
         kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows, appraised)
     for ai, annex in enumerate(result.statistics):
         parents, orphans = resolve_parents(annex.rows)
