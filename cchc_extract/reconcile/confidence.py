@@ -404,7 +404,7 @@ def _features(
     return {
         "row": logit(
             min(cell_confidence(row, f, s), s.unsure_cell)
-            if column_guessed(row, f) or (moved and f != "max_points")
+            if column_guessed(row, f, cells_lost) or (moved and f != "max_points")
             else cell_confidence(row, f, s),
             s.clip,
         ),

@@ -5,7 +5,9 @@ one of its values is held (``queue``)."""
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.score_cells import APPRAISED, MISSING_FLAG, column_guessed, table_fields
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult
@@ -31,15 +33,17 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     blank parts would have to be zero, which a criterion's maximum never is. (A blank self score or
     statistics value may well be zero or "not applicable": those sums still vouch, unless the
     segmenter says the cell was lost: ``_lost``.)"""
+    read_by_ocr = ocr_read(result)
     held: set[tuple[str, str]] = set()
     zeros: set[tuple[str, str]] = set()
     kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list, bool]] = {}
-    # (whether the table has an appraised column, told once per table: asked per member of every
-    # check, it read the whole table each time)
+    # (whether the table has an appraised column whose cells can be lost, so that a score's column
+    # may be a guess, told once per table: asked per member of every check, it read the whole table
+    # each time; a printed grid's blank is printed, ``blanks_printed``, and its columns no guess)
     for ti, table in enumerate(result.score_tables):
         parents, orphans = resolve_parents(table.rows)
-        appraised = APPRAISED in table_fields(table.rows)
-        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows, appraised)
+        guessable = APPRAISED in table_fields(table.rows) and not blanks_printed(table, result.source, read_by_ocr)
+        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows, guessable)
     for ai, annex in enumerate(result.statistics):
         parents, orphans = resolve_parents(annex.rows)
         kids_of[f"/statistics/{ai}"] = (children_of(parents), parents, orphans, annex.rows, False)
@@ -51,7 +55,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         if not m or m.group(1) not in kids_of:
             continue
         table = m.group(1)
-        kids, parents, orphans, rows, appraised = kids_of[table]
+        kids, parents, orphans, rows, guessable = kids_of[table]
         field_ = field_ or "value"
         if m.group(2) is None:  # a table's total: its top-level rows
             members = [i for i, p in enumerate(parents) if p is None]
@@ -65,7 +69,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         # score columns: a sum holding with two of them may hold in the other column, each row's
         # figure of that column read into this one (seed 472: a parent's and a child's appraised
         # scores read as self scores, their sum of self scores holding with them at 0.94).
-        guessed = [i for i in members if appraised and _column_guessed(rows[i], field_)]
+        guessed = [i for i in members if guessable and _column_guessed(rows[i], field_)]
         held |= {(f"{table}/rows/{i}", field_) for i in members if len(guessed) < 2 or i not in guessed}
         zeros |= {(f"{table}/rows/{i}", field_) for i in members if _zero_placed_by_position(rows[i], field_)}
     # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row belongs

@@ -88,14 +88,19 @@ def coded_by_name(row: ScoreRow | StatRow) -> bool:
     )
 
 
-def column_guessed(row: ScoreRow | StatRow, f: str) -> bool:
+def column_guessed(row: ScoreRow | StatRow, f: str, cells_lost: bool = True) -> bool:
     """Whether the column of a row's score ``f`` (self or appraised points) is a guess: the row
     lost a points cell beside it (``lost_beside``), or its maximum was not read and the criteria
     set gave it (``FLAG_MAX_FROM_SET``, which drops the ``missing_max`` flag). A line that printed
     fewer figures than the row has cells says which figures it read, not which cells they were:
     a maximum read into the self cell, a self score into the appraised one. The value is then as
     unsure as a cell OCR half read (``unsure_cell``) until a relation that holds or a twin cell
-    confirms it."""
+    confirms it. Not where no cell can be lost (``cells_lost`` False: a printed grid whose
+    characters are not OCR's, ``blanks_printed``): each figure stands in the cell the grid gives it,
+    and a blank beside it is printed blank (seed 20001's N100: self scores beside an appraised
+    column filled on the field rows only, 20 right values queued at 0.607)."""
+    if not cells_lost:
+        return False
     if f not in ("self_points", APPRAISED) or not isinstance(row, ScoreRow) or getattr(row, f) is None:
         return False
     return lost_beside(row) or any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)

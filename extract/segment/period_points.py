@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.segment.joined import JoinedRow, JoinedTable
-from extract.segment.stat_periods import CHANGE, EARLIER, THIS, names_earlier, period_kinds
+from extract.segment.stat_periods import CHANGE, EARLIER, THIS, names_change, names_earlier, period_kinds
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -88,6 +88,12 @@ def period_columns(labels: list[str], caption: Callable[[], str] = str) -> Perio
     latest = [c for c, kind in kinds.items() if kind == THIS]
     earlier = tuple(c for c, kind in kinds.items() if kind == EARLIER)
     change = [c for c, kind in kinds.items() if kind == CHANGE]
+    if not change:
+        # The change's label as OCR leaves a header ("Tăng (Œ), giảm (-)": its "+" read as another
+        # sign, no longer the printed wording): beside two periods' points it is their change, read
+        # as context, not a points column left unread (seed 20001's S36 scan: its six self scores
+        # queued, right, for the "untaken" column).
+        change = [c for c, label in enumerate(candidates) if c not in kinds and names_change(label)]
     if len(latest) != 1 or not earlier:
         if not targets:
             return PeriodColumns(list(labels))
