@@ -69,6 +69,10 @@ PARTS_DISAGREE_FLAG = "period_parts_disagree"
 # of nothing, a month with no case): which part each figure is, OCR's line does not say, so the
 # whole's end of the row is taken and the other figure kept as a reading (``short_row_readings``).
 SHORT_ROW_FLAG = "period_figures_placed"
+# A row of an OCR'd annex whose header splits the period but whose whole's end neither the rows'
+# sums nor the header's words say (``unplaced_rows``): its value is its first figure, a part's or
+# the whole's as the layout has it.
+WHOLE_UNPLACED_FLAG = "period_whole_unplaced"
 
 
 def splits_period(header: str, settings: LinePeriodSettings = LinePeriodSettings()) -> bool:
@@ -118,8 +122,8 @@ def whole_end(
     return end if votes[end] >= settings.min_votes else None
 
 
-def _doubted(row: StatRow, settings: LinePeriodSettings) -> StatRow:
-    flags = row.flags if PARTS_DISAGREE_FLAG in row.flags else [*row.flags, PARTS_DISAGREE_FLAG]
+def _doubted(row: StatRow, settings: LinePeriodSettings, flag: str = PARTS_DISAGREE_FLAG) -> StatRow:
+    flags = row.flags if flag in row.flags else [*row.flags, flag]
     return replace(row, flags=flags, confidence=min(row.confidence, settings.doubted_confidence))
 
 
@@ -282,9 +286,37 @@ def whole_period_rows(
     if end is None:  # (no flow row adds up as read: the header's words, where they say)
         last = whole_printed_last(header)
         if last is None:
-            return rows
+            return unplaced_rows(rows, printed, ocr, settings)
         end = LAST if last else FIRST
     return _placed(rows, whole_rows, printed, cuts, beside, end, ocr, settings)
+
+
+def unplaced_rows(
+    rows: list[StatRow],
+    printed: list[tuple[list[str], str]],
+    ocr: bool,
+    settings: LinePeriodSettings = LinePeriodSettings(),
+) -> list[StatRow]:
+    """The rows as read, those of an OCR'd annex printing parts that differ doubted: the header
+    splits the period, but no flow row adds up as read (a part read as letters, "4 4 if 12 21") and
+    the header's whole word is garbled ("Quý Cả | kynam … năm"), so the first figure stays the value,
+    a part's where the whole is printed last (seed 21201's D23 dump: four rows read from their first
+    quarter, held by the annex's sums at 0.995 and 1.0, silent). A stock (one figure in every part)
+    or a share says the same at either end; so does a typed annex, whose rows add up as printed."""
+    if not ocr:
+        return rows
+    return [
+        _doubted(row, settings, WHOLE_UNPLACED_FLAG) if _parts_differ(tokens, unit, ocr) else row
+        for row, (tokens, unit) in zip(rows, printed)
+    ]
+
+
+def _parts_differ(tokens: list[str], unit: str, ocr: bool) -> bool:
+    """Whether a row's figures (parts and whole, the columns beside the whole set aside) are at
+    least three, not a share's, and those read are not all one figure."""
+    if "%" in unit or len(tokens) < 3:
+        return False
+    return len({f for f in _figures(tokens, unit, ocr) if f is not None}) > 1
 
 
 def _placed(
