@@ -61,7 +61,7 @@ from extract.periods import find_period
 from extract.sheet_head import sheet_head_lines
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
-from extract.title_wording import TitleWordingSettings, in_wording, worded_title
+from extract.title_wording import TitleWordingSettings, in_wording, worded_title, wording_specks
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
@@ -442,7 +442,8 @@ def _read_kind_and_title(
         title.append(text)
         if len(title) >= settings.title_max_lines:
             break
-    meta.title = " ".join(edge_specks(" ".join(title).split())) or None
+    # Specks where the wording joins two words (mostly at the join of the title's two lines).
+    meta.title = " ".join(edge_specks(wording_specks(" ".join(title).split()))) or None
     return start
 
 

@@ -79,15 +79,24 @@ def edge_specks(tokens: list[str]) -> list[str]:
     # only of months ("6 tháng đầu năm …").
     if len(tokens) > 1 and _LONE_DIGIT.match(tokens[0]) and fold(tokens[1]).lower() != "thang":
         tokens = tokens[1:]
-    while (
-        len(tokens) > 1
-        and speck(tokens[-1])
-        and (re.fullmatch(r"\d{4}\W*", tokens[-2]) or word_damage(tokens[-1], skip_upper=False)[1])
+    # ... and bare punctuation between the year and such a token ("… năm 2023 .. sắc"): a stamp's
+    # specks read as dots and a syllable.
+    while len(tokens) > 1 and (
+        _bare(tokens[-1])
+        or (
+            speck(tokens[-1])
+            and (re.fullmatch(r"\d{4}\W*", _last_word(tokens[:-1])) or word_damage(tokens[-1], skip_upper=False)[1])
+        )
     ):
         tokens = tokens[:-1]
     if tokens and _LONE_DIGIT.match(tokens[-1]) and _after_unit_name(tokens[:-1]):
         tokens = tokens[:-1]  # "… CỦA UBND XÃ SƠN HƯNG 7": a place's name holds no digit
     return tokens
+
+
+def _last_word(tokens: list[str]) -> str:
+    """The last token that is more than punctuation ("2023" of "… năm 2023 ..")."""
+    return next((t for t in reversed(tokens) if not _bare(t)), "")
 
 
 def _after_unit_name(tokens: list[str]) -> bool:

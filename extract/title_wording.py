@@ -49,6 +49,7 @@ TITLE_PHRASES: tuple[str, ...] = (
     "nâng cao Chỉ số cải cách hành chính năm",
     "xác định Chỉ số cải cách hành chính năm",
     "tình hình, kết quả thực hiện công tác cải cách hành chính",
+    "cải cách hành chính 6 tháng đầu năm",
     "kết quả thực hiện công tác cải cách hành chính năm",
     "kết quả công tác cải cách hành chính năm",
     "kế hoạch cải cách hành chính năm",
@@ -71,7 +72,11 @@ def in_wording(words: list[str]) -> bool:
     keys = _words(" ".join(words))
     if len(keys) < 2 or not all(keys):
         return False
-    return any(phrase[i : i + len(keys)] == keys for _, phrase in _PHRASES for i in range(len(phrase)))
+    return any(
+        len(phrase) - i >= len(keys) and all(_same_word(k, w) for k, w in zip(keys, phrase[i:], strict=False))
+        for _, phrase in _PHRASES
+        for i in range(len(phrase))
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -80,6 +85,42 @@ def _words(text: str) -> list[str]:
 
 
 _PHRASES = tuple((p.split(), _words(p)) for p in TITLE_PHRASES)
+_VOCABULARY = frozenset(word for _, phrase in _PHRASES for word in phrase)
+
+# A run of this many tokens at most, each of at most this many letters, is what OCR reads from
+# specks in one place of a title (a stamp's edge, the ruling under the motto: "ễ Tên ẫ", "ee _ |").
+_SPECK_RUN = 3
+_SPECK_LETTERS = 3
+
+
+def wording_specks(tokens: list[str]) -> list[str]:
+    """The title's tokens without the specks OCR read between two words the wording joins: where
+    the two words before a run of short tokens and the word after it are a run of a phrase
+    ("… hành chính HN, năm 2023", "… hành chính ee _ | 6 tháng đầu năm"), the run stands where the
+    wording has nothing, mostly at the join of a title wrapped over two lines. A token of the
+    wording ("của", "xã"), a number of more than one digit (the year) or a word longer than a
+    speck is the title's own, and keeps the run."""
+    out = list(tokens)
+    i = 2
+    while i < len(out):
+        for n in range(1, _SPECK_RUN + 1):
+            if i + n >= len(out) or not _speck_token(out[i + n - 1]):
+                break
+            if in_wording([out[i - 2], out[i - 1], out[i + n]]):
+                del out[i : i + n]
+                break
+        i += 1
+    return out
+
+
+def _speck_token(token: str) -> bool:
+    """A token too small to be a title's own word where the wording has none: bare punctuation, a
+    lone digit, or a few letters that are no word of the wording."""
+    core = re.sub(r"[\W\d_]+", "", token)
+    digits = sum(c.isdigit() for c in token)
+    if digits:
+        return digits == 1 and not core
+    return len(core) <= _SPECK_LETTERS and fold(core).lower() not in _VOCABULARY
 
 
 # A year's word as OCR may mark it before the year ("nắm 2026", "NĂN 2024"): the letters of "nam"
@@ -106,7 +147,7 @@ def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORD
         n = len(phrase)
         for start in range(len(tokens) - n + 1):
             window = keys[start : start + n]
-            differ = [k for k in range(n) if window[k] != phrase[k]]
+            differ = [k for k in range(n) if not _same_word(window[k], phrase[k])]
             if len(differ) > 1 or n - len(differ) < settings.min_context_words:
                 continue
             kept: set[int] = set()
@@ -129,11 +170,17 @@ def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORD
                 else:
                     kept.add(k)  # the title's own word at the phrase's edge
             for k in range(n):  # the phrase's marks on words whose letters it shares
-                if k not in differ and window[k]:
+                if k not in differ and window[k] and not phrase[k].isdigit():
                     tokens[start + k] = _as_word(printed[k], tokens[start + k])
             for k in set(range(n)) - kept:
                 tokens[start + k] = _phrase_punctuation(tokens[start + k], printed[k], k > 0, k < n - 1)
     return " ".join(tokens)
+
+
+def _same_word(key: str, wording: str) -> bool:
+    """A title's word is the wording's: the same letters, or any count where the wording counts
+    ("9 tháng đầu năm" against the wording's "6 tháng đầu năm": the count is the title's own)."""
+    return key == wording or (key.isdigit() and wording.isdigit())
 
 
 def _phrase_punctuation(token: str, printed: str, inner_start: bool, inner_end: bool) -> str:
