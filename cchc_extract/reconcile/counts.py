@@ -116,6 +116,8 @@ def _check_counts(
                 # A figure OCR lost a glyph of ("21" read "1"): a sum of two parts or more is exact,
                 # so the one figure with a digit put back that makes it hold is a reading of ours.
                 found = explain(_lost_glyph_cells(cells), holds)
+            if not found and not one and s.count_share_readings:
+                found = explain(_share_cells(cells, count.text), holds)
         ledger.check(
             "count_parts",
             f"/counts/{ci}",
@@ -171,6 +173,47 @@ def _lost_glyph_cells(cells: list[Cell]) -> list[Cell]:
         replace(c, readings=(*c.readings, *(r for r in lost_digit_readings(_vn(c.value)) if r not in c.readings)))
         for c in cells
     ]
+
+
+def _share_cells(cells: list[Cell], text: str) -> list[Cell]:
+    """The count's cells (total first) with each part's readings widened by the figure its printed
+    share of the total gives (``share_readings``)."""
+    total = cells[0].value
+    if total is None:
+        return cells
+    rates = [(float(f"{m.group(1)}.{m.group(2) or 0}"), len(m.group(2) or "")) for m in _RATE.finditer(text)]
+    return [
+        cells[0],
+        *(
+            replace(
+                c, readings=(*c.readings, *(r for r in share_readings(c.value, total, rates) if r not in c.readings))
+            )
+            for c in cells[1:]
+        ),
+    ]
+
+
+def share_readings(value: float | None, total: float, rates: list[tuple[float, int]]) -> list[float]:
+    """Whole figures a printed share (percent, decimals) makes of ``total`` that differ from the
+    printed ``value`` in one digit, same length: "961" of 620 beside "90,48%" is 561. Only a share
+    printed finely enough to pin one figure (``total`` × 10^-decimals ≤ 100): a rounded share
+    ("chiếm 90%" of 620) fits several."""
+    if value is None or not float(value).is_integer() or total <= 0:
+        return []
+    out: list[float] = []
+    for stated, decimals in rates:
+        if total * 10**-decimals > 100:
+            continue
+        figure = round(stated * total / 100)
+        if round(100 * figure / total, decimals) == round(stated, decimals) and _one_digit_apart(figure, int(value)):
+            out.append(float(figure))
+    return out
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    """Two whole figures printed with the same number of digits, differing in one of them."""
+    x, y = str(a), str(b)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1
 
 
 def _part_over_total_read_by_ocr(status: str, ocr: bool, parts: list[float | None], found: list) -> bool:

@@ -86,6 +86,12 @@ class ReconcileSettings:
     # its breakdown's exact sum puts back: the relation is a misreading, not the commune's fault
     # (``counts._lost_glyph_cells``; only where no look-alike reading explains it first).
     count_lost_digit: bool = True
+    # On OCR'd text, a part whose share of the total the sentence prints beside it ("có 961 hồ sơ
+    # … (chiếm 90,48%)" of 620: 561) and that differs from the printed part in one digit: OCR
+    # swapped a glyph no look-alike pair lists; where that reading makes the sum hold, the
+    # relation is a misreading (``counts._share_cells``; only where the printed share pins the
+    # part to one whole figure, and never for the total, the figure a commune's slip moves).
+    count_share_readings: bool = True
     # A "trong đó" list whose parts fall short of its total is not checked (it may name only some
     # parts), yet a part may be missing from it: the count goes to review at the lowest rank.
     queue_short_parts: bool = True
