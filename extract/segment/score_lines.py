@@ -44,6 +44,7 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
+from extract.segment.line_common_fractions import prints_common_fractions
 from extract.segment.line_fractions import prints_fractions
 from extract.segment.line_header import (
     HEADER_POINTS,
@@ -296,6 +297,8 @@ def _read_table(
         layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     if prints_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
         layout = replace(layout, fractions=True)
+    elif prints_common_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
+        layout = replace(layout, common_fractions=True)
     widths = column_widths(lines[i:], settings, layout)
     # The row builder and its readers load with the first table read (a text without one never
     # builds their classes).
