@@ -13,6 +13,7 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.line_common_fractions import joined_fractions, prints_common_fractions
+from extract.segment.points_cells import read_points
 from extract.segment.score_readings import resolve_lost_commas
 from normalize.numbers import glued_fraction, slashless_fraction
 from schemas.records import ScoreRow
@@ -85,3 +86,9 @@ def test_the_scans_slashless_scores_take_the_reading_within_their_maximum():
     assert [r.self_points for r in rows] == [9.5, 1.5, 0.5]
     assert 9.12 in rows[0].alternatives["self_points"]  # the other readings kept
     assert all("ambiguous_number" in r.flags for r in rows)  # a reading chosen: to review
+
+
+def test_a_scans_cell_with_its_fractions_space_lost_is_read_as_the_half():
+    # seed 21341's S40 instance 2 scan: criterion 1's self cell OCR'd "91/2" (truth: 9 1/2 = 9,5)
+    assert read_points("91/2", ocr=True) == 9.5
+    assert read_points("9/10", ocr=True) is None  # a score over its maximum: the column's "/" cuts it
