@@ -92,3 +92,12 @@ def test_a_scans_cell_with_its_fractions_space_lost_is_read_as_the_half():
     # seed 21341's S40 instance 2 scan: criterion 1's self cell OCR'd "91/2" (truth: 9 1/2 = 9,5)
     assert read_points("91/2", ocr=True) == 9.5
     assert read_points("9/10", ocr=True) is None  # a score over its maximum: the column's "/" cuts it
+
+
+def test_the_dumps_total_with_a_fraction_is_one_figure():
+    # the dump's "TỔNG ĐIỂM 100 98 3/4" (truth: stated totals 100 and 98,75); the rows add up to
+    # it, so nothing is queued (the truth plants no fault in this document)
+    out = result_to_json(convert_file(DUMPS / "n103-fractions-self-only.txt"))
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (100.0, 98.75)
+    assert out["review"] == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from extract.model import Line
 from extract.segment.line_common import is_score_token, line_tokens
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import common_fraction, glued_fraction
 
 # Specks and rule stubs OCR glues to a cell's edge ("141/2|").
@@ -19,6 +20,8 @@ _EDGE = "_|~`'\"—–:;,.()[]"
 # Lines of a table's body printing a common fraction beside a points figure before the table's
 # "a b/c" are read as one figure.
 MIN_COMMON_FRACTION_LINES = 2
+# A figure the line prints, a total's "100" too (``is_score_token`` takes points up to 99).
+_FIGURE = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 
 
 def _fraction(raw: str) -> float | None:
@@ -53,7 +56,7 @@ def joined_fractions(tokens: list[tuple[str, str]], n_points: int) -> list[tuple
     "14,5" where the line prints more figures than the table has points columns ("14 1/2 13 3/4",
     "14,5 13 1/2"), else the fraction alone ("1 1/2" under "max | self" is a maximum of 1 and a
     self score of 1/2; "3/4" → "0,75")."""
-    figures = sum(1 for _, raw in tokens if is_score_token(raw.strip(_EDGE)) or _fraction(raw) is not None)
+    figures = sum(1 for _, raw in tokens if _FIGURE.match(raw.strip(_EDGE)) or _fraction(raw) is not None)
     out: list[tuple[str, str]] = []
     for text, raw in tokens:
         glued = glued_fraction(raw.strip(_EDGE))
