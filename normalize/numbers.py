@@ -121,6 +121,29 @@ def common_fraction(text: str) -> float | None:
     return whole + numerator / denominator
 
 
+# A half or quarter whose space OCR lost, the whole's digits glued to the numerator ("91/2" for
+# "9 1/2", "141/2" for "14 1/2"): read so only where a table prints its points as common fractions
+# (``extract.segment.line_common_fractions``); "91/2" read plainly is 45,5, no points cell.
+_GLUED_FRACTION = lazy_compile(r"^([1-9]\d?)(1(?=[/⁄∕][24]$)|3(?=[/⁄∕]4$))[/⁄∕]([24])$")
+# The same with the slash lost too ("914" for "9 1/4", "1012" for "10 1/2"): one more reading of a
+# comma-less cell, for the row's maximum and the sums to choose (``score_readings``).
+_SLASHLESS_FRACTION = lazy_compile(r"^([1-9]\d?)?(1(?=[24]$)|3(?=4$))([24])$")
+
+
+def glued_fraction(text: str) -> float | None:
+    """A half or quarter printed with the space before its fraction lost ("91/2" → 9.5, "33/4" →
+    3.75); None for any other text ("9/10", "13/2", "7/671", a date)."""
+    m = _GLUED_FRACTION.match((text or "").strip())
+    return int(m.group(1)) + int(m.group(2)) / int(m.group(3)) if m else None
+
+
+def slashless_fraction(text: str) -> float | None:
+    """The half or quarter a comma-less cell's digits may be with the fraction's space and slash
+    lost ("914" → 9.25, "1012" → 10.5, "12" → 0.5); None for digits that end in no half or quarter."""
+    m = _SLASHLESS_FRACTION.match((text or "").strip())
+    return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3)) if m else None
+
+
 # A cell of figures only: digits with their separators and percent signs ("5", "1,5", "1.250",
 # "20 %"), at least one digit; with signs, any mark that is no letter too (brackets, bars, slashes,
 # dashes: "(5)", "1/2", "| 12 |"), as OCR and a column-number row print them.

@@ -27,6 +27,7 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
+from extract.segment.line_common_fractions import joined_fractions
 from extract.segment.line_fractions import fraction_at
 from extract.segment.line_header import (
     HeaderLayout,
@@ -117,6 +118,8 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         return cells
     tokens = verdicts_as_figures(without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens)))))
     tokens = scale_tops(_without_points_units(tokens))
+    if layout.common_fractions:
+        tokens = joined_fractions(tokens, len(layout.points))  # "14 1/2", "91/2": one figure each
     head = ruled_code_head(tokens)  # rule stubs OCR glues to the STT cell ("1.3__|", "2.2]", "-71 |")
     lead = lead_code_at(tokens) if layout.evidence_leads and read_code_token(head) is None else None
     evidence = [t for t in tokens[:lead] if not JUNK.match(t[1])] if lead is not None else []

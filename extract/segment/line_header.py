@@ -346,6 +346,8 @@ class HeaderLayout:
     explanation_named: bool = False
     # The points print as one fraction cell, scored over maximum ("0,25/1": ``line_fractions``).
     fractions: bool = False
+    # The points print halves and quarters as common fractions ("14 1/2": ``line_common_fractions``).
+    common_fractions: bool = False
     # The evidence column prints before the code and the name (``evidence_lead``).
     evidence_leads: bool = False
     # The three points columns in the header's order (``points_order``), the appraised one

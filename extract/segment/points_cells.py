@@ -12,7 +12,7 @@ from extract.segment.line_common import glued_digits, misread_comma
 from extract.segment.score_lines import is_score_token
 from extract.segment.score_readings import points_readings
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import common_fraction, parse_number, points_figure
+from normalize.numbers import common_fraction, glued_fraction, parse_number, points_figure
 from normalize.points_rate import rated_figure
 from normalize.points_scale import points_scale
 from schemas.records import ScoreRow
@@ -66,6 +66,9 @@ def read_points(raw: str | None, ocr: bool) -> float | None:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
     figure = points_figure(raw) if raw else ""
     fraction = common_fraction(figure)
+    if fraction is None and ocr:
+        # "91/2": the space before the fraction lost on a scan (read plainly, 45,5: no points cell)
+        fraction = glued_fraction(figure)
     if fraction is not None:
         return fraction  # "7 1/2": halves and quarters as a common fraction
     parsed = parse_number(figure, kind="score", ocr=ocr) if figure else None

@@ -44,6 +44,7 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
+from extract.segment.line_common_fractions import joined_fractions, prints_common_fractions
 from extract.segment.line_fractions import prints_fractions
 from extract.segment.line_header import (
     HEADER_POINTS,
@@ -296,7 +297,10 @@ def _read_table(
         layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     if prints_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
         layout = replace(layout, fractions=True)
+    elif prints_common_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
+        layout = replace(layout, common_fractions=True)
     widths = column_widths(lines[i:], settings, layout)
+    fraction_columns = len(layout.points) if layout.common_fractions else 0  # the totals line's "98 3/4"
     # The row builder and its readers load with the first table read (a text without one never
     # builds their classes).
     from extract.segment.line_rows import RowBuilder
@@ -344,7 +348,7 @@ def _read_table(
         specked = None if total_line else specked_total(text)
         if total_line or specked:
             # A "Cộng" closing one field of a table printed a field at a time: the field's points.
-            numbers, after = _total_figures(lines, i)
+            numbers, after = _total_figures(lines, i, fraction_columns)
             following = lines[after] if after < len(lines) else None
             garbled = specked == "garbled"
             if (not garbled and close_field(table, numbers, text, following, fields_closed)) or (
@@ -364,7 +368,7 @@ def _read_table(
             continue
         if total_line:
             raws = [raw for _, raw in line_tokens(line)]
-            numbers, i = _total_figures(lines, i)
+            numbers, i = _total_figures(lines, i, fraction_columns)
             # (the first column's figure garbled: the one legible figure is the second's, ``total_garbled``)
             total_cells: list[str | None] = [None, *numbers] if first_total_unread(raws, numbers) else [*numbers]
             table.stated_total_max = total_cells[0] if total_cells else None
@@ -427,14 +431,18 @@ def _read_table(
     return table, i
 
 
-def _total_figures(lines: list[Line], i: int) -> tuple[list[str], int]:
-    """The figures of the totals line ``i``, and the index of the line after them."""
+def _total_figures(lines: list[Line], i: int, fraction_columns: int = 0) -> tuple[list[str], int]:
+    """The figures of the totals line ``i``, and the index of the line after them; in a table
+    printing common fractions (``fraction_columns``: its points columns) "98 3/4" is one figure."""
     line = lines[i]
+    tokens_read = line_tokens(line)
+    if fraction_columns:
+        tokens_read = joined_fractions(tokens_read, fraction_columns)
     # (a figure with a rule's speck on its edge, "10:" or "10|", is the total's all the
     # same: dropping it would take the next column's figure for this one's)
     # A figure read as one beside others makes the line a run of cells, as a row's is: a
     # speck glued to another figure ("19°.") is then the grid's (``points_cell``).
-    inside = set(label_figures(raws := [raw for _, raw in line_tokens(line)]))
+    inside = set(label_figures(raws := [raw for _, raw in tokens_read]))
     tokens = [raw for place, raw in enumerate(raws) if place not in inside]
     beside = any(parse_number(raw, kind="score") for raw in tokens)
     numbers = [

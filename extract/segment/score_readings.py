@@ -18,7 +18,7 @@ from extract.segment.line_common import (
     lookalike_readings,
 )
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings, parse_number, points_figure
+from normalize.numbers import lost_decimal_readings, parse_number, points_figure, slashless_fraction
 from schemas.records import ScoreRow, unsure_conf, unsure_flag
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
@@ -40,7 +40,8 @@ def points_readings(raw: str | None) -> list[float]:
     "825" → 825, 82.5, 8.25; "05" → 0.5 (no points cell prints a leading zero, so the integer is
     no reading); "l5" → 5, 15 (``glued_readings``). One reading for anything else (a number with
     its comma, a one-digit number). A points unit printed after the figure is dropped first
-    ("25đ" → 25, 2.5: the comma OCR lost beside the unit)."""
+    ("25đ" → 25, 2.5: the comma OCR lost beside the unit); "914" → 914, 91.4, 9.14, 9.25 (a
+    quarter "9 1/4" whose space and slash were lost, last)."""
     text = points_figure((raw or "").strip())
     glued = glued_readings(text)
     if len(glued) > 1:
@@ -56,7 +57,11 @@ def points_readings(raw: str | None) -> list[float]:
     decimals = lost_decimal_readings(text)
     if text.startswith("0"):
         return decimals
-    return [float(text)] + decimals
+    # (a half or quarter whose space and slash OCR lost, "914" for "9 1/4", "12" for "1/2": the last
+    # reading, taken only where no reading with the comma fits the row's maximum in quarters,
+    # ``_within``)
+    fraction = slashless_fraction(text)
+    return [float(text)] + decimals + ([fraction] if fraction is not None and fraction not in decimals else [])
 
 
 # Capitals OCR reads for a digit inside a points cell, with the digits each looks like, the one
