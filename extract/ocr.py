@@ -31,6 +31,7 @@ from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_
 from extract.ocr_bullets import bulleted_cells
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
+from extract.ocr_dot_dash import dot_dash, grid_dust, word_height
 from extract.ocr_free import unread_ink
 from extract.ocr_glued_letters import letters_without_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
@@ -144,6 +145,9 @@ def _read_page(
     psm = settings.table_psm if tables else settings.psm
     words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
     reach_over_leaders([w for _, w in words], leaders)
+    if tables:
+        specks = grid_dust(words, tables, arr < otsu_threshold(arr), settings)
+        words = [(k, w) for k, w in words if id(w) not in specks]
     inked: set = set()
     clean: set = set()
     if tables:
@@ -225,10 +229,9 @@ def unruled_ocr_tables(
     A plan's task table at tab stops first, from its header as on a text layer (its gutters are not
     there to find: ``pdf_task_columns``); ``went_on``: whether ``carried`` is a task table's, and one
     with no code column. Cells carry their words' mean confidence, as grid cells do."""
-    tall = sorted(bbox_of(w)[3] - bbox_of(w)[1] for w in words if sum(c.isalnum() for c in w.text) >= 2)
-    if not tall:
+    size = word_height(words)
+    if size is None:
         return []
-    size = float(tall[len(tall) // 2])
     dust = page_dust(words, size, settings)
     for w in words:  # a speck read glued to a word's edge ("_1.2")
         if not _DUST.match(w.text) and _EDGE_DUST.search(w.text):
@@ -271,19 +274,9 @@ _EDGE_DUST = lazy_re_compile(r"^[_`´~^ˆ˜]+|[_`´~^ˆ˜]+$")
 
 
 def page_dust(words: list[Word], size: float, settings: OcrSettings) -> list[Word]:
-    """The words of a page with no ruled grid that are paper dust (``_DUST``, ``_dot_dash``);
+    """The words of a page with no ruled grid that are paper dust (``_DUST``, ``ocr_dot_dash.dot_dash``);
     ``size``: the page's typical word height."""
-    return [w for w in words if _DUST.match(w.text) or _dot_dash(w, size, settings)]
-
-
-def _dot_dash(word: Word, size: float, settings: OcrSettings) -> bool:
-    """Whether a word read as a dash is a dot of dust: its ink narrower than a dash's share of the
-    word height ``size`` and no bar (a printed dash is several times wider than tall)."""
-    if word.text not in ("-", "–") or word.bbox is None:
-        return False
-    x0, y0, x1, y1 = bbox_of(word)
-    width, tall = x1 - x0, max(1.0, y1 - y0)
-    return width < settings.dash_min_width * size and width < settings.dash_min_aspect * tall
+    return [w for w in words if _DUST.match(w.text) or dot_dash(w, size, settings)]
 
 
 def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:

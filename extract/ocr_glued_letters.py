@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extract.model import Word, bbox_of
-from extract.ocr_pairs import glyphs
+from extract.model import Word
+from extract.ocr_pairs import glyphs, word_ink
 from normalize.lazy_regex import lazy_re_compile
 
 # Digits and one letter glued after them, nothing else ("46G"; not "46G," nor "4,6G").
@@ -40,8 +40,7 @@ def letters_without_ink(
         found = _GLUED.match(w.text)
         if not found or w.bbox is None:
             continue
-        x0, y0, x1, y1 = (int(round(v)) for v in bbox_of(w))
-        crop = ink[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)]
+        crop = word_ink(w, ink)
         if not crop.size:
             continue
         boxes = glyphs(crop)

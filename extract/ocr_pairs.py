@@ -35,6 +35,14 @@ class Piece:
     origin: tuple[int, int]
 
 
+def word_ink(word: Word, ink: np.ndarray) -> np.ndarray:
+    """The page's ``ink`` inside a word's box (empty when the box lies off the page or has none)."""
+    if word.bbox is None:
+        return ink[:0, :0]
+    x0, y0, x1, y1 = (int(round(v)) for v in bbox_of(word))
+    return ink[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)]
+
+
 def glyphs(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     """The ink's glyphs (8-connected components) as (left, top, right, bottom), left to right."""
     import cv2

@@ -29,8 +29,15 @@ class OcrSettings:
     # height and less than ``dash_min_aspect`` times as wide as tall (a plan's tab-stop scan:
     # the dashes printed 9-12 × 3-4 px under words 29 px high, the specks read "-" at a wrapped
     # task's line end 2 × 2 and 3 × 2, joined into its task as "hành chính - tại Bộ phận").
+    # The same test holds in a ruled grid's cell beside other words (a plan's task cell: a 3 × 2
+    # speck under 22-px words read "CCHC - xã"); a cell's lone "-" stays.
     dash_min_width: float = 0.15
     dash_min_aspect: float = 2.0
+    # A dash read glued between two letters ("dựng-Quy") is such a dot when the word's ink holds no
+    # bar and a dot stands at the letters' mid height: its centre off the word box's top and bottom
+    # by this share of the box (a dot below "ạ", a dot of "i" stand outside; the speck of
+    # "Xây dựng-Quy chế", 2 × 3 px, at 0.46 of its 27-px box).
+    dash_dot_band: float = 0.25
     # A plan's task table at tab stops on a page with no ruled grid, rebuilt from its header's
     # labels as on a text layer (``extract.pdf_task_columns``): its gutters are not there to find.
     task_columns: TaskColumnSettings = field(default_factory=TaskColumnSettings)
