@@ -92,6 +92,12 @@ _VOCABULARY = frozenset(word for _, phrase in _PHRASES for word in phrase)
 _SPECK_RUN = 3
 _SPECK_LETTERS = 3
 
+# The words a report's title states its period in, where the wording's own words join on either
+# side ("… hành chính quý III năm 2014", "… đợt 2 năm 2023", "… kỳ I"): short, and no word of the
+# wording, yet the title's own, as a quarter's or a term's roman numeral is.
+_PERIOD_WORDS = frozenset({"quy", "thang", "ky", "dot", "dau", "cuoi", "nua"})
+_ROMAN_NUMERAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+
 
 def wording_specks(tokens: list[str]) -> list[str]:
     """The title's tokens without the specks OCR read between two words the wording joins: where
@@ -120,6 +126,8 @@ def _speck_token(token: str) -> bool:
     digits = sum(c.isdigit() for c in token)
     if digits:
         return digits == 1 and not core
+    if fold(core).lower() in _PERIOD_WORDS or _ROMAN_NUMERAL.match(core):
+        return False
     return len(core) <= _SPECK_LETTERS and fold(core).lower() not in _VOCABULARY
 
 

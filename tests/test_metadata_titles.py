@@ -11,7 +11,7 @@ import pytest
 from extract.base import ingest
 from extract.metadata import extract_metadata
 from extract.title_text import title_text
-from extract.title_wording import in_wording, worded_title
+from extract.title_wording import in_wording, worded_title, wording_specks
 from normalize.vietnamese import repair_document
 
 CAPS = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
@@ -36,6 +36,20 @@ CAPS = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CH�
 )
 def test_title_line_without_ocr_specks(line, title):
     assert title_text(line) == title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # seed 21001's S09/S11 f27-i6 scans: "quý III" was dropped as two specks between "chính"
+        # and "năm", which the wording joins ("… hành chính năm …")
+        "Kết quả thực hiện công tác cải cách hành chính quý III năm 2014",
+        "Báo cáo công tác cải cách hành chính đợt 2 năm 2023",
+        "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
+    ],
+)
+def test_a_reports_period_between_words_the_wording_joins_is_no_speck(title):
+    assert wording_specks(title.split()) == title.split()
 
 
 def test_wording_places_runs_of_title_words():
