@@ -53,7 +53,6 @@ from extract.segment.row_openings import (
     stroke_coded_tail,
     whole_name,
     whole_name_line,
-    whole_named_figures,
 )
 from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_line_text
 from extract.segment.stray_numbers import (
@@ -254,8 +253,6 @@ class RowBuilder:
                 # a coded line opening a name after it is the next row ("8 Tac dong cua CCHC …"
                 # under "Hiện đại hóa hành chính" and its "16 15,25 15,25").
                 and not (cur.whole_name and cur.n_numbers and next_name(cur, cells, self.settings, self.table_points))
-                # ... nor one its figures' line opened with such a name, its code lost.
-                and not whole_named_figures(cur, cells, self.settings, self.table_points)
                 # ... nor a row of figures and a whole criterion name the code of a line that is,
                 # whole, another, past the row's place ("6. | Cải cách tài chính công" under "…
                 # công chức, 15,25 …", the fourth row after "1").

@@ -218,21 +218,6 @@ def next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings, tabl
     return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), settings)
 
 
-def whole_named_figures(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
-    """A row its figures' line opened, no code read for it, whose name is, whole, a catalogued
-    criterion name ("Công tác chỉ đạo, điều hành cải cách hành chính 10 Kế hoạch số …", its STT
-    cell lost), then a coded line opening another name ("2 Xây dựng và tổ chức …"): the next row,
-    as after a row a whole name opened (``next_name``). A row whose whole name and figures are
-    read waits for no code: its code printed on that line or was lost."""
-    return (
-        cur.started_by == "numbers"
-        and cur.n_numbers > 0
-        and bool(cur.name)
-        and is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings)
-        and next_name(cur, cells, settings, table_points)
-    )
-
-
 def below_heading(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
     """A capitals heading with no numbers nor explanation (its cells lost, or centred on a
     line OCR lost), then a line opening a name in small letters: the next row's ("Kế hoạch
