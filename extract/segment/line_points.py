@@ -30,7 +30,7 @@ from extract.segment.line_common import (
     is_score_token,
     points_cell,
 )
-from extract.segment.line_split import is_criterion_name, opens_explanation, opens_name_part
+from extract.segment.line_split import is_criterion_name, opens_explanation
 from extract.segment.misread_comma_run import misread_comma_run
 from extract.segment.note_openings import TIME_WORDS, after_name_word, lost_cell_before_note, opens_note
 from normalize.lazy_regex import lazy_compile
@@ -167,13 +167,6 @@ def _number_run(
             )
         ):
             return i, end, [cells[0]]
-        # So is one on a line whose code OCR lost or garbled into letters ("sÃ", "yÀI"), when the
-        # words before it open a catalogued criterion's name and an explanation opens after it
-        # ("Xây dựng và tổ chức thực hiện văn bản quy 10 Ban hành chậm so với quy", "Cai cach tai
-        # chinh cong 7 Céng van sé 136/CV-VP"): the name says the line is a row's, not wrapped text
-        # counting something, and a count is followed by what it counts, not by "Công văn số".
-        if not coded and _named_lone_figure(tokens, i, j, settings) and is_score_token(cells[0]):
-            return i, end, [cells[0]]
         # ... and so is one with a short token no number reads between it and the note ("… kiến
         # nghị của 3 ea Đã ban hành"): that token is the next points cell OCR garbled, kept in its
         # place (it parses as no number: the row is queued), not a word of the name.
@@ -181,18 +174,6 @@ def _number_run(
             if after_name_word(tokens, i) and lost_cell_before_note(tokens, j) is not None:
                 return i, j + 1, [cells[0], tokens[j][1]]
     return None
-
-
-def _named_lone_figure(tokens: list[tuple[str, str]], i: int, j: int, settings: LineTableSettings) -> bool:
-    """A lone number ``i`` on a line with no code, after a catalogued criterion name's opening
-    (``opens_name_part``: past one short token, the STT cell OCR garbled) and before the
-    explanation's opening at ``j`` ("Công văn số", "Ban hành chậm"), not after a time word (a
-    date's part: "… năm 2 Đã ban hành")."""
-    if i < settings.min_name_words_single or j >= len(tokens) or not tokens[j][1][:1].isupper():
-        return False
-    if fold(tokens[i - 1][0]).strip(".,:;") in TIME_WORDS or not opens_explanation(tokens[j:]):
-        return False
-    return opens_name_part([t for t in tokens[:i] if not JUNK.match(t[1])], settings)
 
 
 def _ends_whole_name(tokens: list[tuple[str, str]], i: int, settings: LineTableSettings) -> bool:
