@@ -31,7 +31,7 @@ from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_
 from extract.ocr_bullets import bulleted_cells
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
-from extract.ocr_dot_dash import dot_dash, grid_dust, word_height
+from extract.ocr_dot_dash import dot_dash, grid_dust, without_dot_dashes, word_height
 from extract.ocr_free import unread_ink
 from extract.ocr_glued_letters import letters_without_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
@@ -237,7 +237,7 @@ def unruled_ocr_tables(
         if not _DUST.match(w.text) and _EDGE_DUST.search(w.text):
             w.text = _EDGE_DUST.sub("", w.text) or w.text
     # A dot read as a dash stays in the lines the columns are found from and leaves only the text
-    # of the cell it fell in (``_without_dot_dashes``): one word less in the gap after a code ("3.
+    # of the cell it fell in (``ocr_dot_dash.without_dot_dashes``): one word less in the gap after a code ("3.
     # - Cải cách …") has made a scanned score table's maxima part of its names' column.
     dots = [w for w in dust if not _DUST.match(w.text)]
     specks = {id(w) for w in dust if _DUST.match(w.text)}
@@ -264,24 +264,10 @@ def unruled_ocr_tables(
             box = cell.bbox
             inside = [w.conf for w in taken if box is not None and centre_in(bbox_of(w), box) and w.conf is not None]
             cell.conf = mean_conf(inside)
-        _without_dot_dashes(table, dots)
+        without_dot_dashes(table, dots)
         box = bbox_of(table)
         out.append((table, {id(w) for w in taken} | {id(w) for w in dust if centre_in(bbox_of(w), box)}))
     return out
-
-
-# A dash standing alone among a cell's words (spaces or the text's edges either side).
-_LONE_DASH = lazy_re_compile(r"(?<!\S)[-–](?!\S) ?")
-
-
-def _without_dot_dashes(table: Table, dots: list[Word]) -> None:
-    """Each cell of ``table`` that holds dots read as dashes (``page_dust``) loses as many lone
-    dashes of its text, in place; a cell whose whole text is a dash keeps it (not scored)."""
-    for cell in table.cells:
-        box = cell.bbox
-        count = sum(1 for w in dots if box is not None and centre_in(bbox_of(w), box))
-        if count and cell.text.strip() not in ("-", "–"):
-            cell.text = _LONE_DASH.sub("", cell.text, count=count).strip()
 
 
 # Paper dust read as marks ("_", ":", "'", "`"): no cell holds such a word alone. A dash, "x" or a

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from extract.model import Word, bbox_of
+from extract.model import Table, Word, bbox_of
 from extract.ocr_cells import cell_words
 from extract.ocr_pairs import glyphs, word_ink
 from extract.ocr_settings import OcrSettings
+from extract.pdf_reader import centre_in
 from normalize.lazy_regex import lazy_re_compile
 
 # One dash glued between two letters ("dựng-Quy"); not a figure's range ("2023-2025").
@@ -86,3 +87,17 @@ def _bar(width: float, tall: float, size: float, settings: OcrSettings) -> bool:
     """Whether ink ``width`` × ``tall`` is flat as a printed dash (or a tilde): no dot, and at least
     ``dash_min_aspect`` times as wide as tall."""
     return not dot_ink(width, tall, size, settings) and width >= settings.dash_min_aspect * max(1.0, tall)
+
+
+# A dash standing alone among a cell's words (spaces or the text's edges either side).
+_LONE_DASH = lazy_re_compile(r"(?<!\S)[-–](?!\S) ?")
+
+
+def without_dot_dashes(table: Table, dots: list[Word]) -> None:
+    """Each cell of ``table`` that holds dots read as dashes (``page_dust``) loses as many lone
+    dashes of its text, in place; a cell whose whole text is a dash keeps it (not scored)."""
+    for cell in table.cells:
+        box = cell.bbox
+        count = sum(1 for w in dots if box is not None and centre_in(bbox_of(w), box))
+        if count and cell.text.strip() not in ("-", "–"):
+            cell.text = _LONE_DASH.sub("", cell.text, count=count).strip()

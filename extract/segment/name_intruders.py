@@ -37,7 +37,7 @@ from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
-from normalize.vietnamese.tokens import ABBR, EOS, NUM, lm_unit, parse_token
+from normalize.vietnamese.tokens import ABBR, EOS, NUM, parse_token, token_unit
 
 if TYPE_CHECKING:
     from normalize.vietnamese.model import RepairModel
@@ -84,10 +84,6 @@ class NameIntruderSettings:
     # this many specks, the phrase's first two words reading on at least ``join_min``.
     max_glued_specks: int = 6
     on: bool = True
-
-
-def _unit(token: str) -> str | None:
-    return lm_unit(parse_token(token).core)
 
 
 def _lp(model: RepairModel, a: str | None, b: str | None) -> float:
@@ -211,8 +207,8 @@ def _explanation_opening(tokens: list[str], model: RepairModel, s: NameIntruderS
             continue  # (the date of the instrument the name cites)
         if opens_explanation(rest) and not _cited(tokens[j : j + 3]):
             return j  # (a plan, report or letter cited, a date: never a name's words)
-        before = _unit(tokens[j - 1])
-        if before in (None, NUM, ABBR) or _lp(model, before, _unit(tokens[j])) <= s.edge_max:
+        before = token_unit(tokens[j - 1])
+        if before in (None, NUM, ABBR) or _lp(model, before, token_unit(tokens[j])) <= s.edge_max:
             return j
     return None
 
@@ -298,16 +294,16 @@ def without_intruders(name: str, code: str | None = None, s: NameIntruderSetting
     inside it the model says break it, and specks ending it."""
     model = load_model()
     tokens = name.split()
-    tokens = tokens[_head(tokens, [_unit(t) for t in tokens], code, model, s) :]
+    tokens = tokens[_head(tokens, [token_unit(t) for t in tokens], code, model, s) :]
     opening = _explanation_opening(tokens, model, s)
     tokens, explanation = (tokens, []) if opening is None else (tokens[:opening], tokens[opening:])
     tokens, references = _without_references(tokens)
     explanation = references + explanation
-    tokens = tokens[: _glued_phrase(tokens, [_unit(t) for t in tokens], model, s)]
-    while (run := _inner_run(tokens, [_unit(t) for t in tokens], model, s)) is not None:
+    tokens = tokens[: _glued_phrase(tokens, [token_unit(t) for t in tokens], model, s)]
+    while (run := _inner_run(tokens, [token_unit(t) for t in tokens], model, s)) is not None:
         tokens = tokens[: run[0]] + tokens[run[1] :]
     tokens = tokens[: _figures_ending(tokens, s)]
-    tail = _tail(tokens, [_unit(t) for t in tokens], model, s)
+    tail = _tail(tokens, [token_unit(t) for t in tokens], model, s)
     return Parted(" ".join(tokens[:tail]), " ".join(explanation))
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
-from normalize.vietnamese.tokens import ABBR, NUM, lm_unit, parse_token
+from normalize.vietnamese.tokens import ABBR, NUM, parse_token, token_unit
 
 if TYPE_CHECKING:
     from normalize.vietnamese.model import RepairModel
@@ -62,10 +62,6 @@ class NameRestSettings:
     on: bool = True
 
 
-def _unit(token: str) -> str | None:
-    return lm_unit(parse_token(token).core)
-
-
 def _word(unit: str | None) -> bool:
     return unit is not None and unit not in (NUM, ABBR)
 
@@ -90,7 +86,7 @@ def _read_on(words: list[str], units: list[str | None], j: int, model: RepairMod
 
 def _run(last: str, words: list[str], model: RepairModel, s: NameRestSettings) -> tuple[int, int] | None:
     """The run of the explanation's words (start, end) that the name's last word reads on into."""
-    units = [_unit(w) for w in words]
+    units = [token_unit(w) for w in words]
     best: tuple[float, int, int] | None = None
     for i, unit in enumerate(units):
         # A wrapped line's first word goes on the name in lower case (the explanation's own
@@ -140,11 +136,11 @@ def rest_from_explanation(
         return None
     model = load_model()
     cut = len(tokens)
-    while len(tokens) - cut < s.max_reference and cut > 0 and _unit(tokens[cut - 1]) in (NUM, ABBR):
+    while len(tokens) - cut < s.max_reference and cut > 0 and token_unit(tokens[cut - 1]) in (NUM, ABBR):
         cut -= 1
-    if cut < s.min_name_words or not _word(_unit(tokens[cut - 1])) or parse_token(tokens[cut - 1]).trail:
+    if cut < s.min_name_words or not _word(token_unit(tokens[cut - 1])) or parse_token(tokens[cut - 1]).trail:
         return None
-    found = _run(_unit(tokens[cut - 1]) or "", words, model, s)
+    found = _run(token_unit(tokens[cut - 1]) or "", words, model, s)
     if found is None:
         return None
     i, j = found

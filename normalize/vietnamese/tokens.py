@@ -86,6 +86,12 @@ def lm_unit(core: str) -> str | None:
     return None
 
 
+def token_unit(token: str) -> str | None:
+    """The model's unit (``lm_unit``) of a raw token as a line prints it, its leading and
+    trailing punctuation aside ("chính," → "chính")."""
+    return lm_unit(parse_token(token).core)
+
+
 def lm_segments(line: str) -> list[list[str]]:
     """Runs of model units in a clean line, split wherever the context breaks."""
     segments: list[list[str]] = []
