@@ -33,7 +33,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "narrative_re
 
 
 def load(path: Path = DATA) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _doc(*texts: str) -> IngestedDocument:
@@ -67,6 +68,25 @@ def _accepts(check: str, status: str | None) -> bool:
     if check == "skipped":
         return status in ("skipped", None)
     return status == check
+
+
+def labelled_breakdowns(rows: list[dict], known_misses: dict[str, str]) -> list[tuple[str, str, dict, str | None]]:
+    """(id, sentence, labelled count, why it is still missed or None) of every labelled count."""
+    return [
+        (f"{row['id']}-{c['total']:g}", row["text"], c, known_misses.get(row["id"]))
+        for row in rows
+        if row["reader"] == "counts"
+        for c in row["counts"]
+    ]
+
+
+def read_as_labelled(text: str, label: dict) -> tuple[bool, list[tuple]]:
+    """Whether the reader takes the labelled total with exactly its parts and a check the label
+    accepts, and what it read."""
+    seen = observe_counts(text)
+    mine = [(parts, status) for total, parts, status in seen if total == label["total"]]
+    ok = any(parts == label["parts"] for parts, _ in mine) and any(_accepts(label["check"], s) for _, s in mine)
+    return ok, seen
 
 
 def score_counts(row: dict, seen: list[tuple]) -> Counter:
@@ -135,8 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="heldout", choices=("heldout", "dev", "all"))
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--data", type=Path, default=DATA, help="a file of the same shape (narrative_counts_real.txt)")
     args = ap.parse_args(argv)
-    rows = [r for r in load() if args.split == "all" or r["split"] == args.split]
+    rows = [r for r in load(args.data) if args.split in ("all", r["split"])]
     docs = {r["doc"] for r in rows}
     print(f"{args.split}: {len(rows)} sentences from {len(docs)} source documents")
     got = figures(rows, args.verbose)

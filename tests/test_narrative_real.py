@@ -10,7 +10,14 @@ no ``mismatch`` a sentence does not hold.
 
 import pytest
 
-from benchmarks.narrative_real import _accepts, load, observe_counts, observe_scores, observe_targets
+from benchmarks.narrative_real import (
+    labelled_breakdowns,
+    load,
+    observe_counts,
+    observe_scores,
+    observe_targets,
+    read_as_labelled,
+)
 
 ROWS = load()
 COUNT_ROWS = [r for r in ROWS if r["reader"] == "counts"]
@@ -26,19 +33,17 @@ KNOWN_MISSES = {
 }
 
 
-def _breakdowns():
-    for row in COUNT_ROWS:
-        for c in row["counts"]:
-            mark = pytest.mark.xfail(reason=KNOWN_MISSES[row["id"]], strict=True) if row["id"] in KNOWN_MISSES else ()
-            yield pytest.param(row["text"], c, marks=mark, id=f"{row['id']}-{c['total']:g}")
+def _xfail(why):
+    return pytest.mark.xfail(reason=why, strict=True) if why else ()
 
 
-@pytest.mark.parametrize("text,label", list(_breakdowns()))
+@pytest.mark.parametrize(
+    "text,label",
+    [pytest.param(t, c, id=i, marks=_xfail(why)) for i, t, c, why in labelled_breakdowns(COUNT_ROWS, KNOWN_MISSES)],
+)
 def test_labelled_breakdown_is_read_with_its_check(text, label):
-    seen = observe_counts(text)
-    mine = [(parts, status) for total, parts, status in seen if total == label["total"]]
-    assert any(parts == label["parts"] for parts, _ in mine), seen
-    assert any(_accepts(label["check"], status) for _, status in mine), seen
+    ok, seen = read_as_labelled(text, label)
+    assert ok, seen
 
 
 def test_no_false_mismatch_on_real_wording():

@@ -46,6 +46,8 @@ def check_note_ratio(
     decimals = _decimals(parsed.value, stated[0][1])
     ratio = 100.0 * _v(row) / _v(rows[whole])
     ok = _percent_matches(parsed.value, ratio, decimals)
+    if not ok and (parsed.value > 100.0 or _names_a_reference(note, s)):
+        return  # no part's share: over the whole, or the plan's completion told on any of its rows
     label = row.code or row.indicator[:40]
     ledger.check(
         "ratio",
@@ -61,6 +63,15 @@ def check_note_ratio(
         f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
         rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)),
     )
+
+
+def _names_a_reference(note: str, s: ReconcileSettings) -> bool:
+    """Whether the note's per cent is told against a reference ("Đạt 95% kế hoạch", "bằng 90% chỉ
+    tiêu"): under a whole that is the plan itself ("Số nhiệm vụ trong Kế hoạch CCHC năm") it may be
+    the plan's completion, written beside any of its rows ("Số nhiệm vụ chưa hoàn thành: 0 — Đạt 95%
+    kế hoạch"), so only its agreeing with the row's share says anything; a per cent over 100 is no
+    part's share at all ("Đạt 110% kế hoạch")."""
+    return any(word in fold(note) for word in s.note_share_of_other)
 
 
 def _share_of_other(note: str, whole: StatRow, s: ReconcileSettings) -> bool:

@@ -242,3 +242,14 @@ def count_label(text: str, low: str, pos: int, unit: str) -> str:
     if m:
         return f"{unit} {clause[m.start(1) :]}"
     return unit
+
+
+def kin_units(sent: list, i: int, span: int) -> frozenset[str]:
+    """The other counting units a total names beside its own ("11 cơ quan, đơn vị, trong đó có 9
+    cơ quan … và 2 đơn vị …", "cơ quan và đơn vị"): one count of both kinds, so a part in either
+    is its part; before, the part in the second was dropped as another unit's, a fault unseen."""
+    j = i + 1 + span
+    if not span or j >= len(sent) or not (is_tok(sent[j], "sep", ",") or is_tok(sent[j], "word", "va")):
+        return frozenset()
+    unit, _span = unit_at(sent, j + 1)
+    return frozenset() if unit is None else frozenset({unit})

@@ -50,6 +50,7 @@ from extract.segment.count_words import (
     complete_labels,
     count_label,
     is_tok,
+    kin_units,
     nest,
     opener_at,
     partial_opener_at,
@@ -211,11 +212,17 @@ class _Reader:
         )
 
     def breakdown(
-        self, items: list[list], total_unit: str | None, stop_at_clause: bool, stop_at_aspect: bool
+        self,
+        items: list[list],
+        total_unit: str | None,
+        stop_at_clause: bool,
+        stop_at_aspect: bool,
+        kin: frozenset[str] = frozenset(),
     ) -> tuple[list[_Part], list[str], int]:
         """(parts, doubts, items used) of a breakdown read from its items; reading stops where a
         new clause starts (a ';' before an item that is not a part like the ones before, or an
-        item opening with an aspect word when the parts do not)."""
+        item opening with an aspect word when the parts do not). ``kin``: the other units the
+        total is counted in ("11 cơ quan, đơn vị": a part in either is of it, ``_kin_units``)."""
         parts: list[_Part] = []
         doubts: list[str] = []
         pending = ""
@@ -232,7 +239,7 @@ class _Reader:
                 used, rate_open = k + 1, not any(self.figure(n) for n in item if n.start >= rate)
                 continue
             p = self.part(item, pending)
-            if rate_open and (p is None or not (p.unit and p.unit == total_unit)):
+            if rate_open and (p is None or not (p.unit and (p.unit == total_unit or p.unit in kin))):
                 # the rate's words go on to its figure, its "%" OCR may have lost ("83 aN"): a
                 # figure counted in the total's unit is a part again, anything else the rate's
                 used, rate_open = k + 1, p is None
@@ -244,7 +251,7 @@ class _Reader:
                 and parts
                 and (
                     p is None
-                    or (p.unit and total_unit and p.unit != total_unit)
+                    or _other_unit(p, total_unit, kin)
                     or (p.aspect and not parts[0].aspect)
                     or any(opener_at(item, i) for i in range(len(item)))
                 )
@@ -267,7 +274,7 @@ class _Reader:
                     pending = self.real(words[0].start, words[-1].end)  # "trước hạn, đúng hạn 15.539"
                 continue
             pending = ""
-            if p.unit and total_unit and p.unit != total_unit:
+            if _other_unit(p, total_unit, kin):
                 doubts.append(f"the part “{p.label}” is counted in {p.unit_text}, not in the total's unit")
                 continue
             if p.figures > 1:
@@ -275,6 +282,10 @@ class _Reader:
                 p.value = None
             parts.append(p)
         return parts, doubts, used
+
+
+def _other_unit(p: _Part, total_unit: str | None, kin: frozenset[str]) -> bool:
+    return bool(p.unit and total_unit and p.unit != total_unit and p.unit not in kin)
 
 
 def _total_unit(reader: _Reader, nodes: list, i: int) -> tuple[str | None, str, int] | None:
@@ -324,10 +335,15 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     sentences: list[list] = []
     cur: list = []
     for n, node in enumerate(nodes):
-        if is_tok(node, "stop", ".") and opener_at(nodes, n + 1) and sum(is_tok(x, "num") for x in cur) == 1:
+        if (
+            is_tok(node, "stop", ".")
+            and opener_at(nodes, n + 1)
+            and sum(reader.is_count(cur, m) for m in range(len(cur))) == 1
+        ):
             # "… là 41.376 bộ. Trong đó, …": the next sentence opens with the breakdown of the one
             # count this one states; read on as one clause ("1.500 hộ, 12 thôn. Trong đó, …" names
-            # no single total: not joined)
+            # no single total: not joined). Only counts are counted: a date's figures ("Tháng
+            # 9-2022, … tiếp nhận 236 đơn. Trong đó, …") are no second total
             cur.append(Tok("sep", node.start, node.end, ","))
         elif is_tok(node, "stop"):
             sentences.append(cur)
@@ -352,11 +368,13 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
             if unit_info is None:
                 continue
             unit, unit_text, span = unit_info
-            result = _read_breakdown(reader, sent, i, unit, span)
+            result = _read_breakdown(reader, sent, i, unit, span, kin_units(sent, i, span))
             if result is None:
                 continue
             parts, doubts, complete, last = result
             consumed_until = last
+            if ratio is None and _joined_before(reader, sent, i, unit, last):
+                doubts = [*doubts, "the breakdown after its opener may be of the counts joined before the total too"]
             total = ratio_whole(ratio, [p.value for p in parts]) if ratio else _count_value(node.text)
             found.append(_Found(total, node.start, unit_text, parts, doubts, complete))
             for p in parts:  # a part's own parenthesised breakdown
@@ -373,7 +391,25 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     return found
 
 
-def _read_items(reader: _Reader, nodes: list, unit: str | None, paren_scope: bool):
+def _joined_before(reader: _Reader, sent: list, i: int, unit: str | None, last: int) -> bool:
+    """Whether the count at sent[i] is the last of counts joined by "và" in one clause, in its unit,
+    and its breakdown was read after an opener: "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo;
+    trong đó có 11 …, 179 …; có 9 …, 70 …" breaks down both counts (its parts make 379), so summing
+    them against the last alone was a false mismatch. A bracket right after the count is its own."""
+    if i < 2 or not is_tok(sent[i - 1], "word", "va"):
+        return False
+    if not any(opener_at(sent, m) for m in range(i + 1, min(last + 1, len(sent)))):
+        return False
+    for k in range(i - 2, max(-1, i - 2 - reader.reach), -1):
+        if is_tok(sent[k], "sep", ";") or opener_at(sent, k):
+            return False
+        if reader.is_count(sent, k):
+            before = _total_unit(reader, sent, k)
+            return before is not None and unit is not None and before[0] == unit
+    return False
+
+
+def _read_items(reader: _Reader, nodes: list, unit: str | None, paren_scope: bool, kin: frozenset[str] = frozenset()):
     """(parts, doubts, complete, items used) of the items of a parenthesis or of a clause."""
     body = list(nodes)
     partial = False
@@ -383,7 +419,7 @@ def _read_items(reader: _Reader, nodes: list, unit: str | None, paren_scope: boo
             partial = True
         k += opener_at(body, k) or 1
     items = reader.split_items(body[k:])
-    parts, doubts, used = reader.breakdown(items, unit, stop_at_clause=not paren_scope, stop_at_aspect=True)
+    parts, doubts, used = reader.breakdown(items, unit, not paren_scope, True, kin)
     if not parts:
         return None
     labels = [p.label for p in parts]
@@ -391,7 +427,7 @@ def _read_items(reader: _Reader, nodes: list, unit: str | None, paren_scope: boo
     return parts, doubts, complete, used, items
 
 
-def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span: int):
+def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span: int, kin: frozenset[str]):
     """The breakdown of the count at sent[i], if its structure gives one: (parts, doubts,
     complete, index of the last node read)."""
     j = i + 1 + span
@@ -439,7 +475,7 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         k += 1
     if k < len(sent) and opener_at(sent, k):
         exhaustive = not partial_opener_at(sent, k)  # "gồm" states the whole
-        got = _read_items(reader, sent[k:], unit, paren_scope=False)
+        got = _read_items(reader, sent[k:], unit, paren_scope=False, kin=kin)
         if got is None:
             return None
         parts, doubts, complete, used, items = got
