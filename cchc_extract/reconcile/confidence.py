@@ -136,8 +136,10 @@ from cchc_extract.reconcile.stray_figure import stray_figure
 from cchc_extract.reconcile.unseen_periods import column_doubted
 from cchc_extract.reconcile.whole_decimals import bare_figure, bare_twins, writes_wholes_with_decimal
 from extract.segment.stat_line_periods import PARTS_DISAGREE_FLAG, WHOLE_UNPLACED_FLAG
+from extract.segment.stat_plan_pairs import PAIRS_UNPLACED_FLAG
 from extract.segment.stat_unread import CELLS_REJOINED
 from extract.segment.stat_values import PERCENT_OVER_100
+from extract.segment.statistics import COLUMN_GUESSED_FLAG
 from extract.segment.units_sums import UNITS_SUM_FLAG
 from normalize.count_units import unit_debris
 from schemas.records import (
@@ -332,13 +334,16 @@ def value_features(
                 # (seed 14001's D21 dump: "Toàn xã 3 … 21", the hamlets' 0 3 0 0 0 and 6 1 8 4 2,
                 # each queued at 0.71 with no relation of the annex's own to vouch for it).
                 features["held"] = 1.0
-            unplaced = {PARTS_DISAGREE_FLAG, WHOLE_UNPLACED_FLAG} & set(stat.flags)
-            if ri in doubted or ((read_by_ocr or from_scan) and unplaced):
+            unplaced = {PARTS_DISAGREE_FLAG, WHOLE_UNPLACED_FLAG, PAIRS_UNPLACED_FLAG} & set(stat.flags)
+            if ri in doubted or ((read_by_ocr or from_scan) and unplaced) or COLUMN_GUESSED_FLAG in stat.flags:
                 # (nor does it for a row whose own period parts, as OCR read them, do not add up to
                 # its whole: one of its figures is misread or another part's, and the annex's sums
                 # hold alike in any one part's column: seed 15001's D23 dump, three rows read from
                 # last year's quarters, held at 0.915, silent; nor for a row whose whole the
-                # segmenter could not place, ``WHOLE_UNPLACED_FLAG``)
+                # segmenter could not place, ``WHOLE_UNPLACED_FLAG``, or whose plan and result pairs
+                # it could not, ``PAIRS_UNPLACED_FLAG``; nor for a figure taken from
+                # the first of several columns its header names alike, ``COLUMN_GUESSED_FLAG``:
+                # seed 21001's S23 scan, a month's column read for the year's, held at 0.99, silent)
                 features["held"] = 0.0
             if read_by_ocr and stat.flags == [CELLS_REJOINED] and not features["failed"]:
                 # A row rejoined from cells OCR printed one per line (a sparse dump: each figure a

@@ -54,7 +54,7 @@ from extract.segment.stat_line_rows import (
     _table,
     _without_edge_speck,
 )
-from extract.segment.stat_plan_pairs import paired_whole_rows
+from extract.segment.stat_plan_pairs import paired_whole_rows, unpaired_rows
 from extract.segment.stat_share_values import shares_as_counts
 from extract.segment.stat_two_panels import panels_unfolded
 from extract.segment.stat_unread import (
@@ -276,7 +276,10 @@ def read_statistics_lines(
             paired = " ".join(ln.text for ln in above) if headless else header
             placed = paired_whole_rows(rows, paired, bool(ocr))
             if placed is None:
+                read_rows = rows
                 rows = whole_period_rows(rows, header, bool(ocr))
+                if rows is read_rows:  # (no period placed: a result's label over several columns doubts them)
+                    rows = unpaired_rows(rows, paired, bool(ocr))
                 rows = changes_checked(rows, header, bool(ocr))  # (two periods and their difference, stat_line_compare)
             else:
                 rows = placed  # (parts, no two periods compared: their sums are no period's change)

@@ -38,6 +38,11 @@ _PART = lazy_compile(r"(?<![a-z])(?:[a-z]?\d{1,2}\s*)?thang(?:\s*(?:dau|cuoi))?(
 _WHOLE = lazy_compile(r"(?<![a-z])(?:ca nam|luy ke|tong)(?![a-z])")
 # The flag of a row whose parts' results, as read, do not add up to the whole's result.
 PAIRS_DISAGREE_FLAG = "plan_pairs_disagree"
+# A result's label, once each however it is printed ("TH", "Thực hiện": one label, two words).
+_RESULT_LABEL = lazy_compile(r"(?<![a-z])(?:th|thuc\s*hien)(?![a-z])")
+# The flag of a row of an OCR'd annex whose header prints a result's label over several columns but
+# whose pairs could not be placed (``unpaired_rows``): its value is its first figure, a plan's or a part's.
+PAIRS_UNPLACED_FLAG = "plan_pairs_unplaced"
 
 
 @dataclass(frozen=True)
@@ -113,3 +118,25 @@ def paired_whole_rows(
     if not pairs:
         return None
     return [paired_row(r, pairs, ocr, settings) for r in rows]
+
+
+def unpaired_rows(
+    rows: list[StatRow], header: str, ocr: bool, settings: PlanPairSettings = PlanPairSettings()
+) -> list[StatRow]:
+    """The rows as read, those printing figures that differ doubted (``PAIRS_UNPLACED_FLAG``), when an
+    OCR'd header prints a result's label over ``min_pairs`` columns or more but ``plan_pairs`` could
+    not place them: the parts' or the plans' labels garbled ("6 của đầu 6 tháng cuối Cả năm … _Ke | TH
+    | Ka | TH | ka | TH"), so each row's first figure, a part's plan, stayed its value (seed 21001's
+    D31 dump: six such values, held by the annex's sums at 0.995, silent; 20001 and 19001 likewise).
+    A row printing one figure throughout (a stock) is right whichever column it is."""
+    if not ocr or plan_pairs(header, settings) or len(_RESULT_LABEL.findall(fold(header or ""))) < settings.min_pairs:
+        return rows
+    return [_unpaired(row, ocr, settings) for row in rows]
+
+
+def _unpaired(row: StatRow, ocr: bool, settings: PlanPairSettings) -> StatRow:
+    figures = {f for f in _figures(cell_tokens([t for t in (row.value_raw, *row.note.split()) if t]), row.unit, ocr)}
+    if row.value is None or len(figures - {None}) < 2:
+        return row
+    flags = row.flags if PAIRS_UNPLACED_FLAG in row.flags else [*row.flags, PAIRS_UNPLACED_FLAG]
+    return replace(row, flags=flags, confidence=min(row.confidence, settings.doubted_confidence))

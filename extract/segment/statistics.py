@@ -29,7 +29,7 @@ from extract.segment.column_labels import ANNEX_ROLE_WORDS
 from extract.segment.fields_across import fields_turned
 from extract.segment.header_groups import grouped_labels
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
-from extract.segment.points_words import SCORE_HEADER_WORDS
+from extract.segment.points_words import SCORE_HEADER_WORDS, share_label
 from extract.segment.score_tables import map_columns
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_code_column import (
@@ -70,6 +70,9 @@ class StatisticsSettings:
     ambiguous_confidence: float = 0.6
     not_allowed_confidence: float = 0.5
     unparsed_confidence: float = 0.3
+    # Confidence of a figure read from the first of several columns that could as well hold it
+    # (``rival_value_columns``), where those columns print other figures on its row.
+    guessed_column_confidence: float = 0.5
     # Confidence of a row whose code was inferred from order / repaired from a misread token.
     inferred_code_confidence: float = 0.5
     repaired_code_confidence: float = 0.7
@@ -102,6 +105,9 @@ _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
 # ("-", "+", "•"): an item of the coded row above, printing no code of its own.
 _BARE_LETTER = lazy_compile(r"[a-zđ]")
 _BULLET = lazy_compile(r"[-+•–*]")
+# A row whose figure is the first of several columns its header names alike, another of which
+# prints another figure on the row (``rival_value_columns``): which is the row's value is a guess.
+COLUMN_GUESSED_FLAG = "value_column_guessed"
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
 
 
@@ -149,6 +155,36 @@ def column_roles(labels: list[str]) -> dict[str, int]:
             roles[role] = found[0]
             taken.add(found[0])
     return roles
+
+
+def rival_value_columns(table: JoinedTable, labels: list[str], roles: dict[str, int]) -> list[int]:
+    """The grid columns besides the value's that could as well hold the figures, where nothing chose
+    among them and ``column_roles`` took the first: the unlabelled columns the value's label spans
+    ("Kết quả thực hiện" over "1 | 2 | 3 | 14 | 5 | 76 | Cộng": the months' row, T6 read "76",
+    counted no months, so it stayed a body row and the year's column was never named), and, where no
+    period's word (this period, the whole, a running total) chose, the other columns the value's
+    words name, neither a plan's nor an earlier period's nor a share's. Empty where the value's
+    column was chosen by its words."""
+    value = roles.get("value")
+    if value is None:
+        return []
+    spanned = [c for c in table.columns_of(value) if c != value]
+    if this_period_column(labels) is not None or whole_period_column(labels, names_result=_names_result) is not None:
+        return spanned
+    if running_total_column(labels, _names_plan) is not None:
+        return spanned
+    pattern = _ROLE_PATTERNS["value"]
+    taken = set(roles.values())
+    named = [
+        c
+        for c, label in enumerate(labels)
+        if c not in taken
+        and pattern.search(folded := fold(label))
+        and not names_earlier(label)
+        and not _names_plan(folded)
+        and not share_label(label)
+    ]
+    return [*spanned, *(c for c in named if c not in spanned)]
 
 
 def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
@@ -248,7 +284,8 @@ def stat_rows(
 ) -> list[StatRow]:
     """The annex's rows. ``ocr_pages``: pages whose text came from OCR (codes repaired, figures
     read with OCR look-alikes, cell confidences in the row confidence)."""
-    roles = column_roles(grouped_labels(table)) or key_value_roles(table)
+    labels = grouped_labels(table)
+    roles = column_roles(labels) or key_value_roles(table)
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
     # (no code column: the codes may open the indicator cells, "2.1. Số hồ sơ …" — stat_key_value)
     keyed = code_col is None and keys_coded([_cell(r, roles.get("indicator")) for r in table.rows])
@@ -262,6 +299,7 @@ def stat_rows(
     seen: set[str] = set()
     # (no column the figures' by its label: figures printed in the others are not read, and said so)
     unroled = [] if "value" in roles else [c for c, _ in _unroled_columns(table, roles, code_col)]
+    rivals = rival_value_columns(table, labels, roles)
     for draft, (code, how) in zip(drafts, codes):
         row = draft.row
         value, flags, _alt = parse_stat_value(draft.value_raw, draft.unit, draft.indicator, ocr=draft.ocr)
@@ -290,6 +328,11 @@ def stat_rows(
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags or MISSING_FLAG["value"] in flags:
             confidence = min(confidence, settings.unparsed_confidence)
+        if _rival_differs(row, rivals, value, draft.unit, draft.ocr):
+            # (a column as likely the figures' prints another figure here: ours is the first's, a
+            # guess the annex's sums cannot settle, since each column's figures add up alike)
+            flags.append(COLUMN_GUESSED_FLAG)
+            confidence = min(confidence, settings.guessed_column_confidence)
         conf = content_conf(row, code_col, roles)
         if conf is not None:
             confidence = min(confidence, conf)
@@ -322,6 +365,15 @@ def stat_rows(
             )
         )
     return out
+
+
+def _rival_differs(row: JoinedRow, rivals: list[int], value: float | None, unit: str, ocr: bool) -> bool:
+    """Whether a rival value column (``rival_value_columns``) prints a figure other than the value on
+    the row: a stock, the same in every column, is right whichever is taken."""
+    if value is None:
+        return False
+    figures = (parse_stat_value(_cell(row, c), unit, ocr=ocr)[0] for c in rivals)
+    return any(f is not None and f != value for f in figures)
 
 
 def _drafts(
