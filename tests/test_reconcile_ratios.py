@@ -234,3 +234,18 @@ def test_a_note_of_the_plan_under_a_whole_worded_as_the_plan_is_still_its_share(
         stat("3.1", "Tổng số hồ sơ theo kế hoạch", "Hồ sơ", 400),
         stat("3.2", "Số hồ sơ đã giải quyết", "Hồ sơ", 380, note="Đạt 95% kế hoạch"),
     ) == [("3.2", "note", "ok")]
+
+
+def test_a_note_share_over_a_hundred_is_no_part_of_its_whole():
+    """Seed 21001's annex with remarks (its third instance, DOCX): "Số nhiệm vụ chưa hoàn thành" 1
+    under the plan's 25 tasks notes "Đạt 110% kế hoạch", a remark of the plan reached, no share of
+    the 25 (the truth file plants no fault there; main reported "its note says 110%, 1/25 = 4%").
+    A note's share of its whole within 100% is still checked."""
+    rows = (
+        stat("5", "Số nhiệm vụ trong Kế hoạch CCHC năm", "Nhiệm vụ", 25),
+        stat("5.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", 24),
+        stat("5.2", "Số nhiệm vụ chưa hoàn thành", "Nhiệm vụ", 1, note="Đạt 110% kế hoạch"),
+    )
+    assert ratio_checks(*rows) == []
+    done = stat("5.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", 24, note="Đạt 96% kế hoạch")
+    assert ratio_checks(rows[0], done) == [("5.1", "note", "ok")]

@@ -21,7 +21,8 @@ def check_note_ratio(
     ai: int, i: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger, s: ReconcileSettings
 ) -> None:
     """A count row whose note states its share ("đạt 99,25 %"): against its parent when that is a
-    count in the same unit, else against the sibling above worded as the whole ("Tổng số ...")."""
+    count in the same unit, else against the sibling above worded as the whole ("Tổng số ..."); a
+    share over 100% is no part's of its whole and is not checked."""
     row = rows[i]
     note = comparison_parts(row.note)[1]  # the change on last year's figure is no share
     if not note or row.value is None or not _usable(row) or "/" in note:
@@ -41,8 +42,8 @@ def check_note_ratio(
     if whole is None or not rows[whole].value or _share_of_other(note, rows[whole], s):
         return
     parsed = parse_number(stated[0][1], kind="score")
-    if parsed is None:
-        return
+    if parsed is None or parsed.value > 100.0:
+        return  # a part is no more than its whole: "đạt 110%" is of a plan or a year, not of the whole
     decimals = _decimals(parsed.value, stated[0][1])
     ratio = 100.0 * _v(row) / _v(rows[whole])
     ok = _percent_matches(parsed.value, ratio, decimals)
