@@ -97,21 +97,21 @@ def test_the_share_printed_off_its_units_is_the_communes_fault_under_its_group(t
     assert _not_ok(result) == [("ratio", "2.3", "mismatch")]
 
 
-def _form_docx(path: Path) -> Path:
+def _form_docx(path: Path, body: list[tuple] = _FORM_BODY, top: tuple = _FORM_TOP, sub: tuple = _FORM_SUB) -> Path:
     """The handling form: a two-row header whose groups span their sub-columns, the fields, the total."""
     doc = docx.Document()
     for text in (*_HEAD, *_CAPTION):
         doc.add_paragraph(text)
     table = doc.add_table(rows=0, cols=len(_FORM_SUB))
     table.style = "Table Grid"
-    for row in (_FORM_TOP, _FORM_SUB, *_FORM_BODY):
+    for row in (top, sub, *body):
         for cell, text in zip(table.add_row().cells, row):
             cell.text = text
-    top, sub = table.rows[0].cells, table.rows[1].cells
+    head, under = table.rows[0].cells, table.rows[1].cells
     for first, last in ((2, 5), (6, 9), (10, 12)):
-        top[first].merge(top[last]).text = _FORM_TOP[first]
+        head[first].merge(head[last]).text = top[first]
     for col in (0, 1, 13):
-        top[col].merge(sub[col]).text = _FORM_TOP[col]
+        head[col].merge(under[col]).text = top[col]
     for text in CLOSE:
         doc.add_paragraph(text)
     doc.save(str(path))
@@ -125,3 +125,52 @@ def test_a_share_printed_after_the_groups_is_the_part_of_the_group_it_is_of(tmp_
     ]  # fmt: skip
     assert ("2.4", "Tỷ lệ giải quyết trước hạn, đúng hạn (%)", 99.29) in _stats(result)
     assert _not_ok(result) == []  # (99,29% is 2.1 + 2.2 over 2, its label listing them with a comma)
+
+
+# Seed 21001's handling form, numbered variant (its first and third instances): the header's column
+# numbers "(1) | (2) | (3)=(4)+(5)+(6) …" under it, the fields, the total last. Cells from the DOCX,
+# codes and values from the truth files ("2.4" the share; the third's total share is its planted
+# ratio fault: "printed 95,77% but its counts give 99,27%").
+_SHARE = "Tỷ lệ trước và đúng hạn (%)"
+_NUMBERED_TOP = (*_FORM_TOP[:-1], _SHARE)
+_NUMBERED_SUB = (*_FORM_SUB[:-1], _SHARE)
+_COLUMN_NUMBERS = ("(1)", "(2)", "(3)=(4)+(5)+(6)", "(4)", "(5)", "(6)", "(7)=(8)+(9)+(10)", "(8)", "(9)", "(10)",
+                   "(11)=(12)+(13)", "(12)", "(13)", "(14)")  # fmt: skip
+_ALL_SHARES_FULL = [
+    _COLUMN_NUMBERS,
+    ("1", "Đất đai", "56", "43", "11", "2", "56", "0", "56", "0", "0", "0", "0", "100"),
+    ("2", "Chứng thực", "49", "19", "29", "1", "46", "22", "24", "0", "3", "2", "1", "100"),
+    ("3", "Tư pháp - Hộ tịch", "78", "46", "30", "2", "75", "2", "73", "0", "3", "2", "1", "100"),
+    ("4", "Công thương", "68", "59", "8", "1", "68", "35", "33", "0", "0", "0", "0", "100"),
+    ("", "Toàn xã", "251", "167", "78", "6", "245", "59", "186", "0", "6", "4", "2", "100"),
+]  # fmt: skip
+_NONE_PENDING_WHERE_LATE = [
+    _COLUMN_NUMBERS,
+    ("1", "Công thương", "76", "57", "18", "1", "74", "29", "45", "0", "2", "2", "0", "100"),
+    ("2", "Lao động - Thương binh và Xã hội", "35", "31", "2", "2", "34", "23", "11", "0", "1", "1", "0", "100"),
+    ("3", "Chứng thực", "44", "27", "14", "3", "39", "3", "36", "0", "5", "5", "0", "100"),
+    ("4", "Xây dựng", "39", "29", "9", "1", "39", "17", "20", "2", "0", "0", "0", "94,87"),
+    ("5", "Y tế", "88", "56", "30", "2", "88", "55", "33", "0", "0", "0", "0", "100"),
+    ("", "Toàn xã", "282", "200", "73", "9", "274", "127", "145", "2", "8", "8", "0", "95,77"),
+]  # fmt: skip
+_CODES = ["1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "2.4", "3", "3.1", "3.2"]
+
+
+def test_every_part_over_the_whole_it_makes_vouches_for_no_share(tmp_path: Path):
+    # Received = online + in person + carried over in every row: 100% whatever the share counts, so
+    # the share of 100% in every field is resolved early and on time's, not received's (on main: "4").
+    path = _form_docx(tmp_path / "numbered.docx", _ALL_SHARES_FULL, _NUMBERED_TOP, _NUMBERED_SUB)
+    result = cchc_extract.convert(path)
+    assert [c for c, _i, _v in _stats(result)] == _CODES
+    assert ("2.4", _SHARE, 100.0) in _stats(result)
+    assert _not_ok(result) == []
+
+
+def test_the_group_giving_the_share_in_more_rows_is_its_own_and_its_fault_is_found(tmp_path: Path):
+    # The pending in time over the pending give 100% in the three fields with files pending, and
+    # nothing where none is: the resolved early and on time give all five fields' shares (94,87 too).
+    path = _form_docx(tmp_path / "numbered-off.docx", _NONE_PENDING_WHERE_LATE, _NUMBERED_TOP, _NUMBERED_SUB)
+    result = cchc_extract.convert(path)
+    assert [c for c, _i, _v in _stats(result)] == _CODES
+    assert ("2.4", _SHARE, 95.77) in _stats(result)
+    assert _not_ok(result) == [("ratio", "2.4", "mismatch")]

@@ -21,7 +21,9 @@ def check_note_ratio(
     ai: int, i: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger, s: ReconcileSettings
 ) -> None:
     """A count row whose note states its share ("đạt 99,25 %"): against its parent when that is a
-    count in the same unit, else against the sibling above worded as the whole ("Tổng số ...")."""
+    count in the same unit, else against the sibling above worded as the whole ("Tổng số ..."); a
+    share over 100% is no part's of its whole and is not checked, and one naming a base of its own
+    (the plan) that the whole's counts do not make is skipped, not a mismatch."""
     row = rows[i]
     note = comparison_parts(row.note)[1]  # the change on last year's figure is no share
     if not note or row.value is None or not _usable(row) or "/" in note:
@@ -41,14 +43,18 @@ def check_note_ratio(
     if whole is None or not rows[whole].value or _share_of_other(note, rows[whole], s):
         return
     parsed = parse_number(stated[0][1], kind="score")
-    if parsed is None:
-        return
+    if parsed is None or parsed.value > 100.0:
+        return  # a part is no more than its whole: "đạt 110%" is of a plan or a year, not of the whole
     decimals = _decimals(parsed.value, stated[0][1])
     ratio = 100.0 * _v(row) / _v(rows[whole])
     ok = _percent_matches(parsed.value, ratio, decimals)
-    if not ok and (parsed.value > 100.0 or _names_a_reference(note, s)):
-        return  # no part's share: over the whole, or the plan's completion told on any of its rows
     label = row.code or row.indicator[:40]
+    status, why = ("ok" if ok else "mismatch"), ""
+    if not ok and _names_base(note, s):
+        # "Đạt 95% kế hoạch" under "Số nhiệm vụ trong Kế hoạch": the whole counts the plan's items,
+        # the note may be of the row's own target, which the table does not print (seed 21001's
+        # "chưa hoàn thành 0 … Đạt 95% kế hoạch" of 18 tasks); held, it is the whole's share.
+        status, why = "skipped", "; its note names a base of its own (the plan, the target), maybe not this whole"
     ledger.check(
         "ratio",
         f"/statistics/{ai}/rows/{i}",
@@ -58,20 +64,17 @@ def check_note_ratio(
         expected=round(ratio, 4),
         actual=parsed.value,
         tolerance=10.0**-decimals,
-        status="ok" if ok else "mismatch",
+        status=status,
         message=f"{label}: its note says {_vn(parsed.value)}%, {_vn(row.value)}/{_vn(rows[whole].value)} "
-        f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
+        f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%{why}",
         rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)),
     )
 
 
-def _names_a_reference(note: str, s: ReconcileSettings) -> bool:
-    """Whether the note's per cent is told against a reference ("Đạt 95% kế hoạch", "bằng 90% chỉ
-    tiêu"): under a whole that is the plan itself ("Số nhiệm vụ trong Kế hoạch CCHC năm") it may be
-    the plan's completion, written beside any of its rows ("Số nhiệm vụ chưa hoàn thành: 0 — Đạt 95%
-    kế hoạch"), so only its agreeing with the row's share says anything; a per cent over 100 is no
-    part's share at all ("Đạt 110% kế hoạch")."""
-    return any(word in fold(note) for word in s.note_share_of_other)
+def _names_base(note: str, s: ReconcileSettings) -> bool:
+    """Whether a note's per cent names what it is of ("kế hoạch", "chỉ tiêu", "cùng kỳ")."""
+    said = fold(note)
+    return any(word in said for word in s.note_share_of_other)
 
 
 def _share_of_other(note: str, whole: StatRow, s: ReconcileSettings) -> bool:

@@ -7,7 +7,8 @@ where its header does not draw it. Each unit's row is a small sum of its own, so
 - a share column printed last ("Tỷ lệ đúng hạn (%)", "Tỷ lệ trước và đúng hạn (%)") is a share of
   one group's counts: the group whose parts, a run of them, over its whole give every unit's share
   is the one it belongs to, and it is that group's last part (2.3), checked against its siblings
-  there, not a count of its own at the top (3, 5).
+  there, not a count of its own at the top (3, 5); when two groups give it, the one that gives it in
+  more units' rows (a group of none in some rows vouches for nothing there).
 
 Only the units' rows vouch (never the commune's own row alone: its share may be the commune's
 fault, which the reconciliation is to find), each relation holding in every unit's row that
@@ -132,25 +133,33 @@ def _parts_run(whole: _Node, after: list[_Node], units: list[list[str]], setting
 
 
 def _shares_placed(nodes: list[_Node], units: list[list[str]], settings: AcrossPartsSettings) -> list[_Node]:
-    """``nodes`` with each top-level share column moved under the one group whose run of parts over
-    its whole gives it in every unit's row."""
+    """``nodes`` with each top-level share column moved under the group whose run of parts over its
+    whole gives it in every unit's row, in the most rows (none on a tie)."""
     out = list(nodes)
     for node in nodes:
         if node.parts or node.col is None or not share_label(node.row.indicator):
             continue
-        groups = [g for g in out if g is not node and g.parts and _share_of(g, node, units, settings)]
+        held = {id(g): _share_of(g, node, units, settings) for g in out if g is not node and g.parts}
+        groups = [g for g in out if held.get(id(g), 0) >= settings.min_rows]
+        best = max((held[id(g)] for g in groups), default=0)
+        groups = [g for g in groups if held[id(g)] == best]
         if len(groups) == 1:
             out.remove(node)
             groups[0].parts.append(node)
     return out
 
 
-def _share_of(group: _Node, share: _Node, units: list[list[str]], settings: AcrossPartsSettings) -> bool:
-    """Whether ``share`` is, in every unit's row printing it and ``group``'s whole, a run of the
-    group's parts over that whole, in at least ``min_rows`` rows."""
+def _share_of(group: _Node, share: _Node, units: list[list[str]], settings: AcrossPartsSettings) -> int:
+    """The unit rows in which ``share`` is a run of ``group``'s parts over its whole, when that run
+    holds in every unit's row printing the share and the group's whole (0 when none does). Two
+    groups may both hold where the share is 100% and one of them counts nothing elsewhere (the
+    files pending: a row of none pending says nothing of the share): the group that vouches for the
+    share in more rows, those where it is not 100% among them, is its own. All of a group's parts
+    over the whole they add up to vouch for nothing (100% in every row, any share of 100% "holds")."""
     totals = _column(units, group.col)
     shares = [share_value(r[share.col]) if share.col is not None and share.col < len(r) else None for r in units]
     parts = [_column(units, p.col) for p in group.parts if p.col is not None and not share_label(p.row.indicator)]
+    most = 0
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
             held = 0
@@ -158,13 +167,14 @@ def _share_of(group: _Node, share: _Node, units: list[list[str]], settings: Acro
                 figures = [p[u] for p in parts[start:end]]
                 if not whole or printed is None or any(f is None for f in figures):
                     continue
+                if end - start == len(parts) and sum(f or 0 for f in figures) == whole:
+                    continue  # every part over the whole they make is 100%, whatever the share counts
                 if abs(100.0 * sum(f or 0 for f in figures) / whole - printed) > settings.share_tolerance:
                     break
                 held += 1
             else:
-                if held >= settings.min_rows:
-                    return True
-    return False
+                most = max(most, held)
+    return most
 
 
 def _coded(nodes: list[_Node], parent: str | None = None) -> list[StatRow]:
