@@ -115,7 +115,11 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
             # (labels printed one per line, "Chỉ tiêu." / "Đơn vị _." / "tính" / "Kết quả .": OCR's
             # page layout set the header row's cells apart, a speck after each; a label is no sentence)
             stacked = all(_label_words(ln.text) <= settings.stacked_label_words for ln in lines[k : end + 1])
-            if n >= settings.header_lines and not stacked:
+            if (
+                n >= settings.header_lines
+                and not stacked
+                and not _labels_wrapped(lines[k], lines[k + settings.header_lines : end + 1], settings)
+            ):
                 break
             if _header_words(text) > settings.max_header_words * panels_named(text) or (
                 not stacked and _ends_sentence(text)
@@ -125,6 +129,20 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
                 start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
                 return start, end + 1
     return None
+
+
+def _labels_wrapped(first: Line, below: list[Line], settings: StatLineSettings) -> bool:
+    """Whether the lines a header takes past ``header_lines`` are its labels' wrapped words, short
+    lines ("thang hoach" / "dau nam" under "Ke hoach | Thuc hien 6 thang dau nam | Ghi chu"): a
+    form of many narrow columns wraps each label over four lines and more, and names its figure's
+    and its note's labels only once their words are joined ("Thực" / "hiện", "Ghi" / "chú"). Only
+    under a first line naming the indicator's column, as a header's does: an annex's title ("BIỂU
+    … SỐ LIỆU") over its caption and labels printed one per line is no header line."""
+    return (
+        indicator_labels(first.text) > 0
+        and len(below) <= settings.header_tail_lines
+        and all(_label_words(ln.text) <= settings.header_tail_words for ln in below)
+    )
 
 
 # A sentence's stop closes its last word ("… như sau."); a stop standing apart ("Đơn vị .") is a

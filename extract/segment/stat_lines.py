@@ -85,7 +85,9 @@ class StatLineSettings:
     stacked_label_lines: int = 6
     stacked_label_words: int = 2
     # Short lines (of at most so many words) under the header, before the first row, read as its
-    # labels' wrapped words ("Thực hiện 6" / "tháng" / "đầu năm" / "2013"), not as prose.
+    # labels' wrapped words ("Thực hiện 6" / "tháng" / "đầu năm" / "2013"), not as prose; such lines
+    # past ``header_lines`` are the header's still while it names no form ("Thực" / "hiện", "Ghi" /
+    # "chú" wrapped apart in narrow columns: ``stat_line_header._labels_wrapped``).
     header_tail_lines: int = 5
     header_tail_words: int = 6
     # Rows (coded lines with a figure) a table needs: fewer is a sentence that looks like one.
