@@ -92,3 +92,19 @@ def test_repeated_sub_columns_under_different_heads_are_one_table():
     # and two repeated labels are too few for a half ("Số lượng | Tỷ lệ | Số lượng | Tỷ lệ")
     sub_columns = _table([["Số lượng", "Tỷ lệ"] * 2], [["1", "2", "3", "4"]])
     assert halves_in_order(sub_columns) is sub_columns
+
+
+def test_a_half_whose_label_lost_its_last_word_still_repeats_the_other():
+    # A scanned annex in two panels (generator's layout "two panels at middle"): OCR read the left
+    # panel's unit label "Đơn vị tính" and the right one's "Đơn vị". Rows and values are the
+    # generator's truth file's (1 → 0 Sáng kiến, 4.2 → 16 Hồ sơ); the header as the scan's OCR read it.
+    header = [["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "TT", "Chỉ tiêu", "Đơn vị", "Kết quả"]]
+    left = ["1", "Số sáng kiến, giải pháp CCHC được công nhận", "Sáng kiến", "0"]
+    right = ["4.2", "Số hồ sơ tiếp nhận trực tiếp và qua bưu chính", "Hồ sơ", "16"]
+    read = halves_in_order(_table(header, [left + right]))
+    assert read.n_cols == 4 and read.header == [header[0][:4]]
+    assert [r.cells for r in read.rows] == [left, right]  # the right panel's row is a row, not a note
+    # a label that shares only a first word with its twin names another column: one table
+    other = [["TT", "Chỉ tiêu", "Số lượng", "Kết quả", "TT", "Chỉ tiêu", "Số lượt", "Kết quả"]]
+    table = _table(other, [left + right])
+    assert halves_in_order(table) is table

@@ -11,7 +11,11 @@ half's, every reader (score, statistics, tasks) then reading one table of ordina
 
 The header says it: every header row's right half repeats its left half label for label (a
 spacer column between the halves allowed), each half naming a few columns. A header whose
-halves differ ("Năm 2024 | Năm 2025" over "Số lượng | Tỷ lệ | Số lượng | Tỷ lệ") is one table."""
+halves differ ("Năm 2024 | Năm 2025" over "Số lượng | Tỷ lệ | Số lượng | Tỷ lệ") is one table. A label
+repeats its twin when it prints the twin's first words and no other ("Đơn vị" under "Đơn vị tính":
+the typist shortened the right half's label, or OCR lost its last word on the scan), never one word
+for another: a two-panel annex's header read "TT | Chỉ tiêu | Đơn vị tính | Kết quả | TT | Chỉ tiêu |
+Đơn vị | Kết quả" and its right panel's 12 rows were read as notes of the left panel's."""
 
 from __future__ import annotations
 
@@ -34,6 +38,14 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _same_label(left: str, right: str) -> bool:
+    """Whether two header cells name the same column: equal, or one the other's first words."""
+    if left == right:
+        return True
+    short, long = sorted((left, right), key=len)
+    return bool(short) and long.startswith(short + " ")
+
+
 def _halves_at(header: list[list[str]], n_cols: int, settings: SideHalvesSettings) -> tuple[int, int] | None:
     """(width of a half, gutter) when every header row's right half repeats its left half."""
     for gutter in range(settings.max_gutter + 1):
@@ -44,7 +56,9 @@ def _halves_at(header: list[list[str]], n_cols: int, settings: SideHalvesSetting
         labelled = [row for row in rows if any(row)]
         if not labelled:
             continue
-        same = all(row[:width] == row[width + gutter :] for row in labelled)
+        same = all(
+            all(_same_label(a, b) for a, b in zip(row[:width], row[width + gutter :], strict=True)) for row in labelled
+        )
         gutter_blank = all(not any(row[width : width + gutter]) for row in labelled)
         # each half names enough columns of its own (a label spanning the whole width, repeated in
         # every cell it covers, names one)
