@@ -161,6 +161,11 @@ class LineTableSettings:
     # Penalty for a name part with room left that still wraps on to the next line (``name_end_room``
     # is a guess in characters): only a split the catalogue's whole name favours pays it.
     name_goes_on: float = 10.0
+    # Penalty for a name the row's first line closed (its part had room left) going on all the
+    # same on the next line: the room is guessed in characters and OCR'd text has no fixed pitch,
+    # so a name cut mid-phrase ("… cải cách hành" / "chính tại …") reopens only when the language
+    # model's continuation across the break pays for it.
+    name_reopens: float = 6.0
     # Penalty for an explanation part wider than its column.
     column_overflow: float = 20.0
     # Penalty for a line left after both text columns ended: the split that ended them was wrong

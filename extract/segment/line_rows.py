@@ -204,7 +204,7 @@ class RowBuilder:
                 self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
             elif not cells.numbers_by_position and cells.name:
                 room = self.settings.name_end_room
-                row.name_closed = cells.name_end + room <= self._name_width(cells)
+                row.name_closed = row.name_room_closed = cells.name_end + room <= self._name_width(cells)
                 # The explanation's width is a loose bound: only a line far from full was its last.
                 # None on the numbers' line: its cell is empty or ended above (cells are top-aligned).
                 explanation_room = self._explanation_width(cells) - printed_width(cells.explanation)
@@ -530,11 +530,18 @@ class RowBuilder:
             row.split_lines = []
             row.split_base = base_name, base_explanation = len(row.name), len(row.explanation)
             row.split_open = (not row.name_closed, not row.explanation_closed)
+            row.split_reopens, row.name_room_closed = row.name_room_closed and row.name_closed, False
         row.split_lines.append((tokens, width, explanation_width))
         del row.name[base_name:]
         del row.explanation[base_explanation:]
         splits, (name_open, explanation_open) = joint_split(
-            row.split_lines, row.name, row.explanation, row.split_open, self.settings, self.centred
+            row.split_lines,
+            row.name,
+            row.explanation,
+            row.split_open,
+            self.settings,
+            self.centred,
+            name_reopens=row.split_reopens,
         )
         for (line, _, _), k in zip(row.split_lines, splits):
             row.name += words_only(line[:k])

@@ -112,33 +112,43 @@ def joint_split(
     open_columns: tuple[bool, bool],
     settings: LineTableSettings = LineTableSettings(),
     centred: bool = False,
+    name_reopens: bool = False,
 ) -> tuple[list[int], tuple[bool, bool]]:
     """Split points of a row's consecutive number-less lines (tokens, name width, explanation
     width), decided together: a beam search over each line's split, where a column once ended
     stays ended and a line left after both ended costs ``column_overrun``. Returns the splits and
     which columns are still open after the last line. ``centred``: the table centres its cells
-    in tall rows, so a name part with room left may still wrap on (at ``name_goes_on``)."""
+    in tall rows, so a name part with room left may still wrap on (at ``name_goes_on``).
+    ``name_reopens``: the name was closed only by the room its numbers' line left, so the first
+    line may go on with it, at the setting ``name_reopens``'s cost."""
     # hypothesis: (score, splits, (name open, explanation open), name tail, explanation tail)
     beam = [(0.0, (), open_columns, tuple(name[-3:]), tuple(explanation[-3:]))]
-    for tokens, width, explanation_width in lines:
+    for n, (tokens, width, explanation_width) in enumerate(lines):
         grown: dict[tuple, tuple] = {}
         for score, splits, (name_open, explanation_open), name_tail, explanation_tail in beam:
-            for k in split_points(tokens, width, settings) if name_open else range(1):
+            # A name the row's first line closed may reopen on the line after it (``name_reopens``),
+            # unless it ended on a stop ("… và bố trí kinh phí:" is a scale label, whole).
+            reopens = name_reopens and n == 0 and not name_open and not centred and _ends_open(name)
+            for k in split_points(tokens, width, settings) if name_open or reopens else range(1):
+                reopened = reopens and k > 0
+                open_name = name_open or reopened
                 # An explanation part that opens like one (a dash, "Kế hoạch số") starts a new
                 # paragraph of the explanation cell: the column had not ended.
                 running = explanation_open or opens_explanation(tokens[k:])
-                if name_open:
+                if open_name:
                     gain = split_score(
                         tokens, k, list(name_tail), list(explanation_tail), width, explanation_width, running, settings
                     )
                 else:
                     gain = _continuation_logprob(list(explanation_tail), tokens)
                     gain -= 0.0 if running else settings.column_overrun
+                if reopened:
+                    gain -= settings.name_reopens
                 name_ends, explanation_ends = ends_columns(tokens, k, width, explanation_width, settings)
                 # Once the name has ended, a short explanation line is a paragraph break, not its end.
-                explanation_state = running and not (explanation_ends and name_open)
-                states = [(score + gain, name_open and not name_ends)]
-                if centred and name_open and name_ends and 0 < k < len(tokens):
+                explanation_state = running and not (explanation_ends and open_name)
+                states = [(score + gain, open_name and not name_ends)]
+                if centred and open_name and name_ends and 0 < k < len(tokens):
                     # The room a line leaves is measured in characters, and OCR'd text has no
                     # fixed pitch: a centred name's part above its numbers' line with room left
                     # may still wrap on, at a cost (the catalogue's whole name, read over the
@@ -159,6 +169,16 @@ def joint_split(
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.split_beam]
     best = max(beam, key=lambda h: h[0] + _catalogue_bonus(name, lines, h[1], settings))
     return list(best[1]), best[2]
+
+
+def _ends_open(name: list[tuple[str, str]]) -> bool:
+    """Whether a name's text so far may go on: its last word is a syllable the language model
+    weighs the next line's words after (not words OCR glued into one, "Sựhàilòngvềthủ…", nor a
+    figure), and no stop ends it."""
+    words = [text for text, _ in name if any(ch.isalpha() for ch in text)]  # (a bar or dash aside)
+    if not words or words[-1].rstrip().endswith((":", ";", ".")):
+        return False
+    return lm_unit(parse_token(words[-1]).core) is not None
 
 
 def _catalogue_bonus(

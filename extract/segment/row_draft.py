@@ -63,10 +63,14 @@ class RowDraft:
     # so the rest of the row's lines are explanation; likewise for the explanation.
     name_closed: bool = False
     explanation_closed: bool = False
+    # The name was closed by the room its numbers' line left, a guess in characters: the run of
+    # lines after it may reopen it (``joint_split``'s ``name_reopens``).
+    name_room_closed: bool = False
     # The number-less lines split jointly so far, and where their tokens start in name/explanation.
     split_lines: list[tuple[list[tuple[str, str]], int, int]] = field(default_factory=list)
     split_base: tuple[int, int] = (0, 0)
     split_open: tuple[bool, bool] = (True, True)
+    split_reopens: bool = False  # the run's first line may reopen the name (``name_room_closed``)
     # The last block of explanation text, kept apart in case it turns out to be the name of a
     # row whose code was lost (one-cell-per-line layout).
     tail_block: list[tuple[str, str]] | None = None
