@@ -168,7 +168,8 @@ def counts_thousands(inst: Instance) -> Built:
     plan = Counted(rng.randrange(3) if inst.faulty else -1)
     texts, counts, faults = thousands_counts(rng, year, period, inside, plan)
     body = [Para(t) for t in texts]
-    done = next((c for c in counts if c.parts and len(c.parts) == 3 and "hạn" in c.text), None)
+    # the files resolved: the one count of files with three parts (early, on time, late)
+    done = next((c for c in counts if c.unit == "hồ sơ" and len(c.parts) == 3), None)
     if done is not None:
         share = _pct(done.parts[0] + done.parts[1], sum(done.parts))
         body.append(Para(f"Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt {share}%."))
