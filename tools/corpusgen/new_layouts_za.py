@@ -366,17 +366,23 @@ def status_grid(rows: list[TaskRow], done: list[int], marks: bool, heads: tuple[
     return Grid(widths, tuple(out))
 
 
-def tally_sentence(rng: random.Random, year: int, printed: int, parts: list[int]) -> str:
-    a, b, c = (_n(p, rng) for p in parts)
+TALLY_WORDS = (
+    ("đã hoàn thành", "đã hoàn thành"),
+    ("đang triển khai thực hiện", "đang thực hiện"),
+    ("chưa thực hiện", "chưa thực hiện"),
+)
+
+
+def tally_sentence(rng: random.Random, year: int, printed: int, kinds: list[int], parts: list[int]) -> str:
+    """The tasks counted by outcome in one sentence: ``parts`` the counts of the outcomes ``kinds``
+    (an outcome no task has is not written: a report does not print "chưa thực hiện 0 nhiệm vụ")."""
     figure = _n(printed, rng) if printed < 10 else str(printed)
-    return rng.choice(
-        (
-            f"Kế hoạch cải cách hành chính năm {year} của UBND xã đề ra {figure} nhiệm vụ, trong đó đã hoàn "
-            f"thành {a} nhiệm vụ, đang triển khai thực hiện {b} nhiệm vụ, chưa thực hiện {c} nhiệm vụ.",
-            f"Tổng số nhiệm vụ cải cách hành chính năm {year} là {figure} nhiệm vụ (đã hoàn thành: {a} nhiệm "
-            f"vụ; đang thực hiện: {b} nhiệm vụ; chưa thực hiện: {c} nhiệm vụ).",
-        )
-    )
+    said = [(TALLY_WORDS[k], _n(p, rng)) for k, p in zip(kinds, parts, strict=True)]
+    if rng.random() < 0.5:
+        items = ", ".join(f"{w[0]} {n} nhiệm vụ" for w, n in said)
+        return f"Kế hoạch cải cách hành chính năm {year} của UBND xã đề ra {figure} nhiệm vụ, trong đó {items}."
+    items = "; ".join(f"{w[1]}: {n} nhiệm vụ" for w, n in said)
+    return f"Tổng số nhiệm vụ cải cách hành chính năm {year} là {figure} nhiệm vụ ({items})."
 
 
 def report_task_outcomes(inst: Instance) -> Built:
@@ -385,8 +391,8 @@ def report_task_outcomes(inst: Instance) -> Built:
     thành" / "Đang thực hiện" / "Chưa thực hiện" in one column (odd instances), or an "x" under one
     of three columns merged under "Kết quả thực hiện" (even); the body counts the tasks by outcome
     in one sentence. Truth ``task_rows`` (``product``, ``coordinator``, ``criterion_code`` null: not
-    printed; the outcome nothing) and ``counts`` (the tally: total, done, under way, not done; a
-    faulty instance prints the total off its parts, ``count_sum``)."""
+    printed; the outcome nothing) and ``counts`` (the tally: total, then done, under way, not done, an
+    outcome no task has left out; a faulty instance prints the total off its parts, ``count_sum``)."""
     rng = inst.rng()
     marks = inst.index % 2 == 0
     year = evaluation_year(inst, rng)
@@ -395,10 +401,11 @@ def report_task_outcomes(inst: Instance) -> Built:
     meta = make_meta(inst, rng, "BC", lines, year)
     rows = task_rows(rng, year, index_criteria())
     done = outcomes(rng, len(rows))
-    parts = [done.count(i) for i in range(3)]
+    tally_of = [(i, done.count(i)) for i in range(3) if done.count(i)]
+    parts = [n for _, n in tally_of]
     faults: list[Fault] = []
     printed = off_total(rng, parts, "nhiệm vụ", 0, Counted(0 if inst.faulty else -1), faults)
-    tally = tally_sentence(rng, year, printed, parts)
+    tally = tally_sentence(rng, year, printed, [i for i, _ in tally_of], parts)
     heads = (
         rng.choice(("STT", "TT")),
         rng.choice(("Nhiệm vụ", "Nội dung nhiệm vụ", "Tên nhiệm vụ")),
