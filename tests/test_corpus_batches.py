@@ -1,5 +1,5 @@
-"""The standard checks of every batch of held-out layouts (tools/corpusgen/new_layouts_<b…y>.py, one
-tests/test_corpus_new_layouts_<b…y>.py each for what its layouts print): made only when named, ranked
+"""The standard checks of every batch of held-out layouts (tools/corpusgen/new_layouts_<b…za>.py, one
+tests/test_corpus_new_layouts_<b…za>.py each for what its layouts print): made only when named, ranked
 after every other family but a later batch's, held out, its scan and dump probes taking the batch's
 families; and each family's truth adds up but for its planted faults and is the same when built twice.
 The first batch (tests/test_corpus_new_layouts.py) checks less of its truth and keeps its own tests."""
@@ -42,6 +42,8 @@ from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V  # noqa: E402
 from corpusgen.new_layouts_w import NEW_LAYOUT_FAMILIES_W  # noqa: E402
 from corpusgen.new_layouts_x import NEW_LAYOUT_FAMILIES_X  # noqa: E402
 from corpusgen.new_layouts_y import NEW_LAYOUT_FAMILIES_Y  # noqa: E402
+from corpusgen.new_layouts_z import NEW_LAYOUT_FAMILIES_Z  # noqa: E402
+from corpusgen.new_layouts_za import NEW_LAYOUT_FAMILIES_ZA  # noqa: E402
 
 
 class Batch(NamedTuple):
@@ -80,6 +82,8 @@ BATCHES = (
     Batch(tuple(NEW_LAYOUT_FAMILIES_W), ("S38_scan_new_layouts_w", "D32_dump_new_layouts_w"), (), (1, 2)),
     Batch(tuple(NEW_LAYOUT_FAMILIES_X), ("S39_scan_new_layouts_x", "D33_dump_new_layouts_x"), (), (1, 2)),
     Batch(tuple(NEW_LAYOUT_FAMILIES_Y), ("S40_scan_new_layouts_y", "D34_dump_new_layouts_y"), (), (1, 2)),
+    Batch(tuple(NEW_LAYOUT_FAMILIES_Z), ("S41_scan_new_layouts_z", "D35_dump_new_layouts_z"), (), (1, 2)),
+    Batch(tuple(NEW_LAYOUT_FAMILIES_ZA), ("S42_scan_new_layouts_za", "D36_dump_new_layouts_za"), ("N112",), (1, 2)),
 )
 
 

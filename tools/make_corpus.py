@@ -144,6 +144,14 @@ HELDOUT_FAMILIES = (
     "N103_points_fractions",
     "N104_annex_numbered_remarks",
     "N105_field_down_left",
+    "N106_header_vertical",
+    "N107_total_in_words",
+    "N108_annex_sum_rows",
+    "N109_evidence_list",
+    "N110_counts_thousands",
+    "N111_counts_over_lines",
+    "N112_plan_targets_table",
+    "N113_report_task_outcomes",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -190,6 +198,8 @@ from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V
 from corpusgen.new_layouts_w import NEW_LAYOUT_FAMILIES_W
 from corpusgen.new_layouts_x import NEW_LAYOUT_FAMILIES_X
 from corpusgen.new_layouts_y import NEW_LAYOUT_FAMILIES_Y
+from corpusgen.new_layouts_z import NEW_LAYOUT_FAMILIES_Z
+from corpusgen.new_layouts_za import NEW_LAYOUT_FAMILIES_ZA
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
 from corpusgen.registry import FAMILIES
@@ -246,13 +256,16 @@ LATE_FAMILIES = (
     *NEW_LAYOUT_FAMILIES_W,
     *NEW_LAYOUT_FAMILIES_X,
     *NEW_LAYOUT_FAMILIES_Y,
+    *NEW_LAYOUT_FAMILIES_Z,
+    *NEW_LAYOUT_FAMILIES_ZA,
 )
 # Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py,
 # new_layouts_c.py, new_layouts_d.py, new_layouts_e.py, new_layouts_f.py, new_layouts_g.py,
 # new_layouts_h.py, new_layouts_i.py, new_layouts_j.py, new_layouts_k.py, new_layouts_l.py,
 # new_layouts_m.py, new_layouts_n.py, new_layouts_o.py, new_layouts_p.py, new_layouts_q.py,
 # new_layouts_r.py, new_layouts_s.py, new_layouts_t.py, new_layouts_u.py, new_layouts_v.py,
-# new_layouts_w.py, new_layouts_x.py, new_layouts_y.py): like
+# new_layouts_w.py, new_layouts_x.py, new_layouts_y.py, new_layouts_z.py,
+# new_layouts_za.py): like
 # the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
 NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES,
@@ -282,6 +295,8 @@ NEW_LAYOUTS = (
     *NEW_LAYOUT_FAMILIES_W,
     *NEW_LAYOUT_FAMILIES_X,
     *NEW_LAYOUT_FAMILIES_Y,
+    *NEW_LAYOUT_FAMILIES_Z,
+    *NEW_LAYOUT_FAMILIES_ZA,
 )
 
 

@@ -238,6 +238,14 @@ PROBES: dict[str, Derivation] = {
     # tables and an annex, no plan and no narrative, so the dump takes all four.
     "S40_scan_new_layouts_y": probe_scan(("N102", "N103", "N104", "N105")),
     "D34_dump_new_layouts_y": Derivation("dump", ("N102", "N103", "N104", "N105")),
+    # The twenty-sixth batch (tools/corpusgen/new_layouts_z.py), held as the others: three score
+    # tables and an annex, no plan and no narrative, so the dump takes all four.
+    "S41_scan_new_layouts_z": probe_scan(("N106", "N107", "N108", "N109")),
+    "D35_dump_new_layouts_z": Derivation("dump", ("N106", "N107", "N108", "N109")),
+    # The twenty-seventh batch (tools/corpusgen/new_layouts_za.py), held as the others: the dump leaves
+    # out the plan (N112), as D26 leaves out N73; the narratives and the task outcomes' report it takes.
+    "S42_scan_new_layouts_za": probe_scan(("N110", "N111", "N112", "N113")),
+    "D36_dump_new_layouts_za": Derivation("dump", ("N110", "N111", "N113")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -18,6 +18,7 @@ class Cell:
     bold: bool = False
     align: str = "left"  # left | center | right
     numbered: int | None = None  # a level of Word's automatic numbering (Table.numbering) labels the cell
+    rotated: bool = False  # the text runs bottom to top, as narrow header cells print their labels
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ from corpusgen.new_layouts_v import NEW_LAYOUT_FAMILIES_V
 from corpusgen.new_layouts_w import NEW_LAYOUT_FAMILIES_W
 from corpusgen.new_layouts_x import NEW_LAYOUT_FAMILIES_X
 from corpusgen.new_layouts_y import NEW_LAYOUT_FAMILIES_Y
+from corpusgen.new_layouts_z import NEW_LAYOUT_FAMILIES_Z
+from corpusgen.new_layouts_za import NEW_LAYOUT_FAMILIES_ZA
 from corpusgen.plan_codeless import PLAN_CODELESS_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.plan_layouts import PLAN_LAYOUT_FAMILIES
@@ -82,4 +84,6 @@ FAMILIES = {
     **NEW_LAYOUT_FAMILIES_W,
     **NEW_LAYOUT_FAMILIES_X,
     **NEW_LAYOUT_FAMILIES_Y,
+    **NEW_LAYOUT_FAMILIES_Z,
+    **NEW_LAYOUT_FAMILIES_ZA,
 }

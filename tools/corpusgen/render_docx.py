@@ -71,6 +71,18 @@ def _cant_split(row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
+def _rotated(cell) -> None:
+    """The cell's text turned to run bottom to top (Word's "btLr"), centred across the cell."""
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")
+    cell._tc.get_or_add_tcPr().append(direction)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+# A row holding rotated labels stands at least this tall, so "Điểm tự đánh giá" fits on one line.
+ROTATED_ROW_CM = 3.2
+
+
 def _write_lines(cell, lines: list[tuple[str, dict]], size: float) -> None:
     """One paragraph per line; each line's dict may set bold, italic, align."""
     cell.text = ""
@@ -305,6 +317,9 @@ def _table(doc, block: Table, container=None) -> None:
                 number_paragraph(table.cell(r, col).paragraphs[0], list_id, cell.numbered)
             if block.valign == "center" and cell.align == "center":
                 table.cell(r, col).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            if cell.rotated:
+                _rotated(table.cell(r, col))
+                table.rows[r].height = Cm(ROTATED_ROW_CM)
     for row, grid_row in zip(table.rows, grid.rows):
         if grid_row.kind in ("header", "numbers") and block.repeat_header:
             repeat_as_header(row)
