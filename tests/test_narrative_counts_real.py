@@ -33,7 +33,6 @@ KNOWN_MISSES = {
     "SL18-56": "the last part after a sibling clause ('; đang giải quyết 1.207 hồ sơ; trả quá hạn … 267'): "
     "reading stops at the sibling, 267 not read (check skipped: the total is approximate)",
     "DK86-59": "a ratio's done broken down in the next sentence, its whole completed two sentences later: not read",
-    "DK73-61-38": "a ratio's parts as ratios: the whole of their wholes (29 + 3 + 6) is not read",
     "KX20-65": "approximate figures in two units ('hồ sơ' / 'thủ tục'): not read (no check asked)",
     "HP-66": "two ratios joined by 'và', the breakdown after them of the first: not read",
     "BVP22-67": "a sibling clause after ';' ('có gần 900 hồ sơ nộp qua Cổng …') read as a part (check skipped)",
@@ -120,3 +119,12 @@ def test_two_counts_joined_by_and_take_their_own_groups_of_parts():
     179 đơn khiếu nại sai; có 9 đơn tố cáo đúng, … 70 đơn tố cáo sai' (11+10+74+179 = 274,
     9+15+11+70 = 105). On main: all eight against 105, a false mismatch."""
     assert observe_counts(_row("LD24-31")["text"]) == [(274, [11, 10, 74, 179], "ok"), (105, [9, 15, 11, 70], "ok")]
+
+
+def test_a_ratio_broken_down_into_ratios_breaks_down_its_whole_too():
+    """DK73 as published: 'đã giải quyết 10/38 đơn; trong đó, đã giải quyết 5/29 khiếu nại, 3/3 tố
+    cáo, 2/6 kiến nghị' (5 + 3 + 2 = 10, 29 + 3 + 6 = 38). On main only the done was checked; with
+    2/7 put in for 2/6 the wholes make 39, over 38: a fault."""
+    assert (38, [29, 3, 6], "ok") in observe_counts(_row("DK73-61")["text"])
+    fault = _row("DK73-61")["text"].replace("2/6", "2/7")
+    assert (38, [29, 3, 7], "mismatch") in observe_counts(fault)

@@ -92,6 +92,7 @@ class _Part:
     figures: int = 1
     approx: bool = False  # stated as approximate ("gần 860 hồ sơ"): no exact figure to sum
     opens_clause: bool = False  # its item opens with ';': a new group of parts may start with it
+    whole: float | None = None  # the whole of a part stated as a ratio ("5/29 khiếu nại": 29)
 
 
 # the line's opening number of an item: "2 Báo cáo", "2. Cải cách", and as OCR prints its dot
@@ -222,6 +223,7 @@ class _Reader:
             nested=nested,
             figures=len(counts),
             approx=approximate(self.low, num.start) or num.rounded,
+            whole=ratio[1] if ratio else None,
         )
 
     def label_runs_on(self, item: list, after: list[list], total_unit: str | None, kin: frozenset[str]) -> bool:
@@ -407,6 +409,11 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
                 doubts = [*doubts, "a figure of the breakdown is stated as approximate"]
             total = ratio_whole(ratio, [p.value for p in parts]) if ratio else _count_value(node.text)
             found.append(_Found(total, node.start, unit_text, parts, doubts, complete))
+            if ratio is not None and total == ratio[0] and len(parts) >= 2 and all(p.whole for p in parts):
+                # "giải quyết 10/38 đơn; trong đó, 5/29 khiếu nại, 3/3 tố cáo, 2/6 kiến nghị": the
+                # parts' wholes break down the whole as their done figures break down the done
+                wholes = [_Part(p.whole, p.label, p.unit, p.unit_text, p.aspect) for p in parts]
+                found.append(_Found(ratio[1], node.start, unit_text, wholes, doubts, complete))
             for p in parts:  # a part's own parenthesised breakdown
                 for paren in p.nested:
                     if share_bracket(reader.low[paren.start + 1 : paren.end]):
