@@ -71,9 +71,15 @@ def _accepts(check: str, status: str | None) -> bool:
 
 
 def labelled_breakdowns(rows: list[dict], known_misses: dict[str, str]) -> list[tuple[str, str, dict, str | None]]:
-    """(id, sentence, labelled count, why it is still missed or None) of every labelled count."""
+    """(id, sentence, labelled count, why it is still missed or None) of every labelled count; a
+    miss is keyed by the sentence's id, or by "<id>-<total>" for one count of it."""
     return [
-        (f"{row['id']}-{c['total']:g}", row["text"], c, known_misses.get(row["id"]))
+        (
+            f"{row['id']}-{c['total']:g}",
+            row["text"],
+            c,
+            known_misses.get(f"{row['id']}-{c['total']:g}", known_misses.get(row["id"])),
+        )
         for row in rows
         if row["reader"] == "counts"
         for c in row["counts"]

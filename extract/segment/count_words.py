@@ -54,6 +54,9 @@ NOT_COUNT_BEFORE = lazy_compile(
     r"(?:ngay|thang|thu|(?<!tong |trong )so|quy|nam|muc do|muc|vi tri thu|tieu chi|phu luc|dieu|khoan|chuong"
     r"|lan thu)\s*$"
 )
+# Words that round the figure after them ("gần 900 hồ sơ", "trên 9.700", "hơn 4.300", "khoảng 30"):
+# a total or a part so stated is no exact figure, its breakdown cannot be summed either way.
+_APPROX_BEFORE = lazy_compile(r"\b(?:gan|tren|hon|khoang|xap xi|uoc(?: tinh| dat| khoang)?)\s*$")
 # Words that open a new predicate: a clause starting with one is a sibling of the total.
 ASPECT = ("da", "dang", "duoc", "se", "con")
 # Sets of labels that partition a total: two parts labelled from one set make a complete list.
@@ -91,6 +94,7 @@ class Tok:
     start: int
     end: int
     text: str  # the accent-free lower-case form
+    rounded: bool = False  # a figure in thousands ("10,18 ngàn"): its count, rounded by its writer
 
 
 @dataclass
@@ -113,6 +117,42 @@ def tokenize(low: str) -> list[Tok]:
             # a digit glued after letters is OCR's letter ("s6" for số, "c6ng" for công): a word
             kind = "word"
         out.append(Tok(kind, m.start(), m.end(), m[0]))
+    return _in_thousands(out)
+
+
+# Words that count a figure in thousands ("10,18 ngàn hồ sơ", "5 nghìn lượt").
+_THOUSANDS = ("ngan", "nghin")
+
+
+def _thousands_value(text: str) -> int | None:
+    """The count of a figure written in thousands: "10,18" → 10180, "7,7" → 7700, "5" → 5000 (a
+    comma is the decimal mark; a dot before three digits groups them, else it is the mark)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        figure = text.replace(".", "")
+    else:
+        figure = text.replace(".", "", text.count(",") and text.count(".")).replace(",", ".")
+    try:
+        return round(float(figure) * 1000)
+    except ValueError:
+        return None
+
+
+def _in_thousands(tokens: list[Tok]) -> list[Tok]:
+    """A figure followed by "ngàn"/"nghìn" made one count token of its value, marked rounded: a
+    report writes "tiếp nhận 5,65 ngàn hồ sơ … 1,07 ngàn HS …" for figures it rounded, so the reader
+    takes them as counts whose sums are not exact ("nghìn đồng" stays money: its unit is no count)."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        value = _thousands_value(t.text) if t.kind in ("num", "dec") else None
+        if after is not None and after.kind == "word" and after.text in _THOUSANDS and value is not None:
+            out.append(Tok("num", t.start, after.end, str(value), rounded=True))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
     return out
 
 
@@ -149,6 +189,11 @@ def nest(tokens: list[Tok]) -> list:
         if open_paren is not None:
             open_paren.end = max([open_paren.end] + [n.end for n in open_paren.nodes])
     return root
+
+
+def approximate(low: str, start: int) -> bool:
+    """Whether the figure starting at ``start`` of an accent-free line is stated as approximate."""
+    return bool(_APPROX_BEFORE.search(low[max(0, start - 16) : start]))
 
 
 def is_tok(node, kind: str, text: str | None = None) -> bool:

@@ -35,6 +35,16 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.count_fractions import _count_value, _ratio_counts
 from extract.segment.count_kinds import kinds_broken_down, listed_kinds, unit_named_before
+from extract.segment.count_pairs import (
+    joined_before,
+    joined_groups,
+    one_total,
+    paired_before,
+    paired_figures,
+    paired_opener,
+    split_pairs,
+    total_unit,
+)
 from extract.segment.count_shares import (
     completes_as_remainder,
     rate_of_the_total,
@@ -44,9 +54,9 @@ from extract.segment.count_shares import (
 from extract.segment.count_words import (
     ASPECT,
     NOT_COUNT_BEFORE,
-    NOT_COUNT_UNITS,
     Paren,
     Tok,
+    approximate,
     complete_labels,
     count_label,
     is_tok,
@@ -80,6 +90,9 @@ class _Part:
     aspect: bool  # the part opens with an aspect word ("đã giải quyết 30 hồ sơ")
     nested: list = field(default_factory=list)  # parentheses after its number: its own breakdown
     figures: int = 1
+    approx: bool = False  # stated as approximate ("gần 860 hồ sơ"): no exact figure to sum
+    opens_clause: bool = False  # its item opens with ';': a new group of parts may start with it
+    whole: float | None = None  # the whole of a part stated as a ratio ("5/29 khiếu nại": 29)
 
 
 # the line's opening number of an item: "2 Báo cáo", "2. Cải cách", and as OCR prints its dot
@@ -209,7 +222,21 @@ class _Reader:
             aspect=aspect,
             nested=nested,
             figures=len(counts),
+            approx=approximate(self.low, num.start) or num.rounded,
+            whole=ratio[1] if ratio else None,
         )
+
+    def label_runs_on(self, item: list, after: list[list], total_unit: str | None, kin: frozenset[str]) -> bool:
+        """Whether an item of words alone opening a clause is the first half of a part's label a
+        comma split, the next item its figure in the total's unit ("; kiến nghị, phản ánh 345
+        đơn"): the clause goes on with the breakdown, it does not end it."""
+        if any(self.figure(n) or isinstance(n, Paren) for n in item) or not after:
+            return False
+        nxt = after[0]
+        if is_tok(nxt[0], "sep", ";") or is_tok(nxt[0], "word", "va"):
+            return False
+        p = self.part(nxt, "")
+        return p is not None and p.unit is not None and (p.unit == total_unit or p.unit in kin)
 
     def breakdown(
         self,
@@ -250,10 +277,13 @@ class _Reader:
                 and stop_at_clause
                 and parts
                 and (
-                    p is None
-                    or _other_unit(p, total_unit, kin)
-                    or (p.aspect and not parts[0].aspect)
-                    or any(opener_at(item, i) for i in range(len(item)))
+                    not self.label_runs_on(item, items[k + 1 : k + 2], total_unit, kin)
+                    if p is None
+                    else (
+                        _other_unit(p, total_unit, kin)
+                        or (p.aspect and not parts[0].aspect)
+                        or any(opener_at(item, i) for i in range(len(item)))
+                    )
                 )
             ):
                 break
@@ -280,28 +310,13 @@ class _Reader:
             if p.figures > 1:
                 doubts.append(f"the part “{p.label}” holds {p.figures} figures")
                 p.value = None
+            p.opens_clause = clause_break
             parts.append(p)
         return parts, doubts, used
 
 
 def _other_unit(p: _Part, total_unit: str | None, kin: frozenset[str]) -> bool:
     return bool(p.unit and total_unit and p.unit != total_unit and p.unit not in kin)
-
-
-def _total_unit(reader: _Reader, nodes: list, i: int) -> tuple[str | None, str, int] | None:
-    """(canonical unit, its text, tokens spanned) of the count at i; None when no noun follows
-    or it measures time, points or money. An unlisted noun is the unit for up to two words."""
-    unit, span = unit_at(nodes, i + 1)
-    if not span:
-        words = []
-        for k in range(i + 1, min(i + 3, len(nodes))):
-            if not is_tok(nodes[k], "word") or opener_at(nodes, k) or nodes[k].text == "va":
-                break
-            words.append(nodes[k])
-        if not words or words[0].text in NOT_COUNT_UNITS:
-            return None
-        span = len(words)
-    return unit, reader.real(nodes[i + 1].start, nodes[i + span].end), span
 
 
 def _ratio_unit(reader: _Reader, nodes: list, i: int) -> tuple[str | None, str, int] | None:
@@ -335,11 +350,7 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     sentences: list[list] = []
     cur: list = []
     for n, node in enumerate(nodes):
-        if (
-            is_tok(node, "stop", ".")
-            and opener_at(nodes, n + 1)
-            and sum(reader.is_count(cur, m) for m in range(len(cur))) == 1
-        ):
+        if is_tok(node, "stop", ".") and opener_at(nodes, n + 1) and one_total(reader, cur):
             # "… là 41.376 bộ. Trong đó, …": the next sentence opens with the breakdown of the one
             # count this one states; read on as one clause ("1.500 hộ, 12 thôn. Trong đó, …" names
             # no single total: not joined). Only counts are counted: a date's figures ("Tháng
@@ -363,20 +374,46 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
             ratio = reader.ratio_at(sent, i)
             if ratio is None and not reader.is_count(sent, i):
                 continue
-            unit_info = _ratio_unit(reader, sent, i) if ratio else _total_unit(reader, sent, i)
+            unit_info = _ratio_unit(reader, sent, i) if ratio else total_unit(reader, sent, i)
             unit_info = unit_info or _unit_in_heading(reader, sent[i])
             if unit_info is None:
                 continue
             unit, unit_text, span = unit_info
+            paired = _paired(reader, sent, i, span, unit_text) if ratio is None else None
+            if paired:
+                found = [f for f in found if f.at != paired[0].at] + paired
+                consumed_until = len(sent) - 1
+                continue
             result = _read_breakdown(reader, sent, i, unit, span, kin_units(sent, i, span))
             if result is None:
                 continue
             parts, doubts, complete, last = result
             consumed_until = last
-            if ratio is None and _joined_before(reader, sent, i, unit, last):
+            joined = joined_before(reader, sent, i, unit, last) if ratio is None else None
+            groups = joined_groups(reader, sent, joined, i, parts) if joined is not None else None
+            if joined is not None and groups is not None:
+                # each count joined by "và" takes its own ';'-group of the parts, in order
+                found = [f for f in found if f.at != sent[joined].start]
+                first = total_unit(reader, sent, joined)
+                first_unit = first[1] if first is not None else unit_text
+                found.append(
+                    _Found(_count_value(sent[joined].text), sent[joined].start, first_unit, groups[0], doubts, False)
+                )
+                found.append(_Found(_count_value(node.text), node.start, unit_text, groups[1], doubts, complete))
+                continue
+            if joined is not None:
                 doubts = [*doubts, "the breakdown after its opener may be of the counts joined before the total too"]
+            if ratio is None and paired is not None:
+                doubts = [*doubts, "the parts may be of the count joined by “với” in another unit too"]
+            if approximate(reader.low, node.start) or node.rounded or any(p.approx for p in parts):
+                doubts = [*doubts, "a figure of the breakdown is stated as approximate"]
             total = ratio_whole(ratio, [p.value for p in parts]) if ratio else _count_value(node.text)
             found.append(_Found(total, node.start, unit_text, parts, doubts, complete))
+            if ratio is not None and total == ratio[0] and len(parts) >= 2 and all(p.whole for p in parts):
+                # "giải quyết 10/38 đơn; trong đó, 5/29 khiếu nại, 3/3 tố cáo, 2/6 kiến nghị": the
+                # parts' wholes break down the whole as their done figures break down the done
+                wholes = [_Part(p.whole, p.label, p.unit, p.unit_text, p.aspect) for p in parts]
+                found.append(_Found(ratio[1], node.start, unit_text, wholes, doubts, complete))
             for p in parts:  # a part's own parenthesised breakdown
                 for paren in p.nested:
                     if share_bracket(reader.low[paren.start + 1 : paren.end]):
@@ -391,22 +428,35 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     return found
 
 
-def _joined_before(reader: _Reader, sent: list, i: int, unit: str | None, last: int) -> bool:
-    """Whether the count at sent[i] is the last of counts joined by "và" in one clause, in its unit,
-    and its breakdown was read after an opener: "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo;
-    trong đó có 11 …, 179 …; có 9 …, 70 …" breaks down both counts (its parts make 379), so summing
-    them against the last alone was a false mismatch. A bracket right after the count is its own."""
-    if i < 2 or not is_tok(sent[i - 1], "word", "va"):
-        return False
-    if not any(opener_at(sent, m) for m in range(i + 1, min(last + 1, len(sent)))):
-        return False
-    for k in range(i - 2, max(-1, i - 2 - reader.reach), -1):
-        if is_tok(sent[k], "sep", ";") or opener_at(sent, k):
-            return False
-        if reader.is_count(sent, k):
-            before = _total_unit(reader, sent, k)
-            return before is not None and unit is not None and before[0] == unit
-    return False
+def _paired(reader: _Reader, sent: list, i: int, span: int, unit_text: str) -> list[_Found] | None:
+    """The two breakdowns of a count stated in two units, its parts naming a figure in each
+    (``count_pairs``); [] when the count is so paired but its parts are not (its breakdown read as
+    one is then doubted), None when it is not paired."""
+    before = paired_before(sent, i, reader.is_count)
+    opener = paired_opener(sent, i, span) if before is not None else None
+    if before is None or opener is None:
+        return None
+    k, first_unit = before
+    figures = paired_figures(sent, opener + opener_at(sent, opener), first_unit, reader.is_count)
+    pairs = split_pairs(figures) if figures else None
+    if pairs is None:
+        return []
+    # a part's label is the words before its first figure ("tiếp thường xuyên"), the same for both
+    labels = [
+        reader.real(sent[f.label_from].start, sent[f.value_at].start).strip(" ,:") if f.label_from < f.value_at else ""
+        for f in pairs[0]
+    ]
+    out = []
+    for at, own in ((k, pairs[0]), (i, pairs[1])):
+        parts = []
+        for f, label in zip(own, labels, strict=True):
+            unit, width = unit_at(sent, f.value_at + 1)
+            unit_words = reader.real(sent[f.value_at + 1].start, sent[f.value_at + width].end)
+            parts.append(_Part(_count_value(sent[f.value_at].text), label, unit, unit_words, aspect=False))
+        _u, width = unit_at(sent, at + 1)
+        own_unit = reader.real(sent[at + 1].start, sent[at + width].end) if at == k else unit_text
+        out.append(_Found(_count_value(sent[at].text), sent[at].start, own_unit, parts, [], False))
+    return out
 
 
 def _read_items(reader: _Reader, nodes: list, unit: str | None, paren_scope: bool, kin: frozenset[str] = frozenset()):
