@@ -80,3 +80,33 @@ def test_what_is_a_group_sum_label():
     # the annex's total and a page's carried sum are not a group's
     assert sum_label_code("Tổng cộng")[0] is False
     assert sum_label_code("Cộng chuyển trang")[0] is False
+
+
+def test_a_scan_sum_row_whose_figure_is_not_its_parts_sum_gives_the_count_nothing():
+    # OCR dump of instance 3 (make_corpus --seed 22261, family D35): "| Cong (4)" read as the
+    # label "Công" and a figure "4"; the truth's count 4 is 18 (18 + 0), so 4 is no sum to take
+    rows = stat_rows(
+        _table(
+            [
+                ["4", "Số cán bộ, công chức cấp xã", "Người", "", ""],
+                ["4.1", "Số cán bộ, công chức đạt chuẩn", "Người", "18", ""],
+                ["4.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "0", ""],
+                ["", "Công", "", "4", ""],
+            ]
+        ),
+        ocr_pages=frozenset({1}),
+    )
+    assert next(r for r in rows if r.code == "4").value is None
+    # the same rows with the parts' sum on "Cộng" give the count its figure
+    summed = stat_rows(
+        _table(
+            [
+                ["4", "Số cán bộ, công chức cấp xã", "Người", "", ""],
+                ["4.1", "Số cán bộ, công chức đạt chuẩn", "Người", "18", ""],
+                ["4.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "0", ""],
+                ["", "Cộng", "Người", "18", ""],
+            ]
+        ),
+        ocr_pages=frozenset({1}),
+    )
+    assert [(r.code, r.value) for r in summed] == [("4", 18), ("4.1", 18), ("4.2", 0)]

@@ -10,12 +10,15 @@ own cell is blank and is then dropped; where the count prints a figure too the s
 and, if the two differ, its figure stays in the count's note, nothing printed lost. The count it
 closes is the one its label names ("Cộng (2)", "Cộng mục 2"), else the nearest row above whose
 code encloses the code of the row just above it (the last part's). A "Cộng" with no such count (a
-flat list's total) is left as it was."""
+flat list's total) is left as it was, and so is one read by OCR whose figure is not its parts' sum
+(OCR splits "Cộng (4)" into the label "Cộng" and a figure "4": a typed page's sum is printed, a
+scan's may be a misreading)."""
 
 from __future__ import annotations
 
 from extract.segment.stat_code_column import StatDraft
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
 from normalize.text import fold
 
 # "Cộng", "Cộng:", "Cộng mục 2", "Cộng (2)", "Cộng nhóm II": the word alone, then at most the
@@ -51,12 +54,33 @@ def _closed_count(drafts: list[StatDraft], named: str | None) -> int | None:
     )
 
 
+def _figure(text: str) -> float | None:
+    parsed = parse_number(text, kind="auto")
+    return parsed.value if parsed is not None else None
+
+
+def _sum_of_parts(drafts: list[StatDraft], head: int) -> float | None:
+    """The sum of the figures of the rows the count at ``head`` encloses, None when one is unread."""
+    code = drafts[head].printed or ""
+    parts = [_figure(d.value_raw) for d in drafts[head + 1 :] if _encloses(code, d.printed or "")]
+    if not parts or any(p is None for p in parts):
+        return None
+    return sum(p for p in parts if p is not None)
+
+
+def _sum_holds(drafts: list[StatDraft], head: int, figure: str) -> bool:
+    total, value = _sum_of_parts(drafts, head), _figure(figure)
+    return total is not None and value is not None and abs(total - value) < 1e-6
+
+
 def closed_groups(drafts: list[StatDraft]) -> list[StatDraft]:
     """The drafts with each group's "Cộng" row given to the count it closes."""
     out: list[StatDraft] = []
     for draft in drafts:
         is_sum, named = sum_label_code(draft.indicator) if draft.printed is None else (False, None)
         head = _closed_count(out, named) if is_sum and draft.value_raw.strip() else None
+        if head is not None and draft.ocr and not _sum_holds(out, head, draft.value_raw):
+            head = None
         if head is None:
             out.append(draft)
             continue
