@@ -110,3 +110,23 @@ def test_a_scan_sum_row_whose_figure_is_not_its_parts_sum_gives_the_count_nothin
         ocr_pages=frozenset({1}),
     )
     assert [(r.code, r.value) for r in summed] == [("4", 18), ("4.1", 18), ("4.2", 0)]
+
+
+def test_a_sum_row_under_lettered_items_closes_the_row_they_belong_to():
+    # make_corpus --seed 22262, family N108, instance 1 (DOCX rows); truth: 4.1 is 522, 4 has no figure
+    rows = stat_rows(
+        _table(
+            [
+                ["4", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", "", ""],
+                ["4.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", "", ""],
+                ["a)", "Giải quyết trước hạn", "Hồ sơ", "323", ""],
+                ["b)", "Giải quyết đúng hạn", "Hồ sơ", "190", ""],
+                ["c)", "Giải quyết quá hạn", "Hồ sơ", "9", ""],
+                ["", "Cộng:", "Hồ sơ", "522", ""],
+                ["4.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", "98,28", ""],
+            ]
+        )
+    )
+    values = {r.code: r.value for r in rows}
+    assert values["4"] is None and values["4.1"] == 522 and values["4.2"] == 98.28
+    assert len(rows) == 6  # the "Cộng:" row is none of them

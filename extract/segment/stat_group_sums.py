@@ -8,8 +8,9 @@ column repair numbers as the next item), and the count's blank row keeps no valu
 are checked against nothing. The sum row gives its figure to the count it closes when the count's
 own cell is blank and is then dropped; where the count prints a figure too the sum row is dropped
 and, if the two differ, its figure stays in the count's note, nothing printed lost. The count it
-closes is the one its label names ("Cộng (2)", "Cộng mục 2"), else the nearest row above whose
-code encloses the code of the row just above it (the last part's). A "Cộng" with no such count (a
+closes is the one its label names ("Cộng (2)", "Cộng mục 2"), else the coded row the lettered
+items or bullets just above belong to, else the nearest row above whose code encloses the code
+of the row just above it (the last part's). A "Cộng" with no such count (a
 flat list's total) is left as it was, and so is one read by OCR whose figure is not its parts' sum
 (OCR splits "Cộng (4)" into the label "Cộng" and a figure "4": a typed page's sum is printed, a
 scan's may be a misreading)."""
@@ -17,6 +18,7 @@ scan's may be a misreading)."""
 from __future__ import annotations
 
 from extract.segment.stat_code_column import StatDraft
+from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -45,6 +47,9 @@ def _closed_count(drafts: list[StatDraft], named: str | None) -> int | None:
     if named is not None:
         found = [k for k, d in enumerate(drafts) if d.printed is not None and d.printed.upper() == named.upper()]
         return found[-1] if found else None
+    if drafts and drafts[-1].printed is None and (drafts[-1].bullet or letter_item(drafts[-1].token or "")):
+        # the parts are items ("a)", "b)", bullets) of the coded row above them: that row is the count
+        return next((k for k in range(len(drafts) - 1, -1, -1) if drafts[k].printed), None)
     last = next((d.printed for d in reversed(drafts) if d.printed), None)
     if last is None:
         return None
