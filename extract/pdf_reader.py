@@ -32,6 +32,7 @@ from extract.pdf_page_image import Renderer
 from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
 from extract.pdf_task_columns import TaskColumnSettings, task_column_tables
 from extract.pdf_turn import sideways_turn, turned_copy
+from extract.pdf_turned_labels import TurnedLabelSettings, is_turned, turned_words
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables, visual_lines
 from normalize.text import fold_spaces, join_printed_lines, nfc
 
@@ -61,6 +62,8 @@ class PdfTableSettings:
     # Pictures of printed pages beside the text (a scanned table pasted into a typed report):
     # told unread, not dropped (extract.pdf_pictures).
     pictures: PdfPictureSettings = PdfPictureSettings()
+    # Labels turned a quarter on an upright page (a narrow column's header): read as lines.
+    turned: TurnedLabelSettings = TurnedLabelSettings()
 
 
 def table_settings(s: PdfTableSettings) -> dict:
@@ -465,6 +468,10 @@ def text_page(
     ``carried_tasks``; one with no code column when ``carried_codeless``), the other words as lines."""
     raw = split_leaders(
         pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, return_chars=True)
+    )
+    # pdfplumber cuts a turned label into letters read top to bottom: it is read as its lines instead
+    raw = [w for w in raw if not any(is_turned(c) for c in w.get("chars", ()))] + turned_words(
+        pdf_page.chars, settings.turned
     )
     words = to_words(raw, settings)
     plain = [w for w, _ in words]

@@ -32,7 +32,7 @@ class TurnSettings:
 _TURN_OF_DIRECTION = {(1, 0): 0, (0, -1): 270, (-1, 0): 180, (0, 1): 90}
 
 
-def _direction(matrix: Any) -> tuple[int, int] | None:
+def char_direction(matrix: Any) -> tuple[int, int] | None:
     """The way a character runs, one of the four (rounded from its matrix), or None."""
     if not matrix or len(matrix) < 2:
         return None
@@ -45,7 +45,7 @@ def _direction(matrix: Any) -> tuple[int, int] | None:
 def sideways_turn(chars: Iterable[Mapping[str, Any]], settings: TurnSettings = TurnSettings()) -> int:
     """Degrees (clockwise: 90, 180 or 270) that turn a page whose characters mostly run one
     sideways way upright; 0 when they mostly run left to right, or are too few or mixed to say."""
-    ways = Counter(_direction(c.get("matrix")) for c in chars if str(c.get("text", "")).strip())
+    ways = Counter(char_direction(c.get("matrix")) for c in chars if str(c.get("text", "")).strip())
     ways.pop(None, None)
     total = sum(ways.values())
     if total < settings.min_chars:

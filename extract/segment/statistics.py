@@ -38,6 +38,7 @@ from extract.segment.stat_code_column import (
     new_sections,
     settle_codes,
 )
+from extract.segment.stat_group_sums import closed_groups
 from extract.segment.stat_item_letters import bare_letter, follows_items, garbled_letter_above
 from extract.segment.stat_key_value import figure_and_unit, key_code, key_value_roles, keys_coded, unmarked_items
 from extract.segment.stat_label_rows import LabelRowSettings, is_label_row
@@ -289,7 +290,8 @@ def stat_rows(
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
     # (no code column: the codes may open the indicator cells, "2.1. Số hồ sơ …" — stat_key_value)
     keyed = code_col is None and keys_coded([_cell(r, roles.get("indicator")) for r in table.rows])
-    drafts = unmarked_items(_drafts(table, roles, code_col, ocr_pages, settings, keyed), keyed)
+    # (a count's breakdown closed by a "Cộng" row: its figure the count's, stat_group_sums)
+    drafts = closed_groups(unmarked_items(_drafts(table, roles, code_col, ocr_pages, settings, keyed), keyed))
     codes: list[tuple[str | None, str | None]] = (
         settle_codes(drafts, settings) if code_col is not None or keyed else [(d.printed, None) for d in drafts]
     )

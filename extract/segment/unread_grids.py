@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex as re
 
 from extract.model import Table
+from extract.segment.document_registers import is_document_register
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_set_aside import overlaps
 from extract.segment.unread_settings import UnreadSettings, sample_text
@@ -100,8 +101,8 @@ def unread_table(
     across a matrix of units came from (a commune's row read a column at a time beside its units'
     rows, ``UNITS_ROWS_FLAG``): such a table owes a row per figure column, and the units' rows are
     told by that flag on every row read, not again here."""
-    if is_layout_table(table):
-        return None
+    if is_layout_table(table) or is_document_register(table):
+        return None  # (a list of evidence documents owes no rows: extract.segment.document_registers)
     read_across = sum(1 for ref in across or [] if read_from_table(ref, table, settings))
     if read_across:
         return _unread_across(table, read_across, settings)
