@@ -142,11 +142,18 @@ _OUTCOME_CELL = lazy_compile(
 )
 
 
-def outcome_column(cells: list[str]) -> bool:
-    """Whether a column's body cells are all a task's outcome or a mark: a report's column of what
-    became of each task, never a plan's product (which names a document or a result)."""
+# A mark as a scan may misread it: a character or two ("b", "x.").
+_MARK_CHARS = 2
+
+
+def outcome_column(cells: list[str], share: float = TaskTableSettings.content_share) -> bool:
+    """Whether a column's body cells are a task's outcome or a mark: a report's column of what became
+    of each task, never a plan's product (which names a document or a result). A scan may misread a
+    mark ("b" for "x"): ``share`` of the cells outcomes, the others no longer than a mark."""
     texts = [fold(c).strip() for c in cells if c.strip()]
-    return bool(texts) and all(_OUTCOME_CELL.match(t) for t in texts)
+    outcomes = sum(bool(_OUTCOME_CELL.match(t)) for t in texts)
+    specks = sum(len(t) <= _MARK_CHARS and not _OUTCOME_CELL.match(t) for t in texts)
+    return bool(texts) and outcomes >= share * len(texts) and outcomes + specks == len(texts)
 
 
 # A field's label as ``map_columns`` reads it: what a header whose cells OCR merged is split into.
@@ -259,7 +266,7 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         if numbered is not None:
             mapping["code"], field_of[numbered] = numbered, "code"
     product = mapping.get("product")
-    if product is not None and outcome_column([task_code(r, product) for r in body]):
+    if product is not None and outcome_column([task_code(r, product) for r in body], settings.content_share):
         # "Kết quả thực hiện" over "Đã hoàn thành" / "Đang thực hiện" or an "x" under one of its
         # columns: what became of the task in a report, no product of a plan (kept as the row's extra)
         del mapping["product"], field_of[product]
