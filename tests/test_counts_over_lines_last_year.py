@@ -70,3 +70,23 @@ def test_parts_in_the_next_sentence_opened_by_cu_the():
         "chính trực tuyến một phần và 03 thủ tục hành chính chỉ cung cấp thông tin."
     )
     assert _read(sentence) == [(98, [88, 7, 3])]
+
+
+def test_a_year_wrapped_before_the_breakdown_goes_on_in_a_dump():
+    # D36's OCR dump of N110 at seed 22282 (lines 18-19, as Tesseract gave them): the year and the
+    # ';' before "trong do" wrapped to a line of their own; truth total 3105, parts 2567, 420, 118
+    page = Page(
+        1,
+        [
+            Line(
+                text="Liy ké ndm 2013, UBND xa da giai quyét 3.105 h6 so, giam 57 ho so so véi cling ky nam",
+                page=1,
+                number=1,
+            ),
+            Line(
+                text="2012; trong do: trudc han 2.567 h6 so, ding han 420 ho so, qua han 118 hé so.", page=1, number=2
+            ),
+        ],
+    )
+    counts = find_counts(IngestedDocument(path="x", format="txt", pages=[page]))
+    assert [(c.total, [p.value for p in c.parts]) for c in counts] == [(3105, [2567, 420, 118])]

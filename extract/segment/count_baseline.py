@@ -23,7 +23,8 @@ _EARLIER = r"(?:so voi|cung ky|cung thoi ky|ky truoc|nam truoc)"
 _CHANGE_BEFORE = lazy_compile(r"(?<![a-z])(?:tang|giam)(?:\s+(?:them|di|hon|la))?\s*$")
 # ... and the comparison later in its clause (up to the clause's end).
 _CLAUSE_END = lazy_compile(r"[;:.()]|,\s*(?:trong do|trong so|gom|bao gom)\b")
-_COMPARED = lazy_compile(rf"(?<![a-z]){_EARLIER}(?![a-z])")
+# (an OCR dump's "so vdi", "cing ky" too: the change verb before the figure already narrows it)
+_COMPARED = lazy_compile(rf"(?<![a-z])(?:{_EARLIER}|so\s+v[a-z0-9]{{1,2}}i|c[a-z]ng\s+k[yi])(?![a-z])")
 # A bracket opening with the earlier period: "(cùng kỳ năm 2013: 1.865 hồ sơ)", "(so với năm trước …)".
 _EARLIER_BRACKET = lazy_compile(rf"^\W*(?:{_EARLIER}|nam truoc)(?![a-z])")
 # How far before a figure its change verb is looked for (the verb, a word after it, spaces).
