@@ -206,10 +206,16 @@ def words_at(nodes: list, i: int, *words: str) -> bool:
 
 def opener_at(nodes: list, i: int) -> int:
     """Length in tokens of a breakdown opener at i ("trong đó", "trong số đó", "trong số này",
-    "gồm", "bao gồm"), else 0."""
+    "gồm", "bao gồm", "cụ thể như sau", "cụ thể:"), else 0."""
     if partial_opener_at(nodes, i):
         return 3 if words_at(nodes, i, "trong", "so") else 2
     if words_at(nodes, i, "bao", "gom"):
+        return 2
+    # "cụ thể như sau:", "Cụ thể: …": the parts that follow state the whole (never "cụ thể" inside a
+    # sentence, "kế hoạch cụ thể", with no colon or "như sau" after it)
+    if words_at(nodes, i, "cu", "the", "nhu", "sau"):
+        return 4
+    if words_at(nodes, i, "cu", "the") and i + 2 < len(nodes) and is_tok(nodes[i + 2], "sep", ":"):
         return 2
     if words_at(nodes, i, "gom"):
         return 1

@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.count_baseline import change_figure, earlier_bracket
 from extract.segment.count_fractions import _count_value, _ratio_counts
 from extract.segment.count_kinds import kinds_broken_down, listed_kinds, unit_named_before
+from extract.segment.count_lines import with_item_breakdowns
 from extract.segment.count_pairs import (
     joined_before,
     joined_groups,
@@ -102,6 +104,10 @@ _ITEM_CODE = lazy_compile(r"\d{1,2}(?:\s*[.,:)]+\s*|\s+)\p{Lu}")
 
 # A rate's words opening an item of a breakdown (accent-free): "tỷ lệ", "tỉ lệ", OCR's "ty 1e".
 _RATE_OPENS = lazy_compile(r"[\s;,:(]*(?:va\s+)?t[yi]\s*(?:le|1e|l\s?e)\b")
+
+
+# A ';' followed by a list item's mark: the next item of a list printed one item a paragraph.
+_ITEM_AFTER = lazy_compile(r";\s*[-+•–]\s")
 
 
 @dataclass
@@ -256,7 +262,9 @@ class _Reader:
         used = 0
         rate_open = False  # a rate's words read, its figure not yet (``_rate_words``)
         for k, item in enumerate(items):
-            clause_break = is_tok(item[0], "sep", ";")
+            # a ';' before a list item's mark ("…; - Trực tiếp và qua bưu chính: 17 hồ sơ") goes on
+            # with the list the count's opener started (``count_lines``), no new clause
+            clause_break = is_tok(item[0], "sep", ";") and not _ITEM_AFTER.match(self.text, item[0].start)
             rate_open = rate_open and not clause_break
             rate = self.rate_words(item)
             if rate is not None:
@@ -264,6 +272,10 @@ class _Reader:
                 # may come in a later item when a comma splits its words ("tỷ lệ phản ánh, kiến
                 # nghị được xử lý đạt 83 %"), the "1" of an OCR'd "lệ" ("1é") no count either
                 used, rate_open = k + 1, not any(self.figure(n) for n in item if n.start >= rate)
+                continue
+            if any(is_tok(n, "num") and change_figure(self.low, n.start, n.end) for n in item):
+                # "…, tăng 12 hồ sơ so với cùng kỳ": a change against last year, never a part
+                used = k + 1
                 continue
             p = self.part(item, pending)
             if rate_open and (p is None or not (p.unit and (p.unit == total_unit or p.unit in kin))):
@@ -374,6 +386,8 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
             ratio = reader.ratio_at(sent, i)
             if ratio is None and not reader.is_count(sent, i):
                 continue
+            if ratio is None and change_figure(reader.low, node.start, node.end):
+                continue  # "tăng 391 hồ sơ so với cùng kỳ": the change, no count of its own
             unit_info = _ratio_unit(reader, sent, i) if ratio else total_unit(reader, sent, i)
             unit_info = unit_info or _unit_in_heading(reader, sent[i])
             if unit_info is None:
@@ -416,7 +430,8 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
                 found.append(_Found(ratio[1], node.start, unit_text, wholes, doubts, complete))
             for p in parts:  # a part's own parenthesised breakdown
                 for paren in p.nested:
-                    if share_bracket(reader.low[paren.start + 1 : paren.end]):
+                    inside = reader.low[paren.start + 1 : paren.end]
+                    if share_bracket(inside) or earlier_bracket(inside):
                         continue  # "25 hồ sơ quá hạn (chiếm 8,33%)": the part's share, no breakdown
                     sub = _read_items(reader, paren.nodes, p.unit or unit, paren_scope=True)
                     if sub is not None and len(sub[0]) >= 2:
@@ -498,7 +513,8 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
             return got[0], got[1], got[2], listed[1]
     # a parenthetical breakdown right after the count
     if j < len(sent) and isinstance(sent[j], Paren):
-        share = share_bracket(reader.low[sent[j].start + 1 : sent[j].end])
+        inside = reader.low[sent[j].start + 1 : sent[j].end]
+        share = share_bracket(inside) or earlier_bracket(inside)  # "(cùng kỳ năm 2013: 1.865 hồ sơ)"
         got = None if share else _read_items(reader, sent[j].nodes, unit, paren_scope=True)
         if got is not None and not all(p.value is None for p in got[0]):
             parts, doubts, complete, _used, _items = got
@@ -513,6 +529,12 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
             break
         if opener_at(sent, k):
             break
+        if is_tok(sent[k], "num") and change_figure(reader.low, sent[k].start, sent[k].end):
+            k += 1  # ", tăng 391 hồ sơ so với cùng kỳ năm 2022;": an annotation of the total
+            continue
+        if isinstance(sent[k], Paren) and earlier_bracket(reader.low[sent[k].start + 1 : sent[k].end]):
+            k += 1
+            continue
         if reader.is_count(sent, k) or is_tok(sent[k], "frac") or (is_tok(sent[k], "sep", ";")):
             k = len(sent)
             break
@@ -601,7 +623,7 @@ _DEFAULT = NarrativeSettings()
 
 def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -> list[Count]:
     out: list[Count] = []
-    for line in wrapped_lines(doc):
+    for line in with_item_breakdowns(wrapped_lines(doc), settings):
         text = line.text
         low = shadow(text)
         reader = _Reader(text, low, settings.partition_reach)

@@ -56,6 +56,9 @@ class NarrativeSettings:
     # a few clauses, and reading further makes every total of a long run-on line read the whole rest
     # of it (quadratic: a 150 kB one-line text took 131 s).
     partition_reach: int = 48
+    # A count's sentence ending "trong đó:" / "cụ thể như sau:" reads its parts from up to this many
+    # item paragraphs under it ("- Trực tuyến: 419 hồ sơ;"), one part a paragraph (``count_lines``).
+    breakdown_item_lines: int = 12
 
 
 def shadow(text: str) -> str:

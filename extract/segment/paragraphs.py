@@ -68,8 +68,9 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
 _GOES_ON = lazy_compile(r"^[^\p{L}\p{N}]{0,3}\p{Ll}")
 # ... or with a count and its unit in lower case: a sentence wrapped between a count's label and
 # its figure ("… đang xử lý" / "05 phản ánh (đạt 79,17%)."). An item's number is no figure so
-# ("2. Cải cách …", "a) …": a mark after it, a capital).
-_GOES_ON_FIGURE = lazy_compile(r"^\d{1,6}(?:[.,]\d+)?\s+\p{Ll}")
+# ("2. Cải cách …", "a) …": a mark after it, a capital). A clause mark may close the figure: a year
+# wrapped alone before the breakdown ("… so với cùng kỳ năm" / "2012; trong đó: …").
+_GOES_ON_FIGURE = lazy_compile(r"^\d{1,6}(?:[.,]\d+)?[;,]?\s+\p{Ll}")
 # A line that ends a sentence.
 _SENTENCE_END = lazy_compile(r"[.!?]\W{0,3}$")
 

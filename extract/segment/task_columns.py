@@ -134,6 +134,28 @@ def _content_kind(cells: list[str], settings: TaskTableSettings) -> str | None:
     return None
 
 
+# A report's outcome of a task (accent-free): done, under way, not done, or a mark under the
+# outcome's column ("x", "X", a tick).
+_OUTCOME_CELL = lazy_compile(
+    r"^(?:x|v|✓|✔|(?:da\s+)?hoan thanh(?:\s+(?:tot|xong))?"
+    r"|(?:dang|chua)\s+(?:trien khai|thuc hien|hoan thanh)(?:\s+thuc hien)?)\.?$"
+)
+
+
+# A mark as a scan may misread it: a character or two ("b", "x.").
+_MARK_CHARS = 2
+
+
+def outcome_column(cells: list[str], share: float = TaskTableSettings.content_share) -> bool:
+    """Whether a column's body cells are a task's outcome or a mark: a report's column of what became
+    of each task, never a plan's product (which names a document or a result). A scan may misread a
+    mark ("b" for "x"): ``share`` of the cells outcomes, the others no longer than a mark."""
+    texts = [fold(c).strip() for c in cells if c.strip()]
+    outcomes = sum(bool(_OUTCOME_CELL.match(t)) for t in texts)
+    specks = sum(len(t) <= _MARK_CHARS and not _OUTCOME_CELL.match(t) for t in texts)
+    return bool(texts) and outcomes >= share * len(texts) and outcomes + specks == len(texts)
+
+
 # A field's label as ``map_columns`` reads it: what a header whose cells OCR merged is split into.
 _LABEL_OF = {
     "code": "STT",
@@ -243,6 +265,11 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         numbered = numbering_column([[task_code(r, c) for r in body] for c in range(table.n_cols)], field_of)
         if numbered is not None:
             mapping["code"], field_of[numbered] = numbered, "code"
+    product = mapping.get("product")
+    if product is not None and outcome_column([task_code(r, product) for r in body], settings.content_share):
+        # "Kết quả thực hiện" over "Đã hoàn thành" / "Đang thực hiện" or an "x" under one of its
+        # columns: what became of the task in a report, no product of a plan (kept as the row's extra)
+        del mapping["product"], field_of[product]
     for c, kind in sorted(kinds.items()):
         if c in field_of or not kind:
             continue
