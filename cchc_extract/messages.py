@@ -73,6 +73,18 @@ MESSAGES: dict[str, str] = {
     "reason.misread_suffix": N_("; may be misread, other readings: {alternatives}"),
     "reason.code_inferred": N_("code inferred from the row's position, not read"),
     "reason.low_confidence": N_("confidence {confidence} below {threshold}"),
+    "reason.value_column_guessed": N_(
+        "the figure was taken from the first of several columns the header names alike, "
+        "and another of them prints another figure"
+    ),
+    "reason.plan_pairs_unplaced": N_(
+        "the header pairs plans with results, but the row's pairs could not be placed: "
+        "the figure taken may be a plan's or a part's"
+    ),
+    "reason.period_whole_unplaced": N_(
+        "the header splits the period, but which figure of the row is the whole could not be told: "
+        "the figure taken may be a part's"
+    ),
     "reason.ambiguous": N_("{code}: several readings restore the sums: {alternatives}"),
     "reason.unread": N_("part not read ({kind}, page {page})"),
     "unread.table": N_("table"),

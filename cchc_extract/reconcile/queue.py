@@ -14,6 +14,7 @@ from cchc_extract.reconcile.settings import (
     APPRAISED_IN_NOTE_REASON,
     CODE_INFERRED_REASON,
     LOW_CONFIDENCE_REASON,
+    ROW_DOUBT_REASONS,
     ReconcileSettings,
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
@@ -49,6 +50,11 @@ def whole_row_entry(row: ScoreRow | StatRow, refs: list[ReviewItem], doubts: int
 
 def _edge_reason(row: ScoreRow | StatRow) -> str:
     return f"{edge_said(edge_sides(row.flags))}: a value may be missing or cut"
+
+
+def row_doubt_reasons(row: ScoreRow | StatRow) -> list[str]:
+    """The reasons a row's flags give for doubting its value (``ROW_DOUBT_REASONS``), in its flags' order."""
+    return [ROW_DOUBT_REASONS[f] for f in row.flags if f in ROW_DOUBT_REASONS]
 
 
 def value_threshold(s: ReconcileSettings) -> float:
@@ -104,6 +110,11 @@ def _review_doubtful(
             for doubted, below in doubts:
                 visit(doubted, [], below)
                 queued.append(doubted)
+        for entry in queued:
+            # The segmenter's account of how the value was taken says why it is doubted (a guessed
+            # column, unplaced pairs): given beside the confidence, on the entry the value has already.
+            for reason in row_doubt_reasons(row):
+                ledger.flag(entry, reason)
         if "code_inferred" in row.flags and refs[0].item not in vouched and not coded_by_name(row):
             if queued:
                 ledger.flag(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cchc_extract.messages import MESSAGES
 from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.review_threshold import REVIEW_BELOW
+from extract.segment.stat_line_periods import WHOLE_UNPLACED_FLAG
+from extract.segment.stat_plan_pairs import PAIRS_UNPLACED_FLAG
+from extract.segment.statistics import COLUMN_GUESSED_FLAG
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import OCR_DIGIT_CONFUSIONS
 
@@ -165,6 +169,13 @@ LOW_CONFIDENCE_REASON = "confidence "
 # An appraised cell left blank while the row's explanation is only a points figure
 # (``confidence.points_in_explanations``): the figure is probably that cell, read as a note.
 APPRAISED_IN_NOTE_REASON = "appraised points not read; the explanation holds only the figure "
+# Why a row's value is doubted where the segmenter flagged how it was taken (its flag → the reason
+# the queue gives beside the value's confidence): the reviewer reads which figure of the line to
+# check, not only that the confidence is low. The review sheet tells each by its whole wording
+# (``review.model.classify``), its English and translation the messages' ``reason.<flag>``.
+ROW_DOUBT_REASONS = {
+    flag: MESSAGES[f"reason.{flag}"] for flag in (COLUMN_GUESSED_FLAG, PAIRS_UNPLACED_FLAG, WHOLE_UNPLACED_FLAG)
+}
 # A cell with more than one other reading restoring its sums (``sums``): a misreading, undecided.
 AMBIGUOUS_REASON = "all restore the sums"
 # Why a "trong đó" list short of its total is not checked; its review entry's reason ends so.

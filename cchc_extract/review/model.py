@@ -31,6 +31,7 @@ from cchc_extract.reconcile.settings import (
     AMBIGUOUS_REASON,
     CODE_INFERRED_REASON,
     LOW_CONFIDENCE_REASON,
+    ROW_DOUBT_REASONS,
     SHORT_PARTS_NOTE,
 )
 from cchc_extract.review.fields import resolve_pointer
@@ -239,6 +240,9 @@ def classify(item: dict, checks_by_message: dict[str, dict], data: dict) -> Reas
         return Reason("unread", "unread", reason, {"kind": "rows", "page": item.get("page") or ""})
     if reason.startswith(CODE_INFERRED_REASON):
         return Reason("code_inferred", "low_confidence", reason, {})
+    for flag, said in ROW_DOUBT_REASONS.items():  # how the segmenter took a doubted value
+        if reason == said:
+            return Reason(flag, "low_confidence", reason, {})
     if reason.startswith(LOW_CONFIDENCE_REASON):
         words = reason.split()
         figures = {

@@ -388,6 +388,11 @@ _APPRAISED_HINTS = frozenset({"tham", "dinh", "thamdinh", "td", "phong"})
 # Words before "định" that make it another word than the label's ("xác định" in a title,
 # "quy định", "Quyết định" in a wrapped name).
 _NOT_APPRAISAL = frozenset({"xac", "quy", "quyet", "nghi", "on", "khang", "chi"})
+# Words after "định" that make it another word than the label's: "đính kèm" (attached: "Tệp đính
+# kèm", "Tài liệu đính kèm", a column of evidence files) folds to the same letters. Seed 21001's
+# D15 dump: "Tép dinh kém" beside "Diém Diém" made a table with no appraised column lose one in
+# every row, each queued.
+_NOT_APPRAISAL_AFTER = frozenset({"kem"})
 # Of those, the words a points label wraps "định" away from onto the next header line ("Điểm quy"
 # over "định": the maximum's "Điểm quy định", not the appraisers' "thẩm định"). Seed 7191's N21
 # dump: "quy diec" over "dinh" made every row of a table with no appraised column lose one.
@@ -421,6 +426,8 @@ def appraised_hints(
             continue
         for k, word in enumerate(words):
             other_word = words[k - 1] in _NOT_APPRAISAL if k else bool(_WRAPS_BEFORE & set(above))
+            after = words[k + 1] if k + 1 < len(words) else ""
+            other_word = other_word or after in _NOT_APPRAISAL_AFTER
             if word in _APPRAISED_HINTS and not (word == "dinh" and other_word):
                 found.add(word)
         above = words
