@@ -38,9 +38,10 @@ from extract.commune import (
     place_name,
     printed_spelling,
     restored_place,
+    same_place,
 )
 from extract.date_repair import DamagedDate, dated_in_period, specked_date
-from extract.issuer_lines import motto_tail, unit_text
+from extract.issuer_lines import before_motto, motto_tail, unit_text
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.letter_shapes import (
     ANCHORS,
@@ -93,6 +94,7 @@ class MetadataSettings:
     kind_speck_letters: int = 3  # a lower-case word this short beside the kind word is a speck ("eo BAO CAO coe")
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
+    opening_lines: int = 4  # the body's first lines, read for the commune when the header names none
     # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
     # syllables too): a line of it the repair changed is read as printed (see ``as_printed``).
     typed_line_share: float = 0.5
@@ -461,8 +463,15 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
     sources = _issuer_column(header, settings) + [meta.title or ""]
     sources += [line_text(ln) for ln in header if not NATIONAL.search(folded_text(ln))]
     sources += [line_text(ln) for ln in lines if fold(line_text(ln)).startswith("tren day la")]
-    for text in sources:
+    # Last, the issuer's words OCR printed on the motto's line, and the body's opening sentence
+    # ("…; UBND xã Hà Yên báo cáo …") when the header's column lost its unit word ("XxA LAC HOA"):
+    # a sentence may name another unit, so its name must be the place-date line's too.
+    sources += [text for ln in header if (text := before_motto(line_text(ln)))]
+    opening = [line_text(ln) for ln in lines[len(header) : len(header) + settings.opening_lines]]
+    for k, text in enumerate(sources + opening):
         found = local_unit(text)
+        if found and k >= len(sources) and not same_place(found[1], meta.place):
+            continue
         if found:
             unit, name = found
             name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])
