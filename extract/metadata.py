@@ -61,7 +61,7 @@ from extract.official_letter import read_letter
 from extract.periods import find_period
 from extract.sheet_head import sheet_head_lines
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
-from extract.title_text import edge_specks, speck_line, title_text
+from extract.title_text import date_remnant, edge_specks, speck_line, title_text
 from extract.title_wording import TitleWordingSettings, in_wording, worded_title, wording_specks
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
@@ -128,7 +128,8 @@ _BODY_START = lazy_re_compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx
 _OPENERS: dict[str, int] = {"can cu": 1, "kinh gui": 2, "thuc hien": 2}
 _LOWER_OPENERS = ("can cu", "kinh gui")
 # A body sentence cites a document by its number ("Kế hoạch số 134/KH-UBND"); no title does.
-_CITATION = lazy_re_compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
+# ("Kế hoạch s6-275/KH-UBND": OCR may read a dash between "số" and the number.)
+_CITATION = lazy_re_compile(r"\bs\w{0,2}[\s\-–.]*\d+\s*/\s*[a-z]{2,4}\b")
 # A sentence ends inside the line ("… năm 2025. Kết quả …") or the line ends with a colon ("… như
 # sau:"): prose, not a title.
 # A line ending with a colon stuck to its last word ("… như sau:"; the title's trimming drops it,
@@ -424,7 +425,7 @@ def _read_kind_and_title(
             or len(text) > settings.title_wrap_ratio * len(title[0])
         ):
             break  # the body's first sentence, its opening words OCR'd past knowing
-        if DATE_WORDS.search(folded):
+        if DATE_WORDS.search(folded) or date_remnant(folded, opening=not title):
             continue  # a place-date line OCR'd past knowing as one ("1 Hưng Đức, ngày 25 tháng . năm")
         if (
             _ATTACHED.match(folded)
