@@ -183,6 +183,12 @@ def marks_read(name: str, lines: list[Line]) -> list[bool]:
     return marked
 
 
+def same_place(name: str, place: str | None) -> bool:
+    """The name is the place-date line's place, marks, case, spacing and a doubled letter aside
+    (two mentions OCR read apart that agree)."""
+    return bool(place) and _squeezed(fold(name).lower()) == _squeezed(fold(place or "").lower())
+
+
 def _squeezed(folded: str) -> str:
     """Letters without spaces, a doubled letter once: OCR reads a stacked mark as a second vowel
     ("AN DIÊỄN" for "AN DIÊN"), and joins or splits words ("VANLOI")."""
@@ -223,8 +229,10 @@ def local_unit(text: str) -> tuple[str, str] | None:
     return None
 
 
-# "XASON THAI", "XANGHIADIEN": the unit word glued to the name by OCR, in capitals.
-_GLUED_UNIT = lazy_re_compile(r"\b(X[AÃ])([A-ZĐÀ-Ỹ]{3,})\b")
+# "XASON THAI", "XANGHIADIEN", "XAHA YEN": the unit word glued to the name by OCR, in capitals;
+# "UBNDXÃNGHĨAXUÂN": the issuing body glued to the unit word too.
+_GLUED_UNIT = lazy_re_compile(r"\b(X[AÃ])([A-ZĐÀ-Ỹ]{2,})\b")
+_GLUED_BODY = lazy_re_compile(r"\b(UBND)(X[AÃ][A-ZĐÀ-Ỹ]*)\b")
 
 
 def _unglued(text: str) -> str:
@@ -234,7 +242,7 @@ def _unglued(text: str) -> str:
     def split(m: re.Match[str]) -> str:
         return m.group(0) if not word_damage(m.group(0), skip_upper=False)[1] else f"{m.group(1)} {m.group(2)}"
 
-    return _GLUED_UNIT.sub(split, text)
+    return _GLUED_UNIT.sub(split, _GLUED_BODY.sub(r"\1 \2", text))
 
 
 # What ends a unit's name: the next issuing body or unit starts there.

@@ -1,13 +1,16 @@
 """Pieces of an issuer's column in a letter's header: the motto's words a line cut short (never
-part of a unit's name) and the specks OCR read before an issuer line."""
+part of a unit's name), the specks OCR read before an issuer line, and the issuer's words OCR
+printed on the motto's line."""
 
 from __future__ import annotations
 
 import re
 
 from extract.letter_lines import folded_text
+from extract.letter_shapes import NATIONAL
 from extract.model import Line
 from extract.title_text import title_text
+from normalize.vietnamese.syllable import fold
 
 _MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
 
@@ -31,3 +34,18 @@ def unit_text(text: str) -> str:
     while tokens and not re.search(r"[^\W\d_]{2}", tokens[0]):
         tokens.pop(0)
     return title_text(" ".join(tokens).lstrip("“\"'‘"))
+
+
+def before_motto(text: str) -> str | None:
+    """The words a header line prints before the motto's, when OCR read the issuer's column and
+    the motto's on one line ("UY BAN NHAN DAN XAHA YEN CONG HOA XA HOI …", "XA GIA YEN HA Doc 18
+    - Tu do - Hanh phuc"): the issuer's column is those words, the motto none of its name. None
+    when the line holds no motto's words, or nothing before them."""
+    words = text.split()
+    folded = [fold(w).lower() for w in words]
+    for k in range(len(words)):
+        rest = " ".join(folded[k:])
+        m = NATIONAL.match(rest)
+        if m and (m.end() == len(rest) or not rest[m.end()].isalnum()):  # "tu do", not "Từ Đông"
+            return " ".join(words[:k]) or None
+    return None

@@ -38,9 +38,10 @@ from extract.commune import (
     place_name,
     printed_spelling,
     restored_place,
+    same_place,
 )
 from extract.date_repair import DamagedDate, dated_in_period, specked_date
-from extract.issuer_lines import motto_tail, unit_text
+from extract.issuer_lines import before_motto, motto_tail, unit_text
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.letter_shapes import (
     ANCHORS,
@@ -60,7 +61,7 @@ from extract.official_letter import read_letter
 from extract.periods import find_period
 from extract.sheet_head import sheet_head_lines
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
-from extract.title_text import edge_specks, speck_line, title_text
+from extract.title_text import date_remnant, edge_specks, speck_line, title_text
 from extract.title_wording import TitleWordingSettings, in_wording, worded_title, wording_specks
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
@@ -93,6 +94,7 @@ class MetadataSettings:
     kind_speck_letters: int = 3  # a lower-case word this short beside the kind word is a speck ("eo BAO CAO coe")
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
+    opening_lines: int = 4  # the body's first lines, read for the commune when the header names none
     # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
     # syllables too): a line of it the repair changed is read as printed (see ``as_printed``).
     typed_line_share: float = 0.5
@@ -126,7 +128,8 @@ _BODY_START = lazy_re_compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx
 _OPENERS: dict[str, int] = {"can cu": 1, "kinh gui": 2, "thuc hien": 2}
 _LOWER_OPENERS = ("can cu", "kinh gui")
 # A body sentence cites a document by its number ("Kế hoạch số 134/KH-UBND"); no title does.
-_CITATION = lazy_re_compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
+# ("Kế hoạch s6-275/KH-UBND": OCR may read a dash between "số" and the number.)
+_CITATION = lazy_re_compile(r"\bs\w{0,2}[\s\-–.]*\d+\s*/\s*[a-z]{2,4}\b")
 # A sentence ends inside the line ("… năm 2025. Kết quả …") or the line ends with a colon ("… như
 # sau:"): prose, not a title.
 # A line ending with a colon stuck to its last word ("… như sau:"; the title's trimming drops it,
@@ -422,7 +425,7 @@ def _read_kind_and_title(
             or len(text) > settings.title_wrap_ratio * len(title[0])
         ):
             break  # the body's first sentence, its opening words OCR'd past knowing
-        if DATE_WORDS.search(folded):
+        if DATE_WORDS.search(folded) or date_remnant(folded, opening=not title):
             continue  # a place-date line OCR'd past knowing as one ("1 Hưng Đức, ngày 25 tháng . năm")
         if (
             _ATTACHED.match(folded)
@@ -461,8 +464,15 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
     sources = _issuer_column(header, settings) + [meta.title or ""]
     sources += [line_text(ln) for ln in header if not NATIONAL.search(folded_text(ln))]
     sources += [line_text(ln) for ln in lines if fold(line_text(ln)).startswith("tren day la")]
-    for text in sources:
+    # Last, the issuer's words OCR printed on the motto's line, and the body's opening sentence
+    # ("…; UBND xã Hà Yên báo cáo …") when the header's column lost its unit word ("XxA LAC HOA"):
+    # a sentence may name another unit, so its name must be the place-date line's too.
+    sources += [text for ln in header if (text := before_motto(line_text(ln)))]
+    opening = [line_text(ln) for ln in lines[len(header) : len(header) + settings.opening_lines]]
+    for k, text in enumerate(sources + opening):
         found = local_unit(text)
+        if found and k >= len(sources) and not same_place(found[1], meta.place):
+            continue
         if found:
             unit, name = found
             name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])

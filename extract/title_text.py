@@ -73,8 +73,10 @@ def edge_specks(tokens: list[str]) -> list[str]:
     # A lone digit before a number ("… chính 1" / "6 tháng đầu năm", a speck ending the line above):
     # a title counts one thing at a time.
     tokens = [t for t, nxt in zip(tokens, [*tokens[1:], ""]) if not (len(t) == 1 and t.isdigit() and nxt.isdigit())]
-    while len(tokens) > 1 and speck(tokens[0]) and tokens[1][:1].isupper():
+    # (The capital may follow a quote OCR read from a speck too: "fe ‘Tự đánh giá …".)
+    while len(tokens) > 1 and speck(tokens[0]) and next((c for c in tokens[1] if c.isalpha()), "").isupper():
         tokens = tokens[1:]
+        tokens[0] = re.sub(r"^(?:[^\w(“\"]|_)+", "", tokens[0])  # as ``title_text`` opens a line
     # A lone digit opening a title is a speck ("2 BẢNG TỰ ĐÁNH GIÁ …"): a title opens with a count
     # only of months ("6 tháng đầu năm …").
     if len(tokens) > 1 and _LONE_DIGIT.match(tokens[0]) and fold(tokens[1]).lower() != "thang":
@@ -184,6 +186,25 @@ def _caps_line(tokens: list[str]) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+# A date's month and year ending a line ("…, tháng 12 năm 2024"; OCR'd "thdng 12 ndm 2024").
+_DATE_TAIL = lazy_re_compile(r"\bth\w{1,2}ng\s*\d{1,2}\s*[-.]?\s*n\w{1,2}m\s*\d{4}\W*$")
+_DAY_WORD = lazy_re_compile(r"\bng\w{1,2}y\b")
+
+
+def date_remnant(folded: str, opening: bool) -> bool:
+    """A place-date line OCR read past knowing it as one by its day (``DATE_WORDS`` wants one):
+    its month and year end the line after the word "ngày", the day misread ("Cường Ná ngày vả,
+    tháng 12 năm 2024"), or stand alone where a title would open (``opening``: the date's end
+    wrapped under the motto, "thdng 12 ndm 2024"; a title never opens with a month, though its
+    wrapped line may say one)."""
+    text = folded.lower().strip()
+    tail = _DATE_TAIL.search(text)
+    if not tail:
+        return False
+    before = text[: tail.start()]
+    return bool(_DAY_WORD.search(before)) or (opening and not any(c.isalnum() for c in before))
 
 
 def speck_line(text: str) -> bool:
