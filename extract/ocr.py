@@ -31,7 +31,7 @@ from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_
 from extract.ocr_bullets import bulleted_cells
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
-from extract.ocr_dot_dash import dot_dash, grid_dust, without_dot_dashes, word_height
+from extract.ocr_dot_dash import dot_dash, grid_dust, speck_letter, without_dot_dashes, word_height
 from extract.ocr_free import unread_ink
 from extract.ocr_glued_letters import letters_without_ink
 from extract.ocr_grid import find_rules, grids, rule_stubs
@@ -145,6 +145,9 @@ def _read_page(
     psm = settings.table_psm if tables else settings.psm
     words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
     reach_over_leaders([w for _, w in words], leaders)
+    size = word_height([w for _, w in words])
+    if size is not None:  # a letter read from a speck cuts a line where it stands out of it
+        words = [(k, w) for k, w in words if not speck_letter(w, size, settings)]
     if tables:
         specks = grid_dust(words, tables, arr < otsu_threshold(arr), settings)
         words = [(k, w) for k, w in words if id(w) not in specks]

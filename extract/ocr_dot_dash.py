@@ -29,6 +29,14 @@ def word_height(words: list[Word]) -> float | None:
     return float(tall[len(tall) // 2]) if tall else None
 
 
+def speck_letter(word: Word, size: float, settings: OcrSettings) -> bool:
+    """Whether a word holding a letter or digit is a speck read as one: its box lower than any
+    glyph printed in the page's words (``OcrSettings.speck_letter_share`` of their height ``size``)."""
+    if word.bbox is None or not any(c.isalnum() for c in word.text):
+        return False
+    return word.bbox[3] - word.bbox[1] < settings.speck_letter_share * size
+
+
 def dot_ink(width: float, tall: float, size: float, settings: OcrSettings) -> bool:
     """Whether ink ``width`` × ``tall`` is a dot, no dash: narrower than a dash's share of the word
     height ``size`` and no bar (a printed dash is several times wider than tall)."""

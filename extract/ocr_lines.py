@@ -69,7 +69,8 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
     when they do not overlap across, their bands overlap by ``side_line_overlap`` of the lower
     band (a line's neighbours above and below overlap it by a few pixels at most), and the right
     one starts with a number (a row's points, a count in thousands: ``opens_a_figure``) or the
-    left one is a single token (a code read apart): the two columns of a signature block ("- UBND
+    left one is a single token (a code read apart), or they stand a word space apart (one line
+    Tesseract cut in two, ``side_line_word_gap``): the two columns of a signature block ("- UBND
     huyện …;" | "CHỦ TỊCH") stay apart, as the metadata reads them."""
     if settings.side_line_overlap <= 0:
         return lines
@@ -89,7 +90,9 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
                 pair = (line, out[k])
             else:
                 continue
-            row_parts = len(pair[0]) == 1 or opens_a_figure(pair[1][0].text)
+            lower = max(1.0, min(bottom - top, o_bottom - o_top))
+            spaced = bbox_of(pair[1][0])[0] - bbox_of(pair[0][-1])[2] <= settings.side_line_word_gap * lower
+            row_parts = len(pair[0]) == 1 or opens_a_figure(pair[1][0].text) or spaced
             if row_parts and overlap >= settings.side_line_overlap * max(1.0, min(bottom - top, o_bottom - o_top)):
                 out[k] = sorted(out[k] + line, key=lambda w: bbox_of(w)[0])
                 bands[k] = line_band(out[k])

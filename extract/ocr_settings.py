@@ -38,6 +38,11 @@ class OcrSettings:
     # by this share of the box (a dot below "ạ", a dot of "i" stand outside; the speck of
     # "Xây dựng-Quy chế", 2 × 3 px, at 0.46 of its 27-px box).
     dash_dot_band: float = 0.25
+    # A letter or digit read from a speck: its box lower than this share of the page's word height
+    # (a small letter's box is its x-height, about 0.45 of a word's; a digit's 0.7). A 4 × 4 px
+    # speck under a 150-dpi scan's bold title (words 40 px high) read "c" at 0.93 and, standing a
+    # column's gap from the next word, cut the title line in two: "Nâng cao c" / "Chỉ số …".
+    speck_letter_share: float = 0.2
     # A plan's task table at tab stops on a page with no ruled grid, rebuilt from its header's
     # labels as on a text layer (``extract.pdf_task_columns``): its gutters are not there to find.
     task_columns: TaskColumnSettings = field(default_factory=TaskColumnSettings)
@@ -59,6 +64,12 @@ class OcrSettings:
     # put in blocks of their own) are one printed line when their bands overlap by this share of
     # the lower band (ocr_lines.side_by_side; 0 = as Tesseract groups them).
     side_line_overlap: float = 0.5
+    # …and so are two lines whatever they start with when the gap between them is a word space, at
+    # most this share of the lower band: a blurred scan's bold title came as two Tesseract lines
+    # 15 px apart under 41-px bands ("Tự đánh giá, chấm điểm xác" | "định Chỉ số …"), the first
+    # read above the place-date line. A signature block's or a header's columns stand an em or
+    # more apart (``ColumnSettings.gap_em``).
+    side_line_word_gap: float = 0.6
     # Ink outside the grid that no word covers, standing on a read line's band (a lone code "c)"
     # or points "1" of an unruled row that Tesseract's page segmentation dropped), is read again
     # (ocr_free.py): blobs this many word heights high (min, max) and at most ``free_max_width``

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extract.commune import _NAME_MAX_WORDS, _UNIT_WORDS
-from extract.title_wording import in_wording
+from extract.title_wording import in_wording, year_words
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
@@ -32,11 +32,35 @@ _LONE_DIGIT = lazy_re_compile(r"^\d[\W_]*$")
 _TITLE_PUNCTUATION = frozenset("-–—,;:.()/\"“”'’‘…&+")
 
 
+# A year with letters OCR glued before it, on a blurred scan's bold title: the year word's last
+# glyph read twice, its box over the word's own ("năm n2024"), or the year word itself, the space
+# lost ("năn2024"). The word before a year is then read as "năm" whatever its marks
+# (``title_wording.year_words``): cut off as a speck, "năn" took the title's "năm" with it.
+_LETTERED_YEAR = lazy_re_compile(r"^([^\W\d_]{1,3})((?:19|20)\d\d\W*)$")
+
+
+def _unlettered_years(tokens: list[str]) -> list[str]:
+    """The tokens with a year read with letters before it as the year: after the year word, the
+    letter dropped; letters that fold to the year word ("nam", "nan") as that word beside it."""
+    out: list[str] = []
+    for token in tokens:
+        found = _LETTERED_YEAR.match(token)
+        letters = fold(found.group(1)).lower() if found else ""
+        if found and letters in ("nam", "nan"):
+            out += [found.group(1), found.group(2)]
+        elif found and len(letters) == 1 and out and fold(out[-1]).lower() == "nam":
+            out.append(found.group(2))
+        else:
+            out.append(token)
+    # A place's name may stand before a year ("… tỉnh Quảng Nam 2024"): a capitalised word stays.
+    return [t if t[:1].isupper() and t[1:].islower() else w for t, w in zip(out, year_words(out))]
+
+
 def title_text(text: str) -> str:
     """A title line without the specks OCR read beside it: leading and trailing tokens of
     punctuation or a single character, and punctuation after the last word ("… năm 2014_", "…
     LỢI ĐỒNG ."). A title starts with a letter, a number or an opening bracket or quote."""
-    tokens = fold_spaces(text).split()
+    tokens = _unlettered_years(fold_spaces(text).split())
     while tokens and (
         (_SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0])) or _DOTTED_DIGIT.match(tokens[0])
     ):

@@ -137,7 +137,7 @@ _YEAR_WORD = re.compile(r"^n[aăâ][mn]$")
 _YEAR = re.compile(r"^(?:19|20)\d\d\b")
 
 
-def _year_word(tokens: list[str]) -> list[str]:
+def year_words(tokens: list[str]) -> list[str]:
     """The tokens with the word before a year put back as "năm" (its case kept)."""
     out = list(tokens)
     for k, token in enumerate(tokens[:-1]):
@@ -148,8 +148,8 @@ def _year_word(tokens: list[str]) -> list[str]:
 
 def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORDING) -> str:
     """The title with each word a run of the vocabulary garbled put back (see the module), and the
-    word before a year read as "năm" (``_year_word``)."""
-    tokens = _year_word(title.split())
+    word before a year read as "năm" (``year_words``)."""
+    tokens = year_words(title.split())
     keys = _words(title)
     for printed, phrase in _PHRASES:
         n = len(phrase)
