@@ -328,7 +328,8 @@ def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tu
         rows = table.rows
         parents = resolve_parents(rows)[0]
         kids = children_of(parents)
-        read = {norm_code(r.code) for r in rows if r.code}
+        # (rows the table's other parts read are no tail lost under a parent of this part's)
+        read = {norm_code(r.code) for r in rows if r.code} | _parts_codes(result, table)
         relations = [
             (
                 (table.stated_total_max, table.stated_total_self),

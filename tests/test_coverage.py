@@ -325,3 +325,22 @@ def test_a_row_lost_from_a_second_table_of_the_same_criteria_is_still_told():
     lost_two = [row for row in FIRST_PART if row[0] != "2"]
     gaps = _set_gaps([_part_table(FIRST_PART, 15), _part_table(lost_two, 30)])
     assert len(gaps) == 1 and gaps[0].endswith(": 2")
+
+
+def test_the_rows_a_parent_goes_on_with_in_the_tables_next_part_are_no_tail_lost():
+    # A scanned table printed in two parts (corpus seed 22382, S39 "two parts, header again", its
+    # truth: 1 (10 / 8,75) over 1.1 (5) in the first part, 1.2 (2) and 1.3 (3) in the second),
+    # each part read as a table: row 1's 10 over its 1.1 alone is no loss of 1.2 and 1.3.
+    first = [("1", 10.0, 8.75), ("1.1", 5.0, 4.25), ("1.1.1", 1.0, 0.5), ("1.1.2", 1.0, 1.0)]
+    first += [("1.1.3", 1.0, 1.0), ("1.1.4", 2.0, 1.75)]
+    second = [("1.2", 2.0, 2.0), ("1.2.1", 1.0, 1.0), ("1.2.2", 1.0, 1.0), ("1.3", 3.0, 2.5)]
+
+    def part(rows: list[tuple[str, float, float]], first_line: int) -> ScoreTable:
+        table = _part_table(rows, first_line)
+        for row in table.rows:
+            row.level = row.code.count(".") + 1 if row.code else 0
+            row.flags = ["code_from_criteria_set:ca-mau_2013"]
+        return table
+
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[part(first, 15), part(second, 25)])
+    assert [p.reason for p in lost_tail_rows(result) if p.reason.startswith("rows after 1.1 ")] == []
