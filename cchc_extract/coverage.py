@@ -111,10 +111,25 @@ def _absent_set_rows(result: ExtractionResult, also: list[UnreadPart]) -> list[U
     parts: list[UnreadPart] = []
     for table in result.score_tables:
         cset = recognised_set(table.rows)
-        part = absent_set_rows(table, cset, result.unread + also + parts) if cset is not None else None
+        known = result.unread + also + parts
+        part = absent_set_rows(table, cset, known, elsewhere=_parts_codes(result, table)) if cset is not None else None
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _parts_codes(result: ExtractionResult, table: ScoreTable) -> frozenset[str]:
+    """The codes read in the document's other score tables that share no code with ``table``: the
+    other parts of one table printed in parts (its header again over each), read as a table per
+    part. A table sharing codes with it is another table of the same criteria (an appraisal's
+    beside the self-assessment's), whose rows say nothing of this one's."""
+    own = {norm_code(row.code) for row in table.rows if row.code}
+    codes: set[str] = set()
+    for other in result.score_tables:
+        theirs = {norm_code(row.code) or "" for row in other.rows if row.code}
+        if other is not table and not theirs & own:
+            codes |= theirs
+    return frozenset(codes)
 
 
 def _reachable(check: Check, result: ExtractionResult) -> bool:
@@ -313,7 +328,8 @@ def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tu
         rows = table.rows
         parents = resolve_parents(rows)[0]
         kids = children_of(parents)
-        read = {norm_code(r.code) for r in rows if r.code}
+        # (rows the table's other parts read are no tail lost under a parent of this part's)
+        read = {norm_code(r.code) for r in rows if r.code} | _parts_codes(result, table)
         relations = [
             (
                 (table.stated_total_max, table.stated_total_self),

@@ -27,7 +27,11 @@ class SetGapSettings:
 
 
 def absent_set_rows(
-    table: ScoreTable, cset: CriteriaSet, known: list[UnreadPart], settings: SetGapSettings = SetGapSettings()
+    table: ScoreTable,
+    cset: CriteriaSet,
+    known: list[UnreadPart],
+    settings: SetGapSettings = SetGapSettings(),
+    elsewhere: frozenset[str] = frozenset(),
 ) -> UnreadPart | None:
     """The set's criteria not read that lie before the last row read among their siblings (a
     parent's sub-criteria, or the top level) when some sibling was read, and that no unread part
@@ -35,7 +39,9 @@ def absent_set_rows(
     ``rows`` part per table naming them, on the lines from the last of the row read before the
     first of them to the row read after it. Criteria after the last sibling read are not claimed:
     a document may print part of a set, and rows lost at a block's end are told by the sums
-    (``coverage.lost_tail_rows``)."""
+    (``coverage.lost_tail_rows``). ``elsewhere``: the codes the document's other score tables read
+    (a table printed in parts, its header again over each, is read as one table per part): a
+    criterion read there was read, and is no row lost between this table's."""
     rows = [r for r in table.rows if r.code]
     read = {norm_code(r.code) for r in rows}
     if not rows or sum(1 for c in read if c in cset.by_code()) < settings.min_set_codes * len(read):
@@ -51,6 +57,7 @@ def absent_set_rows(
                 c
                 for c in siblings[: max(found)]
                 if c.code not in read
+                and c.code not in elsewhere
                 and not _named(c.code, told)
                 and not _told_between(*_around(rows, order, order[c.code]), known)
             ]

@@ -284,3 +284,63 @@ def test_a_header_column_numbering_taken_for_a_row_is_no_unread_figure():
     account_coverage(result)
     reasons = [p.reason for p in result.unread]
     assert reasons == ["figures not read (printed, but not as a number): 1.1 self points printed 'šx'"]
+
+
+# A score table printed in two parts, its header again over the second ("A. Mục 1 đến mục 3",
+# "B. Mục 4 đến mục 6"), as a generated corpus scan's truth holds it: code, max, self of each row.
+FIRST_PART = [("1", 10.0, 10.0), ("2", 10.0, 10.0), ("3", 14.5, 14.5)]
+SECOND_PART = [("4", 11.0, 11.0), ("5", 16.0, 16.0), ("6", 7.0, 7.0)]
+
+
+def _part_table(rows: list[tuple[str, float, float]], first_line: int) -> ScoreTable:
+    return ScoreTable(
+        rows=[
+            ScoreRow(
+                code=code,
+                level=1,
+                max_points=mx,
+                self_points=sp,
+                flags=["code_from_criteria_set:bnv-tinh_2948"],
+                source=SourceRef(page=1, line_start=first_line + k),
+            )
+            for k, (code, mx, sp) in enumerate(rows)
+        ],
+        pages=[1],
+    )
+
+
+def _set_gaps(tables: list[ScoreTable]) -> list[str]:
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=tables)
+    account_coverage(result)
+    return [p.reason for p in result.unread if "not read between rows read" in p.reason]
+
+
+def test_a_table_read_as_its_two_parts_claims_no_rows_of_the_other_part_lost():
+    assert _set_gaps([_part_table(FIRST_PART, 15), _part_table(SECOND_PART, 20)]) == []
+
+
+def test_a_row_lost_from_a_second_table_of_the_same_criteria_is_still_told():
+    # The other table reads 1, 2 and 3 too (an appraisal's beside the self-assessment's): it shares
+    # codes with this one, and says nothing of the 2 this one lost.
+    lost_two = [row for row in FIRST_PART if row[0] != "2"]
+    gaps = _set_gaps([_part_table(FIRST_PART, 15), _part_table(lost_two, 30)])
+    assert len(gaps) == 1 and gaps[0].endswith(": 2")
+
+
+def test_the_rows_a_parent_goes_on_with_in_the_tables_next_part_are_no_tail_lost():
+    # A scanned table printed in two parts (corpus seed 22382, S39 "two parts, header again", its
+    # truth: 1 (10 / 8,75) over 1.1 (5) in the first part, 1.2 (2) and 1.3 (3) in the second),
+    # each part read as a table: row 1's 10 over its 1.1 alone is no loss of 1.2 and 1.3.
+    first = [("1", 10.0, 8.75), ("1.1", 5.0, 4.25), ("1.1.1", 1.0, 0.5), ("1.1.2", 1.0, 1.0)]
+    first += [("1.1.3", 1.0, 1.0), ("1.1.4", 2.0, 1.75)]
+    second = [("1.2", 2.0, 2.0), ("1.2.1", 1.0, 1.0), ("1.2.2", 1.0, 1.0), ("1.3", 3.0, 2.5)]
+
+    def part(rows: list[tuple[str, float, float]], first_line: int) -> ScoreTable:
+        table = _part_table(rows, first_line)
+        for row in table.rows:
+            row.level = row.code.count(".") + 1 if row.code else 0
+            row.flags = ["code_from_criteria_set:ca-mau_2013"]
+        return table
+
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[part(first, 15), part(second, 25)])
+    assert [p.reason for p in lost_tail_rows(result) if p.reason.startswith("rows after 1.1 ")] == []

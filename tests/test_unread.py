@@ -153,6 +153,33 @@ def test_numbering_jump_in_a_score_table_is_reported(tmp_path):
     assert "1.2 to 1.5" in gaps[0]["reason"] and "1.3, 1.4" in gaps[0]["reason"]
 
 
+# An OCR dump of a score table printed in two panels side by side (rows 1, 2 left, row 3 right,
+# read line by line: 1, 3, then 2), cut from a generated corpus document whose truth has rows 1, 2
+# and 3 (10/10, 10/8.5, 14.5/14.5), all of them printed.
+TWO_PANEL_DUMP = """BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH
+NĂM 2024 CỦA UBND XÃ THÁI NGHĨA
+
+Thực hiện Kế hoạch số 159/KH-UBND ngày 07/03/2024 của UBND huyện Phú Thái Đông về việc triển khai
+công tác cải cách hành chính năm 2024; UBND xã Thái Nghĩa báo cáo kết quả tự đánh giá, chấm điểm như sau: :
+
+TT : Nội dung tiêu chí”. .| Điểm Điểm TT Nội dung tiêu chí Điểm Điểm
+Ỷ cn tối đa . tự : tối đa tự
+chấm h Ti chấm
+1: Công tác chỉ đạo, điều hành cải cách hành chính 10 10 | 3. Cải cách thủ tục hành chính : 14,5 14,5 |
+2. | Xây dựng và tố chức thực hiện văn bản quy phạm 10 8,5 : : ._ Tổng số điểm 33,5 33
+| pháp luật tại tỉnh :
+"""
+
+
+def test_a_code_read_after_the_rows_it_sits_between_is_no_numbering_gap(tmp_path):
+    path = tmp_path / "diem.txt"
+    path.write_text(TWO_PANEL_DUMP, encoding="utf-8")
+    data = _converted(path)
+    rows = {r["code"]: (r["max_points"], r["self_points"]) for t in data["score_tables"] for r in t["rows"]}
+    assert rows == {"1": (10.0, 10.0), "2": (10.0, 8.5), "3": (14.5, 14.5)}  # every row read …
+    assert not [u["reason"] for u in data["unread"] if "numbering" in u["reason"]]  # … so none told lost
+
+
 def test_a_consecutive_table_has_no_gap(tmp_path):
     path = tmp_path / "diem.txt"
     path.write_text(

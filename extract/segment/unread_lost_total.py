@@ -6,7 +6,7 @@ not taken as checked."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -55,10 +55,14 @@ def lost_total(
     rows: list[ScoreRow],
     is_read: Callable[[Line, int], bool],
     settings: UnreadRowSettings,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> list[UnreadPart]:
     """The totals row of a table read from lines that printed one ("Tổng" opens a line just after
     its last row) whose figures were not read: no stated total came out, so the rows' sums, and a
-    total the commune got wrong, cannot be checked. A table printing no total has no such line."""
+    total the commune got wrong, cannot be checked. A table printing no total has no such line.
+    ``elsewhere``: the places (page, line) of the rows the document's other tables read: a grid's
+    rows are no lines of the page, so the signature may look next to a line that another table
+    read from a grid follows (a part's heading, "B. Mục 4 đến mục 6", over the table's next part)."""
     if not rows or score.stated_total_max is not None and score.stated_total_self is not None:
         return []
     if score.stated_total_max is not None or score.stated_total_self is not None:
@@ -81,7 +85,11 @@ def lost_total(
             _totals_label(text)
             or _totals_opening_garbled(text)
             or _garbled_label_among_specks(fold(text))
-            or (ln.number == end and _garbled_remnant(ln, rows) and _signature_next(ln, pages[0].number, pages))
+            or (
+                ln.number == end
+                and _garbled_remnant(ln, rows)
+                and _signature_next(ln, pages[0].number, pages, elsewhere)
+            )
         ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
@@ -112,7 +120,7 @@ def lost_total(
             or (
                 # a line read as nothing standing there: letters garbled past any word, or a
                 # figure among garbled letters ("P| Ting sim | 7.25 | S|")
-                _signature_next(line, page.number, pages)
+                _signature_next(line, page.number, pages, elsewhere)
                 and (
                     _garbled_past_words(line.raw or line.text)
                     or (holds_figures(line, first=0) and not reads_as_sentence(line.raw or line.text))
@@ -173,11 +181,16 @@ def _garbled_label_among_specks(folded: str) -> bool:
     return False
 
 
-def _signature_next(line: Line, page: int, pages: list[Page]) -> bool:
+def _signature_next(line: Line, page: int, pages: list[Page], elsewhere: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether the signature block (or the document's end) follows a line: where a table's
-    totals row stands, after its last row."""
-    following = (ln for p in pages for ln in p.lines if (p.number, ln.number) > (page, line.number))
-    return next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
+    totals row stands, after its last row. A row another table read (``elsewhere``) before the
+    next line is what follows, and no signature."""
+    at = (page, line.number)
+    following = ((p.number, ln) for p in pages for ln in p.lines if (p.number, ln.number) > at and ln.text.strip())
+    first = next(following, None)
+    if any(at < place and (first is None or place < (first[0], first[1].number)) for place in elsewhere):
+        return False
+    return True if first is None else is_signature(fold(first[1].raw or first[1].text))
 
 
 def _garbled_past_words(text: str) -> bool:

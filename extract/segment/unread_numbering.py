@@ -21,7 +21,10 @@ def _last_number(code: str) -> tuple[str, int] | None:
 def numbering_gaps(result: ExtractionResult, settings: UnreadSettings, known: list[UnreadPart]) -> list[UnreadPart]:
     """Siblings of a score table numbered 1.2 then 1.5: the rows between were not read (a page
     that contributed nothing, a row the segmenter could not place). Task tables are left out: their
-    numbering is the commune's own and skips as it likes."""
+    numbering is the commune's own and skips as it likes. A code skipped here but read elsewhere
+    in the document (a row printed out of order, or read from the other half of a two-panel grid
+    after the rows it sits between) was read, and is not claimed lost again."""
+    read = _codes_read(result)
     parts: list[UnreadPart] = []
     for score in result.score_tables:
         last: dict[tuple[str | None, str], tuple[int, str, SourceRef]] = {}
@@ -35,7 +38,7 @@ def numbering_gaps(result: ExtractionResult, settings: UnreadSettings, known: li
             last[slot] = (n, row.code or "", row.source)
             if previous is None or _told_between(previous[2], row.source, known):
                 continue
-            missing = [f"{prefix}{k}" for k in range(previous[0] + 1, n)]
+            missing = [f"{prefix}{k}" for k in range(previous[0] + 1, n) if f"{prefix}{k}" not in read]
             if len(missing) < settings.min_missing_siblings:
                 continue
             listed = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
@@ -54,7 +57,7 @@ def leading_gaps(doc: IngestedDocument, result: ExtractionResult, settings: Unre
     vouches that its sub-criteria start at the first. Codes another table of the document holds
     (a table continued on a later page) were read there; a sibling whose own sub-criteria were
     read is told as a parent not read (``unread_rows``), not again here."""
-    read = {(row.code or "").rstrip(".") for score in result.score_tables for row in score.rows}
+    read = _codes_read(result)
     parts: list[UnreadPart] = []
     for score in result.score_tables:
         if len(score.rows) < settings.min_leading_gap_rows:
@@ -98,6 +101,11 @@ def _marked_excerpt(doc: IngestedDocument, score: ScoreTable, settings: UnreadSe
         for line in page.lines
         if first.line_start - settings.excerpt_lines <= line.number < first.line_start
     )
+
+
+def _codes_read(result: ExtractionResult) -> set[str]:
+    """The codes of every score row the document read, in any of its tables, without a trailing dot."""
+    return {(row.code or "").rstrip(".") for score in result.score_tables for row in score.rows}
 
 
 def _gap_part(row: ScoreRow, reason: str, settings: UnreadSettings) -> UnreadPart:

@@ -81,7 +81,14 @@ def unread_score_rows(
         rows = [r for r in score.rows if r.source.page in line_pages]
         parts.extend(_lost_points(rows))
         parts.extend(_lost_parents(every, rows))
-        parts.extend(lost_total(doc, score, rows, is_read, settings))
+        elsewhere = [
+            (r.source.page, r.source.line_start)
+            for other in result.score_tables
+            if other is not score
+            for r in other.rows
+            if r.source.page is not None and r.source.line_start is not None
+        ]
+        parts.extend(lost_total(doc, score, rows, is_read, settings, elsewhere))
     shaped = _unread_row_lines(doc, line_pages, is_read, settings)
     parts.extend(shaped)
     parts.extend(p for p in _unread_coded_lines(doc, line_pages, is_read, settings) if not within_lines(p, shaped))
