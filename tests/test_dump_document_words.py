@@ -42,6 +42,8 @@ def test_only_a_word_beside_its_printed_neighbour_and_never_a_syllable_or_glued_
     assert _mend("về chifc năng", texts) == "về chifc năng"
     # two syllables OCR glued are not one syllable two letters shorter ("Sựhài" is not "Hài")
     assert _mend("Sựhài lòng về công chức", texts) == "Sựhài lòng về công chức"
+    # no vowel, none a digit stands for: OCR's junk (a dump's "nhân HD XG na mm..."), not "mềm"
+    assert _mend("na mm... J1", ["phần mềm", "na mềm"]) == "na mm... J1"
     # a word that is a syllable is the commune's, even beside a neighbour printed otherwise
     assert _mend("công chúa chuyên môn", texts) == "công chúa chuyên môn"
 

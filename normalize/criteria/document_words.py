@@ -100,6 +100,10 @@ def _best(
     """The syllable with the most support (neighbours it is printed beside, then fewest letters
     changed, then most printed); None when none is beside a neighbour or two tie."""
     seen = fold(core).translate(_DIGIT_LETTERS)
+    if len(seen) < 3 and not any(ch in _VOWELS for ch in seen):
+        # (two letters, no vowel, none a digit stands for: OCR's junk, "mm...", not a syllable;
+        # a longer word may have lost every vowel to its glyphs: "lvgng" = "lượng")
+        return None
     ranked = []
     for word, count in words.items():
         key = fold(word)
@@ -124,6 +128,9 @@ def _best(
 _DIGIT_LETTERS = str.maketrans(
     {src: dst for src, dst, _cost in reversed(CONFUSIONS) if len(src) == 1 and src.isdigit() and len(dst) == 1}
 )
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def _vocabulary(texts: Sequence[str]) -> tuple[Counter[str], frozenset[tuple[str, str]]]:
