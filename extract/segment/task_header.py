@@ -76,8 +76,8 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
     as_printed = WORD_RUN.findall(text)
     if len(as_printed) != len(found):
         as_printed = found
-    for word, shown in zip(found, as_printed, strict=True):
-        key = _HEADER_WORDS.get(word)
+    for i, (word, shown) in enumerate(zip(found, as_printed, strict=True)):
+        key = _word_key(found, i)
         if key is None:
             if word not in _NEUTRAL and runs:
                 runs.append([])  # a word of no label: a new label follows
@@ -111,6 +111,15 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
     if len(set(kinds)) != len(kinds):
         return None
     return columns
+
+
+def _word_key(found: list[str], i: int) -> str | None:
+    """The column header word ``i`` names. OCR without the Vietnamese model prints "chủ trì" as
+    "chi tri": a "chi" right before "tri" is the lead's label, never the criterion's "chỉ tiêu"."""
+    word = found[i]
+    if word == "chi" and found[i + 1 : i + 2] == ["tri"]:
+        return "lead"
+    return _HEADER_WORDS.get(word)
 
 
 def cell_columns(labels: list[str]) -> list[str | None] | None:

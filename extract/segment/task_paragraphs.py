@@ -24,7 +24,7 @@ from extract.segment.task_deadline_doubts import stroke_doubts, strokes_read_sur
 from extract.segment.task_doubt_settings import DEADLINE_WORD_CONF, DOUBT, STROKES_COUNTED
 from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
-from normalize.units import spell_deadline, spell_units, unit_status
+from normalize.units import deadline_status, product_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -62,10 +62,16 @@ _FIELD_OF = {w: f for f, words in _LABELS for w in words}
 _NOUN_LABELS = tuple(w for w in _FIELD_OF if re.match(r"(?:don vi|bo phan|co quan|thoi gian|thoi han) ", w))
 
 
+# What a colonless label's value must be, whole, for its words to be a label (``_colonless_labels``).
+_WHOLE_VALUE = {"lead": unit_status, "coordinator": unit_status, "deadline": deadline_status, "product": product_status}
+
+
 def _label_words(words) -> str:
     """The labels as a pattern, longest first; between two of a label's words a scan may print a
-    speck OCR read as a mark ("Thời, hạn:", "Bộ phận chủ: trì:")."""
-    return "|".join(r"[.,:]?\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    speck OCR read as a mark ("Thời, hạn:", "Bộ phận chủ: trì:") or as two letters ("Phối hợp thực
+    th hiện:"; one letter is ``_SPECK``'s)."""
+    between = r"(?:[.,:]?\s+|\s+[a-z]{2}\s+)"
+    return "|".join(between.join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
 # A label opens the text, follows a separator, or a space and a speck OCR read as a quote or a
@@ -78,14 +84,15 @@ _LABEL = lazy_compile(
     + _label_words(_NOUN_LABELS)
     + r")\s*;\s*"
 )
-# A lead or coordinator label whose colon OCR lost ("…; sản phẩm: Báo cáo; chủ trì Văn phòng HĐND
-# và UBND."): after a semicolon, taken as a label only when the words up to the next label are a
-# unit the grammar of units reads whole (a sentence's own "…; phối hợp với các ngành" is none).
-_COLONLESS_UNIT_LABEL = lazy_compile(
-    r"(?<=;\s{0,3})(?P<label>"
-    + _label_words(w for w, f in _FIELD_OF.items() if f in ("lead", "coordinator"))
-    + r")\s+(?=\p{L})"
+# A label whose colon OCR lost ("…; sản phẩm: Báo cáo; chủ trì Văn phòng HĐND và UBND.", "… Thời
+# hạn: 10/12/2023. Sản phẩm Báo cáo. Chủ trì: …", "… Phối hợp: Các thôn. Thời hạn Quý II/2023"):
+# after a semicolon or a full stop, taken as a label only when the words up to the next label are
+# a whole value of its field, a unit, a deadline or a product as the grammars read them (a
+# sentence's own "…; phối hợp với các ngành" or ". Thời gian qua, …" is none).
+_COLONLESS_LABEL = lazy_compile(
+    r"(?P<label>" + _label_words(w for w, f in _FIELD_OF.items() if f in _WHOLE_VALUE) + r")\s+(?=\p{L})"
 )
+_AFTER_SEPARATOR = lazy_compile(r"[;.]\s{0,3}$")
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
 # A stroke or speck read as a lone letter between two words ("Thời gian thực I hiện:", "chủ c trì:")
 # is one too (the shadow has no marks, so a word of one marked letter, "ở", stands as one: no label
@@ -130,7 +137,7 @@ def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, 
     when it is not one."""
     low = _SPECK.sub(" ", shadow(text))  # same length: positions stay the text's
     labels = [(m.start(), m.end(), _field_of(m.group("label"))) for m in _LABEL.finditer(low) if m.start() > 0]
-    labels = sorted(labels + _colonless_unit_labels(text, low, labels))
+    labels = sorted(labels + _colonless_labels(text, low, labels))
     fields = [f for _, _, f in labels]
     if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
         return None
@@ -147,20 +154,29 @@ _FIELD_OF_WORDS = {" ".join(w.replace(",", " ").split()): f for w, f in _FIELD_O
 
 
 def _field_of(label: str) -> str:
-    return _FIELD_OF_WORDS[" ".join(re.sub(r"[.:,]", " ", label).split())]
+    words = re.sub(r"[.:,]", " ", label).split()
+    if " ".join(words) in _FIELD_OF_WORDS:
+        return _FIELD_OF_WORDS[" ".join(words)]
+    # a speck read as two letters between the label's words ("phoi hop thuc th hien")
+    for k in range(1, len(words) - 1):
+        without = " ".join(words[:k] + words[k + 1 :])
+        if len(words[k]) == 2 and without in _FIELD_OF_WORDS:
+            return _FIELD_OF_WORDS[without]
+    raise KeyError(label)
 
 
-def _colonless_unit_labels(text: str, low: str, labels: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, field) of each lead or coordinator label OCR printed without its colon
-    (``_COLONLESS_UNIT_LABEL``) whose field no label of the paragraph names and whose value is a
-    whole unit."""
+def _colonless_labels(text: str, low: str, labels: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, field) of each label OCR printed without its colon after a separator
+    (``_COLONLESS_LABEL``) whose field no label of the paragraph names and whose value is whole."""
     out: list[tuple[int, int, str]] = []
-    for m in _COLONLESS_UNIT_LABEL.finditer(low):
+    for m in _COLONLESS_LABEL.finditer(low):
         field = _field_of(m.group("label"))
+        if not _AFTER_SEPARATOR.search(text, 0, m.start()):
+            continue
         if field in {f for _, _, f in labels + out} or any(a <= m.start() < b for a, b, _ in labels):
             continue
         end = min((a for a, _, _ in labels if a > m.start()), default=len(text))
-        if unit_status(_cut(text[m.end() : end])) == "complete":
+        if _WHOLE_VALUE[field](_cut(text[m.end() : end])) == "complete":
             out.append((m.start(), m.end(), field))
     return out
 
