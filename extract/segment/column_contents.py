@@ -3,13 +3,19 @@ them: the columns are told apart by what they hold, as a reader of the sheet wou
 columns are its criterion codes, its names, its points (the maximum first, then the points given,
 each at most the maximum) and its evidence or explanation text. Anything less certain (one column
 of figures, points above the maximum in many rows, no code column) is no score table here: the
-table stays unread and is told so."""
+table stays unread and is told so.
+
+The same holds for a scanned grid whose points columns' labels are printed turned a quarter: OCR
+reads such labels as specks ("t@)", "5") or nothing, while the other columns' labels ("STT", "Tài
+liệu kiểm chứng") read. When the document's title names the scoring and the columns that hold the
+figures have labels that read no word, the columns are named by what they hold, as above."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from extract.segment.joined import JoinedTable
+from extract.segment.unread_coded import syllables
 from normalize.codes import parse_code
 from normalize.numbers import parse_number
 
@@ -25,6 +31,8 @@ class ContentSettings:
     # No criterion is worth more than a whole index.
     points_ceiling: float = 100.0
     min_rows: int = 3
+    # Letters a header label's word needs to count as read (OCR's specks of a turned label: "t@)", "KB").
+    read_word_letters: int = 3
 
 
 # Labels the header matcher (``score_tables.map_columns``) reads as each column's.
@@ -41,10 +49,14 @@ def _share(cells: list[str], test) -> float:
     return sum(bool(test(c)) for c in filled) / len(filled) if filled else 0.0
 
 
-def content_labels(table: JoinedTable, settings: ContentSettings = ContentSettings()) -> list[str] | None:
+def content_labels(
+    table: JoinedTable, titled: bool = False, settings: ContentSettings = ContentSettings()
+) -> list[str] | None:
     """One label per column from what the columns hold, for a grid whose header is only its
-    columns' numbers; None when the columns are not a score table's beyond doubt."""
-    if not table.column_marks or any(c.strip() for h in table.header for c in h):
+    columns' numbers, or (``titled``: the document's title names the scoring) whose figure columns'
+    labels read no word; None when the columns are not a score table's beyond doubt."""
+    numbered = bool(table.column_marks) and not any(c.strip() for h in table.header for c in h)
+    if not numbered and not titled:
         return None
     rows = [r.cells for r in table.rows if r.cells and parse_code(r.cells[0].strip())]
     if len(rows) < settings.min_rows:
@@ -61,6 +73,8 @@ def content_labels(table: JoinedTable, settings: ContentSettings = ContentSettin
     texts = [c for c in range(1, table.n_cols) if c not in figures]
     if not 2 <= len(figures) <= 3 or figures != list(range(figures[0], figures[0] + len(figures))):
         return None  # the points are side by side, in one block
+    if not numbered and any(_label_read(table.header_text[c], settings) for c in figures):
+        return None  # a label that reads says what its column is: the header matcher's to name
     if not texts or texts[0] > figures[0]:
         return None  # the criteria's names come before their points
     for given in figures[1:]:
@@ -78,3 +92,8 @@ def content_labels(table: JoinedTable, settings: ContentSettings = ContentSettin
             labels[c] = _LABELS[5]
             break
     return labels
+
+
+def _label_read(label: str, settings: ContentSettings) -> bool:
+    """Whether a header label reads as words: one Vietnamese-shaped word of a few letters."""
+    return syllables(label, settings.read_word_letters) > 0

@@ -45,7 +45,7 @@ def headless_start(lines: list[Line], settings: LineTableSettings) -> HeadlessSt
     """Where a score table whose header OCR garbled starts, or None: a scoring title, then at
     least ``headless_min_rows`` coded rows printing a maximum and a score within it before the
     signature block."""
-    title = next((k for k, ln in enumerate(lines) if _scoring_title(ln)), None)
+    title = next((k for k, ln in enumerate(lines) if scoring_title(ln)), None)
     if title is None:
         return None
     end = next((k for k in range(title + 1, len(lines)) if is_signature(fold(lines[k].text))), len(lines))
@@ -67,7 +67,8 @@ def headless_start(lines: list[Line], settings: LineTableSettings) -> HeadlessSt
     return HeadlessStart(kept, header, first)
 
 
-def _scoring_title(line: Line) -> bool:
+def scoring_title(line: Line) -> bool:
+    """A line titling the document's scoring ("… tự đánh giá, chấm điểm …"), not a lead-in sentence."""
     text = line.text.strip()
     return bool(_SCORING_TITLE.search(fold(text).lower())) and not text.endswith(":") and len(text) <= 160
 

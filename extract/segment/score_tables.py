@@ -31,6 +31,7 @@ from extract.segment.fields_across import fields_turned
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.glued_marks import split_glued_marks
 from extract.segment.heading_points import points_from_headings
+from extract.segment.headless_table import scoring_title
 from extract.segment.joined import JoinedTable
 from extract.segment.lettered_items import split_lettered_items
 from extract.segment.lettered_lines import lettered_line_items
@@ -176,6 +177,7 @@ def read_score_tables(
     grids: list[tuple[ScoreTable, bool]] = []  # each grid's table, and whether a heading gave its field row
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     blocks = cache(lambda: list(doc.blocks()))
+    titled = cache(lambda: any(map(scoring_title, doc.lines())))  # (a header whose points labels OCR lost)
     remap = partial(map_columns, settings=settings)
     joins = join_tables(doc) if joins is None else joins  # (the document's tables joined across pages)
     # ("Điểm tự chấm" over "Lĩnh vực | Tiêu chí | Tiêu chí thành phần": one points column, a figure a level)
@@ -187,7 +189,7 @@ def read_score_tables(
         field_points = field_points_column(periods.labels)  # "Điểm lĩnh vực" merged over a field: its figure
         columns = without_verdicts(joined, map_columns(field_points.labels, settings), remap)  # ticks: no points
         if columns is None:  # a header of column numbers: named by its legend, or by what they hold
-            named = legend_labels(doc, joined) or content_labels(joined)
+            named = legend_labels(doc, joined) or content_labels(joined, titled())
             columns = map_columns(named, settings) if named else None
         if columns is None or points_in_matrix(joined, columns, POINTS_KEYS):  # (a plan's "CT"/"PH" marks)
             continue
