@@ -145,7 +145,7 @@ def _read_page(
     psm = settings.table_psm if tables else settings.psm
     words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
     reach_over_leaders([w for _, w in words], leaders)
-    size = word_height([w for _, w in words])
+    size = word_height([w for _, w in words]) if settings.speck_letter_share > 0 else None
     if size is not None:  # a letter read from a speck cuts a line where it stands out of it
         words = [(k, w) for k, w in words if not speck_letter(w, size, settings)]
     if tables:

@@ -42,7 +42,11 @@ class OcrSettings:
     # (a small letter's box is its x-height, about 0.45 of a word's; a digit's 0.7). A 4 × 4 px
     # speck under a 150-dpi scan's bold title (words 40 px high) read "c" at 0.93 and, standing a
     # column's gap from the next word, cut the title line in two: "Nâng cao c" / "Chỉ số …".
-    speck_letter_share: float = 0.2
+    # Off (0) by default: at 0.2 on the held-out seed 22001 it also let a scan's header name its
+    # blank appraisal column ("Điểm thẩm định", printed empty before the district appraises), so
+    # every row was flagged ``missing_appraised`` and 21 right self points were queued; its titles
+    # moved no document of its fresh seed. 0.2 is the value to try once a blank column is told apart.
+    speck_letter_share: float = 0.0
     # A plan's task table at tab stops on a page with no ruled grid, rebuilt from its header's
     # labels as on a text layer (``extract.pdf_task_columns``): its gutters are not there to find.
     task_columns: TaskColumnSettings = field(default_factory=TaskColumnSettings)
