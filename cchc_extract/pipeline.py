@@ -81,8 +81,7 @@ from extract.segment.unread import find_unread, totals_told, unread_review_items
 from extract.segment.unread_annex_again import rows_under_header_again
 from extract.segment.unread_statements import unread_statements
 from extract.segment.unread_withdrawn import withdraw_unsure_tables
-from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
-from normalize.criteria.document_words import restore_document_words
+from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.criteria.match import apply_criteria_sets
 from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
@@ -195,20 +194,6 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     _run_stage(result, "segment", lambda: drop_intruders_in_tables(result.score_tables, ocr_read(result)), debug)
     # ... and a name's last wrapped line those lines left in the explanation (``extract.segment.name_rest``).
     _run_stage(result, "segment", lambda: names_rest_in_tables(result.score_tables, ocr_read(result)), debug)
-    # ... then an OCR'd name's words that are no syllable ("công chifc"), from the same words the
-    # document's names and the sets' wordings print beside the same neighbour.
-    if options.criteria.snap_names and ocr_read(result):
-        _run_stage(
-            result,
-            "criteria",
-            lambda: restore_document_words(
-                result.score_tables,
-                [ln.text for ln in doc.lines()],
-                load_criteria_sets(),
-                options.criteria.document_words,
-            ),
-            debug,
-        )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc, joins=joined()), debug, default=[])
     # Annexes typed as lines at tab stops (a dot leader to the figure, its unit after it), typed or
     # OCR'd with their leaders.

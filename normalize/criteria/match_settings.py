@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from normalize.criteria.document_words import DocumentWordSettings
 from normalize.criteria.name_cut import NameCutSettings
 from normalize.criteria.name_runs import NameRunSettings
 from normalize.criteria.scale_wording import ScaleWordingSettings
@@ -115,9 +114,6 @@ class MatchSettings:
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True
     wording: WordingSettings = WordingSettings()  # names OCR damaged, restored from a wording
-    # an OCR'd name's words that are no syllable, restored from the document's names
-    # (``normalize.criteria.document_words``; with ``snap_names`` only, as the names)
-    document_words: DocumentWordSettings = DocumentWordSettings()
     # Scoring-scale lines OCR damaged, restored from the recognised set's transcribed scale
     # (``normalize.criteria.scale_wording``; with ``snap_names`` only, as the names).
     scale_wording: ScaleWordingSettings = ScaleWordingSettings()
